@@ -1,0 +1,38 @@
+// Domain vocabulary shared by every process: the core, the db, the shells and the renderer.
+// Pure TypeScript: no Node, no DOM.
+
+export const ATTEMPT_STATES = [
+  'creating', // written before the create call; no session id yet
+  'in_progress', // Zoho created the session; polling
+  'succeeded', // final, from Zoho's retrieve call only
+  'failed', // final, from Zoho's retrieve call only
+  'rejected', // Zoho refused the create: nothing exists on the terminal
+  'unknown', // the create's outcome cannot be known (response lost): a person must check the terminal
+  'unresolved', // polling gave up after the session's validity without a final status: a person must check
+] as const;
+export type AttemptState = (typeof ATTEMPT_STATES)[number];
+
+/** States in which a session may still be active on the terminal: at most one per terminal and per invoice. */
+export const LIVE_STATES = ['creating', 'in_progress'] as const satisfies readonly AttemptState[];
+/** States a person must look at before the invoice may be charged again. */
+export const REVIEW_STATES = ['unknown', 'unresolved'] as const satisfies readonly AttemptState[];
+export const FINAL_STATES = ['succeeded', 'failed', 'rejected'] as const satisfies readonly AttemptState[];
+
+export function isLiveState(state: AttemptState): boolean {
+  return (LIVE_STATES as readonly AttemptState[]).includes(state);
+}
+export function isReviewState(state: AttemptState): boolean {
+  return (REVIEW_STATES as readonly AttemptState[]).includes(state);
+}
+
+export const PAYMENT_METHODS = ['card', 'upi'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export const INVOICE_STATUSES = ['open', 'paid', 'payment_failed', 'void'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+export const CURRENCIES = ['INR', 'USD'] as const;
+export type Currency = (typeof CURRENCIES)[number];
+
+export const EDITIONS = ['in', 'in_sandbox', 'us'] as const;
+export type Edition = (typeof EDITIONS)[number];

@@ -1,0 +1,103 @@
+// Field rules for every input the backend accepts. Each message names the rule in plain words;
+// the field itself is named by the path reported alongside.
+import { z } from 'zod';
+import { EDITIONS, PAYMENT_METHODS } from './domain';
+import { MAX_AMOUNT_MINOR } from './money';
+
+// eslint-disable-next-line no-control-regex -- the point is to refuse control characters
+const NO_CONTROL_CHARS = /^[^\u0000-\u001f\u007f]*$/;
+
+/** The type error for a field: "required" when it is missing, else what it must be. */
+function typeError(label: string, kind: string) {
+  return (issue: { input?: unknown }) => (issue.input === undefined ? `${label} is required` : `${label} must be ${kind}`);
+}
+
+function text(label: string, min: number, max: number) {
+  return z
+    .string({ error: typeError(label, 'text') })
+    .trim()
+    .min(min, min === 1 ? `${label} is required` : `${label} must be at least ${min} characters`)
+    .max(max, `${label} must be at most ${max} characters`)
+    .regex(NO_CONTROL_CHARS, `${label} must not contain control characters`);
+}
+
+export const recordId = z
+  .string({ error: typeError('Id', 'text') })
+  .min(1, 'Id is required')
+  .max(64, 'Id must be at most 64 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'Id may only use letters, digits, - and _');
+
+export const terminalId = text('Terminal ID', 1, 32).regex(
+  /^[A-Za-z0-9_-]+$/,
+  'Terminal ID may only use letters, digits, - and _ (as printed on the terminal)',
+);
+
+export const counterName = text('Counter name', 1, 40);
+
+export const invoicePrefix = z
+  .string({ error: typeError('Invoice prefix', 'text') })
+  .trim()
+  .max(10, 'Invoice prefix must be at most 10 characters')
+  .regex(/^[A-Za-z0-9/-]*$/, 'Invoice prefix may only use letters, digits, - and /');
+
+export const invoiceNumber = text('Invoice number', 1, 50).regex(
+  /^[A-Za-z0-9/_.#-]+$/,
+  'Invoice number may only use letters, digits and - / _ . #',
+);
+
+export const minorAmount = z
+  .number({ error: typeError('Amount', 'a number of paise/cents') })
+  .int('Amount must be a whole number of paise/cents')
+  .min(1, 'Amount must be more than zero')
+  .max(MAX_AMOUNT_MINOR, `Amount must be at most ${MAX_AMOUNT_MINOR} paise/cents`);
+
+export const invoiceLine = z.strictObject({
+  description: text('Item description', 1, 200),
+  quantity: z
+    .number({ error: typeError('Quantity', 'a number') })
+    .int('Quantity must be a whole number')
+    .min(1, 'Quantity must be at least 1')
+    .max(9999, 'Quantity must be at most 9999'),
+  unitPriceMinor: minorAmount,
+});
+
+export const paymentMethod = z.enum(PAYMENT_METHODS, { error: 'Payment method must be card or upi' });
+
+export const edition = z.enum(EDITIONS, { error: 'Edition must be in, in_sandbox or us' });
+
+export const isoDate = z
+  .string({ error: typeError('Date', 'text') })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date must look like 2026-11-22')
+  .refine((value) => {
+    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'Date must be a real calendar date');
+
+export const managerPin = z
+  .string({ error: typeError('PIN', 'text') })
+  .regex(/^\d{4,8}$/, 'PIN must be 4 to 8 digits');
+
+export const managerToken = z
+  .string({ error: 'Manager unlock is required' })
+  .min(1, 'Manager unlock is required')
+  .max(128, 'Manager unlock is not valid');
+
+export const accountId = text('Account ID', 1, 20).regex(/^\d+$/, 'Account ID must be digits only');
+export const clientId = text('Client ID', 1, 100).regex(
+  /^[A-Za-z0-9._-]+$/,
+  'Client ID may only use letters, digits and . _ -',
+);
+export const clientSecret = text('Client secret', 1, 200).regex(/^\S+$/, 'Client secret must not contain spaces');
+export const grantCode = text('Code', 1, 500).regex(/^\S+$/, 'Code must not contain spaces');
+
+export const pollIntervalSeconds = z
+  .number({ error: typeError('Poll interval', 'a number of seconds') })
+  .int('Poll interval must be a whole number of seconds')
+  .min(5, 'Poll interval must be at least 5 seconds')
+  .max(10, 'Poll interval must be at most 10 seconds');
+
+export const invoiceSearch = z
+  .string({ error: typeError('Search', 'text') })
+  .trim()
+  .max(50, 'Search must be at most 50 characters');

@@ -1,0 +1,132 @@
+// The one list of backend calls: name → input schema and result type. The core implements it;
+// the Electron IPC adapter, the preload, the browser host and the renderer client all derive
+// from it, so a call cannot exist in one place and not another.
+import { z } from 'zod';
+import { ATTEMPT_STATES } from './domain';
+import * as f from './fields';
+import type { AttemptEvent, ChargeAttempt, Counter, Invoice } from './model';
+import type { Result } from './result';
+import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayLog, Settings } from './views';
+
+const empty = z.strictObject({});
+const attemptState = z.enum(ATTEMPT_STATES, { error: `State must be one of ${ATTEMPT_STATES.join(', ')}` });
+
+const dayFilter = z.strictObject({
+  date: f.isoDate,
+  counterId: f.recordId.optional(),
+  state: attemptState.optional(),
+  method: f.paymentMethod.optional(),
+  search: f.invoiceSearch.optional(),
+});
+
+export const inputSchemas = {
+  // Anyone at the counter
+  'app-info': empty,
+  'counters-list': z.strictObject({ includeInactive: z.boolean().optional() }),
+  'counter-status': z.strictObject({ counterId: f.recordId }),
+  dashboard: empty,
+  'invoice-next-number': z.strictObject({ counterId: f.recordId }),
+  'invoice-create': z.strictObject({
+    counterId: f.recordId,
+    number: f.invoiceNumber.optional(),
+    lines: z
+      .array(f.invoiceLine, { error: 'Lines must be a list' })
+      .min(1, 'An invoice needs at least one line')
+      .max(200, 'An invoice may have at most 200 lines'),
+  }),
+  'invoice-get': z.strictObject({ invoiceId: f.recordId }),
+  'invoice-void': z.strictObject({ invoiceId: f.recordId }),
+  'charge-create': z.strictObject({
+    invoiceId: f.recordId,
+    counterId: f.recordId,
+    method: f.paymentMethod,
+    /** The cashier confirms having checked the terminal after an unknown or unresolved attempt. */
+    confirmChecked: z.boolean().optional(),
+  }),
+  'charge-recheck': z.strictObject({ attemptId: f.recordId }),
+  'attempt-events': z.strictObject({ attemptId: f.recordId }),
+  'log-day': dayFilter,
+  'log-export-csv': dayFilter,
+  'settings-get': empty,
+  'connection-status': empty,
+  'manager-status': empty,
+  'manager-unlock': z.strictObject({ pin: f.managerPin }),
+  'manager-set-pin': z.strictObject({ pin: f.managerPin, currentPin: f.managerPin.optional() }),
+  // Manager only: each carries the token from manager-unlock / manager-set-pin
+  'manager-lock': z.strictObject({ managerToken: f.managerToken }),
+  'counter-create': z.strictObject({
+    managerToken: f.managerToken,
+    name: f.counterName,
+    terminalId: f.terminalId,
+    invoicePrefix: f.invoicePrefix.optional(),
+  }),
+  'counter-update': z.strictObject({
+    managerToken: f.managerToken,
+    counterId: f.recordId,
+    name: f.counterName.optional(),
+    terminalId: f.terminalId.optional(),
+    invoicePrefix: f.invoicePrefix.optional(),
+  }),
+  'counter-deactivate': z.strictObject({ managerToken: f.managerToken, counterId: f.recordId }),
+  'settings-update': z.strictObject({ managerToken: f.managerToken, pollIntervalSeconds: f.pollIntervalSeconds }),
+  'connection-configure': z.strictObject({
+    managerToken: f.managerToken,
+    edition: f.edition,
+    accountId: f.accountId,
+    clientId: f.clientId,
+    clientSecret: f.clientSecret,
+  }),
+  'connection-signin-start': z.strictObject({ managerToken: f.managerToken }),
+  'connection-code-submit': z.strictObject({ managerToken: f.managerToken, code: f.grantCode }),
+  'connection-test': z.strictObject({ managerToken: f.managerToken }),
+  'connection-disconnect': z.strictObject({ managerToken: f.managerToken }),
+} as const;
+
+export interface HandlerOutputs {
+  'app-info': AppInfo;
+  'counters-list': Counter[];
+  'counter-status': CounterStatus;
+  dashboard: CounterStatus[];
+  'invoice-next-number': { number: string };
+  'invoice-create': Invoice;
+  'invoice-get': { invoice: Invoice; attempts: ChargeAttempt[] };
+  'invoice-void': Invoice;
+  'charge-create': ChargeAttempt;
+  'charge-recheck': ChargeAttempt;
+  'attempt-events': AttemptEvent[];
+  'log-day': DayLog;
+  'log-export-csv': CsvExport;
+  'settings-get': Settings;
+  'connection-status': ConnectionStatus;
+  'manager-status': { pinSet: boolean };
+  'manager-unlock': ManagerSession;
+  'manager-set-pin': ManagerSession;
+  'manager-lock': { locked: true };
+  'counter-create': Counter;
+  'counter-update': Counter;
+  'counter-deactivate': Counter;
+  'settings-update': Settings;
+  'connection-configure': ConnectionStatus;
+  'connection-signin-start': { authUrl: string };
+  'connection-code-submit': ConnectionStatus;
+  'connection-test': { ok: boolean; message: string };
+  'connection-disconnect': ConnectionStatus;
+}
+
+export interface ManagerSession {
+  managerToken: string;
+  expiresAt: number;
+}
+
+export type HandlerName = keyof typeof inputSchemas;
+export type HandlerInput<K extends HandlerName> = z.input<(typeof inputSchemas)[K]>;
+export type ParsedInput<K extends HandlerName> = z.output<(typeof inputSchemas)[K]>;
+export type HandlerOutput<K extends HandlerName> = HandlerOutputs[K];
+
+export const HANDLER_NAMES = Object.keys(inputSchemas) as HandlerName[];
+
+export function isHandlerName(name: string): name is HandlerName {
+  return Object.prototype.hasOwnProperty.call(inputSchemas, name);
+}
+
+export type CallResult<K extends HandlerName> = Promise<Result<HandlerOutput<K>>>;

@@ -1,0 +1,28 @@
+// The envelope every call returns across a process boundary (IPC or HTTP).
+
+export const ERROR_CODES = [
+  'invalid_input', // the input broke a rule; `field` names it
+  'not_found',
+  'conflict', // the request clashes with the current state (a live payment, a duplicate number…)
+  'locked', // a manager-only action without a valid manager unlock
+  'not_connected', // no usable Zoho connection
+  'zoho_error', // Zoho refused or failed; the message carries Zoho's words
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  field?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string, field?: string): { ok: false; error: AppError } {
+  return { ok: false, error: field === undefined ? { code, message } : { code, message, field } };
+}
