@@ -125,6 +125,11 @@ export type HandlerOutput<K extends HandlerName> = HandlerOutputs[K];
 
 export const HANDLER_NAMES = Object.keys(inputSchemas) as HandlerName[];
 
+/** Calls that need a manager unlock: exactly those whose input carries a managerToken. */
+export const MANAGER_ONLY: ReadonlySet<HandlerName> = new Set(
+  HANDLER_NAMES.filter((name) => 'managerToken' in inputSchemas[name].shape),
+);
+
 export function isHandlerName(name: string): name is HandlerName {
   return Object.prototype.hasOwnProperty.call(inputSchemas, name);
 }

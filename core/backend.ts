@@ -1,0 +1,201 @@
+// The whole backend behind one `call` and one event stream: picks demo or live mode from the
+// stored connection, checks the manager unlock, parses every input, and turns failures into results.
+import { MANAGER_ONLY, type HandlerName, type HandlerOutput } from '../contract/handlers';
+import { parseHandlerInput } from '../contract/parse';
+import { fail, ok, type Result } from '../contract/result';
+import type { AppInfo, ConnectionStatus } from '../contract/views';
+import type { Backend, BackendOptions } from './backend-types';
+import type { CoreTuning } from './core';
+import { EventBus } from './event-bus';
+import { HandlerFailure, toAppError } from './failure';
+import { connectionHandlers } from './handlers/connection';
+import { managerHandlers } from './handlers/manager';
+import type { Handler } from './handlers/types';
+import { consoleLogger, type Logger } from './log';
+import { ManagerSessions } from './manager-auth';
+import { ManagerPinFile } from './manager-pin-file';
+import { isLiveConnection, startDemoMode, startLiveMode, type ModeOptions, type RunningMode } from './mode';
+import type { SimulatorOptions } from '../simulator/index';
+import type { TokenState } from './zoho/token-manager';
+import { ConnectionVault } from './zoho/vault';
+
+export interface BackendTuning extends CoreTuning {
+  simulator?: SimulatorOptions;
+  consentPort?: number;
+  log?: Logger;
+  version?: string;
+}
+
+const DEFAULT_CONSENT_PORT = 53682;
+
+export async function startBackend(options: BackendOptions & { tuning?: BackendTuning }): Promise<Backend> {
+  const backend = new BackendRuntime(options);
+  await backend.open();
+  return backend;
+}
+
+class BackendRuntime implements Backend {
+  private mode: RunningMode | null = null;
+  private readonly events = new EventBus();
+  private readonly vault: ConnectionVault;
+  private readonly managers: ManagerSessions;
+  private readonly handlers: { [K in HandlerName]?: Handler<K> } = {};
+  private readonly now: () => number;
+  private readonly log: Logger;
+  private readonly env: Record<string, string | undefined>;
+  private degraded = false;
+  private tokenState: TokenState = { kind: 'ready' };
+  private lastProblem: string | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: BackendOptions & { tuning?: BackendTuning }) {
+    this.now = options.now ?? Date.now;
+    this.log = options.tuning?.log ?? consoleLogger();
+    this.env = options.env ?? process.env;
+    this.vault = new ConnectionVault(options.secretStore);
+    this.managers = new ManagerSessions(this.now);
+    Object.assign(
+      this.handlers,
+      managerHandlers(this.managers, new ManagerPinFile(options.dataDir)),
+      connectionHandlers({
+        vault: this.vault,
+        env: this.env,
+        now: this.now,
+        log: this.log,
+        mode: () => this.current(),
+        status: () => this.connectionStatus(),
+        reopen: () => this.reopen(),
+        announce: (message) => this.announceConnection(message),
+        ...(options.openExternal ? { openExternal: options.openExternal } : {}),
+        consentPort: options.tuning?.consentPort ?? DEFAULT_CONSENT_PORT,
+      }),
+      { 'app-info': () => this.appInfo() },
+    );
+  }
+
+  async open(): Promise<void> {
+    const stored = await this.vault.read();
+    const modeOptions = this.modeOptions();
+    this.mode = isLiveConnection(stored) ? await startLiveMode(modeOptions, this.vault, stored) : await startDemoMode(modeOptions);
+    this.tokenState = await this.mode.tokens.state();
+  }
+
+  subscribe(listener: Parameters<Backend['subscribe']>[0]): () => void {
+    return this.events.subscribe(listener);
+  }
+
+  async call<K extends HandlerName>(name: K, input: unknown): Promise<Result<HandlerOutput<K>>> {
+    const parsed = parseHandlerInput(name, input);
+    if (!parsed.ok) return parsed;
+    try {
+      if (MANAGER_ONLY.has(name)) this.requireManager(parsed.value);
+      const handler = (this.handlers[name] ?? this.current().core.handlers[name as keyof RunningMode['core']['handlers']]) as Handler<K> | undefined;
+      if (!handler) return fail('not_found', `Unknown call ${name}`);
+      // Calls that switch modes must not interleave with other calls on the old mode.
+      const run = this.queue.then(() => handler(parsed.value));
+      this.queue = run.catch(() => undefined);
+      return ok(await run);
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.code === 'internal') this.log.error('call failed', { call: name, error: error instanceof Error ? error.stack : String(error) });
+      return { ok: false, error: appError };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.mode?.stop();
+    this.mode = null;
+  }
+
+  private current(): RunningMode {
+    if (!this.mode) throw new HandlerFailure('internal', 'Counter is shutting down.');
+    return this.mode;
+  }
+
+  private requireManager(input: unknown): void {
+    const token = (input as { managerToken?: string }).managerToken;
+    if (!token || !this.managers.check(token)) {
+      throw new HandlerFailure('locked', 'The manager screens are locked. Enter the manager PIN.', 'managerToken');
+    }
+  }
+
+  private modeOptions(): ModeOptions {
+    const tuning = this.options.tuning ?? {};
+    return {
+      dataDir: this.options.dataDir,
+      env: this.env,
+      now: this.now,
+      log: this.log,
+      events: this.events,
+      tuning,
+      ...(tuning.simulator ? { simulator: tuning.simulator } : {}),
+      onTokenState: (state) => {
+        this.tokenState = state;
+        void this.announceConnection();
+      },
+      onZohoReachable: (reachable) => {
+        if (this.degraded === !reachable) return;
+        this.degraded = !reachable;
+        void this.announceConnection();
+      },
+    };
+  }
+
+  private async reopen(): Promise<void> {
+    await this.mode?.stop();
+    this.mode = null;
+    this.degraded = false;
+    await this.open();
+    this.events.emit({ type: 'app-changed', app: this.appInfo() });
+    this.events.emit({ type: 'counters-changed' });
+    await this.announceConnection();
+  }
+
+  private async announceConnection(problem?: string): Promise<void> {
+    this.lastProblem = problem ?? null;
+    this.events.emit({ type: 'connection-changed', connection: await this.connectionStatus() });
+  }
+
+  private appInfo(): AppInfo {
+    const mode = this.current();
+    return {
+      mode: mode.kind,
+      version: this.options.tuning?.version ?? '0.1.0',
+      currency: mode.currency,
+      simulatorUrl: mode.simulator?.url ?? null,
+    };
+  }
+
+  private async connectionStatus(): Promise<ConnectionStatus> {
+    const mode = this.current();
+    const stored = await this.vault.read();
+    const base = {
+      edition: stored?.edition ?? null,
+      accountId: stored?.accountId ?? null,
+      clientId: stored?.clientId ?? null,
+      degraded: this.degraded,
+      retryAt: null,
+    };
+    const problem = this.lastProblem ? ` ${this.lastProblem}` : '';
+    if (mode.kind === 'demo') {
+      return {
+        ...base,
+        state: 'demo',
+        message: `Demo mode: payments are simulated and no money moves. Connect a Zoho account to take real payments.${problem}`,
+      };
+    }
+    const state = this.tokenState.kind === 'ready' ? await mode.tokens.state() : this.tokenState;
+    switch (state.kind) {
+      case 'reconnect_required':
+        return { ...base, state: 'reconnect_required', message: state.reason };
+      case 'throttled':
+        return { ...base, state: 'throttled', retryAt: state.retryAt, message: 'Zoho is limiting sign-in requests; Counter will try again shortly.' };
+      default:
+        return {
+          ...base,
+          state: 'connected',
+          message: this.degraded ? 'Cannot reach Zoho right now. Payments in progress are still being checked.' : 'Connected to Zoho Payments.',
+        };
+    }
+  }
+}

@@ -1,0 +1,64 @@
+// What a session answer from Zoho means for one charge attempt. Pure: no I/O, no clock.
+import type { DeclinedTry } from '../../contract/model';
+import { parseAmount } from '../../contract/money';
+import type { ZohoPayment, ZohoSession } from '../zoho/schemas';
+
+export interface AttemptExpectation {
+  amountMinor: number;
+  currency: string;
+  terminalId: string;
+  invoiceNumber: string;
+}
+
+export type Assessment =
+  /** Zoho's session disagrees with what we asked for: never mark it paid; a person must look. */
+  | { kind: 'mismatch'; detail: string }
+  | { kind: 'in_progress'; declinedTries: DeclinedTry[] }
+  | { kind: 'succeeded'; paymentId: string | null; paidMethod: string | null; declinedTries: DeclinedTry[] }
+  | { kind: 'failed'; failureCode: string | null; declinedTries: DeclinedTry[] };
+
+export function findMismatch(expected: AttemptExpectation, session: ZohoSession): string | null {
+  const problems: string[] = [];
+  const amount = parseAmount(session.amount);
+  if (!amount.ok || amount.value !== expected.amountMinor) problems.push(`amount ${session.amount}`);
+  if (session.currency.toUpperCase() !== expected.currency) problems.push(`currency ${session.currency}`);
+  if (session.terminal_id !== expected.terminalId) problems.push(`terminal ${session.terminal_id}`);
+  if ((session.invoice_number ?? '') !== expected.invoiceNumber) problems.push(`invoice ${session.invoice_number ?? '(none)'}`);
+  return problems.length === 0 ? null : `Zoho's session does not match this charge: ${problems.join(', ')}`;
+}
+
+export function assessSession(expected: AttemptExpectation, session: ZohoSession): Assessment {
+  const mismatch = findMismatch(expected, session);
+  if (mismatch) return { kind: 'mismatch', detail: mismatch };
+  const payments = session.payments ?? [];
+  const succeeded = payments.find((p) => p.status === 'succeeded');
+  const failedTries = payments.filter((p) => p.status === 'failed');
+  switch (session.session_status) {
+    case 'in_progress':
+      return { kind: 'in_progress', declinedTries: failedTries.map(toDeclinedTry) };
+    case 'succeeded':
+      return {
+        kind: 'succeeded',
+        paymentId: succeeded?.payment_id ?? null,
+        paidMethod: succeeded?.payment_method?.type ?? null,
+        declinedTries: failedTries.map(toDeclinedTry),
+      };
+    case 'failed': {
+      const last = failedTries.at(-1);
+      return {
+        kind: 'failed',
+        failureCode: last?.failure_code ?? null,
+        declinedTries: failedTries.slice(0, -1).map(toDeclinedTry),
+      };
+    }
+  }
+}
+
+function toDeclinedTry(payment: ZohoPayment): DeclinedTry {
+  return {
+    paymentId: payment.payment_id,
+    failureCode: payment.failure_code ?? null,
+    method: payment.payment_method?.type ?? null,
+    at: payment.date === undefined ? 0 : payment.date * 1000,
+  };
+}

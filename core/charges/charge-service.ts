@@ -1,0 +1,281 @@
+// Charging an invoice on its counter's terminal, and following the session to its outcome.
+// Order matters: the attempt is written before Zoho is called, the session id the moment it
+// arrives, and only Zoho's retrieve answer may mark a payment succeeded or failed.
+import { randomUUID } from 'node:crypto';
+import { describeFailure } from '../../contract/failures';
+import type { ChargeAttempt } from '../../contract/model';
+import { toRequestAmount } from '../../contract/money';
+import type { ParsedInput } from '../../contract/handlers';
+import * as attempts from '../../db/attempts';
+import type { Db } from '../../db/database';
+import * as invoices from '../../db/invoices';
+import type { EventBus } from '../event-bus';
+import { HandlerFailure } from '../failure';
+import { requireCounter } from '../handlers/lookups';
+import type { Logger } from '../log';
+import { isZohoError, ZohoError } from '../zoho/errors';
+import type { PaymentsClient } from '../zoho/payments-client';
+import type { ZohoSession } from '../zoho/schemas';
+import { assessSession, findMismatch, type AttemptExpectation } from './assess';
+import type { CheckOutcome, Poller } from './poller';
+
+export interface ChargeTiming {
+  /** How long Zoho keeps a pos_payment session open. */
+  sessionValidityMs: number;
+  /** Extra time after validity before the late phase, for clock skew and a slow final answer. */
+  graceMs: number;
+  /** Interval in the late phase. */
+  lateIntervalMs: number;
+  /** How long the late phase lasts before the attempt is handed to a person (unresolved). */
+  lateWindowMs: number;
+}
+
+export const DEFAULT_CHARGE_TIMING: ChargeTiming = {
+  sessionValidityMs: 3 * 60_000,
+  graceMs: 30_000,
+  lateIntervalMs: 10_000,
+  lateWindowMs: 15 * 60_000,
+};
+
+export interface ChargeServiceOptions {
+  db: Db;
+  now: () => number;
+  log: Logger;
+  events: EventBus;
+  /** The payments client, or a refusal when no usable Zoho connection exists. */
+  payments: () => PaymentsClient;
+  timing: ChargeTiming;
+  /** The poll interval now in force (for the first check after creation). */
+  intervalMs: () => number;
+  /** Zoho answered, or failed to: drives the connection-degraded signal. */
+  onZohoReachable: (reachable: boolean) => void;
+}
+
+export class ChargeService {
+  private poller: Poller | null = null;
+
+  constructor(private readonly options: ChargeServiceOptions) {}
+
+  attachPoller(poller: Poller): void {
+    this.poller = poller;
+  }
+
+  async create(input: ParsedInput<'charge-create'>): Promise<ChargeAttempt> {
+    const { db, now } = this.options;
+    const invoice = invoices.requireInvoice(db, input.invoiceId);
+    const counter = requireCounter(db, input.counterId);
+    if (invoice.counterId !== counter.id) {
+      throw new HandlerFailure('invalid_input', `Invoice ${invoice.number} belongs to another counter.`, 'invoiceId');
+    }
+    const payments = this.options.payments();
+    // The database refuses a paid or void invoice, one awaiting review (unless the cashier confirms
+    // having checked the terminal), and a second live payment on the invoice or the terminal.
+    const attempt = attempts.insertCreatingAttempt(db, {
+      invoiceId: invoice.id,
+      counterId: counter.id,
+      method: input.method,
+      reviewAcknowledged: input.confirmChecked ?? false,
+      at: now(),
+      actor: 'cashier',
+      reason: `Charge ${input.method} on terminal ${counter.terminalId}`,
+    });
+    this.publish(attempt);
+
+    let session: ZohoSession;
+    try {
+      session = await payments.createSession({
+        amount: toRequestAmount(attempt.amountMinor),
+        currency: attempt.currency,
+        terminalId: attempt.terminalId,
+        invoiceNumber: invoice.number,
+        description: `Invoice ${invoice.number} at ${counter.name}`,
+        // Identifiers only: never names, phone numbers, card or bank data.
+        metaData: [
+          { key: 'attempt_id', value: attempt.id },
+          { key: 'counter_id', value: counter.id },
+        ],
+        method: input.method,
+      });
+    } catch (error) {
+      return this.createFailed(attempt, error);
+    }
+    const sessionCreatedAt = now();
+    const created =
+      attempts.markSessionCreated(db, {
+        attemptId: attempt.id,
+        paymentsSessionId: session.payments_session_id,
+        sessionCreatedAt,
+        at: sessionCreatedAt,
+      }) ?? attempts.requireAttempt(db, attempt.id);
+    this.options.onZohoReachable(true);
+    this.publish(created);
+    const mismatch = findMismatch(this.expectationOf(created), session);
+    if (mismatch) return this.handOverMismatch(created, mismatch);
+    this.poller?.track(created.id, sessionCreatedAt + this.options.intervalMs());
+    return created;
+  }
+
+  /** One retrieve call for the attempt, applied to it. Used by the poller and by re-check. */
+  async check(attemptId: string, actor: 'poller' | 'recheck'): Promise<CheckOutcome> {
+    const { db } = this.options;
+    const attempt = attempts.requireAttempt(db, attemptId);
+    if ((attempt.state !== 'in_progress' && attempt.state !== 'unresolved') || !attempt.paymentsSessionId) {
+      return { done: true };
+    }
+    let session: ZohoSession;
+    try {
+      session = await this.options.payments().retrieveSession(attempt.paymentsSessionId);
+    } catch (error) {
+      return this.checkFailed(attempt, error);
+    }
+    this.options.onZohoReachable(true);
+    const polled = attempts.recordPoll(db, attempt.id, this.options.now());
+    return this.apply(polled, session, actor);
+  }
+
+  /** Resumes after a restart: `creating` lost its answer (unknown); `in_progress` is checked again. */
+  resume(): void {
+    const { db, now } = this.options;
+    for (const attempt of attempts.listLiveAttempts(db)) {
+      if (attempt.state === 'creating') {
+        const moved = attempts.transitionAttempt(db, {
+          attemptId: attempt.id,
+          from: ['creating'],
+          to: 'unknown',
+          at: now(),
+          actor: 'startup',
+          reason: 'Counter stopped before Zoho answered the charge request',
+        });
+        if (moved) this.publish(moved);
+      } else if (attempt.state === 'in_progress') {
+        this.poller?.track(attempt.id, now());
+      }
+    }
+  }
+
+  private apply(attempt: ChargeAttempt, session: ZohoSession, actor: string): CheckOutcome {
+    const { db, now } = this.options;
+    const assessment = assessSession(this.expectationOf(attempt), session);
+    if (assessment.kind === 'mismatch') {
+      this.handOverMismatch(attempt, assessment.detail);
+      return { done: true };
+    }
+    const newlyDeclined = assessment.declinedTries.filter((declined) => attempts.addDeclinedTry(db, attempt.id, declined, now()));
+    if (assessment.kind === 'in_progress') {
+      // Published on every answer, so the screens can show when it was last checked.
+      this.publish(attempts.requireAttempt(db, attempt.id));
+      if (newlyDeclined.length > 0) this.options.log.info('declined try inside a live session', { attemptId: attempt.id });
+      return this.inProgressOutcome(attempt);
+    }
+    const finalized =
+      assessment.kind === 'succeeded'
+        ? attempts.finalizeAttempt(db, {
+            attemptId: attempt.id,
+            from: ['in_progress', 'unresolved'],
+            to: 'succeeded',
+            paymentId: assessment.paymentId,
+            paidMethod: assessment.paidMethod,
+            at: now(),
+            actor,
+            reason: 'Zoho reports the payment succeeded',
+          })
+        : attempts.finalizeAttempt(db, {
+            attemptId: attempt.id,
+            from: ['in_progress', 'unresolved'],
+            to: 'failed',
+            failureCode: assessment.failureCode,
+            failureMessage: describeFailure(assessment.failureCode),
+            at: now(),
+            actor,
+            reason: `Zoho reports the payment failed (${assessment.failureCode ?? 'no code'})`,
+          });
+    if (finalized) this.publish(finalized);
+    return { done: true };
+  }
+
+  /** Still in progress: keep checking, more slowly after the session's validity, then hand over. */
+  private inProgressOutcome(attempt: ChargeAttempt): CheckOutcome {
+    const { timing, now, db } = this.options;
+    const age = now() - (attempt.sessionCreatedAt ?? attempt.createdAt);
+    const lateFrom = timing.sessionValidityMs + timing.graceMs;
+    if (age < lateFrom) return { done: false };
+    if (age < lateFrom + timing.lateWindowMs) return { done: false, minIntervalMs: timing.lateIntervalMs };
+    const moved = attempts.transitionAttempt(db, {
+      attemptId: attempt.id,
+      from: ['in_progress'],
+      to: 'unresolved',
+      at: now(),
+      actor: 'poller',
+      reason: 'Zoho gave no final status long after the session expired; a person must check',
+    });
+    if (moved) this.publish(moved);
+    return { done: true };
+  }
+
+  private checkFailed(attempt: ChargeAttempt, error: unknown): CheckOutcome {
+    if (isZohoError(error, 'rate_limited')) return { done: false, pauseAllMs: error.details.retryAfterMs ?? 60_000 };
+    const reachable = isZohoError(error, 'not_connected') || isZohoError(error, 'validation') || isZohoError(error, 'not_found');
+    this.options.onZohoReachable(reachable);
+    this.options.log.warn('checking a payment failed', {
+      attemptId: attempt.id,
+      kind: error instanceof ZohoError ? error.kind : 'unexpected',
+      error: error instanceof Error ? error.message : String(error),
+    });
+    // Nothing about the payment is known from a failed check: its state stays as it is.
+    return attempt.state === 'unresolved' ? { done: true } : this.inProgressOutcome(attempt);
+  }
+
+  private createFailed(attempt: ChargeAttempt, error: unknown): ChargeAttempt {
+    const { db, now } = this.options;
+    const nothingCreated =
+      isZohoError(error) &&
+      (['validation', 'auth', 'not_found', 'rate_limited', 'not_connected'].includes(error.kind) ||
+        (error.kind === 'network' && error.details.notSent === true));
+    const zohoCode = error instanceof ZohoError ? (error.details.zohoCode ?? null) : null;
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof ZohoError && error.kind !== 'network') this.options.onZohoReachable(error.kind !== 'server' && error.kind !== 'malformed');
+    else this.options.onZohoReachable(false);
+    const moved = attempts.transitionAttempt(db, {
+      attemptId: attempt.id,
+      from: ['creating'],
+      to: nothingCreated ? 'rejected' : 'unknown',
+      failureCode: zohoCode,
+      failureMessage: nothingCreated ? message : 'The charge request got no clear answer from Zoho. Check the terminal before charging again.',
+      at: now(),
+      actor: 'zoho',
+      reason: nothingCreated ? `Zoho refused the charge: ${message}` : `No clear answer to the charge request: ${message}`,
+    });
+    const current = moved ?? attempts.requireAttempt(db, attempt.id);
+    this.publish(current);
+    return current;
+  }
+
+  private handOverMismatch(attempt: ChargeAttempt, detail: string): ChargeAttempt {
+    const { db, now } = this.options;
+    attempts.setMismatch(db, attempt.id, detail, now());
+    const moved = attempts.transitionAttempt(db, {
+      attemptId: attempt.id,
+      from: ['in_progress'],
+      to: 'unresolved',
+      at: now(),
+      actor: 'zoho',
+      reason: detail,
+    });
+    const current = moved ?? attempts.requireAttempt(db, attempt.id);
+    this.publish(current);
+    return current;
+  }
+
+  private expectationOf(attempt: ChargeAttempt): AttemptExpectation {
+    return {
+      amountMinor: attempt.amountMinor,
+      currency: attempt.currency,
+      terminalId: attempt.terminalId,
+      invoiceNumber: attempt.invoiceNumber,
+    };
+  }
+
+  private publish(attempt: ChargeAttempt): void {
+    this.options.events.emit({ type: 'charge-updated', attempt });
+  }
+}

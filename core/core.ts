@@ -1,0 +1,78 @@
+// The data side of the backend for one database (demo or live): the handlers for counters,
+// invoices, charges, the log and settings, over one charge service and one poller.
+import type { Currency } from '../contract/domain';
+import type { Db } from '../db/database';
+import { ChargeService, DEFAULT_CHARGE_TIMING, type ChargeTiming } from './charges/charge-service';
+import { Poller } from './charges/poller';
+import type { EventBus } from './event-bus';
+import { chargeHandlers } from './handlers/charges';
+import { counterHandlers } from './handlers/counters';
+import { invoiceHandlers } from './handlers/invoices';
+import { logHandlers } from './handlers/log';
+import { readSettings, settingsHandlers } from './handlers/settings';
+import { statusHandlers } from './handlers/status';
+import type { CoreContext } from './handlers/types';
+import type { Logger } from './log';
+import type { PaymentsClient } from './zoho/payments-client';
+
+export interface CoreTuning {
+  /** Overrides the poll-interval setting (tests use short intervals). */
+  pollIntervalMs?: number;
+  timing?: Partial<ChargeTiming>;
+  /** Calls a minute the poller may spend across all sessions (Zoho allows 600). */
+  budgetPerMinute?: number;
+}
+
+export interface CoreOptions {
+  db: Db;
+  now: () => number;
+  log: Logger;
+  events: EventBus;
+  currency: Currency;
+  payments: () => PaymentsClient;
+  onZohoReachable: (reachable: boolean) => void;
+  tuning?: CoreTuning;
+}
+
+export function createCore(options: CoreOptions) {
+  const { db, tuning = {} } = options;
+  const intervalMs = () => tuning.pollIntervalMs ?? readSettings(db).pollIntervalSeconds * 1000;
+  const charges = new ChargeService({
+    db,
+    now: options.now,
+    log: options.log,
+    events: options.events,
+    payments: options.payments,
+    timing: { ...DEFAULT_CHARGE_TIMING, ...tuning.timing },
+    intervalMs,
+    onZohoReachable: options.onZohoReachable,
+  });
+  const poller = new Poller({
+    check: (attemptId) => charges.check(attemptId, 'poller'),
+    intervalMs,
+    maxIntervalMs: Math.max(10_000, intervalMs()),
+    budgetPerMinute: tuning.budgetPerMinute ?? 500,
+    onError: (attemptId, error) => options.log.error('payment check crashed', { attemptId, error: String(error) }),
+  });
+  charges.attachPoller(poller);
+  const ctx: CoreContext = { db, now: options.now, log: options.log, events: options.events, currency: options.currency, charges, poller };
+  const handlers = {
+    ...counterHandlers(ctx),
+    ...invoiceHandlers(ctx),
+    ...statusHandlers(ctx),
+    ...chargeHandlers(ctx),
+    ...logHandlers(ctx),
+    ...settingsHandlers(ctx),
+  };
+  return {
+    handlers,
+    charges,
+    poller,
+    /** Picks up every payment left unfinished by the last run. */
+    start: () => charges.resume(),
+    stop: () => poller.stop(),
+  };
+}
+
+export type Core = ReturnType<typeof createCore>;
+export type CoreHandlerName = keyof Core['handlers'];

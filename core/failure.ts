@@ -1,0 +1,33 @@
+import type { AppError, ErrorCode } from '../contract/result';
+import { ConflictError, InvalidStateError, NotFoundError } from '../db/errors';
+import { ZohoError } from './zoho/errors';
+
+/** A handler's refusal, carried to the caller as `{ok: false, error}`. */
+export class HandlerFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'HandlerFailure';
+  }
+}
+
+const RECORD_LABELS = { counter: 'counter', invoice: 'invoice', chargeAttempt: 'payment' } as const;
+
+/** Maps what a handler threw to the error a person sees; anything unexpected is 'internal'. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof HandlerFailure) return withField(error.code, error.message, error.field);
+  if (error instanceof ConflictError) return withField('conflict', error.message, error.field);
+  if (error instanceof InvalidStateError) return { code: 'conflict', message: error.message };
+  if (error instanceof NotFoundError) return { code: 'not_found', message: `That ${RECORD_LABELS[error.record]} does not exist.` };
+  if (error instanceof ZohoError) {
+    return { code: error.kind === 'not_connected' ? 'not_connected' : 'zoho_error', message: error.message };
+  }
+  return { code: 'internal', message: 'Something went wrong inside Counter. The details were logged.' };
+}
+
+function withField(code: ErrorCode, message: string, field: string | undefined): AppError {
+  return field === undefined ? { code, message } : { code, message, field };
+}

@@ -1,0 +1,23 @@
+import * as events from '../../db/events';
+import { HandlerFailure } from '../failure';
+import { requireAttempt } from './lookups';
+import type { CoreContext, Handlers } from './types';
+
+export function chargeHandlers(ctx: CoreContext): Handlers<'charge-create' | 'charge-recheck' | 'attempt-events'> {
+  return {
+    'charge-create': (input) => ctx.charges.create(input),
+    'charge-recheck': async (input) => {
+      const attempt = requireAttempt(ctx.db, input.attemptId);
+      if (!attempt.paymentsSessionId) {
+        throw new HandlerFailure(
+          'conflict',
+          'This payment never got a session from Zoho, so there is nothing to check. Look at the terminal and the Zoho dashboard.',
+          'attemptId',
+        );
+      }
+      await ctx.poller.checkNow(attempt.id);
+      return requireAttempt(ctx.db, attempt.id);
+    },
+    'attempt-events': (input) => events.listEventsForAttempt(ctx.db, requireAttempt(ctx.db, input.attemptId).id),
+  };
+}

@@ -1,0 +1,146 @@
+// Connecting the Zoho account: credentials, "Sign in with Zoho" (consent in the system browser,
+// PKCE, loopback redirect) or a pasted Self Client code, testing, and disconnecting.
+import type { ConnectionStatus } from '../../contract/views';
+import { listLiveAttempts } from '../../db/attempts';
+import { HandlerFailure } from '../failure';
+import type { Logger } from '../log';
+import type { RunningMode } from '../mode';
+import { beginConsent, type PendingConsent } from '../zoho/consent';
+import { zohoHosts } from '../zoho/editions';
+import { isZohoError, ZohoError } from '../zoho/errors';
+import { TokenManager } from '../zoho/token-manager';
+import type { ConnectionVault } from '../zoho/vault';
+import type { Handlers } from './types';
+
+export interface ConnectionDeps {
+  vault: ConnectionVault;
+  env: Record<string, string | undefined>;
+  now: () => number;
+  log: Logger;
+  mode: () => RunningMode;
+  status: () => Promise<ConnectionStatus>;
+  /** Re-reads the vault and starts the mode it calls for (live after a sign-in, demo after a disconnect). */
+  reopen: () => Promise<void>;
+  announce: (message?: string) => Promise<void>;
+  openExternal?: (url: string) => void;
+  /** The loopback port registered as the redirect URI (0 = any free port, for tests). */
+  consentPort: number;
+}
+
+type ConnectionHandlerName =
+  | 'connection-status'
+  | 'connection-configure'
+  | 'connection-signin-start'
+  | 'connection-code-submit'
+  | 'connection-test'
+  | 'connection-disconnect';
+
+export function connectionHandlers(deps: ConnectionDeps): Handlers<ConnectionHandlerName> {
+  let pending: PendingConsent | null = null;
+
+  const signInTokens = async () => {
+    const stored = await deps.vault.read();
+    if (!stored) throw new HandlerFailure('conflict', 'Save the account ID, client ID and client secret first.', 'clientId');
+    return {
+      stored,
+      tokens: new TokenManager({
+        vault: deps.vault,
+        accountsUrl: zohoHosts(stored.edition, deps.env).accountsUrl,
+        log: deps.log,
+        now: deps.now,
+        onStateChange: () => undefined,
+      }),
+    };
+  };
+
+  const exchange = async (code: string, extra: { redirectUri?: string; codeVerifier?: string } = {}) => {
+    const { tokens } = await signInTokens();
+    try {
+      await tokens.exchangeCode(code, extra);
+    } catch (error) {
+      if (isZohoError(error, 'network')) throw new HandlerFailure('zoho_error', 'Could not reach Zoho to finish signing in. Check the internet connection.');
+      throw error;
+    }
+    await deps.reopen();
+    return deps.status();
+  };
+
+  const refuseWhilePaymentsRun = () => {
+    if (listLiveAttempts(deps.mode().db).length > 0) {
+      throw new HandlerFailure('conflict', 'Payments are in progress. Change the Zoho connection when they have finished.');
+    }
+  };
+
+  return {
+    'connection-status': () => deps.status(),
+    'connection-configure': async (input) => {
+      const current = await deps.vault.read();
+      if (current?.refreshToken && !current.reconnectReason) {
+        throw new HandlerFailure('conflict', 'Counter is connected to Zoho. Disconnect first to change the account.');
+      }
+      await deps.vault.update(() => ({
+        edition: input.edition,
+        accountId: input.accountId,
+        clientId: input.clientId,
+        clientSecret: input.clientSecret,
+        refreshToken: null,
+        accessToken: null,
+        accessTokenExpiresAt: null,
+        reconnectReason: current?.reconnectReason ?? null,
+        tokenRequestTimes: current?.tokenRequestTimes ?? [],
+      }));
+      return deps.status();
+    },
+    'connection-signin-start': async () => {
+      refuseWhilePaymentsRun();
+      const { stored } = await signInTokens();
+      pending?.cancel();
+      const consent = await beginConsent({
+        accountsUrl: zohoHosts(stored.edition, deps.env).accountsUrl,
+        edition: stored.edition,
+        accountId: stored.accountId,
+        clientId: stored.clientId,
+        port: deps.consentPort,
+      });
+      pending = consent;
+      consent.result
+        .then((result) => exchange(result.code, { redirectUri: result.redirectUri, codeVerifier: result.codeVerifier }))
+        .then(() => deps.announce())
+        .catch((error: unknown) => {
+          if (pending === consent) deps.log.warn('sign in with Zoho did not finish', { error: String(error) });
+          return deps.announce(error instanceof Error ? error.message : 'Sign-in did not finish.');
+        })
+        .finally(() => {
+          if (pending === consent) pending = null;
+        });
+      deps.openExternal?.(consent.authUrl);
+      return { authUrl: consent.authUrl };
+    },
+    'connection-code-submit': async (input) => {
+      refuseWhilePaymentsRun();
+      return exchange(input.code);
+    },
+    'connection-test': async () => {
+      const { payments } = deps.mode();
+      try {
+        // No call lists anything cheaply, so ask for a session that cannot exist: "not found" proves
+        // that Zoho accepted our token and account.
+        await payments.retrieveSession('0');
+        return { ok: true, message: 'Zoho answered and accepted the connection.' };
+      } catch (error) {
+        if (isZohoError(error, 'not_found') || isZohoError(error, 'validation')) {
+          return { ok: true, message: 'Zoho answered and accepted the connection.' };
+        }
+        return { ok: false, message: error instanceof ZohoError ? error.message : 'The test failed unexpectedly.' };
+      }
+    },
+    'connection-disconnect': async () => {
+      refuseWhilePaymentsRun();
+      const { tokens } = await signInTokens();
+      await tokens.revoke();
+      await deps.vault.update(() => null);
+      await deps.reopen();
+      return deps.status();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import * as counters from '../../db/counters';
+import { requireCounter } from './lookups';
+import type { CoreContext, Handlers } from './types';
+
+// The database refuses a terminal or prefix already used by an active counter, and a terminal
+// change or deactivation while a payment is live, inside its own transactions.
+export function counterHandlers(ctx: CoreContext): Handlers<'counters-list' | 'counter-create' | 'counter-update' | 'counter-deactivate'> {
+  const announce = <T>(result: T): T => {
+    ctx.events.emit({ type: 'counters-changed' });
+    return result;
+  };
+  return {
+    'counters-list': (input) => counters.listCounters(ctx.db, { includeInactive: input.includeInactive ?? false }),
+    'counter-create': (input) =>
+      announce(
+        counters.createCounter(ctx.db, {
+          name: input.name,
+          terminalId: input.terminalId,
+          invoicePrefix: input.invoicePrefix ?? defaultPrefix(input.name),
+          createdAt: ctx.now(),
+        }),
+      ),
+    'counter-update': (input) =>
+      announce(
+        counters.updateCounter(ctx.db, requireCounter(ctx.db, input.counterId).id, {
+          ...(input.name === undefined ? {} : { name: input.name }),
+          ...(input.terminalId === undefined ? {} : { terminalId: input.terminalId }),
+          ...(input.invoicePrefix === undefined ? {} : { invoicePrefix: input.invoicePrefix }),
+        }),
+      ),
+    'counter-deactivate': (input) => announce(counters.deactivateCounter(ctx.db, requireCounter(ctx.db, input.counterId).id)),
+  };
+}
+
+/** "Counter 2" → "C2-": short, readable, and distinct for most names. */
+function defaultPrefix(name: string): string {
+  const letters = name
+    .split(/\s+/)
+    .map((word) => word.replace(/[^A-Za-z0-9]/g, '').charAt(0))
+    .join('')
+    .toUpperCase()
+    .slice(0, 4);
+  return `${letters || 'INV'}-`;
+}

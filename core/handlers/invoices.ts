@@ -1,0 +1,37 @@
+import { multiplyMinor, sumMinor } from '../../contract/money';
+import * as attempts from '../../db/attempts';
+import * as counters from '../../db/counters';
+import * as invoices from '../../db/invoices';
+import { HandlerFailure } from '../failure';
+import { requireCounter, requireInvoice } from './lookups';
+import type { CoreContext, Handlers } from './types';
+
+export function invoiceHandlers(ctx: CoreContext): Handlers<'invoice-next-number' | 'invoice-create' | 'invoice-get' | 'invoice-void'> {
+  return {
+    'invoice-next-number': (input) => ({ number: counters.peekNextInvoiceNumber(ctx.db, requireCounter(ctx.db, input.counterId).id) }),
+    'invoice-create': (input) => {
+      const counter = requireCounter(ctx.db, input.counterId);
+      if (!counter.active) throw new HandlerFailure('conflict', `${counter.name} is deactivated.`, 'counterId');
+      const lineTotals = input.lines.map((line, index) => {
+        const total = multiplyMinor(line.unitPriceMinor, line.quantity);
+        if (!total.ok) throw new HandlerFailure('invalid_input', `Line ${index + 1}: ${total.message}`, `lines.${index}`);
+        return total.value;
+      });
+      const total = sumMinor(lineTotals);
+      if (!total.ok) throw new HandlerFailure('invalid_input', `Invoice total: ${total.message}`, 'lines');
+      return invoices.createInvoice(ctx.db, {
+        counterId: counter.id,
+        number: input.number ?? counters.takeNextInvoiceNumber(ctx.db, counter.id),
+        lines: input.lines,
+        totalMinor: total.value,
+        currency: ctx.currency,
+        createdAt: ctx.now(),
+      });
+    },
+    'invoice-get': (input) => {
+      const invoice = requireInvoice(ctx.db, input.invoiceId);
+      return { invoice, attempts: attempts.listAttemptsForInvoice(ctx.db, invoice.id) };
+    },
+    'invoice-void': (input) => invoices.voidInvoice(ctx.db, requireInvoice(ctx.db, input.invoiceId).id),
+  };
+}

@@ -1,0 +1,58 @@
+import type { ParsedInput } from '../../contract/handlers';
+import { formatMinor } from '../../contract/money';
+import type { DayLog } from '../../contract/views';
+import * as counters from '../../db/counters';
+import * as log from '../../db/log';
+import { toCsv } from '../csv';
+import type { CoreContext, Handlers } from './types';
+
+type DayFilter = ParsedInput<'log-day'>;
+
+export function logHandlers(ctx: CoreContext): Handlers<'log-day' | 'log-export-csv'> {
+  return {
+    'log-day': (input) => dayLog(ctx, input),
+    'log-export-csv': (input) => {
+      const day = dayLog(ctx, input, Number.MAX_SAFE_INTEGER);
+      const names = new Map(counters.listCounters(ctx.db, { includeInactive: true }).map((c) => [c.id, c.name]));
+      const rows = day.attempts.map((a) => [
+        new Date(a.createdAt).toISOString(),
+        a.invoiceNumber,
+        names.get(a.counterId) ?? a.counterId,
+        a.terminalId,
+        formatMinor(a.amountMinor),
+        a.currency,
+        a.method,
+        a.state,
+        a.failureCode,
+        a.failureMessage,
+        a.paymentId,
+        a.paymentsSessionId,
+        a.mismatch,
+      ]);
+      const header = ['time', 'invoice', 'counter', 'terminal', 'amount', 'currency', 'method', 'state', 'failure_code', 'failure_reason', 'payment_id', 'payments_session_id', 'note'];
+      return { fileName: `payments-${input.date}.csv`, csv: toCsv(header, rows), rowCount: rows.length };
+    },
+  };
+}
+
+/** The local calendar day as [start, end) in unix ms, so "today" means the shop's today. */
+export function localDayRange(date: string): { fromMs: number; toMs: number } {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return { fromMs: new Date(year, month - 1, day).getTime(), toMs: new Date(year, month - 1, day + 1).getTime() };
+}
+
+function dayLog(ctx: CoreContext, input: DayFilter, limit = 1000): DayLog {
+  const range = localDayRange(input.date);
+  const filter = {
+    ...range,
+    ...(input.counterId ? { counterId: input.counterId } : {}),
+    ...(input.state ? { state: input.state } : {}),
+    ...(input.method ? { method: input.method } : {}),
+  };
+  return {
+    date: input.date,
+    currency: ctx.currency,
+    attempts: log.listAttemptsForDay(ctx.db, { ...filter, ...(input.search ? { invoiceSearch: input.search } : {}), limit }),
+    totals: log.dayTotals(ctx.db, filter),
+  };
+}

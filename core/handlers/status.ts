@@ -1,0 +1,29 @@
+import type { Counter } from '../../contract/model';
+import type { CounterStatus } from '../../contract/views';
+import * as attempts from '../../db/attempts';
+import * as counters from '../../db/counters';
+import * as invoices from '../../db/invoices';
+import { requireCounter } from './lookups';
+import type { CoreContext, Handlers } from './types';
+
+export function statusHandlers(ctx: CoreContext): Handlers<'counter-status' | 'dashboard'> {
+  return {
+    'counter-status': (input) => counterStatus(ctx, requireCounter(ctx.db, input.counterId)),
+    dashboard: () => counters.listCounters(ctx.db).map((counter) => counterStatus(ctx, counter)),
+  };
+}
+
+/**
+ * What a counter is doing: its latest attempt and that attempt's invoice, unless an open invoice
+ * was started after it (a new sale). This is how a reload mid-payment returns to the payment.
+ */
+function counterStatus(ctx: CoreContext, counter: Counter): CounterStatus {
+  const attempt = attempts.latestAttemptForCounter(ctx.db, counter.id);
+  const open = invoices.latestOpenInvoice(ctx.db, counter.id);
+  if (open && (!attempt || open.createdAt > attempt.createdAt || open.id === attempt.invoiceId)) {
+    const latestForOpen = attempt && attempt.invoiceId === open.id ? attempt : null;
+    return { counter, invoice: open, attempt: latestForOpen };
+  }
+  if (!attempt) return { counter, invoice: null, attempt: null };
+  return { counter, invoice: invoices.getInvoice(ctx.db, attempt.invoiceId), attempt };
+}

@@ -1,0 +1,21 @@
+import type { Currency } from '../../contract/domain';
+import type { HandlerName, HandlerOutput, ParsedInput } from '../../contract/handlers';
+import type { Db } from '../../db/database';
+import type { ChargeService } from '../charges/charge-service';
+import type { Poller } from '../charges/poller';
+import type { EventBus } from '../event-bus';
+import type { Logger } from '../log';
+
+export type Handler<K extends HandlerName> = (input: ParsedInput<K>) => HandlerOutput<K> | Promise<HandlerOutput<K>>;
+export type Handlers<K extends HandlerName> = { [N in K]: Handler<N> };
+
+/** What the data handlers share: one database (demo or live), the clock and the charge machinery. */
+export interface CoreContext {
+  db: Db;
+  now: () => number;
+  log: Logger;
+  events: EventBus;
+  currency: Currency;
+  charges: ChargeService;
+  poller: Poller;
+}

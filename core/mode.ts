@@ -1,0 +1,151 @@
+// A running mode: demo (an in-process simulator and demo.db) or live (the connected Zoho account
+// and counter.db). Demo and live data never mix: each has its own database file.
+import { join } from 'node:path';
+import type { Currency, Edition } from '../contract/domain';
+import * as counters from '../db/counters';
+import { closeDatabase, openDatabase, type Db } from '../db/database';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
+import { createCore, type Core, type CoreTuning } from './core';
+import type { EventBus } from './event-bus';
+import type { Logger } from './log';
+import { MemorySecretStore } from './secrets/secret-store';
+import { editionCurrency, zohoHosts } from './zoho/editions';
+import { PaymentsClient } from './zoho/payments-client';
+import { TokenManager, type TokenState } from './zoho/token-manager';
+import { ConnectionVault, type StoredConnection } from './zoho/vault';
+
+export interface RunningMode {
+  kind: 'demo' | 'live';
+  db: Db;
+  core: Core;
+  tokens: TokenManager;
+  payments: PaymentsClient;
+  currency: Currency;
+  edition: Edition;
+  simulator: RunningSimulator | null;
+  stop(): Promise<void>;
+}
+
+export interface ModeOptions {
+  dataDir: string;
+  env: Record<string, string | undefined>;
+  now: () => number;
+  log: Logger;
+  events: EventBus;
+  tuning?: CoreTuning;
+  simulator?: SimulatorOptions;
+  onTokenState: (state: TokenState) => void;
+  onZohoReachable: (reachable: boolean) => void;
+}
+
+export const DEMO_COUNTERS = [
+  { name: 'Counter A', terminalId: 'TRM001', invoicePrefix: 'A-' },
+  { name: 'Counter B', terminalId: 'TRM002', invoicePrefix: 'B-' },
+  { name: 'Counter C', terminalId: 'TRM003', invoicePrefix: 'C-' },
+];
+
+/** A stored connection with a sign-in (or one that needs renewing) makes the app live. */
+export function isLiveConnection(stored: StoredConnection | null): stored is StoredConnection {
+  return stored !== null && (stored.refreshToken !== null || stored.reconnectReason !== null);
+}
+
+export async function startLiveMode(options: ModeOptions, vault: ConnectionVault, stored: StoredConnection): Promise<RunningMode> {
+  const hosts = zohoHosts(stored.edition, options.env);
+  return assemble(options, {
+    kind: 'live',
+    dbFile: join(options.dataDir, 'counter.db'),
+    vault,
+    accountsUrl: hosts.accountsUrl,
+    paymentsUrl: hosts.paymentsUrl,
+    accountId: stored.accountId,
+    edition: stored.edition,
+    simulator: null,
+  });
+}
+
+export async function startDemoMode(options: ModeOptions): Promise<RunningMode> {
+  const simulator = await startSimulator(options.simulator ?? {});
+  const { fixture } = simulator;
+  const vault = new ConnectionVault(new MemorySecretStore());
+  await vault.update(() => ({
+    edition: 'in',
+    accountId: fixture.account_id,
+    clientId: fixture.client_id,
+    clientSecret: fixture.client_secret,
+    refreshToken: fixture.refresh_token,
+    accessToken: null,
+    accessTokenExpiresAt: null,
+    reconnectReason: null,
+    tokenRequestTimes: [],
+  }));
+  const mode = await assemble(options, {
+    kind: 'demo',
+    dbFile: join(options.dataDir, 'demo.db'),
+    vault,
+    accountsUrl: simulator.url,
+    paymentsUrl: simulator.url,
+    accountId: fixture.account_id,
+    edition: 'in',
+    simulator,
+  });
+  if (counters.listCounters(mode.db, { includeInactive: true }).length === 0) {
+    for (const counter of DEMO_COUNTERS) counters.createCounter(mode.db, { ...counter, createdAt: options.now() });
+  }
+  return mode;
+}
+
+interface Assembly {
+  kind: 'demo' | 'live';
+  dbFile: string;
+  vault: ConnectionVault;
+  accountsUrl: string;
+  paymentsUrl: string;
+  accountId: string;
+  edition: Edition;
+  simulator: RunningSimulator | null;
+}
+
+async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningMode> {
+  const db = openDatabase(parts.dbFile);
+  const tokens = new TokenManager({
+    vault: parts.vault,
+    accountsUrl: parts.accountsUrl,
+    log: options.log,
+    now: options.now,
+    onStateChange: options.onTokenState,
+  });
+  const payments = new PaymentsClient({
+    paymentsUrl: parts.paymentsUrl,
+    accountId: parts.accountId,
+    tokens,
+    log: options.log,
+    now: options.now,
+  });
+  const currency = editionCurrency(parts.edition);
+  const core = createCore({
+    db,
+    now: options.now,
+    log: options.log,
+    events: options.events,
+    currency,
+    payments: () => payments,
+    onZohoReachable: options.onZohoReachable,
+    ...(options.tuning ? { tuning: options.tuning } : {}),
+  });
+  core.start();
+  return {
+    kind: parts.kind,
+    db,
+    core,
+    tokens,
+    payments,
+    currency,
+    edition: parts.edition,
+    simulator: parts.simulator,
+    stop: async () => {
+      await core.stop();
+      closeDatabase(db);
+      await parts.simulator?.stop();
+    },
+  };
+}

@@ -1,0 +1,144 @@
+// A backend in live mode against a real simulator over HTTP, with a real SQLite file in a temp
+// folder: what the integration tests, soak suites and benchmarks run on.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { BillingEvent } from '../../contract/events';
+import type { HandlerName, HandlerOutput } from '../../contract/handlers';
+import type { ChargeAttempt, Counter } from '../../contract/model';
+import type { Result } from '../../contract/result';
+import { getAttempt } from '../../db/attempts';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../simulator/index';
+import { startBackend, type BackendTuning } from '../backend';
+import type { Backend } from '../backend-types';
+import { silentLogger } from '../log';
+import { MemorySecretStore } from '../secrets/secret-store';
+import type { StoredConnection } from '../zoho/vault';
+import { SimControl } from './sim-control';
+
+export interface RigOptions {
+  simulator?: SimulatorOptions;
+  tuning?: BackendTuning;
+  /** How many counters to create, mapped to the simulator's terminals in order (default 3). */
+  counters?: number;
+}
+
+export class Rig {
+  readonly events: BillingEvent[] = [];
+  backend!: Backend;
+  counters: Counter[] = [];
+  managerToken = '';
+  private unsubscribe: () => void = () => undefined;
+  private reader: Database.Database | null = null;
+
+  private constructor(
+    readonly sim: RunningSimulator,
+    readonly control: SimControl,
+    readonly dataDir: string,
+    readonly secrets: MemorySecretStore,
+    private readonly options: RigOptions,
+  ) {}
+
+  static async start(options: RigOptions = {}): Promise<Rig> {
+    const sim = await startSimulator(options.simulator ?? {});
+    const dataDir = mkdtempSync(join(tmpdir(), 'counter-rig-'));
+    const { fixture } = sim;
+    const connection: StoredConnection = {
+      edition: 'in',
+      accountId: fixture.account_id,
+      clientId: fixture.client_id,
+      clientSecret: fixture.client_secret,
+      refreshToken: fixture.refresh_token,
+      accessToken: null,
+      accessTokenExpiresAt: null,
+      reconnectReason: null,
+      tokenRequestTimes: [],
+    };
+    const rig = new Rig(sim, new SimControl(sim.url), dataDir, new MemorySecretStore(JSON.stringify(connection)), options);
+    await rig.boot();
+    rig.managerToken = (await rig.call('manager-set-pin', { pin: '2468' })).managerToken;
+    const wanted = options.counters ?? 3;
+    for (let i = 0; i < wanted; i += 1) {
+      const terminalId = fixture.terminals[i] ?? (await sim.addTerminal(`TRM${String(i + 1).padStart(3, '0')}`));
+      rig.counters.push(await rig.call('counter-create', { managerToken: rig.managerToken, name: `Counter ${i + 1}`, terminalId, invoicePrefix: `C${i + 1}-` }));
+    }
+    return rig;
+  }
+
+  /** Stops the backend (as a crash would not: cleanly) and starts a new one on the same files. */
+  async restart(): Promise<void> {
+    await this.stopBackend();
+    await this.boot();
+    this.managerToken = (await this.call('manager-unlock', { pin: '2468' })).managerToken;
+  }
+
+  async stopBackend(): Promise<void> {
+    this.unsubscribe();
+    await this.backend.close();
+  }
+
+  async boot(): Promise<void> {
+    this.backend = await startBackend({
+      dataDir: this.dataDir,
+      secretStore: this.secrets,
+      env: { ZOHO_PAYMENTS_URL: this.sim.url, ZOHO_ACCOUNTS_URL: this.sim.url },
+      tuning: { log: silentLogger, pollIntervalMs: 250, consentPort: 0, ...this.options.tuning },
+    });
+    this.unsubscribe = this.backend.subscribe((event) => this.events.push(event));
+  }
+
+  raw<K extends HandlerName>(name: K, input: unknown): Promise<Result<HandlerOutput<K>>> {
+    return this.backend.call(name, input);
+  }
+
+  async call<K extends HandlerName>(name: K, input: unknown): Promise<HandlerOutput<K>> {
+    const result = await this.backend.call(name, input);
+    if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
+    return result.value;
+  }
+
+  /** Creates an invoice of one line on counter `index` and charges it. */
+  async charge(amountMinor: number, options: { counter?: number; method?: 'card' | 'upi' } = {}): Promise<ChargeAttempt> {
+    const counter = this.counters[options.counter ?? 0];
+    if (!counter) throw new Error('no such counter');
+    const invoice = await this.call('invoice-create', {
+      counterId: counter.id,
+      lines: [{ description: 'Test item', quantity: 1, unitPriceMinor: amountMinor }],
+    });
+    return this.call('charge-create', { invoiceId: invoice.id, counterId: counter.id, method: options.method ?? 'card' });
+  }
+
+  /** The attempt as stored, read through a second, read-only connection to the database file. */
+  attempt(attemptId: string): ChargeAttempt {
+    this.reader ??= new Database(join(this.dataDir, 'counter.db'), { readonly: true });
+    const found = getAttempt(this.reader, attemptId);
+    if (!found) throw new Error(`no attempt ${attemptId}`);
+    return found;
+  }
+
+  /** Waits until the attempt satisfies `done`, checking the backend (not the events) every 50 ms. */
+  async waitFor(attemptId: string, done: (attempt: ChargeAttempt) => boolean, timeoutMs = 10_000): Promise<ChargeAttempt> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const attempt = this.attempt(attemptId);
+      if (done(attempt)) return attempt;
+      if (Date.now() > deadline) throw new Error(`attempt ${attemptId} stayed ${attempt.state}`);
+      await sleep(50);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.reader?.close();
+    await this.stopBackend().catch(() => undefined);
+    await this.sim.stop();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+export function localDate(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

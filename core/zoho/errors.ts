@@ -1,0 +1,34 @@
+// Typed failures of calls to Zoho. Callers branch on `kind`, never on message text; Zoho's own
+// code and message are kept for the people who read them.
+
+export type ZohoErrorKind =
+  | 'validation' // 400: Zoho refused the request as invalid (nothing was created)
+  | 'auth' // 401 after one refresh and retry
+  | 'rate_limited' // 429
+  | 'not_found' // 404
+  | 'server' // 5xx
+  | 'network' // no answer: connection refused, reset, dropped or timed out
+  | 'malformed' // an answer we cannot read
+  | 'not_connected'; // no usable token (reconnect required, throttled, not configured)
+
+export class ZohoError extends Error {
+  constructor(
+    readonly kind: ZohoErrorKind,
+    message: string,
+    readonly details: {
+      status?: number;
+      zohoCode?: string;
+      /** 'rate_limited': how long Zoho asked us to wait. */
+      retryAfterMs?: number;
+      /** 'network': true when the request surely never reached Zoho (so nothing was created). */
+      notSent?: boolean;
+    } = {},
+  ) {
+    super(message);
+    this.name = 'ZohoError';
+  }
+}
+
+export function isZohoError(error: unknown, kind?: ZohoErrorKind): error is ZohoError {
+  return error instanceof ZohoError && (kind === undefined || error.kind === kind);
+}

@@ -1,0 +1,63 @@
+// Schemas for what Zoho sends back. Every answer is parsed before it is believed; anything that
+// does not fit becomes a 'malformed' error rather than a guess.
+import { z } from 'zod';
+
+const sessionStatus = z.enum(['in_progress', 'succeeded', 'failed']);
+
+const unixSeconds = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]);
+
+const payment = z.object({
+  payment_id: z.union([z.string(), z.number()]).transform(String),
+  amount: z.string().optional(),
+  status: z.string(),
+  date: unixSeconds.optional(),
+  failure_code: z.string().nullish(),
+  payment_method: z.object({ type: z.string(), type_formatted: z.string().optional() }).partial().nullish(),
+});
+
+const session = z
+  .object({
+    payments_session_id: z.union([z.string().min(1), z.number()]).transform(String),
+    currency: z.string(),
+    amount: z.string(),
+    session_status: sessionStatus,
+    created_time: unixSeconds,
+    terminal_id: z.string(),
+    // The seeds use both spellings; accept either.
+    payments_session_type: z.string().optional(),
+    payment_session_type: z.string().optional(),
+    invoice_number: z.string().nullish(),
+    description: z.string().nullish(),
+    payments: z.array(payment).nullish(),
+  })
+  .refine((s) => (s.payments_session_type ?? s.payment_session_type) === 'pos_payment', {
+    message: 'not a pos_payment session',
+  });
+
+export const sessionEnvelope = z.object({
+  code: z.union([z.literal(0), z.literal('0')]),
+  payments_session: session,
+});
+
+export const errorEnvelope = z.object({
+  code: z.union([z.string(), z.number()]).transform(String),
+  message: z.string().optional(),
+});
+
+export type ZohoSession = z.output<typeof session>;
+export type ZohoPayment = z.output<typeof payment>;
+export type ZohoSessionStatus = z.output<typeof sessionStatus>;
+
+export const tokenAnswer = z.object({
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1).optional(),
+  api_domain: z.string().optional(),
+  token_type: z.string().optional(),
+  expires_in: z.number().optional(),
+  expires_in_sec: z.number().optional(),
+});
+
+export const tokenErrorAnswer = z.object({
+  error: z.string(),
+  error_description: z.string().optional(),
+});

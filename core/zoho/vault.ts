@@ -1,0 +1,57 @@
+// The Zoho connection as kept in the SecretStore: credentials, tokens, and the times of recent
+// token requests (so Zoho's 10-per-10-minutes limit holds across restarts).
+import { z } from 'zod';
+import { EDITIONS } from '../../contract/domain';
+import type { SecretStore } from '../secrets/secret-store';
+
+const storedConnection = z.object({
+  edition: z.enum(EDITIONS),
+  accountId: z.string(),
+  clientId: z.string(),
+  clientSecret: z.string(),
+  refreshToken: z.string().nullable(),
+  accessToken: z.string().nullable(),
+  accessTokenExpiresAt: z.number().nullable(),
+  /** Why a person must reconnect (refresh token revoked or refused), or null. */
+  reconnectReason: z.string().nullable(),
+  tokenRequestTimes: z.array(z.number()),
+});
+
+export type StoredConnection = z.output<typeof storedConnection>;
+
+export class ConnectionVault {
+  private cached: StoredConnection | null | undefined;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly store: SecretStore) {}
+
+  async read(): Promise<StoredConnection | null> {
+    if (this.cached !== undefined) return this.cached;
+    const text = await this.store.read();
+    if (text === null) return (this.cached = null);
+    const parsed = storedConnection.safeParse(safeJson(text));
+    this.cached = parsed.success ? parsed.data : null;
+    return this.cached;
+  }
+
+  /** Applies `change` to the stored connection; writes are serialised so none is lost. */
+  async update(change: (current: StoredConnection | null) => StoredConnection | null): Promise<StoredConnection | null> {
+    const run = this.writing.then(async () => {
+      const next = change(await this.read());
+      this.cached = next;
+      if (next === null) await this.store.clear();
+      else await this.store.write(JSON.stringify(next));
+    });
+    this.writing = run.catch(() => {});
+    await run;
+    return this.cached ?? null;
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,69 @@
+// Typed errors the repositories throw, so callers branch on classes and fields, never on message text.
+
+/** The file was written by a newer version of the app: opening it here could corrupt it. */
+export class DatabaseTooNewError extends Error {
+  override readonly name = 'DatabaseTooNewError';
+  constructor(
+    readonly fileVersion: number,
+    readonly supportedVersion: number,
+  ) {
+    super(
+      `This data was saved by a newer version of Counter (database version ${fileVersion}; ` +
+        `this version understands up to ${supportedVersion}). Update the app to open it.`,
+    );
+  }
+}
+
+export type RecordKind = 'counter' | 'invoice' | 'chargeAttempt';
+
+export class NotFoundError extends Error {
+  override readonly name = 'NotFoundError';
+  constructor(
+    readonly record: RecordKind,
+    readonly id: string,
+  ) {
+    super(`No ${record} with id ${id}.`);
+  }
+}
+
+/** The field whose value is already taken by another record. */
+export type ConflictField = 'terminalId' | 'invoicePrefix' | 'number' | 'invoiceId';
+
+/**
+ * A uniqueness rule refused the write: `record` is what was being written, `field` the value already
+ * taken. A charge attempt conflicts on `terminalId` or `invoiceId` when either already has a live payment.
+ */
+export class ConflictError extends Error {
+  override readonly name = 'ConflictError';
+  constructor(
+    readonly record: RecordKind,
+    readonly field: ConflictField,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Why a record's current state does not allow the requested change. */
+export type InvalidStateReason =
+  | 'invoice_paid'
+  | 'invoice_void'
+  | 'invoice_needs_review'
+  | 'payment_in_progress'
+  | 'counter_inactive';
+
+const INVALID_STATE_MESSAGES: Record<InvalidStateReason, string> = {
+  invoice_paid: 'This invoice is already paid.',
+  invoice_void: 'This invoice is void.',
+  invoice_needs_review:
+    'An earlier payment on this invoice has an unknown outcome: check the terminal and the Zoho dashboard first.',
+  payment_in_progress: 'A payment is in progress.',
+  counter_inactive: 'This counter is deactivated.',
+};
+
+export class InvalidStateError extends Error {
+  override readonly name = 'InvalidStateError';
+  constructor(readonly reason: InvalidStateReason) {
+    super(INVALID_STATE_MESSAGES[reason]);
+  }
+}

@@ -1,0 +1,30 @@
+// Is a payment still running (or awaiting a person's check) on a terminal, invoice or counter?
+// Asked inside write transactions before changes that would break the one-live-payment rules.
+import { LIVE_STATES, REVIEW_STATES } from '../contract/domain';
+import type { Db } from './database';
+import { prepared, sqlLiterals } from './statements';
+
+/** Same text as the WHERE of the partial unique indexes, so lookups by terminal or invoice use them. */
+export const LIVE_STATE_CONDITION = `state IN (${sqlLiterals(LIVE_STATES)})`;
+
+function exists(db: Db, condition: string, value: string, exceptAttemptId: string | null): boolean {
+  const sql = `SELECT EXISTS (SELECT 1 FROM charge_attempts WHERE ${condition} AND id IS NOT ?) AS found`;
+  return prepared<[string, string | null], { found: 0 | 1 }>(db, sql).get(value, exceptAttemptId)?.found === 1;
+}
+
+export function terminalHasLiveAttempt(db: Db, terminalId: string, exceptAttemptId: string | null = null): boolean {
+  return exists(db, `terminal_id = ? AND ${LIVE_STATE_CONDITION}`, terminalId, exceptAttemptId);
+}
+
+export function invoiceHasLiveAttempt(db: Db, invoiceId: string, exceptAttemptId: string | null = null): boolean {
+  return exists(db, `invoice_id = ? AND ${LIVE_STATE_CONDITION}`, invoiceId, exceptAttemptId);
+}
+
+export function counterHasLiveAttempt(db: Db, counterId: string): boolean {
+  return exists(db, `counter_id = ? AND ${LIVE_STATE_CONDITION}`, counterId, null);
+}
+
+/** An attempt whose outcome is unknown: the customer may have paid, so the invoice must not be charged blindly. */
+export function invoiceAwaitsReview(db: Db, invoiceId: string): boolean {
+  return exists(db, `invoice_id = ? AND state IN (${sqlLiterals(REVIEW_STATES)})`, invoiceId, null);
+}

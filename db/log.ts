@@ -1,0 +1,119 @@
+// The day's payment log: attempts and totals for a time window, for the manager's review.
+import type { AttemptState, PaymentMethod } from '../contract/domain';
+import { ATTEMPT_STATES, PAYMENT_METHODS } from '../contract/domain';
+import type { ChargeAttempt } from '../contract/model';
+import type { DayTotals } from '../contract/views';
+import type { AttemptRow } from './attempt-queries';
+import { SELECT_ATTEMPTS, toChargeAttempt } from './attempt-queries';
+import type { Db } from './database';
+import { prepared } from './statements';
+
+/**
+ * Attempts created in [fromMs, toMs), optionally narrowed. Amounts are summed without regard to
+ * currency: a database holds one edition's currency.
+ */
+export interface DayLogFilter {
+  fromMs: number;
+  toMs: number;
+  counterId?: string;
+  state?: AttemptState;
+  method?: PaymentMethod;
+}
+
+export interface DayLogQuery extends DayLogFilter {
+  /** Part of the invoice number, case-insensitive. */
+  invoiceSearch?: string;
+  /** At most this many attempts, newest first (default 500). */
+  limit?: number;
+}
+
+const DEFAULT_LIMIT = 500;
+const HOUR_MS = 3_600_000;
+
+interface FilterSql {
+  where: string;
+  params: Record<string, string | number>;
+}
+
+function filterSql(filter: DayLogFilter, invoiceSearch?: string): FilterSql {
+  const conditions = ['a.created_at >= @fromMs', 'a.created_at < @toMs'];
+  const params: Record<string, string | number> = { fromMs: filter.fromMs, toMs: filter.toMs };
+  if (filter.counterId !== undefined) {
+    conditions.push('a.counter_id = @counterId');
+    params.counterId = filter.counterId;
+  }
+  if (filter.state !== undefined) {
+    conditions.push('a.state = @state');
+    params.state = filter.state;
+  }
+  if (filter.method !== undefined) {
+    conditions.push('a.method = @method');
+    params.method = filter.method;
+  }
+  const search = invoiceSearch?.trim();
+  if (search) {
+    conditions.push("i.number LIKE @invoicePattern ESCAPE '\\'");
+    params.invoicePattern = `%${search.replace(/[\\%_]/g, (special) => `\\${special}`)}%`;
+  }
+  return { where: conditions.join(' AND '), params };
+}
+
+export function listAttemptsForDay(db: Db, query: DayLogQuery): ChargeAttempt[] {
+  const { where, params } = filterSql(query, query.invoiceSearch);
+  return prepared<[Record<string, string | number>], AttemptRow>(
+    db,
+    `${SELECT_ATTEMPTS} WHERE ${where} ORDER BY a.created_at DESC, a.rowid DESC LIMIT @limit`,
+  )
+    .all({ ...params, limit: query.limit ?? DEFAULT_LIMIT })
+    .map(toChargeAttempt);
+}
+
+interface GroupRow {
+  state: AttemptState;
+  method: PaymentMethod;
+  count: number;
+  amount: number;
+}
+
+interface HourRow {
+  hour: number;
+  amount: number;
+}
+
+/**
+ * Totals for the window: collected (succeeded) amount, counts and amounts by state, collections by
+ * method, and collections per hour since fromMs (index 0 is the hour starting at fromMs).
+ */
+export function dayTotals(db: Db, filter: DayLogFilter): DayTotals {
+  const { where, params } = filterSql(filter);
+  const groups = prepared<[Record<string, string | number>], GroupRow>(
+    db,
+    `SELECT a.state, a.method, count(*) AS count, sum(a.amount_minor) AS amount
+     FROM charge_attempts AS a WHERE ${where} GROUP BY a.state, a.method`,
+  ).all(params);
+  const hours = prepared<[Record<string, string | number>], HourRow>(
+    db,
+    // better-sqlite3 binds JS numbers as REAL: cast, so that the division is an integer one.
+    `SELECT (a.created_at - CAST(@fromMs AS INTEGER)) / ${HOUR_MS} AS hour, sum(a.amount_minor) AS amount
+     FROM charge_attempts AS a WHERE ${where} AND a.state = 'succeeded' GROUP BY hour`,
+  ).all(params);
+
+  const succeeded = groups.filter((group) => group.state === 'succeeded');
+  const collectedByHour = new Array<number>(Math.max(0, Math.ceil((filter.toMs - filter.fromMs) / HOUR_MS))).fill(0);
+  for (const { hour, amount } of hours) collectedByHour[hour] = amount;
+  return {
+    collectedMinor: total(succeeded, 'amount'),
+    attemptCount: total(groups, 'count'),
+    byState: ATTEMPT_STATES.map((state) => ({ state, ...countAndAmount(groups.filter((g) => g.state === state)) })),
+    byMethod: PAYMENT_METHODS.map((method) => ({ method, ...countAndAmount(succeeded.filter((g) => g.method === method)) })),
+    collectedByHour,
+  };
+}
+
+function total(groups: readonly GroupRow[], field: 'count' | 'amount'): number {
+  return groups.reduce((sum, group) => sum + group[field], 0);
+}
+
+function countAndAmount(groups: readonly GroupRow[]): { count: number; amountMinor: number } {
+  return { count: total(groups, 'count'), amountMinor: total(groups, 'amount') };
+}

@@ -1,0 +1,11 @@
+import { initial } from './001_initial';
+import { dayLogIndexes } from './002_day_log_indexes';
+
+/** A step of the schema. Never edit one that has shipped: add the next number instead. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [initial, dayLogIndexes];

@@ -1,0 +1,146 @@
+// Test support: real database files in a temporary directory, and small builders for records.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AttemptState, PaymentMethod } from '../contract/domain';
+import type { ChargeAttempt, Counter, Invoice } from '../contract/model';
+import { finalizeAttempt, insertCreatingAttempt, markSessionCreated } from './attempts';
+import type { NewCounter } from './counters';
+import { createCounter } from './counters';
+import type { Db } from './database';
+import { closeDatabase, openDatabase } from './database';
+import { createInvoice } from './invoices';
+
+/** A fixed clock reading for tests: 2025-01-15 10:00:00 UTC. */
+export const T0 = Date.UTC(2025, 0, 15, 10, 0, 0);
+
+/** The shape of the ids the repositories generate. */
+export const GENERATED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+export interface TempDatabase {
+  filePath: string;
+  db: Db;
+  /** Another connection to the same file, as a second process would have. Closed by cleanup(). */
+  connect: () => Db;
+  cleanup: () => void;
+}
+
+export function createTempDatabase(): TempDatabase {
+  const dir = mkdtempSync(join(tmpdir(), 'counter-db-'));
+  const filePath = join(dir, 'data', 'counter.sqlite');
+  const connections: Db[] = [];
+  const connect = (): Db => {
+    const db = openDatabase(filePath);
+    connections.push(db);
+    return db;
+  };
+  return {
+    filePath,
+    db: connect(),
+    connect,
+    cleanup() {
+      for (const db of connections) if (db.open) closeDatabase(db);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+let serial = 0;
+
+export function makeCounter(db: Db, overrides: Partial<NewCounter> = {}): Counter {
+  serial += 1;
+  return createCounter(db, {
+    name: `Counter ${serial}`,
+    terminalId: `T${serial}`,
+    invoicePrefix: `C${serial}-`,
+    createdAt: T0,
+    ...overrides,
+  });
+}
+
+export function makeInvoice(
+  db: Db,
+  counter: Counter,
+  overrides: { totalMinor?: number; number?: string; createdAt?: number } = {},
+): Invoice {
+  const totalMinor = overrides.totalMinor ?? 10050;
+  serial += 1;
+  return createInvoice(db, {
+    counterId: counter.id,
+    number: overrides.number ?? `INV-${serial}`,
+    lines: [{ description: 'Item', quantity: 1, unitPriceMinor: totalMinor }],
+    totalMinor,
+    currency: 'INR',
+    createdAt: overrides.createdAt ?? T0,
+  });
+}
+
+export function startAttempt(
+  db: Db,
+  invoice: Invoice,
+  options: { counter?: Counter; method?: PaymentMethod; at?: number; reviewAcknowledged?: boolean } = {},
+): ChargeAttempt {
+  return insertCreatingAttempt(db, {
+    invoiceId: invoice.id,
+    counterId: options.counter?.id ?? invoice.counterId,
+    method: options.method ?? 'card',
+    at: options.at ?? T0,
+    actor: 'cashier',
+    reason: 'Charge',
+    ...(options.reviewAcknowledged === undefined ? {} : { reviewAcknowledged: options.reviewAcknowledged }),
+  });
+}
+
+/** creating → in_progress, as when Zoho has created session `sessionId` half a second after the attempt. */
+export function markInProgress(db: Db, attempt: ChargeAttempt, sessionId = `S-${attempt.id}`): ChargeAttempt {
+  const at = attempt.createdAt + 500;
+  const moved = markSessionCreated(db, { attemptId: attempt.id, paymentsSessionId: sessionId, sessionCreatedAt: at, at });
+  if (!moved) throw new Error(`Attempt ${attempt.id} was not creating.`);
+  return moved;
+}
+
+/** Zoho's retrieve reports success, five seconds after the attempt was created. */
+export function succeedAttempt(
+  db: Db,
+  attempt: ChargeAttempt,
+  paymentId = `P-${attempt.id}`,
+  from: readonly AttemptState[] = ['in_progress'],
+): ChargeAttempt | null {
+  const at = attempt.createdAt + 5000;
+  return finalizeAttempt(db, {
+    attemptId: attempt.id,
+    from,
+    to: 'succeeded',
+    paymentId,
+    paidMethod: 'visa',
+    at,
+    actor: 'poller',
+    reason: 'paid',
+  });
+}
+
+/** Zoho's retrieve reports failure, five seconds after the attempt was created. */
+export function failAttempt(db: Db, attempt: ChargeAttempt, failureCode = 'declined'): ChargeAttempt | null {
+  const at = attempt.createdAt + 5000;
+  return finalizeAttempt(db, {
+    attemptId: attempt.id,
+    from: ['in_progress'],
+    to: 'failed',
+    failureCode,
+    failureMessage: null,
+    at,
+    actor: 'poller',
+    reason: 'failed',
+  });
+}
+
+/** The error `action` throws, which must be a `type`: for asserting on typed errors' fields. */
+export function caught<E extends Error>(action: () => unknown, type: abstract new (...args: never[]) => E): E {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof type) return error;
+    throw error;
+  }
+  throw new Error(`Expected a ${type.name} to be thrown.`);
+}
