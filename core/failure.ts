@@ -20,7 +20,10 @@ const RECORD_LABELS = { counter: 'counter', invoice: 'invoice', chargeAttempt: '
 export function toAppError(error: unknown): AppError {
   if (error instanceof HandlerFailure) return withField(error.code, error.message, error.field);
   if (error instanceof ConflictError) return withField('conflict', error.message, error.field);
-  if (error instanceof InvalidStateError) return { code: 'conflict', message: error.message };
+  if (error instanceof InvalidStateError) {
+    // The one refusal a cashier can act on: confirm having checked the terminal, then charge again.
+    return withField('conflict', error.message, error.reason === 'invoice_needs_review' ? 'confirmChecked' : undefined);
+  }
   if (error instanceof NotFoundError) return { code: 'not_found', message: `That ${RECORD_LABELS[error.record]} does not exist.` };
   if (error instanceof ZohoError) {
     return { code: error.kind === 'not_connected' ? 'not_connected' : 'zoho_error', message: error.message };

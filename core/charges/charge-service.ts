@@ -1,7 +1,6 @@
 // Charging an invoice on its counter's terminal, and following the session to its outcome.
 // Order matters: the attempt is written before Zoho is called, the session id the moment it
 // arrives, and only Zoho's retrieve answer may mark a payment succeeded or failed.
-import { randomUUID } from 'node:crypto';
 import { describeFailure } from '../../contract/failures';
 import type { ChargeAttempt } from '../../contract/model';
 import { toRequestAmount } from '../../contract/money';

@@ -86,12 +86,13 @@ export class Poller {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    const running = [...this.tracked.values()].map((entry) => {
+    const running: Promise<void>[] = [];
+    for (const entry of this.tracked.values()) {
       if (entry.timer) clearTimeout(entry.timer);
-      return entry.inFlight;
-    });
+      if (entry.inFlight) running.push(entry.inFlight);
+    }
     this.tracked.clear();
-    await Promise.all(running);
+    await Promise.all([...running, ...this.untrackedChecks.values()]);
   }
 
   private schedule(entry: Tracked, at: number): void {

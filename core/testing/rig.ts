@@ -22,6 +22,8 @@ export interface RigOptions {
   tuning?: BackendTuning;
   /** How many counters to create, mapped to the simulator's terminals in order (default 3). */
   counters?: number;
+  /** Replaces the payments API address (e.g. a port where nothing listens). */
+  paymentsUrl?: string;
 }
 
 export class Rig {
@@ -82,7 +84,7 @@ export class Rig {
     this.backend = await startBackend({
       dataDir: this.dataDir,
       secretStore: this.secrets,
-      env: { ZOHO_PAYMENTS_URL: this.sim.url, ZOHO_ACCOUNTS_URL: this.sim.url },
+      env: { ZOHO_PAYMENTS_URL: this.options.paymentsUrl ?? this.sim.url, ZOHO_ACCOUNTS_URL: this.sim.url },
       tuning: { log: silentLogger, pollIntervalMs: 250, consentPort: 0, ...this.options.tuning },
     });
     this.unsubscribe = this.backend.subscribe((event) => this.events.push(event));

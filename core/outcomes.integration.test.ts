@@ -1,0 +1,147 @@
+// Outcomes that need a person: lost answers (unknown), refusals (rejected), re-checks, and the log.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as attempts from '../db/attempts';
+import { closeDatabase, openDatabase } from '../db/database';
+import { localDate, Rig, sleep } from './testing/rig';
+
+let rig: Rig | null = null;
+afterEach(async () => {
+  await rig?.close();
+  rig = null;
+});
+
+async function deadPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const settled = (a: { state: string }) => !['creating', 'in_progress'].includes(a.state);
+
+describe('outcomes a person must look at', () => {
+  it('a create whose answer is lost becomes unknown; charging again needs the cashier to confirm', async () => {
+    rig = await Rig.start();
+    await rig.control.faults({ scope: 'create', drop_rate: 1, drop_after_processing: true, count: 1 });
+    const lost = await rig.charge(2_500);
+    expect(lost.state).toBe('unknown');
+    expect(lost.paymentsSessionId).toBeNull();
+    expect(lost.failureMessage).toMatch(/Check the terminal/);
+    expect(rig.sim.sessions()).toHaveLength(1); // Zoho did create it
+
+    const again = await rig.raw('charge-create', { invoiceId: lost.invoiceId, counterId: lost.counterId, method: 'card' });
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.error.field).toBe('confirmChecked');
+
+    // The cashier confirms; Zoho refuses while its first session is still active on the terminal.
+    const confirmed = await rig.call('charge-create', { invoiceId: lost.invoiceId, counterId: lost.counterId, method: 'card', confirmChecked: true });
+    expect(confirmed.state).toBe('rejected');
+    expect(confirmed.failureMessage).toMatch(/\S/);
+  });
+
+  it('a 500 on create is unknown: Zoho may have created the session', async () => {
+    rig = await Rig.start();
+    await rig.control.faults({ scope: 'create', error_rate: 1, count: 1 });
+    expect((await rig.charge(100)).state).toBe('unknown');
+  });
+
+  it('a refused connection (nothing was sent) is rejected, and the cashier may simply retry', async () => {
+    rig = await Rig.start({ paymentsUrl: `http://127.0.0.1:${await deadPort()}` });
+    const attempt = await rig.charge(200);
+    expect(attempt.state).toBe('rejected');
+    expect(attempt.failureMessage).toMatch(/Could not reach Zoho \(ECONNREFUSED\)/);
+    expect((await rig.call('connection-status', {})).degraded).toBe(true);
+  });
+
+  it("Zoho's refusal of a create is rejected with Zoho's message", async () => {
+    rig = await Rig.start();
+    const counter = await rig.call('counter-create', { managerToken: rig.managerToken, name: 'Ghost', terminalId: 'TRM404' });
+    const invoice = await rig.call('invoice-create', { counterId: counter.id, lines: [{ description: 'x', quantity: 1, unitPriceMinor: 100 }] });
+    const attempt = await rig.call('charge-create', { invoiceId: invoice.id, counterId: counter.id, method: 'upi' });
+    expect(attempt.state).toBe('rejected');
+    expect(attempt.failureCode).toMatch(/\S/);
+    expect((await rig.call('invoice-get', { invoiceId: invoice.id })).invoice.status).toBe('open');
+  });
+
+  it('an attempt still creating when the app stopped resumes as unknown', async () => {
+    rig = await Rig.start();
+    const counter = rig.counters[0];
+    if (!counter) throw new Error('no counter');
+    const invoice = await rig.call('invoice-create', { counterId: counter.id, lines: [{ description: 'x', quantity: 1, unitPriceMinor: 700 }] });
+    await rig.stopBackend();
+    const db = openDatabase(join(rig.dataDir, 'counter.db'));
+    const creating = attempts.insertCreatingAttempt(db, { invoiceId: invoice.id, counterId: counter.id, method: 'card', at: Date.now(), actor: 'cashier', reason: 'test' });
+    closeDatabase(db);
+    await rig.boot();
+    const resumed = rig.attempt(creating.id);
+    expect(resumed.state).toBe('unknown');
+    const trail = await rig.call('attempt-events', { attemptId: creating.id });
+    expect(trail.at(-1)?.actor).toBe('startup');
+  });
+
+  it('re-check settles an unresolved attempt once Zoho has the answer', async () => {
+    rig = await Rig.start({
+      simulator: { sessionValiditySeconds: 3600 },
+      tuning: { timing: { sessionValidityMs: 300, graceMs: 100, lateIntervalMs: 200, lateWindowMs: 400 } },
+    });
+    const attempt = await rig.charge(3_300);
+    expect((await rig.waitFor(attempt.id, settled)).state).toBe('unresolved');
+    await rig.control.pay('TRM001', { outcome: 'succeeded' });
+    const rechecked = await rig.call('charge-recheck', { attemptId: attempt.id });
+    expect(rechecked.state).toBe('succeeded');
+    expect((await rig.call('invoice-get', { invoiceId: attempt.invoiceId })).invoice.status).toBe('paid');
+  });
+
+  it('re-check of an attempt without a session says there is nothing to check', async () => {
+    rig = await Rig.start();
+    await rig.control.faults({ scope: 'create', error_rate: 1, count: 1 });
+    const unknown = await rig.charge(100);
+    const result = await rig.raw('charge-recheck', { attemptId: unknown.id });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(/nothing to check/);
+  });
+});
+
+describe("the day's log", () => {
+  it('lists, filters and totals the day, and exports it as CSV', async () => {
+    rig = await Rig.start();
+    const paid = await rig.charge(120_050, { counter: 0, method: 'upi' });
+    const failed = await rig.charge(99_900, { counter: 1, method: 'card' });
+    await rig.control.pay('TRM001', { outcome: 'succeeded', method: 'upi' });
+    await rig.control.pay('TRM002', { outcome: 'failed', failure_code: 'expired_card' });
+    await rig.waitFor(paid.id, settled);
+    await rig.waitFor(failed.id, settled);
+    await rig.control.faults({ scope: 'create', error_rate: 1, count: 1 });
+    await rig.charge(5_000, { counter: 2 });
+
+    const date = localDate(Date.now());
+    const day = await rig.call('log-day', { date });
+    expect(day.attempts).toHaveLength(3);
+    expect(day.totals.collectedMinor).toBe(120_050);
+    expect(day.totals.byState.find((s) => s.state === 'failed')?.count).toBe(1);
+    expect(day.totals.byState.find((s) => s.state === 'unknown')?.count).toBe(1);
+    expect(day.totals.byMethod.find((m) => m.method === 'upi')).toEqual({ method: 'upi', count: 1, amountMinor: 120_050 });
+    expect(day.totals.byMethod.find((m) => m.method === 'card')?.amountMinor ?? 0).toBe(0);
+    expect(day.totals.collectedByHour.reduce((a, b) => a + b, 0)).toBe(120_050);
+
+    expect((await rig.call('log-day', { date, state: 'failed' })).attempts.map((a) => a.id)).toEqual([failed.id]);
+    expect((await rig.call('log-day', { date, method: 'upi' })).attempts.map((a) => a.id)).toEqual([paid.id]);
+    expect((await rig.call('log-day', { date, counterId: rig.counters[1]?.id })).attempts.map((a) => a.id)).toEqual([failed.id]);
+    expect((await rig.call('log-day', { date, search: paid.invoiceNumber })).attempts.map((a) => a.id)).toEqual([paid.id]);
+    expect((await rig.call('log-day', { date: '2001-01-01' })).attempts).toEqual([]);
+
+    const csv = await rig.call('log-export-csv', { date });
+    expect(csv.fileName).toBe(`payments-${date}.csv`);
+    expect(csv.rowCount).toBe(3);
+    const lines = csv.csv.trim().split('\r\n');
+    expect(lines[0]).toBe('time,invoice,counter,terminal,amount,currency,method,state,failure_code,failure_reason,payment_id,payments_session_id,note');
+    const paidLine = lines.find((l) => l.includes(paid.invoiceNumber));
+    expect(paidLine).toContain(',Counter 1,TRM001,1200.50,INR,upi,succeeded,');
+    expect(lines.find((l) => l.includes(failed.invoiceNumber))).toContain('expired_card,The card has expired.');
+    await sleep(0);
+  });
+});
