@@ -22,7 +22,7 @@ export function findMismatch(expected: AttemptExpectation, session: ZohoSession)
   const amount = parseAmount(session.amount);
   if (!amount.ok || amount.value !== expected.amountMinor) problems.push(`amount ${session.amount}`);
   if (session.currency.toUpperCase() !== expected.currency) problems.push(`currency ${session.currency}`);
-  if (session.terminal_id !== expected.terminalId) problems.push(`terminal ${session.terminal_id}`);
+  if (session.terminal_id !== undefined && session.terminal_id !== expected.terminalId) problems.push(`terminal ${session.terminal_id}`);
   if ((session.invoice_number ?? '') !== expected.invoiceNumber) problems.push(`invoice ${session.invoice_number ?? '(none)'}`);
   return problems.length === 0 ? null : `Zoho's session does not match this charge: ${problems.join(', ')}`;
 }

@@ -1,0 +1,25 @@
+// Counters for assertions such as "the app refreshed its token exactly once".
+
+export interface SimulatorStats {
+  token_requests: { authorization_code: number; refresh_token: number; other: number; throttled: number };
+  token_revocations: number;
+  access_tokens_issued: number;
+  payments_requests: { create: number; retrieve: number; rate_limited: number; unauthorized: number };
+  sessions: { created: number; succeeded: number; failed: number; expired: number };
+  faults: { delayed: number; errored: number; dropped: number; malformed: number };
+}
+
+export function emptyStats(): SimulatorStats {
+  return {
+    token_requests: { authorization_code: 0, refresh_token: 0, other: 0, throttled: 0 },
+    token_revocations: 0,
+    access_tokens_issued: 0,
+    payments_requests: { create: 0, retrieve: 0, rate_limited: 0, unauthorized: 0 },
+    sessions: { created: 0, succeeded: 0, failed: 0, expired: 0 },
+    faults: { delayed: 0, errored: 0, dropped: 0, malformed: 0 },
+  };
+}
+
+export function copyStats(stats: SimulatorStats): SimulatorStats {
+  return structuredClone(stats);
+}
