@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Currency, Edition } from '../contract/domain';
 import * as counters from '../db/counters';
 import { closeDatabase, openDatabase, type Db } from '../db/database';
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
+import { startSimulator, type FixtureSummary, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
 import { createCore, type Core, type CoreTuning } from './core';
 import type { EventBus } from './event-bus';
 import type { Logger } from './log';
@@ -66,18 +66,7 @@ export async function startLiveMode(options: ModeOptions, vault: ConnectionVault
 export async function startDemoMode(options: ModeOptions): Promise<RunningMode> {
   const simulator = await startSimulator(options.simulator ?? {});
   const { fixture } = simulator;
-  const vault = new ConnectionVault(new MemorySecretStore());
-  await vault.update(() => ({
-    edition: 'in',
-    accountId: fixture.account_id,
-    clientId: fixture.client_id,
-    clientSecret: fixture.client_secret,
-    refreshToken: fixture.refresh_token,
-    accessToken: null,
-    accessTokenExpiresAt: null,
-    reconnectReason: null,
-    tokenRequestTimes: [],
-  }));
+  const vault = new ConnectionVault(new MemorySecretStore(JSON.stringify(connectionToSimulator(fixture))));
   const mode = await assemble(options, {
     kind: 'demo',
     dbFile: join(options.dataDir, 'demo.db'),
@@ -92,6 +81,21 @@ export async function startDemoMode(options: ModeOptions): Promise<RunningMode> 
     for (const counter of DEMO_COUNTERS) counters.createCounter(mode.db, { ...counter, createdAt: options.now() });
   }
   return mode;
+}
+
+/** A signed-in connection to a simulator: the demo's, or a test's stand-in for Zoho. */
+export function connectionToSimulator(fixture: FixtureSummary): StoredConnection {
+  return {
+    edition: 'in',
+    accountId: fixture.account_id,
+    clientId: fixture.client_id,
+    clientSecret: fixture.client_secret,
+    refreshToken: fixture.refresh_token,
+    accessToken: null,
+    accessTokenExpiresAt: null,
+    reconnectReason: null,
+    tokenRequestTimes: [],
+  };
 }
 
 interface Assembly {

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../simulator/index';
 import { silentLogger } from './log';
+import { connectionToSimulator } from './mode';
 import { MemorySecretStore } from './secrets/secret-store';
 import { Rig } from './testing/rig';
 import { PaymentsClient } from './zoho/payments-client';
@@ -19,18 +20,7 @@ afterEach(async () => {
 });
 
 function connectionFor(s: RunningSimulator, overrides: Partial<StoredConnection> = {}): StoredConnection {
-  return {
-    edition: 'in',
-    accountId: s.fixture.account_id,
-    clientId: s.fixture.client_id,
-    clientSecret: s.fixture.client_secret,
-    refreshToken: s.fixture.refresh_token,
-    accessToken: null,
-    accessTokenExpiresAt: null,
-    reconnectReason: null,
-    tokenRequestTimes: [],
-    ...overrides,
-  };
+  return { ...connectionToSimulator(s.fixture), ...overrides };
 }
 
 function tokenManagerFor(s: RunningSimulator, stored: StoredConnection, states: TokenState[] = []) {

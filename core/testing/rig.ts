@@ -14,7 +14,7 @@ import { startBackend, type BackendTuning } from '../backend';
 import type { Backend } from '../backend-types';
 import { silentLogger } from '../log';
 import { MemorySecretStore } from '../secrets/secret-store';
-import type { StoredConnection } from '../zoho/vault';
+import { connectionToSimulator } from '../mode';
 import { SimControl } from './sim-control';
 
 export interface RigOptions {
@@ -46,17 +46,7 @@ export class Rig {
     const sim = await startSimulator(options.simulator ?? {});
     const dataDir = mkdtempSync(join(tmpdir(), 'counter-rig-'));
     const { fixture } = sim;
-    const connection: StoredConnection = {
-      edition: 'in',
-      accountId: fixture.account_id,
-      clientId: fixture.client_id,
-      clientSecret: fixture.client_secret,
-      refreshToken: fixture.refresh_token,
-      accessToken: null,
-      accessTokenExpiresAt: null,
-      reconnectReason: null,
-      tokenRequestTimes: [],
-    };
+    const connection = connectionToSimulator(fixture);
     const rig = new Rig(sim, new SimControl(sim.url), dataDir, new MemorySecretStore(JSON.stringify(connection)), options);
     await rig.boot();
     rig.managerToken = (await rig.call('manager-set-pin', { pin: '2468' })).managerToken;
