@@ -12,6 +12,7 @@ const executablePath = chromiumExecutable();
 
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/fixtures/global-setup.ts',
   outputDir: 'test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },

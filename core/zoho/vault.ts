@@ -38,9 +38,10 @@ export class ConnectionVault {
   async update(change: (current: StoredConnection | null) => StoredConnection | null): Promise<StoredConnection | null> {
     const run = this.writing.then(async () => {
       const next = change(await this.read());
-      this.cached = next;
+      // Cached only once stored: a key store that refuses must not leave the app looking configured.
       if (next === null) await this.store.clear();
       else await this.store.write(JSON.stringify(next));
+      this.cached = next;
     });
     this.writing = run.catch(() => {});
     await run;

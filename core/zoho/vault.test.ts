@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { SecretStore } from '../secrets/secret-store';
+import { ConnectionVault, type StoredConnection } from './vault';
+
+const connection: StoredConnection = {
+  edition: 'in',
+  accountId: '23137556',
+  clientId: '1000.CLIENT',
+  clientSecret: 'secret',
+  refreshToken: null,
+  accessToken: null,
+  accessTokenExpiresAt: null,
+  reconnectReason: null,
+  tokenRequestTimes: [],
+};
+
+describe('ConnectionVault', () => {
+  it('keeps nothing when the secret store refuses to write', async () => {
+    const refusing: SecretStore = {
+      read: async () => null,
+      write: async () => {
+        throw new Error('no secure key store');
+      },
+      clear: async () => undefined,
+    };
+    const vault = new ConnectionVault(refusing);
+    await expect(vault.update(() => connection)).rejects.toThrow(/no secure key store/);
+    expect(await vault.read()).toBeNull();
+  });
+
+  it('serialises concurrent updates so none is lost', async () => {
+    let stored: string | null = JSON.stringify(connection);
+    const vault = new ConnectionVault({
+      read: async () => stored,
+      write: async (text) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        stored = text;
+      },
+      clear: async () => {
+        stored = null;
+      },
+    });
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => vault.update((current) => current && { ...current, tokenRequestTimes: [...current.tokenRequestTimes, i] })),
+    );
+    expect((JSON.parse(stored ?? '{}') as StoredConnection).tokenRequestTimes).toHaveLength(10);
+  });
+
+  it('treats an unreadable stored text as no connection', async () => {
+    const vault = new ConnectionVault({ read: async () => '{not json', write: async () => undefined, clear: async () => undefined });
+    expect(await vault.read()).toBeNull();
+  });
+});

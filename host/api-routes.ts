@@ -1,0 +1,79 @@
+// The browser host's API: POST /api/call/<name> answers a Result, GET /api/events streams events.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isHandlerName } from '../contract/handlers';
+import { parseHandlerInput } from '../contract/parse';
+import type { Backend } from '../core/backend-types';
+import { SECURITY_HEADERS, sendJson, sendRefusal } from './replies';
+
+export interface ApiLimits {
+  maxBodyBytes: number;
+  heartbeatMs: number;
+}
+
+export async function handleCall(req: IncomingMessage, res: ServerResponse, name: string, backend: Backend, limits: ApiLimits): Promise<void> {
+  if (req.method !== 'POST') return sendRefusal(res, 405, 'Calls are POST requests.');
+  if (!isHandlerName(name)) return sendRefusal(res, 404, 'There is no such call.', 'not_found');
+  // Requiring JSON also keeps out HTML forms, which can only send "simple" content types.
+  if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
+    return sendRefusal(res, 415, 'Calls must send JSON (Content-Type: application/json).', 'invalid_input');
+  }
+  const body = await readBody(req, limits.maxBodyBytes);
+  if (body === null) {
+    res.setHeader('connection', 'close');
+    return sendRefusal(res, 413, 'The request is too large.', 'invalid_input');
+  }
+  let input: unknown;
+  try {
+    input = body === '' ? {} : (JSON.parse(body) as unknown);
+  } catch {
+    return sendRefusal(res, 400, 'The request body is not valid JSON.', 'invalid_input');
+  }
+  // Defence in depth, as in the IPC adapter: the backend parses too.
+  const parsed = parseHandlerInput(name, input);
+  sendJson(res, 200, parsed.ok ? await backend.call(name, input) : parsed);
+}
+
+/** Server-Sent Events: one `data:` line of JSON per backend event, and comment heartbeats. */
+export function openEventStream(req: IncomingMessage, res: ServerResponse, backend: Backend, limits: ApiLimits, open: Set<ServerResponse>): void {
+  if (req.method !== 'GET') return sendRefusal(res, 405, 'The event stream is a GET request.');
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+  });
+  res.write('retry: 2000\n: connected\n\n');
+  const unsubscribe = backend.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+  const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), limits.heartbeatMs);
+  open.add(res);
+  res.on('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+    open.delete(res);
+  });
+}
+
+/** The body as text, or null once it exceeds `limit` bytes (the rest is drained unread). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) {
+    req.resume();
+    return Promise.resolve(null);
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      req.resume();
+      resolve(null);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

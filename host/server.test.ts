@@ -1,0 +1,255 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../core/log';
+import { MemorySecretStore } from '../core/secrets/secret-store';
+import { startBrowserHost, type BrowserHost } from './server';
+
+interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+function send(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...options.headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+/** Reads an event stream until `done` says so; resolves with what arrived. */
+function readStream(port: number, headers: Record<string, string>, done: (text: string) => boolean): Promise<{ status: number; headers: IncomingHttpHeaders; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path: '/api/events', headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+      let text = '';
+      const finish = () => {
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text });
+      };
+      res.on('data', (chunk: Buffer) => {
+        text += chunk.toString('utf8');
+        if (done(text)) finish();
+      });
+      res.on('end', finish);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('browser host over real HTTP', () => {
+  let root: string;
+  let host: BrowserHost;
+  let port: number;
+  let bearer: Record<string, string>;
+  const json = { 'content-type': 'application/json' };
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'counter-host-'));
+    const rendererDir = join(root, 'renderer');
+    mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+    mkdirSync(join(rendererDir, 'empty-folder'));
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Counter</title>');
+    writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(rendererDir, 'assets', 'app.css'), 'body{}');
+    writeFileSync(join(root, 'secret.txt'), 'outside the renderer');
+    symlinkSync(join(root, 'secret.txt'), join(rendererDir, 'assets', 'link.txt'));
+    host = await startBrowserHost({
+      rendererDir,
+      heartbeatMs: 50,
+      maxBodyBytes: 4096,
+      log: silentLogger,
+      backendOptions: { dataDir: join(root, 'data'), secretStore: new MemorySecretStore(), tuning: { log: silentLogger, consentPort: 0 } },
+    });
+    port = host.port;
+    bearer = { authorization: `Bearer ${host.token}` };
+  });
+
+  afterAll(async () => {
+    await host.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  describe('token', () => {
+    it('is random, 256-bit, and in the printed address', () => {
+      expect(Buffer.from(host.token, 'base64url')).toHaveLength(32);
+      expect(host.url).toBe(`http://127.0.0.1:${port}/?token=${host.token}`);
+    });
+
+    it('is swapped for an HttpOnly, SameSite=Strict cookie and dropped from the address', async () => {
+      const answer = await send(port, `/?token=${host.token}`);
+      expect(answer.status).toBe(303);
+      expect(answer.headers.location).toBe('/');
+      expect(answer.headers['set-cookie']).toEqual([`counter_token_${port}=${host.token}; HttpOnly; SameSite=Strict; Path=/`]);
+    });
+
+    it('opens the page and the API with the cookie', async () => {
+      const cookie = { cookie: `other=1; counter_token_${port}=${host.token}` };
+      expect((await send(port, '/', { headers: cookie })).status).toBe(200);
+      const info = await send(port, '/api/call/app-info', { method: 'POST', headers: { ...cookie, ...json }, body: '{}' });
+      expect(JSON.parse(info.body)).toMatchObject({ ok: true, value: { mode: 'demo' } });
+    });
+
+    it('refuses the page and every API request without it', async () => {
+      expect((await send(port, '/')).status).toBe(401);
+      expect((await send(port, '/?token=wrong')).status).toBe(401);
+      const refused: Record<string, string>[] = [{}, { authorization: 'Bearer wrong' }, { cookie: `counter_token_${port + 1}=${host.token}` }, { cookie: `counter_token_${port}=` }];
+      for (const headers of refused) {
+        const answer = await send(port, '/api/call/app-info', { method: 'POST', headers: { ...headers, ...json }, body: '{}' });
+        expect(answer.status).toBe(401);
+        expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'internal' } });
+      }
+      expect((await send(port, '/api/events')).status).toBe(401);
+    });
+  });
+
+  describe('origin and host', () => {
+    it('refuses a foreign Origin, even with the token', async () => {
+      for (const origin of ['http://evil.example', `http://127.0.0.1:${port + 1}`, 'null']) {
+        const answer = await send(port, '/api/call/app-info', { method: 'POST', headers: { ...bearer, ...json, origin }, body: '{}' });
+        expect(answer.status, origin).toBe(403);
+      }
+      expect((await send(port, '/', { headers: { origin: 'http://evil.example' } })).status).toBe(403);
+    });
+
+    it('accepts its own origin', async () => {
+      const answer = await send(port, '/api/call/app-info', { method: 'POST', headers: { ...bearer, ...json, origin: `http://127.0.0.1:${port}` }, body: '{}' });
+      expect(answer.status).toBe(200);
+    });
+
+    it('refuses cross-site fetches by their metadata', async () => {
+      for (const site of ['cross-site', 'same-site']) {
+        const answer = await send(port, '/api/call/app-info', { method: 'POST', headers: { ...bearer, ...json, 'sec-fetch-site': site }, body: '{}' });
+        expect(answer.status, site).toBe(403);
+      }
+    });
+
+    it('answers only to 127.0.0.1 and localhost on its own port (DNS rebinding)', async () => {
+      expect((await send(port, '/api/call/app-info', { method: 'POST', headers: { ...bearer, ...json, host: `localhost:${port}` }, body: '{}' })).status).toBe(200);
+      for (const name of [`evil.example:${port}`, `127.0.0.1:${port + 1}`, '127.0.0.1', `127.0.0.1.evil.example:${port}`]) {
+        const answer = await send(port, '/api/call/app-info', { method: 'POST', headers: { ...bearer, ...json, host: name }, body: '{}' });
+        expect(answer.status, name).toBe(403);
+      }
+    });
+  });
+
+  describe('static files', () => {
+    it('serves files with their type and the security headers', async () => {
+      const js = await send(port, '/assets/app.js');
+      expect(js.status).toBe(200);
+      expect(js.body).toBe('console.log(1)');
+      expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      expect(js.headers['x-content-type-options']).toBe('nosniff');
+      expect(js.headers['referrer-policy']).toBe('no-referrer');
+      expect(js.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect((await send(port, '/assets/app.css')).headers['content-type']).toBe('text/css; charset=utf-8');
+      const head = await send(port, '/assets/app.js', { method: 'HEAD' });
+      expect([head.status, head.body, head.headers['content-length']]).toEqual([200, '', '14']);
+    });
+
+    it('never serves anything outside the renderer folder, nor folders', async () => {
+      for (const path of [
+        '/../secret.txt',
+        '/%2e%2e/secret.txt',
+        '/..%2fsecret.txt',
+        '/assets/..%2f..%2fsecret.txt',
+        '/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+        '/assets/..%5c..%5csecret.txt',
+        '/assets/link.txt',
+        '/assets/app.js%00.html',
+        '/%E0%A4%A',
+        '/empty-folder',
+        '/empty-folder/',
+        '/assets/',
+        '/missing.js',
+      ]) {
+        const answer = await send(port, path);
+        expect(answer.status, path).toBe(404);
+        expect(answer.body).not.toContain('outside the renderer');
+      }
+    });
+
+    it('is read-only', async () => {
+      expect((await send(port, '/assets/app.js', { method: 'PUT', body: 'x' })).status).toBe(405);
+    });
+  });
+
+  describe('calls', () => {
+    const call = (name: string, body: string, headers: Record<string, string> = json) => send(port, `/api/call/${name}`, { method: 'POST', headers: { ...bearer, ...headers }, body });
+
+    it('answers a Result for every known call', async () => {
+      const counters = JSON.parse((await call('counters-list', '{}')).body) as { ok: boolean; value: unknown[] };
+      expect(counters.ok).toBe(true);
+      expect(counters.value).toHaveLength(3);
+      expect(JSON.parse((await call('counter-status', '{"counterId":"no spaces"}')).body)).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'counterId' } });
+    });
+
+    it('refuses unknown calls, wrong methods, other content types, bad JSON and large bodies', async () => {
+      const unknown = await call('drop-tables', '{}');
+      expect([unknown.status, JSON.parse(unknown.body)]).toEqual([404, { ok: false, error: { code: 'not_found', message: 'There is no such call.' } }]);
+      expect((await send(port, '/api/call/app-info', { headers: bearer })).status).toBe(405);
+      expect((await call('app-info', '{}', { 'content-type': 'text/plain' })).status).toBe(415);
+      expect((await call('app-info', 'pin=1234', { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);
+      expect((await call('app-info', '{not json')).status).toBe(400);
+      const large = JSON.stringify({ lines: 'x'.repeat(5000) });
+      expect((await call('invoice-create', large)).status).toBe(413);
+      expect((await send(port, '/api/nothing', { headers: bearer })).status).toBe(404);
+    });
+  });
+
+  describe('events', () => {
+    it('streams backend events as Server-Sent Events, with heartbeats', async () => {
+      const reading = readStream(port, bearer, (text) => text.includes('counters-changed') && text.includes(': heartbeat'));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const pin = JSON.parse((await send(port, '/api/call/manager-set-pin', { method: 'POST', headers: { ...bearer, ...json }, body: '{"pin":"2468"}' })).body) as {
+        value: { managerToken: string };
+      };
+      await send(port, '/api/call/counter-create', {
+        method: 'POST',
+        headers: { ...bearer, ...json },
+        body: JSON.stringify({ managerToken: pin.value.managerToken, name: 'Counter D', terminalId: 'TRM004' }),
+      });
+      const stream = await reading;
+      expect(stream.status).toBe(200);
+      expect(stream.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+      expect(stream.text).toContain('data: {"type":"counters-changed"}\n\n');
+      expect(stream.text).toMatch(/^retry: \d+\n/);
+    });
+  });
+});
+
+describe('browser host lifecycle', () => {
+  it('stops open event streams and the backend it started; leaves a given backend open', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'counter-host-'));
+    mkdirSync(join(root, 'renderer'));
+    const owned = await startBrowserHost({
+      rendererDir: join(root, 'renderer'),
+      log: silentLogger,
+      backendOptions: { dataDir: join(root, 'data'), secretStore: new MemorySecretStore(), tuning: { log: silentLogger, consentPort: 0 } },
+    });
+    const stream = readStream(owned.port, { authorization: `Bearer ${owned.token}` }, () => false);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await owned.stop();
+    await expect(stream).resolves.toMatchObject({ status: 200 });
+    expect(await owned.backend.call('app-info', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+
+    const { startBackend } = await import('../core/backend');
+    const backend = await startBackend({ dataDir: join(root, 'data2'), secretStore: new MemorySecretStore(), tuning: { log: silentLogger, consentPort: 0 } });
+    const borrowed = await startBrowserHost({ rendererDir: join(root, 'renderer'), log: silentLogger, backend });
+    await borrowed.stop();
+    expect(await backend.call('app-info', {})).toMatchObject({ ok: true });
+    await backend.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+});

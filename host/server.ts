@@ -1,0 +1,130 @@
+// The browser host: the same backend the desktop app runs, served to a normal browser on
+// 127.0.0.1 (the renderer's files, the calls and the event stream), guarded by a per-run token.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startBackend, type BackendTuning } from '../core/backend';
+import type { Backend, BackendOptions } from '../core/backend-types';
+import { consoleLogger, type Logger } from '../core/log';
+import { handleCall, openEventStream, type ApiLimits } from './api-routes';
+import { SECURITY_HEADERS, sendPage, sendRefusal } from './replies';
+import { isAllowedHost, isCrossSiteFetch, isForeignOrigin, presentedToken, tokenCookie, tokenMatches } from './request-guard';
+import { resolveStaticFile, sendFile } from './static-files';
+
+export interface BrowserHostOptions {
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Tests may fix the token; by default a random 256-bit one per run. */
+  token?: string;
+  heartbeatMs?: number;
+  maxBodyBytes?: number;
+  log?: Logger;
+}
+
+/** A running backend (the caller closes it), or the options to start one (the host closes it). */
+export type BackendSource = { backend: Backend } | { backendOptions: BackendOptions & { tuning?: BackendTuning } };
+
+export interface BrowserHost {
+  /** The address to open: it carries the token, which the host swaps for an HttpOnly cookie. */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  backend: Backend;
+  stop(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+const DEFAULT_LIMITS: ApiLimits = { maxBodyBytes: 1024 * 1024, heartbeatMs: 15_000 };
+const NOT_SIGNED_IN = 'This browser tab is not signed in to Counter. Open the address printed by `npm run start:browser` (it carries a key).';
+
+export async function startBrowserHost(options: BrowserHostOptions & BackendSource): Promise<BrowserHost> {
+  const log = options.log ?? consoleLogger();
+  const ownsBackend = !('backend' in options);
+  const backend = 'backend' in options ? options.backend : await startBackend(options.backendOptions);
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const limits: ApiLimits = {
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes,
+    heartbeatMs: options.heartbeatMs ?? DEFAULT_LIMITS.heartbeatMs,
+  };
+  const streams = new Set<ServerResponse>();
+  let port = 0;
+
+  const routeApi = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
+    if (isCrossSiteFetch(req.headers)) return sendRefusal(res, 403, 'Refused: this request came from another site.');
+    if (!tokenMatches(presentedToken(req.headers, port), token)) return sendRefusal(res, 401, NOT_SIGNED_IN);
+    if (pathname === '/api/events') return openEventStream(req, res, backend, limits, streams);
+    const call = /^\/api\/call\/([^/]+)$/.exec(pathname);
+    if (call?.[1]) return handleCall(req, res, call[1], backend, limits);
+    sendRefusal(res, 404, 'There is no such API.', 'not_found');
+  };
+
+  const routeStatic = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendPage(res, 405, 'Not allowed', 'Counter serves its pages read-only.');
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      const offered = url.searchParams.get('token');
+      if (offered !== null && tokenMatches(offered, token)) {
+        // Swap the key in the address for a cookie scripts cannot read, and drop it from the address bar.
+        res.writeHead(303, { ...SECURITY_HEADERS, location: '/', 'set-cookie': tokenCookie(port, token), 'cache-control': 'no-store' });
+        return void res.end();
+      }
+      if (!tokenMatches(presentedToken(req.headers, port), token)) return sendPage(res, 401, 'Counter', NOT_SIGNED_IN);
+    }
+    const file = await resolveStaticFile(options.rendererDir, url.pathname);
+    if (!file) return sendPage(res, 404, 'Not found', 'There is no such page in Counter.');
+    sendFile(res, file, req.method === 'HEAD');
+  };
+
+  const route = async (req: IncomingMessage, res: ServerResponse) => {
+    if (!isAllowedHost(req.headers.host, port)) return sendRefusal(res, 403, 'Refused: Counter answers on 127.0.0.1 and localhost only.');
+    if (isForeignOrigin(req.headers)) return sendRefusal(res, 403, 'Refused: this request came from another site.');
+    const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
+    if (url.pathname.startsWith('/api/')) return routeApi(req, res, url.pathname);
+    return routeStatic(req, res, url);
+  };
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      log.error('browser host request failed', { path: req.url?.split('?')[0], error: error instanceof Error ? error.stack : String(error) });
+      if (res.headersSent) res.destroy();
+      else sendRefusal(res, 500, 'Something went wrong inside Counter. The details were logged.');
+    });
+  });
+
+  try {
+    port = await listen(server, options.port ?? 0);
+  } catch (error) {
+    if (ownsBackend) await backend.close();
+    throw error;
+  }
+
+  let stopping: Promise<void> | null = null;
+  const origin = `http://${HOST}:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    backend,
+    stop: () =>
+      (stopping ??= (async () => {
+        for (const stream of streams) stream.end();
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await closed;
+        if (ownsBackend) await backend.close();
+      })()),
+  };
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, HOST, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}

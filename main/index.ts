@@ -1,0 +1,134 @@
+// The Electron shell: one hardened window over the backend, reached through named IPC calls.
+// Everything here is wiring; the decisions live in hardening.ts, ipc.ts and save-csv.ts.
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, dialog, ipcMain, safeStorage, session, shell, type BrowserWindow } from 'electron';
+import { startBackend } from '../core/backend';
+import type { Backend } from '../core/backend-types';
+import { consoleLogger } from '../core/log';
+import { isAllowedExternalUrl, isAppPageUrl } from './hardening';
+import { forwardEvents, registerBillingIpc } from './ipc';
+import { SafeStorageSecretStore } from './safe-storage-secret-store';
+import { saveCsv } from './save-csv';
+import { createMainWindow, guardWebContents, hardenSession, installMenu } from './window';
+
+const log = consoleLogger();
+// electron-vite's dev server, never in a packaged app (a stray variable must not redirect the window).
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
+const appPageUrl = devServerUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+const isAppPage = (url: string) => isAppPageUrl(url, appPageUrl);
+
+// Tests and second installs may point the app at another profile; the single-instance lock follows it.
+if (process.env.COUNTER_USER_DATA_DIR) app.setPath('userData', resolve(process.env.COUNTER_USER_DATA_DIR));
+
+let backend: Backend | null = null;
+let mainWindow: BrowserWindow | null = null;
+let backendClosed = false;
+
+if (app.requestSingleInstanceLock()) {
+  start().catch(failToStart);
+} else {
+  app.quit();
+}
+
+async function start(): Promise<void> {
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { isAppPage, openExternal: openIfAllowed }));
+  app.on('second-instance', focusWindow);
+  app.on('before-quit', closeBackendBeforeQuit);
+  await app.whenReady();
+
+  installMenu(process.platform);
+  hardenSession(session.defaultSession);
+  const userData = app.getPath('userData');
+  const running = await startBackend({
+    dataDir: join(userData, 'data'),
+    secretStore: new SafeStorageSecretStore(safeStorage, join(userData, 'zoho-connection.secret')),
+    env: process.env,
+    openExternal: openIfAllowed,
+    tuning: { version: app.getVersion(), log },
+  });
+  backend = running;
+
+  registerBillingIpc(ipcMain, {
+    backend: running,
+    isAppPage,
+    saveCsv: (input) => saveCsv(input, { chooseFile: chooseCsvFile, writeFile: (filePath, text) => writeFile(filePath, text, 'utf8') }),
+    log,
+  });
+  forwardEvents(running, () => mainWindow?.webContents ?? null);
+
+  openWindow();
+  app.on('activate', () => {
+    if (!mainWindow) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}
+
+function openWindow(): void {
+  const window = createMainWindow({
+    appPageUrl,
+    preloadPath,
+    devTools: !app.isPackaged,
+    onLoadFailed: (error) => log.error('the window could not load the app', { error: String(error) }),
+  });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  mainWindow = window;
+}
+
+function focusWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+/** Payments being polled are written to the database as they change; closing stops the poller cleanly. */
+function closeBackendBeforeQuit(event: Electron.Event): void {
+  if (!backend || backendClosed) return;
+  event.preventDefault();
+  const closing = backend;
+  backend = null;
+  closing
+    .close()
+    .catch((error: unknown) => log.error('the backend did not close cleanly', { error: String(error) }))
+    .finally(() => {
+      backendClosed = true;
+      app.quit();
+    });
+}
+
+/** The consent page of "Sign in with Zoho" and demo terminals open in the system browser; nothing else does. */
+function openIfAllowed(url: string): void {
+  void (async () => {
+    const info = backend ? await backend.call('app-info', {}) : null;
+    const simulatorUrl = info?.ok ? info.value.simulatorUrl : null;
+    if (isAllowedExternalUrl(url, { env: process.env, simulatorUrl })) await shell.openExternal(url);
+    else log.warn('refused to open a link outside Counter', { origin: safeOrigin(url) });
+  })().catch((error: unknown) => log.error('could not open the system browser', { error: String(error) }));
+}
+
+async function chooseCsvFile(fileName: string): Promise<string | null> {
+  const options = { defaultPath: join(app.getPath('documents'), fileName), filters: [{ name: 'CSV', extensions: ['csv'] }] };
+  const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return choice.canceled || !choice.filePath ? null : choice.filePath;
+}
+
+function failToStart(error: unknown): void {
+  log.error('Counter could not start', { error: error instanceof Error ? error.stack : String(error) });
+  const message = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox('Counter could not start', message);
+  app.exit(1);
+}
+
+function safeOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'not a URL';
+  }
+}

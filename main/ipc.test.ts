@@ -1,0 +1,137 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BillingEvent } from '../contract/events';
+import { HANDLER_NAMES } from '../contract/handlers';
+import type { Result } from '../contract/result';
+import { startBackend } from '../core/backend';
+import type { Backend } from '../core/backend-types';
+import { silentLogger } from '../core/log';
+import { MemorySecretStore } from '../core/secrets/secret-store';
+import { EVENT_CHANNEL, SAVE_CSV_CHANNEL } from '../preload/bridge';
+import { isAppPageUrl } from './hardening';
+import { forwardEvents, REFUSED_SENDER_MESSAGE, registerBillingIpc, type IpcInvokeEventLike, type IpcMainLike } from './ipc';
+
+const APP_PAGE = 'file:///opt/Counter/resources/app.asar/out/renderer/index.html';
+type Listener = (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<unknown>;
+
+function fakeIpcMain() {
+  const handlers = new Map<string, Listener>();
+  const ipc: IpcMainLike = {
+    handle: (channel, listener) => {
+      if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+      handlers.set(channel, listener);
+    },
+    removeHandler: (channel) => handlers.delete(channel),
+  };
+  /** What ipcRenderer.invoke(channel, input) from a frame at `url` gets back. */
+  const invoke = async (channel: string, input: unknown, frame: IpcInvokeEventLike['senderFrame'] = { url: `${APP_PAGE}#/counter`, parent: null }) => {
+    const handler = handlers.get(channel);
+    if (!handler) throw new Error(`No handler registered for '${channel}'`);
+    return (await handler({ senderFrame: frame }, input)) as Result<unknown>;
+  };
+  return { ipc, handlers, invoke };
+}
+
+describe('registerBillingIpc with the real backend', () => {
+  let dataDir: string;
+  let backend: Backend;
+  const fake = fakeIpcMain();
+  const saved: unknown[] = [];
+  let unregister: () => void;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'counter-ipc-'));
+    backend = await startBackend({ dataDir, secretStore: new MemorySecretStore(), tuning: { log: silentLogger, consentPort: 0 } });
+    unregister = registerBillingIpc(fake.ipc, {
+      backend,
+      isAppPage: (url) => isAppPageUrl(url, APP_PAGE),
+      saveCsv: (input) => {
+        saved.push(input);
+        return Promise.resolve({ ok: true, value: { saved: true } });
+      },
+      log: silentLogger,
+    });
+  });
+
+  afterAll(async () => {
+    await backend.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('registers one channel per call, plus the CSV save', () => {
+    expect([...fake.handlers.keys()].sort()).toEqual([...HANDLER_NAMES, SAVE_CSV_CHANNEL].sort());
+  });
+
+  it('round-trips app-info and counters-list', async () => {
+    const info = await fake.invoke('app-info', {});
+    expect(info).toMatchObject({ ok: true, value: { mode: 'demo', currency: 'INR' } });
+    const counters = await fake.invoke('counters-list', {});
+    expect(counters.ok && (counters.value as { name: string }[]).map((c) => c.name)).toEqual(['Counter A', 'Counter B', 'Counter C']);
+  });
+
+  it('refuses foreign senders, subframes and destroyed frames', async () => {
+    const refused = { ok: false, error: { code: 'internal', message: REFUSED_SENDER_MESSAGE } };
+    expect(await fake.invoke('app-info', {}, { url: 'https://evil.example/', parent: null })).toEqual(refused);
+    expect(await fake.invoke('app-info', {}, { url: 'file:///tmp/index.html', parent: null })).toEqual(refused);
+    expect(await fake.invoke('app-info', {}, { url: APP_PAGE, parent: { url: APP_PAGE } })).toEqual(refused);
+    expect(await fake.invoke('app-info', {}, null)).toEqual(refused);
+    expect(await fake.invoke(SAVE_CSV_CHANNEL, { fileName: 'x.csv', csv: '' }, { url: 'https://evil.example/', parent: null })).toEqual(refused);
+    expect(saved).toEqual([]);
+  });
+
+  it('returns schema refusals as results', async () => {
+    expect(await fake.invoke('counter-status', { counterId: 'no spaces allowed' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'counterId' },
+    });
+    expect(await fake.invoke('app-info', { extra: true })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'extra' } });
+    expect(await fake.invoke('invoice-create', 'not an object')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('passes backend refusals through', async () => {
+    expect(await fake.invoke('counter-create', { managerToken: 'x'.repeat(43), name: 'Counter D', terminalId: 'TRM009' })).toMatchObject({
+      ok: false,
+      error: { code: 'locked' },
+    });
+  });
+
+  it('hands the CSV save its input', async () => {
+    expect(await fake.invoke(SAVE_CSV_CHANNEL, { fileName: 'payments.csv', csv: 'a\n' })).toEqual({ ok: true, value: { saved: true } });
+    expect(saved).toEqual([{ fileName: 'payments.csv', csv: 'a\n' }]);
+  });
+
+  it('never throws across IPC', async () => {
+    const throwing = fakeIpcMain();
+    registerBillingIpc(throwing.ipc, {
+      backend: { call: () => Promise.reject(new Error('database is locked')) },
+      isAppPage: () => true,
+      saveCsv: () => Promise.reject(new Error('disk full')),
+      log: silentLogger,
+    });
+    expect(await throwing.invoke('app-info', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await throwing.invoke(SAVE_CSV_CHANNEL, {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('forwards backend events to the window while it exists', async () => {
+    const sent: [string, BillingEvent][] = [];
+    let destroyed = false;
+    const stop = forwardEvents(backend, () => ({ isDestroyed: () => destroyed, send: (channel, event) => sent.push([channel, event]) }));
+    const pin = await fake.invoke('manager-set-pin', { pin: '2468' });
+    const managerToken = pin.ok ? (pin.value as { managerToken: string }).managerToken : '';
+    await fake.invoke('counter-create', { managerToken, name: 'Counter D', terminalId: 'TRM004' });
+    expect(sent).toContainEqual([EVENT_CHANNEL, { type: 'counters-changed' }]);
+
+    destroyed = true;
+    const before = sent.length;
+    await fake.invoke('counter-create', { managerToken, name: 'Counter E', terminalId: 'TRM005' });
+    expect(sent.length).toBe(before);
+    stop();
+  });
+
+  it('removes every channel when unregistered', () => {
+    unregister();
+    expect(fake.handlers.size).toBe(0);
+  });
+});

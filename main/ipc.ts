@@ -1,0 +1,80 @@
+// The IPC adapter: one handler per backend call (plus the CSV save), each refusing any caller but
+// the app's own top-level page and parsing its input by the contract before the backend sees it.
+// Nothing throws across IPC: every answer is a Result.
+import { HANDLER_NAMES, type HandlerName } from '../contract/handlers';
+import { parseHandlerInput } from '../contract/parse';
+import { fail, type Result } from '../contract/result';
+import type { BillingEvent } from '../contract/events';
+import type { Backend } from '../core/backend-types';
+import type { Logger } from '../core/log';
+import { EVENT_CHANNEL, SAVE_CSV_CHANNEL, type SaveCsvOutcome } from '../preload/bridge';
+
+/** The part of Electron's IpcMainInvokeEvent the adapter checks. */
+export interface IpcInvokeEventLike {
+  readonly senderFrame: { readonly url: string; readonly parent: unknown } | null;
+}
+
+/** The part of Electron's ipcMain the adapter uses (injected, so tests need no Electron). */
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<unknown>): void;
+  removeHandler(channel: string): void;
+}
+
+export interface BillingIpcOptions {
+  backend: Pick<Backend, 'call'>;
+  /** Whether a frame URL is the app's own page (see isAppPageUrl). */
+  isAppPage: (url: string) => boolean;
+  saveCsv: (input: unknown) => Promise<Result<SaveCsvOutcome>>;
+  log: Logger;
+}
+
+export const REFUSED_SENDER_MESSAGE = 'Refused: this request did not come from the Counter window.';
+const FAILED_MESSAGE = 'Something went wrong inside Counter. The details were logged.';
+
+/** Registers every channel; returns a function that removes them again. */
+export function registerBillingIpc(ipc: IpcMainLike, options: BillingIpcOptions): () => void {
+  const channels: string[] = [];
+  const serve = (channel: string, run: (input: unknown) => Promise<Result<unknown>>) => {
+    ipc.handle(channel, async (event, input) => {
+      const frame = event.senderFrame;
+      if (!frame || frame.parent !== null || !options.isAppPage(frame.url)) {
+        options.log.warn('refused an IPC call from a foreign frame', { channel, url: frame?.url ?? null });
+        return fail('internal', REFUSED_SENDER_MESSAGE);
+      }
+      try {
+        return await run(input);
+      } catch (error) {
+        options.log.error('IPC call failed', { channel, error: error instanceof Error ? error.stack : String(error) });
+        return fail('internal', FAILED_MESSAGE);
+      }
+    });
+    channels.push(channel);
+  };
+
+  for (const name of HANDLER_NAMES) serve(name, (input) => callBackend(options.backend, name, input));
+  serve(SAVE_CSV_CHANNEL, options.saveCsv);
+
+  return () => {
+    for (const channel of channels) ipc.removeHandler(channel);
+  };
+}
+
+/** Defence in depth: the backend parses too, but malformed input never even reaches it from here. */
+async function callBackend<K extends HandlerName>(backend: Pick<Backend, 'call'>, name: K, input: unknown): Promise<Result<unknown>> {
+  const parsed = parseHandlerInput(name, input);
+  if (!parsed.ok) return parsed;
+  return backend.call(name, input);
+}
+
+export interface EventTarget {
+  isDestroyed(): boolean;
+  send(channel: string, event: BillingEvent): void;
+}
+
+/** Sends every backend event to the window while it exists; returns the unsubscribe function. */
+export function forwardEvents(backend: Pick<Backend, 'subscribe'>, target: () => EventTarget | null): () => void {
+  return backend.subscribe((event) => {
+    const contents = target();
+    if (contents && !contents.isDestroyed()) contents.send(EVENT_CHANNEL, event);
+  });
+}

@@ -1,0 +1,62 @@
+// window.billing in the desktop app: one named function per backend call, each invoking its own IPC
+// channel, plus event subscription. There is deliberately no generic "invoke any channel" function.
+import type { BillingEvent } from '../contract/events';
+import type { CallResult, HandlerInput, HandlerName } from '../contract/handlers';
+import type { Result } from '../contract/result';
+import { EVENT_CHANNEL, SAVE_CSV_CHANNEL, type DesktopBilling, type SaveCsvOutcome } from './bridge';
+
+/** The part of Electron's ipcRenderer the bridge uses (injected, so tests need no Electron). */
+export interface IpcRendererLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+}
+
+export function createBillingBridge(ipc: IpcRendererLike): DesktopBilling {
+  const call =
+    <K extends HandlerName>(name: K) =>
+    (input: HandlerInput<K>) =>
+      ipc.invoke(name, input) as CallResult<K>;
+
+  return {
+    appInfo: call('app-info'),
+    countersList: call('counters-list'),
+    counterStatus: call('counter-status'),
+    dashboard: call('dashboard'),
+    invoiceNextNumber: call('invoice-next-number'),
+    invoiceCreate: call('invoice-create'),
+    invoiceGet: call('invoice-get'),
+    invoiceVoid: call('invoice-void'),
+    chargeCreate: call('charge-create'),
+    chargeRecheck: call('charge-recheck'),
+    attemptEvents: call('attempt-events'),
+    logDay: call('log-day'),
+    logExportCsv: call('log-export-csv'),
+    settingsGet: call('settings-get'),
+    connectionStatus: call('connection-status'),
+    managerStatus: call('manager-status'),
+    managerUnlock: call('manager-unlock'),
+    managerSetPin: call('manager-set-pin'),
+    managerLock: call('manager-lock'),
+    counterCreate: call('counter-create'),
+    counterUpdate: call('counter-update'),
+    counterDeactivate: call('counter-deactivate'),
+    settingsUpdate: call('settings-update'),
+    connectionConfigure: call('connection-configure'),
+    connectionSigninStart: call('connection-signin-start'),
+    connectionCodeSubmit: call('connection-code-submit'),
+    connectionTest: call('connection-test'),
+    connectionDisconnect: call('connection-disconnect'),
+
+    onEvent(listener: (event: BillingEvent) => void) {
+      // Only the event crosses into the page, never Electron's IPC event object (it exposes the sender).
+      const relay = (_ipcEvent: unknown, event: unknown) => listener(event as BillingEvent);
+      ipc.on(EVENT_CHANNEL, relay);
+      return () => {
+        ipc.removeListener(EVENT_CHANNEL, relay);
+      };
+    },
+
+    saveCsv: (fileName: string, csv: string) => ipc.invoke(SAVE_CSV_CHANNEL, { fileName, csv }) as Promise<Result<SaveCsvOutcome>>,
+  } satisfies DesktopBilling;
+}

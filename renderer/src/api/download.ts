@@ -1,0 +1,17 @@
+// The browser's way to save a file: a temporary object URL and an <a download> click.
+
+/** Object URLs are revoked after the download has had time to start. */
+const REVOKE_AFTER_MS = 10_000;
+
+export function downloadText(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+}

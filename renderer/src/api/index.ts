@@ -1,0 +1,52 @@
+// The renderer's way to the backend: window.billing in the desktop app (the preload), the browser
+// host's HTTP + SSE client anywhere else. Screens import from here only.
+import type { BillingApi } from '../../../contract/api';
+import type { DesktopBilling } from '../../../preload/bridge';
+import { downloadText } from './download';
+import type { TransportState } from './event-stream';
+import { createHttpBillingApi, type HttpBillingApi } from './http-billing-api';
+
+export type { TransportState } from './event-stream';
+
+let browserApi: HttpBillingApi | null = null;
+
+function desktopBridge(): DesktopBilling | undefined {
+  return (globalThis as { billing?: DesktopBilling }).billing;
+}
+
+function browserClient(): HttpBillingApi {
+  browserApi ??= createHttpBillingApi({
+    fetch: (url, init) => fetch(url, init),
+    openEvents: (url) => new EventSource(url),
+  });
+  return browserApi;
+}
+
+export function getBillingApi(): BillingApi {
+  return desktopBridge() ?? browserClient();
+}
+
+/**
+ * Whether backend events are flowing; called now and on every change. In the desktop app it is
+ * always 'connected' (IPC cannot drop). After 'lost' → 'connected', reload what is on screen.
+ */
+export function onTransportChange(listener: (state: TransportState) => void): () => void {
+  if (!desktopBridge()) return browserClient().onTransportChange(listener);
+  listener('connected');
+  return () => undefined;
+}
+
+/**
+ * Saves a CSV export: the system's save dialog in the desktop app, a download in a browser.
+ * Resolves false when the person cancelled the dialog; rejects when the file could not be written.
+ */
+export async function saveCsv(fileName: string, csv: string): Promise<boolean> {
+  const desktop = desktopBridge();
+  if (!desktop) {
+    downloadText(fileName, csv, 'text/csv;charset=utf-8');
+    return true;
+  }
+  const result = await desktop.saveCsv(fileName, csv);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value.saved;
+}
