@@ -50,6 +50,9 @@ export interface MethodTotal {
   amountMinor: number;
 }
 
+/** The most attempts the log screen lists at once; the CSV export has every one. */
+export const DAY_LOG_LIMIT = 1000;
+
 export interface DayTotals {
   /** Sum of succeeded attempts. */
   collectedMinor: number;
@@ -64,7 +67,9 @@ export interface DayTotals {
 export interface DayLog {
   date: string;
   currency: Currency;
+  /** Newest first, at most DAY_LOG_LIMIT of them; `truncated` says when there were more (the CSV has all). */
   attempts: ChargeAttempt[];
+  truncated: boolean;
   totals: DayTotals;
 }
 

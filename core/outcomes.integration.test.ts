@@ -3,7 +3,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DAY_LOG_LIMIT } from '../contract/views';
 import * as attempts from '../db/attempts';
+import * as invoices from '../db/invoices';
 import { closeDatabase, openDatabase } from '../db/database';
 import { localDate, Rig, sleep } from './testing/rig';
 
@@ -143,5 +145,29 @@ describe("the day's log", () => {
     expect(paidLine).toContain(',Counter 1,TRM001,1200.50,INR,upi,succeeded,');
     expect(lines.find((l) => l.includes(failed.invoiceNumber))).toContain('expired_card,The card has expired.');
     await sleep(0);
+  });
+
+  it('says when the day has more attempts than the screen lists; the CSV has them all', async () => {
+    rig = await Rig.start({ counters: 1 });
+    const counter = rig.counters[0];
+    if (!counter) throw new Error('no counter');
+    await rig.stopBackend();
+    const db = openDatabase(join(rig.dataDir, 'counter.db'));
+    const now = Date.now();
+    db.transaction(() => {
+      for (let i = 0; i < DAY_LOG_LIMIT + 1; i += 1) {
+        const invoice = invoices.createInvoice(db, { counterId: counter.id, number: `BULK-${i}`, lines: [{ description: 'x', quantity: 1, unitPriceMinor: 100 }], totalMinor: 100, currency: 'INR', createdAt: now });
+        const attempt = attempts.insertCreatingAttempt(db, { invoiceId: invoice.id, counterId: counter.id, method: 'card', at: now, actor: 'test', reason: 'bulk' });
+        attempts.transitionAttempt(db, { attemptId: attempt.id, from: ['creating'], to: 'rejected', at: now, actor: 'test', reason: 'bulk' });
+      }
+    })();
+    closeDatabase(db);
+    await rig.boot();
+    const day = await rig.call('log-day', { date: localDate(now) });
+    expect(day.attempts).toHaveLength(DAY_LOG_LIMIT);
+    expect(day.truncated).toBe(true);
+    expect(day.totals.attemptCount).toBe(DAY_LOG_LIMIT + 1);
+    expect((await rig.call('log-export-csv', { date: localDate(now) })).rowCount).toBe(DAY_LOG_LIMIT + 1);
+    expect((await rig.call('log-day', { date: localDate(now), search: 'BULK-7' })).truncated).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import type { ParsedInput } from '../../contract/handlers';
 import { formatMinor } from '../../contract/money';
-import type { DayLog } from '../../contract/views';
+import { DAY_LOG_LIMIT, type DayLog } from '../../contract/views';
 import * as counters from '../../db/counters';
 import * as log from '../../db/log';
 import { toCsv } from '../csv';
@@ -12,7 +12,7 @@ export function logHandlers(ctx: CoreContext): Handlers<'log-day' | 'log-export-
   return {
     'log-day': (input) => dayLog(ctx, input),
     'log-export-csv': (input) => {
-      const day = dayLog(ctx, input, Number.MAX_SAFE_INTEGER);
+      const day = dayLog(ctx, input, Number.MAX_SAFE_INTEGER - 1);
       const names = new Map(counters.listCounters(ctx.db, { includeInactive: true }).map((c) => [c.id, c.name]));
       const rows = day.attempts.map((a) => [
         new Date(a.createdAt).toISOString(),
@@ -41,7 +41,7 @@ export function localDayRange(date: string): { fromMs: number; toMs: number } {
   return { fromMs: new Date(year, month - 1, day).getTime(), toMs: new Date(year, month - 1, day + 1).getTime() };
 }
 
-function dayLog(ctx: CoreContext, input: DayFilter, limit = 1000): DayLog {
+function dayLog(ctx: CoreContext, input: DayFilter, limit = DAY_LOG_LIMIT): DayLog {
   const range = localDayRange(input.date);
   const filter = {
     ...range,
@@ -49,10 +49,13 @@ function dayLog(ctx: CoreContext, input: DayFilter, limit = 1000): DayLog {
     ...(input.state ? { state: input.state } : {}),
     ...(input.method ? { method: input.method } : {}),
   };
+  // One more than the limit tells whether anything was left out, so nothing is dropped silently.
+  const listed = log.listAttemptsForDay(ctx.db, { ...filter, ...(input.search ? { invoiceSearch: input.search } : {}), limit: limit + 1 });
   return {
     date: input.date,
     currency: ctx.currency,
-    attempts: log.listAttemptsForDay(ctx.db, { ...filter, ...(input.search ? { invoiceSearch: input.search } : {}), limit }),
+    attempts: listed.slice(0, limit),
+    truncated: listed.length > limit,
     totals: log.dayTotals(ctx.db, filter),
   };
 }
