@@ -33,9 +33,9 @@ describe('counters', () => {
     if (!counter) throw new Error('no counter');
     await r.charge(1_000);
     const moved = await r.raw('counter-update', { managerToken: r.managerToken, counterId: counter.id, terminalId: 'TRM002' });
-    expect(moved.ok || moved.error.code).toBe('conflict');
+    expect(moved.ok || moved.error).toMatchObject({ code: 'conflict', field: 'terminalId', message: /in progress/ });
     const off = await r.raw('counter-deactivate', { managerToken: r.managerToken, counterId: counter.id });
-    expect(off.ok || off.error.code).toBe('conflict');
+    expect(off.ok || off.error).toMatchObject({ code: 'conflict', field: 'counterId' });
   });
 });
 

@@ -1,4 +1,6 @@
 import * as counters from '../../db/counters';
+import { InvalidStateError } from '../../db/errors';
+import { HandlerFailure } from '../failure';
 import { requireCounter } from './lookups';
 import type { CoreContext, Handlers } from './types';
 
@@ -22,14 +24,33 @@ export function counterHandlers(ctx: CoreContext): Handlers<'counters-list' | 'c
       ),
     'counter-update': (input) =>
       announce(
-        counters.updateCounter(ctx.db, requireCounter(ctx.db, input.counterId).id, {
-          ...(input.name === undefined ? {} : { name: input.name }),
-          ...(input.terminalId === undefined ? {} : { terminalId: input.terminalId }),
-          ...(input.invoicePrefix === undefined ? {} : { invoicePrefix: input.invoicePrefix }),
-        }),
+        whileNoPaymentRuns('terminalId', 'Change the terminal when it has finished.', () =>
+          counters.updateCounter(ctx.db, requireCounter(ctx.db, input.counterId).id, {
+            ...(input.name === undefined ? {} : { name: input.name }),
+            ...(input.terminalId === undefined ? {} : { terminalId: input.terminalId }),
+            ...(input.invoicePrefix === undefined ? {} : { invoicePrefix: input.invoicePrefix }),
+          }),
+        ),
       ),
-    'counter-deactivate': (input) => announce(counters.deactivateCounter(ctx.db, requireCounter(ctx.db, input.counterId).id)),
+    'counter-deactivate': (input) =>
+      announce(
+        whileNoPaymentRuns('counterId', 'Deactivate the counter when it has finished.', () =>
+          counters.deactivateCounter(ctx.db, requireCounter(ctx.db, input.counterId).id),
+        ),
+      ),
   };
+}
+
+/** The database refuses the change while the counter has a live payment: say so at the field. */
+function whileNoPaymentRuns<T>(field: string, advice: string, change: () => T): T {
+  try {
+    return change();
+  } catch (error) {
+    if (error instanceof InvalidStateError && error.reason === 'payment_in_progress') {
+      throw new HandlerFailure('conflict', `A payment is in progress on this counter. ${advice}`, field);
+    }
+    throw error;
+  }
 }
 
 /** "Counter 2" → "C2-": short, readable, and distinct for most names. */

@@ -1,0 +1,111 @@
+// Every screen, checked by axe (no serious or critical violation), for touch-sized targets and
+// for CSP trouble in the console, and photographed at 1366×768 into /tmp/shots.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/browser-host';
+import { chargeButton, expectAccessible, expectWaiting, FINAL, fillItem, openApp, payStatus, setFirstPin, shot } from './screens-support';
+
+/** Every visible control is at least 44 px tall (checkboxes and radios count by their label). */
+async function expectTouchTargets(page: Page): Promise<void> {
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, a[href], input, select, [role="tab"]')]
+      .filter((element) => {
+        if (element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio' || element.type === 'hidden')) return false;
+        if (element.classList.contains('skip-link')) return false;
+        const box = element.getBoundingClientRect();
+        return box.width > 0 && box.height > 0 && box.height < 44;
+      })
+      .map((element) => `${element.tagName} "${element.textContent?.trim() || element.getAttribute('aria-label') || ''}" ${Math.round(element.getBoundingClientRect().height)}px`),
+  );
+  expect(small).toEqual([]);
+}
+
+async function check(page: Page, name: string): Promise<void> {
+  await expectAccessible(page);
+  await expectTouchTargets(page);
+  await shot(page, `screen-${name}`);
+}
+
+test('every screen passes axe, has touch-sized targets, and loads without CSP errors', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+
+  await openApp(page, host);
+  await check(page, '01-choose-counter');
+  await page.getByRole('button', { name: /^Counter A\b/ }).click();
+  await check(page, '02-new-sale');
+
+  await page.getByLabel('Item 1 description').fill('Atta 10 kg');
+  await page.getByLabel('Item 1 unit price').fill('4.505');
+  await chargeButton(page).click();
+  await expect(page.getByText('Use at most 2 decimal places (paise or cents), like 100.50.')).toBeVisible();
+  await check(page, '03-new-sale-errors');
+
+  await page.getByLabel('Item 1 unit price').fill('450.50');
+  await fillItem(page, 2, 'Sugar 1 kg', '2', '48');
+  await page.getByRole('radio', { name: 'UPI' }).check();
+  await check(page, '04-invoice-ready');
+  await chargeButton(page).click();
+  await expectWaiting(page, 'TRM001');
+  await check(page, '05-waiting');
+  await host.sim.pay('TRM001', { outcome: 'declined_attempt', failure_code: 'upi_declined' });
+  await expect(page.getByRole('status').filter({ hasText: 'Declined:' })).toBeVisible(FINAL);
+  await check(page, '06-declined');
+  await host.sim.pay('TRM001', { outcome: 'failed', failure_code: 'upi_timeout' });
+  await expect(payStatus(page)).toHaveText(/FAILED/, FINAL);
+  await check(page, '07-failed');
+  await page.getByRole('button', { name: 'Try again by UPI' }).click();
+  await expectWaiting(page, 'TRM001');
+  await host.sim.pay('TRM001', { outcome: 'succeeded' });
+  await expect(payStatus(page)).toHaveText(/PAID/, FINAL);
+  await check(page, '08-paid');
+
+  // Another counter is mid-payment, for the dashboard.
+  const list = await host.call('counters-list', {});
+  const counterB = list.ok ? list.value.find((c) => c.name === 'Counter B') : undefined;
+  if (!counterB) throw new Error('no Counter B');
+  const invoice = await host.call('invoice-create', { counterId: counterB.id, lines: [{ description: 'Goods', quantity: 3, unitPriceMinor: 19999 }] });
+  if (!invoice.ok) throw new Error(invoice.error.message);
+  await host.call('charge-create', { invoiceId: invoice.value.id, counterId: counterB.id, method: 'card' });
+
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByRole('listitem', { name: 'Counter B' })).toContainText('Waiting');
+  await check(page, '09-dashboard');
+
+  await page.getByRole('link', { name: 'Payment log' }).click();
+  await expect(page.locator('tbody tr')).toHaveCount(3);
+  await check(page, '10-log');
+  await page.locator('tbody tr').filter({ hasText: 'Failed' }).getByRole('button').first().click();
+  await expect(page.getByRole('complementary')).toBeVisible();
+  await check(page, '11-log-history');
+  await page.keyboard.press('Escape');
+  await page.getByLabel('Day').fill('2020-01-01');
+  await expect(page.getByText('No payments on this day.')).toBeVisible();
+  await check(page, '12-log-empty-day');
+
+  await setFirstPin(page);
+  await check(page, '13-manager-counters');
+  await page.getByRole('tab', { name: 'Zoho connection' }).click();
+  await check(page, '14-manager-connection');
+  await page.getByRole('tab', { name: 'Preferences' }).click();
+  await page.getByLabel('Check each payment every').selectOption('7');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Saved: payments are checked every 7 seconds.')).toBeVisible();
+  await check(page, '15-manager-preferences');
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await check(page, '16-manager-locked');
+
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the page carries the Content-Security-Policy and loads its script as a module', async ({ page, host }) => {
+  await openApp(page, host);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toBe("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'");
+  expect(await page.locator('script:not([src])').count()).toBe(0);
+  expect(await page.locator('style').count()).toBe(0);
+  expect(await page.locator('[style]').evaluateAll((elements) => elements.map((element) => element.outerHTML.slice(0, 80)))).toEqual([]);
+});

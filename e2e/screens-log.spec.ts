@@ -1,0 +1,168 @@
+// The payment log and the dashboard against real payments: totals, filters, search, an attempt's
+// history, Re-check, the CSV's content, and the dashboard's live cards.
+import { readFileSync } from 'node:fs';
+import type { PaymentMethod } from '../contract/domain';
+import type { Counter } from '../contract/model';
+import { expect, test, type CounterHost } from './fixtures/browser-host';
+import type { PayOutcome } from '../core/testing/sim-control';
+import { expectAccessible, FINAL, openApp, shot } from './screens-support';
+
+async function counters(host: CounterHost): Promise<Record<string, Counter>> {
+  const list = await host.call('counters-list', {});
+  if (!list.ok) throw new Error(list.error.message);
+  return Object.fromEntries(list.value.map((counter) => [counter.name, counter]));
+}
+
+/** One sale through the API and the terminal, waited on until its outcome is final. */
+async function sale(host: CounterHost, counter: Counter, unitPriceMinor: number, method: PaymentMethod, outcome: PayOutcome | null): Promise<string> {
+  const invoice = await host.call('invoice-create', { counterId: counter.id, lines: [{ description: 'Goods', quantity: 1, unitPriceMinor }] });
+  if (!invoice.ok) throw new Error(invoice.error.message);
+  const attempt = await host.call('charge-create', { invoiceId: invoice.value.id, counterId: counter.id, method });
+  if (!attempt.ok) throw new Error(attempt.error.message);
+  if (outcome === null) return invoice.value.number;
+  await host.sim.pay(counter.terminalId, outcome);
+  await expect
+    .poll(async () => {
+      const got = await host.call('invoice-get', { invoiceId: invoice.value.id });
+      return got.ok ? got.value.attempts.at(-1)?.state : 'missing';
+    }, FINAL)
+    .toBe(outcome.outcome === 'succeeded' ? 'succeeded' : 'failed');
+  return invoice.value.number;
+}
+
+async function dayOfSales(host: CounterHost) {
+  const c = await counters(host);
+  const a = c['Counter A']!;
+  const b = c['Counter B']!;
+  const cc = c['Counter C']!;
+  await sale(host, a, 123450, 'card', { outcome: 'succeeded' });
+  await sale(host, b, 50000, 'upi', { outcome: 'succeeded' });
+  await sale(host, cc, 9900, 'card', { outcome: 'failed', failure_code: 'insufficient_funds' });
+  await sale(host, a, 25025, 'upi', { outcome: 'succeeded' });
+  return c;
+}
+
+test('the log shows the day\'s totals and filters by counter, state, method and invoice number', async ({ page, host }) => {
+  await dayOfSales(host);
+  await openApp(page, host);
+  await page.getByRole('link', { name: 'Payment log' }).click();
+  const table = page.getByRole('table', { name: /Payment attempts on/ });
+  const rows = table.locator('tbody tr');
+  await expect(rows).toHaveCount(4);
+
+  const totals = page.getByRole('region', { name: 'Totals' });
+  await expect(totals.getByTestId('collected')).toHaveText('₹1,984.75');
+  await expect(totals).toContainText('3 paid of 4 attempts');
+  const byMethod = page.getByRole('list', { name: 'Collected by method' });
+  await expect(byMethod.getByRole('listitem').filter({ hasText: 'Card' })).toContainText('₹1,234.50 (1)');
+  await expect(byMethod.getByRole('listitem').filter({ hasText: 'UPI' })).toContainText('₹750.25 (2)');
+  await expect(page.getByRole('img', { name: /Collections by hour\. Busiest .* with ₹1,984\.75/ })).toBeVisible();
+  await expect(rows.filter({ hasText: 'C-000001' })).toContainText('The bank declined it: not enough money in the account.');
+  await expectAccessible(page);
+  await shot(page, 'log-01-day');
+
+  await page.getByLabel('Counter', { exact: true }).selectOption({ label: 'Counter A' });
+  await expect(rows).toHaveCount(2);
+  await expect(totals.getByTestId('collected')).toHaveText('₹1,484.75');
+
+  await page.getByLabel('Counter', { exact: true }).selectOption({ label: 'All counters' });
+  await page.getByLabel('State', { exact: true }).selectOption({ label: 'Failed' });
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('C-000001');
+  await shot(page, 'log-02-filtered');
+
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByLabel('Method', { exact: true }).selectOption({ label: 'UPI' });
+  await expect(rows).toHaveCount(2);
+
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByLabel('Invoice number').fill('A-000002');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('₹250.25');
+});
+
+test('a row opens its history beside the table', async ({ page, host }) => {
+  await dayOfSales(host);
+  await openApp(page, host);
+  await page.getByRole('link', { name: 'Payment log' }).click();
+  await page.getByRole('button', { name: /^C-000001/ }).click();
+  const panel = page.getByRole('complementary', { name: 'Invoice C-000001' });
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText('The bank declined it: not enough money in the account.');
+  const history = panel.getByRole('list');
+  await expect(history.getByRole('listitem').first()).toContainText('Sending');
+  await expect(history).toContainText('Failed');
+  await expectAccessible(page);
+  await shot(page, 'log-03-history');
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^C-000001/ })).toBeFocused();
+});
+
+test('Export CSV downloads exactly the shown day\'s attempts', async ({ page, host }) => {
+  await dayOfSales(host);
+  await openApp(page, host);
+  await page.getByRole('link', { name: 'Payment log' }).click();
+  await expect(page.locator('tbody tr')).toHaveCount(4);
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^payments-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync(await download.path(), 'utf8');
+  const lines = csv.trimEnd().split('\r\n');
+  expect(lines[0]).toBe('time,invoice,counter,terminal,amount,currency,method,state,failure_code,failure_reason,payment_id,payments_session_id,note');
+  expect(lines).toHaveLength(5);
+  const byInvoice = new Map(lines.slice(1).map((line): [string, string[]] => [line.split(',')[1] ?? '', line.split(',')]));
+  expect(byInvoice.get('A-000001')?.slice(2, 8)).toEqual(['Counter A', 'TRM001', '1234.50', 'INR', 'card', 'succeeded']);
+  expect(byInvoice.get('A-000002')?.slice(4, 8)).toEqual(['250.25', 'INR', 'upi', 'succeeded']);
+  expect(byInvoice.get('C-000001')?.slice(6, 9)).toEqual(['card', 'failed', 'insufficient_funds']);
+  await expect(page.getByRole('status').filter({ hasText: 'Exported 4 payments' })).toBeVisible();
+});
+
+test('the dashboard shows every counter and follows a payment live', async ({ page, host }) => {
+  const c = await counters(host);
+  await sale(host, c['Counter B']!, 50000, 'upi', { outcome: 'succeeded' });
+  await sale(host, c['Counter C']!, 9900, 'card', { outcome: 'failed', failure_code: 'expired_card' });
+  const waiting = await sale(host, c['Counter A']!, 43210, 'card', null);
+
+  await openApp(page, host);
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  const card = (name: string) => page.getByRole('listitem', { name });
+  await expect(card('Counter A')).toContainText('Waiting');
+  await expect(card('Counter A')).toContainText('₹432.10');
+  await expect(card('Counter A')).toContainText(`Invoice ${waiting}`);
+  await expect(card('Counter A').getByRole('progressbar')).toBeVisible();
+  await expect(card('Counter B')).toContainText('Paid');
+  await expect(card('Counter C')).toContainText('The card has expired.');
+  await expectAccessible(page);
+  await shot(page, 'dashboard-01');
+
+  await host.sim.pay('TRM001', { outcome: 'succeeded' });
+  await expect(card('Counter A')).toContainText('Paid', FINAL);
+});
+
+test.describe('a payment Zoho never finalises', () => {
+  // A short session validity so the attempt is handed to a person within seconds.
+  test.use({ hostTuning: { timing: { sessionValidityMs: 1_000, graceMs: 0, lateIntervalMs: 250, lateWindowMs: 1_000 } } });
+
+  test('needs review; Re-check finds it paid after the customer paid on the terminal', async ({ page, host }) => {
+    await openApp(page, host, 'Counter B');
+    await page.getByRole('radio', { name: 'Single amount' }).check();
+    await page.getByLabel(/^Amount/).fill('777');
+    await page.getByRole('button', { name: /^Charge/ }).click();
+    await expect(page.locator('#pay-status-heading')).toHaveText(/NEEDS REVIEW/, FINAL);
+    await expect(page.locator('.reason')).toContainText('Zoho never gave a final answer');
+    await expectAccessible(page);
+    await shot(page, 'counter-09-unresolved');
+
+    await page.getByRole('link', { name: 'Payment log' }).click();
+    await expect(page.locator('tbody tr').first()).toContainText('Needs review');
+    await expect(page.getByRole('region', { name: 'Totals' })).toContainText('1 need review');
+
+    await host.sim.pay('TRM002', { outcome: 'succeeded' });
+    await page.getByRole('button', { name: /^Re-check B-000001/ }).click();
+    await expect(page.locator('tbody tr').first()).toContainText('Paid', FINAL);
+    await page.getByRole('link', { name: 'Counter', exact: true }).click();
+    await expect(page.locator('#pay-status-heading')).toHaveText(/PAID/);
+  });
+});

@@ -1,0 +1,66 @@
+// Shared steps for the screen specs (e2e/screens-*.spec.ts): open the app at a counter, type an
+// invoice, charge it, screenshots and axe checks. The terminal side goes through host.sim.
+import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, type CounterHost } from './fixtures/browser-host';
+
+export const SHOTS = '/tmp/shots';
+/** The backend polls Zoho every few seconds; a final status may take a few polls to show. */
+export const FINAL = { timeout: 15_000 };
+
+/** Opens the app (the address with its key) and, if given, chooses this station's counter. */
+export async function openApp(page: Page, host: CounterHost, counterName?: string): Promise<void> {
+  await page.goto(host.url);
+  await expect(page.getByRole('region', { name: 'Demo mode' })).toBeVisible();
+  if (!counterName) return;
+  await page.getByRole('button', { name: new RegExp(`^${counterName}\\b`) }).click();
+  await expect(page.getByRole('heading', { name: 'New sale' })).toBeVisible();
+}
+
+/** Fills item row `n` (1-based), adding the row if needed. */
+export async function fillItem(page: Page, n: number, description: string, quantity: string, unitPrice: string): Promise<void> {
+  const desc = page.getByLabel(`Item ${n} description`);
+  if (!(await desc.isVisible())) await page.getByRole('button', { name: 'Add item' }).click();
+  await desc.fill(description);
+  await page.getByLabel(`Item ${n} quantity`).fill(quantity);
+  await page.getByLabel(`Item ${n} unit price`).fill(unitPrice);
+}
+
+export function chargeButton(page: Page) {
+  return page.getByRole('button', { name: /^Charge\b/ });
+}
+
+/** The payment panel's status heading (Waiting for payment, PAID, FAILED, …). */
+export function payStatus(page: Page) {
+  return page.locator('#pay-status-heading');
+}
+
+export async function expectWaiting(page: Page, terminalId: string): Promise<void> {
+  await expect(payStatus(page)).toHaveText('Waiting for payment');
+  await expect(page.getByText(`Sent to terminal ${terminalId}: tap Fetch Payments on the terminal`)).toBeVisible();
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
+/** No serious or critical axe violation on what is on screen now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  expect(bad).toEqual([]);
+}
+
+/** Sets the first manager PIN through the screen and lands unlocked on the manager screens. */
+export async function setFirstPin(page: Page, pin = '2468'): Promise<void> {
+  await page.getByRole('link', { name: 'Manager' }).click();
+  await expect(page.getByRole('heading', { name: 'Set a manager PIN' })).toBeVisible();
+  await page.getByLabel('New manager PIN').fill(pin);
+  await page.getByLabel('Type the PIN again').fill(pin);
+  await page.getByRole('button', { name: 'Set PIN and unlock' }).click();
+  await expect(page.getByRole('tab', { name: 'Counters' })).toBeVisible();
+}

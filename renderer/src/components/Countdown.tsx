@@ -1,0 +1,38 @@
+import { sessionCountdown } from '../lib/format';
+
+/** The 3-minute terminal session: time left as text and as a bar. */
+export function Countdown({ sessionCreatedAt, now, compact = false }: { sessionCreatedAt: number; now: number; compact?: boolean }) {
+  const countdown = sessionCountdown(sessionCreatedAt, now);
+  const percent = Math.round(countdown.fraction * 100);
+  const urgency = countdown.remainingMs <= 30_000 ? ' countdown-low' : '';
+  return (
+    <div className={`countdown${compact ? ' countdown-compact' : ''}${urgency}`}>
+      <div className="countdown-text">
+        {countdown.expired ? (
+          <span>Session time is up</span>
+        ) : (
+          <>
+            <span className="countdown-clock" aria-hidden="true">
+              {countdown.label}
+            </span>
+            <span className="countdown-caption" aria-hidden="true">
+              {compact ? ' left' : ' left on the terminal'}
+            </span>
+            <span className="visually-hidden">{countdown.spoken} on the terminal</span>
+          </>
+        )}
+      </div>
+      <div
+        className="progress"
+        role="progressbar"
+        aria-label="Terminal session time left"
+        aria-valuemin={0}
+        aria-valuemax={180}
+        aria-valuenow={Math.round(countdown.remainingMs / 1000)}
+        aria-valuetext={countdown.expired ? 'Session time is up' : countdown.spoken}
+      >
+        <div className="progress-bar" style={{ width: `${percent}%` }} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { AttemptState } from '../../../contract/domain';
+import type { ChargeAttempt, Invoice } from '../../../contract/model';
+import { phaseOf } from './checkout-phase';
+import { chartHours, chartSummary } from './chart';
+
+const invoice: Invoice = {
+  id: 'inv1',
+  number: 'B-000001',
+  counterId: 'c1',
+  lines: [{ description: 'Sale', quantity: 1, unitPriceMinor: 10050 }],
+  totalMinor: 10050,
+  currency: 'INR',
+  status: 'open',
+  createdAt: 1,
+  paidAt: null,
+};
+
+function attempt(state: AttemptState): ChargeAttempt {
+  return {
+    id: 'a1',
+    invoiceId: 'inv1',
+    invoiceNumber: 'B-000001',
+    counterId: 'c1',
+    terminalId: 'TRM002',
+    amountMinor: 10050,
+    currency: 'INR',
+    method: 'card',
+    paymentsSessionId: 's1',
+    state,
+    failureCode: null,
+    failureMessage: null,
+    paymentId: null,
+    paidMethod: null,
+    declinedTries: [],
+    mismatch: null,
+    createdAt: 2,
+    updatedAt: 2,
+    finalAt: null,
+    lastPolledAt: null,
+    pollCount: 0,
+    sessionCreatedAt: 2,
+  };
+}
+
+describe('phaseOf', () => {
+  it('is a draft until the invoice exists, then ready until charged', () => {
+    expect(phaseOf(null, null)).toBe('draft');
+    expect(phaseOf(invoice, null)).toBe('ready');
+  });
+
+  it.each([
+    ['creating', 'waiting'],
+    ['in_progress', 'waiting'],
+    ['succeeded', 'paid'],
+    ['failed', 'failed'],
+    ['rejected', 'rejected'],
+    ['unknown', 'unknown'],
+    ['unresolved', 'unresolved'],
+  ] as const)('an attempt %s shows %s', (state, phase) => {
+    expect(phaseOf(invoice, attempt(state))).toBe(phase);
+  });
+
+  it('is paid when the invoice is paid, whatever a later attempt says', () => {
+    expect(phaseOf({ ...invoice, status: 'paid' }, attempt('failed'))).toBe('paid');
+  });
+});
+
+describe('the collections chart', () => {
+  const hours = Array.from({ length: 24 }, () => 0);
+
+  it('draws business hours, widened to any hour with money', () => {
+    expect(chartHours(hours)).toEqual(Array.from({ length: 14 }, (_, i) => 8 + i));
+    const early = [...hours];
+    early[6] = 100;
+    expect(chartHours(early)[0]).toBe(6);
+    const late = [...hours];
+    late[21] = 100;
+    expect(chartHours(late).at(-1)).toBe(22);
+  });
+
+  it('summarises the day in words for its accessible name', () => {
+    expect(chartSummary(hours, 'INR')).toMatch(/nothing collected/);
+    const day = [...hours];
+    day[10] = 123450;
+    day[14] = 5000;
+    const summary = chartSummary(day, 'INR');
+    expect(summary).toContain('Busiest 10:00–11:00 with ₹1,234.50');
+    expect(summary).toContain('14:00–15:00 ₹50.00');
+  });
+});

@@ -1,0 +1,33 @@
+// Which step of a sale the counter screen is at, from the invoice and its latest attempt.
+import { isLiveState } from '../../../contract/domain';
+import type { ChargeAttempt, Invoice } from '../../../contract/model';
+
+/** What the payment panel shows. */
+export type CheckoutPhase =
+  | 'draft' // typing the invoice
+  | 'ready' // invoice created, not charged yet (or charging it failed before an attempt existed)
+  | 'waiting' // an attempt is live on the terminal
+  | 'paid'
+  | 'failed'
+  | 'rejected'
+  | 'unknown'
+  | 'unresolved';
+
+export function phaseOf(invoice: Invoice | null, attempt: ChargeAttempt | null): CheckoutPhase {
+  if (!invoice) return 'draft';
+  if (invoice.status === 'paid' || attempt?.state === 'succeeded') return 'paid';
+  if (!attempt) return 'ready';
+  if (isLiveState(attempt.state)) return 'waiting';
+  switch (attempt.state) {
+    case 'failed':
+      return 'failed';
+    case 'rejected':
+      return 'rejected';
+    case 'unknown':
+      return 'unknown';
+    case 'unresolved':
+      return 'unresolved';
+    default:
+      return 'ready';
+  }
+}

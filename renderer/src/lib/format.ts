@@ -1,0 +1,141 @@
+// Plain words and numbers for the screens: states, methods, times, the session countdown.
+// Pure functions (no DOM, no stores) so they can be unit-tested.
+import type { AttemptState, Currency, PaymentMethod } from '../../../contract/domain';
+import { describeFailure } from '../../../contract/failures';
+
+/** How long Zoho keeps a pos_payment session open on the terminal. */
+export const SESSION_VALIDITY_MS = 3 * 60_000;
+
+const LOCALES: Record<Currency, string> = { INR: 'en-IN', USD: 'en-US' };
+
+export function localeFor(currency: Currency): string {
+  return LOCALES[currency];
+}
+
+export const STATE_LABELS: Record<AttemptState, string> = {
+  creating: 'Sending',
+  in_progress: 'Waiting',
+  succeeded: 'Paid',
+  failed: 'Failed',
+  rejected: 'Refused',
+  unknown: 'Check terminal',
+  unresolved: 'Needs review',
+};
+
+export function stateLabel(state: AttemptState): string {
+  return STATE_LABELS[state];
+}
+
+export const METHOD_LABELS: Record<PaymentMethod, string> = { card: 'Card', upi: 'UPI' };
+
+/** "card" → "Card"; also accepts what Zoho reports as the paid method (e.g. "upi", "Credit Card"). */
+export function methodLabel(method: string | null | undefined): string {
+  if (!method) return '—';
+  const known = METHOD_LABELS[method.toLowerCase() as PaymentMethod] as string | undefined;
+  return known ?? method;
+}
+
+export function otherMethod(method: PaymentMethod): PaymentMethod {
+  return method === 'card' ? 'upi' : 'card';
+}
+
+/** The reason a payment failed, in the cashier's words; unknown codes are shown as they are. */
+export function failureReason(code: string | null): string {
+  return describeFailure(code);
+}
+
+/** Time of day, e.g. "2:05:09 pm" (India) or "2:05:09 PM" (US). */
+export function formatTime(ms: number, currency: Currency = 'INR'): string {
+  return new Date(ms).toLocaleTimeString(localeFor(currency), { hour: 'numeric', minute: '2-digit', second: '2-digit' });
+}
+
+/** Date and time, e.g. "22 Nov 2026, 2:05 pm". */
+export function formatDateTime(ms: number, currency: Currency = 'INR'): string {
+  return new Date(ms).toLocaleString(localeFor(currency), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+}
+
+/** The local calendar date of `ms` as YYYY-MM-DD (what log-day takes). */
+export function isoDate(ms: number): string {
+  const date = new Date(ms);
+  const month = String(date.getMonth() + 1).padStart(2, '0');
+  const day = String(date.getDate()).padStart(2, '0');
+  return `${date.getFullYear()}-${month}-${day}`;
+}
+
+/** 135 s → "2:15"; never negative. */
+export function formatClock(ms: number): string {
+  const totalSeconds = Math.max(0, Math.ceil(ms / 1000));
+  const minutes = Math.floor(totalSeconds / 60);
+  const seconds = totalSeconds % 60;
+  return `${minutes}:${String(seconds).padStart(2, '0')}`;
+}
+
+export interface Countdown {
+  /** Milliseconds left of the session, 0 when it has run out. */
+  remainingMs: number;
+  /** Share of the session left, from 1 (just created) to 0 (expired). */
+  fraction: number;
+  expired: boolean;
+  /** "2:15" */
+  label: string;
+  /** "2 minutes 15 seconds left", for screen readers. */
+  spoken: string;
+}
+
+/** The terminal session's countdown: 3 minutes from when Zoho created it. */
+export function sessionCountdown(sessionCreatedAt: number, now: number, validityMs = SESSION_VALIDITY_MS): Countdown {
+  const elapsed = Math.max(0, now - sessionCreatedAt);
+  const remainingMs = Math.max(0, validityMs - elapsed);
+  const fraction = validityMs > 0 ? remainingMs / validityMs : 0;
+  return {
+    remainingMs,
+    fraction,
+    expired: remainingMs === 0,
+    label: formatClock(remainingMs),
+    spoken: spokenDuration(remainingMs) + ' left',
+  };
+}
+
+/** 135 000 → "2 minutes 15 seconds"; 5 000 → "5 seconds". */
+export function spokenDuration(ms: number): string {
+  const totalSeconds = Math.max(0, Math.ceil(ms / 1000));
+  const minutes = Math.floor(totalSeconds / 60);
+  const seconds = totalSeconds % 60;
+  const parts: string[] = [];
+  if (minutes > 0) parts.push(`${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`);
+  if (seconds > 0 || minutes === 0) parts.push(`${seconds} ${seconds === 1 ? 'second' : 'seconds'}`);
+  return parts.join(' ');
+}
+
+/** How long ago, short: "just now", "3 s ago", "1 min 5 s ago", "12 min ago". */
+export function agoLabel(then: number, now: number): string {
+  const seconds = Math.max(0, Math.floor((now - then) / 1000));
+  if (seconds < 1) return 'just now';
+  if (seconds < 60) return `${seconds} s ago`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 10) {
+    const rest = seconds % 60;
+    return rest === 0 ? `${minutes} min ago` : `${minutes} min ${rest} s ago`;
+  }
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  return `${hours} h ${minutes % 60} min ago`;
+}
+
+/** "Last checked 3 s ago", or that no check has happened yet. */
+export function lastCheckedLabel(lastPolledAt: number | null, now: number): string {
+  return lastPolledAt === null ? 'Not checked yet' : `Last checked ${agoLabel(lastPolledAt, now)}`;
+}
+
+/** "09:00–10:00" for hour 9. */
+export function hourRangeLabel(hour: number): string {
+  const from = String(hour).padStart(2, '0');
+  const to = String((hour + 1) % 24).padStart(2, '0');
+  return `${from}:00–${to}:00`;
+}

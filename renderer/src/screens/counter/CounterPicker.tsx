@@ -1,0 +1,51 @@
+import { navigate, useAppStore } from '../../stores/app-store';
+
+/** First thing at a new station: which counter (and so which terminal) is this? */
+export function CounterPicker({ onChosen }: { onChosen?: () => void }) {
+  const allCounters = useAppStore((s) => s.counters);
+  const counters = allCounters.filter((c) => c.active);
+  const loaded = useAppStore((s) => s.countersLoaded);
+  const current = useAppStore((s) => s.stationCounterId);
+  const choose = useAppStore((s) => s.chooseCounter);
+
+  return (
+    <section className="panel picker" aria-labelledby="picker-title">
+      <h1 id="picker-title">Which counter is this?</h1>
+      <p className="lead">Choose the counter this computer stands at. Its payments go to that counter’s card/UPI terminal. This station remembers the choice.</p>
+      {!loaded ? <p>Loading counters…</p> : null}
+      {loaded && counters.length === 0 ? (
+        <p>
+          No counters are set up yet. A manager can add them under{' '}
+          <a
+            href="#/manager"
+            onClick={(event) => {
+              event.preventDefault();
+              navigate('manager');
+            }}
+          >
+            Manager
+          </a>
+          .
+        </p>
+      ) : null}
+      <ul className="picker-list">
+        {counters.map((counter) => (
+          <li key={counter.id}>
+            <button
+              type="button"
+              className={`picker-choice${counter.id === current ? ' picker-current' : ''}`}
+              aria-pressed={counter.id === current}
+              onClick={() => {
+                choose(counter.id);
+                onChosen?.();
+              }}
+            >
+              <span className="picker-name">{counter.name}</span>
+              <span className="picker-terminal">Terminal {counter.terminalId}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { isLiveState } from '../../../../contract/domain';
+import { checkDraft } from '../../lib/invoice-draft';
+import { isActivatableTarget, isTypingTarget, useWindowKeydown } from '../../lib/hooks';
+import { useCurrency } from '../../lib/money';
+import { otherMethod } from '../../lib/format';
+import { useStationCounter } from '../../stores/app-store';
+import { phaseOf, useCheckoutStore, type CheckoutPhase } from '../../stores/checkout-store';
+import { Message } from '../../components/Field';
+import { CounterPicker } from './CounterPicker';
+import { InvoiceEditor } from './InvoiceEditor';
+import { InvoiceSummary } from './InvoiceSummary';
+import { PaymentPanel } from './PaymentPanel';
+
+/** Where focus goes when the sale moves to a phase, so the keyboard always has the next step. */
+const FOCUS_TARGETS: Record<CheckoutPhase, string> = {
+  draft: '[data-first-field="true"]',
+  ready: '#charge-button',
+  waiting: '#pay-status-heading',
+  paid: '#new-sale-button',
+  failed: '#retry-button',
+  rejected: '#retry-button',
+  unknown: '#pay-status-heading',
+  unresolved: '#pay-status-heading',
+};
+
+export function CounterScreen() {
+  const counter = useStationCounter();
+  const [picking, setPicking] = useState(false);
+  const currency = useCurrency();
+  const counterId = counter?.id ?? null;
+  const loadedFor = useCheckoutStore((s) => s.counterId);
+  const loading = useCheckoutStore((s) => s.loading);
+  const loadError = useCheckoutStore((s) => s.loadError);
+  const invoice = useCheckoutStore((s) => s.invoice);
+  const attempt = useCheckoutStore((s) => s.attempt);
+  const draft = useCheckoutStore((s) => s.draft);
+  const busy = useCheckoutStore((s) => s.busy);
+  const phaseVersion = useCheckoutStore((s) => s.phaseVersion);
+  const confirmRequired = useCheckoutStore((s) => s.confirmRequired);
+  const phase = phaseOf(invoice, attempt);
+  const live = attempt !== null && isLiveState(attempt.state);
+
+  useEffect(() => {
+    if (counterId) void useCheckoutStore.getState().load(counterId);
+  }, [counterId]);
+
+  // Move focus to the next step whenever the sale changes phase (not on every poll).
+  const lastFocused = useRef(-1);
+  useEffect(() => {
+    if (loading || phaseVersion === lastFocused.current) return;
+    lastFocused.current = phaseVersion;
+    const target = document.querySelector<HTMLElement>(FOCUS_TARGETS[phase]);
+    target?.focus();
+  }, [phaseVersion, phase, loading]);
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent) => {
+      const store = useCheckoutStore.getState();
+      const current = phaseOf(store.invoice, store.attempt);
+      const isCharge = event.key === 'F9' || (event.key === 'Enter' && (event.ctrlKey || event.metaKey));
+      if (isCharge) {
+        event.preventDefault();
+        if (current !== 'waiting' && current !== 'paid') void store.charge();
+        return;
+      }
+      if (event.key === 'F8') {
+        event.preventDefault();
+        if (current !== 'waiting' && current !== 'paid') store.setMethod(otherMethod(store.method));
+        return;
+      }
+      if (event.key === 'Enter' && current === 'paid' && !isTypingTarget(event.target) && !isActivatableTarget(event.target)) {
+        event.preventDefault();
+        void store.newSale();
+      }
+    },
+    [],
+  );
+  useWindowKeydown(onKeyDown);
+
+  if (!counter || picking) {
+    return (
+      <div className="screen screen-counter">
+        {picking && counter ? (
+          <div className="picker-back">
+            <button type="button" className="btn btn-secondary" onClick={() => setPicking(false)}>
+              Keep {counter.name}
+            </button>
+          </div>
+        ) : null}
+        <CounterPicker onChosen={() => setPicking(false)} />
+      </div>
+    );
+  }
+
+  const checked = checkDraft(draft);
+  const ready = loadedFor === counter.id && !loading;
+  // An invoice whose earlier payment may have gone through is never voided from here.
+  const canCancel = invoice !== null && !confirmRequired && (phase === 'ready' || phase === 'failed' || phase === 'rejected');
+
+  return (
+    <div className="screen screen-counter">
+      <div className="screen-bar">
+        <h1 className="screen-title">
+          {counter.name} <span className="screen-sub">Terminal {counter.terminalId}</span>
+        </h1>
+        <button type="button" className="btn btn-secondary" onClick={() => setPicking(true)} disabled={live || busy !== null}>
+          Change counter
+        </button>
+      </div>
+      {loadError ? <Message kind="error">Could not load this counter: {loadError}</Message> : null}
+      {!ready ? (
+        <p className="loading">Loading…</p>
+      ) : (
+        <div className="checkout">
+          {invoice ? (
+            <InvoiceSummary
+              invoice={invoice}
+              canCancel={canCancel}
+              cancelling={busy === 'cancelling'}
+              onCancel={() => void useCheckoutStore.getState().cancelInvoice()}
+            />
+          ) : (
+            <InvoiceEditor />
+          )}
+          <PaymentPanel phase={phase} counter={counter} invoice={invoice} attempt={attempt} draftTotalMinor={checked.totalMinor} currency={currency} />
+        </div>
+      )}
+    </div>
+  );
+}

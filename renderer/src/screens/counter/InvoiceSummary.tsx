@@ -1,0 +1,73 @@
+import type { Invoice } from '../../../../contract/model';
+import { multiplyMinor } from '../../../../contract/money';
+import { money } from '../../lib/money';
+
+/** A created invoice: it no longer changes, so it is shown as a receipt. */
+export function InvoiceSummary({
+  invoice,
+  canCancel,
+  onCancel,
+  cancelling,
+}: {
+  invoice: Invoice;
+  canCancel: boolean;
+  onCancel: () => void;
+  cancelling: boolean;
+}) {
+  return (
+    <section className="panel invoice" aria-labelledby="invoice-title">
+      <div className="invoice-head">
+        <h2 id="invoice-title">
+          Invoice <span className="invoice-number">{invoice.number}</span>
+        </h2>
+        {invoice.status === 'paid' ? <span className="tag tag-paid">Paid</span> : null}
+      </div>
+      <div className="lines-wrap">
+        <table className="lines lines-readonly">
+          <caption className="visually-hidden">Items on invoice {invoice.number}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="col-desc">
+                Item
+              </th>
+              <th scope="col" className="col-qty num">
+                Qty
+              </th>
+              <th scope="col" className="col-price num">
+                Unit price
+              </th>
+              <th scope="col" className="col-total num">
+                Amount
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {invoice.lines.map((line, index) => {
+              const total = multiplyMinor(line.unitPriceMinor, line.quantity);
+              return (
+                <tr key={index}>
+                  <td>{line.description}</td>
+                  <td className="num">{line.quantity}</td>
+                  <td className="num">{money(line.unitPriceMinor, invoice.currency)}</td>
+                  <td className="num">{total.ok ? money(total.value, invoice.currency) : '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="invoice-total">
+        <span>Total</span>
+        <strong className="total-amount">{money(invoice.totalMinor, invoice.currency)}</strong>
+      </div>
+      {canCancel ? (
+        <div className="invoice-actions">
+          <button type="button" className="btn btn-secondary" onClick={onCancel} disabled={cancelling}>
+            Cancel this invoice
+          </button>
+          <span className="kbd-hint">Voids it and starts a new sale</span>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+import { useEffect } from 'react';
+import { isReviewState, type AttemptState } from '../../../../contract/domain';
+import type { CounterStatus } from '../../../../contract/views';
+import { Countdown } from '../../components/Countdown';
+import { Message } from '../../components/Field';
+import { StateBadge } from '../../components/StateBadge';
+import { failureReason, formatTime, methodLabel } from '../../lib/format';
+import { useNow } from '../../lib/hooks';
+import { money, useCurrency } from '../../lib/money';
+import { setDashboardActive, useDashboardStore } from '../../stores/dashboard-store';
+import { useAppStore } from '../../stores/app-store';
+
+type CardKind = 'idle' | 'waiting' | 'paid' | 'failed' | 'review' | 'inactive';
+
+function cardKind(status: CounterStatus): CardKind {
+  if (!status.counter.active) return 'inactive';
+  const attempt = status.attempt;
+  if (!attempt || (status.invoice && status.invoice.status === 'open' && attempt.invoiceId !== status.invoice.id)) return 'idle';
+  if (attempt.state === 'creating' || attempt.state === 'in_progress') return 'waiting';
+  if (attempt.state === 'succeeded') return 'paid';
+  if (isReviewState(attempt.state)) return 'review';
+  return 'failed';
+}
+
+function CounterCard({ status, now }: { status: CounterStatus; now: number }) {
+  const currency = useCurrency();
+  const { counter, invoice, attempt } = status;
+  const kind = cardKind(status);
+  const badgeState: AttemptState | 'idle' = kind === 'idle' || kind === 'inactive' || !attempt ? 'idle' : attempt.state;
+  const headingId = `card-${counter.id}`;
+  return (
+    <li className={`card card-${kind}`} aria-labelledby={headingId}>
+      <div className="card-head">
+        <h2 id={headingId} className="card-title">
+          {counter.name}
+        </h2>
+        <StateBadge state={badgeState} />
+      </div>
+      <p className="card-terminal">Terminal {counter.terminalId}</p>
+      {kind === 'inactive' ? <p className="card-note">Deactivated</p> : null}
+      {kind === 'idle' ? (
+        <p className="card-note">{invoice && invoice.status === 'open' ? `Preparing invoice ${invoice.number}` : 'No payment in progress'}</p>
+      ) : null}
+      {attempt && kind !== 'idle' && kind !== 'inactive' ? (
+        <>
+          <p className="card-amount">{money(attempt.amountMinor, attempt.currency)}</p>
+          <p className="card-invoice">
+            Invoice {attempt.invoiceNumber} · {methodLabel(attempt.paidMethod ?? attempt.method)}
+          </p>
+          {kind === 'waiting' && attempt.sessionCreatedAt !== null ? (
+            <Countdown sessionCreatedAt={attempt.sessionCreatedAt} now={now} compact />
+          ) : null}
+          {kind === 'waiting' && attempt.declinedTries.length > 0 ? (
+            <p className="card-note">
+              Declined {attempt.declinedTries.length === 1 ? 'once' : `${attempt.declinedTries.length} times`}: customer retrying
+            </p>
+          ) : null}
+          {kind === 'paid' ? <p className="card-note">Paid at {formatTime(attempt.finalAt ?? attempt.updatedAt, currency)}</p> : null}
+          {kind === 'failed' ? (
+            <p className="card-note">{attempt.state === 'rejected' ? (attempt.failureMessage ?? 'Refused by Zoho') : failureReason(attempt.failureCode)}</p>
+          ) : null}
+          {kind === 'review' ? <p className="card-note">Needs a person to check the terminal</p> : null}
+        </>
+      ) : null}
+    </li>
+  );
+}
+
+export function DashboardScreen() {
+  const statuses = useDashboardStore((s) => s.statuses);
+  const loaded = useDashboardStore((s) => s.loaded);
+  const error = useDashboardStore((s) => s.error);
+  const connection = useAppStore((s) => s.connection);
+  const anyWaiting = statuses.some((s) => cardKind(s) === 'waiting');
+  const now = useNow(1000, anyWaiting);
+
+  useEffect(() => {
+    setDashboardActive(true);
+    void useDashboardStore.getState().load();
+    return () => setDashboardActive(false);
+  }, []);
+
+  const counts = { waiting: 0, paid: 0, failed: 0, review: 0 };
+  for (const status of statuses) {
+    const kind = cardKind(status);
+    if (kind in counts) counts[kind as keyof typeof counts] += 1;
+  }
+  const shown = statuses.filter((s) => s.counter.active || s.attempt !== null);
+
+  return (
+    <div className="screen screen-dashboard">
+      <div className="screen-bar">
+        <h1 className="screen-title">All counters</h1>
+        <p className="screen-summary">
+          {counts.waiting} waiting · {counts.paid} paid · {counts.failed} failed · {counts.review} need review
+        </p>
+      </div>
+      {connection?.degraded ? <Message kind="warning">Can’t reach Zoho right now. Payments keep being checked.</Message> : null}
+      {error ? <Message kind="error">Could not load the counters: {error}</Message> : null}
+      {!loaded ? <p className="loading">Loading…</p> : null}
+      {loaded && shown.length === 0 ? <p>No counters are set up yet.</p> : null}
+      <ul className="cards" aria-label="Counters">
+        {shown.map((status) => (
+          <CounterCard key={status.counter.id} status={status} now={now} />
+        ))}
+      </ul>
+    </div>
+  );
+}

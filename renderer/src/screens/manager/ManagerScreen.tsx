@@ -1,0 +1,91 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Message } from '../../components/Field';
+import { useManagerStore } from '../../stores/manager-store';
+import { ConnectionTab } from './ConnectionTab';
+import { CountersTab } from './CountersTab';
+import { SetPinForm, UnlockForm } from './PinForms';
+import { PreferencesTab } from './PreferencesTab';
+
+const TABS = [
+  { id: 'counters', label: 'Counters' },
+  { id: 'connection', label: 'Zoho connection' },
+  { id: 'preferences', label: 'Preferences' },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+
+function ManagerTabs() {
+  const [tab, setTab] = useState<TabId>('counters');
+  const lock = useManagerStore((s) => s.lock);
+  const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
+
+  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    let next = index;
+    if (event.key === 'ArrowRight') next = (index + 1) % TABS.length;
+    else if (event.key === 'ArrowLeft') next = (index - 1 + TABS.length) % TABS.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = TABS.length - 1;
+    else return;
+    event.preventDefault();
+    const target = TABS[next];
+    if (!target) return;
+    setTab(target.id);
+    tabRefs.current[target.id]?.focus();
+  };
+
+  return (
+    <div className="screen screen-manager">
+      <div className="screen-bar">
+        <h1 className="screen-title">Manager</h1>
+        <div className="tabs" role="tablist" aria-label="Manager sections">
+          {TABS.map((t, index) => (
+            <button
+              key={t.id}
+              ref={(el) => {
+                tabRefs.current[t.id] = el;
+              }}
+              id={`tab-${t.id}`}
+              type="button"
+              role="tab"
+              className="tab"
+              aria-selected={tab === t.id}
+              aria-controls={`panel-${t.id}`}
+              tabIndex={tab === t.id ? 0 : -1}
+              onClick={() => setTab(t.id)}
+              onKeyDown={(e) => onTabKey(e, index)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="btn btn-secondary" onClick={() => void lock()}>
+          Lock
+        </button>
+      </div>
+      <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">
+        {tab === 'counters' ? <CountersTab /> : null}
+        {tab === 'connection' ? <ConnectionTab /> : null}
+        {tab === 'preferences' ? <PreferencesTab /> : null}
+      </div>
+    </div>
+  );
+}
+
+export function ManagerScreen() {
+  const pinSet = useManagerStore((s) => s.pinSet);
+  const token = useManagerStore((s) => s.token);
+  const statusError = useManagerStore((s) => s.statusError);
+
+  useEffect(() => {
+    void useManagerStore.getState().loadStatus();
+  }, []);
+
+  if (token) return <ManagerTabs />;
+  return (
+    <div className="screen screen-manager screen-centered">
+      {statusError ? <Message kind="error">{statusError}</Message> : null}
+      {pinSet === null && !statusError ? <p className="loading">Loading…</p> : null}
+      {pinSet === false ? <SetPinForm /> : null}
+      {pinSet === true ? <UnlockForm /> : null}
+    </div>
+  );
+}

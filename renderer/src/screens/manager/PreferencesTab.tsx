@@ -1,0 +1,49 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Field, Message } from '../../components/Field';
+import { useManagerStore } from '../../stores/manager-store';
+import { ChangePinForm } from './PinForms';
+
+const INTERVALS = [5, 6, 7, 8, 9, 10];
+
+export function PreferencesTab() {
+  const settings = useManagerStore((s) => s.settings);
+  const error = useManagerStore((s) => s.errors.settings);
+  const notice = useManagerStore((s) => s.notices.settings);
+  const busy = useManagerStore((s) => s.busy);
+  const { loadSettings, saveSettings } = useManagerStore.getState();
+  const [seconds, setSeconds] = useState<number | null>(null);
+
+  useEffect(() => {
+    void loadSettings();
+  }, [loadSettings]);
+
+  const value = seconds ?? settings?.pollIntervalSeconds ?? 5;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void saveSettings(value);
+  };
+
+  return (
+    <div className="tab-body tab-columns">
+      <form className="subpanel" onSubmit={submit} aria-labelledby="prefs-title">
+        <h2 id="prefs-title">Payment checks</h2>
+        <Field label="Check each payment every" error={error?.message} hint="Zoho asks for 5 seconds; up to 10 is allowed. Longer means fewer calls but slower answers.">
+          {({ id, describedBy, invalid }) => (
+            <select id={id} className="input input-short" value={value} onChange={(e) => setSeconds(Number(e.target.value))} aria-describedby={describedBy} aria-invalid={invalid || undefined}>
+              {INTERVALS.map((s) => (
+                <option key={s} value={s}>
+                  {s} seconds
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {notice ? <Message kind="notice">{notice}</Message> : null}
+        <button type="submit" className="btn btn-primary" disabled={busy !== null}>
+          Save
+        </button>
+      </form>
+      <ChangePinForm />
+    </div>
+  );
+}

@@ -1,0 +1,331 @@
+// The cashier's sale at this station: the invoice being typed, the invoice once created, and its
+// latest charge attempt, kept live by charge-updated events.
+import { create } from 'zustand';
+export { phaseOf, type CheckoutPhase } from '../lib/checkout-phase';
+import { isLiveState, isReviewState, type PaymentMethod } from '../../../contract/domain';
+import { phaseOf } from '../lib/checkout-phase';
+import type { ChargeAttempt, Invoice } from '../../../contract/model';
+import type { AppError } from '../../../contract/result';
+import { call } from '../lib/billing';
+import { checkDraft, draftFieldForServerField, emptyDraft, emptyLine, type Draft, type DraftLine, type DraftMode } from '../lib/invoice-draft';
+
+const DISMISSED_KEY = 'counter.dismissedInvoice.';
+/** After a reload, a paid sale is shown again for this long (then the counter starts a new sale). */
+const RESUME_PAID_FOR_MS = 5 * 60_000;
+
+function dismissedInvoice(counterId: string): string | null {
+  try {
+    return localStorage.getItem(DISMISSED_KEY + counterId);
+  } catch {
+    return null;
+  }
+}
+
+function dismissInvoice(counterId: string, invoiceId: string): void {
+  try {
+    localStorage.setItem(DISMISSED_KEY + counterId, invoiceId);
+  } catch {
+    // Storage unavailable: a reload may show the finished sale again, which is harmless.
+  }
+}
+
+/** Where an error is shown: a form field key, or 'general' next to the Charge button. */
+export type ErrorTarget = string;
+
+interface CheckoutState {
+  counterId: string | null;
+  loading: boolean;
+  loadError: string | null;
+  draft: Draft;
+  number: string;
+  numberEdited: boolean;
+  method: PaymentMethod;
+  invoice: Invoice | null;
+  attempt: ChargeAttempt | null;
+  busy: null | 'charging' | 'rechecking' | 'cancelling';
+  error: AppError | null;
+  errorTarget: ErrorTarget | null;
+  /** Show the draft's own validation messages (after the first Charge press). */
+  submitted: boolean;
+  /** Draft line keys of the lines last sent, to place server errors. */
+  sentLineKeys: string[];
+  /** The cashier ticked "I checked the terminal" after an unknown/unresolved attempt. */
+  confirmChecked: boolean;
+  /** An earlier attempt on this invoice has no confirmed outcome (the backend said so): confirm before charging. */
+  confirmRequired: boolean;
+  /** Set when the sale changes phase, so the screen can move focus (e.g. to New sale). */
+  phaseVersion: number;
+
+  load: (counterId: string) => Promise<void>;
+  setMode: (mode: DraftMode) => void;
+  updateLine: (key: string, patch: Partial<Omit<DraftLine, 'key'>>) => void;
+  addLine: () => string;
+  removeLine: (key: string) => void;
+  setAmount: (amount: string) => void;
+  setAmountDescription: (text: string) => void;
+  setNumber: (number: string) => void;
+  setMethod: (method: PaymentMethod) => void;
+  setConfirmChecked: (checked: boolean) => void;
+  /** Creates the invoice if needed, then charges it. Never sends twice. */
+  charge: (method?: PaymentMethod) => Promise<void>;
+  recheck: () => Promise<void>;
+  newSale: () => Promise<void>;
+  cancelInvoice: () => Promise<void>;
+  applyAttempt: (attempt: ChargeAttempt) => void;
+}
+
+function clearError() {
+  return { error: null, errorTarget: null };
+}
+
+export const useCheckoutStore = create<CheckoutState>()((set, get) => {
+  const fetchNextNumber = async (counterId: string) => {
+    const result = await call((api) => api.invoiceNextNumber({ counterId }));
+    if (result.ok && get().counterId === counterId && !get().numberEdited && !get().invoice) {
+      set({ number: result.value.number });
+    }
+  };
+
+  const freshSale = (counterId: string) => {
+    set({
+      draft: emptyDraft(get().draft.mode),
+      number: '',
+      numberEdited: false,
+      invoice: null,
+      attempt: null,
+      submitted: false,
+      sentLineKeys: [],
+      confirmChecked: false,
+      confirmRequired: false,
+      phaseVersion: get().phaseVersion + 1,
+      ...clearError(),
+    });
+    void fetchNextNumber(counterId);
+  };
+
+  const showError = (error: AppError) => {
+    const { draft, sentLineKeys } = get();
+    let target: ErrorTarget = 'general';
+    if (error.field === 'number') target = 'number';
+    else if (error.field === 'confirmChecked') {
+      target = 'confirmChecked';
+      set({ confirmRequired: true });
+    }
+    else if (error.field === 'method') target = 'method';
+    else if (error.field) target = draftFieldForServerField(error.field, draft.mode, sentLineKeys) ?? 'general';
+    set({ error, errorTarget: target });
+  };
+
+  const isCurrent = (counterId: string) => get().counterId === counterId;
+
+  /** After a failed or refused try, an older attempt of the invoice may still have no known outcome. */
+  const checkReviewPending = async (invoiceId: string) => {
+    const result = await call((api) => api.invoiceGet({ invoiceId }));
+    if (!result.ok || get().invoice?.id !== invoiceId) return;
+    if (result.value.attempts.some((a) => isReviewState(a.state))) set({ confirmRequired: true });
+  };
+
+  return {
+    counterId: null,
+    loading: false,
+    loadError: null,
+    draft: emptyDraft(),
+    number: '',
+    numberEdited: false,
+    method: 'card',
+    invoice: null,
+    attempt: null,
+    busy: null,
+    error: null,
+    errorTarget: null,
+    submitted: false,
+    sentLineKeys: [],
+    confirmChecked: false,
+    confirmRequired: false,
+    phaseVersion: 0,
+
+    async load(counterId) {
+      set({ counterId, loading: true, loadError: null, invoice: null, attempt: null, busy: null, ...clearError() });
+      const result = await call((api) => api.counterStatus({ counterId }));
+      if (!isCurrent(counterId)) return;
+      if (!result.ok) {
+        set({ loading: false, loadError: result.error.message });
+        return;
+      }
+      const { invoice, attempt } = result.value;
+      const dismissed = dismissedInvoice(counterId);
+      // A sale paid a while ago is history, not something to come back to.
+      const paidAt = invoice?.status === 'paid' ? (invoice.paidAt ?? attempt?.finalAt ?? null) : null;
+      const stalePaid = paidAt !== null && Date.now() - paidAt > RESUME_PAID_FOR_MS;
+      const resume = invoice !== null && invoice.status !== 'void' && invoice.id !== dismissed && !stalePaid;
+      set({ loading: false });
+      if (!resume) {
+        freshSale(counterId);
+        return;
+      }
+      set({
+        invoice,
+        attempt,
+        number: invoice.number,
+        method: attempt?.method ?? get().method,
+        submitted: false,
+        confirmChecked: false,
+        confirmRequired: false,
+        phaseVersion: get().phaseVersion + 1,
+      });
+      if (attempt && (attempt.state === 'failed' || attempt.state === 'rejected')) void checkReviewPending(invoice.id);
+    },
+
+    setMode(mode) {
+      set({ draft: { ...get().draft, mode }, ...clearError() });
+    },
+    updateLine(key, patch) {
+      const draft = get().draft;
+      set({ draft: { ...draft, lines: draft.lines.map((line) => (line.key === key ? { ...line, ...patch } : line)) }, ...clearError() });
+    },
+    addLine() {
+      const line = emptyLine();
+      const draft = get().draft;
+      set({ draft: { ...draft, lines: [...draft.lines, line] } });
+      return line.key;
+    },
+    removeLine(key) {
+      const draft = get().draft;
+      const lines = draft.lines.filter((line) => line.key !== key);
+      set({ draft: { ...draft, lines: lines.length > 0 ? lines : [emptyLine()] }, ...clearError() });
+    },
+    setAmount(amount) {
+      set({ draft: { ...get().draft, amount }, ...clearError() });
+    },
+    setAmountDescription(text) {
+      set({ draft: { ...get().draft, amountDescription: text } });
+    },
+    setNumber(number) {
+      set({ number, numberEdited: true, ...clearError() });
+    },
+    setMethod(method) {
+      if (get().busy) return;
+      set({ method, ...(get().errorTarget === 'method' ? clearError() : {}) });
+    },
+    setConfirmChecked(checked) {
+      set({ confirmChecked: checked, ...(get().errorTarget === 'confirmChecked' ? clearError() : {}) });
+    },
+
+    async charge(methodOverride) {
+      const state = get();
+      const counterId = state.counterId;
+      if (!counterId || state.busy || state.loading) return;
+      if (state.attempt && isLiveState(state.attempt.state)) return;
+      if (phaseOf(state.invoice, state.attempt) === 'paid') return;
+      const needsConfirm = state.confirmRequired || (state.attempt !== null && isReviewState(state.attempt.state));
+      if (needsConfirm && !state.confirmChecked) {
+        set({
+          error: { code: 'conflict', message: 'Check the terminal first, then tick the box to confirm.', field: 'confirmChecked' },
+          errorTarget: 'confirmChecked',
+        });
+        return;
+      }
+      const method = methodOverride ?? state.method;
+      // Taken synchronously, before any await: a second press or shortcut finds the counter busy.
+      set({ busy: 'charging', method, ...clearError() });
+      try {
+        let invoice = state.invoice;
+        if (!invoice) {
+          const checked = checkDraft(state.draft);
+          if (!checked.valid || !checked.lines) {
+            set({ submitted: true });
+            return;
+          }
+          const number = state.number.trim();
+          set({ sentLineKeys: checked.lineKeys, submitted: true });
+          const created = await call((api) =>
+            api.invoiceCreate({
+              counterId,
+              lines: checked.lines ?? [],
+              ...(state.numberEdited && number !== '' ? { number } : {}),
+            }),
+          );
+          if (!isCurrent(counterId)) return;
+          if (!created.ok) {
+            showError(created.error);
+            return;
+          }
+          invoice = created.value;
+          set({ invoice, number: invoice.number, phaseVersion: get().phaseVersion + 1 });
+        }
+        const invoiceId = invoice.id;
+        const result = await call((api) =>
+          api.chargeCreate({ invoiceId, counterId, method, ...(needsConfirm ? { confirmChecked: true } : {}) }),
+        );
+        if (!isCurrent(counterId)) return;
+        if (!result.ok) {
+          showError(result.error);
+          return;
+        }
+        set({ confirmChecked: false });
+        get().applyAttempt(result.value);
+      } finally {
+        if (isCurrent(counterId)) set({ busy: null });
+      }
+    },
+
+    async recheck() {
+      const { attempt, busy, counterId } = get();
+      if (!attempt || busy || !counterId) return;
+      set({ busy: 'rechecking', ...clearError() });
+      const result = await call((api) => api.chargeRecheck({ attemptId: attempt.id }));
+      if (!isCurrent(counterId)) return;
+      set({ busy: null });
+      if (!result.ok) showError(result.error);
+      else get().applyAttempt(result.value);
+    },
+
+    async newSale() {
+      const { counterId, invoice, attempt } = get();
+      if (!counterId) return;
+      if (attempt && isLiveState(attempt.state)) return;
+      if (invoice) dismissInvoice(counterId, invoice.id);
+      freshSale(counterId);
+      await Promise.resolve();
+    },
+
+    async cancelInvoice() {
+      const { counterId, invoice, attempt, busy } = get();
+      if (!counterId || !invoice || busy) return;
+      if (attempt && isLiveState(attempt.state)) return;
+      set({ busy: 'cancelling', ...clearError() });
+      const result = await call((api) => api.invoiceVoid({ invoiceId: invoice.id }));
+      if (!isCurrent(counterId)) return;
+      set({ busy: null });
+      if (!result.ok) {
+        showError(result.error);
+        return;
+      }
+      dismissInvoice(counterId, invoice.id);
+      freshSale(counterId);
+    },
+
+    applyAttempt(attempt) {
+      const { counterId, invoice, attempt: current } = get();
+      if (attempt.counterId !== counterId || !invoice || attempt.invoiceId !== invoice.id) return;
+      if (current) {
+        if (attempt.id === current.id && attempt.updatedAt < current.updatedAt) return;
+        if (attempt.id !== current.id && attempt.createdAt < current.createdAt) return;
+      }
+      const before = phaseOf(invoice, current);
+      let nextInvoice = invoice;
+      if (attempt.state === 'succeeded' && invoice.status !== 'paid') {
+        nextInvoice = { ...invoice, status: 'paid', paidAt: attempt.finalAt ?? attempt.updatedAt };
+      } else if (attempt.state === 'failed' && invoice.status === 'open') {
+        nextInvoice = { ...invoice, status: 'payment_failed' };
+      }
+      const after = phaseOf(nextInvoice, attempt);
+      set({
+        attempt,
+        invoice: nextInvoice,
+        ...(after !== before ? { phaseVersion: get().phaseVersion + 1, confirmChecked: false } : {}),
+      });
+      if (after !== before && (after === 'failed' || after === 'rejected')) void checkReviewPending(invoice.id);
+    },
+  };
+});

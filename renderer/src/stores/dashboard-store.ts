@@ -1,0 +1,65 @@
+// Every counter at a glance, kept live by events.
+import { create } from 'zustand';
+import type { ChargeAttempt } from '../../../contract/model';
+import type { CounterStatus } from '../../../contract/views';
+import { call } from '../lib/billing';
+
+interface DashboardState {
+  statuses: CounterStatus[];
+  loaded: boolean;
+  error: string | null;
+  load: () => Promise<void>;
+  applyAttempt: (attempt: ChargeAttempt) => void;
+}
+
+let reloadTimer: ReturnType<typeof setTimeout> | null = null;
+let active = false;
+
+export const useDashboardStore = create<DashboardState>()((set, get) => ({
+  statuses: [],
+  loaded: false,
+  error: null,
+
+  async load() {
+    const result = await call((api) => api.dashboard({}));
+    if (!result.ok) {
+      set({ error: result.error.message, loaded: true });
+      return;
+    }
+    set({ statuses: result.value, loaded: true, error: null });
+  },
+
+  applyAttempt(attempt) {
+    const statuses = get().statuses;
+    const index = statuses.findIndex((s) => s.counter.id === attempt.counterId);
+    const status = statuses[index];
+    if (status?.attempt?.id === attempt.id) {
+      if (attempt.updatedAt < status.attempt.updatedAt) return;
+      const next = [...statuses];
+      next[index] = { ...status, attempt };
+      set({ statuses: next });
+      // A final answer can change the invoice's status too: fetch it fresh.
+      if (attempt.state !== status.attempt.state && !['creating', 'in_progress'].includes(attempt.state)) scheduleReload(get().load);
+      return;
+    }
+    scheduleReload(get().load);
+  },
+}));
+
+function scheduleReload(load: () => Promise<void>): void {
+  if (!active) return;
+  if (reloadTimer) clearTimeout(reloadTimer);
+  reloadTimer = setTimeout(() => {
+    reloadTimer = null;
+    void load();
+  }, 250);
+}
+
+/** The dashboard only reloads on events while it is on screen. */
+export function setDashboardActive(on: boolean): void {
+  active = on;
+}
+
+export function reloadDashboardSoon(): void {
+  scheduleReload(useDashboardStore.getState().load);
+}

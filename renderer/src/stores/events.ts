@@ -1,0 +1,69 @@
+// One subscription to the backend's events, fanned out to the stores.
+import type { BillingEvent } from '../../../contract/events';
+import { onTransportChange } from '../api';
+import { billing } from '../lib/billing';
+import { useAppStore } from './app-store';
+import { useCheckoutStore } from './checkout-store';
+import { reloadDashboardSoon, useDashboardStore } from './dashboard-store';
+import { reloadLogSoon, useLogStore } from './log-store';
+
+export function dispatchEvent(event: BillingEvent): void {
+  switch (event.type) {
+    case 'charge-updated':
+      useCheckoutStore.getState().applyAttempt(event.attempt);
+      useDashboardStore.getState().applyAttempt(event.attempt);
+      useLogStore.getState().applyAttempt(event.attempt);
+      break;
+    case 'connection-changed':
+      useAppStore.getState().setConnection(event.connection);
+      break;
+    case 'counters-changed':
+      void useAppStore.getState().refreshCounters();
+      reloadDashboardSoon();
+      break;
+    case 'app-changed':
+      useAppStore.getState().setAppInfo(event.app);
+      // Demo and live keep separate data: everything on screen is stale.
+      void useAppStore.getState().refreshCounters();
+      void useAppStore.getState().refreshConnection();
+      reloadDashboardSoon();
+      {
+        const counterId = useCheckoutStore.getState().counterId;
+        if (counterId) void useCheckoutStore.getState().load(counterId);
+      }
+      break;
+  }
+}
+
+/** Everything on screen, fetched again (after events may have been missed). */
+export function refreshEverything(): void {
+  void useAppStore.getState().init();
+  reloadDashboardSoon();
+  reloadLogSoon();
+  const checkout = useCheckoutStore.getState();
+  // Not while a call is in flight: its answer will bring the sale up to date.
+  if (checkout.counterId && checkout.busy === null) void checkout.load(checkout.counterId);
+}
+
+/** Subscribes once; returns the unsubscribe function. */
+export function startEvents(): () => void {
+  let stopEvents: () => void = () => undefined;
+  try {
+    stopEvents = billing().onEvent(dispatchEvent);
+  } catch (error) {
+    console.error('could not subscribe to backend events', error);
+  }
+  let wasLost = false;
+  const stopTransport = onTransportChange((state) => {
+    useAppStore.getState().setTransport(state);
+    if (state === 'lost') wasLost = true;
+    if (state === 'connected' && wasLost) {
+      wasLost = false;
+      refreshEverything();
+    }
+  });
+  return () => {
+    stopEvents();
+    stopTransport();
+  };
+}

@@ -1,0 +1,157 @@
+// The day's payment log: filters, the day's attempts and totals, and one attempt's history.
+import { create } from 'zustand';
+import type { AttemptState, PaymentMethod } from '../../../contract/domain';
+import type { AttemptEvent, ChargeAttempt } from '../../../contract/model';
+import type { AppError } from '../../../contract/result';
+import type { DayLog } from '../../../contract/views';
+import { call, saveCsv } from '../lib/billing';
+import { isoDate, stateLabel } from '../lib/format';
+
+export interface LogFilters {
+  date: string;
+  counterId: string;
+  state: AttemptState | '';
+  method: PaymentMethod | '';
+  search: string;
+}
+
+interface LogState {
+  filters: LogFilters;
+  log: DayLog | null;
+  loading: boolean;
+  error: AppError | null;
+  selectedId: string | null;
+  events: AttemptEvent[] | null;
+  eventsError: string | null;
+  busy: null | 'export' | 'recheck';
+  notice: string | null;
+
+  load: () => Promise<void>;
+  setFilters: (patch: Partial<LogFilters>) => void;
+  resetFilters: () => void;
+  select: (attemptId: string | null) => Promise<void>;
+  recheck: (attemptId: string) => Promise<void>;
+  exportCsv: () => Promise<void>;
+  applyAttempt: (attempt: ChargeAttempt) => void;
+}
+
+function filterInput(filters: LogFilters) {
+  return {
+    date: filters.date,
+    ...(filters.counterId ? { counterId: filters.counterId } : {}),
+    ...(filters.state ? { state: filters.state } : {}),
+    ...(filters.method ? { method: filters.method } : {}),
+    ...(filters.search.trim() ? { search: filters.search.trim() } : {}),
+  };
+}
+
+let requestSeq = 0;
+let reloadTimer: ReturnType<typeof setTimeout> | null = null;
+let active = false;
+
+export const useLogStore = create<LogState>()((set, get) => {
+  const loadEvents = async (attemptId: string) => {
+    const result = await call((api) => api.attemptEvents({ attemptId }));
+    if (get().selectedId !== attemptId) return;
+    if (result.ok) set({ events: result.value, eventsError: null });
+    else set({ eventsError: result.error.message });
+  };
+
+  const scheduleReload = (delay: number) => {
+    if (reloadTimer) clearTimeout(reloadTimer);
+    reloadTimer = setTimeout(() => {
+      reloadTimer = null;
+      void get().load();
+    }, delay);
+  };
+
+  return {
+    filters: { date: isoDate(Date.now()), counterId: '', state: '', method: '', search: '' },
+    log: null,
+    loading: false,
+    error: null,
+    selectedId: null,
+    events: null,
+    eventsError: null,
+    busy: null,
+    notice: null,
+
+    async load() {
+      const seq = ++requestSeq;
+      set({ loading: true });
+      const result = await call((api) => api.logDay(filterInput(get().filters)));
+      if (seq !== requestSeq) return;
+      if (result.ok) set({ log: result.value, loading: false, error: null });
+      else set({ loading: false, error: result.error });
+    },
+
+    setFilters(patch) {
+      set({ filters: { ...get().filters, ...patch }, notice: null });
+      // Typing in the search box waits for a pause; other filters apply at once.
+      scheduleReload('search' in patch ? 250 : 0);
+    },
+
+    resetFilters() {
+      set({ filters: { ...get().filters, counterId: '', state: '', method: '', search: '' } });
+      scheduleReload(0);
+    },
+
+    async select(attemptId) {
+      set({ selectedId: attemptId, events: null, eventsError: null });
+      if (attemptId) await loadEvents(attemptId);
+    },
+
+    async recheck(attemptId) {
+      if (get().busy) return;
+      set({ busy: 'recheck', notice: null, error: null });
+      const result = await call((api) => api.chargeRecheck({ attemptId }));
+      set({ busy: null });
+      if (!result.ok) {
+        set({ error: result.error });
+        return;
+      }
+      get().applyAttempt(result.value);
+      set({ notice: `Checked with Zoho: invoice ${result.value.invoiceNumber} is “${stateLabel(result.value.state)}”.` });
+    },
+
+    async exportCsv() {
+      if (get().busy) return;
+      set({ busy: 'export', notice: null, error: null });
+      const result = await call((api) => api.logExportCsv(filterInput(get().filters)));
+      if (!result.ok) {
+        set({ busy: null, error: result.error });
+        return;
+      }
+      try {
+        const saved = await saveCsv(result.value.fileName, result.value.csv);
+        if (!saved) {
+          set({ busy: null, notice: 'Export cancelled: no file was saved.' });
+          return;
+        }
+        const rows = result.value.rowCount;
+        set({ busy: null, notice: `Exported ${rows} ${rows === 1 ? 'payment' : 'payments'} to ${result.value.fileName}.` });
+      } catch (error) {
+        console.error('saving the CSV failed', error);
+        set({ busy: null, error: { code: 'internal', message: 'The CSV file could not be saved.' } });
+      }
+    },
+
+    applyAttempt(attempt) {
+      const { log, selectedId } = get();
+      if (attempt.id === selectedId) void loadEvents(attempt.id);
+      if (!active || !log) return;
+      if (isoDate(attempt.createdAt) !== get().filters.date) return;
+      scheduleReload(400);
+    },
+  };
+});
+
+/** The log only reloads on events while it is on screen. */
+export function setLogActive(on: boolean): void {
+  active = on;
+}
+
+/** Reloads the log if it is on screen. */
+export function reloadLogSoon(): void {
+  if (active && useLogStore.getState().log) void useLogStore.getState().load();
+}

@@ -1,0 +1,238 @@
+// The manager's side: PIN unlock (the token lives in memory only), counters, the Zoho connection
+// and preferences. Locks itself after a few minutes without use.
+import { create } from 'zustand';
+import type { Edition } from '../../../contract/domain';
+import type { Counter } from '../../../contract/model';
+import type { AppError, Result } from '../../../contract/result';
+import type { ConnectionStatus, Settings } from '../../../contract/views';
+import { call } from '../lib/billing';
+import { useAppStore } from './app-store';
+
+/** The manager screens lock after this long without a key press or click. */
+export const MANAGER_IDLE_LOCK_MS = 5 * 60_000;
+
+export interface ConnectionForm {
+  edition: Edition;
+  accountId: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+interface ManagerState {
+  pinSet: boolean | null;
+  statusError: string | null;
+  token: string | null;
+  /** Why the screens locked (shown above the PIN form). */
+  lockMessage: string | null;
+  lastActivity: number;
+  /** The form whose call is in flight. */
+  busy: string | null;
+  errors: Record<string, AppError | undefined>;
+  notices: Record<string, string | undefined>;
+  settings: Settings | null;
+  /** The last consent URL, offered as a link in case no window opened. */
+  signInUrl: string | null;
+
+  loadStatus: () => Promise<void>;
+  unlock: (pin: string) => Promise<boolean>;
+  setPin: (pin: string, currentPin?: string) => Promise<boolean>;
+  lock: (message?: string) => Promise<void>;
+  touch: () => void;
+  clearMessages: (form: string) => void;
+  createCounter: (input: { name: string; terminalId: string; invoicePrefix: string }) => Promise<boolean>;
+  updateCounter: (counterId: string, patch: { name?: string; terminalId?: string; invoicePrefix?: string }) => Promise<boolean>;
+  deactivateCounter: (counter: Counter) => Promise<boolean>;
+  loadSettings: () => Promise<void>;
+  saveSettings: (pollIntervalSeconds: number) => Promise<boolean>;
+  configureConnection: (form: ConnectionForm) => Promise<boolean>;
+  startSignIn: (openWindow: (url: string) => void) => Promise<boolean>;
+  submitCode: (code: string) => Promise<boolean>;
+  testConnection: () => Promise<boolean>;
+  disconnect: () => Promise<boolean>;
+}
+
+export const useManagerStore = create<ManagerState>()((set, get) => {
+  /** Runs a manager-only call for `form`: busy flag, error or notice, relock on an expired unlock. */
+  async function run<T>(form: string, send: (token: string) => Promise<Result<T>>, notice?: (value: T) => string): Promise<T | null> {
+    const token = get().token;
+    if (!token || get().busy) return null;
+    set({ busy: form, errors: { ...get().errors, [form]: undefined }, notices: { ...get().notices, [form]: undefined }, lastActivity: Date.now() });
+    const result = await send(token);
+    set({ busy: null });
+    if (!result.ok) {
+      if (result.error.code === 'locked') {
+        // Every call here carries the token: 'locked' means the unlock expired (or the app restarted).
+        set({ token: null, lockMessage: 'The manager unlock has expired. Enter the PIN again.' });
+      } else {
+        set({ errors: { ...get().errors, [form]: result.error } });
+      }
+      return null;
+    }
+    if (notice) set({ notices: { ...get().notices, [form]: notice(result.value) } });
+    return result.value;
+  }
+
+  const setConnection = (connection: ConnectionStatus) => useAppStore.getState().setConnection(connection);
+
+  return {
+    pinSet: null,
+    statusError: null,
+    token: null,
+    lockMessage: null,
+    lastActivity: Date.now(),
+    busy: null,
+    errors: {},
+    notices: {},
+    settings: null,
+    signInUrl: null,
+
+    async loadStatus() {
+      const result = await call((api) => api.managerStatus({}));
+      if (result.ok) set({ pinSet: result.value.pinSet, statusError: null });
+      else set({ statusError: result.error.message });
+    },
+
+    async unlock(pin) {
+      if (get().busy) return false;
+      set({ busy: 'unlock', errors: { ...get().errors, unlock: undefined } });
+      const result = await call((api) => api.managerUnlock({ pin }));
+      set({ busy: null });
+      if (!result.ok) {
+        set({ errors: { ...get().errors, unlock: result.error } });
+        return false;
+      }
+      set({ token: result.value.managerToken, lockMessage: null, lastActivity: Date.now(), errors: {}, notices: {} });
+      return true;
+    },
+
+    async setPin(pin, currentPin) {
+      const form = currentPin === undefined ? 'set-pin' : 'change-pin';
+      if (get().busy) return false;
+      set({ busy: form, errors: { ...get().errors, [form]: undefined }, notices: { ...get().notices, [form]: undefined } });
+      const result = await call((api) => api.managerSetPin(currentPin === undefined ? { pin } : { pin, currentPin }));
+      set({ busy: null });
+      if (!result.ok) {
+        set({ errors: { ...get().errors, [form]: result.error } });
+        return false;
+      }
+      set({
+        pinSet: true,
+        token: result.value.managerToken,
+        lockMessage: null,
+        lastActivity: Date.now(),
+        notices: { ...get().notices, [form]: currentPin === undefined ? undefined : 'The manager PIN is changed.' },
+      });
+      return true;
+    },
+
+    async lock(message) {
+      const token = get().token;
+      set({ token: null, lockMessage: message ?? null, errors: {}, notices: {}, signInUrl: null, busy: null });
+      if (token) await call((api) => api.managerLock({ managerToken: token }));
+    },
+
+    touch() {
+      if (get().token) set({ lastActivity: Date.now() });
+    },
+
+    clearMessages(form) {
+      set({ errors: { ...get().errors, [form]: undefined }, notices: { ...get().notices, [form]: undefined } });
+    },
+
+    async createCounter({ name, terminalId, invoicePrefix }) {
+      const created = await run(
+        'counter-new',
+        (managerToken) => call((api) => api.counterCreate({ managerToken, name, terminalId, invoicePrefix })),
+        (counter) => `${counter.name} added, on terminal ${counter.terminalId}.`,
+      );
+      if (created) await useAppStore.getState().refreshCounters();
+      return created !== null;
+    },
+
+    async updateCounter(counterId, patch) {
+      const updated = await run(
+        `counter-${counterId}`,
+        (managerToken) => call((api) => api.counterUpdate({ managerToken, counterId, ...patch })),
+        (counter) => `${counter.name} saved.`,
+      );
+      if (updated) await useAppStore.getState().refreshCounters();
+      return updated !== null;
+    },
+
+    async deactivateCounter(counter) {
+      const done = await run(
+        `counter-${counter.id}`,
+        (managerToken) => call((api) => api.counterDeactivate({ managerToken, counterId: counter.id })),
+        (c) => `${c.name} is deactivated.`,
+      );
+      if (done) await useAppStore.getState().refreshCounters();
+      return done !== null;
+    },
+
+    async loadSettings() {
+      const result = await call((api) => api.settingsGet({}));
+      if (result.ok) set({ settings: result.value });
+    },
+
+    async saveSettings(pollIntervalSeconds) {
+      const saved = await run(
+        'settings',
+        (managerToken) => call((api) => api.settingsUpdate({ managerToken, pollIntervalSeconds })),
+        (s) => `Saved: payments are checked every ${s.pollIntervalSeconds} seconds.`,
+      );
+      if (saved) set({ settings: saved });
+      return saved !== null;
+    },
+
+    async configureConnection(form) {
+      const status = await run(
+        'connection-configure',
+        (managerToken) => call((api) => api.connectionConfigure({ managerToken, ...form })),
+        () => 'Saved. Now sign in with Zoho, or paste a Self Client code.',
+      );
+      if (status) setConnection(status);
+      return status !== null;
+    },
+
+    async startSignIn(openWindow) {
+      const started = await run(
+        'connection-signin',
+        (managerToken) => call((api) => api.connectionSigninStart({ managerToken })),
+        () => 'The Zoho sign-in page is open. Approve access there; this screen updates when it is done.',
+      );
+      if (!started) return false;
+      set({ signInUrl: started.authUrl });
+      openWindow(started.authUrl);
+      return true;
+    },
+
+    async submitCode(code) {
+      const status = await run(
+        'connection-code',
+        (managerToken) => call((api) => api.connectionCodeSubmit({ managerToken, code })),
+        (s) => s.message,
+      );
+      if (status) setConnection(status);
+      return status !== null;
+    },
+
+    async testConnection() {
+      const result = await run('connection-test', (managerToken) => call((api) => api.connectionTest({ managerToken })));
+      if (!result) return false;
+      if (result.ok) set({ notices: { ...get().notices, 'connection-test': result.message } });
+      else set({ errors: { ...get().errors, 'connection-test': { code: 'zoho_error', message: result.message } } });
+      void useAppStore.getState().refreshConnection();
+      return result.ok;
+    },
+
+    async disconnect() {
+      const status = await run(
+        'connection-disconnect',
+        (managerToken) => call((api) => api.connectionDisconnect({ managerToken })),
+        () => 'Disconnected from Zoho.',
+      );
+      if (status) setConnection(status);
+      return status !== null;
+    },
+  };
+});
