@@ -9,7 +9,8 @@ export function parseHandlerInput<K extends HandlerName>(name: K, input: unknown
   if (!issue) return fail('invalid_input', 'The input was not valid');
   const field = issue.path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
-    return fail('invalid_input', `Unknown field: ${issue.keys.join(', ')}`, issue.keys[0]);
+    const at = (key: string) => [...issue.path.map(String), key].join('.');
+    return fail('invalid_input', `Unknown field: ${issue.keys.map(at).join(', ')}`, at(issue.keys[0] ?? ''));
   }
   return field === '' ? fail('invalid_input', issue.message) : fail('invalid_input', issue.message, field);
 }
