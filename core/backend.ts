@@ -46,7 +46,9 @@ class BackendRuntime implements Backend {
   private degraded = false;
   private tokenState: TokenState = { kind: 'ready' };
   private lastProblem: string | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Calls running now; a mode switch waits for them, and new calls wait for the switch. */
+  private running = 0;
+  private switching: Promise<void> | null = null;
 
   constructor(private readonly options: BackendOptions & { tuning?: BackendTuning }) {
     this.now = options.now ?? Date.now;
@@ -64,7 +66,7 @@ class BackendRuntime implements Backend {
         log: this.log,
         mode: () => this.current(),
         status: () => this.connectionStatus(),
-        reopen: () => this.reopen(),
+        reopen: (insideCall) => this.reopen(insideCall),
         announce: (message) => this.announceConnection(message),
         ...(options.openExternal ? { openExternal: options.openExternal } : {}),
         consentPort: options.tuning?.consentPort ?? DEFAULT_CONSENT_PORT,
@@ -89,12 +91,16 @@ class BackendRuntime implements Backend {
     if (!parsed.ok) return parsed;
     try {
       if (MANAGER_ONLY.has(name)) this.requireManager(parsed.value);
+      while (this.switching) await this.switching;
+      // Chosen inside the gate, so a call never runs on the mode a switch just closed.
       const handler = (this.handlers[name] ?? this.current().core.handlers[name as keyof RunningMode['core']['handlers']]) as Handler<K> | undefined;
       if (!handler) return fail('not_found', `Unknown call ${name}`);
-      // Calls that switch modes must not interleave with other calls on the old mode.
-      const run = this.queue.then(() => handler(parsed.value));
-      this.queue = run.catch(() => undefined);
-      return ok(await run);
+      this.running += 1;
+      try {
+        return ok(await handler(parsed.value));
+      } finally {
+        this.running -= 1;
+      }
     } catch (error) {
       const appError = toAppError(error);
       if (appError.code === 'internal') this.log.error('call failed', { call: name, error: error instanceof Error ? error.stack : String(error) });
@@ -102,9 +108,12 @@ class BackendRuntime implements Backend {
     }
   }
 
+  /** Lets calls under way finish (a charge waiting for Zoho must record its session id), then stops. */
   async close(): Promise<void> {
-    await this.mode?.stop();
-    this.mode = null;
+    await this.exclusively(0, async () => {
+      await this.mode?.stop();
+      this.mode = null;
+    });
   }
 
   private current(): RunningMode {
@@ -141,14 +150,42 @@ class BackendRuntime implements Backend {
     };
   }
 
-  private async reopen(): Promise<void> {
-    await this.mode?.stop();
-    this.mode = null;
-    this.degraded = false;
-    await this.open();
+  /**
+   * After a sign-in or disconnect: a re-sign-in to the running live account only refreshes the
+   * connection state (its payments keep being checked); anything else starts the mode the vault calls for.
+   */
+  private async reopen(insideCall: boolean): Promise<void> {
+    const stored = await this.vault.read();
+    const mode = this.current();
+    if (mode.kind === 'live' && isLiveConnection(stored) && stored.accountId === mode.accountId && stored.edition === mode.edition) {
+      this.tokenState = await mode.tokens.state();
+      await this.announceConnection();
+      return;
+    }
+    await this.exclusively(insideCall ? 1 : 0, async () => {
+      await this.mode?.stop();
+      this.mode = null;
+      this.degraded = false;
+      await this.open();
+    });
     this.events.emit({ type: 'app-changed', app: this.appInfo() });
     this.events.emit({ type: 'counters-changed' });
     await this.announceConnection();
+  }
+
+  /** Holds new calls, waits (at most 30 s) until only `allowed` calls still run, then runs `work`. */
+  private async exclusively(allowed: number, work: () => Promise<void>): Promise<void> {
+    while (this.switching) await this.switching;
+    let release!: () => void;
+    this.switching = new Promise((resolve) => (release = resolve));
+    try {
+      const deadline = Date.now() + 30_000;
+      while (this.running > allowed && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      await work();
+    } finally {
+      this.switching = null;
+      release();
+    }
   }
 
   private async announceConnection(problem?: string): Promise<void> {

@@ -161,6 +161,23 @@ describe('charges against the simulator', () => {
     expect(flagged.state).toBe('unresolved');
     expect(flagged.mismatch).toMatch(/amount 5.00/);
     expect((await r.call('invoice-get', { invoiceId: attempt.invoiceId })).invoice.status).not.toBe('paid');
+    // Zoho's final word is kept for the person who decides.
+    const trail = await r.call('attempt-events', { attemptId: attempt.id });
+    expect(trail.at(-1)?.reason).toMatch(/Zoho reports the session succeeded \(payment \d+\)/);
+  });
+
+  it('keeps following a mismatched session that is still in progress: the terminal stays taken', async () => {
+    const r = await startRig();
+    const attempt = await r.charge(5_000);
+    await r.control.post(`/_sim/sessions/${attempt.paymentsSessionId}/tamper`, { invoice_number: 'SOMEONE-ELSE' });
+    const flagged = await r.waitFor(attempt.id, (a) => a.mismatch !== null);
+    expect(flagged.state).toBe('in_progress');
+    await sleep(600);
+    expect(r.attempt(attempt.id).pollCount).toBeGreaterThan(flagged.pollCount);
+    const counter = r.counters[0];
+    const invoice = await r.call('invoice-create', { counterId: counter?.id, lines: [{ description: 'x', quantity: 1, unitPriceMinor: 100 }] });
+    const second = await r.raw('charge-create', { invoiceId: invoice.id, counterId: counter?.id, method: 'card' });
+    expect(second.ok || second.error.code).toBe('conflict');
   });
 
   it('polls each session every 5 s (±0.5 s), read from the simulator request log', async () => {

@@ -169,4 +169,30 @@ describe('connecting a Zoho account', () => {
     expect(status.message).toMatch(/sign in with Zoho again/);
     expect((await s.call('app-info', {})).mode).toBe('live');
   });
+
+  it('signing in again while payments run (reconnect required) keeps them and checks them again', async () => {
+    const s = await startInDemoMode();
+    await configure(s);
+    await s.call('connection-code-submit', { managerToken: s.managerToken, code: s.zoho.issueAuthorizationCode() });
+    const counter = await s.call('counter-create', { managerToken: s.managerToken, name: 'Front', terminalId: 'TRM001' });
+    const invoice = await s.call('invoice-create', { counterId: counter.id, lines: [{ description: 'Pen', quantity: 1, unitPriceMinor: 1_000 }] });
+    const attempt = await s.call('charge-create', { invoiceId: invoice.id, counterId: counter.id, method: 'card' });
+    const stored = JSON.parse((await s.secrets.read()) ?? '{}') as { refreshToken: string };
+    await fetch(`${s.zoho.url}/oauth/v2/token/revoke?token=${encodeURIComponent(stored.refreshToken)}`, { method: 'POST' });
+    s.zoho.expireAccessTokens();
+    await sleep(700);
+    expect((await s.call('connection-status', {})).state).toBe('reconnect_required');
+
+    const status = await s.call('connection-code-submit', { managerToken: s.managerToken, code: s.zoho.issueAuthorizationCode() });
+    expect(status.state).toBe('connected');
+    s.zoho.fetchOnTerminal('TRM001');
+    s.zoho.pay('TRM001', { outcome: 'succeeded' });
+    const deadline = Date.now() + 5_000;
+    let state = '';
+    while (Date.now() < deadline && state !== 'succeeded') {
+      state = (await s.call('invoice-get', { invoiceId: invoice.id })).attempts.find((a) => a.id === attempt.id)?.state ?? '';
+      await sleep(100);
+    }
+    expect(state).toBe('succeeded');
+  });
 });

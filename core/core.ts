@@ -48,7 +48,7 @@ export function createCore(options: CoreOptions) {
     onZohoReachable: options.onZohoReachable,
   });
   const poller = new Poller({
-    check: (attemptId) => charges.check(attemptId, 'poller'),
+    check: (attemptId, actor) => charges.check(attemptId, actor),
     intervalMs,
     maxIntervalMs: Math.max(10_000, intervalMs()),
     budgetPerMinute: tuning.budgetPerMinute ?? 500,

@@ -4,7 +4,9 @@ import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 
 const UNLOCK_MS = 15 * 60_000;
 const MAX_FAILED_TRIES = 5;
-const LOCKOUT_MS = 60_000;
+/** The first lockout; each further one doubles, up to a day, so guessing a PIN takes years. */
+const FIRST_LOCKOUT_MS = 60_000;
+const MAX_LOCKOUT_MS = 24 * 60 * 60_000;
 
 export function hashPin(pin: string): string {
   const salt = randomBytes(16);
@@ -23,6 +25,7 @@ export function verifyPin(pin: string, stored: string): boolean {
 export class ManagerSessions {
   private readonly tokens = new Map<string, number>();
   private failedTries = 0;
+  private lockouts = 0;
   private lockedUntil = 0;
 
   constructor(private readonly now: () => number) {}
@@ -32,6 +35,7 @@ export class ManagerSessions {
     const expiresAt = this.now() + UNLOCK_MS;
     this.tokens.set(managerToken, expiresAt);
     this.failedTries = 0;
+    this.lockouts = 0;
     return { managerToken, expiresAt };
   }
 
@@ -58,7 +62,8 @@ export class ManagerSessions {
   recordFailedTry(): void {
     this.failedTries += 1;
     if (this.failedTries >= MAX_FAILED_TRIES) {
-      this.lockedUntil = this.now() + LOCKOUT_MS;
+      this.lockedUntil = this.now() + Math.min(FIRST_LOCKOUT_MS * 2 ** this.lockouts, MAX_LOCKOUT_MS);
+      this.lockouts += 1;
       this.failedTries = 0;
     }
   }

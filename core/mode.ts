@@ -22,6 +22,7 @@ export interface RunningMode {
   payments: PaymentsClient;
   currency: Currency;
   edition: Edition;
+  accountId: string;
   simulator: RunningSimulator | null;
   stop(): Promise<void>;
 }
@@ -145,6 +146,7 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
     payments,
     currency,
     edition: parts.edition,
+    accountId: parts.accountId,
     simulator: parts.simulator,
     stop: async () => {
       await core.stop();

@@ -95,6 +95,7 @@ describe('outcomes a person must look at', () => {
     await rig.control.pay('TRM001', { outcome: 'succeeded' });
     const rechecked = await rig.call('charge-recheck', { attemptId: attempt.id });
     expect(rechecked.state).toBe('succeeded');
+    expect((await rig.call('attempt-events', { attemptId: attempt.id })).at(-1)?.actor).toBe('recheck');
     expect((await rig.call('invoice-get', { invoiceId: attempt.invoiceId })).invoice.status).toBe('paid');
   });
 
@@ -169,5 +170,35 @@ describe("the day's log", () => {
     expect(day.totals.attemptCount).toBe(DAY_LOG_LIMIT + 1);
     expect((await rig.call('log-export-csv', { date: localDate(now) })).rowCount).toBe(DAY_LOG_LIMIT + 1);
     expect((await rig.call('log-day', { date: localDate(now), search: 'BULK-7' })).truncated).toBe(false);
+  });
+});
+
+describe('token trouble before a charge is sent', () => {
+  it('a failing token endpoint rejects the charge (nothing was sent), rather than leaving it unknown', async () => {
+    rig = await Rig.start({ counters: 1 });
+    rig.sim.expireAccessTokens();
+    await rig.restart(); // a fresh backend whose stored token Zoho no longer accepts
+    await rig.control.faults({ scope: 'token', error_rate: 1 });
+    const attempt = await rig.charge(4_000);
+    expect(attempt.state).toBe('rejected');
+    expect(attempt.failureMessage).toMatch(/sign-in token/);
+    expect(rig.sim.stats().payments_requests.create).toBe(0);
+  });
+});
+
+describe('calls while Zoho is slow', () => {
+  it('other calls do not wait behind a slow charge, and stopping waits for it to record its session', async () => {
+    rig = await Rig.start({ counters: 2 });
+    await rig.charge(100, { counter: 1 }); // gets the access token
+    await rig.control.faults({ scope: 'create', latency_ms: 1_500 });
+    const finished: string[] = [];
+    const slow = rig.charge(2_000).finally(() => finished.push('charge'));
+    await sleep(200);
+    await rig.call('counters-list', {}).finally(() => finished.push('list'));
+    expect(finished).toEqual(['list']);
+    await rig.stopBackend(); // a clean quit in the middle of the create
+    const attempt = await slow;
+    expect(attempt.state).toBe('in_progress');
+    expect(attempt.paymentsSessionId).toMatch(/\S/);
   });
 });

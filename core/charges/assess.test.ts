@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ZohoSession } from '../zoho/schemas';
 import { assessSession } from './assess';
 
-const expected = { amountMinor: 100, currency: 'INR', terminalId: '87971593', invoiceNumber: 'INV-12345' };
+const expected = { paymentsSessionId: '216000003925007', amountMinor: 100, currency: 'INR', terminalId: '87971593', invoiceNumber: 'INV-12345' };
 
 function session(overrides: Partial<ZohoSession> = {}): ZohoSession {
   return {
@@ -74,9 +74,10 @@ describe('assessSession', () => {
     [{ terminal_id: 'OTHER' }, /terminal OTHER/],
     [{ invoice_number: 'INV-9' }, /invoice INV-9/],
     [{ invoice_number: null }, /invoice \(none\)/],
+    [{ payments_session_id: '216000003925999' }, /session 216000003925999/],
   ] as const)('flags a session that disagrees with the charge (%o), even when it says succeeded', (change, detail) => {
-    const result = assessSession(expected, session({ ...change, session_status: 'succeeded' }));
-    expect(result.kind).toBe('mismatch');
+    const result = assessSession(expected, session({ ...change, session_status: 'succeeded', payments: [{ payment_id: '9', status: 'succeeded' }] }));
+    expect(result).toMatchObject({ kind: 'mismatch', sessionStatus: 'succeeded', paymentId: '9' });
     if (result.kind === 'mismatch') expect(result.detail).toMatch(detail);
   });
 });

@@ -1,9 +1,11 @@
 // What a session answer from Zoho means for one charge attempt. Pure: no I/O, no clock.
 import type { DeclinedTry } from '../../contract/model';
 import { parseAmount } from '../../contract/money';
-import type { ZohoPayment, ZohoSession } from '../zoho/schemas';
+import type { ZohoPayment, ZohoSession, ZohoSessionStatus } from '../zoho/schemas';
 
 export interface AttemptExpectation {
+  /** The session this attempt created; an answer about any other session is not about this payment. */
+  paymentsSessionId: string | null;
   amountMinor: number;
   currency: string;
   terminalId: string;
@@ -11,14 +13,20 @@ export interface AttemptExpectation {
 }
 
 export type Assessment =
-  /** Zoho's session disagrees with what we asked for: never mark it paid; a person must look. */
-  | { kind: 'mismatch'; detail: string }
+  /**
+   * Zoho's session disagrees with what we asked for: never mark it paid. It is still followed to
+   * Zoho's final word, which is kept for the person who decides.
+   */
+  | { kind: 'mismatch'; detail: string; sessionStatus: ZohoSessionStatus; paymentId: string | null }
   | { kind: 'in_progress'; declinedTries: DeclinedTry[] }
   | { kind: 'succeeded'; paymentId: string | null; paidMethod: string | null; declinedTries: DeclinedTry[] }
   | { kind: 'failed'; failureCode: string | null; declinedTries: DeclinedTry[] };
 
 export function findMismatch(expected: AttemptExpectation, session: ZohoSession): string | null {
   const problems: string[] = [];
+  if (expected.paymentsSessionId !== null && session.payments_session_id !== expected.paymentsSessionId) {
+    problems.push(`session ${session.payments_session_id}`);
+  }
   const amount = parseAmount(session.amount);
   if (!amount.ok || amount.value !== expected.amountMinor) problems.push(`amount ${session.amount}`);
   if (session.currency.toUpperCase() !== expected.currency) problems.push(`currency ${session.currency}`);
@@ -28,10 +36,10 @@ export function findMismatch(expected: AttemptExpectation, session: ZohoSession)
 }
 
 export function assessSession(expected: AttemptExpectation, session: ZohoSession): Assessment {
-  const mismatch = findMismatch(expected, session);
-  if (mismatch) return { kind: 'mismatch', detail: mismatch };
   const payments = session.payments ?? [];
   const succeeded = payments.find((p) => p.status === 'succeeded');
+  const mismatch = findMismatch(expected, session);
+  if (mismatch) return { kind: 'mismatch', detail: mismatch, sessionStatus: session.session_status, paymentId: succeeded?.payment_id ?? null };
   const failedTries = payments.filter((p) => p.status === 'failed');
   switch (session.session_status) {
     case 'in_progress':

@@ -15,7 +15,7 @@ import type { Logger } from '../log';
 import { isZohoError, ZohoError } from '../zoho/errors';
 import type { PaymentsClient } from '../zoho/payments-client';
 import type { ZohoSession } from '../zoho/schemas';
-import { assessSession, findMismatch, type AttemptExpectation } from './assess';
+import { assessSession, findMismatch, type Assessment, type AttemptExpectation } from './assess';
 import type { CheckOutcome, Poller } from './poller';
 
 export interface ChargeTiming {
@@ -81,6 +81,8 @@ export class ChargeService {
     this.publish(attempt);
 
     let session: ZohoSession;
+    // A create spends the account's rate limit as polls do: it counts against the poller's budget.
+    this.poller?.noteCall();
     try {
       session = await payments.createSession({
         amount: toRequestAmount(attempt.amountMinor),
@@ -99,17 +101,24 @@ export class ChargeService {
       return this.createFailed(attempt, error);
     }
     const sessionCreatedAt = now();
-    const created =
-      attempts.markSessionCreated(db, {
-        attemptId: attempt.id,
-        paymentsSessionId: session.payments_session_id,
-        sessionCreatedAt,
-        at: sessionCreatedAt,
-      }) ?? attempts.requireAttempt(db, attempt.id);
     this.options.onZohoReachable(true);
+    // Logged before anything else can go wrong, so a failed write still leaves the id on record.
+    this.options.log.info('payment session created', { attemptId: attempt.id, paymentsSessionId: session.payments_session_id });
+    let created: ChargeAttempt;
+    try {
+      created =
+        attempts.markSessionCreated(db, {
+          attemptId: attempt.id,
+          paymentsSessionId: session.payments_session_id,
+          sessionCreatedAt,
+          at: sessionCreatedAt,
+        }) ?? attempts.requireAttempt(db, attempt.id);
+    } catch (error) {
+      return this.sessionNotRecorded(attempt, session.payments_session_id, error);
+    }
+    const mismatch = findMismatch({ ...this.expectationOf(created), paymentsSessionId: null }, session);
+    if (mismatch) created = attempts.setMismatch(db, created.id, mismatch, now());
     this.publish(created);
-    const mismatch = findMismatch(this.expectationOf(created), session);
-    if (mismatch) return this.handOverMismatch(created, mismatch);
     this.poller?.track(created.id, sessionCreatedAt + this.options.intervalMs());
     return created;
   }
@@ -155,10 +164,7 @@ export class ChargeService {
   private apply(attempt: ChargeAttempt, session: ZohoSession, actor: string): CheckOutcome {
     const { db, now } = this.options;
     const assessment = assessSession(this.expectationOf(attempt), session);
-    if (assessment.kind === 'mismatch') {
-      this.handOverMismatch(attempt, assessment.detail);
-      return { done: true };
-    }
+    if (assessment.kind === 'mismatch') return this.followMismatch(attempt, assessment);
     const newlyDeclined = assessment.declinedTries.filter((declined) => attempts.addDeclinedTry(db, attempt.id, declined, now()));
     if (assessment.kind === 'in_progress') {
       // Published on every answer, so the screens can show when it was last checked.
@@ -212,7 +218,10 @@ export class ChargeService {
   }
 
   private checkFailed(attempt: ChargeAttempt, error: unknown): CheckOutcome {
-    if (isZohoError(error, 'rate_limited')) return { done: false, pauseAllMs: error.details.retryAfterMs ?? 60_000 };
+    if (isZohoError(error, 'rate_limited')) {
+      const outcome = attempt.state === 'unresolved' ? { done: true } : this.inProgressOutcome(attempt);
+      return { ...outcome, pauseAllMs: error.details.retryAfterMs ?? 60_000 };
+    }
     const reachable = isZohoError(error, 'not_connected') || isZohoError(error, 'validation') || isZohoError(error, 'not_found');
     this.options.onZohoReachable(reachable);
     this.options.log.warn('checking a payment failed', {
@@ -249,16 +258,42 @@ export class ChargeService {
     return current;
   }
 
-  private handOverMismatch(attempt: ChargeAttempt, detail: string): ChargeAttempt {
+  /**
+   * A session that disagrees with the charge is never settled by the app. It is followed until Zoho
+   * gives its final word, which goes into the audit trail for the person who must decide.
+   */
+  private followMismatch(attempt: ChargeAttempt, found: Extract<Assessment, { kind: 'mismatch' }>): CheckOutcome {
     const { db, now } = this.options;
-    attempts.setMismatch(db, attempt.id, detail, now());
+    const flagged = attempt.mismatch === found.detail ? attempt : attempts.setMismatch(db, attempt.id, found.detail, now());
+    if (found.sessionStatus === 'in_progress') {
+      this.publish(flagged);
+      return this.inProgressOutcome(flagged);
+    }
+    const payment = found.paymentId ? ` (payment ${found.paymentId})` : '';
     const moved = attempts.transitionAttempt(db, {
       attemptId: attempt.id,
       from: ['in_progress'],
       to: 'unresolved',
       at: now(),
       actor: 'zoho',
-      reason: detail,
+      reason: `${found.detail}. Zoho reports the session ${found.sessionStatus}${payment}: a person must decide.`,
+    });
+    this.publish(moved ?? attempts.requireAttempt(db, attempt.id));
+    return { done: true };
+  }
+
+  /** Zoho created the session but it could not be written down: keep its id in the trail and ask a person. */
+  private sessionNotRecorded(attempt: ChargeAttempt, sessionId: string, error: unknown): ChargeAttempt {
+    const { db, now, log } = this.options;
+    log.error('could not record a created payment session', { attemptId: attempt.id, paymentsSessionId: sessionId, error: String(error) });
+    const moved = attempts.transitionAttempt(db, {
+      attemptId: attempt.id,
+      from: ['creating'],
+      to: 'unknown',
+      failureMessage: `Zoho created payment session ${sessionId} but Counter could not record it. Check the terminal before charging again.`,
+      at: now(),
+      actor: 'zoho',
+      reason: `Session ${sessionId} created but not recorded: ${error instanceof Error ? error.message : String(error)}`,
     });
     const current = moved ?? attempts.requireAttempt(db, attempt.id);
     this.publish(current);
@@ -267,6 +302,7 @@ export class ChargeService {
 
   private expectationOf(attempt: ChargeAttempt): AttemptExpectation {
     return {
+      paymentsSessionId: attempt.paymentsSessionId,
       amountMinor: attempt.amountMinor,
       currency: attempt.currency,
       terminalId: attempt.terminalId,

@@ -1,6 +1,7 @@
 // One scheduler for every live session. Each is checked every interval (5 s by default) from its
 // creation; never two requests at once for one session; a shared budget keeps the account under
-// Zoho's rate limit by stretching every interval alike (up to the maximum) when many are live.
+// Zoho's rate limit by stretching every interval alike (up to the maximum) when many are live, and
+// past that by holding due checks in line, first due first served (charge creates count too).
 
 export interface CheckOutcome {
   /** Stop checking this attempt: it is final or handed to a person. */
@@ -12,7 +13,8 @@ export interface CheckOutcome {
 }
 
 export interface PollerOptions {
-  check: (attemptId: string) => Promise<CheckOutcome>;
+  /** One retrieve for the attempt; `actor` says who asked, for the audit trail. */
+  check: (attemptId: string, actor: 'poller' | 'recheck') => Promise<CheckOutcome>;
   /** The configured interval (a setting, 5–10 s). */
   intervalMs: () => number;
   maxIntervalMs?: number;
@@ -27,6 +29,8 @@ interface Tracked {
   inFlight: Promise<void> | null;
   lastStartAt: number | null;
   minIntervalMs: number;
+  /** Due, and waiting in line for the budget (or a 429 pause). */
+  queued: boolean;
 }
 
 const MINUTE_MS = 60_000;
@@ -35,15 +39,23 @@ export class Poller {
   private readonly tracked = new Map<string, Tracked>();
   private readonly untrackedChecks = new Map<string, Promise<void>>();
   private readonly recentStarts: number[] = [];
+  /** Checks that are due but held by the budget or a 429 pause, longest-waiting first. */
+  private readonly due: Tracked[] = [];
+  private gate: NodeJS.Timeout | null = null;
+  /** Pacing: calls are spent from a small bucket refilled at the budget's rate, so they flow evenly. */
+  private tokens: number;
+  private refilledAt = Date.now();
   private pausedUntil = 0;
   private stopped = false;
 
-  constructor(private readonly options: PollerOptions) {}
+  constructor(private readonly options: PollerOptions) {
+    this.tokens = this.bucketSize();
+  }
 
   /** Starts checking `attemptId`, first at `firstCheckAt` (unix ms; now or earlier = at once). */
   track(attemptId: string, firstCheckAt: number): void {
     if (this.stopped || this.tracked.has(attemptId)) return;
-    const entry: Tracked = { attemptId, timer: null, inFlight: null, lastStartAt: null, minIntervalMs: 0 };
+    const entry: Tracked = { attemptId, timer: null, inFlight: null, lastStartAt: null, minIntervalMs: 0, queued: false };
     this.tracked.set(attemptId, entry);
     this.schedule(entry, firstCheckAt);
   }
@@ -66,14 +78,19 @@ export class Poller {
       const running = this.untrackedChecks.get(attemptId);
       if (running) return running;
       const check = this.options
-        .check(attemptId)
+        .check(attemptId, 'recheck')
         .then(() => undefined)
         .finally(() => this.untrackedChecks.delete(attemptId));
       this.untrackedChecks.set(attemptId, check);
       return check;
     }
     if (entry.inFlight) await entry.inFlight;
-    if (this.tracked.has(attemptId)) await this.run(entry);
+    if (this.tracked.has(attemptId)) await this.run(entry, 'recheck');
+  }
+
+  /** Counts a call to Zoho made outside the poller (a charge's create) against the same budget. */
+  noteCall(): void {
+    this.spend();
   }
 
   /** The interval every session gets now: the setting, stretched to fit the budget. */
@@ -86,6 +103,9 @@ export class Poller {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.gate) clearTimeout(this.gate);
+    this.gate = null;
+    this.due.length = 0;
     const running: Promise<void>[] = [];
     for (const entry of this.tracked.values()) {
       if (entry.timer) clearTimeout(entry.timer);
@@ -97,22 +117,58 @@ export class Poller {
 
   private schedule(entry: Tracked, at: number): void {
     if (entry.timer) clearTimeout(entry.timer);
-    const delay = Math.max(0, at - Date.now(), this.pausedUntil - Date.now(), this.budgetWaitMs());
     entry.timer = setTimeout(() => {
       entry.timer = null;
-      void this.run(entry);
-    }, delay);
+      this.enqueue(entry);
+    }, Math.max(0, at - Date.now()));
   }
 
-  private run(entry: Tracked): Promise<void> {
+  /** The check is due: it runs now if the budget has room, else it waits its turn. */
+  private enqueue(entry: Tracked): void {
+    if (this.stopped || this.tracked.get(entry.attemptId) !== entry || entry.inFlight || entry.queued) return;
+    entry.queued = true;
+    this.due.push(entry);
+    this.release();
+  }
+
+  /**
+   * Starts due checks in the order they fell due, while the budget has room and no 429 pause holds
+   * them; then waits for the next free call. The budget is checked as each call starts, so sessions
+   * that fall due together cannot all spend the same room, and the longest-waiting goes first.
+   */
+  private release(): void {
+    if (this.gate) clearTimeout(this.gate);
+    this.gate = null;
+    while (this.due.length > 0) {
+      const wait = Math.max(this.pausedUntil - Date.now(), this.budgetWaitMs(), this.paceWaitMs());
+      if (wait > 0) {
+        this.gate = setTimeout(() => {
+          this.gate = null;
+          this.release();
+        }, wait);
+        return;
+      }
+      const entry = this.due.shift();
+      if (!entry) return;
+      entry.queued = false;
+      if (this.tracked.get(entry.attemptId) === entry && !entry.inFlight) void this.run(entry);
+    }
+  }
+
+  private run(entry: Tracked, actor: 'poller' | 'recheck' = 'poller'): Promise<void> {
     if (entry.inFlight) return entry.inFlight;
     if (entry.timer) clearTimeout(entry.timer);
     entry.timer = null;
+    if (entry.queued) {
+      // Checked now (a person asked) while waiting in line: it leaves the line.
+      this.due.splice(this.due.indexOf(entry), 1);
+      entry.queued = false;
+    }
     const startedAt = Date.now();
     entry.lastStartAt = startedAt;
-    this.recentStarts.push(startedAt);
+    this.spend();
     entry.inFlight = this.options
-      .check(entry.attemptId)
+      .check(entry.attemptId, actor)
       .catch((error: unknown): CheckOutcome => {
         this.options.onError(entry.attemptId, error);
         return { done: false };
@@ -132,7 +188,41 @@ export class Poller {
     return entry.inFlight;
   }
 
-  /** How long until the budget has room for one more call (0 when it has room now). */
+  /** Records one call to Zoho: in the minute's count and from the pacing bucket. */
+  private spend(): void {
+    this.refill();
+    this.tokens -= 1;
+    this.recentStarts.push(Date.now());
+  }
+
+  /** A second's worth of calls may go at once. */
+  private bucketSize(): number {
+    return Math.max(1, Math.floor((this.options.budgetPerMinute ?? 500) / 60));
+  }
+
+  /** Refilled so that a full bucket plus a minute's refill is the budget: the minute's count never binds. */
+  private refillPerMs(): number {
+    const budget = this.options.budgetPerMinute ?? 500;
+    return Math.max(1, budget - this.bucketSize()) / MINUTE_MS;
+  }
+
+  private refill(): void {
+    const now = Date.now();
+    this.tokens = Math.min(this.bucketSize(), this.tokens + (now - this.refilledAt) * this.refillPerMs());
+    this.refilledAt = now;
+  }
+
+  /**
+   * How long until the pacing bucket holds a whole call. Without pacing, a minute's budget is spent
+   * in a burst and every session then waits for the burst to leave the minute (25 s gaps at 100 sessions).
+   */
+  private paceWaitMs(): number {
+    this.refill();
+    if (this.tokens >= 1) return 0;
+    return Math.ceil((1 - this.tokens) / this.refillPerMs());
+  }
+
+  /** How long until the minute's budget has room for one more call (0 when it has room now). */
   private budgetWaitMs(): number {
     const now = Date.now();
     while (this.recentStarts.length > 0 && (this.recentStarts[0] ?? 0) <= now - MINUTE_MS) this.recentStarts.shift();

@@ -19,8 +19,11 @@ export interface ConnectionDeps {
   log: Logger;
   mode: () => RunningMode;
   status: () => Promise<ConnectionStatus>;
-  /** Re-reads the vault and starts the mode it calls for (live after a sign-in, demo after a disconnect). */
-  reopen: () => Promise<void>;
+  /**
+   * Re-reads the vault and starts the mode it calls for (live after a sign-in, demo after a
+   * disconnect); `insideCall` when a call asks (the switch then waits for every other call).
+   */
+  reopen: (insideCall: boolean) => Promise<void>;
   announce: (message?: string) => Promise<void>;
   openExternal?: (url: string) => void;
   /** The loopback port registered as the redirect URI (0 = any free port, for tests). */
@@ -53,7 +56,7 @@ export function connectionHandlers(deps: ConnectionDeps): Handlers<ConnectionHan
     };
   };
 
-  const exchange = async (code: string, extra: { redirectUri?: string; codeVerifier?: string } = {}) => {
+  const exchange = async (insideCall: boolean, code: string, extra: { redirectUri?: string; codeVerifier?: string } = {}) => {
     const { tokens } = await signInTokens();
     try {
       await tokens.exchangeCode(code, extra);
@@ -61,12 +64,20 @@ export function connectionHandlers(deps: ConnectionDeps): Handlers<ConnectionHan
       if (isZohoError(error, 'network')) throw new HandlerFailure('zoho_error', 'Could not reach Zoho to finish signing in. Check the internet connection.');
       throw error;
     }
-    await deps.reopen();
+    await deps.reopen(insideCall);
     return deps.status();
   };
 
-  const refuseWhilePaymentsRun = () => {
-    if (listLiveAttempts(deps.mode().db).length > 0) {
+  /**
+   * Moving to another mode or account stops checking the payments of the running one, so it waits
+   * for them to finish. Signing in again to the running live account does not: that is how a
+   * "reconnect required" connection gets its payments checked again.
+   */
+  const refuseSwitchWhilePaymentsRun = async () => {
+    const mode = deps.mode();
+    const stored = await deps.vault.read();
+    const sameAccount = mode.kind === 'live' && stored?.accountId === mode.accountId && stored.edition === mode.edition;
+    if (!sameAccount && listLiveAttempts(mode.db).length > 0) {
       throw new HandlerFailure('conflict', 'Payments are in progress. Change the Zoho connection when they have finished.');
     }
   };
@@ -74,6 +85,9 @@ export function connectionHandlers(deps: ConnectionDeps): Handlers<ConnectionHan
   return {
     'connection-status': () => deps.status(),
     'connection-configure': async (input) => {
+      if (listLiveAttempts(deps.mode().db).length > 0 && deps.mode().kind === 'live') {
+        throw new HandlerFailure('conflict', 'Payments are in progress. Change the Zoho account when they have finished.');
+      }
       const current = await deps.vault.read();
       if (current?.refreshToken && !current.reconnectReason) {
         throw new HandlerFailure('conflict', 'Counter is connected to Zoho. Disconnect first to change the account.');
@@ -92,7 +106,7 @@ export function connectionHandlers(deps: ConnectionDeps): Handlers<ConnectionHan
       return deps.status();
     },
     'connection-signin-start': async () => {
-      refuseWhilePaymentsRun();
+      await refuseSwitchWhilePaymentsRun();
       const { stored } = await signInTokens();
       pending?.cancel();
       const consent = await beginConsent({
@@ -104,7 +118,7 @@ export function connectionHandlers(deps: ConnectionDeps): Handlers<ConnectionHan
       });
       pending = consent;
       consent.result
-        .then((result) => exchange(result.code, { redirectUri: result.redirectUri, codeVerifier: result.codeVerifier }))
+        .then((result) => exchange(false, result.code, { redirectUri: result.redirectUri, codeVerifier: result.codeVerifier }))
         .then(() => deps.announce())
         .catch((error: unknown) => {
           if (pending === consent) deps.log.warn('sign in with Zoho did not finish', { error: String(error) });
@@ -117,8 +131,8 @@ export function connectionHandlers(deps: ConnectionDeps): Handlers<ConnectionHan
       return { authUrl: consent.authUrl };
     },
     'connection-code-submit': async (input) => {
-      refuseWhilePaymentsRun();
-      return exchange(input.code);
+      await refuseSwitchWhilePaymentsRun();
+      return exchange(true, input.code);
     },
     'connection-test': async () => {
       const { payments } = deps.mode();
@@ -135,11 +149,13 @@ export function connectionHandlers(deps: ConnectionDeps): Handlers<ConnectionHan
       }
     },
     'connection-disconnect': async () => {
-      refuseWhilePaymentsRun();
+      if (listLiveAttempts(deps.mode().db).length > 0) {
+        throw new HandlerFailure('conflict', 'Payments are in progress. Disconnect when they have finished.');
+      }
       const { tokens } = await signInTokens();
       await tokens.revoke();
       await deps.vault.update(() => null);
-      await deps.reopen();
+      await deps.reopen(true);
       return deps.status();
     },
   };

@@ -45,16 +45,20 @@ export async function beginConsent(options: ConsentOptions): Promise<PendingCons
       res.writeHead(404).end();
       return;
     }
+    // Only the answer to this sign-in (its state) may end it: any other request, from any web page,
+    // is turned away without cancelling the sign-in in progress.
+    if (url.searchParams.get('state') !== state) {
+      res.writeHead(404).end();
+      return;
+    }
     const code = url.searchParams.get('code');
-    const error = url.searchParams.get('error');
-    const stateOk = url.searchParams.get('state') === state;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" });
-    if (stateOk && code) {
+    if (code) {
       res.end(page('Counter is connected to Zoho', 'You can close this tab and go back to Counter.'));
       settle({ code });
     } else {
       res.end(page('Zoho sign-in did not finish', 'Go back to Counter and try again.'));
-      settle({ error: !stateOk ? 'The sign-in answer did not match this request.' : `Zoho said: ${error ?? 'no code'}` });
+      settle({ error: `Zoho said: ${url.searchParams.get('error') ?? 'no code'}` });
     }
   });
   const redirectUri = await listen(server, options.port);

@@ -66,12 +66,18 @@ function networkErrorCode(error: unknown): string {
   return 'unknown';
 }
 
-/** Milliseconds to wait from a Retry-After header (seconds or an HTTP date), else the fallback. */
+/**
+ * The longest wait a Retry-After may impose. The poller holds every check for it, so an absurd value
+ * (a day, or 1e9 seconds, which setTimeout cannot even represent and would fire at once) must not
+ * stall or spin the payments of every counter: past this, asking again costs one more 429 at worst.
+ */
+export const MAX_RETRY_AFTER_MS = 5 * 60_000;
+
+/** Milliseconds to wait from a Retry-After header (seconds or an HTTP date), else the fallback; at most MAX_RETRY_AFTER_MS. */
 export function retryAfterMs(headers: Headers, fallbackMs: number, now: number): number {
   const value = headers.get('retry-after');
-  if (!value) return fallbackMs;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? fallbackMs : Math.max(0, date - now);
+  const seconds = value ? Number(value) : Number.NaN;
+  const date = value ? Date.parse(value) : Number.NaN;
+  const wait = Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : Number.isNaN(date) ? fallbackMs : date - now;
+  return Math.min(Math.max(0, wait), MAX_RETRY_AFTER_MS);
 }

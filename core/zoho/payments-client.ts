@@ -48,10 +48,10 @@ export class PaymentsClient {
   }
 
   private async sessionCall(method: 'GET' | 'POST', path: string, body?: string): Promise<ZohoSession> {
-    let token = await this.options.tokens.accessToken();
+    let token = await withoutToken(this.options.tokens.accessToken());
     let answer = await this.send(method, path, token, body);
     if (answer.status === 401) {
-      token = await this.options.tokens.replaceRejected(token);
+      token = await withoutToken(this.options.tokens.replaceRejected(token));
       answer = await this.send(method, path, token, body);
     }
     return this.readSession(answer);
@@ -103,4 +103,18 @@ function refusalError(status: number, zohoCode: string | undefined, message: str
   if (status === 404) return new ZohoError('not_found', text, details);
   if (status >= 500) return new ZohoError('server', text, details);
   return new ZohoError('validation', text, details);
+}
+
+/**
+ * No usable token means the payments call was never sent (after a 401, Zoho refused it): whatever
+ * went wrong at the token endpoint, nothing exists at Zoho because of this call.
+ */
+async function withoutToken(token: Promise<string>): Promise<string> {
+  try {
+    return await token;
+  } catch (error) {
+    if (error instanceof ZohoError && error.kind === 'not_connected') throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ZohoError('not_connected', `Could not get a Zoho sign-in token: ${reason}`, { notSent: true });
+  }
 }

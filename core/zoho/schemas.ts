@@ -4,10 +4,13 @@ import { z } from 'zod';
 
 const sessionStatus = z.enum(['in_progress', 'succeeded', 'failed']);
 
+/** Ids may come as numbers; one beyond 2^53 was already changed by JSON parsing, so it is refused. */
+const zohoId = z.union([z.string().min(1), z.number().refine(Number.isSafeInteger, 'id too large to read exactly')]).transform(String);
+
 const unixSeconds = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]);
 
 const payment = z.object({
-  payment_id: z.union([z.string(), z.number()]).transform(String),
+  payment_id: zohoId,
   amount: z.string().optional(),
   status: z.string(),
   date: unixSeconds.optional(),
@@ -17,7 +20,7 @@ const payment = z.object({
 
 const session = z
   .object({
-    payments_session_id: z.union([z.string().min(1), z.number()]).transform(String),
+    payments_session_id: zohoId,
     currency: z.string(),
     amount: z.string(),
     session_status: sessionStatus,

@@ -102,7 +102,7 @@ function ConfirmChecked() {
           aria-describedby={confirmError ? 'confirm-error' : undefined}
           aria-invalid={confirmError ? true : undefined}
         />
-        I checked the terminal: it does not show this payment as paid
+        I checked the terminal: it shows no pending or paid payment for this sale
       </label>
       {confirmError ? <FieldError id="confirm-error" message={confirmError} /> : null}
     </div>
@@ -127,7 +127,7 @@ interface PanelProps {
   currency: Currency;
 }
 
-export function PaymentPanel({ phase, counter, invoice, attempt, draftTotalMinor, currency }: PanelProps) {
+export function PaymentPanel({ phase, counter, invoice, attempt, draftTotalMinor, currency: appCurrency }: PanelProps) {
   const method = useCheckoutStore((s) => s.method);
   const busy = useCheckoutStore((s) => s.busy);
   const error = useCheckoutStore((s) => s.error);
@@ -143,6 +143,8 @@ export function PaymentPanel({ phase, counter, invoice, attempt, draftTotalMinor
     error && (errorTarget === 'general' || errorTarget === null || (errorTarget === 'confirmChecked' && !confirmShown)) ? error.message : null;
   const methodError = error && errorTarget === 'method' ? error.message : undefined;
   const amountMinor = invoice?.totalMinor ?? draftTotalMinor;
+  // An invoice carries its own currency; the app's currency only stands in for a draft.
+  const currency = invoice?.currency ?? appCurrency;
   const live = announcement(phase, attempt, counter, currency);
 
   let body: React.ReactNode;
@@ -290,8 +292,9 @@ export function PaymentPanel({ phase, counter, invoice, attempt, draftTotalMinor
           </p>
           {phase === 'unknown' ? (
             <p className="reason">
-              We couldn’t confirm whether the terminal received this payment. Check the terminal screen: if it shows this payment, let it
-              finish; if it shows nothing, you can charge again.
+              We couldn’t confirm whether the terminal received this payment. Tap Fetch Payments on the terminal: if it shows this
+              payment, let the customer finish there and do not charge again (a printed receipt means it was paid: tell your manager).
+              If it shows nothing, you can charge again.
             </p>
           ) : (
             <>
