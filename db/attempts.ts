@@ -135,7 +135,7 @@ export function transitionAttempt(db: Db, transition: AttemptTransition): Charge
 export interface SessionCreated {
   attemptId: string;
   paymentsSessionId: string;
-  /** Zoho's created_time, in unix ms. */
+  /** When the session was created (unix ms, this computer's clock: the 3-minute countdown runs on it). */
   sessionCreatedAt: number;
   at: number;
 }
