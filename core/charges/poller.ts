@@ -195,9 +195,12 @@ export class Poller {
     this.recentStarts.push(Date.now());
   }
 
-  /** A second's worth of calls may go at once. */
+  /**
+   * Five seconds' worth of calls may go at once (12 % of the budget), so that sessions and creates
+   * falling due together are not held back while the account is far from its limit.
+   */
   private bucketSize(): number {
-    return Math.max(1, Math.floor((this.options.budgetPerMinute ?? 500) / 60));
+    return Math.max(1, Math.floor((this.options.budgetPerMinute ?? 500) / 12));
   }
 
   /** Refilled so that a full bucket plus a minute's refill is the budget: the minute's count never binds. */
