@@ -1,0 +1,184 @@
+// The browser host as a real process: `tsx host/cli.ts --port 0 --data-dir DIR`, live mode against
+// the URLs given, driven over its HTTP API with its per-run token, and killed with SIGKILL (its
+// whole process group: tsx runs the host in a child process).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { HandlerName, HandlerOutput } from '../../contract/handlers';
+import type { Result } from '../../contract/result';
+import { FileSecretStore } from '../secrets/file-secret-store';
+import type { StoredConnection } from '../zoho/vault';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+
+/** Where the host keeps the Zoho connection (host/cli.ts): a 0600 JSON file in the data folder. */
+export function secretsFile(dataDir: string): string {
+  return join(dataDir, 'zoho-connection.json');
+}
+
+/** Writes a signed-in connection, so the host starts in live mode without a consent flow. */
+export async function prepareLiveDataDir(dataDir: string, connection: StoredConnection): Promise<void> {
+  await new FileSecretStore(secretsFile(dataDir)).write(JSON.stringify(connection));
+}
+
+export function rendererBuilt(): boolean {
+  return existsSync(join(REPO_ROOT, 'out', 'renderer', 'index.html'));
+}
+
+/** Builds out/renderer (the host refuses to start without it). */
+export async function buildRenderer(): Promise<void> {
+  const vite = join(REPO_ROOT, 'node_modules', '.bin', 'vite');
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(vite, ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build failed (${code}): ${stderr.slice(-2000)}`))));
+  });
+}
+
+export interface HostProcessOptions {
+  dataDir: string;
+  paymentsUrl: string;
+  accountsUrl: string;
+  /** Give up waiting for the first line after this long (default 30 s). */
+  startTimeoutMs?: number;
+}
+
+export class HostProcess {
+  private exited: Promise<void>;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    /** The last lines the host wrote to stderr (its JSON log), for failure messages. */
+    readonly stderrTail: string[],
+    readonly origin: string,
+    readonly token: string,
+    /** Spawn → first stdout line, in ms. */
+    readonly readyMs: number,
+    readonly url: string,
+    exited: Promise<void>,
+  ) {
+    this.exited = exited;
+  }
+
+  static async start(options: HostProcessOptions): Promise<HostProcess> {
+    const started = performance.now();
+    const child = spawn(TSX, ['host/cli.ts', '--port', '0', '--data-dir', options.dataDir], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ZOHO_PAYMENTS_URL: options.paymentsUrl, ZOHO_ACCOUNTS_URL: options.accountsUrl },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so that SIGKILL reaches tsx and the node process it runs.
+      detached: true,
+    });
+    const stderrTail: string[] = [];
+    createInterface({ input: child.stderr }).on('line', (line) => {
+      stderrTail.push(line);
+      if (stderrTail.length > 40) stderrTail.shift();
+    });
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const lines = createInterface({ input: child.stdout });
+    const firstLine = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the host printed nothing in ${options.startTimeoutMs ?? 30_000} ms: ${stderrTail.join('\n')}`)), options.startTimeoutMs ?? 30_000);
+      lines.once('line', (line) => {
+        clearTimeout(timer);
+        resolve(line);
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`the host exited (${code}) before it was ready: ${stderrTail.join('\n')}`));
+      });
+    });
+    const readyMs = performance.now() - started;
+    lines.on('line', () => undefined); // keep draining stdout
+    const url = new URL(firstLine.trim());
+    const token = url.searchParams.get('token');
+    if (!token) throw new Error(`the host's first line carries no token: ${firstLine}`);
+    return new HostProcess(child, stderrTail, url.origin, token, readyMs, url.href, exited);
+  }
+
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+
+  /** POST /api/call/<name> with the token; the Result as the host sent it. */
+  async call<K extends HandlerName>(name: K, input: unknown, timeoutMs = 30_000): Promise<Result<HandlerOutput<K>>> {
+    const response = await fetch(`${this.origin}/api/call/${name}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    return (await response.json()) as Result<HandlerOutput<K>>;
+  }
+
+  async ok<K extends HandlerName>(name: K, input: unknown): Promise<HandlerOutput<K>> {
+    const result = await this.call(name, input);
+    if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
+    return result.value;
+  }
+
+  /** kill -9 of the host (tsx and the node process it runs), and wait until they are gone. */
+  async kill(): Promise<void> {
+    try {
+      process.kill(-this.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+    await this.exited;
+    await waitForGroupGone(this.pid);
+  }
+
+  /** A clean stop (SIGTERM): the host closes its database. */
+  async stop(): Promise<void> {
+    try {
+      process.kill(-this.pid, 'SIGTERM');
+    } catch {
+      return;
+    }
+    const killed = setTimeout(() => void this.kill(), 10_000);
+    await this.exited;
+    clearTimeout(killed);
+    await waitForGroupGone(this.pid);
+  }
+}
+
+/** Until no process of the group is left (the node process under tsx can outlive tsx by a moment). */
+async function waitForGroupGone(pgid: number): Promise<void> {
+  for (let i = 0; i < 500; i += 1) {
+    if (!groupAlive(pgid)) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`process group ${pgid} is still alive 5 s after SIGKILL`);
+}
+
+/**
+ * Whether a process of the group still runs. On Linux, from /proc, so that a killed process left a
+ * zombie until its new parent reaps it counts as gone (it holds no files, locks or ports).
+ */
+function groupAlive(pgid: number): boolean {
+  if (existsSync('/proc/self/stat')) {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses, so split after the last ')'.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === pgid && fields[0] !== 'Z') return true;
+    }
+    return false;
+  }
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,123 @@
+// The browser host as the real process a person starts (`tsx host/cli.ts`), in live mode: what
+// host/server.test.ts and e2e/host.spec.ts do not already cover there. It listens on 127.0.0.1
+// only; the printed key opens the page but never authenticates an API call from the address bar;
+// through a real charge (which makes it fetch an access token), no API answer or event carries the
+// client secret, the refresh token or the access token; and the secrets file stays owner-only.
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type RunningSimulator } from '../../simulator/index';
+import type { HandlerName } from '../../contract/handlers';
+import type { StoredConnection } from '../zoho/vault';
+import { buildRenderer, HostProcess, prepareLiveDataDir, rendererBuilt, secretsFile } from './host-process';
+
+let sim: RunningSimulator;
+let host: HostProcess;
+let dataDir: string;
+
+beforeAll(async () => {
+  if (!rendererBuilt()) await buildRenderer();
+  sim = await startSimulator();
+  dataDir = mkdtempSync(join(tmpdir(), 'counter-host-sec-'));
+  const { fixture } = sim;
+  await prepareLiveDataDir(dataDir, {
+    edition: 'in', accountId: fixture.account_id, clientId: fixture.client_id, clientSecret: fixture.client_secret, refreshToken: fixture.refresh_token,
+    accessToken: null, accessTokenExpiresAt: null, reconnectReason: null, tokenRequestTimes: [],
+  });
+  host = await HostProcess.start({ dataDir, paymentsUrl: sim.url, accountsUrl: sim.url });
+}, 60_000);
+
+afterAll(async () => {
+  await host?.kill();
+  await sim?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Sockets listening on `port`, as "address:port" in hex from /proc/net/tcp{,6} (Linux). */
+function listenersOn(port: number): string[] {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  return ['/proc/net/tcp', '/proc/net/tcp6'].flatMap((file) => {
+    let table = '';
+    try {
+      table = readFileSync(file, 'utf8');
+    } catch {
+      return [];
+    }
+    return table
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((cols) => cols[3] === '0A' && cols[1]?.endsWith(`:${hexPort}`))
+      .map((cols) => cols[1] ?? '');
+  });
+}
+
+const posixOnly = process.platform === 'linux' ? it : it.skip;
+
+describe('the browser host process (host/cli.ts) in live mode', () => {
+  posixOnly('listens on 127.0.0.1 only', () => {
+    const port = Number(new URL(host.origin).port);
+    // 0100007F is 127.0.0.1 (little-endian hex); nothing on 0.0.0.0, :: or another address.
+    expect(listenersOn(port)).toEqual([`0100007F:${port.toString(16).toUpperCase().padStart(4, '0')}`]);
+  });
+
+  it('prints an address with a 256-bit key, which opens the page but never authenticates an API call', async () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
+    const page = await fetch(host.url, { redirect: 'manual' });
+    expect(page.status).toBe(303);
+    const call = await fetch(`${host.origin}/api/call/app-info?token=${host.token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(call.status).toBe(401);
+    const events = await fetch(`${host.origin}/api/events?token=${host.token}`);
+    expect(events.status).toBe(401);
+    await events.body?.cancel();
+  });
+
+  it('no API answer or event carries the client secret, the refresh token or the access token', async () => {
+    const seen: string[] = [];
+    const stream = await fetch(`${host.origin}/api/events`, { headers: { authorization: `Bearer ${host.token}` } });
+    const reader = stream.body?.getReader();
+    const decoder = new TextDecoder();
+    const reading = (async () => {
+      for (;;) {
+        const chunk = await reader?.read();
+        if (!chunk || chunk.done) return;
+        seen.push(decoder.decode(chunk.value as Uint8Array));
+      }
+    })().catch(() => undefined);
+
+    const record = async <K extends HandlerName>(name: K, input: unknown) => {
+      const result = await host.call(name, input);
+      seen.push(JSON.stringify(result));
+      return result;
+    };
+    const pin = await record('manager-set-pin', { pin: '2468' });
+    const managerToken = pin.ok ? pin.value.managerToken : '';
+    const counter = await record('counter-create', { managerToken, name: 'Till 1', terminalId: 'TRM001' });
+    const counterId = counter.ok ? counter.value.id : '';
+    const invoice = await record('invoice-create', { counterId, lines: [{ description: 'Tea', quantity: 1, unitPriceMinor: 4_550 }] });
+    const invoiceId = invoice.ok ? invoice.value.id : '';
+    const attempt = await record('charge-create', { invoiceId, counterId, method: 'card' });
+    expect(attempt.ok && attempt.value.state).toBe('in_progress');
+    sim.fetchOnTerminal('TRM001');
+    sim.pay('TRM001', { outcome: 'succeeded' });
+    for (const name of ['app-info', 'settings-get', 'connection-status', 'manager-status', 'dashboard', 'counters-list'] as const) await record(name, {});
+    await record('connection-test', { managerToken });
+    await record('log-day', { date: new Date().toISOString().slice(0, 10) });
+    await record('invoice-get', { invoiceId });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await reader?.cancel();
+    await reading;
+
+    // The connection as the host stores it now: with the access token it fetched for the charge.
+    const stored = JSON.parse(readFileSync(secretsFile(dataDir), 'utf8')) as StoredConnection;
+    expect(stored.accessToken).toMatch(/\S{8}/);
+    const everything = seen.join('\n');
+    expect(everything).toContain('"state":"in_progress"');
+    for (const secret of [stored.clientSecret, stored.refreshToken ?? '-', stored.accessToken ?? '-']) expect(everything).not.toContain(secret);
+  });
+
+  posixOnly('keeps the secrets file readable by its owner only, after rewriting it', () => {
+    expect(statSync(secretsFile(dataDir)).mode & 0o777).toBe(0o600);
+  });
+});
