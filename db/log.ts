@@ -6,6 +6,7 @@ import type { DayTotals } from '../contract/views';
 import type { AttemptRow } from './attempt-queries';
 import { SELECT_ATTEMPTS, toChargeAttempt } from './attempt-queries';
 import type { Db } from './database';
+import { TALLY_SLOT_MS } from './migrations/003_attempt_tallies';
 import { prepared } from './statements';
 
 /**
@@ -35,19 +36,30 @@ interface FilterSql {
   params: Record<string, string | number>;
 }
 
-function filterSql(filter: DayLogFilter, invoiceSearch?: string): FilterSql {
-  const conditions = ['a.created_at >= @fromMs', 'a.created_at < @toMs'];
+/** The columns the filters apply to: the attempts themselves, or their tallies. */
+interface FilterColumns {
+  time: string;
+  counter: string;
+  state: string;
+  method: string;
+}
+
+const ATTEMPT_COLUMNS: FilterColumns = { time: 'a.created_at', counter: 'a.counter_id', state: 'a.state', method: 'a.method' };
+const TALLY_COLUMNS: FilterColumns = { time: 't.slot_start', counter: 't.counter_id', state: 't.state', method: 't.method' };
+
+function filterSql(filter: DayLogFilter, columns: FilterColumns, invoiceSearch?: string): FilterSql {
+  const conditions = [`${columns.time} >= @fromMs`, `${columns.time} < @toMs`];
   const params: Record<string, string | number> = { fromMs: filter.fromMs, toMs: filter.toMs };
   if (filter.counterId !== undefined) {
-    conditions.push('a.counter_id = @counterId');
+    conditions.push(`${columns.counter} = @counterId`);
     params.counterId = filter.counterId;
   }
   if (filter.state !== undefined) {
-    conditions.push('a.state = @state');
+    conditions.push(`${columns.state} = @state`);
     params.state = filter.state;
   }
   if (filter.method !== undefined) {
-    conditions.push('a.method = @method');
+    conditions.push(`${columns.method} = @method`);
     params.method = filter.method;
   }
   const search = invoiceSearch?.trim();
@@ -59,7 +71,7 @@ function filterSql(filter: DayLogFilter, invoiceSearch?: string): FilterSql {
 }
 
 export function listAttemptsForDay(db: Db, query: DayLogQuery): ChargeAttempt[] {
-  const { where, params } = filterSql(query, query.invoiceSearch);
+  const { where, params } = filterSql(query, ATTEMPT_COLUMNS, query.invoiceSearch);
   return prepared<[Record<string, string | number>], AttemptRow>(
     db,
     `${SELECT_ATTEMPTS} WHERE ${where} ORDER BY a.created_at DESC, a.rowid DESC LIMIT @limit`,
@@ -82,20 +94,25 @@ interface HourRow {
 
 /**
  * Totals for the window: collected (succeeded) amount, counts and amounts by state, collections by
- * method, and collections per hour since fromMs (index 0 is the hour starting at fromMs).
+ * method, and collections per hour since fromMs (index 0 is the hour starting at fromMs). Read from
+ * the running tallies (migration 003), so the window must start and end on a 15-minute boundary, as
+ * every local day does.
  */
 export function dayTotals(db: Db, filter: DayLogFilter): DayTotals {
-  const { where, params } = filterSql(filter);
+  if (filter.fromMs % TALLY_SLOT_MS !== 0 || filter.toMs % TALLY_SLOT_MS !== 0) {
+    throw new RangeError('dayTotals: the window must start and end on a 15-minute boundary');
+  }
+  const { where, params } = filterSql(filter, TALLY_COLUMNS);
   const groups = prepared<[Record<string, string | number>], GroupRow>(
     db,
-    `SELECT a.state, a.method, count(*) AS count, sum(a.amount_minor) AS amount
-     FROM charge_attempts AS a WHERE ${where} GROUP BY a.state, a.method`,
+    `SELECT t.state, t.method, sum(t.attempt_count) AS count, sum(t.amount_minor) AS amount
+     FROM attempt_tallies AS t WHERE ${where} GROUP BY t.state, t.method`,
   ).all(params);
   const hours = prepared<[Record<string, string | number>], HourRow>(
     db,
     // better-sqlite3 binds JS numbers as REAL: cast, so that the division is an integer one.
-    `SELECT (a.created_at - CAST(@fromMs AS INTEGER)) / ${HOUR_MS} AS hour, sum(a.amount_minor) AS amount
-     FROM charge_attempts AS a WHERE ${where} AND a.state = 'succeeded' GROUP BY hour`,
+    `SELECT (t.slot_start - CAST(@fromMs AS INTEGER)) / ${HOUR_MS} AS hour, sum(t.amount_minor) AS amount
+     FROM attempt_tallies AS t WHERE ${where} AND t.state = 'succeeded' GROUP BY hour`,
   ).all(params);
 
   const succeeded = groups.filter((group) => group.state === 'succeeded');

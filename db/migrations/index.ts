@@ -1,5 +1,6 @@
 import { initial } from './001_initial';
 import { dayLogIndexes } from './002_day_log_indexes';
+import { attemptTallies } from './003_attempt_tallies';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -8,4 +9,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, dayLogIndexes];
+export const MIGRATIONS: readonly Migration[] = [initial, dayLogIndexes, attemptTallies];
