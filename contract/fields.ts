@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { EDITIONS, PAYMENT_METHODS } from './domain';
 import { MAX_AMOUNT_MINOR } from './money';
+import { DAY_LOG_MAX_ROWS } from './views';
 
 // eslint-disable-next-line no-control-regex -- the point is to refuse control characters
 const NO_CONTROL_CHARS = /^[^\u0000-\u001f\u007f]*$/;
@@ -96,6 +97,12 @@ export const pollIntervalSeconds = z
   .int('Poll interval must be a whole number of seconds')
   .min(5, 'Poll interval must be at least 5 seconds')
   .max(10, 'Poll interval must be at most 10 seconds');
+
+export const logRows = z
+  .number({ error: typeError('Rows', 'a number') })
+  .int('Rows must be a whole number')
+  .min(1, 'Rows must be at least 1')
+  .max(DAY_LOG_MAX_ROWS, `Rows must be at most ${DAY_LOG_MAX_ROWS}`);
 
 export const invoiceSearch = z
   .string({ error: typeError('Search', 'text') })

@@ -45,7 +45,7 @@ export const inputSchemas = {
   }),
   'charge-recheck': z.strictObject({ attemptId: f.recordId }),
   'attempt-events': z.strictObject({ attemptId: f.recordId }),
-  'log-day': dayFilter,
+  'log-day': dayFilter.extend({ rows: f.logRows.optional() }),
   'log-export-csv': dayFilter,
   'settings-get': empty,
   'connection-status': empty,

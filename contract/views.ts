@@ -50,8 +50,10 @@ export interface MethodTotal {
   amountMinor: number;
 }
 
-/** The most attempts the log screen lists at once; the CSV export has every one. */
-export const DAY_LOG_LIMIT = 1000;
+/** The log screen lists the day's attempts this many at a time ("Show more" asks for the next). */
+export const DAY_LOG_PAGE = 200;
+/** The most it lists at all; the CSV export has every one. */
+export const DAY_LOG_MAX_ROWS = 5000;
 
 export interface DayTotals {
   /** Sum of succeeded attempts. */
@@ -67,7 +69,7 @@ export interface DayTotals {
 export interface DayLog {
   date: string;
   currency: Currency;
-  /** Newest first, at most DAY_LOG_LIMIT of them; `truncated` says when there were more (the CSV has all). */
+  /** Newest first, as many as asked for (DAY_LOG_PAGE by default); `truncated` says when there are more. */
   attempts: ChargeAttempt[];
   truncated: boolean;
   totals: DayTotals;

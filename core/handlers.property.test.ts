@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTEMPT_STATES, EDITIONS } from '../contract/domain';
 import { HANDLER_NAMES, inputSchemas, type HandlerName } from '../contract/handlers';
 import { MAX_AMOUNT_MINOR } from '../contract/money';
+import { DAY_LOG_MAX_ROWS } from '../contract/views';
 import { databaseFingerprint } from './testing/fingerprint';
 import { Rig } from './testing/rig';
 
@@ -225,6 +226,7 @@ const FIELDS: Record<string, FieldKind> = {
   terminalId: textKind(fc.stringMatching(/^[A-Za-z0-9_-]{1,32}$/), 32, NOT_ID_CHARS),
   invoicePrefix: textKind(fc.stringMatching(/^[A-Za-z0-9/-]{0,10}$/), 10, NOT_ID_CHARS.filter((c) => c !== '/'), true),
   pollIntervalSeconds: wholeNumberKind(5, 10),
+  rows: wholeNumberKind(1, DAY_LOG_MAX_ROWS),
   edition: enumKind(EDITIONS),
   accountId: textKind(fc.stringMatching(/^\d{1,20}$/), 20, fc.constantFrom('a', '-', ' ', '٣', '.', 'e')),
   clientId: textKind(fc.stringMatching(/^[A-Za-z0-9._-]{1,100}$/), 100, NOT_ID_CHARS.filter((c) => c !== '.')),

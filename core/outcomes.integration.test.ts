@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DAY_LOG_LIMIT } from '../contract/views';
+import { DAY_LOG_PAGE } from '../contract/views';
 import * as attempts from '../db/attempts';
 import * as invoices from '../db/invoices';
 import { closeDatabase, openDatabase } from '../db/database';
@@ -148,15 +148,16 @@ describe("the day's log", () => {
     await sleep(0);
   });
 
-  it('says when the day has more attempts than the screen lists; the CSV has them all', async () => {
+  it('lists the day a page at a time, says when there are more, and the CSV has them all', async () => {
     rig = await Rig.start({ counters: 1 });
     const counter = rig.counters[0];
     if (!counter) throw new Error('no counter');
     await rig.stopBackend();
     const db = openDatabase(join(rig.dataDir, 'counter.db'));
     const now = Date.now();
+    const BULK = 2 * DAY_LOG_PAGE + 1;
     db.transaction(() => {
-      for (let i = 0; i < DAY_LOG_LIMIT + 1; i += 1) {
+      for (let i = 0; i < BULK; i += 1) {
         const invoice = invoices.createInvoice(db, { counterId: counter.id, number: `BULK-${i}`, lines: [{ description: 'x', quantity: 1, unitPriceMinor: 100 }], totalMinor: 100, currency: 'INR', createdAt: now });
         const attempt = attempts.insertCreatingAttempt(db, { invoiceId: invoice.id, counterId: counter.id, method: 'card', at: now, actor: 'test', reason: 'bulk' });
         attempts.transitionAttempt(db, { attemptId: attempt.id, from: ['creating'], to: 'rejected', at: now, actor: 'test', reason: 'bulk' });
@@ -165,10 +166,17 @@ describe("the day's log", () => {
     closeDatabase(db);
     await rig.boot();
     const day = await rig.call('log-day', { date: localDate(now) });
-    expect(day.attempts).toHaveLength(DAY_LOG_LIMIT);
+    expect(day.attempts).toHaveLength(DAY_LOG_PAGE);
     expect(day.truncated).toBe(true);
-    expect(day.totals.attemptCount).toBe(DAY_LOG_LIMIT + 1);
-    expect((await rig.call('log-export-csv', { date: localDate(now) })).rowCount).toBe(DAY_LOG_LIMIT + 1);
+    expect(day.totals.attemptCount).toBe(BULK);
+    const twoPages = await rig.call('log-day', { date: localDate(now), rows: 2 * DAY_LOG_PAGE });
+    expect(twoPages.truncated).toBe(true);
+    expect(twoPages.attempts.slice(0, DAY_LOG_PAGE)).toEqual(day.attempts);
+    const everything = await rig.call('log-day', { date: localDate(now), rows: 3 * DAY_LOG_PAGE });
+    expect(everything.attempts).toHaveLength(BULK);
+    expect(everything.truncated).toBe(false);
+    expect(new Set(everything.attempts.map((a) => a.invoiceNumber)).size).toBe(BULK);
+    expect((await rig.call('log-export-csv', { date: localDate(now) })).rowCount).toBe(BULK);
     expect((await rig.call('log-day', { date: localDate(now), search: 'BULK-7' })).truncated).toBe(false);
   });
 });

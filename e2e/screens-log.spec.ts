@@ -1,8 +1,13 @@
 // The payment log and the dashboard against real payments: totals, filters, search, an attempt's
 // history, Re-check, the CSV's content, and the dashboard's live cards.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { PaymentMethod } from '../contract/domain';
 import type { Counter } from '../contract/model';
+import { DAY_LOG_PAGE } from '../contract/views';
+import { insertCreatingAttempt, transitionAttempt } from '../db/attempts';
+import { closeDatabase, openDatabase } from '../db/database';
+import { createInvoice } from '../db/invoices';
 import { expect, test, type CounterHost } from './fixtures/browser-host';
 import type { PayOutcome } from '../core/testing/sim-control';
 import { expectAccessible, FINAL, openApp, shot } from './screens-support';
@@ -79,6 +84,35 @@ test('the log shows the day\'s totals and filters by counter, state, method and 
   await page.getByLabel('Invoice number').fill('A-000002');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('₹250.25');
+});
+
+test('a busy day is listed a page at a time, with the count of all of them', async ({ page, host }) => {
+  const counterA = (await counters(host))['Counter A']!;
+  // 205 refused charges written straight into the demo database, as a busy day would leave them.
+  const db = openDatabase(join(host.dataDir, 'demo.db'));
+  const now = Date.now();
+  db.transaction(() => {
+    for (let i = 0; i < DAY_LOG_PAGE + 5; i += 1) {
+      const invoice = createInvoice(db, { counterId: counterA.id, number: `BUSY-${i}`, lines: [{ description: 'x', quantity: 1, unitPriceMinor: 100 }], totalMinor: 100, currency: 'INR', createdAt: now });
+      const attempt = insertCreatingAttempt(db, { invoiceId: invoice.id, counterId: counterA.id, method: 'card', at: now + i, actor: 'test', reason: 'busy day' });
+      transitionAttempt(db, { attemptId: attempt.id, from: ['creating'], to: 'rejected', at: now + i, actor: 'test', reason: 'busy day' });
+    }
+  })();
+  closeDatabase(db);
+
+  await openApp(page, host);
+  await page.getByRole('link', { name: 'Payment log' }).click();
+  const rows = page.getByRole('table', { name: /Payment attempts on/ }).locator('tbody tr');
+  await expect(rows).toHaveCount(DAY_LOG_PAGE);
+  await expect(rows.first()).toContainText(`BUSY-${DAY_LOG_PAGE + 4}`);
+  await expect(page.getByText(`Showing the latest ${DAY_LOG_PAGE} of ${DAY_LOG_PAGE + 5} payments.`)).toBeVisible();
+  const more = page.getByRole('button', { name: `Show ${DAY_LOG_PAGE} more` });
+  await more.scrollIntoViewIfNeeded();
+  await shot(page, 'log-05-more');
+  await more.click();
+  await expect(rows).toHaveCount(DAY_LOG_PAGE + 5);
+  await expect(rows.last()).toContainText('BUSY-0');
+  await expect(more).toHaveCount(0);
 });
 
 test('a row opens its history beside the table', async ({ page, host }) => {

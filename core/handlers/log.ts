@@ -1,16 +1,16 @@
 import type { ParsedInput } from '../../contract/handlers';
 import { formatMinor } from '../../contract/money';
-import { DAY_LOG_LIMIT, type DayLog } from '../../contract/views';
+import { DAY_LOG_PAGE, type DayLog } from '../../contract/views';
 import * as counters from '../../db/counters';
 import * as log from '../../db/log';
 import { toCsv } from '../csv';
 import type { CoreContext, Handlers } from './types';
 
-type DayFilter = ParsedInput<'log-day'>;
+type DayFilter = ParsedInput<'log-export-csv'>;
 
 export function logHandlers(ctx: CoreContext): Handlers<'log-day' | 'log-export-csv'> {
   return {
-    'log-day': (input) => dayLog(ctx, input),
+    'log-day': ({ rows, ...filter }) => dayLog(ctx, filter, rows ?? DAY_LOG_PAGE),
     'log-export-csv': (input) => {
       const day = dayLog(ctx, input, Number.MAX_SAFE_INTEGER - 1);
       const names = new Map(counters.listCounters(ctx.db, { includeInactive: true }).map((c) => [c.id, c.name]));
@@ -41,7 +41,7 @@ export function localDayRange(date: string): { fromMs: number; toMs: number } {
   return { fromMs: new Date(year, month - 1, day).getTime(), toMs: new Date(year, month - 1, day + 1).getTime() };
 }
 
-function dayLog(ctx: CoreContext, input: DayFilter, limit = DAY_LOG_LIMIT): DayLog {
+function dayLog(ctx: CoreContext, input: DayFilter, limit: number): DayLog {
   const range = localDayRange(input.date);
   const filter = {
     ...range,

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { AttemptState, PaymentMethod } from '../../../contract/domain';
 import type { AttemptEvent, ChargeAttempt } from '../../../contract/model';
 import type { AppError } from '../../../contract/result';
-import type { DayLog } from '../../../contract/views';
+import { DAY_LOG_MAX_ROWS, DAY_LOG_PAGE, type DayLog } from '../../../contract/views';
 import { call, saveCsv } from '../lib/billing';
 import { isoDate, stateLabel } from '../lib/format';
 
@@ -18,6 +18,8 @@ export interface LogFilters {
 interface LogState {
   filters: LogFilters;
   log: DayLog | null;
+  /** How many of the day's attempts to list: a page, and another with each "Show more". */
+  rows: number;
   loading: boolean;
   error: AppError | null;
   selectedId: string | null;
@@ -27,6 +29,7 @@ interface LogState {
   notice: string | null;
 
   load: () => Promise<void>;
+  showMore: () => Promise<void>;
   setFilters: (patch: Partial<LogFilters>) => void;
   resetFilters: () => void;
   select: (attemptId: string | null) => Promise<void>;
@@ -68,6 +71,7 @@ export const useLogStore = create<LogState>()((set, get) => {
   return {
     filters: { date: isoDate(Date.now()), counterId: '', state: '', method: '', search: '' },
     log: null,
+    rows: DAY_LOG_PAGE,
     loading: false,
     error: null,
     selectedId: null,
@@ -79,20 +83,25 @@ export const useLogStore = create<LogState>()((set, get) => {
     async load() {
       const seq = ++requestSeq;
       set({ loading: true });
-      const result = await call((api) => api.logDay(filterInput(get().filters)));
+      const result = await call((api) => api.logDay({ ...filterInput(get().filters), rows: get().rows }));
       if (seq !== requestSeq) return;
       if (result.ok) set({ log: result.value, loading: false, error: null });
       else set({ loading: false, error: result.error });
     },
 
+    async showMore() {
+      set({ rows: Math.min(DAY_LOG_MAX_ROWS, get().rows + DAY_LOG_PAGE) });
+      await get().load();
+    },
+
     setFilters(patch) {
-      set({ filters: { ...get().filters, ...patch }, notice: null });
+      set({ filters: { ...get().filters, ...patch }, rows: DAY_LOG_PAGE, notice: null });
       // Typing in the search box waits for a pause; other filters apply at once.
       scheduleReload('search' in patch ? 250 : 0);
     },
 
     resetFilters() {
-      set({ filters: { ...get().filters, counterId: '', state: '', method: '', search: '' } });
+      set({ filters: { ...get().filters, counterId: '', state: '', method: '', search: '' }, rows: DAY_LOG_PAGE });
       scheduleReload(0);
     },
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { ATTEMPT_STATES, isReviewState, PAYMENT_METHODS, type AttemptState, type PaymentMethod } from '../../../../contract/domain';
 import type { ChargeAttempt } from '../../../../contract/model';
+import { DAY_LOG_MAX_ROWS, DAY_LOG_PAGE } from '../../../../contract/views';
 import { Message } from '../../components/Field';
 import { StateBadge } from '../../components/StateBadge';
 import { failureReason, formatTime, METHOD_LABELS, methodLabel, stateLabel } from '../../lib/format';
@@ -35,7 +36,7 @@ export function LogScreen() {
   const busy = useLogStore((s) => s.busy);
   const selectedId = useLogStore((s) => s.selectedId);
   const counters = useAppStore((s) => s.counters);
-  const { setFilters, resetFilters, select, recheck, exportCsv } = useLogStore.getState();
+  const { setFilters, resetFilters, select, recheck, exportCsv, showMore } = useLogStore.getState();
   const currency = log?.currency ?? currencyFallback;
 
   useEffect(() => {
@@ -247,9 +248,19 @@ export function LogScreen() {
           </tbody>
         </table>
         {log?.truncated ? (
-          <p className="empty" role="status">
-            Showing the latest {log.attempts.length} payments of this day. Narrow the filters, or export the CSV for every one.
-          </p>
+          <div className="more-rows" role="status">
+            <p>
+              {filters.search.trim()
+                ? `Showing the latest ${log.attempts.length.toLocaleString('en-IN')} matching payments.`
+                : `Showing the latest ${log.attempts.length.toLocaleString('en-IN')} of ${log.totals.attemptCount.toLocaleString('en-IN')} payments.`}
+              {log.attempts.length < DAY_LOG_MAX_ROWS ? '' : ' Narrow the filters, or export the CSV for every one.'}
+            </p>
+            {log.attempts.length < DAY_LOG_MAX_ROWS ? (
+              <button type="button" className="btn btn-secondary" onClick={() => void showMore()} disabled={loading}>
+                {loading ? 'Loading…' : `Show ${DAY_LOG_PAGE} more`}
+              </button>
+            ) : null}
+          </div>
         ) : null}
         {log && log.attempts.length === 0 ? (
           <p className="empty">{filtered ? 'No payments match these filters.' : 'No payments on this day.'}</p>
