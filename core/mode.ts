@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { Currency, Edition } from '../contract/domain';
 import * as counters from '../db/counters';
+import { startIdleCheckpoints } from '../db/checkpoints';
 import { closeDatabase, openDatabase, type Db } from '../db/database';
 import { startSimulator, type FixtureSummary, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
 import { createCore, type Core, type CoreTuning } from './core';
@@ -112,6 +113,7 @@ interface Assembly {
 
 async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningMode> {
   const db = openDatabase(parts.dbFile);
+  const checkpoints = startIdleCheckpoints(db);
   const tokens = new TokenManager({
     vault: parts.vault,
     accountsUrl: parts.accountsUrl,
@@ -150,6 +152,7 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
     simulator: parts.simulator,
     stop: async () => {
       await core.stop();
+      checkpoints.stop();
       closeDatabase(db);
       await parts.simulator?.stop();
     },

@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startIdleCheckpoints } from './checkpoints';
+import type { Db } from './database';
+import type { TempDatabase } from './testing';
+import { createTempDatabase } from './testing';
+
+let temp: TempDatabase;
+let db: Db;
+beforeEach(() => {
+  temp = createTempDatabase();
+  db = temp.db;
+  db.exec('CREATE TABLE filler (blob BLOB NOT NULL) STRICT');
+});
+afterEach(() => temp.cleanup());
+
+/** Commits `transactions` transactions of 4 pages each. */
+function write(transactions: number): void {
+  const insert = db.prepare('INSERT INTO filler (blob) VALUES (randomblob(16000))');
+  for (let i = 0; i < transactions; i += 1) insert.run();
+}
+
+/** Frames in the WAL, read by a checkpoint that may not copy anything (a reader pins the WAL). */
+function walFrames(): number {
+  const [row] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+  return row?.log ?? -1;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('idle checkpoints', () => {
+  it('no commit checkpoints while they run: the WAL grows past the automatic threshold', () => {
+    const checkpoints = startIdleCheckpoints(db, 60_000);
+    write(400);
+    expect(walFrames()).toBeGreaterThan(1000);
+    checkpoints.stop();
+  });
+
+  it('without them SQLite checkpoints inside a commit, so the WAL never grows far past 1000 pages', () => {
+    write(400);
+    expect(walFrames()).toBeLessThan(1100);
+  });
+
+  it('the timer folds the WAL in between writes, so the next writer starts it over', async () => {
+    const checkpoints = startIdleCheckpoints(db, 20);
+    write(400);
+    await sleep(100);
+    write(1);
+    expect(walFrames()).toBeLessThan(20);
+    checkpoints.stop();
+  });
+
+  it('stop restores automatic checkpoints', () => {
+    const before = db.pragma('wal_autocheckpoint', { simple: true });
+    const checkpoints = startIdleCheckpoints(db);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    checkpoints.stop();
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(before);
+  });
+});
