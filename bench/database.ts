@@ -1,0 +1,237 @@
+// Database at scale: 1,000,000 charge attempts over 30 days on 6 counters (each with its invoice and
+// two audit events), in a real SQLite file opened as the app opens it (WAL, synchronous=FULL). Then:
+// the day's log query (its first page, as the log screen asks for it) and its totals (as the log-day
+// handler runs them), the whole log-day call, a CSV export of one counter's day (5,000 rows, the
+// log-export-csv handler path), and one attempt write (insertCreatingAttempt, a committed
+// transaction) with the WAL checkpointed at idle moments as the app does (db/checkpoints.ts).
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { AttemptState } from '../contract/domain';
+import { DAY_LOG_PAGE } from '../contract/views';
+import { startBackend } from '../core/backend';
+import { localDayRange } from '../core/handlers/log';
+import { silentLogger } from '../core/log';
+import { MemorySecretStore } from '../core/secrets/secret-store';
+import { localDate } from '../core/testing/rig';
+import { insertCreatingAttempt, transitionAttempt } from '../db/attempts';
+import { CHECKPOINT_INTERVAL_MS, startIdleCheckpoints } from '../db/checkpoints';
+import { createCounter } from '../db/counters';
+import { closeDatabase, openDatabase } from '../db/database';
+import { createInvoice } from '../db/invoices';
+import { dayTotals, listAttemptsForDay } from '../db/log';
+import { goal, ms, sleep, spread, timeRuns, verdicts, type BenchResult } from './lib';
+
+/** 1,000,000 attempts, as whole days: 30 × 33,334 = 1,000,020. */
+const TOTAL_ATTEMPTS = 1_000_000;
+const DAYS = 30;
+const COUNTERS = 6;
+/** Counter 0 takes exactly this many attempts a day: its day is the CSV export. */
+const EXPORT_ROWS = 5_000;
+const DAY_MS = 86_400_000;
+const WRITES = 1000;
+
+export async function databaseBench(): Promise<BenchResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'counter-bench-db-'));
+  const file = join(dataDir, 'counter.db');
+  try {
+    const generation = generate(file);
+    const today = localDate(Date.now());
+    const { fromMs, toMs } = localDayRange(today);
+
+    const db = openDatabase(file);
+    const counters = db.prepare<[], { id: string }>('SELECT id FROM counters ORDER BY created_at, rowid').all();
+    const exportCounter = counters[0]?.id ?? '';
+    const writeCounter = counters[COUNTERS - 1]?.id ?? '';
+
+    const dayQuery = await timeRuns(200, () => listAttemptsForDay(db, { fromMs, toMs, limit: DAY_LOG_PAGE + 1 }));
+    const fiveMorePages = await timeRuns(50, () => listAttemptsForDay(db, { fromMs, toMs, limit: 5 * DAY_LOG_PAGE + 1 }));
+    const totals = await timeRuns(200, () => dayTotals(db, { fromMs, toMs }));
+    const dayRows = listAttemptsForDay(db, { fromMs, toMs, limit: DAY_LOG_PAGE + 1 }).length;
+
+    // The handler path, through the backend's call (input parsing and the call queue included).
+    const backend = await startBackend({
+      dataDir,
+      secretStore: new MemorySecretStore(
+        JSON.stringify({ edition: 'in', accountId: '1', clientId: 'c', clientSecret: 's', refreshToken: 'r', accessToken: null, accessTokenExpiresAt: null, reconnectReason: null, tokenRequestTimes: [] }),
+      ),
+      env: { ZOHO_PAYMENTS_URL: 'http://127.0.0.1:9', ZOHO_ACCOUNTS_URL: 'http://127.0.0.1:9' },
+      tuning: { log: silentLogger, consentPort: 0 },
+    });
+    let csvRows = 0;
+    let csvBytes = 0;
+    let logDay: number[] = [];
+    let csv: number[] = [];
+    try {
+      logDay = await timeRuns(100, async () => {
+        const result = await backend.call('log-day', { date: today });
+        if (!result.ok) throw new Error(result.error.message);
+      });
+      csv = await timeRuns(30, async () => {
+        const result = await backend.call('log-export-csv', { date: today, counterId: exportCounter });
+        if (!result.ok) throw new Error(result.error.message);
+        csvRows = result.value.rowCount;
+        csvBytes = result.value.csv.length;
+      });
+    } finally {
+      await backend.close();
+    }
+
+    // One attempt write: the committed transaction that records a charge before Zoho is called.
+    // Writes come a few milliseconds apart (50 counters charging at once would be ~10 a second), so
+    // the idle checkpoints run between them, as in the app; each checkpoint is timed on its own.
+    const invoices = Array.from({ length: WRITES + 10 }, (_, i) =>
+      createInvoice(db, { counterId: writeCounter, number: `W-${i}`, lines: [{ description: 'x', quantity: 1, unitPriceMinor: 100 + i }], totalMinor: 100 + i, currency: 'INR', createdAt: Date.now() }),
+    );
+    // Steady state: everything written so far (generation, log calls, the invoices to charge) is folded in first (not timed).
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const checkpointTimes: number[] = [];
+    const checkpoints = startIdleCheckpoints(db, CHECKPOINT_INTERVAL_MS, (took) => checkpointTimes.push(took));
+    const writes: number[] = [];
+    for (let i = 0; i < invoices.length; i += 1) {
+      const invoice = invoices[i];
+      if (!invoice) break;
+      const started = performance.now();
+      const attempt = insertCreatingAttempt(db, { invoiceId: invoice.id, counterId: writeCounter, method: 'card', at: Date.now(), actor: 'cashier', reason: 'bench' });
+      const took = performance.now() - started;
+      if (i >= 10) writes.push(took); // the first few warm the statement cache
+      // Not measured: frees the terminal for the next write.
+      transitionAttempt(db, { attemptId: attempt.id, from: ['creating'], to: 'rejected', at: Date.now(), actor: 'zoho', reason: 'bench' });
+      await sleep(5);
+    }
+    checkpoints.stop();
+    closeDatabase(db);
+
+    const q = spread(dayQuery);
+    const t = spread(totals);
+    const c = spread(csv);
+    const w = spread(writes, 3);
+    const cp = spread(checkpointTimes.length > 0 ? checkpointTimes : [Number.NaN]);
+    const more = spread(fiveMorePages);
+    const l = spread(logDay);
+    const goals = [
+      goal(`day log query (${DAY_LOG_PAGE} rows) p99`, '< 10 ms', ms(q.p99, 2), q.p99 < 10),
+      goal('day totals p99', '< 10 ms', ms(t.p99, 2), t.p99 < 10),
+      goal(`CSV export (${csvRows} rows) p99`, '< 200 ms', ms(c.p99), c.p99 < 200),
+      goal('attempt write p99', '< 2 ms', ms(w.p99, 3), w.p99 < 2),
+    ];
+    const figures = {
+      attempts: generation.attempts,
+      days: DAYS,
+      counters: COUNTERS,
+      fileMb: Math.round(statSync(file).size / 2 ** 20),
+      generateSeconds: Number((generation.ms / 1000).toFixed(1)),
+      attemptsToday: generation.perDay,
+      dayQueryRows: dayRows,
+      dayQueryMs: q,
+      dayQueryFivePagesMs: more,
+      dayTotalsMs: t,
+      logDayCallMs: l,
+      csvExport: { rows: csvRows, kb: Math.round(csvBytes / 1024), ms: c },
+      attemptWriteMs: w,
+      idleCheckpointMs: cp,
+    };
+    const line =
+      `${generation.attempts.toLocaleString('en')} attempts (${figures.fileMb} MB, generated in ${figures.generateSeconds} s), ${generation.perDay} a day: ` +
+      `day query ${q.p50}/${q.p99} ms (${5 * DAY_LOG_PAGE} rows: ${more.p50}/${more.p99} ms), totals ${t.p50}/${t.p99} ms, log-day call ${l.p50}/${l.p99} ms, CSV ${csvRows} rows ${c.p50}/${c.p99} ms, ` +
+      `attempt write ${w.p50}/${w.p99} ms, idle checkpoint ${cp.p50}/${cp.p99} ms (p50/p99) — ${verdicts(goals)}`;
+    return { name: 'database', line, goals, figures };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const STATES: { state: AttemptState; share: number }[] = [
+  { state: 'succeeded', share: 0.8 },
+  { state: 'failed', share: 0.12 },
+  { state: 'rejected', share: 0.03 },
+  { state: 'unknown', share: 0.03 },
+  { state: 'unresolved', share: 0.02 },
+];
+
+/** Fills the file in one transaction with prepared statements; the schema is the app's own (openDatabase). */
+export function generate(file: string): { attempts: number; perDay: number; ms: number } {
+  closeDatabase(openDatabase(file)); // the app's schema and migrations
+  const started = performance.now();
+  const db = new Database(file);
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -2097152');
+  // Bulk load: the secondary indexes are dropped and built again afterwards from their own SQL, so
+  // the schema ends exactly as the app made it (sorting once is far faster than 1M random inserts).
+  const indexes = db
+    .prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('invoices', 'charge_attempts', 'attempt_events')")
+    .all();
+  for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
+  const now = Date.now();
+  const counterIds: { id: string; terminal: string; prefix: string }[] = [];
+  {
+    for (let c = 0; c < COUNTERS; c += 1) {
+      const counter = createCounter(db, { name: `Counter ${c + 1}`, terminalId: `TRM${c + 1}`, invoicePrefix: `C${c + 1}-`, createdAt: now - (DAYS + 1) * DAY_MS });
+      counterIds.push({ id: counter.id, terminal: counter.terminalId, prefix: counter.invoicePrefix });
+    }
+  }
+  const insertInvoice = db.prepare(
+    `INSERT INTO invoices (id, number, counter_id, lines, total_minor, currency, status, created_at, paid_at, payment_id)
+     VALUES (?, ?, ?, ?, ?, 'INR', ?, ?, ?, ?)`,
+  );
+  const insertAttempt = db.prepare(
+    `INSERT INTO charge_attempts (id, invoice_id, counter_id, terminal_id, amount_minor, currency, method, payments_session_id, state,
+       failure_code, failure_message, payment_id, paid_method, created_at, updated_at, final_at, last_polled_at, poll_count, session_created_at)
+     VALUES (?, ?, ?, ?, ?, 'INR', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertEvent = db.prepare('INSERT INTO attempt_events (attempt_id, at, from_state, to_state, actor, reason) VALUES (?, ?, ?, ?, ?, ?)');
+  const perDay = Math.ceil(TOTAL_ATTEMPTS / DAYS);
+  let seq = 0;
+  let made = 0;
+  let random = 12345;
+  const rand = () => {
+    random = (random * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return random / 2_147_483_648;
+  };
+  db.transaction(() => {
+    for (let d = DAYS - 1; d >= 0; d -= 1) {
+      const { fromMs } = localDayRange(localDate(now - d * DAY_MS));
+      // The day's attempts in time order, as they happen.
+      const times = Array.from({ length: perDay }, () => fromMs + 9 * 3_600_000 + Math.floor(rand() * 12 * 3_600_000)).sort((a, b) => a - b);
+      let exportRows = 0;
+      for (let k = 0; k < perDay; k += 1) {
+        // Counter 0 takes EXPORT_ROWS a day; the others share the rest.
+        const c = k % 20 < 3 && exportRows < EXPORT_ROWS ? 0 : 1 + (k % (COUNTERS - 1));
+        if (c === 0) exportRows += 1;
+        const counter = counterIds[c] ?? counterIds[0];
+        if (!counter) throw new Error('no counter');
+        const createdAt = times[k] ?? fromMs;
+        const roll = rand();
+        let acc = 0;
+        const state = STATES.find((s) => (acc += s.share) > roll)?.state ?? 'succeeded';
+        const amount = 1_000 + Math.floor(rand() * 500_000);
+        const invoiceId = randomUUID();
+        const attemptId = randomUUID();
+        seq += 1;
+        const number = `${counter.prefix}${String(seq).padStart(7, '0')}`;
+        const finalAt = ['succeeded', 'failed', 'rejected'].includes(state) ? createdAt + 20_000 : null;
+        const sessionId = state === 'rejected' || state === 'unknown' ? null : `2160${String(seq).padStart(10, '0')}`;
+        const paymentId = state === 'succeeded' ? `1730${String(seq).padStart(10, '0')}` : null;
+        const status = state === 'succeeded' ? 'paid' : state === 'failed' ? 'payment_failed' : 'open';
+        insertInvoice.run(invoiceId, number, counter.id, JSON.stringify([{ description: 'Item', quantity: 1, unitPriceMinor: amount }]), amount, status, createdAt - 30_000, state === 'succeeded' ? finalAt : null, paymentId);
+        insertAttempt.run(
+          attemptId, invoiceId, counter.id, counter.terminal, amount, rand() < 0.6 ? 'upi' : 'card', sessionId, state,
+          state === 'failed' ? 'insufficient_funds' : null, state === 'failed' ? 'The bank declined it.' : null,
+          paymentId, state === 'succeeded' ? 'upi' : null, createdAt, createdAt + 20_000, finalAt,
+          sessionId ? createdAt + 15_000 : null, sessionId ? 3 : 0, sessionId ? createdAt + 500 : null,
+        );
+        insertEvent.run(attemptId, createdAt, null, 'creating', 'cashier', 'Charge');
+        insertEvent.run(attemptId, createdAt + 20_000, 'creating', state, 'poller', 'outcome');
+        made += 1;
+      }
+    }
+  })();
+  for (const index of indexes) db.exec(index.sql);
+  db.pragma('journal_mode = WAL');
+  closeDatabase(db); // as the app closes it: PRAGMA optimize, so the planner has its statistics
+
+  return { attempts: made, perDay, ms: performance.now() - started };
+}

@@ -1,0 +1,55 @@
+// `npm run bench` runs every benchmark; `npm run bench -- database scale` runs those named:
+// detection, detection-screen, scale, database, startup (docs/BENCHMARKS.md).
+// Each prints ONE line of figures (with its goals, PASS/FAIL); the raw figures go to out/bench/.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { databaseBench } from './database';
+import { detectionBench, screenDetectionBench } from './detection';
+import { machine, type BenchResult } from './lib';
+import { scaleBench } from './scale';
+import { startupBench } from './startup';
+
+const BENCHES: Record<string, () => Promise<BenchResult>> = {
+  detection: detectionBench,
+  'detection-screen': screenDetectionBench,
+  scale: scaleBench,
+  database: databaseBench,
+  startup: startupBench,
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2).filter((arg) => arg !== '--');
+  const unknown = wanted.filter((name) => !(name in BENCHES));
+  if (unknown.length > 0) throw new Error(`No benchmark ${unknown.join(', ')}. There are: ${Object.keys(BENCHES).join(', ')}`);
+  const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);
+  const outDir = fileURLToPath(new URL('../out/bench/', import.meta.url));
+  mkdirSync(outDir, { recursive: true });
+  console.log(`# ${machine()}; ${new Date().toISOString()}; npm run bench -- ${names.join(' ')}`);
+  let failed = 0;
+  for (const name of names) {
+    const bench = BENCHES[name];
+    if (!bench) continue;
+    const started = performance.now();
+    try {
+      const result = await bench();
+      const seconds = ((performance.now() - started) / 1000).toFixed(0);
+      // The machine's load while it ran: other work on a 2-core box moves the tails.
+      const load = loadavg()[1]?.toFixed(1) ?? '?';
+      console.log(`${name}: ${result.line} [${seconds} s, load ${load}]`);
+      writeFileSync(join(outDir, `${name}.json`), `${JSON.stringify({ machine: machine(), date: new Date().toISOString(), loadAverage5m: loadavg()[1], ...result }, null, 2)}\n`);
+      if (result.goals.some((g) => !g.pass)) failed += 1;
+    } catch (error) {
+      failed += 1;
+      console.log(`${name}: ERROR ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+  // A missed goal is reported, not an error: benchmarks measure, the docs say what was met.
+  if (failed > 0) console.log(`# ${failed} benchmark(s) missed a goal or failed`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
