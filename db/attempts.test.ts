@@ -128,6 +128,18 @@ describe('insertCreatingAttempt', () => {
     expect(caught(() => startAttempt(db, invoice), InvalidStateError).reason).toBe('invoice_needs_review');
     expect(startAttempt(db, invoice, { reviewAcknowledged: true }).state).toBe('creating');
   });
+
+  it('asks once per unknown outcome: after a checked charge failed cleanly, the next needs no check', () => {
+    const invoice = makeInvoice(db, makeCounter(db));
+    const lost = startAttempt(db, invoice, { at: T0 });
+    transitionAttempt(db, { attemptId: lost.id, from: ['creating'], to: 'unknown', ...later });
+    const checked = markInProgress(db, startAttempt(db, invoice, { reviewAcknowledged: true, at: T0 + 1 }));
+    finalizeAttempt(db, { attemptId: checked.id, from: ['in_progress'], to: 'failed', failureCode: 'insufficient_funds', failureMessage: null, ...later });
+    const next = startAttempt(db, invoice, { at: T0 + 2 });
+    expect(next.state).toBe('creating');
+    transitionAttempt(db, { attemptId: next.id, from: ['creating'], to: 'unknown', ...later });
+    expect(caught(() => startAttempt(db, invoice, { at: T0 + 3 }), InvalidStateError).reason).toBe('invoice_needs_review');
+  });
 });
 
 describe('markSessionCreated', () => {
