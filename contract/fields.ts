@@ -71,7 +71,8 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date must look like 2026-11-22')
   .refine((value) => {
     const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(y, m - 1, d));
+    const date = new Date(0);
+    date.setUTCFullYear(y, m - 1, d); // unlike Date.UTC, keeps years 0–99 as written
     return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
   }, 'Date must be a real calendar date');
 

@@ -39,6 +39,7 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
   'log-day': [
     { input: { date: '22/11/2026' }, field: 'date', rule: /2026-11-22/ },
     { input: { date: '2026-02-30' }, field: 'date', rule: /real calendar date/ },
+    { input: { date: '0050-02-29' }, field: 'date', rule: /real calendar date/ },
     { input: { date: '2026-11-22', state: 'paid' }, field: 'state', rule: /one of/ },
   ],
   'log-export-csv': [{ input: { date: '2026-11-22', search: 'x'.repeat(51) }, field: 'search', rule: /at most 50/ }],

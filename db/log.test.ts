@@ -133,6 +133,11 @@ describe('the day log', () => {
     });
   });
 
+  it('reads a window off the quarter hours (a day of long ago) as the slots its bounds fall in', () => {
+    const offQuarter = { fromMs: DAY_START + 7 * 60_000, toMs: DAY_END + 7 * 60_000 };
+    expect(dayTotals(db, offQuarter)).toMatchObject({ collectedMinor: 42_050, attemptCount: 7 });
+  });
+
   it('has one hour per hour of the window, e.g. 25 on the day clocks go back', () => {
     expect(dayTotals(db, { fromMs: DAY_START, toMs: DAY_START + 25 * 3_600_000 }).collectedByHour).toHaveLength(25);
     expect(dayTotals(db, { fromMs: DAY_START, toMs: DAY_START }).collectedByHour).toEqual([]);

@@ -95,14 +95,13 @@ interface HourRow {
 /**
  * Totals for the window: collected (succeeded) amount, counts and amounts by state, collections by
  * method, and collections per hour since fromMs (index 0 is the hour starting at fromMs). Read from
- * the running tallies (migration 003), so the window must start and end on a 15-minute boundary, as
- * every local day does.
+ * the running tallies (migration 003), whose 15-minute slots every local day of today's time zones
+ * starts and ends on. A day of long ago, in a zone whose offset was then not whole quarter hours
+ * (Indian local mean time before 1906), is read as the slots its bounds fall in.
  */
 export function dayTotals(db: Db, filter: DayLogFilter): DayTotals {
-  if (filter.fromMs % TALLY_SLOT_MS !== 0 || filter.toMs % TALLY_SLOT_MS !== 0) {
-    throw new RangeError('dayTotals: the window must start and end on a 15-minute boundary');
-  }
-  const { where, params } = filterSql(filter, TALLY_COLUMNS);
+  const slot = (ms: number) => ms - (ms % TALLY_SLOT_MS); // as the tally triggers round
+  const { where, params } = filterSql({ ...filter, fromMs: slot(filter.fromMs), toMs: slot(filter.toMs) }, TALLY_COLUMNS);
   const groups = prepared<[Record<string, string | number>], GroupRow>(
     db,
     `SELECT t.state, t.method, sum(t.attempt_count) AS count, sum(t.amount_minor) AS amount

@@ -38,7 +38,8 @@ export function logHandlers(ctx: CoreContext): Handlers<'log-day' | 'log-export-
 /** The local calendar day as [start, end) in unix ms, so "today" means the shop's today. */
 export function localDayRange(date: string): { fromMs: number; toMs: number } {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return { fromMs: new Date(year, month - 1, day).getTime(), toMs: new Date(year, month - 1, day + 1).getTime() };
+  const midnight = (dayOfMonth: number) => new Date(0, 0, 1).setFullYear(year, month - 1, dayOfMonth); // years 0–99 too
+  return { fromMs: midnight(day), toMs: midnight(day + 1) };
 }
 
 function dayLog(ctx: CoreContext, input: DayFilter, limit: number): DayLog {
