@@ -1,6 +1,6 @@
 // Demo mode, and connecting a Zoho account (the simulator stands in for Zoho): consent page with
 // PKCE, Self Client code, disconnect, and a revoked sign-in.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -84,6 +84,22 @@ describe('demo mode', () => {
     const counters = await s.call('counters-list', {});
     expect(counters.map((c) => c.terminalId)).toEqual(['TRM001', 'TRM002', 'TRM003']);
     expect((await s.call('connection-status', {})).state).toBe('demo');
+  });
+
+  it('does not start (and never falls back to the demo) when the saved connection is damaged', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'counter-connect-'));
+    try {
+      const starting = startBackend({
+        dataDir,
+        secretStore: new MemorySecretStore('{"edition":"in","accountId":'),
+        env: { ZOHO_PAYMENTS_URL: 'http://127.0.0.1:9', ZOHO_ACCOUNTS_URL: 'http://127.0.0.1:9' },
+        tuning: { log: silentLogger, consentPort: 0 },
+      });
+      await expect(starting).rejects.toThrow(/saved Zoho connection is damaged/);
+      expect(existsSync(join(dataDir, 'demo.db'))).toBe(false);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

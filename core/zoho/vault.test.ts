@@ -46,8 +46,10 @@ describe('ConnectionVault', () => {
     expect((JSON.parse(stored ?? '{}') as StoredConnection).tokenRequestTimes).toHaveLength(10);
   });
 
-  it('treats an unreadable stored text as no connection', async () => {
-    const vault = new ConnectionVault({ read: async () => '{not json', write: async () => undefined, clear: async () => undefined });
-    expect(await vault.read()).toBeNull();
+  it('refuses a damaged stored connection loudly instead of reading it as none', async () => {
+    for (const damaged of ['{not json', '{"edition":"in"}', '42']) {
+      const vault = new ConnectionVault({ read: async () => damaged, write: async () => undefined, clear: async () => undefined });
+      await expect(vault.read()).rejects.toThrow(/damaged and cannot be read\. Delete the file zoho-connection\.json/);
+    }
   });
 });

@@ -19,6 +19,15 @@ const storedConnection = z.object({
 
 export type StoredConnection = z.output<typeof storedConnection>;
 
+export class UnreadableConnectionError extends Error {
+  constructor() {
+    super(
+      'The saved Zoho connection is damaged and cannot be read. Delete the file zoho-connection.json (or .secret) in Counter’s data folder, start Counter and connect Zoho again: payments already recorded are kept, and checked again once connected.',
+    );
+    this.name = 'UnreadableConnectionError';
+  }
+}
+
 export class ConnectionVault {
   private cached: StoredConnection | null | undefined;
   private writing: Promise<void> = Promise.resolve();
@@ -30,8 +39,10 @@ export class ConnectionVault {
     const text = await this.store.read();
     if (text === null) return (this.cached = null);
     const parsed = storedConnection.safeParse(safeJson(text));
-    this.cached = parsed.success ? parsed.data : null;
-    return this.cached;
+    // Refused loudly, never read as "not connected": that would start the demo and leave the
+    // account's payments in progress unchecked until someone noticed.
+    if (!parsed.success) throw new UnreadableConnectionError();
+    return (this.cached = parsed.data);
   }
 
   /** Applies `change` to the stored connection; writes are serialised so none is lost. */
