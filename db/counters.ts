@@ -47,7 +47,7 @@ const INVOICE_SEQUENCE_DIGITS = 6;
 
 export function listCounters(db: Db, options: { includeInactive?: boolean } = {}): Counter[] {
   const where = options.includeInactive ? '' : 'WHERE active = 1';
-  return prepared<[], CounterRow>(db, `SELECT * FROM counters ${where} ORDER BY created_at, id`)
+  return prepared<[], CounterRow>(db, `SELECT * FROM counters ${where} ORDER BY created_at, rowid`)
     .all()
     .map(toCounter);
 }
