@@ -99,6 +99,8 @@ export const pollIntervalSeconds = z
   .min(5, 'Poll interval must be at least 5 seconds')
   .max(10, 'Poll interval must be at most 10 seconds');
 
+export const reviewNote = text('Note', 1, 200);
+
 export const logRows = z
   .number({ error: typeError('Rows', 'a number') })
   .int('Rows must be a whole number')

@@ -68,6 +68,8 @@ export const inputSchemas = {
     invoicePrefix: f.invoicePrefix.optional(),
   }),
   'counter-deactivate': z.strictObject({ managerToken: f.managerToken, counterId: f.recordId }),
+  /** The manager has checked an unknown outcome on the terminal and in Zoho's dashboard. */
+  'attempt-mark-reviewed': z.strictObject({ managerToken: f.managerToken, attemptId: f.recordId, note: f.reviewNote }),
   'settings-update': z.strictObject({ managerToken: f.managerToken, pollIntervalSeconds: f.pollIntervalSeconds }),
   'connection-configure': z.strictObject({
     managerToken: f.managerToken,
@@ -105,6 +107,7 @@ export interface HandlerOutputs {
   'counter-create': Counter;
   'counter-update': Counter;
   'counter-deactivate': Counter;
+  'attempt-mark-reviewed': ChargeAttempt;
   'settings-update': Settings;
   'connection-configure': ConnectionStatus;
   'connection-signin-start': { authUrl: string };

@@ -1,6 +1,6 @@
 // The records the backend returns to the renderer. Money is integer minor units; times are
 // unix milliseconds; ids are strings.
-import type { AttemptState, Currency, InvoiceStatus, PaymentMethod } from './domain';
+import { isReviewState, type AttemptState, type Currency, type InvoiceStatus, type PaymentMethod } from './domain';
 
 export interface Counter {
   id: string;
@@ -62,6 +62,34 @@ export interface ChargeAttempt {
   pollCount: number;
   /** When Zoho created the session (unix ms), for the 3-minute countdown. */
   sessionCreatedAt: number | null;
+  /** A manager checked an unknown or unresolved outcome by hand (the state stays as it is). */
+  review: AttemptReview | null;
+}
+
+export interface AttemptReview {
+  at: number;
+  note: string;
+}
+
+/** The outcome is unknown and nobody has checked it yet: it needs a person. */
+export function awaitsReview(attempt: Pick<ChargeAttempt, 'state' | 'review'>): boolean {
+  return isReviewState(attempt.state) && attempt.review === null;
+}
+
+/**
+ * The invoice must not be charged without a person confirming a look at the terminal: one of its
+ * attempts (oldest first) awaits review, and no later attempt reached Zoho. A later attempt that
+ * got a session covers it: the cashier confirmed checking before making it, and Zoho accepting a
+ * new session on the terminal means the lost one was no longer active there. A later refusal
+ * (often "the terminal is busy", i.e. the lost session still running) covers nothing.
+ */
+export function invoiceAwaitsReview(attemptsOldestFirst: readonly Pick<ChargeAttempt, 'state' | 'review' | 'paymentsSessionId'>[]): boolean {
+  let pending = false;
+  for (const attempt of attemptsOldestFirst) {
+    if (awaitsReview(attempt)) pending = true;
+    else if (attempt.paymentsSessionId !== null) pending = false;
+  }
+  return pending;
 }
 
 export interface AttemptEvent {

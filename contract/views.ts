@@ -59,6 +59,8 @@ export interface DayTotals {
   /** Sum of succeeded attempts. */
   collectedMinor: number;
   attemptCount: number;
+  /** Unknown or unresolved attempts that no manager has checked yet. */
+  awaitingReview: number;
   byState: StateTotal[];
   /** Succeeded attempts by method. */
   byMethod: MethodTotal[];

@@ -225,6 +225,11 @@ const FIELDS: Record<string, FieldKind> = {
   ),
   terminalId: textKind(fc.stringMatching(/^[A-Za-z0-9_-]{1,32}$/), 32, NOT_ID_CHARS),
   invoicePrefix: textKind(fc.stringMatching(/^[A-Za-z0-9/-]{0,10}$/), 10, NOT_ID_CHARS.filter((c) => c !== '/'), true),
+  note: textKind(
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== '' && s.trim().length <= 200 && !hasControl(s)),
+    200,
+    CONTROL_CHARS,
+  ),
   pollIntervalSeconds: wholeNumberKind(5, 10),
   rows: wholeNumberKind(1, DAY_LOG_MAX_ROWS),
   edition: enumKind(EDITIONS),

@@ -57,6 +57,10 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
   ],
   'counter-update': [{ input: { managerToken: 't', counterId: 'c', name: 'n'.repeat(41) }, field: 'name', rule: /at most 40/ }],
   'counter-deactivate': [{ input: { managerToken: 't' }, field: 'counterId', rule: /required/ }],
+  'attempt-mark-reviewed': [
+    { input: { managerToken: 't', attemptId: 'a', note: '   ' }, field: 'note', rule: /Note is required/ },
+    { input: { managerToken: 't', attemptId: 'a', note: 'n'.repeat(201) }, field: 'note', rule: /at most 200/ },
+  ],
   'settings-update': [
     { input: { managerToken: 't', pollIntervalSeconds: 4 }, field: 'pollIntervalSeconds', rule: /at least 5/ },
     { input: { managerToken: 't', pollIntervalSeconds: 11 }, field: 'pollIntervalSeconds', rule: /at most 10/ },

@@ -109,6 +109,34 @@ describe('outcomes a person must look at', () => {
   });
 });
 
+describe('a manager checks an unknown outcome by hand', () => {
+  it('needs the manager, keeps the state, tells the screens, and lets the cashier charge again unasked', async () => {
+    rig = await Rig.start();
+    await rig.control.faults({ scope: 'create', error_rate: 1, count: 1 });
+    const lost = await rig.charge(4_200);
+    expect(lost.state).toBe('unknown');
+    const note = 'Terminal TRM001 shows no payment at 10:42';
+
+    const withoutManager = await rig.raw('attempt-mark-reviewed', { managerToken: 'not-a-token', attemptId: lost.id, note });
+    expect(withoutManager.ok).toBe(false);
+    if (!withoutManager.ok) expect(withoutManager.error.code).toBe('locked');
+
+    const reviewed = await rig.call('attempt-mark-reviewed', { managerToken: rig.managerToken, attemptId: lost.id, note });
+    expect(reviewed).toMatchObject({ id: lost.id, state: 'unknown', review: { note } });
+    expect(rig.events).toContainEqual({ type: 'charge-updated', attempt: reviewed });
+    expect((await rig.call('log-day', { date: localDate(Date.now()) })).totals.awaitingReview).toBe(0);
+
+    const again = await rig.call('charge-create', { invoiceId: lost.invoiceId, counterId: lost.counterId, method: 'card' });
+    expect(again.state).toBe('in_progress');
+    const refused = await rig.raw('attempt-mark-reviewed', { managerToken: rig.managerToken, attemptId: again.id, note });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('conflict');
+      expect(refused.error.message).toMatch(/outcome is unknown/);
+    }
+  });
+});
+
 describe("the day's log", () => {
   it('lists, filters and totals the day, and exports it as CSV', async () => {
     rig = await Rig.start();

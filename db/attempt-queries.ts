@@ -30,6 +30,8 @@ export interface AttemptRow {
   last_polled_at: number | null;
   poll_count: number;
   session_created_at: number | null;
+  reviewed_at: number | null;
+  review_note: string | null;
 }
 
 /** Attempts as `a`, with their invoice's number; add WHERE / ORDER BY. */
@@ -61,6 +63,7 @@ export function toChargeAttempt(row: AttemptRow): ChargeAttempt {
     lastPolledAt: row.last_polled_at,
     pollCount: row.poll_count,
     sessionCreatedAt: row.session_created_at,
+    review: row.reviewed_at === null ? null : { at: row.reviewed_at, note: row.review_note ?? '' },
   };
 }
 

@@ -70,6 +70,7 @@ describe('insertCreatingAttempt', () => {
       lastPolledAt: null,
       pollCount: 0,
       sessionCreatedAt: null,
+      review: null,
     });
     expect(listEventsForAttempt(db, attempt.id)).toEqual([
       { id: 1, attemptId: attempt.id, at: T0, fromState: null, toState: 'creating', actor: 'cashier', reason: 'Charge' },
@@ -129,16 +130,20 @@ describe('insertCreatingAttempt', () => {
     expect(startAttempt(db, invoice, { reviewAcknowledged: true }).state).toBe('creating');
   });
 
-  it('asks once per unknown outcome: after a checked charge failed cleanly, the next needs no check', () => {
+  it('asks once per unknown outcome: after a checked charge reached Zoho and failed, the next needs no check', () => {
     const invoice = makeInvoice(db, makeCounter(db));
     const lost = startAttempt(db, invoice, { at: T0 });
     transitionAttempt(db, { attemptId: lost.id, from: ['creating'], to: 'unknown', ...later });
-    const checked = markInProgress(db, startAttempt(db, invoice, { reviewAcknowledged: true, at: T0 + 1 }));
+    // A refusal (e.g. the terminal still busy with the lost session) proves nothing: ask again.
+    const refused = startAttempt(db, invoice, { reviewAcknowledged: true, at: T0 + 1 });
+    transitionAttempt(db, { attemptId: refused.id, from: ['creating'], to: 'rejected', ...later });
+    expect(caught(() => startAttempt(db, invoice, { at: T0 + 2 }), InvalidStateError).reason).toBe('invoice_needs_review');
+    const checked = markInProgress(db, startAttempt(db, invoice, { reviewAcknowledged: true, at: T0 + 3 }));
     finalizeAttempt(db, { attemptId: checked.id, from: ['in_progress'], to: 'failed', failureCode: 'insufficient_funds', failureMessage: null, ...later });
-    const next = startAttempt(db, invoice, { at: T0 + 2 });
+    const next = startAttempt(db, invoice, { at: T0 + 4 });
     expect(next.state).toBe('creating');
     transitionAttempt(db, { attemptId: next.id, from: ['creating'], to: 'unknown', ...later });
-    expect(caught(() => startAttempt(db, invoice, { at: T0 + 3 }), InvalidStateError).reason).toBe('invoice_needs_review');
+    expect(caught(() => startAttempt(db, invoice, { at: T0 + 5 }), InvalidStateError).reason).toBe('invoice_needs_review');
   });
 });
 

@@ -10,7 +10,8 @@ import type { Db } from './database';
 import { ConflictError, InvalidStateError, NotFoundError } from './errors';
 import { appendAttemptEvent } from './events';
 import { recordInvoicePaid, recordInvoicePaymentFailed, requireInvoice } from './invoices';
-import { invoiceAwaitsReview, invoiceHasLiveAttempt, terminalHasLiveAttempt } from './live-attempts';
+import { invoiceHasLiveAttempt, terminalHasLiveAttempt } from './live-attempts';
+import { invoiceAwaitsReview } from './reviews';
 import { assignments, inWriteTransaction, prepared } from './statements';
 
 export {

@@ -50,7 +50,8 @@ export type InvalidStateReason =
   | 'invoice_void'
   | 'invoice_needs_review'
   | 'payment_in_progress'
-  | 'counter_inactive';
+  | 'counter_inactive'
+  | 'not_awaiting_review';
 
 const INVALID_STATE_MESSAGES: Record<InvalidStateReason, string> = {
   invoice_paid: 'This invoice is already paid.',
@@ -59,6 +60,7 @@ const INVALID_STATE_MESSAGES: Record<InvalidStateReason, string> = {
     'An earlier payment on this invoice has an unknown outcome: check the terminal and the Zoho dashboard first.',
   payment_in_progress: 'A payment is in progress.',
   counter_inactive: 'This counter is deactivated.',
+  not_awaiting_review: 'Only a payment whose outcome is unknown can be marked as checked.',
 };
 
 export class InvalidStateError extends Error {

@@ -7,7 +7,8 @@ import type { AmountResult } from '../contract/money';
 import type { Db } from './database';
 import { ConflictError, InvalidStateError, NotFoundError } from './errors';
 import { readInvoiceLines } from './json-columns';
-import { invoiceAwaitsReview, invoiceHasLiveAttempt } from './live-attempts';
+import { invoiceHasLiveAttempt } from './live-attempts';
+import { invoiceAwaitsReview } from './reviews';
 import { inWriteTransaction, prepared } from './statements';
 
 interface InvoiceRow {

@@ -1,6 +1,6 @@
 // Is a payment still running (or awaiting a person's check) on a terminal, invoice or counter?
 // Asked inside write transactions before changes that would break the one-live-payment rules.
-import { isReviewState, LIVE_STATES, type AttemptState } from '../contract/domain';
+import { LIVE_STATES } from '../contract/domain';
 import type { Db } from './database';
 import { prepared, sqlLiterals } from './statements';
 
@@ -22,18 +22,4 @@ export function invoiceHasLiveAttempt(db: Db, invoiceId: string, exceptAttemptId
 
 export function counterHasLiveAttempt(db: Db, counterId: string): boolean {
   return exists(db, `counter_id = ? AND ${LIVE_STATE_CONDITION}`, counterId, null);
-}
-
-/**
- * The invoice's latest attempt has an unknown outcome: the customer may have paid, so the invoice
- * must not be charged blindly. Only the latest counts: a later attempt could only be made after a
- * person confirmed checking the terminal (insertCreatingAttempt), and an attempt reaches a review
- * state only from a live one, when no later attempt can exist yet.
- */
-export function invoiceAwaitsReview(db: Db, invoiceId: string): boolean {
-  const latest = prepared<[string], { state: AttemptState }>(
-    db,
-    'SELECT state FROM charge_attempts WHERE invoice_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
-  ).get(invoiceId);
-  return latest !== undefined && isReviewState(latest.state);
 }

@@ -1,13 +1,13 @@
 // The day's payment log: attempts and totals for a time window, for the manager's review.
 import type { AttemptState, PaymentMethod } from '../contract/domain';
-import { ATTEMPT_STATES, PAYMENT_METHODS } from '../contract/domain';
+import { ATTEMPT_STATES, PAYMENT_METHODS, REVIEW_STATES } from '../contract/domain';
 import type { ChargeAttempt } from '../contract/model';
 import type { DayTotals } from '../contract/views';
 import type { AttemptRow } from './attempt-queries';
 import { SELECT_ATTEMPTS, toChargeAttempt } from './attempt-queries';
 import type { Db } from './database';
 import { TALLY_SLOT_MS } from './migrations/003_attempt_tallies';
-import { prepared } from './statements';
+import { prepared, sqlLiterals } from './statements';
 
 /**
  * Attempts created in [fromMs, toMs), optionally narrowed. Amounts are summed without regard to
@@ -114,12 +114,21 @@ export function dayTotals(db: Db, filter: DayLogFilter): DayTotals {
      FROM attempt_tallies AS t WHERE ${where} AND t.state = 'succeeded' GROUP BY hour`,
   ).all(params);
 
+  // Few rows (the day's unknown and unresolved attempts), read through the (state, created_at) index.
+  const attempts = filterSql(filter, ATTEMPT_COLUMNS);
+  const awaitingReview = prepared<[Record<string, string | number>], { count: number }>(
+    db,
+    `SELECT count(*) AS count FROM charge_attempts AS a
+     WHERE ${attempts.where} AND a.state IN (${sqlLiterals(REVIEW_STATES)}) AND a.reviewed_at IS NULL`,
+  ).get(attempts.params);
+
   const succeeded = groups.filter((group) => group.state === 'succeeded');
   const collectedByHour = new Array<number>(Math.max(0, Math.ceil((filter.toMs - filter.fromMs) / HOUR_MS))).fill(0);
   for (const { hour, amount } of hours) collectedByHour[hour] = amount;
   return {
     collectedMinor: total(succeeded, 'amount'),
     attemptCount: total(groups, 'count'),
+    awaitingReview: awaitingReview?.count ?? 0,
     byState: ATTEMPT_STATES.map((state) => ({ state, ...countAndAmount(groups.filter((g) => g.state === state)) })),
     byMethod: PAYMENT_METHODS.map((method) => ({ method, ...countAndAmount(succeeded.filter((g) => g.method === method)) })),
     collectedByHour,

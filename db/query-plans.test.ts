@@ -87,7 +87,7 @@ function expectDayLogIndexed(db: () => Db): void {
 
     const { invoiceSearch: _notForTotals, ...filter } = query;
     const totals = plansOf(db, (conn) => dayTotals(conn, filter));
-    expect(totals).toHaveLength(2);
+    expect(totals).toHaveLength(3);
     totals.forEach(expectNoTableScan);
   }
 }

@@ -41,6 +41,7 @@ export function createBillingBridge(ipc: IpcRendererLike): DesktopBilling {
     counterCreate: call('counter-create'),
     counterUpdate: call('counter-update'),
     counterDeactivate: call('counter-deactivate'),
+    attemptMarkReviewed: call('attempt-mark-reviewed'),
     settingsUpdate: call('settings-update'),
     connectionConfigure: call('connection-configure'),
     connectionSigninStart: call('connection-signin-start'),

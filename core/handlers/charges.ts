@@ -1,9 +1,10 @@
 import * as events from '../../db/events';
+import { markAttemptReviewed } from '../../db/reviews';
 import { HandlerFailure } from '../failure';
 import { requireAttempt } from './lookups';
 import type { CoreContext, Handlers } from './types';
 
-export function chargeHandlers(ctx: CoreContext): Handlers<'charge-create' | 'charge-recheck' | 'attempt-events'> {
+export function chargeHandlers(ctx: CoreContext): Handlers<'charge-create' | 'charge-recheck' | 'attempt-events' | 'attempt-mark-reviewed'> {
   return {
     'charge-create': (input) => ctx.charges.create(input),
     'charge-recheck': async (input) => {
@@ -19,5 +20,10 @@ export function chargeHandlers(ctx: CoreContext): Handlers<'charge-create' | 'ch
       return requireAttempt(ctx.db, attempt.id);
     },
     'attempt-events': (input) => events.listEventsForAttempt(ctx.db, requireAttempt(ctx.db, input.attemptId).id),
+    'attempt-mark-reviewed': (input) => {
+      const attempt = markAttemptReviewed(ctx.db, { attemptId: input.attemptId, note: input.note, at: ctx.now(), actor: 'manager' });
+      ctx.events.emit({ type: 'charge-updated', attempt });
+      return attempt;
+    },
   };
 }

@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { transitionAttempt } from './attempts';
+import type { Db } from './database';
+import { InvalidStateError } from './errors';
+import { listEventsForAttempt } from './events';
+import { dayTotals } from './log';
+import { markAttemptReviewed } from './reviews';
+import type { TempDatabase } from './testing';
+import { T0, createTempDatabase, makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt } from './testing';
+
+let temp: TempDatabase;
+let db: Db;
+beforeEach(() => {
+  temp = createTempDatabase();
+  db = temp.db;
+});
+afterEach(() => temp.cleanup());
+
+const DAY = { fromMs: T0 - 10 * 3_600_000, toMs: T0 + 14 * 3_600_000 };
+const review = (attemptId: string, note = 'Terminal shows nothing; customer paid cash') =>
+  markAttemptReviewed(db, { attemptId, note, at: T0 + 60_000, actor: 'manager' });
+
+function lostAttempt() {
+  const invoice = makeInvoice(db, makeCounter(db));
+  const attempt = startAttempt(db, invoice);
+  transitionAttempt(db, { attemptId: attempt.id, from: ['creating'], to: 'unknown', at: T0 + 1000, actor: 'zoho', reason: 'no answer' });
+  return { invoice, attempt };
+}
+
+describe('a manager review of an unknown outcome', () => {
+  it('keeps the state, records who and why in the audit trail, and ends the wait for a person', () => {
+    const { invoice, attempt } = lostAttempt();
+    expect(dayTotals(db, DAY).awaitingReview).toBe(1);
+    expect(() => startAttempt(db, invoice)).toThrow(InvalidStateError);
+
+    const reviewed = review(attempt.id);
+
+    expect(reviewed.state).toBe('unknown');
+    expect(reviewed.review).toEqual({ at: T0 + 60_000, note: 'Terminal shows nothing; customer paid cash' });
+    expect(listEventsForAttempt(db, attempt.id).at(-1)).toMatchObject({
+      fromState: 'unknown',
+      toState: 'unknown',
+      actor: 'manager',
+      reason: 'Checked by hand: Terminal shows nothing; customer paid cash',
+    });
+    const totals = dayTotals(db, DAY);
+    expect(totals.awaitingReview).toBe(0);
+    expect(totals.byState).toContainEqual({ state: 'unknown', count: 1, amountMinor: 10050 });
+    expect(startAttempt(db, invoice).state).toBe('creating');
+  });
+
+  it('is given once: a second review returns the first unchanged', () => {
+    const { attempt } = lostAttempt();
+    const first = review(attempt.id, 'first');
+    expect(review(attempt.id, 'second')).toEqual(first);
+    expect(listEventsForAttempt(db, attempt.id).filter((e) => e.actor === 'manager')).toHaveLength(1);
+    expect(() => db.prepare("UPDATE charge_attempts SET review_note = 'edited' WHERE id = ?").run(attempt.id)).toThrow(/given once/);
+  });
+
+  it('is refused for an outcome Zoho gave or a payment still running, changing nothing', () => {
+    const counter = makeCounter(db);
+    const paid = succeedAttempt(db, markInProgress(db, startAttempt(db, makeInvoice(db, counter))));
+    const running = markInProgress(db, startAttempt(db, makeInvoice(db, counter, { number: 'RUN-1' }), { counter: makeCounter(db) }));
+    for (const attempt of [paid, running]) {
+      if (!attempt) throw new Error('no attempt');
+      const eventsBefore = listEventsForAttempt(db, attempt.id);
+      expect(() => review(attempt.id)).toThrow(/Only a payment whose outcome is unknown/);
+      expect(listEventsForAttempt(db, attempt.id)).toEqual(eventsBefore);
+    }
+    expect(() => db.prepare('UPDATE charge_attempts SET reviewed_at = 1, review_note = ? WHERE id = ?').run('x', paid?.id)).toThrow(/only of an unknown or unresolved/);
+  });
+});

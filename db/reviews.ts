@@ -1,0 +1,48 @@
+// Payments whose outcome Zoho never told us: whether an invoice waits for a person, and a manager's
+// review, recorded beside the attempt and in its audit trail without touching its state.
+import { isReviewState } from '../contract/domain';
+import { invoiceAwaitsReview as attemptsAwaitReview, type ChargeAttempt } from '../contract/model';
+import { listAttemptsForInvoice, requireAttempt } from './attempt-queries';
+import type { Db } from './database';
+import { InvalidStateError } from './errors';
+import { appendAttemptEvent } from './events';
+import { inWriteTransaction, prepared } from './statements';
+
+/** See invoiceAwaitsReview in contract/model.ts (an invoice has only a few attempts). */
+export function invoiceAwaitsReview(db: Db, invoiceId: string): boolean {
+  return attemptsAwaitReview(listAttemptsForInvoice(db, invoiceId));
+}
+
+export interface AttemptReviewInput {
+  attemptId: string;
+  /** What the manager found, in their words (e.g. "Terminal shows no payment; customer paid cash"). */
+  note: string;
+  at: number;
+  actor: string;
+}
+
+/**
+ * Marks an unknown or unresolved attempt as checked by a person. Idempotent: an attempt already
+ * reviewed is returned as it is. Throws InvalidStateError for any other state.
+ */
+export function markAttemptReviewed(db: Db, input: AttemptReviewInput): ChargeAttempt {
+  return inWriteTransaction(db, () => {
+    const attempt = requireAttempt(db, input.attemptId);
+    if (attempt.review) return attempt;
+    if (!isReviewState(attempt.state)) throw new InvalidStateError('not_awaiting_review');
+    prepared<[number, string, string]>(db, 'UPDATE charge_attempts SET reviewed_at = ?, review_note = ? WHERE id = ?').run(
+      input.at,
+      input.note,
+      attempt.id,
+    );
+    appendAttemptEvent(db, {
+      attemptId: attempt.id,
+      at: input.at,
+      fromState: attempt.state,
+      toState: attempt.state,
+      actor: input.actor,
+      reason: `Checked by hand: ${input.note}`,
+    });
+    return requireAttempt(db, attempt.id);
+  });
+}
