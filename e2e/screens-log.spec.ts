@@ -10,7 +10,7 @@ import { closeDatabase, openDatabase } from '../db/database';
 import { createInvoice } from '../db/invoices';
 import { expect, test, type CounterHost } from './fixtures/browser-host';
 import type { PayOutcome } from '../core/testing/sim-control';
-import { expectAccessible, FINAL, openApp, shot } from './screens-support';
+import { chargeButton, expectAccessible, expectWaiting, FINAL, fillItem, openApp, payStatus, setFirstPin, shot } from './screens-support';
 
 async function counters(host: CounterHost): Promise<Record<string, Counter>> {
   const list = await host.call('counters-list', {});
@@ -131,6 +131,42 @@ test('a row opens its history beside the table', async ({ page, host }) => {
   await page.keyboard.press('Escape');
   await expect(panel).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^C-000001/ })).toBeFocused();
+});
+
+test('a manager marks a lost payment as checked; the cashier may then charge again unasked', async ({ page, host }) => {
+  await openApp(page, host, 'Counter B');
+  await fillItem(page, 1, 'Phone', '1', '15999');
+  await host.sim.faults({ scope: 'create', error_rate: 1, count: 1 });
+  await chargeButton(page).click();
+  await expect(payStatus(page)).toHaveText(/CHECK THE TERMINAL/, FINAL);
+
+  await page.getByRole('link', { name: 'Payment log' }).click();
+  await expect(page.getByRole('region', { name: 'Totals' })).toContainText('1 need review');
+  await page.getByRole('button', { name: /^B-000001/ }).click();
+  const panel = page.getByRole('complementary', { name: 'Invoice B-000001' });
+  await expect(panel).toContainText('A manager can mark this payment as checked');
+  await expect(panel.getByRole('button', { name: 'Re-check with Zoho' })).toHaveCount(0); // no session to ask about
+
+  await setFirstPin(page);
+  await page.getByRole('link', { name: 'Payment log' }).click();
+  await page.getByRole('button', { name: /^B-000001/ }).click();
+  await panel.getByRole('button', { name: 'Mark as checked' }).click();
+  await expect(panel.getByText('Note is required')).toBeVisible();
+  await panel.getByLabel('What you found').fill('Terminal shows no payment; customer paid cash');
+  await expectAccessible(page);
+  await shot(page, 'log-04-review');
+  await panel.getByRole('button', { name: 'Mark as checked' }).click();
+  await expect(panel).toContainText('Checked by hand');
+  await expect(panel.getByRole('list')).toContainText('Manager');
+  await expect(page.getByRole('region', { name: 'Totals' })).not.toContainText('need review');
+  await expect(page.locator('tbody tr').first()).toContainText('Checked by hand: Terminal shows no payment; customer paid cash');
+
+  await page.getByRole('link', { name: 'Counter', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Payment' })).toContainText('Checked by your manager: Terminal shows no payment; customer paid cash');
+  await expect(page.getByRole('checkbox', { name: /I checked the terminal/ })).toHaveCount(0);
+  await shot(page, 'counter-10-reviewed');
+  await page.getByRole('button', { name: 'Charge ₹15,999.00 again' }).click();
+  await expectWaiting(page, 'TRM002');
 });
 
 test('Export CSV downloads exactly the shown day\'s attempts', async ({ page, host }) => {

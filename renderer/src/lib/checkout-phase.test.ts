@@ -40,6 +40,7 @@ function attempt(state: AttemptState): ChargeAttempt {
     lastPolledAt: null,
     pollCount: 0,
     sessionCreatedAt: 2,
+    review: null,
   };
 }
 

@@ -2,9 +2,9 @@
 // latest charge attempt, kept live by charge-updated events.
 import { create } from 'zustand';
 export { phaseOf, type CheckoutPhase } from '../lib/checkout-phase';
-import { isLiveState, isReviewState, type PaymentMethod } from '../../../contract/domain';
+import { isLiveState, type PaymentMethod } from '../../../contract/domain';
 import { phaseOf } from '../lib/checkout-phase';
-import type { ChargeAttempt, Invoice } from '../../../contract/model';
+import { awaitsReview, invoiceAwaitsReview, type ChargeAttempt, type Invoice } from '../../../contract/model';
 import type { AppError } from '../../../contract/result';
 import { call } from '../lib/billing';
 import { checkDraft, draftFieldForServerField, emptyDraft, emptyLine, type Draft, type DraftLine, type DraftMode } from '../lib/invoice-draft';
@@ -122,7 +122,7 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
   const checkReviewPending = async (invoiceId: string) => {
     const result = await call((api) => api.invoiceGet({ invoiceId }));
     if (!result.ok || get().invoice?.id !== invoiceId) return;
-    if (result.value.attempts.some((a) => isReviewState(a.state))) set({ confirmRequired: true });
+    if (invoiceAwaitsReview(result.value.attempts)) set({ confirmRequired: true });
   };
 
   return {
@@ -217,7 +217,7 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
       if (!counterId || state.busy || state.loading) return;
       if (state.attempt && isLiveState(state.attempt.state)) return;
       if (phaseOf(state.invoice, state.attempt) === 'paid') return;
-      const needsConfirm = state.confirmRequired || (state.attempt !== null && isReviewState(state.attempt.state));
+      const needsConfirm = state.confirmRequired || (state.attempt !== null && awaitsReview(state.attempt));
       if (needsConfirm && !state.confirmChecked) {
         set({
           error: { code: 'conflict', message: 'Check the terminal first, then tick the box to confirm.', field: 'confirmChecked' },

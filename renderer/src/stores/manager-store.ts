@@ -2,11 +2,12 @@
 // and preferences. Locks itself after a few minutes without use.
 import { create } from 'zustand';
 import type { Edition } from '../../../contract/domain';
-import type { Counter } from '../../../contract/model';
+import type { ChargeAttempt, Counter } from '../../../contract/model';
 import type { AppError, Result } from '../../../contract/result';
 import type { ConnectionStatus, Settings } from '../../../contract/views';
 import { call } from '../lib/billing';
 import { useAppStore } from './app-store';
+import { useLogStore } from './log-store';
 
 /** The manager screens lock after this long without a key press or click. */
 export const MANAGER_IDLE_LOCK_MS = 5 * 60_000;
@@ -42,6 +43,7 @@ interface ManagerState {
   createCounter: (input: { name: string; terminalId: string; invoicePrefix: string }) => Promise<boolean>;
   updateCounter: (counterId: string, patch: { name?: string; terminalId?: string; invoicePrefix?: string }) => Promise<boolean>;
   deactivateCounter: (counter: Counter) => Promise<boolean>;
+  markReviewed: (attempt: ChargeAttempt, note: string) => Promise<boolean>;
   loadSettings: () => Promise<void>;
   saveSettings: (pollIntervalSeconds: number) => Promise<boolean>;
   configureConnection: (form: ConnectionForm) => Promise<boolean>;
@@ -167,6 +169,14 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
       );
       if (done) await useAppStore.getState().refreshCounters();
       return done !== null;
+    },
+
+    async markReviewed(attempt, note) {
+      const reviewed = await run(`review-${attempt.id}`, (managerToken) =>
+        call((api) => api.attemptMarkReviewed({ managerToken, attemptId: attempt.id, note })),
+      );
+      if (reviewed) useLogStore.getState().applyAttempt(reviewed);
+      return reviewed !== null;
     },
 
     async loadSettings() {

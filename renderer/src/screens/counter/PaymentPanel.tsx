@@ -306,13 +306,19 @@ export function PaymentPanel({ phase, counter, invoice, attempt, draftTotalMinor
               </button>
             </>
           )}
-          <ConfirmChecked />
+          {a.review ? (
+            <Message kind="notice">
+              <strong>Checked by your manager:</strong> {a.review.note}
+            </Message>
+          ) : (
+            <ConfirmChecked />
+          )}
           <MethodToggle method={method} disabled={busy !== null} error={methodError} />
           <ChargeButton
             amountMinor={a.amountMinor}
             currency={a.currency}
             label={`Charge ${money(a.amountMinor, a.currency)} again`}
-            disabled={busy !== null || !confirmChecked}
+            disabled={busy !== null || (a.review === null && !confirmChecked)}
           />
         </div>
       );

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { isReviewState, type AttemptState } from '../../../../contract/domain';
+import { awaitsReview } from '../../../../contract/model';
 import type { CounterStatus } from '../../../../contract/views';
 import { Countdown } from '../../components/Countdown';
 import { Message } from '../../components/Field';
@@ -18,7 +19,9 @@ function cardKind(status: CounterStatus): CardKind {
   if (!attempt || (status.invoice && status.invoice.status === 'open' && attempt.invoiceId !== status.invoice.id)) return 'idle';
   if (attempt.state === 'creating' || attempt.state === 'in_progress') return 'waiting';
   if (attempt.state === 'succeeded') return 'paid';
-  if (isReviewState(attempt.state)) return 'review';
+  if (awaitsReview(attempt)) return 'review';
+  // Checked by a manager: nothing is pending at this counter.
+  if (isReviewState(attempt.state)) return 'idle';
   return 'failed';
 }
 

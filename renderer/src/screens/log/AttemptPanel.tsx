@@ -1,11 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { isReviewState } from '../../../../contract/domain';
-import type { ChargeAttempt, Counter } from '../../../../contract/model';
+import { awaitsReview, type ChargeAttempt, type Counter } from '../../../../contract/model';
 import { Message } from '../../components/Field';
 import { StateBadge } from '../../components/StateBadge';
 import { failureReason, formatTime, methodLabel, stateLabel } from '../../lib/format';
 import { money } from '../../lib/money';
 import { useLogStore } from '../../stores/log-store';
+import { ReviewForm } from './ReviewForm';
 
 const ACTORS: Record<string, string> = {
   cashier: 'Cashier',
@@ -13,6 +14,7 @@ const ACTORS: Record<string, string> = {
   recheck: 'Re-check',
   startup: 'App start-up',
   zoho: 'Zoho',
+  manager: 'Manager',
 };
 
 /** One attempt's details and its event history, beside the log table. */
@@ -104,13 +106,22 @@ export function AttemptPanel({ attempt, counter, onClose }: { attempt: ChargeAtt
             </dd>
           </div>
         ) : null}
+        {attempt.review ? (
+          <div className="detail">
+            <dt>Checked by hand</dt>
+            <dd>
+              {formatTime(attempt.review.at, attempt.currency)}: {attempt.review.note}
+            </dd>
+          </div>
+        ) : null}
       </dl>
       {attempt.mismatch ? <Message kind="warning">{attempt.mismatch}</Message> : null}
-      {isReviewState(attempt.state) ? (
+      {isReviewState(attempt.state) && attempt.paymentsSessionId ? (
         <button type="button" className="btn btn-primary" onClick={() => void recheck(attempt.id)} disabled={busy !== null}>
           {busy === 'recheck' ? 'Checking with Zoho…' : 'Re-check with Zoho'}
         </button>
       ) : null}
+      {awaitsReview(attempt) ? <ReviewForm attempt={attempt} /> : null}
       <h3>History</h3>
       {eventsError ? <Message kind="error">{eventsError}</Message> : null}
       {events === null && !eventsError ? <p>Loading…</p> : null}

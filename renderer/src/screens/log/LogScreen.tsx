@@ -18,9 +18,9 @@ function reasonText(attempt: ChargeAttempt): string {
     case 'rejected':
       return attempt.failureMessage ?? 'Refused by Zoho';
     case 'unknown':
-      return 'No clear answer to the charge request';
+      return attempt.review ? `Checked by hand: ${attempt.review.note}` : 'No clear answer to the charge request';
     case 'unresolved':
-      return 'No final answer from Zoho';
+      return attempt.review ? `Checked by hand: ${attempt.review.note}` : 'No final answer from Zoho';
     default:
       return attempt.declinedTries.length > 0 ? `${attempt.declinedTries.length} declined ${attempt.declinedTries.length === 1 ? 'try' : 'tries'} first` : '';
   }
@@ -56,7 +56,7 @@ export function LogScreen() {
   const totals = log?.totals;
   const filtered = filters.counterId !== '' || filters.state !== '' || filters.method !== '' || filters.search.trim() !== '';
   const stateCount = (state: AttemptState) => totals?.byState.find((s) => s.state === state)?.count ?? 0;
-  const reviewCount = stateCount('unknown') + stateCount('unresolved');
+  const reviewCount = totals?.awaitingReview ?? 0;
 
   return (
     <div className={`screen screen-log${selected ? ' with-panel' : ''}`}>
@@ -226,7 +226,7 @@ export function LogScreen() {
                 <td>{methodLabel(a.paidMethod ?? a.method)}</td>
                 <td>
                   <StateBadge state={a.state} />
-                  {isReviewState(a.state) ? (
+                  {isReviewState(a.state) && a.paymentsSessionId ? (
                     <button
                       type="button"
                       className="btn btn-small"
