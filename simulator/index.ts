@@ -1,6 +1,7 @@
 // The Zoho Payments simulator: OAuth, the In-Person (POS) session API, virtual terminals, fault
 // injection and a control API, served on 127.0.0.1. Demo mode, tests and benchmarks use it;
 // production never does. See docs/SIMULATOR.md.
+import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { SimulatorControl, type FetchedSession, type Outcome, type TerminalInfo } from './control/operations';
 import type { RequestLogEntry } from './control/request-log';
@@ -70,6 +71,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const state = createSimulatorState(resolved);
   const control = new SimulatorControl(state);
   const stopping = new AbortController();
+  // Every delayed answer waits on this signal: under added latency hundreds may wait at once.
+  setMaxListeners(0, stopping.signal);
   const router = new Router();
   const server = createPipelineServer({
     router,
