@@ -112,10 +112,7 @@ export async function launchChromium(): Promise<Browser> {
 export async function liveHost(sim: RunningSimulator, dataDir: string): Promise<HostProcess> {
   if (!rendererBuilt()) await buildRenderer();
   const { fixture } = sim;
-  await prepareLiveDataDir(dataDir, {
-    edition: 'in', accountId: fixture.account_id, clientId: fixture.client_id, clientSecret: fixture.client_secret, refreshToken: fixture.refresh_token,
-    accessToken: null, accessTokenExpiresAt: null, reconnectReason: null, tokenRequestTimes: [],
-  });
+  await prepareLiveDataDir(dataDir, fixture);
   return HostProcess.start({ dataDir, paymentsUrl: sim.url, accountsUrl: sim.url });
 }
 

@@ -36,10 +36,7 @@ async function runScale(sessions: number): Promise<ScaleRun> {
   let core: BackendChild | null = null;
   try {
     const { fixture } = sim;
-    await prepareLiveDataDir(dataDir, {
-      edition: 'in', accountId: fixture.account_id, clientId: fixture.client_id, clientSecret: fixture.client_secret, refreshToken: fixture.refresh_token,
-      accessToken: null, accessTokenExpiresAt: null, reconnectReason: null, tokenRequestTimes: [],
-    });
+    await prepareLiveDataDir(dataDir, fixture);
     core = await BackendChild.start({
       dataDir,
       secretsFile: secretsFile(dataDir),

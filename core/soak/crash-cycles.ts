@@ -97,17 +97,7 @@ export async function runCrashCycles(options: CrashCyclesOptions): Promise<Crash
 
   try {
     const { fixture } = sim;
-    await prepareLiveDataDir(dataDir, {
-      edition: 'in',
-      accountId: fixture.account_id,
-      clientId: fixture.client_id,
-      clientSecret: fixture.client_secret,
-      refreshToken: fixture.refresh_token,
-      accessToken: null,
-      accessTokenExpiresAt: null,
-      reconnectReason: null,
-      tokenRequestTimes: [],
-    });
+    await prepareLiveDataDir(dataDir, fixture);
     const start = async (): Promise<HostProcess> => {
       const started = await HostProcess.start({ dataDir, paymentsUrl: proxy.url, accountsUrl: sim.url });
       report.readyMs.push(started.readyMs);

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { HandlerName, HandlerOutput } from '../../contract/handlers';
 import type { Result } from '../../contract/result';
 import { FileSecretStore } from '../secrets/file-secret-store';
-import type { StoredConnection } from '../zoho/vault';
+import type { FixtureSummary } from '../../simulator/fixture';
+import { connectionToSimulator } from '../mode';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
@@ -20,8 +21,9 @@ export function secretsFile(dataDir: string): string {
 }
 
 /** Writes a signed-in connection, so the host starts in live mode without a consent flow. */
-export async function prepareLiveDataDir(dataDir: string, connection: StoredConnection): Promise<void> {
-  await new FileSecretStore(secretsFile(dataDir)).write(JSON.stringify(connection));
+/** A data folder whose saved connection is signed in to `fixture`'s simulator: the host starts live. */
+export async function prepareLiveDataDir(dataDir: string, fixture: FixtureSummary): Promise<void> {
+  await new FileSecretStore(secretsFile(dataDir)).write(JSON.stringify(connectionToSimulator(fixture)));
 }
 
 export function rendererBuilt(): boolean {

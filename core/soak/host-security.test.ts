@@ -21,10 +21,7 @@ beforeAll(async () => {
   sim = await startSimulator();
   dataDir = mkdtempSync(join(tmpdir(), 'counter-host-sec-'));
   const { fixture } = sim;
-  await prepareLiveDataDir(dataDir, {
-    edition: 'in', accountId: fixture.account_id, clientId: fixture.client_id, clientSecret: fixture.client_secret, refreshToken: fixture.refresh_token,
-    accessToken: null, accessTokenExpiresAt: null, reconnectReason: null, tokenRequestTimes: [],
-  });
+  await prepareLiveDataDir(dataDir, fixture);
   host = await HostProcess.start({ dataDir, paymentsUrl: sim.url, accountsUrl: sim.url });
 }, 60_000);
 
