@@ -98,25 +98,30 @@ export class ChargeService {
         method: input.method,
       });
     } catch (error) {
+      // An answer we cannot read that still names its session: the session exists, so follow it
+      // (every retrieve is read and checked in full) rather than leave the payment unknown.
+      if (isZohoError(error, 'malformed') && error.details.sessionId) return this.recordSession(attempt, error.details.sessionId, null);
       return this.createFailed(attempt, error);
     }
+    return this.recordSession(attempt, session.payments_session_id, session);
+  }
+
+  /** Stores the new session's id, checks what Zoho echoed (when it could be read), and starts polling. */
+  private recordSession(attempt: ChargeAttempt, sessionId: string, session: ZohoSession | null): ChargeAttempt {
+    const { db, now } = this.options;
     const sessionCreatedAt = now();
     this.options.onZohoReachable(true);
     // Logged before anything else can go wrong, so a failed write still leaves the id on record.
-    this.options.log.info('payment session created', { attemptId: attempt.id, paymentsSessionId: session.payments_session_id });
+    this.options.log.info('payment session created', { attemptId: attempt.id, paymentsSessionId: sessionId, answerRead: session !== null });
     let created: ChargeAttempt;
     try {
       created =
-        attempts.markSessionCreated(db, {
-          attemptId: attempt.id,
-          paymentsSessionId: session.payments_session_id,
-          sessionCreatedAt,
-          at: sessionCreatedAt,
-        }) ?? attempts.requireAttempt(db, attempt.id);
+        attempts.markSessionCreated(db, { attemptId: attempt.id, paymentsSessionId: sessionId, sessionCreatedAt, at: sessionCreatedAt }) ??
+        attempts.requireAttempt(db, attempt.id);
     } catch (error) {
-      return this.sessionNotRecorded(attempt, session.payments_session_id, error);
+      return this.sessionNotRecorded(attempt, sessionId, error);
     }
-    const mismatch = findMismatch({ ...this.expectationOf(created), paymentsSessionId: null }, session);
+    const mismatch = session && findMismatch({ ...this.expectationOf(created), paymentsSessionId: null }, session);
     if (mismatch) created = attempts.setMismatch(db, created.id, mismatch, now());
     this.publish(created);
     this.poller?.track(created.id, sessionCreatedAt + this.options.intervalMs());

@@ -22,6 +22,8 @@ export class ZohoError extends Error {
       retryAfterMs?: number;
       /** 'network': true when the request surely never reached Zoho (so nothing was created). */
       notSent?: boolean;
+      /** 'malformed': the session id, when it could still be read from an unreadable session. */
+      sessionId?: string;
     } = {},
   ) {
     super(message);

@@ -271,6 +271,7 @@ describe('the poller, given garbage for its retrieve calls', () => {
   let garbage: Answer[] = [];
   let finalStatus: 'in_progress' | 'succeeded' = 'in_progress';
   let served = 0;
+  let unreadableCreates = 0;
 
   beforeAll(async () => {
     server = await AnswerServer.start();
@@ -281,6 +282,12 @@ describe('the poller, given garbage for its retrieve calls', () => {
         const asked = JSON.parse(request.body) as { amount: number; currency: string; terminal_id: string; invoice_number: string };
         const session = { ...goodSession('in_progress'), payments_session_id: `G${next++}`, amount: asked.amount.toFixed(2), currency: asked.currency, terminal_id: asked.terminal_id, invoice_number: asked.invoice_number, payments: [] };
         sessionsById.set(session.payments_session_id, session);
+        if (unreadableCreates > 0) {
+          unreadableCreates -= 1;
+          // Whole JSON, and the session's id, but the rest not as Zoho documents it.
+          const { amount: _amount, ...damaged } = session;
+          return { status: 201, body: JSON.stringify({ code: 0, message: 'success', payments_session: { ...damaged, session_status: 'pending', created_time: 'yesterday' } }) };
+        }
         return { status: 201, body: JSON.stringify({ code: 0, message: 'success', payments_session: session }) };
       }
       served += 1;
@@ -333,6 +340,19 @@ describe('the poller, given garbage for its retrieve calls', () => {
       { numRuns: 25 },
     );
   }, 60_000);
+
+  it('a create whose answer cannot be read but names its session is followed by that id, not left unknown', async () => {
+    finalStatus = 'in_progress';
+    garbage = [];
+    unreadableCreates = 1;
+    const attempt = await rig.charge(2_468);
+    expect(attempt.state).toBe('in_progress');
+    expect(attempt.paymentsSessionId).toMatch(/^G\d+$/);
+    expect(attempt.mismatch).toBeNull();
+    finalStatus = 'succeeded';
+    const settled = await rig.waitFor(attempt.id, (a) => a.state !== 'in_progress', 10_000);
+    expect(settled).toMatchObject({ state: 'succeeded', paymentId: '1730000000009' });
+  });
 
   // Last in this block: it leaves the poller paused.
   it('a 429 asking to wait for ever pauses polling, and does not spin it', async () => {

@@ -4,7 +4,7 @@ import type { PaymentMethod } from '../../contract/domain';
 import type { Logger } from '../log';
 import { ZohoError } from './errors';
 import { requestJson, retryAfterMs, type HttpAnswer } from './http';
-import { errorEnvelope, sessionEnvelope, type ZohoSession } from './schemas';
+import { errorEnvelope, sessionEnvelope, sessionIdEnvelope, type ZohoSession } from './schemas';
 import type { TokenManager } from './token-manager';
 
 export interface CreateSessionRequest {
@@ -80,7 +80,11 @@ export class PaymentsClient {
       if (parsed.success) return parsed.data.payments_session;
       const refusal = errorEnvelope.safeParse(answer.body);
       if (refusal.success && refusal.data.code !== '0') throw refusalError(400, refusal.data.code, refusal.data.message);
-      throw new ZohoError('malformed', 'Zoho sent a payment session we cannot read', { status: answer.status });
+      const id = sessionIdEnvelope.safeParse(answer.body);
+      throw new ZohoError('malformed', 'Zoho sent a payment session we cannot read', {
+        status: answer.status,
+        ...(id.success ? { sessionId: id.data.payments_session.payments_session_id } : {}),
+      });
     }
     const refusal = errorEnvelope.safeParse(answer.body);
     const code = refusal.success ? refusal.data.code : undefined;

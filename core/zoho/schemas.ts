@@ -43,6 +43,17 @@ export const sessionEnvelope = z.object({
   payments_session: session,
 });
 
+/**
+ * Just the session id of a successful answer whose session does not fit `session`: after a create,
+ * that id still lets the app follow the payment instead of losing it. Plain ids only.
+ */
+export const sessionIdEnvelope = z.object({
+  code: z.union([z.literal(0), z.literal('0')]),
+  payments_session: z.object({
+    payments_session_id: z.union([z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), z.number().int().positive().refine(Number.isSafeInteger)]).transform(String),
+  }),
+});
+
 export const errorEnvelope = z.object({
   code: z.union([z.string(), z.number()]).transform(String),
   message: z.string().optional(),
