@@ -28,8 +28,10 @@ export function logHandlers(ctx: CoreContext): Handlers<'log-day' | 'log-export-
         a.paymentId,
         a.paymentsSessionId,
         a.mismatch,
+        a.review ? new Date(a.review.at).toISOString() : null,
+        a.review?.note ?? null,
       ]);
-      const header = ['time', 'invoice', 'counter', 'terminal', 'amount', 'currency', 'method', 'state', 'failure_code', 'failure_reason', 'payment_id', 'payments_session_id', 'note'];
+      const header = ['time', 'invoice', 'counter', 'terminal', 'amount', 'currency', 'method', 'state', 'failure_code', 'failure_reason', 'payment_id', 'payments_session_id', 'note', 'checked_at', 'checked_note'];
       return { fileName: `payments-${input.date}.csv`, csv: toCsv(header, rows), rowCount: rows.length };
     },
   };
