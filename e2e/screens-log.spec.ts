@@ -152,17 +152,18 @@ test('a manager marks a lost payment as checked; the cashier may then charge aga
   await page.getByRole('button', { name: /^B-000001/ }).click();
   await panel.getByRole('button', { name: 'Mark as checked' }).click();
   await expect(panel.getByText('Note is required')).toBeVisible();
-  await panel.getByLabel('What you found').fill('Terminal shows no payment; customer paid cash');
+  await panel.getByLabel('What you found').fill('Terminal and Zoho show no payment: nothing was charged');
   await expectAccessible(page);
   await shot(page, 'log-04-review');
   await panel.getByRole('button', { name: 'Mark as checked' }).click();
   await expect(panel).toContainText('Checked by hand');
   await expect(panel.getByRole('list')).toContainText('Manager');
   await expect(page.getByRole('region', { name: 'Totals' })).not.toContainText('need review');
-  await expect(page.locator('tbody tr').first()).toContainText('Checked by hand: Terminal shows no payment; customer paid cash');
+  await expect(page.locator('tbody tr').first()).toContainText('Checked by hand: Terminal and Zoho show no payment: nothing was charged');
 
   await page.getByRole('link', { name: 'Counter', exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Payment' })).toContainText('Checked by your manager: Terminal shows no payment; customer paid cash');
+  await expect(payStatus(page)).toHaveText(/CHECKED BY YOUR MANAGER/);
+  await expect(page.getByRole('region', { name: 'Payment' })).toContainText('Your manager found: Terminal and Zoho show no payment: nothing was charged');
   await expect(page.getByRole('checkbox', { name: /I checked the terminal/ })).toHaveCount(0);
   await shot(page, 'counter-10-reviewed');
   await page.getByRole('button', { name: 'Charge ₹15,999.00 again' }).click();

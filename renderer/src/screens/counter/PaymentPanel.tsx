@@ -30,9 +30,11 @@ export function announcement(phase: CheckoutPhase, attempt: ChargeAttempt | null
     case 'rejected':
       return `Zoho refused the payment: ${attempt.failureMessage ?? 'no reason given'}`;
     case 'unknown':
-      return 'We could not confirm whether the terminal received this payment. Check the terminal.';
     case 'unresolved':
-      return 'Zoho never gave a final answer for this payment. Check the terminal receipt or ask your manager.';
+      if (attempt.review) return 'Your manager has checked this payment. Charge again only if the customer has not paid.';
+      return phase === 'unknown'
+        ? 'We could not confirm whether the terminal received this payment. Check the terminal.'
+        : 'Zoho never gave a final answer for this payment. Check the terminal receipt or ask your manager.';
     default:
       return '';
   }
@@ -284,13 +286,17 @@ export function PaymentPanel({ phase, counter, invoice, attempt, draftTotalMinor
           <div className="status-line">
             <h2 id="pay-status-heading" tabIndex={-1} className="status-word status-review">
               <span aria-hidden="true">! </span>
-              {phase === 'unknown' ? 'CHECK THE TERMINAL' : 'NEEDS REVIEW'}
+              {a.review ? 'CHECKED BY YOUR MANAGER' : phase === 'unknown' ? 'CHECK THE TERMINAL' : 'NEEDS REVIEW'}
             </h2>
           </div>
           <p className="big-amount">
             {money(a.amountMinor, a.currency)} <span className="big-method">by {methodLabel(a.method)}</span>
           </p>
-          {phase === 'unknown' ? (
+          {a.review ? (
+            <p className="reason">
+              Zoho never told us how this payment ended; your manager has checked it. Charge again only if the customer has not paid.
+            </p>
+          ) : phase === 'unknown' ? (
             <p className="reason">
               We couldn’t confirm whether the terminal received this payment. Tap Fetch Payments on the terminal: if it shows this
               payment, let the customer finish there and do not charge again (a printed receipt means it was paid: tell your manager).
@@ -308,7 +314,7 @@ export function PaymentPanel({ phase, counter, invoice, attempt, draftTotalMinor
           )}
           {a.review ? (
             <Message kind="notice">
-              <strong>Checked by your manager:</strong> {a.review.note}
+              <strong>Your manager found:</strong> {a.review.note}
             </Message>
           ) : (
             <ConfirmChecked />

@@ -46,7 +46,7 @@ export function ReviewForm({ attempt }: { attempt: ChargeAttempt }) {
             }}
             aria-describedby={describedBy}
             aria-invalid={invalid || undefined}
-            placeholder="e.g. Terminal shows no payment; customer paid cash"
+            placeholder="e.g. Terminal and Zoho show no payment: nothing was charged"
           />
         )}
       </Field>
