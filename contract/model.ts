@@ -78,14 +78,14 @@ export function awaitsReview(attempt: Pick<ChargeAttempt, 'state' | 'review'>): 
 
 /**
  * The invoice must not be charged without a person confirming a look at the terminal: one of its
- * attempts (oldest first) awaits review, and no later attempt reached Zoho. A later attempt that
+ * attempts (in the order they were made, not by clock) awaits review, and no later attempt reached Zoho. A later attempt that
  * got a session covers it: the cashier confirmed checking before making it, and Zoho accepting a
  * new session on the terminal means the lost one was no longer active there. A later refusal
  * (often "the terminal is busy", i.e. the lost session still running) covers nothing.
  */
-export function invoiceAwaitsReview(attemptsOldestFirst: readonly Pick<ChargeAttempt, 'state' | 'review' | 'paymentsSessionId'>[]): boolean {
+export function invoiceAwaitsReview(attemptsInOrderMade: readonly Pick<ChargeAttempt, 'state' | 'review' | 'paymentsSessionId'>[]): boolean {
   let pending = false;
-  for (const attempt of attemptsOldestFirst) {
+  for (const attempt of attemptsInOrderMade) {
     if (awaitsReview(attempt)) pending = true;
     else if (attempt.paymentsSessionId !== null) pending = false;
   }

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { transitionAttempt } from './attempts';
+import { finalizeAttempt, transitionAttempt } from './attempts';
 import type { Db } from './database';
 import { InvalidStateError } from './errors';
 import { listEventsForAttempt } from './events';
 import { dayTotals } from './log';
-import { markAttemptReviewed } from './reviews';
+import { invoiceAwaitsReview, markAttemptReviewed } from './reviews';
 import type { TempDatabase } from './testing';
 import { T0, createTempDatabase, makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt } from './testing';
 
@@ -26,6 +26,19 @@ function lostAttempt() {
   transitionAttempt(db, { attemptId: attempt.id, from: ['creating'], to: 'unknown', at: T0 + 1000, actor: 'zoho', reason: 'no answer' });
   return { invoice, attempt };
 }
+
+describe('whether an invoice awaits a person', () => {
+  it('goes by the order attempts were made, not by the clock: a clock stepped back covers nothing', () => {
+    const invoice = makeInvoice(db, makeCounter(db));
+    const failed = markInProgress(db, startAttempt(db, invoice, { at: T0 }));
+    finalizeAttempt(db, { attemptId: failed.id, from: ['in_progress'], to: 'failed', failureCode: 'declined', failureMessage: null, at: T0 + 5_000, actor: 'poller', reason: 'test' });
+    // The clock steps back two minutes (NTP, a manual change) before the next charge, whose answer is lost.
+    const lost = startAttempt(db, invoice, { at: T0 - 120_000 });
+    transitionAttempt(db, { attemptId: lost.id, from: ['creating'], to: 'unknown', at: T0 - 119_000, actor: 'zoho', reason: 'no answer' });
+    expect(invoiceAwaitsReview(db, invoice.id)).toBe(true);
+    expect(() => startAttempt(db, invoice, { at: T0 - 60_000 })).toThrow(InvalidStateError);
+  });
+});
 
 describe('a manager review of an unknown outcome', () => {
   it('keeps the state, records who and why in the audit trail, and ends the wait for a person', () => {

@@ -30,9 +30,10 @@ export function markAttemptReviewed(db: Db, input: AttemptReviewInput): ChargeAt
     const attempt = requireAttempt(db, input.attemptId);
     if (attempt.review) return attempt;
     if (!isReviewState(attempt.state)) throw new InvalidStateError('not_awaiting_review');
-    prepared<[number, string, string]>(db, 'UPDATE charge_attempts SET reviewed_at = ?, review_note = ? WHERE id = ?').run(
+    prepared<[number, string, number, string]>(db, 'UPDATE charge_attempts SET reviewed_at = ?, review_note = ?, updated_at = ? WHERE id = ?').run(
       input.at,
       input.note,
+      input.at,
       attempt.id,
     );
     appendAttemptEvent(db, {
