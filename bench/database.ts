@@ -17,7 +17,7 @@ import { silentLogger } from '../core/log';
 import { MemorySecretStore } from '../core/secrets/secret-store';
 import { localDate } from '../core/testing/rig';
 import { insertCreatingAttempt, transitionAttempt } from '../db/attempts';
-import { CHECKPOINT_INTERVAL_MS, startIdleCheckpoints } from '../db/checkpoints';
+import { startIdleCheckpoints } from '../db/checkpoints';
 import { createCounter } from '../db/counters';
 import { closeDatabase, openDatabase } from '../db/database';
 import { createInvoice } from '../db/invoices';
@@ -88,7 +88,12 @@ export async function databaseBench(): Promise<BenchResult> {
     // Steady state: everything written so far (generation, log calls, the invoices to charge) is folded in first (not timed).
     db.pragma('wal_checkpoint(TRUNCATE)');
     const checkpointTimes: number[] = [];
-    const checkpoints = startIdleCheckpoints(db, CHECKPOINT_INTERVAL_MS, (took) => checkpointTimes.push(took));
+    const checkpoints = startIdleCheckpoints(db, {
+      observe: (took) => checkpointTimes.push(took),
+      onError: (error) => {
+        throw error;
+      },
+    });
     const writes: number[] = [];
     for (let i = 0; i < invoices.length; i += 1) {
       const invoice = invoices[i];

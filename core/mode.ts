@@ -113,7 +113,14 @@ interface Assembly {
 
 async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningMode> {
   const db = openDatabase(parts.dbFile);
-  const checkpoints = startIdleCheckpoints(db);
+  const checkpoints = startIdleCheckpoints(db, { onError: (error) => options.log.error('WAL checkpoint failed', { error: String(error) }) });
+  const close = () => {
+    try {
+      checkpoints.stop();
+    } finally {
+      closeDatabase(db);
+    }
+  };
   const tokens = new TokenManager({
     vault: parts.vault,
     accountsUrl: parts.accountsUrl,
@@ -129,17 +136,23 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
     now: options.now,
   });
   const currency = editionCurrency(parts.edition);
-  const core = createCore({
-    db,
-    now: options.now,
-    log: options.log,
-    events: options.events,
-    currency,
-    payments: () => payments,
-    onZohoReachable: options.onZohoReachable,
-    ...(options.tuning ? { tuning: options.tuning } : {}),
-  });
-  core.start();
+  let core: Core;
+  try {
+    core = createCore({
+      db,
+      now: options.now,
+      log: options.log,
+      events: options.events,
+      currency,
+      payments: () => payments,
+      onZohoReachable: options.onZohoReachable,
+      ...(options.tuning ? { tuning: options.tuning } : {}),
+    });
+    core.start();
+  } catch (error) {
+    close();
+    throw error;
+  }
   return {
     kind: parts.kind,
     db,
@@ -151,10 +164,12 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
     accountId: parts.accountId,
     simulator: parts.simulator,
     stop: async () => {
-      await core.stop();
-      checkpoints.stop();
-      closeDatabase(db);
-      await parts.simulator?.stop();
+      try {
+        await core.stop();
+      } finally {
+        close();
+        await parts.simulator?.stop();
+      }
     },
   };
 }

@@ -26,10 +26,13 @@ function walFrames(): number {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const fail = (error: unknown) => {
+  throw error;
+};
 
 describe('idle checkpoints', () => {
   it('no commit checkpoints while they run: the WAL grows past the automatic threshold', () => {
-    const checkpoints = startIdleCheckpoints(db, 60_000);
+    const checkpoints = startIdleCheckpoints(db, { intervalMs: 60_000, onError: fail });
     write(400);
     expect(walFrames()).toBeGreaterThan(1000);
     checkpoints.stop();
@@ -41,7 +44,7 @@ describe('idle checkpoints', () => {
   });
 
   it('the timer folds the WAL in between writes, so the next writer starts it over', async () => {
-    const checkpoints = startIdleCheckpoints(db, 20);
+    const checkpoints = startIdleCheckpoints(db, { intervalMs: 20, onError: fail });
     write(400);
     await sleep(100);
     write(1);
@@ -49,9 +52,19 @@ describe('idle checkpoints', () => {
     checkpoints.stop();
   });
 
+  it('a checkpoint that fails is reported, not thrown from the timer (which would end the process)', async () => {
+    const errors: unknown[] = [];
+    const checkpoints = startIdleCheckpoints(db, { intervalMs: 10, onError: (error) => errors.push(error) });
+    db.close(); // every checkpoint from now on fails
+    await sleep(60);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(String(errors[0])).toMatch(/not open/);
+    checkpoints.stop();
+  });
+
   it('stop restores automatic checkpoints', () => {
     const before = db.pragma('wal_autocheckpoint', { simple: true });
-    const checkpoints = startIdleCheckpoints(db);
+    const checkpoints = startIdleCheckpoints(db, { onError: fail });
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     checkpoints.stop();
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(before);

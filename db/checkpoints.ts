@@ -12,22 +12,34 @@ export interface IdleCheckpoints {
   stop(): void;
 }
 
-/** `observe` is told how long each timed checkpoint took (the benchmark records it). */
-export function startIdleCheckpoints(db: Db, intervalMs = CHECKPOINT_INTERVAL_MS, observe?: (ms: number) => void): IdleCheckpoints {
+export interface IdleCheckpointOptions {
+  intervalMs?: number;
+  /** Told how long each timed checkpoint took (the benchmark records it). */
+  observe?: (ms: number) => void;
+  /** A checkpoint that failed (disk full, I/O error): reported, never thrown from the timer. */
+  onError: (error: unknown) => void;
+}
+
+export function startIdleCheckpoints(db: Db, options: IdleCheckpointOptions): IdleCheckpoints {
   const automatic = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   db.pragma('wal_autocheckpoint = 0');
   const timer = setInterval(() => {
     const started = performance.now();
-    checkpoint(db);
-    observe?.(performance.now() - started);
-  }, intervalMs);
+    try {
+      checkpoint(db);
+    } catch (error) {
+      options.onError(error);
+      return;
+    }
+    options.observe?.(performance.now() - started);
+  }, options.intervalMs ?? CHECKPOINT_INTERVAL_MS);
   timer.unref();
   return {
     stop() {
       clearInterval(timer);
       if (!db.open) return;
-      checkpoint(db);
       db.pragma(`wal_autocheckpoint = ${automatic}`);
+      checkpoint(db);
     },
   };
 }
