@@ -124,7 +124,7 @@ export function dayTotals(db: Db, filter: DayLogFilter): DayTotals {
 
   const succeeded = groups.filter((group) => group.state === 'succeeded');
   const collectedByHour = new Array<number>(Math.max(0, Math.ceil((filter.toMs - filter.fromMs) / HOUR_MS))).fill(0);
-  for (const { hour, amount } of hours) collectedByHour[hour] = amount;
+  for (const { hour, amount } of hours) if (hour >= 0 && hour < collectedByHour.length) collectedByHour[hour] = amount;
   return {
     collectedMinor: total(succeeded, 'amount'),
     attemptCount: total(groups, 'count'),

@@ -170,6 +170,32 @@ test('a manager marks a lost payment as checked; the cashier may then charge aga
   await expectWaiting(page, 'TRM002');
 });
 
+test('a check of the latest try does not cover an older unknown one: the cashier is still asked', async ({ page, host }) => {
+  const counterB = (await counters(host))['Counter B']!;
+  const invoice = await host.call('invoice-create', { counterId: counterB.id, lines: [{ description: 'Phone', quantity: 1, unitPriceMinor: 15_999_00 }] });
+  if (!invoice.ok) throw new Error(invoice.error.message);
+  await host.sim.faults({ scope: 'create', error_rate: 1, count: 2 });
+  const first = await host.call('charge-create', { invoiceId: invoice.value.id, counterId: counterB.id, method: 'card' });
+  const second = await host.call('charge-create', { invoiceId: invoice.value.id, counterId: counterB.id, method: 'card', confirmChecked: true });
+  if (!first.ok || !second.ok) throw new Error('the charges were refused');
+  expect([first.value.state, second.value.state]).toEqual(['unknown', 'unknown']);
+  const manager = await host.call('manager-set-pin', { pin: '2468' });
+  if (!manager.ok) throw new Error(manager.error.message);
+  const checked = await host.call('attempt-mark-reviewed', { managerToken: manager.value.managerToken, attemptId: second.value.id, note: 'Second try: nothing on the terminal' });
+  expect(checked.ok).toBe(true);
+
+  await openApp(page, host);
+  await page.getByRole('button', { name: /^Counter B\b/ }).click();
+  await expect(payStatus(page)).toHaveText(/CHECKED BY YOUR MANAGER/);
+  const again = page.getByRole('button', { name: 'Charge ₹15,999.00 again' });
+  const confirm = page.getByRole('checkbox', { name: /I checked the terminal/ });
+  await expect(confirm).toBeVisible();
+  await expect(again).toBeDisabled();
+  await confirm.check();
+  await again.click();
+  await expectWaiting(page, 'TRM002');
+});
+
 test('Export CSV downloads exactly the shown day\'s attempts', async ({ page, host }) => {
   await dayOfSales(host);
   await openApp(page, host);

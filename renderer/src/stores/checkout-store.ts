@@ -118,7 +118,7 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
 
   const isCurrent = (counterId: string) => get().counterId === counterId;
 
-  /** After a failed or refused try, an older attempt of the invoice may still have no known outcome. */
+  /** After a failed, refused or manager-checked try, an older attempt of the invoice may still have no known outcome. */
   const checkReviewPending = async (invoiceId: string) => {
     const result = await call((api) => api.invoiceGet({ invoiceId }));
     if (!result.ok || get().invoice?.id !== invoiceId) return;
@@ -173,7 +173,7 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
         confirmRequired: false,
         phaseVersion: get().phaseVersion + 1,
       });
-      if (attempt && (attempt.state === 'failed' || attempt.state === 'rejected')) void checkReviewPending(invoice.id);
+      if (attempt && (attempt.state === 'failed' || attempt.state === 'rejected' || attempt.review)) void checkReviewPending(invoice.id);
     },
 
     setMode(mode) {
@@ -325,7 +325,8 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
         invoice: nextInvoice,
         ...(after !== before ? { phaseVersion: get().phaseVersion + 1, confirmChecked: false } : {}),
       });
-      if (after !== before && (after === 'failed' || after === 'rejected')) void checkReviewPending(invoice.id);
+      const newlyChecked = attempt.review !== null && current?.id === attempt.id && current.review === null;
+      if ((after !== before && (after === 'failed' || after === 'rejected')) || newlyChecked) void checkReviewPending(invoice.id);
     },
   };
 });

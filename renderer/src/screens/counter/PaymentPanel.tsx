@@ -316,15 +316,15 @@ export function PaymentPanel({ phase, counter, invoice, attempt, draftTotalMinor
             <Message kind="notice">
               <strong>Your manager found:</strong> {a.review.note}
             </Message>
-          ) : (
-            <ConfirmChecked />
-          )}
+          ) : null}
+          {/* An older attempt of this invoice may still await a check, even when this one was checked. */}
+          {a.review === null || confirmRequired ? <ConfirmChecked /> : null}
           <MethodToggle method={method} disabled={busy !== null} error={methodError} />
           <ChargeButton
             amountMinor={a.amountMinor}
             currency={a.currency}
             label={`Charge ${money(a.amountMinor, a.currency)} again`}
-            disabled={busy !== null || (a.review === null && !confirmChecked)}
+            disabled={busy !== null || ((a.review === null || confirmRequired) && !confirmChecked)}
           />
         </div>
       );

@@ -268,7 +268,7 @@ export function LogScreen() {
         {!log && loading ? <p className="loading">Loading…</p> : null}
       </div>
 
-      {selected ? <AttemptPanel attempt={selected} counter={counters.find((c) => c.id === selected.counterId)} onClose={closePanel} /> : null}
+      {selected ? <AttemptPanel key={selected.id} attempt={selected} counter={counters.find((c) => c.id === selected.counterId)} onClose={closePanel} /> : null}
     </div>
   );
 }

@@ -34,10 +34,9 @@ export function ReviewForm({ attempt }: { attempt: ChargeAttempt }) {
     >
       <Field label="What you found" error={error?.field === 'note' ? error.message : null} hint="On the terminal and in the Zoho dashboard. Kept in the history.">
         {({ id, describedBy, invalid }) => (
-          <textarea
+          <input
             id={id}
             className="input"
-            rows={2}
             maxLength={200}
             value={note}
             onChange={(e) => {
