@@ -11,7 +11,7 @@ import { money, useCurrency } from '../../lib/money';
 import { setDashboardActive, useDashboardStore } from '../../stores/dashboard-store';
 import { useAppStore } from '../../stores/app-store';
 
-type CardKind = 'idle' | 'waiting' | 'paid' | 'failed' | 'review' | 'inactive';
+type CardKind = 'idle' | 'waiting' | 'paid' | 'failed' | 'review' | 'checked' | 'inactive';
 
 function cardKind(status: CounterStatus): CardKind {
   if (!status.counter.active) return 'inactive';
@@ -20,8 +20,8 @@ function cardKind(status: CounterStatus): CardKind {
   if (attempt.state === 'creating' || attempt.state === 'in_progress') return 'waiting';
   if (attempt.state === 'succeeded') return 'paid';
   if (awaitsReview(attempt)) return 'review';
-  // Checked by a manager: nothing is pending at this counter.
-  if (isReviewState(attempt.state)) return 'idle';
+  // Outcome still unknown, but a manager has checked it: nothing waits for a person here.
+  if (isReviewState(attempt.state)) return 'checked';
   return 'failed';
 }
 
@@ -63,6 +63,7 @@ function CounterCard({ status, now }: { status: CounterStatus; now: number }) {
             <p className="card-note">{attempt.state === 'rejected' ? (attempt.failureMessage ?? 'Refused by Zoho') : failureReason(attempt.failureCode)}</p>
           ) : null}
           {kind === 'review' ? <p className="card-note">Needs a person to check the terminal</p> : null}
+          {kind === 'checked' ? <p className="card-note">Checked by the manager: {attempt.review?.note}</p> : null}
         </>
       ) : null}
     </li>
