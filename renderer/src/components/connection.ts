@@ -7,7 +7,7 @@ export type ConnectionTone = 'ok' | 'warn' | 'bad' | 'neutral';
 /** The header's one-line summary of the Zoho connection. */
 export function connectionSummary(connection: ConnectionStatus | null, currency: Currency): { text: string; tone: ConnectionTone } {
   if (!connection) return { text: 'Checking connection…', tone: 'neutral' };
-  if (connection.degraded) return { text: 'Can’t reach Zoho — still checking', tone: 'warn' };
+  if (connection.degraded) return { text: 'Trouble reaching Zoho', tone: 'warn' };
   switch (connection.state) {
     case 'demo':
       return { text: 'Connected (demo)', tone: 'ok' };
