@@ -162,8 +162,9 @@ test('a manager marks a lost payment as checked; the cashier may then charge aga
   await expect(page.locator('tbody tr').first()).toContainText('Checked by hand: Terminal and Zoho show no payment: nothing was charged');
 
   await page.getByRole('link', { name: 'Dashboard' }).click();
-  await expect(page.getByRole('listitem').filter({ hasText: 'Counter B' })).toContainText('Checked by the manager: Terminal and Zoho show no payment');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Counter B' })).toContainText('Manager found: Terminal and Zoho show no payment');
   await expect(page.getByText(/0 need review/)).toBeVisible();
+  await shot(page, 'dashboard-02-checked');
 
   await page.getByRole('link', { name: 'Counter', exact: true }).click();
   await expect(payStatus(page)).toHaveText(/CHECKED BY YOUR MANAGER/);

@@ -12,9 +12,17 @@ const GLYPHS: Record<AttemptState, string> = {
   unresolved: '!',
 };
 
-export function StateBadge({ state, large = false }: { state: AttemptState | 'idle'; large?: boolean }) {
-  const label = state === 'idle' ? 'Idle' : stateLabel(state);
-  const glyph = state === 'idle' ? '–' : GLYPHS[state];
+/** Besides the attempt states: 'idle' (no payment) and 'checked' (outcome unknown, checked by a manager). */
+export type BadgeState = AttemptState | 'idle' | 'checked';
+
+const EXTRA: Record<'idle' | 'checked', { label: string; glyph: string }> = {
+  idle: { label: 'Idle', glyph: '–' },
+  checked: { label: 'Checked by manager', glyph: '✎' },
+};
+
+export function StateBadge({ state, large = false }: { state: BadgeState; large?: boolean }) {
+  const label = state === 'idle' || state === 'checked' ? EXTRA[state].label : stateLabel(state);
+  const glyph = state === 'idle' || state === 'checked' ? EXTRA[state].glyph : GLYPHS[state];
   return (
     <span className={`badge badge-${state}${large ? ' badge-large' : ''}`}>
       <span className="badge-glyph" aria-hidden="true">

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
-import { isReviewState, type AttemptState } from '../../../../contract/domain';
+import { isReviewState } from '../../../../contract/domain';
 import { awaitsReview } from '../../../../contract/model';
 import type { CounterStatus } from '../../../../contract/views';
 import { Countdown } from '../../components/Countdown';
 import { Message } from '../../components/Field';
-import { StateBadge } from '../../components/StateBadge';
+import { StateBadge, type BadgeState } from '../../components/StateBadge';
 import { failureReason, formatTime, methodLabel } from '../../lib/format';
 import { useNow } from '../../lib/hooks';
 import { money, useCurrency } from '../../lib/money';
@@ -29,7 +29,7 @@ function CounterCard({ status, now }: { status: CounterStatus; now: number }) {
   const currency = useCurrency();
   const { counter, invoice, attempt } = status;
   const kind = cardKind(status);
-  const badgeState: AttemptState | 'idle' = kind === 'idle' || kind === 'inactive' || !attempt ? 'idle' : attempt.state;
+  const badgeState: BadgeState = kind === 'idle' || kind === 'inactive' || !attempt ? 'idle' : kind === 'checked' ? 'checked' : attempt.state;
   const headingId = `card-${counter.id}`;
   return (
     <li className={`card card-${kind}`} aria-labelledby={headingId}>
@@ -63,7 +63,7 @@ function CounterCard({ status, now }: { status: CounterStatus; now: number }) {
             <p className="card-note">{attempt.state === 'rejected' ? (attempt.failureMessage ?? 'Refused by Zoho') : failureReason(attempt.failureCode)}</p>
           ) : null}
           {kind === 'review' ? <p className="card-note">Needs a person to check the terminal</p> : null}
-          {kind === 'checked' ? <p className="card-note">Checked by the manager: {attempt.review?.note}</p> : null}
+          {kind === 'checked' ? <p className="card-note">Manager found: {attempt.review?.note}</p> : null}
         </>
       ) : null}
     </li>
@@ -99,7 +99,7 @@ export function DashboardScreen() {
           {counts.waiting} waiting · {counts.paid} paid · {counts.failed} failed · {counts.review} need review
         </p>
       </div>
-      {connection?.degraded ? <Message kind="warning">Can’t reach Zoho right now. Payments keep being checked.</Message> : null}
+      {connection?.degraded ? <Message kind="warning">Zoho’s last answer failed or never came. Payments in progress keep being checked.</Message> : null}
       {error ? <Message kind="error">Could not load the counters: {error}</Message> : null}
       {!loaded ? <p className="loading">Loading…</p> : null}
       {loaded && shown.length === 0 ? <p>No counters are set up yet.</p> : null}
