@@ -99,8 +99,7 @@ export function listLiveAttempts(db: Db): ChargeAttempt[] {
     .map(toChargeAttempt);
 }
 
-/** Every attempt on the invoice, oldest first. */
-/** In the order they were made (rowid: attempts are never deleted), whatever the clock did meanwhile. */
+/** Every attempt on the invoice, in the order they were made (rowid: attempts are never deleted), whatever the clock did meanwhile. */
 export function listAttemptsForInvoice(db: Db, invoiceId: string): ChargeAttempt[] {
   return prepared<[string], AttemptRow>(db, `${SELECT_ATTEMPTS} WHERE a.invoice_id = ? ORDER BY a.rowid`)
     .all(invoiceId)

@@ -36,30 +36,24 @@ interface FilterSql {
   params: Record<string, string | number>;
 }
 
-/** The columns the filters apply to: the attempts themselves, or their tallies. */
-interface FilterColumns {
-  time: string;
-  counter: string;
-  state: string;
-  method: string;
-}
+/** The filters apply to the attempts themselves (`a`, by creation time) or to their tallies (`t`, by slot). */
+type FilterTable = 'a' | 't';
+const TIME_COLUMN: Record<FilterTable, string> = { a: 'created_at', t: 'slot_start' };
 
-const ATTEMPT_COLUMNS: FilterColumns = { time: 'a.created_at', counter: 'a.counter_id', state: 'a.state', method: 'a.method' };
-const TALLY_COLUMNS: FilterColumns = { time: 't.slot_start', counter: 't.counter_id', state: 't.state', method: 't.method' };
-
-function filterSql(filter: DayLogFilter, columns: FilterColumns, invoiceSearch?: string): FilterSql {
-  const conditions = [`${columns.time} >= @fromMs`, `${columns.time} < @toMs`];
+function filterSql(filter: DayLogFilter, table: FilterTable, invoiceSearch?: string): FilterSql {
+  const time = `${table}.${TIME_COLUMN[table]}`;
+  const conditions = [`${time} >= @fromMs`, `${time} < @toMs`];
   const params: Record<string, string | number> = { fromMs: filter.fromMs, toMs: filter.toMs };
   if (filter.counterId !== undefined) {
-    conditions.push(`${columns.counter} = @counterId`);
+    conditions.push(`${table}.counter_id = @counterId`);
     params.counterId = filter.counterId;
   }
   if (filter.state !== undefined) {
-    conditions.push(`${columns.state} = @state`);
+    conditions.push(`${table}.state = @state`);
     params.state = filter.state;
   }
   if (filter.method !== undefined) {
-    conditions.push(`${columns.method} = @method`);
+    conditions.push(`${table}.method = @method`);
     params.method = filter.method;
   }
   const search = invoiceSearch?.trim();
@@ -71,7 +65,7 @@ function filterSql(filter: DayLogFilter, columns: FilterColumns, invoiceSearch?:
 }
 
 export function listAttemptsForDay(db: Db, query: DayLogQuery): ChargeAttempt[] {
-  const { where, params } = filterSql(query, ATTEMPT_COLUMNS, query.invoiceSearch);
+  const { where, params } = filterSql(query, 'a', query.invoiceSearch);
   return prepared<[Record<string, string | number>], AttemptRow>(
     db,
     `${SELECT_ATTEMPTS} WHERE ${where} ORDER BY a.created_at DESC, a.rowid DESC LIMIT @limit`,
@@ -101,7 +95,7 @@ interface HourRow {
  */
 export function dayTotals(db: Db, filter: DayLogFilter): DayTotals {
   const slot = (ms: number) => ms - (ms % TALLY_SLOT_MS); // as the tally triggers round
-  const { where, params } = filterSql({ ...filter, fromMs: slot(filter.fromMs), toMs: slot(filter.toMs) }, TALLY_COLUMNS);
+  const { where, params } = filterSql({ ...filter, fromMs: slot(filter.fromMs), toMs: slot(filter.toMs) }, 't');
   const groups = prepared<[Record<string, string | number>], GroupRow>(
     db,
     `SELECT t.state, t.method, sum(t.attempt_count) AS count, sum(t.amount_minor) AS amount
@@ -115,7 +109,7 @@ export function dayTotals(db: Db, filter: DayLogFilter): DayTotals {
   ).all(params);
 
   // Few rows (the day's unknown and unresolved attempts), read through the (state, created_at) index.
-  const attempts = filterSql(filter, ATTEMPT_COLUMNS);
+  const attempts = filterSql(filter, 'a');
   const awaitingReview = prepared<[Record<string, string | number>], { count: number }>(
     db,
     `SELECT count(*) AS count FROM charge_attempts AS a

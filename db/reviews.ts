@@ -15,7 +15,7 @@ export function invoiceAwaitsReview(db: Db, invoiceId: string): boolean {
 
 export interface AttemptReviewInput {
   attemptId: string;
-  /** What the manager found, in their words (e.g. "Terminal shows no payment; customer paid cash"). */
+  /** What the manager found, in their words (e.g. "Terminal and Zoho show no payment: nothing was charged"). */
   note: string;
   at: number;
   actor: string;
