@@ -21,8 +21,7 @@ const EXTRA: Record<'idle' | 'checked', { label: string; glyph: string }> = {
 };
 
 export function StateBadge({ state, large = false }: { state: BadgeState; large?: boolean }) {
-  const label = state === 'idle' || state === 'checked' ? EXTRA[state].label : stateLabel(state);
-  const glyph = state === 'idle' || state === 'checked' ? EXTRA[state].glyph : GLYPHS[state];
+  const { label, glyph } = state === 'idle' || state === 'checked' ? EXTRA[state] : { label: stateLabel(state), glyph: GLYPHS[state] };
   return (
     <span className={`badge badge-${state}${large ? ' badge-large' : ''}`}>
       <span className="badge-glyph" aria-hidden="true">

@@ -78,6 +78,14 @@ function clearError() {
   return { error: null, errorTarget: null };
 }
 
+/**
+ * The cashier must tick "I checked the terminal" before charging the invoice again: its latest try
+ * awaits review, or the backend said an older one does (confirmRequired).
+ */
+export function confirmNeeded(state: Pick<CheckoutState, 'confirmRequired' | 'attempt'>): boolean {
+  return state.confirmRequired || (state.attempt !== null && awaitsReview(state.attempt));
+}
+
 export const useCheckoutStore = create<CheckoutState>()((set, get) => {
   const fetchNextNumber = async (counterId: string) => {
     const result = await call((api) => api.invoiceNextNumber({ counterId }));
@@ -217,7 +225,7 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
       if (!counterId || state.busy || state.loading) return;
       if (state.attempt && isLiveState(state.attempt.state)) return;
       if (phaseOf(state.invoice, state.attempt) === 'paid') return;
-      const needsConfirm = state.confirmRequired || (state.attempt !== null && awaitsReview(state.attempt));
+      const needsConfirm = confirmNeeded(state);
       if (needsConfirm && !state.confirmChecked) {
         set({
           error: { code: 'conflict', message: 'Check the terminal first, then tick the box to confirm.', field: 'confirmChecked' },

@@ -7,7 +7,6 @@ import type { AppError, Result } from '../../../contract/result';
 import type { ConnectionStatus, Settings } from '../../../contract/views';
 import { call } from '../lib/billing';
 import { useAppStore } from './app-store';
-import { useLogStore } from './log-store';
 
 /** The manager screens lock after this long without a key press or click. */
 export const MANAGER_IDLE_LOCK_MS = 5 * 60_000;
@@ -172,10 +171,10 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
     },
 
     async markReviewed(attempt, note) {
+      // The screens showing the attempt update from the charge-updated event the backend sends.
       const reviewed = await run(`review-${attempt.id}`, (managerToken) =>
         call((api) => api.attemptMarkReviewed({ managerToken, attemptId: attempt.id, note })),
       );
-      if (reviewed) useLogStore.getState().applyAttempt(reviewed);
       return reviewed !== null;
     },
 

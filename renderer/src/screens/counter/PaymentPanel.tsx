@@ -6,7 +6,7 @@ import { StateBadge } from '../../components/StateBadge';
 import { failureReason, formatTime, lastCheckedLabel, methodLabel, METHOD_LABELS, otherMethod } from '../../lib/format';
 import { useNow } from '../../lib/hooks';
 import { money } from '../../lib/money';
-import { useCheckoutStore, type CheckoutPhase } from '../../stores/checkout-store';
+import { confirmNeeded, useCheckoutStore, type CheckoutPhase } from '../../stores/checkout-store';
 import type { Currency } from '../../../../contract/domain';
 
 export const CHARGE_SHORTCUT_HINT = 'F9 or Ctrl+Enter';
@@ -140,7 +140,8 @@ export function PaymentPanel({ phase, counter, invoice, attempt, draftTotalMinor
   const now = useNow(1000, phase === 'waiting');
 
   // A confirm error with no checkbox on screen (e.g. a fresh draft) falls back to the general message.
-  const confirmShown = phase === 'unknown' || phase === 'unresolved' || ((phase === 'failed' || phase === 'rejected') && confirmRequired);
+  const mustConfirm = confirmNeeded({ confirmRequired, attempt });
+  const confirmShown = (phase === 'unknown' || phase === 'unresolved' || phase === 'failed' || phase === 'rejected') && mustConfirm;
   const generalError =
     error && (errorTarget === 'general' || errorTarget === null || (errorTarget === 'confirmChecked' && !confirmShown)) ? error.message : null;
   const methodError = error && errorTarget === 'method' ? error.message : undefined;
@@ -254,19 +255,19 @@ export function PaymentPanel({ phase, counter, invoice, attempt, draftTotalMinor
               : `Zoho refused the payment: ${a.failureMessage ?? 'no reason was given.'}`}
           </p>
           {phase === 'rejected' ? <p>Nothing was sent to the terminal. Fix the problem, then try again.</p> : null}
-          {confirmRequired ? <ConfirmChecked /> : null}
+          {mustConfirm ? <ConfirmChecked /> : null}
           <div className="retry-row">
             <button
               id="retry-button"
               type="button"
               className="btn btn-primary btn-big"
               onClick={() => void charge(method)}
-              disabled={busy !== null || (confirmRequired && !confirmChecked)}
+              disabled={busy !== null || (mustConfirm && !confirmChecked)}
               aria-keyshortcuts="F9"
             >
               Try again by {METHOD_LABELS[method]}
             </button>
-            <button type="button" className="btn btn-secondary btn-big" onClick={() => void charge(other)} disabled={busy !== null || (confirmRequired && !confirmChecked)}>
+            <button type="button" className="btn btn-secondary btn-big" onClick={() => void charge(other)} disabled={busy !== null || (mustConfirm && !confirmChecked)}>
               Switch to {METHOD_LABELS[other]}
             </button>
           </div>
@@ -317,14 +318,14 @@ export function PaymentPanel({ phase, counter, invoice, attempt, draftTotalMinor
               <strong>Your manager found:</strong> {a.review.note}
             </Message>
           ) : null}
-          {/* An older attempt of this invoice may still await a check, even when this one was checked. */}
-          {a.review === null || confirmRequired ? <ConfirmChecked /> : null}
+          {/* Also when this try was checked: an older one of the invoice may still await a check. */}
+          {mustConfirm ? <ConfirmChecked /> : null}
           <MethodToggle method={method} disabled={busy !== null} error={methodError} />
           <ChargeButton
             amountMinor={a.amountMinor}
             currency={a.currency}
             label={`Charge ${money(a.amountMinor, a.currency)} again`}
-            disabled={busy !== null || ((a.review === null || confirmRequired) && !confirmChecked)}
+            disabled={busy !== null || (mustConfirm && !confirmChecked)}
           />
         </div>
       );

@@ -12,15 +12,17 @@ import { AttemptPanel } from './AttemptPanel';
 import { HourChart } from './HourChart';
 
 function reasonText(attempt: ChargeAttempt): string {
+  // Only unknown and unresolved attempts can carry a manager's check (the database refuses others).
+  if (attempt.review) return `Checked by hand: ${attempt.review.note}`;
   switch (attempt.state) {
     case 'failed':
       return failureReason(attempt.failureCode);
     case 'rejected':
       return attempt.failureMessage ?? 'Refused by Zoho';
     case 'unknown':
-      return attempt.review ? `Checked by hand: ${attempt.review.note}` : 'No clear answer to the charge request';
+      return 'No clear answer to the charge request';
     case 'unresolved':
-      return attempt.review ? `Checked by hand: ${attempt.review.note}` : 'No final answer from Zoho';
+      return 'No final answer from Zoho';
     default:
       return attempt.declinedTries.length > 0 ? `${attempt.declinedTries.length} declined ${attempt.declinedTries.length === 1 ? 'try' : 'tries'} first` : '';
   }
@@ -57,6 +59,7 @@ export function LogScreen() {
   const filtered = filters.counterId !== '' || filters.state !== '' || filters.method !== '' || filters.search.trim() !== '';
   const stateCount = (state: AttemptState) => totals?.byState.find((s) => s.state === state)?.count ?? 0;
   const reviewCount = totals?.awaitingReview ?? 0;
+  const canShowMore = (log?.attempts.length ?? 0) < DAY_LOG_MAX_ROWS;
 
   return (
     <div className={`screen screen-log${selected ? ' with-panel' : ''}`}>
@@ -253,9 +256,9 @@ export function LogScreen() {
               {filters.search.trim()
                 ? `Showing the latest ${log.attempts.length.toLocaleString('en-IN')} matching payments.`
                 : `Showing the latest ${log.attempts.length.toLocaleString('en-IN')} of ${log.totals.attemptCount.toLocaleString('en-IN')} payments.`}
-              {log.attempts.length < DAY_LOG_MAX_ROWS ? '' : ' Narrow the filters, or export the CSV for every one.'}
+              {canShowMore ? '' : ' Narrow the filters, or export the CSV for every one.'}
             </p>
-            {log.attempts.length < DAY_LOG_MAX_ROWS ? (
+            {canShowMore ? (
               <button type="button" className="btn btn-secondary" onClick={() => void showMore()} disabled={loading}>
                 {loading ? 'Loading…' : `Show ${DAY_LOG_PAGE} more`}
               </button>
