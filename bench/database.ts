@@ -15,14 +15,14 @@ import { startBackend } from '../core/backend';
 import { localDayRange } from '../core/handlers/log';
 import { silentLogger } from '../core/log';
 import { MemorySecretStore } from '../core/secrets/secret-store';
-import { localDate } from '../core/testing/rig';
+import { localDate, sleep } from '../core/testing/rig';
 import { insertCreatingAttempt, transitionAttempt } from '../db/attempts';
 import { startIdleCheckpoints } from '../db/checkpoints';
 import { createCounter } from '../db/counters';
 import { closeDatabase, openDatabase } from '../db/database';
 import { createInvoice } from '../db/invoices';
 import { dayTotals, listAttemptsForDay } from '../db/log';
-import { goal, ms, sleep, spread, timeRuns, verdicts, type BenchResult } from './lib';
+import { goal, ms, spread, timeRuns, verdicts, type BenchResult } from './lib';
 
 /** 1,000,000 attempts, as whole days: 30 × 33,334 = 1,000,020. */
 const TOTAL_ATTEMPTS = 1_000_000;

@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { BillingEvent } from '../contract/events';
 import { buildRenderer, HostProcess, prepareLiveDataDir, rendererBuilt } from '../core/soak/host-process';
-import { Rig } from '../core/testing/rig';
+import { Rig, sleep } from '../core/testing/rig';
 import { startSimulator, type RunningSimulator } from '../simulator/index';
-import { goal, ms, sleep, spread, verdicts, type BenchResult } from './lib';
+import { goal, ms, spread, verdicts, type BenchResult } from './lib';
 
 const INTERVAL_MS = 5_000;
 

@@ -60,8 +60,6 @@ export function verdicts(goals: readonly Goal[]): string {
   return goals.map((g) => `${g.what} ${g.value} (goal ${g.goal}: ${g.pass ? 'PASS' : 'FAIL'})`).join('; ');
 }
 
-export const sleep = (msToWait: number) => new Promise((resolve) => setTimeout(resolve, msToWait));
-
 /** Times `work` `runs` times (after `warmup` unmeasured runs), in ms. */
 export async function timeRuns(runs: number, work: (i: number) => unknown, warmup = 3): Promise<number[]> {
   for (let i = 0; i < warmup; i += 1) await work(-1 - i);

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { startSimulator } from '../simulator/index';
 import { BackendChild } from '../core/soak/backend-child';
 import { prepareLiveDataDir, secretsFile } from '../core/soak/host-process';
-import { goal, sleep, verdicts, type BenchResult } from './lib';
+import { sleep } from '../core/testing/rig';
+import { goal, verdicts, type BenchResult } from './lib';
 
 const RUN_MS = Number(process.env.BENCH_SCALE_SECONDS ?? 120) * 1000;
 

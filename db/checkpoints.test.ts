@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startIdleCheckpoints } from './checkpoints';
 import type { Db } from './database';
@@ -25,7 +26,6 @@ function walFrames(): number {
   return row?.log ?? -1;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const fail = (error: unknown) => {
   throw error;
 };

@@ -4,6 +4,7 @@
 // too; and every session is still checked, as often as the budget allows.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { maxInWindow } from '../testing/windows';
 import { Poller } from './poller';
 
 afterEach(() => {
@@ -11,18 +12,6 @@ afterEach(() => {
 });
 
 const MINUTE = 60_000;
-
-/** The most calls in any window of one minute. */
-function busiestMinute(times: readonly number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  let start = 0;
-  for (let end = 0; end < sorted.length; end += 1) {
-    while ((sorted[end] ?? 0) - (sorted[start] ?? 0) >= MINUTE) start += 1;
-    most = Math.max(most, end - start + 1);
-  }
-  return most;
-}
 
 describe('the poller on a simulated clock', () => {
   it('never spends more calls in a minute than its budget, and checks every session', async () => {
@@ -61,7 +50,7 @@ describe('the poller on a simulated clock', () => {
             // Long enough for every session to be checked several times, however thin the budget.
             const roundMs = Math.max(intervalMs, (sessions * MINUTE) / budget);
             await vi.advanceTimersByTimeAsync(Math.max(4 * MINUTE, 4 * roundMs + MINUTE));
-            expect(busiestMinute(calls)).toBeLessThanOrEqual(budget);
+            expect(maxInWindow(calls, MINUTE)).toBeLessThanOrEqual(budget);
             // Fair: every session is checked about as often as the budget allows all of them, once
             // the first round is done: first due, first served, calls paced evenly over the minute.
             const paced = budget - Math.max(1, Math.floor(budget / 12)); // what the pacing lets through steadily

@@ -11,7 +11,8 @@ import { afterAll, expect, it } from 'vitest';
 import { Rig } from '../testing/rig';
 import { percentile, runBusyCounters, waitUntilSettled } from './busy-counters';
 import { auditLedger, describeLedger, type SimSession } from './ledger';
-import { maxInWindow, tokenRequestTimes } from './token-budget';
+import { maxInWindow } from '../testing/windows';
+import { tokenRequestTimes } from './token-budget';
 
 const COUNTERS = 50;
 const FAULT_MINUTES = Number(process.env.SOAK_FAULT_MINUTES ?? 5);

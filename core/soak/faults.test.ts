@@ -7,7 +7,8 @@ import { afterEach, expect, it } from 'vitest';
 import { Rig } from '../testing/rig';
 import { runBusyCounters, waitUntilSettled } from './busy-counters';
 import { auditLedger, describeLedger, type SimSession } from './ledger';
-import { maxInWindow, tokenRequestTimes } from './token-budget';
+import { maxInWindow } from '../testing/windows';
+import { tokenRequestTimes } from './token-budget';
 
 let rig: Rig | null = null;
 afterEach(async () => {

@@ -1,0 +1,13 @@
+// Counting events in sliding windows, for rate limits (Zoho's calls a minute, token requests per 10 minutes).
+
+/** The most of `times` (ms, any order) that fall in any window of `windowMs`. */
+export function maxInWindow(times: readonly number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  let start = 0;
+  for (let end = 0; end < sorted.length; end += 1) {
+    while ((sorted[end] ?? 0) - (sorted[start] ?? 0) >= windowMs) start += 1;
+    most = Math.max(most, end - start + 1);
+  }
+  return most;
+}
