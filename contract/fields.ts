@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { EDITIONS, PAYMENT_METHODS } from './domain';
 import { MAX_AMOUNT_MINOR } from './money';
+import { MANAGER_PIN_DIGITS, POLL_INTERVAL_SECONDS } from './rules';
 import { DAY_LOG_MAX_ROWS } from './views';
 
 // eslint-disable-next-line no-control-regex -- the point is to refuse control characters
@@ -78,7 +79,10 @@ export const isoDate = z
 
 export const managerPin = z
   .string({ error: typeError('PIN', 'text') })
-  .regex(/^\d{4,8}$/, 'PIN must be 4 to 8 digits');
+  .regex(
+    new RegExp(`^\\d{${MANAGER_PIN_DIGITS.min},${MANAGER_PIN_DIGITS.max}}$`),
+    `PIN must be ${MANAGER_PIN_DIGITS.min} to ${MANAGER_PIN_DIGITS.max} digits`,
+  );
 
 export const managerToken = z
   .string({ error: 'Manager unlock is required' })
@@ -96,8 +100,8 @@ export const grantCode = text('Code', 1, 500).regex(/^\S+$/, 'Code must not cont
 export const pollIntervalSeconds = z
   .number({ error: typeError('Poll interval', 'a number of seconds') })
   .int('Poll interval must be a whole number of seconds')
-  .min(5, 'Poll interval must be at least 5 seconds')
-  .max(10, 'Poll interval must be at most 10 seconds');
+  .min(POLL_INTERVAL_SECONDS.min, `Poll interval must be at least ${POLL_INTERVAL_SECONDS.min} seconds`)
+  .max(POLL_INTERVAL_SECONDS.max, `Poll interval must be at most ${POLL_INTERVAL_SECONDS.max} seconds`);
 
 export const reviewNote = text('Note', 1, 200);
 
