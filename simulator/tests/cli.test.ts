@@ -4,10 +4,10 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 
-const TSX = 'node_modules/.bin/tsx';
-
 function startCli(args: string[]) {
-  const child = spawn(TSX, ['simulator/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Node itself with tsx's loader, not the tsx launcher: the launcher relays signals through a
+  // second process and, on a loaded machine, may kill the child before its own handler answers.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'simulator/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const nextLine = async (): Promise<string> => {
     const line = await lines.next();
