@@ -1,6 +1,7 @@
 // The data side of the backend for one database (demo or live): the handlers for counters,
 // invoices, charges, the log and settings, over one charge service and one poller.
 import type { Currency } from '../contract/domain';
+import { CALL_BUDGET_PER_MINUTE, MAX_POLL_INTERVAL_MS } from '../contract/rules';
 import type { Db } from '../db/database';
 import { ChargeService, DEFAULT_CHARGE_TIMING, type ChargeTiming } from './charges/charge-service';
 import { Poller } from './charges/poller';
@@ -19,7 +20,7 @@ export interface CoreTuning {
   /** Overrides the poll-interval setting (tests use short intervals). */
   pollIntervalMs?: number;
   timing?: Partial<ChargeTiming>;
-  /** Calls a minute the poller may spend across all sessions (Zoho allows 600). */
+  /** Calls a minute the poller may spend across all sessions (default CALL_BUDGET_PER_MINUTE). */
   budgetPerMinute?: number;
 }
 
@@ -50,8 +51,8 @@ export function createCore(options: CoreOptions) {
   const poller = new Poller({
     check: (attemptId, actor) => charges.check(attemptId, actor),
     intervalMs,
-    maxIntervalMs: Math.max(10_000, intervalMs()),
-    budgetPerMinute: tuning.budgetPerMinute ?? 500,
+    maxIntervalMs: Math.max(MAX_POLL_INTERVAL_MS, intervalMs()),
+    budgetPerMinute: tuning.budgetPerMinute ?? CALL_BUDGET_PER_MINUTE,
     onError: (attemptId, error) => options.log.error('payment check crashed', { attemptId, error: String(error) }),
   });
   charges.attachPoller(poller);

@@ -4,6 +4,7 @@
 import { describeFailure } from '../../contract/failures';
 import type { ChargeAttempt } from '../../contract/model';
 import { toRequestAmount } from '../../contract/money';
+import { SESSION_VALIDITY_MS } from '../../contract/rules';
 import type { ParsedInput } from '../../contract/handlers';
 import * as attempts from '../../db/attempts';
 import type { Db } from '../../db/database';
@@ -30,7 +31,7 @@ export interface ChargeTiming {
 }
 
 export const DEFAULT_CHARGE_TIMING: ChargeTiming = {
-  sessionValidityMs: 3 * 60_000,
+  sessionValidityMs: SESSION_VALIDITY_MS,
   graceMs: 30_000,
   lateIntervalMs: 10_000,
   lateWindowMs: 15 * 60_000,
