@@ -1,5 +1,5 @@
 import type { AppError, ErrorCode } from '../contract/result';
-import { ConflictError, InvalidStateError, NotFoundError } from '../db/errors';
+import { ConflictError, InvalidStateError, InvoiceOfAnotherCounterError, NotFoundError } from '../db/errors';
 import { ZohoError } from './zoho/errors';
 
 /** A handler's refusal, carried to the caller as `{ok: false, error}`. */
@@ -24,7 +24,8 @@ export function toAppError(error: unknown): AppError {
     // The one refusal a cashier can act on: confirm having checked the terminal, then charge again.
     return withField('conflict', error.message, error.reason === 'invoice_needs_review' ? 'confirmChecked' : undefined);
   }
-  if (error instanceof NotFoundError) return { code: 'not_found', message: `That ${RECORD_LABELS[error.record]} does not exist.` };
+  if (error instanceof NotFoundError) return withField('not_found', `That ${RECORD_LABELS[error.record]} does not exist.`, error.field);
+  if (error instanceof InvoiceOfAnotherCounterError) return withField('invalid_input', error.message, error.field);
   if (error instanceof ZohoError) {
     return { code: error.kind === 'not_connected' ? 'not_connected' : 'zoho_error', message: error.message };
   }

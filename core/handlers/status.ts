@@ -3,12 +3,11 @@ import type { CounterStatus } from '../../contract/views';
 import * as attempts from '../../db/attempts';
 import * as counters from '../../db/counters';
 import * as invoices from '../../db/invoices';
-import { requireCounter } from './lookups';
 import type { CoreContext, Handlers } from './types';
 
 export function statusHandlers(ctx: CoreContext): Handlers<'counter-status' | 'dashboard'> {
   return {
-    'counter-status': (input) => counterStatus(ctx, requireCounter(ctx.db, input.counterId)),
+    'counter-status': (input) => counterStatus(ctx, counters.requireCounter(ctx.db, input.counterId)),
     dashboard: () => counters.listCounters(ctx.db).map((counter) => counterStatus(ctx, counter)),
   };
 }
