@@ -1,4 +1,4 @@
-import type { AppError, ErrorCode } from '../contract/result';
+import { INTERNAL_FAILURE_MESSAGE, type AppError, type ErrorCode } from '../contract/result';
 import { ConflictError, InvalidStateError, InvoiceOfAnotherCounterError, NotFoundError } from '../db/errors';
 import { ZohoError } from './zoho/errors';
 
@@ -29,7 +29,7 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof ZohoError) {
     return { code: error.kind === 'not_connected' ? 'not_connected' : 'zoho_error', message: error.message };
   }
-  return { code: 'internal', message: 'Something went wrong inside Counter. The details were logged.' };
+  return { code: 'internal', message: INTERNAL_FAILURE_MESSAGE };
 }
 
 function withField(code: ErrorCode, message: string, field: string | undefined): AppError {
