@@ -5,9 +5,9 @@ import { parseHandlerInput } from '../contract/parse';
 import { fail, ok, type Result } from '../contract/result';
 import type { AppInfo, ConnectionStatus } from '../contract/views';
 import type { Backend, BackendOptions } from './backend-types';
-import type { CoreTuning } from './core';
 import { EventBus } from './event-bus';
 import { HandlerFailure, toAppError } from './failure';
+import type { ChargeTuning } from './data-services';
 import { connectionHandlers } from './handlers/connection';
 import { managerHandlers } from './handlers/manager';
 import type { Handler } from './handlers/types';
@@ -19,7 +19,7 @@ import type { SimulatorOptions } from '../simulator/index';
 import type { TokenState } from './zoho/token-manager';
 import { ConnectionVault } from './zoho/vault';
 
-export interface BackendTuning extends CoreTuning {
+export interface BackendTuning extends ChargeTuning {
   simulator?: SimulatorOptions;
   consentPort?: number;
   log?: Logger;
@@ -93,7 +93,7 @@ class BackendRuntime implements Backend {
       if (MANAGER_ONLY.has(name)) this.requireManager(parsed.value);
       while (this.switching) await this.switching;
       // Chosen inside the gate, so a call never runs on the mode a switch just closed.
-      const handler = (this.handlers[name] ?? this.current().core.handlers[name as keyof RunningMode['core']['handlers']]) as Handler<K> | undefined;
+      const handler = (this.handlers[name] ?? this.current().services.handlers[name as keyof RunningMode['services']['handlers']]) as Handler<K> | undefined;
       if (!handler) return fail('not_found', `Unknown call ${name}`);
       this.running += 1;
       try {

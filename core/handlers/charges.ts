@@ -2,9 +2,9 @@ import * as attempts from '../../db/attempts';
 import * as events from '../../db/events';
 import { markAttemptReviewed } from '../../db/reviews';
 import { HandlerFailure } from '../failure';
-import type { CoreContext, Handlers } from './types';
+import type { DataContext, Handlers } from './types';
 
-export function chargeHandlers(ctx: CoreContext): Handlers<'charge-create' | 'charge-recheck' | 'attempt-events' | 'attempt-mark-reviewed'> {
+export function chargeHandlers(ctx: DataContext): Handlers<'charge-create' | 'charge-recheck' | 'attempt-events' | 'attempt-mark-reviewed'> {
   return {
     'charge-create': (input) => ctx.charges.create(input),
     'charge-recheck': async (input) => {

@@ -1,11 +1,11 @@
 import * as counters from '../../db/counters';
 import { InvalidStateError } from '../../db/errors';
 import { HandlerFailure } from '../failure';
-import type { CoreContext, Handlers } from './types';
+import type { DataContext, Handlers } from './types';
 
 // The database refuses a terminal or prefix already used by an active counter, and a terminal
 // change or deactivation while a payment is live, inside its own transactions.
-export function counterHandlers(ctx: CoreContext): Handlers<'counters-list' | 'counter-create' | 'counter-update' | 'counter-deactivate'> {
+export function counterHandlers(ctx: DataContext): Handlers<'counters-list' | 'counter-create' | 'counter-update' | 'counter-deactivate'> {
   const announce = <T>(result: T): T => {
     ctx.events.emit({ type: 'counters-changed' });
     return result;

@@ -3,9 +3,9 @@ import * as attempts from '../../db/attempts';
 import * as counters from '../../db/counters';
 import * as invoices from '../../db/invoices';
 import { HandlerFailure } from '../failure';
-import type { CoreContext, Handlers } from './types';
+import type { DataContext, Handlers } from './types';
 
-export function invoiceHandlers(ctx: CoreContext): Handlers<'invoice-next-number' | 'invoice-create' | 'invoice-get' | 'invoice-void'> {
+export function invoiceHandlers(ctx: DataContext): Handlers<'invoice-next-number' | 'invoice-create' | 'invoice-get' | 'invoice-void'> {
   return {
     'invoice-next-number': (input) => ({ number: counters.peekNextInvoiceNumber(ctx.db, input.counterId) }),
     'invoice-create': (input) => {

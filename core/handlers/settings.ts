@@ -3,7 +3,7 @@ import { POLL_INTERVAL_SECONDS } from '../../contract/rules';
 import type { Settings } from '../../contract/views';
 import type { Db } from '../../db/database';
 import * as settings from '../../db/settings';
-import type { CoreContext, Handlers } from './types';
+import type { DataContext, Handlers } from './types';
 
 const POLL_INTERVAL_KEY = 'poll_interval_seconds';
 
@@ -13,7 +13,7 @@ export function readSettings(db: Db): Settings {
   return { pollIntervalSeconds: stored.success ? stored.data : POLL_INTERVAL_SECONDS.default };
 }
 
-export function settingsHandlers(ctx: CoreContext): Handlers<'settings-get' | 'settings-update'> {
+export function settingsHandlers(ctx: DataContext): Handlers<'settings-get' | 'settings-update'> {
   return {
     'settings-get': () => readSettings(ctx.db),
     'settings-update': (input) => {
