@@ -1,7 +1,7 @@
 // The browser host's API: POST /api/call/<name> answers a Result, GET /api/events streams events.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isHandlerName } from '../contract/handlers';
-import type { Backend } from '../core/backend-types';
+import type { Backend } from '../core/backend';
 import { SECURITY_HEADERS, sendJson, sendRefusal } from './replies';
 
 export interface ApiLimits {

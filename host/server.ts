@@ -3,8 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startBackend, type BackendTuning } from '../core/backend';
-import type { Backend, BackendOptions } from '../core/backend-types';
+import { startBackend, type Backend, type BackendOptions, type BackendTuning } from '../core/backend';
 import { INTERNAL_FAILURE_MESSAGE } from '../contract/result';
 import { consoleLogger, type Logger } from '../core/log';
 import { handleCall, openEventStream, type ApiLimits } from './api-routes';

@@ -4,7 +4,7 @@
 import { HANDLER_NAMES } from '../contract/handlers';
 import { fail, INTERNAL_FAILURE_MESSAGE, type Result } from '../contract/result';
 import type { BillingEvent } from '../contract/events';
-import type { Backend } from '../core/backend-types';
+import type { Backend } from '../core/backend';
 import type { Logger } from '../core/log';
 import { EVENT_CHANNEL, SAVE_CSV_CHANNEL, type SaveCsvOutcome } from '../preload/bridge';
 

@@ -3,7 +3,7 @@ import { formatMinor } from '../../contract/money';
 import { DAY_LOG_PAGE, type DayLog } from '../../contract/views';
 import * as counters from '../../db/counters';
 import * as log from '../../db/log';
-import { toCsv } from '../csv';
+import { toCsv } from './csv';
 import type { DataContext, Handlers } from './types';
 
 type DayFilter = ParsedInput<'log-export-csv'>;
