@@ -4,7 +4,7 @@
 import { describeFailure } from '../../contract/failures';
 import type { ChargeAttempt } from '../../contract/model';
 import { toRequestAmount } from '../../contract/money';
-import { SESSION_VALIDITY_MS } from '../../contract/rules';
+import { MAX_POLL_INTERVAL_MS, SESSION_VALIDITY_MS } from '../../contract/rules';
 import type { ParsedInput } from '../../contract/handlers';
 import * as attempts from '../../db/attempts';
 import type { Db } from '../../db/database';
@@ -21,7 +21,7 @@ export interface ChargeTiming {
   sessionValidityMs: number;
   /** Extra time after validity before the late phase, for clock skew and a slow final answer. */
   graceMs: number;
-  /** Interval in the late phase. */
+  /** Interval in the late phase (by default as seldom as Zoho allows). */
   lateIntervalMs: number;
   /** How long the late phase lasts before the attempt is handed to a person (unresolved). */
   lateWindowMs: number;
@@ -30,7 +30,7 @@ export interface ChargeTiming {
 export const DEFAULT_CHARGE_TIMING: ChargeTiming = {
   sessionValidityMs: SESSION_VALIDITY_MS,
   graceMs: 30_000,
-  lateIntervalMs: 10_000,
+  lateIntervalMs: MAX_POLL_INTERVAL_MS,
   lateWindowMs: 15 * 60_000,
 };
 
