@@ -17,6 +17,9 @@ export interface AppError {
   field?: string;
 }
 
+/** What a person is told when something unexpected failed: the details go to the log, never to the screen. */
+export const INTERNAL_FAILURE_MESSAGE = 'Something went wrong inside Counter. The details were logged.';
+
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export function ok<T>(value: T): Result<T> {

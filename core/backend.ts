@@ -1,25 +1,47 @@
 // The whole backend behind one `call` and one event stream: picks demo or live mode from the
 // stored connection, checks the manager unlock, parses every input, and turns failures into results.
+import type { BillingEvent } from '../contract/events';
 import { MANAGER_ONLY, type HandlerName, type HandlerOutput } from '../contract/handlers';
 import { parseHandlerInput } from '../contract/parse';
 import { fail, ok, type Result } from '../contract/result';
 import type { AppInfo, ConnectionStatus } from '../contract/views';
-import type { Backend, BackendOptions } from './backend-types';
-import type { CoreTuning } from './core';
+import type { SimulatorOptions } from '../simulator/index';
+import type { ChargeTuning } from './data-services';
 import { EventBus } from './event-bus';
 import { HandlerFailure, toAppError } from './failure';
 import { connectionHandlers } from './handlers/connection';
 import { managerHandlers } from './handlers/manager';
 import type { Handler } from './handlers/types';
 import { consoleLogger, type Logger } from './log';
-import { ManagerSessions } from './manager-auth';
-import { ManagerPinFile } from './manager-pin-file';
+import { ManagerSessions } from './manager/auth';
+import { ManagerPinFile } from './manager/pin-file';
 import { isLiveConnection, startDemoMode, startLiveMode, type ModeOptions, type RunningMode } from './mode';
-import type { SimulatorOptions } from '../simulator/index';
+import type { SecretStore } from './secrets/secret-store';
 import type { TokenState } from './zoho/token-manager';
 import { ConnectionVault } from './zoho/vault';
 
-export interface BackendTuning extends CoreTuning {
+/** What every transport (Electron IPC, the browser host's HTTP) sees of the backend. */
+export interface Backend {
+  /** Parses `input` by the call's schema, runs it, and never throws: failures come back as results. */
+  call<K extends HandlerName>(name: K, input: unknown): Promise<Result<HandlerOutput<K>>>;
+  subscribe(listener: (event: BillingEvent) => void): () => void;
+  /** Stops polling and closes the database (and the demo simulator). */
+  close(): Promise<void>;
+}
+
+export interface BackendOptions {
+  /** Folder for the database files (demo and live data are kept in separate files). */
+  dataDir: string;
+  secretStore: SecretStore;
+  /** Environment overrides: ZOHO_PAYMENTS_URL, ZOHO_ACCOUNTS_URL. */
+  env?: Record<string, string | undefined>;
+  /** Injected clock (unix ms); defaults to Date.now. */
+  now?: () => number;
+  /** Called with the Zoho consent URL when a manager starts "Sign in with Zoho" (the shell opens the system browser). */
+  openExternal?: (url: string) => void;
+}
+
+export interface BackendTuning extends ChargeTuning {
   simulator?: SimulatorOptions;
   consentPort?: number;
   log?: Logger;
@@ -93,7 +115,7 @@ class BackendRuntime implements Backend {
       if (MANAGER_ONLY.has(name)) this.requireManager(parsed.value);
       while (this.switching) await this.switching;
       // Chosen inside the gate, so a call never runs on the mode a switch just closed.
-      const handler = (this.handlers[name] ?? this.current().core.handlers[name as keyof RunningMode['core']['handlers']]) as Handler<K> | undefined;
+      const handler = (this.handlers[name] ?? this.current().services.handlers[name as keyof RunningMode['services']['handlers']]) as Handler<K> | undefined;
       if (!handler) return fail('not_found', `Unknown call ${name}`);
       this.running += 1;
       try {

@@ -79,6 +79,27 @@ describe('charges against the simulator', () => {
     expect(await r.control.sessions()).toHaveLength(1);
   });
 
+  it('refuses an unknown invoice or counter, and an invoice of another counter, naming the field, without calling Zoho', async () => {
+    const r = await startRig({ counters: 2 });
+    const [first, second] = r.counters;
+    if (!first || !second) throw new Error('no counters');
+    const invoice = await r.call('invoice-create', { counterId: first.id, lines: [{ description: 'x', quantity: 1, unitPriceMinor: 900 }] });
+    const charge = (invoiceId: string, counterId: string) => r.raw('charge-create', { invoiceId, counterId, method: 'card' });
+    expect(await charge('missing', first.id)).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'That invoice does not exist.', field: 'invoiceId' },
+    });
+    expect(await charge(invoice.id, 'missing')).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'That counter does not exist.', field: 'counterId' },
+    });
+    expect(await charge(invoice.id, second.id)).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: `Invoice ${invoice.number} belongs to another counter.`, field: 'invoiceId' },
+    });
+    expect(await r.control.sessions()).toHaveLength(0);
+  });
+
   it('10 concurrent charges of one invoice create exactly one session', async () => {
     const r = await startRig();
     const counter = r.counters[0];

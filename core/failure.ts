@@ -1,5 +1,5 @@
-import type { AppError, ErrorCode } from '../contract/result';
-import { ConflictError, InvalidStateError, NotFoundError } from '../db/errors';
+import { INTERNAL_FAILURE_MESSAGE, type AppError, type ErrorCode } from '../contract/result';
+import { ConflictError, InvalidStateError, InvoiceOfAnotherCounterError, NotFoundError } from '../db/errors';
 import { ZohoError } from './zoho/errors';
 
 /** A handler's refusal, carried to the caller as `{ok: false, error}`. */
@@ -24,11 +24,12 @@ export function toAppError(error: unknown): AppError {
     // The one refusal a cashier can act on: confirm having checked the terminal, then charge again.
     return withField('conflict', error.message, error.reason === 'invoice_needs_review' ? 'confirmChecked' : undefined);
   }
-  if (error instanceof NotFoundError) return { code: 'not_found', message: `That ${RECORD_LABELS[error.record]} does not exist.` };
+  if (error instanceof NotFoundError) return withField('not_found', `That ${RECORD_LABELS[error.record]} does not exist.`, error.field);
+  if (error instanceof InvoiceOfAnotherCounterError) return withField('invalid_input', error.message, error.field);
   if (error instanceof ZohoError) {
     return { code: error.kind === 'not_connected' ? 'not_connected' : 'zoho_error', message: error.message };
   }
-  return { code: 'internal', message: 'Something went wrong inside Counter. The details were logged.' };
+  return { code: 'internal', message: INTERNAL_FAILURE_MESSAGE };
 }
 
 function withField(code: ErrorCode, message: string, field: string | undefined): AppError {

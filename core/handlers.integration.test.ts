@@ -87,6 +87,35 @@ describe('invoices', () => {
   });
 });
 
+describe('unknown records', () => {
+  it('are refused as not found, naming the input field that named them', async () => {
+    const r = (rig = await Rig.start({ counters: 1 }));
+    const managerToken = r.managerToken;
+    const missing = {
+      counterId: { code: 'not_found', message: 'That counter does not exist.', field: 'counterId' },
+      invoiceId: { code: 'not_found', message: 'That invoice does not exist.', field: 'invoiceId' },
+      attemptId: { code: 'not_found', message: 'That payment does not exist.', field: 'attemptId' },
+    };
+    const refusals = await Promise.all([
+      r.raw('counter-status', { counterId: 'gone' }),
+      r.raw('invoice-next-number', { counterId: 'gone' }),
+      r.raw('invoice-create', { counterId: 'gone', lines: [{ description: 'x', quantity: 1, unitPriceMinor: 1 }] }),
+      r.raw('counter-update', { managerToken, counterId: 'gone', name: 'x' }),
+      r.raw('counter-deactivate', { managerToken, counterId: 'gone' }),
+      r.raw('invoice-get', { invoiceId: 'gone' }),
+      r.raw('invoice-void', { invoiceId: 'gone' }),
+      r.raw('charge-recheck', { attemptId: 'gone' }),
+      r.raw('attempt-events', { attemptId: 'gone' }),
+      r.raw('attempt-mark-reviewed', { managerToken, attemptId: 'gone', note: 'checked' }),
+    ]);
+    expect(refusals.map((result) => result.ok || result.error)).toEqual([
+      ...Array<unknown>(5).fill(missing.counterId),
+      ...Array<unknown>(2).fill(missing.invoiceId),
+      ...Array<unknown>(3).fill(missing.attemptId),
+    ]);
+  });
+});
+
 describe('counter status', () => {
   it('returns the payment in progress after a reload, and the new sale once one is started', async () => {
     const r = (rig = await Rig.start({ counters: 1 }));

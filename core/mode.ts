@@ -6,7 +6,7 @@ import * as counters from '../db/counters';
 import { startIdleCheckpoints } from '../db/checkpoints';
 import { closeDatabase, openDatabase, type Db } from '../db/database';
 import { startSimulator, type FixtureSummary, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
-import { createCore, type Core, type CoreTuning } from './core';
+import { createDataServices, type ChargeTuning, type DataServices } from './data-services';
 import type { EventBus } from './event-bus';
 import type { Logger } from './log';
 import { MemorySecretStore } from './secrets/secret-store';
@@ -18,7 +18,8 @@ import { ConnectionVault, type StoredConnection } from './zoho/vault';
 export interface RunningMode {
   kind: 'demo' | 'live';
   db: Db;
-  core: Core;
+  /** The charge service, the poller and the data handlers over `db`. */
+  services: DataServices;
   tokens: TokenManager;
   payments: PaymentsClient;
   currency: Currency;
@@ -34,7 +35,7 @@ export interface ModeOptions {
   now: () => number;
   log: Logger;
   events: EventBus;
-  tuning?: CoreTuning;
+  tuning?: ChargeTuning;
   simulator?: SimulatorOptions;
   onTokenState: (state: TokenState) => void;
   onZohoReachable: (reachable: boolean) => void;
@@ -136,9 +137,9 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
     now: options.now,
   });
   const currency = editionCurrency(parts.edition);
-  let core: Core;
+  let services: DataServices;
   try {
-    core = createCore({
+    services = createDataServices({
       db,
       now: options.now,
       log: options.log,
@@ -148,7 +149,7 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
       onZohoReachable: options.onZohoReachable,
       ...(options.tuning ? { tuning: options.tuning } : {}),
     });
-    core.start();
+    services.start();
   } catch (error) {
     close();
     throw error;
@@ -156,7 +157,7 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
   return {
     kind: parts.kind,
     db,
-    core,
+    services,
     tokens,
     payments,
     currency,
@@ -165,7 +166,7 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
     simulator: parts.simulator,
     stop: async () => {
       try {
-        await core.stop();
+        await services.stop();
       } finally {
         close();
         await parts.simulator?.stop();

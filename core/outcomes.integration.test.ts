@@ -76,7 +76,7 @@ describe('outcomes a person must look at', () => {
     const invoice = await rig.call('invoice-create', { counterId: counter.id, lines: [{ description: 'x', quantity: 1, unitPriceMinor: 700 }] });
     await rig.stopBackend();
     const db = openDatabase(join(rig.dataDir, 'counter.db'));
-    const creating = attempts.insertCreatingAttempt(db, { invoiceId: invoice.id, counterId: counter.id, method: 'card', at: Date.now(), actor: 'cashier', reason: 'test' });
+    const { attempt: creating } = attempts.insertCreatingAttempt(db, { invoiceId: invoice.id, counterId: counter.id, method: 'card', at: Date.now(), actor: 'cashier' });
     closeDatabase(db);
     await rig.boot();
     const resumed = rig.attempt(creating.id);
@@ -190,7 +190,7 @@ describe("the day's log", () => {
     db.transaction(() => {
       for (let i = 0; i < BULK; i += 1) {
         const invoice = invoices.createInvoice(db, { counterId: counter.id, number: `BULK-${i}`, lines: [{ description: 'x', quantity: 1, unitPriceMinor: 100 }], totalMinor: 100, currency: 'INR', createdAt: now });
-        const attempt = attempts.insertCreatingAttempt(db, { invoiceId: invoice.id, counterId: counter.id, method: 'card', at: now, actor: 'test', reason: 'bulk' });
+        const { attempt } = attempts.insertCreatingAttempt(db, { invoiceId: invoice.id, counterId: counter.id, method: 'card', at: now, actor: 'test' });
         attempts.transitionAttempt(db, { attemptId: attempt.id, from: ['creating'], to: 'rejected', at: now, actor: 'test', reason: 'bulk' });
       }
     })();

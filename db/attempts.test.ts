@@ -14,7 +14,7 @@ import {
 } from './attempts';
 import { deactivateCounter } from './counters';
 import type { Db } from './database';
-import { ConflictError, InvalidStateError, NotFoundError } from './errors';
+import { ConflictError, InvalidStateError, InvoiceOfAnotherCounterError, NotFoundError } from './errors';
 import { listEventsForAttempt } from './events';
 import { getInvoice, voidInvoice } from './invoices';
 import type { TempDatabase } from './testing';
@@ -73,7 +73,7 @@ describe('insertCreatingAttempt', () => {
       review: null,
     });
     expect(listEventsForAttempt(db, attempt.id)).toEqual([
-      { id: 1, attemptId: attempt.id, at: T0, fromState: null, toState: 'creating', actor: 'cashier', reason: 'Charge' },
+      { id: 1, attemptId: attempt.id, at: T0, fromState: null, toState: 'creating', actor: 'cashier', reason: 'Charge upi on terminal 87971593' },
     ]);
   });
 
@@ -81,8 +81,7 @@ describe('insertCreatingAttempt', () => {
     const counter = makeCounter(db);
     const invoice = makeInvoice(db, counter);
     startAttempt(db, invoice);
-    const otherCounter = makeCounter(db);
-    expect(caught(() => startAttempt(db, invoice, { counter: otherCounter }), ConflictError)).toMatchObject({
+    expect(caught(() => startAttempt(db, invoice), ConflictError)).toMatchObject({
       record: 'chargeAttempt',
       field: 'invoiceId',
     });
@@ -115,11 +114,22 @@ describe('insertCreatingAttempt', () => {
     expect(caught(() => startAttempt(db, open), InvalidStateError).reason).toBe('counter_inactive');
   });
 
-  it('refuses unknown invoices and counters', () => {
+  it('refuses unknown invoices and counters, naming the input field', () => {
     const counter = makeCounter(db);
     const invoice = makeInvoice(db, counter);
-    expect(caught(() => startAttempt(db, { ...invoice, id: 'missing' }), NotFoundError).record).toBe('invoice');
-    expect(caught(() => startAttempt(db, invoice, { counter: { ...counter, id: 'missing' } }), NotFoundError).record).toBe('counter');
+    expect(caught(() => startAttempt(db, { ...invoice, id: 'missing' }), NotFoundError)).toMatchObject({ record: 'invoice', field: 'invoiceId' });
+    expect(caught(() => startAttempt(db, invoice, { counter: { ...counter, id: 'missing' } }), NotFoundError)).toMatchObject({
+      record: 'counter',
+      field: 'counterId',
+    });
+  });
+
+  it("refuses an invoice of another counter, before anything else about it, writing nothing", () => {
+    const invoice = makeInvoice(db, makeCounter(db), { number: 'A-000007' });
+    voidInvoice(db, invoice.id);
+    const error = caught(() => startAttempt(db, invoice, { counter: makeCounter(db) }), InvoiceOfAnotherCounterError);
+    expect(error).toMatchObject({ field: 'invoiceId', message: 'Invoice A-000007 belongs to another counter.' });
+    expect(listAttemptsForInvoice(db, invoice.id)).toEqual([]);
   });
 
   it('refuses an invoice whose earlier payment has an unknown outcome, until a person has checked', () => {

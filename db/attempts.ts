@@ -3,11 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AttemptState, PaymentMethod } from '../contract/domain';
 import { FINAL_STATES, isLiveState } from '../contract/domain';
-import type { ChargeAttempt, DeclinedTry } from '../contract/model';
+import type { ChargeAttempt, Counter, DeclinedTry } from '../contract/model';
 import { requireAttempt } from './attempt-queries';
-import { getCounter } from './counters';
+import { requireCounter } from './counters';
 import type { Db } from './database';
-import { ConflictError, InvalidStateError, NotFoundError } from './errors';
+import { ConflictError, InvalidStateError, InvoiceOfAnotherCounterError, NotFoundError } from './errors';
 import { appendAttemptEvent } from './events';
 import { recordInvoicePaid, recordInvoicePaymentFailed, requireInvoice } from './invoices';
 import { invoiceHasLiveAttempt, terminalHasLiveAttempt } from './live-attempts';
@@ -30,7 +30,7 @@ export interface ChangeCause {
   reason: string;
 }
 
-export interface NewChargeAttempt extends ChangeCause {
+export interface NewChargeAttempt {
   invoiceId: string;
   /** The counter charging: its current terminal receives the payment. */
   counterId: string;
@@ -40,6 +40,14 @@ export interface NewChargeAttempt extends ChangeCause {
    * unresolved. Without it such an invoice is refused, since the customer may already have paid.
    */
   reviewAcknowledged?: boolean;
+  at: number;
+  actor: string;
+}
+
+/** The new attempt, and the counter as it was read in the same transaction. */
+export interface CreatedAttempt {
+  attempt: ChargeAttempt;
+  counter: Counter;
 }
 
 type AttemptInsert = Pick<
@@ -49,18 +57,20 @@ type AttemptInsert = Pick<
 
 /**
  * Records the attempt in state 'creating', before Zoho is asked: the amount and currency are the
- * invoice's, the terminal the counter's. Throws InvalidStateError when the invoice is paid, void
- * or awaits review, or the counter is inactive; ConflictError (field invoiceId or terminalId)
- * when the invoice or the terminal already has a live payment.
+ * invoice's, the terminal the counter's, and its first event says which method on which terminal.
+ * Throws NotFoundError for an unknown invoice or counter; InvoiceOfAnotherCounterError when the
+ * invoice was written at another counter; InvalidStateError when the invoice is paid, void or awaits
+ * review, or the counter is inactive; ConflictError (field invoiceId or terminalId) when the invoice
+ * or the terminal already has a live payment.
  */
-export function insertCreatingAttempt(db: Db, input: NewChargeAttempt): ChargeAttempt {
+export function insertCreatingAttempt(db: Db, input: NewChargeAttempt): CreatedAttempt {
   return inWriteTransaction(db, () => {
     const invoice = requireInvoice(db, input.invoiceId);
+    const counter = requireCounter(db, input.counterId);
+    if (invoice.counterId !== counter.id) throw new InvoiceOfAnotherCounterError(invoice.number);
     if (invoice.status === 'paid') throw new InvalidStateError('invoice_paid');
     if (invoice.status === 'void') throw new InvalidStateError('invoice_void');
     if (invoice.totalMinor <= 0) throw new RangeError(`Invoice ${invoice.number} has nothing to charge.`);
-    const counter = getCounter(db, input.counterId);
-    if (!counter) throw new NotFoundError('counter', input.counterId);
     if (!counter.active) throw new InvalidStateError('counter_inactive');
     if (!input.reviewAcknowledged && invoiceAwaitsReview(db, invoice.id)) {
       throw new InvalidStateError('invoice_needs_review');
@@ -84,9 +94,9 @@ export function insertCreatingAttempt(db: Db, input: NewChargeAttempt): ChargeAt
       method: input.method,
       at: input.at,
     });
-    const { at, actor, reason } = input;
-    appendAttemptEvent(db, { attemptId: id, fromState: null, toState: 'creating', at, actor, reason });
-    return requireAttempt(db, id);
+    const reason = `Charge ${input.method} on terminal ${counter.terminalId}`;
+    appendAttemptEvent(db, { attemptId: id, fromState: null, toState: 'creating', at: input.at, actor: input.actor, reason });
+    return { attempt: requireAttempt(db, id), counter };
   });
 }
 

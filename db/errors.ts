@@ -16,13 +16,28 @@ export class DatabaseTooNewError extends Error {
 
 export type RecordKind = 'counter' | 'invoice' | 'chargeAttempt';
 
+/** The input field that names each kind of record by its id. */
+const ID_FIELDS = { counter: 'counterId', invoice: 'invoiceId', chargeAttempt: 'attemptId' } as const;
+
+/** No record of that kind has that id; `field` is the input field that named it. */
 export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
+  readonly field: (typeof ID_FIELDS)[RecordKind];
   constructor(
     readonly record: RecordKind,
     readonly id: string,
   ) {
     super(`No ${record} with id ${id}.`);
+    this.field = ID_FIELDS[record];
+  }
+}
+
+/** A charge named a counter and an invoice written at another counter: the invoice is charged on its own counter's terminal. */
+export class InvoiceOfAnotherCounterError extends Error {
+  override readonly name = 'InvoiceOfAnotherCounterError';
+  readonly field = 'invoiceId';
+  constructor(readonly invoiceNumber: string) {
+    super(`Invoice ${invoiceNumber} belongs to another counter.`);
   }
 }
 

@@ -73,7 +73,7 @@ describe('a manager review of an unknown outcome', () => {
   it('is refused for an outcome Zoho gave or a payment still running, changing nothing', () => {
     const counter = makeCounter(db);
     const paid = succeedAttempt(db, markInProgress(db, startAttempt(db, makeInvoice(db, counter))));
-    const running = markInProgress(db, startAttempt(db, makeInvoice(db, counter, { number: 'RUN-1' }), { counter: makeCounter(db) }));
+    const running = markInProgress(db, startAttempt(db, makeInvoice(db, makeCounter(db), { number: 'RUN-1' })));
     for (const attempt of [paid, running]) {
       if (!attempt) throw new Error('no attempt');
       const eventsBefore = listEventsForAttempt(db, attempt.id);

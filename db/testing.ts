@@ -86,9 +86,8 @@ export function startAttempt(
     method: options.method ?? 'card',
     at: options.at ?? T0,
     actor: 'cashier',
-    reason: 'Charge',
     ...(options.reviewAcknowledged === undefined ? {} : { reviewAcknowledged: options.reviewAcknowledged }),
-  });
+  }).attempt;
 }
 
 /** creating → in_progress, as when Zoho has created session `sessionId` half a second after the attempt. */

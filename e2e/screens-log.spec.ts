@@ -94,7 +94,7 @@ test('a busy day is listed a page at a time, with the count of all of them', asy
   db.transaction(() => {
     for (let i = 0; i < DAY_LOG_PAGE + 5; i += 1) {
       const invoice = createInvoice(db, { counterId: counterA.id, number: `BUSY-${i}`, lines: [{ description: 'x', quantity: 1, unitPriceMinor: 100 }], totalMinor: 100, currency: 'INR', createdAt: now });
-      const attempt = insertCreatingAttempt(db, { invoiceId: invoice.id, counterId: counterA.id, method: 'card', at: now + i, actor: 'test', reason: 'busy day' });
+      const { attempt } = insertCreatingAttempt(db, { invoiceId: invoice.id, counterId: counterA.id, method: 'card', at: now + i, actor: 'test' });
       transitionAttempt(db, { attemptId: attempt.id, from: ['creating'], to: 'rejected', at: now + i, actor: 'test', reason: 'busy day' });
     }
   })();

@@ -1,8 +1,7 @@
 // The browser host's API: POST /api/call/<name> answers a Result, GET /api/events streams events.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isHandlerName } from '../contract/handlers';
-import { parseHandlerInput } from '../contract/parse';
-import type { Backend } from '../core/backend-types';
+import type { Backend } from '../core/backend';
 import { SECURITY_HEADERS, sendJson, sendRefusal } from './replies';
 
 export interface ApiLimits {
@@ -28,9 +27,8 @@ export async function handleCall(req: IncomingMessage, res: ServerResponse, name
   } catch {
     return sendRefusal(res, 400, 'The request body is not valid JSON.', 'invalid_input');
   }
-  // Defence in depth, as in the IPC adapter: the backend parses too.
-  const parsed = parseHandlerInput(name, input);
-  sendJson(res, 200, parsed.ok ? await backend.call(name, input) : parsed);
+  // The backend parses the input by the call's schema; a refusal names the field.
+  sendJson(res, 200, await backend.call(name, input));
 }
 
 /** Server-Sent Events: one `data:` line of JSON per backend event, and comment heartbeats. */

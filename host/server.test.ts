@@ -192,7 +192,12 @@ describe('browser host over real HTTP', () => {
       const counters = JSON.parse((await call('counters-list', '{}')).body) as { ok: boolean; value: unknown[] };
       expect(counters.ok).toBe(true);
       expect(counters.value).toHaveLength(3);
-      expect(JSON.parse((await call('counter-status', '{"counterId":"no spaces"}')).body)).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'counterId' } });
+      // The input goes to the backend as sent; its schema refusal names the field and the rule.
+      expect(JSON.parse((await call('counter-status', '{"counterId":"no spaces"}')).body)).toEqual({
+        ok: false,
+        error: { code: 'invalid_input', message: 'Id may only use letters, digits, - and _', field: 'counterId' },
+      });
+      expect(JSON.parse((await call('invoice-get', '[]')).body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     });
 
     it('refuses unknown calls, wrong methods, other content types, bad JSON and large bodies', async () => {

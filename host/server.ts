@@ -3,8 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startBackend, type BackendTuning } from '../core/backend';
-import type { Backend, BackendOptions } from '../core/backend-types';
+import { startBackend, type Backend, type BackendOptions, type BackendTuning } from '../core/backend';
+import { INTERNAL_FAILURE_MESSAGE } from '../contract/result';
 import { consoleLogger, type Logger } from '../core/log';
 import { handleCall, openEventStream, type ApiLimits } from './api-routes';
 import { SECURITY_HEADERS, sendPage, sendRefusal } from './replies';
@@ -89,7 +89,7 @@ export async function startBrowserHost(options: BrowserHostOptions & BackendSour
     route(req, res).catch((error: unknown) => {
       log.error('browser host request failed', { path: req.url?.split('?')[0], error: error instanceof Error ? error.stack : String(error) });
       if (res.headersSent) res.destroy();
-      else sendRefusal(res, 500, 'Something went wrong inside Counter. The details were logged.');
+      else sendRefusal(res, 500, INTERNAL_FAILURE_MESSAGE);
     });
   });
 

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BillingEvent } from '../contract/events';
 import { HANDLER_NAMES } from '../contract/handlers';
-import type { Result } from '../contract/result';
-import { startBackend } from '../core/backend';
-import type { Backend } from '../core/backend-types';
+import { INTERNAL_FAILURE_MESSAGE, type Result } from '../contract/result';
+import { startBackend, type Backend } from '../core/backend';
 import { silentLogger } from '../core/log';
 import { MemorySecretStore } from '../core/secrets/secret-store';
 import { EVENT_CHANNEL, SAVE_CSV_CHANNEL } from '../preload/bridge';
@@ -81,12 +80,15 @@ describe('registerBillingIpc with the real backend', () => {
     expect(saved).toEqual([]);
   });
 
-  it('returns schema refusals as results', async () => {
-    expect(await fake.invoke('counter-status', { counterId: 'no spaces allowed' })).toMatchObject({
+  it("hands the input as sent to the backend, whose schema refusals name the field and the rule", async () => {
+    expect(await fake.invoke('counter-status', { counterId: 'no spaces allowed' })).toEqual({
       ok: false,
-      error: { code: 'invalid_input', field: 'counterId' },
+      error: { code: 'invalid_input', message: 'Id may only use letters, digits, - and _', field: 'counterId' },
     });
-    expect(await fake.invoke('app-info', { extra: true })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'extra' } });
+    expect(await fake.invoke('app-info', { extra: true })).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'Unknown field: extra', field: 'extra' },
+    });
     expect(await fake.invoke('invoice-create', 'not an object')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
@@ -110,8 +112,9 @@ describe('registerBillingIpc with the real backend', () => {
       saveCsv: () => Promise.reject(new Error('disk full')),
       log: silentLogger,
     });
-    expect(await throwing.invoke('app-info', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(await throwing.invoke(SAVE_CSV_CHANNEL, {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+    const failed = { ok: false, error: { code: 'internal', message: INTERNAL_FAILURE_MESSAGE } };
+    expect(await throwing.invoke('app-info', {})).toEqual(failed);
+    expect(await throwing.invoke(SAVE_CSV_CHANNEL, {})).toEqual(failed);
   });
 
   it('forwards backend events to the window while it exists', async () => {

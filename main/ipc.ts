@@ -1,11 +1,10 @@
 // The IPC adapter: one handler per backend call (plus the CSV save), each refusing any caller but
-// the app's own top-level page and parsing its input by the contract before the backend sees it.
+// the app's own top-level page and handing the input as sent to the backend, which parses it.
 // Nothing throws across IPC: every answer is a Result.
-import { HANDLER_NAMES, type HandlerName } from '../contract/handlers';
-import { parseHandlerInput } from '../contract/parse';
-import { fail, type Result } from '../contract/result';
+import { HANDLER_NAMES } from '../contract/handlers';
+import { fail, INTERNAL_FAILURE_MESSAGE, type Result } from '../contract/result';
 import type { BillingEvent } from '../contract/events';
-import type { Backend } from '../core/backend-types';
+import type { Backend } from '../core/backend';
 import type { Logger } from '../core/log';
 import { EVENT_CHANNEL, SAVE_CSV_CHANNEL, type SaveCsvOutcome } from '../preload/bridge';
 
@@ -29,7 +28,6 @@ export interface BillingIpcOptions {
 }
 
 export const REFUSED_SENDER_MESSAGE = 'Refused: this request did not come from the Counter window.';
-const FAILED_MESSAGE = 'Something went wrong inside Counter. The details were logged.';
 
 /** Registers every channel; returns a function that removes them again. */
 export function registerBillingIpc(ipc: IpcMainLike, options: BillingIpcOptions): () => void {
@@ -45,25 +43,18 @@ export function registerBillingIpc(ipc: IpcMainLike, options: BillingIpcOptions)
         return await run(input);
       } catch (error) {
         options.log.error('IPC call failed', { channel, error: error instanceof Error ? error.stack : String(error) });
-        return fail('internal', FAILED_MESSAGE);
+        return fail('internal', INTERNAL_FAILURE_MESSAGE);
       }
     });
     channels.push(channel);
   };
 
-  for (const name of HANDLER_NAMES) serve(name, (input) => callBackend(options.backend, name, input));
+  for (const name of HANDLER_NAMES) serve(name, (input) => options.backend.call(name, input));
   serve(SAVE_CSV_CHANNEL, options.saveCsv);
 
   return () => {
     for (const channel of channels) ipc.removeHandler(channel);
   };
-}
-
-/** Defence in depth: the backend parses too, but malformed input never even reaches it from here. */
-async function callBackend<K extends HandlerName>(backend: Pick<Backend, 'call'>, name: K, input: unknown): Promise<Result<unknown>> {
-  const parsed = parseHandlerInput(name, input);
-  if (!parsed.ok) return parsed;
-  return backend.call(name, input);
 }
 
 export interface EventTarget {

@@ -4,13 +4,11 @@
 import { describeFailure } from '../../contract/failures';
 import type { ChargeAttempt } from '../../contract/model';
 import { toRequestAmount } from '../../contract/money';
+import { MAX_POLL_INTERVAL_MS, SESSION_VALIDITY_MS } from '../../contract/rules';
 import type { ParsedInput } from '../../contract/handlers';
 import * as attempts from '../../db/attempts';
 import type { Db } from '../../db/database';
-import * as invoices from '../../db/invoices';
 import type { EventBus } from '../event-bus';
-import { HandlerFailure } from '../failure';
-import { requireCounter } from '../handlers/lookups';
 import type { Logger } from '../log';
 import { isZohoError, ZohoError } from '../zoho/errors';
 import type { PaymentsClient } from '../zoho/payments-client';
@@ -23,16 +21,16 @@ export interface ChargeTiming {
   sessionValidityMs: number;
   /** Extra time after validity before the late phase, for clock skew and a slow final answer. */
   graceMs: number;
-  /** Interval in the late phase. */
+  /** Interval in the late phase (by default as seldom as Zoho allows). */
   lateIntervalMs: number;
   /** How long the late phase lasts before the attempt is handed to a person (unresolved). */
   lateWindowMs: number;
 }
 
 export const DEFAULT_CHARGE_TIMING: ChargeTiming = {
-  sessionValidityMs: 3 * 60_000,
+  sessionValidityMs: SESSION_VALIDITY_MS,
   graceMs: 30_000,
-  lateIntervalMs: 10_000,
+  lateIntervalMs: MAX_POLL_INTERVAL_MS,
   lateWindowMs: 15 * 60_000,
 };
 
@@ -61,22 +59,18 @@ export class ChargeService {
 
   async create(input: ParsedInput<'charge-create'>): Promise<ChargeAttempt> {
     const { db, now } = this.options;
-    const invoice = invoices.requireInvoice(db, input.invoiceId);
-    const counter = requireCounter(db, input.counterId);
-    if (invoice.counterId !== counter.id) {
-      throw new HandlerFailure('invalid_input', `Invoice ${invoice.number} belongs to another counter.`, 'invoiceId');
-    }
     const payments = this.options.payments();
-    // The database refuses a paid or void invoice, one awaiting review (unless the cashier confirms
-    // having checked the terminal), and a second live payment on the invoice or the terminal.
-    const attempt = attempts.insertCreatingAttempt(db, {
-      invoiceId: invoice.id,
-      counterId: counter.id,
+    // The database reads the invoice and the counter once, in the transaction that writes the
+    // attempt, and refuses there: an unknown invoice or counter, an invoice of another counter, a
+    // paid or void invoice, one awaiting review (unless the cashier confirms having checked the
+    // terminal), an inactive counter, and a second live payment on the invoice or the terminal.
+    const { attempt, counter } = attempts.insertCreatingAttempt(db, {
+      invoiceId: input.invoiceId,
+      counterId: input.counterId,
       method: input.method,
       reviewAcknowledged: input.confirmChecked ?? false,
       at: now(),
       actor: 'cashier',
-      reason: `Charge ${input.method} on terminal ${counter.terminalId}`,
     });
     this.publish(attempt);
 
@@ -88,8 +82,8 @@ export class ChargeService {
         amount: toRequestAmount(attempt.amountMinor),
         currency: attempt.currency,
         terminalId: attempt.terminalId,
-        invoiceNumber: invoice.number,
-        description: `Invoice ${invoice.number} at ${counter.name}`,
+        invoiceNumber: attempt.invoiceNumber,
+        description: `Invoice ${attempt.invoiceNumber} at ${counter.name}`,
         // Identifiers only: never names, phone numbers, card or bank data.
         metaData: [
           { key: 'attempt_id', value: attempt.id },

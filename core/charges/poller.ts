@@ -1,4 +1,4 @@
-// One scheduler for every live session. Each is checked every interval (5 s by default) from its
+// One scheduler for every live session. Each is checked every interval (the manager's setting) from its
 // creation; never two requests at once for one session; a shared budget keeps the account under
 // Zoho's rate limit by stretching every interval alike (up to the maximum) when many are live, and
 // past that by holding due checks in line, first due first served (charge creates count too).
@@ -17,9 +17,10 @@ export interface PollerOptions {
   check: (attemptId: string, actor: 'poller' | 'recheck') => Promise<CheckOutcome>;
   /** The configured interval (a setting, 5–10 s). */
   intervalMs: () => number;
-  maxIntervalMs?: number;
+  /** The longest the budget may stretch an interval to. */
+  maxIntervalMs: number;
   /** Calls a minute the poller may spend across all sessions. */
-  budgetPerMinute?: number;
+  budgetPerMinute: number;
   onError: (attemptId: string, error: unknown) => void;
 }
 
@@ -96,9 +97,8 @@ export class Poller {
   /** The interval every session gets now: the setting, stretched to fit the budget. */
   currentIntervalMs(): number {
     const base = this.options.intervalMs();
-    const budget = this.options.budgetPerMinute ?? 500;
-    const fair = Math.ceil((this.tracked.size * MINUTE_MS) / budget);
-    return Math.min(Math.max(base, fair), this.options.maxIntervalMs ?? 10_000);
+    const fair = Math.ceil((this.tracked.size * MINUTE_MS) / this.options.budgetPerMinute);
+    return Math.min(Math.max(base, fair), this.options.maxIntervalMs);
   }
 
   async stop(): Promise<void> {
@@ -200,13 +200,12 @@ export class Poller {
    * falling due together are not held back while the account is far from its limit.
    */
   private bucketSize(): number {
-    return Math.max(1, Math.floor((this.options.budgetPerMinute ?? 500) / 12));
+    return Math.max(1, Math.floor(this.options.budgetPerMinute / 12));
   }
 
   /** Refilled so that a full bucket plus a minute's refill is the budget: the minute's count never binds. */
   private refillPerMs(): number {
-    const budget = this.options.budgetPerMinute ?? 500;
-    return Math.max(1, budget - this.bucketSize()) / MINUTE_MS;
+    return Math.max(1, this.options.budgetPerMinute - this.bucketSize()) / MINUTE_MS;
   }
 
   private refill(): void {
@@ -229,7 +228,7 @@ export class Poller {
   private budgetWaitMs(): number {
     const now = Date.now();
     while (this.recentStarts.length > 0 && (this.recentStarts[0] ?? 0) <= now - MINUTE_MS) this.recentStarts.shift();
-    const budget = this.options.budgetPerMinute ?? 500;
+    const budget = this.options.budgetPerMinute;
     if (this.recentStarts.length < budget) return 0;
     return (this.recentStarts[this.recentStarts.length - budget] ?? now) + MINUTE_MS - now;
   }

@@ -1,14 +1,14 @@
+import * as attempts from '../../db/attempts';
 import * as events from '../../db/events';
 import { markAttemptReviewed } from '../../db/reviews';
 import { HandlerFailure } from '../failure';
-import { requireAttempt } from './lookups';
-import type { CoreContext, Handlers } from './types';
+import type { DataContext, Handlers } from './types';
 
-export function chargeHandlers(ctx: CoreContext): Handlers<'charge-create' | 'charge-recheck' | 'attempt-events' | 'attempt-mark-reviewed'> {
+export function chargeHandlers(ctx: DataContext): Handlers<'charge-create' | 'charge-recheck' | 'attempt-events' | 'attempt-mark-reviewed'> {
   return {
     'charge-create': (input) => ctx.charges.create(input),
     'charge-recheck': async (input) => {
-      const attempt = requireAttempt(ctx.db, input.attemptId);
+      const attempt = attempts.requireAttempt(ctx.db, input.attemptId);
       if (!attempt.paymentsSessionId) {
         throw new HandlerFailure(
           'conflict',
@@ -17,9 +17,9 @@ export function chargeHandlers(ctx: CoreContext): Handlers<'charge-create' | 'ch
         );
       }
       await ctx.poller.checkNow(attempt.id);
-      return requireAttempt(ctx.db, attempt.id);
+      return attempts.requireAttempt(ctx.db, attempt.id);
     },
-    'attempt-events': (input) => events.listEventsForAttempt(ctx.db, requireAttempt(ctx.db, input.attemptId).id),
+    'attempt-events': (input) => events.listEventsForAttempt(ctx.db, attempts.requireAttempt(ctx.db, input.attemptId).id),
     'attempt-mark-reviewed': (input) => {
       const attempt = markAttemptReviewed(ctx.db, { attemptId: input.attemptId, note: input.note, at: ctx.now(), actor: 'manager' });
       ctx.events.emit({ type: 'charge-updated', attempt });

@@ -1,12 +1,11 @@
 import * as counters from '../../db/counters';
 import { InvalidStateError } from '../../db/errors';
 import { HandlerFailure } from '../failure';
-import { requireCounter } from './lookups';
-import type { CoreContext, Handlers } from './types';
+import type { DataContext, Handlers } from './types';
 
 // The database refuses a terminal or prefix already used by an active counter, and a terminal
 // change or deactivation while a payment is live, inside its own transactions.
-export function counterHandlers(ctx: CoreContext): Handlers<'counters-list' | 'counter-create' | 'counter-update' | 'counter-deactivate'> {
+export function counterHandlers(ctx: DataContext): Handlers<'counters-list' | 'counter-create' | 'counter-update' | 'counter-deactivate'> {
   const announce = <T>(result: T): T => {
     ctx.events.emit({ type: 'counters-changed' });
     return result;
@@ -25,7 +24,7 @@ export function counterHandlers(ctx: CoreContext): Handlers<'counters-list' | 'c
     'counter-update': (input) =>
       announce(
         whileNoPaymentRuns('terminalId', 'Change the terminal when it has finished.', () =>
-          counters.updateCounter(ctx.db, requireCounter(ctx.db, input.counterId).id, {
+          counters.updateCounter(ctx.db, input.counterId, {
             ...(input.name === undefined ? {} : { name: input.name }),
             ...(input.terminalId === undefined ? {} : { terminalId: input.terminalId }),
             ...(input.invoicePrefix === undefined ? {} : { invoicePrefix: input.invoicePrefix }),
@@ -35,7 +34,7 @@ export function counterHandlers(ctx: CoreContext): Handlers<'counters-list' | 'c
     'counter-deactivate': (input) =>
       announce(
         whileNoPaymentRuns('counterId', 'Deactivate the counter when it has finished.', () =>
-          counters.deactivateCounter(ctx.db, requireCounter(ctx.db, input.counterId).id),
+          counters.deactivateCounter(ctx.db, input.counterId),
         ),
       ),
   };

@@ -3,14 +3,13 @@ import * as attempts from '../../db/attempts';
 import * as counters from '../../db/counters';
 import * as invoices from '../../db/invoices';
 import { HandlerFailure } from '../failure';
-import { requireCounter, requireInvoice } from './lookups';
-import type { CoreContext, Handlers } from './types';
+import type { DataContext, Handlers } from './types';
 
-export function invoiceHandlers(ctx: CoreContext): Handlers<'invoice-next-number' | 'invoice-create' | 'invoice-get' | 'invoice-void'> {
+export function invoiceHandlers(ctx: DataContext): Handlers<'invoice-next-number' | 'invoice-create' | 'invoice-get' | 'invoice-void'> {
   return {
-    'invoice-next-number': (input) => ({ number: counters.peekNextInvoiceNumber(ctx.db, requireCounter(ctx.db, input.counterId).id) }),
+    'invoice-next-number': (input) => ({ number: counters.peekNextInvoiceNumber(ctx.db, input.counterId) }),
     'invoice-create': (input) => {
-      const counter = requireCounter(ctx.db, input.counterId);
+      const counter = counters.requireCounter(ctx.db, input.counterId);
       if (!counter.active) throw new HandlerFailure('conflict', `${counter.name} is deactivated.`, 'counterId');
       const lineTotals = input.lines.map((line, index) => {
         const total = multiplyMinor(line.unitPriceMinor, line.quantity);
@@ -29,9 +28,9 @@ export function invoiceHandlers(ctx: CoreContext): Handlers<'invoice-next-number
       });
     },
     'invoice-get': (input) => {
-      const invoice = requireInvoice(ctx.db, input.invoiceId);
+      const invoice = invoices.requireInvoice(ctx.db, input.invoiceId);
       return { invoice, attempts: attempts.listAttemptsForInvoice(ctx.db, invoice.id) };
     },
-    'invoice-void': (input) => invoices.voidInvoice(ctx.db, requireInvoice(ctx.db, input.invoiceId).id),
+    'invoice-void': (input) => invoices.voidInvoice(ctx.db, input.invoiceId),
   };
 }

@@ -3,12 +3,12 @@ import { formatMinor } from '../../contract/money';
 import { DAY_LOG_PAGE, type DayLog } from '../../contract/views';
 import * as counters from '../../db/counters';
 import * as log from '../../db/log';
-import { toCsv } from '../csv';
-import type { CoreContext, Handlers } from './types';
+import { toCsv } from './csv';
+import type { DataContext, Handlers } from './types';
 
 type DayFilter = ParsedInput<'log-export-csv'>;
 
-export function logHandlers(ctx: CoreContext): Handlers<'log-day' | 'log-export-csv'> {
+export function logHandlers(ctx: DataContext): Handlers<'log-day' | 'log-export-csv'> {
   return {
     'log-day': ({ rows, ...filter }) => dayLog(ctx, filter, rows ?? DAY_LOG_PAGE),
     'log-export-csv': (input) => {
@@ -44,7 +44,7 @@ export function localDayRange(date: string): { fromMs: number; toMs: number } {
   return { fromMs: midnight(day), toMs: midnight(day + 1) };
 }
 
-function dayLog(ctx: CoreContext, input: DayFilter, limit: number): DayLog {
+function dayLog(ctx: DataContext, input: DayFilter, limit: number): DayLog {
   const range = localDayRange(input.date);
   const filter = {
     ...range,

@@ -1,6 +1,6 @@
 import { HandlerFailure } from '../failure';
-import { hashPin, verifyPin, type ManagerSessions } from '../manager-auth';
-import type { ManagerPinFile } from '../manager-pin-file';
+import { hashPin, verifyPin, type ManagerSessions } from '../manager/auth';
+import type { ManagerPinFile } from '../manager/pin-file';
 import type { Handlers } from './types';
 
 export function managerHandlers(

@@ -1,18 +1,19 @@
+import { pollIntervalSeconds } from '../../contract/fields';
+import { POLL_INTERVAL_SECONDS } from '../../contract/rules';
 import type { Settings } from '../../contract/views';
 import type { Db } from '../../db/database';
 import * as settings from '../../db/settings';
-import type { CoreContext, Handlers } from './types';
+import type { DataContext, Handlers } from './types';
 
-export const DEFAULT_POLL_INTERVAL_SECONDS = 5;
 const POLL_INTERVAL_KEY = 'poll_interval_seconds';
 
+/** The stored preferences; a stored value the input rule would refuse reads as the default. */
 export function readSettings(db: Db): Settings {
-  const stored = Number(settings.getSetting(db, POLL_INTERVAL_KEY));
-  const valid = Number.isInteger(stored) && stored >= 5 && stored <= 10;
-  return { pollIntervalSeconds: valid ? stored : DEFAULT_POLL_INTERVAL_SECONDS };
+  const stored = pollIntervalSeconds.safeParse(Number(settings.getSetting(db, POLL_INTERVAL_KEY)));
+  return { pollIntervalSeconds: stored.success ? stored.data : POLL_INTERVAL_SECONDS.default };
 }
 
-export function settingsHandlers(ctx: CoreContext): Handlers<'settings-get' | 'settings-update'> {
+export function settingsHandlers(ctx: DataContext): Handlers<'settings-get' | 'settings-update'> {
   return {
     'settings-get': () => readSettings(ctx.db),
     'settings-update': (input) => {

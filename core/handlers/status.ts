@@ -3,12 +3,11 @@ import type { CounterStatus } from '../../contract/views';
 import * as attempts from '../../db/attempts';
 import * as counters from '../../db/counters';
 import * as invoices from '../../db/invoices';
-import { requireCounter } from './lookups';
-import type { CoreContext, Handlers } from './types';
+import type { DataContext, Handlers } from './types';
 
-export function statusHandlers(ctx: CoreContext): Handlers<'counter-status' | 'dashboard'> {
+export function statusHandlers(ctx: DataContext): Handlers<'counter-status' | 'dashboard'> {
   return {
-    'counter-status': (input) => counterStatus(ctx, requireCounter(ctx.db, input.counterId)),
+    'counter-status': (input) => counterStatus(ctx, counters.requireCounter(ctx.db, input.counterId)),
     dashboard: () => counters.listCounters(ctx.db).map((counter) => counterStatus(ctx, counter)),
   };
 }
@@ -17,7 +16,7 @@ export function statusHandlers(ctx: CoreContext): Handlers<'counter-status' | 'd
  * What a counter is doing: its latest attempt and that attempt's invoice, unless an open invoice
  * was started after it (a new sale). This is how a reload mid-payment returns to the payment.
  */
-function counterStatus(ctx: CoreContext, counter: Counter): CounterStatus {
+function counterStatus(ctx: DataContext, counter: Counter): CounterStatus {
   const attempt = attempts.latestAttemptForCounter(ctx.db, counter.id);
   const open = invoices.latestOpenInvoice(ctx.db, counter.id);
   if (open && (!attempt || open.createdAt > attempt.createdAt || open.id === attempt.invoiceId)) {

@@ -10,7 +10,7 @@ export type Handler<K extends HandlerName> = (input: ParsedInput<K>) => HandlerO
 export type Handlers<K extends HandlerName> = { [N in K]: Handler<N> };
 
 /** What the data handlers share: one database (demo or live), the clock and the charge machinery. */
-export interface CoreContext {
+export interface DataContext {
   db: Db;
   now: () => number;
   log: Logger;

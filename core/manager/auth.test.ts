@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPin, ManagerSessions, verifyPin } from './manager-auth';
+import { hashPin, ManagerSessions, verifyPin } from './auth';
 
 describe('manager PIN', () => {
   it('is kept as a salted hash that verifies only the right PIN', () => {

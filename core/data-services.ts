@@ -1,6 +1,7 @@
-// The data side of the backend for one database (demo or live): the handlers for counters,
-// invoices, charges, the log and settings, over one charge service and one poller.
+// What runs over one mode's database (demo or live): one charge service, one poller, and the data
+// handlers (counters, invoices, charges, the log, settings) that share them.
 import type { Currency } from '../contract/domain';
+import { CALL_BUDGET_PER_MINUTE, MAX_POLL_INTERVAL_MS } from '../contract/rules';
 import type { Db } from '../db/database';
 import { ChargeService, DEFAULT_CHARGE_TIMING, type ChargeTiming } from './charges/charge-service';
 import { Poller } from './charges/poller';
@@ -11,19 +12,19 @@ import { invoiceHandlers } from './handlers/invoices';
 import { logHandlers } from './handlers/log';
 import { readSettings, settingsHandlers } from './handlers/settings';
 import { statusHandlers } from './handlers/status';
-import type { CoreContext } from './handlers/types';
+import type { DataContext } from './handlers/types';
 import type { Logger } from './log';
 import type { PaymentsClient } from './zoho/payments-client';
 
-export interface CoreTuning {
+export interface ChargeTuning {
   /** Overrides the poll-interval setting (tests use short intervals). */
   pollIntervalMs?: number;
   timing?: Partial<ChargeTiming>;
-  /** Calls a minute the poller may spend across all sessions (Zoho allows 600). */
+  /** Calls a minute the poller may spend across all sessions (default CALL_BUDGET_PER_MINUTE). */
   budgetPerMinute?: number;
 }
 
-export interface CoreOptions {
+export interface DataServicesOptions {
   db: Db;
   now: () => number;
   log: Logger;
@@ -31,10 +32,10 @@ export interface CoreOptions {
   currency: Currency;
   payments: () => PaymentsClient;
   onZohoReachable: (reachable: boolean) => void;
-  tuning?: CoreTuning;
+  tuning?: ChargeTuning;
 }
 
-export function createCore(options: CoreOptions) {
+export function createDataServices(options: DataServicesOptions) {
   const { db, tuning = {} } = options;
   const intervalMs = () => tuning.pollIntervalMs ?? readSettings(db).pollIntervalSeconds * 1000;
   const charges = new ChargeService({
@@ -50,12 +51,12 @@ export function createCore(options: CoreOptions) {
   const poller = new Poller({
     check: (attemptId, actor) => charges.check(attemptId, actor),
     intervalMs,
-    maxIntervalMs: Math.max(10_000, intervalMs()),
-    budgetPerMinute: tuning.budgetPerMinute ?? 500,
+    maxIntervalMs: Math.max(MAX_POLL_INTERVAL_MS, intervalMs()),
+    budgetPerMinute: tuning.budgetPerMinute ?? CALL_BUDGET_PER_MINUTE,
     onError: (attemptId, error) => options.log.error('payment check crashed', { attemptId, error: String(error) }),
   });
   charges.attachPoller(poller);
-  const ctx: CoreContext = { db, now: options.now, log: options.log, events: options.events, currency: options.currency, charges, poller };
+  const ctx: DataContext = { db, now: options.now, log: options.log, events: options.events, currency: options.currency, charges, poller };
   const handlers = {
     ...counterHandlers(ctx),
     ...invoiceHandlers(ctx),
@@ -74,5 +75,4 @@ export function createCore(options: CoreOptions) {
   };
 }
 
-export type Core = ReturnType<typeof createCore>;
-export type CoreHandlerName = keyof Core['handlers'];
+export type DataServices = ReturnType<typeof createDataServices>;

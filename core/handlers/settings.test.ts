@@ -1,0 +1,23 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { POLL_INTERVAL_SECONDS } from '../../contract/rules';
+import { setSetting } from '../../db/settings';
+import { createTempDatabase, type TempDatabase } from '../../db/testing';
+import { readSettings } from './settings';
+
+let temp: TempDatabase;
+beforeEach(() => {
+  temp = createTempDatabase();
+});
+afterEach(() => temp.cleanup());
+
+describe('readSettings', () => {
+  it('reads the stored poll interval, and the default for nothing stored or a value the input rule refuses', () => {
+    expect(readSettings(temp.db).pollIntervalSeconds).toBe(POLL_INTERVAL_SECONDS.default);
+    setSetting(temp.db, 'poll_interval_seconds', String(POLL_INTERVAL_SECONDS.max));
+    expect(readSettings(temp.db).pollIntervalSeconds).toBe(POLL_INTERVAL_SECONDS.max);
+    for (const stored of [String(POLL_INTERVAL_SECONDS.min - 1), String(POLL_INTERVAL_SECONDS.max + 1), '7.5', '', 'seven']) {
+      setSetting(temp.db, 'poll_interval_seconds', stored);
+      expect(readSettings(temp.db).pollIntervalSeconds, stored).toBe(POLL_INTERVAL_SECONDS.default);
+    }
+  });
+});
