@@ -1,8 +1,8 @@
-// The one place the screens reach the backend: the BillingApi from renderer/src/api (window.billing
-// in Electron, the HTTP + SSE client in a browser), with transport failures turned into results.
+// The one place the stores reach the backend: the BillingApi from ./index (window.billing in
+// Electron, the HTTP + SSE client in a browser), with transport failures turned into results.
 import type { BillingApi } from '../../../contract/api';
-import type { AppError, Result } from '../../../contract/result';
-import { getBillingApi, saveCsv as saveCsvFile } from '../api';
+import type { Result } from '../../../contract/result';
+import { getBillingApi } from './index';
 
 let api: BillingApi | null = null;
 
@@ -11,9 +11,9 @@ export function billing(): BillingApi {
   return api;
 }
 
-/** For unit tests: use a fake api. */
-export function setBillingApi(fake: BillingApi | null): void {
-  api = fake;
+/** For unit tests: forget the api in use, so the next call finds the one installed now. */
+export function resetBillingApi(): void {
+  api = null;
 }
 
 export const UNREACHABLE_MESSAGE = 'The Counter app is not answering. Wait a moment and try again; if it keeps happening, restart the app.';
@@ -29,13 +29,4 @@ export async function call<T>(run: (api: BillingApi) => Promise<Result<T>>): Pro
     console.error('call failed', error);
     return { ok: false, error: { code: 'internal', message: UNREACHABLE_MESSAGE } };
   }
-}
-
-export function errorOf(message: string, field?: string): AppError {
-  return field === undefined ? { code: 'internal', message } : { code: 'internal', message, field };
-}
-
-/** Saves the file (download or save dialog); false when the person cancelled the dialog. */
-export async function saveCsv(fileName: string, csv: string): Promise<boolean> {
-  return saveCsvFile(fileName, csv);
 }
