@@ -123,7 +123,8 @@ describe('a manager checks an unknown outcome by hand', () => {
 
     const reviewed = await rig.call('attempt-mark-reviewed', { managerToken: rig.managerToken, attemptId: lost.id, note });
     expect(reviewed).toMatchObject({ id: lost.id, state: 'unknown', review: { note } });
-    expect(rig.events).toContainEqual({ type: 'charge-updated', attempt: reviewed });
+    const { invoice } = await rig.call('invoice-get', { invoiceId: lost.invoiceId });
+    expect(rig.events).toContainEqual({ type: 'charge-updated', attempt: reviewed, invoice });
     expect((await rig.call('log-day', { date: localDate(Date.now()) })).totals.awaitingReview).toBe(0);
     const { csv } = await rig.call('log-export-csv', { date: localDate(Date.now()) });
     const row = csv.split(/\r?\n/).find((line) => line.includes(lost.invoiceNumber));

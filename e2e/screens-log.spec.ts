@@ -253,7 +253,7 @@ test.describe('a payment Zoho never finalises', () => {
     await page.getByLabel(/^Amount/).fill('777');
     await page.getByRole('button', { name: /^Charge/ }).click();
     await expect(page.locator('#pay-status-heading')).toHaveText(/NEEDS REVIEW/, FINAL);
-    await expect(page.locator('.reason')).toContainText('Zoho never gave a final answer');
+    await expect(page.getByRole('region', { name: 'Payment' })).toContainText('Zoho never gave a final answer');
     await expectAccessible(page);
     await shot(page, 'counter-09-unresolved');
 

@@ -309,7 +309,9 @@ export class ChargeService {
     };
   }
 
-  private publish(attempt: ChargeAttempt): void {
-    this.options.events.emit({ type: 'charge-updated', attempt });
+  /** Tells the screens about a changed attempt, with its invoice as it now stands. */
+  publish(attempt: ChargeAttempt): void {
+    const invoice = invoices.requireInvoice(this.options.db, attempt.invoiceId);
+    this.options.events.emit({ type: 'charge-updated', attempt, invoice });
   }
 }

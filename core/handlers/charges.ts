@@ -22,7 +22,7 @@ export function chargeHandlers(ctx: DataContext): Handlers<'charge-create' | 'ch
     'attempt-events': (input) => events.listEventsForAttempt(ctx.db, attempts.requireAttempt(ctx.db, input.attemptId).id),
     'attempt-mark-reviewed': (input) => {
       const attempt = markAttemptReviewed(ctx.db, { attemptId: input.attemptId, note: input.note, at: ctx.now(), actor: 'manager' });
-      ctx.events.emit({ type: 'charge-updated', attempt });
+      ctx.charges.publish(attempt);
       return attempt;
     },
   };

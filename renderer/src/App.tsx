@@ -19,7 +19,7 @@ function useManagerAutoLock(): void {
     for (const name of events) window.addEventListener(name, touch, { passive: true });
     const timer = setInterval(() => {
       const { lastActivity, lock } = useManagerStore.getState();
-      if (Date.now() - lastActivity >= MANAGER_IDLE_LOCK_MS) void lock('Locked after 5 minutes without use. Enter the PIN to continue.');
+      if (Date.now() - lastActivity >= MANAGER_IDLE_LOCK_MS) void lock(`Locked after ${MANAGER_IDLE_LOCK_MS / 60_000} minutes without use. Enter the PIN to continue.`);
     }, 5_000);
     return () => {
       for (const name of events) window.removeEventListener(name, touch);
@@ -76,7 +76,7 @@ export function App() {
           Lost contact with the Counter app: reconnecting… Payment status on screen may be out of date.
         </div>
       ) : null}
-      <main id="main" className="main" tabIndex={-1}>
+      <main id="main" className="app-main" tabIndex={-1}>
         {loadError ? (
           <div className="screen">
             <Message kind="error">

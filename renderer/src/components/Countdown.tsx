@@ -1,6 +1,7 @@
-import { sessionCountdown } from '../lib/format';
+import { SESSION_VALIDITY_MS } from '../../../contract/rules';
+import { sessionCountdown } from '../format/time';
 
-/** The 3-minute terminal session: time left as text and as a bar. */
+/** The terminal session (Zoho's 3 minutes): time left as text and as a bar. */
 export function Countdown({ sessionCreatedAt, now, compact = false }: { sessionCreatedAt: number; now: number; compact?: boolean }) {
   const countdown = sessionCountdown(sessionCreatedAt, now);
   const percent = Math.round(countdown.fraction * 100);
@@ -23,15 +24,15 @@ export function Countdown({ sessionCreatedAt, now, compact = false }: { sessionC
         )}
       </div>
       <div
-        className="progress"
+        className="countdown-progress"
         role="progressbar"
         aria-label="Terminal session time left"
         aria-valuemin={0}
-        aria-valuemax={180}
+        aria-valuemax={SESSION_VALIDITY_MS / 1000}
         aria-valuenow={Math.round(countdown.remainingMs / 1000)}
         aria-valuetext={countdown.expired ? 'Session time is up' : countdown.spoken}
       >
-        <div className="progress-bar" style={{ width: `${percent}%` }} />
+        <div className="countdown-progress-bar" style={{ width: `${percent}%` }} />
       </div>
     </div>
   );

@@ -1,7 +1,6 @@
 import type { MouseEvent } from 'react';
-import { useAppStore, useStationCounter, navigate, ROUTES, ROUTE_LABELS, type Route } from '../stores/app-store';
-import { connectionSummary } from './connection';
-import { useCurrency } from '../lib/money';
+import { connectionSummary } from '../format/connection';
+import { useAppStore, useCurrency, useStationCounter, navigate, ROUTES, ROUTE_LABELS, type Route } from '../stores/app-store';
 
 const SHORTCUT_KEYS: Record<Route, string> = { counter: 'Alt+1', dashboard: 'Alt+2', log: 'Alt+3', manager: 'Alt+4' };
 
@@ -45,32 +44,32 @@ export function Header() {
 
   return (
     <header className="app-header">
-      <div className="brand">
-        <span className="brand-mark" aria-hidden="true">
+      <div className="header-brand">
+        <span className="header-brand-mark" aria-hidden="true">
           ▣
         </span>
         Counter
       </div>
-      <div className="station" aria-label="This station">
+      <div className="header-station" aria-label="This station">
         {counter ? (
           <>
-            <span className="station-name">{counter.name}</span>
-            <span className="station-terminal">Terminal {counter.terminalId}</span>
+            <span className="header-station-name">{counter.name}</span>
+            <span className="header-station-terminal">Terminal {counter.terminalId}</span>
           </>
         ) : (
-          <span className="station-terminal">No counter chosen</span>
+          <span className="header-station-terminal">No counter chosen</span>
         )}
       </div>
-      <div className={`connection connection-${summary.tone}`} role="status" aria-label="Zoho connection">
-        <span className="connection-dot" aria-hidden="true" />
+      <div className={`connection-pill connection-pill-${summary.tone}`} role="status" aria-label="Zoho connection">
+        <span className="connection-pill-dot" aria-hidden="true" />
         {summary.text}
       </div>
-      <nav className="main-nav" aria-label="Screens">
+      <nav className="header-nav" aria-label="Screens">
         {ROUTES.map((r) => (
           <a
             key={r}
             href={`#/${r}`}
-            className="nav-link"
+            className="header-nav-link"
             aria-current={route === r ? 'page' : undefined}
             aria-keyshortcuts={SHORTCUT_KEYS[r]}
             onClick={(event) => go(event, r)}

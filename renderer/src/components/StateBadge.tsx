@@ -1,5 +1,5 @@
 import type { AttemptState } from '../../../contract/domain';
-import { stateLabel } from '../lib/format';
+import { stateLabel } from '../format/labels';
 
 /** A glyph as well as a colour, so the state never depends on colour alone. */
 const GLYPHS: Record<AttemptState, string> = {

@@ -1,10 +1,11 @@
 // App-wide state: what the backend is (demo or live, currency), the Zoho connection, the counters,
 // which counter this station is, and which screen is showing.
 import { create } from 'zustand';
+import type { Currency } from '../../../contract/domain';
 import type { Counter } from '../../../contract/model';
 import type { AppInfo, ConnectionStatus } from '../../../contract/views';
 import type { TransportState } from '../api';
-import { call } from '../lib/billing';
+import { call } from '../api/gateway';
 
 export const ROUTES = ['counter', 'dashboard', 'log', 'manager'] as const;
 export type Route = (typeof ROUTES)[number];
@@ -123,6 +124,11 @@ export const useAppStore = create<AppState>()((set, get) => ({
 /** The station's counter, if chosen and still active. */
 export function useStationCounter(): Counter | null {
   return useAppStore((s) => s.counters.find((c) => c.id === s.stationCounterId && c.active) ?? null);
+}
+
+/** The running backend's currency (INR until app-info has answered). */
+export function useCurrency(): Currency {
+  return useAppStore((s) => s.appInfo?.currency ?? 'INR');
 }
 
 export function navigate(route: Route): void {

@@ -1,33 +1,20 @@
 // The cashier's sale at this station: the invoice being typed, the invoice once created, and its
-// latest charge attempt, kept live by charge-updated events.
+// latest charge attempt, kept live by charge-updated events (which carry the invoice as the backend
+// has it, so the store never works out an invoice's status itself).
 import { create } from 'zustand';
-export { phaseOf, type CheckoutPhase } from '../lib/checkout-phase';
 import { isLiveState, type PaymentMethod } from '../../../contract/domain';
-import { phaseOf } from '../lib/checkout-phase';
+import { phaseOf } from './checkout-phase';
 import { awaitsReview, invoiceAwaitsReview, type ChargeAttempt, type Invoice } from '../../../contract/model';
 import type { AppError } from '../../../contract/result';
-import { call } from '../lib/billing';
-import { checkDraft, draftFieldForServerField, emptyDraft, emptyLine, type Draft, type DraftLine, type DraftMode } from '../lib/invoice-draft';
+import { call } from '../api/gateway';
+import { checkDraft, draftFieldForServerField, emptyDraft, emptyLine, type Draft, type DraftLine, type DraftMode } from './invoice-draft';
+import { dismissedInvoice, dismissInvoice } from './sale-memory';
 
-const DISMISSED_KEY = 'counter.dismissedInvoice.';
 /** After a reload, a paid sale is shown again for this long (then the counter starts a new sale). */
 const RESUME_PAID_FOR_MS = 5 * 60_000;
 
-function dismissedInvoice(counterId: string): string | null {
-  try {
-    return localStorage.getItem(DISMISSED_KEY + counterId);
-  } catch {
-    return null;
-  }
-}
-
-function dismissInvoice(counterId: string, invoiceId: string): void {
-  try {
-    localStorage.setItem(DISMISSED_KEY + counterId, invoiceId);
-  } catch {
-    // Storage unavailable: a reload may show the finished sale again, which is harmless.
-  }
-}
+/** The call in flight, if any: the counter takes no other action meanwhile. */
+export type CheckoutBusy = null | 'charging' | 'rechecking' | 'cancelling';
 
 /** Where an error is shown: a form field key, or 'general' next to the Charge button. */
 export type ErrorTarget = string;
@@ -42,7 +29,7 @@ interface CheckoutState {
   method: PaymentMethod;
   invoice: Invoice | null;
   attempt: ChargeAttempt | null;
-  busy: null | 'charging' | 'rechecking' | 'cancelling';
+  busy: CheckoutBusy;
   error: AppError | null;
   errorTarget: ErrorTarget | null;
   /** Show the draft's own validation messages (after the first Charge press). */
@@ -71,11 +58,17 @@ interface CheckoutState {
   recheck: () => Promise<void>;
   newSale: () => Promise<void>;
   cancelInvoice: () => Promise<void>;
-  applyAttempt: (attempt: ChargeAttempt) => void;
+  /** A newer state of an attempt of this sale; `invoice` when the backend sent it along (charge-updated). */
+  applyAttempt: (attempt: ChargeAttempt, invoice?: Invoice) => void;
 }
 
 function clearError() {
   return { error: null, errorTarget: null };
+}
+
+/** The method to offer besides `method` (Switch to UPI, F8). */
+export function otherMethod(method: PaymentMethod): PaymentMethod {
+  return method === 'card' ? 'upi' : 'card';
 }
 
 /**
@@ -313,7 +306,7 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
       freshSale(counterId);
     },
 
-    applyAttempt(attempt) {
+    applyAttempt(attempt, updatedInvoice) {
       const { counterId, invoice, attempt: current } = get();
       if (attempt.counterId !== counterId || !invoice || attempt.invoiceId !== invoice.id) return;
       if (current) {
@@ -321,12 +314,7 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
         if (attempt.id !== current.id && attempt.createdAt < current.createdAt) return;
       }
       const before = phaseOf(invoice, current);
-      let nextInvoice = invoice;
-      if (attempt.state === 'succeeded' && invoice.status !== 'paid') {
-        nextInvoice = { ...invoice, status: 'paid', paidAt: attempt.finalAt ?? attempt.updatedAt };
-      } else if (attempt.state === 'failed' && invoice.status === 'open') {
-        nextInvoice = { ...invoice, status: 'payment_failed' };
-      }
+      const nextInvoice = updatedInvoice?.id === invoice.id ? updatedInvoice : invoice;
       const after = phaseOf(nextInvoice, attempt);
       set({
         attempt,

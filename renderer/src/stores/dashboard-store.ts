@@ -1,15 +1,16 @@
 // Every counter at a glance, kept live by events.
 import { create } from 'zustand';
-import type { ChargeAttempt } from '../../../contract/model';
+import type { ChargeAttempt, Invoice } from '../../../contract/model';
 import type { CounterStatus } from '../../../contract/views';
-import { call } from '../lib/billing';
+import { call } from '../api/gateway';
 
 interface DashboardState {
   statuses: CounterStatus[];
   loaded: boolean;
   error: string | null;
   load: () => Promise<void>;
-  applyAttempt: (attempt: ChargeAttempt) => void;
+  /** A charge-updated event: the attempt and its invoice as the backend has them now. */
+  applyAttempt: (attempt: ChargeAttempt, invoice: Invoice) => void;
 }
 
 let reloadTimer: ReturnType<typeof setTimeout> | null = null;
@@ -29,17 +30,16 @@ export const useDashboardStore = create<DashboardState>()((set, get) => ({
     set({ statuses: result.value, loaded: true, error: null });
   },
 
-  applyAttempt(attempt) {
+  applyAttempt(attempt, invoice) {
     const statuses = get().statuses;
     const index = statuses.findIndex((s) => s.counter.id === attempt.counterId);
     const status = statuses[index];
     if (status?.attempt?.id === attempt.id) {
       if (attempt.updatedAt < status.attempt.updatedAt) return;
       const next = [...statuses];
-      next[index] = { ...status, attempt };
+      // A final answer changes the invoice's status too: the event carries it as it now stands.
+      next[index] = { ...status, attempt, invoice: status.invoice?.id === invoice.id ? invoice : status.invoice };
       set({ statuses: next });
-      // A final answer can change the invoice's status too: fetch it fresh.
-      if (attempt.state !== status.attempt.state && !['creating', 'in_progress'].includes(attempt.state)) scheduleReload(get().load);
       return;
     }
     scheduleReload(get().load);

@@ -1,7 +1,7 @@
 // One subscription to the backend's events, fanned out to the stores.
 import type { BillingEvent } from '../../../contract/events';
 import { onTransportChange } from '../api';
-import { billing } from '../lib/billing';
+import { billing } from '../api/gateway';
 import { useAppStore } from './app-store';
 import { useCheckoutStore } from './checkout-store';
 import { reloadDashboardSoon, useDashboardStore } from './dashboard-store';
@@ -10,8 +10,8 @@ import { reloadLogSoon, useLogStore } from './log-store';
 export function dispatchEvent(event: BillingEvent): void {
   switch (event.type) {
     case 'charge-updated':
-      useCheckoutStore.getState().applyAttempt(event.attempt);
-      useDashboardStore.getState().applyAttempt(event.attempt);
+      useCheckoutStore.getState().applyAttempt(event.attempt, event.invoice);
+      useDashboardStore.getState().applyAttempt(event.attempt, event.invoice);
       useLogStore.getState().applyAttempt(event.attempt);
       break;
     case 'connection-changed':

@@ -4,8 +4,10 @@ import type { AttemptState, PaymentMethod } from '../../../contract/domain';
 import type { AttemptEvent, ChargeAttempt } from '../../../contract/model';
 import type { AppError } from '../../../contract/result';
 import { DAY_LOG_MAX_ROWS, DAY_LOG_PAGE, type DayLog } from '../../../contract/views';
-import { call, saveCsv } from '../lib/billing';
-import { isoDate, stateLabel } from '../lib/format';
+import { saveCsv } from '../api';
+import { call } from '../api/gateway';
+import { stateLabel } from '../format/labels';
+import { isoDate } from '../format/time';
 
 export interface LogFilters {
   date: string;
@@ -36,6 +38,11 @@ interface LogState {
   recheck: (attemptId: string) => Promise<void>;
   exportCsv: () => Promise<void>;
   applyAttempt: (attempt: ChargeAttempt) => void;
+}
+
+/** Whether anything narrows the day's list (the day itself does not count). */
+export function filtersApplied(filters: LogFilters): boolean {
+  return filters.counterId !== '' || filters.state !== '' || filters.method !== '' || filters.search.trim() !== '';
 }
 
 function filterInput(filters: LogFilters) {

@@ -5,7 +5,7 @@ import type { Edition } from '../../../contract/domain';
 import type { ChargeAttempt, Counter } from '../../../contract/model';
 import type { AppError, Result } from '../../../contract/result';
 import type { ConnectionStatus, Settings } from '../../../contract/views';
-import { call } from '../lib/billing';
+import { call } from '../api/gateway';
 import { useAppStore } from './app-store';
 
 /** The manager screens lock after this long without a key press or click. */

@@ -9,7 +9,7 @@ export function CounterPicker({ onChosen }: { onChosen?: () => void }) {
   const choose = useAppStore((s) => s.chooseCounter);
 
   return (
-    <section className="panel picker" aria-labelledby="picker-title">
+    <section className="panel counter-picker" aria-labelledby="picker-title">
       <h1 id="picker-title">Which counter is this?</h1>
       <p className="lead">Choose the counter this computer stands at. Its payments go to that counter’s card/UPI terminal. This station remembers the choice.</p>
       {!loaded ? <p>Loading counters…</p> : null}
@@ -28,20 +28,20 @@ export function CounterPicker({ onChosen }: { onChosen?: () => void }) {
           .
         </p>
       ) : null}
-      <ul className="picker-list">
+      <ul className="counter-picker-list">
         {counters.map((counter) => (
           <li key={counter.id}>
             <button
               type="button"
-              className={`picker-choice${counter.id === current ? ' picker-current' : ''}`}
+              className={`counter-picker-choice${counter.id === current ? ' counter-picker-current' : ''}`}
               aria-pressed={counter.id === current}
               onClick={() => {
                 choose(counter.id);
                 onChosen?.();
               }}
             >
-              <span className="picker-name">{counter.name}</span>
-              <span className="picker-terminal">Terminal {counter.terminalId}</span>
+              <span className="counter-picker-name">{counter.name}</span>
+              <span className="counter-picker-terminal">Terminal {counter.terminalId}</span>
             </button>
           </li>
         ))}

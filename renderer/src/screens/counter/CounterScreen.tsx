@@ -1,16 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isLiveState } from '../../../../contract/domain';
-import { checkDraft } from '../../lib/invoice-draft';
-import { isActivatableTarget, isTypingTarget, useWindowKeydown } from '../../lib/hooks';
-import { useCurrency } from '../../lib/money';
-import { otherMethod } from '../../lib/format';
-import { useStationCounter } from '../../stores/app-store';
-import { phaseOf, useCheckoutStore, type CheckoutPhase } from '../../stores/checkout-store';
 import { Message } from '../../components/Field';
+import { isActivatableTarget, isTypingTarget, useWindowKeydown } from '../../hooks/keyboard';
+import { useCurrency, useStationCounter } from '../../stores/app-store';
+import { phaseOf, type CheckoutPhase } from '../../stores/checkout-phase';
+import { otherMethod, useCheckoutStore } from '../../stores/checkout-store';
+import { checkDraft } from '../../stores/invoice-draft';
 import { CounterPicker } from './CounterPicker';
 import { InvoiceEditor } from './InvoiceEditor';
 import { InvoiceSummary } from './InvoiceSummary';
-import { PaymentPanel } from './PaymentPanel';
+import { PaymentPanel } from './payment/PaymentPanel';
 
 /** Where focus goes when the sale moves to a phase, so the keyboard always has the next step. */
 const FOCUS_TARGETS: Record<CheckoutPhase, string> = {
@@ -82,7 +81,7 @@ export function CounterScreen() {
     return (
       <div className="screen screen-counter">
         {picking && counter ? (
-          <div className="picker-back">
+          <div className="counter-picker-back">
             <button type="button" className="btn btn-secondary" onClick={() => setPicking(false)}>
               Keep {counter.name}
             </button>

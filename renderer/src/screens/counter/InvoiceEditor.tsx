@@ -1,9 +1,9 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
-import { multiplyMinor, parseAmount } from '../../../../contract/money';
+import { formatMoney, multiplyMinor, parseAmount } from '../../../../contract/money';
 import { Field, FieldError } from '../../components/Field';
-import { checkDraft, parseQuantity, type DraftLine } from '../../lib/invoice-draft';
-import { money, useCurrency } from '../../lib/money';
+import { useCurrency } from '../../stores/app-store';
 import { useCheckoutStore } from '../../stores/checkout-store';
+import { checkDraft, parseQuantity, type DraftLine } from '../../stores/invoice-draft';
 
 /** The line total as typed so far, or a dash while the row is incomplete. */
 function lineTotalText(line: DraftLine, currency: ReturnType<typeof useCurrency>): string {
@@ -11,7 +11,7 @@ function lineTotalText(line: DraftLine, currency: ReturnType<typeof useCurrency>
   const price = parseAmount(line.unitPrice);
   if (!quantity.ok || !price.ok) return '—';
   const total = multiplyMinor(price.value, quantity.value);
-  return total.ok ? money(total.value, currency) : '—';
+  return total.ok ? formatMoney(total.value, currency) : '—';
 }
 
 /** The invoice being typed: number, items (or one amount) and the total. */
@@ -54,7 +54,7 @@ export function InvoiceEditor() {
     <section className="panel invoice" aria-labelledby="invoice-title">
       <div className="invoice-head">
         <h2 id="invoice-title">New sale</h2>
-        <Field label="Invoice number" error={errorFor('number')} className="field-number">
+        <Field label="Invoice number" error={errorFor('number')} className="invoice-number-field">
           {({ id, describedBy, invalid }) => (
             <input
               id={id}
@@ -84,24 +84,24 @@ export function InvoiceEditor() {
       </fieldset>
 
       {draft.mode === 'items' ? (
-        <div className="lines-wrap">
-          <table className="lines">
+        <div className="invoice-lines-wrap">
+          <table className="invoice-lines">
             <caption className="visually-hidden">Items on this invoice</caption>
             <thead>
               <tr>
-                <th scope="col" className="col-desc">
+                <th scope="col" className="invoice-col-desc">
                   Item
                 </th>
-                <th scope="col" className="col-qty">
+                <th scope="col" className="invoice-col-qty">
                   Qty
                 </th>
-                <th scope="col" className="col-price">
+                <th scope="col" className="invoice-col-price">
                   Unit price
                 </th>
-                <th scope="col" className="col-total">
+                <th scope="col" className="invoice-col-total">
                   Amount
                 </th>
-                <th scope="col" className="col-remove">
+                <th scope="col" className="invoice-col-remove">
                   <span className="visually-hidden">Remove</span>
                 </th>
               </tr>
@@ -162,7 +162,7 @@ export function InvoiceEditor() {
                       />
                       {priceError ? <FieldError id={`err-price-${line.key}`} message={priceError} /> : null}
                     </td>
-                    <td className="num line-total">{lineTotalText(line, currency)}</td>
+                    <td className="num invoice-line-total">{lineTotalText(line, currency)}</td>
                     <td>
                       <button
                         type="button"
@@ -179,7 +179,7 @@ export function InvoiceEditor() {
               })}
             </tbody>
           </table>
-          <div className="lines-actions">
+          <div className="invoice-lines-actions">
             <button type="button" className="btn btn-secondary" onClick={() => setFocusKey(addLine())} disabled={disabled}>
               <span aria-hidden="true">+</span> Add item
             </button>
@@ -188,7 +188,7 @@ export function InvoiceEditor() {
           {linesError ? <FieldError message={linesError} /> : null}
         </div>
       ) : (
-        <div className="single-amount">
+        <div className="invoice-single-amount">
           <Field label={`Amount (${currency === 'INR' ? '₹' : '$'})`} error={errorFor('amount')} hint="Type it like 1234.50">
             {({ id, describedBy, invalid }) => (
               <input
@@ -223,7 +223,7 @@ export function InvoiceEditor() {
 
       <div className="invoice-total" aria-live="off">
         <span>Total</span>
-        <strong className="total-amount">{money(checked.totalMinor, currency)}</strong>
+        <strong className="invoice-total-amount">{formatMoney(checked.totalMinor, currency)}</strong>
       </div>
     </section>
   );

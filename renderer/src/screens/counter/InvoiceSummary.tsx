@@ -1,6 +1,5 @@
 import type { Invoice } from '../../../../contract/model';
-import { multiplyMinor } from '../../../../contract/money';
-import { money } from '../../lib/money';
+import { formatMoney, multiplyMinor } from '../../../../contract/money';
 
 /** A created invoice: it no longer changes, so it is shown as a receipt. */
 export function InvoiceSummary({
@@ -22,21 +21,21 @@ export function InvoiceSummary({
         </h2>
         {invoice.status === 'paid' ? <span className="tag tag-paid">Paid</span> : null}
       </div>
-      <div className="lines-wrap">
-        <table className="lines lines-readonly">
+      <div className="invoice-lines-wrap">
+        <table className="invoice-lines invoice-lines-readonly">
           <caption className="visually-hidden">Items on invoice {invoice.number}</caption>
           <thead>
             <tr>
-              <th scope="col" className="col-desc">
+              <th scope="col" className="invoice-col-desc">
                 Item
               </th>
-              <th scope="col" className="col-qty num">
+              <th scope="col" className="invoice-col-qty num">
                 Qty
               </th>
-              <th scope="col" className="col-price num">
+              <th scope="col" className="invoice-col-price num">
                 Unit price
               </th>
-              <th scope="col" className="col-total num">
+              <th scope="col" className="invoice-col-total num">
                 Amount
               </th>
             </tr>
@@ -48,8 +47,8 @@ export function InvoiceSummary({
                 <tr key={index}>
                   <td>{line.description}</td>
                   <td className="num">{line.quantity}</td>
-                  <td className="num">{money(line.unitPriceMinor, invoice.currency)}</td>
-                  <td className="num">{total.ok ? money(total.value, invoice.currency) : '—'}</td>
+                  <td className="num">{formatMoney(line.unitPriceMinor, invoice.currency)}</td>
+                  <td className="num">{total.ok ? formatMoney(total.value, invoice.currency) : '—'}</td>
                 </tr>
               );
             })}
@@ -58,7 +57,7 @@ export function InvoiceSummary({
       </div>
       <div className="invoice-total">
         <span>Total</span>
-        <strong className="total-amount">{money(invoice.totalMinor, invoice.currency)}</strong>
+        <strong className="invoice-total-amount">{formatMoney(invoice.totalMinor, invoice.currency)}</strong>
       </div>
       {canCancel ? (
         <div className="invoice-actions">

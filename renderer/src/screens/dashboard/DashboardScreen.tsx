@@ -1,15 +1,16 @@
 import { useEffect } from 'react';
-import { isReviewState } from '../../../../contract/domain';
+import { isLiveState, isReviewState } from '../../../../contract/domain';
 import { awaitsReview } from '../../../../contract/model';
 import type { CounterStatus } from '../../../../contract/views';
 import { Countdown } from '../../components/Countdown';
 import { Message } from '../../components/Field';
 import { StateBadge, type BadgeState } from '../../components/StateBadge';
-import { failureReason, formatTime, methodLabel } from '../../lib/format';
-import { useNow } from '../../lib/hooks';
-import { money, useCurrency } from '../../lib/money';
+import { formatMoney } from '../../../../contract/money';
+import { failureReason, methodLabel } from '../../format/labels';
+import { formatTime } from '../../format/time';
+import { useNow } from '../../hooks/use-now';
+import { useAppStore, useCurrency } from '../../stores/app-store';
 import { setDashboardActive, useDashboardStore } from '../../stores/dashboard-store';
-import { useAppStore } from '../../stores/app-store';
 
 type CardKind = 'idle' | 'waiting' | 'paid' | 'failed' | 'review' | 'checked' | 'inactive';
 
@@ -17,7 +18,7 @@ function cardKind(status: CounterStatus): CardKind {
   if (!status.counter.active) return 'inactive';
   const attempt = status.attempt;
   if (!attempt || (status.invoice && status.invoice.status === 'open' && attempt.invoiceId !== status.invoice.id)) return 'idle';
-  if (attempt.state === 'creating' || attempt.state === 'in_progress') return 'waiting';
+  if (isLiveState(attempt.state)) return 'waiting';
   if (attempt.state === 'succeeded') return 'paid';
   if (awaitsReview(attempt)) return 'review';
   // Outcome still unknown, but a manager has checked it: nothing waits for a person here.
@@ -32,38 +33,38 @@ function CounterCard({ status, now }: { status: CounterStatus; now: number }) {
   const badgeState: BadgeState = kind === 'idle' || kind === 'inactive' || !attempt ? 'idle' : kind === 'checked' ? 'checked' : attempt.state;
   const headingId = `card-${counter.id}`;
   return (
-    <li className={`card card-${kind}`} aria-labelledby={headingId}>
-      <div className="card-head">
-        <h2 id={headingId} className="card-title">
+    <li className={`counter-card counter-card-${kind}`} aria-labelledby={headingId}>
+      <div className="counter-card-head">
+        <h2 id={headingId} className="counter-card-title">
           {counter.name}
         </h2>
         <StateBadge state={badgeState} />
       </div>
-      <p className="card-terminal">Terminal {counter.terminalId}</p>
-      {kind === 'inactive' ? <p className="card-note">Deactivated</p> : null}
+      <p className="counter-card-terminal">Terminal {counter.terminalId}</p>
+      {kind === 'inactive' ? <p className="counter-card-note">Deactivated</p> : null}
       {kind === 'idle' ? (
-        <p className="card-note">{invoice && invoice.status === 'open' ? `Preparing invoice ${invoice.number}` : 'No payment in progress'}</p>
+        <p className="counter-card-note">{invoice && invoice.status === 'open' ? `Preparing invoice ${invoice.number}` : 'No payment in progress'}</p>
       ) : null}
       {attempt && kind !== 'idle' && kind !== 'inactive' ? (
         <>
-          <p className="card-amount">{money(attempt.amountMinor, attempt.currency)}</p>
-          <p className="card-invoice">
+          <p className="counter-card-amount">{formatMoney(attempt.amountMinor, attempt.currency)}</p>
+          <p className="counter-card-invoice">
             Invoice {attempt.invoiceNumber} · {methodLabel(attempt.paidMethod ?? attempt.method)}
           </p>
           {kind === 'waiting' && attempt.sessionCreatedAt !== null ? (
             <Countdown sessionCreatedAt={attempt.sessionCreatedAt} now={now} compact />
           ) : null}
           {kind === 'waiting' && attempt.declinedTries.length > 0 ? (
-            <p className="card-note">
+            <p className="counter-card-note">
               Declined {attempt.declinedTries.length === 1 ? 'once' : `${attempt.declinedTries.length} times`}: customer retrying
             </p>
           ) : null}
-          {kind === 'paid' ? <p className="card-note">Paid at {formatTime(attempt.finalAt ?? attempt.updatedAt, currency)}</p> : null}
+          {kind === 'paid' ? <p className="counter-card-note">Paid at {formatTime(attempt.finalAt ?? attempt.updatedAt, currency)}</p> : null}
           {kind === 'failed' ? (
-            <p className="card-note">{attempt.state === 'rejected' ? (attempt.failureMessage ?? 'Refused by Zoho') : failureReason(attempt.failureCode)}</p>
+            <p className="counter-card-note">{attempt.state === 'rejected' ? (attempt.failureMessage ?? 'Refused by Zoho') : failureReason(attempt.failureCode)}</p>
           ) : null}
-          {kind === 'review' ? <p className="card-note">Needs a person to check the terminal</p> : null}
-          {kind === 'checked' ? <p className="card-note">Manager found: {attempt.review?.note}</p> : null}
+          {kind === 'review' ? <p className="counter-card-note">Needs a person to check the terminal</p> : null}
+          {kind === 'checked' ? <p className="counter-card-note">Manager found: {attempt.review?.note}</p> : null}
         </>
       ) : null}
     </li>
@@ -103,7 +104,7 @@ export function DashboardScreen() {
       {error ? <Message kind="error">Could not load the counters: {error}</Message> : null}
       {!loaded ? <p className="loading">Loading…</p> : null}
       {loaded && shown.length === 0 ? <p>No counters are set up yet.</p> : null}
-      <ul className="cards" aria-label="Counters">
+      <ul className="counter-cards" aria-label="Counters">
         {shown.map((status) => (
           <CounterCard key={status.counter.id} status={status} now={now} />
         ))}

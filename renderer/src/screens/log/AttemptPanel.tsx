@@ -1,10 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { isReviewState } from '../../../../contract/domain';
 import { awaitsReview, type ChargeAttempt, type Counter } from '../../../../contract/model';
+import { DetailList, DetailRow } from '../../components/DetailList';
 import { Message } from '../../components/Field';
 import { StateBadge } from '../../components/StateBadge';
-import { failureReason, formatTime, methodLabel, stateLabel } from '../../lib/format';
-import { money } from '../../lib/money';
+import { formatMoney } from '../../../../contract/money';
+import { failureReason, methodLabel, stateLabel } from '../../format/labels';
+import { formatTime } from '../../format/time';
 import { useLogStore } from '../../stores/log-store';
 import { ReviewForm } from './ReviewForm';
 
@@ -38,8 +40,8 @@ export function AttemptPanel({ attempt, counter, onClose }: { attempt: ChargeAtt
   }, [onClose]);
 
   return (
-    <aside className="side-panel" aria-labelledby="attempt-title">
-      <div className="side-head">
+    <aside className="attempt-panel" aria-labelledby="attempt-title">
+      <div className="attempt-panel-head">
         <h2 id="attempt-title" ref={headingRef} tabIndex={-1}>
           Invoice {attempt.invoiceNumber}
         </h2>
@@ -47,74 +49,44 @@ export function AttemptPanel({ attempt, counter, onClose }: { attempt: ChargeAtt
           Close
         </button>
       </div>
-      <dl className="details details-compact">
-        <div className="detail">
-          <dt>State</dt>
-          <dd>
-            <StateBadge state={attempt.state} />
-          </dd>
-        </div>
-        <div className="detail">
-          <dt>Amount</dt>
-          <dd>{money(attempt.amountMinor, attempt.currency)}</dd>
-        </div>
-        <div className="detail">
-          <dt>Counter</dt>
-          <dd>
-            {counter?.name ?? attempt.counterId} · terminal {attempt.terminalId}
-          </dd>
-        </div>
-        <div className="detail">
-          <dt>Method</dt>
-          <dd>{methodLabel(attempt.paidMethod ?? attempt.method)}</dd>
-        </div>
+      <DetailList compact>
+        <DetailRow term="State">
+          <StateBadge state={attempt.state} />
+        </DetailRow>
+        <DetailRow term="Amount">{formatMoney(attempt.amountMinor, attempt.currency)}</DetailRow>
+        <DetailRow term="Counter">
+          {counter?.name ?? attempt.counterId} · terminal {attempt.terminalId}
+        </DetailRow>
+        <DetailRow term="Method">{methodLabel(attempt.paidMethod ?? attempt.method)}</DetailRow>
         {attempt.paymentId ? (
-          <div className="detail">
-            <dt>Payment ID</dt>
-            <dd className="mono">{attempt.paymentId}</dd>
-          </div>
+          <DetailRow term="Payment ID" valueClassName="mono">
+            {attempt.paymentId}
+          </DetailRow>
         ) : null}
         {attempt.paymentsSessionId ? (
-          <div className="detail">
-            <dt>Zoho session</dt>
-            <dd className="mono">{attempt.paymentsSessionId}</dd>
-          </div>
+          <DetailRow term="Zoho session" valueClassName="mono">
+            {attempt.paymentsSessionId}
+          </DetailRow>
         ) : null}
-        {attempt.state === 'failed' ? (
-          <div className="detail">
-            <dt>Reason</dt>
-            <dd>{failureReason(attempt.failureCode)}</dd>
-          </div>
-        ) : null}
-        {attempt.state === 'rejected' && attempt.failureMessage ? (
-          <div className="detail">
-            <dt>Zoho said</dt>
-            <dd>{attempt.failureMessage}</dd>
-          </div>
-        ) : null}
+        {attempt.state === 'failed' ? <DetailRow term="Reason">{failureReason(attempt.failureCode)}</DetailRow> : null}
+        {attempt.state === 'rejected' && attempt.failureMessage ? <DetailRow term="Zoho said">{attempt.failureMessage}</DetailRow> : null}
         {attempt.declinedTries.length > 0 ? (
-          <div className="detail">
-            <dt>Declined tries</dt>
-            <dd>
-              <ul className="plain-list">
-                {attempt.declinedTries.map((declined) => (
-                  <li key={declined.paymentId}>
-                    {formatTime(declined.at, attempt.currency)}: {failureReason(declined.failureCode)}
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </div>
+          <DetailRow term="Declined tries">
+            <ul className="attempt-declined-list">
+              {attempt.declinedTries.map((declined) => (
+                <li key={declined.paymentId}>
+                  {formatTime(declined.at, attempt.currency)}: {failureReason(declined.failureCode)}
+                </li>
+              ))}
+            </ul>
+          </DetailRow>
         ) : null}
         {attempt.review ? (
-          <div className="detail">
-            <dt>Checked by hand</dt>
-            <dd>
-              {formatTime(attempt.review.at, attempt.currency)}: {attempt.review.note}
-            </dd>
-          </div>
+          <DetailRow term="Checked by hand">
+            {formatTime(attempt.review.at, attempt.currency)}: {attempt.review.note}
+          </DetailRow>
         ) : null}
-      </dl>
+      </DetailList>
       {attempt.mismatch ? <Message kind="warning">{attempt.mismatch}</Message> : null}
       {isReviewState(attempt.state) && attempt.paymentsSessionId ? (
         <button type="button" className="btn btn-primary" onClick={() => void recheck(attempt.id)} disabled={busy !== null}>
@@ -126,16 +98,16 @@ export function AttemptPanel({ attempt, counter, onClose }: { attempt: ChargeAtt
       {eventsError ? <Message kind="error">{eventsError}</Message> : null}
       {events === null && !eventsError ? <p>Loading…</p> : null}
       {events ? (
-        <ol className="history">
+        <ol className="attempt-history">
           {events.map((event) => (
             <li key={event.id}>
-              <span className="history-time">{formatTime(event.at, attempt.currency)}</span>
-              <span className="history-move">
+              <span className="attempt-history-time">{formatTime(event.at, attempt.currency)}</span>
+              <span className="attempt-history-move">
                 {event.fromState ? `${stateLabel(event.fromState)} → ` : ''}
                 <strong>{stateLabel(event.toState)}</strong>
               </span>
-              <span className="history-actor">{ACTORS[event.actor] ?? event.actor}</span>
-              <span className="history-reason">{event.reason}</span>
+              <span className="attempt-history-actor">{ACTORS[event.actor] ?? event.actor}</span>
+              <span className="attempt-history-reason">{event.reason}</span>
             </li>
           ))}
         </ol>

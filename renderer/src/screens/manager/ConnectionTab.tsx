@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { EDITIONS, type Edition } from '../../../../contract/domain';
 import type { AppError } from '../../../../contract/result';
-import { EDITION_LABELS, connectionSummary } from '../../components/connection';
+import { DetailList, DetailRow } from '../../components/DetailList';
 import { Field, Message } from '../../components/Field';
-import { formatTime } from '../../lib/format';
-import { useCurrency } from '../../lib/money';
-import { useAppStore } from '../../stores/app-store';
+import { EDITION_LABELS, connectionSummary } from '../../format/connection';
+import { formatTime } from '../../format/time';
+import { useAppStore, useCurrency } from '../../stores/app-store';
 import { useManagerStore, type ConnectionForm } from '../../stores/manager-store';
 
 const FORM_FIELDS = ['edition', 'accountId', 'clientId', 'clientSecret'];
@@ -34,31 +34,21 @@ function StatusBox() {
   return (
     <section className="subpanel" aria-labelledby="conn-status-title">
       <h2 id="conn-status-title">Connection</h2>
-      <p className={`connection connection-${summary.tone} connection-inline`}>
-        <span className="connection-dot" aria-hidden="true" />
+      <p className={`connection-pill connection-pill-${summary.tone} connection-pill-inline`}>
+        <span className="connection-pill-dot" aria-hidden="true" />
         {summary.text}
       </p>
       {connection?.message ? <p>{connection.message}</p> : null}
-      <dl className="details details-compact">
-        <div className="detail">
-          <dt>Edition</dt>
-          <dd>{connection?.edition ? EDITION_LABELS[connection.edition] : '—'}</dd>
-        </div>
-        <div className="detail">
-          <dt>Account ID</dt>
-          <dd className="mono">{connection?.accountId ?? '—'}</dd>
-        </div>
-        <div className="detail">
-          <dt>Client ID</dt>
-          <dd className="mono">{connection?.clientId ?? '—'}</dd>
-        </div>
-        {connection?.retryAt ? (
-          <div className="detail">
-            <dt>Retry after</dt>
-            <dd>{formatTime(connection.retryAt, currency)}</dd>
-          </div>
-        ) : null}
-      </dl>
+      <DetailList compact>
+        <DetailRow term="Edition">{connection?.edition ? EDITION_LABELS[connection.edition] : '—'}</DetailRow>
+        <DetailRow term="Account ID" valueClassName="mono">
+          {connection?.accountId ?? '—'}
+        </DetailRow>
+        <DetailRow term="Client ID" valueClassName="mono">
+          {connection?.clientId ?? '—'}
+        </DetailRow>
+        {connection?.retryAt ? <DetailRow term="Retry after">{formatTime(connection.retryAt, currency)}</DetailRow> : null}
+      </DetailList>
       <div className="button-row">
         <button type="button" className="btn btn-secondary" onClick={() => void testConnection()} disabled={busy !== null}>
           {busy === 'connection-test' ? 'Testing…' : 'Test connection'}
@@ -70,7 +60,7 @@ function StatusBox() {
         ) : null}
       </div>
       {confirming ? (
-        <div className="confirm-box" role="group" aria-label="Confirm disconnecting">
+        <div className="connection-confirm" role="group" aria-label="Confirm disconnecting">
           <p>Disconnect from Zoho? The counters cannot take card or UPI payments until someone signs in again.</p>
           <div className="button-row">
             <button
@@ -197,7 +187,7 @@ function SignInBox() {
           ) : null}
         </Message>
       ) : null}
-      <form onSubmit={submit} className="code-form" noValidate>
+      <form onSubmit={submit} className="connection-code-form" noValidate>
         <Field label="Or paste a Self Client code" error={codeError?.message} hint="From the Zoho API console; it works for 2 minutes">
           {({ id, describedBy, invalid }) => (
             <input id={id} className="input mono" value={code} onChange={(e) => setCode(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} autoComplete="off" spellCheck={false} />
@@ -217,9 +207,9 @@ export function ConnectionTab() {
   // Signed in: the account cannot change until someone disconnects, so the forms step aside.
   const signedIn = state === 'connected' || state === 'throttled';
   return (
-    <div className="tab-body tab-columns">
+    <div className="manager-tab-body manager-tab-columns">
       <StatusBox />
-      <div className="tab-stack">
+      <div className="manager-tab-stack">
         {signedIn ? (
           <section className="subpanel" aria-labelledby="conn-other-title">
             <h2 id="conn-other-title">Another account?</h2>

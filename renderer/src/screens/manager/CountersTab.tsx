@@ -53,7 +53,7 @@ function CounterRow({ counter }: { counter: Counter }) {
 
   if (editing) {
     return (
-      <li className="counter-item counter-editing">
+      <li className="manager-counter">
         <form onSubmit={save} aria-label={`Edit ${counter.name}`} noValidate>
           <div className="form-row">
             <Field label="Counter name" error={fieldError(error, 'name')}>
@@ -87,9 +87,9 @@ function CounterRow({ counter }: { counter: Counter }) {
   }
 
   return (
-    <li className={`counter-item${counter.active ? '' : ' counter-inactive'}`}>
-      <div className="counter-info">
-        <span className="counter-name">{counter.name}</span>
+    <li className={`manager-counter${counter.active ? '' : ' manager-counter-inactive'}`}>
+      <div className="manager-counter-info">
+        <span className="manager-counter-name">{counter.name}</span>
         <span>
           Terminal <span className="mono">{counter.terminalId}</span>
         </span>
@@ -132,7 +132,7 @@ function CounterRow({ counter }: { counter: Counter }) {
         )
       ) : null}
       {!editing && error ? <FieldError message={error.message} /> : null}
-      {notice ? <p className="notice-text" role="status">{notice}</p> : null}
+      {notice ? <p className="manager-counter-notice" role="status">{notice}</p> : null}
     </li>
   );
 }
@@ -189,8 +189,8 @@ function AddCounterForm() {
 export function CountersTab() {
   const counters = useAppStore((s) => s.counters);
   return (
-    <div className="tab-body">
-      <ul className="counter-list" aria-label="Counters">
+    <div className="manager-tab-body">
+      <ul className="manager-counter-list" aria-label="Counters">
         {counters.map((counter) => (
           <CounterRow key={counter.id} counter={counter} />
         ))}

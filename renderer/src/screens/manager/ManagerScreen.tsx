@@ -36,7 +36,7 @@ function ManagerTabs() {
     <div className="screen screen-manager">
       <div className="screen-bar">
         <h1 className="screen-title">Manager</h1>
-        <div className="tabs" role="tablist" aria-label="Manager sections">
+        <div className="manager-tabs" role="tablist" aria-label="Manager sections">
           {TABS.map((t, index) => (
             <button
               key={t.id}
@@ -46,7 +46,7 @@ function ManagerTabs() {
               id={`tab-${t.id}`}
               type="button"
               role="tab"
-              className="tab"
+              className="manager-tab"
               aria-selected={tab === t.id}
               aria-controls={`panel-${t.id}`}
               tabIndex={tab === t.id ? 0 : -1}
@@ -61,7 +61,7 @@ function ManagerTabs() {
           Lock
         </button>
       </div>
-      <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">
+      <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="manager-tab-panel">
         {tab === 'counters' ? <CountersTab /> : null}
         {tab === 'connection' ? <ConnectionTab /> : null}
         {tab === 'preferences' ? <PreferencesTab /> : null}

@@ -1,8 +1,15 @@
 import { useState, type FormEvent } from 'react';
+import { managerPin } from '../../../../contract/fields';
+import { MANAGER_PIN_DIGITS } from '../../../../contract/rules';
 import { Field, Message } from '../../components/Field';
 import { useManagerStore } from '../../stores/manager-store';
 
-const PIN_RULE = /^\d{4,8}$/;
+/** The PIN rule in words; the check itself is the contract's (the backend applies the same one). */
+const PIN_HINT = `${MANAGER_PIN_DIGITS.min} to ${MANAGER_PIN_DIGITS.max} digits`;
+
+function isValidPin(pin: string): boolean {
+  return managerPin.safeParse(pin).success;
+}
 
 function PinInput({ id, describedBy, invalid, value, onChange, autoFocus }: {
   id: string;
@@ -19,7 +26,7 @@ function PinInput({ id, describedBy, invalid, value, onChange, autoFocus }: {
       type="password"
       inputMode="numeric"
       autoComplete="off"
-      maxLength={8}
+      maxLength={MANAGER_PIN_DIGITS.max}
       value={value}
       onChange={(e) => onChange(e.target.value)}
       aria-describedby={describedBy}
@@ -40,7 +47,7 @@ export function SetPinForm() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!PIN_RULE.test(pin)) return setLocalError({ field: 'pin', message: 'The PIN must be 4 to 8 digits.' });
+    if (!isValidPin(pin)) return setLocalError({ field: 'pin', message: `The PIN must be ${PIN_HINT}.` });
     if (pin !== confirm) return setLocalError({ field: 'confirm', message: 'The two PINs are not the same.' });
     setLocalError(null);
     void save(pin);
@@ -48,13 +55,13 @@ export function SetPinForm() {
 
   const pinError = localError?.field === 'pin' ? localError.message : error && (error.field === 'pin' || !error.field) ? error.message : undefined;
   return (
-    <form className="panel lock-form" onSubmit={submit} aria-labelledby="set-pin-title" noValidate>
+    <form className="panel manager-lock-form" onSubmit={submit} aria-labelledby="set-pin-title" noValidate>
       <h1 id="set-pin-title">Set a manager PIN</h1>
       <p className="lead">
         The manager screens (counters, the Zoho connection, preferences) are protected by a PIN. None is set yet: choose one now and keep
         it from the cashiers.
       </p>
-      <Field label="New manager PIN" hint="4 to 8 digits" error={pinError}>
+      <Field label="New manager PIN" hint={PIN_HINT} error={pinError}>
         {(ids) => <PinInput {...ids} value={pin} onChange={setPin} autoFocus />}
       </Field>
       <Field label="Type the PIN again" error={localError?.field === 'confirm' ? localError.message : undefined}>
@@ -82,7 +89,7 @@ export function UnlockForm() {
   };
 
   return (
-    <form className="panel lock-form" onSubmit={submit} aria-labelledby="unlock-title" noValidate>
+    <form className="panel manager-lock-form" onSubmit={submit} aria-labelledby="unlock-title" noValidate>
       <h1 id="unlock-title">Manager</h1>
       {lockMessage ? <Message kind="notice">{lockMessage}</Message> : null}
       <p className="lead">Enter the manager PIN to change counters, the Zoho connection or preferences.</p>
@@ -108,7 +115,7 @@ export function ChangePinForm() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!PIN_RULE.test(pin)) return setLocalError({ field: 'pin', message: 'The new PIN must be 4 to 8 digits.' });
+    if (!isValidPin(pin)) return setLocalError({ field: 'pin', message: `The new PIN must be ${PIN_HINT}.` });
     if (pin !== confirm) return setLocalError({ field: 'confirm', message: 'The two new PINs are not the same.' });
     setLocalError(null);
     void save(pin, current).then((ok) => {
@@ -129,7 +136,7 @@ export function ChangePinForm() {
         </Field>
         <Field
           label="New PIN"
-          hint="4 to 8 digits"
+          hint={PIN_HINT}
           error={localError?.field === 'pin' ? localError.message : error?.field === 'pin' ? error.message : undefined}
         >
           {(ids) => <PinInput {...ids} value={pin} onChange={setPin} />}

@@ -1,9 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { POLL_INTERVAL_SECONDS } from '../../../../contract/rules';
 import { Field, Message } from '../../components/Field';
 import { useManagerStore } from '../../stores/manager-store';
 import { ChangePinForm } from './PinForms';
 
-const INTERVALS = [5, 6, 7, 8, 9, 10];
+/** Every whole second the backend accepts, shortest first. */
+const INTERVALS = Array.from({ length: POLL_INTERVAL_SECONDS.max - POLL_INTERVAL_SECONDS.min + 1 }, (_, i) => POLL_INTERVAL_SECONDS.min + i);
+const INTERVAL_HINT = `Zoho asks for ${POLL_INTERVAL_SECONDS.min} seconds; up to ${POLL_INTERVAL_SECONDS.max} is allowed. Longer means fewer calls but slower answers.`;
 
 export function PreferencesTab() {
   const settings = useManagerStore((s) => s.settings);
@@ -17,17 +20,17 @@ export function PreferencesTab() {
     void loadSettings();
   }, [loadSettings]);
 
-  const value = seconds ?? settings?.pollIntervalSeconds ?? 5;
+  const value = seconds ?? settings?.pollIntervalSeconds ?? POLL_INTERVAL_SECONDS.default;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void saveSettings(value);
   };
 
   return (
-    <div className="tab-body tab-columns">
+    <div className="manager-tab-body manager-tab-columns">
       <form className="subpanel" onSubmit={submit} aria-labelledby="prefs-title">
         <h2 id="prefs-title">Payment checks</h2>
-        <Field label="Check each payment every" error={error?.message} hint="Zoho asks for 5 seconds; up to 10 is allowed. Longer means fewer calls but slower answers.">
+        <Field label="Check each payment every" error={error?.message} hint={INTERVAL_HINT}>
           {({ id, describedBy, invalid }) => (
             <select id={id} className="input input-short" value={value} onChange={(e) => setSeconds(Number(e.target.value))} aria-describedby={describedBy} aria-invalid={invalid || undefined}>
               {INTERVALS.map((s) => (

@@ -1,6 +1,6 @@
 import type { Currency } from '../../../contract/domain';
 import type { ConnectionStatus } from '../../../contract/views';
-import { formatTime } from '../lib/format';
+import { formatTime } from './time';
 
 export type ConnectionTone = 'ok' | 'warn' | 'bad' | 'neutral';
 

@@ -1,7 +1,7 @@
 // The log's collections-by-hour chart: which hours to draw and what it says in words.
-import type { Currency } from '../../../contract/domain';
-import { formatMoney } from '../../../contract/money';
-import { hourRangeLabel } from './format';
+import type { Currency } from '../../../../contract/domain';
+import { formatMoney } from '../../../../contract/money';
+import { hourRangeLabel } from '../../format/time';
 
 /** The hours worth drawing: business hours, widened to any hour that has collections. */
 export function chartHours(collectedByHour: readonly number[]): number[] {

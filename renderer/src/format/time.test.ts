@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agoLabel, failureReason, formatClock, hourRangeLabel, isoDate, lastCheckedLabel, methodLabel, sessionCountdown, spokenDuration } from './format';
+import { agoLabel, formatClock, hourRangeLabel, isoDate, lastCheckedLabel, sessionCountdown, spokenDuration } from './time';
 
 describe('sessionCountdown', () => {
   const created = 1_000_000;
@@ -64,33 +64,7 @@ describe('agoLabel and lastCheckedLabel', () => {
   });
 });
 
-describe('failureReason', () => {
-  it('puts known codes in plain words', () => {
-    expect(failureReason('insufficient_funds')).toMatch(/not enough money/);
-    expect(failureReason('card_declined')).toMatch(/declined/);
-    expect(failureReason('expired_card')).toMatch(/expired/);
-    expect(failureReason('incorrect_pin')).toMatch(/PIN/);
-    expect(failureReason('upi_timeout')).toMatch(/UPI/);
-    expect(failureReason('session_expired')).toMatch(/3 minutes/);
-  });
-
-  it('shows an unknown code as it is', () => {
-    expect(failureReason('weird_new_code')).toContain('weird_new_code');
-  });
-
-  it('says when Zoho gave no reason', () => {
-    expect(failureReason(null)).toMatch(/no reason/);
-  });
-});
-
-describe('small labels', () => {
-  it('names methods, including what Zoho reports', () => {
-    expect(methodLabel('card')).toBe('Card');
-    expect(methodLabel('UPI')).toBe('UPI');
-    expect(methodLabel('Credit Card')).toBe('Credit Card');
-    expect(methodLabel(null)).toBe('—');
-  });
-
+describe('dates and hours', () => {
   it('formats local dates and hour ranges', () => {
     expect(isoDate(new Date(2026, 10, 2, 23, 59).getTime())).toBe('2026-11-02');
     expect(hourRangeLabel(9)).toBe('09:00–10:00');

@@ -1,16 +1,5 @@
-import { useEffect, useState } from 'react';
-
-/** The current time, re-read every `intervalMs` while `enabled`. */
-export function useNow(intervalMs = 1000, enabled = true): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!enabled) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs, enabled]);
-  return now;
-}
+// Keyboard shortcuts on the window, and where a key press happened.
+import { useEffect } from 'react';
 
 /** Calls `handler` for every keydown on the window while mounted. */
 export function useWindowKeydown(handler: (event: KeyboardEvent) => void): void {

@@ -1,63 +1,17 @@
-// Plain words and numbers for the screens: states, methods, times, the session countdown.
+// Times for the screens: clock times, local dates, "3 s ago", the terminal session's countdown.
 // Pure functions (no DOM, no stores) so they can be unit-tested.
-import type { AttemptState, Currency, PaymentMethod } from '../../../contract/domain';
-import { describeFailure } from '../../../contract/failures';
-
-/** How long Zoho keeps a pos_payment session open on the terminal. */
-export const SESSION_VALIDITY_MS = 3 * 60_000;
+import type { Currency } from '../../../contract/domain';
+import { SESSION_VALIDITY_MS } from '../../../contract/rules';
 
 const LOCALES: Record<Currency, string> = { INR: 'en-IN', USD: 'en-US' };
 
-export function localeFor(currency: Currency): string {
+function localeFor(currency: Currency): string {
   return LOCALES[currency];
-}
-
-export const STATE_LABELS: Record<AttemptState, string> = {
-  creating: 'Sending',
-  in_progress: 'Waiting',
-  succeeded: 'Paid',
-  failed: 'Failed',
-  rejected: 'Refused',
-  unknown: 'Check terminal',
-  unresolved: 'Needs review',
-};
-
-export function stateLabel(state: AttemptState): string {
-  return STATE_LABELS[state];
-}
-
-export const METHOD_LABELS: Record<PaymentMethod, string> = { card: 'Card', upi: 'UPI' };
-
-/** "card" → "Card"; also accepts what Zoho reports as the paid method (e.g. "upi", "Credit Card"). */
-export function methodLabel(method: string | null | undefined): string {
-  if (!method) return '—';
-  const known = METHOD_LABELS[method.toLowerCase() as PaymentMethod] as string | undefined;
-  return known ?? method;
-}
-
-export function otherMethod(method: PaymentMethod): PaymentMethod {
-  return method === 'card' ? 'upi' : 'card';
-}
-
-/** The reason a payment failed, in the cashier's words; unknown codes are shown as they are. */
-export function failureReason(code: string | null): string {
-  return describeFailure(code);
 }
 
 /** Time of day, e.g. "2:05:09 pm" (India) or "2:05:09 PM" (US). */
 export function formatTime(ms: number, currency: Currency = 'INR'): string {
   return new Date(ms).toLocaleTimeString(localeFor(currency), { hour: 'numeric', minute: '2-digit', second: '2-digit' });
-}
-
-/** Date and time, e.g. "22 Nov 2026, 2:05 pm". */
-export function formatDateTime(ms: number, currency: Currency = 'INR'): string {
-  return new Date(ms).toLocaleString(localeFor(currency), {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-  });
 }
 
 /** The local calendar date of `ms` as YYYY-MM-DD (what log-day takes). */
@@ -88,7 +42,7 @@ export interface Countdown {
   spoken: string;
 }
 
-/** The terminal session's countdown: 3 minutes from when Zoho created it. */
+/** The terminal session's countdown: Zoho's session validity (3 minutes) from when it created the session. */
 export function sessionCountdown(sessionCreatedAt: number, now: number, validityMs = SESSION_VALIDITY_MS): Countdown {
   const elapsed = Math.max(0, now - sessionCreatedAt);
   const remainingMs = Math.max(0, validityMs - elapsed);

@@ -1,0 +1,32 @@
+// The cashier's and manager's words for attempt states, payment methods and failure codes.
+// Pure functions (no DOM, no stores) so they can be unit-tested.
+import type { AttemptState, PaymentMethod } from '../../../contract/domain';
+import { describeFailure } from '../../../contract/failures';
+
+const STATE_LABELS: Record<AttemptState, string> = {
+  creating: 'Sending',
+  in_progress: 'Waiting',
+  succeeded: 'Paid',
+  failed: 'Failed',
+  rejected: 'Refused',
+  unknown: 'Check terminal',
+  unresolved: 'Needs review',
+};
+
+export function stateLabel(state: AttemptState): string {
+  return STATE_LABELS[state];
+}
+
+export const METHOD_LABELS: Record<PaymentMethod, string> = { card: 'Card', upi: 'UPI' };
+
+/** "card" → "Card"; also accepts what Zoho reports as the paid method (e.g. "upi", "Credit Card"). */
+export function methodLabel(method: string | null | undefined): string {
+  if (!method) return '—';
+  const known = METHOD_LABELS[method.toLowerCase() as PaymentMethod] as string | undefined;
+  return known ?? method;
+}
+
+/** The reason a payment failed, in the cashier's words; unknown codes are shown as they are. */
+export function failureReason(code: string | null): string {
+  return describeFailure(code);
+}

@@ -1,0 +1,45 @@
+import type { PaymentMethod } from '../../../../../contract/domain';
+import type { ChargeAttempt } from '../../../../../contract/model';
+import { failureReason, METHOD_LABELS } from '../../../format/labels';
+import { otherMethod, useCheckoutStore } from '../../../stores/checkout-store';
+import { ConfirmChecked } from './controls';
+import { AmountByMethod, StatusHeading } from './parts';
+
+/** FAILED (Zoho's answer) or NOT SENT (Zoho refused the create): why, and try again by either method. */
+export function PaymentFailed({ phase, attempt, method, busy, mustConfirm }: {
+  phase: 'failed' | 'rejected';
+  attempt: ChargeAttempt;
+  method: PaymentMethod;
+  busy: boolean;
+  mustConfirm: boolean;
+}) {
+  const charge = useCheckoutStore((s) => s.charge);
+  const confirmChecked = useCheckoutStore((s) => s.confirmChecked);
+  const other = otherMethod(method);
+  const blocked = busy || (mustConfirm && !confirmChecked);
+  return (
+    <div className="payment-body">
+      <StatusHeading tone="failed" attempt={attempt}>
+        <span aria-hidden="true">✕ </span>
+        {phase === 'failed' ? 'FAILED' : 'NOT SENT'}
+      </StatusHeading>
+      <AmountByMethod attempt={attempt} />
+      <p className="payment-reason">
+        {phase === 'failed' ? failureReason(attempt.failureCode) : `Zoho refused the payment: ${attempt.failureMessage ?? 'no reason was given.'}`}
+      </p>
+      {phase === 'rejected' ? <p>Nothing was sent to the terminal. Fix the problem, then try again.</p> : null}
+      {mustConfirm ? <ConfirmChecked /> : null}
+      <div className="payment-retry-row">
+        <button id="retry-button" type="button" className="btn btn-primary btn-big" onClick={() => void charge(method)} disabled={blocked} aria-keyshortcuts="F9">
+          Try again by {METHOD_LABELS[method]}
+        </button>
+        <button type="button" className="btn btn-secondary btn-big" onClick={() => void charge(other)} disabled={blocked}>
+          Switch to {METHOD_LABELS[other]}
+        </button>
+      </div>
+      <p className="kbd-hint">
+        <kbd>F9</kbd> tries again · <kbd>F8</kbd> switches Card/UPI
+      </p>
+    </div>
+  );
+}

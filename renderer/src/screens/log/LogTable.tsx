@@ -1,0 +1,115 @@
+import { isReviewState } from '../../../../contract/domain';
+import type { ChargeAttempt, Counter } from '../../../../contract/model';
+import { formatMoney } from '../../../../contract/money';
+import type { Currency } from '../../../../contract/domain';
+import { StateBadge } from '../../components/StateBadge';
+import { failureReason, methodLabel } from '../../format/labels';
+import { formatTime } from '../../format/time';
+import { filtersApplied, useLogStore } from '../../stores/log-store';
+import { LogPaging } from './LogPaging';
+
+/** What the Reason column says about an attempt. */
+function reasonText(attempt: ChargeAttempt): string {
+  // Only unknown and unresolved attempts can carry a manager's check (the database refuses others).
+  if (attempt.review) return `Checked by hand: ${attempt.review.note}`;
+  switch (attempt.state) {
+    case 'failed':
+      return failureReason(attempt.failureCode);
+    case 'rejected':
+      return attempt.failureMessage ?? 'Refused by Zoho';
+    case 'unknown':
+      return 'No clear answer to the charge request';
+    case 'unresolved':
+      return 'No final answer from Zoho';
+    default:
+      return attempt.declinedTries.length > 0 ? `${attempt.declinedTries.length} declined ${attempt.declinedTries.length === 1 ? 'try' : 'tries'} first` : '';
+  }
+}
+
+function LogRow({ attempt, counterName, currency, selected }: { attempt: ChargeAttempt; counterName: string; currency: Currency; selected: boolean }) {
+  const busy = useLogStore((s) => s.busy);
+  const { select, recheck } = useLogStore.getState();
+  return (
+    <tr className={selected ? 'log-row-selected' : undefined} onClick={() => void select(attempt.id)}>
+      <td className="nowrap">{formatTime(attempt.createdAt, currency)}</td>
+      <td>
+        <button
+          id={`row-${attempt.id}`}
+          type="button"
+          className="link-button"
+          aria-expanded={selected}
+          onClick={(e) => {
+            e.stopPropagation();
+            void select(attempt.id);
+          }}
+        >
+          {attempt.invoiceNumber}
+          <span className="visually-hidden">: show history</span>
+        </button>
+      </td>
+      <td>{counterName}</td>
+      <td className="mono">{attempt.terminalId}</td>
+      <td className="num nowrap">{formatMoney(attempt.amountMinor, attempt.currency)}</td>
+      <td>{methodLabel(attempt.paidMethod ?? attempt.method)}</td>
+      <td>
+        <StateBadge state={attempt.state} />
+        {isReviewState(attempt.state) && attempt.paymentsSessionId ? (
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={(e) => {
+              e.stopPropagation();
+              void recheck(attempt.id);
+            }}
+            disabled={busy !== null}
+            aria-label={`Re-check ${attempt.invoiceNumber} with Zoho`}
+          >
+            Re-check
+          </button>
+        ) : null}
+      </td>
+      <td className="log-reason-cell">{reasonText(attempt)}</td>
+      <td className="mono">{attempt.paymentId ?? '—'}</td>
+    </tr>
+  );
+}
+
+/** The day's attempts, newest first; a row opens its history. */
+export function LogTable({ counters, currency }: { counters: readonly Counter[]; currency: Currency }) {
+  const filters = useLogStore((s) => s.filters);
+  const log = useLogStore((s) => s.log);
+  const loading = useLogStore((s) => s.loading);
+  const selectedId = useLogStore((s) => s.selectedId);
+  const counterName = (id: string) => counters.find((c) => c.id === id)?.name ?? id;
+  return (
+    <div className="log-table-wrap" aria-busy={loading}>
+      <table className="log-table">
+        <caption className="visually-hidden">
+          Payment attempts on {filters.date}
+          {filtersApplied(filters) ? ' (filtered)' : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Invoice</th>
+            <th scope="col">Counter</th>
+            <th scope="col">Terminal</th>
+            <th scope="col" className="num">
+              Amount
+            </th>
+            <th scope="col">Method</th>
+            <th scope="col">State</th>
+            <th scope="col">Reason</th>
+            <th scope="col">Payment ID</th>
+          </tr>
+        </thead>
+        <tbody>
+          {log?.attempts.map((a) => (
+            <LogRow key={a.id} attempt={a} counterName={counterName(a.counterId)} currency={currency} selected={a.id === selectedId} />
+          ))}
+        </tbody>
+      </table>
+      <LogPaging />
+    </div>
+  );
+}

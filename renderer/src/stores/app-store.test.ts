@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeBackend, MemoryStorage } from '../testing/fake-backend';
+import { routeFromHash } from './app-store';
+
+let backend: FakeBackend;
+let storage: MemoryStorage;
+
+beforeEach(() => {
+  storage = new MemoryStorage();
+  vi.stubGlobal('localStorage', storage);
+  backend = new FakeBackend().install();
+  vi.resetModules();
+});
+
+afterEach(() => {
+  backend.uninstall();
+  vi.unstubAllGlobals();
+});
+
+/** The app store as a fresh page load finds it (it reads the station's choice when it starts). */
+async function freshAppStore() {
+  const { useAppStore } = await import('./app-store');
+  return useAppStore;
+}
+
+describe('the app', () => {
+  it('starts with the backend\'s mode, the connection and every counter', async () => {
+    const app = await freshAppStore();
+    await app.getState().init();
+    expect(app.getState()).toMatchObject({ appInfo: { mode: 'demo', currency: 'INR' }, connection: { state: 'demo' }, countersLoaded: true, loadError: null });
+    expect(backend.callsTo('counters-list')).toEqual([{ includeInactive: true }]);
+  });
+
+  it('says why it could not start', async () => {
+    const app = await freshAppStore();
+    backend.failNext('app-info', { code: 'internal', message: 'The database could not be opened.' });
+    await app.getState().init();
+    expect(app.getState().loadError).toBe('The database could not be opened.');
+  });
+
+  it('remembers the station\'s counter across a reload, and forgets it once the counter is deactivated', async () => {
+    const first = await freshAppStore();
+    first.getState().chooseCounter('c2');
+    vi.resetModules();
+    const reloaded = await freshAppStore();
+    expect(reloaded.getState().stationCounterId).toBe('c2');
+
+    backend.counters[1]!.active = false;
+    await reloaded.getState().refreshCounters();
+    expect(reloaded.getState().stationCounterId).toBeNull();
+    expect(storage.getItem('counter.stationCounterId')).toBeNull();
+  });
+
+  it('follows the backend\'s events for the connection and the counters', async () => {
+    const app = await freshAppStore();
+    const { startEvents } = await import('./events');
+    const stop = startEvents();
+    expect(app.getState().transport).toBe('connected');
+    backend.emit({ type: 'connection-changed', connection: { ...backend.connection, degraded: true } });
+    expect(app.getState().connection?.degraded).toBe(true);
+    backend.counters.push({ ...backend.counters[0]!, id: 'c3', name: 'Counter C', terminalId: 'TRM003' });
+    backend.emit({ type: 'counters-changed' });
+    await vi.waitFor(() => expect(app.getState().counters.map((c) => c.id)).toEqual(['c1', 'c2', 'c3']));
+    stop();
+  });
+
+  it('reads the screen from the address', () => {
+    expect(routeFromHash('#/log')).toBe('log');
+    expect(routeFromHash('#/nowhere')).toBe('counter');
+    expect(routeFromHash('')).toBe('counter');
+  });
+});

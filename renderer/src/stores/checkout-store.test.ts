@@ -1,0 +1,193 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeBackend, MemoryStorage } from '../testing/fake-backend';
+import { phaseOf } from './checkout-phase';
+import { confirmNeeded, useCheckoutStore } from './checkout-store';
+import { startEvents } from './events';
+
+const initial = useCheckoutStore.getState();
+let backend: FakeBackend;
+let stopEvents: () => void;
+
+beforeEach(() => {
+  vi.stubGlobal('localStorage', new MemoryStorage());
+  backend = new FakeBackend().install();
+  useCheckoutStore.setState(initial, true);
+  stopEvents = startEvents();
+});
+
+afterEach(() => {
+  stopEvents();
+  backend.uninstall();
+  vi.unstubAllGlobals();
+});
+
+const store = () => useCheckoutStore.getState();
+const phase = () => phaseOf(store().invoice, store().attempt);
+
+/** Types one item into the fresh sale at counter c1. */
+async function typeSale(price = '1234.50'): Promise<void> {
+  await store().load('c1');
+  const [line] = store().draft.lines;
+  if (!line) throw new Error('a fresh sale has one line');
+  store().updateLine(line.key, { description: 'Rice', quantity: '1', unitPrice: price });
+}
+
+describe('a sale at the counter', () => {
+  it('starts with the next invoice number the backend offers', async () => {
+    await store().load('c1');
+    await vi.waitFor(() => expect(store().number).toBe('A-000001'));
+    expect(phase()).toBe('draft');
+  });
+
+  it('creates the invoice, charges it once, and waits on the terminal', async () => {
+    await typeSale();
+    await store().charge();
+    expect(backend.callsTo('invoice-create')).toEqual([{ counterId: 'c1', lines: [{ description: 'Rice', quantity: 1, unitPriceMinor: 123450 }] }]);
+    expect(backend.callsTo('charge-create')).toEqual([{ invoiceId: store().invoice?.id, counterId: 'c1', method: 'card' }]);
+    expect(phase()).toBe('waiting');
+    expect(store().busy).toBeNull();
+  });
+
+  it('sends one charge however often Charge is pressed while the first is on its way', async () => {
+    await typeSale();
+    const release = backend.hold('invoice-create');
+    const first = store().charge();
+    const second = store().charge();
+    release();
+    await Promise.all([first, second, store().charge()]);
+    expect(backend.callsTo('invoice-create')).toHaveLength(1);
+    expect(backend.callsTo('charge-create')).toHaveLength(1);
+  });
+
+  it('shows the draft\'s own messages and sends nothing while the draft is wrong', async () => {
+    await typeSale('abc');
+    await store().charge();
+    expect(store().submitted).toBe(true);
+    expect(backend.callsTo('invoice-create')).toEqual([]);
+  });
+
+  it('puts a server error on the field it names', async () => {
+    await typeSale();
+    backend.failNext('invoice-create', { code: 'invalid_input', message: 'Amount must be at most 10000000.00', field: 'lines.0.unitPriceMinor' });
+    await store().charge();
+    const [line] = store().draft.lines;
+    expect(store().errorTarget).toBe(`${line?.key}.unitPrice`);
+    expect(store().error?.message).toBe('Amount must be at most 10000000.00');
+  });
+
+  it('turns a backend that does not answer into a message, not an exception', async () => {
+    await typeSale();
+    backend.api.invoiceCreate = () => Promise.reject(new Error('IPC closed'));
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await store().charge();
+    expect(store().error?.message).toMatch(/not answering/);
+    expect(store().busy).toBeNull();
+  });
+});
+
+describe('the invoice follows the backend', () => {
+  it('is paid when the backend says so, with the backend\'s time', async () => {
+    await typeSale();
+    await store().charge();
+    const attempt = store().attempt;
+    if (!attempt) throw new Error('charged');
+    const versionBefore = store().phaseVersion;
+    backend.settle(attempt.id, 'succeeded');
+    const paid = backend.invoices.find((i) => i.id === attempt.invoiceId);
+    expect(phase()).toBe('paid');
+    expect(store().invoice).toEqual(paid);
+    expect(store().phaseVersion).toBe(versionBefore + 1);
+  });
+
+  it('keeps the invoice the backend sent with a failure (the store never works the status out)', async () => {
+    await typeSale();
+    await store().charge();
+    const attempt = store().attempt;
+    if (!attempt) throw new Error('charged');
+    backend.settle(attempt.id, 'failed', 'insufficient_funds');
+    expect(phase()).toBe('failed');
+    expect(store().invoice?.status).toBe('payment_failed');
+    expect(store().attempt?.failureCode).toBe('insufficient_funds');
+  });
+
+  it('ignores other counters\' payments and answers older than what it shows', async () => {
+    await typeSale();
+    await store().charge();
+    const current = store().attempt;
+    if (!current) throw new Error('charged');
+    const elsewhere = backend.addAttempt(backend.addInvoice('c2', 500), 'in_progress');
+    backend.settle(elsewhere.id, 'succeeded');
+    expect(store().attempt).toEqual(current);
+    const invoice = store().invoice;
+    if (!invoice) throw new Error('charged');
+    backend.emit({ type: 'charge-updated', attempt: { ...current, state: 'failed', updatedAt: current.updatedAt - 1 }, invoice });
+    expect(store().attempt).toEqual(current);
+  });
+});
+
+describe('a payment whose outcome is unknown', () => {
+  async function lostCharge(): Promise<void> {
+    await typeSale();
+    await store().charge();
+    const attempt = store().attempt;
+    if (!attempt) throw new Error('charged');
+    backend.settle(attempt.id, 'unresolved');
+  }
+
+  it('asks the cashier to check the terminal before charging again', async () => {
+    await lostCharge();
+    expect(confirmNeeded(store())).toBe(true);
+    await store().charge();
+    expect(store().errorTarget).toBe('confirmChecked');
+    expect(backend.callsTo('charge-create')).toHaveLength(1);
+
+    store().setConfirmChecked(true);
+    await store().charge();
+    expect(backend.callsTo('charge-create').at(-1)).toMatchObject({ confirmChecked: true });
+    expect(phase()).toBe('waiting');
+  });
+
+  it('still asks after a later try fails, since the older one was never checked', async () => {
+    await lostCharge();
+    store().setConfirmChecked(true);
+    await store().charge();
+    const retry = store().attempt;
+    if (!retry) throw new Error('charged again');
+    // Zoho refused the new session (the terminal is busy): the lost one may still be running there.
+    backend.change(retry.id, { state: 'rejected', paymentsSessionId: null, failureMessage: 'Terminal busy' });
+    expect(phase()).toBe('rejected');
+    await vi.waitFor(() => expect(store().confirmRequired).toBe(true));
+  });
+});
+
+describe('after a reload', () => {
+  it('comes back to the payment on the terminal', async () => {
+    const invoice = backend.addInvoice('c1', 5600_00);
+    const live = backend.addAttempt(invoice, 'in_progress');
+    await store().load('c1');
+    expect(store().invoice?.id).toBe(invoice.id);
+    expect(store().attempt?.id).toBe(live.id);
+    expect(phase()).toBe('waiting');
+  });
+
+  it('starts a new sale once the cashier moved on from the last one', async () => {
+    await typeSale();
+    await store().charge();
+    const attempt = store().attempt;
+    if (!attempt) throw new Error('charged');
+    backend.settle(attempt.id, 'succeeded');
+    await store().newSale();
+    await store().load('c1');
+    expect(phase()).toBe('draft');
+    await vi.waitFor(() => expect(store().number).toBe('A-000002'));
+  });
+
+  it('does not bring back a sale paid long ago', async () => {
+    const invoice = backend.addInvoice('c1', 100);
+    const attempt = backend.addAttempt(invoice, 'in_progress');
+    backend.settle(attempt.id, 'succeeded');
+    invoice.paidAt = Date.now() - 6 * 60_000;
+    await store().load('c1');
+    expect(phase()).toBe('draft');
+  });
+});
