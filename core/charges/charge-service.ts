@@ -8,6 +8,7 @@ import { MAX_POLL_INTERVAL_MS, SESSION_VALIDITY_MS } from '../../contract/rules'
 import type { ParsedInput } from '../../contract/handlers';
 import * as attempts from '../../db/attempts';
 import type { Db } from '../../db/database';
+import * as invoices from '../../db/invoices';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../log';
 import { isZohoError, ZohoError } from '../zoho/errors';
