@@ -11,8 +11,8 @@ import { startBackend } from './backend';
 import type { Backend } from './backend-types';
 import { silentLogger } from './log';
 import { MemorySecretStore } from './secrets/secret-store';
-import { answerConsent } from './testing/consent-browser';
-import { sleep } from './testing/rig';
+import { answerConsent } from '../testkit/consent-browser';
+import { sleep } from '../testkit/time';
 
 interface Setup {
   zoho: RunningSimulator;

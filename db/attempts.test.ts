@@ -17,7 +17,7 @@ import type { Db } from './database';
 import { ConflictError, InvalidStateError, NotFoundError } from './errors';
 import { listEventsForAttempt } from './events';
 import { getInvoice, voidInvoice } from './invoices';
-import type { TempDatabase } from './testing';
+import type { TempDatabase } from '../testkit/db';
 import {
   GENERATED_ID,
   T0,
@@ -29,7 +29,7 @@ import {
   markInProgress,
   startAttempt,
   succeedAttempt,
-} from './testing';
+} from '../testkit/db';
 
 let temp: TempDatabase;
 let db: Db;

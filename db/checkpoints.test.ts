@@ -2,8 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startIdleCheckpoints } from './checkpoints';
 import type { Db } from './database';
-import type { TempDatabase } from './testing';
-import { createTempDatabase } from './testing';
+import type { TempDatabase } from '../testkit/db';
+import { createTempDatabase } from '../testkit/db';
 
 let temp: TempDatabase;
 let db: Db;

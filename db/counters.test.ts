@@ -10,8 +10,8 @@ import {
   updateCounter,
 } from './counters';
 import { ConflictError, InvalidStateError, NotFoundError } from './errors';
-import type { TempDatabase } from './testing';
-import { GENERATED_ID, T0, caught, createTempDatabase, makeCounter, makeInvoice, startAttempt } from './testing';
+import type { TempDatabase } from '../testkit/db';
+import { GENERATED_ID, T0, caught, createTempDatabase, makeCounter, makeInvoice, startAttempt } from '../testkit/db';
 
 let temp: TempDatabase;
 beforeEach(() => {

@@ -6,8 +6,8 @@ import { closeDatabase } from './database';
 import { DatabaseTooNewError } from './errors';
 import { migrate, schemaVersion } from './migrate';
 import { MIGRATIONS } from './migrations';
-import type { TempDatabase } from './testing';
-import { createTempDatabase, makeCounter } from './testing';
+import type { TempDatabase } from '../testkit/db';
+import { createTempDatabase, makeCounter } from '../testkit/db';
 
 let temp: TempDatabase;
 beforeEach(() => {

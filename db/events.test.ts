@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDeclinedTry, finalizeAttempt, markSessionCreated, recordPoll } from './attempts';
 import { listEventsForAttempt } from './events';
-import type { TempDatabase } from './testing';
-import { T0, createTempDatabase, makeCounter, makeInvoice, startAttempt } from './testing';
+import type { TempDatabase } from '../testkit/db';
+import { T0, createTempDatabase, makeCounter, makeInvoice, startAttempt } from '../testkit/db';
 
 let temp: TempDatabase;
 beforeEach(() => {

@@ -3,7 +3,7 @@ import { MAX_AMOUNT_MINOR } from '../contract/money';
 import { transitionAttempt } from './attempts';
 import { ConflictError, InvalidStateError, NotFoundError } from './errors';
 import { createInvoice, getInvoice, getInvoiceByNumber, latestOpenInvoice, voidInvoice } from './invoices';
-import type { TempDatabase } from './testing';
+import type { TempDatabase } from '../testkit/db';
 import {
   GENERATED_ID,
   T0,
@@ -15,7 +15,7 @@ import {
   markInProgress,
   startAttempt,
   succeedAttempt,
-} from './testing';
+} from '../testkit/db';
 
 let temp: TempDatabase;
 beforeEach(() => {

@@ -6,8 +6,8 @@ import type { Counter, Invoice } from '../contract/model';
 import { transitionAttempt } from './attempts';
 import type { Db } from './database';
 import { ConflictError } from './errors';
-import type { TempDatabase } from './testing';
-import { T0, caught, createTempDatabase, makeCounter, makeInvoice, startAttempt } from './testing';
+import type { TempDatabase } from '../testkit/db';
+import { T0, caught, createTempDatabase, makeCounter, makeInvoice, startAttempt } from '../testkit/db';
 
 let temp: TempDatabase;
 let first: Db;

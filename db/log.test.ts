@@ -4,8 +4,8 @@ import type { ChargeAttempt, Counter } from '../contract/model';
 import { finalizeAttempt, markSessionCreated, transitionAttempt } from './attempts';
 import type { Db } from './database';
 import { dayTotals, listAttemptsForDay } from './log';
-import type { TempDatabase } from './testing';
-import { createTempDatabase, makeCounter, makeInvoice, startAttempt } from './testing';
+import type { TempDatabase } from '../testkit/db';
+import { createTempDatabase, makeCounter, makeInvoice, startAttempt } from '../testkit/db';
 
 /** Midnight of 15 January 2025 in India (UTC+05:30). */
 const DAY_START = Date.UTC(2025, 0, 14, 18, 30);

@@ -19,8 +19,8 @@ import { getInvoiceByNumber, latestOpenInvoice, voidInvoice } from './invoices';
 import type { DayLogQuery } from './log';
 import { dayTotals, listAttemptsForDay } from './log';
 import { getSetting, setSetting } from './settings';
-import type { TempDatabase } from './testing';
-import { T0, createTempDatabase, makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt } from './testing';
+import type { TempDatabase } from '../testkit/db';
+import { T0, createTempDatabase, makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt } from '../testkit/db';
 
 let temp: TempDatabase;
 beforeEach(() => {

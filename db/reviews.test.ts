@@ -5,8 +5,8 @@ import { InvalidStateError } from './errors';
 import { listEventsForAttempt } from './events';
 import { dayTotals } from './log';
 import { invoiceAwaitsReview, markAttemptReviewed } from './reviews';
-import type { TempDatabase } from './testing';
-import { T0, createTempDatabase, makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt } from './testing';
+import type { TempDatabase } from '../testkit/db';
+import { T0, createTempDatabase, makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt } from '../testkit/db';
 
 let temp: TempDatabase;
 let db: Db;

@@ -1,7 +1,7 @@
 // Guarantees the schema keeps by itself, whatever code writes to the file.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TempDatabase } from './testing';
-import { createTempDatabase, makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt } from './testing';
+import type { TempDatabase } from '../testkit/db';
+import { createTempDatabase, makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt } from '../testkit/db';
 
 let temp: TempDatabase;
 beforeEach(() => {

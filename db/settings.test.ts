@@ -9,8 +9,8 @@ import {
   setSetting,
   writeSetting,
 } from './settings';
-import type { TempDatabase } from './testing';
-import { createTempDatabase } from './testing';
+import type { TempDatabase } from '../testkit/db';
+import { createTempDatabase } from '../testkit/db';
 
 let temp: TempDatabase;
 beforeEach(() => {

@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { transitionAttempt } from '../attempts';
 import { migrate, schemaVersion } from '../migrate';
-import type { TempDatabase } from '../testing';
-import { T0, createTempDatabase, makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt } from '../testing';
+import type { TempDatabase } from '../../testkit/db';
+import { T0, createTempDatabase, makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt } from '../../testkit/db';
 import { TALLY_SLOT_MS } from './003_attempt_tallies';
 import { MIGRATIONS } from './index';
 

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AttemptState, PaymentMethod } from '../contract/domain';
 import type { ChargeAttempt, Counter, Invoice } from '../contract/model';
-import { finalizeAttempt, insertCreatingAttempt, markSessionCreated } from './attempts';
-import type { NewCounter } from './counters';
-import { createCounter } from './counters';
-import type { Db } from './database';
-import { closeDatabase, openDatabase } from './database';
-import { createInvoice } from './invoices';
+import { finalizeAttempt, insertCreatingAttempt, markSessionCreated } from '../db/attempts';
+import type { NewCounter } from '../db/counters';
+import { createCounter } from '../db/counters';
+import type { Db } from '../db/database';
+import { closeDatabase, openDatabase } from '../db/database';
+import { createInvoice } from '../db/invoices';
 
 /** A fixed clock reading for tests: 2025-01-15 10:00:00 UTC. */
 export const T0 = Date.UTC(2025, 0, 15, 10, 0, 0);

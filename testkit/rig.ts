@@ -4,18 +4,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { BillingEvent } from '../../contract/events';
-import type { HandlerName, HandlerOutput } from '../../contract/handlers';
-import type { ChargeAttempt, Counter } from '../../contract/model';
-import type { Result } from '../../contract/result';
-import { getAttempt } from '../../db/attempts';
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../simulator/index';
-import { startBackend, type BackendTuning } from '../backend';
-import type { Backend } from '../backend-types';
-import { silentLogger } from '../log';
-import { MemorySecretStore } from '../secrets/secret-store';
-import { connectionToSimulator } from '../mode';
+import type { BillingEvent } from '../contract/events';
+import type { HandlerName, HandlerOutput } from '../contract/handlers';
+import type { ChargeAttempt, Counter } from '../contract/model';
+import type { Result } from '../contract/result';
+import { getAttempt } from '../db/attempts';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
+import { startBackend, type BackendTuning } from '../core/backend';
+import type { Backend } from '../core/backend-types';
+import { silentLogger } from '../core/log';
+import { MemorySecretStore } from '../core/secrets/secret-store';
+import { connectionToSimulator } from '../core/mode';
+import { okValue } from './results';
 import { SimControl } from './sim-control';
+import { sleep } from './time';
 
 export interface RigOptions {
   simulator?: SimulatorOptions;
@@ -85,9 +87,7 @@ export class Rig {
   }
 
   async call<K extends HandlerName>(name: K, input: unknown): Promise<HandlerOutput<K>> {
-    const result = await this.backend.call(name, input);
-    if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
-    return result.value;
+    return okValue(name, await this.backend.call(name, input));
   }
 
   /** Creates an invoice of one line on counter `index` and charges it. */
@@ -127,10 +127,3 @@ export class Rig {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
-
-export function localDate(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

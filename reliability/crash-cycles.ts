@@ -8,11 +8,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ChargeAttempt, Counter } from '../../contract/model';
-import { startSimulator, type RunningSimulator } from '../../simulator/index';
-import { sleep } from '../testing/rig';
-import { SimControl } from '../testing/sim-control';
-import { buildRenderer, HostProcess, prepareLiveDataDir, rendererBuilt } from './host-process';
+import type { ChargeAttempt, Counter } from '../contract/model';
+import { startSimulator, type RunningSimulator } from '../simulator/index';
+import { HostProcess, prepareLiveDataDir } from '../testkit/host-process';
+import { buildRenderer, rendererBuilt } from '../testkit/repo';
+import { SimControl } from '../testkit/sim-control';
+import { sleep } from '../testkit/time';
 import { auditLedger, type LedgerReport, type SimSession } from './ledger';
 import { TapProxy, type Answered, type Exchange } from './tap-proxy';
 

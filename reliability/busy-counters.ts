@@ -4,10 +4,10 @@
 // Used by the fault suites; the backend is a Rig (live mode, simulator over HTTP, real SQLite).
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ChargeAttempt } from '../../contract/model';
-import type { Rig } from '../testing/rig';
-import { sleep } from '../testing/rig';
-import type { PayOutcome } from '../testing/sim-control';
+import type { ChargeAttempt } from '../contract/model';
+import type { Rig } from '../testkit/rig';
+import type { PayOutcome } from '../testkit/sim-control';
+import { sleep } from '../testkit/time';
 
 export interface BusyCountersOptions {
   /** Counters 0..count-1 of the rig. */
@@ -170,11 +170,4 @@ export async function waitUntilSettled(rig: Rig, timeoutMs: number): Promise<num
   } finally {
     db.close();
   }
-}
-
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank] ?? Number.NaN;
 }
