@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   KNOWN_SETTINGS,
   choiceSetting,
@@ -9,14 +9,9 @@ import {
   setSetting,
   writeSetting,
 } from './settings';
-import type { TempDatabase } from '../testkit/db';
-import { createTempDatabase } from '../testkit/db';
+import { tempDatabaseEachTest } from '../testkit/db';
 
-let temp: TempDatabase;
-beforeEach(() => {
-  temp = createTempDatabase();
-});
-afterEach(() => temp.cleanup());
+const temp = tempDatabaseEachTest();
 
 describe('settings', () => {
   it('stores, replaces and deletes text values', () => {

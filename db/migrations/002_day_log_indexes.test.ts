@@ -1,29 +1,22 @@
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../migrate';
+import { memoryDatabaseEachTest, schemaNames } from '../../testkit/db';
 import { MIGRATIONS } from './index';
 
 const NEW_INDEXES = ['charge_attempts_counter_created', 'charge_attempts_created', 'charge_attempts_state_created'];
 
+const memory = memoryDatabaseEachTest();
 let db: Database.Database;
 beforeEach(() => {
-  db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
+  db = memory.db;
 });
-afterEach(() => db.close());
-
-function indexNames(): string[] {
-  return db
-    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'charge_attempts' ORDER BY name")
-    .all()
-    .map((row) => row.name);
-}
 
 describe('migration 002: day log indexes', () => {
   it('applies to an empty database', () => {
     migrate(db, MIGRATIONS.slice(0, 2));
     expect(schemaVersion(db)).toBe(2);
-    expect(indexNames()).toEqual(expect.arrayContaining(NEW_INDEXES));
+    expect(schemaNames(db, 'index')).toEqual(expect.arrayContaining(NEW_INDEXES));
   });
 
   it('applies to a version 1 database, keeping its data', () => {
@@ -45,7 +38,7 @@ describe('migration 002: day log indexes', () => {
     migrate(db, MIGRATIONS.slice(0, 2));
 
     expect(schemaVersion(db)).toBe(2);
-    expect(indexNames()).toEqual(expect.arrayContaining(NEW_INDEXES));
+    expect(schemaNames(db, 'index')).toEqual(expect.arrayContaining(NEW_INDEXES));
     const after = ['counters', 'invoices', 'charge_attempts', 'attempt_events', 'settings'].map((table) =>
       db.prepare(`SELECT * FROM ${table}`).all(),
     );

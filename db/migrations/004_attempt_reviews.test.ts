@@ -1,14 +1,14 @@
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../migrate';
+import { memoryDatabaseEachTest } from '../../testkit/db';
 import { MIGRATIONS } from './index';
 
+const memory = memoryDatabaseEachTest();
 let db: Database.Database;
 beforeEach(() => {
-  db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
+  db = memory.db;
 });
-afterEach(() => db.close());
 
 describe('migration 004: attempt reviews', () => {
   it('applies to a version 3 database: every existing attempt starts unreviewed', () => {
