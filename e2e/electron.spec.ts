@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { camelCaseName } from '../contract/api';
 import { HANDLER_NAMES } from '../contract/handlers';
-import { electronBinary } from './fixtures/electron-binary';
+import { electronBinary } from '../scripts/electron-binary.mjs';
 import { REPO_ROOT } from '../testkit/repo';
 
 const executablePath = electronBinary();
