@@ -19,6 +19,9 @@ import { okValue } from './results';
 import { SimControl } from './sim-control';
 import { sleep } from './time';
 
+/** A backend for tests: silent, polling every 250 ms, its consent listener on any free port. */
+export const TEST_TUNING = { log: silentLogger, pollIntervalMs: 250, consentPort: 0 } satisfies BackendTuning;
+
 export interface RigOptions {
   simulator?: SimulatorOptions;
   tuning?: BackendTuning;
@@ -77,7 +80,7 @@ export class Rig {
       dataDir: this.dataDir,
       secretStore: this.secrets,
       env: { ZOHO_PAYMENTS_URL: this.options.paymentsUrl ?? this.sim.url, ZOHO_ACCOUNTS_URL: this.sim.url },
-      tuning: { log: silentLogger, pollIntervalMs: 250, consentPort: 0, ...this.options.tuning },
+      tuning: { ...TEST_TUNING, ...this.options.tuning },
     });
     this.unsubscribe = this.backend.subscribe((event) => this.events.push(event));
   }
