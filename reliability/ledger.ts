@@ -161,6 +161,16 @@ export function auditLedger(dbFile: string, sessions: readonly SimSession[], opt
   }
 }
 
+/** How many attempts in the database file are still live (creating or in_progress). */
+export function liveAttemptCount(dbFile: string): number {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return db.prepare<[], { n: number }>("SELECT count(*) AS n FROM charge_attempts WHERE state IN ('creating', 'in_progress')").get()?.n ?? 0;
+  } finally {
+    db.close();
+  }
+}
+
 /** One line for logs and docs: "120 attempts (succeeded 80, failed 20, …), 110 sessions". */
 export function describeLedger(report: LedgerReport): string {
   const states = ATTEMPT_STATES.filter((s) => report.byState[s] > 0).map((s) => `${s} ${report.byState[s]}`);
