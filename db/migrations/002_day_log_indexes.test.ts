@@ -1,5 +1,4 @@
-import type Database from 'better-sqlite3';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../migrate';
 import { memoryDatabaseEachTest, schemaNames } from '../../testkit/db';
 import { MIGRATIONS } from './index';
@@ -7,19 +6,17 @@ import { MIGRATIONS } from './index';
 const NEW_INDEXES = ['charge_attempts_counter_created', 'charge_attempts_created', 'charge_attempts_state_created'];
 
 const memory = memoryDatabaseEachTest();
-let db: Database.Database;
-beforeEach(() => {
-  db = memory.db;
-});
 
 describe('migration 002: day log indexes', () => {
   it('applies to an empty database', () => {
+    const { db } = memory;
     migrate(db, MIGRATIONS.slice(0, 2));
     expect(schemaVersion(db)).toBe(2);
     expect(schemaNames(db, 'index')).toEqual(expect.arrayContaining(NEW_INDEXES));
   });
 
   it('applies to a version 1 database, keeping its data', () => {
+    const { db } = memory;
     migrate(db, MIGRATIONS.slice(0, 1));
     db.exec(`
       INSERT INTO counters (id, name, terminal_id, invoice_prefix, created_at) VALUES ('c1', 'Counter 1', 'T1', 'A-', 1);
