@@ -5,6 +5,13 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`), 'node:*'];
 
+/** Test support (testkit/, reliability/): the product never imports it; tests (*.test.ts, tests/ folders) may. */
+const testSupport = {
+  message: 'Product code never imports test support (testkit/, reliability/): only tests, benchmarks and e2e specs do.',
+  patterns: ['**/testkit/**', '**/reliability/**'],
+};
+const testFiles = ['**/*.test.ts', '**/*.test.tsx', '**/tests/**'];
+
 /** Layering: each folder says which process it runs in; these are the imports it may never make. */
 export const layering = {
   core: {
@@ -25,21 +32,48 @@ export const layering = {
     patterns: ['electron', '**/core/**', '**/db/**', '**/main/**', '**/renderer/**', 'better-sqlite3'],
     paths: nodeBuiltins,
   },
+  processes: {
+    files: ['main/**/*.ts', 'preload/**/*.ts', 'host/**/*.ts', 'simulator/**/*.ts'],
+    message: testSupport.message,
+    patterns: [],
+    paths: [],
+  },
+  testkit: {
+    files: ['testkit/**/*.ts'],
+    message: 'testkit is shared by every kind of test: it never imports the reliability suites or the benchmarks.',
+    patterns: ['**/reliability/**', '**/bench/**'],
+    paths: [],
+  },
 };
 
-function restrictImports({ files, message, patterns, paths }) {
+/** The product folders, whose code (tests aside) never imports test support. */
+const product = ['core', 'renderer', 'contract', 'processes'];
+
+function restrictedImports(paths, groups) {
   return {
-    files,
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: paths.map((name) => ({ name, message })),
-          patterns: [{ group: patterns, message }],
-        },
-      ],
-    },
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: paths.map(([name, message]) => ({ name, message })),
+        patterns: groups.filter((group) => group.group.length > 0),
+      },
+    ],
   };
+}
+
+/**
+ * A layer's rule as one config entry (a later entry for the same file would replace it, not add to
+ * it); for a product layer, a second entry for its tests, which may import test support.
+ */
+function restrictImports(name) {
+  const { files, message, patterns, paths } = layering[name];
+  const own = { group: patterns, message };
+  const named = paths.map((path) => [path, message]);
+  if (!product.includes(name)) return [{ files, rules: restrictedImports(named, [own]) }];
+  return [
+    { files, ignores: testFiles, rules: restrictedImports(named, [own, { group: testSupport.patterns, message: testSupport.message }]) },
+    { files: files.flatMap((glob) => testFiles.map((test) => [glob, test])), rules: restrictedImports(named, [own]) },
+  ];
 }
 
 export default tseslint.config(
@@ -72,7 +106,5 @@ export default tseslint.config(
     files: ['**/cli.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
-  restrictImports(layering.core),
-  restrictImports(layering.renderer),
-  restrictImports(layering.contract),
+  ...Object.keys(layering).flatMap(restrictImports),
 );

@@ -15,7 +15,7 @@ import { startBackend } from '../core/backend';
 import { localDayRange } from '../core/handlers/log';
 import { silentLogger } from '../core/log';
 import { MemorySecretStore } from '../core/secrets/secret-store';
-import { localDate, sleep } from '../core/testing/rig';
+import { localDate, sleep } from '../testkit/time';
 import { insertCreatingAttempt, transitionAttempt } from '../db/attempts';
 import { startIdleCheckpoints } from '../db/checkpoints';
 import { createCounter } from '../db/counters';

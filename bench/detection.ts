@@ -5,14 +5,12 @@
 // next scheduled poll is the previous poll's arrival + the interval (the poller schedules from the
 // start of its last check). It holds the poller's lateness, the HTTP round trip, parsing, the SQLite
 // write (synchronous=FULL) and the event, and on screen also the event stream and React's render.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { BillingEvent } from '../contract/events';
-import { buildRenderer, HostProcess, prepareLiveDataDir, rendererBuilt } from '../core/soak/host-process';
-import { Rig, sleep } from '../core/testing/rig';
-import { startSimulator, type RunningSimulator } from '../simulator/index';
+import type { RunningSimulator } from '../simulator/index';
+import { LiveHost } from '../testkit/live-host';
+import { Rig } from '../testkit/rig';
+import { sleep } from '../testkit/time';
 import { goal, ms, spread, verdicts, type BenchResult } from './lib';
 
 const INTERVAL_MS = 5_000;
@@ -102,20 +100,6 @@ export async function detectionBench(): Promise<BenchResult> {
   return summarise('detection', samples, 'core');
 }
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}
-
-/** A live-mode browser host process on a fresh data folder, connected to `sim`. */
-export async function liveHost(sim: RunningSimulator, dataDir: string): Promise<HostProcess> {
-  if (!rendererBuilt()) await buildRenderer();
-  const { fixture } = sim;
-  await prepareLiveDataDir(dataDir, fixture);
-  return HostProcess.start({ dataDir, paymentsUrl: sim.url, accountsUrl: sim.url });
-}
-
 /**
  * Records, in the page, when the payment status first reads PAID: in the animation frame after the
  * change, so close to when it is painted. (Page-side code as text: this file has no DOM types.)
@@ -140,24 +124,21 @@ async function watchForPaid(page: Page): Promise<void> {
 export async function screenDetectionBench(): Promise<BenchResult> {
   const PAGES = 3;
   const ROUNDS = Number(process.env.BENCH_SCREEN_ROUNDS ?? 7);
-  const sim = await startSimulator();
-  const dataDir = mkdtempSync(join(tmpdir(), 'counter-bench-screen-'));
-  let host: HostProcess | null = null;
-  let browser: Browser | null = null;
+  const setup = await LiveHost.start();
+  const { sim } = setup;
   const samples: Sample[] = [];
   try {
-    host = await liveHost(sim, dataDir);
-    const { managerToken } = await host.ok('manager-set-pin', { pin: '2468' });
+    const live = await setup.startHost();
+    const { managerToken } = await live.ok('manager-set-pin', { pin: '2468' });
     const counters = [];
     for (let i = 0; i < PAGES; i += 1) {
       const terminalId = await sim.addTerminal(`SCR${i + 1}`);
-      counters.push(await host.ok('counter-create', { managerToken, name: `Till ${i + 1}`, terminalId, invoicePrefix: `P${i + 1}-` }));
+      counters.push(await live.ok('counter-create', { managerToken, name: `Till ${i + 1}`, terminalId, invoicePrefix: `P${i + 1}-` }));
     }
-    browser = await launchChromium();
-    const live = host;
+    const browser = await setup.launchBrowser();
     await Promise.all(
       counters.map(async (counter, i) => {
-        const context = await (browser as Browser).newContext({ viewport: { width: 1366, height: 768 } });
+        const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
         const page = await context.newPage();
         await page.goto(live.url);
         await page.getByRole('button', { name: new RegExp(`^${counter.name}\\b`) }).click();
@@ -186,10 +167,7 @@ export async function screenDetectionBench(): Promise<BenchResult> {
       }),
     );
   } finally {
-    await browser?.close();
-    await host?.stop();
-    await sim.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await setup.close();
   }
   return summarise('detection-screen', samples, 'screen');
 }

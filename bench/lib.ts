@@ -1,6 +1,7 @@
-// Shared by the benchmarks: the machine they ran on, percentiles, goals and the one-line report.
+// Shared by the benchmarks: the machine they ran on, spreads of figures, goals and the one-line report.
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { percentile } from '../testkit/stats';
 
 export interface BenchResult {
   name: string;
@@ -27,13 +28,6 @@ export function machine(): string {
     // not Linux
   }
   return `${cpus().length} cores (${model}), ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${process.platform}`;
-}
-
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank] ?? Number.NaN;
 }
 
 export interface Spread {

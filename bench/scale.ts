@@ -1,6 +1,6 @@
 // Scale: 50 and 100 payment sessions live at once on as many counters, for ~2 minutes each, against
 // the simulator holding Zoho's 600 calls a minute (rateLimitPerMinute: 600), at the real 5 s poll
-// interval. The core runs alone in its own process (core/soak/backend-process.ts), so its CPU time
+// interval. The core runs alone in its own process (testkit/backend-process.ts), so its CPU time
 // (process.cpuUsage) and memory (RSS) are its own. Figures: Zoho's 429s, the longest gap between two
 // polls of one session (from the simulator's request log), the time to start all the sessions, CPU
 // and RSS.
@@ -8,9 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator } from '../simulator/index';
-import { BackendChild } from '../core/soak/backend-child';
-import { prepareLiveDataDir, secretsFile } from '../core/soak/host-process';
-import { sleep } from '../core/testing/rig';
+import { BackendChild } from '../testkit/backend-child';
+import { prepareLiveDataDir, secretsFile } from '../testkit/host-process';
+import { percentile } from '../testkit/stats';
+import { sleep } from '../testkit/time';
 import { goal, verdicts, type BenchResult } from './lib';
 
 const RUN_MS = Number(process.env.BENCH_SCALE_SECONDS ?? 120) * 1000;
@@ -105,7 +106,7 @@ async function runScale(sessions: number): Promise<ScaleRun> {
       retrieves,
       retrievesPerMinute: Math.round((retrieves / runMs) * 60_000),
       longestGapMs: gaps.at(-1) ?? Number.NaN,
-      p99GapMs: gaps[Math.max(0, Math.ceil(gaps.length * 0.99) - 1)] ?? Number.NaN,
+      p99GapMs: percentile(gaps, 99),
       steadyLongestGapMs: Math.max(...steadyGaps),
       cpuPercent: Number(((cpuMs / runMs) * 100).toFixed(2)),
       cpuMsPerPoll: Number((cpuMs / Math.max(1, retrieves)).toFixed(3)),

@@ -1,15 +1,12 @@
 // Start-up: the browser host process ready (spawn → its first stdout line, the address), the first
 // screen painted in Chromium (first contentful paint, and the counter picker on screen), and the
 // renderer bundle's gzipped size (out/renderer after `vite build --config renderer/vite.config.ts`).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from '@playwright/test';
-import { REPO_ROOT, type HostProcess } from '../core/soak/host-process';
-import { startSimulator } from '../simulator/index';
-import { launchChromium, liveHost } from './detection';
+import type { HostProcess } from '../testkit/host-process';
+import { LiveHost } from '../testkit/live-host';
+import { buildRenderer, RENDERER_OUT } from '../testkit/repo';
 import { spread, type BenchResult } from './lib';
 
 const RUNS = 5;
@@ -21,13 +18,11 @@ function filesUnder(folder: string): string[] {
   });
 }
 
-function buildAndMeasureBundle(): { buildSeconds: number; jsKb: number; cssKb: number; totalKb: number; rawKb: number; files: number } {
+async function buildAndMeasureBundle(): Promise<{ buildSeconds: number; jsKb: number; cssKb: number; totalKb: number; rawKb: number; files: number }> {
   const started = performance.now();
-  const vite = join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const build = spawnSync(process.execPath, [vite, 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`vite build failed: ${build.stderr}`);
+  await buildRenderer();
   const buildSeconds = (performance.now() - started) / 1000;
-  const files = filesUnder(join(REPO_ROOT, 'out', 'renderer'));
+  const files = filesUnder(RENDERER_OUT);
   let js = 0;
   let css = 0;
   let total = 0;
@@ -45,27 +40,24 @@ function buildAndMeasureBundle(): { buildSeconds: number; jsKb: number; cssKb: n
 }
 
 export async function startupBench(): Promise<BenchResult> {
-  const bundle = buildAndMeasureBundle();
-  const sim = await startSimulator();
-  const dataDir = mkdtempSync(join(tmpdir(), 'counter-bench-start-'));
+  const bundle = await buildAndMeasureBundle();
+  const setup = await LiveHost.start();
   const ready: number[] = [];
   const fcp: number[] = [];
   const firstScreen: number[] = [];
-  let host: HostProcess | null = null;
-  let browser: Browser | null = null;
   try {
     // The first start creates the database; the rest open it, as every later day does.
+    let live: HostProcess | null = null;
     for (let i = 0; i < RUNS; i += 1) {
-      host = await liveHost(sim, dataDir);
-      ready.push(host.readyMs);
+      live = await setup.startHost();
+      ready.push(live.readyMs);
       if (i === 0) {
-        const { managerToken } = await host.ok('manager-set-pin', { pin: '2468' });
-        for (const [n, terminal] of sim.fixture.terminals.entries()) await host.ok('counter-create', { managerToken, name: `Counter ${n + 1}`, terminalId: terminal });
+        const { managerToken } = await live.ok('manager-set-pin', { pin: '2468' });
+        for (const [n, terminal] of setup.sim.fixture.terminals.entries()) await live.ok('counter-create', { managerToken, name: `Counter ${n + 1}`, terminalId: terminal });
       }
-      if (i < RUNS - 1) await host.stop();
+      if (i < RUNS - 1) await live.stop();
     }
-    browser = await launchChromium();
-    const live = host;
+    const browser = await setup.launchBrowser();
     if (!live) throw new Error('no host');
     for (let i = 0; i < RUNS; i += 1) {
       // A fresh context each time: no cache, no cookie (the address's token is swapped for one).
@@ -80,10 +72,7 @@ export async function startupBench(): Promise<BenchResult> {
       await context.close();
     }
   } finally {
-    await browser?.close();
-    await host?.stop();
-    await sim.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await setup.close();
   }
   const r = spread(ready.slice(1), 0);
   const f = spread(fcp, 0);

@@ -1,6 +1,7 @@
 // The charge engine against the simulator over real HTTP, with real SQLite files.
 import { afterEach, describe, expect, it } from 'vitest';
-import { Rig, sleep } from './testing/rig';
+import { Rig } from '../testkit/rig';
+import { sleep } from '../testkit/time';
 
 let rig: Rig | null = null;
 afterEach(async () => {

@@ -10,8 +10,8 @@ import { startSimulator, type RunningSimulator } from '../simulator/index';
 import { startBackend, type Backend } from './backend';
 import { silentLogger } from './log';
 import { MemorySecretStore } from './secrets/secret-store';
-import { answerConsent } from './testing/consent-browser';
-import { sleep } from './testing/rig';
+import { answerConsent } from '../testkit/consent-browser';
+import { sleep } from '../testkit/time';
 
 interface Setup {
   zoho: RunningSimulator;

@@ -1,6 +1,7 @@
 // Counters, invoices, settings and the counter status through the backend's calls.
 import { afterEach, describe, expect, it } from 'vitest';
-import { Rig, sleep } from './testing/rig';
+import { Rig } from '../testkit/rig';
+import { sleep } from '../testkit/time';
 
 let rig: Rig | null = null;
 afterEach(async () => {

@@ -10,8 +10,8 @@ import { ATTEMPT_STATES, EDITIONS } from '../contract/domain';
 import { HANDLER_NAMES, inputSchemas, type HandlerName } from '../contract/handlers';
 import { MAX_AMOUNT_MINOR } from '../contract/money';
 import { DAY_LOG_MAX_ROWS } from '../contract/views';
-import { databaseFingerprint } from './testing/fingerprint';
-import { Rig } from './testing/rig';
+import { databaseFingerprint } from '../testkit/fingerprint';
+import { Rig } from '../testkit/rig';
 
 let rig: Rig;
 let dbFile: string;

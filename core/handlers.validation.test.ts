@@ -2,8 +2,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HANDLER_NAMES, type HandlerName } from '../contract/handlers';
-import { databaseFingerprint } from './testing/fingerprint';
-import { Rig } from './testing/rig';
+import { databaseFingerprint } from '../testkit/fingerprint';
+import { Rig } from '../testkit/rig';
 
 let rig: Rig;
 beforeAll(async () => {

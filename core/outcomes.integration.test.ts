@@ -7,7 +7,8 @@ import { DAY_LOG_PAGE } from '../contract/views';
 import * as attempts from '../db/attempts';
 import * as invoices from '../db/invoices';
 import { closeDatabase, openDatabase } from '../db/database';
-import { localDate, Rig, sleep } from './testing/rig';
+import { Rig } from '../testkit/rig';
+import { localDate, sleep } from '../testkit/time';
 
 let rig: Rig | null = null;
 afterEach(async () => {

@@ -5,7 +5,7 @@ import { startSimulator, type RunningSimulator } from '../simulator/index';
 import { silentLogger } from './log';
 import { connectionToSimulator } from './mode';
 import { MemorySecretStore } from './secrets/secret-store';
-import { Rig } from './testing/rig';
+import { Rig } from '../testkit/rig';
 import { PaymentsClient } from './zoho/payments-client';
 import { TokenManager, type TokenState } from './zoho/token-manager';
 import { ConnectionVault, type StoredConnection } from './zoho/vault';

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   addDeclinedTry,
   finalizeAttempt,
@@ -17,27 +17,13 @@ import type { Db } from './database';
 import { ConflictError, InvalidStateError, InvoiceOfAnotherCounterError, NotFoundError } from './errors';
 import { listEventsForAttempt } from './events';
 import { getInvoice, voidInvoice } from './invoices';
-import type { TempDatabase } from './testing';
-import {
-  GENERATED_ID,
-  T0,
-  caught,
-  createTempDatabase,
-  failAttempt,
-  makeCounter,
-  makeInvoice,
-  markInProgress,
-  startAttempt,
-  succeedAttempt,
-} from './testing';
+import { GENERATED_ID, T0, caught, failAttempt, makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt, tempDatabaseEachTest } from '../testkit/db';
 
-let temp: TempDatabase;
+const temp = tempDatabaseEachTest();
 let db: Db;
 beforeEach(() => {
-  temp = createTempDatabase();
   db = temp.db;
 });
-afterEach(() => temp.cleanup());
 
 const later = { at: T0 + 1000, actor: 'poller', reason: 'test' };
 

@@ -1,18 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { startIdleCheckpoints } from './checkpoints';
 import type { Db } from './database';
-import type { TempDatabase } from './testing';
-import { createTempDatabase } from './testing';
+import { tempDatabaseEachTest } from '../testkit/db';
 
-let temp: TempDatabase;
+const temp = tempDatabaseEachTest();
 let db: Db;
 beforeEach(() => {
-  temp = createTempDatabase();
   db = temp.db;
   db.exec('CREATE TABLE filler (blob BLOB NOT NULL) STRICT');
 });
-afterEach(() => temp.cleanup());
 
 /** Commits `transactions` transactions of 4 pages each. */
 function write(transactions: number): void {

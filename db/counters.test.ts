@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createCounter,
   deactivateCounter,
@@ -10,14 +10,9 @@ import {
   updateCounter,
 } from './counters';
 import { ConflictError, InvalidStateError, NotFoundError } from './errors';
-import type { TempDatabase } from './testing';
-import { GENERATED_ID, T0, caught, createTempDatabase, makeCounter, makeInvoice, startAttempt } from './testing';
+import { GENERATED_ID, T0, caught, makeCounter, makeInvoice, startAttempt, tempDatabaseEachTest } from '../testkit/db';
 
-let temp: TempDatabase;
-beforeEach(() => {
-  temp = createTempDatabase();
-});
-afterEach(() => temp.cleanup());
+const temp = tempDatabaseEachTest();
 
 describe('counters', () => {
   it('creates a counter and reads it back', () => {

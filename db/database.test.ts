@@ -1,26 +1,14 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getCounter } from './counters';
 import { closeDatabase } from './database';
 import { DatabaseTooNewError } from './errors';
 import { migrate, schemaVersion } from './migrate';
 import { MIGRATIONS } from './migrations';
-import type { TempDatabase } from './testing';
-import { createTempDatabase, makeCounter } from './testing';
+import { makeCounter, openMemoryDatabase, schemaNames, tempDatabaseEachTest } from '../testkit/db';
 
-let temp: TempDatabase;
-beforeEach(() => {
-  temp = createTempDatabase();
-});
-afterEach(() => temp.cleanup());
-
-function tableNames(db: Database.Database): string[] {
-  return db
-    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .all()
-    .map((row) => row.name);
-}
+const temp = tempDatabaseEachTest();
 
 describe('openDatabase', () => {
   it('creates the file, in a directory it creates, with the durability pragmas', () => {
@@ -67,23 +55,17 @@ describe('openDatabase', () => {
 });
 
 describe('migrate', () => {
-  function rawDatabase(): Database.Database {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    return db;
-  }
-
   it('applies all pending migrations in one transaction: a failing one leaves nothing behind', () => {
-    const db = rawDatabase();
+    const db = openMemoryDatabase();
     const broken = { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE extra (id TEXT); SELECT * FROM missing_table;' };
     expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow(/missing_table/);
     expect(schemaVersion(db)).toBe(0);
-    expect(tableNames(db)).toEqual([]);
+    expect(schemaNames(db, 'table')).toEqual([]);
     db.close();
   });
 
   it('refuses migrations that are not numbered 1, 2, 3… in order', () => {
-    const db = rawDatabase();
+    const db = openMemoryDatabase();
     const [first] = MIGRATIONS;
     if (!first) throw new Error('there must be a first migration');
     expect(() => migrate(db, [{ ...first, version: 2 }])).toThrow(/numbered 2 but is at position 1/);
@@ -91,7 +73,7 @@ describe('migrate', () => {
   });
 
   it('does nothing on a database that is up to date', () => {
-    const db = rawDatabase();
+    const db = openMemoryDatabase();
     migrate(db);
     const before = db.prepare("SELECT sql FROM sqlite_master ORDER BY name").all();
     migrate(db);

@@ -1,14 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDeclinedTry, finalizeAttempt, markSessionCreated, recordPoll } from './attempts';
 import { listEventsForAttempt } from './events';
-import type { TempDatabase } from './testing';
-import { T0, createTempDatabase, makeCounter, makeInvoice, startAttempt } from './testing';
+import { T0, makeCounter, makeInvoice, startAttempt, tempDatabaseEachTest } from '../testkit/db';
 
-let temp: TempDatabase;
-beforeEach(() => {
-  temp = createTempDatabase();
-});
-afterEach(() => temp.cleanup());
+const temp = tempDatabaseEachTest();
 
 describe('attempt events', () => {
   it('tell the life of an attempt in order: one event per state change, none for polls or declined tries', () => {

@@ -1,27 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_AMOUNT_MINOR } from '../contract/money';
 import { transitionAttempt } from './attempts';
 import { ConflictError, InvalidStateError, NotFoundError } from './errors';
 import { createInvoice, getInvoice, getInvoiceByNumber, latestOpenInvoice, voidInvoice } from './invoices';
-import type { TempDatabase } from './testing';
-import {
-  GENERATED_ID,
-  T0,
-  caught,
-  createTempDatabase,
-  failAttempt,
-  makeCounter,
-  makeInvoice,
-  markInProgress,
-  startAttempt,
-  succeedAttempt,
-} from './testing';
+import { GENERATED_ID, T0, caught, failAttempt, makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt, tempDatabaseEachTest } from '../testkit/db';
 
-let temp: TempDatabase;
-beforeEach(() => {
-  temp = createTempDatabase();
-});
-afterEach(() => temp.cleanup());
+const temp = tempDatabaseEachTest();
 
 describe('createInvoice', () => {
   it('stores the lines and total, open, and reads it back by id and by number', () => {

@@ -1,25 +1,22 @@
 // One live payment per terminal and per invoice, held by the database itself: across connections
 // (as a second app process would have) and even for writes that skip the repository's checks.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ATTEMPT_STATES, LIVE_STATES } from '../contract/domain';
 import type { Counter, Invoice } from '../contract/model';
 import { transitionAttempt } from './attempts';
 import type { Db } from './database';
 import { ConflictError } from './errors';
-import type { TempDatabase } from './testing';
-import { T0, caught, createTempDatabase, makeCounter, makeInvoice, startAttempt } from './testing';
+import { T0, caught, makeCounter, makeInvoice, startAttempt, tempDatabaseEachTest } from '../testkit/db';
 
-let temp: TempDatabase;
+const temp = tempDatabaseEachTest();
 let first: Db;
 let second: Db;
 let counter: Counter;
 beforeEach(() => {
-  temp = createTempDatabase();
   first = temp.db;
   second = temp.connect();
   counter = makeCounter(first, { terminalId: 'TERM-1' });
 });
-afterEach(() => temp.cleanup());
 
 /** A raw INSERT, as code that bypassed the repository would write. */
 function insertRaw(db: Db, id: string, invoice: Invoice, terminalId: string, state: string): void {

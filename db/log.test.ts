@@ -1,24 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { AttemptState, PaymentMethod } from '../contract/domain';
 import type { ChargeAttempt, Counter } from '../contract/model';
 import { finalizeAttempt, markSessionCreated, transitionAttempt } from './attempts';
 import type { Db } from './database';
 import { dayTotals, listAttemptsForDay } from './log';
-import type { TempDatabase } from './testing';
-import { createTempDatabase, makeCounter, makeInvoice, startAttempt } from './testing';
+import { makeCounter, makeInvoice, startAttempt, tempDatabaseEachTest } from '../testkit/db';
 
 /** Midnight of 15 January 2025 in India (UTC+05:30). */
 const DAY_START = Date.UTC(2025, 0, 14, 18, 30);
 const DAY_END = DAY_START + 24 * 3_600_000;
 const hour = (h: number, minutes = 0): number => DAY_START + h * 3_600_000 + minutes * 60_000;
 
-let temp: TempDatabase;
+const temp = tempDatabaseEachTest();
 let db: Db;
 beforeEach(() => {
-  temp = createTempDatabase();
   db = temp.db;
 });
-afterEach(() => temp.cleanup());
 
 interface Sale {
   counter: Counter;

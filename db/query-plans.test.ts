@@ -1,6 +1,6 @@
 // Every query on a growing table is answered through an index, never by scanning the table:
 // asserted on SQLite's EXPLAIN QUERY PLAN for each statement, and for each variant of the log queries.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   addDeclinedTry,
   getAttempt,
@@ -19,14 +19,9 @@ import { getInvoiceByNumber, latestOpenInvoice, voidInvoice } from './invoices';
 import type { DayLogQuery } from './log';
 import { dayTotals, listAttemptsForDay } from './log';
 import { getSetting, setSetting } from './settings';
-import type { TempDatabase } from './testing';
-import { T0, createTempDatabase, makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt } from './testing';
+import { T0, makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt, tempDatabaseEachTest } from '../testkit/db';
 
-let temp: TempDatabase;
-beforeEach(() => {
-  temp = createTempDatabase();
-});
-afterEach(() => temp.cleanup());
+const temp = tempDatabaseEachTest();
 
 interface QueryPlan {
   sql: string;

@@ -1,20 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { finalizeAttempt, transitionAttempt } from './attempts';
 import type { Db } from './database';
 import { InvalidStateError } from './errors';
 import { listEventsForAttempt } from './events';
 import { dayTotals } from './log';
 import { invoiceAwaitsReview, markAttemptReviewed } from './reviews';
-import type { TempDatabase } from './testing';
-import { T0, createTempDatabase, makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt } from './testing';
+import { T0, makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt, tempDatabaseEachTest } from '../testkit/db';
 
-let temp: TempDatabase;
+const temp = tempDatabaseEachTest();
 let db: Db;
 beforeEach(() => {
-  temp = createTempDatabase();
   db = temp.db;
 });
-afterEach(() => temp.cleanup());
 
 const DAY = { fromMs: T0 - 10 * 3_600_000, toMs: T0 + 14 * 3_600_000 };
 const review = (attemptId: string, note = 'Terminal shows nothing; customer paid cash') =>

@@ -1,13 +1,8 @@
 // Guarantees the schema keeps by itself, whatever code writes to the file.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TempDatabase } from './testing';
-import { createTempDatabase, makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt } from './testing';
+import { describe, expect, it } from 'vitest';
+import { makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt, tempDatabaseEachTest } from '../testkit/db';
 
-let temp: TempDatabase;
-beforeEach(() => {
-  temp = createTempDatabase();
-});
-afterEach(() => temp.cleanup());
+const temp = tempDatabaseEachTest();
 
 function paidAttempt(): { attemptId: string; invoiceId: string } {
   const invoice = makeInvoice(temp.db, makeCounter(temp.db));

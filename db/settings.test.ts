@@ -1,13 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getSetting, setSetting } from './settings';
-import type { TempDatabase } from './testing';
-import { createTempDatabase } from './testing';
+import { tempDatabaseEachTest } from '../testkit/db';
 
-let temp: TempDatabase;
-beforeEach(() => {
-  temp = createTempDatabase();
-});
-afterEach(() => temp.cleanup());
+const temp = tempDatabaseEachTest();
 
 describe('settings', () => {
   it('stores and replaces text values', () => {

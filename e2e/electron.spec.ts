@@ -4,14 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { camelCaseName } from '../contract/api';
 import { HANDLER_NAMES } from '../contract/handlers';
-import { electronBinary } from './fixtures/electron-binary';
+import { electronBinary } from '../scripts/electron-binary.mjs';
+import { REPO_ROOT } from '../testkit/repo';
 
 const executablePath = electronBinary();
-const repo = fileURLToPath(new URL('..', import.meta.url));
 
 test.skip(!executablePath, 'Electron binary not installed here (no GitHub access); run where it is');
 test.describe.configure({ mode: 'serial' });
@@ -21,13 +20,13 @@ let appWindow: Page;
 let userData: string;
 
 test.beforeAll(async () => {
-  const build = spawnSync(process.execPath, [join(repo, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: repo, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
   expect(build.status, 'electron-vite build').toBe(0);
   userData = mkdtempSync(join(tmpdir(), 'counter-electron-'));
   app = await electron.launch({
     executablePath: executablePath ?? undefined,
-    args: [repo],
-    cwd: repo,
+    args: [REPO_ROOT],
+    cwd: REPO_ROOT,
     env: { ...withoutDevServer(process.env), COUNTER_USER_DATA_DIR: userData },
   });
   appWindow = await app.firstWindow();

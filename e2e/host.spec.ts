@@ -2,7 +2,8 @@
 // app and nothing else does; other origins are refused; the page reaches neither Node nor secrets.
 import type { Page } from '@playwright/test';
 import type { BillingEvent } from '../contract/events';
-import { expect, test, type CounterHost } from './fixtures/browser-host';
+import { expect, test } from './fixtures/browser-host';
+import { openApp } from './screens-support';
 
 /** A call made by the page itself, with the credentials the browser holds (the HttpOnly cookie). */
 function callFromPage(page: Page, name: string, input: unknown = {}) {
@@ -13,11 +14,6 @@ function callFromPage(page: Page, name: string, input: unknown = {}) {
     },
     [name, input] as const,
   );
-}
-
-async function openApp(page: Page, host: CounterHost) {
-  await page.goto(host.url);
-  await expect(page.getByRole('region', { name: 'Demo mode' })).toBeVisible();
 }
 
 async function managerToken(page: Page): Promise<string> {

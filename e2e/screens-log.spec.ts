@@ -8,8 +8,8 @@ import { DAY_LOG_PAGE } from '../contract/views';
 import { insertCreatingAttempt, transitionAttempt } from '../db/attempts';
 import { closeDatabase, openDatabase } from '../db/database';
 import { createInvoice } from '../db/invoices';
+import type { PayOutcome } from '../testkit/sim-control';
 import { expect, test, type CounterHost } from './fixtures/browser-host';
-import type { PayOutcome } from '../core/testing/sim-control';
 import { chargeButton, expectAccessible, expectWaiting, FINAL, fillItem, openApp, payStatus, setFirstPin, shot } from './screens-support';
 
 async function counters(host: CounterHost): Promise<Record<string, Counter>> {

@@ -10,26 +10,12 @@
 // the module loads inside Electron and rebuilds it only when it does not. Afterwards Node tools
 // need `npm rebuild better-sqlite3` to switch it back.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinary } from './electron-binary.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => join(repo, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
-
-/** The binary path the electron package would use, without its download-on-demand fallback. */
-function electronBinary() {
-  try {
-    const packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-    const pathFile = join(packageDir, 'path.txt');
-    if (!existsSync(pathFile)) return null;
-    const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
 
 function run(command, args, env = process.env) {
   const result = spawnSync(command, args, { cwd: repo, stdio: 'inherit', env, shell: process.platform === 'win32' });

@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { SEED_000 } from '../../testkit/zoho-examples';
 import type { ZohoSession } from '../zoho/schemas';
 import { assessSession } from './assess';
 
 const expected = { paymentsSessionId: '216000003925007', amountMinor: 100, currency: 'INR', terminalId: '87971593', invoiceNumber: 'INV-12345' };
 
+/** Zoho's example session (seed 000's create answer), as the app reads it (without meta_data). */
 function session(overrides: Partial<ZohoSession> = {}): ZohoSession {
-  return {
-    payments_session_id: '216000003925007',
-    currency: 'INR',
-    amount: '1.00',
-    session_status: 'in_progress',
-    created_time: 1779361483,
-    terminal_id: '87971593',
-    payments_session_type: 'pos_payment',
-    invoice_number: 'INV-12345',
-    description: 'Payment for Order #12345',
-    ...overrides,
-  };
+  const { meta_data: _metaData, ...example } = SEED_000.createResponse.payments_session;
+  return { ...example, ...overrides };
 }
 
 describe('assessSession', () => {

@@ -4,7 +4,7 @@
 // too; and every session is still checked, as often as the budget allows.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { maxInWindow } from '../testing/windows';
+import { maxInWindow } from '../../testkit/stats';
 import { Poller } from './poller';
 
 afterEach(() => {

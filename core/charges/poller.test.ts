@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { sleep } from '../../testkit/time';
 import { Poller, type CheckOutcome } from './poller';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Poller', () => {
   let poller: Poller | null = null;

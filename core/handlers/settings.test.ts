@@ -1,14 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { POLL_INTERVAL_SECONDS } from '../../contract/rules';
 import { setSetting } from '../../db/settings';
-import { createTempDatabase, type TempDatabase } from '../../db/testing';
+import { tempDatabaseEachTest } from '../../testkit/db';
 import { readSettings } from './settings';
 
-let temp: TempDatabase;
-beforeEach(() => {
-  temp = createTempDatabase();
-});
-afterEach(() => temp.cleanup());
+const temp = tempDatabaseEachTest();
 
 describe('readSettings', () => {
   it('reads the stored poll interval, and the default for nothing stored or a value the input rule refuses', () => {

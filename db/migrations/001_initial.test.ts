@@ -1,5 +1,5 @@
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   ATTEMPT_STATES,
   CURRENCIES,
@@ -10,23 +10,16 @@ import {
 } from '../../contract/domain';
 import { migrate, schemaVersion } from '../migrate';
 import { sqlLiterals } from '../statements';
+import { memoryDatabaseEachTest, schemaNames } from '../../testkit/db';
 import { MIGRATIONS } from './index';
 
 const UP_TO_001 = MIGRATIONS.slice(0, 1);
 
+const memory = memoryDatabaseEachTest();
 let db: Database.Database;
 beforeEach(() => {
-  db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
+  db = memory.db;
 });
-afterEach(() => db.close());
-
-function schemaObjects(type: 'table' | 'index' | 'trigger'): string[] {
-  return db
-    .prepare<[string], { name: string }>("SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .all(type)
-    .map((row) => row.name);
-}
 
 function insertCounterAndInvoice(): void {
   db.exec(`
@@ -54,8 +47,8 @@ describe('migration 001: initial schema', () => {
   it('applies to an empty database', () => {
     migrate(db, UP_TO_001);
     expect(schemaVersion(db)).toBe(1);
-    expect(schemaObjects('table')).toEqual(['attempt_events', 'charge_attempts', 'counters', 'invoices', 'settings']);
-    expect(schemaObjects('index')).toEqual([
+    expect(schemaNames(db, 'table')).toEqual(['attempt_events', 'charge_attempts', 'counters', 'invoices', 'settings']);
+    expect(schemaNames(db, 'index')).toEqual([
       'attempt_events_attempt',
       'charge_attempts_invoice_created',
       'charge_attempts_live_invoice',
@@ -64,7 +57,7 @@ describe('migration 001: initial schema', () => {
       'counters_active_terminal',
       'invoices_counter_created',
     ]);
-    expect(schemaObjects('trigger')).toEqual([
+    expect(schemaNames(db, 'trigger')).toEqual([
       'attempt_events_no_delete',
       'attempt_events_no_update',
       'charge_attempts_final_is_final',

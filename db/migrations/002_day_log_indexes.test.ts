@@ -1,32 +1,22 @@
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../migrate';
+import { memoryDatabaseEachTest, schemaNames } from '../../testkit/db';
 import { MIGRATIONS } from './index';
 
 const NEW_INDEXES = ['charge_attempts_counter_created', 'charge_attempts_created', 'charge_attempts_state_created'];
 
-let db: Database.Database;
-beforeEach(() => {
-  db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-});
-afterEach(() => db.close());
-
-function indexNames(): string[] {
-  return db
-    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'charge_attempts' ORDER BY name")
-    .all()
-    .map((row) => row.name);
-}
+const memory = memoryDatabaseEachTest();
 
 describe('migration 002: day log indexes', () => {
   it('applies to an empty database', () => {
+    const { db } = memory;
     migrate(db, MIGRATIONS.slice(0, 2));
     expect(schemaVersion(db)).toBe(2);
-    expect(indexNames()).toEqual(expect.arrayContaining(NEW_INDEXES));
+    expect(schemaNames(db, 'index')).toEqual(expect.arrayContaining(NEW_INDEXES));
   });
 
   it('applies to a version 1 database, keeping its data', () => {
+    const { db } = memory;
     migrate(db, MIGRATIONS.slice(0, 1));
     db.exec(`
       INSERT INTO counters (id, name, terminal_id, invoice_prefix, created_at) VALUES ('c1', 'Counter 1', 'T1', 'A-', 1);
@@ -45,7 +35,7 @@ describe('migration 002: day log indexes', () => {
     migrate(db, MIGRATIONS.slice(0, 2));
 
     expect(schemaVersion(db)).toBe(2);
-    expect(indexNames()).toEqual(expect.arrayContaining(NEW_INDEXES));
+    expect(schemaNames(db, 'index')).toEqual(expect.arrayContaining(NEW_INDEXES));
     const after = ['counters', 'invoices', 'charge_attempts', 'attempt_events', 'settings'].map((table) =>
       db.prepare(`SELECT * FROM ${table}`).all(),
     );

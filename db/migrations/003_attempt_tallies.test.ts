@@ -1,9 +1,8 @@
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { transitionAttempt } from '../attempts';
 import { migrate, schemaVersion } from '../migrate';
-import type { TempDatabase } from '../testing';
-import { T0, createTempDatabase, makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt } from '../testing';
+import { T0, makeCounter, makeInvoice, markInProgress, memoryDatabaseEachTest, startAttempt, succeedAttempt, tempDatabaseEachTest } from '../../testkit/db';
 import { TALLY_SLOT_MS } from './003_attempt_tallies';
 import { MIGRATIONS } from './index';
 
@@ -23,12 +22,11 @@ const RECOUNTED = `SELECT created_at - created_at % ${TALLY_SLOT_MS} AS slot_sta
                    FROM charge_attempts GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
 
 describe('migration 003: attempt tallies', () => {
+  const memory = memoryDatabaseEachTest();
   let db: Database.Database;
   beforeEach(() => {
-    db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
+    db = memory.db;
   });
-  afterEach(() => db.close());
 
   it('applies to a version 2 database, tallying the attempts already there', () => {
     migrate(db, MIGRATIONS.slice(0, 2));
@@ -53,11 +51,7 @@ describe('migration 003: attempt tallies', () => {
 });
 
 describe('attempt tallies through a working day', () => {
-  let temp: TempDatabase;
-  beforeEach(() => {
-    temp = createTempDatabase();
-  });
-  afterEach(() => temp.cleanup());
+  const temp = tempDatabaseEachTest();
 
   it('always equal a recount of the attempts, through inserts and every kind of state change', () => {
     const { db } = temp;

@@ -1,17 +1,13 @@
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../migrate';
+import { memoryDatabaseEachTest } from '../../testkit/db';
 import { MIGRATIONS } from './index';
 
-let db: Database.Database;
-beforeEach(() => {
-  db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-});
-afterEach(() => db.close());
+const memory = memoryDatabaseEachTest();
 
 describe('migration 004: attempt reviews', () => {
   it('applies to a version 3 database: every existing attempt starts unreviewed', () => {
+    const { db } = memory;
     migrate(db, MIGRATIONS.slice(0, 3));
     db.exec(`
       INSERT INTO counters (id, name, terminal_id, invoice_prefix, created_at) VALUES ('c1', 'Counter 1', 'T1', 'A-', 1);

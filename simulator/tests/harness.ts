@@ -1,6 +1,7 @@
 // Test plumbing: a simulator on a manual clock, stopped after each test, and a thin HTTP client
 // that speaks to it exactly as the app would (fetch over 127.0.0.1).
 import { onTestFinished } from 'vitest';
+import { SEED_003 } from '../../testkit/zoho-examples';
 import { startSimulator, type RunningSimulator, type SimulatorOptions, type WireSession } from '../index';
 
 export class ManualClock {
@@ -46,16 +47,8 @@ async function read<T>(response: Response): Promise<Answer<T>> {
   return { status: response.status, headers: response.headers, body: (text === '' ? undefined : JSON.parse(text)) as T };
 }
 
-export const VALID_CREATE = {
-  amount: 100.5,
-  currency: 'INR',
-  type: 'pos_payment',
-  terminal_id: 'TRM001',
-  invoice_number: 'INV-12345',
-  description: 'Payment for Order #12345',
-  meta_data: [{ key: 'Key1', value: 'Value1' }],
-  payment_method_details: { type: 'card' },
-};
+/** The create request of Zoho's guide (seed 003), on the simulator's terminal TRM001. */
+export const VALID_CREATE = { ...SEED_003.createRequest, terminal_id: 'TRM001' };
 
 export class ApiClient {
   constructor(private readonly sim: RunningSimulator) {}

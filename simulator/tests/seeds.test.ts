@@ -1,7 +1,7 @@
 // Replays every request/response example of seeds 000 and 003 against the simulator.
 import { describe, expect, it } from 'vitest';
 import { startHarness } from './harness';
-import { SEED_000, SEED_003 } from './seed-examples';
+import { SEED_000, SEED_003 } from '../../testkit/zoho-examples';
 import { shapeMismatches } from './shape';
 
 const SEED_TERMINALS = { terminals: ['87971593', '1234r5tr'] };

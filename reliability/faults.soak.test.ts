@@ -8,10 +8,10 @@
 // Figures go to stdout, for docs/RELIABILITY.md.
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { Rig } from '../testing/rig';
-import { percentile, runBusyCounters, waitUntilSettled } from './busy-counters';
+import { Rig } from '../testkit/rig';
+import { maxInWindow, percentile } from '../testkit/stats';
+import { runBusyCounters, waitUntilSettled } from './busy-counters';
 import { auditLedger, describeLedger, type SimSession } from './ledger';
-import { maxInWindow } from '../testing/windows';
 import { tokenRequestTimes } from './token-budget';
 
 const COUNTERS = 50;

@@ -1,5 +1,6 @@
 // The request and response examples of Zoho's pages, verbatim: seed 000 (In-Person API reference)
-// and seed 003 (POS billing integration guide).
+// and seed 003 (POS billing integration guide). The simulator's tests hold its answers to them; the
+// app's tests start from them.
 
 export const SEED_000 = {
   createRequest: {

@@ -3,11 +3,11 @@
 // (retry a refusal, check the terminal after an unknown outcome, charge a failed invoice again).
 // Used by the fault suites; the backend is a Rig (live mode, simulator over HTTP, real SQLite).
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import type { ChargeAttempt } from '../../contract/model';
-import type { Rig } from '../testing/rig';
-import { sleep } from '../testing/rig';
-import type { PayOutcome } from '../testing/sim-control';
+import type { ChargeAttempt } from '../contract/model';
+import type { Rig } from '../testkit/rig';
+import type { PayOutcome } from '../testkit/sim-control';
+import { sleep } from '../testkit/time';
+import { liveAttemptCount } from './ledger';
 
 export interface BusyCountersOptions {
   /** Counters 0..count-1 of the rig. */
@@ -158,23 +158,10 @@ export async function runBusyCounters(rig: Rig, options: BusyCountersOptions): P
 /** Waits until no attempt in the rig's database is creating or in_progress; returns how long that took (ms). */
 export async function waitUntilSettled(rig: Rig, timeoutMs: number): Promise<number> {
   const started = Date.now();
-  const db = new Database(join(rig.dataDir, 'counter.db'), { readonly: true });
-  try {
-    const live = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM charge_attempts WHERE state IN ('creating', 'in_progress')");
-    for (;;) {
-      const left = live.get()?.n ?? 0;
-      if (left === 0) return Date.now() - started;
-      if (Date.now() - started > timeoutMs) throw new Error(`${left} attempts still live after ${timeoutMs} ms`);
-      await sleep(250);
-    }
-  } finally {
-    db.close();
+  for (;;) {
+    const left = liveAttemptCount(join(rig.dataDir, 'counter.db'));
+    if (left === 0) return Date.now() - started;
+    if (Date.now() - started > timeoutMs) throw new Error(`${left} attempts still live after ${timeoutMs} ms`);
+    await sleep(250);
   }
-}
-
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank] ?? Number.NaN;
 }

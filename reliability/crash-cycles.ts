@@ -8,12 +8,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ChargeAttempt, Counter } from '../../contract/model';
-import { startSimulator, type RunningSimulator } from '../../simulator/index';
-import { sleep } from '../testing/rig';
-import { SimControl } from '../testing/sim-control';
-import { buildRenderer, HostProcess, prepareLiveDataDir, rendererBuilt } from './host-process';
-import { auditLedger, type LedgerReport, type SimSession } from './ledger';
+import type { ChargeAttempt, Counter } from '../contract/model';
+import { startSimulator, type RunningSimulator } from '../simulator/index';
+import { HostProcess, prepareLiveDataDir } from '../testkit/host-process';
+import { buildRenderer, rendererBuilt } from '../testkit/repo';
+import { SimControl } from '../testkit/sim-control';
+import { sleep } from '../testkit/time';
+import { auditLedger, liveAttemptCount, type LedgerReport, type SimSession } from './ledger';
 import { TapProxy, type Answered, type Exchange } from './tap-proxy';
 
 export const KILL_POINTS = ['before-create', 'in-create', 'after-create', 'mid-poll', 'final-write'] as const;
@@ -274,7 +275,7 @@ export async function runCrashCycles(options: CrashCyclesOptions): Promise<Crash
       const restartAt = performance.now();
       host = await start();
       const deadline = Date.now() + 30_000;
-      while (countLive(dbFile) > 0 && Date.now() < deadline) await sleep(50);
+      while (liveAttemptCount(dbFile) > 0 && Date.now() < deadline) await sleep(50);
       report.recoveryMs.push(performance.now() - restartAt);
       const ledger = auditLedger(dbFile, (await control.sessions()), { settled: true });
       if (ledger.problems.length > 0) {
@@ -354,15 +355,6 @@ function readAttempts(dbFile: string): StoredAttempt[] {
       .prepare<[], { id: string; invoice_id: string; state: ChargeAttempt['state'] }>('SELECT id, invoice_id, state FROM charge_attempts ORDER BY created_at, rowid')
       .all()
       .map((row) => ({ id: row.id, invoiceId: row.invoice_id, state: row.state }));
-  } finally {
-    db.close();
-  }
-}
-
-function countLive(dbFile: string): number {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    return db.prepare<[], { n: number }>("SELECT count(*) AS n FROM charge_attempts WHERE state IN ('creating', 'in_progress')").get()?.n ?? 0;
   } finally {
     db.close();
   }

@@ -1,5 +1,5 @@
 // Zoho allows 10 access-token requests per 10 minutes: count them from the simulator's request log.
-import type { RequestLogEntry } from '../../simulator/index';
+import type { RequestLogEntry } from '../simulator/index';
 
 /** Arrival times (ms) of every request to the token endpoint. */
 export function tokenRequestTimes(log: readonly RequestLogEntry[]): number[] {

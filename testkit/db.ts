@@ -1,15 +1,18 @@
-// Test support: real database files in a temporary directory, and small builders for records.
+// Database test support: real database files in a temporary directory, empty in-memory databases
+// for migration tests (each also as a per-test fixture), and small builders for records.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach } from 'vitest';
 import type { AttemptState, PaymentMethod } from '../contract/domain';
 import type { ChargeAttempt, Counter, Invoice } from '../contract/model';
-import { finalizeAttempt, insertCreatingAttempt, markSessionCreated } from './attempts';
-import type { NewCounter } from './counters';
-import { createCounter } from './counters';
-import type { Db } from './database';
-import { closeDatabase, openDatabase } from './database';
-import { createInvoice } from './invoices';
+import { finalizeAttempt, insertCreatingAttempt, markSessionCreated } from '../db/attempts';
+import type { NewCounter } from '../db/counters';
+import { createCounter } from '../db/counters';
+import type { Db } from '../db/database';
+import { closeDatabase, openDatabase } from '../db/database';
+import { createInvoice } from '../db/invoices';
 
 /** A fixed clock reading for tests: 2025-01-15 10:00:00 UTC. */
 export const T0 = Date.UTC(2025, 0, 15, 10, 0, 0);
@@ -42,6 +45,67 @@ export function createTempDatabase(): TempDatabase {
       for (const db of connections) if (db.open) closeDatabase(db);
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** The temporary database of the test running now (see tempDatabaseEachTest). */
+export type CurrentTempDatabase = Omit<TempDatabase, 'cleanup'>;
+
+/**
+ * A new temporary database for each test of the file (or describe block) that calls this, removed
+ * after the test. Read `db`, `filePath` or `connect` inside a test or a later beforeEach.
+ */
+export function tempDatabaseEachTest(): CurrentTempDatabase {
+  const current = eachTest(createTempDatabase, (temp) => temp.cleanup());
+  return {
+    get filePath() {
+      return current().filePath;
+    },
+    get db() {
+      return current().db;
+    },
+    connect: () => current().connect(),
+  };
+}
+
+/** An empty SQLite database in memory with foreign keys on, as a migration test starts from (nothing applied). */
+export function openMemoryDatabase(): Database.Database {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+/** A new openMemoryDatabase() for each test of the file (or describe block) that calls this, closed after the test. */
+export function memoryDatabaseEachTest(): { readonly db: Database.Database } {
+  const current = eachTest(openMemoryDatabase, (db) => db.close());
+  return {
+    get db() {
+      return current();
+    },
+  };
+}
+
+/** The names of the database's tables, indexes or triggers (not SQLite's own), sorted. */
+export function schemaNames(db: Database.Database, type: 'table' | 'index' | 'trigger'): string[] {
+  return db
+    .prepare<[string], { name: string }>("SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all(type)
+    .map((row) => row.name);
+}
+
+/** Makes a value before each test and disposes of it after; the getter returns the running test's. */
+function eachTest<T>(make: () => T, dispose: (value: T) => void): () => T {
+  let value: T | null = null;
+  beforeEach(() => {
+    value = make();
+  });
+  afterEach(() => {
+    if (value !== null) dispose(value);
+    value = null;
+  });
+  return () => {
+    if (value === null) throw new Error('This database exists only while a test runs.');
+    return value;
   };
 }
 

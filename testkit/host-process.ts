@@ -5,14 +5,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import type { HandlerName, HandlerOutput } from '../../contract/handlers';
-import type { Result } from '../../contract/result';
-import { FileSecretStore } from '../secrets/file-secret-store';
-import type { FixtureSummary } from '../../simulator/fixture';
-import { connectionToSimulator } from '../mode';
+import type { HandlerName, HandlerOutput } from '../contract/handlers';
+import type { Result } from '../contract/result';
+import { FileSecretStore } from '../core/secrets/file-secret-store';
+import type { FixtureSummary } from '../simulator/fixture';
+import { connectionToSimulator } from '../core/mode';
+import { callHost } from './host-api';
+import { okValue } from './results';
+import { REPO_ROOT } from './repo';
 
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
 /** Where the host keeps the Zoho connection (host/cli.ts): a 0600 JSON file in the data folder. */
@@ -20,26 +21,9 @@ export function secretsFile(dataDir: string): string {
   return join(dataDir, 'zoho-connection.json');
 }
 
-/** Writes a signed-in connection, so the host starts in live mode without a consent flow. */
 /** A data folder whose saved connection is signed in to `fixture`'s simulator: the host starts live. */
 export async function prepareLiveDataDir(dataDir: string, fixture: FixtureSummary): Promise<void> {
   await new FileSecretStore(secretsFile(dataDir)).write(JSON.stringify(connectionToSimulator(fixture)));
-}
-
-export function rendererBuilt(): boolean {
-  return existsSync(join(REPO_ROOT, 'out', 'renderer', 'index.html'));
-}
-
-/** Builds out/renderer (the host refuses to start without it). */
-export async function buildRenderer(): Promise<void> {
-  const vite = join(REPO_ROOT, 'node_modules', '.bin', 'vite');
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(vite, ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build failed (${code}): ${stderr.slice(-2000)}`))));
-  });
 }
 
 export interface HostProcessOptions {
@@ -108,19 +92,11 @@ export class HostProcess {
 
   /** POST /api/call/<name> with the token; the Result as the host sent it. */
   async call<K extends HandlerName>(name: K, input: unknown, timeoutMs = 30_000): Promise<Result<HandlerOutput<K>>> {
-    const response = await fetch(`${this.origin}/api/call/${name}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    return (await response.json()) as Result<HandlerOutput<K>>;
+    return callHost(this.origin, this.token, name, input, timeoutMs);
   }
 
   async ok<K extends HandlerName>(name: K, input: unknown): Promise<HandlerOutput<K>> {
-    const result = await this.call(name, input);
-    if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
-    return result.value;
+    return okValue(name, await this.call(name, input));
   }
 
   /** kill -9 of the host (tsx and the node process it runs), and wait until they are gone. */

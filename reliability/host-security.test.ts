@@ -3,32 +3,23 @@
 // only; the printed key opens the page but never authenticates an API call from the address bar;
 // through a real charge (which makes it fetch an access token), no API answer or event carries the
 // client secret, the refresh token or the access token; and the secrets file stays owner-only.
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../simulator/index';
-import type { HandlerName } from '../../contract/handlers';
-import type { StoredConnection } from '../zoho/vault';
-import { buildRenderer, HostProcess, prepareLiveDataDir, rendererBuilt, secretsFile } from './host-process';
+import type { HandlerName } from '../contract/handlers';
+import type { StoredConnection } from '../core/zoho/vault';
+import { secretsFile, type HostProcess } from '../testkit/host-process';
+import { LiveHost } from '../testkit/live-host';
 
-let sim: RunningSimulator;
+let setup: LiveHost;
 let host: HostProcess;
-let dataDir: string;
 
 beforeAll(async () => {
-  if (!rendererBuilt()) await buildRenderer();
-  sim = await startSimulator();
-  dataDir = mkdtempSync(join(tmpdir(), 'counter-host-sec-'));
-  const { fixture } = sim;
-  await prepareLiveDataDir(dataDir, fixture);
-  host = await HostProcess.start({ dataDir, paymentsUrl: sim.url, accountsUrl: sim.url });
+  setup = await LiveHost.start();
+  host = await setup.startHost();
 }, 60_000);
 
 afterAll(async () => {
-  await host?.kill();
-  await sim?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await setup?.close();
 });
 
 /** Sockets listening on `port`, as "address:port" in hex from /proc/net/tcp{,6} (Linux). */
@@ -96,8 +87,8 @@ describe('the browser host process (host/cli.ts) in live mode', () => {
     const invoiceId = invoice.ok ? invoice.value.id : '';
     const attempt = await record('charge-create', { invoiceId, counterId, method: 'card' });
     expect(attempt.ok && attempt.value.state).toBe('in_progress');
-    sim.fetchOnTerminal('TRM001');
-    sim.pay('TRM001', { outcome: 'succeeded' });
+    setup.sim.fetchOnTerminal('TRM001');
+    setup.sim.pay('TRM001', { outcome: 'succeeded' });
     for (const name of ['app-info', 'settings-get', 'connection-status', 'manager-status', 'dashboard', 'counters-list'] as const) await record(name, {});
     await record('connection-test', { managerToken });
     await record('log-day', { date: new Date().toISOString().slice(0, 10) });
@@ -107,7 +98,7 @@ describe('the browser host process (host/cli.ts) in live mode', () => {
     await reading;
 
     // The connection as the host stores it now: with the access token it fetched for the charge.
-    const stored = JSON.parse(readFileSync(secretsFile(dataDir), 'utf8')) as StoredConnection;
+    const stored = JSON.parse(readFileSync(secretsFile(setup.dataDir), 'utf8')) as StoredConnection;
     expect(stored.accessToken).toMatch(/\S{8}/);
     const everything = seen.join('\n');
     expect(everything).toContain('"state":"in_progress"');
@@ -115,6 +106,6 @@ describe('the browser host process (host/cli.ts) in live mode', () => {
   });
 
   posixOnly('keeps the secrets file readable by its owner only, after rewriting it', () => {
-    expect(statSync(secretsFile(dataDir)).mode & 0o777).toBe(0o600);
+    expect(statSync(secretsFile(setup.dataDir)).mode & 0o777).toBe(0o600);
   });
 });

@@ -1,9 +1,9 @@
 // The books must balance: after a run, compare every session Zoho (the simulator) created with the
 // attempts in the app's SQLite file, and check the rules no crash or fault may break. Read-only.
 import Database from 'better-sqlite3';
-import { ATTEMPT_STATES, type AttemptState } from '../../contract/domain';
-import type { ChargeAttempt } from '../../contract/model';
-import { SELECT_ATTEMPTS, toChargeAttempt, type AttemptRow } from '../../db/attempt-queries';
+import { ATTEMPT_STATES, type AttemptState } from '../contract/domain';
+import type { ChargeAttempt } from '../contract/model';
+import { SELECT_ATTEMPTS, toChargeAttempt, type AttemptRow } from '../db/attempt-queries';
 
 /** A session as the simulator's control API lists it (GET /_sim/sessions). */
 export interface SimSession {
@@ -156,6 +156,16 @@ export function auditLedger(dbFile: string, sessions: readonly SimSession[], opt
     const byState = Object.fromEntries(ATTEMPT_STATES.map((s) => [s, 0])) as Record<AttemptState, number>;
     for (const attempt of attempts) byState[attempt.state] += 1;
     return { attempts: attempts.length, sessions: sessions.length, invoices: invoices.length, byState, sessionsWithoutId, integrity, problems };
+  } finally {
+    db.close();
+  }
+}
+
+/** How many attempts in the database file are still live (creating or in_progress). */
+export function liveAttemptCount(dbFile: string): number {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return db.prepare<[], { n: number }>("SELECT count(*) AS n FROM charge_attempts WHERE state IN ('creating', 'in_progress')").get()?.n ?? 0;
   } finally {
     db.close();
   }

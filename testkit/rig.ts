@@ -4,17 +4,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { BillingEvent } from '../../contract/events';
-import type { HandlerName, HandlerOutput } from '../../contract/handlers';
-import type { ChargeAttempt, Counter } from '../../contract/model';
-import type { Result } from '../../contract/result';
-import { getAttempt } from '../../db/attempts';
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../simulator/index';
-import { startBackend, type Backend, type BackendTuning } from '../backend';
-import { silentLogger } from '../log';
-import { MemorySecretStore } from '../secrets/secret-store';
-import { connectionToSimulator } from '../mode';
+import type { BillingEvent } from '../contract/events';
+import type { HandlerName, HandlerOutput } from '../contract/handlers';
+import type { ChargeAttempt, Counter } from '../contract/model';
+import type { Result } from '../contract/result';
+import { getAttempt } from '../db/attempts';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
+import { startBackend, type Backend, type BackendTuning } from '../core/backend';
+import { silentLogger } from '../core/log';
+import { MemorySecretStore } from '../core/secrets/secret-store';
+import { connectionToSimulator } from '../core/mode';
+import { okValue } from './results';
 import { SimControl } from './sim-control';
+import { sleep } from './time';
+
+/** A backend for tests: silent, polling every 250 ms, its consent listener on any free port. */
+export const TEST_TUNING = { log: silentLogger, pollIntervalMs: 250, consentPort: 0 } satisfies BackendTuning;
 
 export interface RigOptions {
   simulator?: SimulatorOptions;
@@ -74,7 +79,7 @@ export class Rig {
       dataDir: this.dataDir,
       secretStore: this.secrets,
       env: { ZOHO_PAYMENTS_URL: this.options.paymentsUrl ?? this.sim.url, ZOHO_ACCOUNTS_URL: this.sim.url },
-      tuning: { log: silentLogger, pollIntervalMs: 250, consentPort: 0, ...this.options.tuning },
+      tuning: { ...TEST_TUNING, ...this.options.tuning },
     });
     this.unsubscribe = this.backend.subscribe((event) => this.events.push(event));
   }
@@ -84,9 +89,7 @@ export class Rig {
   }
 
   async call<K extends HandlerName>(name: K, input: unknown): Promise<HandlerOutput<K>> {
-    const result = await this.backend.call(name, input);
-    if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
-    return result.value;
+    return okValue(name, await this.backend.call(name, input));
   }
 
   /** Creates an invoice of one line on counter `index` and charges it. */
@@ -126,10 +129,3 @@ export class Rig {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
-
-export function localDate(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,10 +1,10 @@
 // A child-process entry that runs the core alone (startBackend, live mode) and serves it over the
 // IPC channel: calls, events, and its own CPU time and memory. The scale benchmark measures the
 // core with it, apart from the simulator and the test driver. Started by backend-child.ts.
-import { startBackend } from '../backend';
-import type { BackendTuning } from '../backend';
-import { silentLogger } from '../log';
-import { FileSecretStore } from '../secrets/file-secret-store';
+import { startBackend } from '../core/backend';
+import type { BackendTuning } from '../core/backend';
+import { silentLogger } from '../core/log';
+import { FileSecretStore } from '../core/secrets/file-secret-store';
 
 export interface BackendProcessConfig {
   dataDir: string;

@@ -4,10 +4,10 @@
 // and token requests stay within Zoho's limit.
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { Rig } from '../testing/rig';
+import { Rig } from '../testkit/rig';
+import { maxInWindow } from '../testkit/stats';
 import { runBusyCounters, waitUntilSettled } from './busy-counters';
 import { auditLedger, describeLedger, type SimSession } from './ledger';
-import { maxInWindow } from '../testing/windows';
 import { tokenRequestTimes } from './token-budget';
 
 let rig: Rig | null = null;

@@ -2,10 +2,11 @@
 // CPU time and memory, stop it, or kill it with SIGKILL.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { HandlerName, HandlerOutput } from '../../contract/handlers';
-import type { Result } from '../../contract/result';
+import type { HandlerName, HandlerOutput } from '../contract/handlers';
+import type { Result } from '../contract/result';
 import type { BackendProcessConfig, ChildMessage } from './backend-process';
-import { REPO_ROOT } from './host-process';
+import { REPO_ROOT } from './repo';
+import { okValue } from './results';
 
 export interface CoreUsage {
   /** CPU time used since the process started, ms (user + system). */
@@ -54,9 +55,7 @@ export class BackendChild {
   }
 
   async ok<K extends HandlerName>(name: K, input: unknown): Promise<HandlerOutput<K>> {
-    const result = await this.call(name, input);
-    if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
-    return result.value;
+    return okValue(name, await this.call(name, input));
   }
 
   async usage(): Promise<CoreUsage> {
