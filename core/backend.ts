@@ -7,6 +7,8 @@ import { fail, ok, type Result } from '../contract/result';
 import type { AppInfo, ConnectionStatus } from '../contract/views';
 import type { SimulatorOptions } from '../simulator/index';
 import type { ChargeTuning } from './data-services';
+import { lockDataFolder, type DataFolderLock } from './data-folder/lock';
+import { prepareDataFolder } from './data-folder/permissions';
 import { EventBus } from './event-bus';
 import { HandlerFailure, toAppError } from './failure';
 import { connectionHandlers } from './handlers/connection';
@@ -30,8 +32,13 @@ export interface Backend {
 }
 
 export interface BackendOptions {
-  /** Folder for the database files (demo and live data are kept in separate files). */
+  /**
+   * Folder for the database files (demo and live data are kept in separate files). It is made
+   * owner-only, and held by this backend until it closes: a second one on it is refused.
+   */
   dataDir: string;
+  /** Which app runs the backend, as a second start on the same folder is told (default "Counter"). */
+  appName?: string;
   secretStore: SecretStore;
   /** Environment overrides: ZOHO_PAYMENTS_URL, ZOHO_ACCOUNTS_URL. */
   env?: Record<string, string | undefined>;
@@ -51,9 +58,16 @@ export interface BackendTuning extends ChargeTuning {
 const DEFAULT_CONSENT_PORT = 53682;
 
 export async function startBackend(options: BackendOptions & { tuning?: BackendTuning }): Promise<Backend> {
-  const backend = new BackendRuntime(options);
-  await backend.open();
-  return backend;
+  prepareDataFolder(options.dataDir);
+  const lock = lockDataFolder(options.dataDir, options.appName ?? 'Counter', options.now);
+  try {
+    const backend = new BackendRuntime(options, lock);
+    await backend.open();
+    return backend;
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
 
 class BackendRuntime implements Backend {
@@ -72,7 +86,10 @@ class BackendRuntime implements Backend {
   private running = 0;
   private switching: Promise<void> | null = null;
 
-  constructor(private readonly options: BackendOptions & { tuning?: BackendTuning }) {
+  constructor(
+    private readonly options: BackendOptions & { tuning?: BackendTuning },
+    private readonly folderLock: DataFolderLock,
+  ) {
     this.now = options.now ?? Date.now;
     this.log = options.tuning?.log ?? consoleLogger();
     this.env = options.env ?? process.env;
@@ -133,8 +150,12 @@ class BackendRuntime implements Backend {
   /** Lets calls under way finish (a charge waiting for Zoho must record its session id), then stops. */
   async close(): Promise<void> {
     await this.exclusively(0, async () => {
-      await this.mode?.stop();
-      this.mode = null;
+      try {
+        await this.mode?.stop();
+      } finally {
+        this.mode = null;
+        this.folderLock.release();
+      }
     });
   }
 

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const host = await startBrowserHost({
     port,
     rendererDir,
-    backendOptions: { dataDir, secretStore: new FileSecretStore(secretsFile), tuning: { version } },
+    backendOptions: { dataDir, appName: 'the browser host', secretStore: new FileSecretStore(secretsFile), tuning: { version } },
   });
 
   console.log(host.url);

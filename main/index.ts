@@ -43,6 +43,7 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const running = await startBackend({
     dataDir: join(userData, 'data'),
+    appName: 'the desktop app',
     secretStore: new SafeStorageSecretStore(safeStorage, join(userData, 'zoho-connection.secret')),
     env: process.env,
     openExternal: openIfAllowed,
