@@ -6,7 +6,7 @@ import { ATTEMPT_STATES } from './domain';
 import * as f from './fields';
 import type { AttemptEvent, ChargeAttempt, Counter, Invoice } from './model';
 import type { Result } from './result';
-import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayLog, Settings } from './views';
+import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayLog, ManagerStatus, Settings } from './views';
 
 const empty = z.strictObject({});
 const attemptState = z.enum(ATTEMPT_STATES, { error: `State must be one of ${ATTEMPT_STATES.join(', ')}` });
@@ -100,7 +100,7 @@ export interface HandlerOutputs {
   'log-export-csv': CsvExport;
   'settings-get': Settings;
   'connection-status': ConnectionStatus;
-  'manager-status': { pinSet: boolean };
+  'manager-status': ManagerStatus;
   'manager-unlock': ManagerSession;
   'manager-set-pin': ManagerSession;
   'manager-lock': { locked: true };

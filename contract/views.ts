@@ -26,6 +26,22 @@ export interface ConnectionStatus {
   retryAt: number | null;
 }
 
+export const MANAGER_PIN_STATES = ['not_set', 'set', 'reset', 'needs_recovery'] as const;
+/**
+ * not_set: a fresh install, the first PIN may be set. set: unlock with it. reset: the PIN was reset
+ * on this computer outside the app, a new one may be set. needs_recovery: the PIN cannot be read
+ * (or is missing where a store already runs), and only a reset on this computer opens the screens.
+ */
+export type ManagerPinState = (typeof MANAGER_PIN_STATES)[number];
+
+export interface ManagerStatus {
+  pin: ManagerPinState;
+  /** needs_recovery: why the manager screens stay locked, and how to reset the PIN. */
+  message: string | null;
+  /** reset: when, and by which account of this computer. */
+  reset: { at: number; by: string } | null;
+}
+
 export interface CounterStatus {
   counter: Counter;
   /** The invoice being worked on: the counter's open invoice, or the one its latest attempt belongs to. */

@@ -1,10 +1,13 @@
 // The whole backend behind one `call` and one event stream: picks demo or live mode from the
 // stored connection, checks the manager unlock, parses every input, and turns failures into results.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BillingEvent } from '../contract/events';
 import { MANAGER_ONLY, type HandlerName, type HandlerOutput } from '../contract/handlers';
 import { parseHandlerInput } from '../contract/parse';
 import { fail, ok, type Result } from '../contract/result';
 import type { AppInfo, ConnectionStatus } from '../contract/views';
+import { appendAccessEvent } from '../db/access-events';
 import type { SimulatorOptions } from '../simulator/index';
 import type { ChargeTuning } from './data-services';
 import { lockDataFolder, type DataFolderLock } from './data-folder/lock';
@@ -15,9 +18,11 @@ import { connectionHandlers } from './handlers/connection';
 import { managerHandlers } from './handlers/manager';
 import type { Handler } from './handlers/types';
 import { consoleLogger, type Logger } from './log';
+import { ManagerAccess } from './manager/access';
 import { ManagerSessions } from './manager/auth';
 import { ManagerPinFile } from './manager/pin-file';
-import { isLiveConnection, startDemoMode, startLiveMode, type ModeOptions, type RunningMode } from './mode';
+import type { KdfCost } from './manager/pin-hash';
+import { isLiveConnection, LIVE_DB_FILE, startDemoMode, startLiveMode, type ModeOptions, type RunningMode } from './mode';
 import type { SecretStore } from './secrets/secret-store';
 import type { TokenState } from './zoho/token-manager';
 import { ConnectionVault } from './zoho/vault';
@@ -46,6 +51,8 @@ export interface BackendOptions {
   now?: () => number;
   /** Called with the Zoho consent URL when a manager starts "Sign in with Zoho" (the shell opens the system browser). */
   openExternal?: (url: string) => void;
+  /** How to reset the manager PIN on this install (the command, or the app's flag), for the manager's screen. */
+  pinRecovery?: string;
 }
 
 export interface BackendTuning extends ChargeTuning {
@@ -53,7 +60,12 @@ export interface BackendTuning extends ChargeTuning {
   consentPort?: number;
   log?: Logger;
   version?: string;
+  /** The cost of new PIN hashes (tests use a cheap one; the app PIN_KDF_COST). */
+  pinKdfCost?: KdfCost;
 }
+
+const DEFAULT_PIN_RECOVERY =
+  'To choose a new PIN, someone who can sign in to this computer’s user account must reset it there: see “The manager PIN cannot be read” in Counter’s troubleshooting guide.';
 
 const DEFAULT_CONSENT_PORT = 53682;
 
@@ -95,9 +107,18 @@ class BackendRuntime implements Backend {
     this.env = options.env ?? process.env;
     this.vault = new ConnectionVault(options.secretStore);
     this.managers = new ManagerSessions(this.now);
+    const access = new ManagerAccess({
+      pinFile: new ManagerPinFile(options.dataDir),
+      sessions: this.managers,
+      now: this.now,
+      isFreshInstall: async () => (await this.vault.read()) === null && !existsSync(join(options.dataDir, LIVE_DB_FILE)),
+      audit: (event) => appendAccessEvent(this.current().db, { at: this.now(), ...event }),
+      recovery: options.pinRecovery ?? DEFAULT_PIN_RECOVERY,
+      ...(options.tuning?.pinKdfCost ? { kdfCost: options.tuning.pinKdfCost } : {}),
+    });
     Object.assign(
       this.handlers,
-      managerHandlers(this.managers, new ManagerPinFile(options.dataDir)),
+      managerHandlers(access, this.managers),
       connectionHandlers({
         vault: this.vault,
         env: this.env,

@@ -41,6 +41,10 @@ export interface ModeOptions {
   onZohoReachable: (reachable: boolean) => void;
 }
 
+/** The live account's database and the demo's, in the data folder. */
+export const LIVE_DB_FILE = 'counter.db';
+export const DEMO_DB_FILE = 'demo.db';
+
 export const DEMO_COUNTERS = [
   { name: 'Counter A', terminalId: 'TRM001', invoicePrefix: 'A-' },
   { name: 'Counter B', terminalId: 'TRM002', invoicePrefix: 'B-' },
@@ -56,7 +60,7 @@ export async function startLiveMode(options: ModeOptions, vault: ConnectionVault
   const hosts = zohoHosts(stored.edition, options.env);
   return assemble(options, {
     kind: 'live',
-    dbFile: join(options.dataDir, 'counter.db'),
+    dbFile: join(options.dataDir, LIVE_DB_FILE),
     vault,
     accountsUrl: hosts.accountsUrl,
     paymentsUrl: hosts.paymentsUrl,
@@ -72,7 +76,7 @@ export async function startDemoMode(options: ModeOptions): Promise<RunningMode> 
   const vault = new ConnectionVault(new MemorySecretStore(JSON.stringify(connectionToSimulator(fixture))));
   const mode = await assemble(options, {
     kind: 'demo',
-    dbFile: join(options.dataDir, 'demo.db'),
+    dbFile: join(options.dataDir, DEMO_DB_FILE),
     vault,
     accountsUrl: simulator.url,
     paymentsUrl: simulator.url,

@@ -29,7 +29,13 @@ async function main(): Promise<void> {
   const host = await startBrowserHost({
     port,
     rendererDir,
-    backendOptions: { dataDir, appName: 'the browser host', secretStore: new FileSecretStore(secretsFile), tuning: { version } },
+    backendOptions: {
+      dataDir,
+      appName: 'the browser host',
+      secretStore: new FileSecretStore(secretsFile),
+      pinRecovery: `To choose a new PIN, someone signed in to this computer’s user account stops Counter (Ctrl+C) and runs: npm run reset-pin -- --data-dir "${dataDir}"`,
+      tuning: { version },
+    },
   });
 
   console.log(host.url);

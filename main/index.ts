@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { app, dialog, ipcMain, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import { startBackend, type Backend } from '../core/backend';
 import { consoleLogger } from '../core/log';
+import { computerAccount, resetManagerPin } from '../core/manager/pin-reset';
 import { isAllowedExternalUrl, isAppPageUrl } from './hardening';
 import { forwardEvents, registerBillingIpc } from './ipc';
 import { SafeStorageSecretStore } from './safe-storage-secret-store';
@@ -26,6 +27,10 @@ let backend: Backend | null = null;
 let mainWindow: BrowserWindow | null = null;
 let backendClosed = false;
 
+/** Started with this flag by someone signed in to the computer, Counter resets the manager PIN before it opens. */
+const RESET_PIN_FLAG = '--reset-manager-pin';
+const PIN_RECOVERY = `To choose a new PIN, someone signed in to this computer’s user account quits Counter and starts it once with ${RESET_PIN_FLAG} (for example "Counter.exe ${RESET_PIN_FLAG}" on Windows, "open -a Counter --args ${RESET_PIN_FLAG}" on a Mac, "counter ${RESET_PIN_FLAG}" on Linux).`;
+
 if (app.requestSingleInstanceLock()) {
   start().catch(failToStart);
 } else {
@@ -34,19 +39,30 @@ if (app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { isAppPage, openExternal: openIfAllowed }));
-  app.on('second-instance', focusWindow);
+  app.on('second-instance', (_event, argv) => {
+    focusWindow();
+    if (argv.includes(RESET_PIN_FLAG)) {
+      void dialog.showMessageBox({ type: 'info', message: 'Counter is running', detail: `Quit Counter first, then start it again with ${RESET_PIN_FLAG} to reset the manager PIN.` });
+    }
+  });
   app.on('before-quit', closeBackendBeforeQuit);
   await app.whenReady();
 
   installMenu(process.platform);
   hardenSession(session.defaultSession);
   const userData = app.getPath('userData');
+  const dataDir = join(userData, 'data');
+  if (process.argv.includes(RESET_PIN_FLAG)) {
+    await resetManagerPin(dataDir, { by: computerAccount() });
+    await dialog.showMessageBox({ type: 'info', message: 'The manager PIN is reset', detail: 'Counter opens now. Go to the Manager screen and set a new PIN straight away.' });
+  }
   const running = await startBackend({
-    dataDir: join(userData, 'data'),
+    dataDir,
     appName: 'the desktop app',
     secretStore: new SafeStorageSecretStore(safeStorage, join(userData, 'zoho-connection.secret')),
     env: process.env,
     openExternal: openIfAllowed,
+    pinRecovery: PIN_RECOVERY,
     tuning: { version: app.getVersion(), log },
   });
   backend = running;

@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import type { ChargeAttempt, Counter } from '../contract/model';
 import { startSimulator, type RunningSimulator } from '../simulator/index';
 import { HostProcess, prepareLiveDataDir } from '../testkit/host-process';
+import { TEST_PIN } from '../testkit/manager-pin';
 import { buildRenderer, rendererBuilt } from '../testkit/repo';
 import { SimControl } from '../testkit/sim-control';
 import { sleep } from '../testkit/time';
@@ -105,7 +106,7 @@ export async function runCrashCycles(options: CrashCyclesOptions): Promise<Crash
       return started;
     };
     host = await start();
-    const { managerToken } = await host.ok('manager-set-pin', { pin: '2468' });
+    const { managerToken } = await host.ok('manager-unlock', { pin: TEST_PIN });
     const counters: Counter[] = [];
     for (let i = 0; i < options.counters; i += 1) {
       const terminalId = await sim.addTerminal(`CRT${String(i + 1).padStart(3, '0')}`);

@@ -25,7 +25,7 @@ async function unlocked(): Promise<void> {
 describe('the manager unlock', () => {
   it('sets the first PIN and is unlocked by it; a wrong PIN stays locked', async () => {
     await store().loadStatus();
-    expect(store().pinSet).toBe(false);
+    expect(store().pinStatus?.pin).toBe('not_set');
     expect(await store().setPin('1357')).toBe(true);
     expect(store().token).not.toBeNull();
 

@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import type { Edition } from '../../../contract/domain';
 import type { ChargeAttempt, Counter } from '../../../contract/model';
 import type { AppError, Result } from '../../../contract/result';
-import type { ConnectionStatus, Settings } from '../../../contract/views';
+import type { ConnectionStatus, ManagerStatus, Settings } from '../../../contract/views';
 import { call } from '../api/gateway';
 import { useAppStore } from './app-store';
 
@@ -19,7 +19,8 @@ export interface ConnectionForm {
 }
 
 interface ManagerState {
-  pinSet: boolean | null;
+  /** Whether a PIN is set, was reset, or cannot be read (null until loaded). */
+  pinStatus: ManagerStatus | null;
   statusError: string | null;
   token: string | null;
   /** Why the screens locked (shown above the PIN form). */
@@ -76,7 +77,7 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
   const setConnection = (connection: ConnectionStatus) => useAppStore.getState().setConnection(connection);
 
   return {
-    pinSet: null,
+    pinStatus: null,
     statusError: null,
     token: null,
     lockMessage: null,
@@ -89,7 +90,7 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
 
     async loadStatus() {
       const result = await call((api) => api.managerStatus({}));
-      if (result.ok) set({ pinSet: result.value.pinSet, statusError: null });
+      if (result.ok) set({ pinStatus: result.value, statusError: null });
       else set({ statusError: result.error.message });
     },
 
@@ -117,7 +118,7 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
         return false;
       }
       set({
-        pinSet: true,
+        pinStatus: { pin: 'set', message: null, reset: null },
         token: result.value.managerToken,
         lockMessage: null,
         lastActivity: Date.now(),

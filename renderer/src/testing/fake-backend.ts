@@ -354,7 +354,7 @@ export class FakeBackend {
       },
       'settings-get': () => ok(this.settings),
       'connection-status': () => ok(this.connection),
-      'manager-status': () => ok({ pinSet: this.pin !== null }),
+      'manager-status': () => ok({ pin: this.pin === null ? 'not_set' : 'set', message: null, reset: null }),
       'manager-unlock': (input) => (input.pin === this.pin ? ok(this.grant()) : fail('locked', 'That PIN is not right.', 'pin')),
       'manager-set-pin': (input) => {
         if (this.pin !== null && input.currentPin !== this.pin) refuse('locked', 'That PIN is not right.', 'currentPin');
