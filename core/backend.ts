@@ -23,8 +23,10 @@ import { ManagerSessions } from './manager/auth';
 import { ManagerPinFile } from './manager/pin-file';
 import type { KdfCost } from './manager/pin-hash';
 import { isLiveConnection, LIVE_DB_FILE, startDemoMode, startLiveMode, type ModeOptions, type RunningMode } from './mode';
+import { FileSecretStore } from './secrets/file-secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import type { TokenState } from './zoho/token-manager';
+import { TOKEN_REQUEST_LOG_FILE, TokenRequestLog } from './zoho/token-request-log';
 import { ConnectionVault } from './zoho/vault';
 
 /** What every transport (Electron IPC, the browser host's HTTP) sees of the backend. */
@@ -86,6 +88,7 @@ class BackendRuntime implements Backend {
   private mode: RunningMode | null = null;
   private readonly events = new EventBus();
   private readonly vault: ConnectionVault;
+  private readonly tokenRequests: TokenRequestLog;
   private readonly managers: ManagerSessions;
   private readonly handlers: { [K in HandlerName]?: Handler<K> } = {};
   private readonly now: () => number;
@@ -106,6 +109,7 @@ class BackendRuntime implements Backend {
     this.log = options.tuning?.log ?? consoleLogger();
     this.env = options.env ?? process.env;
     this.vault = new ConnectionVault(options.secretStore);
+    this.tokenRequests = new TokenRequestLog(new FileSecretStore(join(options.dataDir, TOKEN_REQUEST_LOG_FILE)));
     this.managers = new ManagerSessions(this.now);
     const access = new ManagerAccess({
       pinFile: new ManagerPinFile(options.dataDir),
@@ -121,6 +125,7 @@ class BackendRuntime implements Backend {
       managerHandlers(access, this.managers),
       connectionHandlers({
         vault: this.vault,
+        tokenRequests: this.tokenRequests,
         env: this.env,
         now: this.now,
         log: this.log,
@@ -200,6 +205,7 @@ class BackendRuntime implements Backend {
       now: this.now,
       log: this.log,
       events: this.events,
+      tokenRequests: this.tokenRequests,
       tuning,
       ...(tuning.simulator ? { simulator: tuning.simulator } : {}),
       onTokenState: (state) => {

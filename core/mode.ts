@@ -13,6 +13,7 @@ import { MemorySecretStore } from './secrets/secret-store';
 import { editionCurrency, zohoHosts } from './zoho/editions';
 import { PaymentsClient } from './zoho/payments-client';
 import { TokenManager, type TokenState } from './zoho/token-manager';
+import { TokenRequestLog } from './zoho/token-request-log';
 import { ConnectionVault, type StoredConnection } from './zoho/vault';
 
 export interface RunningMode {
@@ -35,6 +36,8 @@ export interface ModeOptions {
   now: () => number;
   log: Logger;
   events: EventBus;
+  /** The live account's token requests (the demo's simulator keeps its own count). */
+  tokenRequests: TokenRequestLog;
   tuning?: ChargeTuning;
   simulator?: SimulatorOptions;
   onTokenState: (state: TokenState) => void;
@@ -62,6 +65,7 @@ export async function startLiveMode(options: ModeOptions, vault: ConnectionVault
     kind: 'live',
     dbFile: join(options.dataDir, LIVE_DB_FILE),
     vault,
+    tokenRequests: options.tokenRequests,
     accountsUrl: hosts.accountsUrl,
     paymentsUrl: hosts.paymentsUrl,
     accountId: stored.accountId,
@@ -78,6 +82,7 @@ export async function startDemoMode(options: ModeOptions): Promise<RunningMode> 
     kind: 'demo',
     dbFile: join(options.dataDir, DEMO_DB_FILE),
     vault,
+    tokenRequests: new TokenRequestLog(new MemorySecretStore()),
     accountsUrl: simulator.url,
     paymentsUrl: simulator.url,
     accountId: fixture.account_id,
@@ -101,7 +106,7 @@ export function connectionToSimulator(fixture: FixtureSummary): StoredConnection
     accessToken: null,
     accessTokenExpiresAt: null,
     reconnectReason: null,
-    tokenRequestTimes: [],
+    accountsServer: null,
   };
 }
 
@@ -109,6 +114,7 @@ interface Assembly {
   kind: 'demo' | 'live';
   dbFile: string;
   vault: ConnectionVault;
+  tokenRequests: TokenRequestLog;
   accountsUrl: string;
   paymentsUrl: string;
   accountId: string;
@@ -128,6 +134,7 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
   };
   const tokens = new TokenManager({
     vault: parts.vault,
+    requests: parts.tokenRequests,
     accountsUrl: parts.accountsUrl,
     log: options.log,
     now: options.now,

@@ -29,7 +29,7 @@ const CONNECTED: StoredConnection = {
   accessToken: null,
   accessTokenExpiresAt: null,
   reconnectReason: null,
-  tokenRequestTimes: [],
+  accountsServer: null,
 };
 
 let dataDir: string;

@@ -17,6 +17,7 @@ import { MAX_RETRY_AFTER_MS, retryAfterMs } from './http';
 import { PaymentsClient } from './payments-client';
 import { sessionEnvelope } from './schemas';
 import { TokenManager } from './token-manager';
+import { TokenRequestLog } from './token-request-log';
 import { ConnectionVault, type StoredConnection } from './vault';
 
 // ---------------------------------------------------------------------------------------------
@@ -173,14 +174,22 @@ function storedConnection(): StoredConnection {
     accessToken: 'fresh-access-token',
     accessTokenExpiresAt: Date.now() + 3_600_000,
     reconnectReason: null,
-    tokenRequestTimes: [],
+    accountsServer: null,
   };
 }
 
 function clientFor(server: AnswerServer): PaymentsClient {
   const vault = new ConnectionVault(new MemorySecretStore(JSON.stringify(storedConnection())));
   // A 401 makes the client refresh the token: the same server answers that too, with the same garbage.
-  const tokens = new TokenManager({ vault, accountsUrl: server.url, log: silentLogger, now: Date.now, onStateChange: () => undefined, timeoutMs: 2_000 });
+  const tokens = new TokenManager({
+    vault,
+    requests: new TokenRequestLog(new MemorySecretStore()),
+    accountsUrl: server.url,
+    log: silentLogger,
+    now: Date.now,
+    onStateChange: () => undefined,
+    timeoutMs: 2_000,
+  });
   return new PaymentsClient({ paymentsUrl: server.url, accountId: '23137556', tokens, log: silentLogger, now: Date.now, timeoutMs: 2_000 });
 }
 
