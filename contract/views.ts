@@ -8,6 +8,14 @@ export interface AppInfo {
   currency: Currency;
   /** Demo mode only: where the virtual terminal of a terminal id is, `${base}/terminal/${id}`. */
   simulatorUrl: string | null;
+  /** Settings from outside the app in use (Zoho addresses, the data folder), shown on the Manager screen. */
+  overrides: SettingOverride[];
+}
+
+/** A setting from outside the app (an environment variable or a start-up option) and its value. */
+export interface SettingOverride {
+  setting: string;
+  value: string;
 }
 
 export const CONNECTION_STATES = ['demo', 'not_configured', 'connected', 'reconnect_required', 'throttled'] as const;

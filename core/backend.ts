@@ -6,12 +6,13 @@ import type { BillingEvent } from '../contract/events';
 import { MANAGER_ONLY, type HandlerName, type HandlerOutput } from '../contract/handlers';
 import { parseHandlerInput } from '../contract/parse';
 import { fail, ok, type Result } from '../contract/result';
-import type { AppInfo, ConnectionStatus } from '../contract/views';
+import type { AppInfo, ConnectionStatus, SettingOverride } from '../contract/views';
 import { appendAccessEvent } from '../db/access-events';
 import type { SimulatorOptions } from '../simulator/index';
 import type { ChargeTuning } from './data-services';
 import { lockDataFolder, type DataFolderLock } from './data-folder/lock';
 import { prepareDataFolder } from './data-folder/permissions';
+import { checkOverrides } from './overrides';
 import { EventBus } from './event-bus';
 import { HandlerFailure, toAppError } from './failure';
 import { connectionHandlers } from './handlers/connection';
@@ -46,6 +47,10 @@ export interface BackendOptions {
   dataDir: string;
   /** Which app runs the backend, as a second start on the same folder is told (default "Counter"). */
   appName?: string;
+  /** The setting that chose `dataDir`, when one did (--data-dir, COUNTER_USER_DATA_DIR): shown and logged. */
+  dataDirOverride?: string;
+  /** A packaged app: outside settings are accepted only when they keep the Zoho secrets safe (overrides.ts). */
+  packaged?: boolean;
   secretStore: SecretStore;
   /** Environment overrides: ZOHO_PAYMENTS_URL, ZOHO_ACCOUNTS_URL. */
   env?: Record<string, string | undefined>;
@@ -72,10 +77,17 @@ const DEFAULT_PIN_RECOVERY =
 const DEFAULT_CONSENT_PORT = 53682;
 
 export async function startBackend(options: BackendOptions & { tuning?: BackendTuning }): Promise<Backend> {
+  const overrides = checkOverrides({
+    env: options.env ?? process.env,
+    dataFolder: options.dataDirOverride ? { setting: options.dataDirOverride, path: options.dataDir } : undefined,
+    packaged: options.packaged ?? false,
+  });
+  const log = options.tuning?.log ?? consoleLogger();
+  for (const { setting, value } of overrides) log.warn('a setting from outside Counter is in use', { setting, value });
   prepareDataFolder(options.dataDir);
   const lock = lockDataFolder(options.dataDir, options.appName ?? 'Counter', options.now);
   try {
-    const backend = new BackendRuntime(options, lock);
+    const backend = new BackendRuntime(options, lock, overrides);
     await backend.open();
     return backend;
   } catch (error) {
@@ -104,6 +116,7 @@ class BackendRuntime implements Backend {
   constructor(
     private readonly options: BackendOptions & { tuning?: BackendTuning },
     private readonly folderLock: DataFolderLock,
+    private readonly overrides: SettingOverride[],
   ) {
     this.now = options.now ?? Date.now;
     this.log = options.tuning?.log ?? consoleLogger();
@@ -270,6 +283,7 @@ class BackendRuntime implements Backend {
       version: this.options.tuning?.version ?? '0.1.0',
       currency: mode.currency,
       simulatorUrl: mode.simulator?.url ?? null,
+      overrides: this.overrides,
     };
   }
 

@@ -68,6 +68,22 @@ test('after a reset on the computer, the Manager screen says who reset the PIN a
   await expect(page.getByRole('tab', { name: 'Counters' })).toBeVisible();
 });
 
+test.describe('settings from outside Counter', () => {
+  test.use({ hostEnv: { ZOHO_PAYMENTS_URL: 'https://payments-proxy.example.test/zoho', ZOHO_ACCOUNTS_URL: 'https://accounts-proxy.example.test' } });
+
+  test('are shown on the Manager screen', async ({ page, host }) => {
+    await openApp(page, host);
+    await setFirstPin(page);
+    const notice = page.getByRole('region', { name: 'Settings from outside Counter are in use' });
+    await expect(notice).toContainText('ZOHO_PAYMENTS_URL: https://payments-proxy.example.test/zoho');
+    await expect(notice).toContainText('ZOHO_ACCOUNTS_URL: https://accounts-proxy.example.test');
+    await page.getByRole('tab', { name: 'Zoho connection' }).click();
+    await expect(notice).toBeVisible();
+    await expectAccessible(page);
+    await shot(page, 'manager-01d-overrides');
+  });
+});
+
 test('counters: add one on its terminal, refuse a terminal already in use, rename, and refuse a change while a payment is live', async ({ page, host }) => {
   await openApp(page, host);
   await setFirstPin(page);

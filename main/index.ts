@@ -58,6 +58,8 @@ async function start(): Promise<void> {
   }
   const running = await startBackend({
     dataDir,
+    ...(process.env.COUNTER_USER_DATA_DIR ? { dataDirOverride: 'COUNTER_USER_DATA_DIR' } : {}),
+    packaged: app.isPackaged,
     appName: 'the desktop app',
     secretStore: new SafeStorageSecretStore(safeStorage, join(userData, 'zoho-connection.secret')),
     env: process.env,

@@ -3,6 +3,7 @@ import { Message } from '../../components/Field';
 import { useManagerStore } from '../../stores/manager-store';
 import { ConnectionTab } from './ConnectionTab';
 import { CountersTab } from './CountersTab';
+import { OverridesNotice } from './OverridesNotice';
 import { PinRecoveryNotice, SetPinForm, UnlockForm } from './PinForms';
 import { PreferencesTab } from './PreferencesTab';
 
@@ -61,6 +62,7 @@ function ManagerTabs() {
           Lock
         </button>
       </div>
+      <OverridesNotice />
       <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="manager-tab-panel">
         {tab === 'counters' ? <CountersTab /> : null}
         {tab === 'connection' ? <ConnectionTab /> : null}
