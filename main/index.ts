@@ -2,11 +2,11 @@
 // Everything here is wiring; the decisions live in hardening.ts, ipc.ts and save-csv.ts.
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, dialog, ipcMain, safeStorage, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, protocol, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import { startBackend, type Backend } from '../core/backend';
 import { consoleLogger } from '../core/log';
 import { computerAccount, resetManagerPin } from '../core/manager/pin-reset';
+import { APP_PAGE_URL, registerAppScheme, serveAppScheme } from './app-protocol';
 import { isAllowedExternalUrl, isAppPageUrl } from './hardening';
 import { forwardEvents, registerBillingIpc } from './ipc';
 import { SafeStorageSecretStore } from './safe-storage-secret-store';
@@ -16,7 +16,9 @@ import { createMainWindow, guardWebContents, hardenSession, installMenu } from '
 const log = consoleLogger();
 // electron-vite's dev server, never in a packaged app (a stray variable must not redirect the window).
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
-const appPageUrl = devServerUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+// The built renderer is served from app://counter/ (app-protocol.ts), never from file://.
+const appPageUrl = devServerUrl ?? APP_PAGE_URL;
+const rendererDir = join(import.meta.dirname, '../renderer');
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 const isAppPage = (url: string) => isAppPageUrl(url, appPageUrl);
 
@@ -30,6 +32,9 @@ let backendClosed = false;
 /** Started with this flag by someone signed in to the computer, Counter resets the manager PIN before it opens. */
 const RESET_PIN_FLAG = '--reset-manager-pin';
 const PIN_RECOVERY = `To choose a new PIN, someone signed in to this computer’s user account quits Counter and starts it once with ${RESET_PIN_FLAG} (for example "Counter.exe ${RESET_PIN_FLAG}" on Windows, "open -a Counter --args ${RESET_PIN_FLAG}" on a Mac, "counter ${RESET_PIN_FLAG}" on Linux).`;
+
+// Privileged schemes must be registered before the app is ready.
+registerAppScheme(protocol);
 
 if (app.requestSingleInstanceLock()) {
   start().catch(failToStart);
@@ -50,6 +55,7 @@ async function start(): Promise<void> {
 
   installMenu(process.platform);
   hardenSession(session.defaultSession);
+  serveAppScheme(session.defaultSession.protocol, rendererDir);
   const userData = app.getPath('userData');
   const dataDir = join(userData, 'data');
   if (process.argv.includes(RESET_PIN_FLAG)) {
