@@ -36,7 +36,10 @@ describe('npm run start:browser', () => {
     let stdout = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    // A host that starts after all must not outlive the test.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     const [code] = (await once(child, 'close')) as [number | null];
+    clearTimeout(timer);
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain('Counter will not start: ZOHO_PAYMENTS_URL is set to http://payments.example.test, but a packaged Counter sends the Zoho client secret and tokens only over https');
