@@ -44,7 +44,7 @@ async function main(): Promise<void> {
 
   console.log(host.url);
   console.log(`Counter is running: open the address above in your browser (it works from this computer only).`);
-  console.log(`Data: ${dataDir}. A connected Zoho account is kept in ${secretsFile}, readable by you only.`);
+  console.log(`Data: ${dataDir}. A connected Zoho account is kept unencrypted in ${secretsFile}, readable by your user account only.`);
   console.log('Press Ctrl+C to stop.');
 
   let stopping = false;

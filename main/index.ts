@@ -31,7 +31,7 @@ let backendClosed = false;
 
 /** Started with this flag by someone signed in to the computer, Counter resets the manager PIN before it opens. */
 const RESET_PIN_FLAG = '--reset-manager-pin';
-const PIN_RECOVERY = `To choose a new PIN, someone signed in to this computer’s user account quits Counter and starts it once with ${RESET_PIN_FLAG} (for example "Counter.exe ${RESET_PIN_FLAG}" on Windows, "open -a Counter --args ${RESET_PIN_FLAG}" on a Mac, "counter ${RESET_PIN_FLAG}" on Linux).`;
+const PIN_RECOVERY = `To choose a new PIN, someone signed in to this computer’s user account quits Counter and starts it once with ${RESET_PIN_FLAG} (for example "Counter.exe ${RESET_PIN_FLAG}" on Windows, "open -a Counter --args ${RESET_PIN_FLAG}" on a Mac, "counter-billing ${RESET_PIN_FLAG}" on Linux).`;
 
 // Privileged schemes must be registered before the app is ready.
 registerAppScheme(protocol);
