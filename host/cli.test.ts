@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildRenderer, rendererBuilt, REPO_ROOT } from '../testkit/repo';
+import { runScript } from '../testkit/script-run';
 
 let dataDir: string;
 
@@ -21,32 +22,18 @@ beforeEach(() => {
 
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function startHost(args: string[]) {
-  return spawn(process.execPath, ['--import', 'tsx', 'host/cli.ts', '--port', '0', '--data-dir', dataDir, ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ZOHO_PAYMENTS_URL: 'http://payments.example.test', ZOHO_ACCOUNTS_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
+const HOST_ENV = { ...process.env, ZOHO_PAYMENTS_URL: 'http://payments.example.test', ZOHO_ACCOUNTS_URL: '' };
 
 describe('npm run start:browser', () => {
   it('with --packaged, refuses ZOHO_PAYMENTS_URL over http to another computer', async () => {
-    const child = startHost(['--packaged']);
-    let stderr = '';
-    let stdout = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    // A host that starts after all must not outlive the test.
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    const [code] = (await once(child, 'close')) as [number | null];
-    clearTimeout(timer);
-    expect(code).toBe(1);
-    expect(stdout).toBe('');
-    expect(stderr).toContain('Counter will not start: ZOHO_PAYMENTS_URL is set to http://payments.example.test, but a packaged Counter sends the Zoho client secret and tokens only over https');
+    const run = await runScript(['host/cli.ts', '--port', '0', '--data-dir', dataDir, '--packaged'], { env: HOST_ENV, timeoutMs: 20_000 });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('Counter will not start: ZOHO_PAYMENTS_URL is set to http://payments.example.test, but a packaged Counter sends the Zoho client secret and tokens only over https');
   }, 30_000);
 
   it('without it, starts and logs the settings from outside Counter', async () => {
-    const child = startHost([]);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'host/cli.ts', '--port', '0', '--data-dir', dataDir], { cwd: REPO_ROOT, env: HOST_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
     const log: string[] = [];
     createInterface({ input: child.stderr }).on('line', (line) => log.push(line));
     try {

@@ -1,6 +1,4 @@
 // `npm run reset-pin` as a person runs it on the computer: a real process on a real data folder.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -9,17 +7,9 @@ import { listAccessEvents } from '../db/access-events';
 import { closeDatabase, openDatabase } from '../db/database';
 import { lockDataFolder } from '../core/data-folder/lock';
 import { PIN_FILE } from '../core/manager/pin-file';
-import { REPO_ROOT } from '../testkit/repo';
+import { runScript } from '../testkit/script-run';
 
-async function resetPin(dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'host/reset-pin.ts', '--data-dir', dataDir], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = (await once(child, 'close')) as [number | null];
-  return { code, stdout, stderr };
-}
+const resetPin = (dataDir: string) => runScript(['host/reset-pin.ts', '--data-dir', dataDir]);
 
 describe('npm run reset-pin', () => {
   let dataDir: string;

@@ -40,7 +40,7 @@ describe('app://counter/: the renderer folder, read-only', () => {
       ['assets/index-abc.js', 'text/javascript; charset=utf-8'],
       ['assets/index-abc.css', 'text/css; charset=utf-8'],
       ['assets/icon.svg', 'image/svg+xml'],
-    ]) {
+    ] as const) {
       const answer = await get(`app://counter/${path}`);
       expect(answer.status, path).toBe(200);
       expect(answer.headers.get('content-type'), path).toBe(type);

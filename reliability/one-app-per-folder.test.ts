@@ -2,12 +2,10 @@
 // of a running one exits at once, saying which folder and which process holds it, and never
 // serves (no second poller, no start-up recovery over the first one's payments); once the first
 // is killed with kill -9, the operating system has released its lock and a new host starts.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostProcess, type HostProcess as RunningHost } from '../testkit/host-process';
 import { LiveHost } from '../testkit/live-host';
-import { REPO_ROOT } from '../testkit/repo';
+import { runScript, type ScriptRun } from '../testkit/script-run';
 
 let setup: LiveHost;
 let first: RunningHost;
@@ -21,21 +19,9 @@ afterAll(async () => {
   await setup?.close();
 });
 
-/** `host/cli.ts` on the folder, as a person starts it; its exit code and everything it printed. */
-async function startAnotherHost(dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'host/cli.ts', '--port', '0', '--data-dir', dataDir], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ZOHO_PAYMENTS_URL: setup.sim.url, ZOHO_ACCOUNTS_URL: setup.sim.url },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  const [code] = (await once(child, 'close')) as [number | null];
-  clearTimeout(timer);
-  return { code, stdout, stderr };
+/** `host/cli.ts` on the folder, as a person starts it (killed by runScript if it ever serves). */
+function startAnotherHost(dataDir: string): Promise<ScriptRun> {
+  return runScript(['host/cli.ts', '--port', '0', '--data-dir', dataDir], { env: { ...process.env, ZOHO_PAYMENTS_URL: setup.sim.url, ZOHO_ACCOUNTS_URL: setup.sim.url } });
 }
 
 const processAlive = (pid: number) => {
