@@ -1,5 +1,5 @@
 // The Electron shell: one hardened window over the backend, reached through named IPC calls.
-// Everything here is wiring; the decisions live in hardening.ts, ipc.ts and save-csv.ts.
+// Everything here is wiring; the decisions live in hardening.ts, app-protocol.ts, ipc.ts and save-csv.ts.
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { app, dialog, ipcMain, protocol, safeStorage, session, shell, type BrowserWindow } from 'electron';
