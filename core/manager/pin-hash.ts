@@ -1,6 +1,6 @@
 // The manager PIN is kept only as a salted scrypt hash whose cost makes guessing it offline slow: a
 // PIN has few possibilities (a million for 6 digits), so each guess must be expensive. The cost
-// (N = 2^16, r = 8, p = 1: 64 MiB and ~0.3 s per try on a 2-core PC, measured in
+// (N = 2^16, r = 8, p = 1: 64 MiB and ~0.36 s of CPU per try on a 2-core PC, measured in
 // core/manager/pin-hash.test.ts and docs/RELIABILITY.md) still unlocks in well under a second,
 // while a million guesses take about four days of one such core. Each hash records its own cost,
 // so hashes written with an older cost still verify, and are rewritten at the current one.
