@@ -1,6 +1,7 @@
 // The whole backend behind one `call` and one event stream: picks demo or live mode from the
 // stored connection, checks the manager unlock, parses every input, and turns failures into results.
 import type { BillingEvent } from '../contract/events';
+import { ZOHO_TROUBLE_MESSAGES, type ZohoTrouble } from '../contract/failures';
 import { MANAGER_ONLY, type HandlerName, type HandlerOutput } from '../contract/handlers';
 import { parseHandlerInput } from '../contract/parse';
 import { fail, ok, type Result } from '../contract/result';
@@ -35,13 +36,20 @@ export interface BackendOptions {
   secretStore: SecretStore;
   /** Environment overrides: ZOHO_PAYMENTS_URL, ZOHO_ACCOUNTS_URL. */
   env?: Record<string, string | undefined>;
-  /** Injected clock (unix ms); defaults to Date.now. */
+  /** Injected wall clock (unix ms), for what is recorded and shown; defaults to Date.now. */
   now?: () => number;
+  /** Injected monotonic clock (ms), for every interval, deadline, budget and hold; defaults to performance.now. */
+  clock?: () => number;
   /** Called with the Zoho consent URL when a manager starts "Sign in with Zoho" (the shell opens the system browser). */
   openExternal?: (url: string) => void;
 }
 
 export interface BackendTuning extends ChargeTuning {
+  /**
+   * How long stopping or a mode switch waits for calls under way before going ahead (default 30 s).
+   * Calls to Zoho under way are always waited for: the database never closes under one.
+   */
+  callDrainMs?: number;
   simulator?: SimulatorOptions;
   consentPort?: number;
   log?: Logger;
@@ -63,9 +71,11 @@ class BackendRuntime implements Backend {
   private readonly managers: ManagerSessions;
   private readonly handlers: { [K in HandlerName]?: Handler<K> } = {};
   private readonly now: () => number;
+  private readonly clock: () => number;
   private readonly log: Logger;
   private readonly env: Record<string, string | undefined>;
-  private degraded = false;
+  /** What kept Zoho from answering the last call, or null once it answered. */
+  private trouble: ZohoTrouble | null = null;
   private tokenState: TokenState = { kind: 'ready' };
   private lastProblem: string | null = null;
   /** Calls running now; a mode switch waits for them, and new calls wait for the switch. */
@@ -74,6 +84,7 @@ class BackendRuntime implements Backend {
 
   constructor(private readonly options: BackendOptions & { tuning?: BackendTuning }) {
     this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? (() => performance.now());
     this.log = options.tuning?.log ?? consoleLogger();
     this.env = options.env ?? process.env;
     this.vault = new ConnectionVault(options.secretStore);
@@ -156,6 +167,7 @@ class BackendRuntime implements Backend {
       dataDir: this.options.dataDir,
       env: this.env,
       now: this.now,
+      clock: this.clock,
       log: this.log,
       events: this.events,
       tuning,
@@ -164,9 +176,9 @@ class BackendRuntime implements Backend {
         this.tokenState = state;
         void this.announceConnection();
       },
-      onZohoReachable: (reachable) => {
-        if (this.degraded === !reachable) return;
-        this.degraded = !reachable;
+      onZohoTrouble: (trouble) => {
+        if (this.trouble === trouble) return;
+        this.trouble = trouble;
         void this.announceConnection();
       },
     };
@@ -187,7 +199,7 @@ class BackendRuntime implements Backend {
     await this.exclusively(insideCall ? 1 : 0, async () => {
       await this.mode?.stop();
       this.mode = null;
-      this.degraded = false;
+      this.trouble = null;
       await this.open();
     });
     this.events.emit({ type: 'app-changed', app: this.appInfo() });
@@ -195,14 +207,17 @@ class BackendRuntime implements Backend {
     await this.announceConnection();
   }
 
-  /** Holds new calls, waits (at most 30 s) until only `allowed` calls still run, then runs `work`. */
+  /**
+   * Holds new calls, waits (at most callDrainMs) until only `allowed` calls still run, then runs
+   * `work`, which stops a mode: that waits for every call to Zoho still under way, whatever the time.
+   */
   private async exclusively(allowed: number, work: () => Promise<void>): Promise<void> {
     while (this.switching) await this.switching;
     let release!: () => void;
     this.switching = new Promise((resolve) => (release = resolve));
     try {
-      const deadline = Date.now() + 30_000;
-      while (this.running > allowed && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      const deadline = this.clock() + (this.options.tuning?.callDrainMs ?? 30_000);
+      while (this.running > allowed && this.clock() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       await work();
     } finally {
       this.switching = null;
@@ -232,7 +247,8 @@ class BackendRuntime implements Backend {
       edition: stored?.edition ?? null,
       accountId: stored?.accountId ?? null,
       clientId: stored?.clientId ?? null,
-      degraded: this.degraded,
+      degraded: this.trouble !== null,
+      trouble: this.trouble,
       retryAt: null,
     };
     const problem = this.lastProblem ? ` ${this.lastProblem}` : '';
@@ -253,7 +269,7 @@ class BackendRuntime implements Backend {
         return {
           ...base,
           state: 'connected',
-          message: this.degraded ? 'Cannot reach Zoho right now. Payments in progress are still being checked.' : 'Connected to Zoho Payments.',
+          message: this.trouble ? `${ZOHO_TROUBLE_MESSAGES[this.trouble]} Payments in progress are still being checked.` : 'Connected to Zoho Payments.',
         };
     }
   }

@@ -223,6 +223,14 @@ export function finalizeAttempt(db: Db, outcome: AttemptOutcome): ChargeAttempt 
   });
 }
 
+/** Records in the attempt's audit trail something a person should know that changes no state (e.g. an answer Zoho gave that Counter does not know). */
+export function noteOnAttempt(db: Db, note: ChangeCause & { attemptId: string }): void {
+  inWriteTransaction(db, () => {
+    const attempt = requireAttempt(db, note.attemptId);
+    appendAttemptEvent(db, { attemptId: attempt.id, fromState: attempt.state, toState: attempt.state, at: note.at, actor: note.actor, reason: note.reason });
+  });
+}
+
 /** Counts a retrieve call; not a state change, so no event. */
 export function recordPoll(db: Db, attemptId: string, at: number): ChargeAttempt {
   const { changes } = prepared<[number, string]>(

@@ -119,6 +119,9 @@ async function withoutToken(token: Promise<string>): Promise<string> {
   } catch (error) {
     if (error instanceof ZohoError && error.kind === 'not_connected') throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ZohoError('not_connected', `Could not get a Zoho sign-in token: ${reason}`, { notSent: true });
+    throw new ZohoError('not_connected', `Could not get a Zoho sign-in token: ${reason}`, {
+      notSent: true,
+      ...(error instanceof ZohoError ? { tokenErrorKind: error.kind } : {}),
+    });
   }
 }
