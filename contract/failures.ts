@@ -58,7 +58,8 @@ export function chargeTroubleMessage(trouble: ZohoTrouble, outcome: 'not_sent' |
 
 /** Zoho itself refused the charge (for example a busy or unknown terminal): nothing was sent to the terminal. */
 export function chargeRefusedMessage(zohoMessage: string): string {
-  return `Zoho refused the payment: ${zohoMessage}`;
+  const said = zohoMessage.trim();
+  return `Zoho refused the payment: ${said}${/[.!?]$/.test(said) ? '' : '.'} Nothing was sent to the terminal.`;
 }
 
 /** Zoho asked for fewer requests: the charge was not sent. */

@@ -41,7 +41,7 @@ function refuse(code: AppError['code'], message: string, field?: string): never 
 
 export class FakeBackend {
   appInfo: AppInfo = { mode: 'demo', version: 'test', currency: 'INR', simulatorUrl: null };
-  connection: ConnectionStatus = { state: 'demo', edition: null, accountId: null, clientId: null, degraded: false, message: 'Demo mode', retryAt: null };
+  connection: ConnectionStatus = { state: 'demo', edition: null, accountId: null, clientId: null, degraded: false, trouble: null, message: 'Demo mode', retryAt: null };
   counters: Counter[] = [counter('c1', 'Counter A', 'TRM001', 'A-'), counter('c2', 'Counter B', 'TRM002', 'B-')];
   invoices: Invoice[] = [];
   attempts: ChargeAttempt[] = [];
