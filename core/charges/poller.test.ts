@@ -1,24 +1,29 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sleep } from '../../testkit/time';
-import { Poller, type CheckOutcome } from './poller';
+import { Poller, type CheckOutcome, type PollerOptions } from './poller';
+
+let poller: Poller | null = null;
+afterEach(async () => {
+  vi.useRealTimers();
+  await poller?.stop();
+  poller = null;
+});
+
+/** A poller on the real monotonic clock; `options` replaces any default. */
+function newPoller(options: Partial<PollerOptions> & Pick<PollerOptions, 'check'>): Poller {
+  return new Poller({ intervalMs: () => 40, maxIntervalMs: 1_000, budgetPerMinute: 100_000, onError: () => undefined, clock: () => performance.now(), ...options });
+}
 
 describe('Poller', () => {
-  let poller: Poller | null = null;
-  afterEach(async () => {
-    vi.useRealTimers();
-    await poller?.stop();
-    poller = null;
-  });
 
   function start(check: (id: string) => Promise<CheckOutcome>, extra: { intervalMs?: number; budgetPerMinute?: number; maxIntervalMs?: number } = {}) {
     const errors: unknown[] = [];
-    poller = new Poller({
+    poller = newPoller({
       check,
-      intervalMs: () => extra.intervalMs ?? 40,
-      maxIntervalMs: extra.maxIntervalMs ?? 1_000,
-      budgetPerMinute: extra.budgetPerMinute ?? 100_000,
+      ...(extra.intervalMs ? { intervalMs: () => extra.intervalMs ?? 40 } : {}),
+      ...(extra.maxIntervalMs ? { maxIntervalMs: extra.maxIntervalMs } : {}),
+      ...(extra.budgetPerMinute ? { budgetPerMinute: extra.budgetPerMinute } : {}),
       onError: (_id, error) => errors.push(error),
-      clock: () => performance.now(),
     });
     return { poller, errors };
   }
@@ -105,17 +110,11 @@ describe('Poller', () => {
 });
 
 describe('Poller: the wall clock set back or forward', () => {
-  let poller: Poller | null = null;
-  afterEach(async () => {
-    vi.useRealTimers();
-    await poller?.stop();
-    poller = null;
-  });
 
   it('changes nothing: checks go on every interval, and a 429 pause lasts as long as Zoho asked', async () => {
     const times: number[] = [];
     let pauseOnce = true;
-    poller = new Poller({
+    poller = newPoller({
       check: async () => {
         times.push(performance.now());
         if (times.length === 6 && pauseOnce) {
@@ -124,11 +123,7 @@ describe('Poller: the wall clock set back or forward', () => {
         }
         return { done: false };
       },
-      intervalMs: () => 40,
-      maxIntervalMs: 1_000,
       budgetPerMinute: 6_000,
-      onError: () => undefined,
-      clock: () => performance.now(),
     });
     // Only Date is faked (timers stay real): the wall clock can be stepped while time passes as usual.
     vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
@@ -146,14 +141,9 @@ describe('Poller: the wall clock set back or forward', () => {
 });
 
 describe('Poller: charge creates draw from the same budget', () => {
-  let poller: Poller | null = null;
-  afterEach(async () => {
-    await poller?.stop();
-    poller = null;
-  });
 
   function start(budgetPerMinute: number, checks: string[] = []) {
-    poller = new Poller({
+    poller = newPoller({
       check: async (id) => {
         checks.push(id);
         return { done: false };
@@ -161,8 +151,6 @@ describe('Poller: charge creates draw from the same budget', () => {
       intervalMs: () => 5_000,
       maxIntervalMs: 10_000,
       budgetPerMinute,
-      onError: () => undefined,
-      clock: () => performance.now(),
     });
     return poller;
   }
@@ -199,7 +187,7 @@ describe('Poller: charge creates draw from the same budget', () => {
     const waiting = p.drawForCreate(500);
     p.pause(2_000);
     expect((await waiting).granted).toBe(false);
-    const other = new Poller({ check: async () => ({ done: true }), intervalMs: () => 5_000, maxIntervalMs: 10_000, budgetPerMinute: 600, onError: () => undefined, clock: () => performance.now() });
+    const other = newPoller({ check: async () => ({ done: true }), budgetPerMinute: 600 });
     other.pause(300);
     const atStop = other.drawForCreate(1_000);
     await other.stop();
