@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChargeAttempt } from '../contract/model';
 import { Rig } from '../testkit/rig';
+import { sleep } from '../testkit/time';
 
 let rig: Rig | null = null;
 afterEach(async () => {
@@ -62,8 +63,9 @@ describe('a hold', () => {
   it('still running at a restart starts over for its whole duration: Counter cannot tell how long it was stopped', async () => {
     rig = await Rig.start({ counters: 1, tuning: SHORT_HOLD });
     const lost = await loseCharge(rig);
-    await rig.restart();
+    await sleep(800); // halfway through the hold
     const restartedAt = performance.now();
+    await rig.restart();
     const restarted = rig.attempt(lost.id);
     expect(restarted.hold?.endedAt).toBeNull();
     expect(restarted.hold?.until).toBeGreaterThan((lost.hold?.until ?? 0));

@@ -102,7 +102,7 @@ export class PaymentsClient {
 
 function refusalError(status: number, zohoCode: string | undefined, message: string | undefined): ZohoError {
   const details = { status, ...(zohoCode ? { zohoCode } : {}) };
-  const text = message ?? `Zoho answered HTTP ${status}`;
+  const text = message?.trim() || `Zoho answered HTTP ${status}`;
   if (status === 401) return new ZohoError('auth', text, details);
   if (status === 404) return new ZohoError('not_found', text, details);
   if (status >= 500) return new ZohoError('server', text, details);
