@@ -169,6 +169,7 @@ test('pressing Charge twice (and F9) sends one payment to the terminal', async (
 });
 
 test('a lost answer to the charge holds the terminal, saying until when; then the cashier checks the terminal before charging again', async ({ page, host }) => {
+  test.setTimeout(120_000); // three screens, each checked with axe
   await openApp(page, host, 'Counter B');
   await fillItem(page, 1, 'Phone', '1', '15999');
   await host.sim.faults({ scope: 'create', drop_rate: 1, drop_after_processing: true, count: 1 });

@@ -134,6 +134,7 @@ test('a row opens its history beside the table', async ({ page, host }) => {
 });
 
 test('a manager releases a held terminal and marks a lost payment as checked; the cashier may then charge again unasked', async ({ page, host }) => {
+  test.setTimeout(120_000); // two forms, each checked with axe
   await openApp(page, host, 'Counter B');
   await fillItem(page, 1, 'Phone', '1', '15999');
   await host.sim.faults({ scope: 'create', error_rate: 1, count: 1 });
