@@ -70,6 +70,8 @@ export const inputSchemas = {
   'counter-deactivate': z.strictObject({ managerToken: f.managerToken, counterId: f.recordId }),
   /** The manager has checked an unknown outcome on the terminal and in Zoho's dashboard. */
   'attempt-mark-reviewed': z.strictObject({ managerToken: f.managerToken, attemptId: f.recordId, note: f.reviewNote }),
+  /** The manager has checked that the terminal shows nothing of a lost charge: its hold ends now. */
+  'attempt-release-hold': z.strictObject({ managerToken: f.managerToken, attemptId: f.recordId, note: f.reviewNote }),
   'settings-update': z.strictObject({ managerToken: f.managerToken, pollIntervalSeconds: f.pollIntervalSeconds }),
   'connection-configure': z.strictObject({
     managerToken: f.managerToken,
@@ -108,6 +110,7 @@ export interface HandlerOutputs {
   'counter-update': Counter;
   'counter-deactivate': Counter;
   'attempt-mark-reviewed': ChargeAttempt;
+  'attempt-release-hold': ChargeAttempt;
   'settings-update': Settings;
   'connection-configure': ConnectionStatus;
   'connection-signin-start': { authUrl: string };

@@ -1,5 +1,6 @@
 // Composite answers built for particular screens.
 import type { AttemptState, Currency, Edition, PaymentMethod } from './domain';
+import type { ZohoTrouble } from './failures';
 import type { ChargeAttempt, Counter, Invoice } from './model';
 
 export interface AppInfo {
@@ -26,8 +27,10 @@ export interface ConnectionStatus {
   edition: Edition | null;
   accountId: string | null;
   clientId: string | null;
-  /** True while calls to Zoho are failing (network, 5xx, timeouts); payments keep being checked. */
+  /** True while calls to Zoho are failing (network, 5xx, timeouts, refused access, unreadable answers); payments keep being checked. */
   degraded: boolean;
+  /** Which kind of trouble, while degraded (contract/failures.ts has the words for each). */
+  trouble: ZohoTrouble | null;
   /** Plain words for the manager: what is wrong and what to do. */
   message: string;
   /** When a throttled token endpoint may be asked again (unix ms). */

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BillingEvent } from '../contract/events';
+import { ZOHO_TROUBLE_MESSAGES, type ZohoTrouble } from '../contract/failures';
 import { MANAGER_ONLY, type HandlerName, type HandlerOutput } from '../contract/handlers';
 import { parseHandlerInput } from '../contract/parse';
 import { fail, ok, type Result } from '../contract/result';
@@ -54,8 +55,10 @@ export interface BackendOptions {
   secretStore: SecretStore;
   /** Environment overrides: ZOHO_PAYMENTS_URL, ZOHO_ACCOUNTS_URL. */
   env?: Record<string, string | undefined>;
-  /** Injected clock (unix ms); defaults to Date.now. */
+  /** Injected wall clock (unix ms), for what is recorded and shown; defaults to Date.now. */
   now?: () => number;
+  /** Injected monotonic clock (ms), for every interval, deadline, budget and hold; defaults to performance.now. */
+  clock?: () => number;
   /** Called with the Zoho consent URL when a manager starts "Sign in with Zoho" (the shell opens the system browser). */
   openExternal?: (url: string) => void;
   /** How to reset the manager PIN on this install (the command, or the app's flag), for the manager's screen. */
@@ -63,6 +66,11 @@ export interface BackendOptions {
 }
 
 export interface BackendTuning extends ChargeTuning {
+  /**
+   * How long stopping or a mode switch waits for calls under way before going ahead (default 30 s).
+   * Calls to Zoho under way are always waited for: the database never closes under one.
+   */
+  callDrainMs?: number;
   simulator?: SimulatorOptions;
   consentPort?: number;
   log?: Logger;
@@ -104,9 +112,11 @@ class BackendRuntime implements Backend {
   private readonly managers: ManagerSessions;
   private readonly handlers: { [K in HandlerName]?: Handler<K> } = {};
   private readonly now: () => number;
+  private readonly clock: () => number;
   private readonly log: Logger;
   private readonly env: Record<string, string | undefined>;
-  private degraded = false;
+  /** What kept Zoho from answering the last call, or null once it answered. */
+  private trouble: ZohoTrouble | null = null;
   private tokenState: TokenState = { kind: 'ready' };
   private lastProblem: string | null = null;
   /** Calls running now; a mode switch waits for them, and new calls wait for the switch. */
@@ -119,6 +129,7 @@ class BackendRuntime implements Backend {
     private readonly overrides: SettingOverride[],
   ) {
     this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? (() => performance.now());
     this.log = options.tuning?.log ?? consoleLogger();
     this.env = options.env ?? process.env;
     this.vault = new ConnectionVault(options.secretStore);
@@ -216,6 +227,7 @@ class BackendRuntime implements Backend {
       dataDir: this.options.dataDir,
       env: this.env,
       now: this.now,
+      clock: this.clock,
       log: this.log,
       events: this.events,
       tokenRequests: this.tokenRequests,
@@ -225,9 +237,9 @@ class BackendRuntime implements Backend {
         this.tokenState = state;
         void this.announceConnection();
       },
-      onZohoReachable: (reachable) => {
-        if (this.degraded === !reachable) return;
-        this.degraded = !reachable;
+      onZohoTrouble: (trouble) => {
+        if (this.trouble === trouble) return;
+        this.trouble = trouble;
         void this.announceConnection();
       },
     };
@@ -248,7 +260,7 @@ class BackendRuntime implements Backend {
     await this.exclusively(insideCall ? 1 : 0, async () => {
       await this.mode?.stop();
       this.mode = null;
-      this.degraded = false;
+      this.trouble = null;
       await this.open();
     });
     this.events.emit({ type: 'app-changed', app: this.appInfo() });
@@ -256,14 +268,17 @@ class BackendRuntime implements Backend {
     await this.announceConnection();
   }
 
-  /** Holds new calls, waits (at most 30 s) until only `allowed` calls still run, then runs `work`. */
+  /**
+   * Holds new calls, waits (at most callDrainMs) until only `allowed` calls still run, then runs
+   * `work`, which stops a mode: that waits for every call to Zoho still under way, whatever the time.
+   */
   private async exclusively(allowed: number, work: () => Promise<void>): Promise<void> {
     while (this.switching) await this.switching;
     let release!: () => void;
     this.switching = new Promise((resolve) => (release = resolve));
     try {
-      const deadline = Date.now() + 30_000;
-      while (this.running > allowed && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      const deadline = this.clock() + (this.options.tuning?.callDrainMs ?? 30_000);
+      while (this.running > allowed && this.clock() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       await work();
     } finally {
       this.switching = null;
@@ -294,7 +309,8 @@ class BackendRuntime implements Backend {
       edition: stored?.edition ?? null,
       accountId: stored?.accountId ?? null,
       clientId: stored?.clientId ?? null,
-      degraded: this.degraded,
+      degraded: this.trouble !== null,
+      trouble: this.trouble,
       retryAt: null,
     };
     const problem = this.lastProblem ? ` ${this.lastProblem}` : '';
@@ -315,7 +331,7 @@ class BackendRuntime implements Backend {
         return {
           ...base,
           state: 'connected',
-          message: this.degraded ? 'Cannot reach Zoho right now. Payments in progress are still being checked.' : 'Connected to Zoho Payments.',
+          message: this.trouble ? `${ZOHO_TROUBLE_MESSAGES[this.trouble]} Payments in progress are still being checked.` : 'Connected to Zoho Payments.',
         };
     }
   }

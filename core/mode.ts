@@ -2,6 +2,7 @@
 // and counter.db). Demo and live data never mix: each has its own database file.
 import { join } from 'node:path';
 import type { Currency, Edition } from '../contract/domain';
+import type { ZohoTrouble } from '../contract/failures';
 import * as counters from '../db/counters';
 import { startIdleCheckpoints } from '../db/checkpoints';
 import { closeDatabase, openDatabase, type Db } from '../db/database';
@@ -34,6 +35,8 @@ export interface ModeOptions {
   dataDir: string;
   env: Record<string, string | undefined>;
   now: () => number;
+  /** Monotonic milliseconds: see DataServicesOptions.clock. */
+  clock: () => number;
   log: Logger;
   events: EventBus;
   /** The live account's token requests (the demo's simulator keeps its own count). */
@@ -41,7 +44,7 @@ export interface ModeOptions {
   tuning?: ChargeTuning;
   simulator?: SimulatorOptions;
   onTokenState: (state: TokenState) => void;
-  onZohoReachable: (reachable: boolean) => void;
+  onZohoTrouble: (trouble: ZohoTrouble | null) => void;
 }
 
 /** The live account's database and the demo's, in the data folder. */
@@ -153,11 +156,12 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
     services = createDataServices({
       db,
       now: options.now,
+      clock: options.clock,
       log: options.log,
       events: options.events,
       currency,
       payments: () => payments,
-      onZohoReachable: options.onZohoReachable,
+      onZohoTrouble: options.onZohoTrouble,
       ...(options.tuning ? { tuning: options.tuning } : {}),
     });
     services.start();

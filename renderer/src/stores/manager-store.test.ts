@@ -96,4 +96,15 @@ describe('manager actions', () => {
     expect(await store().markReviewed(lost, 'Nothing on the terminal')).toBe(true);
     expect(backend.attempts[0]?.review?.note).toBe('Nothing on the terminal');
   });
+
+  it('releases a held terminal; a payment that holds nothing is refused, and the message kept for its form', async () => {
+    await unlocked();
+    const invoice = backend.addInvoice('c1', 100);
+    const held = backend.addAttempt(invoice, 'unknown', { hold: { until: Date.now() + 60_000, endedAt: null } });
+    expect(await store().releaseHold(held, 'Terminal shows nothing')).toBe(true);
+    expect(backend.attempts[0]?.hold?.endedAt).toEqual(expect.any(Number));
+    const free = backend.addAttempt(invoice, 'failed');
+    expect(await store().releaseHold(free, 'x')).toBe(false);
+    expect(store().errors[`release-${free.id}`]?.message).toMatch(/does not hold/);
+  });
 });

@@ -44,6 +44,7 @@ interface ManagerState {
   updateCounter: (counterId: string, patch: { name?: string; terminalId?: string; invoicePrefix?: string }) => Promise<boolean>;
   deactivateCounter: (counter: Counter) => Promise<boolean>;
   markReviewed: (attempt: ChargeAttempt, note: string) => Promise<boolean>;
+  releaseHold: (attempt: ChargeAttempt, note: string) => Promise<boolean>;
   loadSettings: () => Promise<void>;
   saveSettings: (pollIntervalSeconds: number) => Promise<boolean>;
   configureConnection: (form: ConnectionForm) => Promise<boolean>;
@@ -177,6 +178,13 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
         call((api) => api.attemptMarkReviewed({ managerToken, attemptId: attempt.id, note })),
       );
       return reviewed !== null;
+    },
+
+    async releaseHold(attempt, note) {
+      const released = await run(`release-${attempt.id}`, (managerToken) =>
+        call((api) => api.attemptReleaseHold({ managerToken, attemptId: attempt.id, note })),
+      );
+      return released !== null;
     },
 
     async loadSettings() {
