@@ -1,6 +1,7 @@
-// Shared by the benchmarks: the machine they ran on, spreads of figures, goals and the one-line report.
+// Shared by the benchmarks: the machine they ran on and its load, spreads of figures, ratios to the
+// limit each figure is bounded by (measured in the same run), goals and the one-line report.
 import { readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { percentile } from '../testkit/stats';
 
 export interface BenchResult {
@@ -28,6 +29,18 @@ export function machine(): string {
     // not Linux
   }
   return `${cpus().length} cores (${model}), ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${process.platform}`;
+}
+
+/** The load average over 1, 5 and 15 minutes, as `uptime` prints it. */
+export function load(): string {
+  return loadavg()
+    .map((value) => value.toFixed(2))
+    .join(', ');
+}
+
+/** A figure divided by its limit measured in the same run, as "2.4×". */
+export function ratio(value: number, limit: number): number {
+  return Number((value / limit).toFixed(2));
 }
 
 export interface Spread {

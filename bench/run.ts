@@ -1,13 +1,13 @@
 // `npm run bench` runs every benchmark; `npm run bench -- database scale` runs those named:
 // detection, detection-screen, scale, database, startup (docs/BENCHMARKS.md).
-// Each prints ONE line of figures (with its goals, PASS/FAIL); the raw figures go to out/bench/.
+// Each prints ONE line of figures (ratios to its limits, absolute figures, goals with PASS/FAIL) and
+// the load average (`uptime`) at its start and end; the raw figures go to out/bench/.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { databaseBench } from './database';
 import { detectionBench, screenDetectionBench } from './detection';
-import { machine, type BenchResult } from './lib';
+import { load, machine, type BenchResult } from './lib';
 import { scaleBench } from './scale';
 import { startupBench } from './startup';
 
@@ -32,13 +32,14 @@ async function main(): Promise<void> {
     const bench = BENCHES[name];
     if (!bench) continue;
     const started = performance.now();
+    // The machine's load (1, 5, 15 min) at the start and the end: other work on a 2-core box moves the figures.
+    const loadAtStart = load();
     try {
       const result = await bench();
       const seconds = ((performance.now() - started) / 1000).toFixed(0);
-      // The machine's load while it ran: other work on a 2-core box moves the tails.
-      const load = loadavg()[1]?.toFixed(1) ?? '?';
-      console.log(`${name}: ${result.line} [${seconds} s, load ${load}]`);
-      writeFileSync(join(outDir, `${name}.json`), `${JSON.stringify({ machine: machine(), date: new Date().toISOString(), loadAverage5m: loadavg()[1], ...result }, null, 2)}\n`);
+      const loadAtEnd = load();
+      console.log(`${name}: ${result.line} [${seconds} s, load ${loadAtStart} → ${loadAtEnd}]`);
+      writeFileSync(join(outDir, `${name}.json`), `${JSON.stringify({ machine: machine(), date: new Date().toISOString(), loadAtStart, loadAtEnd, ...result }, null, 2)}\n`);
       if (result.goals.some((g) => !g.pass)) failed += 1;
     } catch (error) {
       failed += 1;
