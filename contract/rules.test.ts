@@ -14,7 +14,7 @@ describe('shared rules', () => {
     expect(POLL_INTERVAL_SECONDS).toEqual({ min: 5, max: 10, default: 5 });
     expect(MAX_POLL_INTERVAL_MS).toBe(10_000);
     expect(ZOHO_CALLS_PER_MINUTE).toBe(600);
-    expect(CALL_BUDGET_PER_MINUTE).toBe(500);
+    expect(CALL_BUDGET_PER_MINUTE).toBe(590);
     expect(CALL_BUDGET_PER_MINUTE).toBeLessThan(ZOHO_CALLS_PER_MINUTE);
     expect(SESSION_VALIDITY_MS).toBe(180_000);
     expect(MANAGER_PIN_DIGITS).toEqual({ min: 4, max: 8 });

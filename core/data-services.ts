@@ -3,6 +3,7 @@
 import type { Currency } from '../contract/domain';
 import type { ZohoTrouble } from '../contract/failures';
 import { CALL_BUDGET_PER_MINUTE, MAX_POLL_INTERVAL_MS } from '../contract/rules';
+import { countActiveCounters } from '../db/counters';
 import type { Db } from '../db/database';
 import { ChargeService, DEFAULT_CHARGE_TIMING, type ChargeTiming } from './charges/charge-service';
 import { Poller } from './charges/poller';
@@ -53,11 +54,13 @@ export function createDataServices(options: DataServicesOptions) {
     intervalMs,
     onZohoTrouble: options.onZohoTrouble,
   });
-  const poller = new Poller({
+  const poller: Poller = new Poller({
     check: (attemptId, actor) => charges.check(attemptId, actor),
     intervalMs,
     maxIntervalMs: Math.max(MAX_POLL_INTERVAL_MS, intervalMs()),
-    budgetPerMinute: tuning.budgetPerMinute ?? CALL_BUDGET_PER_MINUTE,
+    budgetPerMinute: () => tuning.budgetPerMinute ?? CALL_BUDGET_PER_MINUTE,
+    // The counters without a live payment are the ones that could charge next: their creates are kept room for.
+    createReservePerMinute: (): number => Math.max(0, countActiveCounters(db) - poller.size),
     clock: options.clock,
     onError: (attemptId, error) => options.log.error('payment check crashed', { attemptId, error: String(error) }),
   });

@@ -52,6 +52,11 @@ export function listCounters(db: Db, options: { includeInactive?: boolean } = {}
     .map(toCounter);
 }
 
+/** How many counters are in use (not deactivated). */
+export function countActiveCounters(db: Db): number {
+  return prepared<[], { n: number }>(db, 'SELECT count(*) AS n FROM counters WHERE active = 1').get()?.n ?? 0;
+}
+
 export function getCounter(db: Db, id: string): Counter | null {
   const row = findRow(db, id);
   return row ? toCounter(row) : null;

@@ -11,7 +11,7 @@ afterEach(async () => {
 
 /** A poller on the real monotonic clock; `options` replaces any default. */
 function newPoller(options: Partial<PollerOptions> & Pick<PollerOptions, 'check'>): Poller {
-  return new Poller({ intervalMs: () => 40, maxIntervalMs: 1_000, budgetPerMinute: 100_000, onError: () => undefined, clock: () => performance.now(), ...options });
+  return new Poller({ intervalMs: () => 40, maxIntervalMs: 1_000, budgetPerMinute: () => 100_000, onError: () => undefined, clock: () => performance.now(), ...options });
 }
 
 describe('Poller', () => {
@@ -22,7 +22,7 @@ describe('Poller', () => {
       check,
       ...(extra.intervalMs ? { intervalMs: () => extra.intervalMs ?? 40 } : {}),
       ...(extra.maxIntervalMs ? { maxIntervalMs: extra.maxIntervalMs } : {}),
-      ...(extra.budgetPerMinute ? { budgetPerMinute: extra.budgetPerMinute } : {}),
+      ...(extra.budgetPerMinute ? { budgetPerMinute: () => extra.budgetPerMinute ?? 100_000 } : {}),
       onError: (_id, error) => errors.push(error),
     });
     return { poller, errors };
@@ -80,9 +80,18 @@ describe('Poller', () => {
     for (let i = 0; i < 10; i += 1) poller.track(`a${i}`, later);
     expect(poller.currentIntervalMs()).toBe(5_000);
     for (let i = 10; i < 50; i += 1) poller.track(`a${i}`, later);
-    expect(poller.currentIntervalMs()).toBe(6_000); // 50 sessions × 60 s / 500 calls
+    expect(poller.currentIntervalMs()).toBe(6_061); // 50 sessions × 60 s / 495 paced calls (500 less a burst of 5)
     for (let i = 50; i < 100; i += 1) poller.track(`a${i}`, later);
-    expect(poller.currentIntervalMs()).toBe(10_000); // 12 s would fit the budget; capped at 10 s
+    expect(poller.currentIntervalMs()).toBe(10_000); // 12.1 s would fit the budget; capped at 10 s
+  });
+
+  it('keeps room for the creates of the counters that could charge next', () => {
+    let idleCounters = 0;
+    poller = newPoller({ check: async () => ({ done: false }), intervalMs: () => 5_000, maxIntervalMs: 10_000, budgetPerMinute: () => 590, createReservePerMinute: () => idleCounters });
+    for (let i = 0; i < 48; i += 1) poller.track(`a${i}`, 3_600_000);
+    expect(poller.currentIntervalMs()).toBe(5_000); // 48 × 12 = 576 checks ≤ 585 paced calls
+    idleCounters = 10;
+    expect(poller.currentIntervalMs()).toBe(5_009); // 48 sessions × 60 s / (585 − 10 kept for creates)
   });
 
   it('holds every check after a 429 for as long as Zoho asked', async () => {
@@ -123,7 +132,7 @@ describe('Poller: the wall clock set back or forward', () => {
         }
         return { done: false };
       },
-      budgetPerMinute: 6_000,
+      budgetPerMinute: () => 6_000,
     });
     // Only Date is faked (timers stay real): the wall clock can be stepped while time passes as usual.
     vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
@@ -150,23 +159,23 @@ describe('Poller: charge creates draw from the same budget', () => {
       },
       intervalMs: () => 5_000,
       maxIntervalMs: 10_000,
-      budgetPerMinute,
+      budgetPerMinute: () => budgetPerMinute,
     });
     return poller;
   }
 
   it('a create goes ahead of every check waiting in line: polls never starve it', async () => {
     const checks: string[] = [];
-    // 120 calls a minute: a bucket of 10, then one call every 550 ms.
-    const p = start(120, checks);
+    // 240 calls a minute: a bucket of 2, then one call every 251 ms.
+    const p = start(240, checks);
     for (let i = 0; i < 40; i += 1) p.track(`s${i}`, 0);
     await sleep(20);
-    expect(checks.length).toBe(10); // the bucket is spent; 30 checks wait in line
+    expect(checks.length).toBe(2); // the bucket is spent; 38 checks wait in line
     const asked = performance.now();
     const draw = await p.drawForCreate(10_000);
     expect(draw).toEqual({ granted: true });
-    expect(performance.now() - asked).toBeLessThan(700); // the next free call, not the 30 checks' turn (~16 s)
-    expect(checks.length).toBeLessThanOrEqual(11);
+    expect(performance.now() - asked).toBeLessThan(400); // the next free call, not the 38 checks' turn (~9.5 s)
+    expect(checks.length).toBeLessThanOrEqual(3);
   });
 
   it('a create waits out a 429 pause, and is refused at once when the pause is longer than it may wait', async () => {
@@ -187,7 +196,7 @@ describe('Poller: charge creates draw from the same budget', () => {
     const waiting = p.drawForCreate(500);
     p.pause(2_000);
     expect((await waiting).granted).toBe(false);
-    const other = newPoller({ check: async () => ({ done: true }), budgetPerMinute: 600 });
+    const other = newPoller({ check: async () => ({ done: true }), budgetPerMinute: () => 600 });
     other.pause(300);
     const atStop = other.drawForCreate(1_000);
     await other.stop();

@@ -6,6 +6,12 @@
 // ahead of every check (a cashier is waiting for it). A 429 holds every call, creates included.
 // Every interval, deadline, pause and the budget run on a monotonic clock: setting the computer's
 // clock back or forward changes nothing here.
+//
+// The budget math (see budgetPlan): calls start from a pacing bucket of half a second's worth,
+// refilled at the rest of the budget's rate, so no sliding minute ever holds more starts than the
+// budget and the whole budget is spent on calls, not lost to the burst allowance. Intervals stretch
+// only when the sessions' checks would not fit in the paced rate less a reserve for the creates
+// that the counters without a live session could send next.
 
 export interface CheckOutcome {
   /** Stop checking this attempt: it is final or handed to a person. */
@@ -23,8 +29,10 @@ export interface PollerOptions {
   intervalMs: () => number;
   /** The longest the budget may stretch an interval to. */
   maxIntervalMs: number;
-  /** Calls a minute the poller may spend across all sessions and creates. */
-  budgetPerMinute: number;
+  /** Calls a minute the poller may spend across all sessions and creates, now (a store's PCs share one account's). */
+  budgetPerMinute: () => number;
+  /** Calls a minute kept free for creates: the counters without a live session, which could charge next (default none). */
+  createReservePerMinute?: () => number;
   onError: (attemptId: string, error: unknown) => void;
   /** Milliseconds on a monotonic clock (performance.now): never the wall clock. */
   clock: () => number;
@@ -47,6 +55,25 @@ type Waiting = { kind: 'check'; entry: Tracked } | { kind: 'create'; answer: (dr
 
 const MINUTE_MS = 60_000;
 
+/** How the budget is spent: a burst allowance, a paced rate, and what checks may use of it. */
+export interface BudgetPlan {
+  /** Calls that may start at once: half a second's worth. */
+  burst: number;
+  /** Calls a minute the bucket refills with: burst + a minute's refill = the budget. */
+  pacedPerMinute: number;
+  /** Of the paced rate, what the sessions' checks may use: the rest is the creates' reserve. */
+  checksPerMinute: number;
+}
+
+/** The budget math, pure: shared by the poller and its tests. */
+export function budgetPlan(budgetPerMinute: number, createReservePerMinute = 0): BudgetPlan {
+  const budget = Math.max(1, Math.floor(budgetPerMinute));
+  const burst = Math.max(1, Math.ceil(budget / 120));
+  const pacedPerMinute = Math.max(1, budget - burst);
+  const checksPerMinute = Math.max(1, pacedPerMinute - Math.max(0, Math.ceil(createReservePerMinute)));
+  return { burst, pacedPerMinute, checksPerMinute };
+}
+
 export class Poller {
   private readonly tracked = new Map<string, Tracked>();
   private readonly untrackedChecks = new Map<string, Promise<void>>();
@@ -61,7 +88,7 @@ export class Poller {
   private stopped = false;
 
   constructor(private readonly options: PollerOptions) {
-    this.tokens = this.bucketSize();
+    this.tokens = this.plan().burst;
     this.refilledAt = options.clock();
     this.pausedUntil = this.refilledAt;
   }
@@ -127,11 +154,17 @@ export class Poller {
     this.release();
   }
 
-  /** The interval every session gets now: the setting, stretched to fit the budget. */
+  /** The interval every session gets now: the setting, stretched to fit the checks' share of the budget. */
   currentIntervalMs(): number {
     const base = this.options.intervalMs();
-    const fair = Math.ceil((this.tracked.size * MINUTE_MS) / this.options.budgetPerMinute);
+    const { checksPerMinute } = budgetPlan(this.options.budgetPerMinute(), this.options.createReservePerMinute?.());
+    const fair = Math.ceil((this.tracked.size * MINUTE_MS) / checksPerMinute);
     return Math.min(Math.max(base, fair), this.options.maxIntervalMs);
+  }
+
+  /** The pacing's part of the plan (the creates' reserve only shapes the intervals). */
+  private plan(): BudgetPlan {
+    return budgetPlan(this.options.budgetPerMinute());
   }
 
   /** Stops checking; creates still waiting in line are refused (not sent). Waits for the checks under way. */
@@ -244,27 +277,19 @@ export class Poller {
 
   /** Records one call to Zoho: in the minute's count and from the pacing bucket. */
   private spend(): void {
-    this.refill();
+    this.refill(this.plan());
     this.tokens -= 1;
     this.recentStarts.push(this.options.clock());
   }
 
   /**
-   * Five seconds' worth of calls may go at once (12 % of the budget), so that sessions and creates
-   * falling due together are not held back while the account is far from its limit.
+   * Refilled so that a full bucket plus a minute's refill is the budget: the minute's count never
+   * binds. The bucket is half a second's worth: a bigger one (it was five seconds' worth) costs its
+   * size in every minute's rate, since the minute must have room for the burst too.
    */
-  private bucketSize(): number {
-    return Math.max(1, Math.floor(this.options.budgetPerMinute / 12));
-  }
-
-  /** Refilled so that a full bucket plus a minute's refill is the budget: the minute's count never binds. */
-  private refillPerMs(): number {
-    return Math.max(1, this.options.budgetPerMinute - this.bucketSize()) / MINUTE_MS;
-  }
-
-  private refill(): void {
+  private refill(plan: BudgetPlan): void {
     const now = this.options.clock();
-    this.tokens = Math.min(this.bucketSize(), this.tokens + (now - this.refilledAt) * this.refillPerMs());
+    this.tokens = Math.min(plan.burst, this.tokens + ((now - this.refilledAt) * plan.pacedPerMinute) / MINUTE_MS);
     this.refilledAt = now;
   }
 
@@ -273,16 +298,17 @@ export class Poller {
    * in a burst and every session then waits for the burst to leave the minute (25 s gaps at 100 sessions).
    */
   private paceWaitMs(): number {
-    this.refill();
+    const plan = this.plan();
+    this.refill(plan);
     if (this.tokens >= 1) return 0;
-    return Math.ceil((1 - this.tokens) / this.refillPerMs());
+    return Math.ceil(((1 - this.tokens) * MINUTE_MS) / plan.pacedPerMinute);
   }
 
   /** How long until the minute's budget has room for one more call (0 when it has room now). */
   private budgetWaitMs(): number {
     const now = this.options.clock();
     while (this.recentStarts.length > 0 && (this.recentStarts[0] ?? 0) <= now - MINUTE_MS) this.recentStarts.shift();
-    const budget = this.options.budgetPerMinute;
+    const budget = Math.max(1, Math.floor(this.options.budgetPerMinute()));
     if (this.recentStarts.length < budget) return 0;
     return (this.recentStarts[this.recentStarts.length - budget] ?? now) + MINUTE_MS - now;
   }
