@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { startIdleCheckpoints } from './checkpoints';
@@ -23,6 +24,11 @@ function walFrames(): number {
   return row?.log ?? -1;
 }
 
+/** The WAL header's salts: SQLite draws new ones each time the WAL starts over. */
+function walSalts(): string {
+  return readFileSync(`${db.name}-wal`).subarray(16, 24).toString('hex');
+}
+
 const fail = (error: unknown) => {
   throw error;
 };
@@ -46,6 +52,23 @@ describe('idle checkpoints', () => {
     await sleep(100);
     write(1);
     expect(walFrames()).toBeLessThan(20);
+    checkpoints.stop();
+  });
+
+  it('the timer starts the WAL over itself, so a charge after a quiet moment does not pay for the new WAL header', async () => {
+    const checkpoints = startIdleCheckpoints(db, { intervalMs: 20, onError: fail });
+    write(10);
+    await sleep(100); // folded in, and started over by the timer
+    const folded = walSalts();
+    write(1); // appends to the WAL the timer started: no new header, one fsync
+    expect(walSalts()).toBe(folded);
+    await sleep(100);
+    const again = walSalts();
+    expect(again).not.toBe(folded); // folded in and started over once more
+    await sleep(100); // nothing written meanwhile: the timer leaves the WAL alone
+    expect(walSalts()).toBe(again);
+    write(1);
+    expect(walSalts()).toBe(again);
     checkpoints.stop();
   });
 
