@@ -13,6 +13,8 @@ export interface CoreUsage {
   cpuMs: number;
   rssBytes: number;
   heapUsedBytes: number;
+  /** p99 of how late the core's event loop ran, since it started (ms). */
+  loopDelayP99Ms: number;
 }
 
 export class BackendChild {
@@ -60,7 +62,7 @@ export class BackendChild {
 
   async usage(): Promise<CoreUsage> {
     const reply = (await this.request({ type: 'usage' })) as Extract<ChildMessage, { type: 'usage' }>;
-    return { cpuMs: (reply.cpuMicros.user + reply.cpuMicros.system) / 1000, rssBytes: reply.rss, heapUsedBytes: reply.heapUsed };
+    return { cpuMs: (reply.cpuMicros.user + reply.cpuMicros.system) / 1000, rssBytes: reply.rss, heapUsedBytes: reply.heapUsed, loopDelayP99Ms: reply.loopDelayP99Ms };
   }
 
   async stop(): Promise<void> {

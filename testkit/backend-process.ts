@@ -1,6 +1,7 @@
 // A child-process entry that runs the core alone (startBackend, live mode) and serves it over the
 // IPC channel: calls, events, and its own CPU time and memory. The scale benchmark measures the
 // core with it, apart from the simulator and the test driver. Started by backend-child.ts.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startBackend } from '../core/backend';
 import type { BackendTuning } from '../core/backend';
 import { silentLogger } from '../core/log';
@@ -21,13 +22,16 @@ export type ParentMessage = { type: 'call'; id: number; name: string; input: unk
 export type ChildMessage =
   | { type: 'ready' }
   | { type: 'result'; id: number; result: unknown }
-  | { type: 'usage'; id: number; cpuMicros: { user: number; system: number }; rss: number; heapUsed: number }
+  | { type: 'usage'; id: number; cpuMicros: { user: number; system: number }; rss: number; heapUsed: number; loopDelayP99Ms: number }
   | { type: 'event'; event: unknown; at: number }
   | { type: 'stopped'; id: number };
 
 async function main(): Promise<void> {
   const config = JSON.parse(process.env.COUNTER_BACKEND_CONFIG ?? '{}') as BackendProcessConfig;
   const send = (message: ChildMessage) => process.send?.(message);
+  // How late the core's timers run (the machine's scheduling under load): the floor under its poll gaps.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const backend = await startBackend({
     dataDir: config.dataDir,
     secretStore: new FileSecretStore(config.secretsFile),
@@ -42,7 +46,7 @@ async function main(): Promise<void> {
     } else if (message.type === 'usage') {
       const cpu = process.cpuUsage();
       const memory = process.memoryUsage();
-      send({ type: 'usage', id: message.id, cpuMicros: { user: cpu.user, system: cpu.system }, rss: memory.rss, heapUsed: memory.heapUsed });
+      send({ type: 'usage', id: message.id, cpuMicros: { user: cpu.user, system: cpu.system }, rss: memory.rss, heapUsed: memory.heapUsed, loopDelayP99Ms: loopDelay.percentile(99) / 1e6 });
     } else if (message.type === 'stop') {
       void backend.close().then(() => {
         send({ type: 'stopped', id: message.id });
