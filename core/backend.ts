@@ -17,6 +17,7 @@ import { ManagerSessions } from './manager/auth';
 import { ManagerPinFile } from './manager/pin-file';
 import { isLiveConnection, startDemoMode, startLiveMode, type ModeOptions, type RunningMode } from './mode';
 import type { SecretStore } from './secrets/secret-store';
+import type { DailyBackupOptions } from './upkeep/daily-backups';
 import type { TokenState } from './zoho/token-manager';
 import { ConnectionVault } from './zoho/vault';
 
@@ -43,6 +44,8 @@ export interface BackendOptions {
 
 export interface BackendTuning extends ChargeTuning {
   simulator?: SimulatorOptions;
+  /** When the daily backup looks for a quiet moment (tests shorten it). */
+  backups?: DailyBackupOptions['timing'];
   consentPort?: number;
   log?: Logger;
   version?: string;
@@ -160,6 +163,7 @@ class BackendRuntime implements Backend {
       events: this.events,
       tuning,
       ...(tuning.simulator ? { simulator: tuning.simulator } : {}),
+      ...(tuning.backups ? { backupTiming: tuning.backups } : {}),
       onTokenState: (state) => {
         this.tokenState = state;
         void this.announceConnection();

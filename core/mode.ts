@@ -4,20 +4,27 @@ import { join } from 'node:path';
 import type { Currency, Edition } from '../contract/domain';
 import * as counters from '../db/counters';
 import { startIdleCheckpoints } from '../db/checkpoints';
-import { closeDatabase, openDatabase, type Db } from '../db/database';
+import { closeDatabase, type Db } from '../db/database';
+import { countLiveAttempts } from '../db/live-attempts';
 import { startSimulator, type FixtureSummary, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
 import { createDataServices, type ChargeTuning, type DataServices } from './data-services';
 import type { EventBus } from './event-bus';
+import { readSettings } from './handlers/settings';
 import type { Logger } from './log';
 import { MemorySecretStore } from './secrets/secret-store';
 import { editionCurrency, zohoHosts } from './zoho/editions';
 import { PaymentsClient } from './zoho/payments-client';
+import { backupsDir } from './upkeep/backups';
+import { startDailyBackups, type DailyBackupOptions } from './upkeep/daily-backups';
+import { databaseName, openCheckedDatabase } from './upkeep/open-checked';
 import { TokenManager, type TokenState } from './zoho/token-manager';
 import { ConnectionVault, type StoredConnection } from './zoho/vault';
 
 export interface RunningMode {
   kind: 'demo' | 'live';
   db: Db;
+  /** The database file (counter.db or demo.db). */
+  dbFile: string;
   /** The charge service, the poller and the data handlers over `db`. */
   services: DataServices;
   tokens: TokenManager;
@@ -36,6 +43,8 @@ export interface ModeOptions {
   log: Logger;
   events: EventBus;
   tuning?: ChargeTuning;
+  /** When the daily backup looks for a quiet moment (tests shorten it). */
+  backupTiming?: DailyBackupOptions['timing'];
   simulator?: SimulatorOptions;
   onTokenState: (state: TokenState) => void;
   onZohoReachable: (reachable: boolean) => void;
@@ -113,7 +122,7 @@ interface Assembly {
 }
 
 async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningMode> {
-  const db = openDatabase(parts.dbFile);
+  const db = await openCheckedDatabase(parts.dbFile, { now: options.now, log: options.log });
   const checkpoints = startIdleCheckpoints(db, { onError: (error) => options.log.error('WAL checkpoint failed', { error: String(error) }) });
   const close = () => {
     try {
@@ -154,9 +163,20 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
     close();
     throw error;
   }
+  const backups = startDailyBackups({
+    db,
+    database: databaseName(parts.dbFile),
+    dir: backupsDir(options.dataDir),
+    now: options.now,
+    log: options.log,
+    keepDays: () => readSettings(db).backupKeepDays,
+    livePayments: () => countLiveAttempts(db),
+    ...(options.backupTiming ? { timing: options.backupTiming } : {}),
+  });
   return {
     kind: parts.kind,
     db,
+    dbFile: parts.dbFile,
     services,
     tokens,
     payments,
@@ -168,6 +188,7 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
       try {
         await services.stop();
       } finally {
+        await backups.stop();
         close();
         await parts.simulator?.stop();
       }

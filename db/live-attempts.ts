@@ -23,3 +23,8 @@ export function invoiceHasLiveAttempt(db: Db, invoiceId: string, exceptAttemptId
 export function counterHasLiveAttempt(db: Db, counterId: string): boolean {
   return exists(db, `counter_id = ? AND ${LIVE_STATE_CONDITION}`, counterId, null);
 }
+
+/** Payments live now on any terminal: the backup and the updater wait for none (read from the partial indexes). */
+export function countLiveAttempts(db: Db): number {
+  return prepared<[], { live: number }>(db, `SELECT count(*) AS live FROM charge_attempts WHERE ${LIVE_STATE_CONDITION}`).get()?.live ?? 0;
+}

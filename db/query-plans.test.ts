@@ -15,6 +15,7 @@ import {
 import { deactivateCounter, listCounters, peekNextInvoiceNumber, takeNextInvoiceNumber, updateCounter } from './counters';
 import type { Db } from './database';
 import { listEventsForAttempt } from './events';
+import { countLiveAttempts } from './live-attempts';
 import { getInvoiceByNumber, latestOpenInvoice, voidInvoice } from './invoices';
 import type { DayLogQuery } from './log';
 import { dayTotals, listAttemptsForDay } from './log';
@@ -100,6 +101,7 @@ describe('query plans', () => {
       addDeclinedTry(db, attempt.id, { paymentId: 'D', failureCode: null, method: null, at: T0 }, T0);
       setMismatch(db, attempt.id, 'note', T0);
       listLiveAttempts(db);
+      countLiveAttempts(db);
       getAttemptBySessionId(db, 'S');
       succeedAttempt(db, attempt);
       const lostInvoice = makeInvoice(db, counter);

@@ -69,6 +69,11 @@ export class Rig {
     this.managerToken = (await this.call('manager-unlock', { pin: '2468' })).managerToken;
   }
 
+  /** Changes the backend's tuning from the next boot (or restart) on. */
+  retune(tuning: BackendTuning): void {
+    this.options.tuning = { ...this.options.tuning, ...tuning };
+  }
+
   async stopBackend(): Promise<void> {
     this.unsubscribe();
     await this.backend.close();

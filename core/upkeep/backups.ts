@@ -1,0 +1,147 @@
+// Copies of a database file in the data folder's backups/, taken with SQLite's online backup API
+// (better-sqlite3's db.backup) while the app keeps working: the copy is made a few pages at a time,
+// between the event loop's other work, and the app's own writes during it are carried into the copy
+// by SQLite. Each copy is checked with `PRAGMA integrity_check` (in a worker thread) before it gets
+// its final name, so every file named like a backup is a good one. Files 0600, folder 0700.
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Db } from '../../db/database';
+import { checkIntegrity } from './integrity';
+
+export function backupsDir(dataDir: string): string {
+  return join(dataDir, 'backups');
+}
+
+export interface BackupFile {
+  path: string;
+  fileName: string;
+  /** The database it copies: 'counter' (live) or 'demo'. */
+  database: string;
+  /** When it was taken (unix ms, from its name: local time to the second). */
+  takenAt: number;
+  /** Taken before the schema was migrated to this version (null: the daily backup). */
+  beforeVersion: number | null;
+}
+
+/** counter-20261129-143005.db, or counter-20261129-143005-before-v5.db before a migration. */
+const BACKUP_NAME = /^([a-z]+)-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-before-v(\d+))?\.db$/;
+const PARTIAL = '.partial';
+
+export function parseBackupName(path: string, fileName: string): BackupFile | null {
+  const match = BACKUP_NAME.exec(fileName);
+  if (!match) return null;
+  const [, database = '', year, month, day, hour, minute, second, version] = match;
+  const takenAt = new Date(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second)).getTime();
+  return { path, fileName, database, takenAt, beforeVersion: version === undefined ? null : Number(version) };
+}
+
+function backupName(database: string, at: number, beforeVersion: number | null): string {
+  const d = new Date(at);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${d.getFullYear()}${two(d.getMonth() + 1)}${two(d.getDate())}-${two(d.getHours())}${two(d.getMinutes())}${two(d.getSeconds())}`;
+  return `${database}-${stamp}${beforeVersion === null ? '' : `-before-v${beforeVersion}`}.db`;
+}
+
+/** The backups of `database` in `dir`, newest first. */
+export function listBackups(dir: string, database: string): BackupFile[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((name) => parseBackupName(join(dir, name), name))
+    .filter((backup): backup is BackupFile => backup !== null && backup.database === database)
+    .sort((a, b) => b.takenAt - a.takenAt || b.fileName.localeCompare(a.fileName));
+}
+
+export class BackupFailedError extends Error {
+  constructor(
+    readonly fileName: string,
+    readonly findings: string[],
+  ) {
+    super(`The backup ${fileName} failed its integrity check: ${findings.slice(0, 3).join('; ')}`);
+    this.name = 'BackupFailedError';
+  }
+}
+
+export interface TakeBackupOptions {
+  dir: string;
+  database: string;
+  /** Unix ms, for the file's name. */
+  at: number;
+  beforeVersion?: number;
+  /** Asked before each step: how many pages to copy in it (fewer while a payment is live). */
+  pagesPerStep?: () => number;
+  /** Aborted when the app is stopping: the copy (or its check) is abandoned. */
+  signal?: AbortSignal;
+}
+
+export const BACKUP_STEP_PAGES = 128;
+
+export class BackupAbandonedError extends Error {
+  constructor() {
+    super('The backup was abandoned because Counter is stopping.');
+    this.name = 'BackupAbandonedError';
+  }
+}
+
+/**
+ * Copies `source` into the backups folder and checks the copy. Throws BackupFailedError (the bad
+ * copy is deleted) or BackupAbandonedError; on success returns the new backup.
+ */
+export async function takeBackup(source: Db, options: TakeBackupOptions): Promise<BackupFile> {
+  mkdirSync(options.dir, { recursive: true, mode: 0o700 });
+  const fileName = backupName(options.database, options.at, options.beforeVersion ?? null);
+  const partial = join(options.dir, fileName + PARTIAL);
+  removeLeftovers(options.dir, options.database);
+  // Created empty first, so the copy (and SQLite's journal beside it, which takes its mode) is 0600.
+  closeSync(openSync(partial, 'w', 0o600));
+  try {
+    await source.backup(partial, {
+      progress: () => {
+        if (options.signal?.aborted) throw new BackupAbandonedError();
+        return options.pagesPerStep?.() ?? BACKUP_STEP_PAGES;
+      },
+    });
+    // The copy carries the source's WAL mode in its header; a backup is a plain file, read-only from now on.
+    const copy = new Database(partial);
+    copy.pragma('journal_mode = DELETE');
+    copy.close();
+    const check = await checkIntegrity(partial, 'full', options.signal);
+    if (options.signal?.aborted) throw new BackupAbandonedError();
+    if (!check.ok) throw new BackupFailedError(fileName, check.findings);
+    const path = join(options.dir, fileName);
+    renameSync(partial, path);
+    const backup = parseBackupName(path, fileName);
+    if (!backup) throw new Error(`Backup name ${fileName} does not parse`);
+    return backup;
+  } catch (error) {
+    removeLeftovers(options.dir, options.database);
+    throw error;
+  }
+}
+
+/** A copy left half-made by a crash or a failed check, with SQLite's side files. */
+function removeLeftovers(dir: string, database: string): void {
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith(`${database}-`) && name.includes(PARTIAL)) rmSync(join(dir, name), { force: true });
+  }
+}
+
+/**
+ * Keeps the backups of the `keepDays` most recent days that have any (so a shop closed for a month
+ * still has its last ones), deletes the rest; returns the names deleted.
+ */
+export function pruneBackups(dir: string, database: string, keepDays: number): string[] {
+  const backups = listBackups(dir, database);
+  const keptDays = new Set<string>();
+  const removed: string[] = [];
+  for (const backup of backups) {
+    const day = new Date(backup.takenAt).toDateString();
+    if (keptDays.size < keepDays || keptDays.has(day)) {
+      keptDays.add(day);
+      continue;
+    }
+    rmSync(backup.path, { force: true });
+    removed.push(backup.fileName);
+  }
+  return removed;
+}
