@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { EDITIONS, PAYMENT_METHODS } from './domain';
 import { MAX_AMOUNT_MINOR } from './money';
-import { MANAGER_PIN_DIGITS, POLL_INTERVAL_SECONDS } from './rules';
+import { BACKUP_KEEP_DAYS, MANAGER_PIN_DIGITS, POLL_INTERVAL_SECONDS } from './rules';
 import { DAY_LOG_MAX_ROWS } from './views';
 
 // eslint-disable-next-line no-control-regex -- the point is to refuse control characters
@@ -102,6 +102,12 @@ export const pollIntervalSeconds = z
   .int('Poll interval must be a whole number of seconds')
   .min(POLL_INTERVAL_SECONDS.min, `Poll interval must be at least ${POLL_INTERVAL_SECONDS.min} seconds`)
   .max(POLL_INTERVAL_SECONDS.max, `Poll interval must be at most ${POLL_INTERVAL_SECONDS.max} seconds`);
+
+export const backupKeepDays = z
+  .number({ error: typeError('Days of backups to keep', 'a number of days') })
+  .int('Days of backups to keep must be a whole number')
+  .min(BACKUP_KEEP_DAYS.min, `Keep backups of at least ${BACKUP_KEEP_DAYS.min} day`)
+  .max(BACKUP_KEEP_DAYS.max, `Keep backups of at most ${BACKUP_KEEP_DAYS.max} days`);
 
 export const reviewNote = text('Note', 1, 200);
 

@@ -70,7 +70,12 @@ export const inputSchemas = {
   'counter-deactivate': z.strictObject({ managerToken: f.managerToken, counterId: f.recordId }),
   /** The manager has checked an unknown outcome on the terminal and in Zoho's dashboard. */
   'attempt-mark-reviewed': z.strictObject({ managerToken: f.managerToken, attemptId: f.recordId, note: f.reviewNote }),
-  'settings-update': z.strictObject({ managerToken: f.managerToken, pollIntervalSeconds: f.pollIntervalSeconds }),
+  /** Changes the preferences given; the others stay. */
+  'settings-update': z.strictObject({
+    managerToken: f.managerToken,
+    pollIntervalSeconds: f.pollIntervalSeconds.optional(),
+    backupKeepDays: f.backupKeepDays.optional(),
+  }),
   'connection-configure': z.strictObject({
     managerToken: f.managerToken,
     edition: f.edition,

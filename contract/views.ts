@@ -36,6 +36,8 @@ export interface CounterStatus {
 
 export interface Settings {
   pollIntervalSeconds: number;
+  /** Daily backups of this many days are kept. */
+  backupKeepDays: number;
 }
 
 export interface StateTotal {

@@ -231,6 +231,7 @@ const FIELDS: Record<string, FieldKind> = {
     CONTROL_CHARS,
   ),
   pollIntervalSeconds: wholeNumberKind(5, 10),
+  backupKeepDays: wholeNumberKind(1, 365),
   rows: wholeNumberKind(1, DAY_LOG_MAX_ROWS),
   edition: enumKind(EDITIONS),
   accountId: textKind(fc.stringMatching(/^\d{1,20}$/), 20, fc.constantFrom('a', '-', ' ', '٣', '.', 'e')),

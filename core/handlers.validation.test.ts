@@ -65,6 +65,9 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
     { input: { managerToken: 't', pollIntervalSeconds: 4 }, field: 'pollIntervalSeconds', rule: /at least 5/ },
     { input: { managerToken: 't', pollIntervalSeconds: 11 }, field: 'pollIntervalSeconds', rule: /at most 10/ },
     { input: { managerToken: 't', pollIntervalSeconds: 7.5 }, field: 'pollIntervalSeconds', rule: /whole number/ },
+    { input: { managerToken: 't', backupKeepDays: 0 }, field: 'backupKeepDays', rule: /at least 1 day/ },
+    { input: { managerToken: 't', backupKeepDays: 366 }, field: 'backupKeepDays', rule: /at most 365 days/ },
+    { input: { managerToken: 't', backupKeepDays: '7' }, field: 'backupKeepDays', rule: /must be a number of days/ },
   ],
   'connection-configure': [
     { input: { managerToken: 't', edition: 'eu', accountId: '1', clientId: 'c', clientSecret: 's' }, field: 'edition', rule: /in, in_sandbox or us/ },

@@ -44,7 +44,7 @@ describe('the manager unlock', () => {
   it('locks with a message when the backend no longer knows the unlock', async () => {
     await unlocked();
     backend.expireUnlocks();
-    expect(await store().saveSettings(7)).toBe(false);
+    expect(await store().saveSettings({ pollIntervalSeconds: 7 })).toBe(false);
     expect(store().token).toBeNull();
     expect(store().lockMessage).toBe('The manager unlock has expired. Enter the PIN again.');
   });
@@ -69,12 +69,12 @@ describe('manager actions', () => {
   it('takes one action at a time', async () => {
     await unlocked();
     const release = backend.hold('settings-update');
-    const first = store().saveSettings(8);
+    const first = store().saveSettings({ pollIntervalSeconds: 8 });
     expect(store().busy).toBe('settings');
     expect(await store().deactivateCounter(backend.counters[0]!)).toBe(false);
     release();
     expect(await first).toBe(true);
-    expect(store().settings).toEqual({ pollIntervalSeconds: 8 });
+    expect(store().settings).toMatchObject({ pollIntervalSeconds: 8 });
     expect(store().notices.settings).toBe('Saved: payments are checked every 8 seconds.');
     expect(backend.callsTo('counter-deactivate')).toEqual([]);
   });

@@ -44,7 +44,8 @@ interface ManagerState {
   deactivateCounter: (counter: Counter) => Promise<boolean>;
   markReviewed: (attempt: ChargeAttempt, note: string) => Promise<boolean>;
   loadSettings: () => Promise<void>;
-  saveSettings: (pollIntervalSeconds: number) => Promise<boolean>;
+  /** Saves the preferences given: the poll interval on the 'settings' form, the days of backups on 'backups'. */
+  saveSettings: (patch: Partial<Settings>) => Promise<boolean>;
   configureConnection: (form: ConnectionForm) => Promise<boolean>;
   startSignIn: (openWindow: (url: string) => void) => Promise<boolean>;
   submitCode: (code: string) => Promise<boolean>;
@@ -183,11 +184,12 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
       if (result.ok) set({ settings: result.value });
     },
 
-    async saveSettings(pollIntervalSeconds) {
+    async saveSettings(patch) {
+      const backups = patch.backupKeepDays !== undefined;
       const saved = await run(
-        'settings',
-        (managerToken) => call((api) => api.settingsUpdate({ managerToken, pollIntervalSeconds })),
-        (s) => `Saved: payments are checked every ${s.pollIntervalSeconds} seconds.`,
+        backups ? 'backups' : 'settings',
+        (managerToken) => call((api) => api.settingsUpdate({ managerToken, ...patch })),
+        (s) => (backups ? `Saved: backups of the last ${s.backupKeepDays} days are kept.` : `Saved: payments are checked every ${s.pollIntervalSeconds} seconds.`),
       );
       if (saved) set({ settings: saved });
       return saved !== null;

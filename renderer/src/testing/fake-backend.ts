@@ -10,7 +10,7 @@ import { HANDLER_NAMES, inputSchemas, type HandlerInput, type HandlerName, type 
 import { invoiceAwaitsReview, type AttemptEvent, type ChargeAttempt, type Counter, type Invoice } from '../../../contract/model';
 import { sumMinor } from '../../../contract/money';
 import { fail, ok, type AppError, type Result } from '../../../contract/result';
-import { POLL_INTERVAL_SECONDS } from '../../../contract/rules';
+import { BACKUP_KEEP_DAYS, POLL_INTERVAL_SECONDS } from '../../../contract/rules';
 import { DAY_LOG_MAX_ROWS, DAY_LOG_PAGE, type AppInfo, type ConnectionStatus, type CounterStatus, type DayLog, type Settings } from '../../../contract/views';
 import type { DesktopBilling, SaveCsvOutcome } from '../../../preload/bridge';
 import { isoDate } from '../format/time';
@@ -46,7 +46,7 @@ export class FakeBackend {
   invoices: Invoice[] = [];
   attempts: ChargeAttempt[] = [];
   history: AttemptEvent[] = [];
-  settings: Settings = { pollIntervalSeconds: POLL_INTERVAL_SECONDS.default };
+  settings: Settings = { pollIntervalSeconds: POLL_INTERVAL_SECONDS.default, backupKeepDays: BACKUP_KEEP_DAYS.default };
   pin: string | null = null;
   readonly calls: RecordedCall[] = [];
   readonly savedFiles: { fileName: string; csv: string }[] = [];
@@ -396,7 +396,8 @@ export class FakeBackend {
         return ok(attempt);
       },
       'settings-update': (input) => {
-        this.settings = { pollIntervalSeconds: input.pollIntervalSeconds };
+        const { managerToken: _token, ...patch } = input;
+        this.settings = { ...this.settings, ...patch };
         return ok(this.settings);
       },
       'connection-configure': (input) => {

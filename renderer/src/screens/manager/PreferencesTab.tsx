@@ -23,7 +23,7 @@ export function PreferencesTab() {
   const value = seconds ?? settings?.pollIntervalSeconds ?? POLL_INTERVAL_SECONDS.default;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void saveSettings(value);
+    void saveSettings({ pollIntervalSeconds: value });
   };
 
   return (
