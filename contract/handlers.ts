@@ -6,7 +6,7 @@ import { ATTEMPT_STATES } from './domain';
 import * as f from './fields';
 import type { AttemptEvent, ChargeAttempt, Counter, Invoice } from './model';
 import type { Result } from './result';
-import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayLog, Settings } from './views';
+import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayLog, Settings, SupportBundle, SupportInfo } from './views';
 
 const empty = z.strictObject({});
 const attemptState = z.enum(ATTEMPT_STATES, { error: `State must be one of ${ATTEMPT_STATES.join(', ')}` });
@@ -87,6 +87,12 @@ export const inputSchemas = {
   'connection-code-submit': z.strictObject({ managerToken: f.managerToken, code: f.grantCode }),
   'connection-test': z.strictObject({ managerToken: f.managerToken }),
   'connection-disconnect': z.strictObject({ managerToken: f.managerToken }),
+  /** Where the logs and backups are, the versions, and the desktop app's updates. */
+  'support-info': z.strictObject({ managerToken: f.managerToken }),
+  /** One zip for whoever supports the shop: logs, versions, checks, counts; nothing secret. */
+  'support-bundle': z.strictObject({ managerToken: f.managerToken }),
+  /** Installs a downloaded update now (Counter restarts); refused while a payment is live. */
+  'update-install': z.strictObject({ managerToken: f.managerToken }),
 } as const;
 
 export interface HandlerOutputs {
@@ -119,6 +125,9 @@ export interface HandlerOutputs {
   'connection-code-submit': ConnectionStatus;
   'connection-test': { ok: boolean; message: string };
   'connection-disconnect': ConnectionStatus;
+  'support-info': SupportInfo;
+  'support-bundle': SupportBundle;
+  'update-install': { installing: true };
 }
 
 export interface ManagerSession {

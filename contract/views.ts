@@ -84,3 +84,37 @@ export interface CsvExport {
   csv: string;
   rowCount: number;
 }
+
+export const UPDATE_STATES = ['unavailable', 'idle', 'checking', 'current', 'downloading', 'ready', 'failed'] as const;
+export type UpdateState = (typeof UPDATE_STATES)[number];
+
+/** The desktop app's updates, as the manager's Help tab shows them. */
+export interface UpdateStatus {
+  /** 'unavailable': this copy does not update itself (the browser host, a development build). */
+  state: UpdateState;
+  /** Plain words for the manager. */
+  message: string;
+  /** The version downloading or downloaded. */
+  version: string | null;
+  /** When the feed last said Counter is up to date (unix ms). */
+  checkedAt: number | null;
+  /** A downloaded update may be installed now (no payment is live). */
+  canInstall: boolean;
+}
+
+/** Where Counter keeps its files, and its versions: the manager's Help tab. */
+export interface SupportInfo {
+  version: string;
+  schemaVersion: number;
+  dataDir: string;
+  logsDir: string;
+  backupsDir: string;
+  newestBackup: { fileName: string; takenAt: number } | null;
+  updates: UpdateStatus;
+}
+
+/** A support bundle: one zip, base64 so that it crosses IPC and HTTP as JSON. */
+export interface SupportBundle {
+  fileName: string;
+  zipBase64: string;
+}

@@ -5,12 +5,14 @@ import { MANAGER_ONLY, type HandlerName, type HandlerOutput } from '../contract/
 import { parseHandlerInput } from '../contract/parse';
 import { fail, ok, type Result } from '../contract/result';
 import type { AppInfo, ConnectionStatus } from '../contract/views';
+import { countLiveAttempts } from '../db/live-attempts';
 import type { SimulatorOptions } from '../simulator/index';
 import type { ChargeTuning } from './data-services';
 import { EventBus } from './event-bus';
 import { HandlerFailure, toAppError } from './failure';
 import { connectionHandlers } from './handlers/connection';
 import { managerHandlers } from './handlers/manager';
+import { supportHandlers } from './handlers/support';
 import type { Handler } from './handlers/types';
 import { consoleLogger, type Logger } from './log';
 import { ManagerSessions } from './manager/auth';
@@ -18,6 +20,8 @@ import { ManagerPinFile } from './manager/pin-file';
 import { isLiveConnection, startDemoMode, startLiveMode, type ModeOptions, type RunningMode } from './mode';
 import type { SecretStore } from './secrets/secret-store';
 import type { DailyBackupOptions } from './upkeep/daily-backups';
+import { startUpdateChecks, type UpdateChecks } from './upkeep/update-checks';
+import type { Updater } from './upkeep/update-policy';
 import type { TokenState } from './zoho/token-manager';
 import { ConnectionVault } from './zoho/vault';
 
@@ -40,6 +44,8 @@ export interface BackendOptions {
   now?: () => number;
   /** Called with the Zoho consent URL when a manager starts "Sign in with Zoho" (the shell opens the system browser). */
   openExternal?: (url: string) => void;
+  /** The desktop app's updater (main/updater.ts); without one (browser host, tests) Counter never updates. */
+  updater?: Updater;
 }
 
 export interface BackendTuning extends ChargeTuning {
@@ -74,6 +80,7 @@ class BackendRuntime implements Backend {
   /** Calls running now; a mode switch waits for them, and new calls wait for the switch. */
   private running = 0;
   private switching: Promise<void> | null = null;
+  private readonly updateChecks: UpdateChecks | null;
 
   constructor(private readonly options: BackendOptions & { tuning?: BackendTuning }) {
     this.now = options.now ?? Date.now;
@@ -81,9 +88,10 @@ class BackendRuntime implements Backend {
     this.env = options.env ?? process.env;
     this.vault = new ConnectionVault(options.secretStore);
     this.managers = new ManagerSessions(this.now);
+    const pinFile = new ManagerPinFile(options.dataDir);
     Object.assign(
       this.handlers,
-      managerHandlers(this.managers, new ManagerPinFile(options.dataDir)),
+      managerHandlers(this.managers, pinFile),
       connectionHandlers({
         vault: this.vault,
         env: this.env,
@@ -96,8 +104,21 @@ class BackendRuntime implements Backend {
         ...(options.openExternal ? { openExternal: options.openExternal } : {}),
         consentPort: options.tuning?.consentPort ?? DEFAULT_CONSENT_PORT,
       }),
+      supportHandlers({
+        dataDir: options.dataDir,
+        version: this.version(),
+        now: this.now,
+        updater: options.updater ?? null,
+        mode: () => this.current(),
+        vault: this.vault,
+        pinFile,
+        connectionStatus: () => this.connectionStatus(),
+      }),
       { 'app-info': () => this.appInfo() },
     );
+    this.updateChecks = options.updater
+      ? startUpdateChecks({ updater: options.updater, livePayments: () => this.livePayments(), now: this.now, log: this.log })
+      : null;
   }
 
   async open(): Promise<void> {
@@ -135,10 +156,20 @@ class BackendRuntime implements Backend {
 
   /** Lets calls under way finish (a charge waiting for Zoho must record its session id), then stops. */
   async close(): Promise<void> {
+    this.updateChecks?.stop();
     await this.exclusively(0, async () => {
       await this.mode?.stop();
       this.mode = null;
     });
+  }
+
+  /** Payments live now; while modes switch, counted as one (nothing starts meanwhile). */
+  private livePayments(): number {
+    return this.mode && !this.switching ? countLiveAttempts(this.mode.db) : 1;
+  }
+
+  private version(): string {
+    return this.options.tuning?.version ?? '0.1.0';
   }
 
   private current(): RunningMode {
@@ -223,7 +254,7 @@ class BackendRuntime implements Backend {
     const mode = this.current();
     return {
       mode: mode.kind,
-      version: this.options.tuning?.version ?? '0.1.0',
+      version: this.version(),
       currency: mode.currency,
       simulatorUrl: mode.simulator?.url ?? null,
     };

@@ -14,6 +14,7 @@ import { startBackend, type Backend, type BackendTuning } from '../core/backend'
 import { silentLogger } from '../core/log';
 import { MemorySecretStore } from '../core/secrets/secret-store';
 import { connectionToSimulator } from '../core/mode';
+import type { Updater } from '../core/upkeep/update-policy';
 import { okValue } from './results';
 import { SimControl } from './sim-control';
 import { sleep } from './time';
@@ -28,6 +29,8 @@ export interface RigOptions {
   counters?: number;
   /** Replaces the payments API address (e.g. a port where nothing listens). */
   paymentsUrl?: string;
+  /** The desktop app's updater (the backend has none by default, as in the browser host). */
+  updater?: Updater;
 }
 
 export class Rig {
@@ -84,6 +87,7 @@ export class Rig {
       dataDir: this.dataDir,
       secretStore: this.secrets,
       env: { ZOHO_PAYMENTS_URL: this.options.paymentsUrl ?? this.sim.url, ZOHO_ACCOUNTS_URL: this.sim.url },
+      ...(this.options.updater ? { updater: this.options.updater } : {}),
       tuning: { ...TEST_TUNING, ...this.options.tuning },
     });
     this.unsubscribe = this.backend.subscribe((event) => this.events.push(event));
