@@ -78,6 +78,9 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
   'connection-code-submit': [{ input: { managerToken: 't', code: '' }, field: 'code', rule: /required/ }],
   'connection-test': [{ input: { managerToken: 5 }, field: 'managerToken', rule: /Manager unlock/ }],
   'connection-disconnect': [{ input: {}, field: 'managerToken', rule: /required/ }],
+  'support-info': [{ input: {}, field: 'managerToken', rule: /required/ }],
+  'support-bundle': [{ input: { managerToken: 't', days: 30 }, field: 'days', rule: /Unknown field/ }],
+  'update-install': [{ input: { managerToken: 't', version: '9.9.9' }, field: 'version', rule: /Unknown field/ }],
 };
 
 describe('bad input', () => {

@@ -18,6 +18,7 @@ export {
   getAttempt,
   getAttemptBySessionId,
   latestAttemptForCounter,
+  listAttemptsAwaitingReview,
   listAttemptsForInvoice,
   listLiveAttempts,
   requireAttempt,

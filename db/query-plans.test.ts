@@ -6,6 +6,7 @@ import {
   getAttempt,
   getAttemptBySessionId,
   latestAttemptForCounter,
+  listAttemptsAwaitingReview,
   listAttemptsForInvoice,
   listLiveAttempts,
   recordPoll,
@@ -102,6 +103,7 @@ describe('query plans', () => {
       setMismatch(db, attempt.id, 'note', T0);
       listLiveAttempts(db);
       countLiveAttempts(db);
+      listAttemptsAwaitingReview(db, 500);
       getAttemptBySessionId(db, 'S');
       succeedAttempt(db, attempt);
       const lostInvoice = makeInvoice(db, counter);

@@ -4,15 +4,22 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, dialog, ipcMain, safeStorage, session, shell, type BrowserWindow } from 'electron';
+import electronUpdater from 'electron-updater';
 import { startBackend, type Backend } from '../core/backend';
-import { consoleLogger } from '../core/log';
+import { consoleLogger, type Logger } from '../core/log';
+import { DatabaseDamagedError } from '../core/upkeep/damaged-database';
+import { openLogFiles } from '../core/upkeep/log-files';
 import { isAllowedExternalUrl, isAppPageUrl } from './hardening';
 import { forwardEvents, registerBillingIpc } from './ipc';
+import { offerRestore } from './restore-dialog';
 import { SafeStorageSecretStore } from './safe-storage-secret-store';
 import { saveCsv } from './save-csv';
+import { saveSupportBundle } from './save-support-bundle';
+import { desktopUpdater } from './updater';
 import { createMainWindow, guardWebContents, hardenSession, installMenu } from './window';
 
-const log = consoleLogger();
+// stderr until the log file in the data folder is open.
+let log: Logger = consoleLogger();
 // electron-vite's dev server, never in a packaged app (a stray variable must not redirect the window).
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
 const appPageUrl = devServerUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
@@ -41,11 +48,15 @@ async function start(): Promise<void> {
   installMenu(process.platform);
   hardenSession(session.defaultSession);
   const userData = app.getPath('userData');
+  const dataDir = join(userData, 'data');
+  log = (await openLogFiles(dataDir)).logger;
   const running = await startBackend({
-    dataDir: join(userData, 'data'),
+    dataDir,
     secretStore: new SafeStorageSecretStore(safeStorage, join(userData, 'zoho-connection.secret')),
     env: process.env,
     openExternal: openIfAllowed,
+    // Only an installed package updates itself; a development run never does.
+    ...(app.isPackaged ? { updater: desktopUpdater(electronUpdater.autoUpdater, log) } : {}),
     tuning: { version: app.getVersion(), log },
   });
   backend = running;
@@ -53,7 +64,14 @@ async function start(): Promise<void> {
   registerBillingIpc(ipcMain, {
     backend: running,
     isAppPage,
-    saveCsv: (input) => saveCsv(input, { chooseFile: chooseCsvFile, writeFile: (filePath, text) => writeFile(filePath, text, 'utf8') }),
+    saveCsv: (input) =>
+      saveCsv(input, { chooseFile: (fileName) => chooseFile(fileName, { name: 'CSV', extensions: ['csv'] }), writeFile: (filePath, text) => writeFile(filePath, text, 'utf8') }),
+    saveSupportBundle: (input) =>
+      saveSupportBundle(input, {
+        makeBundle: (bundleInput) => running.call('support-bundle', bundleInput),
+        chooseFile: (fileName) => chooseFile(fileName, { name: 'Zip archive', extensions: ['zip'] }),
+        writeFile: (filePath, bytes) => writeFile(filePath, bytes, { mode: 0o600 }),
+      }),
     log,
   });
   forwardEvents(running, () => mainWindow?.webContents ?? null);
@@ -111,14 +129,27 @@ function openIfAllowed(url: string): void {
   })().catch((error: unknown) => log.error('could not open the system browser', { error: String(error) }));
 }
 
-async function chooseCsvFile(fileName: string): Promise<string | null> {
-  const options = { defaultPath: join(app.getPath('documents'), fileName), filters: [{ name: 'CSV', extensions: ['csv'] }] };
+async function chooseFile(fileName: string, filter: Electron.FileFilter): Promise<string | null> {
+  const options = { defaultPath: join(app.getPath('documents'), fileName), filters: [filter] };
   const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
   return choice.canceled || !choice.filePath ? null : choice.filePath;
 }
 
 function failToStart(error: unknown): void {
   log.error('Counter could not start', { error: error instanceof Error ? error.stack : String(error) });
+  if (error instanceof DatabaseDamagedError) {
+    offerRestore(error, { ask: (request) => dialog.showMessageBox(request).then((answer) => answer.response), now: Date.now }).then(
+      (restored) => {
+        if (restored) app.relaunch();
+        app.exit(restored ? 0 : 1);
+      },
+      (restoreError: unknown) => {
+        dialog.showErrorBox('Counter could not restore the backup', restoreError instanceof Error ? restoreError.message : String(restoreError));
+        app.exit(1);
+      },
+    );
+    return;
+  }
   const message = error instanceof Error ? error.message : String(error);
   dialog.showErrorBox('Counter could not start', message);
   app.exit(1);

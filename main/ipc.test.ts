@@ -8,9 +8,10 @@ import { INTERNAL_FAILURE_MESSAGE, type Result } from '../contract/result';
 import { startBackend, type Backend } from '../core/backend';
 import { silentLogger } from '../core/log';
 import { MemorySecretStore } from '../core/secrets/secret-store';
-import { EVENT_CHANNEL, SAVE_CSV_CHANNEL } from '../preload/bridge';
+import { EVENT_CHANNEL, SAVE_CSV_CHANNEL, SAVE_SUPPORT_BUNDLE_CHANNEL } from '../preload/bridge';
 import { isAppPageUrl } from './hardening';
 import { forwardEvents, REFUSED_SENDER_MESSAGE, registerBillingIpc, type IpcInvokeEventLike, type IpcMainLike } from './ipc';
+import { saveSupportBundle } from './save-support-bundle';
 
 const APP_PAGE = 'file:///opt/Counter/resources/app.asar/out/renderer/index.html';
 type Listener = (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<unknown>;
@@ -38,6 +39,7 @@ describe('registerBillingIpc with the real backend', () => {
   let backend: Backend;
   const fake = fakeIpcMain();
   const saved: unknown[] = [];
+  const bundles: { filePath: string; bytes: Buffer }[] = [];
   let unregister: () => void;
 
   beforeAll(async () => {
@@ -50,6 +52,15 @@ describe('registerBillingIpc with the real backend', () => {
         saved.push(input);
         return Promise.resolve({ ok: true, value: { saved: true } });
       },
+      saveSupportBundle: (input) =>
+        saveSupportBundle(input, {
+          makeBundle: (bundleInput) => backend.call('support-bundle', bundleInput),
+          chooseFile: (fileName) => Promise.resolve(`/home/manager/${fileName}`),
+          writeFile: (filePath, bytes) => {
+            bundles.push({ filePath, bytes });
+            return Promise.resolve();
+          },
+        }),
       log: silentLogger,
     });
   });
@@ -59,8 +70,8 @@ describe('registerBillingIpc with the real backend', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('registers one channel per call, plus the CSV save', () => {
-    expect([...fake.handlers.keys()].sort()).toEqual([...HANDLER_NAMES, SAVE_CSV_CHANNEL].sort());
+  it('registers one channel per call, plus the CSV and support bundle saves', () => {
+    expect([...fake.handlers.keys()].sort()).toEqual([...HANDLER_NAMES, SAVE_CSV_CHANNEL, SAVE_SUPPORT_BUNDLE_CHANNEL].sort());
   });
 
   it('round-trips app-info and counters-list', async () => {
@@ -110,11 +121,13 @@ describe('registerBillingIpc with the real backend', () => {
       backend: { call: () => Promise.reject(new Error('database is locked')) },
       isAppPage: () => true,
       saveCsv: () => Promise.reject(new Error('disk full')),
+      saveSupportBundle: () => Promise.reject(new Error('disk full')),
       log: silentLogger,
     });
     const failed = { ok: false, error: { code: 'internal', message: INTERNAL_FAILURE_MESSAGE } };
     expect(await throwing.invoke('app-info', {})).toEqual(failed);
     expect(await throwing.invoke(SAVE_CSV_CHANNEL, {})).toEqual(failed);
+    expect(await throwing.invoke(SAVE_SUPPORT_BUNDLE_CHANNEL, {})).toEqual(failed);
   });
 
   it('forwards backend events to the window while it exists', async () => {
@@ -131,6 +144,20 @@ describe('registerBillingIpc with the real backend', () => {
     await fake.invoke('counter-create', { managerToken, name: 'Counter E', terminalId: 'TRM005' });
     expect(sent.length).toBe(before);
     stop();
+  });
+
+  it('saves the support bundle the backend makes, only for a manager unlock', async () => {
+    expect(await fake.invoke(SAVE_SUPPORT_BUNDLE_CHANNEL, { managerToken: 'x'.repeat(43) })).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(await fake.invoke(SAVE_SUPPORT_BUNDLE_CHANNEL, { managerToken: 'x'.repeat(43), path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'path' } });
+    expect(bundles).toEqual([]);
+
+    // The PIN set by the test before.
+    const unlock = await fake.invoke('manager-unlock', { pin: '2468' });
+    const managerToken = unlock.ok ? (unlock.value as { managerToken: string }).managerToken : '';
+    expect(await fake.invoke(SAVE_SUPPORT_BUNDLE_CHANNEL, { managerToken })).toEqual({ ok: true, value: { saved: true } });
+    expect(bundles).toHaveLength(1);
+    expect(bundles[0]?.filePath).toMatch(/^\/home\/manager\/counter-support-\d{8}-\d{6}\.zip$/);
+    expect(bundles[0]?.bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   });
 
   it('removes every channel when unregistered', () => {

@@ -3,7 +3,7 @@
 import type { BillingEvent } from '../contract/events';
 import type { CallResult, HandlerInput, HandlerName } from '../contract/handlers';
 import type { Result } from '../contract/result';
-import { EVENT_CHANNEL, SAVE_CSV_CHANNEL, type DesktopBilling, type SaveCsvOutcome } from './bridge';
+import { EVENT_CHANNEL, SAVE_CSV_CHANNEL, SAVE_SUPPORT_BUNDLE_CHANNEL, type DesktopBilling, type SaveOutcome } from './bridge';
 
 /** The part of Electron's ipcRenderer the bridge uses (injected, so tests need no Electron). */
 export interface IpcRendererLike {
@@ -48,6 +48,9 @@ export function createBillingBridge(ipc: IpcRendererLike): DesktopBilling {
     connectionCodeSubmit: call('connection-code-submit'),
     connectionTest: call('connection-test'),
     connectionDisconnect: call('connection-disconnect'),
+    supportInfo: call('support-info'),
+    supportBundle: call('support-bundle'),
+    updateInstall: call('update-install'),
 
     onEvent(listener: (event: BillingEvent) => void) {
       // Only the event crosses into the page, never Electron's IPC event object (it exposes the sender).
@@ -58,6 +61,7 @@ export function createBillingBridge(ipc: IpcRendererLike): DesktopBilling {
       };
     },
 
-    saveCsv: (fileName: string, csv: string) => ipc.invoke(SAVE_CSV_CHANNEL, { fileName, csv }) as Promise<Result<SaveCsvOutcome>>,
+    saveCsv: (fileName: string, csv: string) => ipc.invoke(SAVE_CSV_CHANNEL, { fileName, csv }) as Promise<Result<SaveOutcome>>,
+    saveSupportBundle: (managerToken: string) => ipc.invoke(SAVE_SUPPORT_BUNDLE_CHANNEL, { managerToken }) as Promise<Result<SaveOutcome>>,
   } satisfies DesktopBilling;
 }
