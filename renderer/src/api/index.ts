@@ -1,8 +1,9 @@
 // The renderer's way to the backend: window.billing in the desktop app (the preload), the browser
 // host's HTTP + SSE client anywhere else. Screens import from here only.
 import type { BillingApi } from '../../../contract/api';
+import { ok, type Result } from '../../../contract/result';
 import type { DesktopBilling } from '../../../preload/bridge';
-import { downloadText } from './download';
+import { downloadBase64, downloadText } from './download';
 import type { TransportState } from './event-stream';
 import { createHttpBillingApi, type HttpBillingApi } from './http-billing-api';
 
@@ -49,4 +50,21 @@ export async function saveCsv(fileName: string, csv: string): Promise<boolean> {
   const result = await desktop.saveCsv(fileName, csv);
   if (!result.ok) throw new Error(result.error.message);
   return result.value.saved;
+}
+
+/**
+ * Saves a support bundle (manager only): in the desktop app the main process makes it and writes it
+ * where the manager chooses in the system's save dialog; in a browser it is downloaded. The value
+ * is false when the dialog was cancelled.
+ */
+export async function saveSupportBundle(managerToken: string): Promise<Result<boolean>> {
+  const desktop = desktopBridge();
+  if (desktop) {
+    const saved = await desktop.saveSupportBundle(managerToken);
+    return saved.ok ? ok(saved.value.saved) : saved;
+  }
+  const bundle = await browserClient().supportBundle({ managerToken });
+  if (!bundle.ok) return bundle;
+  downloadBase64(bundle.value.fileName, bundle.value.zipBase64, 'application/zip');
+  return ok(true);
 }

@@ -97,3 +97,51 @@ describe('manager actions', () => {
     expect(backend.attempts[0]?.review?.note).toBe('Nothing on the terminal');
   });
 });
+
+describe('backups and help', () => {
+  it('saves the days of backups on their own form, leaving the poll interval alone', async () => {
+    await unlocked();
+    expect(await store().saveSettings({ backupKeepDays: 30 })).toBe(true);
+    expect(store().settings).toEqual({ pollIntervalSeconds: 5, backupKeepDays: 30 });
+    expect(store().notices.backups).toBe('Saved: backups of the last 30 days are kept.');
+    expect(store().notices.settings).toBeUndefined();
+    expect(await store().saveSettings({ backupKeepDays: 0 })).toBe(false);
+    expect(store().errors.backups).toMatchObject({ field: 'backupKeepDays', message: 'Keep backups of at least 1 day' });
+  });
+
+  it('reads where the files are, and saves the support bundle through the desktop save dialog', async () => {
+    await unlocked();
+    await store().loadSupport();
+    expect(store().support?.logsDir).toBe('/data/logs');
+    expect(await store().saveSupportBundle()).toBe(true);
+    expect(backend.savedBundles).toEqual(['counter-support-20261129-143005.zip']);
+    expect(store().notices['support-bundle']).toBe('The support bundle is saved. Send it to whoever supports Counter.');
+
+    backend.saveDialog = 'cancel';
+    expect(await store().saveSupportBundle()).toBe(false);
+    expect(store().notices['support-bundle']).toBeUndefined();
+    expect(backend.savedBundles).toHaveLength(1);
+  });
+
+  it('installs an update only when the backend allows it, and says why not', async () => {
+    await unlocked();
+    backend.support = { ...backend.support, updates: { state: 'ready', message: 'Ready', version: '0.2.0', checkedAt: null, canInstall: false } };
+    expect(await store().installUpdate()).toBe(false);
+    expect(store().errors.update?.message).toBe('A payment is in progress. Install the update once no payment is waiting on a terminal.');
+    expect(backend.installs).toBe(0);
+    expect(store().support?.updates.canInstall).toBe(false);
+
+    backend.support = { ...backend.support, updates: { ...backend.support.updates, canInstall: true } };
+    expect(await store().installUpdate()).toBe(true);
+    expect(backend.installs).toBe(1);
+    expect(store().notices.update).toBe('Installing the update: Counter restarts in a moment.');
+  });
+
+  it('locks when the unlock expired while the Help tab was open', async () => {
+    await unlocked();
+    backend.expireUnlocks();
+    await store().loadSupport();
+    expect(store().token).toBeNull();
+    expect(store().lockMessage).toBe('The manager unlock has expired. Enter the PIN again.');
+  });
+});

@@ -1,11 +1,12 @@
-// The manager's side: PIN unlock (the token lives in memory only), counters, the Zoho connection
-// and preferences. Locks itself after a few minutes without use.
+// The manager's side: PIN unlock (the token lives in memory only), counters, the Zoho connection,
+// preferences and help (files, updates, the support bundle). Locks itself after a few minutes without use.
 import { create } from 'zustand';
 import type { Edition } from '../../../contract/domain';
 import type { ChargeAttempt, Counter } from '../../../contract/model';
 import type { AppError, Result } from '../../../contract/result';
-import type { ConnectionStatus, Settings } from '../../../contract/views';
+import type { ConnectionStatus, Settings, SupportInfo } from '../../../contract/views';
 import { call } from '../api/gateway';
+import { saveSupportBundle } from '../api/index';
 import { useAppStore } from './app-store';
 
 /** The manager screens lock after this long without a key press or click. */
@@ -30,6 +31,8 @@ interface ManagerState {
   errors: Record<string, AppError | undefined>;
   notices: Record<string, string | undefined>;
   settings: Settings | null;
+  /** Where the files are, the versions and the updates (the Help tab). */
+  support: SupportInfo | null;
   /** The last consent URL, offered as a link in case no window opened. */
   signInUrl: string | null;
 
@@ -51,27 +54,35 @@ interface ManagerState {
   submitCode: (code: string) => Promise<boolean>;
   testConnection: () => Promise<boolean>;
   disconnect: () => Promise<boolean>;
+  /** Reads the Help tab's facts; quietly, so it never holds up a form. */
+  loadSupport: () => Promise<void>;
+  saveSupportBundle: () => Promise<boolean>;
+  installUpdate: () => Promise<boolean>;
 }
 
 export const useManagerStore = create<ManagerState>()((set, get) => {
   /** Runs a manager-only call for `form`: busy flag, error or notice, relock on an expired unlock. */
-  async function run<T>(form: string, send: (token: string) => Promise<Result<T>>, notice?: (value: T) => string): Promise<T | null> {
+  async function run<T>(form: string, send: (token: string) => Promise<Result<T>>, notice?: (value: T) => string | undefined): Promise<T | null> {
     const token = get().token;
     if (!token || get().busy) return null;
     set({ busy: form, errors: { ...get().errors, [form]: undefined }, notices: { ...get().notices, [form]: undefined }, lastActivity: Date.now() });
     const result = await send(token);
     set({ busy: null });
     if (!result.ok) {
-      if (result.error.code === 'locked') {
-        // Every call here carries the token: 'locked' means the unlock expired (or the app restarted).
-        set({ token: null, lockMessage: 'The manager unlock has expired. Enter the PIN again.' });
-      } else {
-        set({ errors: { ...get().errors, [form]: result.error } });
-      }
+      refused(form, result.error);
       return null;
     }
     if (notice) set({ notices: { ...get().notices, [form]: notice(result.value) } });
     return result.value;
+  }
+
+  function refused(form: string, error: AppError): void {
+    if (error.code === 'locked') {
+      // Every manager call carries the token: 'locked' means the unlock expired (or the app restarted).
+      set({ token: null, lockMessage: 'The manager unlock has expired. Enter the PIN again.' });
+    } else {
+      set({ errors: { ...get().errors, [form]: error } });
+    }
   }
 
   const setConnection = (connection: ConnectionStatus) => useAppStore.getState().setConnection(connection);
@@ -86,6 +97,7 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
     errors: {},
     notices: {},
     settings: null,
+    support: null,
     signInUrl: null,
 
     async loadStatus() {
@@ -244,6 +256,29 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
       );
       if (status) setConnection(status);
       return status !== null;
+    },
+
+    async loadSupport() {
+      const token = get().token;
+      if (!token) return;
+      const result = await call((api) => api.supportInfo({ managerToken: token }));
+      if (result.ok) set({ support: result.value });
+      else refused('support', result.error);
+    },
+
+    async saveSupportBundle() {
+      const saved = await run(
+        'support-bundle',
+        (managerToken) => call(() => saveSupportBundle(managerToken)),
+        (done) => (done ? 'The support bundle is saved. Send it to whoever supports Counter.' : undefined),
+      );
+      return saved === true;
+    },
+
+    async installUpdate() {
+      const started = await run('update', (managerToken) => call((api) => api.updateInstall({ managerToken })), () => 'Installing the update: Counter restarts in a moment.');
+      if (!started) await get().loadSupport();
+      return started !== null;
     },
   };
 });

@@ -11,8 +11,8 @@ import { invoiceAwaitsReview, type AttemptEvent, type ChargeAttempt, type Counte
 import { sumMinor } from '../../../contract/money';
 import { fail, ok, type AppError, type Result } from '../../../contract/result';
 import { BACKUP_KEEP_DAYS, POLL_INTERVAL_SECONDS } from '../../../contract/rules';
-import { DAY_LOG_MAX_ROWS, DAY_LOG_PAGE, type AppInfo, type ConnectionStatus, type CounterStatus, type DayLog, type Settings } from '../../../contract/views';
-import type { DesktopBilling, SaveCsvOutcome } from '../../../preload/bridge';
+import { DAY_LOG_MAX_ROWS, DAY_LOG_PAGE, type AppInfo, type ConnectionStatus, type CounterStatus, type DayLog, type Settings, type SupportInfo } from '../../../contract/views';
+import type { DesktopBilling, SaveOutcome } from '../../../preload/bridge';
 import { isoDate } from '../format/time';
 import { resetBillingApi } from '../api/gateway';
 
@@ -48,8 +48,21 @@ export class FakeBackend {
   history: AttemptEvent[] = [];
   settings: Settings = { pollIntervalSeconds: POLL_INTERVAL_SECONDS.default, backupKeepDays: BACKUP_KEEP_DAYS.default };
   pin: string | null = null;
+  support: SupportInfo = {
+    version: 'test',
+    schemaVersion: 4,
+    dataDir: '/data',
+    logsDir: '/data/logs',
+    backupsDir: '/data/backups',
+    newestBackup: null,
+    updates: { state: 'unavailable', message: 'This copy of Counter does not update itself.', version: null, checkedAt: null, canInstall: false },
+  };
   readonly calls: RecordedCall[] = [];
   readonly savedFiles: { fileName: string; csv: string }[] = [];
+  /** Support bundles saved through the desktop save dialog, by file name. */
+  readonly savedBundles: string[] = [];
+  /** Updates installed (the app would restart). */
+  installs = 0;
   /** What the next save dialog does: save the file, or the person cancels it. */
   saveDialog: 'save' | 'cancel' = 'save';
   private readonly tokens = new Set<string>();
@@ -72,9 +85,16 @@ export class FakeBackend {
         this.listeners.add(listener);
         return () => this.listeners.delete(listener);
       },
-      saveCsv: async (fileName: string, csv: string): Promise<Result<SaveCsvOutcome>> => {
+      saveCsv: async (fileName: string, csv: string): Promise<Result<SaveOutcome>> => {
         if (this.saveDialog === 'cancel') return ok({ saved: false });
         this.savedFiles.push({ fileName, csv });
+        return ok({ saved: true });
+      },
+      saveSupportBundle: async (managerToken: string): Promise<Result<SaveOutcome>> => {
+        const bundle = await this.run('support-bundle', { managerToken }, handlers['support-bundle']);
+        if (!bundle.ok) return bundle;
+        if (this.saveDialog === 'cancel') return ok({ saved: false });
+        this.savedBundles.push((bundle.value as { fileName: string }).fileName);
         return ok({ saved: true });
       },
     };
@@ -413,6 +433,14 @@ export class FakeBackend {
       'connection-disconnect': () => {
         this.connection = { ...this.connection, state: 'demo', message: 'Demo mode' };
         return ok(this.connection);
+      },
+      'support-info': () => ok(this.support),
+      // An empty zip (its end-of-central-directory record alone).
+      'support-bundle': () => ok({ fileName: 'counter-support-20261129-143005.zip', zipBase64: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==' }),
+      'update-install': () => {
+        if (!this.support.updates.canInstall) refuse('conflict', 'A payment is in progress. Install the update once no payment is waiting on a terminal.');
+        this.installs += 1;
+        return ok({ installing: true as const });
       },
     };
   }

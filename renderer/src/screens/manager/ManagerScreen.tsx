@@ -3,6 +3,7 @@ import { Message } from '../../components/Field';
 import { useManagerStore } from '../../stores/manager-store';
 import { ConnectionTab } from './ConnectionTab';
 import { CountersTab } from './CountersTab';
+import { HelpTab } from './HelpTab';
 import { SetPinForm, UnlockForm } from './PinForms';
 import { PreferencesTab } from './PreferencesTab';
 
@@ -10,6 +11,7 @@ const TABS = [
   { id: 'counters', label: 'Counters' },
   { id: 'connection', label: 'Zoho connection' },
   { id: 'preferences', label: 'Preferences' },
+  { id: 'help', label: 'Help' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
@@ -65,6 +67,7 @@ function ManagerTabs() {
         {tab === 'counters' ? <CountersTab /> : null}
         {tab === 'connection' ? <ConnectionTab /> : null}
         {tab === 'preferences' ? <PreferencesTab /> : null}
+        {tab === 'help' ? <HelpTab /> : null}
       </div>
     </div>
   );
