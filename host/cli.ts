@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FileSecretStore } from '../core/secrets/file-secret-store';
+import { openLogFiles } from '../core/upkeep/log-files';
 import { defaultDataDir } from './data-dir';
 import { startBrowserHost } from './server';
 
@@ -26,15 +27,17 @@ async function main(): Promise<void> {
   }
   const secretsFile = join(dataDir, 'zoho-connection.json');
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const { logger: log } = await openLogFiles(dataDir);
   const host = await startBrowserHost({
     port,
     rendererDir,
-    backendOptions: { dataDir, secretStore: new FileSecretStore(secretsFile), tuning: { version } },
+    log,
+    backendOptions: { dataDir, secretStore: new FileSecretStore(secretsFile), tuning: { version, log } },
   });
 
   console.log(host.url);
   console.log(`Counter is running: open the address above in your browser (it works from this computer only).`);
-  console.log(`Data: ${dataDir}. A connected Zoho account is kept in ${secretsFile}, readable by you only.`);
+  console.log(`Data: ${dataDir} (logs in its logs folder, daily backups in backups). A connected Zoho account is kept in ${secretsFile}, readable by you only.`);
   console.log('Press Ctrl+C to stop.');
 
   let stopping = false;
