@@ -1,10 +1,11 @@
 // `npm run bench` runs every benchmark; `npm run bench -- database scale` runs those named:
-// detection, detection-screen, scale, database, startup (docs/BENCHMARKS.md).
+// detection, detection-screen, scale, database, startup, backup (docs/BENCHMARKS.md).
 // Each prints ONE line of figures (with its goals, PASS/FAIL); the raw figures go to out/bench/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { backupBench } from './backup';
 import { databaseBench } from './database';
 import { detectionBench, screenDetectionBench } from './detection';
 import { machine, type BenchResult } from './lib';
@@ -17,6 +18,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   scale: scaleBench,
   database: databaseBench,
   startup: startupBench,
+  backup: backupBench,
 };
 
 async function main(): Promise<void> {
