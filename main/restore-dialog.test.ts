@@ -8,7 +8,7 @@ import { DatabaseDamagedError } from '../core/upkeep/damaged-database';
 import { openCheckedDatabase } from '../core/upkeep/open-checked';
 import { closeDatabase, openDatabase } from '../db/database';
 import { damagePages } from '../testkit/damage';
-import { makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt } from '../testkit/db';
+import { makePaidSales } from '../testkit/db';
 import { offerRestore, RESTORE_BUTTON, type MessageBoxRequest } from './restore-dialog';
 
 let dataDir: string;
@@ -25,10 +25,7 @@ afterEach(() => {
 /** counter.db with 1,500 sales, backed up, then damaged: what the desktop app meets at start-up. */
 async function damagedWithBackup(): Promise<DatabaseDamagedError> {
   const db = openDatabase(file());
-  const counter = makeCounter(db);
-  db.transaction(() => {
-    for (let i = 0; i < 1500; i += 1) succeedAttempt(db, markInProgress(db, startAttempt(db, makeInvoice(db, counter))));
-  })();
+  makePaidSales(db, 1500);
   await takeBackup(db, { dir: join(dataDir, 'backups'), database: 'counter', at: Date.now() });
   closeDatabase(db);
   damagePages(file());

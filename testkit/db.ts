@@ -182,6 +182,14 @@ export function succeedAttempt(
   });
 }
 
+/** `count` paid sales on a new counter, in one transaction: a database with something in it. */
+export function makePaidSales(db: Db, count: number): void {
+  const counter = makeCounter(db);
+  db.transaction(() => {
+    for (let i = 0; i < count; i += 1) succeedAttempt(db, markInProgress(db, startAttempt(db, makeInvoice(db, counter))));
+  })();
+}
+
 /** Zoho's retrieve reports failure, five seconds after the attempt was created. */
 export function failAttempt(db: Db, attempt: ChargeAttempt, failureCode = 'declined'): ChargeAttempt | null {
   const at = attempt.createdAt + 5000;

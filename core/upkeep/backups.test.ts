@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type Db } from '../../db/database';
 import { damagePages } from '../../testkit/damage';
-import { makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt } from '../../testkit/db';
+import { makeCounter, makeInvoice, makePaidSales, markInProgress, startAttempt, succeedAttempt } from '../../testkit/db';
 import { BackupFailedError, listBackups, parseBackupName, pruneBackups, takeBackup } from './backups';
 import { checkIntegrity } from './integrity';
 
@@ -27,13 +27,6 @@ afterEach(() => {
 const backups = () => join(dir, 'backups');
 const AT = new Date(2026, 10, 29, 14, 30, 5).getTime();
 
-/** `n` paid attempts on one counter, in one transaction. */
-function sell(n: number): void {
-  const counter = makeCounter(db);
-  db.transaction(() => {
-    for (let i = 0; i < n; i += 1) succeedAttempt(db, markInProgress(db, startAttempt(db, makeInvoice(db, counter))));
-  })();
-}
 
 const count = (file: string, table: string) => {
   const copy = new Database(file, { readonly: true });
@@ -46,7 +39,7 @@ const count = (file: string, table: string) => {
 
 describe('takeBackup', () => {
   it('copies the live database into backups/ under a dated name, checked, 0600 in a 0700 folder', async () => {
-    sell(50);
+    makePaidSales(db, 50);
     const backup = await takeBackup(db, { dir: backups(), database: 'counter', at: AT });
 
     expect(backup).toMatchObject({ fileName: 'counter-20261129-143005.db', database: 'counter', takenAt: AT, beforeVersion: null });
@@ -62,7 +55,7 @@ describe('takeBackup', () => {
   });
 
   it('carries writes the app makes while the copy runs into the copy', async () => {
-    sell(200);
+    makePaidSales(db, 200);
     const counter = makeCounter(db);
     let steps = 0;
     const backup = await takeBackup(db, {
@@ -82,7 +75,7 @@ describe('takeBackup', () => {
   });
 
   it('deletes a copy that fails its integrity check and names no backup after it', async () => {
-    sell(1500);
+    makePaidSales(db, 1500);
     closeDatabase(db);
     damagePages(dbFile, { fromFraction: 0.6, count: 3 });
     // A connection that does not read the damaged pages before the copy does.

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countLiveAttempts } from '../../db/live-attempts';
 import { silentLogger } from '../log';
-import { makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt, tempDatabaseEachTest } from '../../testkit/db';
+import { makeCounter, makeInvoice, makePaidSales, markInProgress, startAttempt, succeedAttempt, tempDatabaseEachTest } from '../../testkit/db';
 import { listBackups } from './backups';
 import { BACKUP_PACE, startDailyBackups, type DailyBackupOptions } from './daily-backups';
 
@@ -61,10 +61,7 @@ describe('the daily backup', () => {
   });
 
   it('copies in small steps once a charge starts during the copy', async () => {
-    const counter = makeCounter(temp.db);
-    temp.db.transaction(() => {
-      for (let i = 0; i < 2000; i += 1) succeedAttempt(temp.db, markInProgress(temp.db, startAttempt(temp.db, makeInvoice(temp.db, counter))));
-    })();
+    makePaidSales(temp.db, 2000);
     const clock = { now: Date.now() };
     let live = 0;
     const steps: number[] = [];
@@ -89,10 +86,7 @@ describe('the daily backup', () => {
   });
 
   it('stopping abandons a backup under way and leaves no half-made file', async () => {
-    const counter = makeCounter(temp.db);
-    temp.db.transaction(() => {
-      for (let i = 0; i < 2000; i += 1) succeedAttempt(temp.db, markInProgress(temp.db, startAttempt(temp.db, makeInvoice(temp.db, counter))));
-    })();
+    makePaidSales(temp.db, 2000);
     const daily = schedule({ clock: { now: Date.now() } });
     const running = daily.runIfDue();
     await daily.stop();

@@ -7,7 +7,7 @@ import { closeDatabase, openDatabase } from '../../db/database';
 import { migrate, schemaVersion } from '../../db/migrate';
 import { MIGRATIONS } from '../../db/migrations';
 import { damagePages } from '../../testkit/damage';
-import { makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt } from '../../testkit/db';
+import { makePaidSales } from '../../testkit/db';
 import { silentLogger } from '../log';
 import { listBackups } from './backups';
 import { DatabaseDamagedError } from './damaged-database';
@@ -26,13 +26,10 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A closed counter.db with `n` paid attempts. */
+/** A closed counter.db with `n` paid sales. */
 function fill(n: number): void {
   const db = openDatabase(file);
-  const counter = makeCounter(db);
-  db.transaction(() => {
-    for (let i = 0; i < n; i += 1) succeedAttempt(db, markInProgress(db, startAttempt(db, makeInvoice(db, counter))));
-  })();
+  makePaidSales(db, n);
   closeDatabase(db);
 }
 

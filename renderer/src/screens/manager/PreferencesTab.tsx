@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { BACKUP_KEEP_DAYS, POLL_INTERVAL_SECONDS } from '../../../../contract/rules';
 import { Field, Message } from '../../components/Field';
 import { useManagerStore } from '../../stores/manager-store';
@@ -9,22 +9,34 @@ const INTERVALS = Array.from({ length: POLL_INTERVAL_SECONDS.max - POLL_INTERVAL
 const INTERVAL_HINT = `Zoho asks for ${POLL_INTERVAL_SECONDS.min} seconds; up to ${POLL_INTERVAL_SECONDS.max} is allowed. Longer means fewer calls but slower answers.`;
 const KEEP_DAYS_HINT = `Counter copies its database once a day into the backups folder (see Help). From ${BACKUP_KEEP_DAYS.min} to ${BACKUP_KEEP_DAYS.max} days.`;
 
+/** One preference's form: its title, its field, what saving said, and Save. */
+function PreferenceForm({ form, title, onSave, children }: { form: 'settings' | 'backups'; title: string; onSave: () => void; children: ReactNode }) {
+  const notice = useManagerStore((s) => s.notices[form]);
+  const busy = useManagerStore((s) => s.busy);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSave();
+  };
+  return (
+    <form className="subpanel" onSubmit={submit} aria-labelledby={`${form}-title`}>
+      <h2 id={`${form}-title`}>{title}</h2>
+      {children}
+      {notice ? <Message kind="notice">{notice}</Message> : null}
+      <button type="submit" className="btn btn-primary" disabled={busy !== null}>
+        Save
+      </button>
+    </form>
+  );
+}
+
 function PollIntervalForm() {
   const settings = useManagerStore((s) => s.settings);
   const error = useManagerStore((s) => s.errors.settings);
-  const notice = useManagerStore((s) => s.notices.settings);
-  const busy = useManagerStore((s) => s.busy);
   const [seconds, setSeconds] = useState<number | null>(null);
-
   const value = seconds ?? settings?.pollIntervalSeconds ?? POLL_INTERVAL_SECONDS.default;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void useManagerStore.getState().saveSettings({ pollIntervalSeconds: value });
-  };
 
   return (
-    <form className="subpanel" onSubmit={submit} aria-labelledby="prefs-title">
-      <h2 id="prefs-title">Payment checks</h2>
+    <PreferenceForm form="settings" title="Payment checks" onSave={() => void useManagerStore.getState().saveSettings({ pollIntervalSeconds: value })}>
       <Field label="Check each payment every" error={error?.message} hint={INTERVAL_HINT}>
         {({ id, describedBy, invalid }) => (
           <select id={id} className="input input-short" value={value} onChange={(e) => setSeconds(Number(e.target.value))} aria-describedby={describedBy} aria-invalid={invalid || undefined}>
@@ -36,31 +48,20 @@ function PollIntervalForm() {
           </select>
         )}
       </Field>
-      {notice ? <Message kind="notice">{notice}</Message> : null}
-      <button type="submit" className="btn btn-primary" disabled={busy !== null}>
-        Save
-      </button>
-    </form>
+    </PreferenceForm>
   );
 }
 
 function BackupDaysForm() {
   const settings = useManagerStore((s) => s.settings);
   const error = useManagerStore((s) => s.errors.backups);
-  const notice = useManagerStore((s) => s.notices.backups);
-  const busy = useManagerStore((s) => s.busy);
   const [days, setDays] = useState<string | null>(null);
-
   const value = days ?? String(settings?.backupKeepDays ?? BACKUP_KEEP_DAYS.default);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    // The backend checks the number and names the rule; an empty box is sent as "not a number".
-    void useManagerStore.getState().saveSettings({ backupKeepDays: value.trim() === '' ? Number.NaN : Number(value) });
-  };
+  // The backend checks the number and names the rule; an empty box is sent as "not a number".
+  const save = () => void useManagerStore.getState().saveSettings({ backupKeepDays: value.trim() === '' ? Number.NaN : Number(value) });
 
   return (
-    <form className="subpanel" onSubmit={submit} aria-labelledby="backups-title">
-      <h2 id="backups-title">Backups</h2>
+    <PreferenceForm form="backups" title="Backups" onSave={save}>
       <Field label="Keep daily backups for (days)" error={error?.message} hint={KEEP_DAYS_HINT}>
         {({ id, describedBy, invalid }) => (
           <input
@@ -74,11 +75,7 @@ function BackupDaysForm() {
           />
         )}
       </Field>
-      {notice ? <Message kind="notice">{notice}</Message> : null}
-      <button type="submit" className="btn btn-primary" disabled={busy !== null}>
-        Save
-      </button>
-    </form>
+    </PreferenceForm>
   );
 }
 
