@@ -16,7 +16,7 @@ import { editionCurrency, zohoHosts } from './zoho/editions';
 import { PaymentsClient } from './zoho/payments-client';
 import { backupsDir } from './upkeep/backups';
 import { startDailyBackups, type DailyBackupOptions } from './upkeep/daily-backups';
-import { databaseName, openCheckedDatabase } from './upkeep/open-checked';
+import { openCheckedDatabase } from './upkeep/open-checked';
 import { TokenManager, type TokenState } from './zoho/token-manager';
 import { ConnectionVault, type StoredConnection } from './zoho/vault';
 
@@ -164,8 +164,7 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
     throw error;
   }
   const backups = startDailyBackups({
-    db,
-    database: databaseName(parts.dbFile),
+    file: parts.dbFile,
     dir: backupsDir(options.dataDir),
     now: options.now,
     log: options.log,

@@ -40,3 +40,21 @@ export function damagePages(file: string, options: { fromFraction?: number; coun
     closeSync(fd);
   }
 }
+
+/**
+ * Appends a page that no table or free list owns (as an interrupted write can leave): SQLite reads
+ * the file, and its checks report "Page N: never used".
+ */
+export function orphanPage(file: string): void {
+  const size = pageSize(file);
+  const fd = openSync(file, 'r+');
+  try {
+    const header = Buffer.alloc(4);
+    readSync(fd, header, 0, 4, 28);
+    writeSync(fd, Buffer.alloc(size), 0, size, fstatSync(fd).size);
+    header.writeUInt32BE(header.readUInt32BE(0) + 1);
+    writeSync(fd, header, 0, 4, 28);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,12 +1,9 @@
 // The daily backup of a running mode's database: once per local day, started only at a moment when
-// no payment is live (checked every few minutes), copied in small steps (smaller still if a charge
-// starts meanwhile), checked, and then the backups older than the kept days are deleted.
-import type { Db } from '../../db/database';
+// no payment is live (looked for every few minutes), copied and checked in a worker thread, and then
+// the backups older than the kept days are deleted.
 import type { Logger } from '../log';
 import { BackupAbandonedError, listBackups, pruneBackups, takeBackup, type BackupFile } from './backups';
-
-/** Pages per step while no payment is live (~3 ms each here) and while one is (~0.5 ms). */
-export const BACKUP_PACE = { idlePages: 128, busyPages: 16 } as const;
+import { databaseName } from './open-checked';
 
 export interface DailyBackupTiming {
   /** The first look after the mode starts, so start-up is not slowed. */
@@ -18,8 +15,8 @@ export interface DailyBackupTiming {
 export const DAILY_BACKUP_TIMING: DailyBackupTiming = { firstCheckMs: 60_000, checkEveryMs: 5 * 60_000 };
 
 export interface DailyBackupOptions {
-  db: Db;
-  database: string;
+  /** The mode's database file. */
+  file: string;
   dir: string;
   now: () => number;
   log: Logger;
@@ -33,35 +30,30 @@ export interface DailyBackupOptions {
 export interface DailyBackups {
   /** Takes today's backup if none is taken yet and no payment is live; resolves with it (or null). */
   runIfDue(): Promise<BackupFile | null>;
-  /** Stops the timer and abandons a backup under way (its copy or its check). */
+  /** Stops the timer and abandons a backup under way. */
   stop(): Promise<void>;
 }
 
 export function startDailyBackups(options: DailyBackupOptions): DailyBackups {
   const timing = { ...DAILY_BACKUP_TIMING, ...options.timing };
+  const database = databaseName(options.file);
   let running: Promise<BackupFile | null> | null = null;
   const stopping = new AbortController();
 
   const takenToday = () => {
-    const newest = listBackups(options.dir, options.database)[0];
+    const newest = listBackups(options.dir, database)[0];
     return newest !== undefined && new Date(newest.takenAt).toDateString() === new Date(options.now()).toDateString();
   };
 
   const backUp = async (): Promise<BackupFile | null> => {
     try {
       const started = performance.now();
-      const backup = await takeBackup(options.db, {
-        dir: options.dir,
-        database: options.database,
-        at: options.now(),
-        pagesPerStep: () => (options.livePayments() > 0 ? BACKUP_PACE.busyPages : BACKUP_PACE.idlePages),
-        signal: stopping.signal,
-      });
-      const removed = pruneBackups(options.dir, options.database, options.keepDays());
+      const backup = await takeBackup(options.file, { dir: options.dir, database, at: options.now(), signal: stopping.signal });
+      const removed = pruneBackups(options.dir, database, options.keepDays());
       options.log.info('daily backup taken and checked', { backup: backup.fileName, ms: Math.round(performance.now() - started), removed });
       return backup;
     } catch (error) {
-      if (!(error instanceof BackupAbandonedError)) options.log.error('daily backup failed', { database: options.database, error: String(error) });
+      if (!(error instanceof BackupAbandonedError)) options.log.error('daily backup failed', { database, error: String(error) });
       return null;
     }
   };

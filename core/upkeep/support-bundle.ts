@@ -15,8 +15,9 @@ import { countLiveAttempts } from '../../db/live-attempts';
 import { schemaVersion } from '../../db/migrate';
 import { REDACTED } from '../log';
 import { listBackups } from './backups';
-import { INTEGRITY_PRAGMA, integrityReport, readInWorker } from './integrity';
+import { INTEGRITY_PRAGMA, integrityReport } from './integrity';
 import { LOG_FILE_PATTERN } from './log-files';
+import { readInWorker } from './sqlite-worker';
 
 export const BUNDLE_LIMITS = {
   /** Log files written in the last this many days go in. */
