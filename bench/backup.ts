@@ -1,5 +1,5 @@
 // The daily backup's cost to a shop: charge-create times while the backup of a 256 MB database runs
-// (its copy, then its integrity check, both in a worker thread) against the same number after it;
+// (its copy in small steps, then its integrity check in a worker thread) against the same number after it;
 // how long the backup takes; and what the damage check adds to every start-up (quick_check on the
 // main thread, before the database opens).
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -11,7 +11,7 @@ import { Rig } from './rig';
 import { sleep } from './time';
 
 export interface ChargesDuringBackup {
-  /** charge-create times (ms) while the backup ran (its copy and its check, in a worker thread). */
+  /** charge-create times (ms) while the backup ran (its stepped copy, then its check in a worker thread). */
   during: number[];
   /** The same after it. */
   after: number[];

@@ -1,11 +1,18 @@
 // Copies of a database file in the data folder's backups/, taken with SQLite's online backup API
-// (better-sqlite3's db.backup) while the app keeps working: in a worker thread, from its own
-// read-only connection, as of one moment. Each copy is checked with `PRAGMA integrity_check` before
-// it gets its final name, so every file named like a backup is a good one. Files 0600, folder 0700.
+// (better-sqlite3's db.backup) while the app keeps working: the copy is made a few pages at a time,
+// between the event loop's other work, and the app's own writes during it are carried into the copy
+// by SQLite. Each copy is checked with `PRAGMA integrity_check` in a worker thread before it gets its
+// final name, so every file named like a backup is a good one. Files 0600, folder 0700.
+//
+// Why not the whole copy in the worker (one step from its own read-only connection)? Measured side
+// by side, it writes the copy in one transaction and one flush, and a charge's own flush waited
+// behind it: the slowest charge during a 128 MB backup took 107–423 ms, against 60–90 ms in steps.
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Db } from '../../db/database';
 import { INTEGRITY_PRAGMA, integrityReport } from './integrity';
-import { backupInWorker, WorkerFailedError } from './sqlite-worker';
+import { readInWorker, WorkerFailedError } from './sqlite-worker';
 
 export function backupsDir(dataDir: string): string {
   return join(dataDir, 'backups');
@@ -67,9 +74,13 @@ export interface TakeBackupOptions {
   /** Unix ms, for the file's name. */
   at: number;
   beforeVersion?: number;
+  /** Asked before each step: how many pages to copy in it (fewer while a payment is live). */
+  pagesPerStep?: () => number;
   /** Aborted when the app is stopping: the copy (or its check) is abandoned. */
   signal?: AbortSignal;
 }
+
+export const BACKUP_STEP_PAGES = 128;
 
 export class BackupAbandonedError extends Error {
   constructor() {
@@ -79,11 +90,11 @@ export class BackupAbandonedError extends Error {
 }
 
 /**
- * Copies the database `file` into the backups folder and checks the copy, both in a worker thread
- * (sqlite-worker.ts): the main thread, and so every charge, does none of the work. Throws
- * BackupFailedError (nothing is left of the copy) or BackupAbandonedError; on success returns the new backup.
+ * Copies `source` into the backups folder a few pages a step (the event loop's other work runs
+ * between steps) and checks the copy in a worker thread. Throws BackupFailedError (nothing is left
+ * of the copy) or BackupAbandonedError; on success returns the new backup.
  */
-export async function takeBackup(file: string, options: TakeBackupOptions): Promise<BackupFile> {
+export async function takeBackup(source: Db, options: TakeBackupOptions): Promise<BackupFile> {
   mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   const fileName = backupName(options.database, options.at, options.beforeVersion ?? null);
   const partial = join(options.dir, fileName + PARTIAL);
@@ -91,8 +102,17 @@ export async function takeBackup(file: string, options: TakeBackupOptions): Prom
   // Created empty first, so the copy (and SQLite's journal beside it, which takes its mode) is 0600.
   closeSync(openSync(partial, 'w', 0o600));
   try {
-    const [rows = []] = await backupInWorker(file, partial, [INTEGRITY_PRAGMA.full], options.signal);
-    if (options.signal?.aborted) throw new BackupAbandonedError();
+    await source.backup(partial, {
+      progress: () => {
+        if (options.signal?.aborted) throw new BackupAbandonedError();
+        return options.pagesPerStep?.() ?? BACKUP_STEP_PAGES;
+      },
+    });
+    // The copy carries the source's WAL mode in its header; a backup is a plain file.
+    const copy = new Database(partial);
+    copy.pragma('journal_mode = DELETE');
+    copy.close();
+    const [rows = []] = await readInWorker(partial, [INTEGRITY_PRAGMA.full], options.signal);
     const check = integrityReport(rows);
     if (!check.ok) throw new BackupFailedError(fileName, check.findings);
     const path = join(options.dir, fileName);
@@ -103,6 +123,7 @@ export async function takeBackup(file: string, options: TakeBackupOptions): Prom
   } catch (error) {
     removeLeftovers(options.dir, options.database);
     if (options.signal?.aborted) throw new BackupAbandonedError();
+    // SQLite could not read the copy at all: it fails its check as surely.
     throw error instanceof WorkerFailedError ? new BackupFailedError(fileName, [error.message]) : error;
   }
 }
