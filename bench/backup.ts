@@ -11,7 +11,7 @@ import { chargesDuringBackup, padDatabase } from '../testkit/charges-during-back
 import { goal, ms, spread, timeRuns, verdicts, type BenchResult } from './lib';
 
 const DATABASE_MB = 256;
-const CHARGES = 40;
+const CHARGES = 30;
 
 export async function backupBench(): Promise<BenchResult> {
   const measured = await chargesDuringBackup({ databaseMb: DATABASE_MB, charges: CHARGES });

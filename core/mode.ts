@@ -164,7 +164,6 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
     throw error;
   }
   const backups = startDailyBackups({
-    db,
     file: parts.dbFile,
     dir: backupsDir(options.dataDir),
     now: options.now,

@@ -26,7 +26,7 @@ afterEach(() => {
 async function damagedWithBackup(): Promise<DatabaseDamagedError> {
   const db = openDatabase(file());
   makePaidSales(db, 1500);
-  await takeBackup(db, { dir: join(dataDir, 'backups'), database: 'counter', at: Date.now() });
+  await takeBackup(file(), { dir: join(dataDir, 'backups'), database: 'counter', at: Date.now() });
   closeDatabase(db);
   damagePages(file());
   const refused = await openCheckedDatabase(file(), { now: Date.now, log: silentLogger }).catch((error: unknown) => error);

@@ -1,17 +1,19 @@
 // How much a daily backup slows a charge: a live backend (testkit/rig.ts) whose database is padded
-// to a given size, its daily backup started at a quiet moment, then charges (the cashier's
-// charge-create, timed end to end through the backend and the simulator over HTTP) while the backup
-// runs, and the same number of charges after it. The benchmark and the test both run it.
+// to a given size, its daily backup started at a quiet moment, then charges while the backup runs
+// and the same number after it. Each charge (the cashier's charge-create, timed end to end through
+// the backend and the simulator over HTTP) is paid and settled before the next, and the next comes
+// once the copy has had time to go on: each one meets the copy at work, as the first sale after a
+// quiet moment does. The benchmark and the test both run it.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { listBackups } from '../core/upkeep/backups';
+import { BACKUP_PACE, listBackups } from '../core/upkeep/backups';
 import { Rig } from './rig';
 import { sleep } from './time';
 
 export interface ChargesDuringBackup {
-  /** charge-create times (ms) while the backup ran (its stepped copy, then its check in a worker thread). */
+  /** charge-create times (ms) while the backup ran. */
   during: number[];
   /** The same after it. */
   after: number[];
@@ -22,22 +24,20 @@ export interface ChargesDuringBackup {
 }
 
 const PAGE_FILL = 3_900;
+/** Longer than the copy's sleep while a payment is live (BACKUP_PACE.pauseMs): it is copying again. */
+const RESUME_MS = BACKUP_PACE.pauseMs + 100;
 
 export async function chargesDuringBackup(options: { databaseMb: number; charges: number }): Promise<ChargesDuringBackup> {
-  // One counter more, for a first charge after the restart that warms the new connection's statements.
-  const rig = await Rig.start({ counters: options.charges * 2 + 1 });
+  // Counter 0 charges during the backup, counter 1 after it; counter 2 first warms the statements of
+  // the connection the restart opens (its charge is live when the backup first looks, so it waits).
+  const rig = await Rig.start({ counters: 3 });
   try {
     await rig.stopBackend();
     const file = join(rig.dataDir, 'counter.db');
     padDatabase(file, options.databaseMb);
     rig.retune({ backups: { firstCheckMs: 200, checkEveryMs: 100 } });
     await rig.restart();
-    // The warm-up charge is live when the backup first looks, so the backup waits until it is paid.
-    const warmUp = rig.counters[options.charges * 2];
-    if (!warmUp) throw new Error('no warm-up counter');
-    const first = await rig.charge(500, { counter: options.charges * 2 });
-    await rig.control.pay(warmUp.terminalId, { outcome: 'succeeded' });
-    await rig.waitFor(first.id, (a) => a.state === 'succeeded');
+    await paidCharge(rig, 2);
 
     const backups = join(rig.dataDir, 'backups');
     const copying = () => existsSync(backups) && readdirSync(backups).some((name) => name.endsWith('.partial'));
@@ -54,7 +54,7 @@ export async function chargesDuringBackup(options: { databaseMb: number; charges
       await sleep(20);
     }
     const backupMs = performance.now() - started;
-    const after = await timedCharges(rig, options.charges, options.charges);
+    const after = await timedCharges(rig, 1, options.charges);
     return { during, after, overlapped, databaseMb: options.databaseMb, backupMs };
   } finally {
     await rig.close();
@@ -72,15 +72,25 @@ export function padDatabase(file: string, mb: number): void {
   db.close();
 }
 
-async function timedCharges(rig: Rig, firstCounter: number, count: number): Promise<number[]> {
+/** charge-create of a new invoice on counter `index`, timed; then paid and settled. */
+async function paidCharge(rig: Rig, index: number): Promise<number> {
+  const counter = rig.counters[index];
+  if (!counter) throw new Error(`no counter ${index}`);
+  const invoice = await rig.call('invoice-create', { counterId: counter.id, lines: [{ description: 'Item', quantity: 1, unitPriceMinor: 1000 }] });
+  const started = performance.now();
+  const attempt = await rig.call('charge-create', { invoiceId: invoice.id, counterId: counter.id, method: 'card' });
+  const took = performance.now() - started;
+  await rig.control.pay(counter.terminalId, { outcome: 'succeeded' });
+  await rig.waitFor(attempt.id, (a) => a.state === 'succeeded');
+  return took;
+}
+
+/** `count` charges on counter `index`, each settled, each after the copy had time to resume. */
+async function timedCharges(rig: Rig, index: number, count: number): Promise<number[]> {
   const times: number[] = [];
-  for (let i = firstCounter; i < firstCounter + count; i += 1) {
-    const counter = rig.counters[i];
-    if (!counter) throw new Error(`no counter ${i}`);
-    const invoice = await rig.call('invoice-create', { counterId: counter.id, lines: [{ description: 'Item', quantity: 1, unitPriceMinor: 1000 + i }] });
-    const started = performance.now();
-    await rig.call('charge-create', { invoiceId: invoice.id, counterId: counter.id, method: 'card' });
-    times.push(performance.now() - started);
+  for (let i = 0; i < count; i += 1) {
+    await sleep(RESUME_MS);
+    times.push(await paidCharge(rig, index));
   }
   return times;
 }

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type Db } from '../../db/database';
 import { damagePages, orphanPage } from '../../testkit/damage';
 import { makeCounter, makeInvoice, makePaidSales, markInProgress, startAttempt, succeedAttempt } from '../../testkit/db';
+import { sleep } from '../../testkit/time';
 import { BackupFailedError, listBackups, parseBackupName, pruneBackups, takeBackup } from './backups';
 import { checkIntegrityNow } from './integrity';
 
@@ -40,7 +41,7 @@ const count = (file: string, table: string) => {
 describe('takeBackup', () => {
   it('copies the live database into backups/ under a dated name, checked, 0600 in a 0700 folder', async () => {
     makePaidSales(db, 50);
-    const backup = await takeBackup(db, { dir: backups(), database: 'counter', at: AT });
+    const backup = await takeBackup(dbFile, { dir: backups(), database: 'counter', at: AT });
 
     expect(backup).toMatchObject({ fileName: 'counter-20261129-143005.db', database: 'counter', takenAt: AT, beforeVersion: null });
     expect(readdirSync(backups())).toEqual(['counter-20261129-143005.db']);
@@ -54,32 +55,44 @@ describe('takeBackup', () => {
     copy.close();
   });
 
-  it('carries writes the app makes while the copy runs into the copy', async () => {
-    makePaidSales(db, 200);
+  it('copies the database as of one moment while the app goes on writing', async () => {
+    makePaidSales(db, 2000);
     const counter = makeCounter(db);
-    let steps = 0;
-    const backup = await takeBackup(db, {
-      dir: backups(),
-      database: 'counter',
-      at: AT,
-      pagesPerStep: () => {
-        // A sale between two steps of the copy, on the same connection, as the app makes it.
-        steps += 1;
-        if (steps <= 5) succeedAttempt(db, markInProgress(db, startAttempt(db, makeInvoice(db, counter))));
-        return 2;
-      },
-    });
-    expect(steps).toBeGreaterThan(5);
-    expect(count(backup.path, 'charge_attempts')).toBe(205);
-    expect(count(backup.path, 'charge_attempts')).toBe(count(dbFile, 'charge_attempts'));
+    let copying = true;
+    const taking = takeBackup(dbFile, { dir: backups(), database: 'counter', at: AT }).finally(() => (copying = false));
+    let written = 0;
+    while (copying) {
+      // Sales on the app's connection while the worker copies: none waits for the copy.
+      succeedAttempt(db, markInProgress(db, startAttempt(db, makeInvoice(db, counter))));
+      written += 1;
+      await sleep(5);
+    }
+    const backup = await taking;
+    expect(written).toBeGreaterThan(0);
+    expect(count(dbFile, 'charge_attempts')).toBe(2000 + written);
+    const copied = count(backup.path, 'charge_attempts');
+    expect(copied).toBeGreaterThanOrEqual(2000);
+    expect(copied).toBeLessThanOrEqual(2000 + written);
+    expect(checkIntegrityNow(backup.path, 'full').ok).toBe(true);
+  });
+
+  it('sleeps while a payment is live, when asked to wait for a quiet moment', async () => {
+    makePaidSales(db, 200);
+    const live = markInProgress(db, startAttempt(db, makeInvoice(db, makeCounter(db))));
+    let done = false;
+    const taking = takeBackup(dbFile, { dir: backups(), database: 'counter', at: AT, waitForQuiet: true }).finally(() => (done = true));
+    await sleep(1500);
+    expect(done).toBe(false);
+    succeedAttempt(db, live);
+    const backup = await taking;
+    expect(count(backup.path, 'charge_attempts')).toBe(201);
   });
 
   it('deletes a copy that fails its integrity check', async () => {
     makePaidSales(db, 50);
     closeDatabase(db);
     orphanPage(dbFile);
-    db = new Database(dbFile);
-    const failed = await takeBackup(db, { dir: backups(), database: 'counter', at: AT }).catch((error: unknown) => error);
+    const failed = await takeBackup(dbFile, { dir: backups(), database: 'counter', at: AT }).catch((error: unknown) => error);
     expect(failed).toBeInstanceOf(BackupFailedError);
     expect((failed as BackupFailedError).findings.join('\n')).toMatch(/Page \d+: never used/);
     expect(readdirSync(backups())).toEqual([]);
@@ -89,9 +102,7 @@ describe('takeBackup', () => {
     makePaidSales(db, 1500);
     closeDatabase(db);
     damagePages(dbFile, { fromFraction: 0.6, count: 3 });
-    // A connection that does not read the damaged pages before the copy does.
-    db = new Database(dbFile);
-    const failed = await takeBackup(db, { dir: backups(), database: 'counter', at: AT }).catch((error: unknown) => error);
+    const failed = await takeBackup(dbFile, { dir: backups(), database: 'counter', at: AT }).catch((error: unknown) => error);
     expect(failed).toBeInstanceOf(BackupFailedError);
     expect((failed as BackupFailedError).findings.join('\n')).toMatch(/page|btree|tree|malformed|index|row/i);
     expect(readdirSync(backups())).toEqual([]);
@@ -99,7 +110,7 @@ describe('takeBackup', () => {
   });
 
   it('names a backup taken before a migration after the version it precedes', async () => {
-    const backup = await takeBackup(db, { dir: backups(), database: 'demo', at: AT, beforeVersion: 5 });
+    const backup = await takeBackup(dbFile, { dir: backups(), database: 'demo', at: AT, beforeVersion: 5 });
     expect(backup).toMatchObject({ fileName: 'demo-20261129-143005-before-v5.db', database: 'demo', beforeVersion: 5 });
   });
 });

@@ -1,18 +1,18 @@
 // Copies of a database file in the data folder's backups/, taken with SQLite's online backup API
-// (better-sqlite3's db.backup) while the app keeps working: the copy is made a few pages at a time,
-// between the event loop's other work, and the app's own writes during it are carried into the copy
-// by SQLite. Each copy is checked with `PRAGMA integrity_check` in a worker thread before it gets its
-// final name, so every file named like a backup is a good one. Files 0600, folder 0700.
+// (better-sqlite3's db.backup) while the app keeps working: in a worker thread, from its own
+// read-only connection, 64 pages (256 KB) a step, asleep while a payment is live. A write the app makes between
+// two steps restarts the copy, so a copy is always the database as of one moment. Each copy is
+// checked with `PRAGMA integrity_check` before it gets its final name, so every file named like a
+// backup is a good one. Files 0600, folder 0700.
 //
-// Why not the whole copy in the worker (one step from its own read-only connection)? Measured side
-// by side, it writes the copy in one transaction and one flush, and a charge's own flush waited
-// behind it: the slowest charge during a 128 MB backup took 107–423 ms, against 60–90 ms in steps.
+// Measured side by side while this was built (`npm run bench -- backup`): copying on the app's own connection in small steps
+// left each step's flush on the main thread (a charge 19 ms slower at the median); copying in one
+// step in the worker made a charge's flush wait behind the copy's (slowest charge 107–423 ms).
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import type { Db } from '../../db/database';
+import { COUNT_LIVE_ATTEMPTS_SQL } from '../../db/live-attempts';
 import { INTEGRITY_PRAGMA, integrityReport } from './integrity';
-import { readInWorker, WorkerFailedError } from './sqlite-worker';
+import { backupInWorker, WorkerFailedError } from './sqlite-worker';
 
 export function backupsDir(dataDir: string): string {
   return join(dataDir, 'backups');
@@ -74,13 +74,14 @@ export interface TakeBackupOptions {
   /** Unix ms, for the file's name. */
   at: number;
   beforeVersion?: number;
-  /** Asked before each step: how many pages to copy in it (fewer while a payment is live). */
-  pagesPerStep?: () => number;
+  /** Sleep while a payment is live (the daily backup; not the one before a migration, when nothing runs yet). */
+  waitForQuiet?: boolean;
   /** Aborted when the app is stopping: the copy (or its check) is abandoned. */
   signal?: AbortSignal;
 }
 
-export const BACKUP_STEP_PAGES = 128;
+/** 64 pages (256 KB at SQLite's default page size) a step, so that a charge's own flush never waits behind a long one; a live payment looked for every 100 ms. */
+export const BACKUP_PACE = { pagesPerStep: 64, pauseMs: 100 } as const;
 
 export class BackupAbandonedError extends Error {
   constructor() {
@@ -90,11 +91,11 @@ export class BackupAbandonedError extends Error {
 }
 
 /**
- * Copies `source` into the backups folder a few pages a step (the event loop's other work runs
- * between steps) and checks the copy in a worker thread. Throws BackupFailedError (nothing is left
- * of the copy) or BackupAbandonedError; on success returns the new backup.
+ * Copies the database `file` into the backups folder and checks the copy, both in a worker thread
+ * (sqlite-worker.ts): the main thread, and so every charge, does none of the work. Throws
+ * BackupFailedError (nothing is left of the copy) or BackupAbandonedError; on success returns the new backup.
  */
-export async function takeBackup(source: Db, options: TakeBackupOptions): Promise<BackupFile> {
+export async function takeBackup(file: string, options: TakeBackupOptions): Promise<BackupFile> {
   mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   const fileName = backupName(options.database, options.at, options.beforeVersion ?? null);
   const partial = join(options.dir, fileName + PARTIAL);
@@ -102,17 +103,8 @@ export async function takeBackup(source: Db, options: TakeBackupOptions): Promis
   // Created empty first, so the copy (and SQLite's journal beside it, which takes its mode) is 0600.
   closeSync(openSync(partial, 'w', 0o600));
   try {
-    await source.backup(partial, {
-      progress: () => {
-        if (options.signal?.aborted) throw new BackupAbandonedError();
-        return options.pagesPerStep?.() ?? BACKUP_STEP_PAGES;
-      },
-    });
-    // The copy carries the source's WAL mode in its header; a backup is a plain file.
-    const copy = new Database(partial);
-    copy.pragma('journal_mode = DELETE');
-    copy.close();
-    const [rows = []] = await readInWorker(partial, [INTEGRITY_PRAGMA.full], options.signal);
+    const pace = { ...BACKUP_PACE, liveSql: options.waitForQuiet ? COUNT_LIVE_ATTEMPTS_SQL : null };
+    const [rows = []] = await backupInWorker(file, partial, [INTEGRITY_PRAGMA.full], pace, options.signal);
     const check = integrityReport(rows);
     if (!check.ok) throw new BackupFailedError(fileName, check.findings);
     const path = join(options.dir, fileName);
@@ -123,7 +115,7 @@ export async function takeBackup(source: Db, options: TakeBackupOptions): Promis
   } catch (error) {
     removeLeftovers(options.dir, options.database);
     if (options.signal?.aborted) throw new BackupAbandonedError();
-    // SQLite could not read the copy at all: it fails its check as surely.
+    // SQLite could not read the source or the copy at all: no backup, as surely as a failed check.
     throw error instanceof WorkerFailedError ? new BackupFailedError(fileName, [error.message]) : error;
   }
 }

@@ -7,7 +7,7 @@ import { countLiveAttempts } from '../../db/live-attempts';
 import { makeCounter, makeInvoice, makePaidSales, markInProgress, startAttempt, succeedAttempt } from '../../testkit/db';
 import { silentLogger } from '../log';
 import { listBackups } from './backups';
-import { BACKUP_PACE, startDailyBackups, type DailyBackupOptions } from './daily-backups';
+import { startDailyBackups, type DailyBackupOptions } from './daily-backups';
 
 const DAY_MS = 86_400_000;
 let dir: string;
@@ -27,7 +27,6 @@ const backupsDir = () => join(dir, 'backups');
 
 function schedule(clock: { now: number }, overrides: Partial<DailyBackupOptions> = {}) {
   return startDailyBackups({
-    db,
     file: join(dir, 'counter.db'),
     dir: backupsDir(),
     now: () => clock.now,
@@ -67,32 +66,6 @@ describe('the daily backup', () => {
       expect(listBackups(backupsDir(), 'counter')).toEqual([]);
       succeedAttempt(db, attempt);
       expect(await daily.runIfDue()).toMatchObject({ database: 'counter' });
-    } finally {
-      await daily.stop();
-    }
-  });
-
-  it('copies in small steps once a charge starts during the copy', async () => {
-    makePaidSales(db, 2000);
-    let live = 0;
-    const asked: number[] = [];
-    const daily = schedule(
-      { now: Date.now() },
-      {
-        livePayments: () => {
-          asked.push(live);
-          return live;
-        },
-      },
-    );
-    try {
-      const pages = db.pragma('page_count', { simple: true }) as number;
-      const running = daily.runIfDue();
-      live = 1; // a charge starts as the copy begins
-      expect(await running).not.toBeNull();
-      expect(asked[0]).toBe(0);
-      // One step per 16 pages from then on, not per 128.
-      expect(asked.length).toBeGreaterThan(pages / BACKUP_PACE.busyPages);
     } finally {
       await daily.stop();
     }

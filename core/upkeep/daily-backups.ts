@@ -1,13 +1,9 @@
 // The daily backup of a running mode's database: once per local day, started only at a moment when
-// no payment is live (looked for every few minutes), copied in small steps (smaller still if a charge
-// starts meanwhile), checked, and then the backups older than the kept days are deleted.
-import type { Db } from '../../db/database';
+// no payment is live (looked for every few minutes), copied in a worker thread that sleeps while a
+// payment is live, checked, and then the backups older than the kept days are deleted.
 import type { Logger } from '../log';
 import { BackupAbandonedError, listBackups, pruneBackups, takeBackup, type BackupFile } from './backups';
 import { databaseName } from './open-checked';
-
-/** Pages per step while no payment is live (~3 ms each here) and while one is (~0.5 ms). */
-export const BACKUP_PACE = { idlePages: 128, busyPages: 16 } as const;
 
 export interface DailyBackupTiming {
   /** The first look after the mode starts, so start-up is not slowed. */
@@ -19,8 +15,7 @@ export interface DailyBackupTiming {
 export const DAILY_BACKUP_TIMING: DailyBackupTiming = { firstCheckMs: 60_000, checkEveryMs: 5 * 60_000 };
 
 export interface DailyBackupOptions {
-  /** The mode's connection to its database, and the file (for the backups' names). */
-  db: Db;
+  /** The mode's database file. */
   file: string;
   dir: string;
   now: () => number;
@@ -53,13 +48,7 @@ export function startDailyBackups(options: DailyBackupOptions): DailyBackups {
   const backUp = async (): Promise<BackupFile | null> => {
     try {
       const started = performance.now();
-      const backup = await takeBackup(options.db, {
-        dir: options.dir,
-        database,
-        at: options.now(),
-        pagesPerStep: () => (options.livePayments() > 0 ? BACKUP_PACE.busyPages : BACKUP_PACE.idlePages),
-        signal: stopping.signal,
-      });
+      const backup = await takeBackup(options.file, { dir: options.dir, database, at: options.now(), waitForQuiet: true, signal: stopping.signal });
       const removed = pruneBackups(options.dir, database, options.keepDays());
       options.log.info('daily backup taken and checked', { backup: backup.fileName, ms: Math.round(performance.now() - started), removed });
       return backup;

@@ -28,14 +28,11 @@ export async function openCheckedDatabase(file: string, options: { now: () => nu
 
 async function backUpBeforeMigrating(file: string, options: { now: () => number; log: Logger }): Promise<void> {
   const latest = MIGRATIONS.length;
-  const source = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const version = source.pragma('user_version', { simple: true }) as number;
-    // 0: a new, empty file; above latest: openDatabase refuses it (a newer app wrote it).
-    if (version === 0 || version >= latest) return;
-    const backup = await takeBackup(source, { dir: backupsDir(dirname(file)), database: databaseName(file), at: options.now(), beforeVersion: latest });
-    options.log.info('backup taken before migrating the database', { backup: backup.fileName, from: version, to: latest });
-  } finally {
-    source.close();
-  }
+  const reader = new Database(file, { readonly: true, fileMustExist: true });
+  const version = reader.pragma('user_version', { simple: true }) as number;
+  reader.close();
+  // 0: a new, empty file; above latest: openDatabase refuses it (a newer app wrote it).
+  if (version === 0 || version >= latest) return;
+  const backup = await takeBackup(file, { dir: backupsDir(dirname(file)), database: databaseName(file), at: options.now(), beforeVersion: latest });
+  options.log.info('backup taken before migrating the database', { backup: backup.fileName, from: version, to: latest });
 }
