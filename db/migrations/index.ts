@@ -2,6 +2,8 @@ import { initial } from './001_initial';
 import { dayLogIndexes } from './002_day_log_indexes';
 import { attemptTallies } from './003_attempt_tallies';
 import { attemptReviews } from './004_attempt_reviews';
+import { attemptHolds } from './005_attempt_holds';
+import { accessEvents } from './006_access_events';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -10,4 +12,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, dayLogIndexes, attemptTallies, attemptReviews];
+export const MIGRATIONS: readonly Migration[] = [initial, dayLogIndexes, attemptTallies, attemptReviews, attemptHolds, accessEvents];
