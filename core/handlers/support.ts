@@ -73,7 +73,9 @@ export function supportHandlers(ctx: SupportContext): Handlers<'support-info' | 
 async function secretValues(ctx: SupportContext, mode: RunningMode): Promise<string[]> {
   const stored = await ctx.vault.read();
   const demo = mode.simulator?.fixture;
-  return [stored?.clientSecret, stored?.refreshToken, stored?.accessToken, demo?.client_secret, demo?.refresh_token, await ctx.pinFile.read()].filter(
+  const pin = await ctx.pinFile.read();
+  const pinHash = pin.kind === 'set' ? pin.hash : null;
+  return [stored?.clientSecret, stored?.refreshToken, stored?.accessToken, demo?.client_secret, demo?.refresh_token, pinHash].filter(
     (value): value is string => typeof value === 'string' && value !== '',
   );
 }

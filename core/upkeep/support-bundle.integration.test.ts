@@ -3,6 +3,7 @@
 import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../db/migrations';
 import { Rig } from '../../testkit/rig';
 import { readZip } from '../../testkit/zip';
 import { openLogFiles, type LogFiles } from './log-files';
@@ -62,7 +63,10 @@ describe('the support bundle', () => {
     // Every secret Counter holds now, and a log that leaked them (an older version, a careless message).
     const stored = JSON.parse((await r.secrets.read()) ?? '{}') as { accessToken: string | null };
     const pinHash = (JSON.parse(readFileSync(join(r.dataDir, 'manager-pin.json'), 'utf8')) as { hash: string }).hash;
-    const secrets = { ...PLANTED, accessToken: stored.accessToken ?? '', pinHash, pinSalt: pinHash.split(':')[1] ?? '', pinDigest: pinHash.split(':')[2] ?? '' };
+    // "scrypt$<cost>$<salt>$<hash>": the salt and the hash are secret on their own too.
+    const [pinDigest = '', pinSalt = ''] = pinHash.split('$').reverse();
+    const secrets = { ...PLANTED, accessToken: stored.accessToken ?? '', pinHash, pinSalt, pinDigest };
+    expect(pinSalt.length, pinHash).toBeGreaterThanOrEqual(16);
     expect(secrets.accessToken.length).toBeGreaterThan(10);
     logs.logger.warn('fields named like secrets', { clientSecret: secrets.clientSecret, request: { headers: { authorization: `Zoho-oauthtoken ${secrets.accessToken}` } }, pin: secrets.pin });
     const logFile = join(r.dataDir, 'logs', readdirSync(join(r.dataDir, 'logs'))[0] ?? '');
@@ -81,7 +85,7 @@ describe('the support bundle', () => {
 
     const summary = JSON.parse(files.get('summary.json')?.toString() ?? '{}') as Record<string, Record<string, unknown>>;
     expect(summary.app).toMatchObject({ version: '0.1.0', mode: 'live', platform: process.platform });
-    expect(summary.database).toMatchObject({ file: 'counter.db', schemaVersion: 4, integrityCheck: ['ok'], attemptsByState: { succeeded: 1, unknown: 1 }, awaitingReview: 1 });
+    expect(summary.database).toMatchObject({ file: 'counter.db', schemaVersion: MIGRATIONS.length, integrityCheck: ['ok'], attemptsByState: { succeeded: 1, unknown: 1 }, awaitingReview: 1 });
     expect(Object.keys(summary.database?.attemptsByState as object).sort()).toEqual(['succeeded', 'unknown']);
     expect(summary.settings).toEqual({ pollIntervalSeconds: 5, backupKeepDays: 21 });
     expect(summary.connection).toMatchObject({ state: 'connected', accountId: r.sim.fixture.account_id, clientId: '1000.PLANTEDCLIENT0000000000000001' });

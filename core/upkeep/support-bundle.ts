@@ -135,10 +135,10 @@ function recentLogs(dir: string, now: number): { name: string; path: string }[] 
 
 /**
  * Replaces each secret value with [redacted]: as it is, as it reads inside a JSON string, and each
- * part of a colon-separated one (the PIN hash's salt and hash).
+ * part of a PIN hash ("scrypt$<cost>$<salt>$<hash>", or an older "scrypt:<salt>:<hash>"): its salt and hash.
  */
 function scrubber(secrets: string[]): (text: string) => string {
-  const forms = secrets.flatMap((secret) => [secret, ...secret.split(':')]).flatMap((value) => [value, JSON.stringify(value).slice(1, -1)]);
+  const forms = secrets.flatMap((secret) => [secret, ...secret.split(/[:$]/)]).flatMap((value) => [value, JSON.stringify(value).slice(1, -1)]);
   const values = [...new Set(forms)].filter((value) => value.length >= 8).sort((a, b) => b.length - a.length);
   return (text) => values.reduce((scrubbed, value) => scrubbed.split(value).join(REDACTED), text);
 }
