@@ -2,7 +2,7 @@
 // app refuses to start and prints the restore command, the command (run exactly as printed) puts the
 // backup back, and the app starts with the payments the backup holds.
 import { execSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { damagePages } from '../../testkit/damage';
@@ -10,7 +10,9 @@ import { REPO_ROOT } from '../../testkit/repo';
 import { Rig } from '../../testkit/rig';
 import { localDate, sleep } from '../../testkit/time';
 import { listBackups } from './backups';
+import { DataFolderInUseError } from '../data-folder/lock';
 import { DatabaseDamagedError } from './damaged-database';
+import { restoreBackup } from './restore';
 
 let rig: Rig | null = null;
 afterEach(async () => {
@@ -71,5 +73,26 @@ describe('a damaged database', () => {
     const deadline = Date.now() + 10_000;
     while ((await r.call('invoice-get', { invoiceId: next.invoiceId })).invoice.status !== 'paid' && Date.now() < deadline) await sleep(50);
     expect((await r.call('invoice-get', { invoiceId: next.invoiceId })).invoice.status).toBe('paid');
+  });
+
+  it('is refused while Counter runs on the folder, and nothing is moved', async () => {
+    const r = (rig = await Rig.start({ counters: 1 }));
+    r.retune({ backups: { firstCheckMs: 100, checkEveryMs: 100 } });
+    await r.restart();
+    await waitForBackup(r.dataDir);
+    const [newest] = listBackups(join(r.dataDir, 'backups'), 'counter');
+    const live = readFileSync(join(r.dataDir, 'counter.db'));
+
+    const refused = (() => {
+      try {
+        return restoreBackup({ dataDir: r.dataDir, backup: newest?.path ?? '', now: Date.now() });
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refused).toBeInstanceOf(DataFolderInUseError);
+    expect(existsSync(join(r.dataDir, 'damaged'))).toBe(false);
+    expect(readFileSync(join(r.dataDir, 'counter.db')).equals(live)).toBe(true);
+    await paid(r, 500);
   });
 });

@@ -1,8 +1,10 @@
 // Putting a backup back: the backup is checked again, the damaged file (with its WAL and shared-memory
 // files, which must not be replayed over the backup) is moved to the data folder's damaged/ for
-// support, and the backup is copied in its place under the database's name. Counter must be stopped.
+// support, and the backup is copied in its place under the database's name. Counter must be stopped:
+// the restore holds the data folder's lock while it works, so it is refused while Counter runs.
 import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { lockDataFolder } from '../data-folder/lock';
 import { parseBackupName } from './backups';
 import { checkIntegrityNow } from './integrity';
 
@@ -27,13 +29,19 @@ export function restoreBackup(options: { dataDir: string; backup: string; now: n
   const check = checkIntegrityNow(backup.path, 'full');
   if (!check.ok) throw new RestoreRefusedError(`The backup ${backup.fileName} is damaged too (SQLite says: ${check.findings[0]}). Choose an older one.`);
 
-  const target = join(options.dataDir, `${backup.database}.db`);
-  const keptDamaged = existsSync(target) ? moveAside(options.dataDir, target, options.now) : null;
-  const incoming = `${target}.restoring`;
-  copyFileSync(backup.path, incoming);
-  chmodSync(incoming, 0o600);
-  renameSync(incoming, target);
-  return { database: target, keptDamaged };
+  // Throws DataFolderInUseError, naming the running Counter, before anything is moved.
+  const lock = lockDataFolder(options.dataDir, 'the restore command', () => options.now);
+  try {
+    const target = join(options.dataDir, `${backup.database}.db`);
+    const keptDamaged = existsSync(target) ? moveAside(options.dataDir, target, options.now) : null;
+    const incoming = `${target}.restoring`;
+    copyFileSync(backup.path, incoming);
+    chmodSync(incoming, 0o600);
+    renameSync(incoming, target);
+    return { database: target, keptDamaged };
+  } finally {
+    lock.release();
+  }
 }
 
 /** counter.db (and counter.db-wal, counter.db-shm) → damaged/counter.db.<time> (…-wal, …-shm). */
