@@ -92,7 +92,7 @@ test('every screen passes axe, has touch-sized targets, and loads without CSP er
   await check(page, '14-manager-connection');
   await page.getByRole('tab', { name: 'Preferences' }).click();
   await page.getByLabel('Check each payment every').selectOption('7');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('form', { name: 'Payment checks' }).getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Saved: payments are checked every 7 seconds.')).toBeVisible();
   await check(page, '15-manager-preferences');
   await page.getByRole('button', { name: 'Lock' }).click();
