@@ -14,6 +14,7 @@ import { managerHandlers } from './handlers/manager';
 import type { Handler } from './handlers/types';
 import { consoleLogger, type Logger } from './log';
 import { ManagerSessions } from './manager/auth';
+import { REFUND_SCOPE_MESSAGE } from './refunds/refund-service';
 import { ManagerPinFile } from './manager/pin-file';
 import { isLiveConnection, startDemoMode, startLiveMode, type ModeOptions, type RunningMode } from './mode';
 import type { SecretStore } from './secrets/secret-store';
@@ -228,12 +229,14 @@ class BackendRuntime implements Backend {
   private async connectionStatus(): Promise<ConnectionStatus> {
     const mode = this.current();
     const stored = await this.vault.read();
+    const refundsEnabled = await mode.tokens.refundsAllowed();
     const base = {
       edition: stored?.edition ?? null,
       accountId: stored?.accountId ?? null,
       clientId: stored?.clientId ?? null,
       degraded: this.degraded,
       retryAt: null,
+      refundsEnabled,
     };
     const problem = this.lastProblem ? ` ${this.lastProblem}` : '';
     if (mode.kind === 'demo') {
@@ -253,7 +256,11 @@ class BackendRuntime implements Backend {
         return {
           ...base,
           state: 'connected',
-          message: this.degraded ? 'Cannot reach Zoho right now. Payments in progress are still being checked.' : 'Connected to Zoho Payments.',
+          message: this.degraded
+            ? 'Cannot reach Zoho right now. Payments in progress are still being checked.'
+            : refundsEnabled
+              ? 'Connected to Zoho Payments.'
+              : `Connected to Zoho Payments for charging. ${REFUND_SCOPE_MESSAGE}`,
         };
     }
   }

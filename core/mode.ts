@@ -146,6 +146,7 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
       events: options.events,
       currency,
       payments: () => payments,
+      refundScope: { allowed: () => tokens.refundsAllowed(), markMissing: () => tokens.markRefundScopeMissing() },
       onZohoReachable: options.onZohoReachable,
       ...(options.tuning ? { tuning: options.tuning } : {}),
     });

@@ -78,7 +78,9 @@ export function insertCreatingAttempt(db: Db, input: NewChargeAttempt): CreatedA
     }
     const target = { invoiceId: invoice.id, invoiceNumber: invoice.number, terminalId: counter.terminalId };
     assertNoOtherLivePayment(db, target, null);
+    // The attempt is today's record, and paying changes the invoice: both days must be open.
     assertDayOpen(db, input.at);
+    assertDayOpen(db, invoice.createdAt);
 
     const id = randomUUID();
     prepared<[AttemptInsert]>(

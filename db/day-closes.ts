@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Correction, DayClose } from '../contract/model';
 import type { Db } from './database';
-import { ConflictError, DayClosedError } from './errors';
+import { ConflictError, DayClosedError, InvalidStateError } from './errors';
 import { inWriteTransaction, prepared } from './statements';
 
 interface DayCloseRow {
@@ -33,10 +33,14 @@ export interface NewDayClose {
   at: number;
 }
 
-/** Closes the day; ConflictError if it already was. The caller checks what may not be open (live payments). */
+/**
+ * Closes the day: ConflictError if it already was, InvalidStateError (payment_in_progress) while a
+ * payment or refund of the day is still being sent (its answer could not be written afterwards).
+ */
 export function closeDay(db: Db, input: NewDayClose): DayClose {
   return inWriteTransaction(db, () => {
     if (getDayClose(db, input.day)) throw new ConflictError('dayClose', 'date', `${input.day} is already closed.`);
+    if (countLiveInWindow(db, input.fromMs, input.toMs) > 0) throw new InvalidStateError('payment_in_progress');
     const id = randomUUID();
     prepared<[Record<string, unknown>]>(
       db,
@@ -47,6 +51,16 @@ export function closeDay(db: Db, input: NewDayClose): DayClose {
     if (!close) throw new Error(`The close of ${input.day} was not written.`);
     return close;
   });
+}
+
+/** Payments (creating, in progress) and refunds (creating) of the window whose answer is still awaited. */
+export function countLiveInWindow(db: Db, fromMs: number, toMs: number): number {
+  const row = prepared<[number, number, number, number], { live: number }>(
+    db,
+    `SELECT (SELECT count(*) FROM charge_attempts WHERE state IN ('creating', 'in_progress') AND created_at >= ? AND created_at < ?)
+          + (SELECT count(*) FROM refunds WHERE state = 'creating' AND created_at >= ? AND created_at < ?) AS live`,
+  ).get(fromMs, toMs, fromMs, toMs);
+  return row?.live ?? 0;
 }
 
 export function getDayClose(db: Db, day: string): DayClose | null {

@@ -1,4 +1,5 @@
 // Typed errors the repositories throw, so callers branch on classes and fields, never on message text.
+import type { Currency } from '../contract/domain';
 
 /** The file was written by a newer version of the app: opening it here could corrupt it. */
 export class DatabaseTooNewError extends Error {
@@ -107,6 +108,7 @@ export class RefundExceedsPaymentError extends Error {
   constructor(
     readonly leftMinor: number,
     readonly paymentMinor: number,
+    readonly currency: Currency,
   ) {
     super(`The refund is more than is left to refund of the payment (${leftMinor} of ${paymentMinor} minor units).`);
   }
@@ -119,6 +121,7 @@ export class TenderTooSmallError extends Error {
   constructor(
     readonly tenderedMinor: number,
     readonly totalMinor: number,
+    readonly currency: Currency,
   ) {
     super(`The amount tendered (${tenderedMinor}) is less than the total (${totalMinor}).`);
   }

@@ -109,6 +109,7 @@ export function voidInvoice(db: Db, id: string): Invoice {
     if (invoice.status === 'paid') throw new InvalidStateError('invoice_paid');
     if (invoiceHasLiveAttempt(db, id)) throw new InvalidStateError('payment_in_progress');
     if (invoiceAwaitsReview(db, id)) throw new InvalidStateError('invoice_needs_review');
+    assertDayOpen(db, invoice.createdAt);
     prepared<[string]>(db, "UPDATE invoices SET status = 'void' WHERE id = ?").run(id);
     return requireInvoice(db, id);
   });

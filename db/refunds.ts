@@ -59,7 +59,7 @@ export function insertCreatingRefund(db: Db, input: NewRefund): CreatedRefund {
       throw new InvalidStateError('refund_unsettled');
     }
     const left = attempt.amountMinor - committedRefundMinor(db, attempt.id);
-    if (input.amountMinor > left) throw new RefundExceedsPaymentError(left, attempt.amountMinor);
+    if (input.amountMinor > left) throw new RefundExceedsPaymentError(left, attempt.amountMinor, attempt.currency);
     assertDayOpen(db, input.at);
 
     const id = randomUUID();

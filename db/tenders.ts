@@ -30,8 +30,9 @@ export function settleInCash(db: Db, input: CashSettlement): { invoice: Invoice;
     if (invoice.status === 'paid') throw new InvalidStateError('invoice_paid');
     if (invoice.status === 'void') throw new InvalidStateError('invoice_void');
     if (invoiceHasLiveAttempt(db, invoice.id) || invoiceAwaitsReview(db, invoice.id)) throw new InvalidStateError('invoice_card_payment_pending');
-    if (input.tenderedMinor < invoice.totalMinor) throw new TenderTooSmallError(input.tenderedMinor, invoice.totalMinor);
+    if (input.tenderedMinor < invoice.totalMinor) throw new TenderTooSmallError(input.tenderedMinor, invoice.totalMinor, invoice.currency);
     assertDayOpen(db, input.at);
+    assertDayOpen(db, invoice.createdAt);
 
     const id = randomUUID();
     prepared<[Record<string, unknown>]>(

@@ -2,16 +2,19 @@
 // Order matters: the attempt is written before Zoho is called, the session id the moment it
 // arrives, and only Zoho's retrieve answer may mark a payment succeeded or failed.
 import { describeFailure } from '../../contract/failures';
-import type { ChargeAttempt } from '../../contract/model';
+import type { ChargeAttempt, DayClose } from '../../contract/model';
 import { toRequestAmount } from '../../contract/money';
 import { MAX_POLL_INTERVAL_MS, SESSION_VALIDITY_MS } from '../../contract/rules';
 import type { ParsedInput } from '../../contract/handlers';
 import * as attempts from '../../db/attempts';
 import type { Db } from '../../db/database';
+import { closeCovering, correctionFor } from '../../db/day-closes';
+import { appendAttemptEvent } from '../../db/events';
 import * as invoices from '../../db/invoices';
+import { recordLateAnswer } from '../corrections';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../log';
-import { isZohoError, ZohoError } from '../zoho/errors';
+import { isZohoError, surelyNotMade, ZohoError } from '../zoho/errors';
 import type { PaymentsClient } from '../zoho/payments-client';
 import type { ZohoSession } from '../zoho/schemas';
 import { assessSession, findMismatch, type Assessment, type AttemptExpectation } from './assess';
@@ -130,6 +133,7 @@ export class ChargeService {
     if ((attempt.state !== 'in_progress' && attempt.state !== 'unresolved') || !attempt.paymentsSessionId) {
       return { done: true };
     }
+    if (correctionFor(db, 'charge', attempt.id)) return { done: true };
     let session: ZohoSession;
     try {
       session = await this.options.payments().retrieveSession(attempt.paymentsSessionId);
@@ -163,6 +167,8 @@ export class ChargeService {
 
   private apply(attempt: ChargeAttempt, session: ZohoSession, actor: string): CheckOutcome {
     const { db, now } = this.options;
+    const close = closeCovering(db, attempt.createdAt);
+    if (close) return this.applyToClosedDay(attempt, session, close);
     const assessment = assessSession(this.expectationOf(attempt), session);
     if (assessment.kind === 'mismatch') return this.followMismatch(attempt, assessment);
     const newlyDeclined = assessment.declinedTries.filter((declined) => attempts.addDeclinedTry(db, attempt.id, declined, now()));
@@ -195,6 +201,48 @@ export class ChargeService {
             reason: `Zoho reports the payment failed (${assessment.failureCode ?? 'no code'})`,
           });
     if (finalized) this.publish(finalized);
+    return { done: true };
+  }
+
+  /**
+   * The attempt's day is closed, so the attempt never changes: Zoho's final word (a re-check of an
+   * unresolved payment) is kept as a correction on a later, open day, and noted in its history.
+   */
+  private applyToClosedDay(attempt: ChargeAttempt, session: ZohoSession, close: DayClose): CheckOutcome {
+    const { db, now } = this.options;
+    const assessment = assessSession(this.expectationOf(attempt), session);
+    const status = assessment.kind === 'mismatch' ? assessment.sessionStatus : assessment.kind;
+    if (status === 'in_progress') return { done: attempt.state === 'unresolved' };
+    const toState = assessment.kind === 'mismatch' ? 'unresolved' : assessment.kind;
+    const paymentId = assessment.kind === 'succeeded' || assessment.kind === 'mismatch' ? assessment.paymentId : null;
+    const detail =
+      assessment.kind === 'mismatch'
+        ? `${assessment.detail}. Zoho reports the session ${assessment.sessionStatus}: a person must decide.`
+        : assessment.kind === 'succeeded'
+          ? 'Zoho reports the payment succeeded'
+          : `Zoho reports the payment failed (${assessment.kind === 'failed' ? (assessment.failureCode ?? 'no code') : ''})`;
+    const correction = recordLateAnswer(db, {
+      close,
+      recordKind: 'charge',
+      recordId: attempt.id,
+      counterId: attempt.counterId,
+      invoiceNumber: attempt.invoiceNumber,
+      fromState: attempt.state,
+      toState,
+      amountMinor: toState === 'succeeded' ? attempt.amountMinor : 0,
+      paymentId,
+      detail,
+      now: now(),
+    });
+    appendAttemptEvent(db, {
+      attemptId: attempt.id,
+      fromState: attempt.state,
+      toState: attempt.state,
+      at: now(),
+      actor: 'zoho',
+      reason: `After ${close.day} was closed: ${detail}. Counted as a correction on ${correction.day}.`,
+    });
+    this.options.events.emit({ type: 'ledger-changed' });
     return { done: true };
   }
 
@@ -235,10 +283,7 @@ export class ChargeService {
 
   private createFailed(attempt: ChargeAttempt, error: unknown): ChargeAttempt {
     const { db, now } = this.options;
-    const nothingCreated =
-      isZohoError(error) &&
-      (['validation', 'auth', 'not_found', 'rate_limited', 'not_connected'].includes(error.kind) ||
-        (error.kind === 'network' && error.details.notSent === true));
+    const nothingCreated = surelyNotMade(error);
     const zohoCode = error instanceof ZohoError ? (error.details.zohoCode ?? null) : null;
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof ZohoError && error.kind !== 'network') this.options.onZohoReachable(error.kind !== 'server' && error.kind !== 'malformed');

@@ -3,6 +3,7 @@
 // it expires; one refresh runs at a time and every waiting caller shares it; a throttled answer
 // backs off instead of retrying; a refused refresh token means a person must reconnect.
 import type { Logger } from '../log';
+import { grantsRefunds } from './editions';
 import { ZohoError } from './errors';
 import { requestJson } from './http';
 import { tokenAnswer, tokenErrorAnswer } from './schemas';
@@ -96,9 +97,23 @@ export class TokenManager {
         accessToken: answer.access_token,
         accessTokenExpiresAt: this.options.now() + answer.expiresInMs,
         reconnectReason: null,
+        refundScopeMissing: !grantsRefunds(answer.scope),
       },
     );
     this.options.onStateChange({ kind: 'ready' });
+  }
+
+  /** Whether the connection may refund: not once Zoho said its scope lacks the refund scopes. */
+  async refundsAllowed(): Promise<boolean> {
+    return (await this.options.vault.read())?.refundScopeMissing !== true;
+  }
+
+  /** Zoho refused a refund call for its scope: refunds are off until a manager signs in again. */
+  async markRefundScopeMissing(): Promise<void> {
+    const before = await this.options.vault.read();
+    if (!before || before.refundScopeMissing === true) return;
+    await this.options.vault.update((current) => current && { ...current, refundScopeMissing: true });
+    this.options.onStateChange(await this.state());
   }
 
   /** Revokes the refresh token at Zoho (best effort: a failure is logged, not raised). */
@@ -143,7 +158,10 @@ export class TokenManager {
   }
 
   /** One request to the token endpoint, counted against the limit before it is sent. */
-  private async tokenRequest(form: Record<string, string>, purpose: 'exchange' | 'refresh'): Promise<{ access_token: string; refresh_token?: string; expiresInMs: number }> {
+  private async tokenRequest(
+    form: Record<string, string>,
+    purpose: 'exchange' | 'refresh',
+  ): Promise<{ access_token: string; refresh_token?: string; scope?: string; expiresInMs: number }> {
     const now = this.options.now();
     await this.options.vault.update((current) =>
       current && { ...current, tokenRequestTimes: [...this.recentRequests(current), now] },

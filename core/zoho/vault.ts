@@ -15,6 +15,11 @@ const storedConnection = z.object({
   /** Why a person must reconnect (refresh token revoked or refused), or null. */
   reconnectReason: z.string().nullable(),
   tokenRequestTimes: z.array(z.number()),
+  /**
+   * The account was connected without the refund scopes (Zoho's token answer said so, or a refund
+   * call was refused for its scope): refunds are off until a manager signs in again. Charging goes on.
+   */
+  refundScopeMissing: z.boolean().optional(),
 });
 
 export type StoredConnection = z.output<typeof storedConnection>;

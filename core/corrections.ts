@@ -1,0 +1,25 @@
+// Zoho's late word on a record of a closed day: kept as a correction counted on a later, open day
+// (the closed day's records never change), noted in the record's history.
+import type { Correction, DayClose } from '../contract/model';
+import type { Db } from '../db/database';
+import { recordCorrection } from '../db/day-closes';
+import { correctionDay } from './days';
+
+export interface LateAnswer {
+  close: DayClose;
+  recordKind: Correction['recordKind'];
+  recordId: string;
+  counterId: string;
+  invoiceNumber: string;
+  fromState: string;
+  toState: string;
+  amountMinor: number;
+  paymentId: string | null;
+  detail: string;
+  now: number;
+}
+
+export function recordLateAnswer(db: Db, answer: LateAnswer): Correction {
+  const { close, now, ...record } = answer;
+  return recordCorrection(db, { ...record, day: correctionDay(db, close.day, now), closedDay: close.day, at: now });
+}
