@@ -9,6 +9,7 @@ import { consoleLogger } from '../core/log';
 import { isAllowedExternalUrl, isAppPageUrl } from './hardening';
 import { forwardEvents, registerBillingIpc } from './ipc';
 import { SafeStorageSecretStore } from './safe-storage-secret-store';
+import { listPrinters, printPage } from './print';
 import { saveCsv } from './save-csv';
 import { createMainWindow, guardWebContents, hardenSession, installMenu } from './window';
 
@@ -54,6 +55,8 @@ async function start(): Promise<void> {
     backend: running,
     isAppPage,
     saveCsv: (input) => saveCsv(input, { chooseFile: chooseCsvFile, writeFile: (filePath, text) => writeFile(filePath, text, 'utf8') }),
+    printPage: (input) => printPage(input, mainWindow?.webContents ?? null),
+    listPrinters: () => listPrinters(mainWindow?.webContents ?? null),
     log,
   });
   forwardEvents(running, () => mainWindow?.webContents ?? null);

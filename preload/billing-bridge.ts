@@ -3,7 +3,17 @@
 import type { BillingEvent } from '../contract/events';
 import type { CallResult, HandlerInput, HandlerName } from '../contract/handlers';
 import type { Result } from '../contract/result';
-import { EVENT_CHANNEL, SAVE_CSV_CHANNEL, type DesktopBilling, type SaveCsvOutcome } from './bridge';
+import {
+  EVENT_CHANNEL,
+  PRINT_CHANNEL,
+  PRINTERS_CHANNEL,
+  SAVE_CSV_CHANNEL,
+  type DesktopBilling,
+  type PrinterInfo,
+  type PrintOutcome,
+  type PrintRequest,
+  type SaveCsvOutcome,
+} from './bridge';
 
 /** The part of Electron's ipcRenderer the bridge uses (injected, so tests need no Electron). */
 export interface IpcRendererLike {
@@ -67,5 +77,7 @@ export function createBillingBridge(ipc: IpcRendererLike): DesktopBilling {
     },
 
     saveCsv: (fileName: string, csv: string) => ipc.invoke(SAVE_CSV_CHANNEL, { fileName, csv }) as Promise<Result<SaveCsvOutcome>>,
+    printPage: (request: PrintRequest) => ipc.invoke(PRINT_CHANNEL, request) as Promise<Result<PrintOutcome>>,
+    listPrinters: () => ipc.invoke(PRINTERS_CHANNEL, {}) as Promise<Result<PrinterInfo[]>>,
   } satisfies DesktopBilling;
 }
