@@ -91,6 +91,12 @@ export function cashSaleForInvoice(db: Db, invoiceId: string): CashSale | null {
   return row ? toCashSale(row) : null;
 }
 
+/** The counter's newest cash sale: a reload shows it (with its change) as the counter's last sale. */
+export function latestCashSaleForCounter(db: Db, counterId: string): CashSale | null {
+  const row = prepared<[string], TenderRow>(db, `${SELECT_TENDERS} WHERE t.counter_id = ? ORDER BY t.created_at DESC, t.rowid DESC LIMIT 1`).get(counterId);
+  return row ? toCashSale(row) : null;
+}
+
 /** Cash sales in [fromMs, toMs), newest first, optionally at one counter. */
 export function listCashSalesForDay(db: Db, fromMs: number, toMs: number, counterId?: string): CashSale[] {
   return prepared<[number, number, string | null, string | null], TenderRow>(

@@ -2,38 +2,12 @@
 // history, Re-check, the CSV's content, and the dashboard's live cards.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PaymentMethod } from '../contract/domain';
-import type { Counter } from '../contract/model';
 import { DAY_LOG_PAGE } from '../contract/views';
 import { insertCreatingAttempt, transitionAttempt } from '../db/attempts';
 import { closeDatabase, openDatabase } from '../db/database';
 import { createInvoice } from '../db/invoices';
-import type { PayOutcome } from '../testkit/sim-control';
 import { expect, test, type CounterHost } from './fixtures/browser-host';
-import { chargeButton, expectAccessible, expectWaiting, FINAL, fillItem, openApp, payStatus, setFirstPin, shot } from './screens-support';
-
-async function counters(host: CounterHost): Promise<Record<string, Counter>> {
-  const list = await host.call('counters-list', {});
-  if (!list.ok) throw new Error(list.error.message);
-  return Object.fromEntries(list.value.map((counter) => [counter.name, counter]));
-}
-
-/** One sale through the API and the terminal, waited on until its outcome is final. */
-async function sale(host: CounterHost, counter: Counter, unitPriceMinor: number, method: PaymentMethod, outcome: PayOutcome | null): Promise<string> {
-  const invoice = await host.call('invoice-create', { counterId: counter.id, lines: [{ description: 'Goods', quantity: 1, unitPriceMinor }] });
-  if (!invoice.ok) throw new Error(invoice.error.message);
-  const attempt = await host.call('charge-create', { invoiceId: invoice.value.id, counterId: counter.id, method });
-  if (!attempt.ok) throw new Error(attempt.error.message);
-  if (outcome === null) return invoice.value.number;
-  await host.sim.pay(counter.terminalId, outcome);
-  await expect
-    .poll(async () => {
-      const got = await host.call('invoice-get', { invoiceId: invoice.value.id });
-      return got.ok ? got.value.attempts.at(-1)?.state : 'missing';
-    }, FINAL)
-    .toBe(outcome.outcome === 'succeeded' ? 'succeeded' : 'failed');
-  return invoice.value.number;
-}
+import { chargeButton, counters, expectAccessible, expectWaiting, FINAL, fillItem, openApp, payStatus, sale, setFirstPin, shot } from './screens-support';
 
 async function dayOfSales(host: CounterHost) {
   const c = await counters(host);
@@ -58,7 +32,7 @@ test('the log shows the day\'s totals and filters by counter, state, method and 
   const totals = page.getByRole('region', { name: 'Totals' });
   await expect(totals.getByTestId('collected')).toHaveText('₹1,984.75');
   await expect(totals).toContainText('3 paid of 4 attempts');
-  const byMethod = page.getByRole('list', { name: 'Collected by method' });
+  const byMethod = page.getByRole('list', { name: 'Collected by tender' });
   await expect(byMethod.getByRole('listitem').filter({ hasText: 'Card' })).toContainText('₹1,234.50 (1)');
   await expect(byMethod.getByRole('listitem').filter({ hasText: 'UPI' })).toContainText('₹750.25 (2)');
   await expect(page.getByRole('img', { name: /Collections by hour\. Busiest .* with ₹1,984\.75/ })).toBeVisible();

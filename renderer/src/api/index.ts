@@ -1,7 +1,7 @@
 // The renderer's way to the backend: window.billing in the desktop app (the preload), the browser
 // host's HTTP + SSE client anywhere else. Screens import from here only.
 import type { BillingApi } from '../../../contract/api';
-import type { DesktopBilling } from '../../../preload/bridge';
+import type { DesktopBilling, PaperLayout, PrinterInfo } from '../../../preload/bridge';
 import { downloadText } from './download';
 import type { TransportState } from './event-stream';
 import { createHttpBillingApi, type HttpBillingApi } from './http-billing-api';
@@ -49,4 +49,34 @@ export async function saveCsv(fileName: string, csv: string): Promise<boolean> {
   const result = await desktop.saveCsv(fileName, csv);
   if (!result.ok) throw new Error(result.error.message);
   return result.value.saved;
+}
+
+/** Whether this is the desktop app, which can print straight to a chosen printer. */
+export function canChoosePrinter(): boolean {
+  return desktopBridge() !== undefined;
+}
+
+/** The printers of this computer (desktop app only; a browser prints through its own dialog). */
+export async function listPrinters(): Promise<PrinterInfo[]> {
+  const desktop = desktopBridge();
+  if (!desktop) return [];
+  const result = await desktop.listPrinters();
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+/**
+ * Prints what the page shows for print: on `printer` (desktop, silently) or through the print
+ * dialog (no printer chosen, or a browser, where the print styles pick the paper). Resolves false
+ * when nothing was printed (cancelled, or the printer refused), with the system's reason.
+ */
+export async function printPage(layout: PaperLayout, printer: string | null): Promise<{ printed: boolean; reason: string | null }> {
+  const desktop = desktopBridge();
+  if (!desktop) {
+    window.print();
+    return { printed: true, reason: null };
+  }
+  const result = await desktop.printPage({ deviceName: printer, layout });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
 }

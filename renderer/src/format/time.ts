@@ -14,6 +14,11 @@ export function formatTime(ms: number, currency: Currency = 'INR'): string {
   return new Date(ms).toLocaleTimeString(localeFor(currency), { hour: 'numeric', minute: '2-digit', second: '2-digit' });
 }
 
+/** Date and time for receipts and summaries, e.g. "22 Nov 2026, 2:05 pm". */
+export function formatDateTime(ms: number, currency: Currency = 'INR'): string {
+  return new Date(ms).toLocaleString(localeFor(currency), { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+}
+
 /** The local calendar date of `ms` as YYYY-MM-DD (what log-day takes). */
 export function isoDate(ms: number): string {
   const date = new Date(ms);

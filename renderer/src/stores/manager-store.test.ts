@@ -74,7 +74,7 @@ describe('manager actions', () => {
     expect(await store().deactivateCounter(backend.counters[0]!)).toBe(false);
     release();
     expect(await first).toBe(true);
-    expect(store().settings).toEqual({ pollIntervalSeconds: 8 });
+    expect(store().settings).toMatchObject({ pollIntervalSeconds: 8 });
     expect(store().notices.settings).toBe('Saved: payments are checked every 8 seconds.');
     expect(backend.callsTo('counter-deactivate')).toEqual([]);
   });
@@ -95,5 +95,49 @@ describe('manager actions', () => {
     const lost = backend.addAttempt(backend.addInvoice('c1', 100), 'unknown');
     expect(await store().markReviewed(lost, 'Nothing on the terminal')).toBe(true);
     expect(backend.attempts[0]?.review?.note).toBe('Nothing on the terminal');
+  });
+});
+
+describe('refunds, the day close and the store’s preferences', () => {
+  function paidAttempt() {
+    const attempt = backend.addAttempt(backend.addInvoice('c1', 10_000), 'in_progress');
+    return backend.settle(attempt.id, 'succeeded');
+  }
+
+  it('refunds once however often the form is sent with its key, and a second press while the first is on its way sends nothing', async () => {
+    await unlocked();
+    const attempt = paidAttempt();
+    const release = backend.hold('refund-create');
+    const first = store().createRefund(attempt, { amountMinor: 4_000, reason: 'requested_by_customer', note: ' Damaged ', requestKey: 'key-00000001' });
+    const second = store().createRefund(attempt, { amountMinor: 4_000, reason: 'requested_by_customer', note: 'Damaged', requestKey: 'key-00000001' });
+    release();
+    expect(await second).toBeNull();
+    expect((await first)?.amountMinor).toBe(4_000);
+    expect(await store().createRefund(attempt, { amountMinor: 4_000, reason: 'requested_by_customer', note: '', requestKey: 'key-00000001' })).toMatchObject({ amountMinor: 4_000 });
+    expect(backend.refunds).toHaveLength(1);
+    expect(backend.callsTo('refund-create')[0]).toMatchObject({ note: 'Damaged', requestKey: 'key-00000001' });
+  });
+
+  it('shows a refusal at the refund form of that payment', async () => {
+    await unlocked();
+    const attempt = paidAttempt();
+    expect(await store().createRefund(attempt, { amountMinor: 20_000, reason: 'others', note: '', requestKey: 'key-00000002' })).toBeNull();
+    expect(store().errors[`refund-${attempt.id}`]).toMatchObject({ field: 'amountMinor' });
+  });
+
+  it('closes the day only with “close anyway” while a payment needs review', async () => {
+    await unlocked();
+    const lost = backend.addAttempt(backend.addInvoice('c1', 500), 'unknown');
+    const today = new Date(lost.createdAt).toLocaleDateString('en-CA');
+    expect(await store().closeDay(today, 'Asha', false)).toBeNull();
+    expect(store().errors['day-close']).toMatchObject({ field: 'closeAnyway' });
+    expect((await store().closeDay(today, 'Asha', true))?.close).toMatchObject({ closedBy: 'Asha', awaitingReview: 1 });
+  });
+
+  it('saves the store’s name, address and default method', async () => {
+    await unlocked();
+    expect(await store().savePreferences({ storeName: 'Sharma Stores', storeAddress: '12 MG Road', defaultMethod: 'upi' })).toBe(true);
+    expect(store().settings).toMatchObject({ storeName: 'Sharma Stores', storeAddress: '12 MG Road', defaultMethod: 'upi' });
+    expect(store().notices.preferences).toBe('Saved.');
   });
 });

@@ -3,6 +3,8 @@ import { POLL_INTERVAL_SECONDS } from '../../../../contract/rules';
 import { Field, Message } from '../../components/Field';
 import { useManagerStore } from '../../stores/manager-store';
 import { ChangePinForm } from './PinForms';
+import { PrinterForm } from './PrinterForm';
+import { StoreForm } from './StoreForm';
 
 /** Every whole second the backend accepts, shortest first. */
 const INTERVALS = Array.from({ length: POLL_INTERVAL_SECONDS.max - POLL_INTERVAL_SECONDS.min + 1 }, (_, i) => POLL_INTERVAL_SECONDS.min + i);
@@ -46,6 +48,8 @@ export function PreferencesTab() {
           Save
         </button>
       </form>
+      {settings ? <StoreForm settings={settings} /> : null}
+      <PrinterForm />
       <ChangePinForm />
     </div>
   );
