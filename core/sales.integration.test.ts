@@ -29,6 +29,8 @@ describe('cash at the till', () => {
     expect(paid.status).toBe('paid');
     expect(sale).toMatchObject({ amountMinor: 45_050, tenderedMinor: 50_000, changeMinor: 4_950 });
     expect(rig.events).toContainEqual({ type: 'ledger-changed' });
+    // A reload at the counter comes back to the cash sale, as to a paid card sale.
+    expect(await rig.call('counter-status', { counterId: bill.counterId })).toMatchObject({ invoice: { id: bill.id, status: 'paid' }, attempt: null });
     const card = await rig.charge(10_000, { counter: 1 });
     await rig.control.pay('TRM002', { outcome: 'succeeded' });
     await rig.waitFor(card.id, (a) => a.state === 'succeeded');
