@@ -5,19 +5,8 @@ import type { Db } from '../db/database';
 import { recordCorrection } from '../db/day-closes';
 import { correctionDay } from './days';
 
-export interface LateAnswer {
-  close: DayClose;
-  recordKind: Correction['recordKind'];
-  recordId: string;
-  counterId: string;
-  invoiceNumber: string;
-  fromState: string;
-  toState: string;
-  amountMinor: number;
-  paymentId: string | null;
-  detail: string;
-  now: number;
-}
+/** A correction as its record knows it; the days are worked out here. */
+export type LateAnswer = Omit<Correction, 'id' | 'day' | 'closedDay' | 'createdAt'> & { close: DayClose; now: number };
 
 export function recordLateAnswer(db: Db, answer: LateAnswer): Correction {
   const { close, now, ...record } = answer;
