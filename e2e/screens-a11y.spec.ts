@@ -2,22 +2,7 @@
 // for CSP trouble in the console, and photographed at 1366×768 into /tmp/shots.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/browser-host';
-import { chargeButton, expectAccessible, expectWaiting, FINAL, fillItem, openApp, payStatus, setFirstPin, shot } from './screens-support';
-
-/** Every visible control is at least 44 px tall (checkboxes and radios count by their label). */
-async function expectTouchTargets(page: Page): Promise<void> {
-  const small = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('button, a[href], input, select, [role="tab"]')]
-      .filter((element) => {
-        if (element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio' || element.type === 'hidden')) return false;
-        if (element.classList.contains('skip-link')) return false;
-        const box = element.getBoundingClientRect();
-        return box.width > 0 && box.height > 0 && box.height < 44;
-      })
-      .map((element) => `${element.tagName} "${element.textContent?.trim() || element.getAttribute('aria-label') || ''}" ${Math.round(element.getBoundingClientRect().height)}px`),
-  );
-  expect(small).toEqual([]);
-}
+import { chargeButton, expectAccessible, expectTouchTargets, expectWaiting, FINAL, fillItem, openApp, payStatus, setFirstPin, shot } from './screens-support';
 
 async function check(page: Page, name: string): Promise<void> {
   await expectAccessible(page);

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { pdfText, squeezed } from '../testkit/pdf-text';
 import { localDate } from '../testkit/time';
 import { expect, test, type CounterHost } from './fixtures/browser-host';
-import { chargeButton, counters, expectAccessible, expectWaiting, FINAL, fillItem, openApp, payStatus, sale, setFirstPin, shot } from './screens-support';
+import { chargeButton, counters, expectAccessible, expectTouchTargets, expectWaiting, FINAL, fillItem, openApp, payStatus, sale, setFirstPin, shot } from './screens-support';
 
 /** Printing opens no dialog here: the page's print styles are rendered to PDF instead. */
 async function stubPrintDialog(page: Page): Promise<void> {
@@ -38,6 +38,7 @@ test('a cash sale: the change due is shown big, then PAID IN CASH; too little ca
   await page.getByLabel('Amount tendered').fill('500');
   await expect(page.getByTestId('change-due')).toHaveText('Change due ₹49.50');
   await expectAccessible(page);
+  await expectTouchTargets(page);
   await shot(page, 'after-sale-01-cash-tendered');
 
   await page.getByRole('button', { name: 'Take cash ₹450.50' }).click();
@@ -45,6 +46,7 @@ test('a cash sale: the change due is shown big, then PAID IN CASH; too little ca
   await expect(page.getByTestId('change-due')).toHaveText('Change due ₹49.50');
   await expect(page.getByRole('region', { name: 'Payment' })).toContainText('Cash tendered₹500.00');
   await expectAccessible(page);
+  await expectTouchTargets(page);
   await shot(page, 'after-sale-02-cash-paid');
 
   await page.getByRole('button', { name: 'New sale' }).click();
@@ -121,6 +123,7 @@ test('a refund in part, then the rest: both followed until Zoho says refunded, i
   await expect(panel.getByText('This payment is refunded in full.')).toBeVisible();
   await expect(panel.locator('.attempt-history')).toContainText('Refund ₹400.00: Started → Refunded');
   await expectAccessible(page);
+  await expectTouchTargets(page);
   await shot(page, 'after-sale-05-refunded');
 
   await page.keyboard.press('Escape');
@@ -207,6 +210,7 @@ test('closing the day: the report by counter and tender with the drawers’ cash
   await expect(byCounter.getByRole('row', { name: /All counters/ })).toContainText('₹450.50');
   await expect(panel.getByText(/1 payment still needs a manager’s check/)).toBeVisible();
   await expectAccessible(page);
+  await expectTouchTargets(page);
   await shot(page, 'after-sale-09-day-close-report');
 
   await panel.getByRole('button', { name: `Close ${localDate(Date.now())}` }).click();

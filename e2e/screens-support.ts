@@ -58,6 +58,21 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(bad).toEqual([]);
 }
 
+/** Every visible control is at least 44 px tall (checkboxes and radios count by their label). */
+export async function expectTouchTargets(page: Page): Promise<void> {
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, a[href], input, select, [role="tab"]')]
+      .filter((element) => {
+        if (element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio' || element.type === 'hidden')) return false;
+        if (element.classList.contains('skip-link')) return false;
+        const box = element.getBoundingClientRect();
+        return box.width > 0 && box.height > 0 && box.height < 44;
+      })
+      .map((element) => `${element.tagName} "${element.textContent?.trim() || element.getAttribute('aria-label') || ''}" ${Math.round(element.getBoundingClientRect().height)}px`),
+  );
+  expect(small).toEqual([]);
+}
+
 /** Sets the first manager PIN through the screen and lands unlocked on the manager screens. */
 export async function setFirstPin(page: Page, pin = '2468'): Promise<void> {
   await page.getByRole('link', { name: 'Manager' }).click();
