@@ -7,7 +7,7 @@ import { insertCreatingAttempt, transitionAttempt } from '../db/attempts';
 import { closeDatabase, openDatabase } from '../db/database';
 import { createInvoice } from '../db/invoices';
 import { expect, test, type CounterHost } from './fixtures/browser-host';
-import { chargeButton, counters, expectAccessible, expectWaiting, FINAL, fillItem, openApp, payStatus, sale, setFirstPin, shot } from './screens-support';
+import { attemptRows, chargeButton, counters, expectAccessible, expectWaiting, fillItem, FINAL, openApp, payStatus, sale, setFirstPin, shot } from './screens-support';
 
 async function dayOfSales(host: CounterHost) {
   const c = await counters(host);
@@ -133,7 +133,7 @@ test('a manager marks a lost payment as checked; the cashier may then charge aga
   await expect(panel).toContainText('Checked by hand');
   await expect(panel.getByRole('list')).toContainText('Manager');
   await expect(page.getByRole('region', { name: 'Totals' })).not.toContainText('need review');
-  await expect(page.locator('tbody tr').first()).toContainText('Checked by hand: Terminal and Zoho show no payment: nothing was charged');
+  await expect(attemptRows(page).first()).toContainText('Checked by hand: Terminal and Zoho show no payment: nothing was charged');
 
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: 'Counter B' })).toContainText('Manager found: Terminal and Zoho show no payment');
@@ -179,14 +179,14 @@ test('Export CSV downloads exactly the shown day\'s attempts', async ({ page, ho
   await dayOfSales(host);
   await openApp(page, host);
   await page.getByRole('link', { name: 'Payment log' }).click();
-  await expect(page.locator('tbody tr')).toHaveCount(4);
+  await expect(attemptRows(page)).toHaveCount(4);
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/^payments-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = readFileSync(await download.path(), 'utf8');
   const lines = csv.trimEnd().split('\r\n');
-  expect(lines[0]).toBe('time,invoice,counter,terminal,amount,currency,method,state,failure_code,failure_reason,payment_id,payments_session_id,note,checked_at,checked_note');
+  expect(lines[0]).toBe('time,invoice,counter,terminal,amount,currency,method,state,failure_code,failure_reason,payment_id,payments_session_id,note,checked_at,checked_note,record,refund_id');
   expect(lines).toHaveLength(5);
   const byInvoice = new Map(lines.slice(1).map((line): [string, string[]] => [line.split(',')[1] ?? '', line.split(',')]));
   expect(byInvoice.get('A-000001')?.slice(2, 8)).toEqual(['Counter A', 'TRM001', '1234.50', 'INR', 'card', 'succeeded']);
@@ -232,12 +232,12 @@ test.describe('a payment Zoho never finalises', () => {
     await shot(page, 'counter-09-unresolved');
 
     await page.getByRole('link', { name: 'Payment log' }).click();
-    await expect(page.locator('tbody tr').first()).toContainText('Needs review');
+    await expect(attemptRows(page).first()).toContainText('Needs review');
     await expect(page.getByRole('region', { name: 'Totals' })).toContainText('1 need review');
 
     await host.sim.pay('TRM002', { outcome: 'succeeded' });
     await page.getByRole('button', { name: /^Re-check B-000001/ }).click();
-    await expect(page.locator('tbody tr').first()).toContainText('Paid', FINAL);
+    await expect(attemptRows(page).first()).toContainText('Paid', FINAL);
     await page.getByRole('link', { name: 'Counter', exact: true }).click();
     await expect(page.locator('#pay-status-heading')).toHaveText(/PAID/);
   });

@@ -34,6 +34,11 @@ export function chargeButton(page: Page) {
   return page.getByRole('button', { name: /^Charge\b/ });
 }
 
+/** The rows of the log's table of card/UPI attempts (the log has other tables: cash, refunds, totals). */
+export function attemptRows(page: Page) {
+  return page.getByRole('table', { name: /Payment attempts on/ }).locator('tbody tr');
+}
+
 /** The payment panel's status heading (Waiting for payment, PAID, FAILED, …). */
 export function payStatus(page: Page) {
   return page.locator('#pay-status-heading');
