@@ -3,7 +3,7 @@
 // compare-and-set on the current state with its audit event in the same transaction.
 import { randomUUID } from 'node:crypto';
 import type { RefundReason, RefundState } from '../contract/domain';
-import { isFinalRefundState } from '../contract/domain';
+import { isFinalRefundState, UNSETTLED_REFUND_STATES } from '../contract/domain';
 import type { Refund } from '../contract/model';
 import { requireAttempt } from './attempt-queries';
 import type { Db } from './database';
@@ -55,7 +55,7 @@ export function insertCreatingRefund(db: Db, input: NewRefund): CreatedRefund {
     }
     const attempt = requireAttempt(db, input.attemptId);
     if (attempt.state !== 'succeeded' || attempt.paymentId === null) throw new InvalidStateError('payment_not_paid');
-    if (listRefundsForAttempt(db, attempt.id).some((refund) => refund.state === 'creating' || refund.state === 'unknown')) {
+    if (listRefundsForAttempt(db, attempt.id).some((refund) => (UNSETTLED_REFUND_STATES as readonly RefundState[]).includes(refund.state))) {
       throw new InvalidStateError('refund_unsettled');
     }
     const left = attempt.amountMinor - committedRefundMinor(db, attempt.id);

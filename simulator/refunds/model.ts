@@ -14,23 +14,6 @@ export type RefundReason = (typeof REFUND_REASONS)[number];
 export const REFUND_TYPES = ['initiated_by_merchant', 'initiated_by_customer'] as const;
 export type RefundType = (typeof REFUND_TYPES)[number];
 
-/** Zoho's documented failure reasons. The control API accepts any lower_snake_case code too. */
-export const REFUND_FAILURE_REASONS = [
-  'unknown',
-  'lost_or_stolen_card',
-  'expired_or_canceled_card',
-  'exceeds_payment_amount',
-  'exceeds_balance_amount',
-  'payment_already_refunded',
-  'payment_already_disputed',
-  'payment_not_captured',
-  'expiry_time_exceeded',
-  'amount_too_small',
-  'insufficient_funds',
-  'charge_for_pending_refund_disputed',
-  'merchant_request',
-] as const;
-
 export interface RefundRecord {
   refundId: string;
   paymentId: string;
