@@ -6,7 +6,7 @@ import { ATTEMPT_STATES } from './domain';
 import * as f from './fields';
 import type { AttemptEvent, CashSale, ChargeAttempt, Counter, Invoice, Refund, RefundWithEvents } from './model';
 import type { Result } from './result';
-import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayCloseReport, DayLog, Receipt, Settings } from './views';
+import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayCloseReport, DayLog, ManagerStatus, Receipt, Settings } from './views';
 
 const empty = z.strictObject({});
 const attemptState = z.enum(ATTEMPT_STATES, { error: `State must be one of ${ATTEMPT_STATES.join(', ')}` });
@@ -77,6 +77,8 @@ export const inputSchemas = {
   'counter-deactivate': z.strictObject({ managerToken: f.managerToken, counterId: f.recordId }),
   /** The manager has checked an unknown outcome on the terminal and in Zoho's dashboard. */
   'attempt-mark-reviewed': z.strictObject({ managerToken: f.managerToken, attemptId: f.recordId, note: f.reviewNote }),
+  /** The manager has checked that the terminal shows nothing of a lost charge: its hold ends now. */
+  'attempt-release-hold': z.strictObject({ managerToken: f.managerToken, attemptId: f.recordId, note: f.reviewNote }),
   'settings-update': z.strictObject({ managerToken: f.managerToken, pollIntervalSeconds: f.pollIntervalSeconds }),
   'preferences-update': z.strictObject({
     managerToken: f.managerToken,
@@ -129,7 +131,7 @@ export interface HandlerOutputs {
   'log-export-csv': CsvExport;
   'settings-get': Settings;
   'connection-status': ConnectionStatus;
-  'manager-status': { pinSet: boolean };
+  'manager-status': ManagerStatus;
   'manager-unlock': ManagerSession;
   'manager-set-pin': ManagerSession;
   'manager-lock': { locked: true };
@@ -137,6 +139,7 @@ export interface HandlerOutputs {
   'counter-update': Counter;
   'counter-deactivate': Counter;
   'attempt-mark-reviewed': ChargeAttempt;
+  'attempt-release-hold': ChargeAttempt;
   'settings-update': Settings;
   'preferences-update': Settings;
   'refund-create': Refund;

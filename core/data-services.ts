@@ -2,6 +2,7 @@
 // poller for both, and the data handlers (counters, invoices, charges, refunds, sales, the log, the
 // day close, settings) that share them.
 import type { Currency } from '../contract/domain';
+import type { ZohoTrouble } from '../contract/failures';
 import { CALL_BUDGET_PER_MINUTE, MAX_POLL_INTERVAL_MS } from '../contract/rules';
 import type { Db } from '../db/database';
 import { ChargeService, DEFAULT_CHARGE_TIMING, type ChargeTiming } from './charges/charge-service';
@@ -32,13 +33,16 @@ export interface ChargeTuning {
 
 export interface DataServicesOptions {
   db: Db;
+  /** Wall clock (unix ms): what is recorded and shown. */
   now: () => number;
+  /** Monotonic milliseconds (performance.now): every interval, deadline, budget and hold. */
+  clock: () => number;
   log: Logger;
   events: EventBus;
   currency: Currency;
   payments: () => PaymentsClient;
   refundScope: RefundScope;
-  onZohoReachable: (reachable: boolean) => void;
+  onZohoTrouble: (trouble: ZohoTrouble | null) => void;
   tuning?: ChargeTuning;
 }
 
@@ -48,12 +52,13 @@ export function createDataServices(options: DataServicesOptions) {
   const charges = new ChargeService({
     db,
     now: options.now,
+    clock: options.clock,
     log: options.log,
     events: options.events,
     payments: options.payments,
     timing: { ...DEFAULT_CHARGE_TIMING, ...tuning.timing },
     intervalMs,
-    onZohoReachable: options.onZohoReachable,
+    onZohoTrouble: options.onZohoTrouble,
   });
   const refunds = new RefundService({
     db,
@@ -64,7 +69,7 @@ export function createDataServices(options: DataServicesOptions) {
     scope: options.refundScope,
     timing: { ...DEFAULT_REFUND_TIMING, ...tuning.refundTiming },
     intervalMs,
-    onZohoReachable: options.onZohoReachable,
+    onZohoTrouble: options.onZohoTrouble,
   });
   // One poller follows both: attempts by their id, refunds by refundPollKey.
   const poller = new Poller({
@@ -75,6 +80,7 @@ export function createDataServices(options: DataServicesOptions) {
     intervalMs,
     maxIntervalMs: Math.max(MAX_POLL_INTERVAL_MS, intervalMs()),
     budgetPerMinute: tuning.budgetPerMinute ?? CALL_BUDGET_PER_MINUTE,
+    clock: options.clock,
     onError: (attemptId, error) => options.log.error('payment check crashed', { attemptId, error: String(error) }),
   });
   charges.attachPoller(poller);
@@ -95,12 +101,20 @@ export function createDataServices(options: DataServicesOptions) {
     handlers,
     charges,
     poller,
-    /** Picks up every payment and refund left unfinished by the last run. */
+    /** Picks up every payment and refund left unfinished by the last run, and every hold. */
     start: () => {
       charges.resume();
       refunds.resume();
     },
-    stop: () => poller.stop(),
+    /**
+     * Refuses new charges and refunds, stops checking (calls still waiting for the budget are not sent),
+     * then waits for every call to Zoho under way: the database stays open until each has recorded its answer.
+     */
+    stop: async () => {
+      const creates = Promise.all([charges.stop(), refunds.stop()]);
+      await poller.stop();
+      await creates;
+    },
   };
 }
 

@@ -68,6 +68,7 @@ export type InvalidStateReason =
   | 'payment_in_progress'
   | 'counter_inactive'
   | 'not_awaiting_review'
+  | 'not_held'
   | 'payment_not_paid'
   | 'refund_unsettled'
   | 'invoice_card_payment_pending';
@@ -80,6 +81,7 @@ const INVALID_STATE_MESSAGES: Record<InvalidStateReason, string> = {
   payment_in_progress: 'A payment is in progress.',
   counter_inactive: 'This counter is deactivated.',
   not_awaiting_review: 'Only a payment whose outcome is unknown can be marked as checked.',
+  not_held: 'This payment does not hold its terminal: only a charge whose answer was lost does, until its session has surely expired.',
   payment_not_paid: 'Only a paid card or UPI payment can be refunded: this one was not paid.',
   refund_unsettled:
     'An earlier refund of this payment has no answer from Zoho yet. Counter is asking Zoho about it; refund again once it is settled.',

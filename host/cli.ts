@@ -1,6 +1,8 @@
-// npm run start:browser -- [--port N] [--data-dir DIR]
+// npm run start:browser -- [--port N] [--data-dir DIR] [--packaged]
 // Serves Counter to a browser on 127.0.0.1. The first line printed is the address to open (with its
 // one-run key); Ctrl+C (SIGINT) or SIGTERM stops the payments poller and closes the database.
+// --packaged: run as an installed app does, accepting outside settings (ZOHO_PAYMENTS_URL,
+// ZOHO_ACCOUNTS_URL, --data-dir) only when they keep the Zoho secrets safe.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,17 +11,17 @@ import { FileSecretStore } from '../core/secrets/file-secret-store';
 import { defaultDataDir } from './data-dir';
 import { startBrowserHost } from './server';
 
-const USAGE = 'Usage: npm run start:browser -- [--port N] [--data-dir DIR]';
+const USAGE = 'Usage: npm run start:browser -- [--port N] [--data-dir DIR] [--packaged]';
 
-function options(): { port: number; dataDir: string } {
-  const { values } = parseArgs({ options: { port: { type: 'string' }, 'data-dir': { type: 'string' } } });
+function options(): { port: number; dataDir: string; dataDirGiven: boolean; packaged: boolean } {
+  const { values } = parseArgs({ options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, packaged: { type: 'boolean' } } });
   const port = Number(values.port ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a whole number from 0 to 65535. ${USAGE}`);
-  return { port, dataDir: resolve(values['data-dir'] ?? defaultDataDir()) };
+  return { port, dataDir: resolve(values['data-dir'] ?? defaultDataDir()), dataDirGiven: values['data-dir'] !== undefined, packaged: values.packaged ?? false };
 }
 
 async function main(): Promise<void> {
-  const { port, dataDir } = options();
+  const { port, dataDir, dataDirGiven, packaged } = options();
   const rendererDir = fileURLToPath(new URL('../out/renderer/', import.meta.url));
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${rendererDir}). Run \`npm run start:browser\`, which builds it first.`);
@@ -29,12 +31,20 @@ async function main(): Promise<void> {
   const host = await startBrowserHost({
     port,
     rendererDir,
-    backendOptions: { dataDir, secretStore: new FileSecretStore(secretsFile), tuning: { version } },
+    backendOptions: {
+      dataDir,
+      ...(dataDirGiven ? { dataDirOverride: '--data-dir' } : {}),
+      packaged,
+      appName: 'the browser host',
+      secretStore: new FileSecretStore(secretsFile),
+      pinRecovery: `To choose a new PIN, someone signed in to this computer’s user account stops Counter (Ctrl+C) and runs: npm run reset-pin -- --data-dir "${dataDir}"`,
+      tuning: { version },
+    },
   });
 
   console.log(host.url);
   console.log(`Counter is running: open the address above in your browser (it works from this computer only).`);
-  console.log(`Data: ${dataDir}. A connected Zoho account is kept in ${secretsFile}, readable by you only.`);
+  console.log(`Data: ${dataDir}. A connected Zoho account is kept unencrypted in ${secretsFile}, readable by your user account only.`);
   console.log('Press Ctrl+C to stop.');
 
   let stopping = false;

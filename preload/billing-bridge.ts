@@ -57,6 +57,7 @@ export function createBillingBridge(ipc: IpcRendererLike): DesktopBilling {
     counterUpdate: call('counter-update'),
     counterDeactivate: call('counter-deactivate'),
     attemptMarkReviewed: call('attempt-mark-reviewed'),
+    attemptReleaseHold: call('attempt-release-hold'),
     settingsUpdate: call('settings-update'),
     preferencesUpdate: call('preferences-update'),
     refundCreate: call('refund-create'),

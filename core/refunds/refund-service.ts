@@ -5,7 +5,7 @@
 // until it shows it (then it is followed) or, after a grace period, surely does not (`rejected`).
 // Refund checks go through the one poller, so they count against the same budget as sessions.
 import { FOLLOWED_REFUND_STATES, isFinalRefundState, type RefundState } from '../../contract/domain';
-import { describeRefundFailure } from '../../contract/failures';
+import { describeRefundFailure, type ZohoTrouble } from '../../contract/failures';
 import type { ParsedInput } from '../../contract/handlers';
 import type { DayClose, Refund } from '../../contract/model';
 import { toRequestAmount } from '../../contract/money';
@@ -13,11 +13,12 @@ import { MAX_POLL_INTERVAL_MS } from '../../contract/rules';
 import type { Db } from '../../db/database';
 import { closeCovering, correctionFor } from '../../db/day-closes';
 import * as refunds from '../../db/refunds';
+import { CallsUnderWay } from '../calls-under-way';
 import type { CheckOutcome, Poller } from '../charges/poller';
 import { recordLateAnswer } from '../corrections';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../log';
-import { isZohoError, surelyNotMade, ZohoError } from '../zoho/errors';
+import { isZohoError, surelyNotMade, ZohoError, zohoTrouble } from '../zoho/errors';
 import type { PaymentsClient } from '../zoho/payments-client';
 import type { ZohoRefund } from '../zoho/schemas';
 import { findOurRefund, readZohoRefund, REFUND_ID_KEY, type RefundReading } from './refund-outcome';
@@ -30,6 +31,8 @@ export interface RefundTiming {
   lateIntervalMs: number;
   /** After this a refund Zoho has not finished is left for a person to re-check (it stays in progress). */
   followForMs: number;
+  /** The longest a refund waits out a 429 pause before it is not sent. */
+  createPauseWaitMs: number;
 }
 
 export const DEFAULT_REFUND_TIMING: RefundTiming = {
@@ -37,6 +40,7 @@ export const DEFAULT_REFUND_TIMING: RefundTiming = {
   activeWindowMs: 5 * 60_000,
   lateIntervalMs: 6 * MAX_POLL_INTERVAL_MS,
   followForMs: 2 * 3_600_000,
+  createPauseWaitMs: 10_000,
 };
 
 /** What the connection may do about refunds: Zoho's token answer or a refusal may show the scope is missing. */
@@ -54,7 +58,7 @@ export interface RefundServiceOptions {
   scope: RefundScope;
   timing: RefundTiming;
   intervalMs: () => number;
-  onZohoReachable: (reachable: boolean) => void;
+  onZohoTrouble: (trouble: ZohoTrouble | null) => void;
 }
 
 /** The poller follows charges by attempt id and refunds by this key. */
@@ -81,6 +85,7 @@ const FOLLOWED: readonly RefundState[] = FOLLOWED_REFUND_STATES;
 
 export class RefundService {
   private poller: Poller | null = null;
+  private readonly creates = new CallsUnderWay();
 
   constructor(private readonly options: RefundServiceOptions) {}
 
@@ -88,7 +93,17 @@ export class RefundService {
     this.poller = poller;
   }
 
-  async create(input: Omit<ParsedInput<'refund-create'>, 'managerToken'>): Promise<Refund> {
+  /** Refunds the payment. Stopping waits for it: Zoho's refund id is always recorded, never lost to a closed database. */
+  create(input: Omit<ParsedInput<'refund-create'>, 'managerToken'>): Promise<Refund> {
+    return this.creates.run(() => this.createAndRecord(input), 'Counter is stopping. Refund again once it has started.');
+  }
+
+  /** Refuses new refunds and waits for every refund request under way. */
+  stop(): Promise<void> {
+    return this.creates.stop();
+  }
+
+  private async createAndRecord(input: Omit<ParsedInput<'refund-create'>, 'managerToken'>): Promise<Refund> {
     const { db, now } = this.options;
     if (!(await this.options.scope.allowed())) throw new RefundsNotAllowedError();
     const payments = this.options.payments();
@@ -108,8 +123,9 @@ export class RefundService {
     this.publish(refund);
 
     let answer: ZohoRefund;
-    // A refund spends the account's rate limit as polls do.
-    this.poller?.noteCall();
+    // A refund spends the account's rate limit as checks do, and waits out a 429 pause.
+    const draw = this.poller ? await this.poller.drawForCreate(this.options.timing.createPauseWaitMs) : { granted: true as const };
+    if (!draw.granted) return this.notSent(refund, draw.waitMs);
     try {
       answer = await payments.createRefund(refund.paymentId, {
         amount: toRequestAmount(refund.amountMinor),
@@ -122,10 +138,10 @@ export class RefundService {
     } catch (error) {
       return this.createFailed(refund, error);
     }
-    this.options.onZohoReachable(true);
+    this.options.onZohoTrouble(null);
     this.options.log.info('refund created', { refundId: refund.id, zohoRefundId: answer.refund_id });
     const recorded = this.apply(refund, answer, 'zoho', 'Zoho took the refund');
-    if (FOLLOWED.includes(recorded.state)) this.poller?.track(refundPollKey(recorded.id), now() + this.options.intervalMs());
+    if (FOLLOWED.includes(recorded.state)) this.poller?.track(refundPollKey(recorded.id), this.options.intervalMs());
     return recorded;
   }
 
@@ -140,12 +156,12 @@ export class RefundService {
       if (refund.zohoRefundId !== null) {
         const zoho = await payments.retrieveRefund(refund.zohoRefundId);
         refunds.recordRefundCheck(db, refund.id, now());
-        this.options.onZohoReachable(true);
+        this.options.onZohoTrouble(null);
         return this.followOutcome(this.apply(refund, zoho, actor, 'Zoho reports the refund'));
       }
       const listed = await payments.listRefunds(refund.paymentId);
       refunds.recordRefundCheck(db, refund.id, now());
-      this.options.onZohoReachable(true);
+      this.options.onZohoTrouble(null);
       const ours = findOurRefund(refund.id, listed);
       if (ours) return this.followOutcome(this.apply(refund, ours, actor, 'Found in the payment’s refunds at Zoho'));
       if (now() - refund.createdAt < this.options.timing.lostAnswerGraceMs) return { done: false };
@@ -171,7 +187,7 @@ export class RefundService {
         });
         if (moved) this.publish(moved);
       }
-      this.poller?.track(refundPollKey(refund.id), now());
+      this.poller?.track(refundPollKey(refund.id), 0);
     }
   }
 
@@ -254,12 +270,34 @@ export class RefundService {
     this.options.events.emit({ type: 'ledger-changed' });
   }
 
+  /** A long 429 pause, or Counter stopping, kept the request from going: nothing was sent. */
+  private notSent(refund: Refund, waitMs: number): Refund {
+    const stopping = this.creates.stopping || waitMs === 0;
+    const message = stopping
+      ? 'Counter was stopping, so the refund was not sent to Zoho. Refund again once it has started.'
+      : `Zoho asked Counter to slow down (too many requests). The refund was not sent: refund again in about ${Math.max(1, Math.ceil(waitMs / 1000))} seconds.`;
+    const moved = refunds.transitionRefund(this.options.db, {
+      refundId: refund.id,
+      from: ['creating'],
+      to: 'rejected',
+      failureReason: null,
+      failureMessage: message,
+      at: this.options.now(),
+      actor: 'zoho',
+      reason: stopping ? 'Not sent: Counter was stopping' : `Not sent: Zoho asked Counter to wait ${Math.ceil(waitMs / 1000)} s`,
+    });
+    const current = moved ?? refunds.requireRefund(this.options.db, refund.id);
+    this.publish(current);
+    return current;
+  }
+
   private async createFailed(refund: Refund, error: unknown): Promise<Refund> {
+    if (isZohoError(error, 'rate_limited')) this.poller?.pause(error.details.retryAfterMs ?? 60_000);
     const { db, now } = this.options;
     const message = error instanceof Error ? error.message : String(error);
     if (isZohoError(error, 'auth') && error.details.scopeMissing) await this.options.scope.markMissing();
     const notMade = surelyNotMade(error);
-    this.options.onZohoReachable(error instanceof ZohoError && error.kind !== 'network' && error.kind !== 'server' && error.kind !== 'malformed');
+    this.options.onZohoTrouble(zohoTrouble(error));
     const zohoCode = error instanceof ZohoError ? (error.details.zohoCode ?? error.kind) : 'unexpected';
     const refused = isZohoError(error, 'auth') && error.details.scopeMissing ? REFUND_SCOPE_MESSAGE : `Zoho refused the refund: ${message}`;
     const moved = refunds.transitionRefund(db, {
@@ -276,7 +314,7 @@ export class RefundService {
     this.publish(current);
     if (!notMade) {
       this.options.log.warn('a refund request got no clear answer', { refundId: refund.id, error: message });
-      this.poller?.track(refundPollKey(current.id), now() + this.options.intervalMs());
+      this.poller?.track(refundPollKey(current.id), this.options.intervalMs());
     }
     return current;
   }
@@ -284,8 +322,7 @@ export class RefundService {
   private async checkFailed(refund: Refund, error: unknown): Promise<CheckOutcome> {
     if (isZohoError(error, 'rate_limited')) return { ...this.followOutcome(refund), pauseAllMs: error.details.retryAfterMs ?? 60_000 };
     if (isZohoError(error, 'auth') && error.details.scopeMissing) await this.options.scope.markMissing();
-    const reachable = isZohoError(error) && ['not_connected', 'validation', 'not_found', 'auth'].includes(error.kind);
-    this.options.onZohoReachable(reachable);
+    this.options.onZohoTrouble(zohoTrouble(error));
     this.options.log.warn('checking a refund failed', {
       refundId: refund.id,
       kind: error instanceof ZohoError ? error.kind : 'unexpected',

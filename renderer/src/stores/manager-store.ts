@@ -5,7 +5,7 @@ import type { Edition } from '../../../contract/domain';
 import type { PaymentMethod, RefundReason } from '../../../contract/domain';
 import type { ChargeAttempt, Counter, Refund } from '../../../contract/model';
 import type { AppError, Result } from '../../../contract/result';
-import type { ConnectionStatus, DayCloseReport, Settings } from '../../../contract/views';
+import type { ConnectionStatus, DayCloseReport, ManagerStatus, Settings } from '../../../contract/views';
 import { call } from '../api/gateway';
 import { useAppStore } from './app-store';
 
@@ -20,7 +20,8 @@ export interface ConnectionForm {
 }
 
 interface ManagerState {
-  pinSet: boolean | null;
+  /** Whether a PIN is set, was reset, or cannot be read (null until loaded). */
+  pinStatus: ManagerStatus | null;
   statusError: string | null;
   token: string | null;
   /** Why the screens locked (shown above the PIN form). */
@@ -44,6 +45,7 @@ interface ManagerState {
   updateCounter: (counterId: string, patch: { name?: string; terminalId?: string; invoicePrefix?: string }) => Promise<boolean>;
   deactivateCounter: (counter: Counter) => Promise<boolean>;
   markReviewed: (attempt: ChargeAttempt, note: string) => Promise<boolean>;
+  releaseHold: (attempt: ChargeAttempt, note: string) => Promise<boolean>;
   loadSettings: () => Promise<void>;
   saveSettings: (pollIntervalSeconds: number) => Promise<boolean>;
   savePreferences: (preferences: { storeName?: string; storeAddress?: string; defaultMethod?: PaymentMethod }) => Promise<boolean>;
@@ -81,7 +83,7 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
   const setConnection = (connection: ConnectionStatus) => useAppStore.getState().setConnection(connection);
 
   return {
-    pinSet: null,
+    pinStatus: null,
     statusError: null,
     token: null,
     lockMessage: null,
@@ -94,7 +96,7 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
 
     async loadStatus() {
       const result = await call((api) => api.managerStatus({}));
-      if (result.ok) set({ pinSet: result.value.pinSet, statusError: null });
+      if (result.ok) set({ pinStatus: result.value, statusError: null });
       else set({ statusError: result.error.message });
     },
 
@@ -122,7 +124,7 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
         return false;
       }
       set({
-        pinSet: true,
+        pinStatus: { pin: 'set', message: null, reset: null },
         token: result.value.managerToken,
         lockMessage: null,
         lastActivity: Date.now(),
@@ -181,6 +183,13 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
         call((api) => api.attemptMarkReviewed({ managerToken, attemptId: attempt.id, note })),
       );
       return reviewed !== null;
+    },
+
+    async releaseHold(attempt, note) {
+      const released = await run(`release-${attempt.id}`, (managerToken) =>
+        call((api) => api.attemptReleaseHold({ managerToken, attemptId: attempt.id, note })),
+      );
+      return released !== null;
     },
 
     async loadSettings() {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { FOLLOWED_REFUND_STATES, isReviewState } from '../../../../contract/domain';
-import { awaitsReview, type ChargeAttempt, type Counter, type RefundWithEvents } from '../../../../contract/model';
+import { awaitsReview, isHeld, type ChargeAttempt, type Counter, type RefundWithEvents } from '../../../../contract/model';
 import { DetailList, DetailRow } from '../../components/DetailList';
 import { Message } from '../../components/Field';
 import { StateBadge } from '../../components/StateBadge';
@@ -10,6 +10,7 @@ import { formatTime } from '../../format/time';
 import { useLogStore } from '../../stores/log-store';
 import { PrintReceiptButton } from '../print/PrintReceiptButton';
 import { RefundForm } from './RefundForm';
+import { ReleaseHoldForm } from './ReleaseHoldForm';
 import { ReviewForm } from './ReviewForm';
 
 const ACTORS: Record<string, string> = {
@@ -19,6 +20,7 @@ const ACTORS: Record<string, string> = {
   startup: 'App start-up',
   zoho: 'Zoho',
   manager: 'Manager',
+  'hold-timer': 'Hold timer',
 };
 
 /** One attempt's details and its event history, beside the log table. */
@@ -84,6 +86,13 @@ export function AttemptPanel({ attempt, counter, onClose }: { attempt: ChargeAtt
             </ul>
           </DetailRow>
         ) : null}
+        {attempt.hold ? (
+          <DetailRow term="Terminal on hold">
+            {attempt.hold.endedAt === null
+              ? `Until ${formatTime(attempt.hold.until, attempt.currency)}: no charge on terminal ${attempt.terminalId} or this invoice meanwhile`
+              : `Ended ${formatTime(attempt.hold.endedAt, attempt.currency)}`}
+          </DetailRow>
+        ) : null}
         {attempt.review ? (
           <DetailRow term="Checked by hand">
             {formatTime(attempt.review.at, attempt.currency)}: {attempt.review.note}
@@ -96,6 +105,7 @@ export function AttemptPanel({ attempt, counter, onClose }: { attempt: ChargeAtt
           {busy === 'recheck' ? 'Checking with Zoho…' : 'Re-check with Zoho'}
         </button>
       ) : null}
+      {isHeld(attempt) ? <ReleaseHoldForm attempt={attempt} /> : null}
       {awaitsReview(attempt) ? <ReviewForm attempt={attempt} /> : null}
       {attempt.state === 'succeeded' ? (
         <>
