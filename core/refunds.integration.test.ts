@@ -11,7 +11,7 @@ import { insertCreatingRefund } from '../db/refunds';
 import { connectionToSimulator } from './mode';
 import { databaseFingerprint } from '../testkit/fingerprint';
 import { Rig } from '../testkit/rig';
-import { localDate } from '../testkit/time';
+import { localDate, sleep } from '../testkit/time';
 
 let rig: Rig;
 afterEach(async () => {
@@ -158,6 +158,38 @@ describe('refunds through Zoho', () => {
     if (!refused.ok) expect(refused.error).toMatchObject({ code: 'conflict', field: 'attemptId', message: expect.stringMatching(/Only a paid card or UPI payment can be refunded/) as string });
     expect(databaseFingerprint(file)).toBe(before);
     expect(rig.sim.stats().refunds_requests.create).toBe(0);
+  });
+
+  it('a refund during a 429 pause is not sent: the pause holds refunds too, and the manager is told when to refund again', async () => {
+    rig = await Rig.start({ counters: 2, simulator: { rateLimitPerMinute: 5, refundSettleSeconds: null } });
+    const attempt = await rig.charge(1_500, { counter: 0 });
+    await rig.control.pay('TRM001', { outcome: 'succeeded' });
+    const paid = await rig.waitFor(attempt.id, (a) => a.state === 'succeeded');
+    await rig.charge(2_500, { counter: 1 });
+    await sleep(1_500); // its polls reach the limit: Zoho answers 429 and asks for ~a minute's wait
+    expect(rig.sim.stats().payments_requests.rate_limited).toBeGreaterThanOrEqual(1);
+
+    const held = await rig.call('refund-create', { managerToken: rig.managerToken, attemptId: paid.id, amountMinor: 1_500, reason: 'others', requestKey: randomUUID() });
+
+    expect(held).toMatchObject({ state: 'rejected', zohoRefundId: null });
+    expect(held.failureMessage).toMatch(/^Zoho asked Counter to slow down \(too many requests\)\. The refund was not sent: refund again in about \d+ seconds\.$/);
+    expect(rig.sim.stats().refunds_requests.create).toBe(0);
+  });
+
+  it('a refund answer that arrives while stopping is recorded: the database stays open until Zoho’s refund id is stored', async () => {
+    rig = await Rig.start({ simulator: { refundSettleSeconds: null }, tuning: { callDrainMs: 50 } });
+    const paid = await paidPayment(4_000);
+    await rig.control.faults({ scope: 'refund_create', latency_ms: 600, count: 1 });
+    const refunding = rig.call('refund-create', { managerToken: rig.managerToken, attemptId: paid.id, amountMinor: 4_000, reason: 'others', requestKey: randomUUID() });
+    await sleep(150);
+    const stopAsked = performance.now();
+    await rig.stopBackend();
+    const stopMs = performance.now() - stopAsked;
+
+    const made = await refunding;
+    expect(made).toMatchObject({ state: 'initiated', zohoRefundId: rig.sim.refunds()[0]?.refund_id });
+    expect(rig.refund(made.id)).toMatchObject({ state: 'initiated', zohoRefundId: made.zohoRefundId });
+    expect(stopMs).toBeGreaterThan(300);
   });
 });
 
