@@ -1,7 +1,8 @@
 // Cash at the till and receipts, through the backend on a real SQLite file and the simulator: cash
-// with change, refused beside a live card payment and for too little, totals by tender and each
-// drawer's cash, the receipt of a cash sale and of a card sale with its refund, and the store's
-// preferences (name, address, default method).
+// with change, refused beside a live card payment, beside a lost one (held, then released) until a
+// manager checked it, and for too little; totals by tender and each drawer's cash, the receipt of a
+// cash sale and of a card sale with its refund, and the store's preferences (name, address, default
+// method).
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -65,6 +66,24 @@ describe('cash at the till', () => {
     await rig.control.pay('TRM001', { outcome: 'failed', failure_code: 'card_declined' });
     await rig.waitFor(attempt.id, (a) => a.state === 'failed');
     expect((await rig.call('cash-settle', { invoiceId: bill.id, counterId: bill.counterId, tenderedMinor: 20_000 })).sale.changeMinor).toBe(0);
+  });
+
+  it('refuses cash while a lost card payment holds the invoice, and after its release until a manager checked it', async () => {
+    rig = await Rig.start({ counters: 1 });
+    const bill = await invoice(2_500);
+    await rig.control.faults({ scope: 'create', drop_rate: 1, drop_after_processing: true, count: 1 });
+    const lost = await rig.call('charge-create', { invoiceId: bill.id, counterId: bill.counterId, method: 'card' });
+    expect(lost).toMatchObject({ state: 'unknown', hold: { endedAt: null } });
+    const cash = () => rig.raw('cash-settle', { invoiceId: bill.id, counterId: bill.counterId, tenderedMinor: 3_000 });
+
+    const held = await cash();
+    expect(held.ok || held.error.field).toBe('invoiceId');
+    await rig.call('attempt-release-hold', { managerToken: rig.managerToken, attemptId: lost.id, note: 'Terminal shows no payment' });
+    const released = await cash();
+    expect(released.ok || released.error.field).toBe('invoiceId');
+    await rig.call('attempt-mark-reviewed', { managerToken: rig.managerToken, attemptId: lost.id, note: 'Terminal shows no payment' });
+    const taken = await cash();
+    expect(taken.ok && taken.value.sale.changeMinor).toBe(500);
   });
 
   it('refuses cash tendered below the total, naming the field, and changes nothing', async () => {
