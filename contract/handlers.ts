@@ -4,9 +4,9 @@
 import { z } from 'zod';
 import { ATTEMPT_STATES } from './domain';
 import * as f from './fields';
-import type { AttemptEvent, ChargeAttempt, Counter, Invoice } from './model';
+import type { AttemptEvent, CashSale, ChargeAttempt, Counter, Invoice, Refund, RefundWithEvents } from './model';
 import type { Result } from './result';
-import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayLog, ManagerStatus, Settings, SupportBundle, SupportInfo } from './views';
+import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayCloseReport, DayLog, ManagerStatus, Receipt, Settings, SupportBundle, SupportInfo } from './views';
 
 const empty = z.strictObject({});
 const attemptState = z.enum(ATTEMPT_STATES, { error: `State must be one of ${ATTEMPT_STATES.join(', ')}` });
@@ -44,6 +44,13 @@ export const inputSchemas = {
     confirmChecked: z.boolean().optional(),
   }),
   'charge-recheck': z.strictObject({ attemptId: f.recordId }),
+  /** Settles the invoice in cash at the till: what the customer handed over; the change is worked out. */
+  'cash-settle': z.strictObject({ invoiceId: f.recordId, counterId: f.recordId, tenderedMinor: f.tenderedAmount }),
+  'receipt-get': z.strictObject({ invoiceId: f.recordId }),
+  /** A paid payment's refunds, each with its history. */
+  'refund-list': z.strictObject({ attemptId: f.recordId }),
+  'refund-recheck': z.strictObject({ refundId: f.recordId }),
+  'day-close-report': z.strictObject({ date: f.isoDate }),
   'attempt-events': z.strictObject({ attemptId: f.recordId }),
   'log-day': dayFilter.extend({ rows: f.logRows.optional() }),
   'log-export-csv': dayFilter,
@@ -78,6 +85,23 @@ export const inputSchemas = {
     pollIntervalSeconds: f.pollIntervalSeconds.optional(),
     backupKeepDays: f.backupKeepDays.optional(),
   }),
+  'preferences-update': z.strictObject({
+    managerToken: f.managerToken,
+    defaultMethod: f.paymentMethod.optional(),
+    storeName: f.storeName.optional(),
+    storeAddress: f.storeAddress.optional(),
+  }),
+  /** Refunds a paid payment in full or in part; `requestKey` makes a repeated press the same refund. */
+  'refund-create': z.strictObject({
+    managerToken: f.managerToken,
+    attemptId: f.recordId,
+    amountMinor: f.refundAmount,
+    reason: f.refundReason,
+    note: f.refundNote.optional(),
+    requestKey: f.requestKey,
+  }),
+  /** Closes the day's books; `closeAnyway` when payments still need review (the close records it). */
+  'day-close': z.strictObject({ managerToken: f.managerToken, date: f.isoDate, closedBy: f.closedBy, closeAnyway: z.boolean().optional() }),
   'connection-configure': z.strictObject({
     managerToken: f.managerToken,
     edition: f.edition,
@@ -108,6 +132,11 @@ export interface HandlerOutputs {
   'invoice-void': Invoice;
   'charge-create': ChargeAttempt;
   'charge-recheck': ChargeAttempt;
+  'cash-settle': { invoice: Invoice; sale: CashSale };
+  'receipt-get': Receipt;
+  'refund-list': RefundWithEvents[];
+  'refund-recheck': Refund;
+  'day-close-report': DayCloseReport;
   'attempt-events': AttemptEvent[];
   'log-day': DayLog;
   'log-export-csv': CsvExport;
@@ -123,6 +152,9 @@ export interface HandlerOutputs {
   'attempt-mark-reviewed': ChargeAttempt;
   'attempt-release-hold': ChargeAttempt;
   'settings-update': Settings;
+  'preferences-update': Settings;
+  'refund-create': Refund;
+  'day-close': DayCloseReport;
   'connection-configure': ConnectionStatus;
   'connection-signin-start': { authUrl: string };
   'connection-code-submit': ConnectionStatus;

@@ -23,6 +23,7 @@ import type { Handler } from './handlers/types';
 import { consoleLogger, type Logger } from './log';
 import { ManagerAccess } from './manager/access';
 import { ManagerSessions } from './manager/auth';
+import { REFUND_SCOPE_MESSAGE } from './refunds/refund-service';
 import { ManagerPinFile } from './manager/pin-file';
 import type { KdfCost } from './manager/pin-hash';
 import { isLiveConnection, LIVE_DB_FILE, startDemoMode, startLiveMode, type ModeOptions, type RunningMode } from './mode';
@@ -340,6 +341,7 @@ class BackendRuntime implements Backend {
   private async connectionStatus(): Promise<ConnectionStatus> {
     const mode = this.current();
     const stored = await this.vault.read();
+    const refundsEnabled = await mode.tokens.refundsAllowed();
     const base = {
       edition: stored?.edition ?? null,
       accountId: stored?.accountId ?? null,
@@ -347,6 +349,7 @@ class BackendRuntime implements Backend {
       degraded: this.trouble !== null,
       trouble: this.trouble,
       retryAt: null,
+      refundsEnabled,
     };
     const problem = this.lastProblem ? ` ${this.lastProblem}` : '';
     if (mode.kind === 'demo') {
@@ -366,7 +369,11 @@ class BackendRuntime implements Backend {
         return {
           ...base,
           state: 'connected',
-          message: this.trouble ? `${ZOHO_TROUBLE_MESSAGES[this.trouble]} Payments in progress are still being checked.` : 'Connected to Zoho Payments.',
+          message: this.trouble
+            ? `${ZOHO_TROUBLE_MESSAGES[this.trouble]} Payments in progress are still being checked.`
+            : refundsEnabled
+              ? 'Connected to Zoho Payments.'
+              : `Connected to Zoho Payments for charging. ${REFUND_SCOPE_MESSAGE}`,
         };
     }
   }

@@ -35,6 +35,16 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
     { input: { invoiceId: 'i', counterId: 'c', method: 'card', confirmChecked: 'true' }, field: 'confirmChecked', rule: /boolean/i },
   ],
   'charge-recheck': [{ input: { attemptId: '' }, field: 'attemptId', rule: /required/ }],
+  'cash-settle': [
+    { input: { invoiceId: 'i', counterId: 'c', tenderedMinor: 0 }, field: 'tenderedMinor', rule: /Amount tendered must be more than zero/ },
+    { input: { invoiceId: 'i', counterId: 'c', tenderedMinor: -500 }, field: 'tenderedMinor', rule: /Amount tendered must be more than zero/ },
+    { input: { invoiceId: 'i', counterId: 'c', tenderedMinor: '500' }, field: 'tenderedMinor', rule: /Amount tendered must be a number/ },
+    { input: { invoiceId: 'i', counterId: 'c', tenderedMinor: 10.5 }, field: 'tenderedMinor', rule: /whole number of paise/ },
+  ],
+  'receipt-get': [{ input: { invoiceId: '' }, field: 'invoiceId', rule: /required/ }],
+  'refund-list': [{ input: { attemptId: 7 }, field: 'attemptId', rule: /text/ }],
+  'refund-recheck': [{ input: {}, field: 'refundId', rule: /required/ }],
+  'day-close-report': [{ input: { date: '2026-13-01' }, field: 'date', rule: /real calendar date/ }],
   'attempt-events': [{ input: { attemptId: 'a b' }, field: 'attemptId', rule: /letters, digits/ }],
   'log-day': [
     { input: { date: '22/11/2026' }, field: 'date', rule: /2026-11-22/ },
@@ -60,6 +70,23 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
   'attempt-mark-reviewed': [
     { input: { managerToken: 't', attemptId: 'a', note: '   ' }, field: 'note', rule: /Note is required/ },
     { input: { managerToken: 't', attemptId: 'a', note: 'n'.repeat(201) }, field: 'note', rule: /at most 200/ },
+  ],
+  'preferences-update': [
+    { input: { managerToken: 't', defaultMethod: 'cash' }, field: 'defaultMethod', rule: /card or upi/ },
+    { input: { managerToken: 't', storeName: '' }, field: 'storeName', rule: /Store name is required/ },
+    { input: { managerToken: 't', storeAddress: 'a\nb\nc\nd\ne' }, field: 'storeAddress', rule: /at most 4 lines/ },
+    { input: { managerToken: 't', storeAddress: 'Road\u0007' }, field: 'storeAddress', rule: /control characters/ },
+  ],
+  'refund-create': [
+    { input: { managerToken: 't', attemptId: 'a', amountMinor: 0, reason: 'others', requestKey: 'key-12345' }, field: 'amountMinor', rule: /Refund amount must be more than zero/ },
+    { input: { managerToken: 't', attemptId: 'a', amountMinor: -100, reason: 'others', requestKey: 'key-12345' }, field: 'amountMinor', rule: /Refund amount must be more than zero/ },
+    { input: { managerToken: 't', attemptId: 'a', amountMinor: 'ten', reason: 'others', requestKey: 'key-12345' }, field: 'amountMinor', rule: /Refund amount must be a number/ },
+    { input: { managerToken: 't', attemptId: 'a', amountMinor: 100, reason: 'changed mind', requestKey: 'key-12345' }, field: 'reason', rule: /Reason must be one of/ },
+    { input: { managerToken: 't', attemptId: 'a', amountMinor: 100, reason: 'others', requestKey: 'k' }, field: 'requestKey', rule: /8 to 64/ },
+  ],
+  'day-close': [
+    { input: { managerToken: 't', date: '2026-11-22', closedBy: ' ' }, field: 'closedBy', rule: /Your name is required/ },
+    { input: { managerToken: 't', date: '2026-11-22', closedBy: 'Asha', closeAnyway: 'yes' }, field: 'closeAnyway', rule: /boolean/i },
   ],
   'attempt-release-hold': [
     { input: { managerToken: 't', attemptId: 'a', note: '' }, field: 'note', rule: /Note is required/ },

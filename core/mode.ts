@@ -170,6 +170,7 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
       events: options.events,
       currency,
       payments: () => payments,
+      refundScope: { allowed: () => tokens.refundsAllowed(), markMissing: () => tokens.markRefundScopeMissing() },
       onZohoTrouble: options.onZohoTrouble,
       ...(options.tuning ? { tuning: options.tuning } : {}),
     });

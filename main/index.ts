@@ -14,6 +14,7 @@ import { isAllowedExternalUrl, isAppPageUrl } from './hardening';
 import { forwardEvents, registerBillingIpc } from './ipc';
 import { offerRestore } from './restore-dialog';
 import { SafeStorageSecretStore } from './safe-storage-secret-store';
+import { listPrinters, printPage } from './print';
 import { saveCsv } from './save-csv';
 import { saveSupportBundle } from './save-support-bundle';
 import { desktopUpdater } from './updater';
@@ -96,6 +97,8 @@ async function start(): Promise<void> {
         chooseFile: (fileName) => chooseFile(fileName, { name: 'Zip archive', extensions: ['zip'] }),
         writeFile: (filePath, bytes) => writeFile(filePath, bytes, { mode: 0o600 }),
       }),
+    printPage: (input) => printPage(input, mainWindow?.webContents ?? null),
+    listPrinters: () => listPrinters(mainWindow?.webContents ?? null),
     log,
   });
   forwardEvents(running, () => mainWindow?.webContents ?? null);

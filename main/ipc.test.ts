@@ -8,9 +8,10 @@ import { INTERNAL_FAILURE_MESSAGE, type Result } from '../contract/result';
 import { startBackend, type Backend } from '../core/backend';
 import { silentLogger } from '../core/log';
 import { MemorySecretStore } from '../core/secrets/secret-store';
-import { EVENT_CHANNEL, SAVE_CSV_CHANNEL, SAVE_SUPPORT_BUNDLE_CHANNEL } from '../preload/bridge';
+import { EVENT_CHANNEL, PRINT_CHANNEL, PRINTERS_CHANNEL, SAVE_CSV_CHANNEL, SAVE_SUPPORT_BUNDLE_CHANNEL } from '../preload/bridge';
 import { isAppPageUrl } from './hardening';
 import { forwardEvents, REFUSED_SENDER_MESSAGE, registerBillingIpc, type IpcInvokeEventLike, type IpcMainLike } from './ipc';
+import { listPrinters, printPage, type PrintOptions, type PrintTarget } from './print';
 import { saveSupportBundle } from './save-support-bundle';
 
 const APP_PAGE = 'file:///opt/Counter/resources/app.asar/out/renderer/index.html';
@@ -40,6 +41,14 @@ describe('registerBillingIpc with the real backend', () => {
   const fake = fakeIpcMain();
   const saved: unknown[] = [];
   const bundles: { filePath: string; bytes: Buffer }[] = [];
+  const printed: PrintOptions[] = [];
+  const printer: PrintTarget = {
+    print: (options, callback) => {
+      printed.push(options);
+      callback(true, '');
+    },
+    getPrintersAsync: () => Promise.resolve([{ name: 'TVS_RP3160', displayName: 'TVS RP 3160' }]),
+  };
   let unregister: () => void;
 
   beforeAll(async () => {
@@ -61,6 +70,8 @@ describe('registerBillingIpc with the real backend', () => {
             return Promise.resolve();
           },
         }),
+      printPage: (input) => printPage(input, printer),
+      listPrinters: () => listPrinters(printer),
       log: silentLogger,
     });
   });
@@ -70,8 +81,16 @@ describe('registerBillingIpc with the real backend', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('registers one channel per call, plus the CSV and support bundle saves', () => {
-    expect([...fake.handlers.keys()].sort()).toEqual([...HANDLER_NAMES, SAVE_CSV_CHANNEL, SAVE_SUPPORT_BUNDLE_CHANNEL].sort());
+  it('registers one channel per call, plus the CSV and support bundle saves and printing', () => {
+    expect([...fake.handlers.keys()].sort()).toEqual([...HANDLER_NAMES, SAVE_CSV_CHANNEL, SAVE_SUPPORT_BUNDLE_CHANNEL, PRINT_CHANNEL, PRINTERS_CHANNEL].sort());
+  });
+
+  it('prints the page on the chosen printer and lists printers, for the app’s own page only', async () => {
+    expect(await fake.invoke(PRINTERS_CHANNEL, {})).toEqual({ ok: true, value: [{ name: 'TVS_RP3160', displayName: 'TVS RP 3160' }] });
+    expect(await fake.invoke(PRINT_CHANNEL, { deviceName: 'TVS_RP3160', layout: 'thermal' })).toEqual({ ok: true, value: { printed: true, reason: null } });
+    expect(printed).toMatchObject([{ silent: true, deviceName: 'TVS_RP3160' }]);
+    expect((await fake.invoke(PRINT_CHANNEL, { deviceName: null, layout: 'a4' }, { url: 'https://evil.example/', parent: null })).ok).toBe(false);
+    expect(printed).toHaveLength(1);
   });
 
   it('round-trips app-info and counters-list', async () => {
@@ -122,12 +141,15 @@ describe('registerBillingIpc with the real backend', () => {
       isAppPage: () => true,
       saveCsv: () => Promise.reject(new Error('disk full')),
       saveSupportBundle: () => Promise.reject(new Error('disk full')),
+      printPage: () => Promise.reject(new Error('printer on fire')),
+      listPrinters: () => Promise.reject(new Error('no spooler')),
       log: silentLogger,
     });
     const failed = { ok: false, error: { code: 'internal', message: INTERNAL_FAILURE_MESSAGE } };
     expect(await throwing.invoke('app-info', {})).toEqual(failed);
     expect(await throwing.invoke(SAVE_CSV_CHANNEL, {})).toEqual(failed);
     expect(await throwing.invoke(SAVE_SUPPORT_BUNDLE_CHANNEL, {})).toEqual(failed);
+    expect(await throwing.invoke(PRINT_CHANNEL, {})).toEqual(failed);
   });
 
   it('forwards backend events to the window while it exists', async () => {

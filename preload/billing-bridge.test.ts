@@ -25,9 +25,9 @@ function fakeIpcRenderer() {
 }
 
 describe('createBillingBridge', () => {
-  it('has exactly one function per call, plus onEvent, saveCsv and saveSupportBundle', () => {
+  it('has exactly one function per call, plus onEvent, saveCsv, saveSupportBundle, printPage and listPrinters', () => {
     const bridge = createBillingBridge(fakeIpcRenderer().ipc);
-    const expected = [...HANDLER_NAMES.map((name) => camelCaseName(name)), 'onEvent', 'saveCsv', 'saveSupportBundle'].sort();
+    const expected = [...HANDLER_NAMES.map((name) => camelCaseName(name)), 'onEvent', 'saveCsv', 'saveSupportBundle', 'printPage', 'listPrinters'].sort();
     expect(Object.keys(bridge).sort()).toEqual(expected);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });

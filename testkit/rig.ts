@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BillingEvent } from '../contract/events';
 import type { HandlerName, HandlerOutput } from '../contract/handlers';
-import type { ChargeAttempt, Counter } from '../contract/model';
+import type { ChargeAttempt, Counter, Refund } from '../contract/model';
 import type { Result } from '../contract/result';
 import { getAttempt } from '../db/attempts';
+import { getRefund } from '../db/refunds';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
 import { startBackend, type Backend, type BackendTuning } from '../core/backend';
 import { silentLogger } from '../core/log';
@@ -116,21 +117,31 @@ export class Rig {
 
   /** The attempt as stored, read through a second, read-only connection to the database file. */
   attempt(attemptId: string): ChargeAttempt {
-    this.reader ??= new Database(join(this.dataDir, 'counter.db'), { readonly: true });
-    const found = getAttempt(this.reader, attemptId);
+    const found = getAttempt(this.readOnly(), attemptId);
     if (!found) throw new Error(`no attempt ${attemptId}`);
     return found;
   }
 
+  /** The refund as stored, read as `attempt` is. */
+  refund(refundId: string): Refund {
+    const found = getRefund(this.readOnly(), refundId);
+    if (!found) throw new Error(`no refund ${refundId}`);
+    return found;
+  }
+
   /** Waits until the attempt satisfies `done`, checking the backend (not the events) every 50 ms. */
-  async waitFor(attemptId: string, done: (attempt: ChargeAttempt) => boolean, timeoutMs = 10_000): Promise<ChargeAttempt> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const attempt = this.attempt(attemptId);
-      if (done(attempt)) return attempt;
-      if (Date.now() > deadline) throw new Error(`attempt ${attemptId} stayed ${attempt.state}`);
-      await sleep(50);
-    }
+  waitFor(attemptId: string, done: (attempt: ChargeAttempt) => boolean, timeoutMs = 10_000): Promise<ChargeAttempt> {
+    return waitUntil(() => this.attempt(attemptId), done, timeoutMs, `attempt ${attemptId}`);
+  }
+
+  /** Waits until the refund satisfies `done`, as waitFor does. */
+  waitForRefund(refundId: string, done: (refund: Refund) => boolean, timeoutMs = 10_000): Promise<Refund> {
+    return waitUntil(() => this.refund(refundId), done, timeoutMs, `refund ${refundId}`);
+  }
+
+  private readOnly(): Database.Database {
+    this.reader ??= new Database(join(this.dataDir, 'counter.db'), { readonly: true });
+    return this.reader;
   }
 
   async close(): Promise<void> {
@@ -138,5 +149,15 @@ export class Rig {
     await this.stopBackend().catch(() => undefined);
     await this.sim.stop();
     rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+async function waitUntil<T extends { state: string }>(read: () => T, done: (record: T) => boolean, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const record = read();
+    if (done(record)) return record;
+    if (Date.now() > deadline) throw new Error(`${what} stayed ${record.state}`);
+    await sleep(50);
   }
 }

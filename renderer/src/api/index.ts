@@ -2,7 +2,7 @@
 // host's HTTP + SSE client anywhere else. Screens import from here only.
 import type { BillingApi } from '../../../contract/api';
 import { ok, type Result } from '../../../contract/result';
-import type { DesktopBilling } from '../../../preload/bridge';
+import type { DesktopBilling, PaperLayout, PrinterInfo } from '../../../preload/bridge';
 import { downloadBase64, downloadText } from './download';
 import type { TransportState } from './event-stream';
 import { createHttpBillingApi, type HttpBillingApi } from './http-billing-api';
@@ -67,4 +67,34 @@ export async function saveSupportBundle(managerToken: string): Promise<Result<bo
   if (!bundle.ok) return bundle;
   downloadBase64(bundle.value.fileName, bundle.value.zipBase64, 'application/zip');
   return ok(true);
+}
+
+/** Whether this is the desktop app, which can print straight to a chosen printer. */
+export function canChoosePrinter(): boolean {
+  return desktopBridge() !== undefined;
+}
+
+/** The printers of this computer (desktop app only; a browser prints through its own dialog). */
+export async function listPrinters(): Promise<PrinterInfo[]> {
+  const desktop = desktopBridge();
+  if (!desktop) return [];
+  const result = await desktop.listPrinters();
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+/**
+ * Prints what the page shows for print: on `printer` (desktop, silently) or through the print
+ * dialog (no printer chosen, or a browser, where the print styles pick the paper). Resolves false
+ * when nothing was printed (cancelled, or the printer refused), with the system's reason.
+ */
+export async function printPage(layout: PaperLayout, printer: string | null): Promise<{ printed: boolean; reason: string | null }> {
+  const desktop = desktopBridge();
+  if (!desktop) {
+    window.print();
+    return { printed: true, reason: null };
+  }
+  const result = await desktop.printPage({ deviceName: printer, layout });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
 }

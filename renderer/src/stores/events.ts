@@ -14,6 +14,13 @@ export function dispatchEvent(event: BillingEvent): void {
       useDashboardStore.getState().applyAttempt(event.attempt, event.invoice);
       useLogStore.getState().applyAttempt(event.attempt);
       break;
+    case 'refund-updated':
+      useLogStore.getState().applyRefund(event.refund);
+      break;
+    case 'ledger-changed':
+      useLogStore.getState().ledgerChanged();
+      reloadDashboardSoon();
+      break;
     case 'connection-changed':
       useAppStore.getState().setConnection(event.connection);
       break;

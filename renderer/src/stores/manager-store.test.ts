@@ -113,7 +113,7 @@ describe('backups and help', () => {
   it('saves the days of backups on their own form, leaving the poll interval alone', async () => {
     await unlocked();
     expect(await store().saveSettings({ backupKeepDays: 30 })).toBe(true);
-    expect(store().settings).toEqual({ pollIntervalSeconds: 5, backupKeepDays: 30 });
+    expect(store().settings).toMatchObject({ pollIntervalSeconds: 5, backupKeepDays: 30 });
     expect(store().notices.backups).toBe('Saved: backups of the last 30 days are kept.');
     expect(store().notices.settings).toBeUndefined();
     expect(await store().saveSettings({ backupKeepDays: 0 })).toBe(false);
@@ -154,5 +154,49 @@ describe('backups and help', () => {
     await store().loadSupport();
     expect(store().token).toBeNull();
     expect(store().lockMessage).toBe('The manager unlock has expired. Enter the PIN again.');
+  });
+});
+
+describe('refunds, the day close and the store’s preferences', () => {
+  function paidAttempt() {
+    const attempt = backend.addAttempt(backend.addInvoice('c1', 10_000), 'in_progress');
+    return backend.settle(attempt.id, 'succeeded');
+  }
+
+  it('refunds once however often the form is sent with its key, and a second press while the first is on its way sends nothing', async () => {
+    await unlocked();
+    const attempt = paidAttempt();
+    const release = backend.hold('refund-create');
+    const first = store().createRefund(attempt, { amountMinor: 4_000, reason: 'requested_by_customer', note: ' Damaged ', requestKey: 'key-00000001' });
+    const second = store().createRefund(attempt, { amountMinor: 4_000, reason: 'requested_by_customer', note: 'Damaged', requestKey: 'key-00000001' });
+    release();
+    expect(await second).toBeNull();
+    expect((await first)?.amountMinor).toBe(4_000);
+    expect(await store().createRefund(attempt, { amountMinor: 4_000, reason: 'requested_by_customer', note: '', requestKey: 'key-00000001' })).toMatchObject({ amountMinor: 4_000 });
+    expect(backend.refunds).toHaveLength(1);
+    expect(backend.callsTo('refund-create')[0]).toMatchObject({ note: 'Damaged', requestKey: 'key-00000001' });
+  });
+
+  it('shows a refusal at the refund form of that payment', async () => {
+    await unlocked();
+    const attempt = paidAttempt();
+    expect(await store().createRefund(attempt, { amountMinor: 20_000, reason: 'others', note: '', requestKey: 'key-00000002' })).toBeNull();
+    expect(store().errors[`refund-${attempt.id}`]).toMatchObject({ field: 'amountMinor' });
+  });
+
+  it('closes the day only with “close anyway” while a payment needs review', async () => {
+    await unlocked();
+    const lost = backend.addAttempt(backend.addInvoice('c1', 500), 'unknown');
+    const today = new Date(lost.createdAt).toLocaleDateString('en-CA');
+    expect(await store().closeDay(today, 'Asha', false)).toBeNull();
+    expect(store().errors['day-close']).toMatchObject({ field: 'closeAnyway' });
+    expect((await store().closeDay(today, 'Asha', true))?.close).toMatchObject({ closedBy: 'Asha', awaitingReview: 1 });
+  });
+
+  it('saves the store’s name, address and default method', async () => {
+    await unlocked();
+    expect(await store().savePreferences({ storeName: 'Sharma Stores', storeAddress: '12 MG Road', defaultMethod: 'upi' })).toBe(true);
+    expect(store().settings).toMatchObject({ storeName: 'Sharma Stores', storeAddress: '12 MG Road', defaultMethod: 'upi' });
+    expect(store().notices.preferences).toBe('Saved.');
   });
 });

@@ -2,9 +2,10 @@
 // preferences and help (files, updates, the support bundle). Locks itself after a few minutes without use.
 import { create } from 'zustand';
 import type { Edition } from '../../../contract/domain';
-import type { ChargeAttempt, Counter } from '../../../contract/model';
+import type { PaymentMethod, RefundReason } from '../../../contract/domain';
+import type { ChargeAttempt, Counter, Refund } from '../../../contract/model';
 import type { AppError, Result } from '../../../contract/result';
-import type { ConnectionStatus, ManagerStatus, Settings, SupportInfo } from '../../../contract/views';
+import type { ConnectionStatus, DayCloseReport, ManagerStatus, Settings, SupportInfo } from '../../../contract/views';
 import { call } from '../api/gateway';
 import { saveSupportBundle } from '../api/index';
 import { useAppStore } from './app-store';
@@ -51,6 +52,10 @@ interface ManagerState {
   loadSettings: () => Promise<void>;
   /** Saves the preferences given: the poll interval on the 'settings' form, the days of backups on 'backups'. */
   saveSettings: (patch: Partial<Settings>) => Promise<boolean>;
+  savePreferences: (preferences: { storeName?: string; storeAddress?: string; defaultMethod?: PaymentMethod }) => Promise<boolean>;
+  /** Refunds a paid payment; the same `requestKey` again (a second press) is the same refund. */
+  createRefund: (attempt: ChargeAttempt, refund: { amountMinor: number; reason: RefundReason; note: string; requestKey: string }) => Promise<Refund | null>;
+  closeDay: (date: string, closedBy: string, closeAnyway: boolean) => Promise<DayCloseReport | null>;
   configureConnection: (form: ConnectionForm) => Promise<boolean>;
   startSignIn: (openWindow: (url: string) => void) => Promise<boolean>;
   submitCode: (code: string) => Promise<boolean>;
@@ -214,6 +219,29 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
       );
       if (saved) set({ settings: saved });
       return saved !== null;
+    },
+
+    async savePreferences(preferences) {
+      const saved = await run(
+        'preferences',
+        (managerToken) => call((api) => api.preferencesUpdate({ managerToken, ...preferences })),
+        () => 'Saved.',
+      );
+      if (saved) set({ settings: saved });
+      return saved !== null;
+    },
+
+    async createRefund(attempt, refund) {
+      const note = refund.note.trim();
+      return run(`refund-${attempt.id}`, (managerToken) =>
+        call((api) =>
+          api.refundCreate({ managerToken, attemptId: attempt.id, amountMinor: refund.amountMinor, reason: refund.reason, requestKey: refund.requestKey, ...(note ? { note } : {}) }),
+        ),
+      );
+    },
+
+    async closeDay(date, closedBy, closeAnyway) {
+      return run('day-close', (managerToken) => call((api) => api.dayClose({ managerToken, date, closedBy, ...(closeAnyway ? { closeAnyway: true } : {}) })));
     },
 
     async configureConnection(form) {

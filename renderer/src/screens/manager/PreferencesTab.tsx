@@ -3,6 +3,8 @@ import { BACKUP_KEEP_DAYS, POLL_INTERVAL_SECONDS } from '../../../../contract/ru
 import { Field, Message } from '../../components/Field';
 import { useManagerStore } from '../../stores/manager-store';
 import { ChangePinForm } from './PinForms';
+import { PrinterForm } from './PrinterForm';
+import { StoreForm } from './StoreForm';
 
 /** Every whole second the backend accepts, shortest first. */
 const INTERVALS = Array.from({ length: POLL_INTERVAL_SECONDS.max - POLL_INTERVAL_SECONDS.min + 1 }, (_, i) => POLL_INTERVAL_SECONDS.min + i);
@@ -80,6 +82,7 @@ function BackupDaysForm() {
 }
 
 export function PreferencesTab() {
+  const settings = useManagerStore((s) => s.settings);
   useEffect(() => {
     void useManagerStore.getState().loadSettings();
   }, []);
@@ -90,6 +93,8 @@ export function PreferencesTab() {
         <PollIntervalForm />
         <BackupDaysForm />
       </div>
+      {settings ? <StoreForm settings={settings} /> : null}
+      <PrinterForm />
       <ChangePinForm />
     </div>
   );
