@@ -6,7 +6,7 @@ import { ATTEMPT_STATES } from './domain';
 import * as f from './fields';
 import type { AttemptEvent, ChargeAttempt, Counter, Invoice } from './model';
 import type { Result } from './result';
-import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayLog, Settings } from './views';
+import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayLog, Settings, StoreStatus } from './views';
 
 const empty = z.strictObject({});
 const attemptState = z.enum(ATTEMPT_STATES, { error: `State must be one of ${ATTEMPT_STATES.join(', ')}` });
@@ -52,6 +52,10 @@ export const inputSchemas = {
   'manager-status': empty,
   'manager-unlock': z.strictObject({ pin: f.managerPin }),
   'manager-set-pin': z.strictObject({ pin: f.managerPin, currentPin: f.managerPin.optional() }),
+  /** Store mode: the link to the store, this PC and the others, and which PC holds each counter. */
+  'store-status': empty,
+  /** Store mode: this PC takes the counter (refused, naming the PC, while another PC holds it). */
+  'counter-claim': z.strictObject({ counterId: f.recordId }),
   // Manager only: each carries the token from manager-unlock / manager-set-pin
   'manager-lock': z.strictObject({ managerToken: f.managerToken }),
   'counter-create': z.strictObject({
@@ -82,6 +86,19 @@ export const inputSchemas = {
   'connection-code-submit': z.strictObject({ managerToken: f.managerToken, code: f.grantCode }),
   'connection-test': z.strictObject({ managerToken: f.managerToken }),
   'connection-disconnect': z.strictObject({ managerToken: f.managerToken }),
+  /**
+   * Joins this PC to a store (creating it when no store has the name yet). `pin` is the store's
+   * manager PIN; for a new store, this PC's, which becomes the store's.
+   */
+  'store-join': z.strictObject({
+    managerToken: f.managerToken,
+    url: f.storeUrl,
+    storeName: f.storeName,
+    stationName: f.stationName.optional(),
+    pin: f.managerPin,
+  }),
+  /** Frees a counter held by a PC that is no longer heard from (a stale claim). */
+  'counter-release': z.strictObject({ managerToken: f.managerToken, counterId: f.recordId }),
 } as const;
 
 export interface HandlerOutputs {
@@ -114,6 +131,10 @@ export interface HandlerOutputs {
   'connection-code-submit': ConnectionStatus;
   'connection-test': { ok: boolean; message: string };
   'connection-disconnect': ConnectionStatus;
+  'store-status': StoreStatus;
+  'counter-claim': StoreStatus;
+  'store-join': StoreStatus;
+  'counter-release': StoreStatus;
 }
 
 export interface ManagerSession {

@@ -1,9 +1,10 @@
 // The whole backend behind one `call` and one event stream: picks demo or live mode from the
 // stored connection, checks the manager unlock, parses every input, and turns failures into results.
 import type { BillingEvent } from '../contract/events';
-import { MANAGER_ONLY, type HandlerName, type HandlerOutput } from '../contract/handlers';
+import { MANAGER_ONLY, type HandlerName, type HandlerOutput, type ParsedInput } from '../contract/handlers';
 import { parseHandlerInput } from '../contract/parse';
 import { fail, ok, type Result } from '../contract/result';
+import { CALL_BUDGET_PER_MINUTE } from '../contract/rules';
 import type { AppInfo, ConnectionStatus } from '../contract/views';
 import type { SimulatorOptions } from '../simulator/index';
 import type { ChargeTuning } from './data-services';
@@ -16,7 +17,11 @@ import { consoleLogger, type Logger } from './log';
 import { ManagerSessions } from './manager/auth';
 import { ManagerPinFile } from './manager/pin-file';
 import { isLiveConnection, startDemoMode, startLiveMode, type ModeOptions, type RunningMode } from './mode';
-import type { SecretStore } from './secrets/secret-store';
+import { MemorySecretStore, type SecretStore } from './secrets/secret-store';
+import { publishPinHash } from './store/config-writes';
+import { joinAndAdopt, joinedOverrides, storeCalls, type StoreHandlerDeps } from './store/handlers';
+import { StoreLink, type StoreTiming } from './store/link';
+import { StoreLinkFile } from './store/link-file';
 import type { TokenState } from './zoho/token-manager';
 import { ConnectionVault } from './zoho/vault';
 
@@ -39,6 +44,10 @@ export interface BackendOptions {
   now?: () => number;
   /** Called with the Zoho consent URL when a manager starts "Sign in with Zoho" (the shell opens the system browser). */
   openExternal?: (url: string) => void;
+  /** Where a joined PC keeps its store's address (it may hold the database password); default: memory. */
+  storeSecretStore?: SecretStore;
+  /** Join this store at start (the browser host's --store / COUNTER_STORE_URL), trusting the database credentials. */
+  joinStoreAtStart?: { url: string; storeName: string; stationName?: string };
 }
 
 export interface BackendTuning extends ChargeTuning {
@@ -46,13 +55,14 @@ export interface BackendTuning extends ChargeTuning {
   consentPort?: number;
   log?: Logger;
   version?: string;
+  store?: Partial<StoreTiming>;
 }
 
 const DEFAULT_CONSENT_PORT = 53682;
 
 export async function startBackend(options: BackendOptions & { tuning?: BackendTuning }): Promise<Backend> {
   const backend = new BackendRuntime(options);
-  await backend.open();
+  await backend.start();
   return backend;
 }
 
@@ -62,6 +72,11 @@ class BackendRuntime implements Backend {
   private readonly vault: ConnectionVault;
   private readonly managers: ManagerSessions;
   private readonly handlers: { [K in HandlerName]?: Handler<K> } = {};
+  /** What a PC of a store does instead, while joined and live. */
+  private readonly storeOverrides: { [K in HandlerName]?: Handler<K> };
+  private readonly store: StoreLink;
+  private readonly storeDeps: StoreHandlerDeps;
+  private readonly pinFile: ManagerPinFile;
   private readonly now: () => number;
   private readonly log: Logger;
   private readonly env: Record<string, string | undefined>;
@@ -78,9 +93,33 @@ class BackendRuntime implements Backend {
     this.env = options.env ?? process.env;
     this.vault = new ConnectionVault(options.secretStore);
     this.managers = new ManagerSessions(this.now);
+    this.pinFile = new ManagerPinFile(options.dataDir);
+    this.store = new StoreLink({
+      file: new StoreLinkFile(options.storeSecretStore ?? new MemorySecretStore()),
+      pinFile: this.pinFile,
+      events: this.events,
+      log: this.log,
+      now: this.now,
+      budgetPerMinute: options.tuning?.budgetPerMinute ?? CALL_BUDGET_PER_MINUTE,
+      ...(options.tuning?.store ? { timing: options.tuning.store } : {}),
+    });
+    const storeDeps: StoreHandlerDeps = {
+      link: this.store,
+      vault: this.vault,
+      pinFile: this.pinFile,
+      managers: this.managers,
+      events: this.events,
+      log: this.log,
+      now: this.now,
+      mode: () => this.current(),
+      local: <K extends HandlerName>(name: K, input: ParsedInput<K>) => this.runLocal(name, input),
+    };
+    this.storeDeps = storeDeps;
+    this.storeOverrides = joinedOverrides(storeDeps);
     Object.assign(
       this.handlers,
-      managerHandlers(this.managers, new ManagerPinFile(options.dataDir)),
+      managerHandlers(this.managers, this.pinFile, { beforePinChange: (hash) => publishPinHash(this.store, hash) }),
+      storeCalls(storeDeps),
       connectionHandlers({
         vault: this.vault,
         env: this.env,
@@ -97,11 +136,29 @@ class BackendRuntime implements Backend {
     );
   }
 
-  async open(): Promise<void> {
+  /** Opens the mode the vault calls for, then the store link (which rejoins a remembered store in the background). */
+  async start(): Promise<void> {
+    await this.store.start();
+    await this.open();
+    const join = this.options.joinStoreAtStart;
+    if (join && (this.store.joined?.storeName !== join.storeName || this.store.joined.url !== join.url)) await this.joinAtStart(join);
+  }
+
+  private async open(): Promise<void> {
     const stored = await this.vault.read();
     const modeOptions = this.modeOptions();
     this.mode = isLiveConnection(stored) ? await startLiveMode(modeOptions, this.vault, stored) : await startDemoMode(modeOptions);
     this.tokenState = await this.mode.tokens.state();
+    this.store.attach(this.mode);
+  }
+
+  /** The command line names a store: join it as its database credentials allow (no PIN). A failure is logged; the PC works on. */
+  private async joinAtStart(join: NonNullable<BackendOptions['joinStoreAtStart']>): Promise<void> {
+    try {
+      await joinAndAdopt(this.storeDeps, { ...join, pin: null }, () => undefined);
+    } catch (error) {
+      this.log.error('could not join the store named at start', { store: join.storeName, error: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   subscribe(listener: Parameters<Backend['subscribe']>[0]): () => void {
@@ -115,7 +172,8 @@ class BackendRuntime implements Backend {
       if (MANAGER_ONLY.has(name)) this.requireManager(parsed.value);
       while (this.switching) await this.switching;
       // Chosen inside the gate, so a call never runs on the mode a switch just closed.
-      const handler = (this.handlers[name] ?? this.current().services.handlers[name as keyof RunningMode['services']['handlers']]) as Handler<K> | undefined;
+      const joinedLive = this.store.joined !== null && this.current().kind === 'live';
+      const handler = ((joinedLive ? this.storeOverrides[name] : undefined) ?? this.localHandler(name));
       if (!handler) return fail('not_found', `Unknown call ${name}`);
       this.running += 1;
       try {
@@ -133,9 +191,21 @@ class BackendRuntime implements Backend {
   /** Lets calls under way finish (a charge waiting for Zoho must record its session id), then stops. */
   async close(): Promise<void> {
     await this.exclusively(0, async () => {
+      await this.store.stop();
       await this.mode?.stop();
       this.mode = null;
     });
+  }
+
+  /** The call as a PC of its own runs it (what a store override falls back on). */
+  private localHandler<K extends HandlerName>(name: K): Handler<K> | undefined {
+    return (this.handlers[name] ?? this.current().services.handlers[name as keyof RunningMode['services']['handlers']]) as Handler<K> | undefined;
+  }
+
+  private async runLocal<K extends HandlerName>(name: K, input: ParsedInput<K>): Promise<HandlerOutput<K>> {
+    const handler = this.localHandler(name);
+    if (!handler) throw new HandlerFailure('not_found', `Unknown call ${name}`);
+    return handler(input);
   }
 
   private current(): RunningMode {
@@ -159,6 +229,7 @@ class BackendRuntime implements Backend {
       log: this.log,
       events: this.events,
       tuning,
+      budgetPerMinute: () => this.store.budgetPerMinute(),
       ...(tuning.simulator ? { simulator: tuning.simulator } : {}),
       onTokenState: (state) => {
         this.tokenState = state;
@@ -185,6 +256,7 @@ class BackendRuntime implements Backend {
       return;
     }
     await this.exclusively(insideCall ? 1 : 0, async () => {
+      await this.store.detach();
       await this.mode?.stop();
       this.mode = null;
       this.degraded = false;

@@ -32,6 +32,8 @@ export interface DataServicesOptions {
   currency: Currency;
   payments: () => PaymentsClient;
   onZohoReachable: (reachable: boolean) => void;
+  /** The poller's calls a minute now: a PC of a store gets its share (default: the tuning's, else CALL_BUDGET_PER_MINUTE). */
+  budgetPerMinute?: () => number;
   tuning?: ChargeTuning;
 }
 
@@ -52,7 +54,7 @@ export function createDataServices(options: DataServicesOptions) {
     check: (attemptId, actor) => charges.check(attemptId, actor),
     intervalMs,
     maxIntervalMs: Math.max(MAX_POLL_INTERVAL_MS, intervalMs()),
-    budgetPerMinute: tuning.budgetPerMinute ?? CALL_BUDGET_PER_MINUTE,
+    budgetPerMinute: options.budgetPerMinute ?? (() => tuning.budgetPerMinute ?? CALL_BUDGET_PER_MINUTE),
     onError: (attemptId, error) => options.log.error('payment check crashed', { attemptId, error: String(error) }),
   });
   charges.attachPoller(poller);

@@ -237,6 +237,29 @@ const FIELDS: Record<string, FieldKind> = {
   clientId: textKind(fc.stringMatching(/^[A-Za-z0-9._-]{1,100}$/), 100, NOT_ID_CHARS.filter((c) => c !== '.')),
   clientSecret: textKind(fc.stringMatching(/^[!-~]{1,200}$/), 200, fc.constantFrom(' ', '\u00a0', '\u2003')),
   code: textKind(fc.stringMatching(/^[!-~]{1,500}$/), 500, fc.constantFrom(' ', '\u00a0', '\u3000')),
+  url: {
+    valid: fc
+      .tuple(fc.constantFrom('postgres', 'postgresql'), fc.stringMatching(/^[a-z][a-z0-9_]{0,15}$/), fc.stringMatching(/^[A-Za-z0-9]{1,20}$/), fc.domain(), fc.integer({ min: 1, max: 65_535 }), fc.stringMatching(/^[a-z][a-z0-9_]{0,20}$/))
+      .map(([scheme, user, password, host, port, db]) => `${scheme}://${user}:${password}@${host}:${port}/${db}`),
+    invalid: fc.oneof(
+      WRONG_TYPES_BUT_STRING,
+      BLANK,
+      HUGE,
+      fc.webUrl(),
+      fc.domain().map((host) => `postgres://user:secret@${host}:5432`),
+      fc.stringMatching(/^[a-z ]{1,30}$/),
+    ),
+  },
+  storeName: textKind(
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== '' && s.trim().length <= 60 && !hasControl(s)),
+    60,
+    CONTROL_CHARS,
+  ),
+  stationName: textKind(
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 15 }).filter((s) => s.trim() !== '' && s.trim().length <= 40 && !hasControl(s)),
+    40,
+    CONTROL_CHARS,
+  ),
 };
 
 // ---------------------------------------------------------------------------------------------

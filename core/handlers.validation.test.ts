@@ -75,6 +75,16 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
   'connection-code-submit': [{ input: { managerToken: 't', code: '' }, field: 'code', rule: /required/ }],
   'connection-test': [{ input: { managerToken: 5 }, field: 'managerToken', rule: /Manager unlock/ }],
   'connection-disconnect': [{ input: {}, field: 'managerToken', rule: /required/ }],
+  'store-status': [{ input: { storeName: 'x' }, field: 'storeName', rule: /Unknown field/ }],
+  'counter-claim': [{ input: { counterId: 'A B' }, field: 'counterId', rule: /letters, digits/ }],
+  'store-join': [
+    { input: { managerToken: 't', url: 'http://db.example/store', storeName: 'Main', pin: '2468' }, field: 'url', rule: /postgres:\/\/user:password@host/ },
+    { input: { managerToken: 't', url: 'postgres://u:p@db.example', storeName: 'Main', pin: '2468' }, field: 'url', rule: /postgres:\/\/user:password@host/ },
+    { input: { managerToken: 't', url: 'postgres://u:p@db.example/store', storeName: ' ', pin: '2468' }, field: 'storeName', rule: /required/ },
+    { input: { managerToken: 't', url: 'postgres://u:p@db.example/store', storeName: 'Main', stationName: 'x'.repeat(41), pin: '2468' }, field: 'stationName', rule: /at most 40/ },
+    { input: { managerToken: 't', url: 'postgres://u:p@db.example/store', storeName: 'Main', pin: '24' }, field: 'pin', rule: /4 to 8 digits/ },
+  ],
+  'counter-release': [{ input: { managerToken: 't' }, field: 'counterId', rule: /required/ }],
 };
 
 describe('bad input', () => {

@@ -39,6 +39,8 @@ export interface ModeOptions {
   simulator?: SimulatorOptions;
   onTokenState: (state: TokenState) => void;
   onZohoReachable: (reachable: boolean) => void;
+  /** The poller's calls a minute now (a PC of a store: its share of the account's). */
+  budgetPerMinute?: () => number;
 }
 
 export const DEMO_COUNTERS = [
@@ -147,6 +149,7 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
       currency,
       payments: () => payments,
       onZohoReachable: options.onZohoReachable,
+      ...(options.budgetPerMinute ? { budgetPerMinute: options.budgetPerMinute } : {}),
       ...(options.tuning ? { tuning: options.tuning } : {}),
     });
     services.start();

@@ -42,7 +42,7 @@ describe('the store outbox', () => {
     for (const table of OUTBOX_TABLES) {
       const columns = (temp.db.prepare(`PRAGMA table_info(${table.table})`).all() as { name: string }[]).map((c) => c.name).sort();
       const row = peekOutbox(temp.db, 100).find((e) => e.table === table.table);
-      expect(Object.keys(JSON.parse(row?.rowJson ?? '{}')).sort(), table.table).toEqual(columns);
+      expect(Object.keys(JSON.parse(row?.rowJson ?? '{}') as object).sort(), table.table).toEqual(columns);
     }
   });
 

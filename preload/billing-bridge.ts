@@ -48,6 +48,10 @@ export function createBillingBridge(ipc: IpcRendererLike): DesktopBilling {
     connectionCodeSubmit: call('connection-code-submit'),
     connectionTest: call('connection-test'),
     connectionDisconnect: call('connection-disconnect'),
+    storeStatus: call('store-status'),
+    counterClaim: call('counter-claim'),
+    storeJoin: call('store-join'),
+    counterRelease: call('counter-release'),
 
     onEvent(listener: (event: BillingEvent) => void) {
       // Only the event crosses into the page, never Electron's IPC event object (it exposes the sender).

@@ -28,6 +28,10 @@ export interface RigOptions {
   counters?: number;
   /** Replaces the payments API address (e.g. a port where nothing listens). */
   paymentsUrl?: string;
+  /** Another rig's simulator (several PCs of one store on one Zoho account): not stopped by close(). */
+  sharedSimulator?: RunningSimulator;
+  /** Join this store at start, as the browser host's --store does. */
+  joinStore?: { url: string; storeName: string; stationName?: string };
 }
 
 export class Rig {
@@ -44,16 +48,20 @@ export class Rig {
     readonly dataDir: string,
     readonly secrets: MemorySecretStore,
     private readonly options: RigOptions,
+    /** Where the store link is kept (the PC's secret store), across restarts. */
+    readonly storeSecrets = new MemorySecretStore(),
   ) {}
 
   static async start(options: RigOptions = {}): Promise<Rig> {
-    const sim = await startSimulator(options.simulator ?? {});
+    const sim = options.sharedSimulator ?? (await startSimulator(options.simulator ?? {}));
     const dataDir = mkdtempSync(join(tmpdir(), 'counter-rig-'));
     const { fixture } = sim;
     const connection = connectionToSimulator(fixture);
     const rig = new Rig(sim, new SimControl(sim.url), dataDir, new MemorySecretStore(JSON.stringify(connection)), options);
     await rig.boot();
-    rig.managerToken = (await rig.call('manager-set-pin', { pin: '2468' })).managerToken;
+    // A PC that joined a store at start has the store's PIN (the rigs all use 2468).
+    const { pinSet } = await rig.call('manager-status', {});
+    rig.managerToken = (await rig.call(pinSet ? 'manager-unlock' : 'manager-set-pin', { pin: '2468' })).managerToken;
     const wanted = options.counters ?? 3;
     for (let i = 0; i < wanted; i += 1) {
       const terminalId = fixture.terminals[i] ?? (await sim.addTerminal(`TRM${String(i + 1).padStart(3, '0')}`));
@@ -80,6 +88,8 @@ export class Rig {
       secretStore: this.secrets,
       env: { ZOHO_PAYMENTS_URL: this.options.paymentsUrl ?? this.sim.url, ZOHO_ACCOUNTS_URL: this.sim.url },
       tuning: { ...TEST_TUNING, ...this.options.tuning },
+      storeSecretStore: this.storeSecrets,
+      ...(this.options.joinStore ? { joinStoreAtStart: this.options.joinStore } : {}),
     });
     this.unsubscribe = this.backend.subscribe((event) => this.events.push(event));
   }
@@ -125,7 +135,7 @@ export class Rig {
   async close(): Promise<void> {
     this.reader?.close();
     await this.stopBackend().catch(() => undefined);
-    await this.sim.stop();
+    if (!this.options.sharedSimulator) await this.sim.stop();
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

@@ -15,7 +15,7 @@ describe('Poller', () => {
       check,
       intervalMs: () => extra.intervalMs ?? 40,
       maxIntervalMs: extra.maxIntervalMs ?? 1_000,
-      budgetPerMinute: extra.budgetPerMinute ?? 100_000,
+      budgetPerMinute: () => extra.budgetPerMinute ?? 100_000,
       onError: (_id, error) => errors.push(error),
     });
     return { poller, errors };
@@ -76,6 +76,16 @@ describe('Poller', () => {
     expect(poller.currentIntervalMs()).toBe(6_000); // 50 sessions × 60 s / 500 calls
     for (let i = 50; i < 100; i += 1) poller.track(`a${i}`, later);
     expect(poller.currentIntervalMs()).toBe(10_000); // 12 s would fit the budget; capped at 10 s
+  });
+
+  it('follows a budget that changes while it runs (a PC’s share of its store’s)', () => {
+    let share = 500;
+    poller = new Poller({ check: async () => ({ done: false }), intervalMs: () => 5_000, maxIntervalMs: 10_000, budgetPerMinute: () => share, onError: () => undefined });
+    const later = Date.now() + 3_600_000;
+    for (let i = 0; i < 20; i += 1) poller.track(`a${i}`, later);
+    expect(poller.currentIntervalMs()).toBe(5_000);
+    share = 166; // three busy PCs share the account
+    expect(poller.currentIntervalMs()).toBe(7_229); // 20 sessions × 60 s / 166 calls
   });
 
   it('holds every check after a 429 for as long as Zoho asked', async () => {

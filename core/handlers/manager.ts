@@ -3,9 +3,15 @@ import { hashPin, verifyPin, type ManagerSessions } from '../manager/auth';
 import type { ManagerPinFile } from '../manager/pin-file';
 import type { Handlers } from './types';
 
+export interface PinChangeHooks {
+  /** Called with a new PIN's hash before it is kept here (a PC of a store changes the store's first). */
+  beforePinChange?: (hash: string) => Promise<void>;
+}
+
 export function managerHandlers(
   sessions: ManagerSessions,
   pinFile: ManagerPinFile,
+  hooks: PinChangeHooks = {},
 ): Handlers<'manager-status' | 'manager-unlock' | 'manager-set-pin' | 'manager-lock'> {
   const checkPin = async (pin: string, field: string) => {
     const waitMs = sessions.lockoutRemainingMs();
@@ -28,7 +34,9 @@ export function managerHandlers(
         if (input.currentPin === undefined) throw new HandlerFailure('invalid_input', 'Enter the current PIN to change it.', 'currentPin');
         await checkPin(input.currentPin, 'currentPin');
       }
-      await pinFile.write(hashPin(input.pin));
+      const hash = hashPin(input.pin);
+      await hooks.beforePinChange?.(hash);
+      await pinFile.write(hash);
       return sessions.open();
     },
     'manager-lock': (input) => {

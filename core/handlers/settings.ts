@@ -13,11 +13,16 @@ export function readSettings(db: Db): Settings {
   return { pollIntervalSeconds: stored.success ? stored.data : POLL_INTERVAL_SECONDS.default };
 }
 
+/** Stores the poll interval (already checked by the input rule); the store's config sync uses it too. */
+export function savePollInterval(db: Db, seconds: number): void {
+  settings.setSetting(db, POLL_INTERVAL_KEY, String(seconds));
+}
+
 export function settingsHandlers(ctx: DataContext): Handlers<'settings-get' | 'settings-update'> {
   return {
     'settings-get': () => readSettings(ctx.db),
     'settings-update': (input) => {
-      settings.setSetting(ctx.db, POLL_INTERVAL_KEY, String(input.pollIntervalSeconds));
+      savePollInterval(ctx.db, input.pollIntervalSeconds);
       return readSettings(ctx.db);
     },
   };

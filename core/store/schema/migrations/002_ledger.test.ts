@@ -13,7 +13,7 @@ describe('store migration 002: ledger', () => {
     await migrateStore(store.client, STORE_MIGRATIONS.slice(0, 2));
     expect(await storeTableNames(store.client)).toEqual(expect.arrayContaining(['invoices', 'charge_attempts', 'attempt_events']));
     const stations = await store.client.query('SELECT id, shipped_seq, outbox_epoch FROM stations');
-    expect(stations.rows).toEqual([{ id: 'pc1', shipped_seq: '0', outbox_epoch: null }]);
+    expect(stations.rows).toEqual([{ id: 'pc1', shipped_seq: 0, outbox_epoch: null }]);
   });
 
   it('keys attempt events by store and PC: two PCs number their events alike', async () => {

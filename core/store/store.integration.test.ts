@@ -1,0 +1,126 @@
+// Two PCs of one store, each a live backend with its own SQLite file, on one simulator, against a
+// real PostgreSQL cluster: joining, the shared configuration, the shipped ledger, claims.
+import { join as joinPath } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Rig, TEST_TUNING } from '../../testkit/rig';
+import { eventually, pcLedgerRows, storeDatabaseEachTest, storeLedgerRows, unionOfLedgers } from '../../testkit/store';
+
+const store = storeDatabaseEachTest();
+const FAST_LINK = { heartbeatMs: 200, leaseMs: 2_000, maxBackoffMs: 500 };
+const rigs: Rig[] = [];
+
+afterEach(async () => {
+  for (const rig of rigs.splice(0).reverse()) await rig.close();
+});
+
+async function firstPc(): Promise<Rig> {
+  const rig = await Rig.start({ tuning: { ...TEST_TUNING, store: FAST_LINK } });
+  rigs.push(rig);
+  return rig;
+}
+
+async function anotherPc(first: Rig): Promise<Rig> {
+  const rig = await Rig.start({ sharedSimulator: first.sim, counters: 0, tuning: { ...TEST_TUNING, store: FAST_LINK } });
+  rigs.push(rig);
+  return rig;
+}
+
+async function join(rig: Rig, stationName: string, pin = '2468') {
+  return rig.call('store-join', { managerToken: rig.managerToken, url: store.url, storeName: 'Main Street', stationName, pin });
+}
+
+const storeId = async () => (await store.client.query<{ id: string }>('SELECT id FROM stores')).rows[0]?.id ?? '';
+
+describe('a store of two PCs', () => {
+  it('the first PC creates the store with its counters and PIN; the second joins with that PIN and works from the same counters', async () => {
+    const pc1 = await firstPc();
+    const status = await join(pc1, 'Till 1');
+    expect(status).toMatchObject({ link: 'up', storeName: 'Main Street', stationName: 'Till 1' });
+    expect(status.address).not.toContain('store-test-password');
+    const counters = await store.client.query<{ name: string; terminal_id: string }>('SELECT name, terminal_id FROM counters ORDER BY name');
+    expect(counters.rows).toEqual(pc1.counters.map((c) => ({ name: c.name, terminal_id: c.terminalId })));
+
+    const pc2 = await anotherPc(pc1);
+    const refused = await pc2.raw('store-join', { managerToken: pc2.managerToken, url: store.url, storeName: 'Main Street', stationName: 'Till 2', pin: '1357' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'pin', message: 'That is not the store’s manager PIN.' } });
+    expect((await pc2.call('store-status', {})).link).toBe('off');
+
+    await join(pc2, 'Till 2');
+    const seen = await pc2.call('counters-list', {});
+    expect(seen).toEqual(pc1.counters);
+    const status2 = await pc2.call('store-status', {});
+    expect(status2.stations.map((s) => s.name).sort()).toEqual(['Till 1', 'Till 2']);
+  });
+
+  it('ships every change of every PC to the store: the store’s ledger is the union of theirs, row by row', async () => {
+    const pc1 = await firstPc();
+    const before = await pc1.charge(10_050); // made before joining: shipped with the rest
+    await pc1.control.pay(before.terminalId, { outcome: 'succeeded', method: 'card' });
+    await pc1.waitFor(before.id, (x) => x.state === 'succeeded');
+    await join(pc1, 'Till 1');
+    const pc2 = await anotherPc(pc1);
+    await join(pc2, 'Till 2');
+    const a = await pc1.charge(2_500, { counter: 0 });
+    pc2.counters = await pc2.call('counters-list', {});
+    const b = await pc2.charge(700, { counter: 1 });
+    await pc1.control.pay(a.terminalId, { outcome: 'succeeded', method: 'card' });
+    await pc1.waitFor(a.id, (x) => x.state === 'succeeded');
+    await pc2.control.pay(b.terminalId, { outcome: 'failed', failure_code: 'card_declined', method: 'card' });
+    await pc2.waitFor(b.id, (x) => x.state === 'failed');
+
+    const id = await storeId();
+    const stations = Object.fromEntries((await pc1.call('store-status', {})).stations.map((s) => [s.name, s.id]));
+    await eventually(async () => {
+      const union = unionOfLedgers(
+        pcLedgerRows(dbFile(pc1), stations['Till 1'] ?? ''),
+        pcLedgerRows(dbFile(pc2), stations['Till 2'] ?? ''),
+      );
+      const stored = await storeLedgerRows(store.client, id);
+      return JSON.stringify(stored) === JSON.stringify(union) ? true : undefined;
+    }, 10_000, 'the store holding both ledgers');
+    expect((await pc1.call('store-status', {})).pendingChanges).toBe(0);
+  });
+
+  it('one counter, one PC: a second PC is refused a counter another PC holds, and told which', async () => {
+    const pc1 = await firstPc();
+    await join(pc1, 'Till 1');
+    const pc2 = await anotherPc(pc1);
+    await join(pc2, 'Till 2');
+    const counter = pc1.counters[0];
+    if (!counter) throw new Error('no counter');
+    await pc1.call('counter-claim', { counterId: counter.id });
+    const refused = await pc2.raw('counter-claim', { counterId: counter.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', field: 'counterId' } });
+    if (!refused.ok) expect(refused.error.message).toBe('Counter 1 is in use at PC “Till 1”. Choose another counter, or take this one there first.');
+    // Charging there needs the claim too.
+    const invoice = await pc2.call('invoice-create', { counterId: counter.id, lines: [{ description: 'Tea', quantity: 1, unitPriceMinor: 100 }] });
+    const charge = await pc2.raw('charge-create', { invoiceId: invoice.id, counterId: counter.id, method: 'card' });
+    expect(charge).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // Taking another counter frees the first.
+    const other = pc1.counters[1];
+    if (!other) throw new Error('no counter');
+    await pc1.call('counter-claim', { counterId: other.id });
+    const claimed = await pc2.call('counter-claim', { counterId: counter.id });
+    expect(claimed.claims.find((c) => c.counterId === counter.id)).toMatchObject({ stationName: 'Till 2', thisStation: true });
+  });
+
+  it('a configuration change on one PC reaches the other at its next heartbeat; a new PIN is the store’s', async () => {
+    const pc1 = await firstPc();
+    await join(pc1, 'Till 1');
+    const pc2 = await anotherPc(pc1);
+    await join(pc2, 'Till 2');
+    const added = await pc1.call('counter-create', { managerToken: pc1.managerToken, name: 'Counter 4', terminalId: 'TRM004', invoicePrefix: 'D-' });
+    await pc1.call('settings-update', { managerToken: pc1.managerToken, pollIntervalSeconds: 8 });
+    await pc1.call('manager-set-pin', { pin: '97531', currentPin: '2468' });
+    await eventually(async () => ((await pc2.call('counters-list', {})).some((c) => c.id === added.id) ? true : undefined), 5_000, 'the new counter on PC 2');
+    await eventually(async () => ((await pc2.call('settings-get', {})).pollIntervalSeconds === 8 ? true : undefined), 5_000, 'the new interval on PC 2');
+    await eventually(async () => ((await pc2.raw('manager-unlock', { pin: '97531' })).ok ? true : undefined), 5_000, 'the new PIN on PC 2');
+    // The store refuses what one PC alone would refuse too: a terminal another counter uses.
+    const clash = await pc2.raw('counter-create', { managerToken: pc2.managerToken, name: 'Counter 5', terminalId: 'TRM004' });
+    expect(clash).toMatchObject({ ok: false, error: { code: 'conflict', field: 'terminalId' } });
+  });
+});
+
+function dbFile(rig: Rig): string {
+  return joinPath(rig.dataDir, 'counter.db');
+}
