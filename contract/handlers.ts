@@ -14,6 +14,8 @@ const attemptState = z.enum(ATTEMPT_STATES, { error: `State must be one of ${ATT
 const dayFilter = z.strictObject({
   date: f.isoDate,
   counterId: f.recordId.optional(),
+  /** Store mode: one PC's payments (a PC of its own has only its own). */
+  stationId: f.recordId.optional(),
   state: attemptState.optional(),
   method: f.paymentMethod.optional(),
   search: f.invoiceSearch.optional(),

@@ -64,6 +64,8 @@ export interface ChargeAttempt {
   sessionCreatedAt: number | null;
   /** A manager checked an unknown or unresolved outcome by hand (the state stays as it is). */
   review: AttemptReview | null;
+  /** Store mode: the PC that took the payment (on rows read from the store's ledger). */
+  stationId?: string;
 }
 
 export interface AttemptReview {

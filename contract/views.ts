@@ -75,6 +75,16 @@ export interface DayLog {
   attempts: ChargeAttempt[];
   truncated: boolean;
   totals: DayTotals;
+  /** Store mode: whose payments these are. Absent on a PC of its own. */
+  store?: StoreLogScope;
+}
+
+/** A store's log covers every PC, or (link down) this PC only. */
+export interface StoreLogScope {
+  storeName: string;
+  wholeStore: boolean;
+  /** The store's PCs, to name each payment's and to filter by. */
+  stations: { id: string; name: string }[];
 }
 
 export interface CsvExport {

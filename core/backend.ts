@@ -22,6 +22,8 @@ import { publishPinHash } from './store/config-writes';
 import { joinAndAdopt, joinedOverrides, storeCalls, type StoreHandlerDeps } from './store/handlers';
 import { StoreLink, type StoreTiming } from './store/link';
 import { StoreLinkFile } from './store/link-file';
+import { remoteAttemptHandlers } from './store/remote-attempts';
+import { storeLogHandlers } from './store/store-log';
 import type { TokenState } from './zoho/token-manager';
 import { ConnectionVault } from './zoho/vault';
 
@@ -115,7 +117,7 @@ class BackendRuntime implements Backend {
       local: <K extends HandlerName>(name: K, input: ParsedInput<K>) => this.runLocal(name, input),
     };
     this.storeDeps = storeDeps;
-    this.storeOverrides = joinedOverrides(storeDeps);
+    this.storeOverrides = { ...joinedOverrides(storeDeps), ...storeLogHandlers(storeDeps), ...remoteAttemptHandlers(storeDeps) };
     Object.assign(
       this.handlers,
       managerHandlers(this.managers, this.pinFile, { beforePinChange: (hash) => publishPinHash(this.store, hash) }),

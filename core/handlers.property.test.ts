@@ -202,6 +202,7 @@ const badLines: fc.Arbitrary<{ value: unknown; path: string }> = fc.oneof(
 /** Every field name used by any call, and what is valid and invalid for it. */
 const FIELDS: Record<string, FieldKind> = {
   counterId: recordId,
+  stationId: recordId,
   invoiceId: recordId,
   attemptId: recordId,
   number: textKind(fc.stringMatching(/^[A-Za-z0-9/_.#-]{1,50}$/), 50, NOT_ID_CHARS.filter((c) => !['/', '.'].includes(c))),

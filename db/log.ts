@@ -29,7 +29,7 @@ export interface DayLogQuery extends DayLogFilter {
 }
 
 const DEFAULT_LIMIT = 500;
-const HOUR_MS = 3_600_000;
+export const HOUR_MS = 3_600_000;
 
 interface FilterSql {
   where: string;
@@ -74,14 +74,16 @@ export function listAttemptsForDay(db: Db, query: DayLogQuery): ChargeAttempt[] 
     .map(toChargeAttempt);
 }
 
-interface GroupRow {
+/** The window's attempts counted by state and method. */
+export interface GroupRow {
   state: AttemptState;
   method: PaymentMethod;
   count: number;
   amount: number;
 }
 
-interface HourRow {
+/** Collections in the hour `hour` of the window (0 = the hour starting at fromMs). */
+export interface HourRow {
   hour: number;
   amount: number;
 }
@@ -116,13 +118,18 @@ export function dayTotals(db: Db, filter: DayLogFilter): DayTotals {
      WHERE ${attempts.where} AND a.state IN (${sqlLiterals(REVIEW_STATES)}) AND a.reviewed_at IS NULL`,
   ).get(attempts.params);
 
+  return assembleTotals(filter, groups, hours, awaitingReview?.count ?? 0);
+}
+
+/** The day's totals from its counts by state and method and its collections by hour (this file's, and the store's: core/store/store-log.ts). */
+export function assembleTotals(window: Pick<DayLogFilter, 'fromMs' | 'toMs'>, groups: readonly GroupRow[], hours: readonly HourRow[], awaitingReview: number): DayTotals {
   const succeeded = groups.filter((group) => group.state === 'succeeded');
-  const collectedByHour = new Array<number>(Math.max(0, Math.ceil((filter.toMs - filter.fromMs) / HOUR_MS))).fill(0);
+  const collectedByHour = new Array<number>(Math.max(0, Math.ceil((window.toMs - window.fromMs) / HOUR_MS))).fill(0);
   for (const { hour, amount } of hours) if (hour >= 0 && hour < collectedByHour.length) collectedByHour[hour] = amount;
   return {
     collectedMinor: total(succeeded, 'amount'),
     attemptCount: total(groups, 'count'),
-    awaitingReview: awaitingReview?.count ?? 0,
+    awaitingReview,
     byState: ATTEMPT_STATES.map((state) => ({ state, ...countAndAmount(groups.filter((g) => g.state === state)) })),
     byMethod: PAYMENT_METHODS.map((method) => ({ method, ...countAndAmount(succeeded.filter((g) => g.method === method)) })),
     collectedByHour,

@@ -44,6 +44,8 @@ async function start(): Promise<void> {
   const running = await startBackend({
     dataDir: join(userData, 'data'),
     secretStore: new SafeStorageSecretStore(safeStorage, join(userData, 'zoho-connection.secret')),
+    // The store's address may hold the database password: kept like the Zoho secrets.
+    storeSecretStore: new SafeStorageSecretStore(safeStorage, join(userData, 'store-link.secret')),
     env: process.env,
     openExternal: openIfAllowed,
     tuning: { version: app.getVersion(), log },

@@ -31,12 +31,11 @@ export function storeDatabaseEachTest(): StoreTestDatabase {
   beforeEach(async () => {
     if (!cluster) throw new Error('no cluster');
     const url = await cluster.createDatabase();
-    const client = new pg.Client({ connectionString: url, types: storeTypes });
-    await client.connect();
+    const client = await connectStoreClient(url);
     current = { url, client };
   });
   afterEach(async () => {
-    await current?.client.end();
+    await current?.client.end().catch(() => undefined);
     current = null;
   });
   const need = <T>(value: T | null): T => {
@@ -54,6 +53,27 @@ export function storeDatabaseEachTest(): StoreTestDatabase {
       return need(current).client;
     },
   };
+}
+
+/**
+ * A client on the store's database that reads bigints as numbers (storeTypes), as the app does. A
+ * test that stops the cluster cuts it: its error is expected and ignored (connect another).
+ */
+export async function connectStoreClient(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url, types: storeTypes });
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
+}
+
+/** Runs `work` with a new client on the store's database, closed after. */
+export async function withStoreClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = await connectStoreClient(url);
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
 }
 
 /** The names of the tables of the database's public schema, sorted. */

@@ -1,6 +1,6 @@
 import type { ParsedInput } from '../../contract/handlers';
 import { formatMinor } from '../../contract/money';
-import { DAY_LOG_PAGE, type DayLog } from '../../contract/views';
+import { DAY_LOG_PAGE, type CsvExport, type DayLog } from '../../contract/views';
 import * as counters from '../../db/counters';
 import * as log from '../../db/log';
 import { toCsv } from './csv';
@@ -14,27 +14,35 @@ export function logHandlers(ctx: DataContext): Handlers<'log-day' | 'log-export-
     'log-export-csv': (input) => {
       const day = dayLog(ctx, input, Number.MAX_SAFE_INTEGER - 1);
       const names = new Map(counters.listCounters(ctx.db, { includeInactive: true }).map((c) => [c.id, c.name]));
-      const rows = day.attempts.map((a) => [
-        new Date(a.createdAt).toISOString(),
-        a.invoiceNumber,
-        names.get(a.counterId) ?? a.counterId,
-        a.terminalId,
-        formatMinor(a.amountMinor),
-        a.currency,
-        a.method,
-        a.state,
-        a.failureCode,
-        a.failureMessage,
-        a.paymentId,
-        a.paymentsSessionId,
-        a.mismatch,
-        a.review ? new Date(a.review.at).toISOString() : null,
-        a.review?.note ?? null,
-      ]);
-      const header = ['time', 'invoice', 'counter', 'terminal', 'amount', 'currency', 'method', 'state', 'failure_code', 'failure_reason', 'payment_id', 'payments_session_id', 'note', 'checked_at', 'checked_note'];
-      return { fileName: `payments-${input.date}.csv`, csv: toCsv(header, rows), rowCount: rows.length };
+      return dayCsv(day, names);
     },
   };
+}
+
+const CSV_HEADER = ['time', 'invoice', 'counter', 'terminal', 'amount', 'currency', 'method', 'state', 'failure_code', 'failure_reason', 'payment_id', 'payments_session_id', 'note', 'checked_at', 'checked_note'];
+
+/** The day's log as CSV; a store's log (`pcNames`: each PC's name by id) adds the PC that took each payment. */
+export function dayCsv(day: DayLog, counterNames: ReadonlyMap<string, string>, pcNames?: ReadonlyMap<string, string>): CsvExport {
+  const rows = day.attempts.map((a) => [
+    new Date(a.createdAt).toISOString(),
+    a.invoiceNumber,
+    counterNames.get(a.counterId) ?? a.counterId,
+    a.terminalId,
+    formatMinor(a.amountMinor),
+    a.currency,
+    a.method,
+    a.state,
+    a.failureCode,
+    a.failureMessage,
+    a.paymentId,
+    a.paymentsSessionId,
+    a.mismatch,
+    a.review ? new Date(a.review.at).toISOString() : null,
+    a.review?.note ?? null,
+    ...(pcNames ? [pcNames.get(a.stationId ?? '') ?? a.stationId ?? null] : []),
+  ]);
+  const header = pcNames ? [...CSV_HEADER, 'pc'] : CSV_HEADER;
+  return { fileName: `payments-${day.date}.csv`, csv: toCsv(header, rows), rowCount: rows.length };
 }
 
 /** The local calendar day as [start, end) in unix ms, so "today" means the shop's today. */

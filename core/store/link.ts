@@ -17,6 +17,7 @@ import { DB_NOW_MS, readClaims, type ClaimRow } from './claims';
 import { addStoreCounters, applyStoreConfig, countersOnlyHere, readStoreConfig, storeConfigVersion } from './config-sync';
 import type { StoredStoreLink, StoreLinkFile } from './link-file';
 import { describeLinkFailure, openStorePool, redactStoreUrl, storeClient } from './pg';
+import { applySettlements } from './remote-attempts';
 import { migrateStore } from './schema/migrate';
 import { LEDGER_CHANNEL, shipBatch } from './shipper';
 
@@ -315,6 +316,7 @@ export class StoreLink {
     this.stations = stations.rows;
     this.claims = await readClaims(pool, link.storeId, this.timing.leaseMs);
     await this.syncConfig(pool, link);
+    if (this.attached) await applySettlements(pool, link, this.attached.mode, this.deps.now);
     await this.listen(link);
     const known = Math.max(1, this.stations.length);
     if (known !== link.knownStations) await this.remember({ ...link, knownStations: known });

@@ -3,6 +3,7 @@
 import { join as joinPath } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Rig, TEST_TUNING } from '../../testkit/rig';
+import { localDate } from '../../testkit/time';
 import { eventually, pcLedgerRows, storeDatabaseEachTest, storeLedgerRows, unionOfLedgers } from '../../testkit/store';
 
 const store = storeDatabaseEachTest();
@@ -124,3 +125,74 @@ describe('a store of two PCs', () => {
 function dbFile(rig: Rig): string {
   return joinPath(rig.dataDir, 'counter.db');
 }
+
+describe('the manager’s view is the store’s', () => {
+  it('the log, totals and CSV on either PC cover both, with PC and counter filters', async () => {
+    const pc1 = await firstPc();
+    await join(pc1, 'Till 1');
+    const pc2 = await anotherPc(pc1);
+    await join(pc2, 'Till 2');
+    pc2.counters = await pc2.call('counters-list', {});
+    const a = await pc1.charge(2_500, { counter: 0 });
+    const b = await pc2.charge(700, { counter: 1 });
+    await pc1.control.pay(a.terminalId, { outcome: 'succeeded', method: 'card' });
+    await pc2.control.pay(b.terminalId, { outcome: 'succeeded', method: 'card' });
+    await pc1.waitFor(a.id, (x) => x.state === 'succeeded');
+    await pc2.waitFor(b.id, (x) => x.state === 'succeeded');
+    const date = localDate(Date.now());
+    const stations = Object.fromEntries((await pc1.call('store-status', {})).stations.map((s) => [s.name, s.id]));
+
+    const day = await eventually(async () => {
+      const log = await pc1.call('log-day', { date });
+      return log.attempts.filter((x) => x.state === 'succeeded').length === 2 ? log : undefined;
+    }, 5_000, 'both payments in PC 1’s log');
+    expect(day.store).toEqual({ storeName: 'Main Street', wholeStore: true, stations: [{ id: stations['Till 1'], name: 'Till 1' }, { id: stations['Till 2'], name: 'Till 2' }] });
+    expect(day.attempts.map((x) => [x.id, x.stationId])).toEqual([[b.id, stations['Till 2']], [a.id, stations['Till 1']]]);
+    expect(day.totals.collectedMinor).toBe(3_200);
+    expect(day.totals.collectedByHour.reduce((sum, x) => sum + x, 0)).toBe(3_200);
+
+    const onlyPc2 = await pc1.call('log-day', { date, stationId: stations['Till 2'] });
+    expect(onlyPc2.attempts.map((x) => x.id)).toEqual([b.id]);
+    expect(onlyPc2.totals.collectedMinor).toBe(700);
+    const onlyCounter = await pc2.call('log-day', { date, counterId: a.counterId });
+    expect(onlyCounter.attempts.map((x) => x.id)).toEqual([a.id]);
+
+    const csv = await pc2.call('log-export-csv', { date });
+    const lines = csv.csv.trim().split('\r\n');
+    expect(lines[0]?.endsWith(',checked_note,pc')).toBe(true);
+    expect(lines.slice(1).map((line) => line.split(',').at(-1))).toEqual(['Till 2', 'Till 1']);
+  });
+
+  it('a payment whose PC died is re-checked from another: settled store-wide at once, and its PC learns of it when it returns', async () => {
+    const pc1 = await firstPc();
+    await join(pc1, 'Till 1');
+    const pc2 = await anotherPc(pc1);
+    await join(pc2, 'Till 2');
+    pc2.counters = await pc2.call('counters-list', {});
+    const attempt = await pc2.charge(1_999, { counter: 2 });
+    await eventually(async () => ((await pc1.call('log-day', { date: localDate(Date.now()) })).attempts.some((x) => x.id === attempt.id && x.state === 'in_progress') ? true : undefined), 5_000, 'the payment in the store');
+    await pc2.stopBackend(); // PC 2 is gone
+    await pc1.control.pay(attempt.terminalId, { outcome: 'succeeded', method: 'card' });
+
+    const checked = await pc1.call('charge-recheck', { attemptId: attempt.id });
+    expect(checked).toMatchObject({ id: attempt.id, state: 'succeeded', stationId: expect.any(String) as string });
+    const events = await pc1.call('attempt-events', { attemptId: attempt.id });
+    expect(events.map((e) => e.toState)).toEqual(['creating', 'in_progress']);
+
+    // PC 2 comes back while Zoho does not answer it: it learns the outcome from the store.
+    await pc1.control.faults({ scope: 'retrieve', error_rate: 1 });
+    await pc2.boot();
+    const settled = await pc2.waitFor(attempt.id, (x) => x.state === 'succeeded', 10_000);
+    await pc1.control.clearFaults();
+    expect(settled.paymentId).toBe(checked.paymentId);
+    const id = await storeId();
+    const stationId = (await pc2.call('store-status', {})).stationId ?? '';
+    await eventually(async () => {
+      const stored = await storeLedgerRows(store.client, id);
+      const mine = Object.fromEntries(Object.entries(stored).map(([t, rows]) => [t, rows.filter((r) => r.station_id === stationId)]));
+      return JSON.stringify(mine) === JSON.stringify(pcLedgerRows(dbFile(pc2), stationId)) ? true : undefined;
+    }, 10_000, 'PC 2’s ledger in the store');
+    const trail = await pc1.call('attempt-events', { attemptId: attempt.id });
+    expect(trail.at(-1)).toMatchObject({ toState: 'succeeded', actor: 'store', reason: 'Re-checked from PC “Till 1”: Zoho reports the payment succeeded' });
+  });
+});

@@ -1,0 +1,117 @@
+// The manager's view is the store's: on a PC of a store whose link is up, the day's log, totals,
+// chart and CSV are read from the store's ledger (every PC's), with PC and counter filters. With
+// the link down they are this PC's own, and say so.
+import type pg from 'pg';
+import { REVIEW_STATES } from '../../contract/domain';
+import type { ParsedInput } from '../../contract/handlers';
+import type { ChargeAttempt } from '../../contract/model';
+import { DAY_LOG_PAGE, type DayLog } from '../../contract/views';
+import { toChargeAttempt, type AttemptRow } from '../../db/attempt-queries';
+import { listCounters } from '../../db/counters';
+import { assembleTotals, HOUR_MS, type GroupRow, type HourRow } from '../../db/log';
+import { dayCsv, localDayRange } from '../handlers/log';
+import type { Handlers } from '../handlers/types';
+import type { StoreHandlerDeps } from './handlers';
+
+type DayFilter = ParsedInput<'log-export-csv'>;
+
+interface WhereSql {
+  where: string;
+  params: unknown[];
+}
+
+/** The filter over the store's attempts (`a`), with the invoice (`i`) for the number search. */
+function whereSql(storeId: string, input: DayFilter): WhereSql {
+  const { fromMs, toMs } = localDayRange(input.date);
+  const params: unknown[] = [storeId, fromMs, toMs];
+  const conditions = ['a.store_id = $1', 'a.created_at >= $2', 'a.created_at < $3'];
+  const add = (sql: (n: number) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(sql(params.length));
+  };
+  if (input.stationId) add((n) => `a.station_id = $${n}`, input.stationId);
+  if (input.counterId) add((n) => `a.counter_id = $${n}`, input.counterId);
+  if (input.state) add((n) => `a.state = $${n}`, input.state);
+  if (input.method) add((n) => `a.method = $${n}`, input.method);
+  const search = input.search?.trim();
+  if (search) add((n) => `i.number ILIKE $${n} ESCAPE '\\'`, `%${search.replace(/[\\%_]/g, (special) => `\\${special}`)}%`);
+  return { where: conditions.join(' AND '), params };
+}
+
+const FROM = 'charge_attempts AS a LEFT JOIN invoices AS i ON i.store_id = a.store_id AND i.id = a.invoice_id';
+
+/** The day's attempts across the store, newest first, `limit` of them (one more tells whether there are more). */
+export async function storeAttemptsForDay(client: pg.ClientBase | pg.Pool, storeId: string, input: DayFilter, limit: number): Promise<ChargeAttempt[]> {
+  const { where, params } = whereSql(storeId, input);
+  const limitAt = `$${params.length + 1}`;
+  // The page of attempts first (by the index, newest first), then their invoices one by one; a
+  // search by invoice number needs the invoices in the filter itself.
+  const sql = input.search?.trim()
+    ? `SELECT a.*, coalesce(i.number, '') AS invoice_number FROM ${FROM} WHERE ${where} ORDER BY a.created_at DESC, a.id DESC LIMIT ${limitAt}`
+    : `SELECT a.*, coalesce(i.number, '') AS invoice_number
+       FROM (SELECT * FROM charge_attempts AS a WHERE ${where} ORDER BY a.created_at DESC, a.id DESC LIMIT ${limitAt}) AS a
+       LEFT JOIN LATERAL (SELECT number FROM invoices AS i WHERE i.store_id = a.store_id AND i.id = a.invoice_id) AS i ON true
+       ORDER BY a.created_at DESC, a.id DESC`;
+  const rows = await client.query<AttemptRow & { station_id: string }>(sql, [...params, limit]);
+  return rows.rows.map((row) => ({ ...toChargeAttempt(row), stationId: row.station_id }));
+}
+
+/** The day's totals across the store, read from the (store, created_at) index alone. */
+export async function storeDayTotals(client: pg.ClientBase | pg.Pool, storeId: string, input: DayFilter): Promise<DayLog['totals']> {
+  const { where, params } = whereSql(storeId, input);
+  const from = input.search?.trim() ? FROM : 'charge_attempts AS a';
+  const groups = await client.query<GroupRow>(`SELECT a.state, a.method, count(*)::int AS count, sum(a.amount_minor)::bigint AS amount FROM ${from} WHERE ${where} GROUP BY a.state, a.method`, params);
+  const hours = await client.query<HourRow>(
+    `SELECT ((a.created_at - $2) / ${HOUR_MS})::int AS hour, sum(a.amount_minor)::bigint AS amount FROM ${from} WHERE ${where} AND a.state = 'succeeded' GROUP BY 1`,
+    params,
+  );
+  const review = await client.query<{ count: number }>(
+    `SELECT count(*)::int AS count FROM ${from} WHERE ${where} AND a.state IN (${REVIEW_STATES.map((s) => `'${s}'`).join(', ')}) AND a.reviewed_at IS NULL`,
+    params,
+  );
+  return assembleTotals(localDayRange(input.date), groups.rows, hours.rows, review.rows[0]?.count ?? 0);
+}
+
+/** log-day and log-export-csv on a PC of a store. */
+export function storeLogHandlers(deps: StoreHandlerDeps): Handlers<'log-day' | 'log-export-csv'> {
+  const { link } = deps;
+  /** The store's link when up; null when this PC is cut off (its own log then stands in). */
+  const up = () => {
+    const { joined, connection } = link;
+    return joined && connection && link.isUp ? { joined, pool: connection } : null;
+  };
+  /** This PC's own log, saying it is only this PC's. */
+  const ownDay = (day: DayLog): DayLog => {
+    const joined = link.joined;
+    const stations = joined ? [{ id: joined.stationId, name: joined.stationName }] : [];
+    return { ...day, attempts: day.attempts.map((a) => (joined ? { ...a, stationId: joined.stationId } : a)), store: { storeName: joined?.storeName ?? '', wholeStore: false, stations } };
+  };
+  const storeDay = async (store: NonNullable<ReturnType<typeof up>>, input: DayFilter, limit: number): Promise<DayLog> => {
+    const { joined, pool } = store;
+    const listed = await storeAttemptsForDay(pool, joined.storeId, input, limit + 1);
+    const stations = await pool.query<{ id: string; name: string }>('SELECT id, name FROM stations WHERE store_id = $1 ORDER BY joined_at, id', [joined.storeId]);
+    return {
+      date: input.date,
+      currency: deps.mode().currency,
+      attempts: listed.slice(0, limit),
+      truncated: listed.length > limit,
+      totals: await storeDayTotals(pool, joined.storeId, input),
+      store: { storeName: joined.storeName, wholeStore: true, stations: stations.rows },
+    };
+  };
+  const withoutPc = <T extends { stationId?: string | undefined }>({ stationId: _pc, ...rest }: T) => rest;
+  return {
+    'log-day': async ({ rows, ...filter }) => {
+      const store = up();
+      if (!store) return ownDay(await deps.local('log-day', { ...withoutPc(filter), ...(rows === undefined ? {} : { rows }) }));
+      return storeDay(store, filter, rows ?? DAY_LOG_PAGE);
+    },
+    'log-export-csv': async (input) => {
+      const store = up();
+      if (!store) return deps.local('log-export-csv', withoutPc(input));
+      const day = await storeDay(store, input, Number.MAX_SAFE_INTEGER - 1);
+      const counters = new Map(listCounters(deps.mode().db, { includeInactive: true }).map((c) => [c.id, c.name]));
+      return dayCsv(day, counters, new Map((day.store?.stations ?? []).map((s) => [s.id, s.name])));
+    },
+  };
+}
