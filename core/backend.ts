@@ -133,6 +133,7 @@ class BackendRuntime implements Backend {
         announce: (message) => this.announceConnection(message),
         ...(options.openExternal ? { openExternal: options.openExternal } : {}),
         consentPort: options.tuning?.consentPort ?? DEFAULT_CONSENT_PORT,
+        reserveTokenRequest: (account) => this.store.reserveTokenRequest(account),
       }),
       { 'app-info': () => this.appInfo() },
     );
@@ -232,6 +233,7 @@ class BackendRuntime implements Backend {
       events: this.events,
       tuning,
       budgetPerMinute: () => this.store.budgetPerMinute(),
+      reserveTokenRequest: (account) => this.store.reserveTokenRequest(account),
       ...(tuning.simulator ? { simulator: tuning.simulator } : {}),
       onTokenState: (state) => {
         this.tokenState = state;

@@ -41,6 +41,8 @@ export interface ModeOptions {
   onZohoReachable: (reachable: boolean) => void;
   /** The poller's calls a minute now (a PC of a store: its share of the account's). */
   budgetPerMinute?: () => number;
+  /** Books each token request with the store's other PCs (see TokenManagerOptions.reserveRequest). */
+  reserveTokenRequest?: (account: { edition: Edition; accountId: string }) => Promise<void>;
 }
 
 export const DEMO_COUNTERS = [
@@ -124,12 +126,15 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
       closeDatabase(db);
     }
   };
+  // The demo's simulator has a limit of its own; a live account's is shared with the store's other PCs.
+  const reserve = options.reserveTokenRequest;
   const tokens = new TokenManager({
     vault: parts.vault,
     accountsUrl: parts.accountsUrl,
     log: options.log,
     now: options.now,
     onStateChange: options.onTokenState,
+    ...(reserve && parts.kind === 'live' ? { reserveRequest: () => reserve({ edition: parts.edition, accountId: parts.accountId }) } : {}),
   });
   const payments = new PaymentsClient({
     paymentsUrl: parts.paymentsUrl,

@@ -20,6 +20,8 @@ import { describeLinkFailure, openStorePool, redactStoreUrl, storeClient } from 
 import { applySettlements } from './remote-attempts';
 import { migrateStore } from './schema/migrate';
 import { LEDGER_CHANNEL, shipBatch } from './shipper';
+import { bookTokenRequest, LocalTokenBookings } from './token-requests';
+import { ZohoError } from '../zoho/errors';
 
 export interface StoreTiming {
   /** How often a PC says it is alive (and reads the others, the claims and the configuration). */
@@ -84,9 +86,11 @@ export class StoreLink {
   private ledgerNewsTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   private readonly unsubscribe: () => void;
+  private readonly localTokens: LocalTokenBookings;
 
   constructor(private readonly deps: StoreLinkDeps) {
     this.timing = { ...DEFAULT_STORE_TIMING, ...deps.timing };
+    this.localTokens = new LocalTokenBookings(deps.now);
     // A change on this PC wakes the shipper at once (the poll catches anything else).
     this.unsubscribe = deps.events.subscribe((event) => {
       if (event.type === 'charge-updated') this.shipSoon();
@@ -150,6 +154,26 @@ export class StoreLink {
     const self = this.link.stationId;
     if (this.state !== 'up') return safeShare(budget, this.link.knownStations);
     return callShare(budget, this.stations.map((s) => ({ id: s.id, liveSessions: s.live_sessions, fresh: s.fresh })), self);
+  }
+
+  /**
+   * Books a token request for the Zoho account with the store's other PCs (and every store on the
+   * account), or against this PC's safe share of Zoho's limit while cut off. Throws a ZohoError
+   * (not_connected, retryAfterMs) when none is left. A PC of its own books nothing here.
+   */
+  async reserveTokenRequest(account: { edition: string; accountId: string }): Promise<void> {
+    const link = this.link;
+    if (!link) return;
+    if (this.state === 'up' && this.pool) {
+      try {
+        await bookTokenRequest(this.pool, { accountKey: `${account.edition}:${account.accountId}`, storeId: link.storeId, stationId: link.stationId });
+        return;
+      } catch (error) {
+        if (error instanceof ZohoError) throw error;
+        this.deps.log.warn('could not book a token request with the store', { error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    this.localTokens.book(link.knownStations);
   }
 
   /** Runs a heartbeat now (after a join, or when a call needs fresh claims) and waits for it. */

@@ -20,6 +20,11 @@ export interface TokenManagerOptions {
   log: Logger;
   now: () => number;
   onStateChange: (state: TokenState) => void;
+  /**
+   * Books a token request with whoever else spends the account's limit (a store's other PCs), before
+   * it is sent; throws a ZohoError (not_connected, with retryAfterMs) when the account has none left.
+   */
+  reserveRequest?: () => Promise<void>;
   /** Zoho's limit on token requests: count per window. */
   requestLimit?: { count: number; windowMs: number };
   refreshBeforeExpiryMs?: number;
@@ -144,6 +149,7 @@ export class TokenManager {
 
   /** One request to the token endpoint, counted against the limit before it is sent. */
   private async tokenRequest(form: Record<string, string>, purpose: 'exchange' | 'refresh'): Promise<{ access_token: string; refresh_token?: string; expiresInMs: number }> {
+    await this.options.reserveRequest?.();
     const now = this.options.now();
     await this.options.vault.update((current) =>
       current && { ...current, tokenRequestTimes: [...this.recentRequests(current), now] },
