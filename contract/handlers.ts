@@ -56,8 +56,11 @@ export const inputSchemas = {
   'manager-set-pin': z.strictObject({ pin: f.managerPin, currentPin: f.managerPin.optional() }),
   /** Store mode: the link to the store, this PC and the others, and which PC holds each counter. */
   'store-status': empty,
-  /** Store mode: this PC takes the counter (refused, naming the PC, while another PC holds it). */
-  'counter-claim': z.strictObject({ counterId: f.recordId }),
+  /**
+   * Store mode: this PC takes the counter (refused, naming the PC, while another PC holds it), and
+   * lets go of `releaseCounterId`, the counter the till leaves.
+   */
+  'counter-claim': z.strictObject({ counterId: f.recordId, releaseCounterId: f.recordId.optional() }),
   // Manager only: each carries the token from manager-unlock / manager-set-pin
   'manager-lock': z.strictObject({ managerToken: f.managerToken }),
   'counter-create': z.strictObject({

@@ -203,6 +203,7 @@ const badLines: fc.Arbitrary<{ value: unknown; path: string }> = fc.oneof(
 const FIELDS: Record<string, FieldKind> = {
   counterId: recordId,
   stationId: recordId,
+  releaseCounterId: recordId,
   invoiceId: recordId,
   attemptId: recordId,
   number: textKind(fc.stringMatching(/^[A-Za-z0-9/_.#-]{1,50}$/), 50, NOT_ID_CHARS.filter((c) => !['/', '.'].includes(c))),

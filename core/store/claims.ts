@@ -1,7 +1,8 @@
 // One counter, one PC. A PC claims a counter before charging on it; the claim lives as long as the
 // PC's heartbeats (its lease). While it lives no other PC may take the counter; once stale (the PC
 // is not heard from) it still holds, since that PC may be charging with its link down, until a
-// manager releases it. A PC holds one counter at a time: claiming another frees the first.
+// manager releases it. A PC may hold several counters; a till moving to another counter lets go
+// of the one it leaves.
 import type pg from 'pg';
 import { HandlerFailure } from '../failure';
 import type { Queryable } from './schema/migrate';
@@ -44,9 +45,9 @@ export interface ClaimRequest {
 }
 
 /**
- * Claims the counter for this PC (in the caller's transaction), freeing any other counter it held.
- * Refused (conflict, naming the PC) while another PC holds it. Returns the highest invoice number
- * sequence the store has seen on the counter's prefix, so numbering goes on from there.
+ * Claims the counter for this PC (in the caller's transaction). Refused (conflict, naming the PC)
+ * while another PC holds it. Returns the highest invoice number sequence the store has seen on the
+ * counter's prefix, so numbering goes on from there.
  */
 export async function claimCounter(client: pg.ClientBase, request: ClaimRequest, invoicePrefix: string): Promise<number> {
   const { storeId, stationId, counterId } = request;
@@ -56,7 +57,6 @@ export async function claimCounter(client: pg.ClientBase, request: ClaimRequest,
     throw new HandlerFailure('conflict', heldElsewhere(request.counterName, holder, request.formatTime), 'counterId');
   }
   if (!holder) {
-    await client.query('DELETE FROM counter_claims WHERE store_id = $1 AND station_id = $2', [storeId, stationId]);
     await client.query(`INSERT INTO counter_claims (store_id, counter_id, station_id, claimed_at) VALUES ($1, $2, $3, ${DB_NOW_MS})`, [
       storeId,
       counterId,
@@ -69,6 +69,11 @@ export async function claimCounter(client: pg.ClientBase, request: ClaimRequest,
     [storeId, counterId, invoicePrefix],
   );
   return numbers.rows[0]?.sequence ?? 0;
+}
+
+/** This PC lets go of a counter it holds (a till moved to another counter); another PC's claim is left alone. */
+export async function leaveCounter(client: pg.ClientBase, storeId: string, stationId: string, counterId: string): Promise<void> {
+  await client.query('DELETE FROM counter_claims WHERE store_id = $1 AND counter_id = $2 AND station_id = $3', [storeId, counterId, stationId]);
 }
 
 /**

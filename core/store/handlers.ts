@@ -19,7 +19,7 @@ import type { ManagerSessions } from '../manager/auth';
 import type { ManagerPinFile } from '../manager/pin-file';
 import type { RunningMode } from '../mode';
 import type { ConnectionVault } from '../zoho/vault';
-import { claimCounter, releaseClaim, type ClaimRequest } from './claims';
+import { claimCounter, leaveCounter, releaseClaim, type ClaimRequest } from './claims';
 import { changeStoreConfig, requireLink } from './config-writes';
 import { joinStore } from './join';
 import type { StoreLink } from './link';
@@ -64,8 +64,11 @@ export function storeCalls(deps: StoreHandlerDeps): Handlers<StoreCall> {
         if (holdsClaim(link, counter.id)) return link.status();
         throw new HandlerFailure('conflict', 'The store link is down, so this PC cannot take another counter now. It can go on charging on the counter it has.', 'counterId');
       }
-      const { pool } = requireLink(link);
-      const sequence = await inStoreTransaction(pool, (client) => claimCounter(client, claimRequest(deps, counter), counter.invoicePrefix));
+      const { pool, joined } = requireLink(link);
+      const sequence = await inStoreTransaction(pool, async (client) => {
+        if (input.releaseCounterId && input.releaseCounterId !== counter.id) await leaveCounter(client, joined.storeId, joined.stationId, input.releaseCounterId);
+        return claimCounter(client, claimRequest(deps, counter), counter.invoicePrefix);
+      });
       advanceInvoiceSequence(live.db, counter.id, sequence);
       await link.tickNow();
       return link.status();

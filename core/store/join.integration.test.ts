@@ -9,7 +9,8 @@ import { databaseFingerprint } from '../../testkit/fingerprint';
 import { APP_ROLE } from '../../testkit/postgres-cluster';
 import { Rig, TEST_TUNING } from '../../testkit/rig';
 import { localDate } from '../../testkit/time';
-import { eventually, pcLedgerRows, storeDatabaseEachTest, storeLedgerRows, withStoreClient } from '../../testkit/store';
+import { storeDatabaseEachTest } from '../../testkit/store';
+import { eventually, pcLedgerRows, storeLedgerRows, withStoreClient } from '../../testkit/store-ledger';
 import { migrateStore } from './schema/migrate';
 import { STORE_MIGRATIONS } from './schema/migrations';
 

@@ -4,7 +4,8 @@ import { join as joinPath } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Rig, TEST_TUNING } from '../../testkit/rig';
 import { localDate } from '../../testkit/time';
-import { eventually, pcLedgerRows, storeDatabaseEachTest, storeLedgerRows, unionOfLedgers } from '../../testkit/store';
+import { storeDatabaseEachTest } from '../../testkit/store';
+import { eventually, pcLedgerRows, storeLedgerRows, unionOfLedgers } from '../../testkit/store-ledger';
 
 const store = storeDatabaseEachTest();
 const FAST_LINK = { heartbeatMs: 200, leaseMs: 2_000, maxBackoffMs: 500 };
@@ -97,10 +98,10 @@ describe('a store of two PCs', () => {
     const invoice = await pc2.call('invoice-create', { counterId: counter.id, lines: [{ description: 'Tea', quantity: 1, unitPriceMinor: 100 }] });
     const charge = await pc2.raw('charge-create', { invoiceId: invoice.id, counterId: counter.id, method: 'card' });
     expect(charge).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    // Taking another counter frees the first.
+    // A till moving to another counter lets go of the one it leaves.
     const other = pc1.counters[1];
     if (!other) throw new Error('no counter');
-    await pc1.call('counter-claim', { counterId: other.id });
+    await pc1.call('counter-claim', { counterId: other.id, releaseCounterId: counter.id });
     const claimed = await pc2.call('counter-claim', { counterId: counter.id });
     expect(claimed.claims.find((c) => c.counterId === counter.id)).toMatchObject({ stationName: 'Till 2', thisStation: true });
   });

@@ -65,6 +65,6 @@ CREATE TABLE counter_claims (
   FOREIGN KEY (store_id, station_id) REFERENCES stations (store_id, id)
 );
 
-CREATE UNIQUE INDEX counter_claims_one_per_station ON counter_claims (store_id, station_id);
+CREATE INDEX counter_claims_station ON counter_claims (store_id, station_id);
 `,
 };
