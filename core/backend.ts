@@ -304,10 +304,12 @@ class BackendRuntime implements Backend {
   private async connectionStatus(): Promise<ConnectionStatus> {
     const mode = this.current();
     const stored = await this.vault.read();
+    // A PC of a store that has not connected Zoho yet is shown the store's account, to connect to.
+    const account = stored ?? this.store.joined?.zoho ?? null;
     const base = {
-      edition: stored?.edition ?? null,
-      accountId: stored?.accountId ?? null,
-      clientId: stored?.clientId ?? null,
+      edition: account?.edition ?? null,
+      accountId: account?.accountId ?? null,
+      clientId: account?.clientId ?? null,
       degraded: this.degraded,
       retryAt: null,
     };

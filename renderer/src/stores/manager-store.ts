@@ -1,15 +1,22 @@
-// The manager's side: PIN unlock (the token lives in memory only), counters, the Zoho connection
-// and preferences. Locks itself after a few minutes without use.
+// The manager's side: PIN unlock (the token lives in memory only), counters, the Zoho connection,
+// preferences and the store. Locks itself after a few minutes without use.
 import { create } from 'zustand';
 import type { Edition } from '../../../contract/domain';
 import type { ChargeAttempt, Counter } from '../../../contract/model';
 import type { AppError, Result } from '../../../contract/result';
-import type { ConnectionStatus, Settings } from '../../../contract/views';
+import type { ConnectionStatus, Settings, StoreStatus } from '../../../contract/views';
 import { call } from '../api/gateway';
 import { useAppStore } from './app-store';
 
 /** The manager screens lock after this long without a key press or click. */
 export const MANAGER_IDLE_LOCK_MS = 5 * 60_000;
+
+export interface StoreJoinForm {
+  url: string;
+  storeName: string;
+  stationName: string;
+  pin: string;
+}
 
 export interface ConnectionForm {
   edition: Edition;
@@ -50,6 +57,8 @@ interface ManagerState {
   submitCode: (code: string) => Promise<boolean>;
   testConnection: () => Promise<boolean>;
   disconnect: () => Promise<boolean>;
+  joinStore: (form: StoreJoinForm) => Promise<boolean>;
+  releaseCounter: (counterId: string) => Promise<boolean>;
 }
 
 export const useManagerStore = create<ManagerState>()((set, get) => {
@@ -74,6 +83,7 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
   }
 
   const setConnection = (connection: ConnectionStatus) => useAppStore.getState().setConnection(connection);
+  const setStore = (store: StoreStatus) => useAppStore.getState().setStore(store);
 
   return {
     pinSet: null,
@@ -242,6 +252,26 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
       );
       if (status) setConnection(status);
       return status !== null;
+    },
+
+    async joinStore(form) {
+      const stationName = form.stationName.trim();
+      const store = await run(
+        'store-join',
+        (managerToken) => call((api) => api.storeJoin({ managerToken, url: form.url, storeName: form.storeName, pin: form.pin, ...(stationName ? { stationName } : {}) })),
+        (joined) => `This PC is “${joined.stationName ?? ''}” of store “${joined.storeName ?? ''}”.`,
+      );
+      if (store) {
+        setStore(store);
+        await useAppStore.getState().refreshCounters();
+      }
+      return store !== null;
+    },
+
+    async releaseCounter(counterId) {
+      const store = await run(`store-release-${counterId}`, (managerToken) => call((api) => api.counterRelease({ managerToken, counterId })), () => 'Released: any PC may take the counter now.');
+      if (store) setStore(store);
+      return store !== null;
     },
   };
 });

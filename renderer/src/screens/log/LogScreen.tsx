@@ -42,6 +42,9 @@ export function LogScreen() {
         </button>
       </div>
       <LogFilters />
+      {log?.store && !log.store.wholeStore ? (
+        <Message kind="warning">The store link is down: this list shows this PC’s payments only. The other PCs’ payments appear when the link is back.</Message>
+      ) : null}
       {error ? <Message kind="error">{error.message}</Message> : null}
       {notice ? <Message kind="notice">{notice}</Message> : null}
       {log ? <LogTotals totals={log.totals} currency={currency} /> : null}

@@ -5,11 +5,13 @@ import { ConnectionTab } from './ConnectionTab';
 import { CountersTab } from './CountersTab';
 import { SetPinForm, UnlockForm } from './PinForms';
 import { PreferencesTab } from './PreferencesTab';
+import { StoreTab } from './StoreTab';
 
 const TABS = [
   { id: 'counters', label: 'Counters' },
   { id: 'connection', label: 'Zoho connection' },
   { id: 'preferences', label: 'Preferences' },
+  { id: 'store', label: 'Store' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
@@ -65,6 +67,7 @@ function ManagerTabs() {
         {tab === 'counters' ? <CountersTab /> : null}
         {tab === 'connection' ? <ConnectionTab /> : null}
         {tab === 'preferences' ? <PreferencesTab /> : null}
+        {tab === 'store' ? <StoreTab /> : null}
       </div>
     </div>
   );
