@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
 import { HostProcess, prepareLiveDataDir } from './host-process';
 import { PostgresCluster } from './postgres-cluster';
-import { buildRenderer, rendererBuilt } from './repo';
+import { buildRenderer, rendererStale } from './repo';
 import { SimControl } from './sim-control';
 import { eventually, pcLedgerRows, storeLedgerRows, unionOfLedgers, withStoreClient, type LedgerRows } from './store-ledger';
 
@@ -52,7 +52,7 @@ export class StoreStations {
   ) {}
 
   static async start(options: StoreStationsOptions): Promise<StoreStations> {
-    if (!rendererBuilt()) await buildRenderer();
+    if (rendererStale()) await buildRenderer();
     const cluster = options.cluster ?? (await PostgresCluster.start());
     const url = await cluster.createDatabase();
     const sim = await startSimulator(options.simulator ?? {});

@@ -9,8 +9,8 @@ export function CounterPicker({ onChosen }: { onChosen?: () => void }) {
   const current = useAppStore((s) => s.stationCounterId);
   const choose = useAppStore((s) => s.chooseCounter);
   const claimError = useAppStore((s) => s.claimError);
-  const claims = useAppStore((s) => s.store?.claims ?? []);
-  const heldBy = (counterId: string) => claims.find((claim) => claim.counterId === counterId && !claim.thisStation)?.stationName ?? null;
+  const store = useAppStore((s) => s.store);
+  const heldBy = (counterId: string) => store?.claims.find((claim) => claim.counterId === counterId && !claim.thisStation)?.stationName ?? null;
 
   return (
     <section className="panel counter-picker" aria-labelledby="picker-title">
