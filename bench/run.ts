@@ -1,5 +1,5 @@
 // `npm run bench` runs every benchmark; `npm run bench -- database scale` runs those named:
-// detection, detection-screen, scale, database, startup (docs/BENCHMARKS.md).
+// detection, detection-screen, scale, database, startup, store-sync, store-log (docs/BENCHMARKS.md).
 // Each prints ONE line of figures (with its goals, PASS/FAIL); the raw figures go to out/bench/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -10,6 +10,7 @@ import { detectionBench, screenDetectionBench } from './detection';
 import { machine, type BenchResult } from './lib';
 import { scaleBench } from './scale';
 import { startupBench } from './startup';
+import { storeLogBench, storeSyncBench } from './store';
 
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
   detection: detectionBench,
@@ -17,6 +18,8 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   scale: scaleBench,
   database: databaseBench,
   startup: startupBench,
+  'store-sync': storeSyncBench,
+  'store-log': storeLogBench,
 };
 
 async function main(): Promise<void> {

@@ -18,14 +18,14 @@ beforeEach(async () => {
     INSERT INTO stores (id, name, created_at) SELECT 'store-' || s, 'Store ' || s, 0 FROM generate_series(1, 10) AS s;
     INSERT INTO invoices (store_id, station_id, id, number, counter_id, lines, total_minor, currency, status, created_at)
       SELECT 'store-' || (n % 10 + 1), 'pc-' || (n % 3), 'inv-' || n, 'A-' || lpad(n::text, 6, '0'), 'counter-' || (n % 4), '[]', 100 + n % 900, 'INR', 'paid',
-             ${today} - (n::bigint % 30) * ${DAY_MS} - (n::bigint % 1000) * 1000
+             ${today} - (n::bigint / 10 % 30) * ${DAY_MS} - (n::bigint % 1000) * 1000
       FROM generate_series(1, 60000) AS n;
     INSERT INTO charge_attempts (store_id, station_id, id, invoice_id, counter_id, terminal_id, amount_minor, currency, method, payments_session_id, state,
                                  declined_tries, created_at, updated_at, poll_count)
       SELECT 'store-' || (n % 10 + 1), 'pc-' || (n % 3), 'att-' || n, 'inv-' || n, 'counter-' || (n % 4), 'T' || (n % 4), 100 + n % 900, 'INR',
              CASE WHEN n % 3 = 0 THEN 'upi' ELSE 'card' END, 'S' || n,
              (ARRAY['succeeded', 'failed', 'in_progress', 'unknown', 'unresolved'])[n % 5 + 1], '[]',
-             ${today} - (n::bigint % 30) * ${DAY_MS} - (n::bigint % 1000) * 1000, ${today}, 1
+             ${today} - (n::bigint / 10 % 30) * ${DAY_MS} - (n::bigint % 1000) * 1000, ${today}, 1
       FROM generate_series(1, 60000) AS n;`);
   // As autovacuum keeps a live database: statistics, and the visibility map index-only scans need.
   await store.client.query('VACUUM ANALYZE');
