@@ -12,6 +12,7 @@ import * as fields from '../contract/fields';
 import { FileSecretStore } from '../core/secrets/file-secret-store';
 import { defaultDataDir } from './data-dir';
 import { startBrowserHost } from './server';
+import { stopOnSignals } from './stop-on-signals';
 
 const USAGE = 'Usage: npm run start:browser -- [--port N] [--data-dir DIR] [--store URL --store-name NAME [--station-name NAME]]';
 
@@ -66,21 +67,7 @@ async function main(): Promise<void> {
   console.log(`Data: ${dataDir}. A connected Zoho account is kept in ${secretsFile}, and a store's address in ${storeLinkFile}, readable by you only.`);
   console.log('Press Ctrl+C to stop.');
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`Stopping (${signal})…`);
-    host.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('Counter did not stop cleanly:', error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals(() => host.stop(), 'Counter');
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,7 @@
 // throwaway PostgreSQL cluster, the Zoho simulator (the store's account, with virtual terminals) and
 // two browser hosts (PC 1 and PC 2, each with its own data folder), and prints both addresses.
 // Ctrl+C stops everything and removes the data.
+import { stopOnSignals } from '../host/stop-on-signals';
 import { StoreStations, STATION_PIN } from '../testkit/store-stations';
 
 async function main(): Promise<void> {
@@ -14,21 +15,7 @@ async function main(): Promise<void> {
   console.log(`Manager PIN: ${STATION_PIN}. Virtual terminals: ${stations.sim.url}/terminal/TRM001 (…TRM003).`);
   console.log('Charge on one PC and see the payment in the other PC’s payment log; choose the same counter on both to see it refused.');
   console.log('Press Ctrl+C to stop.');
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('Stopping…');
-    stations.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('The demo did not stop cleanly:', error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals(() => stations.close(), 'The demo');
 }
 
 main().catch((error: unknown) => {
