@@ -64,12 +64,13 @@ describe('store-wide queries use their indexes', () => {
     }
   });
 
-  it('the day’s totals read the day’s part of the (store, created_at) index', async () => {
-    const plans = await plansOf((client) => storeDayTotals(client, 'store-3', day));
-    expect(plans).toHaveLength(3);
-    for (const explained of plans) {
-      expect(explained).toMatch(/Index (Only )?Scan using charge_attempts_store_created|Bitmap Index Scan on charge_attempts_store_created/);
+  it('the day’s totals read the day’s tallies, and the payments waiting for a person by their own index', async () => {
+    const [groups, hours, review] = await plansOf((client) => storeDayTotals(client, 'store-3', day));
+    for (const explained of [groups, hours]) {
+      expect(explained).toMatch(/Index (Only )?Scan using attempt_tallies_pkey|Bitmap Index Scan on attempt_tallies_pkey/);
       expect(explained).not.toMatch(/Seq Scan/);
     }
+    expect(review).toMatch(/charge_attempts_awaiting_review/);
+    expect(review).not.toMatch(/Seq Scan/);
   });
 });

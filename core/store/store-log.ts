@@ -9,6 +9,7 @@ import { DAY_LOG_PAGE, type DayLog } from '../../contract/views';
 import { toChargeAttempt, type AttemptRow } from '../../db/attempt-queries';
 import { listCounters } from '../../db/counters';
 import { assembleTotals, HOUR_MS, type GroupRow, type HourRow } from '../../db/log';
+import { TALLY_SLOT_MS } from '../../db/migrations/003_attempt_tallies';
 import { dayCsv, localDayRange } from '../handlers/log';
 import type { Handlers } from '../handlers/types';
 import type { StoreHandlerDeps } from './handlers';
@@ -20,21 +21,27 @@ interface WhereSql {
   params: unknown[];
 }
 
-/** The filter over the store's attempts (`a`), with the invoice (`i`) for the number search. */
-function whereSql(storeId: string, input: DayFilter): WhereSql {
+/**
+ * The filter over the store's attempts (`a`, by creation time, with the invoice `i` for the number
+ * search) or over its tallies (`t`, by 15-minute slot; the search does not narrow totals, as on a
+ * PC of its own).
+ */
+function whereSql(storeId: string, input: DayFilter, table: 'a' | 't' = 'a'): WhereSql {
   const { fromMs, toMs } = localDayRange(input.date);
-  const params: unknown[] = [storeId, fromMs, toMs];
-  const conditions = ['a.store_id = $1', 'a.created_at >= $2', 'a.created_at < $3'];
+  const slot = (ms: number) => ms - (ms % TALLY_SLOT_MS); // as the tally trigger rounds
+  const time = table === 'a' ? 'a.created_at' : 't.slot_start';
+  const params: unknown[] = table === 'a' ? [storeId, fromMs, toMs] : [storeId, slot(fromMs), slot(toMs)];
+  const conditions = [`${table}.store_id = $1`, `${time} >= $2`, `${time} < $3`];
   const add = (sql: (n: number) => string, value: unknown) => {
     params.push(value);
     conditions.push(sql(params.length));
   };
-  if (input.stationId) add((n) => `a.station_id = $${n}`, input.stationId);
-  if (input.counterId) add((n) => `a.counter_id = $${n}`, input.counterId);
-  if (input.state) add((n) => `a.state = $${n}`, input.state);
-  if (input.method) add((n) => `a.method = $${n}`, input.method);
+  if (input.stationId) add((n) => `${table}.station_id = $${n}`, input.stationId);
+  if (input.counterId) add((n) => `${table}.counter_id = $${n}`, input.counterId);
+  if (input.state) add((n) => `${table}.state = $${n}`, input.state);
+  if (input.method) add((n) => `${table}.method = $${n}`, input.method);
   const search = input.search?.trim();
-  if (search) add((n) => `i.number ILIKE $${n} ESCAPE '\\'`, `%${search.replace(/[\\%_]/g, (special) => `\\${special}`)}%`);
+  if (search && table === 'a') add((n) => `i.number ILIKE $${n} ESCAPE '\\'`, `%${search.replace(/[\\%_]/g, (special) => `\\${special}`)}%`);
   return { where: conditions.join(' AND '), params };
 }
 
@@ -56,20 +63,32 @@ export async function storeAttemptsForDay(client: pg.ClientBase | pg.Pool, store
   return rows.rows.map((row) => ({ ...toChargeAttempt(row), stationId: row.station_id }));
 }
 
-/** The day's totals across the store, read from the (store, created_at) index alone. */
+/** The day's totals across the store, from its running tallies (~100 rows a day, however busy). */
 export async function storeDayTotals(client: pg.ClientBase | pg.Pool, storeId: string, input: DayFilter): Promise<DayLog['totals']> {
-  const { where, params } = whereSql(storeId, input);
-  const from = input.search?.trim() ? FROM : 'charge_attempts AS a';
-  const groups = await client.query<GroupRow>(`SELECT a.state, a.method, count(*)::int AS count, sum(a.amount_minor)::bigint AS amount FROM ${from} WHERE ${where} GROUP BY a.state, a.method`, params);
-  const hours = await client.query<HourRow>(
-    `SELECT ((a.created_at - $2) / ${HOUR_MS})::int AS hour, sum(a.amount_minor)::bigint AS amount FROM ${from} WHERE ${where} AND a.state = 'succeeded' GROUP BY 1`,
-    params,
+  const tallies = whereSql(storeId, input, 't');
+  const groups = await client.query<GroupRow>(
+    `SELECT t.state, t.method, sum(t.attempt_count)::bigint AS count, sum(t.amount_minor)::bigint AS amount FROM attempt_tallies AS t WHERE ${tallies.where} GROUP BY t.state, t.method`,
+    tallies.params,
   );
+  const slots = await client.query<{ slot_start: number; amount: number }>(
+    `SELECT t.slot_start, sum(t.amount_minor)::bigint AS amount FROM attempt_tallies AS t WHERE ${tallies.where} AND t.state = 'succeeded' GROUP BY t.slot_start`,
+    tallies.params,
+  );
+  const { fromMs } = localDayRange(input.date);
+  const byHour = new Map<number, number>();
+  for (const { slot_start, amount } of slots.rows) {
+    const hour = Math.floor((slot_start - fromMs) / HOUR_MS);
+    byHour.set(hour, (byHour.get(hour) ?? 0) + amount);
+  }
+  const hours: HourRow[] = [...byHour].map(([hour, amount]) => ({ hour, amount }));
+  // Few rows (the day's payments that wait for a person), by their partial index.
+  const { search: _search, ...unsearched } = input;
+  const attempts = whereSql(storeId, unsearched);
   const review = await client.query<{ count: number }>(
-    `SELECT count(*)::int AS count FROM ${from} WHERE ${where} AND a.state IN (${REVIEW_STATES.map((s) => `'${s}'`).join(', ')}) AND a.reviewed_at IS NULL`,
-    params,
+    `SELECT count(*)::int AS count FROM charge_attempts AS a WHERE ${attempts.where} AND a.state IN (${REVIEW_STATES.map((s) => `'${s}'`).join(', ')}) AND a.reviewed_at IS NULL`,
+    attempts.params,
   );
-  return assembleTotals(localDayRange(input.date), groups.rows, hours.rows, review.rows[0]?.count ?? 0);
+  return assembleTotals(localDayRange(input.date), groups.rows, hours, review.rows[0]?.count ?? 0);
 }
 
 /** log-day and log-export-csv on a PC of a store. */

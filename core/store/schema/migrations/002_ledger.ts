@@ -1,3 +1,4 @@
+import { TALLY_SLOT_MS } from '../../../../db/migrations/003_attempt_tallies';
 import type { StoreMigration } from './index';
 
 // The ledger of every PC: each PC writes to its own SQLite first and ships every change here
@@ -57,15 +58,54 @@ CREATE TABLE charge_attempts (
   PRIMARY KEY (store_id, id)
 );
 
--- The store's day log, newest first, optionally for one PC or one counter; the totals read the
--- same index without touching the table (INCLUDE).
-CREATE INDEX charge_attempts_store_created ON charge_attempts (store_id, created_at)
-  INCLUDE (station_id, counter_id, state, method, amount_minor, reviewed_at);
-CREATE INDEX charge_attempts_station_created ON charge_attempts (store_id, station_id, created_at);
-CREATE INDEX charge_attempts_counter_created ON charge_attempts (store_id, counter_id, created_at);
+-- The store's day log, newest first (created_at, id: the log's order, so a page reads only its rows),
+-- for the whole store, one PC or one counter.
+CREATE INDEX charge_attempts_store_created ON charge_attempts (store_id, created_at, id);
+CREATE INDEX charge_attempts_station_created ON charge_attempts (store_id, station_id, created_at, id);
+CREATE INDEX charge_attempts_counter_created ON charge_attempts (store_id, counter_id, created_at, id);
 -- A counter's terminal may not change while any PC has a live payment on it.
 CREATE INDEX charge_attempts_live_counter ON charge_attempts (store_id, counter_id)
   WHERE state IN ('creating', 'in_progress');
+-- The day's payments that wait for a person.
+CREATE INDEX charge_attempts_awaiting_review ON charge_attempts (store_id, created_at)
+  WHERE state IN ('unknown', 'unresolved') AND reviewed_at IS NULL;
+
+-- The day's totals, kept as the attempts arrive (as the PCs' SQLite keeps them, migration 003
+-- there): a count and an amount per 15-minute slot, PC, counter, state and method, so a day's
+-- totals read ~100 rows however busy the store. Only an attempt's state moves it between tallies:
+-- what was asked (store, PC, counter, amount, method, time) never changes.
+CREATE TABLE attempt_tallies (
+  store_id text NOT NULL,
+  slot_start bigint NOT NULL,
+  station_id text NOT NULL,
+  counter_id text NOT NULL,
+  state text NOT NULL,
+  method text NOT NULL,
+  attempt_count bigint NOT NULL CHECK (attempt_count >= 0),
+  amount_minor bigint NOT NULL CHECK (amount_minor >= 0),
+  PRIMARY KEY (store_id, slot_start, station_id, counter_id, state, method)
+);
+
+CREATE FUNCTION charge_attempts_tally() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    IF NEW.state IS NOT DISTINCT FROM OLD.state THEN
+      RETURN NEW;
+    END IF;
+    UPDATE attempt_tallies SET attempt_count = attempt_count - 1, amount_minor = amount_minor - OLD.amount_minor
+    WHERE store_id = OLD.store_id AND slot_start = OLD.created_at - OLD.created_at % ${TALLY_SLOT_MS} AND station_id = OLD.station_id
+      AND counter_id = OLD.counter_id AND state = OLD.state AND method = OLD.method;
+  END IF;
+  INSERT INTO attempt_tallies (store_id, slot_start, station_id, counter_id, state, method, attempt_count, amount_minor)
+  VALUES (NEW.store_id, NEW.created_at - NEW.created_at % ${TALLY_SLOT_MS}, NEW.station_id, NEW.counter_id, NEW.state, NEW.method, 1, NEW.amount_minor)
+  ON CONFLICT (store_id, slot_start, station_id, counter_id, state, method)
+  DO UPDATE SET attempt_count = attempt_tallies.attempt_count + 1, amount_minor = attempt_tallies.amount_minor + EXCLUDED.amount_minor;
+  RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER charge_attempts_tally AFTER INSERT OR UPDATE OF state ON charge_attempts
+  FOR EACH ROW EXECUTE FUNCTION charge_attempts_tally();
 
 CREATE TABLE attempt_events (
   store_id text NOT NULL REFERENCES stores (id),
