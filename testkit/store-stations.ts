@@ -104,12 +104,17 @@ export class StoreStations {
       const rows = await client.query<{ id: string; shipped_seq: number }>('SELECT id, shipped_seq FROM stations');
       return new Map(rows.rows.map((r) => [r.id, r.shipped_seq]));
     });
+    return this.outboxes().map((outbox, i) => ({ ...outbox, shipped: shipped.get(this.station(i).stationId) ?? -1 }));
+  }
+
+  /** Each PC's outbox, read from its SQLite file: the last change it queued and how many wait. */
+  outboxes(): { name: string; queued: number; waiting: number }[] {
     return this.stations.map((station) => {
       const db = new Database(this.databaseFile(station.index), { readonly: true });
       try {
         const queued = (db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'store_outbox'").get() as { seq: number } | undefined)?.seq ?? 0;
         const waiting = (db.prepare('SELECT count(*) AS n FROM store_outbox').get() as { n: number }).n;
-        return { name: station.name, shipped: shipped.get(station.stationId) ?? -1, queued, waiting };
+        return { name: station.name, queued, waiting };
       } finally {
         db.close();
       }
