@@ -55,7 +55,7 @@ export async function databaseBench(): Promise<BenchResult> {
     const backend = await startBackend({
       dataDir,
       secretStore: new MemorySecretStore(
-        JSON.stringify({ edition: 'in', accountId: '1', clientId: 'c', clientSecret: 's', refreshToken: 'r', accessToken: null, accessTokenExpiresAt: null, reconnectReason: null, tokenRequestTimes: [] }),
+        JSON.stringify({ edition: 'in', accountId: '1', clientId: 'c', clientSecret: 's', refreshToken: 'r', accessToken: null, accessTokenExpiresAt: null, reconnectReason: null, accountsServer: null }),
       ),
       env: { ZOHO_PAYMENTS_URL: 'http://127.0.0.1:9', ZOHO_ACCOUNTS_URL: 'http://127.0.0.1:9' },
       tuning: { log: silentLogger, consentPort: 0 },

@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import type { BillingEvent } from '../contract/events';
 import type { RunningSimulator } from '../simulator/index';
 import { LiveHost } from '../testkit/live-host';
+import { TEST_PIN } from '../testkit/manager-pin';
 import { Rig } from '../testkit/rig';
 import { sleep } from '../testkit/time';
 import { goal, ms, spread, verdicts, type BenchResult } from './lib';
@@ -129,7 +130,7 @@ export async function screenDetectionBench(): Promise<BenchResult> {
   const samples: Sample[] = [];
   try {
     const live = await setup.startHost();
-    const { managerToken } = await live.ok('manager-set-pin', { pin: '2468' });
+    const { managerToken } = await live.ok('manager-unlock', { pin: TEST_PIN });
     const counters = [];
     for (let i = 0; i < PAGES; i += 1) {
       const terminalId = await sim.addTerminal(`SCR${i + 1}`);

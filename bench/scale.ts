@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { startSimulator } from '../simulator/index';
 import { BackendChild } from '../testkit/backend-child';
 import { prepareLiveDataDir, secretsFile } from '../testkit/host-process';
+import { TEST_PIN } from '../testkit/manager-pin';
 import { percentile, sessionPollGaps } from '../testkit/stats';
 import { sleep } from '../testkit/time';
 import { goal, verdicts, type BenchResult } from './lib';
@@ -47,7 +48,7 @@ async function runScale(sessions: number): Promise<ScaleRun> {
       // Sessions stay open for the whole run, so none reaches the late phase.
       tuning: { timing: { sessionValidityMs: 900_000 } },
     });
-    const { managerToken } = await core.ok('manager-set-pin', { pin: '2468' });
+    const { managerToken } = await core.ok('manager-unlock', { pin: TEST_PIN });
     const invoices = [];
     for (let i = 0; i < sessions; i += 1) {
       const terminalId = await sim.addTerminal(`SCL${String(i + 1).padStart(3, '0')}`);

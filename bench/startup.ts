@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { HostProcess } from '../testkit/host-process';
 import { LiveHost } from '../testkit/live-host';
+import { TEST_PIN } from '../testkit/manager-pin';
 import { buildRenderer, RENDERER_OUT } from '../testkit/repo';
 import { spread, type BenchResult } from './lib';
 
@@ -52,7 +53,7 @@ export async function startupBench(): Promise<BenchResult> {
       live = await setup.startHost();
       ready.push(live.readyMs);
       if (i === 0) {
-        const { managerToken } = await live.ok('manager-set-pin', { pin: '2468' });
+        const { managerToken } = await live.ok('manager-unlock', { pin: TEST_PIN });
         for (const [n, terminal] of setup.sim.fixture.terminals.entries()) await live.ok('counter-create', { managerToken, name: `Counter ${n + 1}`, terminalId: terminal });
       }
       if (i < RUNS - 1) await live.stop();

@@ -24,3 +24,46 @@ export function describeFailure(code: string | null): string {
   if (!code) return 'The payment failed. Zoho gave no reason.';
   return FAILURE_REASONS[code] ?? `The payment failed (${code}).`;
 }
+
+/**
+ * Why Zoho gave no usable answer, in the three kinds a cashier must tell apart: the network or Zoho is
+ * down (wait; check the internet), Zoho refused Counter's access (a manager must act), or Zoho
+ * answered in a way Counter could not read (nothing to do at the counter; tell the manager).
+ */
+export const ZOHO_TROUBLES = ['unreachable', 'access_refused', 'not_understood'] as const;
+export type ZohoTrouble = (typeof ZOHO_TROUBLES)[number];
+
+/** One sentence per kind of trouble, for the cashier and the manager. */
+export const ZOHO_TROUBLE_MESSAGES: Record<ZohoTrouble, string> = {
+  unreachable: 'Counter cannot reach Zoho: the internet connection or Zoho is down.',
+  access_refused: 'Zoho refused Counter’s access: a manager must check the Zoho connection on the Manager screen.',
+  not_understood: 'Zoho answered, but Counter could not understand the answer.',
+};
+
+/** A few words per kind of trouble, for the header. */
+export const ZOHO_TROUBLE_LABELS: Record<ZohoTrouble, string> = {
+  unreachable: 'Cannot reach Zoho',
+  access_refused: 'Zoho refused access',
+  not_understood: 'Zoho’s answer not understood',
+};
+
+/** What the cashier is told when a charge request did not reach Zoho, or its answer was lost. */
+export function chargeTroubleMessage(trouble: ZohoTrouble, outcome: 'not_sent' | 'unknown'): string {
+  const what =
+    outcome === 'not_sent'
+      ? 'Nothing was sent to the terminal: charge again once this is fixed.'
+      : 'Counter cannot tell whether the terminal received this payment: check the terminal before charging again.';
+  return `${ZOHO_TROUBLE_MESSAGES[trouble]} ${what}`;
+}
+
+/** Zoho itself refused the charge (for example a busy or unknown terminal): nothing was sent to the terminal. */
+export function chargeRefusedMessage(zohoMessage: string): string {
+  const said = zohoMessage.trim();
+  return `Zoho refused the payment: ${said}${/[.!?]$/.test(said) ? '' : '.'} Nothing was sent to the terminal.`;
+}
+
+/** Zoho asked for fewer requests: the charge was not sent. */
+export function chargeRateLimitedMessage(retryAfterMs: number): string {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return `Zoho asked Counter to slow down (too many requests). Nothing was sent to the terminal: charge again in about ${seconds} seconds.`;
+}

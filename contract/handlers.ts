@@ -6,7 +6,7 @@ import { ATTEMPT_STATES } from './domain';
 import * as f from './fields';
 import type { AttemptEvent, ChargeAttempt, Counter, Invoice } from './model';
 import type { Result } from './result';
-import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayLog, Settings, StoreStatus } from './views';
+import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayLog, ManagerStatus, Settings, StoreStatus } from './views';
 
 const empty = z.strictObject({});
 const attemptState = z.enum(ATTEMPT_STATES, { error: `State must be one of ${ATTEMPT_STATES.join(', ')}` });
@@ -79,6 +79,8 @@ export const inputSchemas = {
   'counter-deactivate': z.strictObject({ managerToken: f.managerToken, counterId: f.recordId }),
   /** The manager has checked an unknown outcome on the terminal and in Zoho's dashboard. */
   'attempt-mark-reviewed': z.strictObject({ managerToken: f.managerToken, attemptId: f.recordId, note: f.reviewNote }),
+  /** The manager has checked that the terminal shows nothing of a lost charge: its hold ends now. */
+  'attempt-release-hold': z.strictObject({ managerToken: f.managerToken, attemptId: f.recordId, note: f.reviewNote }),
   'settings-update': z.strictObject({ managerToken: f.managerToken, pollIntervalSeconds: f.pollIntervalSeconds }),
   'connection-configure': z.strictObject({
     managerToken: f.managerToken,
@@ -122,7 +124,7 @@ export interface HandlerOutputs {
   'log-export-csv': CsvExport;
   'settings-get': Settings;
   'connection-status': ConnectionStatus;
-  'manager-status': { pinSet: boolean };
+  'manager-status': ManagerStatus;
   'manager-unlock': ManagerSession;
   'manager-set-pin': ManagerSession;
   'manager-lock': { locked: true };
@@ -130,6 +132,7 @@ export interface HandlerOutputs {
   'counter-update': Counter;
   'counter-deactivate': Counter;
   'attempt-mark-reviewed': ChargeAttempt;
+  'attempt-release-hold': ChargeAttempt;
   'settings-update': Settings;
   'connection-configure': ConnectionStatus;
   'connection-signin-start': { authUrl: string };

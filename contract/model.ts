@@ -66,6 +66,26 @@ export interface ChargeAttempt {
   review: AttemptReview | null;
   /** Store mode: the PC that took the payment (on rows read from the store's ledger). */
   stationId?: string;
+  /** Set when the create's answer was lost (unknown): see AttemptHold. */
+  hold: AttemptHold | null;
+}
+
+/**
+ * A create whose answer was lost may still have made a session that is live on the terminal. Until
+ * that session has surely expired, the attempt holds its terminal and its invoice: no other charge
+ * may be sent to either. The hold ends by itself (on the backend's monotonic clock) or when a manager
+ * who has checked the terminal releases it; the audit trail says which.
+ */
+export interface AttemptHold {
+  /** Until when the terminal may still show the amount (unix ms, this computer's clock): for display. */
+  until: number;
+  /** When the hold ended (expired or released); null while it holds. */
+  endedAt: number | null;
+}
+
+/** The attempt still holds its terminal and invoice. */
+export function isHeld(attempt: Pick<ChargeAttempt, 'hold'>): boolean {
+  return attempt.hold !== null && attempt.hold.endedAt === null;
 }
 
 export interface AttemptReview {

@@ -8,6 +8,7 @@ import {
   isMinorAmount,
   multiplyMinor,
   parseAmount,
+  parseZohoAmount,
   sumMinor,
   toRequestAmount,
 } from './money';
@@ -88,6 +89,49 @@ describe('parseAmount', () => {
       fc.property(fc.integer({ min: 0, max: MAX_AMOUNT_MINOR }), (minor) => {
         expect(parseAmount(formatMinor(minor))).toEqual({ ok: true, value: minor });
       }),
+    );
+  });
+});
+
+describe('parseZohoAmount', () => {
+  it.each<[string | number, number]>([
+    ['1234.50', 123450],
+    [1234.5, 123450],
+    [1234.56, 123456],
+    [100, 10000],
+    ['100', 10000],
+    [0.1, 10],
+    // 4.35 and 1.15 are not exact doubles: their shortest decimal text is, so the result is exact.
+    [4.35, 435],
+    [1.15, 115],
+    [10_000_000, MAX_AMOUNT_MINOR],
+    ['1234.500', 123450],
+    ['1234.5000 ', 123450],
+  ])('reads %j as %i minor units', (value, minor) => {
+    expect(parseZohoAmount(value)).toEqual({ ok: true, value: minor });
+  });
+
+  it.each<[string | number, AmountProblem]>([
+    [12.345, 'too_many_decimals'],
+    ['12.345', 'too_many_decimals'],
+    ['12.3450', 'too_many_decimals'],
+    [1e21, 'exponent'],
+    [1e-7, 'exponent'],
+    [-5, 'negative'],
+    [Number.NaN, 'not_a_number'],
+    ['', 'empty'],
+  ])('refuses %j (%s)', (value, problem) => {
+    expect(parseZohoAmount(value)).toMatchObject({ ok: false, problem });
+  });
+
+  it('reads every amount the same as JSON number and as Zoho string', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: MAX_AMOUNT_MINOR }), (minor) => {
+        const asNumber = JSON.parse(JSON.stringify(toRequestAmount(minor))) as number;
+        expect(parseZohoAmount(asNumber)).toEqual({ ok: true, value: minor });
+        expect(parseZohoAmount(formatMinor(minor))).toEqual({ ok: true, value: minor });
+      }),
+      { numRuns: 2_000 },
     );
   });
 });

@@ -75,6 +75,18 @@ export function parseAmount(text: string): AmountResult {
   return accept(Number(significantInteger || '0') * 100 + Number(fractionDigits.padEnd(2, '0')));
 }
 
+/**
+ * Zoho's `amount` in an answer, into minor units, exactly: the documented string ("1234.50") or a
+ * JSON number (1234.5). A number is read from its shortest decimal text (String(), which gives back
+ * the literal JSON held for anything up to 15 significant digits), never by multiplying a float.
+ * Zeros past the second decimal place change nothing and are accepted ("1234.500"); any other third
+ * decimal, an exponent, a sign or a non-number is refused.
+ */
+export function parseZohoAmount(value: string | number): AmountResult {
+  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : 'NaN') : value;
+  return parseAmount(text.replace(/^(\s*[+-]?\d*\.\d{2})0+(\s*)$/, '$1$2'));
+}
+
 /** True for a whole, non-negative number of minor units no larger than MAX_AMOUNT_MINOR. */
 export function isMinorAmount(value: number): boolean {
   return Number.isSafeInteger(value) && value >= 0 && value <= MAX_AMOUNT_MINOR;

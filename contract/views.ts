@@ -1,5 +1,6 @@
 // Composite answers built for particular screens.
 import type { AttemptState, Currency, Edition, PaymentMethod } from './domain';
+import type { ZohoTrouble } from './failures';
 import type { ChargeAttempt, Counter, Invoice } from './model';
 
 export interface AppInfo {
@@ -8,6 +9,14 @@ export interface AppInfo {
   currency: Currency;
   /** Demo mode only: where the virtual terminal of a terminal id is, `${base}/terminal/${id}`. */
   simulatorUrl: string | null;
+  /** Settings from outside the app in use (Zoho addresses, the data folder), shown on the Manager screen. */
+  overrides: SettingOverride[];
+}
+
+/** A setting from outside the app (an environment variable or a start-up option) and its value. */
+export interface SettingOverride {
+  setting: string;
+  value: string;
 }
 
 export const CONNECTION_STATES = ['demo', 'not_configured', 'connected', 'reconnect_required', 'throttled'] as const;
@@ -18,12 +27,30 @@ export interface ConnectionStatus {
   edition: Edition | null;
   accountId: string | null;
   clientId: string | null;
-  /** True while calls to Zoho are failing (network, 5xx, timeouts); payments keep being checked. */
+  /** True while calls to Zoho are failing (network, 5xx, timeouts, refused access, unreadable answers); payments keep being checked. */
   degraded: boolean;
+  /** Which kind of trouble, while degraded (contract/failures.ts has the words for each). */
+  trouble: ZohoTrouble | null;
   /** Plain words for the manager: what is wrong and what to do. */
   message: string;
   /** When a throttled token endpoint may be asked again (unix ms). */
   retryAt: number | null;
+}
+
+export const MANAGER_PIN_STATES = ['not_set', 'set', 'reset', 'needs_recovery'] as const;
+/**
+ * not_set: a fresh install, the first PIN may be set. set: unlock with it. reset: the PIN was reset
+ * on this computer outside the app, a new one may be set. needs_recovery: the PIN cannot be read
+ * (or is missing where a store already runs), and only a reset on this computer opens the screens.
+ */
+export type ManagerPinState = (typeof MANAGER_PIN_STATES)[number];
+
+export interface ManagerStatus {
+  pin: ManagerPinState;
+  /** needs_recovery: why the manager screens stay locked, and how to reset the PIN. */
+  message: string | null;
+  /** reset: when, and by which account of this computer. */
+  reset: { at: number; by: string } | null;
 }
 
 export interface CounterStatus {

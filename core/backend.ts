@@ -1,22 +1,32 @@
 // The whole backend behind one `call` and one event stream: picks demo or live mode from the
 // stored connection, checks the manager unlock, parses every input, and turns failures into results.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BillingEvent } from '../contract/events';
+import { ZOHO_TROUBLE_MESSAGES, type ZohoTrouble } from '../contract/failures';
 import { MANAGER_ONLY, type HandlerName, type HandlerOutput, type ParsedInput } from '../contract/handlers';
 import { parseHandlerInput } from '../contract/parse';
 import { fail, ok, type Result } from '../contract/result';
 import { CALL_BUDGET_PER_MINUTE } from '../contract/rules';
-import type { AppInfo, ConnectionStatus } from '../contract/views';
+import type { AppInfo, ConnectionStatus, SettingOverride } from '../contract/views';
+import { appendAccessEvent } from '../db/access-events';
 import type { SimulatorOptions } from '../simulator/index';
 import type { ChargeTuning } from './data-services';
+import { lockDataFolder, type DataFolderLock } from './data-folder/lock';
+import { prepareDataFolder } from './data-folder/permissions';
 import { EventBus } from './event-bus';
 import { HandlerFailure, toAppError } from './failure';
 import { connectionHandlers } from './handlers/connection';
 import { managerHandlers } from './handlers/manager';
 import type { Handler } from './handlers/types';
 import { consoleLogger, type Logger } from './log';
+import { ManagerAccess } from './manager/access';
 import { ManagerSessions } from './manager/auth';
 import { ManagerPinFile } from './manager/pin-file';
-import { isLiveConnection, startDemoMode, startLiveMode, type ModeOptions, type RunningMode } from './mode';
+import type { KdfCost } from './manager/pin-hash';
+import { isLiveConnection, LIVE_DB_FILE, startDemoMode, startLiveMode, type ModeOptions, type RunningMode } from './mode';
+import { checkOverrides } from './overrides';
+import { FileSecretStore } from './secrets/file-secret-store';
 import { MemorySecretStore, type SecretStore } from './secrets/secret-store';
 import { publishPinHash } from './store/config-writes';
 import { joinAndAdopt, joinedOverrides, storeCalls, type StoreHandlerDeps } from './store/handlers';
@@ -25,6 +35,7 @@ import { StoreLinkFile } from './store/link-file';
 import { remoteAttemptHandlers } from './store/remote-attempts';
 import { storeLogHandlers } from './store/store-log';
 import type { TokenState } from './zoho/token-manager';
+import { TOKEN_REQUEST_LOG_FILE, TokenRequestLog } from './zoho/token-request-log';
 import { ConnectionVault } from './zoho/vault';
 
 /** What every transport (Electron IPC, the browser host's HTTP) sees of the backend. */
@@ -37,68 +48,122 @@ export interface Backend {
 }
 
 export interface BackendOptions {
-  /** Folder for the database files (demo and live data are kept in separate files). */
+  /**
+   * Folder for the database files (demo and live data are kept in separate files). It is made
+   * owner-only, and held by this backend until it closes: a second one on it is refused.
+   */
   dataDir: string;
+  /** Which app runs the backend, as a second start on the same folder is told (default "Counter"). */
+  appName?: string;
+  /** The setting that chose `dataDir`, when one did (--data-dir, COUNTER_USER_DATA_DIR): shown and logged. */
+  dataDirOverride?: string;
+  /** A packaged app: outside settings are accepted only when they keep the Zoho secrets safe (overrides.ts). */
+  packaged?: boolean;
   secretStore: SecretStore;
   /** Environment overrides: ZOHO_PAYMENTS_URL, ZOHO_ACCOUNTS_URL. */
   env?: Record<string, string | undefined>;
-  /** Injected clock (unix ms); defaults to Date.now. */
+  /** Injected wall clock (unix ms), for what is recorded and shown; defaults to Date.now. */
   now?: () => number;
+  /** Injected monotonic clock (ms), for every interval, deadline, budget and hold; defaults to performance.now. */
+  clock?: () => number;
   /** Called with the Zoho consent URL when a manager starts "Sign in with Zoho" (the shell opens the system browser). */
   openExternal?: (url: string) => void;
   /** Where a joined PC keeps its store's address (it may hold the database password); default: memory. */
   storeSecretStore?: SecretStore;
   /** Join this store at start (the browser host's --store / COUNTER_STORE_URL), trusting the database credentials. */
   joinStoreAtStart?: { url: string; storeName: string; stationName?: string };
+  /** How to reset the manager PIN on this install (the command, or the app's flag), for the manager's screen. */
+  pinRecovery?: string;
 }
 
 export interface BackendTuning extends ChargeTuning {
+  /**
+   * How long stopping or a mode switch waits for calls under way before going ahead (default 30 s).
+   * Calls to Zoho under way are always waited for: the database never closes under one.
+   */
+  callDrainMs?: number;
   simulator?: SimulatorOptions;
   consentPort?: number;
   log?: Logger;
   version?: string;
   store?: Partial<StoreTiming>;
+  /** The cost of new PIN hashes (tests use a cheap one; the app PIN_KDF_COST). */
+  pinKdfCost?: KdfCost;
 }
+
+const DEFAULT_PIN_RECOVERY =
+  'To choose a new PIN, someone who can sign in to this computer’s user account must reset it there: see “The manager PIN cannot be read” in Counter’s troubleshooting guide.';
 
 const DEFAULT_CONSENT_PORT = 53682;
 
 export async function startBackend(options: BackendOptions & { tuning?: BackendTuning }): Promise<Backend> {
-  const backend = new BackendRuntime(options);
-  await backend.start();
-  return backend;
+  const overrides = checkOverrides({
+    env: options.env ?? process.env,
+    dataFolder: options.dataDirOverride ? { setting: options.dataDirOverride, path: options.dataDir } : undefined,
+    packaged: options.packaged ?? false,
+  });
+  const log = options.tuning?.log ?? consoleLogger();
+  for (const { setting, value } of overrides) log.warn('a setting from outside Counter is in use', { setting, value });
+  prepareDataFolder(options.dataDir);
+  const lock = lockDataFolder(options.dataDir, options.appName ?? 'Counter', options.now);
+  try {
+    const backend = new BackendRuntime(options, lock, overrides);
+    await backend.start();
+    return backend;
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
 
 class BackendRuntime implements Backend {
   private mode: RunningMode | null = null;
   private readonly events = new EventBus();
   private readonly vault: ConnectionVault;
+  private readonly tokenRequests: TokenRequestLog;
   private readonly managers: ManagerSessions;
   private readonly handlers: { [K in HandlerName]?: Handler<K> } = {};
   /** What a PC of a store does instead, while joined and live. */
   private readonly storeOverrides: { [K in HandlerName]?: Handler<K> };
   private readonly store: StoreLink;
   private readonly storeDeps: StoreHandlerDeps;
-  private readonly pinFile: ManagerPinFile;
   private readonly now: () => number;
+  private readonly clock: () => number;
   private readonly log: Logger;
   private readonly env: Record<string, string | undefined>;
-  private degraded = false;
+  /** What kept Zoho from answering the last call, or null once it answered. */
+  private trouble: ZohoTrouble | null = null;
   private tokenState: TokenState = { kind: 'ready' };
   private lastProblem: string | null = null;
   /** Calls running now; a mode switch waits for them, and new calls wait for the switch. */
   private running = 0;
   private switching: Promise<void> | null = null;
 
-  constructor(private readonly options: BackendOptions & { tuning?: BackendTuning }) {
+  constructor(
+    private readonly options: BackendOptions & { tuning?: BackendTuning },
+    private readonly folderLock: DataFolderLock,
+    private readonly overrides: SettingOverride[],
+  ) {
     this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? (() => performance.now());
     this.log = options.tuning?.log ?? consoleLogger();
     this.env = options.env ?? process.env;
     this.vault = new ConnectionVault(options.secretStore);
+    this.tokenRequests = new TokenRequestLog(new FileSecretStore(join(options.dataDir, TOKEN_REQUEST_LOG_FILE)));
     this.managers = new ManagerSessions(this.now);
-    this.pinFile = new ManagerPinFile(options.dataDir);
+    const access = new ManagerAccess({
+      pinFile: new ManagerPinFile(options.dataDir),
+      sessions: this.managers,
+      now: this.now,
+      isFreshInstall: async () => (await this.vault.read()) === null && !existsSync(join(options.dataDir, LIVE_DB_FILE)),
+      audit: (event) => appendAccessEvent(this.current().db, { at: this.now(), ...event }),
+      recovery: options.pinRecovery ?? DEFAULT_PIN_RECOVERY,
+      publishHash: (hash) => publishPinHash(this.store, hash),
+      ...(options.tuning?.pinKdfCost ? { kdfCost: options.tuning.pinKdfCost } : {}),
+    });
     this.store = new StoreLink({
       file: new StoreLinkFile(options.storeSecretStore ?? new MemorySecretStore()),
-      pinFile: this.pinFile,
+      pin: access,
       events: this.events,
       log: this.log,
       now: this.now,
@@ -108,8 +173,7 @@ class BackendRuntime implements Backend {
     const storeDeps: StoreHandlerDeps = {
       link: this.store,
       vault: this.vault,
-      pinFile: this.pinFile,
-      managers: this.managers,
+      access,
       events: this.events,
       log: this.log,
       now: this.now,
@@ -120,10 +184,11 @@ class BackendRuntime implements Backend {
     this.storeOverrides = { ...joinedOverrides(storeDeps), ...storeLogHandlers(storeDeps), ...remoteAttemptHandlers(storeDeps) };
     Object.assign(
       this.handlers,
-      managerHandlers(this.managers, this.pinFile, { beforePinChange: (hash) => publishPinHash(this.store, hash) }),
+      managerHandlers(access, this.managers),
       storeCalls(storeDeps),
       connectionHandlers({
         vault: this.vault,
+        tokenRequests: this.tokenRequests,
         env: this.env,
         now: this.now,
         log: this.log,
@@ -158,7 +223,7 @@ class BackendRuntime implements Backend {
   /** The command line names a store: join it as its database credentials allow (no PIN). A failure is logged; the PC works on. */
   private async joinAtStart(join: NonNullable<BackendOptions['joinStoreAtStart']>): Promise<void> {
     try {
-      await joinAndAdopt(this.storeDeps, { ...join, pin: null }, () => undefined);
+      await joinAndAdopt(this.storeDeps, { ...join, pin: null }, async () => undefined);
     } catch (error) {
       this.log.error('could not join the store named at start', { store: join.storeName, error: error instanceof Error ? error.message : String(error) });
     }
@@ -194,9 +259,13 @@ class BackendRuntime implements Backend {
   /** Lets calls under way finish (a charge waiting for Zoho must record its session id), then stops. */
   async close(): Promise<void> {
     await this.exclusively(0, async () => {
-      await this.store.stop();
-      await this.mode?.stop();
-      this.mode = null;
+      try {
+        await this.store.stop();
+        await this.mode?.stop();
+      } finally {
+        this.mode = null;
+        this.folderLock.release();
+      }
     });
   }
 
@@ -229,8 +298,10 @@ class BackendRuntime implements Backend {
       dataDir: this.options.dataDir,
       env: this.env,
       now: this.now,
+      clock: this.clock,
       log: this.log,
       events: this.events,
+      tokenRequests: this.tokenRequests,
       tuning,
       budgetPerMinute: () => this.store.budgetPerMinute(),
       reserveTokenRequest: (account) => this.store.reserveTokenRequest(account),
@@ -239,9 +310,9 @@ class BackendRuntime implements Backend {
         this.tokenState = state;
         void this.announceConnection();
       },
-      onZohoReachable: (reachable) => {
-        if (this.degraded === !reachable) return;
-        this.degraded = !reachable;
+      onZohoTrouble: (trouble) => {
+        if (this.trouble === trouble) return;
+        this.trouble = trouble;
         void this.announceConnection();
       },
     };
@@ -263,7 +334,7 @@ class BackendRuntime implements Backend {
       await this.store.detach();
       await this.mode?.stop();
       this.mode = null;
-      this.degraded = false;
+      this.trouble = null;
       await this.open();
     });
     this.events.emit({ type: 'app-changed', app: this.appInfo() });
@@ -271,14 +342,17 @@ class BackendRuntime implements Backend {
     await this.announceConnection();
   }
 
-  /** Holds new calls, waits (at most 30 s) until only `allowed` calls still run, then runs `work`. */
+  /**
+   * Holds new calls, waits (at most callDrainMs) until only `allowed` calls still run, then runs
+   * `work`, which stops a mode: that waits for every call to Zoho still under way, whatever the time.
+   */
   private async exclusively(allowed: number, work: () => Promise<void>): Promise<void> {
     while (this.switching) await this.switching;
     let release!: () => void;
     this.switching = new Promise((resolve) => (release = resolve));
     try {
-      const deadline = Date.now() + 30_000;
-      while (this.running > allowed && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      const deadline = this.clock() + (this.options.tuning?.callDrainMs ?? 30_000);
+      while (this.running > allowed && this.clock() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       await work();
     } finally {
       this.switching = null;
@@ -298,6 +372,7 @@ class BackendRuntime implements Backend {
       version: this.options.tuning?.version ?? '0.1.0',
       currency: mode.currency,
       simulatorUrl: mode.simulator?.url ?? null,
+      overrides: this.overrides,
     };
   }
 
@@ -310,7 +385,8 @@ class BackendRuntime implements Backend {
       edition: account?.edition ?? null,
       accountId: account?.accountId ?? null,
       clientId: account?.clientId ?? null,
-      degraded: this.degraded,
+      degraded: this.trouble !== null,
+      trouble: this.trouble,
       retryAt: null,
     };
     const problem = this.lastProblem ? ` ${this.lastProblem}` : '';
@@ -331,7 +407,7 @@ class BackendRuntime implements Backend {
         return {
           ...base,
           state: 'connected',
-          message: this.degraded ? 'Cannot reach Zoho right now. Payments in progress are still being checked.' : 'Connected to Zoho Payments.',
+          message: this.trouble ? `${ZOHO_TROUBLE_MESSAGES[this.trouble]} Payments in progress are still being checked.` : 'Connected to Zoho Payments.',
         };
     }
   }

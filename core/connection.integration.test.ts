@@ -211,3 +211,61 @@ describe('connecting a Zoho account', () => {
     expect(state).toBe('succeeded');
   });
 });
+
+describe('data centres, replaced sign-ins and the token limit', () => {
+  let other: RunningSimulator | null = null;
+  afterEach(async () => {
+    await other?.stop();
+    other = null;
+  });
+
+  it('a consent redirect naming an accounts server that is not Zoho’s is refused: the code goes nowhere, and the manager is told', async () => {
+    const s = await startInDemoMode();
+    other = await startSimulator();
+    await configure(s);
+    const { authUrl } = await s.call('connection-signin-start', { managerToken: s.managerToken });
+    const foreign = other.url;
+    await answerConsent(authUrl, 'accept', (redirect) => redirect.searchParams.set('accounts-server', foreign));
+    await sleep(300);
+
+    expect(other.stats().token_requests).toMatchObject({ authorization_code: 0, refresh_token: 0 });
+    expect(s.zoho.stats().token_requests.authorization_code).toBe(0);
+    expect((await s.call('app-info', {})).mode).toBe('demo');
+    const last = s.events.filter((e) => e.type === 'connection-changed').at(-1);
+    expect(last?.type === 'connection-changed' && last.connection.message).toMatch(/named an accounts server that is not Zoho’s .*did not send the code there/);
+  });
+
+  it('a second sign-in revokes the refresh token it replaces', async () => {
+    const s = await startInDemoMode();
+    await configure(s);
+    await s.call('connection-code-submit', { managerToken: s.managerToken, code: s.zoho.issueAuthorizationCode() });
+    const first = JSON.parse((await s.secrets.read()) ?? '{}') as { refreshToken: string };
+    await s.call('connection-code-submit', { managerToken: s.managerToken, code: s.zoho.issueAuthorizationCode() });
+    const second = JSON.parse((await s.secrets.read()) ?? '{}') as { refreshToken: string };
+
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    expect(s.zoho.stats().token_revocations).toBe(1);
+    const refresh = (refreshToken: string) =>
+      fetch(`${s.zoho.url}/oauth/v2/token`, {
+        method: 'POST',
+        body: new URLSearchParams({ grant_type: 'refresh_token', client_id: s.zoho.fixture.client_id, client_secret: s.zoho.fixture.client_secret, refresh_token: refreshToken }),
+      }).then((r) => r.json() as Promise<Record<string, unknown>>);
+    expect(await refresh(first.refreshToken)).toMatchObject({ error: 'invalid_code' });
+    expect(await refresh(second.refreshToken)).toHaveProperty('access_token');
+  });
+
+  it('code exchanges count toward Zoho’s 10 token requests in 10 minutes, and a disconnect does not reset the count', async () => {
+    const s = await startInDemoMode();
+    await configure(s);
+    const signIn = () => s.backend.call('connection-code-submit', { managerToken: s.managerToken, code: s.zoho.issueAuthorizationCode() });
+    for (let i = 0; i < 4; i += 1) expect((await signIn()).ok).toBe(true);
+    await s.call('connection-disconnect', { managerToken: s.managerToken });
+    await configure(s);
+    for (let i = 0; i < 6; i += 1) expect((await signIn()).ok).toBe(true);
+
+    const eleventh = await signIn();
+    expect(eleventh).toMatchObject({ ok: false, error: { code: 'not_connected', message: /paused to stay within Zoho’s limit/ } });
+    expect(s.zoho.stats().token_requests).toMatchObject({ authorization_code: 10, throttled: 0 });
+  });
+});
+

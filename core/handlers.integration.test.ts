@@ -156,4 +156,16 @@ describe('settings and rate limits', () => {
     expect(r.sim.requests().length - requestsDuringPause).toBeLessThanOrEqual(1);
     expect(r.attempt(attempt.id).state).toBe('in_progress');
   });
+
+  it('a charge during a 429 pause is not sent: the pause holds creates too, and the cashier is told when to try again', async () => {
+    const r = (rig = await Rig.start({ counters: 2, simulator: { rateLimitPerMinute: 3 } }));
+    await r.charge(1_500, { counter: 0 });
+    await sleep(1_000); // the polls reach the limit: Zoho answers 429 and asks for ~a minute's wait
+    expect(r.sim.stats().payments_requests.rate_limited).toBeGreaterThanOrEqual(1);
+    const sentBefore = r.sim.requests().filter((q) => q.method === 'POST').length;
+    const held = await r.charge(2_500, { counter: 1 });
+    expect(held.state).toBe('rejected');
+    expect(held.failureMessage).toMatch(/^Zoho asked Counter to slow down \(too many requests\)\. Nothing was sent to the terminal: charge again in about \d+ seconds\.$/);
+    expect(r.sim.requests().filter((q) => q.method === 'POST').length).toBe(sentBefore);
+  });
 });

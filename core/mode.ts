@@ -2,6 +2,7 @@
 // and counter.db). Demo and live data never mix: each has its own database file.
 import { join } from 'node:path';
 import type { Currency, Edition } from '../contract/domain';
+import type { ZohoTrouble } from '../contract/failures';
 import * as counters from '../db/counters';
 import { startIdleCheckpoints } from '../db/checkpoints';
 import { closeDatabase, openDatabase, type Db } from '../db/database';
@@ -13,6 +14,7 @@ import { MemorySecretStore } from './secrets/secret-store';
 import { editionCurrency, zohoHosts } from './zoho/editions';
 import { PaymentsClient } from './zoho/payments-client';
 import { TokenManager, type TokenState } from './zoho/token-manager';
+import { TokenRequestLog } from './zoho/token-request-log';
 import { ConnectionVault, type StoredConnection } from './zoho/vault';
 
 export interface RunningMode {
@@ -33,17 +35,25 @@ export interface ModeOptions {
   dataDir: string;
   env: Record<string, string | undefined>;
   now: () => number;
+  /** Monotonic milliseconds: see DataServicesOptions.clock. */
+  clock: () => number;
   log: Logger;
   events: EventBus;
+  /** The live account's token requests (the demo's simulator keeps its own count). */
+  tokenRequests: TokenRequestLog;
   tuning?: ChargeTuning;
   simulator?: SimulatorOptions;
   onTokenState: (state: TokenState) => void;
-  onZohoReachable: (reachable: boolean) => void;
+  onZohoTrouble: (trouble: ZohoTrouble | null) => void;
   /** The poller's calls a minute now (a PC of a store: its share of the account's). */
   budgetPerMinute?: () => number;
   /** Books each token request with the store's other PCs (see TokenManagerOptions.reserveRequest). */
   reserveTokenRequest?: (account: { edition: Edition; accountId: string }) => Promise<void>;
 }
+
+/** The live account's database and the demo's, in the data folder. */
+export const LIVE_DB_FILE = 'counter.db';
+export const DEMO_DB_FILE = 'demo.db';
 
 export const DEMO_COUNTERS = [
   { name: 'Counter A', terminalId: 'TRM001', invoicePrefix: 'A-' },
@@ -60,8 +70,9 @@ export async function startLiveMode(options: ModeOptions, vault: ConnectionVault
   const hosts = zohoHosts(stored.edition, options.env);
   return assemble(options, {
     kind: 'live',
-    dbFile: join(options.dataDir, 'counter.db'),
+    dbFile: join(options.dataDir, LIVE_DB_FILE),
     vault,
+    tokenRequests: options.tokenRequests,
     accountsUrl: hosts.accountsUrl,
     paymentsUrl: hosts.paymentsUrl,
     accountId: stored.accountId,
@@ -76,8 +87,9 @@ export async function startDemoMode(options: ModeOptions): Promise<RunningMode> 
   const vault = new ConnectionVault(new MemorySecretStore(JSON.stringify(connectionToSimulator(fixture))));
   const mode = await assemble(options, {
     kind: 'demo',
-    dbFile: join(options.dataDir, 'demo.db'),
+    dbFile: join(options.dataDir, DEMO_DB_FILE),
     vault,
+    tokenRequests: new TokenRequestLog(new MemorySecretStore()),
     accountsUrl: simulator.url,
     paymentsUrl: simulator.url,
     accountId: fixture.account_id,
@@ -101,7 +113,7 @@ export function connectionToSimulator(fixture: FixtureSummary): StoredConnection
     accessToken: null,
     accessTokenExpiresAt: null,
     reconnectReason: null,
-    tokenRequestTimes: [],
+    accountsServer: null,
   };
 }
 
@@ -109,6 +121,7 @@ interface Assembly {
   kind: 'demo' | 'live';
   dbFile: string;
   vault: ConnectionVault;
+  tokenRequests: TokenRequestLog;
   accountsUrl: string;
   paymentsUrl: string;
   accountId: string;
@@ -130,6 +143,7 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
   const reserve = options.reserveTokenRequest;
   const tokens = new TokenManager({
     vault: parts.vault,
+    requests: parts.tokenRequests,
     accountsUrl: parts.accountsUrl,
     log: options.log,
     now: options.now,
@@ -149,11 +163,12 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
     services = createDataServices({
       db,
       now: options.now,
+      clock: options.clock,
       log: options.log,
       events: options.events,
       currency,
       payments: () => payments,
-      onZohoReachable: options.onZohoReachable,
+      onZohoTrouble: options.onZohoTrouble,
       ...(options.budgetPerMinute ? { budgetPerMinute: options.budgetPerMinute } : {}),
       ...(options.tuning ? { tuning: options.tuning } : {}),
     });

@@ -3,6 +3,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { chargeTroubleMessage } from '../contract/failures';
+import { SESSION_VALIDITY_MS } from '../contract/rules';
 import { DAY_LOG_PAGE } from '../contract/views';
 import * as attempts from '../db/attempts';
 import * as invoices from '../db/invoices';
@@ -27,23 +29,30 @@ async function deadPort(): Promise<number> {
 const settled = (a: { state: string }) => !['creating', 'in_progress'].includes(a.state);
 
 describe('outcomes a person must look at', () => {
-  it('a create whose answer is lost becomes unknown; charging again needs the cashier to confirm', async () => {
+  it('a create whose answer is lost becomes unknown and holds its terminal and invoice: nothing more is sent to either', async () => {
     rig = await Rig.start();
     await rig.control.faults({ scope: 'create', drop_rate: 1, drop_after_processing: true, count: 1 });
+    const sentAt = Date.now();
     const lost = await rig.charge(2_500);
     expect(lost.state).toBe('unknown');
     expect(lost.paymentsSessionId).toBeNull();
-    expect(lost.failureMessage).toMatch(/Check the terminal/);
-    expect(rig.sim.sessions()).toHaveLength(1); // Zoho did create it
+    expect(lost.failureMessage).toBe(chargeTroubleMessage('unreachable', 'unknown'));
+    expect(rig.sim.sessions()).toHaveLength(1); // Zoho did create it, and it is live on the terminal
+    // Held for the session's 3 minutes plus 30 s of grace from when the answer was given up on.
+    expect(lost.hold?.endedAt).toBeNull();
+    expect(lost.hold?.until).toBeGreaterThanOrEqual(sentAt + SESSION_VALIDITY_MS + 30_000);
+    expect(lost.hold?.until).toBeLessThanOrEqual(Date.now() + SESSION_VALIDITY_MS + 30_000);
 
     const again = await rig.raw('charge-create', { invoiceId: lost.invoiceId, counterId: lost.counterId, method: 'card' });
-    expect(again.ok).toBe(false);
-    if (!again.ok) expect(again.error.field).toBe('confirmChecked');
-
-    // The cashier confirms; Zoho refuses while its first session is still active on the terminal.
-    const confirmed = await rig.call('charge-create', { invoiceId: lost.invoiceId, counterId: lost.counterId, method: 'card', confirmChecked: true });
-    expect(confirmed.state).toBe('rejected');
-    expect(confirmed.failureMessage).toMatch(/\S/);
+    expect(again.ok || again.error.field).toBe('confirmChecked');
+    // The cashier confirms having checked: the invoice is still on hold, whatever Zoho would have said.
+    const confirmed = await rig.raw('charge-create', { invoiceId: lost.invoiceId, counterId: lost.counterId, method: 'card', confirmChecked: true });
+    expect(confirmed.ok || confirmed.error).toEqual({ code: 'conflict', field: 'invoiceId', message: expect.stringMatching(/is on hold: .* for up to 4 more minutes/) as string });
+    // And the next sale on that counter waits too: the terminal may still show the lost payment.
+    const next = await rig.raw('charge-create', { invoiceId: (await rig.call('invoice-create', { counterId: lost.counterId, lines: [{ description: 'x', quantity: 1, unitPriceMinor: 300 }] })).id, counterId: lost.counterId, method: 'upi' });
+    expect(next.ok || next.error).toMatchObject({ code: 'conflict', field: 'terminalId', message: expect.stringMatching(/^Terminal TRM001 is on hold/) as string });
+    expect(rig.sim.stats().payments_requests.create).toBe(1);
+    expect((await rig.call('attempt-events', { attemptId: lost.id })).map((e) => e.toState)).toEqual(['creating', 'unknown']);
   });
 
   it('a 500 on create is unknown: Zoho may have created the session', async () => {
@@ -56,8 +65,8 @@ describe('outcomes a person must look at', () => {
     rig = await Rig.start({ paymentsUrl: `http://127.0.0.1:${await deadPort()}` });
     const attempt = await rig.charge(200);
     expect(attempt.state).toBe('rejected');
-    expect(attempt.failureMessage).toMatch(/Could not reach Zoho \(ECONNREFUSED\)/);
-    expect((await rig.call('connection-status', {})).degraded).toBe(true);
+    expect(attempt.failureMessage).toBe(chargeTroubleMessage('unreachable', 'not_sent'));
+    expect(await rig.call('connection-status', {})).toMatchObject({ degraded: true, trouble: 'unreachable' });
   });
 
   it("Zoho's refusal of a create is rejected with Zoho's message", async () => {
@@ -82,6 +91,8 @@ describe('outcomes a person must look at', () => {
     await rig.boot();
     const resumed = rig.attempt(creating.id);
     expect(resumed.state).toBe('unknown');
+    // Zoho may have made its session just before the stop: the terminal and invoice are on hold.
+    expect(resumed.hold).toEqual({ until: expect.any(Number) as number, endedAt: null });
     const trail = await rig.call('attempt-events', { attemptId: creating.id });
     expect(trail.at(-1)?.actor).toBe('startup');
   });
@@ -131,6 +142,10 @@ describe('a manager checks an unknown outcome by hand', () => {
     const row = csv.split(/\r?\n/).find((line) => line.includes(lost.invoiceNumber));
     expect(row).toMatch(new RegExp(`,unknown,.*,\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z,${note}$`));
 
+    // Checked, but the terminal stays on hold until it ends or a manager releases it.
+    const held = await rig.raw('charge-create', { invoiceId: lost.invoiceId, counterId: lost.counterId, method: 'card' });
+    expect(held.ok || held.error.field).toBe('invoiceId');
+    await rig.call('attempt-release-hold', { managerToken: rig.managerToken, attemptId: lost.id, note: 'Terminal TRM001 shows nothing' });
     const again = await rig.call('charge-create', { invoiceId: lost.invoiceId, counterId: lost.counterId, method: 'card' });
     expect(again.state).toBe('in_progress');
     const refused = await rig.raw('attempt-mark-reviewed', { managerToken: rig.managerToken, attemptId: again.id, note });
@@ -222,7 +237,8 @@ describe('token trouble before a charge is sent', () => {
     await rig.control.faults({ scope: 'token', error_rate: 1 });
     const attempt = await rig.charge(4_000);
     expect(attempt.state).toBe('rejected');
-    expect(attempt.failureMessage).toMatch(/sign-in token/);
+    // The sign-in service failing is Zoho out of reach, not a refusal of our access.
+    expect(attempt.failureMessage).toBe(chargeTroubleMessage('unreachable', 'not_sent'));
     expect(rig.sim.stats().payments_requests.create).toBe(0);
   });
 });

@@ -8,6 +8,7 @@ import { MemorySecretStore } from './secrets/secret-store';
 import { Rig } from '../testkit/rig';
 import { PaymentsClient } from './zoho/payments-client';
 import { TokenManager, type TokenState } from './zoho/token-manager';
+import { TokenRequestLog } from './zoho/token-request-log';
 import { ConnectionVault, type StoredConnection } from './zoho/vault';
 
 let sim: RunningSimulator | null = null;
@@ -23,9 +24,9 @@ function connectionFor(s: RunningSimulator, overrides: Partial<StoredConnection>
   return { ...connectionToSimulator(s.fixture), ...overrides };
 }
 
-function tokenManagerFor(s: RunningSimulator, stored: StoredConnection, states: TokenState[] = []) {
+function tokenManagerFor(s: RunningSimulator, stored: StoredConnection, states: TokenState[] = [], requests = new TokenRequestLog(new MemorySecretStore())) {
   const vault = new ConnectionVault(new MemorySecretStore(JSON.stringify(stored)));
-  const tokens = new TokenManager({ vault, accountsUrl: s.url, log: silentLogger, now: Date.now, onStateChange: (state) => states.push(state) });
+  const tokens = new TokenManager({ vault, requests, accountsUrl: s.url, log: silentLogger, now: Date.now, onStateChange: (state) => states.push(state) });
   const payments = new PaymentsClient({ paymentsUrl: s.url, accountId: s.fixture.account_id, tokens, log: silentLogger, now: Date.now });
   return { vault, tokens, payments };
 }
@@ -73,7 +74,8 @@ describe('token manager', () => {
     sim = await startSimulator({ accessTokenTtlSeconds: 60 });
     const recent = Array.from({ length: 10 }, (_, i) => Date.now() - 60_000 + i);
     const states: TokenState[] = [];
-    const { tokens } = tokenManagerFor(sim, connectionFor(sim, { tokenRequestTimes: recent }), states);
+    const requests = new TokenRequestLog(new MemorySecretStore(JSON.stringify({ times: recent, pausedUntil: 0 })));
+    const { tokens } = tokenManagerFor(sim, connectionFor(sim), states, requests);
     await expect(tokens.accessToken()).rejects.toThrow(/paused/);
     expect(sim.stats().token_requests.refresh_token).toBe(0);
     expect((await tokens.state()).kind).toBe('throttled');
@@ -87,5 +89,29 @@ describe('token manager', () => {
     await expect(tokens.accessToken()).rejects.toThrow();
     expect(sim.stats().token_requests.refresh_token + sim.stats().token_requests.other).toBeLessThanOrEqual(1);
     expect(states.at(-1)?.kind).toBe('reconnect_required');
+  });
+
+  it('a sign-in answered by another data centre is exchanged there, refreshed there, and revokes the token it replaced where that one was issued', async () => {
+    sim = await startSimulator();
+    const otherCentre = await startSimulator();
+    try {
+      const { tokens, vault } = tokenManagerFor(sim, connectionFor(sim));
+      const replaced = (await vault.read())?.refreshToken;
+      await tokens.exchangeCode(otherCentre.issueAuthorizationCode(), { accountsServer: otherCentre.url });
+      expect(otherCentre.stats().token_requests.authorization_code).toBe(1);
+      expect(sim.stats().token_requests.authorization_code).toBe(0);
+      expect((await vault.read())?.accountsServer).toBe(otherCentre.url);
+      expect(sim.stats().token_revocations).toBe(1);
+      expect(otherCentre.stats().token_revocations).toBe(0);
+      expect(replaced).toBe(sim.fixture.refresh_token);
+
+      otherCentre.expireAccessTokens();
+      await vault.update((current) => current && { ...current, accessToken: null, accessTokenExpiresAt: null });
+      await tokens.accessToken();
+      expect(otherCentre.stats().token_requests.refresh_token).toBe(1);
+      expect(sim.stats().token_requests.refresh_token).toBe(0);
+    } finally {
+      await otherCentre.stop();
+    }
   });
 });

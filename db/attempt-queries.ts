@@ -32,6 +32,8 @@ export interface AttemptRow {
   session_created_at: number | null;
   reviewed_at: number | null;
   review_note: string | null;
+  hold_until: number | null;
+  hold_ended_at: number | null;
 }
 
 /** Attempts as `a`, with their invoice's number; add WHERE / ORDER BY. */
@@ -64,6 +66,7 @@ export function toChargeAttempt(row: AttemptRow): ChargeAttempt {
     pollCount: row.poll_count,
     sessionCreatedAt: row.session_created_at,
     review: row.reviewed_at === null ? null : { at: row.reviewed_at, note: row.review_note ?? '' },
+    hold: row.hold_until === null ? null : { until: row.hold_until, endedAt: row.hold_ended_at },
   };
 }
 

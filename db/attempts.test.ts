@@ -57,6 +57,7 @@ describe('insertCreatingAttempt', () => {
       pollCount: 0,
       sessionCreatedAt: null,
       review: null,
+      hold: null,
     });
     expect(listEventsForAttempt(db, attempt.id)).toEqual([
       { id: 1, attemptId: attempt.id, at: T0, fromState: null, toState: 'creating', actor: 'cashier', reason: 'Charge upi on terminal 87971593' },

@@ -10,7 +10,7 @@ import type { Db } from './database';
 import { ConflictError, InvalidStateError, InvoiceOfAnotherCounterError, NotFoundError } from './errors';
 import { appendAttemptEvent } from './events';
 import { recordInvoicePaid, recordInvoicePaymentFailed, requireInvoice } from './invoices';
-import { invoiceHasLiveAttempt, terminalHasLiveAttempt } from './live-attempts';
+import { takenBy } from './live-attempts';
 import { invoiceAwaitsReview } from './reviews';
 import { assignments, inWriteTransaction, prepared } from './statements';
 
@@ -76,7 +76,7 @@ export function insertCreatingAttempt(db: Db, input: NewChargeAttempt): CreatedA
       throw new InvalidStateError('invoice_needs_review');
     }
     const target = { invoiceId: invoice.id, invoiceNumber: invoice.number, terminalId: counter.terminalId };
-    assertNoOtherLivePayment(db, target, null);
+    assertNoOtherLivePayment(db, target, null, input.at);
 
     const id = randomUUID();
     prepared<[AttemptInsert]>(
@@ -102,7 +102,10 @@ export function insertCreatingAttempt(db: Db, input: NewChargeAttempt): CreatedA
 
 /** Fields a non-final transition may set alongside the state. */
 export type TransitionFields = Partial<
-  Pick<ChargeAttempt, 'paymentsSessionId' | 'sessionCreatedAt' | 'failureCode' | 'failureMessage'>
+  Pick<ChargeAttempt, 'paymentsSessionId' | 'sessionCreatedAt' | 'failureCode' | 'failureMessage'> & {
+    /** To 'unknown' only: the attempt holds its terminal and invoice (see db/holds.ts); unix ms, shown as the hold's end. */
+    holdUntil: number;
+  }
 >;
 
 const TRANSITION_COLUMNS: Record<keyof TransitionFields, string> = {
@@ -110,6 +113,7 @@ const TRANSITION_COLUMNS: Record<keyof TransitionFields, string> = {
   sessionCreatedAt: 'session_created_at',
   failureCode: 'failure_code',
   failureMessage: 'failure_message',
+  holdUntil: 'hold_until',
 };
 
 export interface AttemptTransition extends ChangeCause, TransitionFields {
@@ -129,7 +133,7 @@ export function transitionAttempt(db: Db, transition: AttemptTransition): Charge
   return inWriteTransaction(db, () => {
     const current = requireAttempt(db, transition.attemptId);
     if (!transition.from.includes(current.state)) return null;
-    if (isLiveState(transition.to) && !isLiveState(current.state)) assertNoOtherLivePayment(db, current, current.id);
+    if (isLiveState(transition.to) && !isLiveState(current.state)) assertNoOtherLivePayment(db, current, current.id, transition.at);
 
     const fields = assignments<keyof TransitionFields>(TRANSITION_COLUMNS, transition);
     const finalAt = (FINAL_STATES as readonly AttemptState[]).includes(transition.to) ? transition.at : null;
@@ -219,6 +223,14 @@ export function finalizeAttempt(db: Db, outcome: AttemptOutcome): ChargeAttempt 
   });
 }
 
+/** Records in the attempt's audit trail something a person should know that changes no state (e.g. an answer Zoho gave that Counter does not know). */
+export function noteOnAttempt(db: Db, note: ChangeCause & { attemptId: string }): void {
+  inWriteTransaction(db, () => {
+    const attempt = requireAttempt(db, note.attemptId);
+    appendAttemptEvent(db, { attemptId: attempt.id, fromState: attempt.state, toState: attempt.state, at: note.at, actor: note.actor, reason: note.reason });
+  });
+}
+
 /** Counts a retrieve call; not a state change, so no event. */
 export function recordPoll(db: Db, attemptId: string, at: number): ChargeAttempt {
   const { changes } = prepared<[number, string]>(
@@ -265,14 +277,30 @@ function writeMismatch(db: Db, attemptId: string, mismatch: string, at: number):
 
 type PaymentTarget = Pick<ChargeAttempt, 'invoiceId' | 'invoiceNumber' | 'terminalId'>;
 
-function assertNoOtherLivePayment(db: Db, target: PaymentTarget, exceptAttemptId: string | null): void {
-  if (invoiceHasLiveAttempt(db, target.invoiceId, exceptAttemptId)) {
-    const message = `Invoice ${target.invoiceNumber} already has a payment in progress.`;
+/** Refuses (ConflictError) when another attempt takes the invoice or the terminal: live, or held after a lost answer. */
+function assertNoOtherLivePayment(db: Db, target: PaymentTarget, exceptAttemptId: string | null, at: number): void {
+  const invoice = takenBy(db, 'invoice_id', target.invoiceId, exceptAttemptId);
+  if (invoice?.kind === 'live') {
+    throw new ConflictError('chargeAttempt', 'invoiceId', `Invoice ${target.invoiceNumber} already has a payment in progress.`);
+  }
+  if (invoice?.kind === 'held') {
+    const message = `Invoice ${target.invoiceNumber} is on hold: the answer to its last charge was lost, and the terminal may still show that payment for ${timeLeft(invoice.holdUntil - at)}. Wait, or ask a manager to check the terminal and release it.`;
     throw new ConflictError('chargeAttempt', 'invoiceId', message);
   }
-  if (terminalHasLiveAttempt(db, target.terminalId, exceptAttemptId)) {
+  const terminal = takenBy(db, 'terminal_id', target.terminalId, exceptAttemptId);
+  if (terminal?.kind === 'live') {
     throw new ConflictError('chargeAttempt', 'terminalId', `Terminal ${target.terminalId} is busy with another payment.`);
   }
+  if (terminal?.kind === 'held') {
+    const message = `Terminal ${target.terminalId} is on hold: the answer to an earlier charge was lost, and the terminal may still show that payment for ${timeLeft(terminal.holdUntil - at)}. Wait, or ask a manager to check the terminal and release it.`;
+    throw new ConflictError('chargeAttempt', 'terminalId', message);
+  }
+}
+
+/** "up to 3 more minutes", "less than a minute": how long a hold may still last, in a cashier's words. */
+function timeLeft(ms: number): string {
+  if (ms <= 60_000) return 'less than a minute';
+  return `up to ${Math.ceil(ms / 60_000)} more minutes`;
 }
 
 function appendTransitionEvent(db: Db, before: ChargeAttempt, toState: AttemptState, cause: ChangeCause): void {

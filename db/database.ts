@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { createOwnerOnlyFile, OWNER_ONLY_FOLDER } from '../core/data-folder/permissions';
 import { migrate } from './migrate';
 
 export type Db = Database.Database;
@@ -11,7 +12,9 @@ export type Db = Database.Database;
  * DatabaseTooNewError, with the connection closed, when a newer app version wrote the file.
  */
 export function openDatabase(filePath: string): Db {
-  mkdirSync(dirname(filePath), { recursive: true });
+  mkdirSync(dirname(filePath), { recursive: true, mode: OWNER_ONLY_FOLDER });
+  // Owner-only (0600) before SQLite opens it; SQLite gives the WAL and SHM files the same mode.
+  createOwnerOnlyFile(filePath);
   const db = new Database(filePath);
   try {
     // busy_timeout first, so that switching to WAL waits for another connection instead of failing.
@@ -33,3 +36,4 @@ export function closeDatabase(db: Db): void {
   db.pragma('optimize');
   db.close();
 }
+

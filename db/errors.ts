@@ -66,7 +66,8 @@ export type InvalidStateReason =
   | 'invoice_needs_review'
   | 'payment_in_progress'
   | 'counter_inactive'
-  | 'not_awaiting_review';
+  | 'not_awaiting_review'
+  | 'not_held';
 
 const INVALID_STATE_MESSAGES: Record<InvalidStateReason, string> = {
   invoice_paid: 'This invoice is already paid.',
@@ -76,6 +77,7 @@ const INVALID_STATE_MESSAGES: Record<InvalidStateReason, string> = {
   payment_in_progress: 'A payment is in progress.',
   counter_inactive: 'This counter is deactivated.',
   not_awaiting_review: 'Only a payment whose outcome is unknown can be marked as checked.',
+  not_held: 'This payment does not hold its terminal: only a charge whose answer was lost does, until its session has surely expired.',
 };
 
 export class InvalidStateError extends Error {

@@ -15,6 +15,7 @@ import {
 import { deactivateCounter, listCounters, peekNextInvoiceNumber, takeNextInvoiceNumber, updateCounter } from './counters';
 import type { Db } from './database';
 import { listEventsForAttempt } from './events';
+import { endHold, listHeldAttempts, renewHold } from './holds';
 import { getInvoiceByNumber, latestOpenInvoice, voidInvoice } from './invoices';
 import type { DayLogQuery } from './log';
 import { dayTotals, listAttemptsForDay } from './log';
@@ -104,8 +105,11 @@ describe('query plans', () => {
       succeedAttempt(db, attempt);
       const lostInvoice = makeInvoice(db, counter);
       const lost = startAttempt(db, lostInvoice);
-      transitionAttempt(db, { attemptId: lost.id, from: ['creating'], to: 'unknown', at: T0, actor: 'startup', reason: 'restart' });
+      transitionAttempt(db, { attemptId: lost.id, from: ['creating'], to: 'unknown', holdUntil: T0 + 1, at: T0, actor: 'startup', reason: 'restart' });
       getAttempt(db, lost.id);
+      listHeldAttempts(db);
+      renewHold(db, { attemptId: lost.id, until: T0 + 2, at: T0, actor: 'startup', reason: 'restart' });
+      endHold(db, { attemptId: lost.id, at: T0, actor: 'hold-timer', reason: 'expired' });
       updateCounter(db, counter.id, { name: 'Renamed', terminalId: 'T-new' });
       startAttempt(db, lostInvoice, { reviewAcknowledged: true });
       latestAttemptForCounter(db, counter.id);
@@ -121,13 +125,13 @@ describe('query plans', () => {
     plans.forEach(expectNoTableScan);
   });
 
-  it('the live-payment checks use the partial unique indexes', () => {
+  it('the live-payment and hold checks use the partial unique indexes', () => {
     const counter = makeCounter(temp.db);
     const plans = plansOf(temp.connect, (db) => startAttempt(db, makeInvoice(db, counter)));
     const planOf = (fragment: string): string =>
       plans.find(({ sql }) => sql.includes(fragment) && sql.includes("state IN ('creating', 'in_progress')"))?.plan.join('\n') ?? '';
-    expect(planOf('terminal_id = ?')).toContain('USING INDEX charge_attempts_live_terminal');
-    expect(planOf('invoice_id = ?')).toContain('USING INDEX charge_attempts_live_invoice');
+    expect(planOf('terminal_id = ?')).toContain('USING INDEX charge_attempts_taken_terminal');
+    expect(planOf('invoice_id = ?')).toContain('USING INDEX charge_attempts_taken_invoice');
   });
 
   it('every variant of the day log and its totals reads through an index', () => {

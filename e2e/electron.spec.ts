@@ -44,7 +44,7 @@ test.afterAll(async () => {
 
 test('the window opens on the app page with the demo banner', async () => {
   await expect(appWindow).toHaveTitle('Counter');
-  expect(appWindow.url()).toMatch(/^file:\/\/.*\/out\/renderer\/index\.html/);
+  expect(appWindow.url()).toMatch(/^app:\/\/counter\/index\.html/);
   await expect(appWindow.getByRole('region', { name: 'Demo mode' })).toBeVisible();
 });
 
@@ -78,5 +78,19 @@ test('navigation away from the app and new windows are refused', async () => {
   });
   await appWindow.waitForTimeout(500);
   expect(app.windows()).toHaveLength(1);
-  expect(appWindow.url()).toMatch(/^file:\/\//);
+  expect(appWindow.url()).toMatch(/^app:\/\/counter\//);
+});
+
+test('the page is served from app://counter/ with its CSP, and file:// and other files are out of reach', async () => {
+  const page = await appWindow.evaluate(async () => {
+    const index = await fetch('app://counter/index.html');
+    const outside = await fetch('app://counter/..%2f..%2fpackage.json').then((r) => r.status);
+    const file = await fetch('file:///etc/hostname').then(
+      (r) => r.status,
+      () => 'refused',
+    );
+    return { status: index.status, csp: index.headers.get('content-security-policy'), outside, file };
+  });
+  expect(page).toMatchObject({ status: 200, outside: 404, file: 'refused' });
+  expect(page.csp).toContain("default-src 'self'");
 });

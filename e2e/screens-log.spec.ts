@@ -133,7 +133,8 @@ test('a row opens its history beside the table', async ({ page, host }) => {
   await expect(page.getByRole('button', { name: /^C-000001/ })).toBeFocused();
 });
 
-test('a manager marks a lost payment as checked; the cashier may then charge again unasked', async ({ page, host }) => {
+test('a manager releases a held terminal and marks a lost payment as checked; the cashier may then charge again unasked', async ({ page, host }) => {
+  test.setTimeout(120_000); // two forms, each checked with axe
   await openApp(page, host, 'Counter B');
   await fillItem(page, 1, 'Phone', '1', '15999');
   await host.sim.faults({ scope: 'create', error_rate: 1, count: 1 });
@@ -145,17 +146,32 @@ test('a manager marks a lost payment as checked; the cashier may then charge aga
   await page.getByRole('button', { name: /^B-000001/ }).click();
   const panel = page.getByRole('complementary', { name: 'Invoice B-000001' });
   await expect(panel).toContainText('A manager can mark this payment as checked');
+  await expect(panel).toContainText('A manager who has checked the terminal can release it sooner');
+  await expect(panel).toContainText(/Terminal on hold\s*Until \d{1,2}:\d{2}:\d{2}\s?[ap]m: no charge on terminal TRM002 or this invoice meanwhile/i);
   await expect(panel.getByRole('button', { name: 'Re-check with Zoho' })).toHaveCount(0); // no session to ask about
 
   await setFirstPin(page);
   await page.getByRole('link', { name: 'Payment log' }).click();
   await page.getByRole('button', { name: /^B-000001/ }).click();
-  await panel.getByRole('button', { name: 'Mark as checked' }).click();
-  await expect(panel.getByText('Note is required')).toBeVisible();
-  await panel.getByLabel('What you found').fill('Terminal and Zoho show no payment: nothing was charged');
+  // First the terminal: the manager has looked at it, and it shows nothing pending.
+  const release = panel.getByRole('form', { name: 'Release the terminal' });
+  await release.getByRole('button', { name: 'Release the terminal' }).click();
+  await expect(release.getByText('Note is required')).toBeVisible();
+  await release.getByLabel('What the terminal shows').fill('Terminal TRM002 shows no pending payment');
+  await expectAccessible(page);
+  await shot(page, 'log-04-release-hold');
+  await release.getByRole('button', { name: 'Release the terminal' }).click();
+  await expect(panel).toContainText(/Terminal on hold\s*Ended/);
+  await expect(panel.getByRole('list')).toContainText('Hold released after checking the terminal: Terminal TRM002 shows no pending payment');
+  await expect(release).toHaveCount(0);
+
+  const review = panel.getByRole('form', { name: 'Mark as checked' });
+  await review.getByRole('button', { name: 'Mark as checked' }).click();
+  await expect(review.getByText('Note is required')).toBeVisible();
+  await review.getByLabel('What you found').fill('Terminal and Zoho show no payment: nothing was charged');
   await expectAccessible(page);
   await shot(page, 'log-04-review');
-  await panel.getByRole('button', { name: 'Mark as checked' }).click();
+  await review.getByRole('button', { name: 'Mark as checked' }).click();
   await expect(panel).toContainText('Checked by hand');
   await expect(panel.getByRole('list')).toContainText('Manager');
   await expect(page.getByRole('region', { name: 'Totals' })).not.toContainText('need review');
@@ -180,13 +196,18 @@ test('a check of the latest try does not cover an older unknown one: the cashier
   const invoice = await host.call('invoice-create', { counterId: counterB.id, lines: [{ description: 'Phone', quantity: 1, unitPriceMinor: 15_999_00 }] });
   if (!invoice.ok) throw new Error(invoice.error.message);
   await host.sim.faults({ scope: 'create', error_rate: 1, count: 2 });
-  const first = await host.call('charge-create', { invoiceId: invoice.value.id, counterId: counterB.id, method: 'card' });
-  const second = await host.call('charge-create', { invoiceId: invoice.value.id, counterId: counterB.id, method: 'card', confirmChecked: true });
-  if (!first.ok || !second.ok) throw new Error('the charges were refused');
-  expect([first.value.state, second.value.state]).toEqual(['unknown', 'unknown']);
   const manager = await host.call('manager-set-pin', { pin: '2468' });
   if (!manager.ok) throw new Error(manager.error.message);
-  const checked = await host.call('attempt-mark-reviewed', { managerToken: manager.value.managerToken, attemptId: second.value.id, note: 'Second try: nothing on the terminal' });
+  const { managerToken } = manager.value;
+  const first = await host.call('charge-create', { invoiceId: invoice.value.id, counterId: counterB.id, method: 'card' });
+  if (!first.ok) throw new Error(first.error.message);
+  // Each lost answer holds the terminal; the manager has checked it and releases it each time.
+  await host.call('attempt-release-hold', { managerToken, attemptId: first.value.id, note: 'Nothing on the terminal' });
+  const second = await host.call('charge-create', { invoiceId: invoice.value.id, counterId: counterB.id, method: 'card', confirmChecked: true });
+  if (!second.ok) throw new Error(second.error.message);
+  await host.call('attempt-release-hold', { managerToken, attemptId: second.value.id, note: 'Nothing on the terminal' });
+  expect([first.value.state, second.value.state]).toEqual(['unknown', 'unknown']);
+  const checked = await host.call('attempt-mark-reviewed', { managerToken, attemptId: second.value.id, note: 'Second try: nothing on the terminal' });
   expect(checked.ok).toBe(true);
 
   await openApp(page, host);

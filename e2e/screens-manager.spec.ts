@@ -1,6 +1,9 @@
 // The manager's screens: the first-run PIN, lock and unlock, counters (add, map a terminal, the
 // errors), and connecting a Zoho account through the consent page or a Self Client code.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { ManagerPinFile, PIN_FILE } from '../core/manager/pin-file';
 import { startSimulator, type RunningSimulator } from '../simulator/index';
 import { expect, test } from './fixtures/browser-host';
 import { chargeButton, expectAccessible, expectWaiting, fillItem, openApp, setFirstPin, shot } from './screens-support';
@@ -38,6 +41,47 @@ test('first run: set a manager PIN, lock, and unlock only with the right PIN', a
   // The unlock lives in memory only: a reload locks the manager screens again.
   await page.reload();
   await expect(page.getByLabel('Manager PIN')).toBeVisible();
+});
+
+test('a PIN file that cannot be read locks the manager screens, and says how to reset the PIN on the computer', async ({ page, host }) => {
+  writeFileSync(join(host.dataDir, PIN_FILE), '{"hash":"scr');
+  await openApp(page, host);
+  await page.getByRole('link', { name: 'Manager' }).click();
+  await expect(page.getByRole('heading', { name: 'Manager screens locked' })).toBeVisible();
+  await expect(page.getByText(/is damaged or cannot be read, so the manager screens stay locked\. To choose a new PIN, someone who can sign in to this computer’s user account/)).toBeVisible();
+  await expect(page.getByLabel(/PIN/)).toHaveCount(0);
+  await expectAccessible(page);
+  await shot(page, 'manager-01b-pin-unreadable');
+});
+
+test('after a reset on the computer, the Manager screen says who reset the PIN and asks for a new one', async ({ page, host }) => {
+  await new ManagerPinFile(host.dataDir).write({ kind: 'reset', at: Date.UTC(2026, 10, 30, 3, 45), by: 'asha on shop-pc' });
+  await openApp(page, host);
+  await page.getByRole('link', { name: 'Manager' }).click();
+  await expect(page.getByRole('heading', { name: 'Set a new manager PIN' })).toBeVisible();
+  await expect(page.getByText('The manager PIN was reset on this computer by asha on shop-pc (on 2026-11-30 at')).toBeVisible();
+  await expectAccessible(page);
+  await shot(page, 'manager-01c-pin-reset');
+  await page.getByLabel('New manager PIN', { exact: true }).fill('8642');
+  await page.getByLabel('Type the PIN again').fill('8642');
+  await page.getByRole('button', { name: 'Set PIN and unlock' }).click();
+  await expect(page.getByRole('tab', { name: 'Counters' })).toBeVisible();
+});
+
+test.describe('settings from outside Counter', () => {
+  test.use({ hostEnv: { ZOHO_PAYMENTS_URL: 'https://payments-proxy.example.test/zoho', ZOHO_ACCOUNTS_URL: 'https://accounts-proxy.example.test' } });
+
+  test('are shown on the Manager screen', async ({ page, host }) => {
+    await openApp(page, host);
+    await setFirstPin(page);
+    const notice = page.getByRole('region', { name: 'Settings from outside Counter are in use' });
+    await expect(notice).toContainText('ZOHO_PAYMENTS_URL: https://payments-proxy.example.test/zoho');
+    await expect(notice).toContainText('ZOHO_ACCOUNTS_URL: https://accounts-proxy.example.test');
+    await page.getByRole('tab', { name: 'Zoho connection' }).click();
+    await expect(notice).toBeVisible();
+    await expectAccessible(page);
+    await shot(page, 'manager-01d-overrides');
+  });
 });
 
 test('counters: add one on its terminal, refuse a terminal already in use, rename, and refuse a change while a payment is live', async ({ page, host }) => {

@@ -1,6 +1,8 @@
-// npm run start:browser -- [--port N] [--data-dir DIR] [--store URL --store-name NAME [--station-name NAME]]
+// npm run start:browser -- [--port N] [--data-dir DIR] [--packaged] [--store URL --store-name NAME [--station-name NAME]]
 // Serves Counter to a browser on 127.0.0.1. The first line printed is the address to open (with its
 // one-run key); Ctrl+C (SIGINT) or SIGTERM stops the payments poller and closes the database.
+// --packaged: run as an installed app does, accepting outside settings (ZOHO_PAYMENTS_URL,
+// ZOHO_ACCOUNTS_URL, --data-dir) only when they keep the Zoho secrets safe.
 // --store (or COUNTER_STORE_URL / COUNTER_STORE_NAME / COUNTER_STATION_NAME) joins this PC to a
 // store at start, trusting the database credentials in the address; the PC remembers it.
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,17 +16,26 @@ import { defaultDataDir } from './data-dir';
 import { startBrowserHost } from './server';
 import { stopOnSignals } from './stop-on-signals';
 
-const USAGE = 'Usage: npm run start:browser -- [--port N] [--data-dir DIR] [--store URL --store-name NAME [--station-name NAME]]';
+const USAGE = 'Usage: npm run start:browser -- [--port N] [--data-dir DIR] [--packaged] [--store URL --store-name NAME [--station-name NAME]]';
 
 interface HostCommand {
   port: number;
   dataDir: string;
+  dataDirGiven: boolean;
+  packaged: boolean;
   store: { url: string; storeName: string; stationName?: string } | null;
 }
 
 function options(env: Record<string, string | undefined> = process.env): HostCommand {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, store: { type: 'string' }, 'store-name': { type: 'string' }, 'station-name': { type: 'string' } },
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      packaged: { type: 'boolean' },
+      store: { type: 'string' },
+      'store-name': { type: 'string' },
+      'station-name': { type: 'string' },
+    },
   });
   const port = Number(values.port ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a whole number from 0 to 65535. ${USAGE}`);
@@ -38,11 +49,12 @@ function options(env: Record<string, string | undefined> = process.env): HostCom
     const checked = value === undefined ? null : rule.safeParse(value);
     if (checked && !checked.success) throw new Error(`${checked.error.issues[0]?.message ?? 'Not valid'}. ${USAGE}`);
   }
-  return { port, dataDir: resolve(values['data-dir'] ?? defaultDataDir()), store };
+  const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+  return { port, dataDir, dataDirGiven: values['data-dir'] !== undefined, packaged: values.packaged ?? false, store };
 }
 
 async function main(): Promise<void> {
-  const { port, dataDir, store } = options();
+  const { port, dataDir, dataDirGiven, packaged, store } = options();
   const rendererDir = fileURLToPath(new URL('../out/renderer/', import.meta.url));
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${rendererDir}). Run \`npm run start:browser\`, which builds it first.`);
@@ -55,16 +67,22 @@ async function main(): Promise<void> {
     rendererDir,
     backendOptions: {
       dataDir,
+      ...(dataDirGiven ? { dataDirOverride: '--data-dir' } : {}),
+      packaged,
+      appName: 'the browser host',
       secretStore: new FileSecretStore(secretsFile),
       storeSecretStore: new FileSecretStore(storeLinkFile),
       ...(store ? { joinStoreAtStart: store } : {}),
+      pinRecovery: `To choose a new PIN, someone signed in to this computer’s user account stops Counter (Ctrl+C) and runs: npm run reset-pin -- --data-dir "${dataDir}"`,
       tuning: { version },
     },
   });
 
   console.log(host.url);
   console.log(`Counter is running: open the address above in your browser (it works from this computer only).`);
-  console.log(`Data: ${dataDir}. A connected Zoho account is kept in ${secretsFile}, and a store's address in ${storeLinkFile}, readable by you only.`);
+  console.log(
+    `Data: ${dataDir}. A connected Zoho account is kept unencrypted in ${secretsFile}, and a store's address in ${storeLinkFile}, readable by your user account only.`,
+  );
   console.log('Press Ctrl+C to stop.');
 
   stopOnSignals(() => host.stop(), 'Counter');

@@ -20,18 +20,19 @@ describe('windowSecurityOptions', () => {
 });
 
 describe('isAppPageUrl', () => {
-  const built = 'file:///opt/Counter/resources/app.asar/out/renderer/index.html';
+  const built = 'app://counter/index.html';
 
   it('accepts the built page with any route', () => {
     expect(isAppPageUrl(built, built)).toBe(true);
     expect(isAppPageUrl(`${built}#/manager`, built)).toBe(true);
   });
 
-  it('refuses other files, hosts and schemes', () => {
-    expect(isAppPageUrl('file:///opt/Counter/resources/app.asar/out/renderer/other.html', built)).toBe(false);
-    expect(isAppPageUrl('file:///tmp/index.html', built)).toBe(false);
-    expect(isAppPageUrl('file://evil/opt/Counter/resources/app.asar/out/renderer/index.html', built)).toBe(false);
-    expect(isAppPageUrl('https://evil.example/out/renderer/index.html', built)).toBe(false);
+  it('refuses other pages, hosts and schemes (a custom scheme has no origin to compare)', () => {
+    expect(isAppPageUrl('app://counter/other.html', built)).toBe(false);
+    expect(isAppPageUrl('app://evil/index.html', built)).toBe(false);
+    expect(isAppPageUrl('evil://counter/index.html', built)).toBe(false);
+    expect(isAppPageUrl('file:///opt/Counter/resources/app.asar/out/renderer/index.html', built)).toBe(false);
+    expect(isAppPageUrl('https://counter/index.html', built)).toBe(false);
     expect(isAppPageUrl('about:blank', built)).toBe(false);
     expect(isAppPageUrl('', built)).toBe(false);
   });
@@ -40,6 +41,7 @@ describe('isAppPageUrl', () => {
     expect(isAppPageUrl('http://localhost:5173/#/log', 'http://localhost:5173')).toBe(true);
     expect(isAppPageUrl('http://localhost:5174/', 'http://localhost:5173')).toBe(false);
     expect(isAppPageUrl('https://localhost:5173/', 'http://localhost:5173')).toBe(false);
+    expect(isAppPageUrl('app://counter/index.html', 'http://localhost:5173')).toBe(false);
   });
 });
 

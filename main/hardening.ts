@@ -23,15 +23,16 @@ export function windowSecurityOptions(preloadPath: string, options: { devTools: 
 }
 
 /**
- * Whether `url` is the app's own page: the built index.html (file://, any #route) or, in
- * development, a page of the dev server's origin.
+ * Whether `url` is the app's own page: the built index.html (app://counter/index.html, any #route)
+ * or, in development, a page of the dev server's origin. (Scheme, host and path are compared one by
+ * one: for a custom scheme, URL.origin is "null" whatever the host.)
  */
 export function isAppPageUrl(url: string, appPageUrl: string): boolean {
   const candidate = parseUrl(url);
   const app = parseUrl(appPageUrl);
   if (!candidate || !app) return false;
-  if (app.protocol === 'file:') return candidate.protocol === 'file:' && candidate.host === app.host && candidate.pathname === app.pathname;
-  return candidate.origin === app.origin;
+  if (app.protocol === 'http:' || app.protocol === 'https:') return candidate.origin === app.origin;
+  return candidate.protocol === app.protocol && candidate.host === app.host && candidate.pathname === app.pathname;
 }
 
 export interface ExternalUrlPolicy {

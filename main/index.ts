@@ -1,11 +1,12 @@
 // The Electron shell: one hardened window over the backend, reached through named IPC calls.
-// Everything here is wiring; the decisions live in hardening.ts, ipc.ts and save-csv.ts.
+// Everything here is wiring; the decisions live in hardening.ts, app-protocol.ts, ipc.ts and save-csv.ts.
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, dialog, ipcMain, safeStorage, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, protocol, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import { startBackend, type Backend } from '../core/backend';
 import { consoleLogger } from '../core/log';
+import { computerAccount, resetManagerPin } from '../core/manager/pin-reset';
+import { APP_PAGE_URL, registerAppScheme, serveAppScheme } from './app-protocol';
 import { isAllowedExternalUrl, isAppPageUrl } from './hardening';
 import { forwardEvents, registerBillingIpc } from './ipc';
 import { SafeStorageSecretStore } from './safe-storage-secret-store';
@@ -15,7 +16,9 @@ import { createMainWindow, guardWebContents, hardenSession, installMenu } from '
 const log = consoleLogger();
 // electron-vite's dev server, never in a packaged app (a stray variable must not redirect the window).
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
-const appPageUrl = devServerUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+// The built renderer is served from app://counter/ (app-protocol.ts), never from file://.
+const appPageUrl = devServerUrl ?? APP_PAGE_URL;
+const rendererDir = join(import.meta.dirname, '../renderer');
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 const isAppPage = (url: string) => isAppPageUrl(url, appPageUrl);
 
@@ -26,6 +29,13 @@ let backend: Backend | null = null;
 let mainWindow: BrowserWindow | null = null;
 let backendClosed = false;
 
+/** Started with this flag by someone signed in to the computer, Counter resets the manager PIN before it opens. */
+const RESET_PIN_FLAG = '--reset-manager-pin';
+const PIN_RECOVERY = `To choose a new PIN, someone signed in to this computer’s user account quits Counter and starts it once with ${RESET_PIN_FLAG} (for example "Counter.exe ${RESET_PIN_FLAG}" on Windows, "open -a Counter --args ${RESET_PIN_FLAG}" on a Mac, "counter-billing ${RESET_PIN_FLAG}" on Linux).`;
+
+// Privileged schemes must be registered before the app is ready.
+registerAppScheme(protocol);
+
 if (app.requestSingleInstanceLock()) {
   start().catch(failToStart);
 } else {
@@ -34,20 +44,35 @@ if (app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { isAppPage, openExternal: openIfAllowed }));
-  app.on('second-instance', focusWindow);
+  app.on('second-instance', (_event, argv) => {
+    focusWindow();
+    if (argv.includes(RESET_PIN_FLAG)) {
+      void dialog.showMessageBox({ type: 'info', message: 'Counter is running', detail: `Quit Counter first, then start it again with ${RESET_PIN_FLAG} to reset the manager PIN.` });
+    }
+  });
   app.on('before-quit', closeBackendBeforeQuit);
   await app.whenReady();
 
   installMenu(process.platform);
   hardenSession(session.defaultSession);
+  serveAppScheme(session.defaultSession.protocol, rendererDir);
   const userData = app.getPath('userData');
+  const dataDir = join(userData, 'data');
+  if (process.argv.includes(RESET_PIN_FLAG)) {
+    await resetManagerPin(dataDir, { by: computerAccount() });
+    await dialog.showMessageBox({ type: 'info', message: 'The manager PIN is reset', detail: 'Counter opens now. Go to the Manager screen and set a new PIN straight away.' });
+  }
   const running = await startBackend({
-    dataDir: join(userData, 'data'),
+    dataDir,
+    ...(process.env.COUNTER_USER_DATA_DIR ? { dataDirOverride: 'COUNTER_USER_DATA_DIR' } : {}),
+    packaged: app.isPackaged,
+    appName: 'the desktop app',
     secretStore: new SafeStorageSecretStore(safeStorage, join(userData, 'zoho-connection.secret')),
     // The store's address may hold the database password: kept like the Zoho secrets.
     storeSecretStore: new SafeStorageSecretStore(safeStorage, join(userData, 'store-link.secret')),
     env: process.env,
     openExternal: openIfAllowed,
+    pinRecovery: PIN_RECOVERY,
     tuning: { version: app.getVersion(), log },
   });
   backend = running;

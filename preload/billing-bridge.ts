@@ -42,6 +42,7 @@ export function createBillingBridge(ipc: IpcRendererLike): DesktopBilling {
     counterUpdate: call('counter-update'),
     counterDeactivate: call('counter-deactivate'),
     attemptMarkReviewed: call('attempt-mark-reviewed'),
+    attemptReleaseHold: call('attempt-release-hold'),
     settingsUpdate: call('settings-update'),
     connectionConfigure: call('connection-configure'),
     connectionSigninStart: call('connection-signin-start'),

@@ -1,9 +1,11 @@
 // Many counters charging at once, each as a cashier and a customer would: bill, charge, the customer
 // pays (or is declined, or walks away) on the terminal, and the cashier acts on what the screen says
-// (retry a refusal, check the terminal after an unknown outcome, charge a failed invoice again).
+// (retry a refusal, check the terminal after an unknown outcome, charge a failed invoice again). A
+// lost answer holds the terminal: the manager looks at it and releases it once it shows nothing.
 // Used by the fault suites; the backend is a Rig (live mode, simulator over HTTP, real SQLite).
 import { join } from 'node:path';
 import type { ChargeAttempt } from '../contract/model';
+import { TEST_PIN } from '../testkit/manager-pin';
 import type { Rig } from '../testkit/rig';
 import type { PayOutcome } from '../testkit/sim-control';
 import { sleep } from '../testkit/time';
@@ -69,6 +71,27 @@ export async function runBusyCounters(rig: Rig, options: BusyCountersOptions): P
     }
   };
 
+  /**
+   * The manager looks at the terminal of a held attempt: once it shows nothing of that charge, they
+   * release it. True when the terminal is no longer held.
+   */
+  const releaseWhenClear = async (attemptId: string): Promise<boolean> => {
+    const stored = rig.attempt(attemptId);
+    if (stored.hold === null || stored.hold.endedAt !== null) return true;
+    const onTerminal = (await rig.control.sessions()).some(
+      (s) => s.session_status === 'in_progress' && (s as { meta_data?: { key: string; value: string }[] }).meta_data?.some((m) => m.key === 'attempt_id' && m.value === attemptId),
+    );
+    if (onTerminal) return false;
+    const release = () => rig.raw('attempt-release-hold', { managerToken: rig.managerToken, attemptId, note: 'Terminal shows no pending payment' });
+    let result = await release();
+    if (!result.ok && result.error.code === 'locked') {
+      rig.managerToken = (await rig.call('manager-unlock', { pin: TEST_PIN })).managerToken;
+      result = await release();
+    }
+    if (!result.ok) report.internalErrors.push(`attempt-release-hold: ${result.error.code} ${result.error.message}`);
+    return result.ok;
+  };
+
   const cashier = async (index: number): Promise<void> => {
     const counter = rig.counters[index];
     if (!counter) throw new Error(`no counter ${index}`);
@@ -76,9 +99,18 @@ export async function runBusyCounters(rig: Rig, options: BusyCountersOptions): P
     /** The invoice has an attempt whose outcome is unknown: every later charge of it needs the cashier's confirmation. */
     let awaitsReview = false;
     let confirmChecked = false;
+    /** The counter's charge whose answer was lost: its terminal is on hold until released. */
+    let heldBy: string | null = null;
     // Each counter starts at its own moment, as shops do.
     await sleep(random() * 2_000);
     for (let round = 0; round < 10_000 && Date.now() < options.chargeUntil; round += 1) {
+      if (heldBy !== null) {
+        if (!(await releaseWhenClear(heldBy))) {
+          await sleep(1_000);
+          continue;
+        }
+        heldBy = null;
+      }
       if (invoiceId === null) {
         const created = await rig.raw('invoice-create', {
           counterId: counter.id,
@@ -122,6 +154,7 @@ export async function runBusyCounters(rig: Rig, options: BusyCountersOptions): P
       }
       if (attempt.state === 'unknown') {
         awaitsReview = true;
+        heldBy = attempt.id;
         // The cashier looks at the terminal (and the Zoho dashboard) before charging again.
         const sessions = await rig.control.sessions();
         const onTerminal = sessions.filter((s) => (s as { meta_data?: { key: string; value: string }[] }).meta_data?.some((m) => m.key === 'attempt_id' && m.value === attempt.id));

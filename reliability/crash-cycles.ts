@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import type { ChargeAttempt, Counter } from '../contract/model';
 import { startSimulator, type RunningSimulator } from '../simulator/index';
 import { HostProcess, prepareLiveDataDir } from '../testkit/host-process';
+import { TEST_PIN } from '../testkit/manager-pin';
 import { buildRenderer, rendererBuilt } from '../testkit/repo';
 import { SimControl } from '../testkit/sim-control';
 import { sleep } from '../testkit/time';
@@ -105,7 +106,7 @@ export async function runCrashCycles(options: CrashCyclesOptions): Promise<Crash
       return started;
     };
     host = await start();
-    const { managerToken } = await host.ok('manager-set-pin', { pin: '2468' });
+    const { managerToken } = await host.ok('manager-unlock', { pin: TEST_PIN });
     const counters: Counter[] = [];
     for (let i = 0; i < options.counters; i += 1) {
       const terminalId = await sim.addTerminal(`CRT${String(i + 1).padStart(3, '0')}`);
@@ -284,6 +285,21 @@ export async function runCrashCycles(options: CrashCyclesOptions): Promise<Crash
         break;
       }
 
+      // A charge whose answer was lost holds its terminal (its hold started over with the restart):
+      // the manager looks at each held terminal and, once it shows nothing of that charge (the
+      // customer has walked away if it did), releases it.
+      const held = readHeldAttemptIds(dbFile);
+      if (held.length > 0) {
+        const { managerToken: token } = await host.ok('manager-unlock', { pin: TEST_PIN });
+        for (const attemptId of held) {
+          for (const session of (await control.sessions()) as SimSession[]) {
+            const ofAttempt = session.meta_data?.some((m) => m.key === 'attempt_id' && m.value === attemptId);
+            if (ofAttempt && session.session_status === 'in_progress') await control.post(`/_sim/sessions/${session.payments_session_id}/expire`, {});
+          }
+          await host.ok('attempt-release-hold', { managerToken: token, attemptId, note: 'Terminal shows no pending payment' });
+        }
+      }
+
       // What each cashier does next, from what the screen says.
       const sessions = (await control.sessions()) as SimSession[];
       for (const plan of plans) {
@@ -355,6 +371,19 @@ function readAttempts(dbFile: string): StoredAttempt[] {
       .prepare<[], { id: string; invoice_id: string; state: ChargeAttempt['state'] }>('SELECT id, invoice_id, state FROM charge_attempts ORDER BY created_at, rowid')
       .all()
       .map((row) => ({ id: row.id, invoiceId: row.invoice_id, state: row.state }));
+  } finally {
+    db.close();
+  }
+}
+
+/** Attempts whose hold has not ended: their terminals refuse every charge until released. */
+function readHeldAttemptIds(dbFile: string): string[] {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return db
+      .prepare<[], { id: string }>('SELECT id FROM charge_attempts WHERE hold_until IS NOT NULL AND hold_ended_at IS NULL')
+      .all()
+      .map((row) => row.id);
   } finally {
     db.close();
   }

@@ -9,6 +9,7 @@ import type { HandlerName } from '../contract/handlers';
 import type { StoredConnection } from '../core/zoho/vault';
 import { secretsFile, type HostProcess } from '../testkit/host-process';
 import { LiveHost } from '../testkit/live-host';
+import { TEST_PIN } from '../testkit/manager-pin';
 
 let setup: LiveHost;
 let host: HostProcess;
@@ -79,7 +80,7 @@ describe('the browser host process (host/cli.ts) in live mode', () => {
       seen.push(JSON.stringify(result));
       return result;
     };
-    const pin = await record('manager-set-pin', { pin: '2468' });
+    const pin = await record('manager-unlock', { pin: TEST_PIN });
     const managerToken = pin.ok ? pin.value.managerToken : '';
     const counter = await record('counter-create', { managerToken, name: 'Till 1', terminalId: 'TRM001' });
     const counterId = counter.ok ? counter.value.id : '';

@@ -1,7 +1,8 @@
 // Plays the manager's browser on the simulator's consent page: open it, press Accept (or Reject),
-// and follow the redirect back to the app's loopback listener.
+// and follow the redirect back to the app's loopback listener (`rewrite` may change it first, as a
+// redirect from another data centre, or a tampered one, would).
 
-export async function answerConsent(authUrl: string, decision: 'accept' | 'reject'): Promise<Response> {
+export async function answerConsent(authUrl: string, decision: 'accept' | 'reject', rewrite?: (redirect: URL) => void): Promise<Response> {
   const page = await fetch(authUrl);
   if (!page.ok) throw new Error(`consent page answered ${page.status}`);
   const html = await page.text();
@@ -18,7 +19,9 @@ export async function answerConsent(authUrl: string, decision: 'accept' | 'rejec
   });
   const location = decided.headers.get('location');
   if (!location) throw new Error(`consent decision answered ${decided.status} without a redirect`);
-  return fetch(location);
+  const redirect = new URL(location);
+  rewrite?.(redirect);
+  return fetch(redirect);
 }
 
 function decodeHtml(text: string): string {

@@ -11,6 +11,7 @@ import { FileSecretStore } from '../core/secrets/file-secret-store';
 import type { FixtureSummary } from '../simulator/fixture';
 import { connectionToSimulator } from '../core/mode';
 import { callHost } from './host-api';
+import { writeManagerPin } from './manager-pin';
 import { okValue } from './results';
 import { REPO_ROOT } from './repo';
 
@@ -21,9 +22,13 @@ export function secretsFile(dataDir: string): string {
   return join(dataDir, 'zoho-connection.json');
 }
 
-/** A data folder whose saved connection is signed in to `fixture`'s simulator: the host starts live. */
+/**
+ * A data folder whose saved connection is signed in to `fixture`'s simulator (the host starts live),
+ * with the manager PIN TEST_PIN set.
+ */
 export async function prepareLiveDataDir(dataDir: string, fixture: FixtureSummary): Promise<void> {
   await new FileSecretStore(secretsFile(dataDir)).write(JSON.stringify(connectionToSimulator(fixture)));
+  await writeManagerPin(dataDir);
 }
 
 export interface HostProcessOptions {

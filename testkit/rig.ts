@@ -14,12 +14,13 @@ import { startBackend, type Backend, type BackendTuning } from '../core/backend'
 import { silentLogger } from '../core/log';
 import { MemorySecretStore } from '../core/secrets/secret-store';
 import { connectionToSimulator } from '../core/mode';
+import { TEST_PIN, TEST_PIN_KDF_COST, writeManagerPin } from './manager-pin';
 import { okValue } from './results';
 import { SimControl } from './sim-control';
 import { sleep } from './time';
 
-/** A backend for tests: silent, polling every 250 ms, its consent listener on any free port. */
-export const TEST_TUNING = { log: silentLogger, pollIntervalMs: 250, consentPort: 0 } satisfies BackendTuning;
+/** A backend for tests: silent, polling every 250 ms, its consent listener on any free port, cheap PIN hashes. */
+export const TEST_TUNING = { log: silentLogger, pollIntervalMs: 250, consentPort: 0, pinKdfCost: TEST_PIN_KDF_COST } satisfies BackendTuning;
 
 export interface RigOptions {
   simulator?: SimulatorOptions;
@@ -58,10 +59,9 @@ export class Rig {
     const { fixture } = sim;
     const connection = connectionToSimulator(fixture);
     const rig = new Rig(sim, new SimControl(sim.url), dataDir, new MemorySecretStore(JSON.stringify(connection)), options);
+    await writeManagerPin(dataDir);
     await rig.boot();
-    // A PC that joined a store at start has the store's PIN (the rigs all use 2468).
-    const { pinSet } = await rig.call('manager-status', {});
-    rig.managerToken = (await rig.call(pinSet ? 'manager-unlock' : 'manager-set-pin', { pin: '2468' })).managerToken;
+    rig.managerToken = (await rig.call('manager-unlock', { pin: TEST_PIN })).managerToken;
     const wanted = options.counters ?? 3;
     for (let i = 0; i < wanted; i += 1) {
       const terminalId = fixture.terminals[i] ?? (await sim.addTerminal(`TRM${String(i + 1).padStart(3, '0')}`));
@@ -74,7 +74,7 @@ export class Rig {
   async restart(): Promise<void> {
     await this.stopBackend();
     await this.boot();
-    this.managerToken = (await this.call('manager-unlock', { pin: '2468' })).managerToken;
+    this.managerToken = (await this.call('manager-unlock', { pin: TEST_PIN })).managerToken;
   }
 
   async stopBackend(): Promise<void> {

@@ -13,7 +13,22 @@ function session(overrides: Partial<ZohoSession> = {}): ZohoSession {
 
 describe('assessSession', () => {
   it('keeps waiting while in progress', () => {
-    expect(assessSession(expected, session())).toEqual({ kind: 'in_progress', declinedTries: [] });
+    expect(assessSession(expected, session())).toEqual({ kind: 'in_progress', declinedTries: [], unknownStatus: null });
+  });
+
+  it('keeps waiting on a status Counter does not know, whatever payments it lists, and names the status', () => {
+    const paid = [{ payment_id: '9', status: 'succeeded' }];
+    for (const status of ['completed', 'SUCCEEDED', 'expired', 'in_progress ']) {
+      expect(assessSession(expected, session({ session_status: status, payments: paid }))).toEqual({ kind: 'in_progress', declinedTries: [], unknownStatus: status });
+    }
+  });
+
+  it('reads the amount as a JSON number exactly, as it reads the documented string', () => {
+    const paid = { session_status: 'succeeded', payments: [{ payment_id: '9', status: 'succeeded' }] };
+    expect(assessSession({ ...expected, amountMinor: 123_450 }, session({ ...paid, amount: 1234.5 })).kind).toBe('succeeded');
+    expect(assessSession({ ...expected, amountMinor: 435 }, session({ ...paid, amount: 4.35 })).kind).toBe('succeeded');
+    expect(assessSession({ ...expected, amountMinor: 123_450 }, session({ ...paid, amount: '1234.500' })).kind).toBe('succeeded');
+    expect(assessSession({ ...expected, amountMinor: 123_450 }, session({ ...paid, amount: 1234.51 }))).toMatchObject({ kind: 'mismatch', detail: /amount 1234.51/ });
   });
 
   it('reports a failed try inside a live session as a declined try', () => {
@@ -23,6 +38,7 @@ describe('assessSession', () => {
     expect(assessSession(expected, answer)).toEqual({
       kind: 'in_progress',
       declinedTries: [{ paymentId: '1', failureCode: 'card_declined', method: 'card', at: 1779361490_000 }],
+      unknownStatus: null,
     });
   });
 

@@ -1,7 +1,7 @@
 // What a session answer from Zoho means for one charge attempt. Pure: no I/O, no clock.
 import type { DeclinedTry } from '../../contract/model';
-import { parseAmount } from '../../contract/money';
-import type { ZohoPayment, ZohoSession, ZohoSessionStatus } from '../zoho/schemas';
+import { parseZohoAmount } from '../../contract/money';
+import { KNOWN_SESSION_STATUSES, type KnownSessionStatus, type ZohoPayment, type ZohoSession } from '../zoho/schemas';
 
 export interface AttemptExpectation {
   /** The session this attempt created; an answer about any other session is not about this payment. */
@@ -17,8 +17,12 @@ export type Assessment =
    * Zoho's session disagrees with what we asked for: never mark it paid. It is still followed to
    * Zoho's final word, which is kept for the person who decides.
    */
-  | { kind: 'mismatch'; detail: string; sessionStatus: ZohoSessionStatus; paymentId: string | null }
-  | { kind: 'in_progress'; declinedTries: DeclinedTry[] }
+  | { kind: 'mismatch'; detail: string; sessionStatus: string; paymentId: string | null }
+  /**
+   * Not final: keep checking. `unknownStatus` is a status Zoho sent that Counter does not know: it is
+   * never taken as an outcome (whatever payments it lists), only recorded for the person who reads the trail.
+   */
+  | { kind: 'in_progress'; declinedTries: DeclinedTry[]; unknownStatus: string | null }
   | { kind: 'succeeded'; paymentId: string | null; paidMethod: string | null; declinedTries: DeclinedTry[] }
   | { kind: 'failed'; failureCode: string | null; declinedTries: DeclinedTry[] };
 
@@ -27,7 +31,7 @@ export function findMismatch(expected: AttemptExpectation, session: ZohoSession)
   if (expected.paymentsSessionId !== null && session.payments_session_id !== expected.paymentsSessionId) {
     problems.push(`session ${session.payments_session_id}`);
   }
-  const amount = parseAmount(session.amount);
+  const amount = parseZohoAmount(session.amount);
   if (!amount.ok || amount.value !== expected.amountMinor) problems.push(`amount ${session.amount}`);
   if (session.currency.toUpperCase() !== expected.currency) problems.push(`currency ${session.currency}`);
   if (session.terminal_id !== undefined && session.terminal_id !== expected.terminalId) problems.push(`terminal ${session.terminal_id}`);
@@ -41,9 +45,11 @@ export function assessSession(expected: AttemptExpectation, session: ZohoSession
   const mismatch = findMismatch(expected, session);
   if (mismatch) return { kind: 'mismatch', detail: mismatch, sessionStatus: session.session_status, paymentId: succeeded?.payment_id ?? null };
   const failedTries = payments.filter((p) => p.status === 'failed');
-  switch (session.session_status) {
+  const status = knownStatus(session.session_status);
+  switch (status) {
+    case null:
     case 'in_progress':
-      return { kind: 'in_progress', declinedTries: failedTries.map(toDeclinedTry) };
+      return { kind: 'in_progress', declinedTries: failedTries.map(toDeclinedTry), unknownStatus: status === null ? session.session_status : null };
     case 'succeeded':
       return {
         kind: 'succeeded',
@@ -60,6 +66,15 @@ export function assessSession(expected: AttemptExpectation, session: ZohoSession
       };
     }
   }
+}
+
+/** Zoho's final word on a session: 'succeeded' or 'failed' exactly as documented, nothing else. */
+export function isFinalStatus(status: string): boolean {
+  return status === 'succeeded' || status === 'failed';
+}
+
+function knownStatus(status: string): KnownSessionStatus | null {
+  return (KNOWN_SESSION_STATUSES as readonly string[]).includes(status) ? (status as KnownSessionStatus) : null;
 }
 
 function toDeclinedTry(payment: ZohoPayment): DeclinedTry {

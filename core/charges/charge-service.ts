@@ -1,7 +1,15 @@
 // Charging an invoice on its counter's terminal, and following the session to its outcome.
 // Order matters: the attempt is written before Zoho is called, the session id the moment it
-// arrives, and only Zoho's retrieve answer may mark a payment succeeded or failed.
-import { describeFailure } from '../../contract/failures';
+// arrives, and only Zoho's retrieve answer may mark a payment succeeded or failed. Session ages,
+// the late phase and holds run on a monotonic clock; the wall clock (`now`) only for what is
+// recorded and shown.
+import {
+  chargeRateLimitedMessage,
+  chargeRefusedMessage,
+  chargeTroubleMessage,
+  describeFailure,
+  type ZohoTrouble,
+} from '../../contract/failures';
 import type { ChargeAttempt } from '../../contract/model';
 import { toRequestAmount } from '../../contract/money';
 import { MAX_POLL_INTERVAL_MS, SESSION_VALIDITY_MS } from '../../contract/rules';
@@ -10,22 +18,28 @@ import * as attempts from '../../db/attempts';
 import type { Db } from '../../db/database';
 import * as invoices from '../../db/invoices';
 import type { EventBus } from '../event-bus';
+import { HandlerFailure } from '../failure';
 import type { Logger } from '../log';
-import { isZohoError, ZohoError } from '../zoho/errors';
+import { isZohoError, ZohoError, zohoTrouble } from '../zoho/errors';
 import type { PaymentsClient } from '../zoho/payments-client';
 import type { ZohoSession } from '../zoho/schemas';
-import { assessSession, findMismatch, type Assessment, type AttemptExpectation } from './assess';
+import { assessSession, findMismatch, isFinalStatus, type Assessment, type AttemptExpectation } from './assess';
+import { Holds } from './holds';
 import type { CheckOutcome, Poller } from './poller';
 
 export interface ChargeTiming {
   /** How long Zoho keeps a pos_payment session open. */
   sessionValidityMs: number;
-  /** Extra time after validity before the late phase, for clock skew and a slow final answer. */
+  /** Extra time after validity before the late phase, and on top of it for a hold: clock skew and a slow answer. */
   graceMs: number;
   /** Interval in the late phase (by default as seldom as Zoho allows). */
   lateIntervalMs: number;
-  /** How long the late phase lasts before the attempt is handed to a person (unresolved). */
+  /** How long the late phase lasts before an attempt Zoho still calls open is handed to a person (unresolved). */
   lateWindowMs: number;
+  /** Past the late window with no answer from Zoho (an outage): checks back off to this interval until Zoho answers. */
+  outageIntervalMs: number;
+  /** How long a charge may wait for a 429 pause to end before it is refused instead (not sent). */
+  createPauseWaitMs: number;
 }
 
 export const DEFAULT_CHARGE_TIMING: ChargeTiming = {
@@ -33,11 +47,16 @@ export const DEFAULT_CHARGE_TIMING: ChargeTiming = {
   graceMs: 30_000,
   lateIntervalMs: MAX_POLL_INTERVAL_MS,
   lateWindowMs: 15 * 60_000,
+  outageIntervalMs: 60_000,
+  createPauseWaitMs: 10_000,
 };
 
 export interface ChargeServiceOptions {
   db: Db;
+  /** Wall clock (unix ms): only for what is recorded and shown. */
   now: () => number;
+  /** Monotonic milliseconds (performance.now): session ages and the late phase. */
+  clock: () => number;
   log: Logger;
   events: EventBus;
   /** The payments client, or a refusal when no usable Zoho connection exists. */
@@ -45,26 +64,70 @@ export interface ChargeServiceOptions {
   timing: ChargeTiming;
   /** The poll interval now in force (for the first check after creation). */
   intervalMs: () => number;
-  /** Zoho answered, or failed to: drives the connection-degraded signal. */
-  onZohoReachable: (reachable: boolean) => void;
+  /** Zoho answered (null), or what kept it from answering: drives the connection's warning. */
+  onZohoTrouble: (trouble: ZohoTrouble | null) => void;
+}
+
+/** What this run knows of a session it follows, beyond the database. */
+interface Followed {
+  /** When the session was created, on the monotonic clock (estimated from the wall clock after a restart). */
+  createdAt: number;
+  /** Checks in a row that got no answer after the late window: the backoff's exponent. */
+  missed: number;
+  /** Session statuses Counter does not know that Zoho sent, already recorded in the trail. */
+  unknownStatuses: Set<string>;
 }
 
 export class ChargeService {
   private poller: Poller | null = null;
+  private readonly holds: Holds;
+  private readonly followed = new Map<string, Followed>();
+  /** Creates under way: stopping waits for each to record what Zoho said. */
+  private readonly creates = new Set<Promise<unknown>>();
+  private stopping = false;
 
-  constructor(private readonly options: ChargeServiceOptions) {}
+  constructor(private readonly options: ChargeServiceOptions) {
+    this.holds = new Holds({
+      db: options.db,
+      now: options.now,
+      log: options.log,
+      durationMs: options.timing.sessionValidityMs + options.timing.graceMs,
+      publish: (attempt) => this.publish(attempt),
+    });
+  }
 
   attachPoller(poller: Poller): void {
     this.poller = poller;
   }
 
-  async create(input: ParsedInput<'charge-create'>): Promise<ChargeAttempt> {
+  /** Charges the invoice. Stopping waits for it: its session id is always recorded, never lost to a closed database. */
+  create(input: ParsedInput<'charge-create'>): Promise<ChargeAttempt> {
+    if (this.stopping) throw new HandlerFailure('conflict', 'Counter is stopping. Charge again once it has started.');
+    const creating = this.createAndRecord(input);
+    this.creates.add(creating);
+    void creating.catch(() => undefined).finally(() => this.creates.delete(creating));
+    return creating;
+  }
+
+  /** Refuses new charges, ends the hold timers and waits for every create under way (their HTTP calls time out, so this ends). */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.holds.stop();
+    await Promise.allSettled([...this.creates]);
+  }
+
+  /** A manager who checked the terminal ends the attempt's hold now. */
+  releaseHold(attemptId: string, note: string): ChargeAttempt {
+    return this.holds.release(attemptId, note, 'manager') ?? attempts.requireAttempt(this.options.db, attemptId);
+  }
+
+  private async createAndRecord(input: ParsedInput<'charge-create'>): Promise<ChargeAttempt> {
     const { db, now } = this.options;
     const payments = this.options.payments();
     // The database reads the invoice and the counter once, in the transaction that writes the
     // attempt, and refuses there: an unknown invoice or counter, an invoice of another counter, a
     // paid or void invoice, one awaiting review (unless the cashier confirms having checked the
-    // terminal), an inactive counter, and a second live payment on the invoice or the terminal.
+    // terminal), an inactive counter, and a second payment on an invoice or terminal that is live or on hold.
     const { attempt, counter } = attempts.insertCreatingAttempt(db, {
       invoiceId: input.invoiceId,
       counterId: input.counterId,
@@ -75,9 +138,10 @@ export class ChargeService {
     });
     this.publish(attempt);
 
+    // A create spends the account's rate limit as checks do, and waits out a 429 pause.
+    const draw = this.poller ? await this.poller.drawForCreate(this.options.timing.createPauseWaitMs) : { granted: true as const };
+    if (!draw.granted) return this.notSent(attempt, draw.waitMs);
     let session: ZohoSession;
-    // A create spends the account's rate limit as polls do: it counts against the poller's budget.
-    this.poller?.noteCall();
     try {
       session = await payments.createSession({
         amount: toRequestAmount(attempt.amountMinor),
@@ -105,7 +169,7 @@ export class ChargeService {
   private recordSession(attempt: ChargeAttempt, sessionId: string, session: ZohoSession | null): ChargeAttempt {
     const { db, now } = this.options;
     const sessionCreatedAt = now();
-    this.options.onZohoReachable(true);
+    this.options.onZohoTrouble(null);
     // Logged before anything else can go wrong, so a failed write still leaves the id on record.
     this.options.log.info('payment session created', { attemptId: attempt.id, paymentsSessionId: sessionId, answerRead: session !== null });
     let created: ChargeAttempt;
@@ -116,10 +180,11 @@ export class ChargeService {
     } catch (error) {
       return this.sessionNotRecorded(attempt, sessionId, error);
     }
+    this.followed.set(created.id, { createdAt: this.options.clock(), missed: 0, unknownStatuses: new Set() });
     const mismatch = session && findMismatch({ ...this.expectationOf(created), paymentsSessionId: null }, session);
     if (mismatch) created = attempts.setMismatch(db, created.id, mismatch, now());
     this.publish(created);
-    this.poller?.track(created.id, sessionCreatedAt + this.options.intervalMs());
+    this.poller?.track(created.id, this.options.intervalMs());
     return created;
   }
 
@@ -128,7 +193,7 @@ export class ChargeService {
     const { db } = this.options;
     const attempt = attempts.requireAttempt(db, attemptId);
     if ((attempt.state !== 'in_progress' && attempt.state !== 'unresolved') || !attempt.paymentsSessionId) {
-      return { done: true };
+      return this.finished(attempt.id);
     }
     let session: ZohoSession;
     try {
@@ -136,27 +201,23 @@ export class ChargeService {
     } catch (error) {
       return this.checkFailed(attempt, error);
     }
-    this.options.onZohoReachable(true);
+    this.options.onZohoTrouble(null);
     const polled = attempts.recordPoll(db, attempt.id, this.options.now());
     return this.apply(polled, session, actor);
   }
 
-  /** Resumes after a restart: `creating` lost its answer (unknown); `in_progress` is checked again. */
+  /**
+   * Resumes after a restart: running holds start over (see holds.ts); `creating` lost its answer
+   * (unknown, and now on hold); `in_progress` is checked again.
+   */
   resume(): void {
-    const { db, now } = this.options;
+    const { db } = this.options;
+    this.holds.resume();
     for (const attempt of attempts.listLiveAttempts(db)) {
       if (attempt.state === 'creating') {
-        const moved = attempts.transitionAttempt(db, {
-          attemptId: attempt.id,
-          from: ['creating'],
-          to: 'unknown',
-          at: now(),
-          actor: 'startup',
-          reason: 'Counter stopped before Zoho answered the charge request',
-        });
-        if (moved) this.publish(moved);
+        this.lostAnswer(attempt, { actor: 'startup', reason: 'Counter stopped before Zoho answered the charge request' });
       } else if (attempt.state === 'in_progress') {
-        this.poller?.track(attempt.id, now());
+        this.poller?.track(attempt.id, 0);
       }
     }
   }
@@ -167,10 +228,11 @@ export class ChargeService {
     if (assessment.kind === 'mismatch') return this.followMismatch(attempt, assessment);
     const newlyDeclined = assessment.declinedTries.filter((declined) => attempts.addDeclinedTry(db, attempt.id, declined, now()));
     if (assessment.kind === 'in_progress') {
+      if (assessment.unknownStatus !== null) this.noteUnknownStatus(attempt, assessment.unknownStatus);
       // Published on every answer, so the screens can show when it was last checked.
       this.publish(attempts.requireAttempt(db, attempt.id));
       if (newlyDeclined.length > 0) this.options.log.info('declined try inside a live session', { attemptId: attempt.id });
-      return this.inProgressOutcome(attempt);
+      return this.stillOpen(attempt);
     }
     const finalized =
       assessment.kind === 'succeeded'
@@ -195,64 +257,163 @@ export class ChargeService {
             reason: `Zoho reports the payment failed (${assessment.failureCode ?? 'no code'})`,
           });
     if (finalized) this.publish(finalized);
-    return { done: true };
+    return this.finished(attempt.id);
   }
 
-  /** Still in progress: keep checking, more slowly after the session's validity, then hand over. */
-  private inProgressOutcome(attempt: ChargeAttempt): CheckOutcome {
-    const { timing, now, db } = this.options;
-    const age = now() - (attempt.sessionCreatedAt ?? attempt.createdAt);
-    const lateFrom = timing.sessionValidityMs + timing.graceMs;
-    if (age < lateFrom) return { done: false };
-    if (age < lateFrom + timing.lateWindowMs) return { done: false, minIntervalMs: timing.lateIntervalMs };
+  /** Zoho sent a status Counter does not know: logged each time, and recorded in the trail once per status. */
+  private noteUnknownStatus(attempt: ChargeAttempt, status: string): void {
+    this.options.log.warn('zoho sent an unknown session status', { attemptId: attempt.id, sessionStatus: status });
+    const seen = this.follow(attempt).unknownStatuses;
+    if (seen.has(status)) return;
+    seen.add(status);
+    attempts.noteOnAttempt(this.options.db, {
+      attemptId: attempt.id,
+      at: this.options.now(),
+      actor: 'zoho',
+      reason: `Zoho reported a session status Counter does not know ("${status.slice(0, 40)}"): the payment is checked again until Zoho says succeeded or failed`,
+    });
+  }
+
+  /**
+   * Zoho answered that the session is not final: keep checking, more slowly after its validity;
+   * once the late window has passed, hand it to a person (unresolved).
+   */
+  private stillOpen(attempt: ChargeAttempt): CheckOutcome {
+    if (attempt.state === 'unresolved') return this.finished(attempt.id);
+    const phase = this.phaseOf(attempt);
+    if (phase === 'live') return { done: false };
+    if (phase === 'late') return { done: false, minIntervalMs: this.options.timing.lateIntervalMs };
+    const { db, now } = this.options;
     const moved = attempts.transitionAttempt(db, {
       attemptId: attempt.id,
       from: ['in_progress'],
       to: 'unresolved',
       at: now(),
       actor: 'poller',
-      reason: 'Zoho gave no final status long after the session expired; a person must check',
+      reason: 'Zoho still gave no final status long after the session expired; a person must check',
     });
     if (moved) this.publish(moved);
+    return this.finished(attempt.id);
+  }
+
+  /**
+   * No answer about the session (Zoho unreachable, our access refused, an answer we cannot read,
+   * a 429): nothing is known, so the state stays. Past the late window the attempt is not handed
+   * to a person for an outage: it is asked about ever more seldom, up to once every
+   * outageIntervalMs, until Zoho answers.
+   */
+  private unanswered(attempt: ChargeAttempt): CheckOutcome {
+    if (attempt.state === 'unresolved') return this.finished(attempt.id);
+    const { lateIntervalMs, outageIntervalMs } = this.options.timing;
+    const phase = this.phaseOf(attempt);
+    if (phase === 'live') return { done: false };
+    if (phase === 'late') return { done: false, minIntervalMs: lateIntervalMs };
+    const followed = this.follow(attempt);
+    followed.missed += 1;
+    return { done: false, minIntervalMs: Math.min(outageIntervalMs, lateIntervalMs * 2 ** followed.missed) };
+  }
+
+  /** live: within the session's validity and grace; late: within the late window after it; over: past both. */
+  private phaseOf(attempt: ChargeAttempt): 'live' | 'late' | 'over' {
+    const { sessionValidityMs, graceMs, lateWindowMs } = this.options.timing;
+    const age = this.options.clock() - this.follow(attempt).createdAt;
+    if (age < sessionValidityMs + graceMs) return 'live';
+    return age < sessionValidityMs + graceMs + lateWindowMs ? 'late' : 'over';
+  }
+
+  /**
+   * What this run knows of the session. One created by an earlier run is dated from the wall clock
+   * once, when first seen; from then on its age runs on the monotonic clock.
+   */
+  private follow(attempt: ChargeAttempt): Followed {
+    let followed = this.followed.get(attempt.id);
+    if (!followed) {
+      const wallAge = Math.max(0, this.options.now() - (attempt.sessionCreatedAt ?? attempt.createdAt));
+      followed = { createdAt: this.options.clock() - wallAge, missed: 0, unknownStatuses: new Set() };
+      this.followed.set(attempt.id, followed);
+    }
+    return followed;
+  }
+
+  private finished(attemptId: string): CheckOutcome {
+    this.followed.delete(attemptId);
     return { done: true };
   }
 
   private checkFailed(attempt: ChargeAttempt, error: unknown): CheckOutcome {
     if (isZohoError(error, 'rate_limited')) {
-      const outcome = attempt.state === 'unresolved' ? { done: true } : this.inProgressOutcome(attempt);
-      return { ...outcome, pauseAllMs: error.details.retryAfterMs ?? 60_000 };
+      return { ...this.unanswered(attempt), pauseAllMs: error.details.retryAfterMs ?? 60_000 };
     }
-    const reachable = isZohoError(error, 'not_connected') || isZohoError(error, 'validation') || isZohoError(error, 'not_found');
-    this.options.onZohoReachable(reachable);
+    const trouble = zohoTrouble(error);
+    this.options.onZohoTrouble(trouble);
     this.options.log.warn('checking a payment failed', {
       attemptId: attempt.id,
       kind: error instanceof ZohoError ? error.kind : 'unexpected',
       error: error instanceof Error ? error.message : String(error),
     });
-    // Nothing about the payment is known from a failed check: its state stays as it is.
-    return attempt.state === 'unresolved' ? { done: true } : this.inProgressOutcome(attempt);
+    // Zoho answered, refusing the question (an unknown session, a refused request): that is an
+    // answer about the session. Anything else told us nothing about it.
+    return trouble === null ? this.stillOpen(attempt) : this.unanswered(attempt);
   }
 
   private createFailed(attempt: ChargeAttempt, error: unknown): ChargeAttempt {
-    const { db, now } = this.options;
     const nothingCreated =
       isZohoError(error) &&
       (['validation', 'auth', 'not_found', 'rate_limited', 'not_connected'].includes(error.kind) ||
         (error.kind === 'network' && error.details.notSent === true));
-    const zohoCode = error instanceof ZohoError ? (error.details.zohoCode ?? null) : null;
+    const trouble = zohoTrouble(error);
+    this.options.onZohoTrouble(trouble);
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof ZohoError && error.kind !== 'network') this.options.onZohoReachable(error.kind !== 'server' && error.kind !== 'malformed');
-    else this.options.onZohoReachable(false);
+    if (!nothingCreated) return this.lostAnswer(attempt, { actor: 'zoho', reason: `No clear answer to the charge request: ${message}`, trouble: trouble ?? 'unreachable' });
+    const retryAfterMs = isZohoError(error, 'rate_limited') ? (error.details.retryAfterMs ?? 60_000) : null;
+    if (retryAfterMs !== null) this.poller?.pause(retryAfterMs);
+    let shown: string;
+    if (retryAfterMs !== null) shown = chargeRateLimitedMessage(retryAfterMs);
+    else if (trouble) shown = chargeTroubleMessage(trouble, 'not_sent');
+    else shown = chargeRefusedMessage(message);
+    return this.reject(attempt, {
+      failureCode: error instanceof ZohoError ? (error.details.zohoCode ?? null) : null,
+      failureMessage: shown,
+      reason: `Zoho refused the charge: ${message}`,
+    });
+  }
+
+  /** The budget would not let the create go soon enough (a long 429 pause), or Counter is stopping: nothing was sent. */
+  private notSent(attempt: ChargeAttempt, waitMs: number): ChargeAttempt {
+    const stopping = this.stopping || waitMs === 0;
+    return this.reject(attempt, {
+      failureCode: null,
+      failureMessage: stopping ? 'Counter was stopping, so nothing was sent to the terminal. Charge again once it has started.' : chargeRateLimitedMessage(waitMs),
+      reason: stopping ? 'Not sent: Counter was stopping' : `Not sent: Zoho asked Counter to wait ${Math.ceil(waitMs / 1000)} s`,
+    });
+  }
+
+  private reject(attempt: ChargeAttempt, outcome: { failureCode: string | null; failureMessage: string; reason: string }): ChargeAttempt {
+    const { db, now } = this.options;
+    const moved = attempts.transitionAttempt(db, { attemptId: attempt.id, from: ['creating'], to: 'rejected', ...outcome, at: now(), actor: 'zoho' });
+    const current = moved ?? attempts.requireAttempt(db, attempt.id);
+    this.publish(current);
+    return current;
+  }
+
+  /**
+   * The create's answer was lost (timeout, 5xx, unreadable, or Counter stopped after sending): Zoho
+   * may have made a session that is live on the terminal. The attempt becomes unknown and holds
+   * its terminal and invoice until that session has surely expired.
+   */
+  private lostAnswer(attempt: ChargeAttempt, cause: { actor: string; reason: string; trouble?: ZohoTrouble; failureMessage?: string }): ChargeAttempt {
+    const { db, now } = this.options;
     const moved = attempts.transitionAttempt(db, {
       attemptId: attempt.id,
       from: ['creating'],
-      to: nothingCreated ? 'rejected' : 'unknown',
-      failureCode: zohoCode,
-      failureMessage: nothingCreated ? message : 'The charge request got no clear answer from Zoho. Check the terminal before charging again.',
+      to: 'unknown',
+      holdUntil: this.holds.untilFromNow(),
+      ...(cause.failureMessage || cause.trouble ? { failureMessage: cause.failureMessage ?? chargeTroubleMessage(cause.trouble ?? 'unreachable', 'unknown') } : {}),
       at: now(),
-      actor: 'zoho',
-      reason: nothingCreated ? `Zoho refused the charge: ${message}` : `No clear answer to the charge request: ${message}`,
+      actor: cause.actor,
+      reason: cause.reason,
     });
+    if (moved) this.holds.schedule(moved.id);
     const current = moved ?? attempts.requireAttempt(db, attempt.id);
     this.publish(current);
     return current;
@@ -265,9 +426,9 @@ export class ChargeService {
   private followMismatch(attempt: ChargeAttempt, found: Extract<Assessment, { kind: 'mismatch' }>): CheckOutcome {
     const { db, now } = this.options;
     const flagged = attempt.mismatch === found.detail ? attempt : attempts.setMismatch(db, attempt.id, found.detail, now());
-    if (found.sessionStatus === 'in_progress') {
+    if (!isFinalStatus(found.sessionStatus)) {
       this.publish(flagged);
-      return this.inProgressOutcome(flagged);
+      return this.stillOpen(flagged);
     }
     const payment = found.paymentId ? ` (payment ${found.paymentId})` : '';
     const moved = attempts.transitionAttempt(db, {
@@ -279,25 +440,17 @@ export class ChargeService {
       reason: `${found.detail}. Zoho reports the session ${found.sessionStatus}${payment}: a person must decide.`,
     });
     this.publish(moved ?? attempts.requireAttempt(db, attempt.id));
-    return { done: true };
+    return this.finished(attempt.id);
   }
 
   /** Zoho created the session but it could not be written down: keep its id in the trail and ask a person. */
   private sessionNotRecorded(attempt: ChargeAttempt, sessionId: string, error: unknown): ChargeAttempt {
-    const { db, now, log } = this.options;
-    log.error('could not record a created payment session', { attemptId: attempt.id, paymentsSessionId: sessionId, error: String(error) });
-    const moved = attempts.transitionAttempt(db, {
-      attemptId: attempt.id,
-      from: ['creating'],
-      to: 'unknown',
-      failureMessage: `Zoho created payment session ${sessionId} but Counter could not record it. Check the terminal before charging again.`,
-      at: now(),
+    this.options.log.error('could not record a created payment session', { attemptId: attempt.id, paymentsSessionId: sessionId, error: String(error) });
+    return this.lostAnswer(attempt, {
       actor: 'zoho',
       reason: `Session ${sessionId} created but not recorded: ${error instanceof Error ? error.message : String(error)}`,
+      failureMessage: `Zoho created payment session ${sessionId} but Counter could not record it. Check the terminal before charging again.`,
     });
-    const current = moved ?? attempts.requireAttempt(db, attempt.id);
-    this.publish(current);
-    return current;
   }
 
   private expectationOf(attempt: ChargeAttempt): AttemptExpectation {

@@ -1,7 +1,7 @@
 // Property-based, on a simulated clock (vitest fake timers: nothing here waits for real time): the
 // poller keeps the account under its budget of calls a minute, whatever the number of sessions,
-// interval, budget and check durations; calls noted from outside the poller (charge creates) count
-// too; and every session is still checked, as often as the budget allows.
+// interval, budget and check durations; charge creates draw from the same budget; and every session
+// is still checked, as often as the budget allows.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { maxInWindow } from '../../testkit/stats';
@@ -39,13 +39,16 @@ describe('the poller on a simulated clock', () => {
             maxIntervalMs: 10_000,
             budgetPerMinute: () => budget,
             onError: () => undefined,
+            // The simulated clock: vitest's fake timers move Date.now with them.
+            clock: () => Date.now(),
           });
           try {
             for (let i = 0; i < sessions; i += 1) poller.track(`s${i}`, Date.now() + (i % 10) * 100);
-            // Charge creates made meanwhile, at the start of the run, count against the same budget.
+            // Charge creates made meanwhile, at the start of the run, draw from the same budget.
             for (let i = 0; i < creates; i += 1) {
-              poller.noteCall();
-              calls.push(Date.now());
+              void poller.drawForCreate(MINUTE).then((draw) => {
+                if (draw.granted) calls.push(Date.now());
+              });
             }
             // Long enough for every session to be checked several times, however thin the budget.
             const roundMs = Math.max(intervalMs, (sessions * MINUTE) / budget);

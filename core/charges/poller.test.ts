@@ -1,21 +1,28 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sleep } from '../../testkit/time';
-import { Poller, type CheckOutcome } from './poller';
+import { Poller, type CheckOutcome, type PollerOptions } from './poller';
+
+let poller: Poller | null = null;
+afterEach(async () => {
+  vi.useRealTimers();
+  await poller?.stop();
+  poller = null;
+});
+
+/** A poller on the real monotonic clock; `options` replaces any default. */
+function newPoller(options: Partial<PollerOptions> & Pick<PollerOptions, 'check'>): Poller {
+  return new Poller({ intervalMs: () => 40, maxIntervalMs: 1_000, budgetPerMinute: () => 100_000, onError: () => undefined, clock: () => performance.now(), ...options });
+}
 
 describe('Poller', () => {
-  let poller: Poller | null = null;
-  afterEach(async () => {
-    await poller?.stop();
-    poller = null;
-  });
 
   function start(check: (id: string) => Promise<CheckOutcome>, extra: { intervalMs?: number; budgetPerMinute?: number; maxIntervalMs?: number } = {}) {
     const errors: unknown[] = [];
-    poller = new Poller({
+    poller = newPoller({
       check,
-      intervalMs: () => extra.intervalMs ?? 40,
-      maxIntervalMs: extra.maxIntervalMs ?? 1_000,
-      budgetPerMinute: () => extra.budgetPerMinute ?? 100_000,
+      ...(extra.intervalMs ? { intervalMs: () => extra.intervalMs ?? 40 } : {}),
+      ...(extra.maxIntervalMs ? { maxIntervalMs: extra.maxIntervalMs } : {}),
+      ...(extra.budgetPerMinute ? { budgetPerMinute: () => extra.budgetPerMinute ?? 100_000 } : {}),
       onError: (_id, error) => errors.push(error),
     });
     return { poller, errors };
@@ -27,7 +34,7 @@ describe('Poller', () => {
       times.push(Date.now());
       return { done: times.length === 4 };
     });
-    poller.track('a', Date.now());
+    poller.track('a', 0);
     await sleep(400);
     expect(times).toHaveLength(4);
     const gaps = times.slice(1).map((t, i) => t - (times[i] ?? 0));
@@ -47,7 +54,7 @@ describe('Poller', () => {
       running -= 1;
       return { done: false };
     });
-    poller.track('a', Date.now());
+    poller.track('a', 0);
     await sleep(10);
     await Promise.all([poller.checkNow('a'), poller.checkNow('a'), poller.checkNow('a')]);
     expect(maxRunning).toBe(1);
@@ -61,7 +68,7 @@ describe('Poller', () => {
       if (calls === 1) throw new Error('network down');
       return { done: true };
     });
-    poller.track('a', Date.now());
+    poller.track('a', 0);
     await sleep(150);
     expect(calls).toBe(2);
     expect(errors).toHaveLength(1);
@@ -69,7 +76,7 @@ describe('Poller', () => {
 
   it('stretches every interval alike to fit the budget, up to the maximum', () => {
     const { poller } = start(async () => ({ done: false }), { intervalMs: 5_000, budgetPerMinute: 500, maxIntervalMs: 10_000 });
-    const later = Date.now() + 3_600_000;
+    const later = 3_600_000;
     for (let i = 0; i < 10; i += 1) poller.track(`a${i}`, later);
     expect(poller.currentIntervalMs()).toBe(5_000);
     for (let i = 10; i < 50; i += 1) poller.track(`a${i}`, later);
@@ -80,8 +87,8 @@ describe('Poller', () => {
 
   it('follows a budget that changes while it runs (a PC’s share of its store’s)', () => {
     let share = 500;
-    poller = new Poller({ check: async () => ({ done: false }), intervalMs: () => 5_000, maxIntervalMs: 10_000, budgetPerMinute: () => share, onError: () => undefined });
-    const later = Date.now() + 3_600_000;
+    poller = newPoller({ check: async () => ({ done: false }), intervalMs: () => 5_000, maxIntervalMs: 10_000, budgetPerMinute: () => share });
+    const later = 3_600_000;
     for (let i = 0; i < 20; i += 1) poller.track(`a${i}`, later);
     expect(poller.currentIntervalMs()).toBe(5_000);
     share = 166; // three busy PCs share the account
@@ -94,7 +101,7 @@ describe('Poller', () => {
       times.push(Date.now());
       return times.length === 1 ? { done: false, pauseAllMs: 200 } : { done: true };
     });
-    poller.track('a', Date.now());
+    poller.track('a', 0);
     await sleep(350);
     expect(times).toHaveLength(2);
     expect((times[1] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(195);
@@ -106,8 +113,94 @@ describe('Poller', () => {
       times.push(Date.now());
       return times.length >= 2 ? { done: true } : { done: false, minIntervalMs: 150 };
     });
-    poller.track('a', Date.now());
+    poller.track('a', 0);
     await sleep(300);
     expect((times[1] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(145);
+  });
+});
+
+describe('Poller: the wall clock set back or forward', () => {
+
+  it('changes nothing: checks go on every interval, and a 429 pause lasts as long as Zoho asked', async () => {
+    const times: number[] = [];
+    let pauseOnce = true;
+    poller = newPoller({
+      check: async () => {
+        times.push(performance.now());
+        if (times.length === 6 && pauseOnce) {
+          pauseOnce = false;
+          return { done: false, pauseAllMs: 150 };
+        }
+        return { done: false };
+      },
+      budgetPerMinute: () => 6_000,
+    });
+    // Only Date is faked (timers stay real): the wall clock can be stepped while time passes as usual.
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    poller.track('a', 0);
+    await sleep(130);
+    vi.setSystemTime(Date.now() - 10 * 60_000);
+    await sleep(130);
+    vi.setSystemTime(Date.now() + 20 * 60_000);
+    await sleep(400);
+    const gaps = times.slice(1).map((t, i) => t - (times[i] ?? 0));
+    expect(times.length).toBeGreaterThanOrEqual(9);
+    expect(Math.max(...gaps)).toBeLessThan(400);
+    expect(gaps[5]).toBeGreaterThanOrEqual(145);
+  });
+});
+
+describe('Poller: charge creates draw from the same budget', () => {
+
+  function start(budgetPerMinute: number, checks: string[] = []) {
+    poller = newPoller({
+      check: async (id) => {
+        checks.push(id);
+        return { done: false };
+      },
+      intervalMs: () => 5_000,
+      maxIntervalMs: 10_000,
+      budgetPerMinute: () => budgetPerMinute,
+    });
+    return poller;
+  }
+
+  it('a create goes ahead of every check waiting in line: polls never starve it', async () => {
+    const checks: string[] = [];
+    // 120 calls a minute: a bucket of 10, then one call every 550 ms.
+    const p = start(120, checks);
+    for (let i = 0; i < 40; i += 1) p.track(`s${i}`, 0);
+    await sleep(20);
+    expect(checks.length).toBe(10); // the bucket is spent; 30 checks wait in line
+    const asked = performance.now();
+    const draw = await p.drawForCreate(10_000);
+    expect(draw).toEqual({ granted: true });
+    expect(performance.now() - asked).toBeLessThan(700); // the next free call, not the 30 checks' turn (~16 s)
+    expect(checks.length).toBeLessThanOrEqual(11);
+  });
+
+  it('a create waits out a 429 pause, and is refused at once when the pause is longer than it may wait', async () => {
+    const p = start(600);
+    p.pause(300);
+    const asked = performance.now();
+    expect(await p.drawForCreate(1_000)).toEqual({ granted: true });
+    expect(performance.now() - asked).toBeGreaterThanOrEqual(290);
+    p.pause(5_000);
+    const refused = await p.drawForCreate(1_000);
+    expect(refused.granted).toBe(false);
+    if (!refused.granted) expect(refused.waitMs).toBeGreaterThan(4_000);
+  });
+
+  it('a create waiting in line when a longer pause comes is refused then, and one waiting at stop is refused', async () => {
+    const p = start(600);
+    p.pause(200);
+    const waiting = p.drawForCreate(500);
+    p.pause(2_000);
+    expect((await waiting).granted).toBe(false);
+    const other = newPoller({ check: async () => ({ done: true }), budgetPerMinute: () => 600 });
+    other.pause(300);
+    const atStop = other.drawForCreate(1_000);
+    await other.stop();
+    expect(await atStop).toEqual({ granted: false, waitMs: 0 });
   });
 });

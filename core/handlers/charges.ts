@@ -4,7 +4,9 @@ import { markAttemptReviewed } from '../../db/reviews';
 import { HandlerFailure } from '../failure';
 import type { DataContext, Handlers } from './types';
 
-export function chargeHandlers(ctx: DataContext): Handlers<'charge-create' | 'charge-recheck' | 'attempt-events' | 'attempt-mark-reviewed'> {
+export function chargeHandlers(
+  ctx: DataContext,
+): Handlers<'charge-create' | 'charge-recheck' | 'attempt-events' | 'attempt-mark-reviewed' | 'attempt-release-hold'> {
   return {
     'charge-create': (input) => ctx.charges.create(input),
     'charge-recheck': async (input) => {
@@ -25,5 +27,6 @@ export function chargeHandlers(ctx: DataContext): Handlers<'charge-create' | 'ch
       ctx.charges.publish(attempt);
       return attempt;
     },
+    'attempt-release-hold': (input) => ctx.charges.releaseHold(input.attemptId, input.note),
   };
 }

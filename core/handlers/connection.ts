@@ -7,14 +7,18 @@ import { HandlerFailure } from '../failure';
 import type { Logger } from '../log';
 import type { RunningMode } from '../mode';
 import { beginConsent, type PendingConsent } from '../zoho/consent';
+import { trustedAccountsServer } from '../zoho/data-centres';
 import { zohoHosts } from '../zoho/editions';
 import { isZohoError, ZohoError } from '../zoho/errors';
 import { TokenManager } from '../zoho/token-manager';
+import type { TokenRequestLog } from '../zoho/token-request-log';
 import type { ConnectionVault } from '../zoho/vault';
 import type { Handlers } from './types';
 
 export interface ConnectionDeps {
   vault: ConnectionVault;
+  /** The account's token requests: a sign-in's code exchange counts against Zoho's limit too. */
+  tokenRequests: TokenRequestLog;
   env: Record<string, string | undefined>;
   now: () => number;
   log: Logger;
@@ -52,6 +56,7 @@ export function connectionHandlers(deps: ConnectionDeps): Handlers<ConnectionHan
       stored,
       tokens: new TokenManager({
         vault: deps.vault,
+        requests: deps.tokenRequests,
         accountsUrl: zohoHosts(stored.edition, deps.env).accountsUrl,
         log: deps.log,
         now: deps.now,
@@ -61,7 +66,7 @@ export function connectionHandlers(deps: ConnectionDeps): Handlers<ConnectionHan
     };
   };
 
-  const exchange = async (insideCall: boolean, code: string, extra: { redirectUri?: string; codeVerifier?: string } = {}) => {
+  const exchange = async (insideCall: boolean, code: string, extra: { redirectUri?: string; codeVerifier?: string; accountsServer?: string } = {}) => {
     const { tokens } = await signInTokens();
     try {
       await tokens.exchangeCode(code, extra);
@@ -106,7 +111,7 @@ export function connectionHandlers(deps: ConnectionDeps): Handlers<ConnectionHan
         accessToken: null,
         accessTokenExpiresAt: null,
         reconnectReason: current?.reconnectReason ?? null,
-        tokenRequestTimes: current?.tokenRequestTimes ?? [],
+        accountsServer: null,
       }));
       return deps.status();
     },
@@ -123,7 +128,14 @@ export function connectionHandlers(deps: ConnectionDeps): Handlers<ConnectionHan
       });
       pending = consent;
       consent.result
-        .then((result) => exchange(false, result.code, { redirectUri: result.redirectUri, codeVerifier: result.codeVerifier }))
+        .then((result) =>
+          exchange(false, result.code, {
+            redirectUri: result.redirectUri,
+            codeVerifier: result.codeVerifier,
+            // Zoho names the data centre holding the account: the code is exchanged there, or nowhere.
+            ...(result.accountsServer === null ? {} : { accountsServer: trustedAccountsServer(result.accountsServer, deps.env) }),
+          }),
+        )
         .then(() => deps.announce())
         .catch((error: unknown) => {
           if (pending === consent) deps.log.warn('sign in with Zoho did not finish', { error: String(error) });

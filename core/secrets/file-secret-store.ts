@@ -4,10 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { OWNER_ONLY_FILE, OWNER_ONLY_FOLDER } from '../data-folder/permissions';
 import type { SecretStore } from './secret-store';
-
-const OWNER_ONLY_FILE = 0o600;
-const OWNER_ONLY_DIR = 0o700;
 
 export class FileSecretStore implements SecretStore {
   constructor(private readonly filePath: string) {}
@@ -23,7 +21,7 @@ export class FileSecretStore implements SecretStore {
 
   async write(text: string): Promise<void> {
     const folder = dirname(this.filePath);
-    await mkdir(folder, { recursive: true, mode: OWNER_ONLY_DIR });
+    await mkdir(folder, { recursive: true, mode: OWNER_ONLY_FOLDER });
     const temporary = join(folder, `.${basename(this.filePath)}.${randomBytes(6).toString('hex')}.tmp`);
     try {
       // 'wx': a fresh file created with owner-only rights, so the secret is never briefly world-readable.

@@ -8,7 +8,7 @@ import type { Db } from '../../db/database';
 import { ConflictError, InvalidStateError } from '../../db/errors';
 import { savePollInterval } from '../handlers/settings';
 import type { Logger } from '../log';
-import type { ManagerPinFile } from '../manager/pin-file';
+import type { ManagerAccess } from '../manager/access';
 import type { StoreZohoAccount } from './link-file';
 import type { Queryable } from './schema/migrate';
 
@@ -82,7 +82,8 @@ export async function addStoreCounters(client: Queryable, storeId: string, count
 export interface CacheTarget {
   /** The live mode's database, when the app is live (demo counters are not the store's). */
   db: Db | null;
-  pinFile: ManagerPinFile;
+  /** Takes the store's PIN as this PC's. */
+  pin: Pick<ManagerAccess, 'adoptHash'>;
   log: Logger;
 }
 
@@ -92,7 +93,7 @@ export interface CacheTarget {
  * caller tries again at its next heartbeat.
  */
 export async function applyStoreConfig(config: StoreConfig, target: CacheTarget): Promise<{ complete: boolean }> {
-  if (config.pinHash !== null && config.pinHash !== (await target.pinFile.read())) await target.pinFile.write(config.pinHash);
+  if (config.pinHash !== null) await target.pin.adoptHash(config.pinHash);
   const { db } = target;
   if (!db) return { complete: true };
   if (config.pollIntervalSeconds !== null) savePollInterval(db, config.pollIntervalSeconds);

@@ -15,8 +15,7 @@ import { readSettings, savePollInterval } from '../handlers/settings';
 import type { EventBus } from '../event-bus';
 import type { Handlers } from '../handlers/types';
 import type { Logger } from '../log';
-import type { ManagerSessions } from '../manager/auth';
-import type { ManagerPinFile } from '../manager/pin-file';
+import type { ManagerAccess } from '../manager/access';
 import type { RunningMode } from '../mode';
 import type { ConnectionVault } from '../zoho/vault';
 import { claimCounter, leaveCounter, releaseClaim, type ClaimRequest } from './claims';
@@ -28,8 +27,8 @@ import { inStoreTransaction } from './pg';
 export interface StoreHandlerDeps {
   link: StoreLink;
   vault: ConnectionVault;
-  pinFile: ManagerPinFile;
-  managers: ManagerSessions;
+  /** This PC's manager PIN: its hash, and the count of wrong tries. */
+  access: Pick<ManagerAccess, 'currentHash' | 'refuseWhileLockedOut' | 'countWrongTry'>;
   events: EventBus;
   log: Logger;
   now: () => number;
@@ -51,9 +50,8 @@ export function storeCalls(deps: StoreHandlerDeps): Handlers<StoreCall> {
   return {
     'store-status': () => link.status(),
     'store-join': async (input) => {
-      const waitMs = deps.managers.lockoutRemainingMs();
-      if (waitMs > 0) throw new HandlerFailure('locked', `Too many wrong PINs. Try again in ${Math.ceil(waitMs / 1000)} seconds.`, 'pin');
-      await joinAndAdopt(deps, input, () => deps.managers.recordFailedTry());
+      await deps.access.refuseWhileLockedOut('pin');
+      await joinAndAdopt(deps, input, () => deps.access.countWrongTry());
       return link.status();
     },
     'counter-claim': async (input) => {
@@ -92,7 +90,7 @@ export function storeCalls(deps: StoreHandlerDeps): Handlers<StoreCall> {
 export async function joinAndAdopt(
   deps: StoreHandlerDeps,
   request: { url: string; storeName: string; stationName?: string | undefined; pin: string | null },
-  onWrongPin: () => void,
+  onWrongPin: () => Promise<void>,
 ): Promise<void> {
   const { link } = deps;
   const live = liveMode(deps);
@@ -101,7 +99,7 @@ export async function joinAndAdopt(
     { url: request.url, storeName: request.storeName, stationName: request.stationName ?? link.joined?.stationName ?? hostname(), pin: request.pin },
     {
       stationId: link.joined?.stationId ?? null,
-      pinHash: await deps.pinFile.read(),
+      pinHash: await deps.access.currentHash(),
       zoho: stored ? { edition: stored.edition, accountId: stored.accountId, clientId: stored.clientId } : null,
       counters: live ? listCounters(live.db, { includeInactive: true }) : [],
       pollIntervalSeconds: live ? readSettings(live.db).pollIntervalSeconds : null,

@@ -6,7 +6,7 @@ import type pg from 'pg';
 import type { Counter } from '../../contract/model';
 import { HandlerFailure } from '../failure';
 import type { Logger } from '../log';
-import { verifyPin } from '../manager/auth';
+import { verifyPin } from '../manager/pin-hash';
 import { DB_NOW_MS } from './claims';
 import { addStoreCounters } from './config-sync';
 import type { StoredStoreLink, StoreZohoAccount } from './link-file';
@@ -29,7 +29,7 @@ export interface JoiningPc {
   counters: Counter[];
   pollIntervalSeconds: number | null;
   /** Called for a wrong PIN, so guessing is slowed like at the unlock. */
-  onWrongPin: () => void;
+  onWrongPin: () => Promise<void>;
 }
 
 interface StoreRow {
@@ -88,8 +88,8 @@ async function enterStore(pool: pg.Pool, request: JoinRequest, pc: JoiningPc, st
     let store = (await client.query<StoreRow>('SELECT * FROM stores WHERE name = $1 FOR UPDATE', [request.storeName])).rows[0];
     let created = false;
     if (!store) {
-      if (request.pin !== null && (pc.pinHash === null || !verifyPin(request.pin, pc.pinHash))) {
-        pc.onWrongPin();
+      if (request.pin !== null && (pc.pinHash === null || !(await verifyPin(request.pin, pc.pinHash)))) {
+        await pc.onWrongPin();
         throw new HandlerFailure('invalid_input', 'That is not this PC’s manager PIN. A new store takes the PIN of the PC that creates it.', 'pin');
       }
       store = { id: randomUUID(), name: request.storeName, pin_hash: pc.pinHash, zoho_edition: pc.zoho?.edition ?? null, zoho_account_id: pc.zoho?.accountId ?? null, zoho_client_id: pc.zoho?.clientId ?? null };
@@ -102,8 +102,8 @@ async function enterStore(pool: pg.Pool, request: JoinRequest, pc: JoiningPc, st
       await addStoreCounters(client, store.id, pc.counters);
       created = true;
     } else {
-      if (request.pin !== null && (store.pin_hash === null || !verifyPin(request.pin, store.pin_hash))) {
-        pc.onWrongPin();
+      if (request.pin !== null && (store.pin_hash === null || !(await verifyPin(request.pin, store.pin_hash)))) {
+        await pc.onWrongPin();
         throw new HandlerFailure('invalid_input', 'That is not the store’s manager PIN.', 'pin');
       }
       if (store.zoho_account_id && pc.zoho && (store.zoho_account_id !== pc.zoho.accountId || store.zoho_edition !== pc.zoho.edition)) {

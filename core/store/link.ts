@@ -10,7 +10,7 @@ import type { Db } from '../../db/database';
 import { linkOutbox, outboxLength, type OutboxLink } from '../../db/outbox';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../log';
-import type { ManagerPinFile } from '../manager/pin-file';
+import type { ManagerAccess } from '../manager/access';
 import type { RunningMode } from '../mode';
 import { callShare, safeShare } from './budget';
 import { DB_NOW_MS, readClaims, type ClaimRow } from './claims';
@@ -40,7 +40,7 @@ export const DEFAULT_STORE_TIMING: StoreTiming = { heartbeatMs: 2_000, leaseMs: 
 
 export interface StoreLinkDeps {
   file: StoreLinkFile;
-  pinFile: ManagerPinFile;
+  pin: Pick<ManagerAccess, 'adoptHash'>;
   events: EventBus;
   log: Logger;
   now: () => number;
@@ -359,7 +359,7 @@ export class StoreLink {
         config = await readStoreConfig(pool, link.storeId);
       }
     }
-    const { complete } = await applyStoreConfig(config, { db, pinFile: this.deps.pinFile, log: this.deps.log });
+    const { complete } = await applyStoreConfig(config, { db, pin: this.deps.pin, log: this.deps.log });
     this.deps.events.emit({ type: 'counters-changed' });
     if (JSON.stringify(config.zoho) !== JSON.stringify(link.zoho)) await this.remember({ ...link, zoho: config.zoho });
     if (complete) this.appliedConfigVersion = config.configVersion;

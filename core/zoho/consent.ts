@@ -10,6 +10,8 @@ export interface ConsentResult {
   code: string;
   redirectUri: string;
   codeVerifier: string;
+  /** The data centre's accounts server, as Zoho's redirect named it (`accounts-server`), if it did. */
+  accountsServer: string | null;
 }
 
 export interface PendingConsent {
@@ -36,8 +38,9 @@ export async function beginConsent(options: ConsentOptions): Promise<PendingCons
   const challenge = base64url(createHash('sha256').update(codeVerifier).digest());
   const state = base64url(randomBytes(16));
 
-  let settle!: (outcome: { code: string } | { error: string }) => void;
-  const outcome = new Promise<{ code: string } | { error: string }>((resolve) => (settle = resolve));
+  type Answer = { code: string; accountsServer: string | null } | { error: string };
+  let settle!: (outcome: Answer) => void;
+  const outcome = new Promise<Answer>((resolve) => (settle = resolve));
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -55,7 +58,7 @@ export async function beginConsent(options: ConsentOptions): Promise<PendingCons
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" });
     if (code) {
       res.end(page('Counter is connected to Zoho', 'You can close this tab and go back to Counter.'));
-      settle({ code });
+      settle({ code, accountsServer: url.searchParams.get('accounts-server') });
     } else {
       res.end(page('Zoho sign-in did not finish', 'Go back to Counter and try again.'));
       settle({ error: `Zoho said: ${url.searchParams.get('error') ?? 'no code'}` });
@@ -81,7 +84,7 @@ export async function beginConsent(options: ConsentOptions): Promise<PendingCons
     clearTimeout(timer);
     server.close();
     if ('error' in answer) throw new Error(answer.error);
-    return { code: answer.code, redirectUri, codeVerifier };
+    return { code: answer.code, redirectUri, codeVerifier, accountsServer: answer.accountsServer };
   });
   return {
     authUrl: `${options.accountsUrl}/oauth/v2/org/auth?${params.toString()}`,

@@ -1,5 +1,6 @@
 // Typed failures of calls to Zoho. Callers branch on `kind`, never on message text; Zoho's own
 // code and message are kept for the people who read them.
+import type { ZohoTrouble } from '../../contract/failures';
 
 export type ZohoErrorKind =
   | 'validation' // 400: Zoho refused the request as invalid (nothing was created)
@@ -24,6 +25,8 @@ export class ZohoError extends Error {
       notSent?: boolean;
       /** 'malformed': the session id, when it could still be read from an unreadable session. */
       sessionId?: string;
+      /** 'not_connected': how getting a token failed, when the token endpoint was asked (e.g. 'network'). */
+      tokenErrorKind?: ZohoErrorKind;
     } = {},
   ) {
     super(message);
@@ -34,3 +37,28 @@ export class ZohoError extends Error {
 export function isZohoError(error: unknown, kind?: ZohoErrorKind): error is ZohoError {
   return error instanceof ZohoError && (kind === undefined || error.kind === kind);
 }
+
+/**
+ * Which of the three kinds of trouble the cashier is told about a failure is: Zoho could not be
+ * reached (network, timeout, 5xx, on the token endpoint too), Zoho refused our access (401, a refused
+ * or throttled sign-in), or Zoho's answer could not be read. Null when Zoho answered and said no
+ * (a refused request, an unknown session, slow down): that is Zoho's word, not trouble reaching it.
+ */
+export function zohoTrouble(error: unknown): ZohoTrouble | null {
+  if (!(error instanceof ZohoError)) return 'unreachable';
+  if (error.kind !== 'not_connected') return TROUBLE_BY_KIND[error.kind];
+  // No token: the token endpoint's own trouble, or a sign-in that was refused, revoked or throttled.
+  const cause = error.details.tokenErrorKind;
+  if (cause === 'network' || cause === 'server') return 'unreachable';
+  return cause === 'malformed' ? 'not_understood' : 'access_refused';
+}
+
+const TROUBLE_BY_KIND: Record<Exclude<ZohoErrorKind, 'not_connected'>, ZohoTrouble | null> = {
+  network: 'unreachable',
+  server: 'unreachable',
+  malformed: 'not_understood',
+  auth: 'access_refused',
+  validation: null,
+  rate_limited: null,
+  not_found: null,
+};

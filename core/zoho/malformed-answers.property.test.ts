@@ -3,13 +3,12 @@
 // and the poller keeps polling through garbage without ever taking a final state from it.
 // Answers come over real HTTP from a small local server replaying fast-check's bodies, and from the
 // simulator's own malformed-answer fault.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
 import { MemorySecretStore } from '../secrets/secret-store';
+import { AnswerServer, type Answer } from '../../testkit/answer-server';
 import { Rig } from '../../testkit/rig';
 import { sleep } from '../../testkit/time';
 import { ZohoError } from './errors';
@@ -17,60 +16,8 @@ import { MAX_RETRY_AFTER_MS, retryAfterMs } from './http';
 import { PaymentsClient } from './payments-client';
 import { sessionEnvelope } from './schemas';
 import { TokenManager } from './token-manager';
+import { TokenRequestLog } from './token-request-log';
 import { ConnectionVault, type StoredConnection } from './vault';
-
-// ---------------------------------------------------------------------------------------------
-// A local HTTP server answering with whatever the current test wants.
-
-interface Answer {
-  status: number;
-  body: string;
-  headers?: Record<string, string>;
-  /** Close the connection without an answer. */
-  hangUp?: boolean;
-}
-
-type Responder = (request: { method: string; path: string; body: string }) => Answer;
-
-class AnswerServer {
-  responder: Responder = () => ({ status: 500, body: '' });
-  private constructor(
-    private readonly server: Server,
-    readonly url: string,
-  ) {}
-
-  static async start(): Promise<AnswerServer> {
-    let self: AnswerServer | null = null;
-    const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        const answer = self?.responder({ method: req.method ?? 'GET', path: new URL(req.url ?? '/', 'http://x').pathname, body: Buffer.concat(chunks).toString('utf8') }) ?? { status: 500, body: '' };
-        if (answer.hangUp) {
-          req.socket.destroy();
-          return;
-        }
-        try {
-          res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-          res.end(answer.body);
-        } catch {
-          // A header value fast-check made that Node refuses to send: answer plainly instead.
-          if (!res.headersSent) res.writeHead(answer.status).end(answer.body);
-        }
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    self = new AnswerServer(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-    return self;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-    });
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Bodies: arbitrary JSON, non-JSON, truncated, and near-valid sessions with random damage.
@@ -173,14 +120,22 @@ function storedConnection(): StoredConnection {
     accessToken: 'fresh-access-token',
     accessTokenExpiresAt: Date.now() + 3_600_000,
     reconnectReason: null,
-    tokenRequestTimes: [],
+    accountsServer: null,
   };
 }
 
 function clientFor(server: AnswerServer): PaymentsClient {
   const vault = new ConnectionVault(new MemorySecretStore(JSON.stringify(storedConnection())));
   // A 401 makes the client refresh the token: the same server answers that too, with the same garbage.
-  const tokens = new TokenManager({ vault, accountsUrl: server.url, log: silentLogger, now: Date.now, onStateChange: () => undefined, timeoutMs: 2_000 });
+  const tokens = new TokenManager({
+    vault,
+    requests: new TokenRequestLog(new MemorySecretStore()),
+    accountsUrl: server.url,
+    log: silentLogger,
+    now: Date.now,
+    onStateChange: () => undefined,
+    timeoutMs: 2_000,
+  });
   return new PaymentsClient({ paymentsUrl: server.url, accountId: '23137556', tokens, log: silentLogger, now: Date.now, timeoutMs: 2_000 });
 }
 

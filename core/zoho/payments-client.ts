@@ -102,7 +102,7 @@ export class PaymentsClient {
 
 function refusalError(status: number, zohoCode: string | undefined, message: string | undefined): ZohoError {
   const details = { status, ...(zohoCode ? { zohoCode } : {}) };
-  const text = message ?? `Zoho answered HTTP ${status}`;
+  const text = message?.trim() || `Zoho answered HTTP ${status}`;
   if (status === 401) return new ZohoError('auth', text, details);
   if (status === 404) return new ZohoError('not_found', text, details);
   if (status >= 500) return new ZohoError('server', text, details);
@@ -119,6 +119,9 @@ async function withoutToken(token: Promise<string>): Promise<string> {
   } catch (error) {
     if (error instanceof ZohoError && error.kind === 'not_connected') throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ZohoError('not_connected', `Could not get a Zoho sign-in token: ${reason}`, { notSent: true });
+    throw new ZohoError('not_connected', `Could not get a Zoho sign-in token: ${reason}`, {
+      notSent: true,
+      ...(error instanceof ZohoError ? { tokenErrorKind: error.kind } : {}),
+    });
   }
 }

@@ -1,8 +1,17 @@
 // Schemas for what Zoho sends back. Every answer is parsed before it is believed; anything that
-// does not fit becomes a 'malformed' error rather than a guess.
+// does not fit becomes a 'malformed' error rather than a guess. Read generously only where it is
+// safe: an amount as a string or a JSON number (both read exactly, contract/money.ts), and a session
+// status Counter does not know, which is kept as it came and never settles a payment (assess.ts).
 import { z } from 'zod';
 
-const sessionStatus = z.enum(['in_progress', 'succeeded', 'failed']);
+/** The statuses Zoho documents; only 'succeeded' and 'failed' are final. */
+export const KNOWN_SESSION_STATUSES = ['in_progress', 'succeeded', 'failed'] as const;
+export type KnownSessionStatus = (typeof KNOWN_SESSION_STATUSES)[number];
+
+const sessionStatus = z.string().min(1);
+
+/** An amount as Zoho documents it ("1234.50") or as a JSON number (1234.5): kept as sent, parsed exactly where compared. */
+const amount = z.union([z.string(), z.number()]);
 
 /** Ids may come as numbers; one beyond 2^53 was already changed by JSON parsing, so it is refused. */
 const zohoId = z.union([z.string().min(1), z.number().refine(Number.isSafeInteger, 'id too large to read exactly')]).transform(String);
@@ -11,7 +20,7 @@ const unixSeconds = z.union([z.number(), z.string().regex(/^\d+$/).transform(Num
 
 const payment = z.object({
   payment_id: zohoId,
-  amount: z.string().optional(),
+  amount: amount.optional(),
   status: z.string(),
   date: unixSeconds.optional(),
   failure_code: z.string().nullish(),
@@ -22,7 +31,7 @@ const session = z
   .object({
     payments_session_id: zohoId,
     currency: z.string(),
-    amount: z.string(),
+    amount,
     session_status: sessionStatus,
     created_time: unixSeconds,
     // Seed 003's retrieve examples leave terminal_id out: only compare it when present.
@@ -61,7 +70,6 @@ export const errorEnvelope = z.object({
 
 export type ZohoSession = z.output<typeof session>;
 export type ZohoPayment = z.output<typeof payment>;
-export type ZohoSessionStatus = z.output<typeof sessionStatus>;
 
 export const tokenAnswer = z.object({
   access_token: z.string().min(1),

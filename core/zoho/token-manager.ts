@@ -1,11 +1,14 @@
 // Keeps one valid access token for the whole app. Zoho allows at most 10 token requests per 10
-// minutes, so: the token is cached (and persisted, so restarts spend none) until 2 minutes before
-// it expires; one refresh runs at a time and every waiting caller shares it; a throttled answer
-// backs off instead of retrying; a refused refresh token means a person must reconnect.
+// minutes (code exchanges included: TokenRequestLog counts them all), so: the token is cached (and
+// persisted, so restarts spend none) until 2 minutes before it expires; one refresh runs at a time
+// and every waiting caller shares it; a throttled answer backs off instead of retrying; a refused
+// refresh token means a person must reconnect. Every request goes to the accounts server of the
+// connection's data centre, and a new sign-in revokes the refresh token it replaces.
 import type { Logger } from '../log';
 import { ZohoError } from './errors';
 import { requestJson } from './http';
 import { tokenAnswer, tokenErrorAnswer } from './schemas';
+import type { TokenRequestLog } from './token-request-log';
 import type { ConnectionVault, StoredConnection } from './vault';
 
 export type TokenState =
@@ -16,7 +19,10 @@ export type TokenState =
 
 export interface TokenManagerOptions {
   vault: ConnectionVault;
+  /** The edition's accounts server, for a connection that has not recorded its own data centre's. */
   accountsUrl: string;
+  /** Every token request of the account, shared by all its token managers. */
+  requests: TokenRequestLog;
   log: Logger;
   now: () => number;
   onStateChange: (state: TokenState) => void;
@@ -25,8 +31,6 @@ export interface TokenManagerOptions {
    * it is sent; throws a ZohoError (not_connected, with retryAfterMs) when the account has none left.
    */
   reserveRequest?: () => Promise<void>;
-  /** Zoho's limit on token requests: count per window. */
-  requestLimit?: { count: number; windowMs: number };
   refreshBeforeExpiryMs?: number;
   throttleBackoffMs?: number;
   timeoutMs?: number;
@@ -36,14 +40,11 @@ const REFUSED_GRANT_ERRORS = new Set(['invalid_code', 'invalid_grant', 'access_d
 
 export class TokenManager {
   private refreshing: Promise<string> | null = null;
-  private throttledUntil = 0;
-  private readonly limit: { count: number; windowMs: number };
   private readonly skewMs: number;
   private readonly backoffMs: number;
   private readonly timeoutMs: number;
 
   constructor(private readonly options: TokenManagerOptions) {
-    this.limit = options.requestLimit ?? { count: 10, windowMs: 10 * 60_000 };
     this.skewMs = options.refreshBeforeExpiryMs ?? 2 * 60_000;
     this.backoffMs = options.throttleBackoffMs ?? 60_000;
     this.timeoutMs = options.timeoutMs ?? 15_000;
@@ -53,7 +54,7 @@ export class TokenManager {
     const stored = await this.options.vault.read();
     if (!stored) return { kind: 'not_configured' };
     if (stored.reconnectReason) return { kind: 'reconnect_required', reason: stored.reconnectReason };
-    const retryAt = this.retryAt(stored);
+    const retryAt = await this.retryAt(stored);
     if (retryAt > this.options.now()) return { kind: 'throttled', retryAt };
     return { kind: 'ready' };
   }
@@ -77,11 +78,15 @@ export class TokenManager {
     return this.refreshOnce();
   }
 
-  /** Exchanges an authorisation code (consent redirect or Self Client) for tokens. */
-  async exchangeCode(code: string, extra: { redirectUri?: string; codeVerifier?: string } = {}): Promise<void> {
+  /**
+   * Exchanges an authorisation code (consent redirect or Self Client) for tokens, at
+   * `accountsServer` (the data centre the consent redirect named) or the connection's own, and
+   * then revokes the refresh token the new one replaces (Zoho keeps at most 20 per user).
+   */
+  async exchangeCode(code: string, extra: { redirectUri?: string; codeVerifier?: string; accountsServer?: string } = {}): Promise<void> {
     const stored = await this.options.vault.read();
     if (!stored) throw new ZohoError('not_connected', 'Enter the account ID, client ID and client secret first.');
-    this.assertUnderLimit(stored);
+    const accountsServer = extra.accountsServer ?? this.accountsServer(stored);
     const form: Record<string, string> = {
       grant_type: 'authorization_code',
       client_id: stored.clientId,
@@ -90,13 +95,15 @@ export class TokenManager {
     };
     if (extra.redirectUri) form.redirect_uri = extra.redirectUri;
     if (extra.codeVerifier) form.code_verifier = extra.codeVerifier;
-    const answer = await this.tokenRequest(form, 'exchange');
+    const answer = await this.tokenRequest(accountsServer, form, 'exchange');
     if (!answer.refresh_token) {
       throw new ZohoError('malformed', 'Zoho did not send a refresh token. Ask for offline access and try again.');
     }
+    const replaced = await this.options.vault.read();
     await this.options.vault.update((current) =>
       current && {
         ...current,
+        accountsServer,
         refreshToken: answer.refresh_token ?? null,
         accessToken: answer.access_token,
         accessTokenExpiresAt: this.options.now() + answer.expiresInMs,
@@ -104,18 +111,29 @@ export class TokenManager {
       },
     );
     this.options.onStateChange({ kind: 'ready' });
+    if (replaced?.refreshToken && replaced.refreshToken !== answer.refresh_token) {
+      await this.revokeToken(replaced.refreshToken, this.accountsServer(replaced));
+    }
   }
 
   /** Revokes the refresh token at Zoho (best effort: a failure is logged, not raised). */
   async revoke(): Promise<void> {
     const stored = await this.options.vault.read();
     if (!stored?.refreshToken) return;
-    const url = `${this.options.accountsUrl}/oauth/v2/token/revoke?token=${encodeURIComponent(stored.refreshToken)}`;
+    await this.revokeToken(stored.refreshToken, this.accountsServer(stored));
+  }
+
+  private async revokeToken(refreshToken: string, accountsServer: string): Promise<void> {
+    const url = `${accountsServer}/oauth/v2/token/revoke?token=${encodeURIComponent(refreshToken)}`;
     try {
       await requestJson({ method: 'POST', url, timeoutMs: this.timeoutMs }, this.options.log);
     } catch (error) {
       this.options.log.warn('revoking the refresh token failed', { error: String(error) });
     }
+  }
+
+  private accountsServer(stored: StoredConnection): string {
+    return stored.accountsServer ?? this.options.accountsUrl;
   }
 
   private refreshOnce(): Promise<string> {
@@ -127,12 +145,12 @@ export class TokenManager {
 
   private async refresh(): Promise<string> {
     const stored = await this.requireUsable();
-    this.assertUnderLimit(stored);
     if (!stored.refreshToken) {
       await this.requireReconnect('Zoho has not been signed in to yet.');
       throw new ZohoError('not_connected', 'Sign in with Zoho to connect.');
     }
     const answer = await this.tokenRequest(
+      this.accountsServer(stored),
       {
         grant_type: 'refresh_token',
         client_id: stored.clientId,
@@ -147,17 +165,23 @@ export class TokenManager {
     return answer.access_token;
   }
 
-  /** One request to the token endpoint, counted against the limit before it is sent. */
-  private async tokenRequest(form: Record<string, string>, purpose: 'exchange' | 'refresh'): Promise<{ access_token: string; refresh_token?: string; expiresInMs: number }> {
-    await this.options.reserveRequest?.();
+  /** One request to the token endpoint, counted against the limit before it is sent (never sent over it). */
+  private async tokenRequest(
+    accountsServer: string,
+    form: Record<string, string>,
+    purpose: 'exchange' | 'refresh',
+  ): Promise<{ access_token: string; refresh_token?: string; expiresInMs: number }> {
     const now = this.options.now();
-    await this.options.vault.update((current) =>
-      current && { ...current, tokenRequestTimes: [...this.recentRequests(current), now] },
-    );
+    const retryAt = await this.options.requests.take(now);
+    if (retryAt > 0) {
+      throw new ZohoError('not_connected', 'Zoho sign-in requests are paused to stay within Zoho’s limit.', { retryAfterMs: retryAt - now });
+    }
+    // This PC's own log is within the limit; the store's other PCs spend the same account's.
+    await this.options.reserveRequest?.();
     const answer = await requestJson(
       {
         method: 'POST',
-        url: `${this.options.accountsUrl}/oauth/v2/token`,
+        url: `${accountsServer}/oauth/v2/token`,
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams(form).toString(),
         timeoutMs: this.timeoutMs,
@@ -179,8 +203,9 @@ export class TokenManager {
 
   private async handleRefusal(error: string, description: string | undefined, purpose: 'exchange' | 'refresh'): Promise<never> {
     if (/too many requests/i.test(description ?? '') || error === 'Access Denied') {
-      this.throttledUntil = this.options.now() + this.backoffMs;
-      this.options.onStateChange({ kind: 'throttled', retryAt: this.throttledUntil });
+      const retryAt = this.options.now() + this.backoffMs;
+      await this.options.requests.pause(retryAt);
+      this.options.onStateChange({ kind: 'throttled', retryAt });
       throw new ZohoError('not_connected', 'Zoho is limiting sign-in requests. The app will try again in a minute.', {
         zohoCode: error,
         retryAfterMs: this.backoffMs,
@@ -218,25 +243,13 @@ export class TokenManager {
     return stored;
   }
 
-  private assertUnderLimit(stored: StoredConnection): void {
-    const retryAt = this.retryAt(stored);
-    if (retryAt > this.options.now()) {
-      throw new ZohoError('not_connected', 'Zoho sign-in requests are paused to stay within Zoho’s limit.', {
-        retryAfterMs: retryAt - this.options.now(),
-      });
-    }
-  }
-
-  /** When the next token request may be sent (0 = now), from our own count and Zoho's throttle. */
-  private retryAt(stored: StoredConnection): number {
-    const recent = this.recentRequests(stored);
+  /**
+   * When the payments will next be able to get a token (0 = now), from our own count and Zoho's
+   * throttle: while the cached token is fresh, our count does not hold them up.
+   */
+  private async retryAt(stored: StoredConnection): Promise<number> {
+    const { limitedUntil, pausedUntil } = await this.options.requests.window(this.options.now());
     const fresh = stored.accessToken && stored.accessTokenExpiresAt && stored.accessTokenExpiresAt - this.skewMs > this.options.now();
-    const limitedUntil = !fresh && recent.length >= this.limit.count ? (recent[0] ?? 0) + this.limit.windowMs : 0;
-    return Math.max(limitedUntil, this.throttledUntil);
-  }
-
-  private recentRequests(stored: StoredConnection): number[] {
-    const since = this.options.now() - this.limit.windowMs;
-    return stored.tokenRequestTimes.filter((at) => at > since).sort((a, b) => a - b);
+    return Math.max(fresh ? 0 : limitedUntil, pausedUntil);
   }
 }

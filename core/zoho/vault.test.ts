@@ -11,7 +11,7 @@ const connection: StoredConnection = {
   accessToken: null,
   accessTokenExpiresAt: null,
   reconnectReason: null,
-  tokenRequestTimes: [],
+  accountsServer: null,
 };
 
 describe('ConnectionVault', () => {
@@ -41,9 +41,9 @@ describe('ConnectionVault', () => {
       },
     });
     await Promise.all(
-      Array.from({ length: 10 }, (_, i) => vault.update((current) => current && { ...current, tokenRequestTimes: [...current.tokenRequestTimes, i] })),
+      Array.from({ length: 10 }, (_, i) => vault.update((current) => current && { ...current, accountId: `${current.accountId}${i}` })),
     );
-    expect((JSON.parse(stored ?? '{}') as StoredConnection).tokenRequestTimes).toHaveLength(10);
+    expect((JSON.parse(stored ?? '{}') as StoredConnection).accountId).toBe('231375560123456789');
   });
 
   it('refuses a damaged stored connection loudly instead of reading it as none', async () => {

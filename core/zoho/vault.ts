@@ -1,5 +1,6 @@
-// The Zoho connection as kept in the SecretStore: credentials, tokens, and the times of recent
-// token requests (so Zoho's 10-per-10-minutes limit holds across restarts).
+// The Zoho connection as kept in the SecretStore: credentials, tokens, and the accounts server of
+// the data centre that issued them. (Recent token requests have a log of their own, which a
+// disconnect does not forget: token-request-log.ts.)
 import { z } from 'zod';
 import { EDITIONS } from '../../contract/domain';
 import type { SecretStore } from '../secrets/secret-store';
@@ -14,7 +15,8 @@ const storedConnection = z.object({
   accessTokenExpiresAt: z.number().nullable(),
   /** Why a person must reconnect (refresh token revoked or refused), or null. */
   reconnectReason: z.string().nullable(),
-  tokenRequestTimes: z.array(z.number()),
+  /** The accounts server that issued the tokens (Zoho's consent redirect names it); null: the edition's. */
+  accountsServer: z.string().nullable().default(null),
 });
 
 export type StoredConnection = z.output<typeof storedConnection>;

@@ -2,6 +2,8 @@ import { initial } from './001_initial';
 import { dayLogIndexes } from './002_day_log_indexes';
 import { attemptTallies } from './003_attempt_tallies';
 import { attemptReviews } from './004_attempt_reviews';
+import { attemptHolds } from './005_attempt_holds';
+import { accessEvents } from './006_access_events';
 import { storeOutbox } from './010_store_outbox';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
@@ -12,8 +14,8 @@ export interface Migration {
 }
 
 /**
- * Numbers 5-9 belong to other branches of this wave (issue 12: 5-6, issue 14: 7-9). Until they are
- * merged, empty steps hold their places so that 10 is tenth; merging replaces them with the real ones.
+ * Numbers 7-9 belong to issue 14's branch of this wave. Until it is merged, empty steps hold their
+ * places so that 10 is tenth; merging replaces them with the real ones.
  */
 const heldForAnotherBranch = (version: number): Migration => ({ version, name: `held for another branch (${version})`, sql: '' });
 
@@ -22,6 +24,8 @@ export const MIGRATIONS: readonly Migration[] = [
   dayLogIndexes,
   attemptTallies,
   attemptReviews,
-  ...[5, 6, 7, 8, 9].map(heldForAnotherBranch),
+  attemptHolds,
+  accessEvents,
+  ...[7, 8, 9].map(heldForAnotherBranch),
   storeOutbox,
 ];

@@ -27,8 +27,8 @@ describe('createHttpBillingApi', () => {
   });
 
   it('posts the input as JSON to the call’s own URL and returns the result', async () => {
-    const { api, requests } = client(() => jsonResponse(200, { ok: true, value: { pinSet: false } }));
-    expect(await api.managerStatus({})).toEqual({ ok: true, value: { pinSet: false } });
+    const { api, requests } = client(() => jsonResponse(200, { ok: true, value: { pin: 'not_set', message: null, reset: null } }));
+    expect(await api.managerStatus({})).toEqual({ ok: true, value: { pin: 'not_set', message: null, reset: null } });
     await api.counterStatus({ counterId: 'c1' });
     expect(requests.map((r) => r.url)).toEqual(['/api/call/manager-status', '/api/call/counter-status']);
     expect(requests[1]?.init).toMatchObject({ method: 'POST', body: '{"counterId":"c1"}', credentials: 'same-origin' });

@@ -1,4 +1,5 @@
 import type { Currency } from '../../../contract/domain';
+import { ZOHO_TROUBLE_LABELS } from '../../../contract/failures';
 import type { ConnectionStatus } from '../../../contract/views';
 import { formatTime } from './time';
 
@@ -7,7 +8,7 @@ export type ConnectionTone = 'ok' | 'warn' | 'bad' | 'neutral';
 /** The header's one-line summary of the Zoho connection. */
 export function connectionSummary(connection: ConnectionStatus | null, currency: Currency): { text: string; tone: ConnectionTone } {
   if (!connection) return { text: 'Checking connection…', tone: 'neutral' };
-  if (connection.degraded) return { text: 'Trouble reaching Zoho', tone: 'warn' };
+  if (connection.trouble) return { text: ZOHO_TROUBLE_LABELS[connection.trouble], tone: 'warn' };
   switch (connection.state) {
     case 'demo':
       return { text: 'Connected (demo)', tone: 'ok' };

@@ -56,7 +56,7 @@ describe('the app', () => {
     const { startEvents } = await import('./events');
     const stop = startEvents();
     expect(app.getState().transport).toBe('connected');
-    backend.emit({ type: 'connection-changed', connection: { ...backend.connection, degraded: true } });
+    backend.emit({ type: 'connection-changed', connection: { ...backend.connection, degraded: true, trouble: 'unreachable' } });
     expect(app.getState().connection?.degraded).toBe(true);
     backend.counters.push({ ...backend.counters[0]!, id: 'c3', name: 'Counter C', terminalId: 'TRM003' });
     backend.emit({ type: 'counters-changed' });

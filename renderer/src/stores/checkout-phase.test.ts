@@ -40,6 +40,7 @@ function attempt(state: AttemptState): ChargeAttempt {
     pollCount: 0,
     sessionCreatedAt: 2,
     review: null,
+  hold: null,
   };
 }
 

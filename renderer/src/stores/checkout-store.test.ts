@@ -158,6 +158,22 @@ describe('a payment whose outcome is unknown', () => {
     expect(phase()).toBe('rejected');
     await vi.waitFor(() => expect(store().confirmRequired).toBe(true));
   });
+
+  it('sends nothing while the terminal is on hold, and takes the charge once the hold has ended', async () => {
+    await typeSale();
+    await store().charge();
+    const attempt = store().attempt;
+    if (!attempt) throw new Error('charged');
+    backend.change(attempt.id, { state: 'unknown', paymentsSessionId: null, hold: { until: Date.now() + 60_000, endedAt: null } });
+    store().setConfirmChecked(true);
+    await store().charge();
+    expect(backend.callsTo('charge-create')).toHaveLength(1);
+    expect(store().error).toBeNull();
+    backend.change(attempt.id, { hold: { until: Date.now() + 60_000, endedAt: Date.now() } });
+    store().setConfirmChecked(true);
+    await store().charge();
+    expect(backend.callsTo('charge-create')).toHaveLength(2);
+  });
 });
 
 describe('after a reload', () => {

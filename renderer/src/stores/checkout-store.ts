@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import { isLiveState, type PaymentMethod } from '../../../contract/domain';
 import { phaseOf } from './checkout-phase';
-import { awaitsReview, invoiceAwaitsReview, type ChargeAttempt, type Invoice } from '../../../contract/model';
+import { awaitsReview, invoiceAwaitsReview, isHeld, type ChargeAttempt, type Invoice } from '../../../contract/model';
 import type { AppError } from '../../../contract/result';
 import { call } from '../api/gateway';
 import { checkDraft, draftFieldForServerField, emptyDraft, emptyLine, type Draft, type DraftLine, type DraftMode } from './invoice-draft';
@@ -217,6 +217,8 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
       const counterId = state.counterId;
       if (!counterId || state.busy || state.loading) return;
       if (state.attempt && isLiveState(state.attempt.state)) return;
+      // The terminal is on hold after a lost answer: the screen says until when; nothing is sent meanwhile.
+      if (state.attempt && isHeld(state.attempt)) return;
       if (phaseOf(state.invoice, state.attempt) === 'paid') return;
       const needsConfirm = confirmNeeded(state);
       if (needsConfirm && !state.confirmChecked) {

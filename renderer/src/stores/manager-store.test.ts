@@ -25,7 +25,7 @@ async function unlocked(): Promise<void> {
 describe('the manager unlock', () => {
   it('sets the first PIN and is unlocked by it; a wrong PIN stays locked', async () => {
     await store().loadStatus();
-    expect(store().pinSet).toBe(false);
+    expect(store().pinStatus?.pin).toBe('not_set');
     expect(await store().setPin('1357')).toBe(true);
     expect(store().token).not.toBeNull();
 
@@ -95,5 +95,16 @@ describe('manager actions', () => {
     const lost = backend.addAttempt(backend.addInvoice('c1', 100), 'unknown');
     expect(await store().markReviewed(lost, 'Nothing on the terminal')).toBe(true);
     expect(backend.attempts[0]?.review?.note).toBe('Nothing on the terminal');
+  });
+
+  it('releases a held terminal; a payment that holds nothing is refused, and the message kept for its form', async () => {
+    await unlocked();
+    const invoice = backend.addInvoice('c1', 100);
+    const held = backend.addAttempt(invoice, 'unknown', { hold: { until: Date.now() + 60_000, endedAt: null } });
+    expect(await store().releaseHold(held, 'Terminal shows nothing')).toBe(true);
+    expect(backend.attempts[0]?.hold?.endedAt).toEqual(expect.any(Number));
+    const free = backend.addAttempt(invoice, 'failed');
+    expect(await store().releaseHold(free, 'x')).toBe(false);
+    expect(store().errors[`release-${free.id}`]?.message).toMatch(/does not hold/);
   });
 });

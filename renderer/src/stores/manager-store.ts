@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import type { Edition } from '../../../contract/domain';
 import type { ChargeAttempt, Counter } from '../../../contract/model';
 import type { AppError, Result } from '../../../contract/result';
-import type { ConnectionStatus, Settings, StoreStatus } from '../../../contract/views';
+import type { ConnectionStatus, ManagerStatus, Settings, StoreStatus } from '../../../contract/views';
 import { call } from '../api/gateway';
 import { useAppStore } from './app-store';
 
@@ -26,7 +26,8 @@ export interface ConnectionForm {
 }
 
 interface ManagerState {
-  pinSet: boolean | null;
+  /** Whether a PIN is set, was reset, or cannot be read (null until loaded). */
+  pinStatus: ManagerStatus | null;
   statusError: string | null;
   token: string | null;
   /** Why the screens locked (shown above the PIN form). */
@@ -50,6 +51,7 @@ interface ManagerState {
   updateCounter: (counterId: string, patch: { name?: string; terminalId?: string; invoicePrefix?: string }) => Promise<boolean>;
   deactivateCounter: (counter: Counter) => Promise<boolean>;
   markReviewed: (attempt: ChargeAttempt, note: string) => Promise<boolean>;
+  releaseHold: (attempt: ChargeAttempt, note: string) => Promise<boolean>;
   loadSettings: () => Promise<void>;
   saveSettings: (pollIntervalSeconds: number) => Promise<boolean>;
   configureConnection: (form: ConnectionForm) => Promise<boolean>;
@@ -86,7 +88,7 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
   const setStore = (store: StoreStatus) => useAppStore.getState().setStore(store);
 
   return {
-    pinSet: null,
+    pinStatus: null,
     statusError: null,
     token: null,
     lockMessage: null,
@@ -99,7 +101,7 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
 
     async loadStatus() {
       const result = await call((api) => api.managerStatus({}));
-      if (result.ok) set({ pinSet: result.value.pinSet, statusError: null });
+      if (result.ok) set({ pinStatus: result.value, statusError: null });
       else set({ statusError: result.error.message });
     },
 
@@ -127,7 +129,7 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
         return false;
       }
       set({
-        pinSet: true,
+        pinStatus: { pin: 'set', message: null, reset: null },
         token: result.value.managerToken,
         lockMessage: null,
         lastActivity: Date.now(),
@@ -186,6 +188,13 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
         call((api) => api.attemptMarkReviewed({ managerToken, attemptId: attempt.id, note })),
       );
       return reviewed !== null;
+    },
+
+    async releaseHold(attempt, note) {
+      const released = await run(`release-${attempt.id}`, (managerToken) =>
+        call((api) => api.attemptReleaseHold({ managerToken, attemptId: attempt.id, note })),
+      );
+      return released !== null;
     },
 
     async loadSettings() {

@@ -40,8 +40,8 @@ function refuse(code: AppError['code'], message: string, field?: string): never 
 }
 
 export class FakeBackend {
-  appInfo: AppInfo = { mode: 'demo', version: 'test', currency: 'INR', simulatorUrl: null };
-  connection: ConnectionStatus = { state: 'demo', edition: null, accountId: null, clientId: null, degraded: false, message: 'Demo mode', retryAt: null };
+  appInfo: AppInfo = { mode: 'demo', version: 'test', currency: 'INR', simulatorUrl: null, overrides: [] };
+  connection: ConnectionStatus = { state: 'demo', edition: null, accountId: null, clientId: null, degraded: false, trouble: null, message: 'Demo mode', retryAt: null };
   counters: Counter[] = [counter('c1', 'Counter A', 'TRM001', 'A-'), counter('c2', 'Counter B', 'TRM002', 'B-')];
   invoices: Invoice[] = [];
   attempts: ChargeAttempt[] = [];
@@ -272,6 +272,7 @@ export class FakeBackend {
       lastPolledAt: null,
       pollCount: 0,
       sessionCreatedAt: sessionId ? at : null,
+      hold: null,
       review: null,
     };
     this.attempts.push(attempt);
@@ -368,7 +369,7 @@ export class FakeBackend {
       },
       'settings-get': () => ok(this.settings),
       'connection-status': () => ok(this.connection),
-      'manager-status': () => ok({ pinSet: this.pin !== null }),
+      'manager-status': () => ok({ pin: this.pin === null ? 'not_set' : 'set', message: null, reset: null }),
       'manager-unlock': (input) => (input.pin === this.pin ? ok(this.grant()) : fail('locked', 'That PIN is not right.', 'pin')),
       'manager-set-pin': (input) => {
         if (this.pin !== null && input.currentPin !== this.pin) refuse('locked', 'That PIN is not right.', 'currentPin');
@@ -406,6 +407,13 @@ export class FakeBackend {
       },
       'attempt-mark-reviewed': (input) => {
         const attempt = this.update(input.attemptId, { review: { at: Date.now(), note: input.note } });
+        this.publish(attempt);
+        return ok(attempt);
+      },
+      'attempt-release-hold': (input) => {
+        const held = this.requireAttempt(input.attemptId);
+        if (!held.hold) refuse('conflict', 'This payment does not hold its terminal.');
+        const attempt = this.update(input.attemptId, { hold: { until: held.hold?.until ?? Date.now(), endedAt: Date.now() } });
         this.publish(attempt);
         return ok(attempt);
       },

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { isLiveState, isReviewState } from '../../../../contract/domain';
+import { ZOHO_TROUBLE_MESSAGES } from '../../../../contract/failures';
 import { awaitsReview } from '../../../../contract/model';
 import type { CounterStatus } from '../../../../contract/views';
 import { Countdown } from '../../components/Countdown';
@@ -100,7 +101,7 @@ export function DashboardScreen() {
           {counts.waiting} waiting · {counts.paid} paid · {counts.failed} failed · {counts.review} need review
         </p>
       </div>
-      {connection?.degraded ? <Message kind="warning">Zoho’s last answer failed or never came. Payments in progress keep being checked.</Message> : null}
+      {connection?.trouble ? <Message kind="warning">{ZOHO_TROUBLE_MESSAGES[connection.trouble]} Payments in progress keep being checked.</Message> : null}
       {error ? <Message kind="error">Could not load the counters: {error}</Message> : null}
       {!loaded ? <p className="loading">Loading…</p> : null}
       {loaded && shown.length === 0 ? <p>No counters are set up yet.</p> : null}

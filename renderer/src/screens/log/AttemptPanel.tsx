@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { isReviewState } from '../../../../contract/domain';
-import { awaitsReview, type ChargeAttempt, type Counter } from '../../../../contract/model';
+import { awaitsReview, isHeld, type ChargeAttempt, type Counter } from '../../../../contract/model';
 import { DetailList, DetailRow } from '../../components/DetailList';
 import { Message } from '../../components/Field';
 import { StateBadge } from '../../components/StateBadge';
@@ -8,6 +8,7 @@ import { formatMoney } from '../../../../contract/money';
 import { failureReason, methodLabel, stateLabel } from '../../format/labels';
 import { formatTime } from '../../format/time';
 import { useLogStore } from '../../stores/log-store';
+import { ReleaseHoldForm } from './ReleaseHoldForm';
 import { ReviewForm } from './ReviewForm';
 
 const ACTORS: Record<string, string> = {
@@ -17,6 +18,7 @@ const ACTORS: Record<string, string> = {
   startup: 'App start-up',
   zoho: 'Zoho',
   manager: 'Manager',
+  'hold-timer': 'Hold timer',
 };
 
 /** One attempt's details and its event history, beside the log table. */
@@ -81,6 +83,13 @@ export function AttemptPanel({ attempt, counter, onClose }: { attempt: ChargeAtt
             </ul>
           </DetailRow>
         ) : null}
+        {attempt.hold ? (
+          <DetailRow term="Terminal on hold">
+            {attempt.hold.endedAt === null
+              ? `Until ${formatTime(attempt.hold.until, attempt.currency)}: no charge on terminal ${attempt.terminalId} or this invoice meanwhile`
+              : `Ended ${formatTime(attempt.hold.endedAt, attempt.currency)}`}
+          </DetailRow>
+        ) : null}
         {attempt.review ? (
           <DetailRow term="Checked by hand">
             {formatTime(attempt.review.at, attempt.currency)}: {attempt.review.note}
@@ -93,6 +102,7 @@ export function AttemptPanel({ attempt, counter, onClose }: { attempt: ChargeAtt
           {busy === 'recheck' ? 'Checking with Zoho…' : 'Re-check with Zoho'}
         </button>
       ) : null}
+      {isHeld(attempt) ? <ReleaseHoldForm attempt={attempt} /> : null}
       {awaitsReview(attempt) ? <ReviewForm attempt={attempt} /> : null}
       <h3>History</h3>
       {eventsError ? <Message kind="error">{eventsError}</Message> : null}

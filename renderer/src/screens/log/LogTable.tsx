@@ -1,5 +1,5 @@
 import { isReviewState } from '../../../../contract/domain';
-import type { ChargeAttempt, Counter } from '../../../../contract/model';
+import { isHeld, type ChargeAttempt, type Counter } from '../../../../contract/model';
 import { formatMoney } from '../../../../contract/money';
 import type { Currency } from '../../../../contract/domain';
 import { StateBadge } from '../../components/StateBadge';
@@ -18,7 +18,9 @@ function reasonText(attempt: ChargeAttempt): string {
     case 'rejected':
       return attempt.failureMessage ?? 'Refused by Zoho';
     case 'unknown':
-      return 'No clear answer to the charge request';
+      return attempt.hold && isHeld(attempt)
+        ? `No clear answer to the charge request: terminal on hold until ${formatTime(attempt.hold.until, attempt.currency)}`
+        : 'No clear answer to the charge request';
     case 'unresolved':
       return 'No final answer from Zoho';
     default:

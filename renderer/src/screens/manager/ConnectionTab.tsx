@@ -134,7 +134,7 @@ function CredentialsForm() {
             <input id={id} className="input mono" value={form.clientId} onChange={(e) => setForm({ ...form, clientId: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid || undefined} autoComplete="off" spellCheck={false} />
           )}
         </Field>
-        <Field label="Client secret" error={fieldError(error, 'clientSecret')} hint="Stored securely; never shown again">
+        <Field label="Client secret" error={fieldError(error, 'clientSecret')} hint="Kept only on this computer; never shown again">
           {({ id, describedBy, invalid }) => (
             <input id={id} className="input mono" type="password" value={form.clientSecret} onChange={(e) => setForm({ ...form, clientSecret: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid || undefined} autoComplete="new-password" spellCheck={false} />
           )}

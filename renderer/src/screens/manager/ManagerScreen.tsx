@@ -3,7 +3,8 @@ import { Message } from '../../components/Field';
 import { useManagerStore } from '../../stores/manager-store';
 import { ConnectionTab } from './ConnectionTab';
 import { CountersTab } from './CountersTab';
-import { SetPinForm, UnlockForm } from './PinForms';
+import { OverridesNotice } from './OverridesNotice';
+import { PinRecoveryNotice, SetPinForm, UnlockForm } from './PinForms';
 import { PreferencesTab } from './PreferencesTab';
 import { StoreTab } from './StoreTab';
 
@@ -63,6 +64,7 @@ function ManagerTabs() {
           Lock
         </button>
       </div>
+      <OverridesNotice />
       <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="manager-tab-panel">
         {tab === 'counters' ? <CountersTab /> : null}
         {tab === 'connection' ? <ConnectionTab /> : null}
@@ -74,7 +76,7 @@ function ManagerTabs() {
 }
 
 export function ManagerScreen() {
-  const pinSet = useManagerStore((s) => s.pinSet);
+  const pinStatus = useManagerStore((s) => s.pinStatus);
   const token = useManagerStore((s) => s.token);
   const statusError = useManagerStore((s) => s.statusError);
 
@@ -86,9 +88,11 @@ export function ManagerScreen() {
   return (
     <div className="screen screen-manager screen-centered">
       {statusError ? <Message kind="error">{statusError}</Message> : null}
-      {pinSet === null && !statusError ? <p className="loading">Loading…</p> : null}
-      {pinSet === false ? <SetPinForm /> : null}
-      {pinSet === true ? <UnlockForm /> : null}
+      {pinStatus === null && !statusError ? <p className="loading">Loading…</p> : null}
+      {pinStatus?.pin === 'not_set' ? <SetPinForm reset={null} /> : null}
+      {pinStatus?.pin === 'reset' ? <SetPinForm reset={pinStatus.reset} /> : null}
+      {pinStatus?.pin === 'set' ? <UnlockForm /> : null}
+      {pinStatus?.pin === 'needs_recovery' ? <PinRecoveryNotice message={pinStatus.message ?? ''} /> : null}
     </div>
   );
 }

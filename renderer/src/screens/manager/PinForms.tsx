@@ -1,7 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { managerPin } from '../../../../contract/fields';
 import { MANAGER_PIN_DIGITS } from '../../../../contract/rules';
+import type { ManagerStatus } from '../../../../contract/views';
 import { Field, Message } from '../../components/Field';
+import { formatTime, isoDate } from '../../format/time';
+import { useCurrency } from '../../stores/app-store';
 import { useManagerStore } from '../../stores/manager-store';
 
 /** The PIN rule in words; the check itself is the contract's (the backend applies the same one). */
@@ -36,8 +39,9 @@ function PinInput({ id, describedBy, invalid, value, onChange, autoFocus }: {
   );
 }
 
-/** First run: no PIN yet. The first person to set one becomes the manager. */
-export function SetPinForm() {
+/** First run (no PIN yet), or after a reset on this computer: the person who sets one is the manager. */
+export function SetPinForm({ reset }: { reset: ManagerStatus['reset'] }) {
+  const currency = useCurrency();
   const [pin, setPin] = useState('');
   const [confirm, setConfirm] = useState('');
   const [localError, setLocalError] = useState<{ field: 'pin' | 'confirm'; message: string } | null>(null);
@@ -56,11 +60,18 @@ export function SetPinForm() {
   const pinError = localError?.field === 'pin' ? localError.message : error && (error.field === 'pin' || !error.field) ? error.message : undefined;
   return (
     <form className="panel manager-lock-form" onSubmit={submit} aria-labelledby="set-pin-title" noValidate>
-      <h1 id="set-pin-title">Set a manager PIN</h1>
-      <p className="lead">
-        The manager screens (counters, the Zoho connection, preferences) are protected by a PIN. None is set yet: choose one now and keep
-        it from the cashiers.
-      </p>
+      <h1 id="set-pin-title">{reset ? 'Set a new manager PIN' : 'Set a manager PIN'}</h1>
+      {reset ? (
+        <p className="lead">
+          The manager PIN was reset on this computer by {reset.by} (on {isoDate(reset.at)} at {formatTime(reset.at, currency)}). Choose a new PIN now and keep it
+          from the cashiers.
+        </p>
+      ) : (
+        <p className="lead">
+          The manager screens (counters, the Zoho connection, preferences) are protected by a PIN. None is set yet: choose one now and keep
+          it from the cashiers.
+        </p>
+      )}
       <Field label="New manager PIN" hint={PIN_HINT} error={pinError}>
         {(ids) => <PinInput {...ids} value={pin} onChange={setPin} autoFocus />}
       </Field>
@@ -71,6 +82,16 @@ export function SetPinForm() {
         Set PIN and unlock
       </button>
     </form>
+  );
+}
+
+/** The PIN cannot be read: nothing here opens the screens; the message says how to reset it on the computer. */
+export function PinRecoveryNotice({ message }: { message: string }) {
+  return (
+    <section className="panel manager-lock-form" aria-labelledby="pin-recovery-title">
+      <h1 id="pin-recovery-title">Manager screens locked</h1>
+      <Message kind="error">{message}</Message>
+    </section>
   );
 }
 

@@ -25,9 +25,8 @@ export function PaymentFailed({ phase, attempt, method, busy, mustConfirm }: {
       </StatusHeading>
       <AmountByMethod attempt={attempt} />
       <p className="payment-reason">
-        {phase === 'failed' ? failureReason(attempt.failureCode) : `Zoho refused the payment: ${attempt.failureMessage ?? 'no reason was given.'}`}
+        {phase === 'failed' ? failureReason(attempt.failureCode) : (attempt.failureMessage ?? 'Zoho refused the payment and gave no reason. Nothing was sent to the terminal.')}
       </p>
-      {phase === 'rejected' ? <p>Nothing was sent to the terminal. Fix the problem, then try again.</p> : null}
       {mustConfirm ? <ConfirmChecked /> : null}
       <div className="payment-retry-row">
         <button id="retry-button" type="button" className="btn btn-primary btn-big" onClick={() => void charge(method)} disabled={blocked} aria-keyshortcuts="F9">

@@ -1,9 +1,10 @@
 import type { PaymentMethod } from '../../../../../contract/domain';
-import type { ChargeAttempt } from '../../../../../contract/model';
+import { isHeld, type ChargeAttempt } from '../../../../../contract/model';
 import { formatMoney } from '../../../../../contract/money';
 import { Message } from '../../../components/Field';
 import { useCheckoutStore, type CheckoutBusy } from '../../../stores/checkout-store';
 import { ChargeButton, ConfirmChecked, MethodToggle } from './controls';
+import { HoldNotice } from './HoldNotice';
 import { AmountByMethod, StatusHeading } from './parts';
 
 /** CHECK THE TERMINAL (the create's answer was lost) or NEEDS REVIEW (Zoho never settled it), or checked by the manager. */
@@ -18,6 +19,8 @@ export function PaymentReview({ phase, attempt, method, busy, mustConfirm, metho
   const recheck = useCheckoutStore((s) => s.recheck);
   const confirmChecked = useCheckoutStore((s) => s.confirmChecked);
   const again = formatMoney(attempt.amountMinor, attempt.currency);
+  // A session from the lost request may still be on the terminal: no charge until the hold ends.
+  const held = isHeld(attempt);
   return (
     <div className="payment-body">
       <StatusHeading tone="review">
@@ -30,11 +33,17 @@ export function PaymentReview({ phase, attempt, method, busy, mustConfirm, metho
           Zoho never told us how this payment ended; your manager has checked it. Charge again only if the customer has not paid.
         </p>
       ) : phase === 'unknown' ? (
-        <p className="payment-reason">
-          We couldn’t confirm whether the terminal received this payment. Tap Fetch Payments on the terminal: if it shows this payment,
-          let the customer finish there and do not charge again (a printed receipt means it was paid: tell your manager). If it shows
-          nothing, you can charge again.
-        </p>
+        <>
+          <p className="payment-reason">
+            {attempt.failureMessage ?? 'Counter stopped before Zoho answered this charge, so it cannot tell whether the terminal received this payment.'}
+          </p>
+          {held ? null : (
+            <p>
+              Tap Fetch Payments on the terminal: if it shows this payment, let the customer finish there and do not charge again (a printed
+              receipt means it was paid: tell your manager). If it shows nothing, you can charge again.
+            </p>
+          )}
+        </>
       ) : (
         <>
           <p className="payment-reason">
@@ -50,15 +59,21 @@ export function PaymentReview({ phase, attempt, method, busy, mustConfirm, metho
           <strong>Your manager found:</strong> {attempt.review.note}
         </Message>
       ) : null}
-      {/* Also when this try was checked: an older one of the invoice may still await a check. */}
-      {mustConfirm ? <ConfirmChecked /> : null}
-      <MethodToggle method={method} disabled={busy !== null} error={methodError} />
-      <ChargeButton
-        amountMinor={attempt.amountMinor}
-        currency={attempt.currency}
-        label={`Charge ${again} again`}
-        disabled={busy !== null || (mustConfirm && !confirmChecked)}
-      />
+      {held ? (
+        <HoldNotice attempt={attempt} />
+      ) : (
+        <>
+          {/* Also when this try was checked: an older one of the invoice may still await a check. */}
+          {mustConfirm ? <ConfirmChecked /> : null}
+          <MethodToggle method={method} disabled={busy !== null} error={methodError} />
+          <ChargeButton
+            amountMinor={attempt.amountMinor}
+            currency={attempt.currency}
+            label={`Charge ${again} again`}
+            disabled={busy !== null || (mustConfirm && !confirmChecked)}
+          />
+        </>
+      )}
     </div>
   );
 }

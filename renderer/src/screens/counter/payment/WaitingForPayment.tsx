@@ -1,3 +1,4 @@
+import { ZOHO_TROUBLE_MESSAGES } from '../../../../../contract/failures';
 import type { ChargeAttempt } from '../../../../../contract/model';
 import { SESSION_VALIDITY_MS } from '../../../../../contract/rules';
 import { Countdown } from '../../../components/Countdown';
@@ -5,11 +6,13 @@ import { Message } from '../../../components/Field';
 import { failureReason } from '../../../format/labels';
 import { lastCheckedLabel } from '../../../format/time';
 import { useNow } from '../../../hooks/use-now';
+import { useAppStore } from '../../../stores/app-store';
 import { AmountByMethod, StatusHeading } from './parts';
 
 /** The amount is on the terminal: the instruction, the session's countdown and any declined tries. */
 export function WaitingForPayment({ attempt }: { attempt: ChargeAttempt }) {
   const now = useNow(1000);
+  const trouble = useAppStore((s) => s.connection?.trouble ?? null);
   const expired = attempt.sessionCreatedAt !== null && now - attempt.sessionCreatedAt >= SESSION_VALIDITY_MS;
   return (
     <div className="payment-body">
@@ -31,6 +34,9 @@ export function WaitingForPayment({ attempt }: { attempt: ChargeAttempt }) {
           <strong>Declined:</strong> {failureReason(tryInfo.failureCode)} The customer can try again on the terminal.
         </Message>
       ))}
+      {trouble && attempt.state === 'in_progress' ? (
+        <Message kind="warning">{ZOHO_TROUBLE_MESSAGES[trouble]} Counter keeps checking this payment: do not charge it again.</Message>
+      ) : null}
       {expired ? (
         <Message kind="warning">The terminal’s 3 minutes are up. Waiting for Zoho’s final answer: do not charge again yet.</Message>
       ) : null}

@@ -27,6 +27,7 @@ const attempt: ChargeAttempt = {
   pollCount: 0,
   sessionCreatedAt: 1,
   review: null,
+  hold: null,
 };
 
 describe('the payment panel\'s live announcement', () => {
