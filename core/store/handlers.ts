@@ -23,6 +23,7 @@ import { changeStoreConfig, requireLink } from './config-writes';
 import { joinStore } from './join';
 import type { StoreLink } from './link';
 import { inStoreTransaction } from './pg';
+import { assertTerminalFreeInStore } from './terminal-use';
 
 export interface StoreHandlerDeps {
   link: StoreLink;
@@ -197,9 +198,31 @@ export function joinedOverrides(deps: StoreHandlerDeps): Handlers<JoinedOverride
     },
     'charge-create': async (input) => {
       if (!holdsClaim(link, input.counterId)) await storeCalls(deps)['counter-claim']({ counterId: input.counterId });
+      await assertTerminalFreeAtOtherPcs(deps, input.counterId);
       return deps.local('charge-create', input);
     },
   };
+}
+
+/**
+ * Another PC's live payment or hold on the counter's terminal refuses the charge, as this PC's own
+ * would (db/attempts.ts). Local first: with the link down, or the store not answering, this PC goes
+ * on with what its own SQLite knows.
+ */
+async function assertTerminalFreeAtOtherPcs(deps: StoreHandlerDeps, counterId: string): Promise<void> {
+  const { link } = deps;
+  const live = liveMode(deps);
+  const { joined, connection } = link;
+  if (!live || !joined || !connection || !link.isUp) return;
+  const counter = requireCounter(live.db, counterId);
+  try {
+    await assertTerminalFreeInStore(connection, { storeId: joined.storeId, stationId: joined.stationId, terminalId: counter.terminalId, now: deps.now(), formatTime: clockTime });
+  } catch (error) {
+    if (error instanceof HandlerFailure) throw error;
+    deps.log.warn('could not ask the store whether another PC uses the terminal; going on with this PC’s own attempts', {
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
 }
 
 export function holdsClaim(link: StoreLink, counterId: string): boolean {

@@ -5,6 +5,7 @@ import { storeDatabaseEachTest } from '../../testkit/store';
 import { localDate } from '../../testkit/time';
 import { migrateStore } from './schema/migrate';
 import { storeAttemptsForDay, storeDayTotals } from './store-log';
+import { assertTerminalFreeInStore } from './terminal-use';
 import type pg from 'pg';
 
 const store = storeDatabaseEachTest();
@@ -72,5 +73,12 @@ describe('store-wide queries use their indexes', () => {
     }
     expect(review).toMatch(/charge_attempts_awaiting_review/);
     expect(review).not.toMatch(/Seq Scan/);
+  });
+
+  it('a charge’s look at its terminal on the other PCs reads the index of attempts that take a terminal', async () => {
+    const use = { storeId: 'store-3', stationId: 'pc-0', terminalId: 'T2', now: today, formatTime: String };
+    const [explained] = await plansOf((client) => assertTerminalFreeInStore(client, use).catch(() => undefined));
+    expect(explained).toMatch(/charge_attempts_taken_terminal/);
+    expect(explained).not.toMatch(/Seq Scan on charge_attempts/);
   });
 });

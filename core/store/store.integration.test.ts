@@ -106,6 +106,39 @@ describe('a store of two PCs', () => {
     expect(claimed.claims.find((c) => c.counterId === counter.id)).toMatchObject({ stationName: 'Till 2', thisStation: true });
   });
 
+  it('a held terminal stays held across PCs: another PC taking its counter is refused the terminal, naming the PC, until the hold is released', async () => {
+    const pc1 = await firstPc();
+    await join(pc1, 'Till 1');
+    const pc2 = await anotherPc(pc1);
+    await join(pc2, 'Till 2');
+    pc2.counters = await pc2.call('counters-list', {});
+    // Till 1's charge loses Zoho's answer: its terminal is held (db/holds.ts), and the hold ships.
+    await pc1.control.faults({ scope: 'create', drop_rate: 1, drop_after_processing: true, count: 1 });
+    const lost = await pc1.charge(2_500, { counter: 0 });
+    expect(lost.state).toBe('unknown');
+    expect(lost.hold?.endedAt).toBeNull();
+    const id = await storeId();
+    const heldInStore = async (ended: boolean) =>
+      (await store.client.query('SELECT 1 FROM charge_attempts WHERE store_id = $1 AND id = $2 AND hold_until IS NOT NULL AND (hold_ended_at IS NOT NULL) = $3', [id, lost.id, ended])).rowCount
+        ? true
+        : undefined;
+    await eventually(() => heldInStore(false), 5_000, 'the hold in the store');
+    // Till 1 moves to another counter; Till 2 takes the held one, but not its terminal.
+    await pc1.call('counter-claim', { counterId: pc1.counters[1]?.id ?? '', releaseCounterId: lost.counterId });
+    const invoice = await pc2.call('invoice-create', { counterId: lost.counterId, lines: [{ description: 'Tea', quantity: 1, unitPriceMinor: 100 }] });
+    const refused = await pc2.raw('charge-create', { invoiceId: invoice.id, counterId: lost.counterId, method: 'card' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', field: 'terminalId' } });
+    if (!refused.ok) expect(refused.error.message).toMatch(new RegExp(`^Terminal ${lost.terminalId} is on hold at PC “Till 1”: .* release the hold on that PC\\.$`));
+    expect((await pc2.call('store-status', {})).claims.find((c) => c.counterId === lost.counterId)).toMatchObject({ stationName: 'Till 2' });
+    // The terminal really shows nothing now (the customer walked away); a manager at Till 1 checks it
+    // and releases the hold: its end ships, and Till 2 may charge.
+    for (const session of pc1.sim.sessions()) if (session.session_status === 'in_progress') pc1.sim.expireSession(session.payments_session_id);
+    await pc1.call('attempt-release-hold', { managerToken: pc1.managerToken, attemptId: lost.id, note: 'The terminal shows nothing.' });
+    await eventually(() => heldInStore(true), 5_000, 'the hold ended in the store');
+    const charged = await pc2.call('charge-create', { invoiceId: invoice.id, counterId: lost.counterId, method: 'card' });
+    expect(charged.state).toBe('in_progress');
+  });
+
   it('a configuration change on one PC reaches the other at its next heartbeat; a new PIN is the store’s', async () => {
     const pc1 = await firstPc();
     await join(pc1, 'Till 1');

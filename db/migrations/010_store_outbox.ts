@@ -10,7 +10,8 @@ export interface OutboxTable {
   updates: boolean;
 }
 
-// Frozen with this migration (as of SQLite migrations 001-004): a later column or table is a later migration.
+// Frozen with this migration (as of SQLite migrations 001-006; 007-009 are issue 14's): a later column or
+// table is a later migration. The hold columns (005) ship too: a held terminal is held for every PC of a store.
 export const OUTBOX_TABLES_010: readonly OutboxTable[] = [
   {
     table: 'invoices',
@@ -24,7 +25,7 @@ export const OUTBOX_TABLES_010: readonly OutboxTable[] = [
     columns: [
       'id', 'invoice_id', 'counter_id', 'terminal_id', 'amount_minor', 'currency', 'method', 'payments_session_id', 'state',
       'failure_code', 'failure_message', 'payment_id', 'paid_method', 'declined_tries', 'mismatch', 'created_at', 'updated_at',
-      'final_at', 'last_polled_at', 'poll_count', 'session_created_at', 'reviewed_at', 'review_note',
+      'final_at', 'last_polled_at', 'poll_count', 'session_created_at', 'reviewed_at', 'review_note', 'hold_until', 'hold_ended_at',
     ],
     updates: true,
   },
