@@ -13,10 +13,12 @@ import { startSimulator, type RunningSimulator, type SimulatorOptions } from '..
 import { HostProcess, prepareLiveDataDir } from './host-process';
 import { PostgresCluster } from './postgres-cluster';
 import { buildRenderer, rendererStale } from './repo';
+import { TEST_PIN } from './manager-pin';
 import { SimControl } from './sim-control';
 import { eventually, pcLedgerRows, storeLedgerRows, unionOfLedgers, withStoreClient, type LedgerRows } from './store-ledger';
 
-export const STATION_PIN = '2468';
+/** Every station's data folder starts with the test PIN (prepareLiveDataDir); the store takes the first's. */
+export const STATION_PIN = TEST_PIN;
 
 export interface StoreStationsOptions {
   stations: number;
@@ -147,7 +149,7 @@ export class StoreStations {
 
   private async open(options: StoreStationsOptions): Promise<void> {
     const first = await this.addStation(0);
-    first.managerToken = (await first.host.ok('manager-set-pin', { pin: STATION_PIN })).managerToken;
+    first.managerToken = (await first.host.ok('manager-unlock', { pin: STATION_PIN })).managerToken;
     for (let i = 0; i < (options.counters ?? options.stations); i += 1) {
       const terminalId = this.sim.fixture.terminals[i] ?? (await this.sim.addTerminal(`TRM${String(i + 1).padStart(3, '0')}`));
       const label = i < 26 ? String.fromCharCode(65 + i) : String(i + 1);
