@@ -59,7 +59,9 @@ describe('joining a store: bad input', () => {
         await store.client.query('UPDATE counter_store_schema SET version = $1', [STORE_MIGRATIONS.length + 1]);
         return store.url;
       },
-      message: /set up by a newer version of Counter \(store schema 4; this version understands up to 3\)\. Update Counter on this PC\./,
+      message: new RegExp(
+        `set up by a newer version of Counter \\(store schema ${STORE_MIGRATIONS.length + 1}; this version understands up to ${STORE_MIGRATIONS.length}\\)\\. Update Counter on this PC\\.`,
+      ),
     },
   ];
 
