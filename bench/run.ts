@@ -1,5 +1,5 @@
 // `npm run bench` runs every benchmark; `npm run bench -- database scale` runs those named:
-// detection, detection-screen, scale, database, startup, backup (docs/BENCHMARKS.md).
+// detection, detection-screen, scale, database, startup, backup, store-sync, store-log (docs/BENCHMARKS.md).
 // Each prints ONE line of figures (with its goals, PASS/FAIL); the raw figures go to out/bench/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -11,6 +11,7 @@ import { detectionBench, screenDetectionBench } from './detection';
 import { machine, type BenchResult } from './lib';
 import { scaleBench } from './scale';
 import { startupBench } from './startup';
+import { storeLogBench, storeSyncBench } from './store';
 
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
   detection: detectionBench,
@@ -19,6 +20,8 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   database: databaseBench,
   startup: startupBench,
   backup: backupBench,
+  'store-sync': storeSyncBench,
+  'store-log': storeLogBench,
 };
 
 async function main(): Promise<void> {

@@ -11,7 +11,7 @@ import { startSimulator } from '../simulator/index';
 import { BackendChild } from '../testkit/backend-child';
 import { prepareLiveDataDir, secretsFile } from '../testkit/host-process';
 import { TEST_PIN } from '../testkit/manager-pin';
-import { percentile } from '../testkit/stats';
+import { percentile, sessionPollGaps } from '../testkit/stats';
 import { sleep } from '../testkit/time';
 import { goal, verdicts, type BenchResult } from './lib';
 
@@ -79,23 +79,8 @@ async function runScale(sessions: number): Promise<ScaleRun> {
     const runMs = performance.now() - runStarted;
     const stats = sim.stats();
     const log = sim.requests();
-    const polls = new Map<string, number[]>();
-    for (const entry of log) {
-      if (entry.method !== 'GET' || !entry.session_id) continue;
-      polls.set(entry.session_id, [...(polls.get(entry.session_id) ?? []), entry.time]);
-    }
-    const creates = new Map(log.filter((e) => e.method === 'POST' && e.session_id).map((e) => [e.session_id ?? '', e.time]));
-    const gaps: number[] = [];
-    const steadyGaps: number[] = [];
-    const steadyFrom = Date.now() - runMs + 60_000;
-    for (const [sessionId, times] of polls) {
-      const all = [creates.get(sessionId) ?? times[0] ?? 0, ...times];
-      for (let i = 1; i < all.length; i += 1) {
-        const gap = (all[i] ?? 0) - (all[i - 1] ?? 0);
-        gaps.push(gap);
-        if ((all[i - 1] ?? 0) >= steadyFrom) steadyGaps.push(gap);
-      }
-    }
+    const gaps = sessionPollGaps(log);
+    const steadyGaps = sessionPollGaps(log, Date.now() - runMs + 60_000);
     gaps.sort((a, b) => a - b);
     const retrieves = log.filter((e) => e.method === 'GET' && e.session_id && e.time - (log[0]?.time ?? 0) >= 0).length;
     const cpuMs = end.cpuMs - cpuStart.cpuMs;

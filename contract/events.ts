@@ -1,5 +1,5 @@
 import type { ChargeAttempt, Invoice, Refund } from './model';
-import type { AppInfo, ConnectionStatus } from './views';
+import type { AppInfo, ConnectionStatus, StoreStatus } from './views';
 
 /** Everything the backend pushes to the screens. */
 export type BillingEvent =
@@ -10,6 +10,10 @@ export type BillingEvent =
   | { type: 'ledger-changed' }
   | { type: 'connection-changed'; connection: ConnectionStatus }
   | { type: 'counters-changed' }
-  | { type: 'app-changed'; app: AppInfo };
+  | { type: 'app-changed'; app: AppInfo }
+  /** Store mode: the link went up or down, changes were shipped or queued, a claim or a PC changed. */
+  | { type: 'store-changed'; store: StoreStatus }
+  /** Store mode: another PC's changes reached the store (the store-wide log is out of date). */
+  | { type: 'store-ledger-changed' };
 
 export type BillingEventType = BillingEvent['type'];

@@ -147,3 +147,20 @@ export const invoiceSearch = z
   .string({ error: typeError('Search', 'text') })
   .trim()
   .max(50, 'Search must be at most 50 characters');
+
+/** A PostgreSQL address: postgres://user:password@host:5432/database (the password stays on this PC). */
+export const storeUrl = z
+  .string({ error: typeError('Store address', 'text') })
+  .trim()
+  .min(1, 'Store address is required')
+  .max(500, 'Store address must be at most 500 characters')
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '' && url.pathname.length > 1;
+    } catch {
+      return false;
+    }
+  }, 'Store address must look like postgres://user:password@host:5432/database');
+
+export const stationName = text('PC name', 1, 40);

@@ -6,7 +6,7 @@ import { ATTEMPT_STATES } from './domain';
 import * as f from './fields';
 import type { AttemptEvent, CashSale, ChargeAttempt, Counter, Invoice, Refund, RefundWithEvents } from './model';
 import type { Result } from './result';
-import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayCloseReport, DayLog, ManagerStatus, Receipt, Settings, SupportBundle, SupportInfo } from './views';
+import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayCloseReport, DayLog, ManagerStatus, Receipt, Settings, StoreStatus, SupportBundle, SupportInfo } from './views';
 
 const empty = z.strictObject({});
 const attemptState = z.enum(ATTEMPT_STATES, { error: `State must be one of ${ATTEMPT_STATES.join(', ')}` });
@@ -14,6 +14,8 @@ const attemptState = z.enum(ATTEMPT_STATES, { error: `State must be one of ${ATT
 const dayFilter = z.strictObject({
   date: f.isoDate,
   counterId: f.recordId.optional(),
+  /** Store mode: one PC's payments (a PC of its own has only its own). */
+  stationId: f.recordId.optional(),
   state: attemptState.optional(),
   method: f.paymentMethod.optional(),
   search: f.invoiceSearch.optional(),
@@ -59,6 +61,13 @@ export const inputSchemas = {
   'manager-status': empty,
   'manager-unlock': z.strictObject({ pin: f.managerPin }),
   'manager-set-pin': z.strictObject({ pin: f.managerPin, currentPin: f.managerPin.optional() }),
+  /** Store mode: the link to the store, this PC and the others, and which PC holds each counter. */
+  'store-status': empty,
+  /**
+   * Store mode: this PC takes the counter (refused, naming the PC, while another PC holds it), and
+   * lets go of `releaseCounterId`, the counter the till leaves.
+   */
+  'counter-claim': z.strictObject({ counterId: f.recordId, releaseCounterId: f.recordId.optional() }),
   // Manager only: each carries the token from manager-unlock / manager-set-pin
   'manager-lock': z.strictObject({ managerToken: f.managerToken }),
   'counter-create': z.strictObject({
@@ -119,6 +128,19 @@ export const inputSchemas = {
   'support-bundle': z.strictObject({ managerToken: f.managerToken }),
   /** Installs a downloaded update now (Counter restarts); refused while a payment is live. */
   'update-install': z.strictObject({ managerToken: f.managerToken }),
+  /**
+   * Joins this PC to a store (creating it when no store has the name yet). `pin` is the store's
+   * manager PIN; for a new store, this PC's, which becomes the store's.
+   */
+  'store-join': z.strictObject({
+    managerToken: f.managerToken,
+    url: f.storeUrl,
+    storeName: f.storeName,
+    stationName: f.stationName.optional(),
+    pin: f.managerPin,
+  }),
+  /** Frees a counter held by a PC that is no longer heard from (a stale claim). */
+  'counter-release': z.strictObject({ managerToken: f.managerToken, counterId: f.recordId }),
 } as const;
 
 export interface HandlerOutputs {
@@ -163,6 +185,10 @@ export interface HandlerOutputs {
   'support-info': SupportInfo;
   'support-bundle': SupportBundle;
   'update-install': { installing: true };
+  'store-status': StoreStatus;
+  'counter-claim': StoreStatus;
+  'store-join': StoreStatus;
+  'counter-release': StoreStatus;
 }
 
 export interface ManagerSession {

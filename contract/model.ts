@@ -64,6 +64,8 @@ export interface ChargeAttempt {
   sessionCreatedAt: number | null;
   /** A manager checked an unknown or unresolved outcome by hand (the state stays as it is). */
   review: AttemptReview | null;
+  /** Store mode: the PC that took the payment (on rows read from the store's ledger). */
+  stationId?: string;
   /** Set when the create's answer was lost (unknown): see AttemptHold. */
   hold: AttemptHold | null;
 }

@@ -149,6 +149,8 @@ export interface DayLog {
   corrections: Correction[];
   /** Set once a manager closed the day. */
   close: DayClose | null;
+  /** Store mode: whose payments these are. Absent on a PC of its own. */
+  store?: StoreLogScope;
 }
 
 /** What a manager sees before and after closing a day, and prints. */
@@ -180,6 +182,14 @@ export interface Receipt {
   paidAt: number;
   /** Refunds of the payment that went through or are under way. */
   refunds: Refund[];
+}
+
+/** A store's log covers every PC, or (link down) this PC only. */
+export interface StoreLogScope {
+  storeName: string;
+  wholeStore: boolean;
+  /** The store's PCs, to name each payment's and to filter by. */
+  stations: { id: string; name: string }[];
 }
 
 export interface CsvExport {
@@ -220,4 +230,46 @@ export interface SupportInfo {
 export interface SupportBundle {
   fileName: string;
   zipBase64: string;
+}
+
+/** A PC of the store, as its heartbeats describe it. */
+export interface StationView {
+  id: string;
+  name: string;
+  /** When it was last heard from (the store's clock, unix ms). */
+  lastSeen: number;
+  liveSessions: number;
+  /** Not heard from for longer than a lease: its claim (if any) is stale. */
+  stale: boolean;
+  thisStation: boolean;
+}
+
+/** Which PC holds a counter. */
+export interface CounterClaimView {
+  counterId: string;
+  stationId: string;
+  stationName: string;
+  claimedAt: number;
+  stale: boolean;
+  thisStation: boolean;
+}
+
+/** Store mode: where this PC's link to the store stands. `link` is 'off' on a PC of its own. */
+export interface StoreStatus {
+  link: 'off' | 'up' | 'down';
+  storeName: string | null;
+  stationId: string | null;
+  stationName: string | null;
+  /** The store's address without its password. */
+  address: string | null;
+  /** Since when the link is down (unix ms). */
+  downSince: number | null;
+  /** Changes made on this PC that the store does not hold yet. */
+  pendingChanges: number;
+  /** Plain words: what the link is doing, what is wrong and what to do. */
+  message: string;
+  /** This PC's share of the Zoho account's calls a minute. */
+  callsPerMinute: number;
+  stations: StationView[];
+  claims: CounterClaimView[];
 }

@@ -4,9 +4,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BillingEvent } from '../contract/events';
 import { ZOHO_TROUBLE_MESSAGES, type ZohoTrouble } from '../contract/failures';
-import { MANAGER_ONLY, type HandlerName, type HandlerOutput } from '../contract/handlers';
+import { MANAGER_ONLY, type HandlerName, type HandlerOutput, type ParsedInput } from '../contract/handlers';
 import { parseHandlerInput } from '../contract/parse';
 import { fail, ok, type Result } from '../contract/result';
+import { CALL_BUDGET_PER_MINUTE } from '../contract/rules';
 import type { AppInfo, ConnectionStatus, SettingOverride } from '../contract/views';
 import { appendAccessEvent } from '../db/access-events';
 import { countLiveAttempts } from '../db/live-attempts';
@@ -29,7 +30,13 @@ import type { KdfCost } from './manager/pin-hash';
 import { isLiveConnection, LIVE_DB_FILE, startDemoMode, startLiveMode, type ModeOptions, type RunningMode } from './mode';
 import { checkOverrides } from './overrides';
 import { FileSecretStore } from './secrets/file-secret-store';
-import type { SecretStore } from './secrets/secret-store';
+import { MemorySecretStore, type SecretStore } from './secrets/secret-store';
+import { publishPinHash } from './store/config-writes';
+import { joinAndAdopt, joinedOverrides, storeCalls, type StoreHandlerDeps } from './store/handlers';
+import { StoreLink, type StoreTiming } from './store/link';
+import { StoreLinkFile } from './store/link-file';
+import { remoteAttemptHandlers } from './store/remote-attempts';
+import { storeLogHandlers } from './store/store-log';
 import type { DailyBackupOptions } from './upkeep/daily-backups';
 import { startUpdateChecks, type UpdateChecks } from './upkeep/update-checks';
 import type { Updater } from './upkeep/update-policy';
@@ -69,6 +76,10 @@ export interface BackendOptions {
   openExternal?: (url: string) => void;
   /** The desktop app's updater (main/updater.ts); without one (browser host, tests) Counter never updates. */
   updater?: Updater;
+  /** Where a joined PC keeps its store's address (it may hold the database password); default: memory. */
+  storeSecretStore?: SecretStore;
+  /** Join this store at start (the browser host's --store / COUNTER_STORE_URL), trusting the database credentials. */
+  joinStoreAtStart?: { url: string; storeName: string; stationName?: string };
   /** How to reset the manager PIN on this install (the command, or the app's flag), for the manager's screen. */
   pinRecovery?: string;
 }
@@ -85,6 +96,7 @@ export interface BackendTuning extends ChargeTuning {
   consentPort?: number;
   log?: Logger;
   version?: string;
+  store?: Partial<StoreTiming>;
   /** The cost of new PIN hashes (tests use a cheap one; the app PIN_KDF_COST). */
   pinKdfCost?: KdfCost;
 }
@@ -106,7 +118,7 @@ export async function startBackend(options: BackendOptions & { tuning?: BackendT
   const lock = lockDataFolder(options.dataDir, options.appName ?? 'Counter', options.now);
   try {
     const backend = new BackendRuntime(options, lock, overrides);
-    await backend.open();
+    await backend.start();
     return backend;
   } catch (error) {
     lock.release();
@@ -121,6 +133,10 @@ class BackendRuntime implements Backend {
   private readonly tokenRequests: TokenRequestLog;
   private readonly managers: ManagerSessions;
   private readonly handlers: { [K in HandlerName]?: Handler<K> } = {};
+  /** What a PC of a store does instead, while joined and live. */
+  private readonly storeOverrides: { [K in HandlerName]?: Handler<K> };
+  private readonly store: StoreLink;
+  private readonly storeDeps: StoreHandlerDeps;
   private readonly now: () => number;
   private readonly clock: () => number;
   private readonly log: Logger;
@@ -154,11 +170,34 @@ class BackendRuntime implements Backend {
       isFreshInstall: async () => (await this.vault.read()) === null && !existsSync(join(options.dataDir, LIVE_DB_FILE)),
       audit: (event) => appendAccessEvent(this.current().db, { at: this.now(), ...event }),
       recovery: options.pinRecovery ?? DEFAULT_PIN_RECOVERY,
+      publishHash: (hash) => publishPinHash(this.store, hash),
       ...(options.tuning?.pinKdfCost ? { kdfCost: options.tuning.pinKdfCost } : {}),
     });
+    this.store = new StoreLink({
+      file: new StoreLinkFile(options.storeSecretStore ?? new MemorySecretStore()),
+      pin: access,
+      events: this.events,
+      log: this.log,
+      now: this.now,
+      budgetPerMinute: options.tuning?.budgetPerMinute ?? CALL_BUDGET_PER_MINUTE,
+      ...(options.tuning?.store ? { timing: options.tuning.store } : {}),
+    });
+    const storeDeps: StoreHandlerDeps = {
+      link: this.store,
+      vault: this.vault,
+      access,
+      events: this.events,
+      log: this.log,
+      now: this.now,
+      mode: () => this.current(),
+      local: <K extends HandlerName>(name: K, input: ParsedInput<K>) => this.runLocal(name, input),
+    };
+    this.storeDeps = storeDeps;
+    this.storeOverrides = { ...joinedOverrides(storeDeps), ...storeLogHandlers(storeDeps), ...remoteAttemptHandlers(storeDeps) };
     Object.assign(
       this.handlers,
       managerHandlers(access, this.managers),
+      storeCalls(storeDeps),
       connectionHandlers({
         vault: this.vault,
         tokenRequests: this.tokenRequests,
@@ -171,6 +210,7 @@ class BackendRuntime implements Backend {
         announce: (message) => this.announceConnection(message),
         ...(options.openExternal ? { openExternal: options.openExternal } : {}),
         consentPort: options.tuning?.consentPort ?? DEFAULT_CONSENT_PORT,
+        reserveTokenRequest: (account) => this.store.reserveTokenRequest(account),
       }),
       supportHandlers({
         dataDir: options.dataDir,
@@ -189,11 +229,29 @@ class BackendRuntime implements Backend {
       : null;
   }
 
-  async open(): Promise<void> {
+  /** Opens the mode the vault calls for, then the store link (which rejoins a remembered store in the background). */
+  async start(): Promise<void> {
+    await this.store.start();
+    await this.open();
+    const join = this.options.joinStoreAtStart;
+    if (join && (this.store.joined?.storeName !== join.storeName || this.store.joined.url !== join.url)) await this.joinAtStart(join);
+  }
+
+  private async open(): Promise<void> {
     const stored = await this.vault.read();
     const modeOptions = this.modeOptions();
     this.mode = isLiveConnection(stored) ? await startLiveMode(modeOptions, this.vault, stored) : await startDemoMode(modeOptions);
     this.tokenState = await this.mode.tokens.state();
+    this.store.attach(this.mode);
+  }
+
+  /** The command line names a store: join it as its database credentials allow (no PIN). A failure is logged; the PC works on. */
+  private async joinAtStart(join: NonNullable<BackendOptions['joinStoreAtStart']>): Promise<void> {
+    try {
+      await joinAndAdopt(this.storeDeps, { ...join, pin: null }, async () => undefined);
+    } catch (error) {
+      this.log.error('could not join the store named at start', { store: join.storeName, error: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   subscribe(listener: Parameters<Backend['subscribe']>[0]): () => void {
@@ -207,7 +265,8 @@ class BackendRuntime implements Backend {
       if (MANAGER_ONLY.has(name)) this.requireManager(parsed.value);
       while (this.switching) await this.switching;
       // Chosen inside the gate, so a call never runs on the mode a switch just closed.
-      const handler = (this.handlers[name] ?? this.current().services.handlers[name as keyof RunningMode['services']['handlers']]) as Handler<K> | undefined;
+      const joinedLive = this.store.joined !== null && this.current().kind === 'live';
+      const handler = ((joinedLive ? this.storeOverrides[name] : undefined) ?? this.localHandler(name));
       if (!handler) return fail('not_found', `Unknown call ${name}`);
       this.running += 1;
       try {
@@ -227,6 +286,7 @@ class BackendRuntime implements Backend {
     this.updateChecks?.stop();
     await this.exclusively(0, async () => {
       try {
+        await this.store.stop();
         await this.mode?.stop();
       } finally {
         this.mode = null;
@@ -242,6 +302,17 @@ class BackendRuntime implements Backend {
 
   private version(): string {
     return this.options.tuning?.version ?? '0.1.0';
+  }
+
+  /** The call as a PC of its own runs it (what a store override falls back on). */
+  private localHandler<K extends HandlerName>(name: K): Handler<K> | undefined {
+    return (this.handlers[name] ?? this.current().services.handlers[name as keyof RunningMode['services']['handlers']]) as Handler<K> | undefined;
+  }
+
+  private async runLocal<K extends HandlerName>(name: K, input: ParsedInput<K>): Promise<HandlerOutput<K>> {
+    const handler = this.localHandler(name);
+    if (!handler) throw new HandlerFailure('not_found', `Unknown call ${name}`);
+    return handler(input);
   }
 
   private current(): RunningMode {
@@ -267,6 +338,8 @@ class BackendRuntime implements Backend {
       events: this.events,
       tokenRequests: this.tokenRequests,
       tuning,
+      budgetPerMinute: () => this.store.budgetPerMinute(),
+      reserveTokenRequest: (account) => this.store.reserveTokenRequest(account),
       ...(tuning.simulator ? { simulator: tuning.simulator } : {}),
       ...(tuning.backups ? { backupTiming: tuning.backups } : {}),
       onTokenState: (state) => {
@@ -294,6 +367,7 @@ class BackendRuntime implements Backend {
       return;
     }
     await this.exclusively(insideCall ? 1 : 0, async () => {
+      await this.store.detach();
       await this.mode?.stop();
       this.mode = null;
       this.trouble = null;
@@ -342,10 +416,12 @@ class BackendRuntime implements Backend {
     const mode = this.current();
     const stored = await this.vault.read();
     const refundsEnabled = await mode.tokens.refundsAllowed();
+    // A PC of a store that has not connected Zoho yet is shown the store's account, to connect to.
+    const account = stored ?? this.store.joined?.zoho ?? null;
     const base = {
-      edition: stored?.edition ?? null,
-      accountId: stored?.accountId ?? null,
-      clientId: stored?.clientId ?? null,
+      edition: account?.edition ?? null,
+      accountId: account?.accountId ?? null,
+      clientId: account?.clientId ?? null,
       degraded: this.trouble !== null,
       trouble: this.trouble,
       retryAt: null,

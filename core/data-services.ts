@@ -43,6 +43,8 @@ export interface DataServicesOptions {
   payments: () => PaymentsClient;
   refundScope: RefundScope;
   onZohoTrouble: (trouble: ZohoTrouble | null) => void;
+  /** The poller's calls a minute now: a PC of a store gets its share (default: the tuning's, else CALL_BUDGET_PER_MINUTE). */
+  budgetPerMinute?: () => number;
   tuning?: ChargeTuning;
 }
 
@@ -79,7 +81,7 @@ export function createDataServices(options: DataServicesOptions) {
     },
     intervalMs,
     maxIntervalMs: Math.max(MAX_POLL_INTERVAL_MS, intervalMs()),
-    budgetPerMinute: tuning.budgetPerMinute ?? CALL_BUDGET_PER_MINUTE,
+    budgetPerMinute: options.budgetPerMinute ?? (() => tuning.budgetPerMinute ?? CALL_BUDGET_PER_MINUTE),
     clock: options.clock,
     onError: (attemptId, error) => options.log.error('payment check crashed', { attemptId, error: String(error) }),
   });

@@ -202,6 +202,8 @@ const badLines: fc.Arbitrary<{ value: unknown; path: string }> = fc.oneof(
 /** Every field name used by any call, and what is valid and invalid for it. */
 const FIELDS: Record<string, FieldKind> = {
   counterId: recordId,
+  stationId: recordId,
+  releaseCounterId: recordId,
   invoiceId: recordId,
   attemptId: recordId,
   number: textKind(fc.stringMatching(/^[A-Za-z0-9/_.#-]{1,50}$/), 50, NOT_ID_CHARS.filter((c) => !['/', '.'].includes(c))),
@@ -267,6 +269,24 @@ const FIELDS: Record<string, FieldKind> = {
       withInside(fc.stringMatching(/^[a-z]{1,8}$/), CONTROL_CHARS.filter((c) => c !== '\n')),
     ),
   },
+  url: {
+    valid: fc
+      .tuple(fc.constantFrom('postgres', 'postgresql'), fc.stringMatching(/^[a-z][a-z0-9_]{0,15}$/), fc.stringMatching(/^[A-Za-z0-9]{1,20}$/), fc.domain(), fc.integer({ min: 1, max: 65_535 }), fc.stringMatching(/^[a-z][a-z0-9_]{0,20}$/))
+      .map(([scheme, user, password, host, port, db]) => `${scheme}://${user}:${password}@${host}:${port}/${db}`),
+    invalid: fc.oneof(
+      WRONG_TYPES_BUT_STRING,
+      BLANK,
+      HUGE,
+      fc.webUrl(),
+      fc.domain().map((host) => `postgres://user:secret@${host}:5432`),
+      fc.stringMatching(/^[a-z ]{1,30}$/),
+    ),
+  },
+  stationName: textKind(
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 15 }).filter((s) => s.trim() !== '' && s.trim().length <= 40 && !hasControl(s)),
+    40,
+    CONTROL_CHARS,
+  ),
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -112,6 +112,16 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
   'support-info': [{ input: {}, field: 'managerToken', rule: /required/ }],
   'support-bundle': [{ input: { managerToken: 't', days: 30 }, field: 'days', rule: /Unknown field/ }],
   'update-install': [{ input: { managerToken: 't', version: '9.9.9' }, field: 'version', rule: /Unknown field/ }],
+  'store-status': [{ input: { storeName: 'x' }, field: 'storeName', rule: /Unknown field/ }],
+  'counter-claim': [{ input: { counterId: 'A B' }, field: 'counterId', rule: /letters, digits/ }],
+  'store-join': [
+    { input: { managerToken: 't', url: 'http://db.example/store', storeName: 'Main', pin: '2468' }, field: 'url', rule: /postgres:\/\/user:password@host/ },
+    { input: { managerToken: 't', url: 'postgres://u:p@db.example', storeName: 'Main', pin: '2468' }, field: 'url', rule: /postgres:\/\/user:password@host/ },
+    { input: { managerToken: 't', url: 'postgres://u:p@db.example/store', storeName: ' ', pin: '2468' }, field: 'storeName', rule: /required/ },
+    { input: { managerToken: 't', url: 'postgres://u:p@db.example/store', storeName: 'Main', stationName: 'x'.repeat(41), pin: '2468' }, field: 'stationName', rule: /at most 40/ },
+    { input: { managerToken: 't', url: 'postgres://u:p@db.example/store', storeName: 'Main', pin: '24' }, field: 'pin', rule: /4 to 8 digits/ },
+  ],
+  'counter-release': [{ input: { managerToken: 't' }, field: 'counterId', rule: /required/ }],
 };
 
 describe('bad input', () => {

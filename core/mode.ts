@@ -54,6 +54,10 @@ export interface ModeOptions {
   simulator?: SimulatorOptions;
   onTokenState: (state: TokenState) => void;
   onZohoTrouble: (trouble: ZohoTrouble | null) => void;
+  /** The poller's calls a minute now (a PC of a store: its share of the account's). */
+  budgetPerMinute?: () => number;
+  /** Books each token request with the store's other PCs (see TokenManagerOptions.reserveRequest). */
+  reserveTokenRequest?: (account: { edition: Edition; accountId: string }) => Promise<void>;
 }
 
 /** The live account's database and the demo's, in the data folder. */
@@ -144,6 +148,8 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
       closeDatabase(db);
     }
   };
+  // The demo's simulator has a limit of its own; a live account's is shared with the store's other PCs.
+  const reserve = options.reserveTokenRequest;
   const tokens = new TokenManager({
     vault: parts.vault,
     requests: parts.tokenRequests,
@@ -151,6 +157,7 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
     log: options.log,
     now: options.now,
     onStateChange: options.onTokenState,
+    ...(reserve && parts.kind === 'live' ? { reserveRequest: () => reserve({ edition: parts.edition, accountId: parts.accountId }) } : {}),
   });
   const payments = new PaymentsClient({
     paymentsUrl: parts.paymentsUrl,
@@ -172,6 +179,7 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
       payments: () => payments,
       refundScope: { allowed: () => tokens.refundsAllowed(), markMissing: () => tokens.markRefundScopeMissing() },
       onZohoTrouble: options.onZohoTrouble,
+      ...(options.budgetPerMinute ? { budgetPerMinute: options.budgetPerMinute } : {}),
       ...(options.tuning ? { tuning: options.tuning } : {}),
     });
     services.start();

@@ -1,7 +1,7 @@
 // The day's payment log: attempts and totals for a time window, for the manager's review.
 import type { AttemptState, PaymentMethod } from '../contract/domain';
 import { ATTEMPT_STATES, PAYMENT_METHODS, REVIEW_STATES } from '../contract/domain';
-import type { ChargeAttempt } from '../contract/model';
+import type { ChargeAttempt, Counter } from '../contract/model';
 import type { CounterTotal, DayTotals } from '../contract/views';
 import type { AttemptRow } from './attempt-queries';
 import { SELECT_ATTEMPTS, toChargeAttempt } from './attempt-queries';
@@ -33,7 +33,7 @@ export interface DayLogQuery extends DayLogFilter {
 }
 
 const DEFAULT_LIMIT = 500;
-const HOUR_MS = 3_600_000;
+export const HOUR_MS = 3_600_000;
 
 interface FilterSql {
   where: string;
@@ -78,7 +78,8 @@ export function listAttemptsForDay(db: Db, query: DayLogQuery): ChargeAttempt[] 
     .map(toChargeAttempt);
 }
 
-interface GroupRow {
+/** The window's attempts counted by counter, state and method. */
+export interface GroupRow {
   counter_id: string;
   state: AttemptState;
   method: PaymentMethod;
@@ -86,7 +87,8 @@ interface GroupRow {
   amount: number;
 }
 
-interface HourRow {
+/** Collections in the hour `hour` of the window (0 = the hour starting at fromMs). */
+export interface HourRow {
   hour: number;
   amount: number;
 }
@@ -126,13 +128,30 @@ export function dayTotals(db: Db, filter: DayLogFilter): DayTotals {
 
   const onlyAttempts = filter.state !== undefined || filter.method !== undefined;
   const ledger: Ledger = onlyAttempts
-    ? { byCounter: new Map(), cashByHour: new Map() }
+    ? NO_LEDGER
     : ledgerTotals(db, {
         fromMs: filter.fromMs,
         toMs: filter.toMs,
         ...(filter.counterId === undefined ? {} : { counterId: filter.counterId }),
         ...(filter.day === undefined ? {} : { day: filter.day }),
       });
+  return assembleTotals(filter, { groups, hours, awaitingReview: awaitingReview?.count ?? 0, ledger, counters: listCounters(db, { includeInactive: true }) });
+}
+
+/** What a day's totals are made of: the attempts' tallies, the ledger of cash, refunds and corrections, and the counters to list them by. */
+export interface TotalsParts {
+  groups: readonly GroupRow[];
+  hours: readonly HourRow[];
+  awaitingReview: number;
+  ledger: Ledger;
+  counters: readonly Counter[];
+}
+
+/** A ledger with nothing in it: a state or method filter leaves cash and refunds out. */
+export const NO_LEDGER: Ledger = { byCounter: new Map(), cashByHour: new Map() };
+
+/** The day's totals from their parts (this file's, and the store's: core/store/store-log.ts). */
+export function assembleTotals(window: Pick<DayLogFilter, 'fromMs' | 'toMs'>, { groups, hours, awaitingReview, ledger, counters }: TotalsParts): DayTotals {
   const ledgers = [...ledger.byCounter.values()];
   const sumOf = (field: keyof CounterLedger) => ledgers.reduce((sum, entry) => sum + entry[field], 0);
 
@@ -142,7 +161,7 @@ export function dayTotals(db: Db, filter: DayLogFilter): DayTotals {
   const collectedMinor = cardUpi.amountMinor + cash.amountMinor + sumOf('correctedCollectedMinor');
   const refundedMinor = sumOf('refundedMinor') + sumOf('correctedRefundedMinor');
 
-  const collectedByHour = new Array<number>(Math.max(0, Math.ceil((filter.toMs - filter.fromMs) / HOUR_MS))).fill(0);
+  const collectedByHour = new Array<number>(Math.max(0, Math.ceil((window.toMs - window.fromMs) / HOUR_MS))).fill(0);
   for (const { hour, amount } of hours) if (hour >= 0 && hour < collectedByHour.length) collectedByHour[hour] = amount;
   for (const [hour, amount] of ledger.cashByHour) if (hour >= 0 && hour < collectedByHour.length) collectedByHour[hour] = (collectedByHour[hour] ?? 0) + amount;
   const byMethod = PAYMENT_METHODS.map((method) => ({ method, ...countAndAmount(succeeded.filter((g) => g.method === method)) }));
@@ -152,19 +171,19 @@ export function dayTotals(db: Db, filter: DayLogFilter): DayTotals {
     refundsInProgressMinor: sumOf('refundsInProgressMinor'),
     netMinor: collectedMinor - refundedMinor,
     attemptCount: total(groups, 'count'),
-    awaitingReview: awaitingReview?.count ?? 0,
+    awaitingReview,
     byState: ATTEMPT_STATES.map((state) => ({ state, ...countAndAmount(groups.filter((g) => g.state === state)) })),
     byMethod,
     byTender: [...byMethod.map(({ method, ...rest }) => ({ tender: method, ...rest })), { tender: 'cash', ...cash }],
-    byCounter: counterTotals(db, succeeded, ledger),
+    byCounter: counterTotals(counters, succeeded, ledger),
     collectedByHour,
   };
 }
 
 /** Each counter with card/UPI takings, cash or refunds in the window, in the counters' order. */
-function counterTotals(db: Db, succeeded: readonly GroupRow[], ledger: Ledger): CounterTotal[] {
+function counterTotals(counters: readonly Counter[], succeeded: readonly GroupRow[], ledger: Ledger): CounterTotal[] {
   const present = new Set([...succeeded.map((group) => group.counter_id), ...ledger.byCounter.keys()]);
-  return listCounters(db, { includeInactive: true })
+  return counters
     .filter((counter) => present.has(counter.id))
     .map((counter) => {
       const mine = succeeded.filter((group) => group.counter_id === counter.id);

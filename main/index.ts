@@ -77,6 +77,8 @@ async function start(): Promise<void> {
     packaged: app.isPackaged,
     appName: 'the desktop app',
     secretStore: new SafeStorageSecretStore(safeStorage, join(userData, 'zoho-connection.secret')),
+    // The store's address may hold the database password: kept like the Zoho secrets.
+    storeSecretStore: new SafeStorageSecretStore(safeStorage, join(userData, 'store-link.secret')),
     env: process.env,
     openExternal: openIfAllowed,
     pinRecovery: PIN_RECOVERY,

@@ -71,6 +71,10 @@ export function createBillingBridge(ipc: IpcRendererLike): DesktopBilling {
     supportInfo: call('support-info'),
     supportBundle: call('support-bundle'),
     updateInstall: call('update-install'),
+    storeStatus: call('store-status'),
+    counterClaim: call('counter-claim'),
+    storeJoin: call('store-join'),
+    counterRelease: call('counter-release'),
 
     onEvent(listener: (event: BillingEvent) => void) {
       // Only the event crosses into the page, never Electron's IPC event object (it exposes the sender).

@@ -33,6 +33,10 @@ export interface RigOptions {
   paymentsUrl?: string;
   /** The desktop app's updater (the backend has none by default, as in the browser host). */
   updater?: Updater;
+  /** Another rig's simulator (several PCs of one store on one Zoho account): not stopped by close(). */
+  sharedSimulator?: RunningSimulator;
+  /** Join this store at start, as the browser host's --store does. */
+  joinStore?: { url: string; storeName: string; stationName?: string };
 }
 
 export class Rig {
@@ -49,10 +53,12 @@ export class Rig {
     readonly dataDir: string,
     readonly secrets: MemorySecretStore,
     private readonly options: RigOptions,
+    /** Where the store link is kept (the PC's secret store), across restarts. */
+    readonly storeSecrets = new MemorySecretStore(),
   ) {}
 
   static async start(options: RigOptions = {}): Promise<Rig> {
-    const sim = await startSimulator(options.simulator ?? {});
+    const sim = options.sharedSimulator ?? (await startSimulator(options.simulator ?? {}));
     const dataDir = mkdtempSync(join(tmpdir(), 'counter-rig-'));
     const { fixture } = sim;
     const connection = connectionToSimulator(fixture);
@@ -92,6 +98,8 @@ export class Rig {
       env: { ZOHO_PAYMENTS_URL: this.options.paymentsUrl ?? this.sim.url, ZOHO_ACCOUNTS_URL: this.sim.url },
       ...(this.options.updater ? { updater: this.options.updater } : {}),
       tuning: { ...TEST_TUNING, ...this.options.tuning },
+      storeSecretStore: this.storeSecrets,
+      ...(this.options.joinStore ? { joinStoreAtStart: this.options.joinStore } : {}),
     });
     this.unsubscribe = this.backend.subscribe((event) => this.events.push(event));
   }
@@ -147,7 +155,7 @@ export class Rig {
   async close(): Promise<void> {
     this.reader?.close();
     await this.stopBackend().catch(() => undefined);
-    await this.sim.stop();
+    if (!this.options.sharedSimulator) await this.sim.stop();
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

@@ -37,7 +37,7 @@ describe('the poller on a simulated clock', () => {
             },
             intervalMs: () => intervalMs,
             maxIntervalMs: 10_000,
-            budgetPerMinute: budget,
+            budgetPerMinute: () => budget,
             onError: () => undefined,
             // The simulated clock: vitest's fake timers move Date.now with them.
             clock: () => Date.now(),

@@ -11,7 +11,7 @@ afterEach(async () => {
 
 /** A poller on the real monotonic clock; `options` replaces any default. */
 function newPoller(options: Partial<PollerOptions> & Pick<PollerOptions, 'check'>): Poller {
-  return new Poller({ intervalMs: () => 40, maxIntervalMs: 1_000, budgetPerMinute: 100_000, onError: () => undefined, clock: () => performance.now(), ...options });
+  return new Poller({ intervalMs: () => 40, maxIntervalMs: 1_000, budgetPerMinute: () => 100_000, onError: () => undefined, clock: () => performance.now(), ...options });
 }
 
 describe('Poller', () => {
@@ -22,7 +22,7 @@ describe('Poller', () => {
       check,
       ...(extra.intervalMs ? { intervalMs: () => extra.intervalMs ?? 40 } : {}),
       ...(extra.maxIntervalMs ? { maxIntervalMs: extra.maxIntervalMs } : {}),
-      ...(extra.budgetPerMinute ? { budgetPerMinute: extra.budgetPerMinute } : {}),
+      ...(extra.budgetPerMinute ? { budgetPerMinute: () => extra.budgetPerMinute ?? 100_000 } : {}),
       onError: (_id, error) => errors.push(error),
     });
     return { poller, errors };
@@ -85,6 +85,16 @@ describe('Poller', () => {
     expect(poller.currentIntervalMs()).toBe(10_000); // 12 s would fit the budget; capped at 10 s
   });
 
+  it('follows a budget that changes while it runs (a PC’s share of its store’s)', () => {
+    let share = 500;
+    poller = newPoller({ check: async () => ({ done: false }), intervalMs: () => 5_000, maxIntervalMs: 10_000, budgetPerMinute: () => share });
+    const later = 3_600_000;
+    for (let i = 0; i < 20; i += 1) poller.track(`a${i}`, later);
+    expect(poller.currentIntervalMs()).toBe(5_000);
+    share = 166; // three busy PCs share the account
+    expect(poller.currentIntervalMs()).toBe(7_229); // 20 sessions × 60 s / 166 calls
+  });
+
   it('holds every check after a 429 for as long as Zoho asked', async () => {
     const times: number[] = [];
     const { poller } = start(async () => {
@@ -123,7 +133,7 @@ describe('Poller: the wall clock set back or forward', () => {
         }
         return { done: false };
       },
-      budgetPerMinute: 6_000,
+      budgetPerMinute: () => 6_000,
     });
     // Only Date is faked (timers stay real): the wall clock can be stepped while time passes as usual.
     vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
@@ -150,7 +160,7 @@ describe('Poller: charge creates draw from the same budget', () => {
       },
       intervalMs: () => 5_000,
       maxIntervalMs: 10_000,
-      budgetPerMinute,
+      budgetPerMinute: () => budgetPerMinute,
     });
     return poller;
   }
@@ -187,7 +197,7 @@ describe('Poller: charge creates draw from the same budget', () => {
     const waiting = p.drawForCreate(500);
     p.pause(2_000);
     expect((await waiting).granted).toBe(false);
-    const other = newPoller({ check: async () => ({ done: true }), budgetPerMinute: 600 });
+    const other = newPoller({ check: async () => ({ done: true }), budgetPerMinute: () => 600 });
     other.pause(300);
     const atStop = other.drawForCreate(1_000);
     await other.stop();

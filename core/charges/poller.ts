@@ -23,8 +23,8 @@ export interface PollerOptions {
   intervalMs: () => number;
   /** The longest the budget may stretch an interval to. */
   maxIntervalMs: number;
-  /** Calls a minute the poller may spend across all sessions and creates. */
-  budgetPerMinute: number;
+  /** Calls a minute the poller may spend across all sessions and creates, now (a store's PCs share one account's). */
+  budgetPerMinute: () => number;
   onError: (attemptId: string, error: unknown) => void;
   /** Milliseconds on a monotonic clock (performance.now): never the wall clock. */
   clock: () => number;
@@ -130,7 +130,7 @@ export class Poller {
   /** The interval every session gets now: the setting, stretched to fit the budget. */
   currentIntervalMs(): number {
     const base = this.options.intervalMs();
-    const fair = Math.ceil((this.tracked.size * MINUTE_MS) / this.options.budgetPerMinute);
+    const fair = Math.ceil((this.tracked.size * MINUTE_MS) / this.options.budgetPerMinute());
     return Math.min(Math.max(base, fair), this.options.maxIntervalMs);
   }
 
@@ -254,12 +254,12 @@ export class Poller {
    * falling due together are not held back while the account is far from its limit.
    */
   private bucketSize(): number {
-    return Math.max(1, Math.floor(this.options.budgetPerMinute / 12));
+    return Math.max(1, Math.floor(this.options.budgetPerMinute() / 12));
   }
 
   /** Refilled so that a full bucket plus a minute's refill is the budget: the minute's count never binds. */
   private refillPerMs(): number {
-    return Math.max(1, this.options.budgetPerMinute - this.bucketSize()) / MINUTE_MS;
+    return Math.max(1, this.options.budgetPerMinute() - this.bucketSize()) / MINUTE_MS;
   }
 
   private refill(): void {
@@ -282,7 +282,7 @@ export class Poller {
   private budgetWaitMs(): number {
     const now = this.options.clock();
     while (this.recentStarts.length > 0 && (this.recentStarts[0] ?? 0) <= now - MINUTE_MS) this.recentStarts.shift();
-    const budget = this.options.budgetPerMinute;
+    const budget = this.options.budgetPerMinute();
     if (this.recentStarts.length < budget) return 0;
     return (this.recentStarts[this.recentStarts.length - budget] ?? now) + MINUTE_MS - now;
   }

@@ -26,7 +26,8 @@ const HEADER = [
 
 type Cell = string | number | null;
 
-export function dayLogCsv(day: DayLog, counterName: (counterId: string) => string): CsvExport {
+/** The day's log as CSV; a store's log (`pcName`: a PC's name by its id) adds the PC that took each payment. */
+export function dayLogCsv(day: DayLog, counterName: (counterId: string) => string, pcName?: (stationId: string) => string): CsvExport {
   const time = (ms: number) => new Date(ms).toISOString();
   const rows: Cell[][] = [
     ...day.attempts.map((a) => [
@@ -106,5 +107,7 @@ export function dayLogCsv(day: DayLog, counterName: (counterId: string) => strin
       null,
     ]),
   ];
-  return { fileName: `payments-${day.date}.csv`, csv: toCsv(HEADER, rows), rowCount: rows.length };
+  if (!pcName) return { fileName: `payments-${day.date}.csv`, csv: toCsv(HEADER, rows), rowCount: rows.length };
+  const pcs = [...day.attempts.map((a) => (a.stationId ? pcName(a.stationId) : null)), ...rows.slice(day.attempts.length).map(() => null)];
+  return { fileName: `payments-${day.date}.csv`, csv: toCsv([...HEADER, 'pc'], rows.map((row, i) => [...row, pcs[i] ?? null])), rowCount: rows.length };
 }

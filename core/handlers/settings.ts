@@ -26,6 +26,11 @@ export function readSettings(db: Db): Settings {
   };
 }
 
+/** Stores the poll interval (already checked by the input rule); the store's config sync uses it too. */
+export function savePollInterval(db: Db, seconds: number): void {
+  settings.setSetting(db, POLL_INTERVAL_KEY, String(seconds));
+}
+
 type PreferenceChanges = Omit<HandlerInput<'preferences-update'>, 'managerToken'>;
 
 export function settingsHandlers(ctx: DataContext): Handlers<'settings-get' | 'settings-update' | 'preferences-update'> {
@@ -33,7 +38,7 @@ export function settingsHandlers(ctx: DataContext): Handlers<'settings-get' | 's
     'settings-get': () => readSettings(ctx.db),
     'settings-update': (input) => {
       ctx.db.transaction(() => {
-        if (input.pollIntervalSeconds !== undefined) settings.setSetting(ctx.db, POLL_INTERVAL_KEY, String(input.pollIntervalSeconds));
+        if (input.pollIntervalSeconds !== undefined) savePollInterval(ctx.db, input.pollIntervalSeconds);
         if (input.backupKeepDays !== undefined) settings.setSetting(ctx.db, BACKUP_KEEP_DAYS_KEY, String(input.backupKeepDays));
       })();
       return readSettings(ctx.db);

@@ -27,6 +27,11 @@ export interface TokenManagerOptions {
   log: Logger;
   now: () => number;
   onStateChange: (state: TokenState) => void;
+  /**
+   * Books a token request with whoever else spends the account's limit (a store's other PCs), before
+   * it is sent; throws a ZohoError (not_connected, with retryAfterMs) when the account has none left.
+   */
+  reserveRequest?: () => Promise<void>;
   refreshBeforeExpiryMs?: number;
   throttleBackoffMs?: number;
   timeoutMs?: number;
@@ -186,6 +191,8 @@ export class TokenManager {
     if (retryAt > 0) {
       throw new ZohoError('not_connected', 'Zoho sign-in requests are paused to stay within Zoho’s limit.', { retryAfterMs: retryAt - now });
     }
+    // This PC's own log is within the limit; the store's other PCs spend the same account's.
+    await this.options.reserveRequest?.();
     const answer = await requestJson(
       {
         method: 'POST',

@@ -7,6 +7,7 @@ import { accessEvents } from './006_access_events';
 import { refunds } from './007_refunds';
 import { tenders } from './008_tenders';
 import { dayCloses } from './009_day_closes';
+import { storeOutbox } from './010_store_outbox';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   refunds,
   tenders,
   dayCloses,
+  storeOutbox,
 ];

@@ -28,6 +28,13 @@ export function dispatchEvent(event: BillingEvent): void {
       void useAppStore.getState().refreshCounters();
       reloadDashboardSoon();
       break;
+    case 'store-changed':
+      useAppStore.getState().setStore(event.store);
+      break;
+    case 'store-ledger-changed':
+      // Another PC's payments reached the store: the store-wide log is out of date.
+      reloadLogSoon();
+      break;
     case 'app-changed':
       useAppStore.getState().setAppInfo(event.app);
       // Demo and live keep separate data: everything on screen is stale.

@@ -12,6 +12,8 @@ import { isoDate } from '../format/time';
 
 export interface LogFilters {
   date: string;
+  /** Store mode: one PC's payments ('' = the whole store). */
+  stationId: string;
   counterId: string;
   state: AttemptState | '';
   method: PaymentMethod | '';
@@ -56,12 +58,13 @@ interface LogState {
 
 /** Whether anything narrows the day's list (the day itself does not count). */
 export function filtersApplied(filters: LogFilters): boolean {
-  return filters.counterId !== '' || filters.state !== '' || filters.method !== '' || filters.search.trim() !== '';
+  return filters.stationId !== '' || filters.counterId !== '' || filters.state !== '' || filters.method !== '' || filters.search.trim() !== '';
 }
 
 function filterInput(filters: LogFilters) {
   return {
     date: filters.date,
+    ...(filters.stationId ? { stationId: filters.stationId } : {}),
     ...(filters.counterId ? { counterId: filters.counterId } : {}),
     ...(filters.state ? { state: filters.state } : {}),
     ...(filters.method ? { method: filters.method } : {}),
@@ -96,7 +99,7 @@ export const useLogStore = create<LogState>()((set, get) => {
   };
 
   return {
-    filters: { date: isoDate(Date.now()), counterId: '', state: '', method: '', search: '' },
+    filters: { date: isoDate(Date.now()), stationId: '', counterId: '', state: '', method: '', search: '' },
     log: null,
     rows: DAY_LOG_PAGE,
     loading: false,
@@ -133,7 +136,7 @@ export const useLogStore = create<LogState>()((set, get) => {
     },
 
     resetFilters() {
-      set({ filters: { ...get().filters, counterId: '', state: '', method: '', search: '' }, rows: DAY_LOG_PAGE });
+      set({ filters: { ...get().filters, stationId: '', counterId: '', state: '', method: '', search: '' }, rows: DAY_LOG_PAGE });
       scheduleReload(0);
     },
 

@@ -1,17 +1,24 @@
 // The manager's side: PIN unlock (the token lives in memory only), counters, the Zoho connection,
-// preferences and help (files, updates, the support bundle). Locks itself after a few minutes without use.
+// preferences, the store and help (files, updates, the support bundle). Locks itself after a few minutes without use.
 import { create } from 'zustand';
 import type { Edition } from '../../../contract/domain';
 import type { PaymentMethod, RefundReason } from '../../../contract/domain';
 import type { ChargeAttempt, Counter, Refund } from '../../../contract/model';
 import type { AppError, Result } from '../../../contract/result';
-import type { ConnectionStatus, DayCloseReport, ManagerStatus, Settings, SupportInfo } from '../../../contract/views';
+import type { ConnectionStatus, DayCloseReport, ManagerStatus, Settings, StoreStatus, SupportInfo } from '../../../contract/views';
 import { call } from '../api/gateway';
 import { saveSupportBundle } from '../api/index';
 import { useAppStore } from './app-store';
 
 /** The manager screens lock after this long without a key press or click. */
 export const MANAGER_IDLE_LOCK_MS = 5 * 60_000;
+
+export interface StoreJoinForm {
+  url: string;
+  storeName: string;
+  stationName: string;
+  pin: string;
+}
 
 export interface ConnectionForm {
   edition: Edition;
@@ -65,6 +72,8 @@ interface ManagerState {
   loadSupport: () => Promise<void>;
   saveSupportBundle: () => Promise<boolean>;
   installUpdate: () => Promise<boolean>;
+  joinStore: (form: StoreJoinForm) => Promise<boolean>;
+  releaseCounter: (counterId: string) => Promise<boolean>;
 }
 
 export const useManagerStore = create<ManagerState>()((set, get) => {
@@ -93,6 +102,7 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
   }
 
   const setConnection = (connection: ConnectionStatus) => useAppStore.getState().setConnection(connection);
+  const setStore = (store: StoreStatus) => useAppStore.getState().setStore(store);
 
   return {
     pinStatus: null,
@@ -316,6 +326,26 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
       const started = await run('update', (managerToken) => call((api) => api.updateInstall({ managerToken })), () => 'Installing the update: Counter restarts in a moment.');
       if (!started) await get().loadSupport();
       return started !== null;
+    },
+
+    async joinStore(form) {
+      const stationName = form.stationName.trim();
+      const store = await run(
+        'store-join',
+        (managerToken) => call((api) => api.storeJoin({ managerToken, url: form.url, storeName: form.storeName, pin: form.pin, ...(stationName ? { stationName } : {}) })),
+        (joined) => `This PC is “${joined.stationName ?? ''}” of store “${joined.storeName ?? ''}”.`,
+      );
+      if (store) {
+        setStore(store);
+        await useAppStore.getState().refreshCounters();
+      }
+      return store !== null;
+    },
+
+    async releaseCounter(counterId) {
+      const store = await run(`store-release-${counterId}`, (managerToken) => call((api) => api.counterRelease({ managerToken, counterId })), () => 'Released: any PC may take the counter now.');
+      if (store) setStore(store);
+      return store !== null;
     },
   };
 });

@@ -11,7 +11,7 @@ import { invoiceAwaitsReview, type AttemptEvent, type CashSale, type ChargeAttem
 import { sumMinor } from '../../../contract/money';
 import { fail, ok, type AppError, type Result } from '../../../contract/result';
 import { BACKUP_KEEP_DAYS, POLL_INTERVAL_SECONDS } from '../../../contract/rules';
-import { DAY_LOG_MAX_ROWS, DAY_LOG_PAGE, type AppInfo, type ConnectionStatus, type CounterStatus, type DayCloseReport, type DayLog, type DayTotals, type Settings, type SupportInfo } from '../../../contract/views';
+import { DAY_LOG_MAX_ROWS, DAY_LOG_PAGE, type AppInfo, type ConnectionStatus, type CounterStatus, type DayCloseReport, type DayLog, type DayTotals, type Settings, type StoreStatus, type SupportInfo } from '../../../contract/views';
 import type { DesktopBilling, SaveOutcome } from '../../../preload/bridge';
 import { isoDate } from '../format/time';
 import { resetBillingApi } from '../api/gateway';
@@ -69,6 +69,20 @@ export class FakeBackend {
     backupsDir: '/data/backups',
     newestBackup: null,
     updates: { state: 'unavailable', message: 'This copy of Counter does not update itself.', version: null, checkedAt: null, canInstall: false },
+  };
+  /** Store mode: a PC of its own until a test joins it (`store-join`) or sets this. */
+  store: StoreStatus = {
+    link: 'off',
+    storeName: null,
+    stationId: null,
+    stationName: null,
+    address: null,
+    downSince: null,
+    pendingChanges: 0,
+    message: 'This PC works on its own.',
+    callsPerMinute: 500,
+    stations: [],
+    claims: [],
   };
   readonly calls: RecordedCall[] = [];
   readonly savedFiles: { fileName: string; csv: string }[] = [];
@@ -581,6 +595,25 @@ export class FakeBackend {
         if (!this.support.updates.canInstall) refuse('conflict', 'A payment is in progress. Install the update once no payment is waiting on a terminal.');
         this.installs += 1;
         return ok({ installing: true as const });
+      },
+      'store-status': () => ok(this.store),
+      'store-join': (input) => {
+        if (input.pin !== this.pin) refuse('invalid_input', 'That is not the store’s manager PIN.', 'pin');
+        const stationName = input.stationName ?? 'This PC';
+        this.store = { ...this.store, link: 'up', storeName: input.storeName, stationId: 'pc-here', stationName, address: 'postgres://store', message: `Connected to store “${input.storeName}”.` };
+        return ok(this.store);
+      },
+      'counter-claim': (input) => {
+        const held = this.store.claims.find((c) => c.counterId === input.counterId && !c.thisStation);
+        if (held) refuse('conflict', `${this.requireCounter(input.counterId).name} is in use at PC “${held.stationName}”.`, 'counterId');
+        if (this.store.link === 'off') return ok(this.store);
+        const mine = { counterId: input.counterId, stationId: 'pc-here', stationName: this.store.stationName ?? '', claimedAt: this.now(), stale: false, thisStation: true };
+        this.store = { ...this.store, claims: [...this.store.claims.filter((c) => !c.thisStation), mine] };
+        return ok(this.store);
+      },
+      'counter-release': (input) => {
+        this.store = { ...this.store, claims: this.store.claims.filter((c) => c.counterId !== input.counterId) };
+        return ok(this.store);
       },
     };
   }

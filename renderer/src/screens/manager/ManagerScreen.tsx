@@ -7,11 +7,13 @@ import { HelpTab } from './HelpTab';
 import { OverridesNotice } from './OverridesNotice';
 import { PinRecoveryNotice, SetPinForm, UnlockForm } from './PinForms';
 import { PreferencesTab } from './PreferencesTab';
+import { StoreTab } from './StoreTab';
 
 const TABS = [
   { id: 'counters', label: 'Counters' },
   { id: 'connection', label: 'Zoho connection' },
   { id: 'preferences', label: 'Preferences' },
+  { id: 'store', label: 'Store' },
   { id: 'help', label: 'Help' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
@@ -69,6 +71,7 @@ function ManagerTabs() {
         {tab === 'counters' ? <CountersTab /> : null}
         {tab === 'connection' ? <ConnectionTab /> : null}
         {tab === 'preferences' ? <PreferencesTab /> : null}
+        {tab === 'store' ? <StoreTab /> : null}
         {tab === 'help' ? <HelpTab /> : null}
       </div>
     </div>
