@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 import type { AttemptState } from '../contract/domain';
 import { DAY_LOG_PAGE } from '../contract/views';
 import { startBackend } from '../core/backend';
-import { localDayRange } from '../core/handlers/log';
+import { localDayRange } from '../core/days';
 import { silentLogger } from '../core/log';
 import { MemorySecretStore } from '../core/secrets/secret-store';
 import { localDate, sleep } from '../testkit/time';

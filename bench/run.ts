@@ -1,15 +1,17 @@
 // `npm run bench` runs every benchmark; `npm run bench -- database scale` runs those named:
-// detection, detection-screen, scale, database, startup (docs/BENCHMARKS.md).
+// detection, detection-screen, scale, database, startup, backup, store-sync, store-log (docs/BENCHMARKS.md).
 // Each prints ONE line of figures (ratios to its limits, absolute figures, goals with PASS/FAIL) and
 // the load average (`uptime`) at its start and end; the raw figures go to out/bench/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { backupBench } from './backup';
 import { databaseBench } from './database';
 import { detectionBench, screenDetectionBench } from './detection';
 import { load, machine, type BenchResult } from './lib';
 import { scaleBench } from './scale';
 import { startupBench } from './startup';
+import { storeLogBench, storeSyncBench } from './store';
 
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
   detection: detectionBench,
@@ -17,6 +19,9 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   scale: scaleBench,
   database: databaseBench,
   startup: startupBench,
+  backup: backupBench,
+  'store-sync': storeSyncBench,
+  'store-log': storeLogBench,
 };
 
 async function main(): Promise<void> {

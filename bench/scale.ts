@@ -13,11 +13,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { startSimulator, type RequestLogEntry } from '../simulator/index';
+import { startSimulator } from '../simulator/index';
 import { BackendChild } from '../testkit/backend-child';
 import { prepareLiveDataDir, secretsFile } from '../testkit/host-process';
 import { TEST_PIN } from '../testkit/manager-pin';
-import { maxInWindow, percentile } from '../testkit/stats';
+import { maxInWindow, percentile, sessionPollGaps } from '../testkit/stats';
 import { sleep } from '../testkit/time';
 import { goal, ratio, spread, verdicts, type BenchResult } from './lib';
 
@@ -47,22 +47,6 @@ interface Till {
 interface CoreEvent {
   type: string;
   attempt?: { id: string; state: string };
-}
-
-function gapsBetween(log: readonly RequestLogEntry[], from: number, to: number): number[] {
-  const polls = new Map<string, number[]>();
-  for (const entry of log) {
-    if (!entry.session_id || (entry.method !== 'GET' && entry.method !== 'POST')) continue;
-    polls.set(entry.session_id, [...(polls.get(entry.session_id) ?? []), entry.time]);
-  }
-  const gaps: number[] = [];
-  for (const times of polls.values()) {
-    for (let i = 1; i < times.length; i += 1) {
-      const previous = times[i - 1] ?? 0;
-      if (previous >= from && previous < to) gaps.push((times[i] ?? 0) - previous);
-    }
-  }
-  return gaps;
 }
 
 export async function scaleBench(): Promise<BenchResult> {
@@ -171,7 +155,7 @@ export async function scaleBench(): Promise<BenchResult> {
     const arrivals = log.filter((entry) => entry.session_id && (entry.method === 'GET' || entry.method === 'POST')).map((entry) => entry.time);
     const posts = new Map(log.filter((entry) => entry.method === 'POST' && entry.session_id).map((entry) => [entry.session_id ?? '', entry.time]));
     const createWaits = creates.map((c) => (posts.get(c.sessionId) ?? Number.NaN) - c.asked);
-    const atGoal = gapsBetween(log, runStarted + SETTLE_MS, halfway);
+    const atGoal = sessionPollGaps(log, runStarted + SETTLE_MS, halfway);
     const checksOverFull = log.filter((entry) => entry.method === 'GET' && entry.session_id && entry.time >= halfway + SETTLE_MS).length;
     const callsOverFull = log.filter((entry) => entry.session_id && entry.time >= halfway + SETTLE_MS).length;
     const fullMinutes = (runEnded - halfway - SETTLE_MS) / 60_000;
@@ -179,7 +163,7 @@ export async function scaleBench(): Promise<BenchResult> {
     const capacity = Math.floor(checksPerMinute / (60_000 / INTERVAL_MS));
     const gap = spread(atGoal, 0);
     const wait = spread(createWaits, 0);
-    const fullGaps = spread(gapsBetween(log, halfway + SETTLE_MS, runEnded), 0);
+    const fullGaps = spread(sessionPollGaps(log, halfway + SETTLE_MS, runEnded), 0);
     const cpuMs = end.cpuMs - cpuStart.cpuMs;
     const goals = [
       goal('429s in 5 minutes', '0', String(stats.payments_requests.rate_limited), stats.payments_requests.rate_limited === 0),

@@ -36,3 +36,31 @@ export type Currency = (typeof CURRENCIES)[number];
 
 export const EDITIONS = ['in', 'in_sandbox', 'us'] as const;
 export type Edition = (typeof EDITIONS)[number];
+
+/**
+ * A refund of a paid card/UPI payment through Zoho. `creating` is written before Zoho is asked;
+ * `initiated` and `pending` are Zoho's not-final statuses; `succeeded`, `failed` and `canceled` are
+ * Zoho's final ones; `rejected`: Zoho refused the request, or has no record of it (nothing was
+ * refunded); `unknown`: the create's answer was lost, and Zoho is asked for the payment's refunds.
+ */
+export const REFUND_STATES = ['creating', 'initiated', 'pending', 'succeeded', 'failed', 'canceled', 'rejected', 'unknown'] as const;
+export type RefundState = (typeof REFUND_STATES)[number];
+/** A refund whose outcome is not known yet: it holds the rest of its payment (one at a time). */
+export const UNSETTLED_REFUND_STATES = ['creating', 'unknown'] as const satisfies readonly RefundState[];
+/** Zoho has it and has not finished it: followed by the poller. */
+export const FOLLOWED_REFUND_STATES = ['initiated', 'pending', 'unknown'] as const satisfies readonly RefundState[];
+export const FINAL_REFUND_STATES = ['succeeded', 'failed', 'canceled', 'rejected'] as const satisfies readonly RefundState[];
+/** States whose amount counts against the payment (all but the ones that refunded nothing). */
+export const COMMITTED_REFUND_STATES = ['creating', 'initiated', 'pending', 'succeeded', 'unknown'] as const satisfies readonly RefundState[];
+
+export function isFinalRefundState(state: RefundState): boolean {
+  return (FINAL_REFUND_STATES as readonly RefundState[]).includes(state);
+}
+
+/** The reasons a merchant may give Zoho for a refund. */
+export const REFUND_REASONS = ['requested_by_customer', 'duplicate', 'fraudulent', 'others'] as const;
+export type RefundReason = (typeof REFUND_REASONS)[number];
+
+/** How an invoice was settled: on the terminal (card, UPI) or at the till (cash). */
+export const TENDERS = ['card', 'upi', 'cash'] as const;
+export type Tender = (typeof TENDERS)[number];

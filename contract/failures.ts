@@ -25,6 +25,28 @@ export function describeFailure(code: string | null): string {
   return FAILURE_REASONS[code] ?? `The payment failed (${code}).`;
 }
 
+const REFUND_FAILURES: Record<string, string> = {
+  exceeds_payment_amount: 'Zoho refused: the refund is more than what is left of the payment.',
+  payment_already_refunded: 'Zoho refused: this payment was already refunded in full.',
+  payment_already_disputed: 'Zoho refused: the customer has disputed this payment with the bank.',
+  payment_not_captured: 'Zoho refused: the payment was never completed.',
+  insufficient_funds: 'Zoho could not refund: not enough balance in the Zoho Payments account.',
+  exceeds_balance_amount: 'Zoho could not refund: not enough balance in the Zoho Payments account.',
+  amount_too_small: 'Zoho refused: the amount is too small to refund.',
+  expiry_time_exceeded: 'Zoho refused: this payment is too old to refund.',
+  lost_or_stolen_card: 'The bank refused: the card was reported lost or stolen.',
+  expired_or_canceled_card: 'The bank refused: the card has expired or was cancelled.',
+  charge_for_pending_refund_disputed: 'Zoho refused: the payment is under dispute.',
+  merchant_request: 'The refund was cancelled at the merchant’s request.',
+  unknown: 'The refund failed. Zoho gave no reason.',
+};
+
+/** Zoho's failure reason in a manager's words; an unknown code is shown as it is. */
+export function describeRefundFailure(reason: string | null): string {
+  if (!reason) return 'The refund failed. Zoho gave no reason.';
+  return REFUND_FAILURES[reason] ?? `The refund failed (${reason}).`;
+}
+
 /**
  * Why Zoho gave no usable answer, in the three kinds a cashier must tell apart: the network or Zoho is
  * down (wait; check the internet), Zoho refused Counter's access (a manager must act), or Zoho

@@ -1,9 +1,9 @@
 // Field rules for every input the backend accepts. Each message names the rule in plain words;
 // the field itself is named by the path reported alongside.
 import { z } from 'zod';
-import { EDITIONS, PAYMENT_METHODS } from './domain';
+import { EDITIONS, PAYMENT_METHODS, REFUND_REASONS } from './domain';
 import { MAX_AMOUNT_MINOR } from './money';
-import { MANAGER_PIN_DIGITS, POLL_INTERVAL_SECONDS } from './rules';
+import { BACKUP_KEEP_DAYS, MANAGER_PIN_DIGITS, POLL_INTERVAL_SECONDS } from './rules';
 import { DAY_LOG_MAX_ROWS } from './views';
 
 // eslint-disable-next-line no-control-regex -- the point is to refuse control characters
@@ -47,11 +47,37 @@ export const invoiceNumber = text('Invoice number', 1, 50).regex(
   'Invoice number may only use letters, digits and - / _ . #',
 );
 
-export const minorAmount = z
-  .number({ error: typeError('Amount', 'a number of paise/cents') })
-  .int('Amount must be a whole number of paise/cents')
-  .min(1, 'Amount must be more than zero')
-  .max(MAX_AMOUNT_MINOR, `Amount must be at most ${MAX_AMOUNT_MINOR} paise/cents`);
+/** An amount of money in minor units, more than zero, named `label` in every message. */
+function minorAmountField(label: string) {
+  return z
+    .number({ error: typeError(label, 'a number of paise/cents') })
+    .int(`${label} must be a whole number of paise/cents`)
+    .min(1, `${label} must be more than zero`)
+    .max(MAX_AMOUNT_MINOR, `${label} must be at most ${MAX_AMOUNT_MINOR} paise/cents`);
+}
+
+export const minorAmount = minorAmountField('Amount');
+export const refundAmount = minorAmountField('Refund amount');
+export const tenderedAmount = minorAmountField('Amount tendered');
+
+export const refundReason = z.enum(REFUND_REASONS, { error: `Reason must be one of ${REFUND_REASONS.join(', ')}` });
+export const refundNote = text('Note', 1, 200);
+
+/** Made by the screen once per refund form, so a second press of the same form makes no second refund. */
+export const requestKey = z
+  .string({ error: typeError('Request key', 'text') })
+  .regex(/^[A-Za-z0-9-]{8,64}$/, 'Request key must be 8 to 64 letters, digits or -');
+
+export const closedBy = text('Your name', 1, 60);
+export const storeName = text('Store name', 1, 80);
+/** Up to four lines of address; line breaks are the only control characters allowed. */
+export const storeAddress = z
+  .string({ error: typeError('Store address', 'text') })
+  .trim()
+  .max(300, 'Store address must be at most 300 characters')
+  // eslint-disable-next-line no-control-regex -- the point is to refuse control characters
+  .regex(/^[^\u0000-\u0009\u000b-\u001f\u007f]*$/, 'Store address must not contain control characters')
+  .refine((value) => value.split('\n').length <= 4, 'Store address must be at most 4 lines');
 
 export const invoiceLine = z.strictObject({
   description: text('Item description', 1, 200),
@@ -103,6 +129,12 @@ export const pollIntervalSeconds = z
   .min(POLL_INTERVAL_SECONDS.min, `Poll interval must be at least ${POLL_INTERVAL_SECONDS.min} seconds`)
   .max(POLL_INTERVAL_SECONDS.max, `Poll interval must be at most ${POLL_INTERVAL_SECONDS.max} seconds`);
 
+export const backupKeepDays = z
+  .number({ error: typeError('Days of backups to keep', 'a number of days') })
+  .int('Days of backups to keep must be a whole number')
+  .min(BACKUP_KEEP_DAYS.min, `Keep backups of at least ${BACKUP_KEEP_DAYS.min} day`)
+  .max(BACKUP_KEEP_DAYS.max, `Keep backups of at most ${BACKUP_KEEP_DAYS.max} days`);
+
 export const reviewNote = text('Note', 1, 200);
 
 export const logRows = z
@@ -115,3 +147,20 @@ export const invoiceSearch = z
   .string({ error: typeError('Search', 'text') })
   .trim()
   .max(50, 'Search must be at most 50 characters');
+
+/** A PostgreSQL address: postgres://user:password@host:5432/database (the password stays on this PC). */
+export const storeUrl = z
+  .string({ error: typeError('Store address', 'text') })
+  .trim()
+  .min(1, 'Store address is required')
+  .max(500, 'Store address must be at most 500 characters')
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '' && url.pathname.length > 1;
+    } catch {
+      return false;
+    }
+  }, 'Store address must look like postgres://user:password@host:5432/database');
+
+export const stationName = text('PC name', 1, 40);

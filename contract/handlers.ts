@@ -4,9 +4,9 @@
 import { z } from 'zod';
 import { ATTEMPT_STATES } from './domain';
 import * as f from './fields';
-import type { AttemptEvent, ChargeAttempt, Counter, Invoice } from './model';
+import type { AttemptEvent, CashSale, ChargeAttempt, Counter, Invoice, Refund, RefundWithEvents } from './model';
 import type { Result } from './result';
-import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayLog, ManagerStatus, Settings } from './views';
+import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayCloseReport, DayLog, ManagerStatus, Receipt, Settings, StoreStatus, SupportBundle, SupportInfo } from './views';
 
 const empty = z.strictObject({});
 const attemptState = z.enum(ATTEMPT_STATES, { error: `State must be one of ${ATTEMPT_STATES.join(', ')}` });
@@ -14,6 +14,8 @@ const attemptState = z.enum(ATTEMPT_STATES, { error: `State must be one of ${ATT
 const dayFilter = z.strictObject({
   date: f.isoDate,
   counterId: f.recordId.optional(),
+  /** Store mode: one PC's payments (a PC of its own has only its own). */
+  stationId: f.recordId.optional(),
   state: attemptState.optional(),
   method: f.paymentMethod.optional(),
   search: f.invoiceSearch.optional(),
@@ -44,6 +46,13 @@ export const inputSchemas = {
     confirmChecked: z.boolean().optional(),
   }),
   'charge-recheck': z.strictObject({ attemptId: f.recordId }),
+  /** Settles the invoice in cash at the till: what the customer handed over; the change is worked out. */
+  'cash-settle': z.strictObject({ invoiceId: f.recordId, counterId: f.recordId, tenderedMinor: f.tenderedAmount }),
+  'receipt-get': z.strictObject({ invoiceId: f.recordId }),
+  /** A paid payment's refunds, each with its history. */
+  'refund-list': z.strictObject({ attemptId: f.recordId }),
+  'refund-recheck': z.strictObject({ refundId: f.recordId }),
+  'day-close-report': z.strictObject({ date: f.isoDate }),
   'attempt-events': z.strictObject({ attemptId: f.recordId }),
   'log-day': dayFilter.extend({ rows: f.logRows.optional() }),
   'log-export-csv': dayFilter,
@@ -52,6 +61,13 @@ export const inputSchemas = {
   'manager-status': empty,
   'manager-unlock': z.strictObject({ pin: f.managerPin }),
   'manager-set-pin': z.strictObject({ pin: f.managerPin, currentPin: f.managerPin.optional() }),
+  /** Store mode: the link to the store, this PC and the others, and which PC holds each counter. */
+  'store-status': empty,
+  /**
+   * Store mode: this PC takes the counter (refused, naming the PC, while another PC holds it), and
+   * lets go of `releaseCounterId`, the counter the till leaves.
+   */
+  'counter-claim': z.strictObject({ counterId: f.recordId, releaseCounterId: f.recordId.optional() }),
   // Manager only: each carries the token from manager-unlock / manager-set-pin
   'manager-lock': z.strictObject({ managerToken: f.managerToken }),
   'counter-create': z.strictObject({
@@ -72,7 +88,29 @@ export const inputSchemas = {
   'attempt-mark-reviewed': z.strictObject({ managerToken: f.managerToken, attemptId: f.recordId, note: f.reviewNote }),
   /** The manager has checked that the terminal shows nothing of a lost charge: its hold ends now. */
   'attempt-release-hold': z.strictObject({ managerToken: f.managerToken, attemptId: f.recordId, note: f.reviewNote }),
-  'settings-update': z.strictObject({ managerToken: f.managerToken, pollIntervalSeconds: f.pollIntervalSeconds }),
+  /** Changes the preferences given; the others stay. */
+  'settings-update': z.strictObject({
+    managerToken: f.managerToken,
+    pollIntervalSeconds: f.pollIntervalSeconds.optional(),
+    backupKeepDays: f.backupKeepDays.optional(),
+  }),
+  'preferences-update': z.strictObject({
+    managerToken: f.managerToken,
+    defaultMethod: f.paymentMethod.optional(),
+    storeName: f.storeName.optional(),
+    storeAddress: f.storeAddress.optional(),
+  }),
+  /** Refunds a paid payment in full or in part; `requestKey` makes a repeated press the same refund. */
+  'refund-create': z.strictObject({
+    managerToken: f.managerToken,
+    attemptId: f.recordId,
+    amountMinor: f.refundAmount,
+    reason: f.refundReason,
+    note: f.refundNote.optional(),
+    requestKey: f.requestKey,
+  }),
+  /** Closes the day's books; `closeAnyway` when payments still need review (the close records it). */
+  'day-close': z.strictObject({ managerToken: f.managerToken, date: f.isoDate, closedBy: f.closedBy, closeAnyway: z.boolean().optional() }),
   'connection-configure': z.strictObject({
     managerToken: f.managerToken,
     edition: f.edition,
@@ -84,6 +122,25 @@ export const inputSchemas = {
   'connection-code-submit': z.strictObject({ managerToken: f.managerToken, code: f.grantCode }),
   'connection-test': z.strictObject({ managerToken: f.managerToken }),
   'connection-disconnect': z.strictObject({ managerToken: f.managerToken }),
+  /** Where the logs and backups are, the versions, and the desktop app's updates. */
+  'support-info': z.strictObject({ managerToken: f.managerToken }),
+  /** One zip for whoever supports the shop: logs, versions, checks, counts; nothing secret. */
+  'support-bundle': z.strictObject({ managerToken: f.managerToken }),
+  /** Installs a downloaded update now (Counter restarts); refused while a payment is live. */
+  'update-install': z.strictObject({ managerToken: f.managerToken }),
+  /**
+   * Joins this PC to a store (creating it when no store has the name yet). `pin` is the store's
+   * manager PIN; for a new store, this PC's, which becomes the store's.
+   */
+  'store-join': z.strictObject({
+    managerToken: f.managerToken,
+    url: f.storeUrl,
+    storeName: f.storeName,
+    stationName: f.stationName.optional(),
+    pin: f.managerPin,
+  }),
+  /** Frees a counter held by a PC that is no longer heard from (a stale claim). */
+  'counter-release': z.strictObject({ managerToken: f.managerToken, counterId: f.recordId }),
 } as const;
 
 export interface HandlerOutputs {
@@ -97,6 +154,11 @@ export interface HandlerOutputs {
   'invoice-void': Invoice;
   'charge-create': ChargeAttempt;
   'charge-recheck': ChargeAttempt;
+  'cash-settle': { invoice: Invoice; sale: CashSale };
+  'receipt-get': Receipt;
+  'refund-list': RefundWithEvents[];
+  'refund-recheck': Refund;
+  'day-close-report': DayCloseReport;
   'attempt-events': AttemptEvent[];
   'log-day': DayLog;
   'log-export-csv': CsvExport;
@@ -112,11 +174,21 @@ export interface HandlerOutputs {
   'attempt-mark-reviewed': ChargeAttempt;
   'attempt-release-hold': ChargeAttempt;
   'settings-update': Settings;
+  'preferences-update': Settings;
+  'refund-create': Refund;
+  'day-close': DayCloseReport;
   'connection-configure': ConnectionStatus;
   'connection-signin-start': { authUrl: string };
   'connection-code-submit': ConnectionStatus;
   'connection-test': { ok: boolean; message: string };
   'connection-disconnect': ConnectionStatus;
+  'support-info': SupportInfo;
+  'support-bundle': SupportBundle;
+  'update-install': { installing: true };
+  'store-status': StoreStatus;
+  'counter-claim': StoreStatus;
+  'store-join': StoreStatus;
+  'counter-release': StoreStatus;
 }
 
 export interface ManagerSession {

@@ -1,6 +1,6 @@
 // The records the backend returns to the renderer. Money is integer minor units; times are
 // unix milliseconds; ids are strings.
-import { isReviewState, type AttemptState, type Currency, type InvoiceStatus, type PaymentMethod } from './domain';
+import { isReviewState, type AttemptState, type Currency, type InvoiceStatus, type PaymentMethod, type RefundReason, type RefundState } from './domain';
 
 export interface Counter {
   id: string;
@@ -64,6 +64,8 @@ export interface ChargeAttempt {
   sessionCreatedAt: number | null;
   /** A manager checked an unknown or unresolved outcome by hand (the state stays as it is). */
   review: AttemptReview | null;
+  /** Store mode: the PC that took the payment (on rows read from the store's ledger). */
+  stationId?: string;
   /** Set when the create's answer was lost (unknown): see AttemptHold. */
   hold: AttemptHold | null;
 }
@@ -121,4 +123,91 @@ export interface AttemptEvent {
   /** What caused it: 'cashier', 'poller', 'recheck', 'startup', 'zoho'. */
   actor: string;
   reason: string;
+}
+
+/** A refund of a paid card/UPI payment (an attempt that succeeded), in full or in part. */
+export interface Refund {
+  id: string;
+  attemptId: string;
+  invoiceId: string;
+  invoiceNumber: string;
+  counterId: string;
+  /** Zoho's payment being refunded. */
+  paymentId: string;
+  amountMinor: number;
+  currency: Currency;
+  reason: RefundReason;
+  /** The manager's words, sent to Zoho as the description. */
+  note: string | null;
+  state: RefundState;
+  /** Zoho's refund id, stored the moment it arrives. */
+  zohoRefundId: string | null;
+  /** Zoho's failure reason (e.g. exceeds_payment_amount), or the app's for a refusal. */
+  failureReason: string | null;
+  failureMessage: string | null;
+  createdAt: number;
+  updatedAt: number;
+  finalAt: number | null;
+}
+
+export interface RefundEvent {
+  id: number;
+  refundId: string;
+  at: number;
+  fromState: RefundState | null;
+  toState: RefundState;
+  actor: string;
+  reason: string;
+}
+
+/** A refund and its history, for the attempt's panel. */
+export interface RefundWithEvents {
+  refund: Refund;
+  events: RefundEvent[];
+}
+
+/** An invoice settled in cash at the till. */
+export interface CashSale {
+  id: string;
+  invoiceId: string;
+  invoiceNumber: string;
+  counterId: string;
+  amountMinor: number;
+  tenderedMinor: number;
+  changeMinor: number;
+  currency: Currency;
+  createdAt: number;
+}
+
+/** A manager closed a local day's books: its records no longer change. */
+export interface DayClose {
+  id: string;
+  /** The store's local date, "2026-11-22". */
+  day: string;
+  closedBy: string;
+  closedAt: number;
+  /** Payments still needing review when it was closed (the manager closed anyway). */
+  awaitingReview: number;
+}
+
+/**
+ * Zoho's late word on a record of a closed day (a re-checked payment, a refund that finished),
+ * counted on a later, open day instead of changing the closed one.
+ */
+export interface Correction {
+  id: string;
+  /** The day it is counted on. */
+  day: string;
+  closedDay: string;
+  recordKind: 'charge' | 'refund';
+  recordId: string;
+  counterId: string;
+  invoiceNumber: string;
+  fromState: string;
+  toState: string;
+  /** Collected (a charge that succeeded) or refunded (a refund that succeeded); 0 for a failure. */
+  amountMinor: number;
+  paymentId: string | null;
+  detail: string;
+  createdAt: number;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as f from './fields';
 import {
   CALL_BUDGET_PER_MINUTE,
+  BACKUP_KEEP_DAYS,
   MANAGER_PIN_DIGITS,
   MAX_POLL_INTERVAL_MS,
   POLL_INTERVAL_SECONDS,
@@ -18,6 +19,7 @@ describe('shared rules', () => {
     expect(CALL_BUDGET_PER_MINUTE).toBeLessThan(ZOHO_CALLS_PER_MINUTE);
     expect(SESSION_VALIDITY_MS).toBe(180_000);
     expect(MANAGER_PIN_DIGITS).toEqual({ min: 4, max: 8 });
+    expect(BACKUP_KEEP_DAYS).toEqual({ min: 1, max: 365, default: 14 });
   });
 
   it('drives the input fields from the same rules', () => {
@@ -29,5 +31,9 @@ describe('shared rules', () => {
     expect(f.managerPin.safeParse('1'.repeat(MANAGER_PIN_DIGITS.max)).success).toBe(true);
     expect(f.managerPin.safeParse('1'.repeat(MANAGER_PIN_DIGITS.min - 1)).success).toBe(false);
     expect(f.managerPin.safeParse('1'.repeat(MANAGER_PIN_DIGITS.max + 1)).success).toBe(false);
+    expect(f.backupKeepDays.safeParse(BACKUP_KEEP_DAYS.min).success).toBe(true);
+    expect(f.backupKeepDays.safeParse(BACKUP_KEEP_DAYS.max).success).toBe(true);
+    expect(f.backupKeepDays.safeParse(BACKUP_KEEP_DAYS.min - 1).success).toBe(false);
+    expect(f.backupKeepDays.safeParse(BACKUP_KEEP_DAYS.max + 1).success).toBe(false);
   });
 });

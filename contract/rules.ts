@@ -20,5 +20,8 @@ export const CALL_BUDGET_PER_MINUTE = 590;
 /** How long Zoho keeps a pos_payment session open on the terminal. */
 export const SESSION_VALIDITY_MS = 3 * 60_000;
 
+/** Daily database backups: the manager's preference of how many days of them are kept. */
+export const BACKUP_KEEP_DAYS = { min: 1, max: 365, default: 14 } as const;
+
 /** The manager PIN: digits only, this many. */
 export const MANAGER_PIN_DIGITS = { min: 4, max: 8 } as const;

@@ -4,11 +4,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BillingEvent } from '../contract/events';
 import { ZOHO_TROUBLE_MESSAGES, type ZohoTrouble } from '../contract/failures';
-import { MANAGER_ONLY, type HandlerName, type HandlerOutput } from '../contract/handlers';
+import { MANAGER_ONLY, type HandlerName, type HandlerOutput, type ParsedInput } from '../contract/handlers';
 import { parseHandlerInput } from '../contract/parse';
 import { fail, ok, type Result } from '../contract/result';
+import { CALL_BUDGET_PER_MINUTE } from '../contract/rules';
 import type { AppInfo, ConnectionStatus, SettingOverride } from '../contract/views';
 import { appendAccessEvent } from '../db/access-events';
+import { countLiveAttempts } from '../db/live-attempts';
 import type { SimulatorOptions } from '../simulator/index';
 import type { ChargeTuning } from './data-services';
 import { lockDataFolder, type DataFolderLock } from './data-folder/lock';
@@ -17,16 +19,27 @@ import { EventBus } from './event-bus';
 import { HandlerFailure, toAppError } from './failure';
 import { connectionHandlers } from './handlers/connection';
 import { managerHandlers } from './handlers/manager';
+import { supportHandlers } from './handlers/support';
 import type { Handler } from './handlers/types';
 import { consoleLogger, type Logger } from './log';
 import { ManagerAccess } from './manager/access';
 import { ManagerSessions } from './manager/auth';
+import { REFUND_SCOPE_MESSAGE } from './refunds/refund-service';
 import { ManagerPinFile } from './manager/pin-file';
 import type { KdfCost } from './manager/pin-hash';
 import { isLiveConnection, LIVE_DB_FILE, startDemoMode, startLiveMode, type ModeOptions, type RunningMode } from './mode';
 import { checkOverrides } from './overrides';
 import { FileSecretStore } from './secrets/file-secret-store';
-import type { SecretStore } from './secrets/secret-store';
+import { MemorySecretStore, type SecretStore } from './secrets/secret-store';
+import { publishPinHash } from './store/config-writes';
+import { joinAndAdopt, joinedOverrides, storeCalls, type StoreHandlerDeps } from './store/handlers';
+import { StoreLink, type StoreTiming } from './store/link';
+import { StoreLinkFile } from './store/link-file';
+import { remoteAttemptHandlers } from './store/remote-attempts';
+import { storeLogHandlers } from './store/store-log';
+import type { DailyBackupOptions } from './upkeep/daily-backups';
+import { startUpdateChecks, type UpdateChecks } from './upkeep/update-checks';
+import type { Updater } from './upkeep/update-policy';
 import type { TokenState } from './zoho/token-manager';
 import { TOKEN_REQUEST_LOG_FILE, TokenRequestLog } from './zoho/token-request-log';
 import { ConnectionVault } from './zoho/vault';
@@ -61,6 +74,12 @@ export interface BackendOptions {
   clock?: () => number;
   /** Called with the Zoho consent URL when a manager starts "Sign in with Zoho" (the shell opens the system browser). */
   openExternal?: (url: string) => void;
+  /** The desktop app's updater (main/updater.ts); without one (browser host, tests) Counter never updates. */
+  updater?: Updater;
+  /** Where a joined PC keeps its store's address (it may hold the database password); default: memory. */
+  storeSecretStore?: SecretStore;
+  /** Join this store at start (the browser host's --store / COUNTER_STORE_URL), trusting the database credentials. */
+  joinStoreAtStart?: { url: string; storeName: string; stationName?: string };
   /** How to reset the manager PIN on this install (the command, or the app's flag), for the manager's screen. */
   pinRecovery?: string;
 }
@@ -72,9 +91,12 @@ export interface BackendTuning extends ChargeTuning {
    */
   callDrainMs?: number;
   simulator?: SimulatorOptions;
+  /** When the daily backup looks for a quiet moment (tests shorten it). */
+  backups?: DailyBackupOptions['timing'];
   consentPort?: number;
   log?: Logger;
   version?: string;
+  store?: Partial<StoreTiming>;
   /** The cost of new PIN hashes (tests use a cheap one; the app PIN_KDF_COST). */
   pinKdfCost?: KdfCost;
 }
@@ -96,7 +118,7 @@ export async function startBackend(options: BackendOptions & { tuning?: BackendT
   const lock = lockDataFolder(options.dataDir, options.appName ?? 'Counter', options.now);
   try {
     const backend = new BackendRuntime(options, lock, overrides);
-    await backend.open();
+    await backend.start();
     return backend;
   } catch (error) {
     lock.release();
@@ -111,6 +133,10 @@ class BackendRuntime implements Backend {
   private readonly tokenRequests: TokenRequestLog;
   private readonly managers: ManagerSessions;
   private readonly handlers: { [K in HandlerName]?: Handler<K> } = {};
+  /** What a PC of a store does instead, while joined and live. */
+  private readonly storeOverrides: { [K in HandlerName]?: Handler<K> };
+  private readonly store: StoreLink;
+  private readonly storeDeps: StoreHandlerDeps;
   private readonly now: () => number;
   private readonly clock: () => number;
   private readonly log: Logger;
@@ -122,6 +148,7 @@ class BackendRuntime implements Backend {
   /** Calls running now; a mode switch waits for them, and new calls wait for the switch. */
   private running = 0;
   private switching: Promise<void> | null = null;
+  private readonly updateChecks: UpdateChecks | null;
 
   constructor(
     private readonly options: BackendOptions & { tuning?: BackendTuning },
@@ -135,18 +162,42 @@ class BackendRuntime implements Backend {
     this.vault = new ConnectionVault(options.secretStore);
     this.tokenRequests = new TokenRequestLog(new FileSecretStore(join(options.dataDir, TOKEN_REQUEST_LOG_FILE)));
     this.managers = new ManagerSessions(this.now);
+    const pinFile = new ManagerPinFile(options.dataDir);
     const access = new ManagerAccess({
-      pinFile: new ManagerPinFile(options.dataDir),
+      pinFile,
       sessions: this.managers,
       now: this.now,
       isFreshInstall: async () => (await this.vault.read()) === null && !existsSync(join(options.dataDir, LIVE_DB_FILE)),
       audit: (event) => appendAccessEvent(this.current().db, { at: this.now(), ...event }),
       recovery: options.pinRecovery ?? DEFAULT_PIN_RECOVERY,
+      publishHash: (hash) => publishPinHash(this.store, hash),
       ...(options.tuning?.pinKdfCost ? { kdfCost: options.tuning.pinKdfCost } : {}),
     });
+    this.store = new StoreLink({
+      file: new StoreLinkFile(options.storeSecretStore ?? new MemorySecretStore()),
+      pin: access,
+      events: this.events,
+      log: this.log,
+      now: this.now,
+      budgetPerMinute: options.tuning?.budgetPerMinute ?? CALL_BUDGET_PER_MINUTE,
+      ...(options.tuning?.store ? { timing: options.tuning.store } : {}),
+    });
+    const storeDeps: StoreHandlerDeps = {
+      link: this.store,
+      vault: this.vault,
+      access,
+      events: this.events,
+      log: this.log,
+      now: this.now,
+      mode: () => this.current(),
+      local: <K extends HandlerName>(name: K, input: ParsedInput<K>) => this.runLocal(name, input),
+    };
+    this.storeDeps = storeDeps;
+    this.storeOverrides = { ...joinedOverrides(storeDeps), ...storeLogHandlers(storeDeps), ...remoteAttemptHandlers(storeDeps) };
     Object.assign(
       this.handlers,
       managerHandlers(access, this.managers),
+      storeCalls(storeDeps),
       connectionHandlers({
         vault: this.vault,
         tokenRequests: this.tokenRequests,
@@ -159,16 +210,48 @@ class BackendRuntime implements Backend {
         announce: (message) => this.announceConnection(message),
         ...(options.openExternal ? { openExternal: options.openExternal } : {}),
         consentPort: options.tuning?.consentPort ?? DEFAULT_CONSENT_PORT,
+        reserveTokenRequest: (account) => this.store.reserveTokenRequest(account),
+      }),
+      supportHandlers({
+        dataDir: options.dataDir,
+        version: this.version(),
+        now: this.now,
+        updater: options.updater ?? null,
+        mode: () => this.current(),
+        vault: this.vault,
+        pinFile,
+        connectionStatus: () => this.connectionStatus(),
       }),
       { 'app-info': () => this.appInfo() },
     );
+    this.updateChecks = options.updater
+      ? startUpdateChecks({ updater: options.updater, livePayments: () => this.livePayments(), now: this.now, log: this.log })
+      : null;
   }
 
-  async open(): Promise<void> {
+  /** Opens the mode the vault calls for, then the store link (which rejoins a remembered store in the background). */
+  async start(): Promise<void> {
+    await this.store.start();
+    await this.open();
+    const join = this.options.joinStoreAtStart;
+    if (join && (this.store.joined?.storeName !== join.storeName || this.store.joined.url !== join.url)) await this.joinAtStart(join);
+  }
+
+  private async open(): Promise<void> {
     const stored = await this.vault.read();
     const modeOptions = this.modeOptions();
     this.mode = isLiveConnection(stored) ? await startLiveMode(modeOptions, this.vault, stored) : await startDemoMode(modeOptions);
     this.tokenState = await this.mode.tokens.state();
+    this.store.attach(this.mode);
+  }
+
+  /** The command line names a store: join it as its database credentials allow (no PIN). A failure is logged; the PC works on. */
+  private async joinAtStart(join: NonNullable<BackendOptions['joinStoreAtStart']>): Promise<void> {
+    try {
+      await joinAndAdopt(this.storeDeps, { ...join, pin: null }, async () => undefined);
+    } catch (error) {
+      this.log.error('could not join the store named at start', { store: join.storeName, error: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   subscribe(listener: Parameters<Backend['subscribe']>[0]): () => void {
@@ -182,7 +265,8 @@ class BackendRuntime implements Backend {
       if (MANAGER_ONLY.has(name)) this.requireManager(parsed.value);
       while (this.switching) await this.switching;
       // Chosen inside the gate, so a call never runs on the mode a switch just closed.
-      const handler = (this.handlers[name] ?? this.current().services.handlers[name as keyof RunningMode['services']['handlers']]) as Handler<K> | undefined;
+      const joinedLive = this.store.joined !== null && this.current().kind === 'live';
+      const handler = ((joinedLive ? this.storeOverrides[name] : undefined) ?? this.localHandler(name));
       if (!handler) return fail('not_found', `Unknown call ${name}`);
       this.running += 1;
       try {
@@ -199,14 +283,36 @@ class BackendRuntime implements Backend {
 
   /** Lets calls under way finish (a charge waiting for Zoho must record its session id), then stops. */
   async close(): Promise<void> {
+    this.updateChecks?.stop();
     await this.exclusively(0, async () => {
       try {
+        await this.store.stop();
         await this.mode?.stop();
       } finally {
         this.mode = null;
         this.folderLock.release();
       }
     });
+  }
+
+  /** Payments live now; while modes switch, counted as one (nothing starts meanwhile). */
+  private livePayments(): number {
+    return this.mode && !this.switching ? countLiveAttempts(this.mode.db) : 1;
+  }
+
+  private version(): string {
+    return this.options.tuning?.version ?? '0.1.0';
+  }
+
+  /** The call as a PC of its own runs it (what a store override falls back on). */
+  private localHandler<K extends HandlerName>(name: K): Handler<K> | undefined {
+    return (this.handlers[name] ?? this.current().services.handlers[name as keyof RunningMode['services']['handlers']]) as Handler<K> | undefined;
+  }
+
+  private async runLocal<K extends HandlerName>(name: K, input: ParsedInput<K>): Promise<HandlerOutput<K>> {
+    const handler = this.localHandler(name);
+    if (!handler) throw new HandlerFailure('not_found', `Unknown call ${name}`);
+    return handler(input);
   }
 
   private current(): RunningMode {
@@ -232,7 +338,10 @@ class BackendRuntime implements Backend {
       events: this.events,
       tokenRequests: this.tokenRequests,
       tuning,
+      budgetPerMinute: () => this.store.budgetPerMinute(),
+      reserveTokenRequest: (account) => this.store.reserveTokenRequest(account),
       ...(tuning.simulator ? { simulator: tuning.simulator } : {}),
+      ...(tuning.backups ? { backupTiming: tuning.backups } : {}),
       onTokenState: (state) => {
         this.tokenState = state;
         void this.announceConnection();
@@ -258,6 +367,7 @@ class BackendRuntime implements Backend {
       return;
     }
     await this.exclusively(insideCall ? 1 : 0, async () => {
+      await this.store.detach();
       await this.mode?.stop();
       this.mode = null;
       this.trouble = null;
@@ -295,7 +405,7 @@ class BackendRuntime implements Backend {
     const mode = this.current();
     return {
       mode: mode.kind,
-      version: this.options.tuning?.version ?? '0.1.0',
+      version: this.version(),
       currency: mode.currency,
       simulatorUrl: mode.simulator?.url ?? null,
       overrides: this.overrides,
@@ -305,13 +415,17 @@ class BackendRuntime implements Backend {
   private async connectionStatus(): Promise<ConnectionStatus> {
     const mode = this.current();
     const stored = await this.vault.read();
+    const refundsEnabled = await mode.tokens.refundsAllowed();
+    // A PC of a store that has not connected Zoho yet is shown the store's account, to connect to.
+    const account = stored ?? this.store.joined?.zoho ?? null;
     const base = {
-      edition: stored?.edition ?? null,
-      accountId: stored?.accountId ?? null,
-      clientId: stored?.clientId ?? null,
+      edition: account?.edition ?? null,
+      accountId: account?.accountId ?? null,
+      clientId: account?.clientId ?? null,
       degraded: this.trouble !== null,
       trouble: this.trouble,
       retryAt: null,
+      refundsEnabled,
     };
     const problem = this.lastProblem ? ` ${this.lastProblem}` : '';
     if (mode.kind === 'demo') {
@@ -331,7 +445,11 @@ class BackendRuntime implements Backend {
         return {
           ...base,
           state: 'connected',
-          message: this.trouble ? `${ZOHO_TROUBLE_MESSAGES[this.trouble]} Payments in progress are still being checked.` : 'Connected to Zoho Payments.',
+          message: this.trouble
+            ? `${ZOHO_TROUBLE_MESSAGES[this.trouble]} Payments in progress are still being checked.`
+            : refundsEnabled
+              ? 'Connected to Zoho Payments.'
+              : `Connected to Zoho Payments for charging. ${REFUND_SCOPE_MESSAGE}`,
         };
     }
   }

@@ -138,12 +138,13 @@ describe('counter status', () => {
 });
 
 describe('settings and rate limits', () => {
-  it('the poll interval is a manager setting from 5 to 10 seconds', async () => {
+  it('the poll interval (5 to 10 seconds) and the days of backups kept are manager settings, each changed alone', async () => {
     const r = (rig = await Rig.start({ counters: 1 }));
-    expect(await r.call('settings-get', {})).toEqual({ pollIntervalSeconds: 5 });
-    expect(await r.call('settings-update', { managerToken: r.managerToken, pollIntervalSeconds: 8 })).toEqual({ pollIntervalSeconds: 8 });
+    expect(await r.call('settings-get', {})).toMatchObject({ pollIntervalSeconds: 5, backupKeepDays: 14 });
+    expect(await r.call('settings-update', { managerToken: r.managerToken, pollIntervalSeconds: 8 })).toMatchObject({ pollIntervalSeconds: 8, backupKeepDays: 14 });
+    expect(await r.call('settings-update', { managerToken: r.managerToken, backupKeepDays: 30 })).toMatchObject({ pollIntervalSeconds: 8, backupKeepDays: 30 });
     await r.restart();
-    expect(await r.call('settings-get', {})).toEqual({ pollIntervalSeconds: 8 });
+    expect(await r.call('settings-get', {})).toMatchObject({ pollIntervalSeconds: 8, backupKeepDays: 30 });
   });
 
   it('a 429 from Zoho pauses polling as told and leaves the payment in progress', async () => {

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTEMPT_STATES, EDITIONS } from '../contract/domain';
+import { ATTEMPT_STATES, EDITIONS, REFUND_REASONS } from '../contract/domain';
 import { HANDLER_NAMES, inputSchemas, type HandlerName } from '../contract/handlers';
 import { MAX_AMOUNT_MINOR } from '../contract/money';
 import { DAY_LOG_MAX_ROWS } from '../contract/views';
@@ -202,6 +202,8 @@ const badLines: fc.Arbitrary<{ value: unknown; path: string }> = fc.oneof(
 /** Every field name used by any call, and what is valid and invalid for it. */
 const FIELDS: Record<string, FieldKind> = {
   counterId: recordId,
+  stationId: recordId,
+  releaseCounterId: recordId,
   invoiceId: recordId,
   attemptId: recordId,
   number: textKind(fc.stringMatching(/^[A-Za-z0-9/_.#-]{1,50}$/), 50, NOT_ID_CHARS.filter((c) => !['/', '.'].includes(c))),
@@ -231,12 +233,60 @@ const FIELDS: Record<string, FieldKind> = {
     CONTROL_CHARS,
   ),
   pollIntervalSeconds: wholeNumberKind(5, 10),
+  backupKeepDays: wholeNumberKind(1, 365),
   rows: wholeNumberKind(1, DAY_LOG_MAX_ROWS),
   edition: enumKind(EDITIONS),
   accountId: textKind(fc.stringMatching(/^\d{1,20}$/), 20, fc.constantFrom('a', '-', ' ', '٣', '.', 'e')),
   clientId: textKind(fc.stringMatching(/^[A-Za-z0-9._-]{1,100}$/), 100, NOT_ID_CHARS.filter((c) => c !== '.')),
   clientSecret: textKind(fc.stringMatching(/^[!-~]{1,200}$/), 200, fc.constantFrom(' ', '\u00a0', '\u2003')),
   code: textKind(fc.stringMatching(/^[!-~]{1,500}$/), 500, fc.constantFrom(' ', '\u00a0', '\u3000')),
+  refundId: recordId,
+  tenderedMinor: wholeNumberKind(1, MAX_AMOUNT_MINOR),
+  amountMinor: wholeNumberKind(1, MAX_AMOUNT_MINOR),
+  reason: enumKind(REFUND_REASONS),
+  requestKey: {
+    valid: fc.stringMatching(/^[A-Za-z0-9-]{8,64}$/),
+    invalid: fc.oneof(WRONG_TYPES_BUT_STRING, fc.stringMatching(/^[A-Za-z0-9-]{0,7}$/), fc.stringMatching(/^[A-Za-z0-9-]{65,90}$/), withInside(fc.stringMatching(/^[a-z0-9]{4,8}$/), NOT_ID_CHARS)),
+  },
+  closedBy: textKind(
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 15 }).filter((s) => s.trim() !== '' && s.trim().length <= 60 && !hasControl(s)),
+    60,
+    CONTROL_CHARS,
+  ),
+  closeAnyway: { valid: fc.boolean(), invalid: WRONG_TYPES.filter((v) => typeof v !== 'boolean') },
+  defaultMethod: enumKind(['card', 'upi']),
+  storeName: textKind(
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== '' && s.trim().length <= 80 && !hasControl(s)),
+    80,
+    CONTROL_CHARS,
+  ),
+  storeAddress: {
+    valid: fc.array(fc.string({ unit: 'grapheme', maxLength: 30 }).filter((s) => !hasControl(s)), { minLength: 1, maxLength: 4 }).map((lines) => lines.join('\n')).filter((s) => s.trim().length <= 300),
+    invalid: fc.oneof(
+      WRONG_TYPES_BUT_STRING,
+      HUGE.filter((s) => s.trim().length > 300),
+      fc.array(fc.stringMatching(/^[a-z]{1,8}$/), { minLength: 5, maxLength: 8 }).map((lines) => lines.join('\n')),
+      withInside(fc.stringMatching(/^[a-z]{1,8}$/), CONTROL_CHARS.filter((c) => c !== '\n')),
+    ),
+  },
+  url: {
+    valid: fc
+      .tuple(fc.constantFrom('postgres', 'postgresql'), fc.stringMatching(/^[a-z][a-z0-9_]{0,15}$/), fc.stringMatching(/^[A-Za-z0-9]{1,20}$/), fc.domain(), fc.integer({ min: 1, max: 65_535 }), fc.stringMatching(/^[a-z][a-z0-9_]{0,20}$/))
+      .map(([scheme, user, password, host, port, db]) => `${scheme}://${user}:${password}@${host}:${port}/${db}`),
+    invalid: fc.oneof(
+      WRONG_TYPES_BUT_STRING,
+      BLANK,
+      HUGE,
+      fc.webUrl(),
+      fc.domain().map((host) => `postgres://user:secret@${host}:5432`),
+      fc.stringMatching(/^[a-z ]{1,30}$/),
+    ),
+  },
+  stationName: textKind(
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 15 }).filter((s) => s.trim() !== '' && s.trim().length <= 40 && !hasControl(s)),
+    40,
+    CONTROL_CHARS,
+  ),
 };
 
 // ---------------------------------------------------------------------------------------------

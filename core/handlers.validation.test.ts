@@ -35,6 +35,16 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
     { input: { invoiceId: 'i', counterId: 'c', method: 'card', confirmChecked: 'true' }, field: 'confirmChecked', rule: /boolean/i },
   ],
   'charge-recheck': [{ input: { attemptId: '' }, field: 'attemptId', rule: /required/ }],
+  'cash-settle': [
+    { input: { invoiceId: 'i', counterId: 'c', tenderedMinor: 0 }, field: 'tenderedMinor', rule: /Amount tendered must be more than zero/ },
+    { input: { invoiceId: 'i', counterId: 'c', tenderedMinor: -500 }, field: 'tenderedMinor', rule: /Amount tendered must be more than zero/ },
+    { input: { invoiceId: 'i', counterId: 'c', tenderedMinor: '500' }, field: 'tenderedMinor', rule: /Amount tendered must be a number/ },
+    { input: { invoiceId: 'i', counterId: 'c', tenderedMinor: 10.5 }, field: 'tenderedMinor', rule: /whole number of paise/ },
+  ],
+  'receipt-get': [{ input: { invoiceId: '' }, field: 'invoiceId', rule: /required/ }],
+  'refund-list': [{ input: { attemptId: 7 }, field: 'attemptId', rule: /text/ }],
+  'refund-recheck': [{ input: {}, field: 'refundId', rule: /required/ }],
+  'day-close-report': [{ input: { date: '2026-13-01' }, field: 'date', rule: /real calendar date/ }],
   'attempt-events': [{ input: { attemptId: 'a b' }, field: 'attemptId', rule: /letters, digits/ }],
   'log-day': [
     { input: { date: '22/11/2026' }, field: 'date', rule: /2026-11-22/ },
@@ -61,6 +71,23 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
     { input: { managerToken: 't', attemptId: 'a', note: '   ' }, field: 'note', rule: /Note is required/ },
     { input: { managerToken: 't', attemptId: 'a', note: 'n'.repeat(201) }, field: 'note', rule: /at most 200/ },
   ],
+  'preferences-update': [
+    { input: { managerToken: 't', defaultMethod: 'cash' }, field: 'defaultMethod', rule: /card or upi/ },
+    { input: { managerToken: 't', storeName: '' }, field: 'storeName', rule: /Store name is required/ },
+    { input: { managerToken: 't', storeAddress: 'a\nb\nc\nd\ne' }, field: 'storeAddress', rule: /at most 4 lines/ },
+    { input: { managerToken: 't', storeAddress: 'Road\u0007' }, field: 'storeAddress', rule: /control characters/ },
+  ],
+  'refund-create': [
+    { input: { managerToken: 't', attemptId: 'a', amountMinor: 0, reason: 'others', requestKey: 'key-12345' }, field: 'amountMinor', rule: /Refund amount must be more than zero/ },
+    { input: { managerToken: 't', attemptId: 'a', amountMinor: -100, reason: 'others', requestKey: 'key-12345' }, field: 'amountMinor', rule: /Refund amount must be more than zero/ },
+    { input: { managerToken: 't', attemptId: 'a', amountMinor: 'ten', reason: 'others', requestKey: 'key-12345' }, field: 'amountMinor', rule: /Refund amount must be a number/ },
+    { input: { managerToken: 't', attemptId: 'a', amountMinor: 100, reason: 'changed mind', requestKey: 'key-12345' }, field: 'reason', rule: /Reason must be one of/ },
+    { input: { managerToken: 't', attemptId: 'a', amountMinor: 100, reason: 'others', requestKey: 'k' }, field: 'requestKey', rule: /8 to 64/ },
+  ],
+  'day-close': [
+    { input: { managerToken: 't', date: '2026-11-22', closedBy: ' ' }, field: 'closedBy', rule: /Your name is required/ },
+    { input: { managerToken: 't', date: '2026-11-22', closedBy: 'Asha', closeAnyway: 'yes' }, field: 'closeAnyway', rule: /boolean/i },
+  ],
   'attempt-release-hold': [
     { input: { managerToken: 't', attemptId: 'a', note: '' }, field: 'note', rule: /Note is required/ },
     { input: { managerToken: 't', attemptId: 'a b', note: 'Terminal shows nothing' }, field: 'attemptId', rule: /letters, digits/ },
@@ -69,6 +96,9 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
     { input: { managerToken: 't', pollIntervalSeconds: 4 }, field: 'pollIntervalSeconds', rule: /at least 5/ },
     { input: { managerToken: 't', pollIntervalSeconds: 11 }, field: 'pollIntervalSeconds', rule: /at most 10/ },
     { input: { managerToken: 't', pollIntervalSeconds: 7.5 }, field: 'pollIntervalSeconds', rule: /whole number/ },
+    { input: { managerToken: 't', backupKeepDays: 0 }, field: 'backupKeepDays', rule: /at least 1 day/ },
+    { input: { managerToken: 't', backupKeepDays: 366 }, field: 'backupKeepDays', rule: /at most 365 days/ },
+    { input: { managerToken: 't', backupKeepDays: '7' }, field: 'backupKeepDays', rule: /must be a number of days/ },
   ],
   'connection-configure': [
     { input: { managerToken: 't', edition: 'eu', accountId: '1', clientId: 'c', clientSecret: 's' }, field: 'edition', rule: /in, in_sandbox or us/ },
@@ -79,6 +109,19 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
   'connection-code-submit': [{ input: { managerToken: 't', code: '' }, field: 'code', rule: /required/ }],
   'connection-test': [{ input: { managerToken: 5 }, field: 'managerToken', rule: /Manager unlock/ }],
   'connection-disconnect': [{ input: {}, field: 'managerToken', rule: /required/ }],
+  'support-info': [{ input: {}, field: 'managerToken', rule: /required/ }],
+  'support-bundle': [{ input: { managerToken: 't', days: 30 }, field: 'days', rule: /Unknown field/ }],
+  'update-install': [{ input: { managerToken: 't', version: '9.9.9' }, field: 'version', rule: /Unknown field/ }],
+  'store-status': [{ input: { storeName: 'x' }, field: 'storeName', rule: /Unknown field/ }],
+  'counter-claim': [{ input: { counterId: 'A B' }, field: 'counterId', rule: /letters, digits/ }],
+  'store-join': [
+    { input: { managerToken: 't', url: 'http://db.example/store', storeName: 'Main', pin: '2468' }, field: 'url', rule: /postgres:\/\/user:password@host/ },
+    { input: { managerToken: 't', url: 'postgres://u:p@db.example', storeName: 'Main', pin: '2468' }, field: 'url', rule: /postgres:\/\/user:password@host/ },
+    { input: { managerToken: 't', url: 'postgres://u:p@db.example/store', storeName: ' ', pin: '2468' }, field: 'storeName', rule: /required/ },
+    { input: { managerToken: 't', url: 'postgres://u:p@db.example/store', storeName: 'Main', stationName: 'x'.repeat(41), pin: '2468' }, field: 'stationName', rule: /at most 40/ },
+    { input: { managerToken: 't', url: 'postgres://u:p@db.example/store', storeName: 'Main', pin: '24' }, field: 'pin', rule: /4 to 8 digits/ },
+  ],
+  'counter-release': [{ input: { managerToken: 't' }, field: 'counterId', rule: /required/ }],
 };
 
 describe('bad input', () => {

@@ -5,14 +5,19 @@ import type { Currency, Edition } from '../contract/domain';
 import type { ZohoTrouble } from '../contract/failures';
 import * as counters from '../db/counters';
 import { startIdleCheckpoints } from '../db/checkpoints';
-import { closeDatabase, openDatabase, type Db } from '../db/database';
+import { closeDatabase, type Db } from '../db/database';
+import { countLiveAttempts } from '../db/live-attempts';
 import { startSimulator, type FixtureSummary, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
 import { createDataServices, type ChargeTuning, type DataServices } from './data-services';
 import type { EventBus } from './event-bus';
+import { readSettings } from './handlers/settings';
 import type { Logger } from './log';
 import { MemorySecretStore } from './secrets/secret-store';
 import { editionCurrency, zohoHosts } from './zoho/editions';
 import { PaymentsClient } from './zoho/payments-client';
+import { backupsDir } from './upkeep/backups';
+import { startDailyBackups, type DailyBackupOptions } from './upkeep/daily-backups';
+import { openCheckedDatabase } from './upkeep/open-checked';
 import { TokenManager, type TokenState } from './zoho/token-manager';
 import { TokenRequestLog } from './zoho/token-request-log';
 import { ConnectionVault, type StoredConnection } from './zoho/vault';
@@ -20,6 +25,8 @@ import { ConnectionVault, type StoredConnection } from './zoho/vault';
 export interface RunningMode {
   kind: 'demo' | 'live';
   db: Db;
+  /** The database file (counter.db or demo.db). */
+  dbFile: string;
   /** The charge service, the poller and the data handlers over `db`. */
   services: DataServices;
   tokens: TokenManager;
@@ -42,9 +49,15 @@ export interface ModeOptions {
   /** The live account's token requests (the demo's simulator keeps its own count). */
   tokenRequests: TokenRequestLog;
   tuning?: ChargeTuning;
+  /** When the daily backup looks for a quiet moment (tests shorten it). */
+  backupTiming?: DailyBackupOptions['timing'];
   simulator?: SimulatorOptions;
   onTokenState: (state: TokenState) => void;
   onZohoTrouble: (trouble: ZohoTrouble | null) => void;
+  /** The poller's calls a minute now (a PC of a store: its share of the account's). */
+  budgetPerMinute?: () => number;
+  /** Books each token request with the store's other PCs (see TokenManagerOptions.reserveRequest). */
+  reserveTokenRequest?: (account: { edition: Edition; accountId: string }) => Promise<void>;
 }
 
 /** The live account's database and the demo's, in the data folder. */
@@ -126,7 +139,7 @@ interface Assembly {
 }
 
 async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningMode> {
-  const db = openDatabase(parts.dbFile);
+  const db = await openCheckedDatabase(parts.dbFile, { now: options.now, log: options.log });
   const checkpoints = startIdleCheckpoints(db, { onError: (error) => options.log.error('WAL checkpoint failed', { error: String(error) }) });
   const close = () => {
     try {
@@ -135,6 +148,8 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
       closeDatabase(db);
     }
   };
+  // The demo's simulator has a limit of its own; a live account's is shared with the store's other PCs.
+  const reserve = options.reserveTokenRequest;
   const tokens = new TokenManager({
     vault: parts.vault,
     requests: parts.tokenRequests,
@@ -142,6 +157,7 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
     log: options.log,
     now: options.now,
     onStateChange: options.onTokenState,
+    ...(reserve && parts.kind === 'live' ? { reserveRequest: () => reserve({ edition: parts.edition, accountId: parts.accountId }) } : {}),
   });
   const payments = new PaymentsClient({
     paymentsUrl: parts.paymentsUrl,
@@ -161,7 +177,9 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
       events: options.events,
       currency,
       payments: () => payments,
+      refundScope: { allowed: () => tokens.refundsAllowed(), markMissing: () => tokens.markRefundScopeMissing() },
       onZohoTrouble: options.onZohoTrouble,
+      ...(options.budgetPerMinute ? { budgetPerMinute: options.budgetPerMinute } : {}),
       ...(options.tuning ? { tuning: options.tuning } : {}),
     });
     services.start();
@@ -169,9 +187,19 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
     close();
     throw error;
   }
+  const backups = startDailyBackups({
+    file: parts.dbFile,
+    dir: backupsDir(options.dataDir),
+    now: options.now,
+    log: options.log,
+    keepDays: () => readSettings(db).backupKeepDays,
+    livePayments: () => countLiveAttempts(db),
+    ...(options.backupTiming ? { timing: options.backupTiming } : {}),
+  });
   return {
     kind: parts.kind,
     db,
+    dbFile: parts.dbFile,
     services,
     tokens,
     payments,
@@ -183,6 +211,7 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
       try {
         await services.stop();
       } finally {
+        await backups.stop();
         close();
         await parts.simulator?.stop();
       }

@@ -1,11 +1,11 @@
 // Reading charge attempts: the row mapping shared by every attempt query, and the lookups the core needs.
-import type { AttemptState, Currency, PaymentMethod } from '../contract/domain';
+import { REVIEW_STATES, type AttemptState, type Currency, type PaymentMethod } from '../contract/domain';
 import type { ChargeAttempt } from '../contract/model';
 import type { Db } from './database';
 import { NotFoundError } from './errors';
 import { readDeclinedTries } from './json-columns';
 import { LIVE_STATE_CONDITION } from './live-attempts';
-import { prepared } from './statements';
+import { prepared, sqlLiterals } from './statements';
 
 export interface AttemptRow {
   id: string;
@@ -106,5 +106,15 @@ export function listLiveAttempts(db: Db): ChargeAttempt[] {
 export function listAttemptsForInvoice(db: Db, invoiceId: string): ChargeAttempt[] {
   return prepared<[string], AttemptRow>(db, `${SELECT_ATTEMPTS} WHERE a.invoice_id = ? ORDER BY a.rowid`)
     .all(invoiceId)
+    .map(toChargeAttempt);
+}
+
+/** Unknown or unresolved attempts no manager has checked yet, of every day, newest first (at most `limit`). */
+export function listAttemptsAwaitingReview(db: Db, limit: number): ChargeAttempt[] {
+  return prepared<[number], AttemptRow>(
+    db,
+    `${SELECT_ATTEMPTS} WHERE a.state IN (${sqlLiterals(REVIEW_STATES)}) AND a.reviewed_at IS NULL ORDER BY a.created_at DESC, a.rowid DESC LIMIT ?`,
+  )
+    .all(limit)
     .map(toChargeAttempt);
 }

@@ -7,6 +7,7 @@ import type { ChargeAttempt, Counter, DeclinedTry } from '../contract/model';
 import { requireAttempt } from './attempt-queries';
 import { requireCounter } from './counters';
 import type { Db } from './database';
+import { assertDayOpen } from './day-closes';
 import { ConflictError, InvalidStateError, InvoiceOfAnotherCounterError, NotFoundError } from './errors';
 import { appendAttemptEvent } from './events';
 import { recordInvoicePaid, recordInvoicePaymentFailed, requireInvoice } from './invoices';
@@ -18,6 +19,7 @@ export {
   getAttempt,
   getAttemptBySessionId,
   latestAttemptForCounter,
+  listAttemptsAwaitingReview,
   listAttemptsForInvoice,
   listLiveAttempts,
   requireAttempt,
@@ -61,7 +63,7 @@ type AttemptInsert = Pick<
  * Throws NotFoundError for an unknown invoice or counter; InvoiceOfAnotherCounterError when the
  * invoice was written at another counter; InvalidStateError when the invoice is paid, void or awaits
  * review, or the counter is inactive; ConflictError (field invoiceId or terminalId) when the invoice
- * or the terminal already has a live payment.
+ * or the terminal already has a live payment; DayClosedError when the day of `at` is closed.
  */
 export function insertCreatingAttempt(db: Db, input: NewChargeAttempt): CreatedAttempt {
   return inWriteTransaction(db, () => {
@@ -77,6 +79,9 @@ export function insertCreatingAttempt(db: Db, input: NewChargeAttempt): CreatedA
     }
     const target = { invoiceId: invoice.id, invoiceNumber: invoice.number, terminalId: counter.terminalId };
     assertNoOtherLivePayment(db, target, null, input.at);
+    // The attempt is today's record, and paying changes the invoice: both days must be open.
+    assertDayOpen(db, input.at);
+    assertDayOpen(db, invoice.createdAt);
 
     const id = randomUUID();
     prepared<[AttemptInsert]>(

@@ -104,6 +104,39 @@ export function deactivateCounter(db: Db, id: string): Counter {
   });
 }
 
+/**
+ * Store mode: the store's counter as this PC keeps it (the same id), inserted or brought up to
+ * date. Refused like updateCounter and deactivateCounter: InvalidStateError while a payment is
+ * live on it and its terminal changes or it is deactivated; ConflictError when another active
+ * counter here has its terminal or prefix (the caller applies the others and tries again later).
+ */
+export function saveStoreCounter(db: Db, counter: Counter): Counter {
+  return inWriteTransaction(db, () => {
+    const current = findRow(db, counter.id);
+    if (current) {
+      const moves = counter.terminalId !== current.terminal_id || (!counter.active && current.active === 1);
+      if (moves && counterHasLiveAttempt(db, counter.id)) throw new InvalidStateError('payment_in_progress');
+    }
+    if (counter.active) assertUniqueAmongActive(db, counter.id, counter);
+    prepared<[Record<string, unknown>]>(
+      db,
+      `INSERT INTO counters (id, name, terminal_id, invoice_prefix, active, created_at)
+       VALUES (@id, @name, @terminalId, @invoicePrefix, @active, @createdAt)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, terminal_id = excluded.terminal_id,
+         invoice_prefix = excluded.invoice_prefix, active = excluded.active`,
+    ).run({ ...counter, active: counter.active ? 1 : 0 });
+    return toCounter(requireRow(db, counter.id));
+  });
+}
+
+/**
+ * Moves the counter's invoice numbers past `sequence` (a number the store has seen used), so a
+ * counter taken over from another PC goes on from where that PC left it.
+ */
+export function advanceInvoiceSequence(db: Db, counterId: string, sequence: number): void {
+  prepared<[number, string]>(db, 'UPDATE counters SET next_invoice_seq = max(next_invoice_seq, ?) WHERE id = ?').run(sequence + 1, counterId);
+}
+
 /** The number takeNextInvoiceNumber would give now, without consuming it (for display while billing). */
 export function peekNextInvoiceNumber(db: Db, counterId: string): string {
   const counter = requireRow(db, counterId);

@@ -5,6 +5,7 @@ import type { Invoice, InvoiceLine } from '../contract/model';
 import { multiplyMinor, sumMinor } from '../contract/money';
 import type { AmountResult } from '../contract/money';
 import type { Db } from './database';
+import { assertDayOpen } from './day-closes';
 import { ConflictError, InvalidStateError, NotFoundError } from './errors';
 import { readInvoiceLines } from './json-columns';
 import { invoiceHasLiveAttempt } from './live-attempts';
@@ -49,7 +50,8 @@ export interface NewInvoice {
 
 /**
  * Throws ConflictError (field number) for a number already used, NotFoundError for an unknown
- * counter, and RangeError when totalMinor is not exactly the sum of the lines.
+ * counter, RangeError when totalMinor is not exactly the sum of the lines, and DayClosedError when
+ * the day of createdAt is closed.
  */
 export function createInvoice(db: Db, input: NewInvoice): Invoice {
   const total = linesTotal(input.lines);
@@ -63,6 +65,7 @@ export function createInvoice(db: Db, input: NewInvoice): Invoice {
       'SELECT EXISTS (SELECT 1 FROM counters WHERE id = ?) AS found',
     ).get(input.counterId);
     if (counterExists?.found !== 1) throw new NotFoundError('counter', input.counterId);
+    assertDayOpen(db, input.createdAt);
     if (getInvoiceByNumber(db, input.number)) {
       throw new ConflictError('invoice', 'number', `Invoice number ${input.number} is already used.`);
     }
@@ -106,6 +109,7 @@ export function voidInvoice(db: Db, id: string): Invoice {
     if (invoice.status === 'paid') throw new InvalidStateError('invoice_paid');
     if (invoiceHasLiveAttempt(db, id)) throw new InvalidStateError('payment_in_progress');
     if (invoiceAwaitsReview(db, id)) throw new InvalidStateError('invoice_needs_review');
+    assertDayOpen(db, invoice.createdAt);
     prepared<[string]>(db, "UPDATE invoices SET status = 'void' WHERE id = ?").run(id);
     return requireInvoice(db, id);
   });

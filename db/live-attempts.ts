@@ -39,3 +39,11 @@ export function invoiceHasLiveAttempt(db: Db, invoiceId: string, exceptAttemptId
 export function counterHasLiveAttempt(db: Db, counterId: string): boolean {
   return exists(db, `counter_id = ? AND ${LIVE_STATE_CONDITION}`, counterId, null);
 }
+
+/** Counts the payments live now on any terminal (from an index); one column, `live`. */
+export const COUNT_LIVE_ATTEMPTS_SQL = `SELECT count(*) AS live FROM charge_attempts WHERE ${LIVE_STATE_CONDITION}`;
+
+/** Payments live now on any terminal: the backup and the updater wait for none. */
+export function countLiveAttempts(db: Db): number {
+  return prepared<[], { live: number }>(db, COUNT_LIVE_ATTEMPTS_SQL).get()?.live ?? 0;
+}

@@ -1,11 +1,13 @@
 // The day's payment log: attempts and totals for a time window, for the manager's review.
 import type { AttemptState, PaymentMethod } from '../contract/domain';
 import { ATTEMPT_STATES, PAYMENT_METHODS, REVIEW_STATES } from '../contract/domain';
-import type { ChargeAttempt } from '../contract/model';
-import type { DayTotals } from '../contract/views';
+import type { ChargeAttempt, Counter } from '../contract/model';
+import type { CounterTotal, DayTotals } from '../contract/views';
 import type { AttemptRow } from './attempt-queries';
 import { SELECT_ATTEMPTS, toChargeAttempt } from './attempt-queries';
+import { listCounters } from './counters';
 import type { Db } from './database';
+import { ledgerTotals, type CounterLedger, type Ledger } from './ledger-totals';
 import { TALLY_SLOT_MS } from './migrations/003_attempt_tallies';
 import { prepared, sqlLiterals } from './statements';
 
@@ -19,6 +21,8 @@ export interface DayLogFilter {
   counterId?: string;
   state?: AttemptState;
   method?: PaymentMethod;
+  /** The window's local date: corrections for closed days are counted by date. */
+  day?: string;
 }
 
 export interface DayLogQuery extends DayLogFilter {
@@ -29,7 +33,7 @@ export interface DayLogQuery extends DayLogFilter {
 }
 
 const DEFAULT_LIMIT = 500;
-const HOUR_MS = 3_600_000;
+export const HOUR_MS = 3_600_000;
 
 interface FilterSql {
   where: string;
@@ -74,32 +78,38 @@ export function listAttemptsForDay(db: Db, query: DayLogQuery): ChargeAttempt[] 
     .map(toChargeAttempt);
 }
 
-interface GroupRow {
+/** The window's attempts counted by counter, state and method. */
+export interface GroupRow {
+  counter_id: string;
   state: AttemptState;
   method: PaymentMethod;
   count: number;
   amount: number;
 }
 
-interface HourRow {
+/** Collections in the hour `hour` of the window (0 = the hour starting at fromMs). */
+export interface HourRow {
   hour: number;
   amount: number;
 }
 
 /**
- * Totals for the window: collected (succeeded) amount, counts and amounts by state, collections by
- * method, and collections per hour since fromMs (index 0 is the hour starting at fromMs). Read from
- * the running tallies (migration 003), whose 15-minute slots every local day of today's time zones
- * starts and ends on. A day of long ago, in a zone whose offset was then not whole quarter hours
- * (Indian local mean time before 1906), is read as the slots its bounds fall in.
+ * Totals for the window: collected (card/UPI attempts that succeeded, cash sales, late successes of
+ * closed days counted on this one), refunded and net, counts and amounts by state, by method, by
+ * tender and by counter, and collections per hour since fromMs (index 0 is the hour starting at
+ * fromMs). Attempts are read from the running tallies (migration 003), whose 15-minute slots every
+ * local day of today's time zones starts and ends on; a day of long ago, in a zone whose offset was
+ * then not whole quarter hours (Indian local mean time before 1906), is read as the slots its
+ * bounds fall in. A state or method filter narrows to card/UPI attempts only: cash sales and
+ * refunds are left out then.
  */
 export function dayTotals(db: Db, filter: DayLogFilter): DayTotals {
   const slot = (ms: number) => ms - (ms % TALLY_SLOT_MS); // as the tally triggers round
   const { where, params } = filterSql({ ...filter, fromMs: slot(filter.fromMs), toMs: slot(filter.toMs) }, 't');
   const groups = prepared<[Record<string, string | number>], GroupRow>(
     db,
-    `SELECT t.state, t.method, sum(t.attempt_count) AS count, sum(t.amount_minor) AS amount
-     FROM attempt_tallies AS t WHERE ${where} GROUP BY t.state, t.method`,
+    `SELECT t.counter_id, t.state, t.method, sum(t.attempt_count) AS count, sum(t.amount_minor) AS amount
+     FROM attempt_tallies AS t WHERE ${where} GROUP BY t.counter_id, t.state, t.method`,
   ).all(params);
   const hours = prepared<[Record<string, string | number>], HourRow>(
     db,
@@ -116,17 +126,78 @@ export function dayTotals(db: Db, filter: DayLogFilter): DayTotals {
      WHERE ${attempts.where} AND a.state IN (${sqlLiterals(REVIEW_STATES)}) AND a.reviewed_at IS NULL`,
   ).get(attempts.params);
 
+  const onlyAttempts = filter.state !== undefined || filter.method !== undefined;
+  const ledger: Ledger = onlyAttempts
+    ? NO_LEDGER
+    : ledgerTotals(db, {
+        fromMs: filter.fromMs,
+        toMs: filter.toMs,
+        ...(filter.counterId === undefined ? {} : { counterId: filter.counterId }),
+        ...(filter.day === undefined ? {} : { day: filter.day }),
+      });
+  return assembleTotals(filter, { groups, hours, awaitingReview: awaitingReview?.count ?? 0, ledger, counters: listCounters(db, { includeInactive: true }) });
+}
+
+/** What a day's totals are made of: the attempts' tallies, the ledger of cash, refunds and corrections, and the counters to list them by. */
+export interface TotalsParts {
+  groups: readonly GroupRow[];
+  hours: readonly HourRow[];
+  awaitingReview: number;
+  ledger: Ledger;
+  counters: readonly Counter[];
+}
+
+/** A ledger with nothing in it: a state or method filter leaves cash and refunds out. */
+export const NO_LEDGER: Ledger = { byCounter: new Map(), cashByHour: new Map() };
+
+/** The day's totals from their parts (this file's, and the store's: core/store/store-log.ts). */
+export function assembleTotals(window: Pick<DayLogFilter, 'fromMs' | 'toMs'>, { groups, hours, awaitingReview, ledger, counters }: TotalsParts): DayTotals {
+  const ledgers = [...ledger.byCounter.values()];
+  const sumOf = (field: keyof CounterLedger) => ledgers.reduce((sum, entry) => sum + entry[field], 0);
+
   const succeeded = groups.filter((group) => group.state === 'succeeded');
-  const collectedByHour = new Array<number>(Math.max(0, Math.ceil((filter.toMs - filter.fromMs) / HOUR_MS))).fill(0);
+  const cardUpi = countAndAmount(succeeded);
+  const cash = { count: sumOf('cashCount'), amountMinor: sumOf('cashMinor') };
+  const collectedMinor = cardUpi.amountMinor + cash.amountMinor + sumOf('correctedCollectedMinor');
+  const refundedMinor = sumOf('refundedMinor') + sumOf('correctedRefundedMinor');
+
+  const collectedByHour = new Array<number>(Math.max(0, Math.ceil((window.toMs - window.fromMs) / HOUR_MS))).fill(0);
   for (const { hour, amount } of hours) if (hour >= 0 && hour < collectedByHour.length) collectedByHour[hour] = amount;
+  for (const [hour, amount] of ledger.cashByHour) if (hour >= 0 && hour < collectedByHour.length) collectedByHour[hour] = (collectedByHour[hour] ?? 0) + amount;
+  const byMethod = PAYMENT_METHODS.map((method) => ({ method, ...countAndAmount(succeeded.filter((g) => g.method === method)) }));
   return {
-    collectedMinor: total(succeeded, 'amount'),
+    collectedMinor,
+    refundedMinor,
+    refundsInProgressMinor: sumOf('refundsInProgressMinor'),
+    netMinor: collectedMinor - refundedMinor,
     attemptCount: total(groups, 'count'),
-    awaitingReview: awaitingReview?.count ?? 0,
+    awaitingReview,
     byState: ATTEMPT_STATES.map((state) => ({ state, ...countAndAmount(groups.filter((g) => g.state === state)) })),
-    byMethod: PAYMENT_METHODS.map((method) => ({ method, ...countAndAmount(succeeded.filter((g) => g.method === method)) })),
+    byMethod,
+    byTender: [...byMethod.map(({ method, ...rest }) => ({ tender: method, ...rest })), { tender: 'cash', ...cash }],
+    byCounter: counterTotals(counters, succeeded, ledger),
     collectedByHour,
   };
+}
+
+/** Each counter with card/UPI takings, cash or refunds in the window, in the counters' order. */
+function counterTotals(counters: readonly Counter[], succeeded: readonly GroupRow[], ledger: Ledger): CounterTotal[] {
+  const present = new Set([...succeeded.map((group) => group.counter_id), ...ledger.byCounter.keys()]);
+  return counters
+    .filter((counter) => present.has(counter.id))
+    .map((counter) => {
+      const mine = succeeded.filter((group) => group.counter_id === counter.id);
+      const entry = ledger.byCounter.get(counter.id);
+      return {
+        counterId: counter.id,
+        cardMinor: total(mine.filter((g) => g.method === 'card'), 'amount'),
+        upiMinor: total(mine.filter((g) => g.method === 'upi'), 'amount'),
+        cashMinor: entry?.cashMinor ?? 0,
+        refundedMinor: (entry?.refundedMinor ?? 0) + (entry?.correctedRefundedMinor ?? 0),
+        cashExpectedMinor: entry?.cashMinor ?? 0,
+        correctedMinor: entry?.correctedCollectedMinor ?? 0,
+      };
+    });
 }
 
 function total(groups: readonly GroupRow[], field: 'count' | 'amount'): number {

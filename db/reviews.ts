@@ -4,6 +4,7 @@ import { isReviewState } from '../contract/domain';
 import { invoiceAwaitsReview as attemptsAwaitReview, type ChargeAttempt } from '../contract/model';
 import { listAttemptsForInvoice, requireAttempt } from './attempt-queries';
 import type { Db } from './database';
+import { assertDayOpen } from './day-closes';
 import { InvalidStateError } from './errors';
 import { appendAttemptEvent } from './events';
 import { inWriteTransaction, prepared } from './statements';
@@ -23,13 +24,15 @@ export interface AttemptReviewInput {
 
 /**
  * Marks an unknown or unresolved attempt as checked by a person. Idempotent: an attempt already
- * reviewed is returned as it is. Throws InvalidStateError for any other state.
+ * reviewed is returned as it is. Throws InvalidStateError for any other state, DayClosedError
+ * once the attempt's day is closed.
  */
 export function markAttemptReviewed(db: Db, input: AttemptReviewInput): ChargeAttempt {
   return inWriteTransaction(db, () => {
     const attempt = requireAttempt(db, input.attemptId);
     if (attempt.review) return attempt;
     if (!isReviewState(attempt.state)) throw new InvalidStateError('not_awaiting_review');
+    assertDayOpen(db, attempt.createdAt);
     prepared<[number, string, number, string]>(db, 'UPDATE charge_attempts SET reviewed_at = ?, review_note = ?, updated_at = ? WHERE id = ?').run(
       input.at,
       input.note,

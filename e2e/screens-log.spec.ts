@@ -2,38 +2,12 @@
 // history, Re-check, the CSV's content, and the dashboard's live cards.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PaymentMethod } from '../contract/domain';
-import type { Counter } from '../contract/model';
 import { DAY_LOG_PAGE } from '../contract/views';
 import { insertCreatingAttempt, transitionAttempt } from '../db/attempts';
 import { closeDatabase, openDatabase } from '../db/database';
 import { createInvoice } from '../db/invoices';
-import type { PayOutcome } from '../testkit/sim-control';
 import { expect, test, type CounterHost } from './fixtures/browser-host';
-import { chargeButton, expectAccessible, expectWaiting, FINAL, fillItem, openApp, payStatus, setFirstPin, shot } from './screens-support';
-
-async function counters(host: CounterHost): Promise<Record<string, Counter>> {
-  const list = await host.call('counters-list', {});
-  if (!list.ok) throw new Error(list.error.message);
-  return Object.fromEntries(list.value.map((counter) => [counter.name, counter]));
-}
-
-/** One sale through the API and the terminal, waited on until its outcome is final. */
-async function sale(host: CounterHost, counter: Counter, unitPriceMinor: number, method: PaymentMethod, outcome: PayOutcome | null): Promise<string> {
-  const invoice = await host.call('invoice-create', { counterId: counter.id, lines: [{ description: 'Goods', quantity: 1, unitPriceMinor }] });
-  if (!invoice.ok) throw new Error(invoice.error.message);
-  const attempt = await host.call('charge-create', { invoiceId: invoice.value.id, counterId: counter.id, method });
-  if (!attempt.ok) throw new Error(attempt.error.message);
-  if (outcome === null) return invoice.value.number;
-  await host.sim.pay(counter.terminalId, outcome);
-  await expect
-    .poll(async () => {
-      const got = await host.call('invoice-get', { invoiceId: invoice.value.id });
-      return got.ok ? got.value.attempts.at(-1)?.state : 'missing';
-    }, FINAL)
-    .toBe(outcome.outcome === 'succeeded' ? 'succeeded' : 'failed');
-  return invoice.value.number;
-}
+import { attemptRows, chargeButton, counters, expectAccessible, expectWaiting, fillItem, FINAL, openApp, payStatus, sale, setFirstPin, shot } from './screens-support';
 
 async function dayOfSales(host: CounterHost) {
   const c = await counters(host);
@@ -58,7 +32,7 @@ test('the log shows the day\'s totals and filters by counter, state, method and 
   const totals = page.getByRole('region', { name: 'Totals' });
   await expect(totals.getByTestId('collected')).toHaveText('₹1,984.75');
   await expect(totals).toContainText('3 paid of 4 attempts');
-  const byMethod = page.getByRole('list', { name: 'Collected by method' });
+  const byMethod = page.getByRole('list', { name: 'Collected by tender' });
   await expect(byMethod.getByRole('listitem').filter({ hasText: 'Card' })).toContainText('₹1,234.50 (1)');
   await expect(byMethod.getByRole('listitem').filter({ hasText: 'UPI' })).toContainText('₹750.25 (2)');
   await expect(page.getByRole('img', { name: /Collections by hour\. Busiest .* with ₹1,984\.75/ })).toBeVisible();
@@ -175,7 +149,7 @@ test('a manager releases a held terminal and marks a lost payment as checked; th
   await expect(panel).toContainText('Checked by hand');
   await expect(panel.getByRole('list')).toContainText('Manager');
   await expect(page.getByRole('region', { name: 'Totals' })).not.toContainText('need review');
-  await expect(page.locator('tbody tr').first()).toContainText('Checked by hand: Terminal and Zoho show no payment: nothing was charged');
+  await expect(attemptRows(page).first()).toContainText('Checked by hand: Terminal and Zoho show no payment: nothing was charged');
 
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: 'Counter B' })).toContainText('Manager found: Terminal and Zoho show no payment');
@@ -226,14 +200,14 @@ test('Export CSV downloads exactly the shown day\'s attempts', async ({ page, ho
   await dayOfSales(host);
   await openApp(page, host);
   await page.getByRole('link', { name: 'Payment log' }).click();
-  await expect(page.locator('tbody tr')).toHaveCount(4);
+  await expect(attemptRows(page)).toHaveCount(4);
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/^payments-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = readFileSync(await download.path(), 'utf8');
   const lines = csv.trimEnd().split('\r\n');
-  expect(lines[0]).toBe('time,invoice,counter,terminal,amount,currency,method,state,failure_code,failure_reason,payment_id,payments_session_id,note,checked_at,checked_note');
+  expect(lines[0]).toBe('time,invoice,counter,terminal,amount,currency,method,state,failure_code,failure_reason,payment_id,payments_session_id,note,checked_at,checked_note,record,refund_id');
   expect(lines).toHaveLength(5);
   const byInvoice = new Map(lines.slice(1).map((line): [string, string[]] => [line.split(',')[1] ?? '', line.split(',')]));
   expect(byInvoice.get('A-000001')?.slice(2, 8)).toEqual(['Counter A', 'TRM001', '1234.50', 'INR', 'card', 'succeeded']);
@@ -279,12 +253,12 @@ test.describe('a payment Zoho never finalises', () => {
     await shot(page, 'counter-09-unresolved');
 
     await page.getByRole('link', { name: 'Payment log' }).click();
-    await expect(page.locator('tbody tr').first()).toContainText('Needs review');
+    await expect(attemptRows(page).first()).toContainText('Needs review');
     await expect(page.getByRole('region', { name: 'Totals' })).toContainText('1 need review');
 
     await host.sim.pay('TRM002', { outcome: 'succeeded' });
     await page.getByRole('button', { name: /^Re-check B-000001/ }).click();
-    await expect(page.locator('tbody tr').first()).toContainText('Paid', FINAL);
+    await expect(attemptRows(page).first()).toContainText('Paid', FINAL);
     await page.getByRole('link', { name: 'Counter', exact: true }).click();
     await expect(page.locator('#pay-status-heading')).toHaveText(/PAID/);
   });

@@ -3,6 +3,9 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import type { PaymentMethod } from '../contract/domain';
+import type { Counter } from '../contract/model';
+import type { PayOutcome } from '../testkit/sim-control';
 import { expect, type CounterHost } from './fixtures/browser-host';
 
 export const SHOTS = '/tmp/shots';
@@ -31,6 +34,11 @@ export function chargeButton(page: Page) {
   return page.getByRole('button', { name: /^Charge\b/ });
 }
 
+/** The rows of the log's table of card/UPI attempts (the log has other tables: cash, refunds, totals). */
+export function attemptRows(page: Page) {
+  return page.getByRole('table', { name: /Payment attempts on/ }).locator('tbody tr');
+}
+
 /** The payment panel's status heading (Waiting for payment, PAID, FAILED, …). */
 export function payStatus(page: Page) {
   return page.locator('#pay-status-heading');
@@ -55,6 +63,21 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(bad).toEqual([]);
 }
 
+/** Every visible control is at least 44 px tall (checkboxes and radios count by their label). */
+export async function expectTouchTargets(page: Page): Promise<void> {
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, a[href], input, select, [role="tab"]')]
+      .filter((element) => {
+        if (element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio' || element.type === 'hidden')) return false;
+        if (element.classList.contains('skip-link')) return false;
+        const box = element.getBoundingClientRect();
+        return box.width > 0 && box.height > 0 && box.height < 44;
+      })
+      .map((element) => `${element.tagName} "${element.textContent?.trim() || element.getAttribute('aria-label') || ''}" ${Math.round(element.getBoundingClientRect().height)}px`),
+  );
+  expect(small).toEqual([]);
+}
+
 /** Sets the first manager PIN through the screen and lands unlocked on the manager screens. */
 export async function setFirstPin(page: Page, pin = '2468'): Promise<void> {
   await page.getByRole('link', { name: 'Manager' }).click();
@@ -63,4 +86,28 @@ export async function setFirstPin(page: Page, pin = '2468'): Promise<void> {
   await page.getByLabel('Type the PIN again').fill(pin);
   await page.getByRole('button', { name: 'Set PIN and unlock' }).click();
   await expect(page.getByRole('tab', { name: 'Counters' })).toBeVisible();
+}
+
+/** The demo's counters by name. */
+export async function counters(host: CounterHost): Promise<Record<string, Counter>> {
+  const list = await host.call('counters-list', {});
+  if (!list.ok) throw new Error(list.error.message);
+  return Object.fromEntries(list.value.map((counter) => [counter.name, counter]));
+}
+
+/** One sale through the API and the terminal, waited on until its outcome is final. */
+export async function sale(host: CounterHost, counter: Counter, unitPriceMinor: number, method: PaymentMethod, outcome: PayOutcome | null): Promise<string> {
+  const invoice = await host.call('invoice-create', { counterId: counter.id, lines: [{ description: 'Goods', quantity: 1, unitPriceMinor }] });
+  if (!invoice.ok) throw new Error(invoice.error.message);
+  const attempt = await host.call('charge-create', { invoiceId: invoice.value.id, counterId: counter.id, method });
+  if (!attempt.ok) throw new Error(attempt.error.message);
+  if (outcome === null) return invoice.value.number;
+  await host.sim.pay(counter.terminalId, outcome);
+  await expect
+    .poll(async () => {
+      const got = await host.call('invoice-get', { invoiceId: invoice.value.id });
+      return got.ok ? got.value.attempts.at(-1)?.state : 'missing';
+    }, FINAL)
+    .toBe(outcome.outcome === 'succeeded' ? 'succeeded' : 'failed');
+  return invoice.value.number;
 }

@@ -3,17 +3,25 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { app, dialog, ipcMain, protocol, safeStorage, session, shell, type BrowserWindow } from 'electron';
+import electronUpdater from 'electron-updater';
 import { startBackend, type Backend } from '../core/backend';
-import { consoleLogger } from '../core/log';
+import { consoleLogger, type Logger } from '../core/log';
 import { computerAccount, resetManagerPin } from '../core/manager/pin-reset';
+import { DatabaseDamagedError } from '../core/upkeep/damaged-database';
+import { openLogFiles } from '../core/upkeep/log-files';
 import { APP_PAGE_URL, registerAppScheme, serveAppScheme } from './app-protocol';
 import { isAllowedExternalUrl, isAppPageUrl } from './hardening';
 import { forwardEvents, registerBillingIpc } from './ipc';
+import { offerRestore } from './restore-dialog';
 import { SafeStorageSecretStore } from './safe-storage-secret-store';
+import { listPrinters, printPage } from './print';
 import { saveCsv } from './save-csv';
+import { saveSupportBundle } from './save-support-bundle';
+import { desktopUpdater } from './updater';
 import { createMainWindow, guardWebContents, hardenSession, installMenu } from './window';
 
-const log = consoleLogger();
+// stderr until the log file in the data folder is open.
+let log: Logger = consoleLogger();
 // electron-vite's dev server, never in a packaged app (a stray variable must not redirect the window).
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
 // The built renderer is served from app://counter/ (app-protocol.ts), never from file://.
@@ -58,6 +66,7 @@ async function start(): Promise<void> {
   serveAppScheme(session.defaultSession.protocol, rendererDir);
   const userData = app.getPath('userData');
   const dataDir = join(userData, 'data');
+  log = (await openLogFiles(dataDir)).logger;
   if (process.argv.includes(RESET_PIN_FLAG)) {
     await resetManagerPin(dataDir, { by: computerAccount() });
     await dialog.showMessageBox({ type: 'info', message: 'The manager PIN is reset', detail: 'Counter opens now. Go to the Manager screen and set a new PIN straight away.' });
@@ -68,9 +77,13 @@ async function start(): Promise<void> {
     packaged: app.isPackaged,
     appName: 'the desktop app',
     secretStore: new SafeStorageSecretStore(safeStorage, join(userData, 'zoho-connection.secret')),
+    // The store's address may hold the database password: kept like the Zoho secrets.
+    storeSecretStore: new SafeStorageSecretStore(safeStorage, join(userData, 'store-link.secret')),
     env: process.env,
     openExternal: openIfAllowed,
     pinRecovery: PIN_RECOVERY,
+    // Only an installed package updates itself; a development run never does.
+    ...(app.isPackaged ? { updater: desktopUpdater(electronUpdater.autoUpdater, log) } : {}),
     tuning: { version: app.getVersion(), log },
   });
   backend = running;
@@ -78,7 +91,16 @@ async function start(): Promise<void> {
   registerBillingIpc(ipcMain, {
     backend: running,
     isAppPage,
-    saveCsv: (input) => saveCsv(input, { chooseFile: chooseCsvFile, writeFile: (filePath, text) => writeFile(filePath, text, 'utf8') }),
+    saveCsv: (input) =>
+      saveCsv(input, { chooseFile: (fileName) => chooseFile(fileName, { name: 'CSV', extensions: ['csv'] }), writeFile: (filePath, text) => writeFile(filePath, text, 'utf8') }),
+    saveSupportBundle: (input) =>
+      saveSupportBundle(input, {
+        makeBundle: (bundleInput) => running.call('support-bundle', bundleInput),
+        chooseFile: (fileName) => chooseFile(fileName, { name: 'Zip archive', extensions: ['zip'] }),
+        writeFile: (filePath, bytes) => writeFile(filePath, bytes, { mode: 0o600 }),
+      }),
+    printPage: (input) => printPage(input, mainWindow?.webContents ?? null),
+    listPrinters: () => listPrinters(mainWindow?.webContents ?? null),
     log,
   });
   forwardEvents(running, () => mainWindow?.webContents ?? null);
@@ -136,14 +158,27 @@ function openIfAllowed(url: string): void {
   })().catch((error: unknown) => log.error('could not open the system browser', { error: String(error) }));
 }
 
-async function chooseCsvFile(fileName: string): Promise<string | null> {
-  const options = { defaultPath: join(app.getPath('documents'), fileName), filters: [{ name: 'CSV', extensions: ['csv'] }] };
+async function chooseFile(fileName: string, filter: Electron.FileFilter): Promise<string | null> {
+  const options = { defaultPath: join(app.getPath('documents'), fileName), filters: [filter] };
   const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
   return choice.canceled || !choice.filePath ? null : choice.filePath;
 }
 
 function failToStart(error: unknown): void {
   log.error('Counter could not start', { error: error instanceof Error ? error.stack : String(error) });
+  if (error instanceof DatabaseDamagedError) {
+    offerRestore(error, { ask: (request) => dialog.showMessageBox(request).then((answer) => answer.response), now: Date.now }).then(
+      (restored) => {
+        if (restored) app.relaunch();
+        app.exit(restored ? 0 : 1);
+      },
+      (restoreError: unknown) => {
+        dialog.showErrorBox('Counter could not restore the backup', restoreError instanceof Error ? restoreError.message : String(restoreError));
+        app.exit(1);
+      },
+    );
+    return;
+  }
   const message = error instanceof Error ? error.message : String(error);
   dialog.showErrorBox('Counter could not start', message);
   app.exit(1);

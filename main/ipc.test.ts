@@ -8,9 +8,11 @@ import { INTERNAL_FAILURE_MESSAGE, type Result } from '../contract/result';
 import { startBackend, type Backend } from '../core/backend';
 import { silentLogger } from '../core/log';
 import { MemorySecretStore } from '../core/secrets/secret-store';
-import { EVENT_CHANNEL, SAVE_CSV_CHANNEL } from '../preload/bridge';
+import { EVENT_CHANNEL, PRINT_CHANNEL, PRINTERS_CHANNEL, SAVE_CSV_CHANNEL, SAVE_SUPPORT_BUNDLE_CHANNEL } from '../preload/bridge';
 import { isAppPageUrl } from './hardening';
 import { forwardEvents, REFUSED_SENDER_MESSAGE, registerBillingIpc, type IpcInvokeEventLike, type IpcMainLike } from './ipc';
+import { listPrinters, printPage, type PrintOptions, type PrintTarget } from './print';
+import { saveSupportBundle } from './save-support-bundle';
 
 const APP_PAGE = 'file:///opt/Counter/resources/app.asar/out/renderer/index.html';
 type Listener = (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<unknown>;
@@ -38,6 +40,15 @@ describe('registerBillingIpc with the real backend', () => {
   let backend: Backend;
   const fake = fakeIpcMain();
   const saved: unknown[] = [];
+  const bundles: { filePath: string; bytes: Buffer }[] = [];
+  const printed: PrintOptions[] = [];
+  const printer: PrintTarget = {
+    print: (options, callback) => {
+      printed.push(options);
+      callback(true, '');
+    },
+    getPrintersAsync: () => Promise.resolve([{ name: 'TVS_RP3160', displayName: 'TVS RP 3160' }]),
+  };
   let unregister: () => void;
 
   beforeAll(async () => {
@@ -50,6 +61,17 @@ describe('registerBillingIpc with the real backend', () => {
         saved.push(input);
         return Promise.resolve({ ok: true, value: { saved: true } });
       },
+      saveSupportBundle: (input) =>
+        saveSupportBundle(input, {
+          makeBundle: (bundleInput) => backend.call('support-bundle', bundleInput),
+          chooseFile: (fileName) => Promise.resolve(`/home/manager/${fileName}`),
+          writeFile: (filePath, bytes) => {
+            bundles.push({ filePath, bytes });
+            return Promise.resolve();
+          },
+        }),
+      printPage: (input) => printPage(input, printer),
+      listPrinters: () => listPrinters(printer),
       log: silentLogger,
     });
   });
@@ -59,8 +81,16 @@ describe('registerBillingIpc with the real backend', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('registers one channel per call, plus the CSV save', () => {
-    expect([...fake.handlers.keys()].sort()).toEqual([...HANDLER_NAMES, SAVE_CSV_CHANNEL].sort());
+  it('registers one channel per call, plus the CSV and support bundle saves and printing', () => {
+    expect([...fake.handlers.keys()].sort()).toEqual([...HANDLER_NAMES, SAVE_CSV_CHANNEL, SAVE_SUPPORT_BUNDLE_CHANNEL, PRINT_CHANNEL, PRINTERS_CHANNEL].sort());
+  });
+
+  it('prints the page on the chosen printer and lists printers, for the app’s own page only', async () => {
+    expect(await fake.invoke(PRINTERS_CHANNEL, {})).toEqual({ ok: true, value: [{ name: 'TVS_RP3160', displayName: 'TVS RP 3160' }] });
+    expect(await fake.invoke(PRINT_CHANNEL, { deviceName: 'TVS_RP3160', layout: 'thermal' })).toEqual({ ok: true, value: { printed: true, reason: null } });
+    expect(printed).toMatchObject([{ silent: true, deviceName: 'TVS_RP3160' }]);
+    expect((await fake.invoke(PRINT_CHANNEL, { deviceName: null, layout: 'a4' }, { url: 'https://evil.example/', parent: null })).ok).toBe(false);
+    expect(printed).toHaveLength(1);
   });
 
   it('round-trips app-info and counters-list', async () => {
@@ -110,11 +140,16 @@ describe('registerBillingIpc with the real backend', () => {
       backend: { call: () => Promise.reject(new Error('database is locked')) },
       isAppPage: () => true,
       saveCsv: () => Promise.reject(new Error('disk full')),
+      saveSupportBundle: () => Promise.reject(new Error('disk full')),
+      printPage: () => Promise.reject(new Error('printer on fire')),
+      listPrinters: () => Promise.reject(new Error('no spooler')),
       log: silentLogger,
     });
     const failed = { ok: false, error: { code: 'internal', message: INTERNAL_FAILURE_MESSAGE } };
     expect(await throwing.invoke('app-info', {})).toEqual(failed);
     expect(await throwing.invoke(SAVE_CSV_CHANNEL, {})).toEqual(failed);
+    expect(await throwing.invoke(SAVE_SUPPORT_BUNDLE_CHANNEL, {})).toEqual(failed);
+    expect(await throwing.invoke(PRINT_CHANNEL, {})).toEqual(failed);
   });
 
   it('forwards backend events to the window while it exists', async () => {
@@ -131,6 +166,20 @@ describe('registerBillingIpc with the real backend', () => {
     await fake.invoke('counter-create', { managerToken, name: 'Counter E', terminalId: 'TRM005' });
     expect(sent.length).toBe(before);
     stop();
+  });
+
+  it('saves the support bundle the backend makes, only for a manager unlock', async () => {
+    expect(await fake.invoke(SAVE_SUPPORT_BUNDLE_CHANNEL, { managerToken: 'x'.repeat(43) })).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(await fake.invoke(SAVE_SUPPORT_BUNDLE_CHANNEL, { managerToken: 'x'.repeat(43), path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'path' } });
+    expect(bundles).toEqual([]);
+
+    // The PIN set by the test before.
+    const unlock = await fake.invoke('manager-unlock', { pin: '2468' });
+    const managerToken = unlock.ok ? (unlock.value as { managerToken: string }).managerToken : '';
+    expect(await fake.invoke(SAVE_SUPPORT_BUNDLE_CHANNEL, { managerToken })).toEqual({ ok: true, value: { saved: true } });
+    expect(bundles).toHaveLength(1);
+    expect(bundles[0]?.filePath).toMatch(/^\/home\/manager\/counter-support-\d{8}-\d{6}\.zip$/);
+    expect(bundles[0]?.bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   });
 
   it('removes every channel when unregistered', () => {

@@ -1,4 +1,4 @@
-// The IPC adapter: one handler per backend call (plus the CSV save), each refusing any caller but
+// The IPC adapter: one handler per backend call (plus the CSV and support bundle saves, and printing), each refusing any caller but
 // the app's own top-level page and handing the input as sent to the backend, which parses it.
 // Nothing throws across IPC: every answer is a Result.
 import { HANDLER_NAMES } from '../contract/handlers';
@@ -6,7 +6,7 @@ import { fail, INTERNAL_FAILURE_MESSAGE, type Result } from '../contract/result'
 import type { BillingEvent } from '../contract/events';
 import type { Backend } from '../core/backend';
 import type { Logger } from '../core/log';
-import { EVENT_CHANNEL, SAVE_CSV_CHANNEL, type SaveCsvOutcome } from '../preload/bridge';
+import { EVENT_CHANNEL, PRINT_CHANNEL, PRINTERS_CHANNEL, SAVE_CSV_CHANNEL, SAVE_SUPPORT_BUNDLE_CHANNEL, type PrinterInfo, type PrintOutcome, type SaveOutcome } from '../preload/bridge';
 
 /** The part of Electron's IpcMainInvokeEvent the adapter checks. */
 export interface IpcInvokeEventLike {
@@ -23,7 +23,10 @@ export interface BillingIpcOptions {
   backend: Pick<Backend, 'call'>;
   /** Whether a frame URL is the app's own page (see isAppPageUrl). */
   isAppPage: (url: string) => boolean;
-  saveCsv: (input: unknown) => Promise<Result<SaveCsvOutcome>>;
+  saveCsv: (input: unknown) => Promise<Result<SaveOutcome>>;
+  saveSupportBundle: (input: unknown) => Promise<Result<SaveOutcome>>;
+  printPage: (input: unknown) => Promise<Result<PrintOutcome>>;
+  listPrinters: () => Promise<Result<PrinterInfo[]>>;
   log: Logger;
 }
 
@@ -51,6 +54,9 @@ export function registerBillingIpc(ipc: IpcMainLike, options: BillingIpcOptions)
 
   for (const name of HANDLER_NAMES) serve(name, (input) => options.backend.call(name, input));
   serve(SAVE_CSV_CHANNEL, options.saveCsv);
+  serve(SAVE_SUPPORT_BUNDLE_CHANNEL, options.saveSupportBundle);
+  serve(PRINT_CHANNEL, options.printPage);
+  serve(PRINTERS_CHANNEL, () => options.listPrinters());
 
   return () => {
     for (const channel of channels) ipc.removeHandler(channel);

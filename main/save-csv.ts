@@ -2,7 +2,7 @@
 // in the system's save dialog, so the page can never choose (or learn) a path.
 import { z } from 'zod';
 import { fail, ok, type Result } from '../contract/result';
-import type { SaveCsvOutcome } from '../preload/bridge';
+import type { SaveOutcome } from '../preload/bridge';
 
 /** A day's log is far smaller; this only stops a runaway page from filling the disk. */
 export const MAX_CSV_CHARS = 20 * 1024 * 1024;
@@ -22,7 +22,7 @@ export interface SaveCsvDeps {
   writeFile(filePath: string, text: string): Promise<void>;
 }
 
-export async function saveCsv(input: unknown, deps: SaveCsvDeps): Promise<Result<SaveCsvOutcome>> {
+export async function saveCsv(input: unknown, deps: SaveCsvDeps): Promise<Result<SaveOutcome>> {
   const parsed = saveCsvInput.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -3,7 +3,7 @@ import { camelCaseName } from '../contract/api';
 import type { BillingEvent } from '../contract/events';
 import { HANDLER_NAMES } from '../contract/handlers';
 import { createBillingBridge, type IpcRendererLike } from './billing-bridge';
-import { EVENT_CHANNEL, SAVE_CSV_CHANNEL } from './bridge';
+import { EVENT_CHANNEL, SAVE_CSV_CHANNEL, SAVE_SUPPORT_BUNDLE_CHANNEL } from './bridge';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
@@ -25,9 +25,9 @@ function fakeIpcRenderer() {
 }
 
 describe('createBillingBridge', () => {
-  it('has exactly one function per call, plus onEvent and saveCsv', () => {
+  it('has exactly one function per call, plus onEvent, saveCsv, saveSupportBundle, printPage and listPrinters', () => {
     const bridge = createBillingBridge(fakeIpcRenderer().ipc);
-    const expected = [...HANDLER_NAMES.map((name) => camelCaseName(name)), 'onEvent', 'saveCsv'].sort();
+    const expected = [...HANDLER_NAMES.map((name) => camelCaseName(name)), 'onEvent', 'saveCsv', 'saveSupportBundle', 'printPage', 'listPrinters'].sort();
     expect(Object.keys(bridge).sort()).toEqual(expected);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });
@@ -44,6 +44,12 @@ describe('createBillingBridge', () => {
     const { ipc, invoked } = fakeIpcRenderer();
     await createBillingBridge(ipc).saveCsv('payments-2025-01-02.csv', 'a,b\n');
     expect(invoked).toEqual([{ channel: SAVE_CSV_CHANNEL, args: [{ fileName: 'payments-2025-01-02.csv', csv: 'a,b\n' }] }]);
+  });
+
+  it('saveSupportBundle invokes its own channel with the manager unlock only', async () => {
+    const { ipc, invoked } = fakeIpcRenderer();
+    await createBillingBridge(ipc).saveSupportBundle('unlock-token');
+    expect(invoked).toEqual([{ channel: SAVE_SUPPORT_BUNDLE_CHANNEL, args: [{ managerToken: 'unlock-token' }] }]);
   });
 
   it('onEvent relays only the event, and stops after unsubscribing', () => {

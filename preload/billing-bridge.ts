@@ -3,7 +3,18 @@
 import type { BillingEvent } from '../contract/events';
 import type { CallResult, HandlerInput, HandlerName } from '../contract/handlers';
 import type { Result } from '../contract/result';
-import { EVENT_CHANNEL, SAVE_CSV_CHANNEL, type DesktopBilling, type SaveCsvOutcome } from './bridge';
+import {
+  EVENT_CHANNEL,
+  PRINT_CHANNEL,
+  PRINTERS_CHANNEL,
+  SAVE_CSV_CHANNEL,
+  SAVE_SUPPORT_BUNDLE_CHANNEL,
+  type DesktopBilling,
+  type PrinterInfo,
+  type PrintOutcome,
+  type PrintRequest,
+  type SaveOutcome,
+} from './bridge';
 
 /** The part of Electron's ipcRenderer the bridge uses (injected, so tests need no Electron). */
 export interface IpcRendererLike {
@@ -29,6 +40,11 @@ export function createBillingBridge(ipc: IpcRendererLike): DesktopBilling {
     invoiceVoid: call('invoice-void'),
     chargeCreate: call('charge-create'),
     chargeRecheck: call('charge-recheck'),
+    cashSettle: call('cash-settle'),
+    receiptGet: call('receipt-get'),
+    refundList: call('refund-list'),
+    refundRecheck: call('refund-recheck'),
+    dayCloseReport: call('day-close-report'),
     attemptEvents: call('attempt-events'),
     logDay: call('log-day'),
     logExportCsv: call('log-export-csv'),
@@ -44,11 +60,21 @@ export function createBillingBridge(ipc: IpcRendererLike): DesktopBilling {
     attemptMarkReviewed: call('attempt-mark-reviewed'),
     attemptReleaseHold: call('attempt-release-hold'),
     settingsUpdate: call('settings-update'),
+    preferencesUpdate: call('preferences-update'),
+    refundCreate: call('refund-create'),
+    dayClose: call('day-close'),
     connectionConfigure: call('connection-configure'),
     connectionSigninStart: call('connection-signin-start'),
     connectionCodeSubmit: call('connection-code-submit'),
     connectionTest: call('connection-test'),
     connectionDisconnect: call('connection-disconnect'),
+    supportInfo: call('support-info'),
+    supportBundle: call('support-bundle'),
+    updateInstall: call('update-install'),
+    storeStatus: call('store-status'),
+    counterClaim: call('counter-claim'),
+    storeJoin: call('store-join'),
+    counterRelease: call('counter-release'),
 
     onEvent(listener: (event: BillingEvent) => void) {
       // Only the event crosses into the page, never Electron's IPC event object (it exposes the sender).
@@ -59,6 +85,9 @@ export function createBillingBridge(ipc: IpcRendererLike): DesktopBilling {
       };
     },
 
-    saveCsv: (fileName: string, csv: string) => ipc.invoke(SAVE_CSV_CHANNEL, { fileName, csv }) as Promise<Result<SaveCsvOutcome>>,
+    saveCsv: (fileName: string, csv: string) => ipc.invoke(SAVE_CSV_CHANNEL, { fileName, csv }) as Promise<Result<SaveOutcome>>,
+    saveSupportBundle: (managerToken: string) => ipc.invoke(SAVE_SUPPORT_BUNDLE_CHANNEL, { managerToken }) as Promise<Result<SaveOutcome>>,
+    printPage: (request: PrintRequest) => ipc.invoke(PRINT_CHANNEL, request) as Promise<Result<PrintOutcome>>,
+    listPrinters: () => ipc.invoke(PRINTERS_CHANNEL, {}) as Promise<Result<PrinterInfo[]>>,
   } satisfies DesktopBilling;
 }

@@ -13,6 +13,7 @@ import { createPipelineServer } from './http/server';
 import { resolveOptions, type SimulatorOptions } from './options';
 import type { TerminalOutcome } from './payments/session-store';
 import type { WireSession } from './payments/wire';
+import type { WireRefund } from './refunds/wire';
 import { buildRoutes } from './routes';
 import { createSimulatorState } from './state';
 
@@ -25,6 +26,7 @@ export type { SimulatorStats } from './control/stats';
 export type { FetchedSession, TerminalInfo } from './control/operations';
 export type { TerminalOutcome } from './payments/session-store';
 export type { WirePayment, WireSession } from './payments/wire';
+export type { WireRefund } from './refunds/wire';
 export { FAILURE_CODES, SESSION_EXPIRED } from './payments/model';
 
 /** How often in-progress sessions are checked for expiry between reads. */
@@ -48,6 +50,10 @@ export interface RunningSimulator {
   sessions(): WireSession[];
   /** Ends a session's validity now (it becomes failed if still in progress). */
   expireSession(sessionId: string): WireSession;
+  /** Every refund, in creation order. */
+  refunds(): WireRefund[];
+  /** Moves a refund that is not final yet (pending, succeeded, failed with a reason, canceled); throws when refused. */
+  setRefundStatus(refundId: string, change: { status: 'pending' | 'succeeded' | 'canceled' } | { status: 'failed'; failure_reason?: string }): WireRefund;
   setFaults(plan: FaultPlanInput): ActiveFaults;
   clearFaults(): void;
   /** Ends every live access token now; returns how many there were. */
@@ -117,6 +123,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     pay: (terminalId, outcome) => orThrow(control.pay(terminalId, outcome)),
     sessions: () => control.sessions(),
     expireSession: (sessionId) => orThrow(control.expireSession(sessionId)),
+    refunds: () => control.refunds(),
+    setRefundStatus: (refundId, change) => orThrow(control.setRefundStatus(refundId, change)),
     setFaults: (plan) => orThrow(control.setFaults(plan)),
     clearFaults: () => control.clearFaults(),
     expireAccessTokens: () => control.expireAccessTokens(),

@@ -30,6 +30,11 @@ export interface SimulatorOptions {
    * (default true). False leaves payments[] as it was: `failed` with no reason at all.
    */
   expiredSessionPayment?: boolean;
+  /**
+   * How long a refund stays `initiated` before it succeeds by itself (default 2); null: only the
+   * control API moves it (`POST /_sim/refunds/{id}/status`).
+   */
+  refundSettleSeconds?: number | null;
   /** The clock, in milliseconds since the epoch (default Date.now). */
   now?: () => number;
   /** Source of randomness for fault injection, in [0, 1) (default Math.random). */
@@ -47,6 +52,7 @@ export interface ResolvedOptions {
   tokenRequestWindowMs: number;
   sessionTypeKey: SessionTypeKey | 'alternate';
   expiredSessionPayment: boolean;
+  refundSettleMs: number | null;
   now: () => number;
   random: () => number;
 }
@@ -54,6 +60,13 @@ export interface ResolvedOptions {
 function positive(name: string, value: number): number {
   if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number, not ${value}`);
   return value;
+}
+
+function refundSettleMs(seconds: number | null | undefined): number | null {
+  if (seconds === null) return null;
+  const value = seconds ?? 2;
+  if (!Number.isFinite(value) || value < 0) throw new RangeError(`refundSettleSeconds must be zero or more, not ${value}`);
+  return value * 1000;
 }
 
 export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
@@ -70,6 +83,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     tokenRequestWindowMs: positive('tokenRequestWindowSeconds', options.tokenRequestWindowSeconds ?? 600) * 1000,
     sessionTypeKey: options.sessionTypeKey ?? 'alternate',
     expiredSessionPayment: options.expiredSessionPayment ?? true,
+    refundSettleMs: refundSettleMs(options.refundSettleSeconds),
     now: options.now ?? Date.now,
     random: options.random ?? Math.random,
   };

@@ -6,22 +6,24 @@ import type { Route } from './http/router';
 import { createConsentHandlers } from './oauth/consent';
 import { createTokenEndpoint } from './oauth/token-endpoint';
 import { createPaymentsApi } from './payments/api';
+import { createGate } from './payments/gate';
 import { sessionTypeKeys } from './payments/wire';
+import { createRefundsApi } from './refunds/api';
 import type { SimulatorState } from './state';
 import { homePage, terminalPage } from './terminal/terminal-page';
 
 export function buildRoutes(state: SimulatorState, control: SimulatorControl, baseUrl: string): Route[] {
   const { options } = state;
   const accountId = options.fixture.accountId;
+  const gate = createGate({ accountId, tokens: state.tokens, rateLimit: state.rateLimit, stats: state.stats });
   const payments = createPaymentsApi({
-    accountId,
+    gate,
     sessions: state.sessions,
-    tokens: state.tokens,
-    rateLimit: state.rateLimit,
     stats: state.stats,
     wire: state.wire,
     nextTypeKey: sessionTypeKeys(options.sessionTypeKey),
   });
+  const refunds = createRefundsApi({ gate, refunds: state.refunds, stats: state.stats });
   const tokens = createTokenEndpoint({
     store: state.tokens,
     throttle: state.tokenThrottle,
@@ -41,6 +43,19 @@ export function buildRoutes(state: SimulatorState, control: SimulatorControl, ba
       pattern: '/api/v1/terminal/paymentsessions/:id',
       area: 'payments',
       methods: { GET: { handle: payments.retrieve, faultTarget: 'retrieve' } },
+    },
+    {
+      pattern: '/api/v1/payments/:payment/refunds',
+      area: 'payments',
+      methods: {
+        POST: { handle: refunds.create, faultTarget: 'refund_create' },
+        GET: { handle: refunds.listForPayment, faultTarget: 'refund_retrieve' },
+      },
+    },
+    {
+      pattern: '/api/v1/refunds/:refund',
+      area: 'payments',
+      methods: { GET: { handle: refunds.retrieve, faultTarget: 'refund_retrieve' } },
     },
     { pattern: '/oauth/v2/token', area: 'oauth', methods: { POST: { handle: tokens.token, faultTarget: 'token' } } },
     { pattern: '/oauth/v2/token/revoke', area: 'oauth', methods: { POST: { handle: tokens.revoke } } },

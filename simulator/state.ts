@@ -7,6 +7,7 @@ import { SlidingWindowLimiter } from './limits/sliding-window';
 import { TokenStore } from './oauth/token-store';
 import type { ResolvedOptions } from './options';
 import { SessionStore } from './payments/session-store';
+import { RefundStore } from './refunds/refund-store';
 import { WireWriter } from './payments/wire';
 
 export interface SimulatorState {
@@ -17,6 +18,7 @@ export interface SimulatorState {
   tokens: TokenStore;
   tokenThrottle: SlidingWindowLimiter;
   sessions: SessionStore;
+  refunds: RefundStore;
   rateLimit: SlidingWindowLimiter;
   wire: WireWriter;
 }
@@ -24,6 +26,14 @@ export interface SimulatorState {
 export function createSimulatorState(options: ResolvedOptions): SimulatorState {
   const { fixture, now } = options;
   const stats = emptyStats();
+  const sessions = new SessionStore({
+    accountCurrency: fixture.currency,
+    terminals: fixture.terminals,
+    sessionValidityMs: options.sessionValidityMs,
+    expiredSessionPayment: options.expiredSessionPayment,
+    now,
+    stats: stats.sessions,
+  });
   return {
     options,
     stats,
@@ -39,14 +49,8 @@ export function createSimulatorState(options: ResolvedOptions): SimulatorState {
       },
     }),
     tokenThrottle: new SlidingWindowLimiter(options.tokenRequestLimit, options.tokenRequestWindowMs, now),
-    sessions: new SessionStore({
-      accountCurrency: fixture.currency,
-      terminals: fixture.terminals,
-      sessionValidityMs: options.sessionValidityMs,
-      expiredSessionPayment: options.expiredSessionPayment,
-      now,
-      stats: stats.sessions,
-    }),
+    sessions,
+    refunds: new RefundStore({ sessions, settleMs: options.refundSettleMs, now, stats: stats.refunds }),
     rateLimit: new SlidingWindowLimiter(options.rateLimitPerMinute, 60_000, now),
     wire: new WireWriter(fixture.timeZone),
   };

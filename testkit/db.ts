@@ -182,6 +182,14 @@ export function succeedAttempt(
   });
 }
 
+/** `count` paid sales on a new counter, in one transaction: a database with something in it. */
+export function makePaidSales(db: Db, count: number): void {
+  const counter = makeCounter(db);
+  db.transaction(() => {
+    for (let i = 0; i < count; i += 1) succeedAttempt(db, markInProgress(db, startAttempt(db, makeInvoice(db, counter))));
+  })();
+}
+
 /** Zoho's retrieve reports failure, five seconds after the attempt was created. */
 export function failAttempt(db: Db, attempt: ChargeAttempt, failureCode = 'declined'): ChargeAttempt | null {
   const at = attempt.createdAt + 5000;
@@ -206,4 +214,23 @@ export function caught<E extends Error>(action: () => unknown, type: abstract ne
     throw error;
   }
   throw new Error(`Expected a ${type.name} to be thrown.`);
+}
+
+/**
+ * Raw rows for migration tests, valid from version 4 on: counter c1 (terminal T1), invoice i1 of
+ * ₹100.50 paid by attempt a1 (payment P1), and invoice i2 of ₹20.00 still open.
+ */
+export function insertPaidAttemptRows(db: Database.Database, at = T0): void {
+  db.prepare(
+    `INSERT INTO counters (id, name, terminal_id, invoice_prefix, created_at) VALUES ('c1', 'Counter 1', 'T1', 'A-', @at);`,
+  ).run({ at });
+  db.prepare(
+    `INSERT INTO invoices (id, number, counter_id, lines, total_minor, currency, status, created_at, paid_at, payment_id)
+     VALUES ('i1', 'A-1', 'c1', '[]', 10050, 'INR', 'paid', @at, @at, 'P1'), ('i2', 'A-2', 'c1', '[]', 2000, 'INR', 'open', @at, NULL, NULL)`,
+  ).run({ at });
+  db.prepare(
+    `INSERT INTO charge_attempts (id, invoice_id, counter_id, terminal_id, amount_minor, currency, method, state,
+                                  payments_session_id, payment_id, created_at, updated_at, final_at)
+     VALUES ('a1', 'i1', 'c1', 'T1', 10050, 'INR', 'card', 'succeeded', 'S1', 'P1', @at, @at, @at)`,
+  ).run({ at });
 }

@@ -37,6 +37,8 @@ export interface HostProcessOptions {
   accountsUrl: string;
   /** Give up waiting for the first line after this long (default 30 s). */
   startTimeoutMs?: number;
+  /** More command-line arguments (e.g. --store URL --store-name NAME). */
+  args?: string[];
 }
 
 export class HostProcess {
@@ -58,7 +60,7 @@ export class HostProcess {
 
   static async start(options: HostProcessOptions): Promise<HostProcess> {
     const started = performance.now();
-    const child = spawn(TSX, ['host/cli.ts', '--port', '0', '--data-dir', options.dataDir], {
+    const child = spawn(TSX, ['host/cli.ts', '--port', '0', '--data-dir', options.dataDir, ...(options.args ?? [])], {
       cwd: REPO_ROOT,
       env: { ...process.env, ZOHO_PAYMENTS_URL: options.paymentsUrl, ZOHO_ACCOUNTS_URL: options.accountsUrl },
       stdio: ['ignore', 'pipe', 'pipe'],

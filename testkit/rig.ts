@@ -6,14 +6,16 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BillingEvent } from '../contract/events';
 import type { HandlerName, HandlerOutput } from '../contract/handlers';
-import type { ChargeAttempt, Counter } from '../contract/model';
+import type { ChargeAttempt, Counter, Refund } from '../contract/model';
 import type { Result } from '../contract/result';
 import { getAttempt } from '../db/attempts';
+import { getRefund } from '../db/refunds';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
 import { startBackend, type Backend, type BackendTuning } from '../core/backend';
 import { silentLogger } from '../core/log';
 import { MemorySecretStore } from '../core/secrets/secret-store';
 import { connectionToSimulator } from '../core/mode';
+import type { Updater } from '../core/upkeep/update-policy';
 import { TEST_PIN, TEST_PIN_KDF_COST, writeManagerPin } from './manager-pin';
 import { okValue } from './results';
 import { SimControl } from './sim-control';
@@ -29,6 +31,12 @@ export interface RigOptions {
   counters?: number;
   /** Replaces the payments API address (e.g. a port where nothing listens). */
   paymentsUrl?: string;
+  /** The desktop app's updater (the backend has none by default, as in the browser host). */
+  updater?: Updater;
+  /** Another rig's simulator (several PCs of one store on one Zoho account): not stopped by close(). */
+  sharedSimulator?: RunningSimulator;
+  /** Join this store at start, as the browser host's --store does. */
+  joinStore?: { url: string; storeName: string; stationName?: string };
 }
 
 export class Rig {
@@ -45,10 +53,12 @@ export class Rig {
     readonly dataDir: string,
     readonly secrets: MemorySecretStore,
     private readonly options: RigOptions,
+    /** Where the store link is kept (the PC's secret store), across restarts. */
+    readonly storeSecrets = new MemorySecretStore(),
   ) {}
 
   static async start(options: RigOptions = {}): Promise<Rig> {
-    const sim = await startSimulator(options.simulator ?? {});
+    const sim = options.sharedSimulator ?? (await startSimulator(options.simulator ?? {}));
     const dataDir = mkdtempSync(join(tmpdir(), 'counter-rig-'));
     const { fixture } = sim;
     const connection = connectionToSimulator(fixture);
@@ -71,6 +81,11 @@ export class Rig {
     this.managerToken = (await this.call('manager-unlock', { pin: TEST_PIN })).managerToken;
   }
 
+  /** Changes the backend's tuning from the next boot (or restart) on. */
+  retune(tuning: BackendTuning): void {
+    this.options.tuning = { ...this.options.tuning, ...tuning };
+  }
+
   async stopBackend(): Promise<void> {
     this.unsubscribe();
     await this.backend.close();
@@ -81,7 +96,10 @@ export class Rig {
       dataDir: this.dataDir,
       secretStore: this.secrets,
       env: { ZOHO_PAYMENTS_URL: this.options.paymentsUrl ?? this.sim.url, ZOHO_ACCOUNTS_URL: this.sim.url },
+      ...(this.options.updater ? { updater: this.options.updater } : {}),
       tuning: { ...TEST_TUNING, ...this.options.tuning },
+      storeSecretStore: this.storeSecrets,
+      ...(this.options.joinStore ? { joinStoreAtStart: this.options.joinStore } : {}),
     });
     this.unsubscribe = this.backend.subscribe((event) => this.events.push(event));
   }
@@ -107,27 +125,47 @@ export class Rig {
 
   /** The attempt as stored, read through a second, read-only connection to the database file. */
   attempt(attemptId: string): ChargeAttempt {
-    this.reader ??= new Database(join(this.dataDir, 'counter.db'), { readonly: true });
-    const found = getAttempt(this.reader, attemptId);
+    const found = getAttempt(this.readOnly(), attemptId);
     if (!found) throw new Error(`no attempt ${attemptId}`);
     return found;
   }
 
+  /** The refund as stored, read as `attempt` is. */
+  refund(refundId: string): Refund {
+    const found = getRefund(this.readOnly(), refundId);
+    if (!found) throw new Error(`no refund ${refundId}`);
+    return found;
+  }
+
   /** Waits until the attempt satisfies `done`, checking the backend (not the events) every 50 ms. */
-  async waitFor(attemptId: string, done: (attempt: ChargeAttempt) => boolean, timeoutMs = 10_000): Promise<ChargeAttempt> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const attempt = this.attempt(attemptId);
-      if (done(attempt)) return attempt;
-      if (Date.now() > deadline) throw new Error(`attempt ${attemptId} stayed ${attempt.state}`);
-      await sleep(50);
-    }
+  waitFor(attemptId: string, done: (attempt: ChargeAttempt) => boolean, timeoutMs = 10_000): Promise<ChargeAttempt> {
+    return waitUntil(() => this.attempt(attemptId), done, timeoutMs, `attempt ${attemptId}`);
+  }
+
+  /** Waits until the refund satisfies `done`, as waitFor does. */
+  waitForRefund(refundId: string, done: (refund: Refund) => boolean, timeoutMs = 10_000): Promise<Refund> {
+    return waitUntil(() => this.refund(refundId), done, timeoutMs, `refund ${refundId}`);
+  }
+
+  private readOnly(): Database.Database {
+    this.reader ??= new Database(join(this.dataDir, 'counter.db'), { readonly: true });
+    return this.reader;
   }
 
   async close(): Promise<void> {
     this.reader?.close();
     await this.stopBackend().catch(() => undefined);
-    await this.sim.stop();
+    if (!this.options.sharedSimulator) await this.sim.stop();
     rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+async function waitUntil<T extends { state: string }>(read: () => T, done: (record: T) => boolean, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const record = read();
+    if (done(record)) return record;
+    if (Date.now() > deadline) throw new Error(`${what} stayed ${record.state}`);
+    await sleep(50);
   }
 }

@@ -10,17 +10,20 @@ import {
   describeFailure,
   type ZohoTrouble,
 } from '../../contract/failures';
-import type { ChargeAttempt } from '../../contract/model';
+import type { ChargeAttempt, DayClose } from '../../contract/model';
 import { toRequestAmount } from '../../contract/money';
 import { MAX_POLL_INTERVAL_MS, SESSION_VALIDITY_MS } from '../../contract/rules';
 import type { ParsedInput } from '../../contract/handlers';
 import * as attempts from '../../db/attempts';
 import type { Db } from '../../db/database';
+import { closeCovering, correctionFor } from '../../db/day-closes';
+import { appendAttemptEvent } from '../../db/events';
 import * as invoices from '../../db/invoices';
+import { CallsUnderWay } from '../calls-under-way';
+import { recordLateAnswer } from '../corrections';
 import type { EventBus } from '../event-bus';
-import { HandlerFailure } from '../failure';
 import type { Logger } from '../log';
-import { isZohoError, ZohoError, zohoTrouble } from '../zoho/errors';
+import { isZohoError, surelyNotMade, ZohoError, zohoTrouble } from '../zoho/errors';
 import type { PaymentsClient } from '../zoho/payments-client';
 import type { ZohoSession } from '../zoho/schemas';
 import { assessSession, findMismatch, isFinalStatus, type Assessment, type AttemptExpectation } from './assess';
@@ -82,9 +85,7 @@ export class ChargeService {
   private poller: Poller | null = null;
   private readonly holds: Holds;
   private readonly followed = new Map<string, Followed>();
-  /** Creates under way: stopping waits for each to record what Zoho said. */
-  private readonly creates = new Set<Promise<unknown>>();
-  private stopping = false;
+  private readonly creates = new CallsUnderWay();
 
   constructor(private readonly options: ChargeServiceOptions) {
     this.holds = new Holds({
@@ -102,18 +103,14 @@ export class ChargeService {
 
   /** Charges the invoice. Stopping waits for it: its session id is always recorded, never lost to a closed database. */
   create(input: ParsedInput<'charge-create'>): Promise<ChargeAttempt> {
-    if (this.stopping) throw new HandlerFailure('conflict', 'Counter is stopping. Charge again once it has started.');
-    const creating = this.createAndRecord(input);
-    this.creates.add(creating);
-    void creating.catch(() => undefined).finally(() => this.creates.delete(creating));
-    return creating;
+    return this.creates.run(() => this.createAndRecord(input), 'Counter is stopping. Charge again once it has started.');
   }
 
   /** Refuses new charges, ends the hold timers and waits for every create under way (their HTTP calls time out, so this ends). */
   async stop(): Promise<void> {
-    this.stopping = true;
+    const creates = this.creates.stop();
     this.holds.stop();
-    await Promise.allSettled([...this.creates]);
+    await creates;
   }
 
   /** A manager who checked the terminal ends the attempt's hold now. */
@@ -195,6 +192,7 @@ export class ChargeService {
     if ((attempt.state !== 'in_progress' && attempt.state !== 'unresolved') || !attempt.paymentsSessionId) {
       return this.finished(attempt.id);
     }
+    if (correctionFor(db, 'charge', attempt.id)) return this.finished(attempt.id);
     let session: ZohoSession;
     try {
       session = await this.options.payments().retrieveSession(attempt.paymentsSessionId);
@@ -224,6 +222,8 @@ export class ChargeService {
 
   private apply(attempt: ChargeAttempt, session: ZohoSession, actor: string): CheckOutcome {
     const { db, now } = this.options;
+    const close = closeCovering(db, attempt.createdAt);
+    if (close) return this.applyToClosedDay(attempt, session, close);
     const assessment = assessSession(this.expectationOf(attempt), session);
     if (assessment.kind === 'mismatch') return this.followMismatch(attempt, assessment);
     const newlyDeclined = assessment.declinedTries.filter((declined) => attempts.addDeclinedTry(db, attempt.id, declined, now()));
@@ -257,6 +257,48 @@ export class ChargeService {
             reason: `Zoho reports the payment failed (${assessment.failureCode ?? 'no code'})`,
           });
     if (finalized) this.publish(finalized);
+    return this.finished(attempt.id);
+  }
+
+  /**
+   * The attempt's day is closed, so the attempt never changes: Zoho's final word (a re-check of an
+   * unresolved payment) is kept as a correction on a later, open day, and noted in its history.
+   */
+  private applyToClosedDay(attempt: ChargeAttempt, session: ZohoSession, close: DayClose): CheckOutcome {
+    const { db, now } = this.options;
+    const assessment = assessSession(this.expectationOf(attempt), session);
+    const status = assessment.kind === 'mismatch' ? assessment.sessionStatus : assessment.kind;
+    if (status === 'in_progress') return attempt.state === 'unresolved' ? this.finished(attempt.id) : { done: false };
+    const toState = assessment.kind === 'mismatch' ? 'unresolved' : assessment.kind;
+    const paymentId = assessment.kind === 'succeeded' || assessment.kind === 'mismatch' ? assessment.paymentId : null;
+    const detail =
+      assessment.kind === 'mismatch'
+        ? `${assessment.detail}. Zoho reports the session ${assessment.sessionStatus}: a person must decide.`
+        : assessment.kind === 'succeeded'
+          ? 'Zoho reports the payment succeeded'
+          : `Zoho reports the payment failed (${assessment.kind === 'failed' ? (assessment.failureCode ?? 'no code') : ''})`;
+    const correction = recordLateAnswer(db, {
+      close,
+      recordKind: 'charge',
+      recordId: attempt.id,
+      counterId: attempt.counterId,
+      invoiceNumber: attempt.invoiceNumber,
+      fromState: attempt.state,
+      toState,
+      amountMinor: toState === 'succeeded' ? attempt.amountMinor : 0,
+      paymentId,
+      detail,
+      now: now(),
+    });
+    appendAttemptEvent(db, {
+      attemptId: attempt.id,
+      fromState: attempt.state,
+      toState: attempt.state,
+      at: now(),
+      actor: 'zoho',
+      reason: `After ${close.day} was closed: ${detail}. Counted as a correction on ${correction.day}.`,
+    });
+    this.options.events.emit({ type: 'ledger-changed' });
     return this.finished(attempt.id);
   }
 
@@ -357,10 +399,7 @@ export class ChargeService {
   }
 
   private createFailed(attempt: ChargeAttempt, error: unknown): ChargeAttempt {
-    const nothingCreated =
-      isZohoError(error) &&
-      (['validation', 'auth', 'not_found', 'rate_limited', 'not_connected'].includes(error.kind) ||
-        (error.kind === 'network' && error.details.notSent === true));
+    const nothingCreated = surelyNotMade(error);
     const trouble = zohoTrouble(error);
     this.options.onZohoTrouble(trouble);
     const message = error instanceof Error ? error.message : String(error);
@@ -380,7 +419,7 @@ export class ChargeService {
 
   /** The budget would not let the create go soon enough (a long 429 pause), or Counter is stopping: nothing was sent. */
   private notSent(attempt: ChargeAttempt, waitMs: number): ChargeAttempt {
-    const stopping = this.stopping || waitMs === 0;
+    const stopping = this.creates.stopping || waitMs === 0;
     return this.reject(attempt, {
       failureCode: null,
       failureMessage: stopping ? 'Counter was stopping, so nothing was sent to the terminal. Charge again once it has started.' : chargeRateLimitedMessage(waitMs),

@@ -87,8 +87,11 @@ describe('the poller on a simulated clock', () => {
           budget: fc.integer({ min: 120, max: CALL_BUDGET_PER_MINUTE }),
           idleCounters: fc.integer({ min: 0, max: 10 }),
           checkMs: fc.integer({ min: 1, max: 800 }),
-          // When cashiers press Charge: offsets in the run, ms.
-          createsAt: fc.array(fc.integer({ min: 0, max: 3 * MINUTE }), { minLength: 1, maxLength: 30 }),
+          // When cashiers press Charge, one at a time (in different seconds): offsets in the run, ms.
+          // (Several at the same instant wait for each other's turn: a create is one call of the pacing.)
+          createsAt: fc
+            .uniqueArray(fc.integer({ min: 0, max: 179 }), { minLength: 1, maxLength: 30 })
+            .chain((seconds) => fc.tuple(...seconds.map((second) => fc.integer({ min: second * 1_000, max: second * 1_000 + 200 })))),
         }),
         async ({ intervalMs, budget, idleCounters, checkMs, createsAt }) => {
           vi.useFakeTimers({ now: 1_800_000_000_000 });

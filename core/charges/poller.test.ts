@@ -94,6 +94,16 @@ describe('Poller', () => {
     expect(poller.currentIntervalMs()).toBe(5_009); // 48 sessions × 60 s / (585 − 10 kept for creates)
   });
 
+  it('follows a budget that changes while it runs (a PC’s share of its store’s)', () => {
+    let share = 500;
+    poller = newPoller({ check: async () => ({ done: false }), intervalMs: () => 5_000, maxIntervalMs: 10_000, budgetPerMinute: () => share });
+    const later = 3_600_000;
+    for (let i = 0; i < 20; i += 1) poller.track(`a${i}`, later);
+    expect(poller.currentIntervalMs()).toBe(5_000);
+    share = 166; // three busy PCs share the account
+    expect(poller.currentIntervalMs()).toBe(7_318); // 20 sessions × 60 s / 164 paced calls (166 less a burst of 2)
+  });
+
   it('holds every check after a 429 for as long as Zoho asked', async () => {
     const times: number[] = [];
     const { poller } = start(async () => {

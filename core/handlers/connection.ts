@@ -1,5 +1,6 @@
 // Connecting the Zoho account: credentials, "Sign in with Zoho" (consent in the system browser,
 // PKCE, loopback redirect) or a pasted Self Client code, testing, and disconnecting.
+import type { Edition } from '../../contract/domain';
 import type { ConnectionStatus } from '../../contract/views';
 import { listLiveAttempts } from '../../db/attempts';
 import { HandlerFailure } from '../failure';
@@ -32,6 +33,8 @@ export interface ConnectionDeps {
   openExternal?: (url: string) => void;
   /** The loopback port registered as the redirect URI (0 = any free port, for tests). */
   consentPort: number;
+  /** Books each token request with the store's other PCs (see TokenManagerOptions.reserveRequest). */
+  reserveTokenRequest?: (account: { edition: Edition; accountId: string }) => Promise<void>;
 }
 
 type ConnectionHandlerName =
@@ -47,6 +50,7 @@ export function connectionHandlers(deps: ConnectionDeps): Handlers<ConnectionHan
 
   const signInTokens = async () => {
     const stored = await deps.vault.read();
+    const reserve = deps.reserveTokenRequest;
     if (!stored) throw new HandlerFailure('conflict', 'Save the account ID, client ID and client secret first.', 'clientId');
     return {
       stored,
@@ -57,6 +61,7 @@ export function connectionHandlers(deps: ConnectionDeps): Handlers<ConnectionHan
         log: deps.log,
         now: deps.now,
         onStateChange: () => undefined,
+        ...(reserve ? { reserveRequest: () => reserve(stored) } : {}),
       }),
     };
   };

@@ -53,7 +53,7 @@ function whileNoPaymentRuns<T>(field: string, advice: string, change: () => T): 
 }
 
 /** "Counter 2" → "C2-": short, readable, and distinct for most names. */
-function defaultPrefix(name: string): string {
+export function defaultPrefix(name: string): string {
   const letters = name
     .split(/\s+/)
     .map((word) => word.replace(/[^A-Za-z0-9]/g, '').charAt(0))

@@ -1,6 +1,7 @@
 import { multiplyMinor, sumMinor } from '../../contract/money';
 import * as attempts from '../../db/attempts';
 import * as counters from '../../db/counters';
+import { assertDayOpen } from '../../db/day-closes';
 import * as invoices from '../../db/invoices';
 import { HandlerFailure } from '../failure';
 import type { DataContext, Handlers } from './types';
@@ -18,13 +19,16 @@ export function invoiceHandlers(ctx: DataContext): Handlers<'invoice-next-number
       });
       const total = sumMinor(lineTotals);
       if (!total.ok) throw new HandlerFailure('invalid_input', `Invoice total: ${total.message}`, 'lines');
+      const createdAt = ctx.now();
+      // Before a number is taken: on a closed day the invoice is refused and no number is used up.
+      assertDayOpen(ctx.db, createdAt);
       return invoices.createInvoice(ctx.db, {
         counterId: counter.id,
         number: input.number ?? counters.takeNextInvoiceNumber(ctx.db, counter.id),
         lines: input.lines,
         totalMinor: total.value,
         currency: ctx.currency,
-        createdAt: ctx.now(),
+        createdAt,
       });
     },
     'invoice-get': (input) => {

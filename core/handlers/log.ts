@@ -1,9 +1,12 @@
 import type { ParsedInput } from '../../contract/handlers';
-import { formatMinor } from '../../contract/money';
 import { DAY_LOG_PAGE, type DayLog } from '../../contract/views';
 import * as counters from '../../db/counters';
+import { getDayClose, listCorrectionsForDay } from '../../db/day-closes';
 import * as log from '../../db/log';
-import { toCsv } from './csv';
+import * as refunds from '../../db/refunds';
+import * as tenders from '../../db/tenders';
+import { localDayRange } from '../days';
+import { dayLogCsv } from './log-csv';
 import type { DataContext, Handlers } from './types';
 
 type DayFilter = ParsedInput<'log-export-csv'>;
@@ -14,51 +17,35 @@ export function logHandlers(ctx: DataContext): Handlers<'log-day' | 'log-export-
     'log-export-csv': (input) => {
       const day = dayLog(ctx, input, Number.MAX_SAFE_INTEGER - 1);
       const names = new Map(counters.listCounters(ctx.db, { includeInactive: true }).map((c) => [c.id, c.name]));
-      const rows = day.attempts.map((a) => [
-        new Date(a.createdAt).toISOString(),
-        a.invoiceNumber,
-        names.get(a.counterId) ?? a.counterId,
-        a.terminalId,
-        formatMinor(a.amountMinor),
-        a.currency,
-        a.method,
-        a.state,
-        a.failureCode,
-        a.failureMessage,
-        a.paymentId,
-        a.paymentsSessionId,
-        a.mismatch,
-        a.review ? new Date(a.review.at).toISOString() : null,
-        a.review?.note ?? null,
-      ]);
-      const header = ['time', 'invoice', 'counter', 'terminal', 'amount', 'currency', 'method', 'state', 'failure_code', 'failure_reason', 'payment_id', 'payments_session_id', 'note', 'checked_at', 'checked_note'];
-      return { fileName: `payments-${input.date}.csv`, csv: toCsv(header, rows), rowCount: rows.length };
+      return dayLogCsv(day, (counterId) => names.get(counterId) ?? counterId);
     },
   };
-}
-
-/** The local calendar day as [start, end) in unix ms, so "today" means the shop's today. */
-export function localDayRange(date: string): { fromMs: number; toMs: number } {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const midnight = (dayOfMonth: number) => new Date(0, 0, 1).setFullYear(year, month - 1, dayOfMonth); // years 0–99 too
-  return { fromMs: midnight(day), toMs: midnight(day + 1) };
 }
 
 function dayLog(ctx: DataContext, input: DayFilter, limit: number): DayLog {
   const range = localDayRange(input.date);
   const filter = {
     ...range,
+    day: input.date,
     ...(input.counterId ? { counterId: input.counterId } : {}),
     ...(input.state ? { state: input.state } : {}),
     ...(input.method ? { method: input.method } : {}),
   };
   // One more than the limit tells whether anything was left out, so nothing is dropped silently.
   const listed = log.listAttemptsForDay(ctx.db, { ...filter, ...(input.search ? { invoiceSearch: input.search } : {}), limit: limit + 1 });
+  // A state or method narrows to card/UPI attempts; cash sales, refunds and corrections are listed otherwise.
+  const onlyAttempts = input.state !== undefined || input.method !== undefined;
+  const search = input.search?.trim().toLowerCase() ?? '';
+  const matches = (record: { invoiceNumber: string }) => search === '' || record.invoiceNumber.toLowerCase().includes(search);
   return {
     date: input.date,
     currency: ctx.currency,
     attempts: listed.slice(0, limit),
     truncated: listed.length > limit,
     totals: log.dayTotals(ctx.db, filter),
+    refunds: onlyAttempts ? [] : refunds.listRefundsForDay(ctx.db, range.fromMs, range.toMs, input.counterId).filter(matches),
+    cashSales: onlyAttempts ? [] : tenders.listCashSalesForDay(ctx.db, range.fromMs, range.toMs, input.counterId).filter(matches),
+    corrections: onlyAttempts ? [] : listCorrectionsForDay(ctx.db, input.date, input.counterId).filter(matches),
+    close: getDayClose(ctx.db, input.date),
   };
 }

@@ -17,3 +17,14 @@ describe('readSettings', () => {
     }
   });
 });
+
+describe('the store preferences', () => {
+  it('read as card, no name and no address until set, and a stored value the rule would refuse reads as the default', () => {
+    expect(readSettings(temp.db)).toMatchObject({ defaultMethod: 'card', storeName: '', storeAddress: '' });
+    setSetting(temp.db, 'default_method', 'upi');
+    setSetting(temp.db, 'store_name', 'Sharma Stores');
+    expect(readSettings(temp.db)).toMatchObject({ defaultMethod: 'upi', storeName: 'Sharma Stores' });
+    setSetting(temp.db, 'default_method', 'cash');
+    expect(readSettings(temp.db).defaultMethod).toBe('card');
+  });
+});

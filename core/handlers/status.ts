@@ -3,6 +3,7 @@ import type { CounterStatus } from '../../contract/views';
 import * as attempts from '../../db/attempts';
 import * as counters from '../../db/counters';
 import * as invoices from '../../db/invoices';
+import { latestCashSaleForCounter } from '../../db/tenders';
 import type { DataContext, Handlers } from './types';
 
 export function statusHandlers(ctx: DataContext): Handlers<'counter-status' | 'dashboard'> {
@@ -14,11 +15,16 @@ export function statusHandlers(ctx: DataContext): Handlers<'counter-status' | 'd
 
 /**
  * What a counter is doing: its latest attempt and that attempt's invoice, unless an open invoice
- * was started after it (a new sale). This is how a reload mid-payment returns to the payment.
+ * was started after it (a new sale), or a cash sale was made after it (then that invoice, with no
+ * attempt). This is how a reload mid-payment returns to the payment.
  */
 function counterStatus(ctx: DataContext, counter: Counter): CounterStatus {
   const attempt = attempts.latestAttemptForCounter(ctx.db, counter.id);
   const open = invoices.latestOpenInvoice(ctx.db, counter.id);
+  const cash = latestCashSaleForCounter(ctx.db, counter.id);
+  if (cash && (!attempt || cash.createdAt > attempt.createdAt) && (!open || cash.createdAt > open.createdAt)) {
+    return { counter, invoice: invoices.getInvoice(ctx.db, cash.invoiceId), attempt: null };
+  }
   if (open && (!attempt || open.createdAt > attempt.createdAt || open.id === attempt.invoiceId)) {
     const latestForOpen = attempt && attempt.invoiceId === open.id ? attempt : null;
     return { counter, invoice: open, attempt: latestForOpen };

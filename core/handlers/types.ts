@@ -3,13 +3,14 @@ import type { HandlerName, HandlerOutput, ParsedInput } from '../../contract/han
 import type { Db } from '../../db/database';
 import type { ChargeService } from '../charges/charge-service';
 import type { Poller } from '../charges/poller';
+import type { RefundService } from '../refunds/refund-service';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../log';
 
 export type Handler<K extends HandlerName> = (input: ParsedInput<K>) => HandlerOutput<K> | Promise<HandlerOutput<K>>;
 export type Handlers<K extends HandlerName> = { [N in K]: Handler<N> };
 
-/** What the data handlers share: one database (demo or live), the clock and the charge machinery. */
+/** What the data handlers share: one database (demo or live), the clock, and the charge and refund machinery. */
 export interface DataContext {
   db: Db;
   now: () => number;
@@ -18,4 +19,5 @@ export interface DataContext {
   currency: Currency;
   charges: ChargeService;
   poller: Poller;
+  refunds: RefundService;
 }

@@ -4,12 +4,14 @@
 // may be set only on a fresh install. Every try is counted before the PIN is checked, in one step
 // with the lockout check, and the count is saved before the answer, so neither a burst of tries
 // nor a restart gets more than 5 per lockout. Setting, changing, resetting and lockouts go into
-// the audit trail.
+// the audit trail. A PC of a store has the store's PIN: a new PIN goes to the store first
+// (publishHash), the store's is taken here (adoptHash), and a wrong store PIN at joining counts
+// towards the same lockout.
 import type { ManagerStatus } from '../../contract/views';
 import type { AccessEventKind } from '../../db/access-events';
 import { HandlerFailure } from '../failure';
 import type { ManagerSessions } from './auth';
-import { countTry, lockoutRemainingMs, MAX_FAILED_TRIES, NO_WRONG_TRIES, waitText } from './pin-guard';
+import { countTry, lockoutRemainingMs, MAX_FAILED_TRIES, NO_WRONG_TRIES, waitText, type TryGuard } from './pin-guard';
 import { hashPin, isWeakerThan, PIN_KDF_COST, verifyPin, type KdfCost } from './pin-hash';
 import { PIN_FILE, type ManagerPinFile, type PinRecord } from './pin-file';
 
@@ -24,6 +26,8 @@ export interface ManagerAccessOptions {
   /** How to reset the PIN on this install, in words for the manager (which command, where). */
   recovery: string;
   kdfCost?: KdfCost;
+  /** Called with a new PIN's hash before it is kept here: a PC of a store changes the store's first (and fails with it). */
+  publishHash?: (hash: string) => Promise<void>;
 }
 
 type Session = { managerToken: string; expiresAt: number };
@@ -117,14 +121,52 @@ export class ManagerAccess {
       }
       return;
     }
-    if (guard.lockouts > record.guard.lockouts) {
-      this.options.audit({
-        kind: 'pin_locked_out',
-        actor: 'manager screen',
-        detail: `${MAX_FAILED_TRIES} wrong PINs: no more tries for ${waitText(guard.lockedUntil - now)}.`,
-      });
-    }
+    if (guard.lockouts > record.guard.lockouts) this.auditLockout(guard, now);
     throw new HandlerFailure('locked', 'That PIN is not right.', field);
+  }
+
+  private auditLockout(guard: TryGuard, now: number): void {
+    this.options.audit({
+      kind: 'pin_locked_out',
+      actor: 'manager screen',
+      detail: `${MAX_FAILED_TRIES} wrong PINs: no more tries for ${waitText(guard.lockedUntil - now)}.`,
+    });
+  }
+
+  /** This PC's PIN hash, or null while none is set (a PC that creates a store gives the store its PIN). */
+  async currentHash(): Promise<string | null> {
+    await this.ready();
+    return this.record.kind === 'set' ? this.record.hash : null;
+  }
+
+  /** Takes the store's PIN as this PC's (a store has one PIN); the count of wrong tries stays. */
+  async adoptHash(hash: string): Promise<void> {
+    await this.ready();
+    const record = this.record;
+    if (record.kind === 'set' && record.hash === hash) return;
+    this.record = { kind: 'set', hash, guard: record.kind === 'set' ? record.guard : NO_WRONG_TRIES };
+    await this.save();
+    this.options.audit({ kind: 'pin_changed', actor: 'store', detail: 'This PC took the manager PIN of its store.' });
+  }
+
+  /** Refuses a try at a PIN checked elsewhere (the store's, on joining one) while the screen is locked out. */
+  async refuseWhileLockedOut(field: string): Promise<void> {
+    await this.ready();
+    const record = this.record;
+    const waitMs = record.kind === 'set' ? lockoutRemainingMs(record.guard, this.options.now()) : 0;
+    if (waitMs > 0) throw new HandlerFailure('locked', `Too many wrong PINs. Try again in ${waitText(waitMs)}.`, field);
+  }
+
+  /** A wrong PIN checked elsewhere counts with the screen's tries, towards the same lockout. */
+  async countWrongTry(): Promise<void> {
+    await this.ready();
+    const record = this.record;
+    if (record.kind !== 'set') return;
+    const now = this.options.now();
+    const guard = countTry(record.guard, now);
+    this.record = { ...record, guard };
+    await this.save();
+    if (guard.lockouts > record.guard.lockouts) this.auditLockout(guard, now);
   }
 
   private async notSetFailure(record: Exclude<PinRecord, { kind: 'set' }>, field: string): Promise<HandlerFailure> {
@@ -133,7 +175,9 @@ export class ManagerAccess {
   }
 
   private async store(pin: string): Promise<void> {
-    this.record = { kind: 'set', hash: await hashPin(pin, this.cost), guard: NO_WRONG_TRIES };
+    const hash = await hashPin(pin, this.cost);
+    await this.options.publishHash?.(hash);
+    this.record = { kind: 'set', hash, guard: NO_WRONG_TRIES };
     await this.save();
   }
 

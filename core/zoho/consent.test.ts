@@ -7,7 +7,7 @@ describe('sign in with Zoho: the loopback listener', () => {
     const url = new URL(consent.authUrl);
     expect(url.origin + url.pathname).toBe('https://accounts.zoho.in/oauth/v2/org/auth');
     expect(url.searchParams.get('soid')).toBe('zohopay.23137556');
-    expect(url.searchParams.get('scope')).toBe('ZohoPay.payments.CREATE,ZohoPay.payments.READ');
+    expect(url.searchParams.get('scope')).toBe('ZohoPay.payments.CREATE,ZohoPay.payments.READ,ZohoPay.refunds.CREATE,ZohoPay.refunds.READ');
     expect(url.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const redirect = url.searchParams.get('redirect_uri') ?? '';
     expect(redirect).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
@@ -25,7 +25,7 @@ describe('sign in with Zoho: the loopback listener', () => {
     const consent = await beginConsent({ accountsUrl: 'https://accounts.zoho.in', edition: 'in_sandbox', accountId: '42', clientId: 'c', port: 0 });
     const url = new URL(consent.authUrl);
     expect(url.searchParams.get('soid')).toBe('zohopaysandbox.42');
-    expect(url.searchParams.get('scope')).toBe('ZohoPaySandbox.payments.CREATE,ZohoPaySandbox.payments.READ');
+    expect(url.searchParams.get('scope')).toBe('ZohoPaySandbox.payments.CREATE,ZohoPaySandbox.payments.READ,ZohoPaySandbox.refunds.CREATE,ZohoPaySandbox.refunds.READ');
     consent.cancel();
     await expect(consent.result).rejects.toThrow(/cancelled/);
   });

@@ -42,9 +42,22 @@ export function editionCurrency(edition: Edition): Currency {
   return EDITION_HOSTS[edition].currency;
 }
 
+/** What the sign-in asks for: payments (charge, check) and refunds (refund, follow a refund). */
 export function editionScopes(edition: Edition): string {
   const prefix = EDITION_HOSTS[edition].scopePrefix;
-  return `${prefix}.payments.CREATE,${prefix}.payments.READ`;
+  return `${prefix}.payments.CREATE,${prefix}.payments.READ,${prefix}.refunds.CREATE,${prefix}.refunds.READ`;
+}
+
+/**
+ * Whether a token answer's `scope` (space- or comma-separated) grants refunds. An answer without
+ * a scope says nothing, and is taken to grant what was asked.
+ */
+export function grantsRefunds(scope: string | undefined): boolean {
+  if (scope === undefined) return true;
+  const granted = scope.split(/[\s,]+/);
+  const allows = (permission: 'CREATE' | 'READ') =>
+    granted.some((item) => new RegExp(`^ZohoPay(Sandbox)?\\.refunds\\.(${permission}|ALL)$`).test(item));
+  return allows('CREATE') && allows('READ');
 }
 
 export function editionSoid(edition: Edition, accountId: string): string {

@@ -25,6 +25,8 @@ export class ZohoError extends Error {
       notSent?: boolean;
       /** 'malformed': the session id, when it could still be read from an unreadable session. */
       sessionId?: string;
+      /** 'auth': the token is good but lacks the scope this call needs (a new token will not help). */
+      scopeMissing?: boolean;
       /** 'not_connected': how getting a token failed, when the token endpoint was asked (e.g. 'network'). */
       tokenErrorKind?: ZohoErrorKind;
     } = {},
@@ -36,6 +38,16 @@ export class ZohoError extends Error {
 
 export function isZohoError(error: unknown, kind?: ZohoErrorKind): error is ZohoError {
   return error instanceof ZohoError && (kind === undefined || error.kind === kind);
+}
+
+/**
+ * Whether a create (a charge's session, a refund) surely made nothing at Zoho: Zoho refused it, or
+ * it never left this computer. Anything else (no answer, 5xx, an unreadable answer) may have made it.
+ */
+export function surelyNotMade(error: unknown): boolean {
+  if (!isZohoError(error)) return false;
+  if (error.kind === 'network') return error.details.notSent === true;
+  return ['validation', 'auth', 'not_found', 'rate_limited', 'not_connected'].includes(error.kind);
 }
 
 /**

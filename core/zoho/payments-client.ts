@@ -1,10 +1,12 @@
-// Zoho Payments' In-Person session API: create and retrieve. Every answer is parsed by a schema;
-// a 401 gets exactly one token refresh and one retry. The Authorization header is never logged.
+// Zoho Payments' In-Person session API (create, retrieve) and its refunds (create for a payment,
+// retrieve, a payment's list). Every answer is parsed by a schema; a 401 gets exactly one token
+// refresh and one retry, unless Zoho says the token lacks the call's scope (a new token would not
+// help, and token requests are scarce). The Authorization header is never logged.
 import type { PaymentMethod } from '../../contract/domain';
 import type { Logger } from '../log';
 import { ZohoError } from './errors';
 import { requestJson, retryAfterMs, type HttpAnswer } from './http';
-import { errorEnvelope, sessionEnvelope, sessionIdEnvelope, type ZohoSession } from './schemas';
+import { errorEnvelope, refundEnvelope, refundsEnvelope, sessionEnvelope, sessionIdEnvelope, type ZohoRefund, type ZohoSession } from './schemas';
 import type { TokenManager } from './token-manager';
 
 export interface CreateSessionRequest {
@@ -15,6 +17,15 @@ export interface CreateSessionRequest {
   description: string;
   metaData: { key: string; value: string }[];
   method: PaymentMethod;
+}
+
+/** Create Refund's arguments (Zoho Payments API v1, "Refunds"). */
+export interface CreateRefundRequest {
+  amount: number;
+  reason: string;
+  type: 'initiated_by_merchant';
+  description: string;
+  metaData: { key: string; value: string }[];
 }
 
 export interface PaymentsClientOptions {
@@ -47,14 +58,58 @@ export class PaymentsClient {
     return this.sessionCall('GET', `/api/v1/terminal/paymentsessions/${encodeURIComponent(sessionId)}`);
   }
 
+  /** POST /api/v1/payments/{payment_id}/refunds (scope ZohoPay.refunds.CREATE). */
+  async createRefund(paymentId: string, request: CreateRefundRequest): Promise<ZohoRefund> {
+    const body = JSON.stringify({
+      amount: request.amount,
+      reason: request.reason,
+      type: request.type,
+      description: request.description,
+      meta_data: request.metaData,
+    });
+    return this.readRefund(await this.authorizedCall('POST', `/api/v1/payments/${encodeURIComponent(paymentId)}/refunds`, body));
+  }
+
+  /** GET /api/v1/refunds/{refund_id} (scope ZohoPay.refunds.READ). */
+  async retrieveRefund(refundId: string): Promise<ZohoRefund> {
+    return this.readRefund(await this.authorizedCall('GET', `/api/v1/refunds/${encodeURIComponent(refundId)}`));
+  }
+
+  /** GET /api/v1/payments/{payment_id}/refunds (scope ZohoPay.refunds.READ): the payment's refunds. */
+  async listRefunds(paymentId: string): Promise<ZohoRefund[]> {
+    const answer = await this.authorizedCall('GET', `/api/v1/payments/${encodeURIComponent(paymentId)}/refunds`);
+    if (answer.status === 200) {
+      const parsed = refundsEnvelope.safeParse(answer.body);
+      if (parsed.success) return parsed.data.refunds;
+      throw new ZohoError('malformed', 'Zoho sent a list of refunds we cannot read', { status: answer.status });
+    }
+    throw this.refusal(answer);
+  }
+
   private async sessionCall(method: 'GET' | 'POST', path: string, body?: string): Promise<ZohoSession> {
+    return this.readSession(await this.authorizedCall(method, path, body));
+  }
+
+  /** One call with the access token; a 401 for the token (not its scope) gets one refresh and one retry. */
+  private async authorizedCall(method: 'GET' | 'POST', path: string, body?: string): Promise<HttpAnswer> {
     let token = await withoutToken(this.options.tokens.accessToken());
     let answer = await this.send(method, path, token, body);
-    if (answer.status === 401) {
+    if (answer.status === 401 && !lacksScope(answer)) {
       token = await withoutToken(this.options.tokens.replaceRejected(token));
       answer = await this.send(method, path, token, body);
     }
-    return this.readSession(answer);
+    return answer;
+  }
+
+  private readRefund(answer: HttpAnswer): ZohoRefund {
+    if (answer.status === 200 || answer.status === 201) {
+      const parsed = refundEnvelope.safeParse(answer.body);
+      if (parsed.success) return parsed.data.refund;
+      const refusal = errorEnvelope.safeParse(answer.body);
+      if (refusal.success && refusal.data.code !== '0') throw refusalError(400, refusal.data.code, refusal.data.message);
+      throw new ZohoError('malformed', 'Zoho sent a refund we cannot read', { status: answer.status });
+    }
+    throw this.refusal(answer);
   }
 
   private send(method: 'GET' | 'POST', path: string, token: string, body?: string): Promise<HttpAnswer> {
@@ -86,18 +141,34 @@ export class PaymentsClient {
         ...(id.success ? { sessionId: id.data.payments_session.payments_session_id } : {}),
       });
     }
+    throw this.refusal(answer);
+  }
+
+  /** The error for an answer that is not a success: 429 with its wait, else by status. */
+  private refusal(answer: HttpAnswer): ZohoError {
     const refusal = errorEnvelope.safeParse(answer.body);
     const code = refusal.success ? refusal.data.code : undefined;
     const message = refusal.success ? refusal.data.message : undefined;
     if (answer.status === 429) {
-      throw new ZohoError('rate_limited', 'Zoho asked us to slow down', {
+      return new ZohoError('rate_limited', 'Zoho asked us to slow down', {
         status: 429,
         retryAfterMs: retryAfterMs(answer.headers, 60_000, this.options.now()),
         ...(code ? { zohoCode: code } : {}),
       });
     }
-    throw refusalError(answer.status, code, message);
+    if (lacksScope(answer)) {
+      return new ZohoError('auth', message ?? 'The Zoho connection does not allow this call.', { status: answer.status, scopeMissing: true, ...(code ? { zohoCode: code } : {}) });
+    }
+    return refusalError(answer.status, code, message);
   }
+}
+
+/** Zoho refused the token for its scope (401 or 403 naming the scope), not for being bad or expired. */
+function lacksScope(answer: HttpAnswer): boolean {
+  if (answer.status !== 401 && answer.status !== 403) return false;
+  const refusal = errorEnvelope.safeParse(answer.body);
+  if (!refusal.success) return false;
+  return /scope/i.test(refusal.data.code) || /invalid scope|oauthscope/i.test(refusal.data.message ?? '');
 }
 
 function refusalError(status: number, zohoCode: string | undefined, message: string | undefined): ZohoError {

@@ -63,6 +63,38 @@ export const sessionIdEnvelope = z.object({
   }),
 });
 
+/**
+ * A refund (Zoho Payments API v1, "Refunds"). `status` is kept as text: a value Zoho adds later is
+ * followed like one that is not final, not taken for a broken answer. `date` is unix seconds in the
+ * documented example and milliseconds in the attribute table: either is read.
+ */
+const refund = z.object({
+  refund_id: zohoId,
+  payment_id: zohoId,
+  amount: z.union([z.string(), z.number().transform(String)]),
+  status: z.string().min(1),
+  reason: z.string().nullish(),
+  type: z.string().nullish(),
+  description: z.string().nullish(),
+  reference_number: z.union([z.string(), z.number().transform(String)]).nullish(),
+  network_reference_number: z.union([z.string(), z.number().transform(String)]).nullish(),
+  failure_reason: z.string().nullish(),
+  date: unixSeconds.optional(),
+  meta_data: z.array(z.object({ key: z.string(), value: z.string() })).nullish(),
+});
+
+export const refundEnvelope = z.object({
+  code: z.union([z.literal(0), z.literal('0')]),
+  refund,
+});
+
+export const refundsEnvelope = z.object({
+  code: z.union([z.literal(0), z.literal('0')]),
+  refunds: z.array(refund),
+});
+
+export type ZohoRefund = z.output<typeof refund>;
+
 export const errorEnvelope = z.object({
   code: z.union([z.string(), z.number()]).transform(String),
   message: z.string().optional(),
@@ -78,6 +110,7 @@ export const tokenAnswer = z.object({
   token_type: z.string().optional(),
   expires_in: z.number().optional(),
   expires_in_sec: z.number().optional(),
+  scope: z.string().optional(),
 });
 
 export const tokenErrorAnswer = z.object({

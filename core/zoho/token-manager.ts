@@ -5,6 +5,7 @@
 // refresh token means a person must reconnect. Every request goes to the accounts server of the
 // connection's data centre, and a new sign-in revokes the refresh token it replaces.
 import type { Logger } from '../log';
+import { grantsRefunds } from './editions';
 import { ZohoError } from './errors';
 import { requestJson } from './http';
 import { tokenAnswer, tokenErrorAnswer } from './schemas';
@@ -26,6 +27,11 @@ export interface TokenManagerOptions {
   log: Logger;
   now: () => number;
   onStateChange: (state: TokenState) => void;
+  /**
+   * Books a token request with whoever else spends the account's limit (a store's other PCs), before
+   * it is sent; throws a ZohoError (not_connected, with retryAfterMs) when the account has none left.
+   */
+  reserveRequest?: () => Promise<void>;
   refreshBeforeExpiryMs?: number;
   throttleBackoffMs?: number;
   timeoutMs?: number;
@@ -103,12 +109,26 @@ export class TokenManager {
         accessToken: answer.access_token,
         accessTokenExpiresAt: this.options.now() + answer.expiresInMs,
         reconnectReason: null,
+        refundScopeMissing: !grantsRefunds(answer.scope),
       },
     );
     this.options.onStateChange({ kind: 'ready' });
     if (replaced?.refreshToken && replaced.refreshToken !== answer.refresh_token) {
       await this.revokeToken(replaced.refreshToken, this.accountsServer(replaced));
     }
+  }
+
+  /** Whether the connection may refund: not once Zoho said its scope lacks the refund scopes. */
+  async refundsAllowed(): Promise<boolean> {
+    return (await this.options.vault.read())?.refundScopeMissing !== true;
+  }
+
+  /** Zoho refused a refund call for its scope: refunds are off until a manager signs in again. */
+  async markRefundScopeMissing(): Promise<void> {
+    const before = await this.options.vault.read();
+    if (!before || before.refundScopeMissing === true) return;
+    await this.options.vault.update((current) => current && { ...current, refundScopeMissing: true });
+    this.options.onStateChange(await this.state());
   }
 
   /** Revokes the refresh token at Zoho (best effort: a failure is logged, not raised). */
@@ -165,12 +185,14 @@ export class TokenManager {
     accountsServer: string,
     form: Record<string, string>,
     purpose: 'exchange' | 'refresh',
-  ): Promise<{ access_token: string; refresh_token?: string; expiresInMs: number }> {
+  ): Promise<{ access_token: string; refresh_token?: string; scope?: string; expiresInMs: number }> {
     const now = this.options.now();
     const retryAt = await this.options.requests.take(now);
     if (retryAt > 0) {
       throw new ZohoError('not_connected', 'Zoho sign-in requests are paused to stay within Zoho’s limit.', { retryAfterMs: retryAt - now });
     }
+    // This PC's own log is within the limit; the store's other PCs spend the same account's.
+    await this.options.reserveRequest?.();
     const answer = await requestJson(
       {
         method: 'POST',

@@ -17,6 +17,11 @@ const storedConnection = z.object({
   reconnectReason: z.string().nullable(),
   /** The accounts server that issued the tokens (Zoho's consent redirect names it); null: the edition's. */
   accountsServer: z.string().nullable().default(null),
+  /**
+   * The account was connected without the refund scopes (Zoho's token answer said so, or a refund
+   * call was refused for its scope): refunds are off until a manager signs in again. Charging goes on.
+   */
+  refundScopeMissing: z.boolean().optional(),
 });
 
 export type StoredConnection = z.output<typeof storedConnection>;

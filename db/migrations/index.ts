@@ -4,6 +4,10 @@ import { attemptTallies } from './003_attempt_tallies';
 import { attemptReviews } from './004_attempt_reviews';
 import { attemptHolds } from './005_attempt_holds';
 import { accessEvents } from './006_access_events';
+import { refunds } from './007_refunds';
+import { tenders } from './008_tenders';
+import { dayCloses } from './009_day_closes';
+import { storeOutbox } from './010_store_outbox';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -12,4 +16,15 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, dayLogIndexes, attemptTallies, attemptReviews, attemptHolds, accessEvents];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  dayLogIndexes,
+  attemptTallies,
+  attemptReviews,
+  attemptHolds,
+  accessEvents,
+  refunds,
+  tenders,
+  dayCloses,
+  storeOutbox,
+];

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { DemoBanner, Header } from './components/Header';
 import { Message } from './components/Field';
+import { PrintArea } from './components/PrintArea';
 import { navigate, routeFromHash, ROUTES, useAppStore } from './stores/app-store';
 import { startEvents } from './stores/events';
 import { MANAGER_IDLE_LOCK_MS, useManagerStore } from './stores/manager-store';
@@ -65,39 +66,42 @@ export function App() {
   }, [route, appInfo?.mode]);
 
   return (
-    <div className={`app${appInfo?.mode === 'demo' ? ' app-demo' : ''}`}>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <DemoBanner />
-      <Header />
-      {transport === 'lost' ? (
-        <div className="transport-lost" role="alert">
-          Lost contact with the Counter app: reconnecting… Payment status on screen may be out of date.
-        </div>
-      ) : null}
-      <main id="main" className="app-main" tabIndex={-1}>
-        {loadError ? (
-          <div className="screen">
-            <Message kind="error">
-              Counter could not start: {loadError}{' '}
-              <button type="button" className="btn btn-secondary" onClick={() => void useAppStore.getState().init()}>
-                Try again
-              </button>
-            </Message>
+    <>
+      <div className={`app${appInfo?.mode === 'demo' ? ' app-demo' : ''}`}>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <DemoBanner />
+        <Header />
+        {transport === 'lost' ? (
+          <div className="transport-lost" role="alert">
+            Lost contact with the Counter app: reconnecting… Payment status on screen may be out of date.
           </div>
-        ) : !appInfo ? (
-          <p className="loading screen">Starting…</p>
-        ) : route === 'counter' ? (
-          <CounterScreen />
-        ) : route === 'dashboard' ? (
-          <DashboardScreen />
-        ) : route === 'log' ? (
-          <LogScreen />
-        ) : (
-          <ManagerScreen />
-        )}
-      </main>
-    </div>
+        ) : null}
+        <main id="main" className="app-main" tabIndex={-1}>
+          {loadError ? (
+            <div className="screen">
+              <Message kind="error">
+                Counter could not start: {loadError}{' '}
+                <button type="button" className="btn btn-secondary" onClick={() => void useAppStore.getState().init()}>
+                  Try again
+                </button>
+              </Message>
+            </div>
+          ) : !appInfo ? (
+            <p className="loading screen">Starting…</p>
+          ) : route === 'counter' ? (
+            <CounterScreen />
+          ) : route === 'dashboard' ? (
+            <DashboardScreen />
+          ) : route === 'log' ? (
+            <LogScreen />
+          ) : (
+            <ManagerScreen />
+          )}
+        </main>
+      </div>
+      <PrintArea />
+    </>
   );
 }

@@ -54,6 +54,12 @@ export function controlRoutes(control: SimulatorControl): Route[] {
       area: 'control',
       methods: { POST: { handle: (request) => withBody(request, (body) => reply(control.tamperSession(request.params.id ?? '', body))) } },
     },
+    { pattern: '/_sim/refunds', area: 'control', methods: { GET: { handle: () => jsonReply(200, control.refunds()) } } },
+    {
+      pattern: '/_sim/refunds/:id/status',
+      area: 'control',
+      methods: { POST: { handle: (request) => withBody(request, (body) => reply(control.setRefundStatus(request.params.id ?? '', body))) } },
+    },
     {
       pattern: '/_sim/faults',
       area: 'control',

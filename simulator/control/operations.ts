@@ -7,6 +7,7 @@ import type { ApiError } from '../payments/api-errors';
 import { FAILURE_CODE_SHAPE, TERMINAL_ID_SHAPE } from '../payments/model';
 import type { StoreResult, TerminalOutcome } from '../payments/session-store';
 import type { WireSession } from '../payments/wire';
+import { wireRefund, type WireRefund } from '../refunds/wire';
 import type { SimulatorState } from '../state';
 import type { RequestLogEntry } from './request-log';
 import { copyStats, type SimulatorStats } from './stats';
@@ -26,6 +27,17 @@ const terminalOutcomeSchema = z.discriminatedUnion(
     z.strictObject({ outcome: z.literal('declined_attempt'), failure_code: failureCode, method }),
   ],
   { error: 'outcome must be "succeeded", "failed" or "declined_attempt".' },
+);
+
+const refundStatusSchema = z.discriminatedUnion(
+  'status',
+  [
+    z.strictObject({ status: z.literal('pending') }),
+    z.strictObject({ status: z.literal('succeeded') }),
+    z.strictObject({ status: z.literal('canceled') }),
+    z.strictObject({ status: z.literal('failed'), failure_reason: failureCode.optional() }),
+  ],
+  { error: 'status must be "pending", "succeeded", "failed" or "canceled".' },
 );
 
 const tamperSchema = z.strictObject({
@@ -124,6 +136,19 @@ export class SimulatorControl {
     });
     if (!session) return { ok: false, error: { status: 404, code: 'resource_does_not_exist', message: `No session ${sessionId}.` } };
     return { ok: true, value: this.state.wire.session(session, 'payments_session_type') };
+  }
+
+  refunds(): WireRefund[] {
+    return this.state.refunds.list().map(wireRefund);
+  }
+
+  /** Moves a refund that is not final yet: `{"status":"failed","failure_reason":"insufficient_funds"}` and the like. */
+  setRefundStatus(refundId: string, body: unknown): Outcome<WireRefund> {
+    const parsed = refundStatusSchema.safeParse(body);
+    if (!parsed.success) return invalid(describeIssue(parsed.error));
+    const failureReason = parsed.data.status === 'failed' ? (parsed.data.failure_reason ?? null) : null;
+    const moved = this.state.refunds.setStatus(refundId, parsed.data.status, failureReason);
+    return moved.ok ? { ok: true, value: wireRefund(moved.refund) } : moved;
   }
 
   setFaults(body: unknown): Outcome<ActiveFaults> {

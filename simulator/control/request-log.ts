@@ -10,6 +10,9 @@ export interface RequestLogEntry {
   /** The HTTP status sent; 0 when the connection was dropped without an answer. */
   status: number;
   session_id?: string;
+  /** Refund calls: the refund, or the payment refunded, named in the path. */
+  refund_id?: string;
+  payment_id?: string;
   /** For token requests: which grant was asked for. */
   grant_type?: string;
   /** The injected fault that shaped this answer, if any. */

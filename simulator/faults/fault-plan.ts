@@ -6,8 +6,11 @@ const rate = z.number().min(0).max(1).default(0);
 
 export const faultPlanSchema = z
   .strictObject({
-    /** Which requests are affected: both payments calls (default), one of them, the token endpoint, or all. */
-    scope: z.enum(['payments', 'create', 'retrieve', 'token', 'all']).default('payments'),
+    /**
+     * Which requests are affected: both session calls (default), one of them, the token endpoint,
+     * the refund calls (create, or retrieve and list), or all.
+     */
+    scope: z.enum(['payments', 'create', 'retrieve', 'token', 'refunds', 'refund_create', 'refund_retrieve', 'all']).default('payments'),
     /** Added before every affected request is answered (or dropped). */
     latency_ms: z.number().int().min(0).max(600_000).default(0),
     /** Share of requests answered with `error_status` before anything is processed. */
@@ -46,7 +49,10 @@ const SCOPE_TARGETS: Record<FaultPlan['scope'], readonly FaultTarget[]> = {
   create: ['create'],
   retrieve: ['retrieve'],
   token: ['token'],
-  all: ['create', 'retrieve', 'token'],
+  refunds: ['refund_create', 'refund_retrieve'],
+  refund_create: ['refund_create'],
+  refund_retrieve: ['refund_retrieve'],
+  all: ['create', 'retrieve', 'token', 'refund_create', 'refund_retrieve'],
 };
 
 export interface ActiveFaults {

@@ -91,6 +91,8 @@ export function createPipelineServer(deps: PipelineDeps): Server {
       return;
     }
     if (match.route.area === 'payments' && match.params.id) entry.session_id = match.params.id;
+    if (match.params.refund) entry.refund_id = match.params.refund;
+    if (match.params.payment) entry.payment_id = match.params.payment;
 
     const { action } = match;
     const decision = action.faultTarget ? deps.faults.decide(action.faultTarget) : NO_FAULT;

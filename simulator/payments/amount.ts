@@ -14,3 +14,9 @@ export function amountText(value: number): AmountCheck {
   const [, whole = '0', fraction = ''] = match;
   return { ok: true, text: `${whole}.${fraction.padEnd(2, '0')}` };
 }
+
+/** "100.50" (the two-decimal text this module writes) → 10050, by string operations only. */
+export function textToMinor(text: string): number {
+  const [whole = '0', fraction = ''] = text.split('.');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0').slice(0, 2));
+}

@@ -42,6 +42,8 @@ export class SessionStore {
   private readonly activeByTerminal = new Map<string, string>();
   private readonly sessionIds = new NumericIds('21600');
   private readonly paymentIds = new NumericIds('17300');
+  /** Every payment by its id, with the session it belongs to (refunds are made for a payment). */
+  private readonly payments = new Map<string, PaymentRecord>();
 
   constructor(private readonly options: SessionStoreOptions) {
     this.terminals = new Set(options.terminals);
@@ -136,7 +138,11 @@ export class SessionStore {
     return { ok: true, session };
   }
 
-  /** Ends a session's validity now, whatever the clock says (demo and tests). */
+  /** A payment made on any terminal, by its id. */
+  payment(paymentId: string): PaymentRecord | undefined {
+    return this.payments.get(paymentId);
+  }
+
   /** Fault injection: makes later answers for the session disagree with what was asked. */
   tamper(sessionId: string, changes: Partial<Pick<SessionRecord, 'amount' | 'currency' | 'invoiceNumber'>>): SessionRecord | undefined {
     const session = this.sessions.get(sessionId);
@@ -144,6 +150,7 @@ export class SessionStore {
     return session;
   }
 
+  /** Ends a session's validity now, whatever the clock says (demo and tests). */
   expire(sessionId: string): SessionRecord | undefined {
     const session = this.sessions.get(sessionId);
     if (session?.status === 'in_progress') this.expireSession(session);
@@ -177,14 +184,9 @@ export class SessionStore {
     method: PaymentMethodType,
     at = this.options.now(),
   ): void {
-    session.payments.push({
-      paymentId: this.paymentIds.take(),
-      amount: session.amount,
-      status,
-      at,
-      failureCode,
-      method,
-    });
+    const payment: PaymentRecord = { paymentId: this.paymentIds.take(), amount: session.amount, status, at, failureCode, method };
+    session.payments.push(payment);
+    this.payments.set(payment.paymentId, payment);
   }
 
   private finish(session: SessionRecord, status: 'succeeded' | 'failed'): void {

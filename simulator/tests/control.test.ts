@@ -98,7 +98,9 @@ describe('sessions, stats and terminals', () => {
       token_revocations: 0,
       access_tokens_issued: 1,
       payments_requests: { create: 2, retrieve: 1, rate_limited: 0, unauthorized: 1 },
+      refunds_requests: { create: 0, retrieve: 0 },
       sessions: { created: 1, succeeded: 0, failed: 1, expired: 0 },
+      refunds: { created: 0, succeeded: 0, failed: 0, canceled: 0 },
       faults: { delayed: 0, errored: 0, dropped: 0, malformed: 0 },
     });
   });

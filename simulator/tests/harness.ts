@@ -2,7 +2,7 @@
 // that speaks to it exactly as the app would (fetch over 127.0.0.1).
 import { onTestFinished } from 'vitest';
 import { SEED_003 } from '../../testkit/zoho-examples';
-import { startSimulator, type RunningSimulator, type SimulatorOptions, type WireSession } from '../index';
+import { startSimulator, type RunningSimulator, type SimulatorOptions, type WireRefund, type WireSession } from '../index';
 
 export class ManualClock {
   constructor(public time = Date.UTC(2026, 4, 21, 10, 0, 0)) {}
@@ -24,6 +24,13 @@ export interface SessionAnswer {
   code: number | string;
   message: string;
   payments_session?: WireSession;
+}
+
+export interface RefundAnswer {
+  code: number | string;
+  message: string;
+  refund?: WireRefund;
+  refunds?: WireRefund[];
 }
 
 export type TokenAnswer = Record<string, string | number | undefined>;
@@ -110,6 +117,42 @@ export class ApiClient {
     const session = answer.body.payments_session;
     if (answer.status !== 201 || !session) throw new Error(`create failed: ${answer.status} ${JSON.stringify(answer.body)}`);
     return session;
+  }
+
+  /** A session on TRM001 for `amount`, fetched and paid (or failed) on the terminal: its payment id. */
+  async paidPayment(token: string, amount = 100.5, outcome: 'succeeded' | 'failed' = 'succeeded'): Promise<string> {
+    await this.createSession(token, { amount });
+    this.sim.fetchOnTerminal('TRM001');
+    const session = this.sim.pay('TRM001', outcome === 'succeeded' ? { outcome } : { outcome, failure_code: 'card_declined' });
+    const payment = session.payments?.at(-1);
+    if (!payment) throw new Error('the session has no payment');
+    return payment.payment_id;
+  }
+
+  async createRefund(token: string, paymentId: string, body: unknown, accountId = this.sim.fixture.account_id): Promise<Answer<RefundAnswer>> {
+    return read(
+      await fetch(`${this.sim.url}/api/v1/payments/${paymentId}/refunds?account_id=${accountId}`, {
+        method: 'POST',
+        headers: { authorization: `Zoho-oauthtoken ${token}`, 'content-type': 'application/json' },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    );
+  }
+
+  async retrieveRefund(token: string, refundId: string): Promise<Answer<RefundAnswer>> {
+    return read(
+      await fetch(`${this.sim.url}/api/v1/refunds/${refundId}?account_id=${this.sim.fixture.account_id}`, {
+        headers: { authorization: `Zoho-oauthtoken ${token}` },
+      }),
+    );
+  }
+
+  async paymentRefunds(token: string, paymentId: string): Promise<Answer<RefundAnswer>> {
+    return read(
+      await fetch(`${this.sim.url}/api/v1/payments/${paymentId}/refunds?account_id=${this.sim.fixture.account_id}`, {
+        headers: { authorization: `Zoho-oauthtoken ${token}` },
+      }),
+    );
   }
 
   async control<T>(method: string, path: string, body?: unknown): Promise<Answer<T>> {

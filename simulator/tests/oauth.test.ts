@@ -59,7 +59,7 @@ describe('refresh_token grant', () => {
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({
       access_token: expect.stringMatching(/^1000\.[0-9a-f]{32}\.[0-9a-f]{32}$/) as string,
-      scope: 'ZohoPay.payments.CREATE ZohoPay.payments.READ',
+      scope: 'ZohoPay.payments.CREATE ZohoPay.payments.READ ZohoPay.refunds.CREATE ZohoPay.refunds.READ',
       api_domain: harness.sim.url,
       token_type: 'Bearer',
       expires_in: 3600,

@@ -4,7 +4,16 @@
 const REVOKE_AFTER_MS = 10_000;
 
 export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  download(fileName, new Blob([text], { type }));
+}
+
+/** A file that crossed HTTP as base64 (the support bundle's zip). */
+export function downloadBase64(fileName: string, base64: string, type: string): void {
+  download(fileName, new Blob([Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))], { type }));
+}
+
+function download(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

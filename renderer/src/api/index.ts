@@ -1,8 +1,9 @@
 // The renderer's way to the backend: window.billing in the desktop app (the preload), the browser
 // host's HTTP + SSE client anywhere else. Screens import from here only.
 import type { BillingApi } from '../../../contract/api';
-import type { DesktopBilling } from '../../../preload/bridge';
-import { downloadText } from './download';
+import { ok, type Result } from '../../../contract/result';
+import type { DesktopBilling, PaperLayout, PrinterInfo } from '../../../preload/bridge';
+import { downloadBase64, downloadText } from './download';
 import type { TransportState } from './event-stream';
 import { createHttpBillingApi, type HttpBillingApi } from './http-billing-api';
 
@@ -49,4 +50,51 @@ export async function saveCsv(fileName: string, csv: string): Promise<boolean> {
   const result = await desktop.saveCsv(fileName, csv);
   if (!result.ok) throw new Error(result.error.message);
   return result.value.saved;
+}
+
+/**
+ * Saves a support bundle (manager only): in the desktop app the main process makes it and writes it
+ * where the manager chooses in the system's save dialog; in a browser it is downloaded. The value
+ * is false when the dialog was cancelled.
+ */
+export async function saveSupportBundle(managerToken: string): Promise<Result<boolean>> {
+  const desktop = desktopBridge();
+  if (desktop) {
+    const saved = await desktop.saveSupportBundle(managerToken);
+    return saved.ok ? ok(saved.value.saved) : saved;
+  }
+  const bundle = await browserClient().supportBundle({ managerToken });
+  if (!bundle.ok) return bundle;
+  downloadBase64(bundle.value.fileName, bundle.value.zipBase64, 'application/zip');
+  return ok(true);
+}
+
+/** Whether this is the desktop app, which can print straight to a chosen printer. */
+export function canChoosePrinter(): boolean {
+  return desktopBridge() !== undefined;
+}
+
+/** The printers of this computer (desktop app only; a browser prints through its own dialog). */
+export async function listPrinters(): Promise<PrinterInfo[]> {
+  const desktop = desktopBridge();
+  if (!desktop) return [];
+  const result = await desktop.listPrinters();
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+/**
+ * Prints what the page shows for print: on `printer` (desktop, silently) or through the print
+ * dialog (no printer chosen, or a browser, where the print styles pick the paper). Resolves false
+ * when nothing was printed (cancelled, or the printer refused), with the system's reason.
+ */
+export async function printPage(layout: PaperLayout, printer: string | null): Promise<{ printed: boolean; reason: string | null }> {
+  const desktop = desktopBridge();
+  if (!desktop) {
+    window.print();
+    return { printed: true, reason: null };
+  }
+  const result = await desktop.printPage({ deviceName: printer, layout });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
 }

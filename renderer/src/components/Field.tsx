@@ -1,4 +1,10 @@
 import { useId, type ReactNode } from 'react';
+import type { AppError } from '../../../contract/result';
+
+/** The error's message when it is about `field` (a refusal names the field it is about). */
+export function fieldError(error: AppError | undefined, field: string): string | undefined {
+  return error?.field === field ? error.message : undefined;
+}
 
 interface FieldProps {
   label: string;

@@ -1,5 +1,6 @@
 import type { MouseEvent } from 'react';
 import { connectionSummary } from '../format/connection';
+import { storeLinkSummary } from '../format/store';
 import { useAppStore, useCurrency, useStationCounter, navigate, ROUTES, ROUTE_LABELS, type Route } from '../stores/app-store';
 
 const SHORTCUT_KEYS: Record<Route, string> = { counter: 'Alt+1', dashboard: 'Alt+2', log: 'Alt+3', manager: 'Alt+4' };
@@ -36,6 +37,7 @@ export function Header() {
   const counter = useStationCounter();
   const currency = useCurrency();
   const summary = connectionSummary(connection, currency);
+  const store = storeLinkSummary(useAppStore((s) => s.store), currency);
 
   const go = (event: MouseEvent<HTMLAnchorElement>, target: Route) => {
     event.preventDefault();
@@ -64,6 +66,12 @@ export function Header() {
         <span className="connection-pill-dot" aria-hidden="true" />
         {summary.text}
       </div>
+      {store ? (
+        <div className={`connection-pill connection-pill-${store.tone}`} role="status" aria-label="Store link">
+          <span className="connection-pill-dot" aria-hidden="true" />
+          {store.text}
+        </div>
+      ) : null}
       <nav className="header-nav" aria-label="Screens">
         {ROUTES.map((r) => (
           <a

@@ -1,6 +1,6 @@
 // The cashier's and manager's words for attempt states, payment methods and failure codes.
 // Pure functions (no DOM, no stores) so they can be unit-tested.
-import type { AttemptState, PaymentMethod } from '../../../contract/domain';
+import type { AttemptState, PaymentMethod, RefundReason, RefundState, Tender } from '../../../contract/domain';
 import { describeFailure } from '../../../contract/failures';
 
 const STATE_LABELS: Record<AttemptState, string> = {
@@ -18,6 +18,30 @@ export function stateLabel(state: AttemptState): string {
 }
 
 export const METHOD_LABELS: Record<PaymentMethod, string> = { card: 'Card', upi: 'UPI' };
+
+export const TENDER_LABELS: Record<Tender, string> = { card: 'Card', upi: 'UPI', cash: 'Cash' };
+
+const REFUND_STATE_LABELS: Record<RefundState, string> = {
+  creating: 'Sending',
+  initiated: 'Started',
+  pending: 'In progress',
+  succeeded: 'Refunded',
+  failed: 'Failed',
+  canceled: 'Cancelled',
+  rejected: 'Not made',
+  unknown: 'Asking Zoho',
+};
+
+export function refundStateLabel(state: RefundState): string {
+  return REFUND_STATE_LABELS[state];
+}
+
+export const REFUND_REASON_LABELS: Record<RefundReason, string> = {
+  requested_by_customer: 'The customer asked',
+  duplicate: 'Charged twice',
+  fraudulent: 'Fraud',
+  others: 'Other',
+};
 
 /** "card" → "Card"; also accepts what Zoho reports as the paid method (e.g. "upi", "Credit Card"). */
 export function methodLabel(method: string | null | undefined): string {

@@ -14,6 +14,11 @@ export function formatTime(ms: number, currency: Currency = 'INR'): string {
   return new Date(ms).toLocaleTimeString(localeFor(currency), { hour: 'numeric', minute: '2-digit', second: '2-digit' });
 }
 
+/** Date and time of day, e.g. "29 Nov 2026, 2:30 pm" (India) or "Nov 29, 2026, 2:30 PM" (US). */
+export function formatDateTime(ms: number, currency: Currency = 'INR'): string {
+  return new Date(ms).toLocaleString(localeFor(currency), { dateStyle: 'medium', timeStyle: 'short' });
+}
+
 /** The local calendar date of `ms` as YYYY-MM-DD (what log-day takes). */
 export function isoDate(ms: number): string {
   const date = new Date(ms);

@@ -40,7 +40,7 @@ describe('the app', () => {
 
   it('remembers the station\'s counter across a reload, and forgets it once the counter is deactivated', async () => {
     const first = await freshAppStore();
-    first.getState().chooseCounter('c2');
+    await first.getState().chooseCounter('c2');
     vi.resetModules();
     const reloaded = await freshAppStore();
     expect(reloaded.getState().stationCounterId).toBe('c2');
@@ -68,5 +68,20 @@ describe('the app', () => {
     expect(routeFromHash('#/log')).toBe('log');
     expect(routeFromHash('#/nowhere')).toBe('counter');
     expect(routeFromHash('')).toBe('counter');
+  });
+
+  it('on a PC of a store, a counter another PC holds is refused, saying which PC; the one the till leaves is let go', async () => {
+    backend.store = { ...backend.store, link: 'up', storeName: 'Main Street', stationId: 'pc-here', stationName: 'Till 1' };
+    backend.store.claims = [{ counterId: 'c2', stationId: 'pc-2', stationName: 'Till 2', claimedAt: 0, stale: false, thisStation: false }];
+    const app = await freshAppStore();
+    await app.getState().init();
+    expect(await app.getState().chooseCounter('c2')).toBe(false);
+    expect(app.getState().claimError).toBe('Counter B is in use at PC “Till 2”.');
+    expect(app.getState().stationCounterId).toBeNull();
+    expect(await app.getState().chooseCounter('c1')).toBe(true);
+    expect(app.getState().store?.claims.find((c) => c.thisStation)?.counterId).toBe('c1');
+    backend.store.claims = backend.store.claims.filter((c) => c.counterId !== 'c2');
+    await app.getState().chooseCounter('c2');
+    expect(backend.calls.filter((c) => c.name === 'counter-claim').at(-1)?.input).toEqual({ counterId: 'c2', releaseCounterId: 'c1' });
   });
 });

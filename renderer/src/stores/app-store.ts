@@ -1,9 +1,10 @@
-// App-wide state: what the backend is (demo or live, currency), the Zoho connection, the counters,
-// which counter this station is, and which screen is showing.
+// App-wide state: what the backend is (demo or live, currency), the Zoho connection, the store link,
+// the counters, which counter this station is (claimed from the store on a PC of a store), and which
+// screen is showing.
 import { create } from 'zustand';
 import type { Currency } from '../../../contract/domain';
 import type { Counter } from '../../../contract/model';
-import type { AppInfo, ConnectionStatus } from '../../../contract/views';
+import type { AppInfo, ConnectionStatus, StoreStatus } from '../../../contract/views';
 import type { TransportState } from '../api';
 import { call } from '../api/gateway';
 
@@ -44,6 +45,10 @@ export function routeFromHash(hash: string): Route {
 interface AppState {
   appInfo: AppInfo | null;
   connection: ConnectionStatus | null;
+  /** Store mode: the link to the store, its PCs and which PC holds each counter. */
+  store: StoreStatus | null;
+  /** Why the counter last chosen could not be taken (another PC holds it). */
+  claimError: string | null;
   /** Every counter, inactive ones included (the screens filter). */
   counters: Counter[];
   countersLoaded: boolean;
@@ -57,16 +62,21 @@ interface AppState {
   init: () => Promise<void>;
   refreshCounters: () => Promise<void>;
   refreshConnection: () => Promise<void>;
-  chooseCounter: (counterId: string | null) => void;
+  refreshStore: () => Promise<void>;
+  /** Makes `counterId` this station's; on a PC of a store it is claimed first. Resolves whether it was. */
+  chooseCounter: (counterId: string | null) => Promise<boolean>;
   setRoute: (route: Route) => void;
   setAppInfo: (info: AppInfo) => void;
   setConnection: (connection: ConnectionStatus) => void;
+  setStore: (store: StoreStatus) => void;
   setTransport: (state: TransportState) => void;
 }
 
 export const useAppStore = create<AppState>()((set, get) => ({
   appInfo: null,
   connection: null,
+  store: null,
+  claimError: null,
   counters: [],
   countersLoaded: false,
   stationCounterId: readStation(),
@@ -81,7 +91,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
       return;
     }
     set({ appInfo: info.value, loadError: null, ...(connection.ok ? { connection: connection.value } : {}) });
-    await get().refreshCounters();
+    await Promise.all([get().refreshCounters(), get().refreshStore()]);
   },
 
   async refreshCounters() {
@@ -91,7 +101,12 @@ export const useAppStore = create<AppState>()((set, get) => ({
     const station = get().stationCounterId;
     const stationStillActive = station !== null && counters.some((c) => c.id === station && c.active);
     set({ counters, countersLoaded: true });
-    if (station !== null && !stationStillActive) get().chooseCounter(null);
+    if (station !== null && !stationStillActive) void get().chooseCounter(null);
+  },
+
+  async refreshStore() {
+    const result = await call((api) => api.storeStatus({}));
+    if (result.ok) set({ store: result.value });
   },
 
   async refreshConnection() {
@@ -99,9 +114,20 @@ export const useAppStore = create<AppState>()((set, get) => ({
     if (result.ok) set({ connection: result.value });
   },
 
-  chooseCounter(counterId) {
+  async chooseCounter(counterId) {
+    const previous = get().stationCounterId;
+    set({ claimError: null });
+    if (counterId !== null && get().store?.link !== 'off' && get().store !== null) {
+      const claimed = await call((api) => api.counterClaim(previous && previous !== counterId ? { counterId, releaseCounterId: previous } : { counterId }));
+      if (!claimed.ok) {
+        set({ claimError: claimed.error.message });
+        return false;
+      }
+      set({ store: claimed.value });
+    }
     writeStation(counterId);
     set({ stationCounterId: counterId });
+    return true;
   },
 
   setRoute(route) {
@@ -114,6 +140,10 @@ export const useAppStore = create<AppState>()((set, get) => ({
 
   setConnection(connection) {
     set({ connection });
+  },
+
+  setStore(store) {
+    set({ store });
   },
 
   setTransport(transport) {

@@ -207,3 +207,76 @@ describe('after a reload', () => {
     expect(phase()).toBe('draft');
   });
 });
+
+describe('the next sale’s method', () => {
+  it('starts every sale with the store’s default method, whatever the last customer used', async () => {
+    backend.settings = { ...backend.settings, defaultMethod: 'upi' };
+    await typeSale();
+    expect(store().method).toBe('upi');
+    store().setMethod('card');
+    await store().charge();
+    backend.settle(store().attempt?.id ?? '', 'succeeded');
+    await vi.waitFor(() => expect(phase()).toBe('paid'));
+    await store().newSale();
+    expect(store().method).toBe('upi');
+    expect(store().cash).toBe(false);
+  });
+});
+
+describe('cash at the till', () => {
+  it('settles the sale in cash with change, in one call', async () => {
+    await typeSale('450.50');
+    store().setCash(true);
+    store().setTendered('500');
+    await store().settleCash();
+    expect(backend.callsTo('cash-settle')).toEqual([{ invoiceId: store().invoice?.id, counterId: 'c1', tenderedMinor: 50_000 }]);
+    expect(phase()).toBe('paid');
+    expect(store().cashPaid).toEqual({ tenderedMinor: 50_000, changeMinor: 4_950 });
+    expect(backend.callsTo('charge-create')).toEqual([]);
+  });
+
+  it('names the field for an amount tendered that is not a number, and sends nothing', async () => {
+    await typeSale('450.50');
+    store().setCash(true);
+    for (const typed of ['', 'abc', '-5', '1.005']) {
+      store().setTendered(typed);
+      await store().settleCash();
+      expect(store().errorTarget).toBe('tendered');
+    }
+    expect(backend.callsTo('cash-settle')).toEqual([]);
+    expect(backend.callsTo('invoice-create')).toEqual([]);
+  });
+
+  it('shows the backend’s refusal at the field when too little was handed over', async () => {
+    await typeSale('450.50');
+    store().setCash(true);
+    store().setTendered('400');
+    await store().settleCash();
+    expect(store().errorTarget).toBe('tendered');
+    expect(store().error?.message).toMatch(/at least the total/);
+    expect(phase()).toBe('ready');
+  });
+
+  it('shows the refusal while a card payment of the invoice is on the terminal', async () => {
+    await typeSale('450.50');
+    await store().charge();
+    backend.settle(store().attempt?.id ?? '', 'unresolved');
+    await vi.waitFor(() => expect(phase()).toBe('unresolved'));
+    store().setCash(true);
+    store().setTendered('500');
+    await store().settleCash();
+    expect(store().errorTarget).toBe('general');
+    expect(store().error?.message).toMatch(/still running or whose outcome is unknown/);
+  });
+
+  it('comes back to a cash sale after a reload, with its change', async () => {
+    await typeSale('450.50');
+    store().setCash(true);
+    store().setTendered('500');
+    await store().settleCash();
+    useCheckoutStore.setState({ ...initial }, true);
+    await store().load('c1');
+    expect(phase()).toBe('paid');
+    await vi.waitFor(() => expect(store().cashPaid).toEqual({ tenderedMinor: 50_000, changeMinor: 4_950 }));
+  });
+});

@@ -1,10 +1,12 @@
 // The cashier's sale at this station: the invoice being typed, the invoice once created, and its
 // latest charge attempt, kept live by charge-updated events (which carry the invoice as the backend
-// has it, so the store never works out an invoice's status itself).
+// has it, so the store never works out an invoice's status itself); or its settlement in cash.
+// Each sale starts with the store's default method (a manager's preference).
 import { create } from 'zustand';
 import { isLiveState, type PaymentMethod } from '../../../contract/domain';
 import { phaseOf } from './checkout-phase';
 import { awaitsReview, invoiceAwaitsReview, isHeld, type ChargeAttempt, type Invoice } from '../../../contract/model';
+import { parseAmount } from '../../../contract/money';
 import type { AppError } from '../../../contract/result';
 import { call } from '../api/gateway';
 import { checkDraft, draftFieldForServerField, emptyDraft, emptyLine, type Draft, type DraftLine, type DraftMode } from './invoice-draft';
@@ -14,7 +16,13 @@ import { dismissedInvoice, dismissInvoice } from './sale-memory';
 const RESUME_PAID_FOR_MS = 5 * 60_000;
 
 /** The call in flight, if any: the counter takes no other action meanwhile. */
-export type CheckoutBusy = null | 'charging' | 'rechecking' | 'cancelling';
+export type CheckoutBusy = null | 'charging' | 'settling' | 'rechecking' | 'cancelling';
+
+/** A sale settled in cash: what the customer handed over and the change given back. */
+export interface CashPaid {
+  tenderedMinor: number;
+  changeMinor: number;
+}
 
 /** Where an error is shown: a form field key, or 'general' next to the Charge button. */
 export type ErrorTarget = string;
@@ -27,6 +35,13 @@ interface CheckoutState {
   number: string;
   numberEdited: boolean;
   method: PaymentMethod;
+  /** The store's method for a new sale (card or UPI). */
+  defaultMethod: PaymentMethod;
+  /** The cashier takes cash for this sale instead of the terminal. */
+  cash: boolean;
+  /** What the customer hands over, as typed. */
+  tendered: string;
+  cashPaid: CashPaid | null;
   invoice: Invoice | null;
   attempt: ChargeAttempt | null;
   busy: CheckoutBusy;
@@ -52,9 +67,13 @@ interface CheckoutState {
   setAmountDescription: (text: string) => void;
   setNumber: (number: string) => void;
   setMethod: (method: PaymentMethod) => void;
+  setCash: (cash: boolean) => void;
+  setTendered: (text: string) => void;
   setConfirmChecked: (checked: boolean) => void;
   /** Creates the invoice if needed, then charges it. Never sends twice. */
   charge: (method?: PaymentMethod) => Promise<void>;
+  /** Creates the invoice if needed, then settles it in cash for the amount tendered. */
+  settleCash: () => Promise<void>;
   recheck: () => Promise<void>;
   newSale: () => Promise<void>;
   cancelInvoice: () => Promise<void>;
@@ -89,6 +108,10 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
 
   const freshSale = (counterId: string) => {
     set({
+      method: get().defaultMethod,
+      cash: false,
+      tendered: '',
+      cashPaid: null,
       draft: emptyDraft(get().draft.mode),
       number: '',
       numberEdited: false,
@@ -113,11 +136,42 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
       set({ confirmRequired: true });
     }
     else if (error.field === 'method') target = 'method';
+    else if (error.field === 'tenderedMinor') target = 'tendered';
     else if (error.field) target = draftFieldForServerField(error.field, draft.mode, sentLineKeys) ?? 'general';
     set({ error, errorTarget: target });
   };
 
   const isCurrent = (counterId: string) => get().counterId === counterId;
+
+  /**
+   * The invoice being paid: the one created, or a new one from the draft (refusals are shown at
+   * their fields). Null when there is nothing to pay yet. Call with the counter busy.
+   */
+  const ensureInvoice = async (counterId: string): Promise<Invoice | null> => {
+    const state = get();
+    if (state.invoice) return state.invoice;
+    const checked = checkDraft(state.draft);
+    if (!checked.valid || !checked.lines) {
+      set({ submitted: true });
+      return null;
+    }
+    const number = state.number.trim();
+    set({ sentLineKeys: checked.lineKeys, submitted: true });
+    const created = await call((api) =>
+      api.invoiceCreate({
+        counterId,
+        lines: checked.lines ?? [],
+        ...(state.numberEdited && number !== '' ? { number } : {}),
+      }),
+    );
+    if (!isCurrent(counterId)) return null;
+    if (!created.ok) {
+      showError(created.error);
+      return null;
+    }
+    set({ invoice: created.value, number: created.value.number, phaseVersion: get().phaseVersion + 1 });
+    return created.value;
+  };
 
   /** After a failed, refused or manager-checked try, an older attempt of the invoice may still have no known outcome. */
   const checkReviewPending = async (invoiceId: string) => {
@@ -134,6 +188,10 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
     number: '',
     numberEdited: false,
     method: 'card',
+    defaultMethod: 'card',
+    cash: false,
+    tendered: '',
+    cashPaid: null,
     invoice: null,
     attempt: null,
     busy: null,
@@ -146,9 +204,10 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
     phaseVersion: 0,
 
     async load(counterId) {
-      set({ counterId, loading: true, loadError: null, invoice: null, attempt: null, busy: null, ...clearError() });
-      const result = await call((api) => api.counterStatus({ counterId }));
+      set({ counterId, loading: true, loadError: null, invoice: null, attempt: null, busy: null, cashPaid: null, ...clearError() });
+      const [result, settings] = await Promise.all([call((api) => api.counterStatus({ counterId })), call((api) => api.settingsGet({}))]);
       if (!isCurrent(counterId)) return;
+      if (settings.ok) set({ defaultMethod: settings.value.defaultMethod });
       if (!result.ok) {
         set({ loading: false, loadError: result.error.message });
         return;
@@ -168,13 +227,21 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
         invoice,
         attempt,
         number: invoice.number,
-        method: attempt?.method ?? get().method,
+        method: attempt?.method ?? get().defaultMethod,
+        cash: false,
         submitted: false,
         confirmChecked: false,
         confirmRequired: false,
         phaseVersion: get().phaseVersion + 1,
       });
       if (attempt && (attempt.state === 'failed' || attempt.state === 'rejected' || attempt.review)) void checkReviewPending(invoice.id);
+      // Paid with no card/UPI attempt: a cash sale, whose change is on its receipt.
+      if (invoice.status === 'paid' && !attempt) {
+        const receipt = await call((api) => api.receiptGet({ invoiceId: invoice.id }));
+        if (receipt.ok && isCurrent(counterId) && receipt.value.tenderedMinor !== null && receipt.value.changeMinor !== null) {
+          set({ cashPaid: { tenderedMinor: receipt.value.tenderedMinor, changeMinor: receipt.value.changeMinor } });
+        }
+      }
     },
 
     setMode(mode) {
@@ -206,7 +273,14 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
     },
     setMethod(method) {
       if (get().busy) return;
-      set({ method, ...(get().errorTarget === 'method' ? clearError() : {}) });
+      set({ method, cash: false, ...(get().errorTarget === 'method' ? clearError() : {}) });
+    },
+    setCash(cash) {
+      if (get().busy) return;
+      set({ cash, ...clearError() });
+    },
+    setTendered(text) {
+      set({ tendered: text, ...(get().errorTarget === 'tendered' || get().errorTarget === 'general' ? clearError() : {}) });
     },
     setConfirmChecked(checked) {
       set({ confirmChecked: checked, ...(get().errorTarget === 'confirmChecked' ? clearError() : {}) });
@@ -232,30 +306,8 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
       // Taken synchronously, before any await: a second press or shortcut finds the counter busy.
       set({ busy: 'charging', method, ...clearError() });
       try {
-        let invoice = state.invoice;
-        if (!invoice) {
-          const checked = checkDraft(state.draft);
-          if (!checked.valid || !checked.lines) {
-            set({ submitted: true });
-            return;
-          }
-          const number = state.number.trim();
-          set({ sentLineKeys: checked.lineKeys, submitted: true });
-          const created = await call((api) =>
-            api.invoiceCreate({
-              counterId,
-              lines: checked.lines ?? [],
-              ...(state.numberEdited && number !== '' ? { number } : {}),
-            }),
-          );
-          if (!isCurrent(counterId)) return;
-          if (!created.ok) {
-            showError(created.error);
-            return;
-          }
-          invoice = created.value;
-          set({ invoice, number: invoice.number, phaseVersion: get().phaseVersion + 1 });
-        }
+        const invoice = await ensureInvoice(counterId);
+        if (!invoice) return;
         const invoiceId = invoice.id;
         const result = await call((api) =>
           api.chargeCreate({ invoiceId, counterId, method, ...(needsConfirm ? { confirmChecked: true } : {}) }),
@@ -267,6 +319,35 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
         }
         set({ confirmChecked: false });
         get().applyAttempt(result.value);
+      } finally {
+        if (isCurrent(counterId)) set({ busy: null });
+      }
+    },
+
+    async settleCash() {
+      const state = get();
+      const counterId = state.counterId;
+      if (!counterId || state.busy || state.loading) return;
+      if (state.attempt && isLiveState(state.attempt.state)) return;
+      if (phaseOf(state.invoice, state.attempt) === 'paid') return;
+      const tendered = parseAmount(state.tendered);
+      if (!tendered.ok || tendered.value === 0) {
+        const message = tendered.ok ? 'Enter the amount the customer handed over.' : tendered.message;
+        set({ error: { code: 'invalid_input', message, field: 'tenderedMinor' }, errorTarget: 'tendered' });
+        return;
+      }
+      set({ busy: 'settling', ...clearError() });
+      try {
+        const invoice = await ensureInvoice(counterId);
+        if (!invoice) return;
+        const result = await call((api) => api.cashSettle({ invoiceId: invoice.id, counterId, tenderedMinor: tendered.value }));
+        if (!isCurrent(counterId)) return;
+        if (!result.ok) {
+          showError(result.error);
+          return;
+        }
+        const { sale } = result.value;
+        set({ invoice: result.value.invoice, cashPaid: { tenderedMinor: sale.tenderedMinor, changeMinor: sale.changeMinor }, phaseVersion: get().phaseVersion + 1 });
       } finally {
         if (isCurrent(counterId)) set({ busy: null });
       }

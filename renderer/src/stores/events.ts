@@ -14,12 +14,26 @@ export function dispatchEvent(event: BillingEvent): void {
       useDashboardStore.getState().applyAttempt(event.attempt, event.invoice);
       useLogStore.getState().applyAttempt(event.attempt);
       break;
+    case 'refund-updated':
+      useLogStore.getState().applyRefund(event.refund);
+      break;
+    case 'ledger-changed':
+      useLogStore.getState().ledgerChanged();
+      reloadDashboardSoon();
+      break;
     case 'connection-changed':
       useAppStore.getState().setConnection(event.connection);
       break;
     case 'counters-changed':
       void useAppStore.getState().refreshCounters();
       reloadDashboardSoon();
+      break;
+    case 'store-changed':
+      useAppStore.getState().setStore(event.store);
+      break;
+    case 'store-ledger-changed':
+      // Another PC's payments reached the store: the store-wide log is out of date.
+      reloadLogSoon();
       break;
     case 'app-changed':
       useAppStore.getState().setAppInfo(event.app);

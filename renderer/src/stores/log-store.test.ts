@@ -117,3 +117,26 @@ describe('the payment log', () => {
     expect(store().notice).toBe('Export cancelled: no file was saved.');
   });
 });
+
+describe('refunds and the day close in the log', () => {
+  it('loads a paid payment’s refunds with it, and again when one changes', async () => {
+    const paid = daySale('c1', 'succeeded');
+    await store().load();
+    await store().select(paid.id);
+    expect(store().refunds).toEqual([]);
+    backend.emit({ type: 'refund-updated', refund: { ...backend.refunds[0], id: 'r1', attemptId: paid.id } as never });
+    await vi.waitFor(() => expect(backend.callsTo('refund-list')).toHaveLength(2));
+  });
+
+  it('opens the close report for the day shown, and reads it again when the ledger changes', async () => {
+    daySale('c1', 'succeeded');
+    await store().load();
+    await store().openClose();
+    expect(store().closeReport?.date).toBe(today);
+    expect(store().closeOpen).toBe(true);
+    backend.emit({ type: 'ledger-changed' });
+    await vi.waitFor(() => expect(backend.callsTo('day-close-report')).toHaveLength(2));
+    store().closeClosePanel();
+    expect(store().closeOpen).toBe(false);
+  });
+});

@@ -1,9 +1,10 @@
-// The day's payment log: filters, the day's attempts and totals, and one attempt's history.
+// The day's payment log: filters, the day's attempts, cash sales, refunds and totals, one attempt's
+// history with its refunds, and the day close's report.
 import { create } from 'zustand';
 import type { AttemptState, PaymentMethod } from '../../../contract/domain';
-import type { AttemptEvent, ChargeAttempt } from '../../../contract/model';
+import type { AttemptEvent, ChargeAttempt, Refund, RefundWithEvents } from '../../../contract/model';
 import type { AppError } from '../../../contract/result';
-import { DAY_LOG_MAX_ROWS, DAY_LOG_PAGE, type DayLog } from '../../../contract/views';
+import { DAY_LOG_MAX_ROWS, DAY_LOG_PAGE, type DayCloseReport, type DayLog } from '../../../contract/views';
 import { saveCsv } from '../api';
 import { call } from '../api/gateway';
 import { stateLabel } from '../format/labels';
@@ -11,6 +12,8 @@ import { isoDate } from '../format/time';
 
 export interface LogFilters {
   date: string;
+  /** Store mode: one PC's payments ('' = the whole store). */
+  stationId: string;
   counterId: string;
   state: AttemptState | '';
   method: PaymentMethod | '';
@@ -27,6 +30,12 @@ interface LogState {
   selectedId: string | null;
   events: AttemptEvent[] | null;
   eventsError: string | null;
+  /** The selected attempt's refunds, each with its history. */
+  refunds: RefundWithEvents[] | null;
+  /** The day close's report while its panel is open. */
+  closeReport: DayCloseReport | null;
+  closeOpen: boolean;
+  closeError: string | null;
   busy: null | 'export' | 'recheck';
   notice: string | null;
 
@@ -38,16 +47,24 @@ interface LogState {
   recheck: (attemptId: string) => Promise<void>;
   exportCsv: () => Promise<void>;
   applyAttempt: (attempt: ChargeAttempt) => void;
+  applyRefund: (refund: Refund) => void;
+  recheckRefund: (refundId: string) => Promise<void>;
+  /** Cash sales, refunds or a day close changed the day: read it again. */
+  ledgerChanged: () => void;
+  openClose: () => Promise<void>;
+  closeClosePanel: () => void;
+  loadCloseReport: () => Promise<void>;
 }
 
 /** Whether anything narrows the day's list (the day itself does not count). */
 export function filtersApplied(filters: LogFilters): boolean {
-  return filters.counterId !== '' || filters.state !== '' || filters.method !== '' || filters.search.trim() !== '';
+  return filters.stationId !== '' || filters.counterId !== '' || filters.state !== '' || filters.method !== '' || filters.search.trim() !== '';
 }
 
 function filterInput(filters: LogFilters) {
   return {
     date: filters.date,
+    ...(filters.stationId ? { stationId: filters.stationId } : {}),
     ...(filters.counterId ? { counterId: filters.counterId } : {}),
     ...(filters.state ? { state: filters.state } : {}),
     ...(filters.method ? { method: filters.method } : {}),
@@ -67,6 +84,12 @@ export const useLogStore = create<LogState>()((set, get) => {
     else set({ eventsError: result.error.message });
   };
 
+  const loadRefunds = async (attemptId: string) => {
+    const result = await call((api) => api.refundList({ attemptId }));
+    if (get().selectedId !== attemptId) return;
+    if (result.ok) set({ refunds: result.value });
+  };
+
   const scheduleReload = (delay: number) => {
     if (reloadTimer) clearTimeout(reloadTimer);
     reloadTimer = setTimeout(() => {
@@ -76,7 +99,7 @@ export const useLogStore = create<LogState>()((set, get) => {
   };
 
   return {
-    filters: { date: isoDate(Date.now()), counterId: '', state: '', method: '', search: '' },
+    filters: { date: isoDate(Date.now()), stationId: '', counterId: '', state: '', method: '', search: '' },
     log: null,
     rows: DAY_LOG_PAGE,
     loading: false,
@@ -84,6 +107,10 @@ export const useLogStore = create<LogState>()((set, get) => {
     selectedId: null,
     events: null,
     eventsError: null,
+    refunds: null,
+    closeReport: null,
+    closeOpen: false,
+    closeError: null,
     busy: null,
     notice: null,
 
@@ -105,16 +132,17 @@ export const useLogStore = create<LogState>()((set, get) => {
       set({ filters: { ...get().filters, ...patch }, rows: DAY_LOG_PAGE, notice: null });
       // Typing in the search box waits for a pause; other filters apply at once.
       scheduleReload('search' in patch ? 250 : 0);
+      if ('date' in patch && get().closeOpen) void get().loadCloseReport();
     },
 
     resetFilters() {
-      set({ filters: { ...get().filters, counterId: '', state: '', method: '', search: '' }, rows: DAY_LOG_PAGE });
+      set({ filters: { ...get().filters, stationId: '', counterId: '', state: '', method: '', search: '' }, rows: DAY_LOG_PAGE });
       scheduleReload(0);
     },
 
     async select(attemptId) {
-      set({ selectedId: attemptId, events: null, eventsError: null });
-      if (attemptId) await loadEvents(attemptId);
+      set({ selectedId: attemptId, events: null, eventsError: null, refunds: null, ...(attemptId ? { closeOpen: false } : {}) });
+      if (attemptId) await Promise.all([loadEvents(attemptId), loadRefunds(attemptId)]);
     },
 
     async recheck(attemptId) {
@@ -150,6 +178,42 @@ export const useLogStore = create<LogState>()((set, get) => {
         console.error('saving the CSV failed', error);
         set({ busy: null, error: { code: 'internal', message: 'The CSV file could not be saved.' } });
       }
+    },
+
+    applyRefund(refund) {
+      if (refund.attemptId === get().selectedId) void loadRefunds(refund.attemptId);
+      if (active && get().log) scheduleReload(400);
+    },
+
+    async recheckRefund(refundId) {
+      if (get().busy) return;
+      set({ busy: 'recheck', notice: null, error: null });
+      const result = await call((api) => api.refundRecheck({ refundId }));
+      set({ busy: null });
+      if (!result.ok) set({ error: result.error });
+      else get().applyRefund(result.value);
+    },
+
+    ledgerChanged() {
+      if (active && get().log) scheduleReload(200);
+      if (get().closeOpen) void get().loadCloseReport();
+    },
+
+    async openClose() {
+      set({ closeOpen: true, selectedId: null, events: null, refunds: null });
+      await get().loadCloseReport();
+    },
+
+    closeClosePanel() {
+      set({ closeOpen: false });
+    },
+
+    async loadCloseReport() {
+      const date = get().filters.date;
+      const result = await call((api) => api.dayCloseReport({ date }));
+      if (!get().closeOpen || get().filters.date !== date) return;
+      if (result.ok) set({ closeReport: result.value, closeError: null });
+      else set({ closeError: result.error.message });
     },
 
     applyAttempt(attempt) {

@@ -44,7 +44,7 @@ describe('the manager unlock', () => {
   it('locks with a message when the backend no longer knows the unlock', async () => {
     await unlocked();
     backend.expireUnlocks();
-    expect(await store().saveSettings(7)).toBe(false);
+    expect(await store().saveSettings({ pollIntervalSeconds: 7 })).toBe(false);
     expect(store().token).toBeNull();
     expect(store().lockMessage).toBe('The manager unlock has expired. Enter the PIN again.');
   });
@@ -69,12 +69,12 @@ describe('manager actions', () => {
   it('takes one action at a time', async () => {
     await unlocked();
     const release = backend.hold('settings-update');
-    const first = store().saveSettings(8);
+    const first = store().saveSettings({ pollIntervalSeconds: 8 });
     expect(store().busy).toBe('settings');
     expect(await store().deactivateCounter(backend.counters[0]!)).toBe(false);
     release();
     expect(await first).toBe(true);
-    expect(store().settings).toEqual({ pollIntervalSeconds: 8 });
+    expect(store().settings).toMatchObject({ pollIntervalSeconds: 8 });
     expect(store().notices.settings).toBe('Saved: payments are checked every 8 seconds.');
     expect(backend.callsTo('counter-deactivate')).toEqual([]);
   });
@@ -106,5 +106,97 @@ describe('manager actions', () => {
     const free = backend.addAttempt(invoice, 'failed');
     expect(await store().releaseHold(free, 'x')).toBe(false);
     expect(store().errors[`release-${free.id}`]?.message).toMatch(/does not hold/);
+  });
+});
+
+describe('backups and help', () => {
+  it('saves the days of backups on their own form, leaving the poll interval alone', async () => {
+    await unlocked();
+    expect(await store().saveSettings({ backupKeepDays: 30 })).toBe(true);
+    expect(store().settings).toMatchObject({ pollIntervalSeconds: 5, backupKeepDays: 30 });
+    expect(store().notices.backups).toBe('Saved: backups of the last 30 days are kept.');
+    expect(store().notices.settings).toBeUndefined();
+    expect(await store().saveSettings({ backupKeepDays: 0 })).toBe(false);
+    expect(store().errors.backups).toMatchObject({ field: 'backupKeepDays', message: 'Keep backups of at least 1 day' });
+  });
+
+  it('reads where the files are, and saves the support bundle through the desktop save dialog', async () => {
+    await unlocked();
+    await store().loadSupport();
+    expect(store().support?.logsDir).toBe('/data/logs');
+    expect(await store().saveSupportBundle()).toBe(true);
+    expect(backend.savedBundles).toEqual(['counter-support-20261129-143005.zip']);
+    expect(store().notices['support-bundle']).toBe('The support bundle is saved. Send it to whoever supports Counter.');
+
+    backend.saveDialog = 'cancel';
+    expect(await store().saveSupportBundle()).toBe(false);
+    expect(store().notices['support-bundle']).toBeUndefined();
+    expect(backend.savedBundles).toHaveLength(1);
+  });
+
+  it('installs an update only when the backend allows it, and says why not', async () => {
+    await unlocked();
+    backend.support = { ...backend.support, updates: { state: 'ready', message: 'Ready', version: '0.2.0', checkedAt: null, canInstall: false } };
+    expect(await store().installUpdate()).toBe(false);
+    expect(store().errors.update?.message).toBe('A payment is in progress. Install the update once no payment is waiting on a terminal.');
+    expect(backend.installs).toBe(0);
+    expect(store().support?.updates.canInstall).toBe(false);
+
+    backend.support = { ...backend.support, updates: { ...backend.support.updates, canInstall: true } };
+    expect(await store().installUpdate()).toBe(true);
+    expect(backend.installs).toBe(1);
+    expect(store().notices.update).toBe('Installing the update: Counter restarts in a moment.');
+  });
+
+  it('locks when the unlock expired while the Help tab was open', async () => {
+    await unlocked();
+    backend.expireUnlocks();
+    await store().loadSupport();
+    expect(store().token).toBeNull();
+    expect(store().lockMessage).toBe('The manager unlock has expired. Enter the PIN again.');
+  });
+});
+
+describe('refunds, the day close and the store’s preferences', () => {
+  function paidAttempt() {
+    const attempt = backend.addAttempt(backend.addInvoice('c1', 10_000), 'in_progress');
+    return backend.settle(attempt.id, 'succeeded');
+  }
+
+  it('refunds once however often the form is sent with its key, and a second press while the first is on its way sends nothing', async () => {
+    await unlocked();
+    const attempt = paidAttempt();
+    const release = backend.hold('refund-create');
+    const first = store().createRefund(attempt, { amountMinor: 4_000, reason: 'requested_by_customer', note: ' Damaged ', requestKey: 'key-00000001' });
+    const second = store().createRefund(attempt, { amountMinor: 4_000, reason: 'requested_by_customer', note: 'Damaged', requestKey: 'key-00000001' });
+    release();
+    expect(await second).toBeNull();
+    expect((await first)?.amountMinor).toBe(4_000);
+    expect(await store().createRefund(attempt, { amountMinor: 4_000, reason: 'requested_by_customer', note: '', requestKey: 'key-00000001' })).toMatchObject({ amountMinor: 4_000 });
+    expect(backend.refunds).toHaveLength(1);
+    expect(backend.callsTo('refund-create')[0]).toMatchObject({ note: 'Damaged', requestKey: 'key-00000001' });
+  });
+
+  it('shows a refusal at the refund form of that payment', async () => {
+    await unlocked();
+    const attempt = paidAttempt();
+    expect(await store().createRefund(attempt, { amountMinor: 20_000, reason: 'others', note: '', requestKey: 'key-00000002' })).toBeNull();
+    expect(store().errors[`refund-${attempt.id}`]).toMatchObject({ field: 'amountMinor' });
+  });
+
+  it('closes the day only with “close anyway” while a payment needs review', async () => {
+    await unlocked();
+    const lost = backend.addAttempt(backend.addInvoice('c1', 500), 'unknown');
+    const today = new Date(lost.createdAt).toLocaleDateString('en-CA');
+    expect(await store().closeDay(today, 'Asha', false)).toBeNull();
+    expect(store().errors['day-close']).toMatchObject({ field: 'closeAnyway' });
+    expect((await store().closeDay(today, 'Asha', true))?.close).toMatchObject({ closedBy: 'Asha', awaitingReview: 1 });
+  });
+
+  it('saves the store’s name, address and default method', async () => {
+    await unlocked();
+    expect(await store().savePreferences({ storeName: 'Sharma Stores', storeAddress: '12 MG Road', defaultMethod: 'upi' })).toBe(true);
+    expect(store().settings).toMatchObject({ storeName: 'Sharma Stores', storeAddress: '12 MG Road', defaultMethod: 'upi' });
+    expect(store().notices.preferences).toBe('Saved.');
   });
 });

@@ -1,15 +1,24 @@
-// The manager's side: PIN unlock (the token lives in memory only), counters, the Zoho connection
-// and preferences. Locks itself after a few minutes without use.
+// The manager's side: PIN unlock (the token lives in memory only), counters, the Zoho connection,
+// preferences, the store and help (files, updates, the support bundle). Locks itself after a few minutes without use.
 import { create } from 'zustand';
 import type { Edition } from '../../../contract/domain';
-import type { ChargeAttempt, Counter } from '../../../contract/model';
+import type { PaymentMethod, RefundReason } from '../../../contract/domain';
+import type { ChargeAttempt, Counter, Refund } from '../../../contract/model';
 import type { AppError, Result } from '../../../contract/result';
-import type { ConnectionStatus, ManagerStatus, Settings } from '../../../contract/views';
+import type { ConnectionStatus, DayCloseReport, ManagerStatus, Settings, StoreStatus, SupportInfo } from '../../../contract/views';
 import { call } from '../api/gateway';
+import { saveSupportBundle } from '../api/index';
 import { useAppStore } from './app-store';
 
 /** The manager screens lock after this long without a key press or click. */
 export const MANAGER_IDLE_LOCK_MS = 5 * 60_000;
+
+export interface StoreJoinForm {
+  url: string;
+  storeName: string;
+  stationName: string;
+  pin: string;
+}
 
 export interface ConnectionForm {
   edition: Edition;
@@ -31,6 +40,8 @@ interface ManagerState {
   errors: Record<string, AppError | undefined>;
   notices: Record<string, string | undefined>;
   settings: Settings | null;
+  /** Where the files are, the versions and the updates (the Help tab). */
+  support: SupportInfo | null;
   /** The last consent URL, offered as a link in case no window opened. */
   signInUrl: string | null;
 
@@ -46,36 +57,52 @@ interface ManagerState {
   markReviewed: (attempt: ChargeAttempt, note: string) => Promise<boolean>;
   releaseHold: (attempt: ChargeAttempt, note: string) => Promise<boolean>;
   loadSettings: () => Promise<void>;
-  saveSettings: (pollIntervalSeconds: number) => Promise<boolean>;
+  /** Saves the preferences given: the poll interval on the 'settings' form, the days of backups on 'backups'. */
+  saveSettings: (patch: Partial<Settings>) => Promise<boolean>;
+  savePreferences: (preferences: { storeName?: string; storeAddress?: string; defaultMethod?: PaymentMethod }) => Promise<boolean>;
+  /** Refunds a paid payment; the same `requestKey` again (a second press) is the same refund. */
+  createRefund: (attempt: ChargeAttempt, refund: { amountMinor: number; reason: RefundReason; note: string; requestKey: string }) => Promise<Refund | null>;
+  closeDay: (date: string, closedBy: string, closeAnyway: boolean) => Promise<DayCloseReport | null>;
   configureConnection: (form: ConnectionForm) => Promise<boolean>;
   startSignIn: (openWindow: (url: string) => void) => Promise<boolean>;
   submitCode: (code: string) => Promise<boolean>;
   testConnection: () => Promise<boolean>;
   disconnect: () => Promise<boolean>;
+  /** Reads the Help tab's facts; quietly, so it never holds up a form. */
+  loadSupport: () => Promise<void>;
+  saveSupportBundle: () => Promise<boolean>;
+  installUpdate: () => Promise<boolean>;
+  joinStore: (form: StoreJoinForm) => Promise<boolean>;
+  releaseCounter: (counterId: string) => Promise<boolean>;
 }
 
 export const useManagerStore = create<ManagerState>()((set, get) => {
   /** Runs a manager-only call for `form`: busy flag, error or notice, relock on an expired unlock. */
-  async function run<T>(form: string, send: (token: string) => Promise<Result<T>>, notice?: (value: T) => string): Promise<T | null> {
+  async function run<T>(form: string, send: (token: string) => Promise<Result<T>>, notice?: (value: T) => string | undefined): Promise<T | null> {
     const token = get().token;
     if (!token || get().busy) return null;
     set({ busy: form, errors: { ...get().errors, [form]: undefined }, notices: { ...get().notices, [form]: undefined }, lastActivity: Date.now() });
     const result = await send(token);
     set({ busy: null });
     if (!result.ok) {
-      if (result.error.code === 'locked') {
-        // Every call here carries the token: 'locked' means the unlock expired (or the app restarted).
-        set({ token: null, lockMessage: 'The manager unlock has expired. Enter the PIN again.' });
-      } else {
-        set({ errors: { ...get().errors, [form]: result.error } });
-      }
+      refused(form, result.error);
       return null;
     }
     if (notice) set({ notices: { ...get().notices, [form]: notice(result.value) } });
     return result.value;
   }
 
+  function refused(form: string, error: AppError): void {
+    if (error.code === 'locked') {
+      // Every manager call carries the token: 'locked' means the unlock expired (or the app restarted).
+      set({ token: null, lockMessage: 'The manager unlock has expired. Enter the PIN again.' });
+    } else {
+      set({ errors: { ...get().errors, [form]: error } });
+    }
+  }
+
   const setConnection = (connection: ConnectionStatus) => useAppStore.getState().setConnection(connection);
+  const setStore = (store: StoreStatus) => useAppStore.getState().setStore(store);
 
   return {
     pinStatus: null,
@@ -87,6 +114,7 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
     errors: {},
     notices: {},
     settings: null,
+    support: null,
     signInUrl: null,
 
     async loadStatus() {
@@ -192,14 +220,38 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
       if (result.ok) set({ settings: result.value });
     },
 
-    async saveSettings(pollIntervalSeconds) {
+    async saveSettings(patch) {
+      const backups = patch.backupKeepDays !== undefined;
       const saved = await run(
-        'settings',
-        (managerToken) => call((api) => api.settingsUpdate({ managerToken, pollIntervalSeconds })),
-        (s) => `Saved: payments are checked every ${s.pollIntervalSeconds} seconds.`,
+        backups ? 'backups' : 'settings',
+        (managerToken) => call((api) => api.settingsUpdate({ managerToken, ...patch })),
+        (s) => (backups ? `Saved: backups of the last ${s.backupKeepDays} days are kept.` : `Saved: payments are checked every ${s.pollIntervalSeconds} seconds.`),
       );
       if (saved) set({ settings: saved });
       return saved !== null;
+    },
+
+    async savePreferences(preferences) {
+      const saved = await run(
+        'preferences',
+        (managerToken) => call((api) => api.preferencesUpdate({ managerToken, ...preferences })),
+        () => 'Saved.',
+      );
+      if (saved) set({ settings: saved });
+      return saved !== null;
+    },
+
+    async createRefund(attempt, refund) {
+      const note = refund.note.trim();
+      return run(`refund-${attempt.id}`, (managerToken) =>
+        call((api) =>
+          api.refundCreate({ managerToken, attemptId: attempt.id, amountMinor: refund.amountMinor, reason: refund.reason, requestKey: refund.requestKey, ...(note ? { note } : {}) }),
+        ),
+      );
+    },
+
+    async closeDay(date, closedBy, closeAnyway) {
+      return run('day-close', (managerToken) => call((api) => api.dayClose({ managerToken, date, closedBy, ...(closeAnyway ? { closeAnyway: true } : {}) })));
     },
 
     async configureConnection(form) {
@@ -251,6 +303,49 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
       );
       if (status) setConnection(status);
       return status !== null;
+    },
+
+    async loadSupport() {
+      const token = get().token;
+      if (!token) return;
+      const result = await call((api) => api.supportInfo({ managerToken: token }));
+      if (result.ok) set({ support: result.value });
+      else refused('support', result.error);
+    },
+
+    async saveSupportBundle() {
+      const saved = await run(
+        'support-bundle',
+        (managerToken) => call(() => saveSupportBundle(managerToken)),
+        (done) => (done ? 'The support bundle is saved. Send it to whoever supports Counter.' : undefined),
+      );
+      return saved === true;
+    },
+
+    async installUpdate() {
+      const started = await run('update', (managerToken) => call((api) => api.updateInstall({ managerToken })), () => 'Installing the update: Counter restarts in a moment.');
+      if (!started) await get().loadSupport();
+      return started !== null;
+    },
+
+    async joinStore(form) {
+      const stationName = form.stationName.trim();
+      const store = await run(
+        'store-join',
+        (managerToken) => call((api) => api.storeJoin({ managerToken, url: form.url, storeName: form.storeName, pin: form.pin, ...(stationName ? { stationName } : {}) })),
+        (joined) => `This PC is “${joined.stationName ?? ''}” of store “${joined.storeName ?? ''}”.`,
+      );
+      if (store) {
+        setStore(store);
+        await useAppStore.getState().refreshCounters();
+      }
+      return store !== null;
+    },
+
+    async releaseCounter(counterId) {
+      const store = await run(`store-release-${counterId}`, (managerToken) => call((api) => api.counterRelease({ managerToken, counterId })), () => 'Released: any PC may take the counter now.');
+      if (store) setStore(store);
+      return store !== null;
     },
   };
 });

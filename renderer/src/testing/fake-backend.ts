@@ -7,12 +7,12 @@ import { camelCaseName } from '../../../contract/api';
 import { isLiveState, type AttemptState } from '../../../contract/domain';
 import type { BillingEvent } from '../../../contract/events';
 import { HANDLER_NAMES, inputSchemas, type HandlerInput, type HandlerName, type HandlerOutput } from '../../../contract/handlers';
-import { invoiceAwaitsReview, type AttemptEvent, type ChargeAttempt, type Counter, type Invoice } from '../../../contract/model';
+import { invoiceAwaitsReview, type AttemptEvent, type CashSale, type ChargeAttempt, type Counter, type DayClose, type Invoice, type Refund } from '../../../contract/model';
 import { sumMinor } from '../../../contract/money';
 import { fail, ok, type AppError, type Result } from '../../../contract/result';
-import { POLL_INTERVAL_SECONDS } from '../../../contract/rules';
-import { DAY_LOG_MAX_ROWS, DAY_LOG_PAGE, type AppInfo, type ConnectionStatus, type CounterStatus, type DayLog, type Settings } from '../../../contract/views';
-import type { DesktopBilling, SaveCsvOutcome } from '../../../preload/bridge';
+import { BACKUP_KEEP_DAYS, POLL_INTERVAL_SECONDS } from '../../../contract/rules';
+import { DAY_LOG_MAX_ROWS, DAY_LOG_PAGE, type AppInfo, type ConnectionStatus, type CounterStatus, type DayCloseReport, type DayLog, type DayTotals, type Settings, type StoreStatus, type SupportInfo } from '../../../contract/views';
+import type { DesktopBilling, SaveOutcome } from '../../../preload/bridge';
 import { isoDate } from '../format/time';
 import { resetBillingApi } from '../api/gateway';
 
@@ -41,15 +41,55 @@ function refuse(code: AppError['code'], message: string, field?: string): never 
 
 export class FakeBackend {
   appInfo: AppInfo = { mode: 'demo', version: 'test', currency: 'INR', simulatorUrl: null, overrides: [] };
-  connection: ConnectionStatus = { state: 'demo', edition: null, accountId: null, clientId: null, degraded: false, trouble: null, message: 'Demo mode', retryAt: null };
+  connection: ConnectionStatus = {
+    state: 'demo',
+    edition: null,
+    accountId: null,
+    clientId: null,
+    degraded: false,
+    trouble: null,
+    message: 'Demo mode',
+    retryAt: null,
+    refundsEnabled: true,
+  };
   counters: Counter[] = [counter('c1', 'Counter A', 'TRM001', 'A-'), counter('c2', 'Counter B', 'TRM002', 'B-')];
   invoices: Invoice[] = [];
   attempts: ChargeAttempt[] = [];
   history: AttemptEvent[] = [];
-  settings: Settings = { pollIntervalSeconds: POLL_INTERVAL_SECONDS.default };
+  settings: Settings = { pollIntervalSeconds: POLL_INTERVAL_SECONDS.default, backupKeepDays: BACKUP_KEEP_DAYS.default, defaultMethod: 'card', storeName: '', storeAddress: '' };
+  cashSales: CashSale[] = [];
+  refunds: Refund[] = [];
+  closes: DayClose[] = [];
   pin: string | null = null;
+  support: SupportInfo = {
+    version: 'test',
+    schemaVersion: 4,
+    dataDir: '/data',
+    logsDir: '/data/logs',
+    backupsDir: '/data/backups',
+    newestBackup: null,
+    updates: { state: 'unavailable', message: 'This copy of Counter does not update itself.', version: null, checkedAt: null, canInstall: false },
+  };
+  /** Store mode: a PC of its own until a test joins it (`store-join`) or sets this. */
+  store: StoreStatus = {
+    link: 'off',
+    storeName: null,
+    stationId: null,
+    stationName: null,
+    address: null,
+    downSince: null,
+    pendingChanges: 0,
+    message: 'This PC works on its own.',
+    callsPerMinute: 500,
+    stations: [],
+    claims: [],
+  };
   readonly calls: RecordedCall[] = [];
   readonly savedFiles: { fileName: string; csv: string }[] = [];
+  /** Support bundles saved through the desktop save dialog, by file name. */
+  readonly savedBundles: string[] = [];
+  /** Updates installed (the app would restart). */
+  installs = 0;
   /** What the next save dialog does: save the file, or the person cancels it. */
   saveDialog: 'save' | 'cancel' = 'save';
   private readonly tokens = new Set<string>();
@@ -72,9 +112,16 @@ export class FakeBackend {
         this.listeners.add(listener);
         return () => this.listeners.delete(listener);
       },
-      saveCsv: async (fileName: string, csv: string): Promise<Result<SaveCsvOutcome>> => {
+      saveCsv: async (fileName: string, csv: string): Promise<Result<SaveOutcome>> => {
         if (this.saveDialog === 'cancel') return ok({ saved: false });
         this.savedFiles.push({ fileName, csv });
+        return ok({ saved: true });
+      },
+      saveSupportBundle: async (managerToken: string): Promise<Result<SaveOutcome>> => {
+        const bundle = await this.run('support-bundle', { managerToken }, handlers['support-bundle']);
+        if (!bundle.ok) return bundle;
+        if (this.saveDialog === 'cancel') return ok({ saved: false });
+        this.savedBundles.push((bundle.value as { fileName: string }).fileName);
         return ok({ saved: true });
       },
     };
@@ -277,6 +324,8 @@ export class FakeBackend {
   }
 
   private status(c: Counter): CounterStatus {
+    const cash = this.cashSales.filter((s) => s.counterId === c.id).at(-1);
+    if (cash) return { counter: c, invoice: this.requireInvoice(cash.invoiceId), attempt: null };
     const open = this.invoices.filter((i) => i.counterId === c.id && i.status === 'open').at(-1);
     const latest = this.attempts.filter((a) => a.counterId === c.id).at(-1);
     const invoice = open ?? (latest ? this.requireInvoice(latest.invoiceId) : null);
@@ -298,15 +347,99 @@ export class FakeBackend {
       currency: this.appInfo.currency,
       attempts: day.slice(0, rows),
       truncated: day.length > rows,
-      totals: {
-        collectedMinor: paid.reduce((sum, a) => sum + a.amountMinor, 0),
-        attemptCount: day.length,
-        awaitingReview: day.filter((a) => invoiceAwaitsReview([a])).length,
-        byState: [],
-        byMethod: [],
-        collectedByHour: Array.from({ length: 24 }, () => 0),
-      },
+      totals: this.totals(paid, day.length, day.filter((a) => invoiceAwaitsReview([a])).length),
+      refunds: this.refunds.filter((r) => isoDate(r.createdAt) === input.date),
+      cashSales: this.cashSales.filter((s) => isoDate(s.createdAt) === input.date),
+      corrections: [],
+      close: this.closes.find((c) => c.day === input.date) ?? null,
     };
+  }
+
+  /** Collected and refunded, in their simplest form; the tenders and counters are the real backend's to count. */
+  private totals(paid: readonly ChargeAttempt[], attemptCount: number, awaitingReview: number): DayTotals {
+    const collectedMinor = paid.reduce((sum, a) => sum + a.amountMinor, 0) + this.cashSales.reduce((sum, s) => sum + s.amountMinor, 0);
+    const refundedMinor = this.refunds.filter((r) => r.state === 'succeeded').reduce((sum, r) => sum + r.amountMinor, 0);
+    return {
+      collectedMinor,
+      refundedMinor,
+      refundsInProgressMinor: 0,
+      netMinor: collectedMinor - refundedMinor,
+      attemptCount,
+      awaitingReview,
+      byState: [],
+      byMethod: [],
+      byTender: [],
+      byCounter: [],
+      collectedByHour: Array.from({ length: 24 }, () => 0),
+    };
+  }
+
+  private closeReport(date: string): DayCloseReport {
+    const log = this.dayLog({ date });
+    return {
+      date,
+      currency: this.appInfo.currency,
+      totals: log.totals,
+      needsReview: log.attempts.filter((a) => invoiceAwaitsReview([a])),
+      refundsInProgress: [],
+      liveCount: log.attempts.filter((a) => isLiveState(a.state)).length,
+      close: log.close,
+    };
+  }
+
+  private settleCash(input: HandlerInput<'cash-settle'>): { invoice: Invoice; sale: CashSale } {
+    const invoice = this.requireInvoice(input.invoiceId);
+    if (this.attemptsOf(invoice.id).some((a) => isLiveState(a.state)) || invoiceAwaitsReview(this.attemptsOf(invoice.id))) {
+      refuse('conflict', 'This invoice has a card or UPI payment that is still running or whose outcome is unknown.', 'invoiceId');
+    }
+    if (input.tenderedMinor < invoice.totalMinor) refuse('invalid_input', 'Amount tendered must be at least the total.', 'tenderedMinor');
+    const at = this.now();
+    Object.assign(invoice, { status: 'paid', paidAt: at });
+    const sale: CashSale = {
+      id: `cash-${at}`,
+      invoiceId: invoice.id,
+      invoiceNumber: invoice.number,
+      counterId: invoice.counterId,
+      amountMinor: invoice.totalMinor,
+      tenderedMinor: input.tenderedMinor,
+      changeMinor: input.tenderedMinor - invoice.totalMinor,
+      currency: invoice.currency,
+      createdAt: at,
+    };
+    this.cashSales.push(sale);
+    return { invoice, sale };
+  }
+
+  private createRefund(input: HandlerInput<'refund-create'>): Refund {
+    const repeated = this.refunds.find((r) => r.id === `refund-${input.requestKey}`);
+    if (repeated) return repeated;
+    const attempt = this.requireAttempt(input.attemptId);
+    if (attempt.state !== 'succeeded' || !attempt.paymentId) refuse('conflict', 'Only a paid card or UPI payment can be refunded.', 'attemptId');
+    const taken = this.refunds.filter((r) => r.attemptId === attempt.id && !['failed', 'rejected', 'canceled'].includes(r.state)).reduce((sum, r) => sum + r.amountMinor, 0);
+    if (taken + input.amountMinor > attempt.amountMinor) refuse('invalid_input', 'Refund amount is more than is left to refund.', 'amountMinor');
+    const at = this.now();
+    const refund: Refund = {
+      id: `refund-${input.requestKey}`,
+      attemptId: attempt.id,
+      invoiceId: attempt.invoiceId,
+      invoiceNumber: attempt.invoiceNumber,
+      counterId: attempt.counterId,
+      paymentId: attempt.paymentId,
+      amountMinor: input.amountMinor,
+      currency: attempt.currency,
+      reason: input.reason,
+      note: input.note ?? null,
+      state: 'initiated',
+      zohoRefundId: `z-${at}`,
+      failureReason: null,
+      failureMessage: null,
+      createdAt: at,
+      updatedAt: at,
+      finalAt: null,
+    };
+    this.refunds.push(refund);
+    this.emit({ type: 'refund-updated', refund });
+    return refund;
   }
 
   private grant(): { managerToken: string; expiresAt: number } {
@@ -404,8 +537,42 @@ export class FakeBackend {
         return ok(attempt);
       },
       'settings-update': (input) => {
-        this.settings = { pollIntervalSeconds: input.pollIntervalSeconds };
+        const { managerToken: _token, ...patch } = input;
+        this.settings = { ...this.settings, ...patch };
         return ok(this.settings);
+      },
+      'preferences-update': ({ managerToken: _token, ...changes }) => {
+        this.settings = { ...this.settings, ...changes };
+        return ok(this.settings);
+      },
+      'cash-settle': (input) => ok(this.settleCash(input)),
+      'receipt-get': (input) => {
+        const invoice = this.requireInvoice(input.invoiceId);
+        if (invoice.status !== 'paid') refuse('conflict', 'A receipt is printed once the invoice is paid.', 'invoiceId');
+        const cash = this.cashSales.find((s) => s.invoiceId === invoice.id);
+        const paid = this.attemptsOf(invoice.id).find((a) => a.state === 'succeeded');
+        return ok({
+          storeName: this.settings.storeName,
+          storeAddress: this.settings.storeAddress,
+          invoice,
+          counterName: this.requireCounter(invoice.counterId).name,
+          tender: cash ? 'cash' : (paid?.method ?? 'card'),
+          paymentId: paid?.paymentId ?? null,
+          tenderedMinor: cash?.tenderedMinor ?? null,
+          changeMinor: cash?.changeMinor ?? null,
+          paidAt: invoice.paidAt ?? 0,
+          refunds: this.refunds.filter((r) => r.invoiceId === invoice.id),
+        });
+      },
+      'refund-create': (input) => ok(this.createRefund(input)),
+      'refund-list': (input) => ok(this.refunds.filter((r) => r.attemptId === this.requireAttempt(input.attemptId).id).map((refund) => ({ refund, events: [] }))),
+      'refund-recheck': (input) => ok(this.refunds.find((r) => r.id === input.refundId) ?? refuse('not_found', 'No such refund', 'refundId')),
+      'day-close-report': (input) => ok(this.closeReport(input.date)),
+      'day-close': (input) => {
+        const report = this.closeReport(input.date);
+        if (report.needsReview.length > 0 && !input.closeAnyway) refuse('conflict', 'Payments still need a check.', 'closeAnyway');
+        this.closes.push({ id: `close-${input.date}`, day: input.date, closedBy: input.closedBy, closedAt: this.now(), awaitingReview: report.needsReview.length });
+        return ok(this.closeReport(input.date));
       },
       'connection-configure': (input) => {
         this.connection = { ...this.connection, state: 'not_configured', edition: input.edition, accountId: input.accountId, clientId: input.clientId, message: 'Sign in with Zoho.' };
@@ -420,6 +587,33 @@ export class FakeBackend {
       'connection-disconnect': () => {
         this.connection = { ...this.connection, state: 'demo', message: 'Demo mode' };
         return ok(this.connection);
+      },
+      'support-info': () => ok(this.support),
+      // An empty zip (its end-of-central-directory record alone).
+      'support-bundle': () => ok({ fileName: 'counter-support-20261129-143005.zip', zipBase64: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==' }),
+      'update-install': () => {
+        if (!this.support.updates.canInstall) refuse('conflict', 'A payment is in progress. Install the update once no payment is waiting on a terminal.');
+        this.installs += 1;
+        return ok({ installing: true as const });
+      },
+      'store-status': () => ok(this.store),
+      'store-join': (input) => {
+        if (input.pin !== this.pin) refuse('invalid_input', 'That is not the store’s manager PIN.', 'pin');
+        const stationName = input.stationName ?? 'This PC';
+        this.store = { ...this.store, link: 'up', storeName: input.storeName, stationId: 'pc-here', stationName, address: 'postgres://store', message: `Connected to store “${input.storeName}”.` };
+        return ok(this.store);
+      },
+      'counter-claim': (input) => {
+        const held = this.store.claims.find((c) => c.counterId === input.counterId && !c.thisStation);
+        if (held) refuse('conflict', `${this.requireCounter(input.counterId).name} is in use at PC “${held.stationName}”.`, 'counterId');
+        if (this.store.link === 'off') return ok(this.store);
+        const mine = { counterId: input.counterId, stationId: 'pc-here', stationName: this.store.stationName ?? '', claimedAt: this.now(), stale: false, thisStation: true };
+        this.store = { ...this.store, claims: [...this.store.claims.filter((c) => !c.thisStation), mine] };
+        return ok(this.store);
+      },
+      'counter-release': (input) => {
+        this.store = { ...this.store, claims: this.store.claims.filter((c) => c.counterId !== input.counterId) };
+        return ok(this.store);
       },
     };
   }

@@ -1,3 +1,4 @@
+import { Message } from '../../components/Field';
 import { navigate, useAppStore } from '../../stores/app-store';
 
 /** First thing at a new station: which counter (and so which terminal) is this? */
@@ -7,6 +8,9 @@ export function CounterPicker({ onChosen }: { onChosen?: () => void }) {
   const loaded = useAppStore((s) => s.countersLoaded);
   const current = useAppStore((s) => s.stationCounterId);
   const choose = useAppStore((s) => s.chooseCounter);
+  const claimError = useAppStore((s) => s.claimError);
+  const store = useAppStore((s) => s.store);
+  const heldBy = (counterId: string) => store?.claims.find((claim) => claim.counterId === counterId && !claim.thisStation)?.stationName ?? null;
 
   return (
     <section className="panel counter-picker" aria-labelledby="picker-title">
@@ -28,6 +32,7 @@ export function CounterPicker({ onChosen }: { onChosen?: () => void }) {
           .
         </p>
       ) : null}
+      {claimError ? <Message kind="error">{claimError}</Message> : null}
       <ul className="counter-picker-list">
         {counters.map((counter) => (
           <li key={counter.id}>
@@ -36,12 +41,14 @@ export function CounterPicker({ onChosen }: { onChosen?: () => void }) {
               className={`counter-picker-choice${counter.id === current ? ' counter-picker-current' : ''}`}
               aria-pressed={counter.id === current}
               onClick={() => {
-                choose(counter.id);
-                onChosen?.();
+                void choose(counter.id).then((chosen) => {
+                  if (chosen) onChosen?.();
+                });
               }}
             >
               <span className="counter-picker-name">{counter.name}</span>
               <span className="counter-picker-terminal">Terminal {counter.terminalId}</span>
+              {heldBy(counter.id) ? <span className="counter-picker-held">In use at {heldBy(counter.id)}</span> : null}
             </button>
           </li>
         ))}

@@ -14,7 +14,7 @@ import { PaymentPanel } from './payment/PaymentPanel';
 /** Where focus goes when the sale moves to a phase, so the keyboard always has the next step. */
 const FOCUS_TARGETS: Record<CheckoutPhase, string> = {
   draft: '[data-first-field="true"]',
-  ready: '#charge-button',
+  ready: '#charge-button, #cash-button',
   waiting: '#pay-status-heading',
   paid: '#new-sale-button',
   failed: '#retry-button',
@@ -58,14 +58,22 @@ export function CounterScreen() {
       const store = useCheckoutStore.getState();
       const current = phaseOf(store.invoice, store.attempt);
       const isCharge = event.key === 'F9' || (event.key === 'Enter' && (event.ctrlKey || event.metaKey));
+      const payable = current !== 'waiting' && current !== 'paid';
       if (isCharge) {
         event.preventDefault();
-        if (current !== 'waiting' && current !== 'paid') void store.charge();
+        // In cash mode the form submits itself on Enter; F9 does the same from anywhere.
+        if (payable && store.cash) void store.settleCash();
+        else if (payable) void store.charge();
         return;
       }
       if (event.key === 'F8') {
         event.preventDefault();
-        if (current !== 'waiting' && current !== 'paid') store.setMethod(otherMethod(store.method));
+        if (payable) store.setMethod(store.cash ? store.method : otherMethod(store.method));
+        return;
+      }
+      if (event.key === 'F7') {
+        event.preventDefault();
+        if (payable && current !== 'unknown' && current !== 'unresolved') store.setCash(true);
         return;
       }
       if (event.key === 'Enter' && current === 'paid' && !isTypingTarget(event.target) && !isActivatableTarget(event.target)) {

@@ -1,13 +1,15 @@
 import { useEffect, useRef } from 'react';
-import { isReviewState } from '../../../../contract/domain';
-import { awaitsReview, isHeld, type ChargeAttempt, type Counter } from '../../../../contract/model';
+import { FOLLOWED_REFUND_STATES, isReviewState } from '../../../../contract/domain';
+import { awaitsReview, isHeld, type ChargeAttempt, type Counter, type RefundWithEvents } from '../../../../contract/model';
 import { DetailList, DetailRow } from '../../components/DetailList';
 import { Message } from '../../components/Field';
 import { StateBadge } from '../../components/StateBadge';
 import { formatMoney } from '../../../../contract/money';
-import { failureReason, methodLabel, stateLabel } from '../../format/labels';
+import { failureReason, methodLabel, REFUND_REASON_LABELS, refundStateLabel, stateLabel } from '../../format/labels';
 import { formatTime } from '../../format/time';
 import { useLogStore } from '../../stores/log-store';
+import { PrintReceiptButton } from '../print/PrintReceiptButton';
+import { RefundForm } from './RefundForm';
 import { ReleaseHoldForm } from './ReleaseHoldForm';
 import { ReviewForm } from './ReviewForm';
 
@@ -27,6 +29,7 @@ export function AttemptPanel({ attempt, counter, onClose }: { attempt: ChargeAtt
   const eventsError = useLogStore((s) => s.eventsError);
   const busy = useLogStore((s) => s.busy);
   const recheck = useLogStore((s) => s.recheck);
+  const refunds = useLogStore((s) => s.refunds);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -104,24 +107,89 @@ export function AttemptPanel({ attempt, counter, onClose }: { attempt: ChargeAtt
       ) : null}
       {isHeld(attempt) ? <ReleaseHoldForm attempt={attempt} /> : null}
       {awaitsReview(attempt) ? <ReviewForm attempt={attempt} /> : null}
+      {attempt.state === 'succeeded' ? (
+        <>
+          <PrintReceiptButton invoiceId={attempt.invoiceId} label="Reprint receipt" />
+          <h3>Refunds</h3>
+          {refunds === null ? <p>Loading…</p> : <RefundList refunds={refunds} />}
+          {refunds ? <RefundForm key={attempt.id} attempt={attempt} refunds={refunds.map((r) => r.refund)} /> : null}
+        </>
+      ) : null}
       <h3>History</h3>
       {eventsError ? <Message kind="error">{eventsError}</Message> : null}
       {events === null && !eventsError ? <p>Loading…</p> : null}
-      {events ? (
-        <ol className="attempt-history">
-          {events.map((event) => (
-            <li key={event.id}>
-              <span className="attempt-history-time">{formatTime(event.at, attempt.currency)}</span>
-              <span className="attempt-history-move">
-                {event.fromState ? `${stateLabel(event.fromState)} → ` : ''}
-                <strong>{stateLabel(event.toState)}</strong>
-              </span>
-              <span className="attempt-history-actor">{ACTORS[event.actor] ?? event.actor}</span>
-              <span className="attempt-history-reason">{event.reason}</span>
-            </li>
-          ))}
-        </ol>
-      ) : null}
+      {events ? <History attempt={attempt} refunds={refunds ?? []} /> : null}
     </aside>
+  );
+}
+
+/** The payment's refunds, with a re-check for the ones Zoho has not finished. */
+function RefundList({ refunds }: { refunds: readonly RefundWithEvents[] }) {
+  const busy = useLogStore((s) => s.busy);
+  if (refunds.length === 0) return <p>None.</p>;
+  return (
+    <ul className="refund-list">
+      {refunds.map(({ refund }) => (
+        <li key={refund.id}>
+          <strong>{formatMoney(refund.amountMinor, refund.currency)}</strong> <span className={`refund-state refund-state-${refund.state}`}>{refundStateLabel(refund.state)}</span>{' '}
+          <span className="log-total-sub">
+            {REFUND_REASON_LABELS[refund.reason]}
+            {refund.note ? `: ${refund.note}` : ''}
+            {refund.zohoRefundId ? ` · Zoho ${refund.zohoRefundId}` : ''}
+          </span>
+          {refund.failureMessage ? <p className="refund-why">{refund.failureMessage}</p> : null}
+          {(FOLLOWED_REFUND_STATES as readonly string[]).includes(refund.state) ? (
+            <button type="button" className="btn btn-small" disabled={busy !== null} onClick={() => void useLogStore.getState().recheckRefund(refund.id)}>
+              Re-check refund
+            </button>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The payment's history and its refunds', in the order they happened. */
+function History({ attempt, refunds }: { attempt: ChargeAttempt; refunds: readonly RefundWithEvents[] }) {
+  const events = useLogStore((s) => s.events) ?? [];
+  const entries = [
+    ...events.map((event) => ({
+      key: `a-${event.id}`,
+      at: event.at,
+      move: (
+        <>
+          {event.fromState ? `${stateLabel(event.fromState)} → ` : ''}
+          <strong>{stateLabel(event.toState)}</strong>
+        </>
+      ),
+      actor: event.actor,
+      reason: event.reason,
+    })),
+    ...refunds.flatMap(({ refund, events: refundEvents }) =>
+      refundEvents.map((event) => ({
+        key: `r-${event.id}`,
+        at: event.at,
+        move: (
+          <>
+            Refund {formatMoney(refund.amountMinor, refund.currency)}: {event.fromState ? `${refundStateLabel(event.fromState)} → ` : ''}
+            <strong>{refundStateLabel(event.toState)}</strong>
+          </>
+        ),
+        actor: event.actor,
+        reason: event.reason,
+      })),
+    ),
+  ].sort((a, b) => a.at - b.at);
+  return (
+    <ol className="attempt-history">
+      {entries.map((entry) => (
+        <li key={entry.key}>
+          <span className="attempt-history-time">{formatTime(entry.at, attempt.currency)}</span>
+          <span className="attempt-history-move">{entry.move}</span>
+          <span className="attempt-history-actor">{ACTORS[entry.actor] ?? entry.actor}</span>
+          <span className="attempt-history-reason">{entry.reason}</span>
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -7,6 +7,8 @@ import { filtersApplied, useLogStore } from '../../stores/log-store';
 export function LogFilters() {
   const filters = useLogStore((s) => s.filters);
   const counters = useAppStore((s) => s.counters);
+  // Store mode: the store's PCs, while the log is the whole store's.
+  const stations = useLogStore((s) => (s.log?.store?.wholeStore ? s.log.store.stations : null));
   const { setFilters, resetFilters } = useLogStore.getState();
   return (
     <form className="log-filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
@@ -23,6 +25,19 @@ export function LogFilters() {
           }}
         />
       </div>
+      {stations ? (
+        <div className="field">
+          <label htmlFor="log-station">PC</label>
+          <select id="log-station" className="input" value={filters.stationId} onChange={(e) => setFilters({ stationId: e.target.value })}>
+            <option value="">All PCs</option>
+            {stations.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <div className="field">
         <label htmlFor="log-counter">Counter</label>
         <select id="log-counter" className="input" value={filters.counterId} onChange={(e) => setFilters({ counterId: e.target.value })}>

@@ -2,7 +2,10 @@ import { useCallback, useEffect } from 'react';
 import { Message } from '../../components/Field';
 import { useAppStore, useCurrency } from '../../stores/app-store';
 import { setLogActive, useLogStore } from '../../stores/log-store';
+import { formatDateTime } from '../../format/time';
 import { AttemptPanel } from './AttemptPanel';
+import { DayClosePanel } from './DayClosePanel';
+import { CashSalesTable, CorrectionsTable, RefundsTable } from './LedgerTables';
 import { LogFilters } from './LogFilters';
 import { LogTable } from './LogTable';
 import { LogTotals } from './LogTotals';
@@ -15,8 +18,9 @@ export function LogScreen() {
   const notice = useLogStore((s) => s.notice);
   const busy = useLogStore((s) => s.busy);
   const selectedId = useLogStore((s) => s.selectedId);
+  const closeOpen = useLogStore((s) => s.closeOpen);
   const counters = useAppStore((s) => s.counters);
-  const { select, exportCsv } = useLogStore.getState();
+  const { select, exportCsv, openClose, closeClosePanel } = useLogStore.getState();
   const currency = log?.currency ?? currencyFallback;
 
   useEffect(() => {
@@ -31,22 +35,49 @@ export function LogScreen() {
     if (id) document.getElementById(`row-${id}`)?.focus();
   }, [select]);
 
+  const closeDayPanel = useCallback(() => {
+    closeClosePanel();
+    document.getElementById('close-day-button')?.focus();
+  }, [closeClosePanel]);
+
   const selected = log?.attempts.find((a) => a.id === selectedId) ?? null;
 
   return (
-    <div className={`screen screen-log${selected ? ' with-panel' : ''}`}>
+    <div className={`screen screen-log${selected || closeOpen ? ' with-panel' : ''}`}>
       <div className="screen-bar">
         <h1 className="screen-title">Payment log</h1>
-        <button type="button" className="btn btn-secondary" onClick={() => void exportCsv()} disabled={busy !== null || !log}>
-          {busy === 'export' ? 'Exporting…' : 'Export CSV'}
-        </button>
+        <div className="screen-bar-actions">
+          <button id="close-day-button" type="button" className="btn btn-secondary" onClick={() => void openClose()} disabled={!log}>
+            {log?.close ? 'Day summary' : 'Close the day'}
+          </button>
+          <button type="button" className="btn btn-secondary" onClick={() => void exportCsv()} disabled={busy !== null || !log}>
+            {busy === 'export' ? 'Exporting…' : 'Export CSV'}
+          </button>
+        </div>
       </div>
       <LogFilters />
+      {log?.close ? (
+        <Message kind="notice">
+          This day was closed by {log.close.closedBy} at {formatDateTime(log.close.closedAt, currency)}: its records can no longer change.
+        </Message>
+      ) : null}
+      {log?.store && !log.store.wholeStore ? (
+        <Message kind="warning">The store link is down: this list shows this PC’s payments only. The other PCs’ payments appear when the link is back.</Message>
+      ) : null}
+      {log?.store?.wholeStore ? (
+        <Message kind="notice">Card and UPI payments are the whole store’s. Cash sales, refunds and corrections are this PC’s only.</Message>
+      ) : null}
       {error ? <Message kind="error">{error.message}</Message> : null}
       {notice ? <Message kind="notice">{notice}</Message> : null}
-      {log ? <LogTotals totals={log.totals} currency={currency} /> : null}
-      <LogTable counters={counters} currency={currency} />
+      {log ? <LogTotals totals={log.totals} currency={currency} counters={counters} /> : null}
+      <div className="log-body">
+        <LogTable counters={counters} currency={currency} />
+        {log ? <CashSalesTable sales={log.cashSales} counters={counters} currency={currency} /> : null}
+        {log ? <RefundsTable refunds={log.refunds} counters={counters} currency={currency} /> : null}
+        {log ? <CorrectionsTable corrections={log.corrections} counters={counters} currency={currency} /> : null}
+      </div>
       {selected ? <AttemptPanel key={selected.id} attempt={selected} counter={counters.find((c) => c.id === selected.counterId)} onClose={closePanel} /> : null}
+      {closeOpen && !selected ? <DayClosePanel onClose={closeDayPanel} /> : null}
     </div>
   );
 }

@@ -28,7 +28,7 @@ function reasonText(attempt: ChargeAttempt): string {
   }
 }
 
-function LogRow({ attempt, counterName, currency, selected }: { attempt: ChargeAttempt; counterName: string; currency: Currency; selected: boolean }) {
+function LogRow({ attempt, counterName, pcName, currency, selected }: { attempt: ChargeAttempt; counterName: string; pcName: string | null; currency: Currency; selected: boolean }) {
   const busy = useLogStore((s) => s.busy);
   const { select, recheck } = useLogStore.getState();
   return (
@@ -49,6 +49,7 @@ function LogRow({ attempt, counterName, currency, selected }: { attempt: ChargeA
           <span className="visually-hidden">: show history</span>
         </button>
       </td>
+      {pcName !== null ? <td>{pcName}</td> : null}
       <td>{counterName}</td>
       <td className="mono">{attempt.terminalId}</td>
       <td className="num nowrap">{formatMoney(attempt.amountMinor, attempt.currency)}</td>
@@ -83,6 +84,9 @@ export function LogTable({ counters, currency }: { counters: readonly Counter[];
   const loading = useLogStore((s) => s.loading);
   const selectedId = useLogStore((s) => s.selectedId);
   const counterName = (id: string) => counters.find((c) => c.id === id)?.name ?? id;
+  // Store mode: which PC took each payment.
+  const stations = log?.store?.stations ?? null;
+  const pcName = (attempt: ChargeAttempt) => (stations ? (stations.find((s) => s.id === attempt.stationId)?.name ?? '—') : null);
   return (
     <div className="log-table-wrap" aria-busy={loading}>
       <table className="log-table">
@@ -94,6 +98,7 @@ export function LogTable({ counters, currency }: { counters: readonly Counter[];
           <tr>
             <th scope="col">Time</th>
             <th scope="col">Invoice</th>
+            {stations ? <th scope="col">PC</th> : null}
             <th scope="col">Counter</th>
             <th scope="col">Terminal</th>
             <th scope="col" className="num">
@@ -107,7 +112,7 @@ export function LogTable({ counters, currency }: { counters: readonly Counter[];
         </thead>
         <tbody>
           {log?.attempts.map((a) => (
-            <LogRow key={a.id} attempt={a} counterName={counterName(a.counterId)} currency={currency} selected={a.id === selectedId} />
+            <LogRow key={a.id} attempt={a} counterName={counterName(a.counterId)} pcName={pcName(a)} currency={currency} selected={a.id === selectedId} />
           ))}
         </tbody>
       </table>

@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { EDITIONS, type Edition } from '../../../../contract/domain';
-import type { AppError } from '../../../../contract/result';
 import { DetailList, DetailRow } from '../../components/DetailList';
-import { Field, Message } from '../../components/Field';
+import { Field, Message, fieldError } from '../../components/Field';
 import { EDITION_LABELS, connectionSummary } from '../../format/connection';
 import { formatTime } from '../../format/time';
 import { useAppStore, useCurrency } from '../../stores/app-store';
@@ -10,9 +9,6 @@ import { useManagerStore, type ConnectionForm } from '../../stores/manager-store
 
 const FORM_FIELDS = ['edition', 'accountId', 'clientId', 'clientSecret'];
 
-function fieldError(error: AppError | undefined, field: string): string | undefined {
-  return error?.field === field ? error.message : undefined;
-}
 
 /** In a browser the consent page opens in a new tab; in the desktop app the shell opens the system browser. */
 function openConsentPage(url: string): void {

@@ -1,14 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { Counter } from '../../../../contract/model';
 import type { AppError } from '../../../../contract/result';
-import { Field, FieldError, Message } from '../../components/Field';
+import { Field, FieldError, Message, fieldError } from '../../components/Field';
 import { useAppStore } from '../../stores/app-store';
 import { useManagerStore } from '../../stores/manager-store';
 
-/** The error for one field of a form, or undefined. */
-function fieldError(error: AppError | undefined, field: string): string | undefined {
-  return error?.field === field ? error.message : undefined;
-}
 
 const COUNTER_FIELDS = ['name', 'terminalId', 'invoicePrefix'];
 

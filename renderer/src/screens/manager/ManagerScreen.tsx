@@ -3,14 +3,18 @@ import { Message } from '../../components/Field';
 import { useManagerStore } from '../../stores/manager-store';
 import { ConnectionTab } from './ConnectionTab';
 import { CountersTab } from './CountersTab';
+import { HelpTab } from './HelpTab';
 import { OverridesNotice } from './OverridesNotice';
 import { PinRecoveryNotice, SetPinForm, UnlockForm } from './PinForms';
 import { PreferencesTab } from './PreferencesTab';
+import { StoreTab } from './StoreTab';
 
 const TABS = [
   { id: 'counters', label: 'Counters' },
   { id: 'connection', label: 'Zoho connection' },
   { id: 'preferences', label: 'Preferences' },
+  { id: 'store', label: 'Store' },
+  { id: 'help', label: 'Help' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
@@ -67,6 +71,8 @@ function ManagerTabs() {
         {tab === 'counters' ? <CountersTab /> : null}
         {tab === 'connection' ? <ConnectionTab /> : null}
         {tab === 'preferences' ? <PreferencesTab /> : null}
+        {tab === 'store' ? <StoreTab /> : null}
+        {tab === 'help' ? <HelpTab /> : null}
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import type { PaymentMethod } from '../../../../../contract/domain';
 import type { ChargeAttempt } from '../../../../../contract/model';
 import { failureReason, METHOD_LABELS } from '../../../format/labels';
 import { otherMethod, useCheckoutStore } from '../../../stores/checkout-store';
+import { CashForm } from './CashForm';
 import { ConfirmChecked } from './controls';
 import { AmountByMethod, StatusHeading } from './parts';
 
@@ -14,6 +15,8 @@ export function PaymentFailed({ phase, attempt, method, busy, mustConfirm }: {
   mustConfirm: boolean;
 }) {
   const charge = useCheckoutStore((s) => s.charge);
+  const setCash = useCheckoutStore((s) => s.setCash);
+  const cash = useCheckoutStore((s) => s.cash);
   const confirmChecked = useCheckoutStore((s) => s.confirmChecked);
   const other = otherMethod(method);
   const blocked = busy || (mustConfirm && !confirmChecked);
@@ -28,17 +31,26 @@ export function PaymentFailed({ phase, attempt, method, busy, mustConfirm }: {
         {phase === 'failed' ? failureReason(attempt.failureCode) : (attempt.failureMessage ?? 'Zoho refused the payment and gave no reason. Nothing was sent to the terminal.')}
       </p>
       {mustConfirm ? <ConfirmChecked /> : null}
-      <div className="payment-retry-row">
-        <button id="retry-button" type="button" className="btn btn-primary btn-big" onClick={() => void charge(method)} disabled={blocked} aria-keyshortcuts="F9">
-          Try again by {METHOD_LABELS[method]}
-        </button>
-        <button type="button" className="btn btn-secondary btn-big" onClick={() => void charge(other)} disabled={blocked}>
-          Switch to {METHOD_LABELS[other]}
-        </button>
-      </div>
-      <p className="kbd-hint">
-        <kbd>F9</kbd> tries again · <kbd>F8</kbd> switches Card/UPI
-      </p>
+      {cash ? (
+        <CashForm totalMinor={attempt.amountMinor} currency={attempt.currency} busy={blocked} />
+      ) : (
+        <>
+          <div className="payment-retry-row">
+            <button id="retry-button" type="button" className="btn btn-primary btn-big" onClick={() => void charge(method)} disabled={blocked} aria-keyshortcuts="F9">
+              Try again by {METHOD_LABELS[method]}
+            </button>
+            <button type="button" className="btn btn-secondary btn-big" onClick={() => void charge(other)} disabled={blocked}>
+              Switch to {METHOD_LABELS[other]}
+            </button>
+            <button type="button" className="btn btn-secondary btn-big" onClick={() => setCash(true)} disabled={blocked} aria-keyshortcuts="F7">
+              Take cash instead
+            </button>
+          </div>
+          <p className="kbd-hint">
+            <kbd>F9</kbd> tries again · <kbd>F8</kbd> switches Card/UPI · <kbd>F7</kbd> cash
+          </p>
+        </>
+      )}
     </div>
   );
 }

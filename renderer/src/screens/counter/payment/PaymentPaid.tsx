@@ -5,22 +5,33 @@ import { DetailList, DetailRow } from '../../../components/DetailList';
 import { methodLabel } from '../../../format/labels';
 import { formatTime } from '../../../format/time';
 import { useCheckoutStore } from '../../../stores/checkout-store';
+import { PrintReceiptButton } from '../../print/PrintReceiptButton';
 
-/** PAID: the payment's details and the way to the next sale. */
+/** PAID (on the terminal, or in cash with the change due shown big): the details, the receipt and the way to the next sale. */
 export function PaymentPaid({ attempt, invoice, currency }: { attempt: ChargeAttempt | null; invoice: Invoice | null; currency: Currency }) {
   const newSale = useCheckoutStore((s) => s.newSale);
+  const cashPaid = useCheckoutStore((s) => s.cashPaid);
+  const inCash = attempt === null && cashPaid !== null;
   return (
     <div className="payment-body">
       <h2 id="pay-status-heading" tabIndex={-1} className="payment-status-word payment-status-paid">
-        <span aria-hidden="true">✓ </span>PAID
+        <span aria-hidden="true">✓ </span>
+        {inCash ? 'PAID IN CASH' : 'PAID'}
       </h2>
       <p className="payment-amount">{formatMoney(attempt?.amountMinor ?? invoice?.totalMinor ?? 0, attempt?.currency ?? currency)}</p>
+      {inCash ? (
+        <p className="payment-change payment-change-final" data-testid="change-due">
+          <span className="payment-change-label">Change due</span> <strong className="payment-change-amount">{formatMoney(cashPaid.changeMinor, currency)}</strong>
+        </p>
+      ) : null}
       <DetailList>
         {attempt?.paymentId ? <DetailRow term="Payment ID">{attempt.paymentId}</DetailRow> : null}
-        <DetailRow term="Method">{methodLabel(attempt?.paidMethod ?? attempt?.method)}</DetailRow>
+        <DetailRow term="Method">{inCash ? 'Cash' : methodLabel(attempt?.paidMethod ?? attempt?.method)}</DetailRow>
+        {inCash ? <DetailRow term="Cash tendered">{formatMoney(cashPaid.tenderedMinor, currency)}</DetailRow> : null}
         <DetailRow term="Time">{formatTime(attempt?.finalAt ?? invoice?.paidAt ?? Date.now(), currency)}</DetailRow>
         <DetailRow term="Invoice">{invoice?.number ?? attempt?.invoiceNumber}</DetailRow>
       </DetailList>
+      {invoice ? <PrintReceiptButton invoiceId={invoice.id} /> : null}
       <div className="payment-charge-row">
         <button id="new-sale-button" type="button" className="btn btn-primary btn-huge" onClick={() => void newSale()} aria-keyshortcuts="Enter">
           New sale

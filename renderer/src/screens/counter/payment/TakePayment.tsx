@@ -1,8 +1,10 @@
 import type { Currency, PaymentMethod } from '../../../../../contract/domain';
 import type { Counter } from '../../../../../contract/model';
+import { useCheckoutStore } from '../../../stores/checkout-store';
+import { CashForm } from './CashForm';
 import { ChargeButton, MethodToggle } from './controls';
 
-/** Draft or ready: choose Card or UPI and charge the total on the counter's terminal. */
+/** Draft or ready: choose Card, UPI or Cash, and charge the total on the counter's terminal or take the cash. */
 export function TakePayment({ counter, method, amountMinor, currency, busy, methodError }: {
   counter: Counter;
   method: PaymentMethod;
@@ -11,16 +13,23 @@ export function TakePayment({ counter, method, amountMinor, currency, busy, meth
   busy: boolean;
   methodError: string | undefined;
 }) {
+  const cash = useCheckoutStore((s) => s.cash);
   return (
     <div className="payment-body">
       <h2 id="pay-status-heading" tabIndex={-1}>
         Take payment
       </h2>
-      <MethodToggle method={method} disabled={busy} error={methodError} />
-      <ChargeButton amountMinor={amountMinor} currency={currency} disabled={busy} />
-      <p className="payment-terminal-note">
-        Goes to terminal <strong>{counter.terminalId}</strong> ({counter.name}).
-      </p>
+      <MethodToggle method={method} disabled={busy} error={methodError} withCash />
+      {cash ? (
+        <CashForm totalMinor={amountMinor} currency={currency} busy={busy} />
+      ) : (
+        <>
+          <ChargeButton amountMinor={amountMinor} currency={currency} disabled={busy} />
+          <p className="payment-terminal-note">
+            Goes to terminal <strong>{counter.terminalId}</strong> ({counter.name}).
+          </p>
+        </>
+      )}
     </div>
   );
 }

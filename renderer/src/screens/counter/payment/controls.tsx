@@ -1,5 +1,5 @@
-// The payment panel's controls, shared by the phases that take a payment: the Card/UPI choice, the
-// Charge button and the "I checked the terminal" confirmation.
+// The payment panel's controls, shared by the phases that take a payment: the Card/UPI/Cash choice,
+// the Charge button and the "I checked the terminal" confirmation.
 import type { Currency, PaymentMethod } from '../../../../../contract/domain';
 import { PAYMENT_METHODS } from '../../../../../contract/domain';
 import { formatMoney } from '../../../../../contract/money';
@@ -7,19 +7,32 @@ import { FieldError } from '../../../components/Field';
 import { METHOD_LABELS } from '../../../format/labels';
 import { useCheckoutStore } from '../../../stores/checkout-store';
 
-export function MethodToggle({ method, disabled, error }: { method: PaymentMethod; disabled: boolean; error?: string | undefined }) {
+/** Card or UPI on the terminal, or (where the sale may be settled at the till) cash. */
+export function MethodToggle({ method, disabled, error, withCash = false }: { method: PaymentMethod; disabled: boolean; error?: string | undefined; withCash?: boolean }) {
   const setMethod = useCheckoutStore((s) => s.setMethod);
+  const cash = useCheckoutStore((s) => s.cash && withCash);
+  const setCash = useCheckoutStore((s) => s.setCash);
+  const defaultMethod = useCheckoutStore((s) => s.defaultMethod);
   return (
     <fieldset className="segmented segmented-big" disabled={disabled}>
       <legend>
-        Pay by <span className="kbd-hint">(F8 switches)</span>
+        Pay by{' '}
+        <span className="kbd-hint">
+          (<kbd>F8</kbd> switches Card/UPI{withCash ? <>, <kbd>F7</kbd> cash</> : null}; each sale starts with {METHOD_LABELS[defaultMethod]})
+        </span>
       </legend>
       {PAYMENT_METHODS.map((m) => (
-        <label key={m} className={method === m ? 'segment segment-on' : 'segment'}>
-          <input type="radio" name="pay-method" value={m} checked={method === m} onChange={() => setMethod(m)} />
+        <label key={m} className={!cash && method === m ? 'segment segment-on' : 'segment'}>
+          <input type="radio" name="pay-method" value={m} checked={!cash && method === m} onChange={() => setMethod(m)} />
           {METHOD_LABELS[m]}
         </label>
       ))}
+      {withCash ? (
+        <label className={cash ? 'segment segment-on' : 'segment'}>
+          <input type="radio" name="pay-method" value="cash" checked={cash} onChange={() => setCash(true)} />
+          Cash
+        </label>
+      ) : null}
       {error ? <FieldError message={error} /> : null}
     </fieldset>
   );

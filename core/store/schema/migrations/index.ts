@@ -1,0 +1,13 @@
+import { storeConfig } from './001_store_config';
+import { storeLedger } from './002_ledger';
+import { sharedZohoUse } from './003_shared_zoho_use';
+import { storeAttemptHolds } from './004_attempt_holds';
+
+/** A step of the store's PostgreSQL schema. Never edit one that has shipped: add the next number. */
+export interface StoreMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const STORE_MIGRATIONS: readonly StoreMigration[] = [storeConfig, storeLedger, sharedZohoUse, storeAttemptHolds];

@@ -1,0 +1,157 @@
+// The manager's view is the store's: on a PC of a store whose link is up, the day's log, totals,
+// chart and CSV are read from the store's ledger (every PC's), with PC and counter filters. With
+// the link down they are this PC's own, and say so.
+import type pg from 'pg';
+import { REVIEW_STATES } from '../../contract/domain';
+import type { ParsedInput } from '../../contract/handlers';
+import type { ChargeAttempt, Counter } from '../../contract/model';
+import { DAY_LOG_PAGE, type DayLog } from '../../contract/views';
+import { toChargeAttempt, type AttemptRow } from '../../db/attempt-queries';
+import { listCounters } from '../../db/counters';
+import { ledgerTotals, type Ledger } from '../../db/ledger-totals';
+import { assembleTotals, HOUR_MS, NO_LEDGER, type GroupRow, type HourRow } from '../../db/log';
+import { TALLY_SLOT_MS } from '../../db/migrations/003_attempt_tallies';
+import { localDayRange } from '../days';
+import { dayLogCsv } from '../handlers/log-csv';
+import type { Handlers } from '../handlers/types';
+import type { StoreHandlerDeps } from './handlers';
+
+type DayFilter = ParsedInput<'log-export-csv'>;
+
+interface WhereSql {
+  where: string;
+  params: unknown[];
+}
+
+/**
+ * The filter over the store's attempts (`a`, by creation time, with the invoice `i` for the number
+ * search) or over its tallies (`t`, by 15-minute slot; the search does not narrow totals, as on a
+ * PC of its own).
+ */
+function whereSql(storeId: string, input: DayFilter, table: 'a' | 't' = 'a'): WhereSql {
+  const { fromMs, toMs } = localDayRange(input.date);
+  const slot = (ms: number) => ms - (ms % TALLY_SLOT_MS); // as the tally trigger rounds
+  const time = table === 'a' ? 'a.created_at' : 't.slot_start';
+  const params: unknown[] = table === 'a' ? [storeId, fromMs, toMs] : [storeId, slot(fromMs), slot(toMs)];
+  const conditions = [`${table}.store_id = $1`, `${time} >= $2`, `${time} < $3`];
+  const add = (sql: (n: number) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(sql(params.length));
+  };
+  if (input.stationId) add((n) => `${table}.station_id = $${n}`, input.stationId);
+  if (input.counterId) add((n) => `${table}.counter_id = $${n}`, input.counterId);
+  if (input.state) add((n) => `${table}.state = $${n}`, input.state);
+  if (input.method) add((n) => `${table}.method = $${n}`, input.method);
+  const search = input.search?.trim();
+  if (search && table === 'a') add((n) => `i.number ILIKE $${n} ESCAPE '\\'`, `%${search.replace(/[\\%_]/g, (special) => `\\${special}`)}%`);
+  return { where: conditions.join(' AND '), params };
+}
+
+const FROM = 'charge_attempts AS a LEFT JOIN invoices AS i ON i.store_id = a.store_id AND i.id = a.invoice_id';
+
+/** The day's attempts across the store, newest first, `limit` of them (one more tells whether there are more). */
+export async function storeAttemptsForDay(client: pg.ClientBase | pg.Pool, storeId: string, input: DayFilter, limit: number): Promise<ChargeAttempt[]> {
+  const { where, params } = whereSql(storeId, input);
+  const limitAt = `$${params.length + 1}`;
+  // The page of attempts first (by the index, newest first), then their invoices one by one; a
+  // search by invoice number needs the invoices in the filter itself.
+  const sql = input.search?.trim()
+    ? `SELECT a.*, coalesce(i.number, '') AS invoice_number FROM ${FROM} WHERE ${where} ORDER BY a.created_at DESC, a.id DESC LIMIT ${limitAt}`
+    : `SELECT a.*, coalesce(i.number, '') AS invoice_number
+       FROM (SELECT * FROM charge_attempts AS a WHERE ${where} ORDER BY a.created_at DESC, a.id DESC LIMIT ${limitAt}) AS a
+       LEFT JOIN LATERAL (SELECT number FROM invoices AS i WHERE i.store_id = a.store_id AND i.id = a.invoice_id) AS i ON true
+       ORDER BY a.created_at DESC, a.id DESC`;
+  const rows = await client.query<AttemptRow & { station_id: string }>(sql, [...params, limit]);
+  return rows.rows.map((row) => ({ ...toChargeAttempt(row), stationId: row.station_id }));
+}
+
+/**
+ * The day's totals across the store, from its running tallies (~100 rows a day, however busy), with
+ * `ledger` (cash, refunds and corrections) and `counters` to list them by (none: card and UPI alone).
+ */
+export async function storeDayTotals(
+  client: pg.ClientBase | pg.Pool,
+  storeId: string,
+  input: DayFilter,
+  { ledger, counters }: { ledger: Ledger; counters: readonly Counter[] } = { ledger: NO_LEDGER, counters: [] },
+): Promise<DayLog['totals']> {
+  const tallies = whereSql(storeId, input, 't');
+  const groups = await client.query<GroupRow>(
+    `SELECT t.counter_id, t.state, t.method, sum(t.attempt_count)::bigint AS count, sum(t.amount_minor)::bigint AS amount FROM attempt_tallies AS t WHERE ${tallies.where} GROUP BY t.counter_id, t.state, t.method`,
+    tallies.params,
+  );
+  const slots = await client.query<{ slot_start: number; amount: number }>(
+    `SELECT t.slot_start, sum(t.amount_minor)::bigint AS amount FROM attempt_tallies AS t WHERE ${tallies.where} AND t.state = 'succeeded' GROUP BY t.slot_start`,
+    tallies.params,
+  );
+  const { fromMs } = localDayRange(input.date);
+  const byHour = new Map<number, number>();
+  for (const { slot_start, amount } of slots.rows) {
+    const hour = Math.floor((slot_start - fromMs) / HOUR_MS);
+    byHour.set(hour, (byHour.get(hour) ?? 0) + amount);
+  }
+  const hours: HourRow[] = [...byHour].map(([hour, amount]) => ({ hour, amount }));
+  // Few rows (the day's payments that wait for a person), by their partial index.
+  const { search: _search, ...unsearched } = input;
+  const attempts = whereSql(storeId, unsearched);
+  const review = await client.query<{ count: number }>(
+    `SELECT count(*)::int AS count FROM charge_attempts AS a WHERE ${attempts.where} AND a.state IN (${REVIEW_STATES.map((s) => `'${s}'`).join(', ')}) AND a.reviewed_at IS NULL`,
+    attempts.params,
+  );
+  return assembleTotals(localDayRange(input.date), { groups: groups.rows, hours, awaitingReview: review.rows[0]?.count ?? 0, ledger, counters });
+}
+
+/** log-day and log-export-csv on a PC of a store. */
+export function storeLogHandlers(deps: StoreHandlerDeps): Handlers<'log-day' | 'log-export-csv'> {
+  const { link } = deps;
+  /** The store's link when up; null when this PC is cut off (its own log then stands in). */
+  const up = () => {
+    const { joined, connection } = link;
+    return joined && connection && link.isUp ? { joined, pool: connection } : null;
+  };
+  /** This PC's own log, saying it is only this PC's. */
+  const ownDay = (day: DayLog): DayLog => {
+    const joined = link.joined;
+    const stations = joined ? [{ id: joined.stationId, name: joined.stationName }] : [];
+    return { ...day, attempts: day.attempts.map((a) => (joined ? { ...a, stationId: joined.stationId } : a)), store: { storeName: joined?.storeName ?? '', wholeStore: false, stations } };
+  };
+  // Cash sales, refunds, corrections and the day close are this PC's own: the outbox ships card
+  // and UPI attempts, invoices and holds, not yet issue 14's ledger tables.
+  const storeDay = async (store: NonNullable<ReturnType<typeof up>>, input: DayFilter, limit: number): Promise<DayLog> => {
+    const { joined, pool } = store;
+    const { db } = deps.mode();
+    const own = await deps.local('log-day', { ...withoutPc(input), rows: 1 });
+    const onlyAttempts = input.state !== undefined || input.method !== undefined;
+    const ledger = onlyAttempts ? NO_LEDGER : ledgerTotals(db, { ...localDayRange(input.date), day: input.date, ...(input.counterId ? { counterId: input.counterId } : {}) });
+    const listed = await storeAttemptsForDay(pool, joined.storeId, input, limit + 1);
+    const stations = await pool.query<{ id: string; name: string }>('SELECT id, name FROM stations WHERE store_id = $1 ORDER BY joined_at, id', [joined.storeId]);
+    return {
+      date: input.date,
+      currency: deps.mode().currency,
+      attempts: listed.slice(0, limit),
+      truncated: listed.length > limit,
+      totals: await storeDayTotals(pool, joined.storeId, input, { ledger, counters: listCounters(db, { includeInactive: true }) }),
+      refunds: own.refunds,
+      cashSales: own.cashSales,
+      corrections: own.corrections,
+      close: own.close,
+      store: { storeName: joined.storeName, wholeStore: true, stations: stations.rows },
+    };
+  };
+  const withoutPc = <T extends { stationId?: string | undefined }>({ stationId: _pc, ...rest }: T) => rest;
+  return {
+    'log-day': async ({ rows, ...filter }) => {
+      const store = up();
+      if (!store) return ownDay(await deps.local('log-day', { ...withoutPc(filter), ...(rows === undefined ? {} : { rows }) }));
+      return storeDay(store, filter, rows ?? DAY_LOG_PAGE);
+    },
+    'log-export-csv': async (input) => {
+      const store = up();
+      if (!store) return deps.local('log-export-csv', withoutPc(input));
+      const day = await storeDay(store, input, Number.MAX_SAFE_INTEGER - 1);
+      const counters = new Map(listCounters(deps.mode().db, { includeInactive: true }).map((c) => [c.id, c.name]));
+      const pcs = new Map((day.store?.stations ?? []).map((s) => [s.id, s.name]));
+      return dayLogCsv(day, (id) => counters.get(id) ?? id, (id) => pcs.get(id) ?? id);
+    },
+  };
+}

@@ -1,0 +1,87 @@
+// The store outbox (migration 010): every change to the ledger, queued in the transaction that
+// made it, for the shipper to send to the store in order. Rows leave only once the store holds them.
+import type { Db } from './database';
+import { OUTBOX_TABLES_010, rowJsonSql } from './migrations/010_store_outbox';
+import { inWriteTransaction, prepared } from './statements';
+
+/** The tables a joined PC ships, parents first (the order a backfill queues them in). */
+export const OUTBOX_TABLES = OUTBOX_TABLES_010;
+
+export interface OutboxLink {
+  storeId: string;
+  stationId: string;
+  /** One run of this file's outbox: a new join starts a new one. */
+  epoch: string;
+  joinedAt: number;
+}
+
+export interface OutboxEvent {
+  seq: number;
+  table: string;
+  rowId: string;
+  /** The row as it was after the change, as JSON text. */
+  rowJson: string;
+}
+
+interface LinkRow {
+  store_id: string;
+  station_id: string;
+  epoch: string;
+  joined_at: number;
+}
+
+export function readOutboxLink(db: Db): OutboxLink | null {
+  const row = prepared<[], LinkRow>(db, 'SELECT store_id, station_id, epoch, joined_at FROM store_link').get();
+  return row ? { storeId: row.store_id, stationId: row.station_id, epoch: row.epoch, joinedAt: row.joined_at } : null;
+}
+
+/**
+ * Links this file's ledger to a store as a PC. Already linked to that store as that PC: nothing
+ * changes (the queue goes on). Otherwise, in one transaction, the queue starts afresh with every
+ * row already in the ledger, so the store gets all of it, then every change after.
+ */
+export function linkOutbox(db: Db, link: OutboxLink): OutboxLink {
+  return inWriteTransaction(db, () => {
+    const current = readOutboxLink(db);
+    if (current && current.storeId === link.storeId && current.stationId === link.stationId) return current;
+    prepared(db, 'DELETE FROM store_outbox').run();
+    prepared(db, 'DELETE FROM store_link').run();
+    for (const table of OUTBOX_TABLES) {
+      prepared(
+        db,
+        `INSERT INTO store_outbox (table_name, row_id, row_json)
+         SELECT '${table.table}', ${table.key}, ${rowJsonSql(table, '')} FROM ${table.table} ORDER BY rowid`,
+      ).run();
+    }
+    prepared<[LinkRow]>(db, 'INSERT INTO store_link (singleton, store_id, station_id, epoch, joined_at) VALUES (1, @store_id, @station_id, @epoch, @joined_at)').run({
+      store_id: link.storeId,
+      station_id: link.stationId,
+      epoch: link.epoch,
+      joined_at: link.joinedAt,
+    });
+    return link;
+  });
+}
+
+interface EventRow {
+  seq: number;
+  table_name: string;
+  row_id: string;
+  row_json: string;
+}
+
+/** The oldest `limit` queued changes, in the order they were made. */
+export function peekOutbox(db: Db, limit: number): OutboxEvent[] {
+  return prepared<[number], EventRow>(db, 'SELECT seq, table_name, row_id, row_json FROM store_outbox ORDER BY seq LIMIT ?')
+    .all(limit)
+    .map((row) => ({ seq: row.seq, table: row.table_name, rowId: row.row_id, rowJson: row.row_json }));
+}
+
+/** Forgets the changes the store now holds (every seq up to `seq`). */
+export function dropShipped(db: Db, seq: number): void {
+  prepared<[number]>(db, 'DELETE FROM store_outbox WHERE seq <= ?').run(seq);
+}
+
+export function outboxLength(db: Db): number {
+  return prepared<[], { n: number }>(db, 'SELECT count(*) AS n FROM store_outbox').get()?.n ?? 0;
+}

@@ -1,0 +1,115 @@
+// Store mode in Chromium: two PCs (browser host processes, each its own data folder) on one store
+// (a throwaway PostgreSQL cluster) and one simulator. A manager on PC 1 sees PC 2's payment in the
+// log, totals and CSV; PC 2 is refused a counter PC 1 holds and told which PC holds it; the header
+// says when the store link is down; a bad store address is refused on the Store screen.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { StoreStations, STATION_PIN } from '../testkit/store-stations';
+import { eventually } from '../testkit/store-ledger';
+import { localDate } from '../testkit/time';
+import { expect, test } from '@playwright/test';
+import { expectAccessible, shot } from './screens-support';
+
+let stations: StoreStations;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  stations = await StoreStations.start({ stations: 2, counters: 2 });
+});
+
+test.afterAll(async () => {
+  await stations?.close();
+});
+
+async function openPc(page: Page, index: number): Promise<void> {
+  await page.goto(stations.address(index));
+  await expect(page.getByRole('status', { name: 'Store link' })).toContainText('Store Main Street');
+}
+
+async function unlockManager(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Manager' }).click();
+  await page.getByLabel('Manager PIN').fill(STATION_PIN);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('tab', { name: 'Counters' })).toBeVisible();
+}
+
+test('a manager on PC 1 sees PC 2’s payment in the log, the totals and the CSV', async ({ page }) => {
+  const attempt = await stations.charge(1, 1, 4_321_00);
+  await stations.control.pay(attempt.terminalId, { outcome: 'succeeded', method: 'card' });
+  await eventually(async () => {
+    const day = await stations.station(0).host.ok('log-day', { date: localDate(Date.now()) });
+    return day.attempts.some((a) => a.id === attempt.id && a.state === 'succeeded') ? true : undefined;
+  }, 20_000, 'the payment settled in the store');
+
+  await openPc(page, 0);
+  await page.getByRole('link', { name: 'Payment log' }).click();
+  const row = page.locator('tbody tr').filter({ hasText: attempt.invoiceNumber });
+  await expect(row).toContainText('PC 2');
+  await expect(row).toContainText('₹4,321.00');
+  await expect(page.locator('.log-totals')).toContainText('₹4,321.00');
+  await page.getByLabel('PC', { exact: true }).selectOption({ label: 'PC 1' });
+  await expect(page.locator('tbody tr').filter({ hasText: attempt.invoiceNumber })).toHaveCount(0);
+  await page.getByLabel('PC', { exact: true }).selectOption({ label: 'All PCs' });
+  await expect(row).toBeVisible();
+  await expectAccessible(page);
+  await shot(page, 'store-01-log-pc1');
+
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = readFileSync(await (await downloadPromise).path(), 'utf8').trimEnd().split('\r\n');
+  expect(csv[0]?.endsWith(',pc')).toBe(true);
+  const line = csv.find((l) => l.includes(attempt.invoiceNumber))?.split(',');
+  expect([line?.[4], line?.[7], line?.at(-1)]).toEqual(['4321.00', 'succeeded', 'PC 2']);
+});
+
+test('a second PC is refused a counter another PC holds, and told which PC holds it', async ({ page }) => {
+  const [a] = stations.counters;
+  if (!a) throw new Error('no counter');
+  await stations.station(0).host.ok('counter-claim', { counterId: a.id });
+  await openPc(page, 1);
+  await expect(page.getByRole('heading', { name: 'Which counter is this?' })).toBeVisible();
+  const choice = page.getByRole('button', { name: new RegExp(`^${a.name}\\b`) });
+  await expect(choice).toContainText('In use at PC 1');
+  await choice.click();
+  await expect(page.getByRole('alert')).toHaveText(/Counter A is in use at PC “PC 1”\. Choose another counter, or take this one there first\./);
+  await expect(page.getByRole('heading', { name: 'Which counter is this?' })).toBeVisible();
+  await expectAccessible(page);
+  await shot(page, 'store-02-claimed');
+});
+
+test('the header says since when the store link is down and how many changes wait; the log says it shows this PC only', async ({ page }) => {
+  await openPc(page, 0);
+  await stations.cluster.pause();
+  try {
+    const attempt = await stations.charge(0, 0, 99_00);
+    await stations.control.pay(attempt.terminalId, { outcome: 'succeeded', method: 'card' });
+    const pill = page.getByRole('status', { name: 'Store link' });
+    await expect(pill).toHaveText(/^Store link down since \d{1,2}:\d{2}:\d{2} [ap]m · \d+ changes? waiting$/, { timeout: 20_000 });
+    await page.getByRole('link', { name: 'Payment log' }).click();
+    await expect(page.getByText('The store link is down: this list shows this PC’s payments only.')).toBeVisible();
+    await expectAccessible(page);
+    await shot(page, 'store-03-link-down');
+  } finally {
+    await stations.cluster.resume();
+  }
+  await expect(page.getByRole('status', { name: 'Store link' })).toHaveText('Store Main Street', { timeout: 30_000 });
+});
+
+test('the Store screen: the store, its PCs and counters in use; a wrong address is refused at the field, nothing changed', async ({ page }) => {
+  await openPc(page, 1);
+  await unlockManager(page);
+  await page.getByRole('tab', { name: 'Store' }).click();
+  await expect(page.getByRole('heading', { name: 'Store', exact: true })).toBeVisible();
+  await expect(page.locator('.store-list-item').filter({ hasText: 'PC 1' }).first()).toBeVisible();
+  await page.getByLabel('Store address').fill('postgres://counter:secret@127.0.0.1:9/store');
+  await page.getByLabel('Store name').fill('Station Road');
+  await page.getByLabel('Store’s manager PIN').fill(STATION_PIN);
+  await page.getByRole('button', { name: 'Join store' }).click();
+  await expect(page.getByText(/^⚠ ?Cannot reach the store’s database at 127\.0\.0\.1:9\. Check the address and that the database server is running\.$/)).toBeVisible();
+  await expect(page.getByLabel('Store address')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('status', { name: 'Store link' })).toContainText('Store Main Street');
+  await expectAccessible(page);
+  await shot(page, 'store-04-store-screen');
+});

@@ -1,0 +1,18 @@
+// What the page prints: the job of the print store (a receipt, the day's summary), shown only by the
+// print styles. With no job, printing shows the screen as it is.
+import { DaySummaryView } from '../screens/print/DaySummaryView';
+import { ReceiptView } from '../screens/print/ReceiptView';
+import { useAppStore } from '../stores/app-store';
+import { usePrintStore } from '../stores/print-store';
+
+export function PrintArea() {
+  const job = usePrintStore((s) => s.job);
+  const layout = usePrintStore((s) => s.layout);
+  const counters = useAppStore((s) => s.counters);
+  return (
+    <div className="print-area">
+      {job?.kind === 'receipt' ? <ReceiptView receipt={job.receipt} layout={layout} /> : null}
+      {job?.kind === 'day' ? <DaySummaryView report={job.report} counters={counters} storeName={job.storeName} /> : null}
+    </div>
+  );
+}

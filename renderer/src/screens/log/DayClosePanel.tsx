@@ -1,0 +1,126 @@
+// Closing the day: the report (totals by counter and tender, refunds, each drawer's cash, what still
+// needs review), the close itself by a manager who gives their name, and the printable summary.
+import { useEffect, useRef, useState } from 'react';
+import { formatMoney } from '../../../../contract/money';
+import { Field, Message } from '../../components/Field';
+import { formatDateTime } from '../../format/time';
+import { useAppStore } from '../../stores/app-store';
+import { useLogStore } from '../../stores/log-store';
+import { useManagerStore } from '../../stores/manager-store';
+import { usePrintStore } from '../../stores/print-store';
+import { CounterTotalsTable } from '../print/CounterTotalsTable';
+
+export function DayClosePanel({ onClose }: { onClose: () => void }) {
+  const report = useLogStore((s) => s.closeReport);
+  const loadError = useLogStore((s) => s.closeError);
+  const date = useLogStore((s) => s.filters.date);
+  const counters = useAppStore((s) => s.counters);
+  const unlocked = useManagerStore((s) => s.token !== null);
+  const busy = useManagerStore((s) => s.busy === 'day-close');
+  const error = useManagerStore((s) => s.errors['day-close']);
+  const printing = usePrintStore((s) => s.busy);
+  const [closedBy, setClosedBy] = useState('');
+  const [closeAnyway, setCloseAnyway] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const close = async () => {
+    const closed = await useManagerStore.getState().closeDay(date, closedBy, closeAnyway);
+    if (closed) await useLogStore.getState().loadCloseReport();
+  };
+
+  const money = (minor: number) => formatMoney(minor, report?.currency ?? 'INR');
+  return (
+    <aside className="attempt-panel day-close-panel" aria-labelledby="day-close-title">
+      <div className="attempt-panel-head">
+        <h2 id="day-close-title" ref={headingRef} tabIndex={-1}>
+          {report?.close ? 'Day summary' : 'Close the day'}: {date}
+        </h2>
+        <button type="button" className="btn btn-secondary" onClick={onClose} aria-keyshortcuts="Escape">
+          Close
+        </button>
+      </div>
+      {loadError ? <Message kind="error">{loadError}</Message> : null}
+      {!report ? <p>Loading…</p> : null}
+      {report ? (
+        <>
+          {report.close ? (
+            <Message kind="notice">
+              Closed by <strong>{report.close.closedBy}</strong> at {formatDateTime(report.close.closedAt, report.currency)}
+              {report.close.awaitingReview > 0 ? `, with ${report.close.awaitingReview} payment(s) still needing review` : ''}. Its records can no longer change.
+            </Message>
+          ) : null}
+          <dl className="day-close-figures">
+            <div>
+              <dt>Collected</dt>
+              <dd>{money(report.totals.collectedMinor)}</dd>
+            </div>
+            <div>
+              <dt>Refunded</dt>
+              <dd>{money(report.totals.refundedMinor)}</dd>
+            </div>
+            <div>
+              <dt>Net</dt>
+              <dd>{money(report.totals.netMinor)}</dd>
+            </div>
+          </dl>
+          <CounterTotalsTable totals={report.totals} counters={counters} currency={report.currency} caption="By counter and tender, with each drawer’s cash" />
+          {report.refundsInProgress.length > 0 ? (
+            <p className="log-total-sub">
+              {report.refundsInProgress.length} refund(s) of {money(report.refundsInProgress.reduce((sum, r) => sum + r.amountMinor, 0))} are still with Zoho: a late
+              answer is counted on a later day.
+            </p>
+          ) : null}
+          {report.needsReview.length > 0 ? (
+            <Message kind="warning">
+              {report.needsReview.length === 1 ? '1 payment still needs' : `${report.needsReview.length} payments still need`} a manager’s check:{' '}
+              {report.needsReview.map((attempt) => attempt.invoiceNumber).join(', ')}.
+            </Message>
+          ) : null}
+          <button type="button" className="btn btn-secondary" disabled={printing} onClick={() => void usePrintStore.getState().printDay(report)}>
+            Print the summary
+          </button>
+          {!report.close && !unlocked ? <p className="review-hint">A manager closes the day (unlock on the Manager screen first).</p> : null}
+          {!report.close && unlocked ? (
+            <form
+              className="day-close-form"
+              aria-label="Close the day"
+              onSubmit={(event) => {
+                event.preventDefault();
+                void close();
+              }}
+            >
+              <Field label="Your name" error={error?.field === 'closedBy' ? error.message : null} hint="Recorded with the close.">
+                {({ id, describedBy, invalid }) => (
+                  <input id={id} className="input" maxLength={60} value={closedBy} onChange={(event) => setClosedBy(event.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+                )}
+              </Field>
+              {report.needsReview.length > 0 ? (
+                <label className="checkbox">
+                  <input type="checkbox" checked={closeAnyway} onChange={(event) => setCloseAnyway(event.target.checked)} />
+                  Close anyway: the close records that these payments were not checked
+                </label>
+              ) : null}
+              {error && error.field !== 'closedBy' ? <Message kind="error">{error.message}</Message> : null}
+              <button type="submit" className="btn btn-primary" disabled={busy}>
+                {busy ? 'Closing…' : `Close ${date}`}
+              </button>
+              <p className="field-hint">After the close nothing of this day can change; Zoho’s later answers are counted on a later day.</p>
+            </form>
+          ) : null}
+        </>
+      ) : null}
+    </aside>
+  );
+}

@@ -1,0 +1,106 @@
+// A manager refunds a paid payment, in full or in part, with a reason. The form makes one request
+// key when it opens: a second press (or a retry after a lost answer) is the same refund.
+import { useState } from 'react';
+import { COMMITTED_REFUND_STATES, REFUND_REASONS, type RefundReason } from '../../../../contract/domain';
+import type { ChargeAttempt, Refund } from '../../../../contract/model';
+import { formatMinor, formatMoney, parseAmount } from '../../../../contract/money';
+import { Field, Message } from '../../components/Field';
+import { REFUND_REASON_LABELS } from '../../format/labels';
+import { useAppStore } from '../../stores/app-store';
+import { useManagerStore } from '../../stores/manager-store';
+
+/** What is left to refund of the payment, as the screen knows it (the backend has the last word). */
+export function leftToRefund(attempt: ChargeAttempt, refunds: readonly Refund[]): number {
+  const committed = refunds.filter((refund) => (COMMITTED_REFUND_STATES as readonly string[]).includes(refund.state));
+  return attempt.amountMinor - committed.reduce((sum, refund) => sum + refund.amountMinor, 0);
+}
+
+export function RefundForm({ attempt, refunds }: { attempt: ChargeAttempt; refunds: readonly Refund[] }) {
+  const unlocked = useManagerStore((s) => s.token !== null);
+  const refundsEnabled = useAppStore((s) => s.connection?.refundsEnabled ?? true);
+  const form = `refund-${attempt.id}`;
+  const busy = useManagerStore((s) => s.busy === form);
+  const serverError = useManagerStore((s) => s.errors[form]);
+  const left = leftToRefund(attempt, refunds);
+  const [amount, setAmount] = useState<string>(formatMinor(Math.max(0, left)));
+  const [reason, setReason] = useState<RefundReason>('requested_by_customer');
+  const [note, setNote] = useState('');
+  const [requestKey, setRequestKey] = useState(() => crypto.randomUUID());
+  const [amountError, setAmountError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  if (!unlocked) {
+    return <p className="review-hint">A manager can refund this payment (unlock on the Manager screen first).</p>;
+  }
+  if (!refundsEnabled) {
+    return <Message kind="warning">Refunds are off for this Zoho connection. A manager must sign in with Zoho again (Manager → Zoho connection).</Message>;
+  }
+  if (left <= 0) return <p className="review-hint">This payment is refunded in full.</p>;
+
+  const fieldError = (field: string) => (serverError?.field === field ? serverError.message : null);
+  const submit = async () => {
+    setDone(null);
+    const parsed = parseAmount(amount);
+    if (!parsed.ok || parsed.value === 0) {
+      setAmountError(parsed.ok ? 'Refund amount must be more than zero.' : `Refund amount: ${parsed.message}`);
+      return;
+    }
+    setAmountError(null);
+    const refund = await useManagerStore.getState().createRefund(attempt, { amountMinor: parsed.value, reason, note, requestKey });
+    if (!refund) return;
+    setRequestKey(crypto.randomUUID());
+    setNote('');
+    setAmount(formatMinor(Math.max(0, left - refund.amountMinor)));
+    setDone(`Refund of ${formatMoney(refund.amountMinor, refund.currency)} sent to Zoho.`);
+  };
+
+  return (
+    <form
+      className="refund-form"
+      aria-label="Refund this payment"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <Field label="Refund amount" error={amountError ?? fieldError('amountMinor')} hint={`Up to ${formatMoney(left, attempt.currency)} is left to refund.`}>
+        {({ id, describedBy, invalid }) => (
+          <input
+            id={id}
+            className="input input-money"
+            inputMode="decimal"
+            autoComplete="off"
+            value={amount}
+            onChange={(event) => {
+              setAmount(event.target.value);
+              setAmountError(null);
+            }}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+          />
+        )}
+      </Field>
+      <Field label="Reason" error={fieldError('reason')}>
+        {({ id, describedBy, invalid }) => (
+          <select id={id} className="input" value={reason} onChange={(event) => setReason(event.target.value as RefundReason)} aria-describedby={describedBy} aria-invalid={invalid || undefined}>
+            {REFUND_REASONS.map((value) => (
+              <option key={value} value={value}>
+                {REFUND_REASON_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Note (optional)" error={fieldError('note')} hint="Kept in Counter; not sent to Zoho.">
+        {({ id, describedBy, invalid }) => (
+          <input id={id} className="input" maxLength={200} value={note} onChange={(event) => setNote(event.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+        )}
+      </Field>
+      {serverError && !['amountMinor', 'reason', 'note'].includes(serverError.field ?? '') ? <Message kind="error">{serverError.message}</Message> : null}
+      {done ? <Message kind="notice">{done}</Message> : null}
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        {busy ? 'Sending the refund…' : 'Refund'}
+      </button>
+    </form>
+  );
+}

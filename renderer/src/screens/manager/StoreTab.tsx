@@ -1,0 +1,148 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { StoreStatus } from '../../../../contract/views';
+import { DetailList, DetailRow } from '../../components/DetailList';
+import { Field, Message, fieldError } from '../../components/Field';
+import { storeLinkSummary, heardAgo } from '../../format/store';
+import { formatTime } from '../../format/time';
+import { useNow } from '../../hooks/use-now';
+import { useAppStore, useCurrency } from '../../stores/app-store';
+import { useManagerStore, type StoreJoinForm } from '../../stores/manager-store';
+
+const JOIN_FIELDS = ['url', 'storeName', 'stationName', 'pin'];
+
+/** Where this PC stands with its store: the link, the store's PCs, and who holds which counter. */
+function StoreStatusBox({ store }: { store: StoreStatus }) {
+  const currency = useCurrency();
+  const counters = useAppStore((s) => s.counters);
+  const busy = useManagerStore((s) => s.busy);
+  const errors = useManagerStore((s) => s.errors);
+  const notices = useManagerStore((s) => s.notices);
+  const releaseCounter = useManagerStore((s) => s.releaseCounter);
+  const now = useNow(5_000);
+  const summary = storeLinkSummary(store, currency);
+  const counterName = (id: string) => counters.find((c) => c.id === id)?.name ?? id;
+  return (
+    <section className="subpanel" aria-labelledby="store-status-title">
+      <h2 id="store-status-title">Store</h2>
+      {summary ? (
+        <p className={`connection-pill connection-pill-${summary.tone} connection-pill-inline`}>
+          <span className="connection-pill-dot" aria-hidden="true" />
+          {summary.text}
+        </p>
+      ) : null}
+      <p>{store.message}</p>
+      <DetailList compact>
+        <DetailRow term="Store">{store.storeName ?? '—'}</DetailRow>
+        <DetailRow term="This PC">{store.stationName ?? '—'}</DetailRow>
+        <DetailRow term="Address" valueClassName="mono">
+          {store.address ?? '—'}
+        </DetailRow>
+        {store.downSince !== null ? <DetailRow term="Link down since">{formatTime(store.downSince, currency)}</DetailRow> : null}
+        <DetailRow term="Changes to send">{String(store.pendingChanges)}</DetailRow>
+        <DetailRow term="Zoho calls a minute">{`${store.callsPerMinute} (this PC’s share)`}</DetailRow>
+      </DetailList>
+      <h3>PCs</h3>
+      <ul className="store-list">
+        {store.stations.map((s) => (
+          <li key={s.id} className="store-list-item">
+            <strong>{s.name}</strong>
+            {s.thisStation ? ' (this PC)' : ''} · heard from {heardAgo(s.lastSeen, now)} · {s.liveSessions} {s.liveSessions === 1 ? 'payment' : 'payments'} in progress
+            {s.stale ? <span className="store-stale"> · not heard from lately</span> : null}
+          </li>
+        ))}
+      </ul>
+      <h3>Counters in use</h3>
+      {store.claims.length === 0 ? <p>No PC holds a counter.</p> : null}
+      <ul className="store-list">
+        {store.claims.map((claim) => (
+          <li key={claim.counterId} className="store-list-item">
+            <span>
+              <strong>{counterName(claim.counterId)}</strong> at {claim.stationName}
+              {claim.thisStation ? ' (this PC)' : ''}
+              {claim.stale ? <span className="store-stale"> · that PC is not heard from</span> : null}
+            </span>
+            {claim.stale || claim.thisStation ? (
+              <button type="button" className="btn btn-small btn-secondary" disabled={busy !== null} onClick={() => void releaseCounter(claim.counterId)}>
+                Release<span className="visually-hidden"> {counterName(claim.counterId)}</span>
+              </button>
+            ) : null}
+            {errors[`store-release-${claim.counterId}`] ? <Message kind="error">{errors[`store-release-${claim.counterId}`]?.message}</Message> : null}
+            {notices[`store-release-${claim.counterId}`] ? <Message kind="notice">{notices[`store-release-${claim.counterId}`]}</Message> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function JoinForm({ joined }: { joined: StoreStatus | null }) {
+  const [form, setForm] = useState<StoreJoinForm>({ url: '', storeName: joined?.storeName ?? '', stationName: joined?.stationName ?? '', pin: '' });
+  const error = useManagerStore((s) => s.errors['store-join']);
+  const notice = useManagerStore((s) => s.notices['store-join']);
+  const busy = useManagerStore((s) => s.busy);
+  const joinStore = useManagerStore((s) => s.joinStore);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void joinStore(form).then((ok) => {
+      if (ok) setForm((f) => ({ ...f, url: '', pin: '' }));
+    });
+  };
+
+  return (
+    <form className="subpanel" onSubmit={submit} aria-labelledby="store-join-title" noValidate>
+      <h2 id="store-join-title">{joined?.link === 'off' || !joined ? 'Join a store' : 'Join another store'}</h2>
+      <p className="field-hint">
+        A store shares its counters, settings, manager PIN and payment log between its PCs, through one PostgreSQL database. The first PC to name a new store creates it, and its PIN becomes the store’s.
+      </p>
+      <div className="form-grid">
+        <Field label="Store address" error={fieldError(error, 'url')} hint="postgres://user:password@host:5432/database (kept on this PC like a password)">
+          {({ id, describedBy, invalid }) => (
+            <input id={id} className="input mono" type="password" value={form.url} onChange={(e) => setForm({ ...form, url: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid || undefined} autoComplete="off" spellCheck={false} />
+          )}
+        </Field>
+        <Field label="Store name" error={fieldError(error, 'storeName')} hint="e.g. Main Street">
+          {({ id, describedBy, invalid }) => (
+            <input id={id} className="input" value={form.storeName} onChange={(e) => setForm({ ...form, storeName: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid || undefined} autoComplete="off" />
+          )}
+        </Field>
+        <Field label="This PC’s name" error={fieldError(error, 'stationName')} hint="How the other PCs see this one, e.g. Till 2">
+          {({ id, describedBy, invalid }) => (
+            <input id={id} className="input" value={form.stationName} onChange={(e) => setForm({ ...form, stationName: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid || undefined} autoComplete="off" />
+          )}
+        </Field>
+        <Field label="Store’s manager PIN" error={fieldError(error, 'pin')} hint="For a new store: this PC’s PIN">
+          {({ id, describedBy, invalid }) => (
+            <input id={id} className="input input-short" type="password" inputMode="numeric" value={form.pin} onChange={(e) => setForm({ ...form, pin: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid || undefined} autoComplete="off" />
+          )}
+        </Field>
+      </div>
+      {error && !JOIN_FIELDS.includes(error.field ?? '') ? <Message kind="error">{error.message}</Message> : null}
+      {notice ? <Message kind="notice">{notice}</Message> : null}
+      <button type="submit" className="btn btn-primary" disabled={busy !== null}>
+        {busy === 'store-join' ? 'Joining…' : 'Join store'}
+      </button>
+    </form>
+  );
+}
+
+export function StoreTab() {
+  const store = useAppStore((s) => s.store);
+  useEffect(() => {
+    void useAppStore.getState().refreshStore();
+  }, []);
+  const joined = store !== null && store.link !== 'off';
+  return (
+    <div className="manager-tab-body manager-tab-columns">
+      {joined ? (
+        <StoreStatusBox store={store} />
+      ) : (
+        <section className="subpanel" aria-labelledby="store-alone-title">
+          <h2 id="store-alone-title">This PC works on its own</h2>
+          <p>{store?.message ?? 'Loading…'}</p>
+        </section>
+      )}
+      <JoinForm joined={store} />
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+// A receipt as printed: the store, the invoice's items and total, how it was paid, and its refunds.
+// Laid out for an 80 mm thermal roll or an A4 sheet (print styles in styles/receipt.css).
+import type { Receipt } from '../../../../contract/views';
+import { formatMoney, multiplyMinor } from '../../../../contract/money';
+import type { PaperLayout } from '../../../../preload/bridge';
+import { refundStateLabel, TENDER_LABELS } from '../../format/labels';
+import { formatDateTime } from '../../format/time';
+
+export function ReceiptView({ receipt, layout }: { receipt: Receipt; layout: PaperLayout }) {
+  const { invoice } = receipt;
+  const money = (minor: number) => formatMoney(minor, invoice.currency);
+  const refunded = receipt.refunds.filter((refund) => refund.state === 'succeeded').reduce((sum, refund) => sum + refund.amountMinor, 0);
+  return (
+    <article className={`receipt receipt-${layout}`} aria-label={`Receipt for invoice ${invoice.number}`}>
+      <header className="receipt-store">
+        {receipt.storeName ? <h1 className="receipt-store-name">{receipt.storeName}</h1> : null}
+        {receipt.storeAddress
+          ? receipt.storeAddress.split('\n').map((line, index) => (
+              <p key={index} className="receipt-store-line">
+                {line}
+              </p>
+            ))
+          : null}
+      </header>
+      <p className="receipt-title">Receipt</p>
+      <dl className="receipt-facts">
+        <div>
+          <dt>Invoice</dt>
+          <dd>{invoice.number}</dd>
+        </div>
+        <div>
+          <dt>Date</dt>
+          <dd>{formatDateTime(receipt.paidAt, invoice.currency)}</dd>
+        </div>
+        <div>
+          <dt>Counter</dt>
+          <dd>{receipt.counterName}</dd>
+        </div>
+      </dl>
+      <table className="receipt-items">
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            <th scope="col" className="num">
+              Qty
+            </th>
+            <th scope="col" className="num">
+              Amount
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {invoice.lines.map((line, index) => {
+            const amount = multiplyMinor(line.unitPriceMinor, line.quantity);
+            return (
+              <tr key={index}>
+                <td>
+                  {line.description}
+                  {line.quantity > 1 ? <span className="receipt-unit"> @ {money(line.unitPriceMinor)}</span> : null}
+                </td>
+                <td className="num">{line.quantity}</td>
+                <td className="num">{amount.ok ? money(amount.value) : ''}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p className="receipt-total">
+        <span>Total</span> <strong>{money(invoice.totalMinor)}</strong>
+      </p>
+      <dl className="receipt-facts receipt-payment">
+        <div>
+          <dt>Paid by</dt>
+          <dd>{TENDER_LABELS[receipt.tender]}</dd>
+        </div>
+        {receipt.paymentId ? (
+          <div>
+            <dt>Payment ID</dt>
+            <dd>{receipt.paymentId}</dd>
+          </div>
+        ) : null}
+        {receipt.tenderedMinor !== null ? (
+          <div>
+            <dt>Cash tendered</dt>
+            <dd>{money(receipt.tenderedMinor)}</dd>
+          </div>
+        ) : null}
+        {receipt.changeMinor !== null ? (
+          <div>
+            <dt>Change</dt>
+            <dd>{money(receipt.changeMinor)}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {receipt.refunds.length > 0 ? (
+        <section className="receipt-refunds">
+          <p className="receipt-section-title">Refunds</p>
+          <ul>
+            {receipt.refunds.map((refund) => (
+              <li key={refund.id}>
+                {formatDateTime(refund.createdAt, refund.currency)}: {money(refund.amountMinor)} ({refundStateLabel(refund.state)})
+              </li>
+            ))}
+          </ul>
+          <p className="receipt-total">
+            <span>Paid less refunded</span> <strong>{money(invoice.totalMinor - refunded)}</strong>
+          </p>
+        </section>
+      ) : null}
+      <p className="receipt-thanks">Thank you for shopping with us.</p>
+    </article>
+  );
+}
