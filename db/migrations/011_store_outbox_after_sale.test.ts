@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../migrate';
 import { memoryDatabaseEachTest } from '../../testkit/db';
@@ -17,7 +18,7 @@ const LEDGER = `
   INSERT INTO tenders (id, invoice_id, counter_id, kind, amount_minor, tendered_minor, change_minor, currency, created_at, updated_at)
     VALUES ('t1', 'i2', 'c1', 'cash', 300, 500, 200, 'INR', 3, 3);`;
 
-const queued = (db: import('better-sqlite3').Database) =>
+const queued = (db: Database.Database) =>
   (db.prepare('SELECT table_name, row_id FROM store_outbox ORDER BY seq').all() as { table_name: string; row_id: string }[]).map((r) => `${r.table_name}:${r.row_id}`);
 
 describe('migration 011: the outbox ships refunds, cash, closes and corrections', () => {

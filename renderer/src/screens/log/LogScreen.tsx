@@ -64,9 +64,6 @@ export function LogScreen() {
       {log?.store && !log.store.wholeStore ? (
         <Message kind="warning">The store link is down: this list shows this PC’s payments only. The other PCs’ payments appear when the link is back.</Message>
       ) : null}
-      {log?.store?.wholeStore ? (
-        <Message kind="notice">Card and UPI payments are the whole store’s. Cash sales, refunds and corrections are this PC’s only.</Message>
-      ) : null}
       {error ? <Message kind="error">{error.message}</Message> : null}
       {notice ? <Message kind="notice">{notice}</Message> : null}
       {log ? <LogTotals totals={log.totals} currency={currency} counters={counters} /> : null}
