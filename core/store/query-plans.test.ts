@@ -5,6 +5,7 @@ import { storeDatabaseEachTest } from '../../testkit/store';
 import { localDate } from '../../testkit/time';
 import { migrateStore } from './schema/migrate';
 import { storeCashSalesForDay, storeCorrectionsForDay, storeDayClose, storeLedgerTotals, storeRefundsForDay } from './store-day';
+import { assertNoLiveAtOtherPcs } from './store-closes';
 import { storeAttemptsForDay, storeDayTotals } from './store-log';
 import { assertTerminalFreeInStore } from './terminal-use';
 import type pg from 'pg';
@@ -118,6 +119,14 @@ describe('store-wide queries use their indexes', () => {
       expect(corrections, what).toMatch(/corrections_day/);
       for (const explained of [cash, hours, refunds, corrections]) expect(explained, what).not.toMatch(/Seq Scan/);
     }
+  });
+
+  it('a close’s look for the other PCs’ live payments and refunds of the day reads their indexes', async () => {
+    const joined = { storeId: 'store-3', stationId: 'pc-0' };
+    const [explained] = await plansOf((client) => assertNoLiveAtOtherPcs(client, joined, day.date).catch(() => undefined));
+    expect(explained).toMatch(/charge_attempts_(live_counter|store_created)/);
+    expect(explained).toMatch(/refunds_store_created/);
+    expect(explained).not.toMatch(/Seq Scan on (charge_attempts|refunds)/);
   });
 
   it('a charge’s look at its terminal on the other PCs reads the index of attempts that take a terminal', async () => {

@@ -98,8 +98,8 @@ export async function storeCorrectionsForDay(client: Client, storeId: string, fi
 }
 
 /**
- * The day's close as the store knows it: the first PC's to close it (or the filtered PC's own). A
- * close freezes the records of the PC that made it; every PC's log shows the day as closed.
+ * The day's close as the store knows it: the first PC's to close it (or the filtered PC's own). The
+ * other PCs adopt it at their next heartbeat (store-closes.ts): the day is closed store-wide.
  */
 export async function storeDayClose(client: Client, storeId: string, filter: Pick<StoreDayFilter, 'date' | 'stationId'>): Promise<DayClose | null> {
   const where = new StoreWhere(storeId, 'd', { stationId: filter.stationId }).add((n) => `d.day = $${n}`, filter.date);

@@ -198,7 +198,7 @@ describe('the manager’s view is the store’s', () => {
     expect(lines.slice(1).map((line) => line.split(',').at(-1))).toEqual(['Till 2', 'Till 1']);
   });
 
-  it('cash sales, refunds, their totals and a day close on one PC are in every PC’s log and CSV, with PC, counter and state filters', async () => {
+  it('cash sales, refunds and their totals on one PC are in every PC’s log and CSV, with PC, counter and state filters; its day close is the store’s', async () => {
     const pc1 = await firstPc({ refundSettleSeconds: 0 });
     await join(pc1, 'Till 1');
     const pc2 = await anotherPc(pc1);
@@ -246,10 +246,24 @@ describe('the manager’s view is the store’s', () => {
     const csv = (await pc1.call('log-export-csv', { date })).csv.trim().split('\r\n').slice(1);
     expect(csv.filter((line) => /,(cash|refund),[^,]*,Till 2$/.test(line)).map((line) => line.split(',').at(-3))).toEqual(['cash', 'refund']);
 
-    // PC 2 closes the day: PC 1's log shows it closed, by whom.
-    await pc2.call('day-close', { managerToken: pc2.managerToken, date, closedBy: 'Asha' });
+    // PC 2 closes the day: it is closed store-wide. PC 1's log shows it, and PC 1 adopts it: its own
+    // records of the day can no longer change, and a new sale dated in it is refused there too.
+    // Not while PC 1 still waits for Zoho on a payment of the day.
+    const live = await pc1.charge(300, { counter: 0 });
+    await eventually(async () => ((await pc2.call('log-day', { date })).attempts.some((x) => x.id === live.id) ? true : undefined), 5_000, 'PC 1’s live payment in the store');
+    const early = await pc2.raw('day-close', { managerToken: pc2.managerToken, date, closedBy: 'Asha' });
+    expect(early).toMatchObject({ ok: false, error: { code: 'conflict', field: 'date', message: `A payment or refund of ${date} at PC “Till 1” is still waiting for Zoho's answer. Close the day once it has one.` } });
+    expect((await pc2.call('day-close-report', { date })).close).toBeNull();
+    await pc1.control.pay(live.terminalId, { outcome: 'failed', failure_code: 'card_declined', method: 'card' });
+    await pc1.waitFor(live.id, (x) => x.state === 'failed');
+    await eventually(async () => ((await pc2.call('log-day', { date, state: 'failed' })).attempts.some((x) => x.id === live.id) ? true : undefined), 5_000, 'its answer in the store');
+    const { close } = await pc2.call('day-close', { managerToken: pc2.managerToken, date, closedBy: 'Asha' });
     const closed = await eventually(async () => (await pc1.call('log-day', { date })).close ?? undefined, 5_000, 'PC 2’s close in PC 1’s log');
-    expect(closed).toMatchObject({ day: date, closedBy: 'Asha' });
+    expect(closed).toMatchObject({ day: date, closedBy: 'Asha', closedAt: close?.closedAt });
+    const adopted = await eventually(async () => (await pc1.call('day-close-report', { date })).close ?? undefined, 5_000, 'PC 1 adopting the close');
+    expect(adopted).toMatchObject({ day: date, closedBy: 'Asha', closedAt: close?.closedAt });
+    const refused = await pc1.raw('invoice-create', { counterId: card1.counterId, lines: [{ description: 'Late sale', quantity: 1, unitPriceMinor: 100 }] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: `The books for ${date} were closed by Asha: nothing more can be recorded for that day.` } });
   });
 
   it('a payment whose PC died is re-checked from another: settled store-wide at once, and its PC learns of it when it returns', async () => {
