@@ -194,7 +194,7 @@ describe('the manager’s view is the store’s', () => {
 
     const csv = await pc2.call('log-export-csv', { date });
     const lines = csv.csv.trim().split('\r\n');
-    expect(lines[0]?.endsWith(',checked_note,pc')).toBe(true);
+    expect(lines[0]?.endsWith(',checked_note,record,refund_id,pc')).toBe(true);
     expect(lines.slice(1).map((line) => line.split(',').at(-1))).toEqual(['Till 2', 'Till 1']);
   });
 
