@@ -14,6 +14,8 @@ import { LogTotals } from './LogTotals';
 export function LogScreen() {
   const currencyFallback = useCurrency();
   const log = useLogStore((s) => s.log);
+  // Store mode: the PC of each record (as LogTable names it for payments).
+  const stations = log?.store?.stations ?? null;
   const error = useLogStore((s) => s.error);
   const notice = useLogStore((s) => s.notice);
   const busy = useLogStore((s) => s.busy);
@@ -69,9 +71,9 @@ export function LogScreen() {
       {log ? <LogTotals totals={log.totals} currency={currency} counters={counters} /> : null}
       <div className="log-body">
         <LogTable counters={counters} currency={currency} />
-        {log ? <CashSalesTable sales={log.cashSales} counters={counters} currency={currency} /> : null}
-        {log ? <RefundsTable refunds={log.refunds} counters={counters} currency={currency} /> : null}
-        {log ? <CorrectionsTable corrections={log.corrections} counters={counters} currency={currency} /> : null}
+        {log ? <CashSalesTable sales={log.cashSales} counters={counters} currency={currency} stations={stations} /> : null}
+        {log ? <RefundsTable refunds={log.refunds} counters={counters} currency={currency} stations={stations} /> : null}
+        {log ? <CorrectionsTable corrections={log.corrections} counters={counters} currency={currency} stations={stations} /> : null}
       </div>
       {selected ? <AttemptPanel key={selected.id} attempt={selected} counter={counters.find((c) => c.id === selected.counterId)} onClose={closePanel} /> : null}
       {closeOpen && !selected ? <DayClosePanel onClose={closeDayPanel} /> : null}
