@@ -148,6 +148,8 @@ export interface Refund {
   createdAt: number;
   updatedAt: number;
   finalAt: number | null;
+  /** Store mode: the PC that made it (on rows read from the store's ledger). */
+  stationId?: string;
 }
 
 export interface RefundEvent {
@@ -177,6 +179,8 @@ export interface CashSale {
   changeMinor: number;
   currency: Currency;
   createdAt: number;
+  /** Store mode: the PC that made it (on rows read from the store's ledger). */
+  stationId?: string;
 }
 
 /** A manager closed a local day's books: its records no longer change. */
@@ -210,4 +214,6 @@ export interface Correction {
   paymentId: string | null;
   detail: string;
   createdAt: number;
+  /** Store mode: the PC that made it (on rows read from the store's ledger). */
+  stationId?: string;
 }

@@ -7,7 +7,7 @@ import type { Db } from './database';
 import { ConflictError, DayClosedError, InvalidStateError } from './errors';
 import { inWriteTransaction, prepared } from './statements';
 
-interface DayCloseRow {
+export interface DayCloseRow {
   id: string;
   day: string;
   from_ms: number;
@@ -18,7 +18,7 @@ interface DayCloseRow {
   created_at: number;
 }
 
-function toDayClose(row: DayCloseRow): DayClose {
+export function toDayClose(row: DayCloseRow): DayClose {
   return { id: row.id, day: row.day, closedBy: row.closed_by, closedAt: row.created_at, awaitingReview: row.awaiting_review };
 }
 
@@ -80,7 +80,7 @@ export function assertDayOpen(db: Db, at: number): void {
   if (close) throw new DayClosedError(close.day, close.closedBy, close.closedAt);
 }
 
-interface CorrectionRow {
+export interface CorrectionRow {
   id: string;
   day: string;
   closed_day: string;
@@ -96,7 +96,7 @@ interface CorrectionRow {
   created_at: number;
 }
 
-function toCorrection(row: CorrectionRow): Correction {
+export function toCorrection(row: CorrectionRow): Correction {
   return {
     id: row.id,
     day: row.day,

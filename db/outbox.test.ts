@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt, tempDatabaseEachTest } from '../testkit/db';
+import { T0, makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt, tempDatabaseEachTest } from '../testkit/db';
+import { closeDay, recordCorrection } from './day-closes';
+import { insertCreatingRefund } from './refunds';
+import { settleInCash } from './tenders';
 import { dropShipped, linkOutbox, OUTBOX_TABLES, outboxLength, peekOutbox, readOutboxLink } from './outbox';
 
 const temp = tempDatabaseEachTest();
 const link = { storeId: 'store-1', stationId: 'pc-1', epoch: 'e1', joinedAt: 1 };
 
-function paidSale() {
-  const invoice = makeInvoice(temp.db, makeCounter(temp.db));
+function paidSale(counter = makeCounter(temp.db)) {
+  const invoice = makeInvoice(temp.db, counter);
   const attempt = succeedAttempt(temp.db, markInProgress(temp.db, startAttempt(temp.db, invoice)));
   if (!attempt) throw new Error('not settled');
   return { invoice, attempt };
@@ -38,7 +41,16 @@ describe('the store outbox', () => {
 
   it('ships every column: each queued row names exactly the columns its table has', () => {
     linkOutbox(temp.db, link);
-    paidSale();
+    const counter = makeCounter(temp.db);
+    const { invoice, attempt } = paidSale(counter);
+    insertCreatingRefund(temp.db, { attemptId: attempt.id, amountMinor: 50, reason: 'others', note: null, requestKey: 'key-1', at: T0, actor: 'manager' });
+    const unpaid = makeInvoice(temp.db, counter);
+    settleInCash(temp.db, { invoiceId: unpaid.id, counterId: unpaid.counterId, tenderedMinor: unpaid.totalMinor, at: T0 });
+    closeDay(temp.db, { day: '2025-01-14', fromMs: T0 - 86_400_000 * 2, toMs: T0 - 86_400_000, closedBy: 'Asha', awaitingReview: 0, summary: {}, at: T0 });
+    recordCorrection(temp.db, {
+      day: '2025-01-15', closedDay: '2025-01-14', recordKind: 'charge', recordId: 'late', counterId: invoice.counterId, invoiceNumber: invoice.number,
+      fromState: 'unresolved', toState: 'succeeded', amountMinor: 100, paymentId: 'P-late', detail: 'Zoho said later', at: T0,
+    });
     for (const table of OUTBOX_TABLES) {
       const columns = (temp.db.prepare(`PRAGMA table_info(${table.table})`).all() as { name: string }[]).map((c) => c.name).sort();
       const row = peekOutbox(temp.db, 100).find((e) => e.table === table.table);

@@ -6,7 +6,7 @@ import type { Db } from './database';
 import { NotFoundError } from './errors';
 import { prepared, sqlLiterals } from './statements';
 
-interface RefundRow {
+export interface RefundRow {
   id: string;
   attempt_id: string;
   invoice_id: string;
@@ -31,7 +31,7 @@ const SELECT_REFUNDS = `
   SELECT r.*, i.number AS invoice_number
   FROM refunds AS r JOIN invoices AS i ON i.id = r.invoice_id`;
 
-function toRefund(row: RefundRow): Refund {
+export function toRefund(row: RefundRow): Refund {
   return {
     id: row.id,
     attemptId: row.attempt_id,

@@ -56,7 +56,7 @@ export function settleInCash(db: Db, input: CashSettlement): { invoice: Invoice;
   });
 }
 
-interface TenderRow {
+export interface TenderRow {
   id: string;
   invoice_id: string;
   invoice_number: string;
@@ -72,7 +72,7 @@ const SELECT_TENDERS = `
   SELECT t.*, i.number AS invoice_number
   FROM tenders AS t JOIN invoices AS i ON i.id = t.invoice_id`;
 
-function toCashSale(row: TenderRow): CashSale {
+export function toCashSale(row: TenderRow): CashSale {
   return {
     id: row.id,
     invoiceId: row.invoice_id,

@@ -47,5 +47,5 @@ test('Preferences: the days of backups kept, with the rule named when refused', 
   await days.fill('30');
   await backups.getByRole('button', { name: 'Save' }).click();
   await expect(backups.getByText('Saved: backups of the last 30 days are kept.')).toBeVisible();
-  expect(await host.call('settings-get', {})).toEqual({ ok: true, value: { pollIntervalSeconds: 5, backupKeepDays: 30 } });
+  expect(await host.call('settings-get', {})).toMatchObject({ ok: true, value: { pollIntervalSeconds: 5, backupKeepDays: 30 } });
 });

@@ -1,6 +1,6 @@
 // Store mode in Chromium: two PCs (browser host processes, each its own data folder) on one store
-// (a throwaway PostgreSQL cluster) and one simulator. A manager on PC 1 sees PC 2's payment in the
-// log, totals and CSV; PC 2 is refused a counter PC 1 holds and told which PC holds it; the header
+// (a throwaway PostgreSQL cluster) and one simulator. A manager on PC 1 sees PC 2's payment and cash
+// sale in the log, totals and CSV; PC 2 is refused a counter PC 1 holds and told which PC holds it; the header
 // says when the store link is down; a bad store address is refused on the Store screen.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -42,11 +42,15 @@ test('a manager on PC 1 sees PC 2’s payment in the log, the totals and the CSV
     const day = await stations.station(0).host.ok('log-day', { date: localDate(Date.now()) });
     return day.attempts.some((a) => a.id === attempt.id && a.state === 'succeeded') ? true : undefined;
   }, 20_000, 'the payment settled in the store');
+  const pc2 = stations.station(1).host;
+  const bill = await pc2.ok('invoice-create', { counterId: attempt.counterId, lines: [{ description: 'Rice 5 kg', quantity: 1, unitPriceMinor: 1_234_00 }] });
+  await pc2.ok('cash-settle', { invoiceId: bill.id, counterId: bill.counterId, tenderedMinor: 1_300_00 });
 
   await openPc(page, 0);
   await page.getByRole('link', { name: 'Payment log' }).click();
   const row = page.locator('tbody tr').filter({ hasText: attempt.invoiceNumber });
   await expect(row).toContainText('PC 2');
+  await expect(page.getByRole('table', { name: 'Cash sales' }).locator('tr').filter({ hasText: bill.number })).toContainText('PC 2');
   await expect(row).toContainText('₹4,321.00');
   await expect(page.locator('.log-totals')).toContainText('₹4,321.00');
   await page.getByLabel('PC', { exact: true }).selectOption({ label: 'PC 1' });
@@ -62,6 +66,8 @@ test('a manager on PC 1 sees PC 2’s payment in the log, the totals and the CSV
   expect(csv[0]?.endsWith(',pc')).toBe(true);
   const line = csv.find((l) => l.includes(attempt.invoiceNumber))?.split(',');
   expect([line?.[4], line?.[7], line?.at(-1)]).toEqual(['4321.00', 'succeeded', 'PC 2']);
+  const cash = csv.find((l) => l.includes(bill.number))?.split(',');
+  expect([cash?.[4], cash?.[6], cash?.at(-1)]).toEqual(['1234.00', 'cash', 'PC 2']);
 });
 
 test('a second PC is refused a counter another PC holds, and told which PC holds it', async ({ page }) => {

@@ -1,6 +1,6 @@
 // A store's working day on StoreStations: each PC charges on its own counters, one sale after
-// another, and its customers pay (or are declined) on the terminal after a moment; the PC follows
-// each payment to its outcome. Used by the store suites around outages and kills.
+// another, and its customers pay (or are declined, and then pay cash) on the terminal after a
+// moment; the PC follows each payment to its outcome. Used by the store suites around outages and kills.
 import type { ChargeAttempt } from '../contract/model';
 import { isLiveState } from '../contract/domain';
 import type { StoreStations } from '../testkit/store-stations';
@@ -22,13 +22,15 @@ export interface StoreDayReport {
   sales: number;
   paid: number;
   declined: number;
+  /** Declined customers who paid cash instead. */
+  cash: number;
   /** Calls that failed where a cashier would have seen an error. */
   errors: string[];
   attempts: ChargeAttempt[];
 }
 
 export async function runStoreDay(stations: StoreStations, options: StoreDayOptions): Promise<StoreDayReport> {
-  const report: StoreDayReport = { sales: 0, paid: 0, declined: 0, errors: [], attempts: [] };
+  const report: StoreDayReport = { sales: 0, paid: 0, declined: 0, cash: 0, errors: [], attempts: [] };
   const between = ([min, max]: [number, number]) => min + Math.random() * (max - min);
   const till = async ({ pc, counter }: { pc: number; counter: number }) => {
     while (Date.now() < options.until) {
@@ -46,7 +48,10 @@ export async function runStoreDay(stations: StoreStations, options: StoreDayOpti
         await stations.control.pay(attempt.terminalId, pays ? { outcome: 'succeeded', method: 'card' } : { outcome: 'failed', failure_code: 'card_declined', method: 'card' });
         if (pays) report.paid += 1;
         else report.declined += 1;
-        await waitForOutcome(stations, pc, attempt.invoiceId, options.outcomeTimeoutMs ?? 15_000);
+        const outcome = await waitForOutcome(stations, pc, attempt.invoiceId, options.outcomeTimeoutMs ?? 15_000);
+        if (outcome?.state !== 'failed') continue;
+        await stations.station(pc).host.ok('cash-settle', { invoiceId: attempt.invoiceId, counterId: attempt.counterId, tenderedMinor: attempt.amountMinor });
+        report.cash += 1;
       } catch (error) {
         if (options.tillUp && !options.tillUp(pc)) continue; // the PC was killed under this sale
         report.errors.push(`PC ${pc + 1}: ${error instanceof Error ? error.message : String(error)}`);
@@ -58,15 +63,16 @@ export async function runStoreDay(stations: StoreStations, options: StoreDayOpti
   return report;
 }
 
-/** Until the invoice's latest attempt has left the live states (as the PC's own backend says). */
-export async function waitForOutcome(stations: StoreStations, pc: number, invoiceId: string, timeoutMs: number): Promise<void> {
+/** Until the invoice's latest attempt has left the live states (as the PC's own backend says): that attempt, or null. */
+export async function waitForOutcome(stations: StoreStations, pc: number, invoiceId: string, timeoutMs: number): Promise<ChargeAttempt | null> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const { attempts } = await stations.station(pc).host.ok('invoice-get', { invoiceId });
     const last = attempts.at(-1);
-    if (last && !isLiveState(last.state)) return;
+    if (last && !isLiveState(last.state)) return last;
     await sleep(200);
   }
+  return null;
 }
 
 /** Until no PC has a live payment and every PC's changes are in the store. */

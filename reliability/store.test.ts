@@ -85,7 +85,7 @@ describe('a store of real PCs', () => {
     await waitUntilStoreSettled(stations, 60_000);
     const cursors = await stations.cursors();
     const { store, union } = await stations.ledgers();
-    process.stdout.write(`store outage (${downFor / 1000} s): ${report.sales} sales (${report.paid} paid, ${report.declined} declined), cursors ${JSON.stringify(cursors)}\n`);
+    process.stdout.write(`store outage (${downFor / 1000} s): ${report.sales} sales (${report.paid} paid, ${report.declined} declined, ${report.cash} then cash), cursors ${JSON.stringify(cursors)}\n`);
     expect(report.errors).toEqual([]);
     expect(report.sales).toBeGreaterThanOrEqual(6);
     expect(cursors.every((c) => c.waiting === 0 && c.shipped === c.queued)).toBe(true);
@@ -107,7 +107,7 @@ describe('a store of real PCs', () => {
     await waitUntilStoreSettled(stations, 60_000);
     const cursors = await stations.cursors();
     const { store, union } = await stations.ledgers();
-    process.stdout.write(`store kill -9 ×3: ${report.sales} sales, cursors ${JSON.stringify(cursors)}\n`);
+    process.stdout.write(`store kill -9 ×3: ${report.sales} sales (${report.cash} declined then cash; ${union.tenders?.length ?? 0} cash sales in the store), cursors ${JSON.stringify(cursors)}\n`);
     expect(cursors.every((c) => c.waiting === 0 && c.shipped === c.queued)).toBe(true);
     expect(store).toEqual(union);
   }, 120_000);

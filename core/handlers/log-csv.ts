@@ -26,7 +26,7 @@ const HEADER = [
 
 type Cell = string | number | null;
 
-/** The day's log as CSV; a store's log (`pcName`: a PC's name by its id) adds the PC that took each payment. */
+/** The day's log as CSV; a store's log (`pcName`: a PC's name by its id) adds the PC that made each record. */
 export function dayLogCsv(day: DayLog, counterName: (counterId: string) => string, pcName?: (stationId: string) => string): CsvExport {
   const time = (ms: number) => new Date(ms).toISOString();
   const rows: Cell[][] = [
@@ -108,6 +108,6 @@ export function dayLogCsv(day: DayLog, counterName: (counterId: string) => strin
     ]),
   ];
   if (!pcName) return { fileName: `payments-${day.date}.csv`, csv: toCsv(HEADER, rows), rowCount: rows.length };
-  const pcs = [...day.attempts.map((a) => (a.stationId ? pcName(a.stationId) : null)), ...rows.slice(day.attempts.length).map(() => null)];
+  const pcs = [...day.attempts, ...day.cashSales, ...day.refunds, ...day.corrections].map((record) => (record.stationId ? pcName(record.stationId) : null));
   return { fileName: `payments-${day.date}.csv`, csv: toCsv([...HEADER, 'pc'], rows.map((row, i) => [...row, pcs[i] ?? null])), rowCount: rows.length };
 }

@@ -23,6 +23,7 @@ import { changeStoreConfig, requireLink } from './config-writes';
 import { joinStore } from './join';
 import type { StoreLink } from './link';
 import { inStoreTransaction } from './pg';
+import { assertNoLiveAtOtherPcs } from './store-closes';
 import { assertTerminalFreeInStore } from './terminal-use';
 
 export interface StoreHandlerDeps {
@@ -39,7 +40,7 @@ export interface StoreHandlerDeps {
 }
 
 type StoreCall = 'store-status' | 'store-join' | 'counter-claim' | 'counter-release';
-type JoinedOverride = 'counter-create' | 'counter-update' | 'counter-deactivate' | 'settings-update' | 'connection-configure' | 'charge-create';
+type JoinedOverride = 'counter-create' | 'counter-update' | 'counter-deactivate' | 'settings-update' | 'connection-configure' | 'charge-create' | 'day-close';
 
 /** A clock reading as the shop reads it: "10:32". */
 export function clockTime(ms: number): string {
@@ -201,6 +202,12 @@ export function joinedOverrides(deps: StoreHandlerDeps): Handlers<JoinedOverride
       if (!holdsClaim(link, input.counterId)) await storeCalls(deps)['counter-claim']({ counterId: input.counterId });
       await assertTerminalFreeAtOtherPcs(deps, input.counterId);
       return deps.local('charge-create', input);
+    },
+    // A day is closed for the whole store (store-closes.ts): not while another PC still waits for Zoho on it.
+    'day-close': async (input) => {
+      const { joined, connection } = link;
+      if (joined && connection && link.isUp) await assertNoLiveAtOtherPcs(connection, joined, input.date);
+      return deps.local('day-close', input);
     },
   };
 }

@@ -20,6 +20,11 @@ const EXTRA: Record<string, Pick<StoreLedgerTable, 'key' | 'keepsUnless'>> = {
   invoices: { key: ['store_id', 'id'], keepsUnless: "invoices.status <> 'paid' OR EXCLUDED.status = 'paid'" },
   charge_attempts: { key: ['store_id', 'id'], keepsUnless: 'charge_attempts.final_at IS NULL OR EXCLUDED.final_at IS NOT NULL' },
   attempt_events: { key: ['store_id', 'station_id', 'id'] },
+  refunds: { key: ['store_id', 'id'] },
+  refund_events: { key: ['store_id', 'station_id', 'id'] },
+  tenders: { key: ['store_id', 'id'] },
+  day_closes: { key: ['store_id', 'id'] },
+  corrections: { key: ['store_id', 'id'] },
 };
 
 export const STORE_LEDGER_TABLES: readonly StoreLedgerTable[] = OUTBOX_TABLES.map((table) => {

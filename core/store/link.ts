@@ -18,6 +18,7 @@ import { addStoreCounters, applyStoreConfig, countersOnlyHere, readStoreConfig, 
 import type { StoredStoreLink, StoreLinkFile } from './link-file';
 import { describeLinkFailure, openStorePool, redactStoreUrl, storeClient } from './pg';
 import { applySettlements } from './remote-attempts';
+import { adoptStoreCloses } from './store-closes';
 import { migrateStore } from './schema/migrate';
 import { LEDGER_CHANNEL, shipBatch } from './shipper';
 import { bookTokenRequest, LocalTokenBookings } from './token-requests';
@@ -341,6 +342,7 @@ export class StoreLink {
     this.claims = await readClaims(pool, link.storeId, this.timing.leaseMs);
     await this.syncConfig(pool, link);
     if (this.attached) await applySettlements(pool, link, this.attached.mode, this.deps.now);
+    if (this.attached && (await adoptStoreCloses(pool, link.storeId, this.attached.db, this.deps.now)).length > 0) this.deps.events.emit({ type: 'ledger-changed' });
     await this.listen(link);
     const known = Math.max(1, this.stations.length);
     if (known !== link.knownStations) await this.remember({ ...link, knownStations: known });

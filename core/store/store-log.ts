@@ -1,5 +1,6 @@
 // The manager's view is the store's: on a PC of a store whose link is up, the day's log, totals,
-// chart and CSV are read from the store's ledger (every PC's), with PC and counter filters. With
+// chart and CSV are read from the store's ledger (every PC's attempts, cash sales, refunds,
+// corrections and closes: core/store/store-day.ts), with PC and counter filters. With
 // the link down they are this PC's own, and say so.
 import type pg from 'pg';
 import { REVIEW_STATES } from '../../contract/domain';
@@ -8,50 +9,38 @@ import type { ChargeAttempt, Counter } from '../../contract/model';
 import { DAY_LOG_PAGE, type DayLog } from '../../contract/views';
 import { toChargeAttempt, type AttemptRow } from '../../db/attempt-queries';
 import { listCounters } from '../../db/counters';
-import { ledgerTotals, type Ledger } from '../../db/ledger-totals';
+import type { Ledger } from '../../db/ledger-totals';
 import { assembleTotals, HOUR_MS, NO_LEDGER, type GroupRow, type HourRow } from '../../db/log';
 import { TALLY_SLOT_MS } from '../../db/migrations/003_attempt_tallies';
 import { localDayRange } from '../days';
 import { dayLogCsv } from '../handlers/log-csv';
 import type { Handlers } from '../handlers/types';
 import type { StoreHandlerDeps } from './handlers';
+import { StoreWhere, storeCashSalesForDay, storeCorrectionsForDay, storeDayClose, storeLedgerTotals, storeRefundsForDay } from './store-day';
 
 type DayFilter = ParsedInput<'log-export-csv'>;
-
-interface WhereSql {
-  where: string;
-  params: unknown[];
-}
 
 /**
  * The filter over the store's attempts (`a`, by creation time, with the invoice `i` for the number
  * search) or over its tallies (`t`, by 15-minute slot; the search does not narrow totals, as on a
  * PC of its own).
  */
-function whereSql(storeId: string, input: DayFilter, table: 'a' | 't' = 'a'): WhereSql {
+function whereSql(storeId: string, input: DayFilter, table: 'a' | 't' = 'a'): StoreWhere {
   const { fromMs, toMs } = localDayRange(input.date);
   const slot = (ms: number) => ms - (ms % TALLY_SLOT_MS); // as the tally trigger rounds
-  const time = table === 'a' ? 'a.created_at' : 't.slot_start';
-  const params: unknown[] = table === 'a' ? [storeId, fromMs, toMs] : [storeId, slot(fromMs), slot(toMs)];
-  const conditions = [`${table}.store_id = $1`, `${time} >= $2`, `${time} < $3`];
-  const add = (sql: (n: number) => string, value: unknown) => {
-    params.push(value);
-    conditions.push(sql(params.length));
-  };
-  if (input.stationId) add((n) => `${table}.station_id = $${n}`, input.stationId);
-  if (input.counterId) add((n) => `${table}.counter_id = $${n}`, input.counterId);
-  if (input.state) add((n) => `${table}.state = $${n}`, input.state);
-  if (input.method) add((n) => `${table}.method = $${n}`, input.method);
-  const search = input.search?.trim();
-  if (search && table === 'a') add((n) => `i.number ILIKE $${n} ESCAPE '\\'`, `%${search.replace(/[\\%_]/g, (special) => `\\${special}`)}%`);
-  return { where: conditions.join(' AND '), params };
+  const where = new StoreWhere(storeId, table, input);
+  if (table === 'a') where.between('created_at', fromMs, toMs).search('i.number', input.search);
+  else where.between('slot_start', slot(fromMs), slot(toMs));
+  if (input.state) where.add((n) => `${table}.state = $${n}`, input.state);
+  if (input.method) where.add((n) => `${table}.method = $${n}`, input.method);
+  return where;
 }
 
 const FROM = 'charge_attempts AS a LEFT JOIN invoices AS i ON i.store_id = a.store_id AND i.id = a.invoice_id';
 
 /** The day's attempts across the store, newest first, `limit` of them (one more tells whether there are more). */
 export async function storeAttemptsForDay(client: pg.ClientBase | pg.Pool, storeId: string, input: DayFilter, limit: number): Promise<ChargeAttempt[]> {
-  const { where, params } = whereSql(storeId, input);
+  const { sql: where, params } = whereSql(storeId, input);
   const limitAt = `$${params.length + 1}`;
   // The page of attempts first (by the index, newest first), then their invoices one by one; a
   // search by invoice number needs the invoices in the filter itself.
@@ -67,7 +56,7 @@ export async function storeAttemptsForDay(client: pg.ClientBase | pg.Pool, store
 
 /**
  * The day's totals across the store, from its running tallies (~100 rows a day, however busy), with
- * `ledger` (cash, refunds and corrections) and `counters` to list them by (none: card and UPI alone).
+ * `ledger` (cash, refunds and corrections: storeLedgerTotals) and `counters` to list them by (none: card and UPI alone).
  */
 export async function storeDayTotals(
   client: pg.ClientBase | pg.Pool,
@@ -77,11 +66,11 @@ export async function storeDayTotals(
 ): Promise<DayLog['totals']> {
   const tallies = whereSql(storeId, input, 't');
   const groups = await client.query<GroupRow>(
-    `SELECT t.counter_id, t.state, t.method, sum(t.attempt_count)::bigint AS count, sum(t.amount_minor)::bigint AS amount FROM attempt_tallies AS t WHERE ${tallies.where} GROUP BY t.counter_id, t.state, t.method`,
+    `SELECT t.counter_id, t.state, t.method, sum(t.attempt_count)::bigint AS count, sum(t.amount_minor)::bigint AS amount FROM attempt_tallies AS t WHERE ${tallies.sql} GROUP BY t.counter_id, t.state, t.method`,
     tallies.params,
   );
   const slots = await client.query<{ slot_start: number; amount: number }>(
-    `SELECT t.slot_start, sum(t.amount_minor)::bigint AS amount FROM attempt_tallies AS t WHERE ${tallies.where} AND t.state = 'succeeded' GROUP BY t.slot_start`,
+    `SELECT t.slot_start, sum(t.amount_minor)::bigint AS amount FROM attempt_tallies AS t WHERE ${tallies.sql} AND t.state = 'succeeded' GROUP BY t.slot_start`,
     tallies.params,
   );
   const { fromMs } = localDayRange(input.date);
@@ -95,7 +84,7 @@ export async function storeDayTotals(
   const { search: _search, ...unsearched } = input;
   const attempts = whereSql(storeId, unsearched);
   const review = await client.query<{ count: number }>(
-    `SELECT count(*)::int AS count FROM charge_attempts AS a WHERE ${attempts.where} AND a.state IN (${REVIEW_STATES.map((s) => `'${s}'`).join(', ')}) AND a.reviewed_at IS NULL`,
+    `SELECT count(*)::int AS count FROM charge_attempts AS a WHERE ${attempts.sql} AND a.state IN (${REVIEW_STATES.map((s) => `'${s}'`).join(', ')}) AND a.reviewed_at IS NULL`,
     attempts.params,
   );
   return assembleTotals(localDayRange(input.date), { groups: groups.rows, hours, awaitingReview: review.rows[0]?.count ?? 0, ledger, counters });
@@ -115,26 +104,32 @@ export function storeLogHandlers(deps: StoreHandlerDeps): Handlers<'log-day' | '
     const stations = joined ? [{ id: joined.stationId, name: joined.stationName }] : [];
     return { ...day, attempts: day.attempts.map((a) => (joined ? { ...a, stationId: joined.stationId } : a)), store: { storeName: joined?.storeName ?? '', wholeStore: false, stations } };
   };
-  // Cash sales, refunds, corrections and the day close are this PC's own: the outbox ships card
-  // and UPI attempts, invoices and holds, not yet issue 14's ledger tables.
+  // Every PC's attempts, cash sales, refunds, corrections and closes: a state or method narrows to
+  // card/UPI attempts, leaving the rest out (as on a PC of its own).
   const storeDay = async (store: NonNullable<ReturnType<typeof up>>, input: DayFilter, limit: number): Promise<DayLog> => {
     const { joined, pool } = store;
-    const { db } = deps.mode();
-    const own = await deps.local('log-day', { ...withoutPc(input), rows: 1 });
+    const { storeId } = joined;
     const onlyAttempts = input.state !== undefined || input.method !== undefined;
-    const ledger = onlyAttempts ? NO_LEDGER : ledgerTotals(db, { ...localDayRange(input.date), day: input.date, ...(input.counterId ? { counterId: input.counterId } : {}) });
-    const listed = await storeAttemptsForDay(pool, joined.storeId, input, limit + 1);
-    const stations = await pool.query<{ id: string; name: string }>('SELECT id, name FROM stations WHERE store_id = $1 ORDER BY joined_at, id', [joined.storeId]);
+    const { search: _search, ...unsearched } = input;
+    const [listed, stations, ledger, refunds, cashSales, corrections, close] = await Promise.all([
+      storeAttemptsForDay(pool, storeId, input, limit + 1),
+      pool.query<{ id: string; name: string }>('SELECT id, name FROM stations WHERE store_id = $1 ORDER BY joined_at, id', [storeId]),
+      onlyAttempts ? NO_LEDGER : storeLedgerTotals(pool, storeId, unsearched),
+      onlyAttempts ? [] : storeRefundsForDay(pool, storeId, input),
+      onlyAttempts ? [] : storeCashSalesForDay(pool, storeId, input),
+      onlyAttempts ? [] : storeCorrectionsForDay(pool, storeId, input),
+      storeDayClose(pool, storeId, input),
+    ]);
     return {
       date: input.date,
       currency: deps.mode().currency,
       attempts: listed.slice(0, limit),
       truncated: listed.length > limit,
-      totals: await storeDayTotals(pool, joined.storeId, input, { ledger, counters: listCounters(db, { includeInactive: true }) }),
-      refunds: own.refunds,
-      cashSales: own.cashSales,
-      corrections: own.corrections,
-      close: own.close,
+      totals: await storeDayTotals(pool, storeId, input, { ledger, counters: listCounters(deps.mode().db, { includeInactive: true }) }),
+      refunds,
+      cashSales,
+      corrections,
+      close,
       store: { storeName: joined.storeName, wholeStore: true, stations: stations.rows },
     };
   };

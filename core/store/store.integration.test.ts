@@ -1,8 +1,9 @@
 // Two PCs of one store, each a live backend with its own SQLite file, on one simulator, against a
 // real PostgreSQL cluster: joining, the shared configuration, the shipped ledger, claims.
-import { join as joinPath } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Rig, TEST_TUNING } from '../../testkit/rig';
+import { randomUUID } from 'node:crypto';
+import { join as joinPath } from 'node:path';
+import { Rig, TEST_TUNING, type RigOptions } from '../../testkit/rig';
 import { localDate } from '../../testkit/time';
 import { storeDatabaseEachTest } from '../../testkit/store';
 import { eventually, pcLedgerRows, storeLedgerRows, unionOfLedgers } from '../../testkit/store-ledger';
@@ -15,8 +16,8 @@ afterEach(async () => {
   for (const rig of rigs.splice(0).reverse()) await rig.close();
 });
 
-async function firstPc(): Promise<Rig> {
-  const rig = await Rig.start({ tuning: { ...TEST_TUNING, store: FAST_LINK } });
+async function firstPc(simulator: RigOptions['simulator'] = {}): Promise<Rig> {
+  const rig = await Rig.start({ simulator, tuning: { ...TEST_TUNING, store: FAST_LINK } });
   rigs.push(rig);
   return rig;
 }
@@ -195,6 +196,74 @@ describe('the manager’s view is the store’s', () => {
     const lines = csv.csv.trim().split('\r\n');
     expect(lines[0]?.endsWith(',checked_note,record,refund_id,pc')).toBe(true);
     expect(lines.slice(1).map((line) => line.split(',').at(-1))).toEqual(['Till 2', 'Till 1']);
+  });
+
+  it('cash sales, refunds and their totals on one PC are in every PC’s log and CSV, with PC, counter and state filters; its day close is the store’s', async () => {
+    const pc1 = await firstPc({ refundSettleSeconds: 0 });
+    await join(pc1, 'Till 1');
+    const pc2 = await anotherPc(pc1);
+    await join(pc2, 'Till 2');
+    pc2.counters = await pc2.call('counters-list', {});
+    const card1 = await pc1.charge(2_500, { counter: 0 });
+    const card2 = await pc2.charge(4_000, { counter: 1 });
+    await pc1.control.pay(card1.terminalId, { outcome: 'succeeded', method: 'card' });
+    await pc2.control.pay(card2.terminalId, { outcome: 'succeeded', method: 'card' });
+    await pc1.waitFor(card1.id, (x) => x.state === 'succeeded');
+    const paid2 = await pc2.waitFor(card2.id, (x) => x.state === 'succeeded');
+    // On PC 2: a cash sale with change, and a part refund of its card payment.
+    const bill = await pc2.call('invoice-create', { counterId: card2.counterId, lines: [{ description: 'Rice 5 kg', quantity: 1, unitPriceMinor: 1_200 }] });
+    const { sale } = await pc2.call('cash-settle', { invoiceId: bill.id, counterId: bill.counterId, tenderedMinor: 2_000 });
+    const refund = await pc2.call('refund-create', { managerToken: pc2.managerToken, attemptId: paid2.id, amountMinor: 1_500, reason: 'requested_by_customer', requestKey: randomUUID() });
+    await pc2.waitForRefund(refund.id, (r) => r.state === 'succeeded');
+    const date = localDate(Date.now());
+    const stations = Object.fromEntries((await pc1.call('store-status', {})).stations.map((s) => [s.name, s.id]));
+    const till2 = stations['Till 2'] ?? '';
+
+    const day = await eventually(async () => {
+      const log = await pc1.call('log-day', { date });
+      return log.refunds.some((r) => r.state === 'succeeded') && log.cashSales.length === 1 ? log : undefined;
+    }, 5_000, 'PC 2’s cash sale and refund in PC 1’s log');
+    expect(day.cashSales).toEqual([{ ...sale, stationId: till2 }]);
+    expect(day.refunds).toEqual([expect.objectContaining({ id: refund.id, amountMinor: 1_500, state: 'succeeded', invoiceNumber: paid2.invoiceNumber, stationId: till2 })]);
+    expect(day.totals).toMatchObject({ collectedMinor: 2_500 + 4_000 + 1_200, refundedMinor: 1_500, netMinor: 2_500 + 4_000 + 1_200 - 1_500 });
+    expect(day.totals.byTender.find((t) => t.tender === 'cash')).toEqual({ tender: 'cash', count: 1, amountMinor: 1_200 });
+    expect(day.totals.byCounter.map((c) => [c.counterId, c.cardMinor, c.cashMinor, c.refundedMinor])).toEqual([
+      [card1.counterId, 2_500, 0, 0],
+      [card2.counterId, 4_000, 1_200, 1_500],
+    ]);
+    expect(day.totals.collectedByHour.reduce((sum, x) => sum + x, 0)).toBe(2_500 + 4_000 + 1_200);
+
+    // The filters: PC 1 alone has no cash or refunds; a counter, a state or a method narrows as on a PC of its own.
+    const onlyPc1 = await pc2.call('log-day', { date, stationId: stations['Till 1'] });
+    expect([onlyPc1.cashSales, onlyPc1.refunds, onlyPc1.totals.collectedMinor, onlyPc1.totals.refundedMinor]).toEqual([[], [], 2_500, 0]);
+    const onlyCounter2 = await pc1.call('log-day', { date, counterId: card2.counterId });
+    expect([onlyCounter2.cashSales.length, onlyCounter2.refunds.length, onlyCounter2.totals.collectedMinor]).toEqual([1, 1, 5_200]);
+    const onlySucceeded = await pc1.call('log-day', { date, state: 'succeeded' });
+    expect([onlySucceeded.cashSales, onlySucceeded.refunds, onlySucceeded.totals.collectedMinor, onlySucceeded.totals.refundedMinor]).toEqual([[], [], 6_500, 0]);
+    const searched = await pc1.call('log-day', { date, search: bill.number });
+    expect([searched.cashSales.map((x) => x.id), searched.refunds]).toEqual([[sale.id], []]);
+
+    const csv = (await pc1.call('log-export-csv', { date })).csv.trim().split('\r\n').slice(1);
+    expect(csv.filter((line) => /,(cash|refund),[^,]*,Till 2$/.test(line)).map((line) => line.split(',').at(-3))).toEqual(['cash', 'refund']);
+
+    // PC 2 closes the day: it is closed store-wide. PC 1's log shows it, and PC 1 adopts it: its own
+    // records of the day can no longer change, and a new sale dated in it is refused there too.
+    // Not while PC 1 still waits for Zoho on a payment of the day.
+    const live = await pc1.charge(300, { counter: 0 });
+    await eventually(async () => ((await pc2.call('log-day', { date })).attempts.some((x) => x.id === live.id) ? true : undefined), 5_000, 'PC 1’s live payment in the store');
+    const early = await pc2.raw('day-close', { managerToken: pc2.managerToken, date, closedBy: 'Asha' });
+    expect(early).toMatchObject({ ok: false, error: { code: 'conflict', field: 'date', message: `A payment or refund of ${date} at PC “Till 1” is still waiting for Zoho's answer. Close the day once it has one.` } });
+    expect((await pc2.call('day-close-report', { date })).close).toBeNull();
+    await pc1.control.pay(live.terminalId, { outcome: 'failed', failure_code: 'card_declined', method: 'card' });
+    await pc1.waitFor(live.id, (x) => x.state === 'failed');
+    await eventually(async () => ((await pc2.call('log-day', { date, state: 'failed' })).attempts.some((x) => x.id === live.id) ? true : undefined), 5_000, 'its answer in the store');
+    const { close } = await pc2.call('day-close', { managerToken: pc2.managerToken, date, closedBy: 'Asha' });
+    const closed = await eventually(async () => (await pc1.call('log-day', { date })).close ?? undefined, 5_000, 'PC 2’s close in PC 1’s log');
+    expect(closed).toMatchObject({ day: date, closedBy: 'Asha', closedAt: close?.closedAt });
+    const adopted = await eventually(async () => (await pc1.call('day-close-report', { date })).close ?? undefined, 5_000, 'PC 1 adopting the close');
+    expect(adopted).toMatchObject({ day: date, closedBy: 'Asha', closedAt: close?.closedAt });
+    const refused = await pc1.raw('invoice-create', { counterId: card1.counterId, lines: [{ description: 'Late sale', quantity: 1, unitPriceMinor: 100 }] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: `The books for ${date} were closed by Asha: nothing more can be recorded for that day.` } });
   });
 
   it('a payment whose PC died is re-checked from another: settled store-wide at once, and its PC learns of it when it returns', async () => {

@@ -87,7 +87,7 @@ describe('the support bundle', () => {
     expect(summary.app).toMatchObject({ version: '0.1.0', mode: 'live', platform: process.platform });
     expect(summary.database).toMatchObject({ file: 'counter.db', schemaVersion: MIGRATIONS.length, integrityCheck: ['ok'], attemptsByState: { succeeded: 1, unknown: 1 }, awaitingReview: 1 });
     expect(Object.keys(summary.database?.attemptsByState as object).sort()).toEqual(['succeeded', 'unknown']);
-    expect(summary.settings).toEqual({ pollIntervalSeconds: 5, backupKeepDays: 21 });
+    expect(summary.settings).toEqual({ pollIntervalSeconds: 5, backupKeepDays: 21, defaultMethod: 'card', storeName: '', storeAddress: '' });
     expect(summary.connection).toMatchObject({ state: 'connected', accountId: r.sim.fixture.account_id, clientId: '1000.PLANTEDCLIENT0000000000000001' });
     const review = JSON.parse(files.get('attempts-needing-review.json')?.toString() ?? '[]') as { id: string; state: string; events: unknown[] }[];
     expect(review.map((a) => [a.id, a.state])).toEqual([[lost.id, 'unknown']]);

@@ -42,8 +42,8 @@ export function rowJsonSql(table: OutboxTable, row: string): string {
   return `json_object(${table.columns.map((column) => `'${column}', ${row}${column}`).join(', ')})`;
 }
 
-/** Queues the row in the outbox, in the writing transaction, once this file's PC has joined a store. */
-function outboxTriggers(table: OutboxTable): string {
+/** Queues the row in the outbox, in the writing transaction, once this file's PC has joined a store (frozen with this migration; 011 uses it too). */
+export function outboxTriggers(table: OutboxTable): string {
   const key = table.key.replace(/\bid\b/, 'NEW.id');
   const trigger = (event: 'INSERT' | 'UPDATE') => `
 CREATE TRIGGER ${table.table}_outbox_${event.toLowerCase()}

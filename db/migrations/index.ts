@@ -8,6 +8,7 @@ import { refunds } from './007_refunds';
 import { tenders } from './008_tenders';
 import { dayCloses } from './009_day_closes';
 import { storeOutbox } from './010_store_outbox';
+import { storeOutboxAfterSale } from './011_store_outbox_after_sale';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   tenders,
   dayCloses,
   storeOutbox,
+  storeOutboxAfterSale,
 ];

@@ -2,6 +2,7 @@ import { storeConfig } from './001_store_config';
 import { storeLedger } from './002_ledger';
 import { sharedZohoUse } from './003_shared_zoho_use';
 import { storeAttemptHolds } from './004_attempt_holds';
+import { storeAfterSale } from './005_after_sale';
 
 /** A step of the store's PostgreSQL schema. Never edit one that has shipped: add the next number. */
 export interface StoreMigration {
@@ -10,4 +11,4 @@ export interface StoreMigration {
   sql: string;
 }
 
-export const STORE_MIGRATIONS: readonly StoreMigration[] = [storeConfig, storeLedger, sharedZohoUse, storeAttemptHolds];
+export const STORE_MIGRATIONS: readonly StoreMigration[] = [storeConfig, storeLedger, sharedZohoUse, storeAttemptHolds, storeAfterSale];

@@ -11,7 +11,18 @@ function counterName(counters: readonly Counter[], id: string): string {
   return counters.find((c) => c.id === id)?.name ?? id;
 }
 
-export function CashSalesTable({ sales, counters, currency }: { sales: readonly CashSale[]; counters: readonly Counter[]; currency: Currency }) {
+/** Store mode: the store's PCs, to name the PC of each record (null on a PC of its own). */
+type Stations = readonly { id: string; name: string }[] | null;
+
+function PcHeader({ stations }: { stations: Stations }) {
+  return stations ? <th scope="col">PC</th> : null;
+}
+
+function PcCell({ stations, stationId }: { stations: Stations; stationId: string | undefined }) {
+  return stations ? <td>{stations.find((s) => s.id === stationId)?.name ?? '—'}</td> : null;
+}
+
+export function CashSalesTable({ sales, counters, currency, stations }: { sales: readonly CashSale[]; counters: readonly Counter[]; currency: Currency; stations: Stations }) {
   const busy = usePrintStore((s) => s.busy);
   if (sales.length === 0) return null;
   return (
@@ -22,6 +33,7 @@ export function CashSalesTable({ sales, counters, currency }: { sales: readonly 
           <tr>
             <th scope="col">Time</th>
             <th scope="col">Invoice</th>
+            <PcHeader stations={stations} />
             <th scope="col">Counter</th>
             <th scope="col" className="num">
               Amount
@@ -40,6 +52,7 @@ export function CashSalesTable({ sales, counters, currency }: { sales: readonly 
             <tr key={sale.id}>
               <td className="nowrap">{formatTime(sale.createdAt, currency)}</td>
               <td>{sale.invoiceNumber}</td>
+              <PcCell stations={stations} stationId={sale.stationId} />
               <td>{counterName(counters, sale.counterId)}</td>
               <td className="num nowrap">{formatMoney(sale.amountMinor, sale.currency)}</td>
               <td className="num nowrap">{formatMoney(sale.tenderedMinor, sale.currency)}</td>
@@ -63,7 +76,7 @@ export function CashSalesTable({ sales, counters, currency }: { sales: readonly 
   );
 }
 
-export function RefundsTable({ refunds, counters, currency }: { refunds: readonly Refund[]; counters: readonly Counter[]; currency: Currency }) {
+export function RefundsTable({ refunds, counters, currency, stations }: { refunds: readonly Refund[]; counters: readonly Counter[]; currency: Currency; stations: Stations }) {
   if (refunds.length === 0) return null;
   return (
     <div className="log-table-wrap">
@@ -73,6 +86,7 @@ export function RefundsTable({ refunds, counters, currency }: { refunds: readonl
           <tr>
             <th scope="col">Time</th>
             <th scope="col">Invoice</th>
+            <PcHeader stations={stations} />
             <th scope="col">Counter</th>
             <th scope="col" className="num">
               Amount
@@ -87,6 +101,7 @@ export function RefundsTable({ refunds, counters, currency }: { refunds: readonl
             <tr key={refund.id}>
               <td className="nowrap">{formatTime(refund.createdAt, currency)}</td>
               <td>{refund.invoiceNumber}</td>
+              <PcCell stations={stations} stationId={refund.stationId} />
               <td>{counterName(counters, refund.counterId)}</td>
               <td className="num nowrap">{formatMoney(refund.amountMinor, refund.currency)}</td>
               <td>
@@ -106,7 +121,7 @@ export function RefundsTable({ refunds, counters, currency }: { refunds: readonl
   );
 }
 
-export function CorrectionsTable({ corrections, counters, currency }: { corrections: readonly Correction[]; counters: readonly Counter[]; currency: Currency }) {
+export function CorrectionsTable({ corrections, counters, currency, stations }: { corrections: readonly Correction[]; counters: readonly Counter[]; currency: Currency; stations: Stations }) {
   if (corrections.length === 0) return null;
   return (
     <div className="log-table-wrap">
@@ -116,6 +131,7 @@ export function CorrectionsTable({ corrections, counters, currency }: { correcti
           <tr>
             <th scope="col">Time</th>
             <th scope="col">Invoice</th>
+            <PcHeader stations={stations} />
             <th scope="col">Counter</th>
             <th scope="col">Closed day</th>
             <th scope="col">What</th>
@@ -130,6 +146,7 @@ export function CorrectionsTable({ corrections, counters, currency }: { correcti
             <tr key={correction.id}>
               <td className="nowrap">{formatTime(correction.createdAt, currency)}</td>
               <td>{correction.invoiceNumber}</td>
+              <PcCell stations={stations} stationId={correction.stationId} />
               <td>{counterName(counters, correction.counterId)}</td>
               <td className="nowrap">{correction.closedDay}</td>
               <td>

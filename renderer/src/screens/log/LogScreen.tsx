@@ -14,6 +14,8 @@ import { LogTotals } from './LogTotals';
 export function LogScreen() {
   const currencyFallback = useCurrency();
   const log = useLogStore((s) => s.log);
+  // Store mode: the PC of each record (as LogTable names it for payments).
+  const stations = log?.store?.stations ?? null;
   const error = useLogStore((s) => s.error);
   const notice = useLogStore((s) => s.notice);
   const busy = useLogStore((s) => s.busy);
@@ -64,17 +66,14 @@ export function LogScreen() {
       {log?.store && !log.store.wholeStore ? (
         <Message kind="warning">The store link is down: this list shows this PC’s payments only. The other PCs’ payments appear when the link is back.</Message>
       ) : null}
-      {log?.store?.wholeStore ? (
-        <Message kind="notice">Card and UPI payments are the whole store’s. Cash sales, refunds and corrections are this PC’s only.</Message>
-      ) : null}
       {error ? <Message kind="error">{error.message}</Message> : null}
       {notice ? <Message kind="notice">{notice}</Message> : null}
       {log ? <LogTotals totals={log.totals} currency={currency} counters={counters} /> : null}
       <div className="log-body">
         <LogTable counters={counters} currency={currency} />
-        {log ? <CashSalesTable sales={log.cashSales} counters={counters} currency={currency} /> : null}
-        {log ? <RefundsTable refunds={log.refunds} counters={counters} currency={currency} /> : null}
-        {log ? <CorrectionsTable corrections={log.corrections} counters={counters} currency={currency} /> : null}
+        {log ? <CashSalesTable sales={log.cashSales} counters={counters} currency={currency} stations={stations} /> : null}
+        {log ? <RefundsTable refunds={log.refunds} counters={counters} currency={currency} stations={stations} /> : null}
+        {log ? <CorrectionsTable corrections={log.corrections} counters={counters} currency={currency} stations={stations} /> : null}
       </div>
       {selected ? <AttemptPanel key={selected.id} attempt={selected} counter={counters.find((c) => c.id === selected.counterId)} onClose={closePanel} /> : null}
       {closeOpen && !selected ? <DayClosePanel onClose={closeDayPanel} /> : null}
