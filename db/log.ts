@@ -126,7 +126,7 @@ export function dayTotals(db: Db, filter: DayLogFilter): DayTotals {
      WHERE ${attempts.where} AND a.state IN (${sqlLiterals(REVIEW_STATES)}) AND a.reviewed_at IS NULL`,
   ).get(attempts.params);
 
-  const onlyAttempts = filter.state !== undefined || filter.method !== undefined;
+  const onlyAttempts = narrowsToAttempts(filter);
   const ledger: Ledger = onlyAttempts
     ? NO_LEDGER
     : ledgerTotals(db, {
@@ -136,6 +136,11 @@ export function dayTotals(db: Db, filter: DayLogFilter): DayTotals {
         ...(filter.day === undefined ? {} : { day: filter.day }),
       });
   return assembleTotals(filter, { groups, hours, awaitingReview: awaitingReview?.count ?? 0, ledger, counters: listCounters(db, { includeInactive: true }) });
+}
+
+/** A state or method filter narrows the day to card/UPI attempts: cash sales, refunds and corrections are left out then. */
+export function narrowsToAttempts(filter: { state?: unknown; method?: unknown }): boolean {
+  return filter.state !== undefined || filter.method !== undefined;
 }
 
 /** What a day's totals are made of: the attempts' tallies, the ledger of cash, refunds and corrections, and the counters to list them by. */

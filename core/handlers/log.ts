@@ -34,7 +34,7 @@ function dayLog(ctx: DataContext, input: DayFilter, limit: number): DayLog {
   // One more than the limit tells whether anything was left out, so nothing is dropped silently.
   const listed = log.listAttemptsForDay(ctx.db, { ...filter, ...(input.search ? { invoiceSearch: input.search } : {}), limit: limit + 1 });
   // A state or method narrows to card/UPI attempts; cash sales, refunds and corrections are listed otherwise.
-  const onlyAttempts = input.state !== undefined || input.method !== undefined;
+  const onlyAttempts = log.narrowsToAttempts(input);
   const search = input.search?.trim().toLowerCase() ?? '';
   const matches = (record: { invoiceNumber: string }) => search === '' || record.invoiceNumber.toLowerCase().includes(search);
   return {

@@ -10,7 +10,7 @@ import { DAY_LOG_PAGE, type DayLog } from '../../contract/views';
 import { toChargeAttempt, type AttemptRow } from '../../db/attempt-queries';
 import { listCounters } from '../../db/counters';
 import type { Ledger } from '../../db/ledger-totals';
-import { assembleTotals, HOUR_MS, NO_LEDGER, type GroupRow, type HourRow } from '../../db/log';
+import { assembleTotals, HOUR_MS, narrowsToAttempts, NO_LEDGER, type GroupRow, type HourRow } from '../../db/log';
 import { TALLY_SLOT_MS } from '../../db/migrations/003_attempt_tallies';
 import { localDayRange } from '../days';
 import { dayLogCsv } from '../handlers/log-csv';
@@ -109,7 +109,7 @@ export function storeLogHandlers(deps: StoreHandlerDeps): Handlers<'log-day' | '
   const storeDay = async (store: NonNullable<ReturnType<typeof up>>, input: DayFilter, limit: number): Promise<DayLog> => {
     const { joined, pool } = store;
     const { storeId } = joined;
-    const onlyAttempts = input.state !== undefined || input.method !== undefined;
+    const onlyAttempts = narrowsToAttempts(input);
     const { search: _search, ...unsearched } = input;
     const [listed, stations, ledger, refunds, cashSales, corrections, close] = await Promise.all([
       storeAttemptsForDay(pool, storeId, input, limit + 1),
