@@ -1,8 +1,8 @@
 // Start-up, each figure next to the floor it is bounded by, measured in the same run (interleaved,
 // so both see the same load): the browser host process ready (spawn → its first stdout line, the
 // address) in demo mode (a fresh data folder: the built-in simulator and demo.db) and in live mode,
-// divided by a bare `node -e` start (spawn → its first line), next to a bare `tsx -e` start (the host
-// runs its TypeScript through tsx, which transforms it at every start); the first screen painted in Chromium
+// divided by a bare `node -e` start (spawn → its first line), the host running from its bundle
+// (out/host/cli.mjs, built here first, its size and build time reported); the first screen painted in Chromium
 // (first contentful paint in a fresh context) divided by Chromium painting a blank page the same
 // way; and the renderer bundle's gzipped size (out/renderer after `vite build --config
 // renderer/vite.config.ts`).
@@ -16,7 +16,7 @@ import type { Browser, Page } from '@playwright/test';
 import { HostProcess } from '../testkit/host-process';
 import { LiveHost } from '../testkit/live-host';
 import { TEST_PIN } from '../testkit/manager-pin';
-import { buildRenderer, RENDERER_OUT, REPO_ROOT } from '../testkit/repo';
+import { buildHostBundle, buildRenderer, HOST_BUNDLE, RENDERER_OUT } from '../testkit/repo';
 import { goal, ratio, spread, verdicts, type BenchResult } from './lib';
 
 const RUNS = 7;
@@ -49,12 +49,17 @@ async function buildAndMeasureBundle(): Promise<{ buildSeconds: number; jsKb: nu
   return { buildSeconds: Number(buildSeconds.toFixed(1)), jsKb: kb(js), cssKb: kb(css), totalKb: kb(total), rawKb: kb(raw), files: files.length };
 }
 
-const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
-
-/** The floor of a Node program's start: spawn → the first line of `node -e` (or `tsx -e`, the host's runner), in ms. */
-async function bareStartMs(runner: string): Promise<number> {
+/** The host bundle built afresh: its size and how long esbuild took. */
+async function buildAndMeasureHostBundle(): Promise<{ buildSeconds: number; kb: number }> {
   const started = performance.now();
-  const child = spawn(runner, ['-e', "console.log('ready')"], { stdio: ['ignore', 'pipe', 'ignore'] });
+  await buildHostBundle();
+  return { buildSeconds: Number(((performance.now() - started) / 1000).toFixed(1)), kb: Number((statSync(HOST_BUNDLE).size / 1024).toFixed(0)) };
+}
+
+/** The floor of a Node program's start: spawn → the first line of `node -e`, in ms. */
+async function bareStartMs(): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['-e', "console.log('ready')"], { stdio: ['ignore', 'pipe', 'ignore'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve) => createInterface({ input: child.stdout }).once('line', () => resolve()));
   const took = performance.now() - started;
@@ -83,10 +88,10 @@ const BLANK_PAGE = 'data:text/html,<!doctype html><title>blank</title><p>blank</
 
 export async function startupBench(): Promise<BenchResult> {
   const bundle = await buildAndMeasureBundle();
+  const hostBundle = await buildAndMeasureHostBundle();
   const setup = await LiveHost.start();
   const demoDir = mkdtempSync(join(tmpdir(), 'counter-bench-demo-'));
   const node: number[] = [];
-  const tsx: number[] = [];
   const demo: number[] = [];
   const live: number[] = [];
   const appPaint: number[] = [];
@@ -98,8 +103,7 @@ export async function startupBench(): Promise<BenchResult> {
     // creates the databases; the rest open them, as every later day does (the first is not counted).
     let host: HostProcess | null = null;
     for (let i = 0; i <= RUNS; i += 1) {
-      const nodeMs = await bareStartMs(process.execPath);
-      const tsxMs = await bareStartMs(TSX);
+      const nodeMs = await bareStartMs();
       const demoHost = await HostProcess.start({ dataDir: demoDir, paymentsUrl: setup.sim.url, accountsUrl: setup.sim.url });
       await demoHost.stop();
       host = await setup.startHost();
@@ -108,7 +112,6 @@ export async function startupBench(): Promise<BenchResult> {
         for (const [n, terminal] of setup.sim.fixture.terminals.entries()) await host.ok('counter-create', { managerToken, name: `Counter ${n + 1}`, terminalId: terminal });
       } else {
         node.push(nodeMs);
-        tsx.push(tsxMs);
         demo.push(demoHost.readyMs);
         live.push(host.readyMs);
       }
@@ -132,7 +135,6 @@ export async function startupBench(): Promise<BenchResult> {
     rmSync(demoDir, { recursive: true, force: true });
   }
   const n = spread(node, 0);
-  const x = spread(tsx, 0);
   const d = spread(demo, 0);
   const l = spread(live, 0);
   const f = spread(appPaint, 0);
@@ -144,12 +146,11 @@ export async function startupBench(): Promise<BenchResult> {
   const paintRatio = ratio(f.p50, b.p50);
   const goals = [goal('host ready (demo) p50 ÷ bare node start p50', '≤ 3', `${demoRatio}×`, demoRatio <= 3), goal('host ready (live) p50 ÷ bare node start p50', '≤ 3', `${liveRatio}×`, liveRatio <= 3)];
   const line =
-    `host ready (spawn → address printed, p50/max of ${RUNS}) demo ${d.p50}/${d.max} ms = ${demoRatio}×, live ${l.p50}/${l.max} ms = ${liveRatio}× a bare node start (${n.p50}/${n.max} ms; a bare tsx start ${x.p50}/${x.max} ms = ${ratio(x.p50, n.p50)}×); ` +
+    `host ready (spawn → address printed, p50/max of ${RUNS}) demo ${d.p50}/${d.max} ms = ${demoRatio}×, live ${l.p50}/${l.max} ms = ${liveRatio}× a bare node start (${n.p50}/${n.max} ms), from the host bundle (${hostBundle.kb} KB; built in ${hostBundle.buildSeconds} s); ` +
     `first contentful paint p50 ${f.p50} / max ${f.max} ms = ${paintRatio}× Chromium painting a blank page (${b.p50}/${b.max} ms), counter picker on screen p50 ${s.p50} / max ${s.max} ms (blank page shown ${bs.p50}/${bs.max} ms; from navigation, fresh context); ` +
     `renderer bundle ${bundle.totalKb} KB gzipped (JS ${bundle.jsKb} KB, CSS ${bundle.cssKb} KB; ${bundle.rawKb} KB raw, ${bundle.files} files; built in ${bundle.buildSeconds} s) — ${verdicts(goals)}`;
   const figures = {
     bareNodeStartMs: n,
-    bareTsxStartMs: x,
     hostReadyDemoMs: d,
     hostReadyLiveMs: l,
     hostReadyToNode: { demo: demoRatio, live: liveRatio },
@@ -158,8 +159,9 @@ export async function startupBench(): Promise<BenchResult> {
     paintToBlank: paintRatio,
     counterPickerMs: s,
     blankPageShownMs: bs,
-    raw: { node, tsx, demo, live, appPaint, blankPaint },
+    raw: { node, demo, live, appPaint, blankPaint },
     bundle,
+    hostBundle,
   };
   return { name: 'startup', line, goals, figures };
 }

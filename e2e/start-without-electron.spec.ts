@@ -18,7 +18,7 @@ test('npm start without the Electron binary serves the app in browser mode', asy
     cwd: REPO_ROOT,
     env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: noElectron, DISPLAY: '', WAYLAND_DISPLAY: '', BROWSER: 'none' },
     stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group: npm, the script, tsx and the host stop together.
+    // Its own process group: npm, the script and the host stop together.
     detached: true,
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -1,4 +1,4 @@
-// host/cli.ts as a person starts it: --packaged refuses an outside setting that would send the Zoho
+// The browser host as a person starts it (host/cli.ts, bundled): --packaged refuses an outside setting that would send the Zoho
 // secrets over plain http to another computer; without it, the setting is used (and logged).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildRenderer, rendererBuilt, REPO_ROOT } from '../testkit/repo';
-import { runScript } from '../testkit/script-run';
+import { runHost } from '../testkit/script-run';
 
 let dataDir: string;
 
@@ -26,14 +26,15 @@ const HOST_ENV = { ...process.env, ZOHO_PAYMENTS_URL: 'http://payments.example.t
 
 describe('npm run start:browser', () => {
   it('with --packaged, refuses ZOHO_PAYMENTS_URL over http to another computer', async () => {
-    const run = await runScript(['host/cli.ts', '--port', '0', '--data-dir', dataDir, '--packaged'], { env: HOST_ENV, timeoutMs: 20_000 });
+    const run = await runHost(['--port', '0', '--data-dir', dataDir, '--packaged'], { env: HOST_ENV, timeoutMs: 20_000 });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('Counter will not start: ZOHO_PAYMENTS_URL is set to http://payments.example.test, but a packaged Counter sends the Zoho client secret and tokens only over https');
   }, 30_000);
 
   it('without it, starts and logs the settings from outside Counter', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'host/cli.ts', '--port', '0', '--data-dir', dataDir], { cwd: REPO_ROOT, env: HOST_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    // As `npm run start:browser` runs it: the start script, which builds what is stale and runs the host's bundle.
+    const child = spawn(process.execPath, ['scripts/start-browser.mjs', '--port', '0', '--data-dir', dataDir], { cwd: REPO_ROOT, env: HOST_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
     const log: string[] = [];
     createInterface({ input: child.stderr }).on('line', (line) => log.push(line));
     try {

@@ -6,7 +6,7 @@
 // --store (or COUNTER_STORE_URL / COUNTER_STORE_NAME / COUNTER_STATION_NAME) joins this PC to a
 // store at start, trusting the database credentials in the address; the PC remembers it.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
@@ -54,15 +54,27 @@ function options(env: Record<string, string | undefined> = process.env): HostCom
   return { port, dataDir, dataDirGiven: values['data-dir'] !== undefined, packaged: values.packaged ?? false, store };
 }
 
+/** The checkout: the nearest folder above this file with a package.json (this file is host/cli.ts, or its bundle out/host/cli.mjs). */
+function checkoutRoot(): string {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(folder, 'package.json'))) {
+    const parent = dirname(folder);
+    if (parent === folder) throw new Error(`No package.json above ${fileURLToPath(import.meta.url)}: run Counter from its checkout.`);
+    folder = parent;
+  }
+  return folder;
+}
+
 async function main(): Promise<void> {
   const { port, dataDir, dataDirGiven, packaged, store } = options();
-  const rendererDir = fileURLToPath(new URL('../out/renderer/', import.meta.url));
+  const root = checkoutRoot();
+  const rendererDir = join(root, 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${rendererDir}). Run \`npm run start:browser\`, which builds it first.`);
   }
   const secretsFile = join(dataDir, 'zoho-connection.json');
   const storeLinkFile = join(dataDir, 'store-link.json');
-  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
   const { logger: log } = await openLogFiles(dataDir);
   const host = await startBrowserHost({
     port,

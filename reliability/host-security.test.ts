@@ -1,5 +1,5 @@
-// The browser host as the real process a person starts (`tsx host/cli.ts`), in live mode: what
-// host/server.test.ts and e2e/host.spec.ts do not already cover there. It listens on 127.0.0.1
+// The browser host as the real process a person starts (`npm run start:browser`: host/cli.ts bundled), in
+// live mode: what host/server.test.ts and e2e/host.spec.ts do not already cover there. It listens on 127.0.0.1
 // only; the printed key opens the page but never authenticates an API call from the address bar;
 // through a real charge (which makes it fetch an access token), no API answer or event carries the
 // client secret, the refresh token or the access token; and the secrets file stays owner-only.

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostProcess, type HostProcess as RunningHost } from '../testkit/host-process';
 import { LiveHost } from '../testkit/live-host';
-import { runScript, type ScriptRun } from '../testkit/script-run';
+import { runHost, type ScriptRun } from '../testkit/script-run';
 
 let setup: LiveHost;
 let first: RunningHost;
@@ -19,9 +19,9 @@ afterAll(async () => {
   await setup?.close();
 });
 
-/** `host/cli.ts` on the folder, as a person starts it (killed by runScript if it ever serves). */
+/** The browser host on the folder, as a person starts it (killed by runHost if it ever serves). */
 function startAnotherHost(dataDir: string): Promise<ScriptRun> {
-  return runScript(['host/cli.ts', '--port', '0', '--data-dir', dataDir], { env: { ...process.env, ZOHO_PAYMENTS_URL: setup.sim.url, ZOHO_ACCOUNTS_URL: setup.sim.url } });
+  return runHost(['--port', '0', '--data-dir', dataDir], { env: { ...process.env, ZOHO_PAYMENTS_URL: setup.sim.url, ZOHO_ACCOUNTS_URL: setup.sim.url } });
 }
 
 const processAlive = (pid: number) => {

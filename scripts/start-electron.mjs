@@ -2,7 +2,7 @@
 //
 // The Electron binary is downloaded from GitHub when the electron package installs; where that is
 // impossible the package is present but the binary is not. Then this script starts the browser
-// mode instead (the same app and backend, host/cli.ts), says so in one line, prints its address and
+// mode instead (the same app and backend, host/cli.ts bundled into out/host/cli.mjs), says so in one line, prints its address and
 // opens it in the default browser where there is a display. Arguments after `npm start --` go to
 // the browser mode (--port, --data-dir).
 //
@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { electronBinary } from './electron-binary.mjs';
+import { hostBundle } from './host-build.mjs';
 import { buildRenderer, rendererStale } from './renderer-build.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -56,7 +57,7 @@ function openInBrowser(url) {
 async function startBrowserMode() {
   console.log('Electron is not installed on this machine, so Counter starts in browser mode instead (see README: Browser mode).');
   if (rendererStale()) await buildRenderer();
-  const host = spawn(bin('tsx'), ['host/cli.ts', ...process.argv.slice(2)], { cwd: repo, stdio: ['inherit', 'pipe', 'inherit'], shell: process.platform === 'win32' });
+  const host = spawn(process.execPath, [await hostBundle(), ...process.argv.slice(2)], { cwd: repo, stdio: ['inherit', 'pipe', 'inherit'] });
   let first = true;
   createInterface({ input: host.stdout }).on('line', (line) => {
     console.log(line);

@@ -1,6 +1,7 @@
-// The browser host as a real process: `tsx host/cli.ts --port 0 --data-dir DIR`, live mode against
-// the URLs given, driven over its HTTP API with its per-run token, and killed with SIGKILL (its
-// whole process group: tsx runs the host in a child process).
+// The browser host as a real process, as `npm run start:browser` runs it: `node out/host/cli.mjs
+// --port 0 --data-dir DIR` (host/cli.ts bundled, rebuilt here when stale), live mode against the
+// URLs given, driven over its HTTP API with its per-run token, and killed with SIGKILL (its whole
+// process group, should it ever start one).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,9 +14,7 @@ import { connectionToSimulator } from '../core/mode';
 import { callHost } from './host-api';
 import { writeManagerPin } from './manager-pin';
 import { okValue } from './results';
-import { REPO_ROOT } from './repo';
-
-const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+import { hostBundle, REPO_ROOT } from './repo';
 
 /** Where the host keeps the Zoho connection (host/cli.ts): a 0600 JSON file in the data folder. */
 export function secretsFile(dataDir: string): string {
@@ -59,12 +58,13 @@ export class HostProcess {
   }
 
   static async start(options: HostProcessOptions): Promise<HostProcess> {
+    const bundle = await hostBundle();
     const started = performance.now();
-    const child = spawn(TSX, ['host/cli.ts', '--port', '0', '--data-dir', options.dataDir, ...(options.args ?? [])], {
+    const child = spawn(process.execPath, [bundle, '--port', '0', '--data-dir', options.dataDir, ...(options.args ?? [])], {
       cwd: REPO_ROOT,
       env: { ...process.env, ZOHO_PAYMENTS_URL: options.paymentsUrl, ZOHO_ACCOUNTS_URL: options.accountsUrl },
       stdio: ['ignore', 'pipe', 'pipe'],
-      // Its own process group, so that SIGKILL reaches tsx and the node process it runs.
+      // Its own process group, so that a kill reaches everything it runs.
       detached: true,
     });
     const stderrTail: string[] = [];
@@ -106,7 +106,7 @@ export class HostProcess {
     return okValue(name, await this.call(name, input));
   }
 
-  /** kill -9 of the host (tsx and the node process it runs), and wait until they are gone. */
+  /** kill -9 of the host (its whole process group), and wait until it is gone. */
   async kill(): Promise<void> {
     try {
       process.kill(-this.pid, 'SIGKILL');
@@ -131,7 +131,7 @@ export class HostProcess {
   }
 }
 
-/** Until no process of the group is left (the node process under tsx can outlive tsx by a moment). */
+/** Until no process of the group is left. */
 async function waitForGroupGone(pgid: number): Promise<void> {
   for (let i = 0; i < 500; i += 1) {
     if (!groupAlive(pgid)) return;

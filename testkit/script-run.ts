@@ -1,8 +1,9 @@
-// One of the checkout's TypeScript entry points (host/cli.ts, host/reset-pin.ts…) run to its end as
-// a person runs it: Node with tsx's loader, in the checkout. Its exit code and everything it printed.
+// The checkout's entry points run to their end as a person runs them, in the checkout: a TypeScript
+// script (host/reset-pin.ts…) through Node with tsx's loader, or the browser host as
+// `npm run start:browser` runs it (its bundle, out/host/cli.mjs). Its exit code and everything it printed.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { REPO_ROOT } from './repo';
+import { hostBundle, REPO_ROOT } from './repo';
 
 export interface ScriptRun {
   code: number | null;
@@ -10,9 +11,24 @@ export interface ScriptRun {
   stderr: string;
 }
 
-/** Killed after `timeoutMs` (default 30 s) if it has not ended, so that nothing outlives the test. */
-export async function runScript(args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<ScriptRun> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: REPO_ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+export interface ScriptRunOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Killed after this long (default 30 s) if it has not ended, so that nothing outlives the test. */
+  timeoutMs?: number;
+}
+
+/** A TypeScript entry point (`args[0]`, relative to the checkout) with its arguments. */
+export function runScript(args: string[], options: ScriptRunOptions = {}): Promise<ScriptRun> {
+  return runNode(['--import', 'tsx', ...args], options);
+}
+
+/** The browser host with these command-line arguments. */
+export async function runHost(args: string[], options: ScriptRunOptions = {}): Promise<ScriptRun> {
+  return runNode([await hostBundle(), ...args], options);
+}
+
+async function runNode(nodeArgs: string[], options: ScriptRunOptions): Promise<ScriptRun> {
+  const child = spawn(process.execPath, nodeArgs, { cwd: REPO_ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

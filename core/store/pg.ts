@@ -1,8 +1,17 @@
 // The connection to the store's PostgreSQL: a small pool whose bigint columns read as numbers (unix
 // ms and minor units, both far below 2^53), short timeouts so a dead link is noticed quickly, and
-// the driver's errors in a manager's words.
-import pg from 'pg';
+// the driver's errors in a manager's words. The driver loads when a store is first reached: a PC on
+// its own never pays for it at start.
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import type { Logger } from '../log';
+
+let loadedDriver: typeof pg | null = null;
+
+function driver(): typeof pg {
+  loadedDriver ??= createRequire(import.meta.url)('pg') as typeof pg;
+  return loadedDriver;
+}
 
 export interface StorePoolOptions {
   /** How long to wait for a connection before calling the link down. */
@@ -17,11 +26,11 @@ const INT8_OID = 20;
 /** bigint (int8) columns as numbers: unix ms and minor units, both far below 2^53. */
 export const storeTypes: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
-    oid === INT8_OID ? (value: string) => Number(value) : (pg.types.getTypeParser as (oid: number, format?: string) => unknown)(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+    oid === INT8_OID ? (value: string) => Number(value) : (driver().types.getTypeParser as (oid: number, format?: string) => unknown)(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
 export function openStorePool(url: string, log: Logger, options: StorePoolOptions = {}): pg.Pool {
-  const pool = new pg.Pool({
+  const pool = new (driver().Pool)({
     connectionString: url,
     max: options.max ?? 4,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 3_000,
@@ -39,7 +48,7 @@ export function openStorePool(url: string, log: Logger, options: StorePoolOption
 
 /** A client of its own (not from a pool), as LISTEN needs; the caller connects and ends it. */
 export function storeClient(url: string, options: StorePoolOptions = {}): pg.Client {
-  return new pg.Client({ connectionString: url, connectionTimeoutMillis: options.connectTimeoutMs ?? 3_000, keepAlive: true, application_name: 'counter', types: storeTypes });
+  return new (driver().Client)({ connectionString: url, connectionTimeoutMillis: options.connectTimeoutMs ?? 3_000, keepAlive: true, application_name: 'counter', types: storeTypes });
 }
 
 /** Runs `work` in a transaction on one pooled connection; rolls back on any failure. */

@@ -28,19 +28,14 @@ export type WireSession = {
 
 const unixSeconds = (ms: number) => Math.floor(ms / 1000);
 
-/** "Sep 18, 2025, 11:17 am", as in seed 003. */
+/** "Sep 18, 2025, 11:17 am", as in seed 003. ICU's formatter is made at the first use, not at start (it takes ~15 ms). */
 function dateFormatter(timeZone: string): (ms: number) => string {
-  const format = new Intl.DateTimeFormat('en-US', {
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    hour12: true,
-    timeZone,
-  });
+  let format: Intl.DateTimeFormat | null = null;
   // ICU puts a narrow no-break space before AM/PM; Zoho writes a plain space and lower case.
-  return (ms) => format.format(ms).replace(/\s(AM|PM)$/, (_match, half: string) => ` ${half.toLowerCase()}`);
+  return (ms) => {
+    format ??= new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true, timeZone });
+    return format.format(ms).replace(/\s(AM|PM)$/, (_match, half: string) => ` ${half.toLowerCase()}`);
+  };
 }
 
 export class WireWriter {
