@@ -6,6 +6,7 @@ import {
   listCounters,
   peekNextInvoiceNumber,
   requireCounter,
+  saveStoreCounter,
   takeNextInvoiceNumber,
   updateCounter,
 } from './counters';
@@ -37,6 +38,13 @@ describe('counters', () => {
     deactivateCounter(temp.db, first.id);
     expect(listCounters(temp.db).map((c) => c.id)).toEqual([second.id]);
     expect(listCounters(temp.db, { includeInactive: true }).map((c) => c.id)).toEqual([first.id, second.id]);
+  });
+
+  it('lists counters made in the same millisecond by name, whatever order they were saved in (as from the store)', () => {
+    const made = { active: true, createdAt: T0 };
+    saveStoreCounter(temp.db, { ...made, id: 'y-saved-first', name: 'Till 2', terminalId: 'T-2', invoicePrefix: 'B-' });
+    saveStoreCounter(temp.db, { ...made, id: 'z-saved-second', name: 'Till 1', terminalId: 'T-1', invoicePrefix: 'A-' });
+    expect(listCounters(temp.db).map((c) => c.name)).toEqual(['Till 1', 'Till 2']);
   });
 
   it('refuses a terminal or prefix another active counter uses, naming the field', () => {

@@ -45,9 +45,10 @@ const CHANGEABLE_COLUMNS: Record<keyof CounterChanges, string> = {
 /** Invoice numbers are the prefix and a sequence padded to this many digits: "A-000001". */
 const INVOICE_SEQUENCE_DIGITS = 6;
 
+/** Oldest first; counters made in the same millisecond by name, as the store lists them (core/store/config-sync.ts), so every PC shows one order. */
 export function listCounters(db: Db, options: { includeInactive?: boolean } = {}): Counter[] {
   const where = options.includeInactive ? '' : 'WHERE active = 1';
-  return prepared<[], CounterRow>(db, `SELECT * FROM counters ${where} ORDER BY created_at, rowid`)
+  return prepared<[], CounterRow>(db, `SELECT * FROM counters ${where} ORDER BY created_at, name, id`)
     .all()
     .map(toCounter);
 }
