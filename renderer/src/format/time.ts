@@ -5,18 +5,34 @@ import { SESSION_VALIDITY_MS } from '../../../contract/rules';
 
 const LOCALES: Record<Currency, string> = { INR: 'en-IN', USD: 'en-US' };
 
-function localeFor(currency: Currency): string {
-  return LOCALES[currency];
+/**
+ * One formatter per currency and style, made at first use: building one costs far more than using
+ * it (`toLocaleTimeString` with options builds a new one at every call), and the log formats a
+ * time on every row.
+ */
+function formatterCache(options: Intl.DateTimeFormatOptions): (currency: Currency) => Intl.DateTimeFormat {
+  const made = new Map<Currency, Intl.DateTimeFormat>();
+  return (currency) => {
+    let format = made.get(currency);
+    if (!format) {
+      format = new Intl.DateTimeFormat(LOCALES[currency], options);
+      made.set(currency, format);
+    }
+    return format;
+  };
 }
+
+const timeFormat = formatterCache({ hour: 'numeric', minute: '2-digit', second: '2-digit' });
+const dateTimeFormat = formatterCache({ dateStyle: 'medium', timeStyle: 'short' });
 
 /** Time of day, e.g. "2:05:09 pm" (India) or "2:05:09 PM" (US). */
 export function formatTime(ms: number, currency: Currency = 'INR'): string {
-  return new Date(ms).toLocaleTimeString(localeFor(currency), { hour: 'numeric', minute: '2-digit', second: '2-digit' });
+  return timeFormat(currency).format(ms);
 }
 
 /** Date and time of day, e.g. "29 Nov 2026, 2:30 pm" (India) or "Nov 29, 2026, 2:30 PM" (US). */
 export function formatDateTime(ms: number, currency: Currency = 'INR'): string {
-  return new Date(ms).toLocaleString(localeFor(currency), { dateStyle: 'medium', timeStyle: 'short' });
+  return dateTimeFormat(currency).format(ms);
 }
 
 /** The local calendar date of `ms` as YYYY-MM-DD (what log-day takes). */
