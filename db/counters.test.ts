@@ -40,11 +40,19 @@ describe('counters', () => {
     expect(listCounters(temp.db, { includeInactive: true }).map((c) => c.id)).toEqual([first.id, second.id]);
   });
 
-  it('lists counters made in the same millisecond by name, whatever order they were saved in (as from the store)', () => {
+  it('dates a counter made in the same millisecond as the one before it a millisecond later, so the list keeps the order they were made', () => {
+    const first = makeCounter(temp.db, { name: 'Till 2', createdAt: T0 });
+    const second = makeCounter(temp.db, { name: 'Till 1', createdAt: T0 });
+    const afterClockStep = makeCounter(temp.db, { name: 'Till 0', createdAt: T0 - 60_000 });
+    expect([first.createdAt, second.createdAt, afterClockStep.createdAt]).toEqual([T0, T0 + 1, T0 + 2]);
+    expect(listCounters(temp.db).map((c) => c.name)).toEqual(['Till 2', 'Till 1', 'Till 0']);
+  });
+
+  it('lists counters from the store that share a millisecond by id, whatever order they arrived in, as every PC does', () => {
     const made = { active: true, createdAt: T0 };
-    saveStoreCounter(temp.db, { ...made, id: 'y-saved-first', name: 'Till 2', terminalId: 'T-2', invoicePrefix: 'B-' });
-    saveStoreCounter(temp.db, { ...made, id: 'z-saved-second', name: 'Till 1', terminalId: 'T-1', invoicePrefix: 'A-' });
-    expect(listCounters(temp.db).map((c) => c.name)).toEqual(['Till 1', 'Till 2']);
+    saveStoreCounter(temp.db, { ...made, id: 'z-saved-first', name: 'Till 1', terminalId: 'T-1', invoicePrefix: 'A-' });
+    saveStoreCounter(temp.db, { ...made, id: 'y-saved-second', name: 'Till 2', terminalId: 'T-2', invoicePrefix: 'B-' });
+    expect(listCounters(temp.db).map((c) => c.id)).toEqual(['y-saved-second', 'z-saved-first']);
   });
 
   it('refuses a terminal or prefix another active counter uses, naming the field', () => {

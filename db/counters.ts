@@ -45,10 +45,13 @@ const CHANGEABLE_COLUMNS: Record<keyof CounterChanges, string> = {
 /** Invoice numbers are the prefix and a sequence padded to this many digits: "A-000001". */
 const INVOICE_SEQUENCE_DIGITS = 6;
 
-/** Oldest first; counters made in the same millisecond by name, as the store lists them (core/store/config-sync.ts), so every PC shows one order. */
+/**
+ * Oldest first, then by id, as the store lists them (core/store/config-sync.ts): every PC of a store
+ * shows one order, whichever PC made the counters and in whatever order it got them.
+ */
 export function listCounters(db: Db, options: { includeInactive?: boolean } = {}): Counter[] {
   const where = options.includeInactive ? '' : 'WHERE active = 1';
-  return prepared<[], CounterRow>(db, `SELECT * FROM counters ${where} ORDER BY created_at, name, id`)
+  return prepared<[], CounterRow>(db, `SELECT * FROM counters ${where} ORDER BY created_at, id`)
     .all()
     .map(toCounter);
 }
@@ -63,7 +66,11 @@ export function getCounter(db: Db, id: string): Counter | null {
   return row ? toCounter(row) : null;
 }
 
-/** Throws ConflictError (field terminalId or invoicePrefix) when another active counter has either. */
+/**
+ * Throws ConflictError (field terminalId or invoicePrefix) when another active counter has either.
+ * A counter made in the same millisecond as one before it (or with the clock set back) is dated a
+ * millisecond after the newest, so counters list in the order they were made, on every PC.
+ */
 export function createCounter(db: Db, input: NewCounter): Counter {
   return inWriteTransaction(db, () => {
     const id = randomUUID();
@@ -71,7 +78,7 @@ export function createCounter(db: Db, input: NewCounter): Counter {
     prepared<[NewCounter & { id: string }]>(
       db,
       `INSERT INTO counters (id, name, terminal_id, invoice_prefix, created_at)
-       VALUES (@id, @name, @terminalId, @invoicePrefix, @createdAt)`,
+       VALUES (@id, @name, @terminalId, @invoicePrefix, max(@createdAt, coalesce((SELECT max(created_at) + 1 FROM counters), @createdAt)))`,
     ).run({ ...input, id });
     return toCounter(requireRow(db, id));
   });

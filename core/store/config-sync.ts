@@ -48,7 +48,7 @@ export async function storeConfigVersion(client: Queryable, storeId: string): Pr
 export async function readStoreConfig(client: Queryable, storeId: string): Promise<StoreConfig> {
   const store = (await client.query<StoreRow>('SELECT * FROM stores WHERE id = $1', [storeId])).rows[0];
   if (!store) throw new Error('The store is gone from its database.');
-  const counters = await client.query<CounterRow>('SELECT * FROM counters WHERE store_id = $1 ORDER BY created_at, name COLLATE "C", id', [storeId]);
+  const counters = await client.query<CounterRow>('SELECT * FROM counters WHERE store_id = $1 ORDER BY created_at, id', [storeId]);
   const edition = EDITIONS.find((e) => e === store.zoho_edition);
   return {
     configVersion: store.config_version,
