@@ -57,18 +57,27 @@ async function plan(client: pg.Client, sql: string, params: unknown[]): Promise<
   return rows.rows.map((row) => row['QUERY PLAN']).join('\n');
 }
 
-/** Runs `query` while recording the SQL it sends, then explains each statement. */
+/**
+ * Runs `query` while recording the SQL it sends, then explains each statement. The product sends its
+ * statements to a pool, several at once; on this one client they go one after another (pg asks that
+ * a client run one query at a time).
+ */
 async function plansOf(run: (client: pg.Client) => Promise<unknown>): Promise<string[]> {
   const sent: { text: string; values: unknown[] }[] = [];
   const original = store.client.query.bind(store.client);
+  let previous: Promise<unknown> = Promise.resolve();
   const recording = Object.assign(Object.create(store.client) as pg.Client, {
     query: (text: string, values: unknown[]) => {
       sent.push({ text, values });
-      return original(text, values);
+      const next = previous.catch(() => undefined).then(() => original(text, values));
+      previous = next;
+      return next;
     },
   });
   await run(recording);
-  return Promise.all(sent.map((q) => plan(store.client, q.text, q.values)));
+  const plans: string[] = [];
+  for (const q of sent) plans.push(await plan(store.client, q.text, q.values));
+  return plans;
 }
 
 describe('store-wide queries use their indexes', () => {
