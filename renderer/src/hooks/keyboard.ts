@@ -1,5 +1,5 @@
 // Keyboard shortcuts on the window, and where a key press happened.
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 
 /** Calls `handler` for every keydown on the window while mounted. */
 export function useWindowKeydown(handler: (event: KeyboardEvent) => void): void {
@@ -7,6 +7,17 @@ export function useWindowKeydown(handler: (event: KeyboardEvent) => void): void 
     window.addEventListener('keydown', handler);
     return () => window.removeEventListener('keydown', handler);
   }, [handler]);
+}
+
+/** Calls `onEscape` when Escape is pressed anywhere while mounted (a side panel closes). */
+export function useEscapeKey(onEscape: () => void): void {
+  const handler = useCallback(
+    (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onEscape();
+    },
+    [onEscape],
+  );
+  useWindowKeydown(handler);
 }
 
 /** Whether a key event happened while typing in a field (so plain keys belong to the field). */

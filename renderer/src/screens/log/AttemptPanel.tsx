@@ -12,6 +12,7 @@ import { PrintReceiptButton } from '../print/PrintReceiptButton';
 import { RefundForm } from './RefundForm';
 import { ReleaseHoldForm } from './ReleaseHoldForm';
 import { ReviewForm } from './ReviewForm';
+import { useEscapeKey } from '../../hooks/keyboard';
 
 const ACTORS: Record<string, string> = {
   cashier: 'Cashier',
@@ -36,13 +37,7 @@ export function AttemptPanel({ attempt, counter, onClose }: { attempt: ChargeAtt
     headingRef.current?.focus();
   }, [attempt.id]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscapeKey(onClose);
 
   return (
     <aside className="attempt-panel" aria-labelledby="attempt-title">

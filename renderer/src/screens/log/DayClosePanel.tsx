@@ -9,6 +9,7 @@ import { useLogStore } from '../../stores/log-store';
 import { useManagerStore } from '../../stores/manager-store';
 import { usePrintStore } from '../../stores/print-store';
 import { CounterTotalsTable } from '../print/CounterTotalsTable';
+import { useEscapeKey } from '../../hooks/keyboard';
 
 export function DayClosePanel({ onClose }: { onClose: () => void }) {
   const report = useLogStore((s) => s.closeReport);
@@ -27,13 +28,7 @@ export function DayClosePanel({ onClose }: { onClose: () => void }) {
     headingRef.current?.focus();
   }, []);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscapeKey(onClose);
 
   const close = async () => {
     const closed = await useManagerStore.getState().closeDay(date, closedBy, closeAnyway);
