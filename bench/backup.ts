@@ -5,8 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkIntegrityNow } from '../core/upkeep/integrity';
-import { closeDatabase, openDatabase } from '../db/database';
+import { checkIntegrityNow } from '../core/maintenance/integrity';
+import { closeDatabase, openDatabase } from '../db/local/database';
 import { chargesDuringBackup, padDatabase } from '../testkit/charges-during-backup';
 import { goal, ms, spread, timeRuns, verdicts, type BenchResult } from './lib';
 

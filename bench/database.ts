@@ -3,7 +3,7 @@
 // the day's log query (its first page, as the log screen asks for it) and its totals (as the log-day
 // handler runs them), the whole log-day call, a CSV export of one counter's day (5,000 rows, the
 // log-export-csv handler path), and one attempt write (insertCreatingAttempt, a committed
-// transaction) with the WAL checkpointed at idle moments as the app does (db/checkpoints.ts).
+// transaction) with the WAL checkpointed at idle moments as the app does (db/local/checkpoints.ts).
 // The write is bounded by one fsync of the WAL (synchronous=FULL): each write is followed by a bare
 // fsync of a small file in the same folder, so both are measured on the same disk under the same load.
 import { randomUUID } from 'node:crypto';
@@ -11,19 +11,19 @@ import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, statSync, writeSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { AttemptState } from '../contract/domain';
-import { DAY_LOG_PAGE } from '../contract/views';
+import type { AttemptState } from '../contract/vocabulary';
+import { DAY_LOG_PAGE } from '../contract/answers';
 import { startBackend } from '../core/backend';
-import { localDayRange } from '../core/days';
-import { silentLogger } from '../core/log';
+import { localDayRange } from '../core/after-sale/days';
+import { silentLogger } from '../core/logger';
 import { MemorySecretStore } from '../core/secrets/secret-store';
 import { localDate, sleep } from '../testkit/time';
-import { insertCreatingAttempt, transitionAttempt } from '../db/attempts';
-import { startIdleCheckpoints } from '../db/checkpoints';
-import { createCounter } from '../db/counters';
-import { closeDatabase, openDatabase } from '../db/database';
-import { createInvoice } from '../db/invoices';
-import { dayTotals, listAttemptsForDay } from '../db/log';
+import { insertCreatingAttempt, transitionAttempt } from '../db/local/attempts';
+import { startIdleCheckpoints } from '../db/local/checkpoints';
+import { createCounter } from '../db/local/counters';
+import { closeDatabase, openDatabase } from '../db/local/database';
+import { createInvoice } from '../db/local/invoices';
+import { dayTotals, listAttemptsForDay } from '../db/local/ledger';
 import { goal, ms, ratio, spread, timeRuns, verdicts, type BenchResult } from './lib';
 
 /** 1,000,000 attempts, as whole days: 30 × 33,334 = 1,000,020. */

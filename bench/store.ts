@@ -9,9 +9,9 @@
 import { localDate, sleep } from '../testkit/time';
 import type pg from 'pg';
 import { runStoreDay } from '../reliability/store-day';
-import { storeAttemptsForDay, storeDayTotals } from '../core/store/store-log';
-import { migrateStore } from '../core/store/schema/migrate';
-import { DAY_LOG_PAGE } from '../contract/views';
+import { storeAttemptsForDay, storeDayTotals } from '../core/store-link/store-log';
+import { migrateStore } from '../db/store/migrate';
+import { DAY_LOG_PAGE } from '../contract/answers';
 import { PostgresCluster } from '../testkit/postgres-cluster';
 import { connectStoreClient } from '../testkit/store-ledger';
 import { StoreStations } from '../testkit/store-stations';

@@ -1,5 +1,5 @@
-import type { ChargeAttempt, Invoice, Refund } from './model';
-import type { AppInfo, ConnectionStatus, StoreStatus } from './views';
+import type { ChargeAttempt, Invoice, Refund } from './records';
+import type { AppInfo, ConnectionStatus, StoreStatus } from './answers';
 
 /** Everything the backend pushes to the screens. */
 export type BillingEvent =

@@ -1,10 +1,10 @@
 // Field rules for every input the backend accepts. Each message names the rule in plain words;
 // the field itself is named by the path reported alongside.
 import { z } from 'zod';
-import { EDITIONS, PAYMENT_METHODS, REFUND_REASONS } from './domain';
+import { EDITIONS, PAYMENT_METHODS, REFUND_REASONS } from './vocabulary';
 import { MAX_AMOUNT_MINOR } from './money';
 import { BACKUP_KEEP_DAYS, MANAGER_PIN_DIGITS, POLL_INTERVAL_SECONDS } from './rules';
-import { DAY_LOG_MAX_ROWS } from './views';
+import { DAY_LOG_MAX_ROWS } from './answers';
 
 // eslint-disable-next-line no-control-regex -- the point is to refuse control characters
 const NO_CONTROL_CHARS = /^[^\u0000-\u001f\u007f]*$/;

@@ -2,11 +2,11 @@
 // the Electron IPC adapter, the preload, the browser host and the renderer client all derive
 // from it, so a call cannot exist in one place and not another.
 import { z } from 'zod';
-import { ATTEMPT_STATES } from './domain';
+import { ATTEMPT_STATES } from './vocabulary';
 import * as f from './fields';
-import type { AttemptEvent, CashSale, ChargeAttempt, Counter, Invoice, Refund, RefundWithEvents } from './model';
+import type { AttemptEvent, CashSale, ChargeAttempt, Counter, Invoice, Refund, RefundWithEvents } from './records';
 import type { Result } from './result';
-import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayCloseReport, DayLog, ManagerStatus, Receipt, Settings, StoreStatus, SupportBundle, SupportInfo } from './views';
+import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayCloseReport, DayLog, ManagerStatus, Receipt, Settings, StoreStatus, SupportBundle, SupportInfo } from './answers';
 
 const empty = z.strictObject({});
 const attemptState = z.enum(ATTEMPT_STATES, { error: `State must be one of ${ATTEMPT_STATES.join(', ')}` });

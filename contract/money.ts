@@ -1,7 +1,7 @@
 // Money as integer minor units (paise, cents). Amounts are parsed from and formatted to decimal
 // strings with string operations only, so no value ever passes through floating-point arithmetic.
 // Pure TypeScript: used by the renderer and the backend alike.
-import type { Currency } from './domain';
+import type { Currency } from './vocabulary';
 
 /**
  * The largest amount the app accepts: ₹1 crore (or $10 million) in minor units. Far above any sale

@@ -9,8 +9,8 @@ import {
   NotFoundError,
   RefundExceedsPaymentError,
   TenderTooSmallError,
-} from '../db/errors';
-import { RefundsNotAllowedError } from './refunds/refund-service';
+} from '../db/local/errors';
+import { RefundsNotAllowedError } from './after-sale/refunds/refund-service';
 import { ZohoError } from './zoho/errors';
 
 /** A handler's refusal, carried to the caller as `{ok: false, error}`. */

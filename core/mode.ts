@@ -1,23 +1,23 @@
 // A running mode: demo (an in-process simulator and demo.db) or live (the connected Zoho account
 // and counter.db). Demo and live data never mix: each has its own database file.
 import { join } from 'node:path';
-import type { Currency, Edition } from '../contract/domain';
+import type { Currency, Edition } from '../contract/vocabulary';
 import type { ZohoTrouble } from '../contract/failures';
-import * as counters from '../db/counters';
-import { startIdleCheckpoints } from '../db/checkpoints';
-import { closeDatabase, type Db } from '../db/database';
-import { countLiveAttempts } from '../db/live-attempts';
+import * as counters from '../db/local/counters';
+import { startIdleCheckpoints } from '../db/local/checkpoints';
+import { closeDatabase, type Db } from '../db/local/database';
+import { countLiveAttempts } from '../db/local/live-attempts';
 import { startSimulator, type FixtureSummary, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
-import { createDataServices, type ChargeTuning, type DataServices } from './data-services';
+import { createDataServices, type ChargeTuning, type DataServices } from './mode-services';
 import type { EventBus } from './event-bus';
 import { readSettings } from './handlers/settings';
-import type { Logger } from './log';
+import type { Logger } from './logger';
 import { MemorySecretStore } from './secrets/secret-store';
 import { editionCurrency, zohoHosts } from './zoho/editions';
 import { PaymentsClient } from './zoho/payments-client';
-import { backupsDir } from './upkeep/backups';
-import { startDailyBackups, type DailyBackupOptions } from './upkeep/daily-backups';
-import { openCheckedDatabase } from './upkeep/open-checked';
+import { backupsDir } from './maintenance/backups';
+import { startDailyBackups, type DailyBackupOptions } from './maintenance/daily-backups';
+import { openCheckedDatabase } from './maintenance/open-checked';
 import { TokenManager, type TokenState } from './zoho/token-manager';
 import { TokenRequestLog } from './zoho/token-request-log';
 import { ConnectionVault, type StoredConnection } from './zoho/vault';

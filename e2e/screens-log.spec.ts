@@ -2,10 +2,10 @@
 // history, Re-check, the CSV's content, and the dashboard's live cards.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DAY_LOG_PAGE } from '../contract/views';
-import { insertCreatingAttempt, transitionAttempt } from '../db/attempts';
-import { closeDatabase, openDatabase } from '../db/database';
-import { createInvoice } from '../db/invoices';
+import { DAY_LOG_PAGE } from '../contract/answers';
+import { insertCreatingAttempt, transitionAttempt } from '../db/local/attempts';
+import { closeDatabase, openDatabase } from '../db/local/database';
+import { createInvoice } from '../db/local/invoices';
 import { expect, test, type CounterHost } from './fixtures/browser-host';
 import { attemptRows, chargeButton, counters, expectAccessible, expectWaiting, fillItem, FINAL, openApp, payStatus, sale, setFirstPin, shot } from './screens-support';
 

@@ -3,8 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import type { PaymentMethod } from '../contract/domain';
-import type { Counter } from '../contract/model';
+import type { PaymentMethod } from '../contract/vocabulary';
+import type { Counter } from '../contract/records';
 import type { PayOutcome } from '../testkit/sim-control';
 import { expect, type CounterHost } from './fixtures/browser-host';
 

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import * as fields from '../contract/fields';
 import { FileSecretStore } from '../core/secrets/file-secret-store';
-import { openLogFiles } from '../core/upkeep/log-files';
+import { openLogFiles } from '../core/maintenance/log-files';
 import { defaultDataDir } from './data-dir';
 import { startBrowserHost } from './server';
 import { stopOnSignals } from './stop-on-signals';

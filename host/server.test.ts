@@ -3,7 +3,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../core/log';
+import { silentLogger } from '../core/logger';
 import { MemorySecretStore } from '../core/secrets/secret-store';
 import { startBrowserHost, type BrowserHost } from './server';
 

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { startBackend, type Backend, type BackendOptions, type BackendTuning } from '../core/backend';
 import { INTERNAL_FAILURE_MESSAGE } from '../contract/result';
-import { consoleLogger, type Logger } from '../core/log';
+import { consoleLogger, type Logger } from '../core/logger';
 import { handleCall, openEventStream, type ApiLimits } from './api-routes';
 import { SECURITY_HEADERS, sendPage, sendRefusal } from './replies';
 import { isAllowedHost, isCrossSiteFetch, isForeignOrigin, presentedToken, tokenCookie, tokenMatches } from './request-guard';

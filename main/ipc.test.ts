@@ -6,7 +6,7 @@ import type { BillingEvent } from '../contract/events';
 import { HANDLER_NAMES } from '../contract/handlers';
 import { INTERNAL_FAILURE_MESSAGE, type Result } from '../contract/result';
 import { startBackend, type Backend } from '../core/backend';
-import { silentLogger } from '../core/log';
+import { silentLogger } from '../core/logger';
 import { MemorySecretStore } from '../core/secrets/secret-store';
 import { EVENT_CHANNEL, PRINT_CHANNEL, PRINTERS_CHANNEL, SAVE_CSV_CHANNEL, SAVE_SUPPORT_BUNDLE_CHANNEL } from '../preload/bridge';
 import { isAppPageUrl } from './hardening';

@@ -5,7 +5,7 @@ import { HANDLER_NAMES } from '../contract/handlers';
 import { fail, INTERNAL_FAILURE_MESSAGE, type Result } from '../contract/result';
 import type { BillingEvent } from '../contract/events';
 import type { Backend } from '../core/backend';
-import type { Logger } from '../core/log';
+import type { Logger } from '../core/logger';
 import { EVENT_CHANNEL, PRINT_CHANNEL, PRINTERS_CHANNEL, SAVE_CSV_CHANNEL, SAVE_SUPPORT_BUNDLE_CHANNEL, type PrinterInfo, type PrintOutcome, type SaveOutcome } from '../preload/bridge';
 
 /** The part of Electron's IpcMainInvokeEvent the adapter checks. */

@@ -1,9 +1,9 @@
 // The desktop app's way back from a damaged database: instead of the restore command, a button.
-// The message names the newest good backup; choosing it restores that backup (core/upkeep/restore.ts)
+// The message names the newest good backup; choosing it restores that backup (core/maintenance/restore.ts)
 // and Counter starts again on it.
 import { dirname } from 'node:path';
-import { damagedDatabaseMessage, type DatabaseDamagedError } from '../core/upkeep/damaged-database';
-import { restoreBackup } from '../core/upkeep/restore';
+import { damagedDatabaseMessage, type DatabaseDamagedError } from '../core/maintenance/damaged-database';
+import { restoreBackup } from '../core/maintenance/restore';
 
 export const RESTORE_BUTTON = 'Restore this backup';
 

@@ -2,7 +2,7 @@
 // the manager picks where it goes in the system's save dialog, and it is written there (0600: it
 // holds the logs). The zip never passes through the page.
 import { ok, type Result } from '../contract/result';
-import type { SupportBundle } from '../contract/views';
+import type { SupportBundle } from '../contract/answers';
 import type { SaveOutcome } from '../preload/bridge';
 
 export interface SaveBundleDeps {

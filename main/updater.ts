@@ -1,7 +1,7 @@
 // The desktop app's updater: electron-updater on the generic HTTPS feed that electron-builder.yml
 // names (baked into the package as app-update.yml). It downloads a newer version in the background
 // and installs it when the manager asks (the backend first checks no payment is live:
-// core/upkeep/update-policy.ts) or, failing that, when Counter is next closed.
+// core/maintenance/update-policy.ts) or, failing that, when Counter is next closed.
 //
 // What is verified: every platform checks the download's sha512 against the feed's latest*.yml
 // before the update counts as downloaded. On top of that, Windows (NSIS) checks that the new
@@ -9,8 +9,8 @@
 // (Squirrel.Mac) that the new app's code signature satisfies the running app's designated
 // requirement; Linux AppImage and deb updates have the sha512 check only, so the feed must be HTTPS.
 import type { AppUpdater } from 'electron-updater';
-import type { Logger } from '../core/log';
-import type { Updater, UpdaterState } from '../core/upkeep/update-policy';
+import type { Logger } from '../core/logger';
+import type { Updater, UpdaterState } from '../core/maintenance/update-policy';
 
 export function desktopUpdater(updater: AppUpdater, log: Logger, now: () => number = Date.now): Updater {
   let state: UpdaterState = { kind: 'idle' };

@@ -4,7 +4,7 @@
 // lost answer holds the terminal: the manager looks at it and releases it once it shows nothing.
 // Used by the fault suites; the backend is a Rig (live mode, simulator over HTTP, real SQLite).
 import { join } from 'node:path';
-import type { ChargeAttempt } from '../contract/model';
+import type { ChargeAttempt } from '../contract/records';
 import { TEST_PIN } from '../testkit/manager-pin';
 import type { Rig } from '../testkit/rig';
 import type { PayOutcome } from '../testkit/sim-control';

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ChargeAttempt, Counter } from '../contract/model';
+import type { ChargeAttempt, Counter } from '../contract/records';
 import { startSimulator, type RunningSimulator } from '../simulator/index';
 import { HostProcess, prepareLiveDataDir } from '../testkit/host-process';
 import { TEST_PIN } from '../testkit/manager-pin';

@@ -1,9 +1,9 @@
 // The books must balance: after a run, compare every session Zoho (the simulator) created with the
 // attempts in the app's SQLite file, and check the rules no crash or fault may break. Read-only.
 import Database from 'better-sqlite3';
-import { ATTEMPT_STATES, type AttemptState } from '../contract/domain';
-import type { ChargeAttempt } from '../contract/model';
-import { SELECT_ATTEMPTS, toChargeAttempt, type AttemptRow } from '../db/attempt-queries';
+import { ATTEMPT_STATES, type AttemptState } from '../contract/vocabulary';
+import type { ChargeAttempt } from '../contract/records';
+import { SELECT_ATTEMPTS, toChargeAttempt, type AttemptRow } from '../db/local/attempt-queries';
 
 /** A session as the simulator's control API lists it (GET /_sim/sessions). */
 export interface SimSession {

@@ -1,8 +1,8 @@
 // A store's working day on StoreStations: each PC charges on its own counters, one sale after
 // another, and its customers pay (or are declined, and then pay cash) on the terminal after a
 // moment; the PC follows each payment to its outcome. Used by the store suites around outages and kills.
-import type { ChargeAttempt } from '../contract/model';
-import { isLiveState } from '../contract/domain';
+import type { ChargeAttempt } from '../contract/records';
+import { isLiveState } from '../contract/vocabulary';
 import type { StoreStations } from '../testkit/store-stations';
 import { sleep } from '../testkit/time';
 

@@ -1,11 +1,11 @@
 // npm run restore -- --data-dir DIR --backup FILE
-// Puts a backup back in place of a damaged database (core/upkeep/restore.ts). Stop Counter first.
+// Puts a backup back in place of a damaged database (core/maintenance/restore.ts). Stop Counter first.
 // Without --backup it lists the data folder's backups and the command for the newest.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { backupsDir, listBackups } from '../core/upkeep/backups';
-import { restoreCommand } from '../core/upkeep/damaged-database';
-import { restoreBackup } from '../core/upkeep/restore';
+import { backupsDir, listBackups } from '../core/maintenance/backups';
+import { restoreCommand } from '../core/maintenance/damaged-database';
+import { restoreBackup } from '../core/maintenance/restore';
 
 const USAGE = 'Usage: npm run restore -- --data-dir DIR --backup FILE';
 

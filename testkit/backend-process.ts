@@ -4,7 +4,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startBackend } from '../core/backend';
 import type { BackendTuning } from '../core/backend';
-import { silentLogger } from '../core/log';
+import { silentLogger } from '../core/logger';
 import { FileSecretStore } from '../core/secrets/file-secret-store';
 
 export interface BackendProcessConfig {

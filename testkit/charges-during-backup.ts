@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { BACKUP_PACE, listBackups } from '../core/upkeep/backups';
+import { BACKUP_PACE, listBackups } from '../core/maintenance/backups';
 import { Rig } from './rig';
 import { sleep } from './time';
 

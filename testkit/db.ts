@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach } from 'vitest';
-import type { AttemptState, PaymentMethod } from '../contract/domain';
-import type { ChargeAttempt, Counter, Invoice } from '../contract/model';
-import { finalizeAttempt, insertCreatingAttempt, markSessionCreated } from '../db/attempts';
-import type { NewCounter } from '../db/counters';
-import { createCounter } from '../db/counters';
-import type { Db } from '../db/database';
-import { closeDatabase, openDatabase } from '../db/database';
-import { createInvoice } from '../db/invoices';
+import type { AttemptState, PaymentMethod } from '../contract/vocabulary';
+import type { ChargeAttempt, Counter, Invoice } from '../contract/records';
+import { finalizeAttempt, insertCreatingAttempt, markSessionCreated } from '../db/local/attempts';
+import type { NewCounter } from '../db/local/counters';
+import { createCounter } from '../db/local/counters';
+import type { Db } from '../db/local/database';
+import { closeDatabase, openDatabase } from '../db/local/database';
+import { createInvoice } from '../db/local/invoices';
 
 /** A fixed clock reading for tests: 2025-01-15 10:00:00 UTC. */
 export const T0 = Date.UTC(2025, 0, 15, 10, 0, 0);

@@ -3,8 +3,8 @@
 // compare row by row.
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { storeTypes } from '../core/store/pg';
-import { OUTBOX_TABLES } from '../db/outbox';
+import { storeTypes } from '../db/store/pg';
+import { OUTBOX_TABLES } from '../db/local/outbox';
 
 /**
  * A client on the store's database that reads bigints as numbers (storeTypes), as the app does. A

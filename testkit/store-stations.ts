@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChargeAttempt, Counter } from '../contract/model';
+import type { ChargeAttempt, Counter } from '../contract/records';
 import Database from 'better-sqlite3';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
 import { HostProcess, prepareLiveDataDir } from './host-process';

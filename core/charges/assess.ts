@@ -1,5 +1,5 @@
 // What a session answer from Zoho means for one charge attempt. Pure: no I/O, no clock.
-import type { DeclinedTry } from '../../contract/model';
+import type { DeclinedTry } from '../../contract/records';
 import { parseZohoAmount } from '../../contract/money';
 import { KNOWN_SESSION_STATUSES, type KnownSessionStatus, type ZohoPayment, type ZohoSession } from '../zoho/schemas';
 

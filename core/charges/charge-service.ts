@@ -10,19 +10,19 @@ import {
   describeFailure,
   type ZohoTrouble,
 } from '../../contract/failures';
-import type { ChargeAttempt, DayClose } from '../../contract/model';
+import type { ChargeAttempt, DayClose } from '../../contract/records';
 import { toRequestAmount } from '../../contract/money';
 import { MAX_POLL_INTERVAL_MS, SESSION_VALIDITY_MS } from '../../contract/rules';
 import type { ParsedInput } from '../../contract/handlers';
-import * as attempts from '../../db/attempts';
-import type { Db } from '../../db/database';
-import { closeCovering, correctionFor } from '../../db/day-closes';
-import { appendAttemptEvent } from '../../db/events';
-import * as invoices from '../../db/invoices';
+import * as attempts from '../../db/local/attempts';
+import type { Db } from '../../db/local/database';
+import { closeCovering, correctionFor } from '../../db/local/day-closes';
+import { appendAttemptEvent } from '../../db/local/events';
+import * as invoices from '../../db/local/invoices';
 import { CallsUnderWay } from '../calls-under-way';
-import { recordLateAnswer } from '../corrections';
+import { recordLateAnswer } from '../after-sale/corrections';
 import type { EventBus } from '../event-bus';
-import type { Logger } from '../log';
+import type { Logger } from '../logger';
 import { isZohoError, surelyNotMade, ZohoError, zohoTrouble } from '../zoho/errors';
 import type { PaymentsClient } from '../zoho/payments-client';
 import type { ZohoSession } from '../zoho/schemas';

@@ -5,10 +5,10 @@
 // set forward never ends a hold early. A monotonic clock does not survive a restart and the wall
 // clock may have stepped meanwhile, so after a start every hold still running gets the whole
 // duration again from that start: Counter cannot tell how long it was stopped.
-import type { ChargeAttempt } from '../../contract/model';
-import type { Db } from '../../db/database';
-import { endHold, listHeldAttempts, renewHold } from '../../db/holds';
-import type { Logger } from '../log';
+import type { ChargeAttempt } from '../../contract/records';
+import type { Db } from '../../db/local/database';
+import { endHold, listHeldAttempts, renewHold } from '../../db/local/holds';
+import type { Logger } from '../logger';
 
 export interface HoldsOptions {
   db: Db;

@@ -1,6 +1,6 @@
-import * as attempts from '../../db/attempts';
-import * as events from '../../db/events';
-import { markAttemptReviewed } from '../../db/reviews';
+import * as attempts from '../../db/local/attempts';
+import * as events from '../../db/local/events';
+import { markAttemptReviewed } from '../../db/local/reviews';
 import { HandlerFailure } from '../failure';
 import type { DataContext, Handlers } from './types';
 

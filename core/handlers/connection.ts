@@ -1,10 +1,10 @@
 // Connecting the Zoho account: credentials, "Sign in with Zoho" (consent in the system browser,
 // PKCE, loopback redirect) or a pasted Self Client code, testing, and disconnecting.
-import type { Edition } from '../../contract/domain';
-import type { ConnectionStatus } from '../../contract/views';
-import { listLiveAttempts } from '../../db/attempts';
+import type { Edition } from '../../contract/vocabulary';
+import type { ConnectionStatus } from '../../contract/answers';
+import { listLiveAttempts } from '../../db/local/attempts';
 import { HandlerFailure } from '../failure';
-import type { Logger } from '../log';
+import type { Logger } from '../logger';
 import type { RunningMode } from '../mode';
 import { beginConsent, type PendingConsent } from '../zoho/consent';
 import { trustedAccountsServer } from '../zoho/data-centres';

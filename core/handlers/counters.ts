@@ -1,5 +1,5 @@
-import * as counters from '../../db/counters';
-import { InvalidStateError } from '../../db/errors';
+import * as counters from '../../db/local/counters';
+import { InvalidStateError } from '../../db/local/errors';
 import { HandlerFailure } from '../failure';
 import type { DataContext, Handlers } from './types';
 

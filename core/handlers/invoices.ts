@@ -1,8 +1,8 @@
 import { multiplyMinor, sumMinor } from '../../contract/money';
-import * as attempts from '../../db/attempts';
-import * as counters from '../../db/counters';
-import { assertDayOpen } from '../../db/day-closes';
-import * as invoices from '../../db/invoices';
+import * as attempts from '../../db/local/attempts';
+import * as counters from '../../db/local/counters';
+import { assertDayOpen } from '../../db/local/day-closes';
+import * as invoices from '../../db/local/invoices';
 import { HandlerFailure } from '../failure';
 import type { DataContext, Handlers } from './types';
 

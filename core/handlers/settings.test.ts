@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { POLL_INTERVAL_SECONDS } from '../../contract/rules';
-import { setSetting } from '../../db/settings';
+import { setSetting } from '../../db/local/settings';
 import { tempDatabaseEachTest } from '../../testkit/db';
 import { readSettings } from './settings';
 

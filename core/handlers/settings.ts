@@ -1,9 +1,9 @@
 import { backupKeepDays, paymentMethod, pollIntervalSeconds, storeAddress, storeName } from '../../contract/fields';
 import type { HandlerInput } from '../../contract/handlers';
 import { BACKUP_KEEP_DAYS, POLL_INTERVAL_SECONDS } from '../../contract/rules';
-import type { Settings } from '../../contract/views';
-import type { Db } from '../../db/database';
-import * as settings from '../../db/settings';
+import type { Settings } from '../../contract/answers';
+import type { Db } from '../../db/local/database';
+import * as settings from '../../db/local/settings';
 import type { DataContext, Handlers } from './types';
 
 const POLL_INTERVAL_KEY = 'poll_interval_seconds';

@@ -1,9 +1,9 @@
-import type { Counter } from '../../contract/model';
-import type { CounterStatus } from '../../contract/views';
-import * as attempts from '../../db/attempts';
-import * as counters from '../../db/counters';
-import * as invoices from '../../db/invoices';
-import { latestCashSaleForCounter } from '../../db/tenders';
+import type { Counter } from '../../contract/records';
+import type { CounterStatus } from '../../contract/answers';
+import * as attempts from '../../db/local/attempts';
+import * as counters from '../../db/local/counters';
+import * as invoices from '../../db/local/invoices';
+import { latestCashSaleForCounter } from '../../db/local/tenders';
 import type { DataContext, Handlers } from './types';
 
 export function statusHandlers(ctx: DataContext): Handlers<'counter-status' | 'dashboard'> {

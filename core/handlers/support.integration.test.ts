@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../db/migrations';
+import { MIGRATIONS } from '../../db/local/migrations';
 import { Rig } from '../../testkit/rig';
 import { sleep } from '../../testkit/time';
-import { NO_UPDATER_MESSAGE } from '../upkeep/update-policy';
+import { NO_UPDATER_MESSAGE } from '../maintenance/update-policy';
 
 let rig: Rig | null = null;
 afterEach(async () => {

@@ -1,16 +1,16 @@
 // The manager's Help tab: where Counter keeps its files, its versions and updates, installing a
 // downloaded update (never while a payment is live), and the support bundle.
-import type { ConnectionStatus } from '../../contract/views';
-import { countLiveAttempts } from '../../db/live-attempts';
-import { schemaVersion } from '../../db/migrate';
+import type { ConnectionStatus } from '../../contract/answers';
+import { countLiveAttempts } from '../../db/local/live-attempts';
+import { schemaVersion } from '../../db/local/migrate';
 import { HandlerFailure } from '../failure';
 import type { ManagerPinFile } from '../manager/pin-file';
 import type { RunningMode } from '../mode';
-import { backupsDir, listBackups } from '../upkeep/backups';
-import { logsDir } from '../upkeep/log-files';
-import { databaseName } from '../upkeep/open-checked';
-import { buildSupportBundle } from '../upkeep/support-bundle';
-import { installDecision, NO_UPDATER_MESSAGE, updateStatus, type Updater } from '../upkeep/update-policy';
+import { backupsDir, listBackups } from '../maintenance/backups';
+import { logsDir } from '../maintenance/log-files';
+import { databaseName } from '../maintenance/open-checked';
+import { buildSupportBundle } from '../maintenance/support-bundle';
+import { installDecision, NO_UPDATER_MESSAGE, updateStatus, type Updater } from '../maintenance/update-policy';
 import type { ConnectionVault } from '../zoho/vault';
 import { readSettings } from './settings';
 import type { Handlers } from './types';

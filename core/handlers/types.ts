@@ -1,11 +1,11 @@
-import type { Currency } from '../../contract/domain';
+import type { Currency } from '../../contract/vocabulary';
 import type { HandlerName, HandlerOutput, ParsedInput } from '../../contract/handlers';
-import type { Db } from '../../db/database';
+import type { Db } from '../../db/local/database';
 import type { ChargeService } from '../charges/charge-service';
 import type { Poller } from '../charges/poller';
-import type { RefundService } from '../refunds/refund-service';
+import type { RefundService } from '../after-sale/refunds/refund-service';
 import type { EventBus } from '../event-bus';
-import type { Logger } from '../log';
+import type { Logger } from '../logger';
 
 export type Handler<K extends HandlerName> = (input: ParsedInput<K>) => HandlerOutput<K> | Promise<HandlerOutput<K>>;
 export type Handlers<K extends HandlerName> = { [N in K]: Handler<N> };

@@ -7,8 +7,8 @@
 // the audit trail. A PC of a store has the store's PIN: a new PIN goes to the store first
 // (publishHash), the store's is taken here (adoptHash), and a wrong store PIN at joining counts
 // towards the same lockout.
-import type { ManagerStatus } from '../../contract/views';
-import type { AccessEventKind } from '../../db/access-events';
+import type { ManagerStatus } from '../../contract/answers';
+import type { AccessEventKind } from '../../db/local/access-events';
 import { HandlerFailure } from '../failure';
 import type { ManagerSessions } from './auth';
 import { countTry, lockoutRemainingMs, MAX_FAILED_TRIES, NO_WRONG_TRIES, waitText, type TryGuard } from './pin-guard';

@@ -6,8 +6,8 @@
 import { existsSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { appendAccessEvent } from '../../db/access-events';
-import { closeDatabase, openDatabase } from '../../db/database';
+import { appendAccessEvent } from '../../db/local/access-events';
+import { closeDatabase, openDatabase } from '../../db/local/database';
 import { lockDataFolder } from '../data-folder/lock';
 import { prepareDataFolder } from '../data-folder/permissions';
 import { DEMO_DB_FILE, LIVE_DB_FILE } from '../mode';

@@ -3,7 +3,7 @@
 // exchanged by the core, so the client secret never leaves this process.
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import type { Edition } from '../../contract/domain';
+import type { Edition } from '../../contract/vocabulary';
 import { editionScopes, editionSoid } from './editions';
 
 export interface ConsentResult {

@@ -1,4 +1,4 @@
-import type { Currency, Edition } from '../../contract/domain';
+import type { Currency, Edition } from '../../contract/vocabulary';
 
 export interface ZohoHosts {
   paymentsUrl: string;

@@ -1,4 +1,4 @@
-import type { Logger } from '../log';
+import type { Logger } from '../logger';
 import { ZohoError } from './errors';
 
 export interface HttpAnswer {

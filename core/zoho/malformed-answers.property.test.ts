@@ -5,8 +5,8 @@
 // simulator's own malformed-answer fault.
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Logger } from '../log';
-import { silentLogger } from '../log';
+import type { Logger } from '../logger';
+import { silentLogger } from '../logger';
 import { MemorySecretStore } from '../secrets/secret-store';
 import { AnswerServer, type Answer } from '../../testkit/answer-server';
 import { Rig } from '../../testkit/rig';

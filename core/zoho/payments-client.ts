@@ -2,8 +2,8 @@
 // retrieve, a payment's list). Every answer is parsed by a schema; a 401 gets exactly one token
 // refresh and one retry, unless Zoho says the token lacks the call's scope (a new token would not
 // help, and token requests are scarce). The Authorization header is never logged.
-import type { PaymentMethod } from '../../contract/domain';
-import type { Logger } from '../log';
+import type { PaymentMethod } from '../../contract/vocabulary';
+import type { Logger } from '../logger';
 import { ZohoError } from './errors';
 import { requestJson, retryAfterMs, type HttpAnswer } from './http';
 import { errorEnvelope, refundEnvelope, refundsEnvelope, sessionEnvelope, sessionIdEnvelope, type ZohoRefund, type ZohoSession } from './schemas';

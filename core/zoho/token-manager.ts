@@ -4,7 +4,7 @@
 // and every waiting caller shares it; a throttled answer backs off instead of retrying; a refused
 // refresh token means a person must reconnect. Every request goes to the accounts server of the
 // connection's data centre, and a new sign-in revokes the refresh token it replaces.
-import type { Logger } from '../log';
+import type { Logger } from '../logger';
 import { grantsRefunds } from './editions';
 import { ZohoError } from './errors';
 import { requestJson } from './http';

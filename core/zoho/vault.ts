@@ -2,7 +2,7 @@
 // the data centre that issued them. (Recent token requests have a log of their own, which a
 // disconnect does not forget: token-request-log.ts.)
 import { z } from 'zod';
-import { EDITIONS } from '../../contract/domain';
+import { EDITIONS } from '../../contract/vocabulary';
 import type { SecretStore } from '../secrets/secret-store';
 
 const storedConnection = z.object({

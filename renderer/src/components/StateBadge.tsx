@@ -1,4 +1,4 @@
-import type { AttemptState } from '../../../contract/domain';
+import type { AttemptState } from '../../../contract/vocabulary';
 import { stateLabel } from '../format/labels';
 
 /** A glyph as well as a colour, so the state never depends on colour alone. */

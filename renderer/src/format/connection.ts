@@ -1,6 +1,6 @@
-import type { Currency } from '../../../contract/domain';
+import type { Currency } from '../../../contract/vocabulary';
 import { ZOHO_TROUBLE_LABELS } from '../../../contract/failures';
-import type { ConnectionStatus } from '../../../contract/views';
+import type { ConnectionStatus } from '../../../contract/answers';
 import { formatTime } from './time';
 
 export type ConnectionTone = 'ok' | 'warn' | 'bad' | 'neutral';

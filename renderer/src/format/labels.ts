@@ -1,6 +1,6 @@
 // The cashier's and manager's words for attempt states, payment methods and failure codes.
 // Pure functions (no DOM, no stores) so they can be unit-tested.
-import type { AttemptState, PaymentMethod, RefundReason, RefundState, Tender } from '../../../contract/domain';
+import type { AttemptState, PaymentMethod, RefundReason, RefundState, Tender } from '../../../contract/vocabulary';
 import { describeFailure } from '../../../contract/failures';
 
 const STATE_LABELS: Record<AttemptState, string> = {

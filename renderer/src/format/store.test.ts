@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StoreStatus } from '../../../contract/views';
+import type { StoreStatus } from '../../../contract/answers';
 import { heardAgo, storeLinkSummary } from './store';
 
 const joined: StoreStatus = {

@@ -1,6 +1,6 @@
 // The store link in a few words, for the header and the Store tab. Pure, so it can be unit-tested.
-import type { Currency } from '../../../contract/domain';
-import type { StoreStatus } from '../../../contract/views';
+import type { Currency } from '../../../contract/vocabulary';
+import type { StoreStatus } from '../../../contract/answers';
 import type { ConnectionTone } from './connection';
 import { formatTime } from './time';
 

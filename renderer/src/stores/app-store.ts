@@ -2,9 +2,9 @@
 // the counters, which counter this station is (claimed from the store on a PC of a store), and which
 // screen is showing.
 import { create } from 'zustand';
-import type { Currency } from '../../../contract/domain';
-import type { Counter } from '../../../contract/model';
-import type { AppInfo, ConnectionStatus, StoreStatus } from '../../../contract/views';
+import type { Currency } from '../../../contract/vocabulary';
+import type { Counter } from '../../../contract/records';
+import type { AppInfo, ConnectionStatus, StoreStatus } from '../../../contract/answers';
 import type { TransportState } from '../api';
 import { call } from '../api/gateway';
 

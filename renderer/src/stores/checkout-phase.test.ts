@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AttemptState } from '../../../contract/domain';
-import type { ChargeAttempt, Invoice } from '../../../contract/model';
+import type { AttemptState } from '../../../contract/vocabulary';
+import type { ChargeAttempt, Invoice } from '../../../contract/records';
 import { phaseOf } from './checkout-phase';
 
 const invoice: Invoice = {

@@ -1,6 +1,6 @@
 // Which step of a sale the counter screen is at, from the invoice and its latest attempt.
-import { isLiveState } from '../../../contract/domain';
-import type { ChargeAttempt, Invoice } from '../../../contract/model';
+import { isLiveState } from '../../../contract/vocabulary';
+import type { ChargeAttempt, Invoice } from '../../../contract/records';
 
 /** What the payment panel shows. */
 export type CheckoutPhase =

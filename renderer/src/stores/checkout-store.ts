@@ -3,9 +3,9 @@
 // has it, so the store never works out an invoice's status itself); or its settlement in cash.
 // Each sale starts with the store's default method (a manager's preference).
 import { create } from 'zustand';
-import { isLiveState, type PaymentMethod } from '../../../contract/domain';
+import { isLiveState, type PaymentMethod } from '../../../contract/vocabulary';
 import { phaseOf } from './checkout-phase';
-import { awaitsReview, invoiceAwaitsReview, isHeld, type ChargeAttempt, type Invoice } from '../../../contract/model';
+import { awaitsReview, invoiceAwaitsReview, isHeld, type ChargeAttempt, type Invoice } from '../../../contract/records';
 import { parseAmount } from '../../../contract/money';
 import type { AppError } from '../../../contract/result';
 import { call } from '../api/gateway';

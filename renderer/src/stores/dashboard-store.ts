@@ -1,7 +1,7 @@
 // Every counter at a glance, kept live by events.
 import { create } from 'zustand';
-import type { ChargeAttempt, Invoice } from '../../../contract/model';
-import type { CounterStatus } from '../../../contract/views';
+import type { ChargeAttempt, Invoice } from '../../../contract/records';
+import type { CounterStatus } from '../../../contract/answers';
 import { call } from '../api/gateway';
 
 interface DashboardState {

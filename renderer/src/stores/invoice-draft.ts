@@ -1,6 +1,6 @@
 // The invoice the cashier is typing, as text, and its exact conversion to the contract's lines.
 // Amounts are parsed with contract/money.ts into integer minor units: no float ever touches money.
-import type { InvoiceLine } from '../../../contract/model';
+import type { InvoiceLine } from '../../../contract/records';
 import { multiplyMinor, parseAmount, sumMinor } from '../../../contract/money';
 
 export type DraftMode = 'items' | 'amount';

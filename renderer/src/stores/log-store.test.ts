@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DAY_LOG_PAGE } from '../../../contract/views';
+import { DAY_LOG_PAGE } from '../../../contract/answers';
 import { isoDate } from '../format/time';
 import { FakeBackend } from '../testing/fake-backend';
 import { startEvents } from './events';

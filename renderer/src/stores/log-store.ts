@@ -1,10 +1,10 @@
 // The day's payment log: filters, the day's attempts, cash sales, refunds and totals, one attempt's
 // history with its refunds, and the day close's report.
 import { create } from 'zustand';
-import type { AttemptState, PaymentMethod } from '../../../contract/domain';
-import type { AttemptEvent, ChargeAttempt, Refund, RefundWithEvents } from '../../../contract/model';
+import type { AttemptState, PaymentMethod } from '../../../contract/vocabulary';
+import type { AttemptEvent, ChargeAttempt, Refund, RefundWithEvents } from '../../../contract/records';
 import type { AppError } from '../../../contract/result';
-import { DAY_LOG_MAX_ROWS, DAY_LOG_PAGE, type DayCloseReport, type DayLog } from '../../../contract/views';
+import { DAY_LOG_MAX_ROWS, DAY_LOG_PAGE, type DayCloseReport, type DayLog } from '../../../contract/answers';
 import { saveCsv } from '../api';
 import { call } from '../api/gateway';
 import { stateLabel } from '../format/labels';

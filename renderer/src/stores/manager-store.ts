@@ -1,11 +1,11 @@
 // The manager's side: PIN unlock (the token lives in memory only), counters, the Zoho connection,
 // preferences, the store and help (files, updates, the support bundle). Locks itself after a few minutes without use.
 import { create } from 'zustand';
-import type { Edition } from '../../../contract/domain';
-import type { PaymentMethod, RefundReason } from '../../../contract/domain';
-import type { ChargeAttempt, Counter, Refund } from '../../../contract/model';
+import type { Edition } from '../../../contract/vocabulary';
+import type { PaymentMethod, RefundReason } from '../../../contract/vocabulary';
+import type { ChargeAttempt, Counter, Refund } from '../../../contract/records';
 import type { AppError, Result } from '../../../contract/result';
-import type { ConnectionStatus, DayCloseReport, ManagerStatus, Settings, StoreStatus, SupportInfo } from '../../../contract/views';
+import type { ConnectionStatus, DayCloseReport, ManagerStatus, Settings, StoreStatus, SupportInfo } from '../../../contract/answers';
 import { call } from '../api/gateway';
 import { saveSupportBundle } from '../api/index';
 import { useAppStore } from './app-store';

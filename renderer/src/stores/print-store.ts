@@ -1,7 +1,7 @@
 // Printing a receipt or the day's summary: what is printed (rendered for print by PrintArea), on
 // which paper and which printer this PC uses (kept in this PC's storage), and how it went.
 import { create } from 'zustand';
-import type { DayCloseReport, Receipt } from '../../../contract/views';
+import type { DayCloseReport, Receipt } from '../../../contract/answers';
 import { PAPER_LAYOUTS, type PaperLayout } from '../../../preload/bridge';
 import { printPage } from '../api';
 import { call } from '../api/gateway';

@@ -4,14 +4,14 @@
 // after an outcome) are kept here in their simplest form. Tests settle attempts as Zoho would
 // (`settle`, `change`), push any event (`emit`), fail a call (`failNext`) or hold its answer back (`hold`).
 import { camelCaseName } from '../../../contract/api';
-import { isLiveState, type AttemptState } from '../../../contract/domain';
+import { isLiveState, type AttemptState } from '../../../contract/vocabulary';
 import type { BillingEvent } from '../../../contract/events';
 import { HANDLER_NAMES, inputSchemas, type HandlerInput, type HandlerName, type HandlerOutput } from '../../../contract/handlers';
-import { invoiceAwaitsReview, type AttemptEvent, type CashSale, type ChargeAttempt, type Counter, type DayClose, type Invoice, type Refund } from '../../../contract/model';
+import { invoiceAwaitsReview, type AttemptEvent, type CashSale, type ChargeAttempt, type Counter, type DayClose, type Invoice, type Refund } from '../../../contract/records';
 import { sumMinor } from '../../../contract/money';
 import { fail, ok, type AppError, type Result } from '../../../contract/result';
 import { BACKUP_KEEP_DAYS, POLL_INTERVAL_SECONDS } from '../../../contract/rules';
-import { DAY_LOG_MAX_ROWS, DAY_LOG_PAGE, type AppInfo, type ConnectionStatus, type CounterStatus, type DayCloseReport, type DayLog, type DayTotals, type Settings, type StoreStatus, type SupportInfo } from '../../../contract/views';
+import { DAY_LOG_MAX_ROWS, DAY_LOG_PAGE, type AppInfo, type ConnectionStatus, type CounterStatus, type DayCloseReport, type DayLog, type DayTotals, type Settings, type StoreStatus, type SupportInfo } from '../../../contract/answers';
 import type { DesktopBilling, SaveOutcome } from '../../../preload/bridge';
 import { isoDate } from '../format/time';
 import { resetBillingApi } from '../api/gateway';

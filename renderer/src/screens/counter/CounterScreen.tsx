@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isLiveState } from '../../../../contract/domain';
+import { isLiveState } from '../../../../contract/vocabulary';
 import { Message } from '../../components/Field';
 import { isActivatableTarget, isTypingTarget, useWindowKeydown } from '../../hooks/keyboard';
 import { useCurrency, useStationCounter } from '../../stores/app-store';

@@ -1,4 +1,4 @@
-import type { Invoice } from '../../../../contract/model';
+import type { Invoice } from '../../../../contract/records';
 import { formatMoney, multiplyMinor } from '../../../../contract/money';
 
 /** A created invoice: it no longer changes, so it is shown as a receipt. */

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { isLiveState, isReviewState } from '../../../../contract/domain';
+import { isLiveState, isReviewState } from '../../../../contract/vocabulary';
 import { ZOHO_TROUBLE_MESSAGES } from '../../../../contract/failures';
-import { awaitsReview } from '../../../../contract/model';
-import type { CounterStatus } from '../../../../contract/views';
+import { awaitsReview } from '../../../../contract/records';
+import type { CounterStatus } from '../../../../contract/answers';
 import { Countdown } from '../../components/Countdown';
 import { Message } from '../../components/Field';
 import { StateBadge, type BadgeState } from '../../components/StateBadge';

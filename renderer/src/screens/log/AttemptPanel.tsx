@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { FOLLOWED_REFUND_STATES, isReviewState } from '../../../../contract/domain';
-import { awaitsReview, isHeld, type ChargeAttempt, type Counter, type RefundWithEvents } from '../../../../contract/model';
+import { FOLLOWED_REFUND_STATES, isReviewState } from '../../../../contract/vocabulary';
+import { awaitsReview, isHeld, type ChargeAttempt, type Counter, type RefundWithEvents } from '../../../../contract/records';
 import { DetailList, DetailRow } from '../../components/DetailList';
 import { Message } from '../../components/Field';
 import { StateBadge } from '../../components/StateBadge';

@@ -1,4 +1,4 @@
-import type { Currency } from '../../../../contract/domain';
+import type { Currency } from '../../../../contract/vocabulary';
 import { formatMoney } from '../../../../contract/money';
 import { hourRangeLabel } from '../../format/time';
 import { chartHours, chartSummary } from './hour-chart';

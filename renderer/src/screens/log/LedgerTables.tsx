@@ -1,8 +1,8 @@
 // The day's records beside the card/UPI attempts: cash sales (with their receipts), refunds, and
 // Zoho's late answers for closed days counted on this day.
 import type { ReactNode } from 'react';
-import type { Currency } from '../../../../contract/domain';
-import type { CashSale, Correction, Counter, Refund } from '../../../../contract/model';
+import type { Currency } from '../../../../contract/vocabulary';
+import type { CashSale, Correction, Counter, Refund } from '../../../../contract/records';
 import { formatMoney } from '../../../../contract/money';
 import { REFUND_REASON_LABELS, refundStateLabel } from '../../format/labels';
 import { formatTime } from '../../format/time';

@@ -1,4 +1,4 @@
-import { ATTEMPT_STATES, PAYMENT_METHODS, type AttemptState, type PaymentMethod } from '../../../../contract/domain';
+import { ATTEMPT_STATES, PAYMENT_METHODS, type AttemptState, type PaymentMethod } from '../../../../contract/vocabulary';
 import { METHOD_LABELS, stateLabel } from '../../format/labels';
 import { useAppStore } from '../../stores/app-store';
 import { filtersApplied, useLogStore } from '../../stores/log-store';

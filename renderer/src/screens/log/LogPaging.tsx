@@ -1,4 +1,4 @@
-import { DAY_LOG_MAX_ROWS, DAY_LOG_PAGE } from '../../../../contract/views';
+import { DAY_LOG_MAX_ROWS, DAY_LOG_PAGE } from '../../../../contract/answers';
 import { filtersApplied, useLogStore } from '../../stores/log-store';
 
 /** Under the table: how much of the day is listed and "Show more", or why nothing is. */

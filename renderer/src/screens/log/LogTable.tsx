@@ -1,7 +1,7 @@
-import { isReviewState } from '../../../../contract/domain';
-import { isHeld, type ChargeAttempt, type Counter } from '../../../../contract/model';
+import { isReviewState } from '../../../../contract/vocabulary';
+import { isHeld, type ChargeAttempt, type Counter } from '../../../../contract/records';
 import { formatMoney } from '../../../../contract/money';
-import type { Currency } from '../../../../contract/domain';
+import type { Currency } from '../../../../contract/vocabulary';
 import { StateBadge } from '../../components/StateBadge';
 import { failureReason, methodLabel } from '../../format/labels';
 import { formatTime } from '../../format/time';

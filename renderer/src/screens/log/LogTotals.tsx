@@ -1,7 +1,7 @@
-import { TENDERS, type Currency } from '../../../../contract/domain';
-import type { Counter } from '../../../../contract/model';
+import { TENDERS, type Currency } from '../../../../contract/vocabulary';
+import type { Counter } from '../../../../contract/records';
 import { formatMoney } from '../../../../contract/money';
-import type { DayTotals } from '../../../../contract/views';
+import type { DayTotals } from '../../../../contract/answers';
 import { StateBadge } from '../../components/StateBadge';
 import { TENDER_LABELS } from '../../format/labels';
 import { CounterTotalsTable } from '../print/CounterTotalsTable';

@@ -1,8 +1,8 @@
 // A manager refunds a paid payment, in full or in part, with a reason. The form makes one request
 // key when it opens: a second press (or a retry after a lost answer) is the same refund.
 import { useState } from 'react';
-import { COMMITTED_REFUND_STATES, REFUND_REASONS, type RefundReason } from '../../../../contract/domain';
-import type { ChargeAttempt, Refund } from '../../../../contract/model';
+import { COMMITTED_REFUND_STATES, REFUND_REASONS, type RefundReason } from '../../../../contract/vocabulary';
+import type { ChargeAttempt, Refund } from '../../../../contract/records';
 import { formatMinor, formatMoney, parseAmount } from '../../../../contract/money';
 import { Field, Message } from '../../components/Field';
 import { REFUND_REASON_LABELS } from '../../format/labels';

@@ -1,4 +1,4 @@
-import type { ChargeAttempt } from '../../../../contract/model';
+import type { ChargeAttempt } from '../../../../contract/records';
 import { useManagerStore } from '../../stores/manager-store';
 import { ManagerNoteForm } from './ManagerNoteForm';
 

@@ -1,5 +1,5 @@
 // The log's collections-by-hour chart: which hours to draw and what it says in words.
-import type { Currency } from '../../../../contract/domain';
+import type { Currency } from '../../../../contract/vocabulary';
 import { formatMoney } from '../../../../contract/money';
 import { hourRangeLabel } from '../../format/time';
 

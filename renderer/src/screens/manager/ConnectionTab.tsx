@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { EDITIONS, type Edition } from '../../../../contract/domain';
+import { EDITIONS, type Edition } from '../../../../contract/vocabulary';
 import { DetailList, DetailRow } from '../../components/DetailList';
 import { Field, Message, fieldError } from '../../components/Field';
 import { EDITION_LABELS, connectionSummary } from '../../format/connection';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Counter } from '../../../../contract/model';
+import type { Counter } from '../../../../contract/records';
 import type { AppError } from '../../../../contract/result';
 import { Field, FieldError, Message, fieldError } from '../../components/Field';
 import { useAppStore } from '../../stores/app-store';

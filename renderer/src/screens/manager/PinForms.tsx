@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { managerPin } from '../../../../contract/fields';
 import { MANAGER_PIN_DIGITS } from '../../../../contract/rules';
-import type { ManagerStatus } from '../../../../contract/views';
+import type { ManagerStatus } from '../../../../contract/answers';
 import { Field, Message } from '../../components/Field';
 import { formatTime, isoDate } from '../../format/time';
 import { useCurrency } from '../../stores/app-store';

@@ -1,7 +1,7 @@
 // The store's own details for receipts, and the method each new sale starts with.
 import { useState, type FormEvent } from 'react';
-import { PAYMENT_METHODS, type PaymentMethod } from '../../../../contract/domain';
-import type { Settings } from '../../../../contract/views';
+import { PAYMENT_METHODS, type PaymentMethod } from '../../../../contract/vocabulary';
+import type { Settings } from '../../../../contract/answers';
 import { Field, Message } from '../../components/Field';
 import { METHOD_LABELS } from '../../format/labels';
 import { useManagerStore } from '../../stores/manager-store';

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { StoreStatus } from '../../../../contract/views';
+import type { StoreStatus } from '../../../../contract/answers';
 import { DetailList, DetailRow } from '../../components/DetailList';
 import { Field, Message, fieldError } from '../../components/Field';
 import { storeLinkSummary, heardAgo } from '../../format/store';

@@ -1,9 +1,9 @@
 // The day's takings per counter, with each drawer's expected cash: on the log, the day close and the
 // printed summary alike.
-import type { Currency } from '../../../../contract/domain';
+import type { Currency } from '../../../../contract/vocabulary';
 import { formatMoney } from '../../../../contract/money';
-import type { Counter } from '../../../../contract/model';
-import type { DayTotals } from '../../../../contract/views';
+import type { Counter } from '../../../../contract/records';
+import type { DayTotals } from '../../../../contract/answers';
 
 export function CounterTotalsTable({ totals, counters, currency, caption }: { totals: DayTotals; counters: readonly Counter[]; currency: Currency; caption: string }) {
   const money = (minor: number) => formatMoney(minor, currency);

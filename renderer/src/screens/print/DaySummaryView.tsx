@@ -1,8 +1,8 @@
 // The day's summary as printed (A4): collected, refunded and net, per counter with each drawer's
 // cash, refunds still with Zoho, payments still needing review, and who closed the day.
-import type { Counter } from '../../../../contract/model';
+import type { Counter } from '../../../../contract/records';
 import { formatMoney } from '../../../../contract/money';
-import type { DayCloseReport } from '../../../../contract/views';
+import type { DayCloseReport } from '../../../../contract/answers';
 import { formatDateTime } from '../../format/time';
 import { CounterTotalsTable } from './CounterTotalsTable';
 

@@ -1,6 +1,6 @@
 // A receipt as printed: the store, the invoice's items and total, how it was paid, and its refunds.
 // Laid out for an 80 mm thermal roll or an A4 sheet (print styles in styles/receipt.css).
-import type { Receipt } from '../../../../contract/views';
+import type { Receipt } from '../../../../contract/answers';
 import { formatMoney, multiplyMinor } from '../../../../contract/money';
 import type { PaperLayout } from '../../../../preload/bridge';
 import { refundStateLabel, TENDER_LABELS } from '../../format/labels';

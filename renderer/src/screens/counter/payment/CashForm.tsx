@@ -1,6 +1,6 @@
 // Cash at the till: what the customer hands over, the change due (shown big), and the button that
 // records it. The backend refuses cash while a card/UPI payment of the invoice is live or unchecked.
-import type { Currency } from '../../../../../contract/domain';
+import type { Currency } from '../../../../../contract/vocabulary';
 import { formatMoney, parseAmount } from '../../../../../contract/money';
 import { Field } from '../../../components/Field';
 import { useCheckoutStore } from '../../../stores/checkout-store';

@@ -1,4 +1,4 @@
-import type { ChargeAttempt } from '../../../../../contract/model';
+import type { ChargeAttempt } from '../../../../../contract/records';
 import { formatClock, formatTime, spokenDuration } from '../../../format/time';
 import { useNow } from '../../../hooks/use-now';
 

@@ -1,5 +1,5 @@
-import type { PaymentMethod } from '../../../../../contract/domain';
-import type { ChargeAttempt } from '../../../../../contract/model';
+import type { PaymentMethod } from '../../../../../contract/vocabulary';
+import type { ChargeAttempt } from '../../../../../contract/records';
 import { failureReason, METHOD_LABELS } from '../../../format/labels';
 import { otherMethod, useCheckoutStore } from '../../../stores/checkout-store';
 import { CashForm } from './CashForm';

@@ -1,5 +1,5 @@
-import type { Currency } from '../../../../../contract/domain';
-import type { ChargeAttempt, Invoice } from '../../../../../contract/model';
+import type { Currency } from '../../../../../contract/vocabulary';
+import type { ChargeAttempt, Invoice } from '../../../../../contract/records';
 import { formatMoney } from '../../../../../contract/money';
 import { DetailList, DetailRow } from '../../../components/DetailList';
 import { methodLabel } from '../../../format/labels';

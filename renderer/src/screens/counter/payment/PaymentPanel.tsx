@@ -1,8 +1,8 @@
 // The right-hand side of the counter screen: one component per phase of the payment, with what every
 // phase shares around it (a mismatch warning, the general error, the live announcement).
 import type { ReactNode } from 'react';
-import type { Currency } from '../../../../../contract/domain';
-import type { ChargeAttempt, Counter, Invoice } from '../../../../../contract/model';
+import type { Currency } from '../../../../../contract/vocabulary';
+import type { ChargeAttempt, Counter, Invoice } from '../../../../../contract/records';
 import { Message } from '../../../components/Field';
 import type { CheckoutPhase } from '../../../stores/checkout-phase';
 import { confirmNeeded, useCheckoutStore } from '../../../stores/checkout-store';

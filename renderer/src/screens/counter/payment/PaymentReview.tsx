@@ -1,5 +1,5 @@
-import type { PaymentMethod } from '../../../../../contract/domain';
-import { isHeld, type ChargeAttempt } from '../../../../../contract/model';
+import type { PaymentMethod } from '../../../../../contract/vocabulary';
+import { isHeld, type ChargeAttempt } from '../../../../../contract/records';
 import { formatMoney } from '../../../../../contract/money';
 import { Message } from '../../../components/Field';
 import { useCheckoutStore, type CheckoutBusy } from '../../../stores/checkout-store';

@@ -1,5 +1,5 @@
-import type { Currency, PaymentMethod } from '../../../../../contract/domain';
-import type { Counter } from '../../../../../contract/model';
+import type { Currency, PaymentMethod } from '../../../../../contract/vocabulary';
+import type { Counter } from '../../../../../contract/records';
 import { useCheckoutStore } from '../../../stores/checkout-store';
 import { CashForm } from './CashForm';
 import { ChargeButton, MethodToggle } from './controls';

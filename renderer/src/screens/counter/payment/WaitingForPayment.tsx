@@ -1,5 +1,5 @@
 import { ZOHO_TROUBLE_MESSAGES } from '../../../../../contract/failures';
-import type { ChargeAttempt } from '../../../../../contract/model';
+import type { ChargeAttempt } from '../../../../../contract/records';
 import { SESSION_VALIDITY_MS } from '../../../../../contract/rules';
 import { Countdown } from '../../../components/Countdown';
 import { Message } from '../../../components/Field';

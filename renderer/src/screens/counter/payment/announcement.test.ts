@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChargeAttempt, Counter } from '../../../../../contract/model';
+import type { ChargeAttempt, Counter } from '../../../../../contract/records';
 import { announcement } from './announcement';
 
 const counter: Counter = { id: 'c1', name: 'Counter A', terminalId: 'TRM001', invoicePrefix: 'A-', active: true, createdAt: 0 };

@@ -1,5 +1,5 @@
-import type { Currency } from '../../../../../contract/domain';
-import type { ChargeAttempt, Counter } from '../../../../../contract/model';
+import type { Currency } from '../../../../../contract/vocabulary';
+import type { ChargeAttempt, Counter } from '../../../../../contract/records';
 import { formatMoney } from '../../../../../contract/money';
 import { failureReason, methodLabel } from '../../../format/labels';
 import type { CheckoutPhase } from '../../../stores/checkout-phase';

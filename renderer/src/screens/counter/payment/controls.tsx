@@ -1,7 +1,7 @@
 // The payment panel's controls, shared by the phases that take a payment: the Card/UPI/Cash choice,
 // the Charge button and the "I checked the terminal" confirmation.
-import type { Currency, PaymentMethod } from '../../../../../contract/domain';
-import { PAYMENT_METHODS } from '../../../../../contract/domain';
+import type { Currency, PaymentMethod } from '../../../../../contract/vocabulary';
+import { PAYMENT_METHODS } from '../../../../../contract/vocabulary';
 import { formatMoney } from '../../../../../contract/money';
 import { FieldError } from '../../../components/Field';
 import { METHOD_LABELS } from '../../../format/labels';

@@ -1,6 +1,6 @@
 // Blocks every payment phase shows the same way: the status heading and the amount with its method.
 import type { ReactNode } from 'react';
-import type { ChargeAttempt } from '../../../../../contract/model';
+import type { ChargeAttempt } from '../../../../../contract/records';
 import { formatMoney } from '../../../../../contract/money';
 import { StateBadge } from '../../../components/StateBadge';
 import { methodLabel } from '../../../format/labels';

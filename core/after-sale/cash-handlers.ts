@@ -1,0 +1,49 @@
+// Settling an invoice at the till (cash), and what its receipt shows.
+import type { Tender } from '../../contract/vocabulary';
+import type { Receipt } from '../../contract/answers';
+import * as attempts from '../../db/local/attempts';
+import * as counters from '../../db/local/counters';
+import * as invoices from '../../db/local/invoices';
+import * as refunds from '../../db/local/refunds';
+import * as tenders from '../../db/local/tenders';
+import { HandlerFailure } from '../failure';
+import { readSettings } from '../handlers/settings';
+import type { DataContext, Handlers } from '../handlers/types';
+
+export function salesHandlers(ctx: DataContext): Handlers<'cash-settle' | 'receipt-get'> {
+  return {
+    // The database refuses cash beside a live or unchecked card/UPI payment, short cash, a paid or
+    // void invoice and a closed day, in the transaction that records the tender.
+    'cash-settle': (input) => {
+      const settled = tenders.settleInCash(ctx.db, { ...input, at: ctx.now() });
+      ctx.events.emit({ type: 'ledger-changed' });
+      return settled;
+    },
+    'receipt-get': (input) => receipt(ctx, input.invoiceId),
+  };
+}
+
+function receipt(ctx: DataContext, invoiceId: string): Receipt {
+  const invoice = invoices.requireInvoice(ctx.db, invoiceId);
+  if (invoice.status !== 'paid') throw new HandlerFailure('conflict', 'A receipt is printed once the invoice is paid.', 'invoiceId');
+  const settings = readSettings(ctx.db);
+  const counter = counters.requireCounter(ctx.db, invoice.counterId);
+  const store = { storeName: settings.storeName, storeAddress: settings.storeAddress, invoice, counterName: counter.name };
+  const cash = tenders.cashSaleForInvoice(ctx.db, invoice.id);
+  if (cash) {
+    return { ...store, tender: 'cash', paymentId: null, tenderedMinor: cash.tenderedMinor, changeMinor: cash.changeMinor, paidAt: cash.createdAt, refunds: [] };
+  }
+  // The first success paid the invoice; a later one is a double charge, flagged on its attempt.
+  const paid = attempts.listAttemptsForInvoice(ctx.db, invoice.id).find((attempt) => attempt.state === 'succeeded');
+  if (!paid) throw new HandlerFailure('conflict', 'This invoice has no recorded payment to print.', 'invoiceId');
+  const tender: Tender = paid.method;
+  return {
+    ...store,
+    tender,
+    paymentId: paid.paymentId,
+    tenderedMinor: null,
+    changeMinor: null,
+    paidAt: invoice.paidAt ?? paid.finalAt ?? paid.updatedAt,
+    refunds: refunds.listRefundsForAttempt(ctx.db, paid.id).filter((refund) => refund.state !== 'failed' && refund.state !== 'rejected' && refund.state !== 'canceled'),
+  };
+}

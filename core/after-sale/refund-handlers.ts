@@ -1,0 +1,24 @@
+import { FOLLOWED_REFUND_STATES } from '../../contract/vocabulary';
+import * as attempts from '../../db/local/attempts';
+import * as refunds from '../../db/local/refunds';
+import { HandlerFailure } from '../failure';
+import { refundPollKey } from './refunds/refund-service';
+import type { DataContext, Handlers } from '../handlers/types';
+
+export function refundHandlers(ctx: DataContext): Handlers<'refund-create' | 'refund-list' | 'refund-recheck'> {
+  return {
+    'refund-create': ({ managerToken: _manager, ...input }) => ctx.refunds.create(input),
+    'refund-list': (input) =>
+      refunds
+        .listRefundsForAttempt(ctx.db, attempts.requireAttempt(ctx.db, input.attemptId).id)
+        .map((refund) => ({ refund, events: refunds.listRefundEvents(ctx.db, refund.id) })),
+    'refund-recheck': async (input) => {
+      const refund = refunds.requireRefund(ctx.db, input.refundId);
+      if (!(FOLLOWED_REFUND_STATES as readonly string[]).includes(refund.state)) {
+        throw new HandlerFailure('conflict', 'This refund is settled: there is nothing more to ask Zoho.', 'refundId');
+      }
+      await ctx.poller.checkNow(refundPollKey(refund.id));
+      return refunds.requireRefund(ctx.db, refund.id);
+    },
+  };
+}

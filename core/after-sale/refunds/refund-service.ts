@@ -1,0 +1,353 @@
+// Refunding a paid card/UPI payment through Zoho, and following the refund until it is final. The
+// same order as charges: the refund is written (`creating`) before Zoho is asked, Zoho's refund id
+// is stored the moment it arrives, only Zoho's answers move it on, and a lost answer is never sent
+// again blindly: the refund is held (`unknown`) and Zoho's list of the payment's refunds is asked
+// until it shows it (then it is followed) or, after a grace period, surely does not (`rejected`).
+// Refund checks go through the one poller, so they count against the same budget as sessions.
+import { FOLLOWED_REFUND_STATES, isFinalRefundState, type RefundState } from '../../../contract/vocabulary';
+import { describeRefundFailure, type ZohoTrouble } from '../../../contract/failures';
+import type { ParsedInput } from '../../../contract/handlers';
+import type { DayClose, Refund } from '../../../contract/records';
+import { toRequestAmount } from '../../../contract/money';
+import { MAX_POLL_INTERVAL_MS } from '../../../contract/rules';
+import type { Db } from '../../../db/local/database';
+import { closeCovering, correctionFor } from '../../../db/local/day-closes';
+import * as refunds from '../../../db/local/refunds';
+import { CallsUnderWay } from '../../calls-under-way';
+import type { CheckOutcome, Poller } from '../../charges/poller';
+import { recordLateAnswer } from '../corrections';
+import type { EventBus } from '../../event-bus';
+import type { Logger } from '../../logger';
+import { isZohoError, surelyNotMade, ZohoError, zohoTrouble } from '../../zoho/errors';
+import type { PaymentsClient } from '../../zoho/payments-client';
+import type { ZohoRefund } from '../../zoho/schemas';
+import { findOurRefund, readZohoRefund, REFUND_ID_KEY, type RefundReading } from './refund-outcome';
+
+export interface RefundTiming {
+  /** After a lost answer: how long a refund may take to show in the payment's list before "not there" means "not made". */
+  lostAnswerGraceMs: number;
+  /** How long a refund is checked at the poll interval; then every `lateIntervalMs`. */
+  activeWindowMs: number;
+  lateIntervalMs: number;
+  /** After this a refund Zoho has not finished is left for a person to re-check (it stays in progress). */
+  followForMs: number;
+  /** The longest a refund waits out a 429 pause before it is not sent. */
+  createPauseWaitMs: number;
+}
+
+export const DEFAULT_REFUND_TIMING: RefundTiming = {
+  lostAnswerGraceMs: 2 * 60_000,
+  activeWindowMs: 5 * 60_000,
+  lateIntervalMs: 6 * MAX_POLL_INTERVAL_MS,
+  followForMs: 2 * 3_600_000,
+  createPauseWaitMs: 10_000,
+};
+
+/** What the connection may do about refunds: Zoho's token answer or a refusal may show the scope is missing. */
+export interface RefundScope {
+  allowed: () => Promise<boolean>;
+  markMissing: () => Promise<void>;
+}
+
+export interface RefundServiceOptions {
+  db: Db;
+  now: () => number;
+  log: Logger;
+  events: EventBus;
+  payments: () => PaymentsClient;
+  scope: RefundScope;
+  timing: RefundTiming;
+  intervalMs: () => number;
+  onZohoTrouble: (trouble: ZohoTrouble | null) => void;
+}
+
+/** The poller follows charges by attempt id and refunds by this key. */
+export function refundPollKey(refundId: string): string {
+  return `refund:${refundId}`;
+}
+
+export function refundIdOfPollKey(key: string): string | null {
+  return key.startsWith('refund:') ? key.slice('refund:'.length) : null;
+}
+
+export const REFUND_SCOPE_MESSAGE =
+  'This Zoho connection was made without permission to refund. A manager must sign in with Zoho again (Manager → Zoho connection) to turn refunds on. Charging works as before.';
+
+/** The connection lacks the refund scopes: nothing was sent. */
+export class RefundsNotAllowedError extends Error {
+  override readonly name = 'RefundsNotAllowedError';
+  constructor() {
+    super(REFUND_SCOPE_MESSAGE);
+  }
+}
+
+const FOLLOWED: readonly RefundState[] = FOLLOWED_REFUND_STATES;
+
+export class RefundService {
+  private poller: Poller | null = null;
+  private readonly creates = new CallsUnderWay();
+
+  constructor(private readonly options: RefundServiceOptions) {}
+
+  attachPoller(poller: Poller): void {
+    this.poller = poller;
+  }
+
+  /** Refunds the payment. Stopping waits for it: Zoho's refund id is always recorded, never lost to a closed database. */
+  create(input: Omit<ParsedInput<'refund-create'>, 'managerToken'>): Promise<Refund> {
+    return this.creates.run(() => this.createAndRecord(input), 'Counter is stopping. Refund again once it has started.');
+  }
+
+  /** Refuses new refunds and waits for every refund request under way. */
+  stop(): Promise<void> {
+    return this.creates.stop();
+  }
+
+  private async createAndRecord(input: Omit<ParsedInput<'refund-create'>, 'managerToken'>): Promise<Refund> {
+    const { db, now } = this.options;
+    if (!(await this.options.scope.allowed())) throw new RefundsNotAllowedError();
+    const payments = this.options.payments();
+    // The database reads the payment and its refunds in the transaction that writes this one, and
+    // refuses there: not paid, more than is left, a refund of unknown outcome, a closed day. The
+    // same request key again is the same refund: a double press sends nothing twice.
+    const { refund, repeated } = refunds.insertCreatingRefund(db, {
+      attemptId: input.attemptId,
+      amountMinor: input.amountMinor,
+      reason: input.reason,
+      note: input.note ?? null,
+      requestKey: input.requestKey,
+      at: now(),
+      actor: 'manager',
+    });
+    if (repeated) return refund;
+    this.publish(refund);
+
+    let answer: ZohoRefund;
+    // A refund spends the account's rate limit as checks do, and waits out a 429 pause.
+    const draw = this.poller ? await this.poller.drawForCreate(this.options.timing.createPauseWaitMs) : { granted: true as const };
+    if (!draw.granted) return this.notSent(refund, draw.waitMs);
+    try {
+      answer = await payments.createRefund(refund.paymentId, {
+        amount: toRequestAmount(refund.amountMinor),
+        reason: refund.reason,
+        type: 'initiated_by_merchant',
+        // Identifiers only: the manager's note stays here (it may name the customer).
+        description: `Refund for invoice ${refund.invoiceNumber}`,
+        metaData: [{ key: REFUND_ID_KEY, value: refund.id }],
+      });
+    } catch (error) {
+      return this.createFailed(refund, error);
+    }
+    this.options.onZohoTrouble(null);
+    this.options.log.info('refund created', { refundId: refund.id, zohoRefundId: answer.refund_id });
+    const recorded = this.apply(refund, answer, 'zoho', 'Zoho took the refund');
+    if (FOLLOWED.includes(recorded.state)) this.poller?.track(refundPollKey(recorded.id), this.options.intervalMs());
+    return recorded;
+  }
+
+  /** One question to Zoho about the refund: its retrieve, or the payment's list after a lost answer. */
+  async check(refundId: string, actor: 'poller' | 'recheck'): Promise<CheckOutcome> {
+    const { db, now } = this.options;
+    const refund = refunds.requireRefund(db, refundId);
+    if (!FOLLOWED.includes(refund.state)) return { done: true };
+    if (correctionFor(db, 'refund', refund.id)) return { done: true };
+    try {
+      const payments = this.options.payments();
+      if (refund.zohoRefundId !== null) {
+        const zoho = await payments.retrieveRefund(refund.zohoRefundId);
+        refunds.recordRefundCheck(db, refund.id, now());
+        this.options.onZohoTrouble(null);
+        return this.followOutcome(this.apply(refund, zoho, actor, 'Zoho reports the refund'));
+      }
+      const listed = await payments.listRefunds(refund.paymentId);
+      refunds.recordRefundCheck(db, refund.id, now());
+      this.options.onZohoTrouble(null);
+      const ours = findOurRefund(refund.id, listed);
+      if (ours) return this.followOutcome(this.apply(refund, ours, actor, 'Found in the payment’s refunds at Zoho'));
+      if (now() - refund.createdAt < this.options.timing.lostAnswerGraceMs) return { done: false };
+      return this.followOutcome(this.notMade(refund, actor));
+    } catch (error) {
+      return this.checkFailed(refund, error);
+    }
+  }
+
+  /** After a restart: a refund still `creating` lost its answer (held, then asked about); the others are followed again. */
+  resume(): void {
+    const { db, now } = this.options;
+    for (const refund of refunds.listUnfinishedRefunds(db)) {
+      if (refund.state === 'creating') {
+        const moved = refunds.transitionRefund(db, {
+          refundId: refund.id,
+          from: ['creating'],
+          to: 'unknown',
+          failureMessage: LOST_ANSWER,
+          at: now(),
+          actor: 'startup',
+          reason: 'Counter stopped before Zoho answered the refund request',
+        });
+        if (moved) this.publish(moved);
+      }
+      this.poller?.track(refundPollKey(refund.id), 0);
+    }
+  }
+
+  publish(refund: Refund): void {
+    this.options.events.emit({ type: 'refund-updated', refund });
+  }
+
+  /** Writes Zoho's word on the refund; on a closed day, as a correction on a later day instead. */
+  private apply(current: Refund, zoho: ZohoRefund, actor: string, why: string): Refund {
+    const { db, now } = this.options;
+    const reading = readZohoRefund(current, zoho);
+    const close = closeCovering(db, current.createdAt);
+    if (close) {
+      if (reading.state !== current.state && isFinalRefundState(reading.state)) this.correct(current, close, reading.state, zoho.refund_id, describe(reading));
+      return current;
+    }
+    if (reading.state === current.state && current.zohoRefundId === zoho.refund_id && reading.mismatch === null) return current;
+    const moved = refunds.transitionRefund(db, {
+      refundId: current.id,
+      from: [current.state],
+      to: reading.state,
+      zohoRefundId: zoho.refund_id,
+      failureReason: reading.failureReason,
+      failureMessage: reading.mismatch ?? (reading.state === 'failed' ? describeRefundFailure(reading.failureReason) : null),
+      at: now(),
+      actor,
+      reason: `${why}: ${describe(reading)}`,
+    });
+    if (!moved) return refunds.requireRefund(db, current.id);
+    this.publish(moved);
+    return moved;
+  }
+
+  /** Zoho's list of the payment's refunds, long after the request, does not have it: nothing was refunded. */
+  private notMade(current: Refund, actor: string): Refund {
+    const { db, now } = this.options;
+    const detail = 'Zoho has no record of this refund: nothing was refunded. It can be refunded again.';
+    const close = closeCovering(db, current.createdAt);
+    if (close) {
+      this.correct(current, close, 'rejected', null, detail);
+      return current;
+    }
+    const moved = refunds.transitionRefund(db, {
+      refundId: current.id,
+      from: ['unknown'],
+      to: 'rejected',
+      failureReason: 'not_made',
+      failureMessage: detail,
+      at: now(),
+      actor,
+      reason: detail,
+    });
+    if (moved) this.publish(moved);
+    return moved ?? refunds.requireRefund(db, current.id);
+  }
+
+  private correct(current: Refund, close: DayClose, toState: RefundState, zohoRefundId: string | null, detail: string): void {
+    const { db, now } = this.options;
+    const correction = recordLateAnswer(db, {
+      close,
+      recordKind: 'refund',
+      recordId: current.id,
+      counterId: current.counterId,
+      invoiceNumber: current.invoiceNumber,
+      fromState: current.state,
+      toState,
+      amountMinor: toState === 'succeeded' ? current.amountMinor : 0,
+      paymentId: current.paymentId,
+      detail: `${detail}${zohoRefundId ? ` (Zoho refund ${zohoRefundId})` : ''}`,
+      now: now(),
+    });
+    refunds.appendRefundEvent(db, {
+      refundId: current.id,
+      fromState: current.state,
+      toState: current.state,
+      at: now(),
+      actor: 'zoho',
+      reason: `After ${close.day} was closed Zoho reports the refund ${toState}: counted as a correction on ${correction.day}`,
+    });
+    this.options.events.emit({ type: 'ledger-changed' });
+  }
+
+  /** A long 429 pause, or Counter stopping, kept the request from going: nothing was sent. */
+  private notSent(refund: Refund, waitMs: number): Refund {
+    const stopping = this.creates.stopping || waitMs === 0;
+    const message = stopping
+      ? 'Counter was stopping, so the refund was not sent to Zoho. Refund again once it has started.'
+      : `Zoho asked Counter to slow down (too many requests). The refund was not sent: refund again in about ${Math.max(1, Math.ceil(waitMs / 1000))} seconds.`;
+    const moved = refunds.transitionRefund(this.options.db, {
+      refundId: refund.id,
+      from: ['creating'],
+      to: 'rejected',
+      failureReason: null,
+      failureMessage: message,
+      at: this.options.now(),
+      actor: 'zoho',
+      reason: stopping ? 'Not sent: Counter was stopping' : `Not sent: Zoho asked Counter to wait ${Math.ceil(waitMs / 1000)} s`,
+    });
+    const current = moved ?? refunds.requireRefund(this.options.db, refund.id);
+    this.publish(current);
+    return current;
+  }
+
+  private async createFailed(refund: Refund, error: unknown): Promise<Refund> {
+    if (isZohoError(error, 'rate_limited')) this.poller?.pause(error.details.retryAfterMs ?? 60_000);
+    const { db, now } = this.options;
+    const message = error instanceof Error ? error.message : String(error);
+    if (isZohoError(error, 'auth') && error.details.scopeMissing) await this.options.scope.markMissing();
+    const notMade = surelyNotMade(error);
+    this.options.onZohoTrouble(zohoTrouble(error));
+    const zohoCode = error instanceof ZohoError ? (error.details.zohoCode ?? error.kind) : 'unexpected';
+    const refused = isZohoError(error, 'auth') && error.details.scopeMissing ? REFUND_SCOPE_MESSAGE : `Zoho refused the refund: ${message}`;
+    const moved = refunds.transitionRefund(db, {
+      refundId: refund.id,
+      from: ['creating'],
+      to: notMade ? 'rejected' : 'unknown',
+      failureReason: notMade ? zohoCode : null,
+      failureMessage: notMade ? refused : LOST_ANSWER,
+      at: now(),
+      actor: 'zoho',
+      reason: notMade ? refused : `No clear answer to the refund request: ${message}`,
+    });
+    const current = moved ?? refunds.requireRefund(db, refund.id);
+    this.publish(current);
+    if (!notMade) {
+      this.options.log.warn('a refund request got no clear answer', { refundId: refund.id, error: message });
+      this.poller?.track(refundPollKey(current.id), this.options.intervalMs());
+    }
+    return current;
+  }
+
+  private async checkFailed(refund: Refund, error: unknown): Promise<CheckOutcome> {
+    if (isZohoError(error, 'rate_limited')) return { ...this.followOutcome(refund), pauseAllMs: error.details.retryAfterMs ?? 60_000 };
+    if (isZohoError(error, 'auth') && error.details.scopeMissing) await this.options.scope.markMissing();
+    this.options.onZohoTrouble(zohoTrouble(error));
+    this.options.log.warn('checking a refund failed', {
+      refundId: refund.id,
+      kind: error instanceof ZohoError ? error.kind : 'unexpected',
+      error: error instanceof Error ? error.message : String(error),
+    });
+    // Nothing about the refund is known from a failed check: its state stays as it is.
+    return this.followOutcome(refund);
+  }
+
+  /** Keep following while Zoho has not finished: at the poll interval at first, then more seldom, then leave it to a person. */
+  private followOutcome(refund: Refund): CheckOutcome {
+    const { timing, now } = this.options;
+    if (!FOLLOWED.includes(refund.state) || correctionFor(this.options.db, 'refund', refund.id)) return { done: true };
+    const age = now() - refund.createdAt;
+    if (age < timing.activeWindowMs) return { done: false };
+    if (age < timing.followForMs) return { done: false, minIntervalMs: timing.lateIntervalMs };
+    return { done: true };
+  }
+}
+
+const LOST_ANSWER = 'Zoho’s answer to the refund request was lost. Counter is asking Zoho whether it was made; it will not be sent again.';
+
+function describe(reading: RefundReading): string {
+  if (reading.mismatch) return reading.mismatch;
+  if (reading.unknownStatus) return `status “${reading.unknownStatus}” (not known to Counter: still followed)`;
+  if (reading.state === 'failed') return `failed (${reading.failureReason ?? 'no reason'})`;
+  return reading.state;
+}

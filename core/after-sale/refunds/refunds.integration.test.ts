@@ -1,0 +1,252 @@
+// Refunds end to end against the simulator over HTTP and a real SQLite file: in part then the rest,
+// followed until final; a double press makes one refund; a lost answer is held and found, never
+// sent twice; an over-refund and a refund of an unpaid payment are refused with the field named;
+// a connection without the refund scopes is told to reconnect while charging goes on.
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChargeAttempt } from '../../../contract/records';
+import { closeDatabase, openDatabase } from '../../../db/local/database';
+import { insertCreatingRefund } from '../../../db/local/refunds';
+import { connectionToSimulator } from '../../mode';
+import { databaseFingerprint } from '../../../testkit/fingerprint';
+import { Rig } from '../../../testkit/rig';
+import { localDate, sleep } from '../../../testkit/time';
+
+let rig: Rig;
+afterEach(async () => {
+  await rig.close();
+});
+
+const final = (refund: { state: string }) => ['succeeded', 'failed', 'canceled', 'rejected'].includes(refund.state);
+
+async function paidPayment(amountMinor: number, counter = 0): Promise<ChargeAttempt> {
+  const attempt = await rig.charge(amountMinor, { counter });
+  await rig.control.pay(rig.counters[counter]?.terminalId ?? '', { outcome: 'succeeded' });
+  return rig.waitFor(attempt.id, (a) => a.state === 'succeeded');
+}
+
+function refund(attempt: ChargeAttempt, amountMinor: number, extra: Record<string, unknown> = {}) {
+  return rig.raw('refund-create', { managerToken: rig.managerToken, attemptId: attempt.id, amountMinor, reason: 'requested_by_customer', requestKey: randomUUID(), ...extra });
+}
+
+describe('refunds through Zoho', () => {
+  it('refunds in part, then the rest: each followed until Zoho says succeeded, and shown in the totals, the history and the CSV', async () => {
+    rig = await Rig.start({ simulator: { refundSettleSeconds: null } });
+    const paid = await paidPayment(100_050);
+
+    const first = await rig.call('refund-create', { managerToken: rig.managerToken, attemptId: paid.id, amountMinor: 40_000, reason: 'requested_by_customer', note: 'Returned one item', requestKey: randomUUID() });
+    expect(first).toMatchObject({ state: 'initiated', amountMinor: 40_000, paymentId: paid.paymentId, zohoRefundId: expect.stringMatching(/^\d+$/) as string });
+    const second = await rig.call('refund-create', { managerToken: rig.managerToken, attemptId: paid.id, amountMinor: 60_050, reason: 'others', requestKey: randomUUID() });
+    expect(second.state).toBe('initiated');
+
+    rig.sim.setRefundStatus(first.zohoRefundId ?? '', { status: 'pending' });
+    await rig.waitForRefund(first.id, (r) => r.state === 'pending');
+    rig.sim.setRefundStatus(first.zohoRefundId ?? '', { status: 'succeeded' });
+    rig.sim.setRefundStatus(second.zohoRefundId ?? '', { status: 'succeeded' });
+    await rig.waitForRefund(first.id, (r) => r.state === 'succeeded');
+    await rig.waitForRefund(second.id, (r) => r.state === 'succeeded');
+
+    const history = await rig.call('refund-list', { attemptId: paid.id });
+    expect(history.map(({ refund: r, events }) => [r.amountMinor, events.map((e) => e.toState)])).toEqual([
+      [40_000, ['creating', 'initiated', 'pending', 'succeeded']],
+      [60_050, ['creating', 'initiated', 'succeeded']],
+    ]);
+    expect(rig.events).toContainEqual({ type: 'refund-updated', refund: expect.objectContaining({ id: first.id, state: 'succeeded' }) as unknown });
+
+    const date = localDate(Date.now());
+    const day = await rig.call('log-day', { date });
+    expect(day.totals).toMatchObject({ collectedMinor: 100_050, refundedMinor: 100_050, netMinor: 0, refundsInProgressMinor: 0 });
+    expect(day.refunds.map((r) => r.id)).toEqual([second.id, first.id]);
+    const csv = (await rig.call('log-export-csv', { date })).csv.trim().split('\r\n');
+    expect(csv[0]).toMatch(/,record,refund_id$/);
+    expect(csv.filter((line) => line.includes(',refund,succeeded,'))).toEqual([
+      expect.stringContaining(`,600.50,INR,refund,succeeded,,,${paid.paymentId},,others,,,refund,${second.zohoRefundId}`) as string,
+      expect.stringContaining(`,400.00,INR,refund,succeeded,,,${paid.paymentId},,requested_by_customer: Returned one item,,,refund,${first.zohoRefundId}`) as string,
+    ]);
+
+    const more = await refund(paid, 1);
+    expect(more.ok).toBe(false);
+    if (!more.ok) expect(more.error).toMatchObject({ code: 'invalid_input', field: 'amountMinor', message: 'Refund amount must be at most ₹0.00: that is what is left to refund of this ₹1,000.50 payment.' });
+  });
+
+  it('a double press of the same refund form makes one refund, and Zoho is asked once', async () => {
+    rig = await Rig.start({ simulator: { refundSettleSeconds: null } });
+    const paid = await paidPayment(5_000);
+    const requestKey = randomUUID();
+
+    const [a, b] = await Promise.all([refund(paid, 5_000, { requestKey }), refund(paid, 5_000, { requestKey })]);
+
+    expect(a.ok && b.ok && a.value.id === b.value.id).toBe(true);
+    expect(rig.sim.stats().refunds_requests.create).toBe(1);
+    expect(await rig.call('refund-list', { attemptId: paid.id })).toHaveLength(1);
+  });
+
+  it('a lost answer is held, then found in the payment’s refunds at Zoho: never sent twice', async () => {
+    rig = await Rig.start({ simulator: { refundSettleSeconds: null } });
+    const paid = await paidPayment(20_000);
+    await rig.control.faults({ scope: 'refund_create', drop_rate: 1, drop_after_processing: true, count: 1 });
+
+    const lost = await rig.call('refund-create', { managerToken: rig.managerToken, attemptId: paid.id, amountMinor: 20_000, reason: 'duplicate', requestKey: randomUUID() });
+    expect(lost).toMatchObject({ state: 'unknown', zohoRefundId: null });
+    const held = await refund(paid, 1);
+    expect(held.ok).toBe(false);
+    if (!held.ok) expect(held.error.message).toMatch(/no answer from Zoho yet/);
+
+    const found = await rig.waitForRefund(lost.id, (r) => r.state === 'initiated');
+    expect(found.zohoRefundId).toBe(rig.sim.refunds()[0]?.refund_id);
+    rig.sim.setRefundStatus(found.zohoRefundId ?? '', { status: 'succeeded' });
+    await rig.waitForRefund(lost.id, (r) => r.state === 'succeeded');
+    expect(rig.sim.stats().refunds_requests.create).toBe(1);
+    expect(rig.sim.refunds()).toHaveLength(1);
+  });
+
+  it('a lost answer Zoho never got: after the grace period the refund is known not to exist, and may be made again', async () => {
+    rig = await Rig.start({ simulator: { refundSettleSeconds: null }, tuning: { refundTiming: { lostAnswerGraceMs: 600 } } });
+    const paid = await paidPayment(20_000);
+    await rig.control.faults({ scope: 'refund_create', error_rate: 1, error_status: 503, count: 1 });
+
+    const lost = await rig.call('refund-create', { managerToken: rig.managerToken, attemptId: paid.id, amountMinor: 20_000, reason: 'duplicate', requestKey: randomUUID() });
+    expect(lost.state).toBe('unknown');
+    const gone = await rig.waitForRefund(lost.id, final);
+    expect(gone).toMatchObject({ state: 'rejected', failureReason: 'not_made' });
+    expect(rig.sim.refunds()).toEqual([]);
+
+    const again = await refund(paid, 20_000);
+    expect(again.ok && again.value.state).toBe('initiated');
+  });
+
+  it('picks up a refund left creating by a crash: held, then found at Zoho', async () => {
+    rig = await Rig.start({ simulator: { refundSettleSeconds: null } });
+    const paid = await paidPayment(7_000);
+    // As a crash leaves it: the refund written, its request at Zoho, its answer never read.
+    await rig.stopBackend();
+    const db = openDatabase(join(rig.dataDir, 'counter.db'));
+    const { refund: written } = insertCreatingRefund(db, { attemptId: paid.id, amountMinor: 7_000, reason: 'others', note: null, requestKey: randomUUID(), at: Date.now(), actor: 'manager' });
+    closeDatabase(db);
+    const sent = await fetch(`${rig.sim.url}/api/v1/payments/${paid.paymentId}/refunds?account_id=${rig.sim.fixture.account_id}`, {
+      method: 'POST',
+      headers: { authorization: `Zoho-oauthtoken ${rig.sim.issueAccessToken()}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ amount: 70, reason: 'others', meta_data: [{ key: 'counter_refund', value: written.id }] }),
+    });
+    expect(sent.status).toBe(201);
+
+    await rig.boot();
+
+    const found = await rig.waitForRefund(written.id, (r) => r.state === 'initiated');
+    expect(found.zohoRefundId).toBe(rig.sim.refunds()[0]?.refund_id);
+    const [history] = await rig.call('refund-list', { attemptId: paid.id });
+    expect(history?.events.map((e) => [e.toState, e.actor])).toEqual([
+      ['creating', 'manager'],
+      ['unknown', 'startup'],
+      ['initiated', 'poller'],
+    ]);
+    expect(rig.sim.stats().refunds_requests.create).toBe(1);
+  });
+
+  it('refuses a refund of a payment that was not paid, naming the field, and changes nothing', async () => {
+    rig = await Rig.start();
+    const attempt = await rig.charge(3_000);
+    await rig.control.pay('TRM001', { outcome: 'failed', failure_code: 'card_declined' });
+    const declined = await rig.waitFor(attempt.id, (a) => a.state === 'failed');
+    const file = join(rig.dataDir, 'counter.db');
+    const before = databaseFingerprint(file);
+
+    const refused = await refund(declined, 3_000);
+
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error).toMatchObject({ code: 'conflict', field: 'attemptId', message: expect.stringMatching(/Only a paid card or UPI payment can be refunded/) as string });
+    expect(databaseFingerprint(file)).toBe(before);
+    expect(rig.sim.stats().refunds_requests.create).toBe(0);
+  });
+
+  it('a refund during a 429 pause is not sent: the pause holds refunds too, and the manager is told when to refund again', async () => {
+    rig = await Rig.start({ counters: 2, simulator: { rateLimitPerMinute: 5, refundSettleSeconds: null } });
+    const attempt = await rig.charge(1_500, { counter: 0 });
+    await rig.control.pay('TRM001', { outcome: 'succeeded' });
+    const paid = await rig.waitFor(attempt.id, (a) => a.state === 'succeeded');
+    await rig.charge(2_500, { counter: 1 });
+    await sleep(1_500); // its polls reach the limit: Zoho answers 429 and asks for ~a minute's wait
+    expect(rig.sim.stats().payments_requests.rate_limited).toBeGreaterThanOrEqual(1);
+
+    const held = await rig.call('refund-create', { managerToken: rig.managerToken, attemptId: paid.id, amountMinor: 1_500, reason: 'others', requestKey: randomUUID() });
+
+    expect(held).toMatchObject({ state: 'rejected', zohoRefundId: null });
+    expect(held.failureMessage).toMatch(/^Zoho asked Counter to slow down \(too many requests\)\. The refund was not sent: refund again in about \d+ seconds\.$/);
+    expect(rig.sim.stats().refunds_requests.create).toBe(0);
+  });
+
+  it('a refund answer that arrives while stopping is recorded: the database stays open until Zoho’s refund id is stored', async () => {
+    rig = await Rig.start({ simulator: { refundSettleSeconds: null }, tuning: { callDrainMs: 50 } });
+    const paid = await paidPayment(4_000);
+    await rig.control.faults({ scope: 'refund_create', latency_ms: 600, count: 1 });
+    const refunding = rig.call('refund-create', { managerToken: rig.managerToken, attemptId: paid.id, amountMinor: 4_000, reason: 'others', requestKey: randomUUID() });
+    await sleep(150);
+    const stopAsked = performance.now();
+    await rig.stopBackend();
+    const stopMs = performance.now() - stopAsked;
+
+    const made = await refunding;
+    expect(made).toMatchObject({ state: 'initiated', zohoRefundId: rig.sim.refunds()[0]?.refund_id });
+    expect(rig.refund(made.id)).toMatchObject({ state: 'initiated', zohoRefundId: made.zohoRefundId });
+    expect(stopMs).toBeGreaterThan(300);
+  });
+});
+
+describe('the refund scopes', () => {
+  /** Signs the rig in with a code granting only the payments scopes, as an account connected before refunds existed. */
+  async function connectWithoutRefunds(): Promise<void> {
+    const code = rig.sim.issueAuthorizationCode({ scope: 'ZohoPay.payments.CREATE,ZohoPay.payments.READ' });
+    await rig.stopBackend();
+    await rig.secrets.write(JSON.stringify({ ...connectionToSimulator(rig.sim.fixture), refreshToken: null, reconnectReason: 'signed out' }));
+    await rig.boot();
+    rig.managerToken = (await rig.call('manager-unlock', { pin: '2468' })).managerToken;
+    await rig.call('connection-code-submit', { managerToken: rig.managerToken, code });
+  }
+
+  it('an account connected without them is told to reconnect to refund, and charging goes on', async () => {
+    rig = await Rig.start();
+    const paid = await paidPayment(2_000);
+    await connectWithoutRefunds();
+
+    const status = await rig.call('connection-status', {});
+    expect(status).toMatchObject({ state: 'connected', refundsEnabled: false, message: expect.stringMatching(/sign in with Zoho again .* to turn refunds on/) as string });
+    const refused = await refund(paid, 500);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error).toMatchObject({ code: 'not_connected', message: expect.stringMatching(/without permission to refund/) as string });
+    expect(rig.sim.stats().refunds_requests.create).toBe(0);
+
+    const next = await rig.charge(1_500);
+    await rig.control.pay('TRM001', { outcome: 'succeeded' });
+    await rig.waitFor(next.id, (a) => a.state === 'succeeded');
+  });
+
+  it('a refund refused by Zoho for its scope turns refunds off without spending a token request', async () => {
+    rig = await Rig.start();
+    const paid = await paidPayment(2_000);
+    // A refresh token granting only payments, with no word of its scope kept: as if Zoho's answer had none.
+    const answer = await fetch(`${rig.sim.url}/oauth/v2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_id: rig.sim.fixture.client_id,
+        client_secret: rig.sim.fixture.client_secret,
+        code: rig.sim.issueAuthorizationCode({ scope: 'ZohoPay.payments.CREATE,ZohoPay.payments.READ' }),
+      }),
+    });
+    const { refresh_token: refreshToken } = (await answer.json()) as { refresh_token: string };
+    await rig.stopBackend();
+    await rig.secrets.write(JSON.stringify({ ...connectionToSimulator(rig.sim.fixture), refreshToken }));
+    await rig.boot();
+    rig.managerToken = (await rig.call('manager-unlock', { pin: '2468' })).managerToken;
+    const tokensBefore = rig.sim.stats().token_requests.refresh_token;
+
+    const refused = await rig.call('refund-create', { managerToken: rig.managerToken, attemptId: paid.id, amountMinor: 500, reason: 'others', requestKey: randomUUID() });
+
+    expect(refused).toMatchObject({ state: 'rejected', failureMessage: expect.stringMatching(/without permission to refund/) as string });
+    expect((await rig.call('connection-status', {})).refundsEnabled).toBe(false);
+    expect(rig.sim.stats().token_requests.refresh_token - tokensBefore).toBe(1);
+    expect(rig.events).toContainEqual({ type: 'connection-changed', connection: expect.objectContaining({ refundsEnabled: false }) as unknown });
+  });
+});

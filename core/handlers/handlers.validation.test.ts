@@ -1,0 +1,163 @@
+// Every call refuses bad input with a message naming the field and the rule, and writes nothing.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HANDLER_NAMES, type HandlerName } from '../../contract/handlers';
+import { databaseFingerprint } from '../../testkit/fingerprint';
+import { Rig } from '../../testkit/rig';
+
+let rig: Rig;
+beforeAll(async () => {
+  rig = await Rig.start();
+});
+afterAll(async () => {
+  await rig.close();
+});
+
+const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: string; rule: RegExp }[]> = {
+  'app-info': [{ input: { extra: 1 }, field: 'extra', rule: /Unknown field/ }],
+  'counters-list': [{ input: { includeInactive: 'yes' }, field: 'includeInactive', rule: /boolean/i }],
+  'counter-status': [{ input: { counterId: '../etc' }, field: 'counterId', rule: /letters, digits/ }],
+  dashboard: [{ input: { all: true }, field: 'all', rule: /Unknown field/ }],
+  'invoice-next-number': [{ input: {}, field: 'counterId', rule: /required/ }],
+  'invoice-create': [
+    { input: { counterId: 'c', lines: [] }, field: 'lines', rule: /at least one line/ },
+    { input: { counterId: 'c', lines: [{ description: 'Tea', quantity: 1, unitPriceMinor: 10.5 }] }, field: 'lines.0.unitPriceMinor', rule: /whole number/ },
+    { input: { counterId: 'c', lines: [{ description: 'Tea', quantity: 0, unitPriceMinor: 100 }] }, field: 'lines.0.quantity', rule: /at least 1/ },
+    { input: { counterId: 'c', lines: [{ description: '', quantity: 1, unitPriceMinor: 100 }] }, field: 'lines.0.description', rule: /required/ },
+    { input: { counterId: 'c', lines: [{ description: 'Tea', quantity: 1, unitPriceMinor: -5 }] }, field: 'lines.0.unitPriceMinor', rule: /more than zero/ },
+    { input: { counterId: 'c', number: 'x'.repeat(51), lines: [{ description: 'Tea', quantity: 1, unitPriceMinor: 100 }] }, field: 'number', rule: /at most 50/ },
+    { input: { counterId: 'c', number: 'INV 1', lines: [{ description: 'Tea', quantity: 1, unitPriceMinor: 100 }] }, field: 'number', rule: /letters, digits/ },
+  ],
+  'invoice-get': [{ input: { invoiceId: 42 }, field: 'invoiceId', rule: /text/ }],
+  'invoice-void': [{ input: {}, field: 'invoiceId', rule: /required/ }],
+  'charge-create': [
+    { input: { invoiceId: 'i', counterId: 'c', method: 'cash' }, field: 'method', rule: /card or upi/ },
+    { input: { invoiceId: 'i', counterId: 'c', method: 'card', confirmChecked: 'true' }, field: 'confirmChecked', rule: /boolean/i },
+  ],
+  'charge-recheck': [{ input: { attemptId: '' }, field: 'attemptId', rule: /required/ }],
+  'cash-settle': [
+    { input: { invoiceId: 'i', counterId: 'c', tenderedMinor: 0 }, field: 'tenderedMinor', rule: /Amount tendered must be more than zero/ },
+    { input: { invoiceId: 'i', counterId: 'c', tenderedMinor: -500 }, field: 'tenderedMinor', rule: /Amount tendered must be more than zero/ },
+    { input: { invoiceId: 'i', counterId: 'c', tenderedMinor: '500' }, field: 'tenderedMinor', rule: /Amount tendered must be a number/ },
+    { input: { invoiceId: 'i', counterId: 'c', tenderedMinor: 10.5 }, field: 'tenderedMinor', rule: /whole number of paise/ },
+  ],
+  'receipt-get': [{ input: { invoiceId: '' }, field: 'invoiceId', rule: /required/ }],
+  'refund-list': [{ input: { attemptId: 7 }, field: 'attemptId', rule: /text/ }],
+  'refund-recheck': [{ input: {}, field: 'refundId', rule: /required/ }],
+  'day-close-report': [{ input: { date: '2026-13-01' }, field: 'date', rule: /real calendar date/ }],
+  'attempt-events': [{ input: { attemptId: 'a b' }, field: 'attemptId', rule: /letters, digits/ }],
+  'log-day': [
+    { input: { date: '22/11/2026' }, field: 'date', rule: /2026-11-22/ },
+    { input: { date: '2026-02-30' }, field: 'date', rule: /real calendar date/ },
+    { input: { date: '0050-02-29' }, field: 'date', rule: /real calendar date/ },
+    { input: { date: '2026-11-22', state: 'paid' }, field: 'state', rule: /one of/ },
+  ],
+  'log-export-csv': [{ input: { date: '2026-11-22', search: 'x'.repeat(51) }, field: 'search', rule: /at most 50/ }],
+  'settings-get': [{ input: { key: 'x' }, field: 'key', rule: /Unknown field/ }],
+  'connection-status': [{ input: { verbose: 1 }, field: 'verbose', rule: /Unknown field/ }],
+  'manager-status': [{ input: { pin: '1' }, field: 'pin', rule: /Unknown field/ }],
+  'manager-unlock': [{ input: { pin: '12a4' }, field: 'pin', rule: /4 to 8 digits/ }],
+  'manager-set-pin': [{ input: { pin: '123' }, field: 'pin', rule: /4 to 8 digits/ }],
+  'manager-lock': [{ input: {}, field: 'managerToken', rule: /required/ }],
+  'counter-create': [
+    { input: { managerToken: 't', name: '', terminalId: 'T1' }, field: 'name', rule: /required/ },
+    { input: { managerToken: 't', name: 'A', terminalId: 'T 1' }, field: 'terminalId', rule: /letters, digits/ },
+    { input: { managerToken: 't', name: 'A\u0007', terminalId: 'T1' }, field: 'name', rule: /control characters/ },
+    { input: { managerToken: 't', name: 'A', terminalId: 'T1', invoicePrefix: 'A B' }, field: 'invoicePrefix', rule: /letters, digits/ },
+  ],
+  'counter-update': [{ input: { managerToken: 't', counterId: 'c', name: 'n'.repeat(41) }, field: 'name', rule: /at most 40/ }],
+  'counter-deactivate': [{ input: { managerToken: 't' }, field: 'counterId', rule: /required/ }],
+  'attempt-mark-reviewed': [
+    { input: { managerToken: 't', attemptId: 'a', note: '   ' }, field: 'note', rule: /Note is required/ },
+    { input: { managerToken: 't', attemptId: 'a', note: 'n'.repeat(201) }, field: 'note', rule: /at most 200/ },
+  ],
+  'preferences-update': [
+    { input: { managerToken: 't', defaultMethod: 'cash' }, field: 'defaultMethod', rule: /card or upi/ },
+    { input: { managerToken: 't', storeName: '' }, field: 'storeName', rule: /Store name is required/ },
+    { input: { managerToken: 't', storeAddress: 'a\nb\nc\nd\ne' }, field: 'storeAddress', rule: /at most 4 lines/ },
+    { input: { managerToken: 't', storeAddress: 'Road\u0007' }, field: 'storeAddress', rule: /control characters/ },
+  ],
+  'refund-create': [
+    { input: { managerToken: 't', attemptId: 'a', amountMinor: 0, reason: 'others', requestKey: 'key-12345' }, field: 'amountMinor', rule: /Refund amount must be more than zero/ },
+    { input: { managerToken: 't', attemptId: 'a', amountMinor: -100, reason: 'others', requestKey: 'key-12345' }, field: 'amountMinor', rule: /Refund amount must be more than zero/ },
+    { input: { managerToken: 't', attemptId: 'a', amountMinor: 'ten', reason: 'others', requestKey: 'key-12345' }, field: 'amountMinor', rule: /Refund amount must be a number/ },
+    { input: { managerToken: 't', attemptId: 'a', amountMinor: 100, reason: 'changed mind', requestKey: 'key-12345' }, field: 'reason', rule: /Reason must be one of/ },
+    { input: { managerToken: 't', attemptId: 'a', amountMinor: 100, reason: 'others', requestKey: 'k' }, field: 'requestKey', rule: /8 to 64/ },
+  ],
+  'day-close': [
+    { input: { managerToken: 't', date: '2026-11-22', closedBy: ' ' }, field: 'closedBy', rule: /Your name is required/ },
+    { input: { managerToken: 't', date: '2026-11-22', closedBy: 'Asha', closeAnyway: 'yes' }, field: 'closeAnyway', rule: /boolean/i },
+  ],
+  'attempt-release-hold': [
+    { input: { managerToken: 't', attemptId: 'a', note: '' }, field: 'note', rule: /Note is required/ },
+    { input: { managerToken: 't', attemptId: 'a b', note: 'Terminal shows nothing' }, field: 'attemptId', rule: /letters, digits/ },
+  ],
+  'settings-update': [
+    { input: { managerToken: 't', pollIntervalSeconds: 4 }, field: 'pollIntervalSeconds', rule: /at least 5/ },
+    { input: { managerToken: 't', pollIntervalSeconds: 11 }, field: 'pollIntervalSeconds', rule: /at most 10/ },
+    { input: { managerToken: 't', pollIntervalSeconds: 7.5 }, field: 'pollIntervalSeconds', rule: /whole number/ },
+    { input: { managerToken: 't', backupKeepDays: 0 }, field: 'backupKeepDays', rule: /at least 1 day/ },
+    { input: { managerToken: 't', backupKeepDays: 366 }, field: 'backupKeepDays', rule: /at most 365 days/ },
+    { input: { managerToken: 't', backupKeepDays: '7' }, field: 'backupKeepDays', rule: /must be a number of days/ },
+  ],
+  'connection-configure': [
+    { input: { managerToken: 't', edition: 'eu', accountId: '1', clientId: 'c', clientSecret: 's' }, field: 'edition', rule: /in, in_sandbox or us/ },
+    { input: { managerToken: 't', edition: 'in', accountId: 'abc', clientId: 'c', clientSecret: 's' }, field: 'accountId', rule: /digits only/ },
+    { input: { managerToken: 't', edition: 'in', accountId: '1', clientId: 'c', clientSecret: 'a b' }, field: 'clientSecret', rule: /spaces/ },
+  ],
+  'connection-signin-start': [{ input: { managerToken: 't', url: 'x' }, field: 'url', rule: /Unknown field/ }],
+  'connection-code-submit': [{ input: { managerToken: 't', code: '' }, field: 'code', rule: /required/ }],
+  'connection-test': [{ input: { managerToken: 5 }, field: 'managerToken', rule: /Manager unlock/ }],
+  'connection-disconnect': [{ input: {}, field: 'managerToken', rule: /required/ }],
+  'support-info': [{ input: {}, field: 'managerToken', rule: /required/ }],
+  'support-bundle': [{ input: { managerToken: 't', days: 30 }, field: 'days', rule: /Unknown field/ }],
+  'update-install': [{ input: { managerToken: 't', version: '9.9.9' }, field: 'version', rule: /Unknown field/ }],
+  'store-status': [{ input: { storeName: 'x' }, field: 'storeName', rule: /Unknown field/ }],
+  'counter-claim': [{ input: { counterId: 'A B' }, field: 'counterId', rule: /letters, digits/ }],
+  'store-join': [
+    { input: { managerToken: 't', url: 'http://db.example/store', storeName: 'Main', pin: '2468' }, field: 'url', rule: /postgres:\/\/user:password@host/ },
+    { input: { managerToken: 't', url: 'postgres://u:p@db.example', storeName: 'Main', pin: '2468' }, field: 'url', rule: /postgres:\/\/user:password@host/ },
+    { input: { managerToken: 't', url: 'postgres://u:p@db.example/store', storeName: ' ', pin: '2468' }, field: 'storeName', rule: /required/ },
+    { input: { managerToken: 't', url: 'postgres://u:p@db.example/store', storeName: 'Main', stationName: 'x'.repeat(41), pin: '2468' }, field: 'stationName', rule: /at most 40/ },
+    { input: { managerToken: 't', url: 'postgres://u:p@db.example/store', storeName: 'Main', pin: '24' }, field: 'pin', rule: /4 to 8 digits/ },
+  ],
+  'counter-release': [{ input: { managerToken: 't' }, field: 'counterId', rule: /required/ }],
+};
+
+describe('bad input', () => {
+  it('has cases for every call', () => {
+    expect(Object.keys(BAD_INPUTS).sort()).toEqual([...HANDLER_NAMES].sort());
+  });
+
+  for (const name of HANDLER_NAMES) {
+    it(`${name} refuses bad input, naming the field and the rule, and writes nothing`, async () => {
+      const file = join(rig.dataDir, 'counter.db');
+      for (const { input, field, rule } of BAD_INPUTS[name]) {
+        const before = databaseFingerprint(file);
+        const result = await rig.raw(name, input);
+        expect(result.ok, JSON.stringify(input)).toBe(false);
+        if (result.ok) continue;
+        expect(result.error.code).toBe('invalid_input');
+        expect(result.error.field).toBe(field);
+        expect(result.error.message).toMatch(rule);
+        expect(databaseFingerprint(file)).toBe(before);
+      }
+    });
+  }
+
+  it('refuses inputs that are not objects', async () => {
+    for (const input of [42, 'text', [1, 2], true]) {
+      const result = await rig.raw('counters-list', input);
+      expect(result.ok).toBe(false);
+    }
+  });
+
+  it('manager calls are locked without a valid unlock, and nothing is written', async () => {
+    const file = join(rig.dataDir, 'counter.db');
+    const before = databaseFingerprint(file);
+    const result = await rig.raw('counter-create', { managerToken: 'forged', name: 'Sneaky', terminalId: 'TRM009' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('locked');
+    expect(databaseFingerprint(file)).toBe(before);
+  });
+});

@@ -1,0 +1,113 @@
+// The day's log as CSV: one row per card/UPI attempt, cash sale, refund and correction, with the
+// same columns; `record` says which (a refund's amount is what went back), `refund_id` is Zoho's.
+import { formatMinor } from '../../contract/money';
+import type { CsvExport, DayLog } from '../../contract/answers';
+import { toCsv } from './csv';
+
+const HEADER = [
+  'time',
+  'invoice',
+  'counter',
+  'terminal',
+  'amount',
+  'currency',
+  'method',
+  'state',
+  'failure_code',
+  'failure_reason',
+  'payment_id',
+  'payments_session_id',
+  'note',
+  'checked_at',
+  'checked_note',
+  'record',
+  'refund_id',
+];
+
+type Cell = string | number | null;
+
+/** The day's log as CSV; a store's log (`pcName`: a PC's name by its id) adds the PC that made each record. */
+export function dayLogCsv(day: DayLog, counterName: (counterId: string) => string, pcName?: (stationId: string) => string): CsvExport {
+  const time = (ms: number) => new Date(ms).toISOString();
+  const rows: Cell[][] = [
+    ...day.attempts.map((a) => [
+      time(a.createdAt),
+      a.invoiceNumber,
+      counterName(a.counterId),
+      a.terminalId,
+      formatMinor(a.amountMinor),
+      a.currency,
+      a.method,
+      a.state,
+      a.failureCode,
+      a.failureMessage,
+      a.paymentId,
+      a.paymentsSessionId,
+      a.mismatch,
+      a.review ? time(a.review.at) : null,
+      a.review?.note ?? null,
+      'payment',
+      null,
+    ]),
+    ...day.cashSales.map((sale) => [
+      time(sale.createdAt),
+      sale.invoiceNumber,
+      counterName(sale.counterId),
+      null,
+      formatMinor(sale.amountMinor),
+      sale.currency,
+      'cash',
+      'succeeded',
+      null,
+      null,
+      null,
+      null,
+      `tendered ${formatMinor(sale.tenderedMinor)}, change ${formatMinor(sale.changeMinor)}`,
+      null,
+      null,
+      'cash',
+      null,
+    ]),
+    ...day.refunds.map((refund) => [
+      time(refund.createdAt),
+      refund.invoiceNumber,
+      counterName(refund.counterId),
+      null,
+      formatMinor(refund.amountMinor),
+      refund.currency,
+      'refund',
+      refund.state,
+      refund.failureReason,
+      refund.failureMessage,
+      refund.paymentId,
+      null,
+      refund.note ? `${refund.reason}: ${refund.note}` : refund.reason,
+      null,
+      null,
+      'refund',
+      refund.zohoRefundId,
+    ]),
+    ...day.corrections.map((correction) => [
+      time(correction.createdAt),
+      correction.invoiceNumber,
+      counterName(correction.counterId),
+      null,
+      formatMinor(correction.amountMinor),
+      day.currency,
+      correction.recordKind === 'refund' ? 'refund' : null,
+      correction.toState,
+      null,
+      null,
+      correction.paymentId,
+      null,
+      `Late answer for ${correction.closedDay} (closed), was ${correction.fromState}: ${correction.detail}`,
+      null,
+      null,
+      'correction',
+      null,
+    ]),
+  ];
+  if (!pcName) return { fileName: `payments-${day.date}.csv`, csv: toCsv(HEADER, rows), rowCount: rows.length };
+  const pcs = [...day.attempts, ...day.cashSales, ...day.refunds, ...day.corrections].map((record) => (record.stationId ? pcName(record.stationId) : null));
+  return { fileName: `payments-${day.date}.csv`, csv: toCsv([...HEADER, 'pc'], rows.map((row, i) => [...row, pcs[i] ?? null])), rowCount: rows.length };
+}

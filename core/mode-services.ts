@@ -1,0 +1,126 @@
+// What runs over one mode's database (demo or live): one charge service, one refund service, one
+// poller for both, and the data handlers (counters, invoices, charges, refunds, sales, the log, the
+// day close, settings) that share them.
+import type { Currency } from '../contract/vocabulary';
+import type { ZohoTrouble } from '../contract/failures';
+import { CALL_BUDGET_PER_MINUTE, MAX_POLL_INTERVAL_MS } from '../contract/rules';
+import { countActiveCounters } from '../db/local/counters';
+import type { Db } from '../db/local/database';
+import { ChargeService, DEFAULT_CHARGE_TIMING, type ChargeTiming } from './charges/charge-service';
+import { Poller } from './charges/poller';
+import type { EventBus } from './event-bus';
+import { chargeHandlers } from './handlers/charges';
+import { counterHandlers } from './handlers/counters';
+import { dayCloseHandlers } from './after-sale/day-close-handlers';
+import { invoiceHandlers } from './handlers/invoices';
+import { logHandlers } from './handlers/ledger';
+import { refundHandlers } from './after-sale/refund-handlers';
+import { salesHandlers } from './after-sale/cash-handlers';
+import { readSettings, settingsHandlers } from './handlers/settings';
+import { statusHandlers } from './handlers/status';
+import type { DataContext } from './handlers/types';
+import type { Logger } from './logger';
+import { DEFAULT_REFUND_TIMING, refundIdOfPollKey, RefundService, type RefundScope, type RefundTiming } from './after-sale/refunds/refund-service';
+import type { PaymentsClient } from './zoho/payments-client';
+
+export interface ChargeTuning {
+  /** Overrides the poll-interval setting (tests use short intervals). */
+  pollIntervalMs?: number;
+  timing?: Partial<ChargeTiming>;
+  refundTiming?: Partial<RefundTiming>;
+  /** Calls a minute the poller may spend across all sessions (default CALL_BUDGET_PER_MINUTE). */
+  budgetPerMinute?: number;
+}
+
+export interface DataServicesOptions {
+  db: Db;
+  /** Wall clock (unix ms): what is recorded and shown. */
+  now: () => number;
+  /** Monotonic milliseconds (performance.now): every interval, deadline, budget and hold. */
+  clock: () => number;
+  log: Logger;
+  events: EventBus;
+  currency: Currency;
+  payments: () => PaymentsClient;
+  refundScope: RefundScope;
+  onZohoTrouble: (trouble: ZohoTrouble | null) => void;
+  /** The poller's calls a minute now: a PC of a store gets its share (default: the tuning's, else CALL_BUDGET_PER_MINUTE). */
+  budgetPerMinute?: () => number;
+  tuning?: ChargeTuning;
+}
+
+export function createDataServices(options: DataServicesOptions) {
+  const { db, tuning = {} } = options;
+  const intervalMs = () => tuning.pollIntervalMs ?? readSettings(db).pollIntervalSeconds * 1000;
+  const charges = new ChargeService({
+    db,
+    now: options.now,
+    clock: options.clock,
+    log: options.log,
+    events: options.events,
+    payments: options.payments,
+    timing: { ...DEFAULT_CHARGE_TIMING, ...tuning.timing },
+    intervalMs,
+    onZohoTrouble: options.onZohoTrouble,
+  });
+  const refunds = new RefundService({
+    db,
+    now: options.now,
+    log: options.log,
+    events: options.events,
+    payments: options.payments,
+    scope: options.refundScope,
+    timing: { ...DEFAULT_REFUND_TIMING, ...tuning.refundTiming },
+    intervalMs,
+    onZohoTrouble: options.onZohoTrouble,
+  });
+  // One poller follows both: attempts by their id, refunds by refundPollKey.
+  const poller: Poller = new Poller({
+    check: (key, actor) => {
+      const refundId = refundIdOfPollKey(key);
+      return refundId === null ? charges.check(key, actor) : refunds.check(refundId, actor);
+    },
+    intervalMs,
+    maxIntervalMs: Math.max(MAX_POLL_INTERVAL_MS, intervalMs()),
+    budgetPerMinute: options.budgetPerMinute ?? (() => tuning.budgetPerMinute ?? CALL_BUDGET_PER_MINUTE),
+    // The counters without a live payment are the ones that could charge next: their creates are kept room for.
+    createReservePerMinute: (): number => Math.max(0, countActiveCounters(db) - poller.size),
+    clock: options.clock,
+    onError: (attemptId, error) => options.log.error('payment check crashed', { attemptId, error: String(error) }),
+  });
+  charges.attachPoller(poller);
+  refunds.attachPoller(poller);
+  const ctx: DataContext = { db, now: options.now, log: options.log, events: options.events, currency: options.currency, charges, poller, refunds };
+  const handlers = {
+    ...counterHandlers(ctx),
+    ...invoiceHandlers(ctx),
+    ...statusHandlers(ctx),
+    ...chargeHandlers(ctx),
+    ...refundHandlers(ctx),
+    ...salesHandlers(ctx),
+    ...logHandlers(ctx),
+    ...dayCloseHandlers(ctx),
+    ...settingsHandlers(ctx),
+  };
+  return {
+    handlers,
+    charges,
+    poller,
+    /** Picks up every payment and refund left unfinished by the last run, and every hold. */
+    start: () => {
+      charges.resume();
+      refunds.resume();
+    },
+    /**
+     * Refuses new charges and refunds, stops checking (calls still waiting for the budget are not sent),
+     * then waits for every call to Zoho under way: the database stays open until each has recorded its answer.
+     */
+    stop: async () => {
+      const creates = Promise.all([charges.stop(), refunds.stop()]);
+      await poller.stop();
+      await creates;
+    },
+  };
+}
+
+export type DataServices = ReturnType<typeof createDataServices>;

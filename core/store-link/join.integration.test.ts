@@ -1,0 +1,132 @@
+// Joining a store with a bad address, database or PIN: each refused with a clear message at the
+// field to fix, and nothing on the PC changed. And a PC whose store link goes down: charging goes
+// on, configuration waits for the link, everything catches up when it is back.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { databaseFingerprint } from '../../testkit/fingerprint';
+import { APP_ROLE } from '../../testkit/postgres-cluster';
+import { Rig, TEST_TUNING } from '../../testkit/rig';
+import { localDate } from '../../testkit/time';
+import { storeDatabaseEachTest } from '../../testkit/store';
+import { eventually, pcLedgerRows, storeLedgerRows, withStoreClient } from '../../testkit/store-ledger';
+import { migrateStore } from '../../db/store/migrate';
+import { STORE_MIGRATIONS } from '../../db/store/migrations';
+
+const store = storeDatabaseEachTest();
+const rigs: Rig[] = [];
+
+afterEach(async () => {
+  if (!store.cluster.isRunning) await store.cluster.resume();
+  for (const rig of rigs.splice(0).reverse()) await rig.close();
+});
+
+async function pc(): Promise<Rig> {
+  const rig = await Rig.start({ tuning: { ...TEST_TUNING, store: { heartbeatMs: 200, leaseMs: 2_000, maxBackoffMs: 500 } } });
+  rigs.push(rig);
+  return rig;
+}
+
+/** Everything a join could change on the PC: its database, its PIN file, its store link. */
+async function pcState(rig: Rig) {
+  const pinFile = join(rig.dataDir, 'manager-pin.json');
+  return {
+    database: databaseFingerprint(join(rig.dataDir, 'counter.db')),
+    pin: existsSync(pinFile) ? createHash('sha256').update(readFileSync(pinFile)).digest('hex') : null,
+    link: await rig.storeSecrets.read(),
+    status: (await rig.call('store-status', {})).link,
+  };
+}
+
+describe('joining a store: bad input', () => {
+  const cases: { what: string; url: () => Promise<string>; message: RegExp }[] = [
+    { what: 'an address where no database server answers', url: async () => 'postgres://counter_app:pw@127.0.0.1:9/store', message: /^Cannot reach the store’s database at 127\.0\.0\.1:9\. Check the address/ },
+    { what: 'a wrong password', url: async () => store.cluster.url(new URL(store.url).pathname.slice(1), `${APP_ROLE}:wrong`), message: /refused the user name or password in the address/ },
+    { what: 'a database that does not exist', url: async () => store.cluster.url('no_such_store'), message: /has no database by the name in the address/ },
+    {
+      what: 'a database that is not a Counter store',
+      url: async () => {
+        await store.client.query('CREATE TABLE customers (id int)');
+        return store.url;
+      },
+      message: /holds other data and is not a Counter store/,
+    },
+    {
+      what: 'a store set up by a newer Counter',
+      url: async () => {
+        await migrateStore(store.client);
+        await store.client.query('UPDATE counter_store_schema SET version = $1', [STORE_MIGRATIONS.length + 1]);
+        return store.url;
+      },
+      message: new RegExp(
+        `set up by a newer version of Counter \\(store schema ${STORE_MIGRATIONS.length + 1}; this version understands up to ${STORE_MIGRATIONS.length}\\)\\. Update Counter on this PC\\.`,
+      ),
+    },
+  ];
+
+  for (const { what, url, message } of cases) {
+    it(`${what}: a clear message at the address, nothing changed here`, async () => {
+      const rig = await pc();
+      const address = await url();
+      const before = await pcState(rig);
+      const result = await rig.raw('store-join', { managerToken: rig.managerToken, url: address, storeName: 'Main Street', pin: '2468' });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'url' } });
+      if (!result.ok) expect(result.error.message).toMatch(message);
+      expect(await pcState(rig)).toEqual(before);
+      expect(before.status).toBe('off');
+    });
+  }
+
+  it('a store on another Zoho account: refused, naming both accounts', async () => {
+    const first = await pc();
+    await first.call('store-join', { managerToken: first.managerToken, url: store.url, storeName: 'Main Street', pin: '2468' });
+    await store.client.query("UPDATE stores SET zoho_account_id = '999'");
+    const second = await pc();
+    const before = await pcState(second);
+    const result = await second.raw('store-join', { managerToken: second.managerToken, url: store.url, storeName: 'Main Street', pin: '2468' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict', field: 'storeName' } });
+    if (!result.ok) expect(result.error.message).toMatch(/takes payments on Zoho account 999; this PC is set up for account \d+\. Disconnect Zoho on this PC first/);
+    expect(await pcState(second)).toEqual(before);
+  });
+});
+
+describe('the store link down', () => {
+  it('charging goes on; the status says since when and how many changes wait; configuration waits; then everything catches up', async () => {
+    const rig = await pc();
+    await rig.call('store-join', { managerToken: rig.managerToken, url: store.url, storeName: 'Main Street', stationName: 'Till 1', pin: '2468' });
+    const { stationId } = await rig.call('store-status', {});
+    const counterId = rig.counters[0]?.id ?? '';
+    await rig.call('counter-claim', { counterId }); // this PC's counter: it charges there with the link down too
+    await store.cluster.pause();
+    const down = await eventually(async () => {
+      const status = await rig.call('store-status', {});
+      return status.link === 'down' ? status : undefined;
+    }, 10_000, 'the link going down');
+    expect(down.downSince).toEqual(expect.any(Number));
+
+    const attempt = await rig.charge(4_200);
+    await rig.control.pay(attempt.terminalId, { outcome: 'succeeded', method: 'card' });
+    await rig.waitFor(attempt.id, (a) => a.state === 'succeeded');
+    const waiting = await rig.call('store-status', {});
+    expect(waiting).toMatchObject({ link: 'down' });
+    expect(waiting.pendingChanges).toBeGreaterThan(0);
+    expect(waiting.message).toMatch(/The store link is down: payments go on on this PC, and the payment log shows this PC only\. \d+ changes wait to be sent\. Cannot reach the store’s database/);
+    const own = await rig.call('log-day', { date: localDate(Date.now()) });
+    expect(own.store).toMatchObject({ storeName: 'Main Street', wholeStore: false });
+    expect(own.attempts.map((a) => a.id)).toContain(attempt.id);
+    const change = await rig.raw('counter-create', { managerToken: rig.managerToken, name: 'Counter 9', terminalId: 'TRM009' });
+    expect(change).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    if (!change.ok) expect(change.error.message).toMatch(/needs the store link, which is down/);
+
+    await store.cluster.resume();
+    await eventually(async () => {
+      const status = await rig.call('store-status', {});
+      return status.link === 'up' && status.pendingChanges === 0 ? status : undefined;
+    }, 15_000, 'the link catching up');
+    const stored = await withStoreClient(store.url, async (client) =>
+      storeLedgerRows(client, (await client.query<{ id: string }>('SELECT id FROM stores')).rows[0]?.id ?? ''),
+    );
+    expect(stored).toEqual(pcLedgerRows(join(rig.dataDir, 'counter.db'), stationId ?? ''));
+  });
+});

@@ -1,0 +1,43 @@
+// The tables a PC ships to its store, as the store keeps them: the key of a row there, and what a
+// later change may not undo. The list follows the SQLite outbox's (db/local/outbox.ts OUTBOX_TABLES): a
+// ledger table added there is added here, with its PostgreSQL migration.
+import { OUTBOX_TABLES } from '../../db/local/outbox';
+
+export interface StoreLedgerTable {
+  table: string;
+  /** The key of a row in the store (every row carries its store; PC-numbered rows their PC too). */
+  key: readonly string[];
+  columns: readonly string[];
+  /**
+   * SQL over the stored row (the table's name) and the arriving one (EXCLUDED): when false the
+   * arriving change is older news and is skipped. A payment settled from another PC (a re-check) is
+   * final in the store before its own PC has heard of it: its PC's older changes must not undo that.
+   */
+  keepsUnless?: string;
+}
+
+const EXTRA: Record<string, Pick<StoreLedgerTable, 'key' | 'keepsUnless'>> = {
+  invoices: { key: ['store_id', 'id'], keepsUnless: "invoices.status <> 'paid' OR EXCLUDED.status = 'paid'" },
+  charge_attempts: { key: ['store_id', 'id'], keepsUnless: 'charge_attempts.final_at IS NULL OR EXCLUDED.final_at IS NOT NULL' },
+  attempt_events: { key: ['store_id', 'station_id', 'id'] },
+  refunds: { key: ['store_id', 'id'] },
+  refund_events: { key: ['store_id', 'station_id', 'id'] },
+  tenders: { key: ['store_id', 'id'] },
+  day_closes: { key: ['store_id', 'id'] },
+  corrections: { key: ['store_id', 'id'] },
+};
+
+export const STORE_LEDGER_TABLES: readonly StoreLedgerTable[] = OUTBOX_TABLES.map((table) => {
+  const extra = EXTRA[table.table];
+  if (!extra) throw new Error(`The store has no table for ${table.table}: add it to core/store-link/ledger-tables.ts and a store migration.`);
+  return { table: table.table, columns: table.columns, ...extra };
+});
+
+/** One statement per table: the batch's rows (JSON, with store_id and station_id) inserted or updated. */
+export function upsertSql(table: StoreLedgerTable): string {
+  const updated = table.columns.filter((column) => !table.key.includes(column));
+  const set = updated.map((column) => `${column} = EXCLUDED.${column}`).join(', ');
+  const guard = table.keepsUnless ? ` WHERE ${table.keepsUnless}` : '';
+  return `INSERT INTO ${table.table} SELECT * FROM jsonb_populate_recordset(NULL::${table.table}, $1::jsonb)
+    ON CONFLICT (${table.key.join(', ')}) DO UPDATE SET ${set}${guard}`;
+}

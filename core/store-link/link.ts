@@ -1,0 +1,460 @@
+// The running link to the store: heartbeats (this PC's live sessions, the others' loads, the
+// claims), the configuration cache, the outbox shipper, and the store's news of other PCs'
+// changes. Local first: nothing here ever holds up a charge. When the store cannot be reached
+// the link is down: every change waits in the outbox, the heartbeat retries with backoff, and
+// everything catches up by itself when it is back.
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { StationView, StoreStatus } from '../../contract/answers';
+import type { Db } from '../../db/local/database';
+import { linkOutbox, outboxLength, type OutboxLink } from '../../db/local/outbox';
+import type { EventBus } from '../event-bus';
+import type { Logger } from '../logger';
+import type { ManagerAccess } from '../manager/access';
+import type { RunningMode } from '../mode';
+import { callShare, safeShare } from './budget';
+import { DB_NOW_MS, readClaims, type ClaimRow } from './claims';
+import { addStoreCounters, applyStoreConfig, countersOnlyHere, readStoreConfig, storeConfigVersion } from './config-sync';
+import type { StoredStoreLink, StoreLinkFile } from './link-file';
+import { describeLinkFailure, openStorePool, redactStoreUrl, storeClient } from '../../db/store/pg';
+import { applySettlements } from './remote-attempts';
+import { adoptStoreCloses } from './store-closes';
+import { migrateStore } from '../../db/store/migrate';
+import { LEDGER_CHANNEL, shipBatch } from './shipper';
+import { bookTokenRequest, LocalTokenBookings } from './token-requests';
+import { ZohoError } from '../zoho/errors';
+
+export interface StoreTiming {
+  /** How often a PC says it is alive (and reads the others, the claims and the configuration). */
+  heartbeatMs: number;
+  /** A PC not heard from for this long is stale: its claim no longer counts as live. */
+  leaseMs: number;
+  /** A PC not heard from for this long holds no share of the budget any more. */
+  forgetMs: number;
+  /** How often the outbox is looked at between wake-ups. */
+  shipPollMs: number;
+  /** The longest wait between tries while the link is down. */
+  maxBackoffMs: number;
+}
+
+export const DEFAULT_STORE_TIMING: StoreTiming = { heartbeatMs: 2_000, leaseMs: 15_000, forgetMs: 10 * 60_000, shipPollMs: 250, maxBackoffMs: 10_000 };
+
+export interface StoreLinkDeps {
+  file: StoreLinkFile;
+  pin: Pick<ManagerAccess, 'adoptHash'>;
+  events: EventBus;
+  log: Logger;
+  now: () => number;
+  /** The calls a minute this PC would have alone (CALL_BUDGET_PER_MINUTE unless tuned). */
+  budgetPerMinute: number;
+  timing?: Partial<StoreTiming>;
+}
+
+interface StationRow {
+  id: string;
+  name: string;
+  last_seen: number;
+  live_sessions: number;
+  fresh: boolean;
+}
+
+/** A live mode the link works on: its database is the one whose ledger ships. */
+interface Attached {
+  db: Db;
+  mode: RunningMode;
+  outbox: OutboxLink;
+}
+
+export class StoreLink {
+  readonly timing: StoreTiming;
+  private link: StoredStoreLink | null = null;
+  private pool: pg.Pool | null = null;
+  private listener: pg.Client | null = null;
+  private state: 'off' | 'up' | 'down' = 'off';
+  private downSince: number | null = null;
+  private problem: string | null = null;
+  private stations: StationRow[] = [];
+  private claims: ClaimRow[] = [];
+  private attached: Attached | null = null;
+  private schemaChecked = false;
+  private appliedConfigVersion = -1;
+  private failures = 0;
+  private tickTimer: NodeJS.Timeout | null = null;
+  private shipTimer: NodeJS.Timeout | null = null;
+  private ticking: Promise<void> | null = null;
+  private shipping: Promise<void> | null = null;
+  private lastEmitted = '';
+  private ledgerNewsTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private readonly unsubscribe: () => void;
+  private readonly localTokens: LocalTokenBookings;
+
+  constructor(private readonly deps: StoreLinkDeps) {
+    this.timing = { ...DEFAULT_STORE_TIMING, ...deps.timing };
+    this.localTokens = new LocalTokenBookings(deps.now);
+    // A change on this PC wakes the shipper at once (the poll catches anything else).
+    this.unsubscribe = deps.events.subscribe((event) => {
+      if (event.type === 'charge-updated') this.shipSoon();
+    });
+  }
+
+  /** Reads the remembered store and rejoins it (in the background: the link may be down). */
+  async start(): Promise<void> {
+    const link = await this.deps.file.read();
+    if (link) this.begin(link, null);
+  }
+
+  get joined(): StoredStoreLink | null {
+    return this.link;
+  }
+
+  get isUp(): boolean {
+    return this.state === 'up';
+  }
+
+  /** The connection pool while joined; null on a PC of its own. */
+  get connection(): pg.Pool | null {
+    return this.pool;
+  }
+
+  /** The claims as last read (the store's, or this PC's own while the link is down). */
+  get currentClaims(): readonly ClaimRow[] {
+    return this.claims;
+  }
+
+  /** Switches to a store just joined (join.ts has checked it and registered this PC), on the running mode. */
+  async adopt(link: StoredStoreLink, pool: pg.Pool, mode: RunningMode): Promise<void> {
+    await this.halt();
+    this.stopped = false;
+    await this.deps.file.write(link);
+    this.begin(link, pool);
+    this.attach(mode);
+    await this.tickNow();
+  }
+
+  /** The live mode's database ships to the store; the demo's never does. */
+  attach(mode: RunningMode): void {
+    this.attached = null;
+    if (mode.kind !== 'live' || !this.link) return;
+    const outbox = linkOutbox(mode.db, { storeId: this.link.storeId, stationId: this.link.stationId, epoch: randomUUID(), joinedAt: this.deps.now() });
+    this.attached = { db: mode.db, mode, outbox };
+    this.appliedConfigVersion = -1;
+    this.shipSoon();
+  }
+
+  /** Before the mode stops: waits for a batch in flight, then lets go of its database. */
+  async detach(): Promise<void> {
+    await this.shipping;
+    this.attached = null;
+  }
+
+  /** This PC's share of the account's calls a minute: from the heartbeats, or the safe share while cut off. */
+  budgetPerMinute(): number {
+    const budget = this.deps.budgetPerMinute;
+    if (!this.link) return budget;
+    const self = this.link.stationId;
+    if (this.state !== 'up') return safeShare(budget, this.link.knownStations);
+    return callShare(budget, this.stations.map((s) => ({ id: s.id, liveSessions: s.live_sessions, fresh: s.fresh })), self);
+  }
+
+  /**
+   * Books a token request for the Zoho account with the store's other PCs (and every store on the
+   * account), or against this PC's safe share of Zoho's limit while cut off. Throws a ZohoError
+   * (not_connected, retryAfterMs) when none is left. A PC of its own books nothing here.
+   */
+  async reserveTokenRequest(account: { edition: string; accountId: string }): Promise<void> {
+    const link = this.link;
+    if (!link) return;
+    if (this.state === 'up' && this.pool) {
+      try {
+        await bookTokenRequest(this.pool, { accountKey: `${account.edition}:${account.accountId}`, storeId: link.storeId, stationId: link.stationId });
+        return;
+      } catch (error) {
+        if (error instanceof ZohoError) throw error;
+        this.deps.log.warn('could not book a token request with the store', { error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    this.localTokens.book(link.knownStations);
+  }
+
+  /** Runs a heartbeat now (after a join, or when a call needs fresh claims) and waits for it. */
+  async tickNow(): Promise<void> {
+    if (!this.link) return;
+    if (this.tickTimer) clearTimeout(this.tickTimer);
+    this.tickTimer = null;
+    await this.tick();
+  }
+
+  /** After a change made in the store: re-reads the configuration at once (and the claims). */
+  async refresh(): Promise<void> {
+    this.appliedConfigVersion = -1;
+    await this.tickNow();
+  }
+
+  status(): StoreStatus {
+    const link = this.link;
+    const budget = this.budgetPerMinute();
+    if (!link) {
+      return {
+        link: 'off',
+        storeName: null,
+        stationId: null,
+        stationName: null,
+        address: null,
+        downSince: null,
+        pendingChanges: 0,
+        message: 'This PC works on its own. Join a store to share its counters, settings and payment log with the store’s other PCs.',
+        callsPerMinute: budget,
+        stations: [],
+        claims: [],
+      };
+    }
+    const pending = this.attached ? outboxLength(this.attached.db) : 0;
+    const waiting = pending === 0 ? '' : ` ${pending} ${pending === 1 ? 'change waits' : 'changes wait'} to be sent.`;
+    const message =
+      this.state === 'up'
+        ? `Connected to store “${link.storeName}” as PC “${link.stationName}”.${waiting}`
+        : `The store link is down: payments go on on this PC, and the payment log shows this PC only.${waiting}${this.problem ? ` ${this.problem}` : ''}`;
+    const stations: StationView[] = this.stations.map((s) => ({
+      id: s.id,
+      name: s.name,
+      lastSeen: s.last_seen,
+      liveSessions: s.live_sessions,
+      stale: !s.fresh,
+      thisStation: s.id === link.stationId,
+    }));
+    return {
+      link: this.state === 'up' ? 'up' : 'down',
+      storeName: link.storeName,
+      stationId: link.stationId,
+      stationName: link.stationName,
+      address: redactStoreUrl(link.url),
+      downSince: this.state === 'up' ? null : this.downSince,
+      pendingChanges: pending,
+      message,
+      callsPerMinute: budget,
+      stations,
+      claims: this.claims.map((c) => ({
+        counterId: c.counter_id,
+        stationId: c.station_id,
+        stationName: c.station_name,
+        claimedAt: c.claimed_at,
+        stale: c.stale,
+        thisStation: c.station_id === link.stationId,
+      })),
+    };
+  }
+
+  /** Stops the loops and tells the store this PC stopped cleanly (it then holds no budget). */
+  async stop(): Promise<void> {
+    this.unsubscribe();
+    await this.halt();
+  }
+
+  private begin(link: StoredStoreLink, pool: pg.Pool | null): void {
+    this.link = link;
+    this.pool = pool ?? openStorePool(link.url, this.deps.log);
+    this.state = 'down';
+    this.downSince = this.deps.now();
+    this.problem = null;
+    this.schemaChecked = false;
+    this.appliedConfigVersion = -1;
+    this.claims = [];
+    this.stations = [];
+    this.scheduleTick(0);
+    this.shipTimer = setInterval(() => this.shipSoon(), this.timing.shipPollMs);
+    this.shipTimer.unref();
+  }
+
+  private async halt(): Promise<void> {
+    this.stopped = true;
+    if (this.tickTimer) clearTimeout(this.tickTimer);
+    if (this.shipTimer) clearInterval(this.shipTimer);
+    if (this.ledgerNewsTimer) clearTimeout(this.ledgerNewsTimer);
+    this.tickTimer = this.shipTimer = this.ledgerNewsTimer = null;
+    await this.ticking;
+    await this.shipping;
+    const { pool, link, listener } = this;
+    this.pool = null;
+    this.listener = null;
+    if (pool && link && this.state === 'up') {
+      await pool.query('UPDATE stations SET stopped = true, live_sessions = 0 WHERE store_id = $1 AND id = $2', [link.storeId, link.stationId]).catch(() => undefined);
+    }
+    await listener?.end().catch(() => undefined);
+    await pool?.end().catch(() => undefined);
+  }
+
+  private scheduleTick(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.tickTimer) clearTimeout(this.tickTimer);
+    this.tickTimer = setTimeout(() => {
+      this.tickTimer = null;
+      void this.tick();
+    }, delayMs);
+    this.tickTimer.unref();
+  }
+
+  private tick(): Promise<void> {
+    this.ticking ??= this.heartbeat()
+      .then(
+        () => this.markUp(),
+        (error: unknown) => this.markDown(error),
+      )
+      .finally(() => {
+        this.ticking = null;
+        this.scheduleTick(this.state === 'up' ? this.timing.heartbeatMs : this.backoffMs());
+        this.emitStatus();
+      });
+    return this.ticking;
+  }
+
+  /** 1 s, 2 s, 4 s … up to the longest wait, each give or take a fifth so PCs do not retry in step. */
+  private backoffMs(): number {
+    const base = Math.min(this.timing.maxBackoffMs, 1_000 * 2 ** Math.max(0, this.failures - 1));
+    return Math.round(base * (0.8 + Math.random() * 0.4));
+  }
+
+  private async heartbeat(): Promise<void> {
+    const { pool, link } = this;
+    if (!pool || !link) return;
+    if (!this.schemaChecked) {
+      const client = await pool.connect();
+      try {
+        await migrateStore(client);
+      } finally {
+        client.release();
+      }
+      this.schemaChecked = true;
+    }
+    const live = this.attached ? this.attached.mode.services.poller.size : 0;
+    await pool.query(
+      `INSERT INTO stations (store_id, id, name, joined_at, last_seen, live_sessions, stopped)
+       VALUES ($1, $2, $3, ${DB_NOW_MS}, ${DB_NOW_MS}, $4, false)
+       ON CONFLICT (store_id, id) DO UPDATE SET name = EXCLUDED.name, last_seen = EXCLUDED.last_seen, live_sessions = EXCLUDED.live_sessions, stopped = false`,
+      [link.storeId, link.stationId, link.stationName, live],
+    );
+    const stations = await pool.query<StationRow>(
+      `SELECT id, name, last_seen, live_sessions, last_seen >= ${DB_NOW_MS} - $2 AS fresh FROM stations
+       WHERE store_id = $1 AND NOT stopped AND last_seen >= ${DB_NOW_MS} - $3 ORDER BY joined_at, id`,
+      [link.storeId, this.timing.leaseMs, this.timing.forgetMs],
+    );
+    this.stations = stations.rows;
+    this.claims = await readClaims(pool, link.storeId, this.timing.leaseMs);
+    await this.syncConfig(pool, link);
+    if (this.attached) await applySettlements(pool, link, this.attached.mode, this.deps.now);
+    if (this.attached && (await adoptStoreCloses(pool, link.storeId, this.attached.db, this.deps.now)).length > 0) this.deps.events.emit({ type: 'ledger-changed' });
+    await this.listen(link);
+    const known = Math.max(1, this.stations.length);
+    if (known !== link.knownStations) await this.remember({ ...link, knownStations: known });
+  }
+
+  private async syncConfig(pool: pg.Pool, link: StoredStoreLink): Promise<void> {
+    const version = await storeConfigVersion(pool, link.storeId);
+    if (version === this.appliedConfigVersion) return;
+    let config = await readStoreConfig(pool, link.storeId);
+    const db = this.attached?.db ?? null;
+    if (db) {
+      const onlyHere = countersOnlyHere(db, config);
+      if (onlyHere.length > 0) {
+        // Made before this PC joined: the store keeps them as history, and they stop taking payments here.
+        await addStoreCounters(pool, link.storeId, onlyHere.map((counter) => ({ ...counter, active: false })));
+        config = await readStoreConfig(pool, link.storeId);
+      }
+    }
+    const { complete } = await applyStoreConfig(config, { db, pin: this.deps.pin, log: this.deps.log });
+    this.deps.events.emit({ type: 'counters-changed' });
+    if (JSON.stringify(config.zoho) !== JSON.stringify(link.zoho)) await this.remember({ ...link, zoho: config.zoho });
+    if (complete) this.appliedConfigVersion = config.configVersion;
+  }
+
+  private async remember(link: StoredStoreLink): Promise<void> {
+    await this.deps.file.write(link);
+    this.link = link;
+  }
+
+  /** The store's news that another PC's changes arrived (LISTEN), re-opened after a link failure. */
+  private async listen(link: StoredStoreLink): Promise<void> {
+    if (this.listener) return;
+    const client = storeClient(link.url);
+    client.on('error', (error) => {
+      this.deps.log.warn('store news connection dropped', { error: error.message });
+      if (this.listener === client) this.listener = null;
+      void client.end().catch(() => undefined);
+    });
+    client.on('notification', (message) => {
+      if (message.channel === LEDGER_CHANNEL && message.payload === link.storeId) this.ledgerNews();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${LEDGER_CHANNEL}`);
+    if (this.stopped) {
+      await client.end();
+      return;
+    }
+    this.listener = client;
+  }
+
+  private ledgerNews(): void {
+    if (this.ledgerNewsTimer) return;
+    this.ledgerNewsTimer = setTimeout(() => {
+      this.ledgerNewsTimer = null;
+      this.deps.events.emit({ type: 'store-ledger-changed' });
+    }, 200);
+    this.ledgerNewsTimer.unref();
+  }
+
+  private shipSoon(): void {
+    if (this.shipping || this.state !== 'up' || !this.attached || !this.pool) return;
+    const { db, outbox } = this.attached;
+    const pool = this.pool;
+    this.shipping = (async () => {
+      let shippedAny = false;
+      for (;;) {
+        if (this.attached?.db !== db || this.stopped) break;
+        const { shipped, alreadyThere } = await shipBatch(db, pool, outbox);
+        if (shipped + alreadyThere === 0) break;
+        shippedAny = true;
+      }
+      if (shippedAny) this.emitStatus();
+    })()
+      .catch((error: unknown) => {
+        this.markDown(error);
+        this.emitStatus();
+      })
+      .finally(() => {
+        this.shipping = null;
+      });
+  }
+
+  private markUp(): void {
+    const wasDown = this.state !== 'up';
+    this.state = 'up';
+    this.failures = 0;
+    this.downSince = null;
+    this.problem = null;
+    if (wasDown) this.deps.log.info('store link up', { store: this.link?.storeName });
+    this.shipSoon();
+  }
+
+  private markDown(error: unknown): void {
+    this.failures += 1;
+    if (this.state === 'up' || this.downSince === null) this.downSince = this.deps.now();
+    if (this.state === 'up') this.deps.log.warn('store link down', { error: error instanceof Error ? error.message : String(error) });
+    this.state = 'down';
+    this.schemaChecked = false;
+    const link = this.link;
+    this.problem = (link && describeLinkFailure(error, link.url)) ?? (error instanceof Error && error.name === 'StoreSchemaTooNewError' ? error.message : null);
+    const listener = this.listener;
+    this.listener = null;
+    void listener?.end().catch(() => undefined);
+    // While cut off this PC holds what it held: it may be charging on its counter.
+    if (link) this.claims = this.claims.filter((claim) => claim.station_id === link.stationId);
+  }
+
+  private emitStatus(): void {
+    const status = this.status();
+    const key = JSON.stringify(status);
+    if (key === this.lastEmitted) return;
+    this.lastEmitted = key;
+    this.deps.events.emit({ type: 'store-changed', store: status });
+  }
+}

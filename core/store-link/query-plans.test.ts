@@ -1,0 +1,147 @@
+// The store-wide queries read indexes, not whole tables: checked with EXPLAIN on a store database
+// holding a month of attempts for several stores (as db/query-plans.test.ts does for SQLite).
+import { beforeEach, describe, expect, it } from 'vitest';
+import { storeDatabaseEachTest } from '../../testkit/store';
+import { localDate } from '../../testkit/time';
+import { migrateStore } from '../../db/store/migrate';
+import { storeCashSalesForDay, storeCorrectionsForDay, storeDayClose, storeLedgerTotals, storeRefundsForDay } from './store-day';
+import { assertNoLiveAtOtherPcs } from './store-closes';
+import { storeAttemptsForDay, storeDayTotals } from './store-log';
+import { assertTerminalFreeInStore } from './terminal-use';
+import type pg from 'pg';
+
+const store = storeDatabaseEachTest();
+const DAY_MS = 86_400_000;
+const today = Date.now();
+
+beforeEach(async () => {
+  await migrateStore(store.client);
+  // 10 stores × 3 PCs, 30 days, 60,000 attempts with their invoices; refunds of 1 in 8 payments, cash for
+  // 1 in 16 invoices, corrections and closes spread over the days.
+  await store.client.query(`
+    INSERT INTO stores (id, name, created_at) SELECT 'store-' || s, 'Store ' || s, 0 FROM generate_series(1, 10) AS s;
+    INSERT INTO invoices (store_id, station_id, id, number, counter_id, lines, total_minor, currency, status, created_at)
+      SELECT 'store-' || (n % 10 + 1), 'pc-' || (n % 3), 'inv-' || n, 'A-' || lpad(n::text, 6, '0'), 'counter-' || (n % 4), '[]', 100 + n % 900, 'INR', 'paid',
+             ${today} - (n::bigint / 10 % 30) * ${DAY_MS} - (n::bigint % 1000) * 1000
+      FROM generate_series(1, 60000) AS n;
+    INSERT INTO charge_attempts (store_id, station_id, id, invoice_id, counter_id, terminal_id, amount_minor, currency, method, payments_session_id, state,
+                                 declined_tries, created_at, updated_at, poll_count)
+      SELECT 'store-' || (n % 10 + 1), 'pc-' || (n % 3), 'att-' || n, 'inv-' || n, 'counter-' || (n % 4), 'T' || (n % 4), 100 + n % 900, 'INR',
+             CASE WHEN n % 3 = 0 THEN 'upi' ELSE 'card' END, 'S' || n,
+             (ARRAY['succeeded', 'failed', 'in_progress', 'unknown', 'unresolved'])[n % 5 + 1], '[]',
+             ${today} - (n::bigint / 10 % 30) * ${DAY_MS} - (n::bigint % 1000) * 1000, ${today}, 1
+      FROM generate_series(1, 60000) AS n;
+    INSERT INTO refunds (store_id, station_id, id, attempt_id, invoice_id, counter_id, payment_id, amount_minor, currency, reason, request_key, state,
+                         created_at, updated_at, check_count)
+      SELECT store_id, station_id, 'ref-' || id, id, invoice_id, counter_id, 'P' || id, 50, 'INR', 'others', 'key-' || id,
+             (ARRAY['succeeded', 'pending', 'failed'])[length(id) % 3 + 1], created_at + 1000, created_at + 1000, 0
+      FROM charge_attempts WHERE md5(id) < '2';
+    INSERT INTO tenders (store_id, station_id, id, invoice_id, counter_id, kind, amount_minor, tendered_minor, change_minor, currency, created_at, updated_at)
+      SELECT store_id, station_id, 'cash-' || id, id, counter_id, 'cash', total_minor, total_minor, 0, 'INR', created_at, created_at
+      FROM invoices WHERE md5(id) > 'e';
+    INSERT INTO corrections (store_id, station_id, id, day, closed_day, record_kind, record_id, counter_id, invoice_number, from_state, to_state,
+                             amount_minor, detail, created_at, updated_at)
+      SELECT 'store-' || (n % 10 + 1), 'pc-' || (n % 3), 'cor-' || n, to_char(now() - (n / 10 % 30) * interval '1 day', 'YYYY-MM-DD'), '2000-01-01', 'charge',
+             'late-' || n, 'counter-' || (n % 4), 'A-' || n, 'unresolved', 'succeeded', 100, 'late', ${today}, ${today}
+      FROM generate_series(1, 3000) AS n;
+    INSERT INTO day_closes (store_id, station_id, id, day, from_ms, to_ms, closed_by, awaiting_review, summary, created_at, updated_at)
+      SELECT 'store-' || (n % 10 + 1), 'pc-' || (n % 3), 'close-' || n, to_char(now() - (n / 10 % 30) * interval '1 day', 'YYYY-MM-DD'), 0, 1, 'Asha', 0, '{}', ${today}, ${today}
+      FROM generate_series(1, 900) AS n;`);
+  // As autovacuum keeps a live database: statistics, and the visibility map index-only scans need.
+  await store.client.query('VACUUM ANALYZE');
+});
+
+/** The plan PostgreSQL chooses for `sql` with these parameters, as text. */
+async function plan(client: pg.Client, sql: string, params: unknown[]): Promise<string> {
+  const rows = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params);
+  return rows.rows.map((row) => row['QUERY PLAN']).join('\n');
+}
+
+/**
+ * Runs `query` while recording the SQL it sends, then explains each statement. The product sends its
+ * statements to a pool, several at once; on this one client they go one after another (pg asks that
+ * a client run one query at a time).
+ */
+async function plansOf(run: (client: pg.Client) => Promise<unknown>): Promise<string[]> {
+  const sent: { text: string; values: unknown[] }[] = [];
+  const original = store.client.query.bind(store.client);
+  let previous: Promise<unknown> = Promise.resolve();
+  const recording = Object.assign(Object.create(store.client) as pg.Client, {
+    query: (text: string, values: unknown[]) => {
+      sent.push({ text, values });
+      const next = previous.catch(() => undefined).then(() => original(text, values));
+      previous = next;
+      return next;
+    },
+  });
+  await run(recording);
+  const plans: string[] = [];
+  for (const q of sent) plans.push(await plan(store.client, q.text, q.values));
+  return plans;
+}
+
+describe('store-wide queries use their indexes', () => {
+  const day = { date: localDate(today) };
+
+  it('the day’s log (whole store, one PC, one counter) reads the (store, created_at) indexes newest first', async () => {
+    for (const filter of [day, { ...day, stationId: 'pc-1' }, { ...day, counterId: 'counter-2' }, { ...day, search: '0001' }]) {
+      const [explained] = await plansOf((client) => storeAttemptsForDay(client, 'store-3', filter, 201));
+      expect(explained, JSON.stringify(filter)).toMatch(/Index (Only )?Scan( Backward)? using charge_attempts_(store|station|counter)_created|Bitmap Index Scan on charge_attempts_(store|station|counter)_created/);
+      expect(explained, JSON.stringify(filter)).not.toMatch(/Seq Scan/);
+      // The invoices are looked up one by one for the page, never read for the whole store.
+      if (!('search' in filter)) expect(explained, JSON.stringify(filter)).toMatch(/Index Scan using invoices_pkey on invoices/);
+    }
+  });
+
+  it('the day’s totals read the day’s tallies, and the payments waiting for a person by their own index', async () => {
+    const [groups, hours, review] = await plansOf((client) => storeDayTotals(client, 'store-3', day));
+    for (const explained of [groups, hours]) {
+      expect(explained).toMatch(/Index (Only )?Scan using attempt_tallies_pkey|Bitmap Index Scan on attempt_tallies_pkey/);
+      expect(explained).not.toMatch(/Seq Scan/);
+    }
+    expect(review).toMatch(/charge_attempts_awaiting_review/);
+    expect(review).not.toMatch(/Seq Scan/);
+  });
+
+  it('the day’s cash sales, refunds, corrections and close read their (store, …) indexes, their invoices one by one', async () => {
+    for (const filter of [day, { ...day, stationId: 'pc-1' }, { ...day, counterId: 'counter-2' }]) {
+      const what = JSON.stringify(filter);
+      const [refunds] = await plansOf((client) => storeRefundsForDay(client, 'store-3', filter));
+      const [cash] = await plansOf((client) => storeCashSalesForDay(client, 'store-3', filter));
+      const [corrections] = await plansOf((client) => storeCorrectionsForDay(client, 'store-3', filter));
+      const [close] = await plansOf((client) => storeDayClose(client, 'store-3', filter));
+      expect(refunds, what).toMatch(/refunds_(store|station|counter)_created/);
+      expect(cash, what).toMatch(/tenders_(store|station|counter)_created/);
+      for (const explained of [refunds, cash]) expect(explained, what).toMatch(/Index Scan using invoices_pkey on invoices/);
+      expect(corrections, what).toMatch(/corrections_day/);
+      expect(close, what).toMatch(/day_closes_day/);
+      for (const explained of [refunds, cash, corrections, close]) expect(explained, what).not.toMatch(/Seq Scan/);
+    }
+  });
+
+  it('the day’s cash, refunds and corrections for the totals read the same indexes', async () => {
+    for (const filter of [day, { ...day, stationId: 'pc-1' }, { ...day, counterId: 'counter-2' }]) {
+      const [cash, hours, refunds, corrections] = await plansOf((client) => storeLedgerTotals(client, 'store-3', filter));
+      const what = JSON.stringify(filter);
+      for (const explained of [cash, hours]) expect(explained, what).toMatch(/tenders_(store|station|counter)_created/);
+      expect(refunds, what).toMatch(/refunds_(store|station|counter)_created/);
+      expect(corrections, what).toMatch(/corrections_day/);
+      for (const explained of [cash, hours, refunds, corrections]) expect(explained, what).not.toMatch(/Seq Scan/);
+    }
+  });
+
+  it('a close’s look for the other PCs’ live payments and refunds of the day reads their indexes', async () => {
+    const joined = { storeId: 'store-3', stationId: 'pc-0' };
+    const [explained] = await plansOf((client) => assertNoLiveAtOtherPcs(client, joined, day.date).catch(() => undefined));
+    expect(explained).toMatch(/charge_attempts_(live_counter|store_created)/);
+    expect(explained).toMatch(/refunds_store_created/);
+    expect(explained).not.toMatch(/Seq Scan on (charge_attempts|refunds)/);
+  });
+
+  it('a charge’s look at its terminal on the other PCs reads the index of attempts that take a terminal', async () => {
+    const use = { storeId: 'store-3', stationId: 'pc-0', terminalId: 'T2', now: today, formatTime: String };
+    const [explained] = await plansOf((client) => assertTerminalFreeInStore(client, use).catch(() => undefined));
+    expect(explained).toMatch(/charge_attempts_taken_terminal/);
+    expect(explained).not.toMatch(/Seq Scan on charge_attempts/);
+  });
+});

@@ -1,0 +1,137 @@
+// The store's day beyond card and UPI attempts: every PC's cash sales, refunds, corrections and day
+// closes (shipped by each PC's outbox, SQLite migration 011; store migration 005), listed and
+// totalled as a PC of its own does from its SQLite (db/local/ledger-totals.ts, core/handlers/ledger.ts),
+// with the store's PC and counter filters. Each query reads its (store, …) index over the day.
+import type pg from 'pg';
+import { COMMITTED_REFUND_STATES } from '../../contract/vocabulary';
+import type { CashSale, Correction, DayClose, Refund } from '../../contract/records';
+import { toCorrection, toDayClose, type CorrectionRow, type DayCloseRow } from '../../db/local/day-closes';
+import { foldLedger, type Ledger, type LedgerRows } from '../../db/local/ledger-totals';
+import { HOUR_MS } from '../../db/local/ledger';
+import { toRefund, type RefundRow } from '../../db/local/refund-queries';
+import { toCashSale, type TenderRow } from '../../db/local/tenders';
+import { localDayRange } from '../after-sale/days';
+
+type Client = pg.ClientBase | pg.Pool;
+
+/** Every row of the store's ledger names the PC that wrote it. */
+interface StationRow {
+  station_id: string;
+}
+
+/** Whose day: the store's, one PC's, one counter's; `search` narrows lists (not totals) by invoice number. */
+export interface StoreDayFilter {
+  date: string;
+  stationId?: string | undefined;
+  counterId?: string | undefined;
+  search?: string | undefined;
+}
+
+/** Conditions over a table of the store (`alias`) and their parameters ($1 the store). */
+export class StoreWhere {
+  readonly params: unknown[];
+  private readonly conditions: string[];
+
+  /** The store's rows of `alias`, of one PC and one counter when the filter says so. */
+  constructor(
+    storeId: string,
+    private readonly alias: string,
+    filter: Pick<StoreDayFilter, 'stationId' | 'counterId'>,
+  ) {
+    this.params = [storeId];
+    this.conditions = [`${alias}.store_id = $1`];
+    if (filter.stationId) this.add((n) => `${alias}.station_id = $${n}`, filter.stationId);
+    if (filter.counterId) this.add((n) => `${alias}.counter_id = $${n}`, filter.counterId);
+  }
+
+  /** `column` of the table in [fromMs, toMs). */
+  between(column: string, fromMs: number, toMs: number): this {
+    this.add((n) => `${this.alias}.${column} >= $${n}`, fromMs);
+    return this.add((n) => `${this.alias}.${column} < $${n}`, toMs);
+  }
+
+  /** A condition with one parameter, numbered $n. */
+  add(sql: (n: number) => string, value: unknown): this {
+    this.params.push(value);
+    this.conditions.push(sql(this.params.length));
+    return this;
+  }
+
+  /** Invoice numbers (`column`, e.g. i.number) containing `search`, case-insensitive; no search, no condition. */
+  search(column: string, search: string | undefined): this {
+    const text = search?.trim();
+    if (!text) return this;
+    return this.add((n) => `${column} ILIKE $${n} ESCAPE '\\'`, `%${text.replace(/[\\%_]/g, (special) => `\\${special}`)}%`);
+  }
+
+  get sql(): string {
+    return this.conditions.join(' AND ');
+  }
+}
+
+/** `table AS alias` with its invoice's number (looked up by the invoices' key, row by row). */
+const withInvoiceNumber = (table: string, alias: string) =>
+  `SELECT ${alias}.*, coalesce(i.number, '') AS invoice_number FROM ${table} AS ${alias}
+   LEFT JOIN LATERAL (SELECT number FROM invoices AS i WHERE i.store_id = ${alias}.store_id AND i.id = ${alias}.invoice_id) AS i ON true`;
+
+/** The day's refunds across the store, newest first. */
+export async function storeRefundsForDay(client: Client, storeId: string, filter: StoreDayFilter): Promise<Refund[]> {
+  const { fromMs, toMs } = localDayRange(filter.date);
+  const where = new StoreWhere(storeId, 'r', filter).between('created_at', fromMs, toMs).search('i.number', filter.search);
+  const rows = await client.query<RefundRow & StationRow>(`${withInvoiceNumber('refunds', 'r')} WHERE ${where.sql} ORDER BY r.created_at DESC, r.id DESC`, where.params);
+  return rows.rows.map((row) => ({ ...toRefund(row), stationId: row.station_id }));
+}
+
+/** The day's cash sales across the store, newest first. */
+export async function storeCashSalesForDay(client: Client, storeId: string, filter: StoreDayFilter): Promise<CashSale[]> {
+  const { fromMs, toMs } = localDayRange(filter.date);
+  const where = new StoreWhere(storeId, 'c', filter).between('created_at', fromMs, toMs).search('i.number', filter.search);
+  const rows = await client.query<TenderRow & StationRow>(`${withInvoiceNumber('tenders', 'c')} WHERE ${where.sql} ORDER BY c.created_at DESC, c.id DESC`, where.params);
+  return rows.rows.map((row) => ({ ...toCashSale(row), stationId: row.station_id }));
+}
+
+/** Late answers for closed days counted on this day, across the store, oldest first. */
+export async function storeCorrectionsForDay(client: Client, storeId: string, filter: StoreDayFilter): Promise<Correction[]> {
+  const where = new StoreWhere(storeId, 'x', filter).add((n) => `x.day = $${n}`, filter.date).search('x.invoice_number', filter.search);
+  const rows = await client.query<CorrectionRow & StationRow>(`SELECT x.* FROM corrections AS x WHERE ${where.sql} ORDER BY x.created_at, x.id`, where.params);
+  return rows.rows.map((row) => ({ ...toCorrection(row), stationId: row.station_id }));
+}
+
+/**
+ * The day's close as the store knows it: the first PC's to close it (or the filtered PC's own). The
+ * other PCs adopt it at their next heartbeat (store-closes.ts): the day is closed store-wide.
+ */
+export async function storeDayClose(client: Client, storeId: string, filter: Pick<StoreDayFilter, 'date' | 'stationId'>): Promise<DayClose | null> {
+  const where = new StoreWhere(storeId, 'd', { stationId: filter.stationId }).add((n) => `d.day = $${n}`, filter.date);
+  const rows = await client.query<DayCloseRow>(`SELECT d.* FROM day_closes AS d WHERE ${where.sql} ORDER BY d.created_at, d.id LIMIT 1`, where.params);
+  const row = rows.rows[0];
+  return row ? toDayClose(row) : null;
+}
+
+/** The day's cash, refunds and corrections per counter across the store, and cash per hour, for its totals. */
+export async function storeLedgerTotals(client: Client, storeId: string, filter: Omit<StoreDayFilter, 'search'>): Promise<Ledger> {
+  const { fromMs, toMs } = localDayRange(filter.date);
+  const cash = new StoreWhere(storeId, 'c', filter).between('created_at', fromMs, toMs);
+  const refunds = new StoreWhere(storeId, 'r', filter).between('created_at', fromMs, toMs);
+  const corrections = new StoreWhere(storeId, 'x', filter).add((n) => `x.day = $${n}`, filter.date);
+  const committed = COMMITTED_REFUND_STATES.map((state) => `'${state}'`).join(', ');
+  const [cashRows, hourRows, refundRows, correctionRows] = await Promise.all([
+    client.query<LedgerRows['cash'][number]>(
+      `SELECT c.counter_id, count(*) AS count, sum(c.amount_minor)::bigint AS amount FROM tenders AS c WHERE ${cash.sql} GROUP BY c.counter_id`,
+      cash.params,
+    ),
+    client.query<LedgerRows['cashHours'][number]>(
+      `SELECT (c.created_at - $${cash.params.length + 1}) / ${HOUR_MS} AS hour, sum(c.amount_minor)::bigint AS amount FROM tenders AS c WHERE ${cash.sql} GROUP BY 1`,
+      [...cash.params, fromMs],
+    ),
+    client.query<LedgerRows['refunds'][number]>(
+      `SELECT r.counter_id, r.state, sum(r.amount_minor)::bigint AS amount FROM refunds AS r WHERE ${refunds.sql} AND r.state IN (${committed}) GROUP BY r.counter_id, r.state`,
+      refunds.params,
+    ),
+    client.query<LedgerRows['corrections'][number]>(
+      `SELECT x.counter_id, x.record_kind, sum(x.amount_minor)::bigint AS amount FROM corrections AS x WHERE ${corrections.sql} AND x.to_state = 'succeeded' GROUP BY x.counter_id, x.record_kind`,
+      corrections.params,
+    ),
+  ]);
+  return foldLedger({ cash: cashRows.rows, cashHours: hourRows.rows, refunds: refundRows.rows, corrections: correctionRows.rows });
+}

@@ -1,0 +1,149 @@
+// Invoices: what the customer is billed. Paid/failed status changes only through finalizeAttempt.
+import { randomUUID } from 'node:crypto';
+import type { Currency, InvoiceStatus } from '../../contract/vocabulary';
+import type { Invoice, InvoiceLine } from '../../contract/records';
+import { multiplyMinor, sumMinor } from '../../contract/money';
+import type { AmountResult } from '../../contract/money';
+import type { Db } from './database';
+import { assertDayOpen } from './day-closes';
+import { ConflictError, InvalidStateError, NotFoundError } from './errors';
+import { readInvoiceLines } from './json-columns';
+import { invoiceHasLiveAttempt } from './live-attempts';
+import { invoiceAwaitsReview } from './reviews';
+import { inWriteTransaction, prepared } from './statements';
+
+interface InvoiceRow {
+  id: string;
+  number: string;
+  counter_id: string;
+  lines: string;
+  total_minor: number;
+  currency: Currency;
+  status: InvoiceStatus;
+  created_at: number;
+  paid_at: number | null;
+  payment_id: string | null;
+}
+
+function toInvoice(row: InvoiceRow): Invoice {
+  return {
+    id: row.id,
+    number: row.number,
+    counterId: row.counter_id,
+    lines: readInvoiceLines(row.lines),
+    totalMinor: row.total_minor,
+    currency: row.currency,
+    status: row.status,
+    createdAt: row.created_at,
+    paidAt: row.paid_at,
+  };
+}
+
+export interface NewInvoice {
+  counterId: string;
+  number: string;
+  lines: InvoiceLine[];
+  totalMinor: number;
+  currency: Currency;
+  createdAt: number;
+}
+
+/**
+ * Throws ConflictError (field number) for a number already used, NotFoundError for an unknown
+ * counter, RangeError when totalMinor is not exactly the sum of the lines, and DayClosedError when
+ * the day of createdAt is closed.
+ */
+export function createInvoice(db: Db, input: NewInvoice): Invoice {
+  const total = linesTotal(input.lines);
+  if (!total.ok) throw new RangeError(`Invoice lines: ${total.message}`);
+  if (total.value !== input.totalMinor) {
+    throw new RangeError(`Invoice total ${input.totalMinor} is not the sum of its lines (${total.value}).`);
+  }
+  return inWriteTransaction(db, () => {
+    const counterExists = prepared<[string], { found: 0 | 1 }>(
+      db,
+      'SELECT EXISTS (SELECT 1 FROM counters WHERE id = ?) AS found',
+    ).get(input.counterId);
+    if (counterExists?.found !== 1) throw new NotFoundError('counter', input.counterId);
+    assertDayOpen(db, input.createdAt);
+    if (getInvoiceByNumber(db, input.number)) {
+      throw new ConflictError('invoice', 'number', `Invoice number ${input.number} is already used.`);
+    }
+    const id = randomUUID();
+    prepared<[Omit<NewInvoice, 'lines'> & { id: string; lines: string }]>(
+      db,
+      `INSERT INTO invoices (id, number, counter_id, lines, total_minor, currency, created_at)
+       VALUES (@id, @number, @counterId, @lines, @totalMinor, @currency, @createdAt)`,
+    ).run({ ...input, id, lines: JSON.stringify(input.lines) });
+    return requireInvoice(db, id);
+  });
+}
+
+export function getInvoice(db: Db, id: string): Invoice | null {
+  const row = prepared<[string], InvoiceRow>(db, 'SELECT * FROM invoices WHERE id = ?').get(id);
+  return row ? toInvoice(row) : null;
+}
+
+export function getInvoiceByNumber(db: Db, number: string): Invoice | null {
+  const row = prepared<[string], InvoiceRow>(db, 'SELECT * FROM invoices WHERE number = ?').get(number);
+  return row ? toInvoice(row) : null;
+}
+
+/** The counter's newest invoice in status open (never charged, or its attempts were rejected): resumed after a restart. */
+export function latestOpenInvoice(db: Db, counterId: string): Invoice | null {
+  const row = prepared<[string], InvoiceRow>(
+    db,
+    "SELECT * FROM invoices WHERE counter_id = ? AND status = 'open' ORDER BY created_at DESC, rowid DESC LIMIT 1",
+  ).get(counterId);
+  return row ? toInvoice(row) : null;
+}
+
+/**
+ * Cancels an unpaid invoice. Refused (InvalidStateError) when it is paid, while a payment on it is
+ * live, or while one awaits a person's check (the customer may have paid). Voiding twice is a no-op.
+ */
+export function voidInvoice(db: Db, id: string): Invoice {
+  return inWriteTransaction(db, () => {
+    const invoice = requireInvoice(db, id);
+    if (invoice.status === 'void') return invoice;
+    if (invoice.status === 'paid') throw new InvalidStateError('invoice_paid');
+    if (invoiceHasLiveAttempt(db, id)) throw new InvalidStateError('payment_in_progress');
+    if (invoiceAwaitsReview(db, id)) throw new InvalidStateError('invoice_needs_review');
+    assertDayOpen(db, invoice.createdAt);
+    prepared<[string]>(db, "UPDATE invoices SET status = 'void' WHERE id = ?").run(id);
+    return requireInvoice(db, id);
+  });
+}
+
+export function requireInvoice(db: Db, id: string): Invoice {
+  const invoice = getInvoice(db, id);
+  if (!invoice) throw new NotFoundError('invoice', id);
+  return invoice;
+}
+
+/**
+ * Marks the invoice paid, unless it already is. Returns false when another payment had already
+ * paid it: this one is a second charge. For finalizeAttempt only, inside its transaction.
+ */
+export function recordInvoicePaid(db: Db, invoiceId: string, paymentId: string | null, at: number): boolean {
+  const { changes } = prepared<[string | null, number, string]>(
+    db,
+    "UPDATE invoices SET status = 'paid', payment_id = ?, paid_at = ? WHERE id = ? AND status <> 'paid'",
+  ).run(paymentId, at, invoiceId);
+  return changes === 1;
+}
+
+/** For finalizeAttempt only: a failed payment leaves a paid or void invoice as it is. */
+export function recordInvoicePaymentFailed(db: Db, invoiceId: string): void {
+  prepared<[string]>(db, "UPDATE invoices SET status = 'payment_failed' WHERE id = ? AND status = 'open'").run(invoiceId);
+}
+
+function linesTotal(lines: readonly InvoiceLine[]): AmountResult {
+  const lineTotals: number[] = [];
+  for (const line of lines) {
+    const lineTotal = multiplyMinor(line.unitPriceMinor, line.quantity);
+    if (!lineTotal.ok) return lineTotal;
+    lineTotals.push(lineTotal.value);
+  }
+  return sumMinor(lineTotals);
+}

@@ -1,0 +1,214 @@
+// The day's payment log: attempts and totals for a time window, for the manager's review.
+import type { AttemptState, PaymentMethod } from '../../contract/vocabulary';
+import { ATTEMPT_STATES, PAYMENT_METHODS, REVIEW_STATES } from '../../contract/vocabulary';
+import type { ChargeAttempt, Counter } from '../../contract/records';
+import type { CounterTotal, DayTotals } from '../../contract/answers';
+import type { AttemptRow } from './attempt-queries';
+import { SELECT_ATTEMPTS, toChargeAttempt } from './attempt-queries';
+import { listCounters } from './counters';
+import type { Db } from './database';
+import { ledgerTotals, type CounterLedger, type Ledger } from './ledger-totals';
+import { TALLY_SLOT_MS } from './migrations/003_attempt_tallies';
+import { prepared, sqlLiterals } from './statements';
+
+/**
+ * Attempts created in [fromMs, toMs), optionally narrowed. Amounts are summed without regard to
+ * currency: a database holds one edition's currency.
+ */
+export interface DayLogFilter {
+  fromMs: number;
+  toMs: number;
+  counterId?: string;
+  state?: AttemptState;
+  method?: PaymentMethod;
+  /** The window's local date: corrections for closed days are counted by date. */
+  day?: string;
+}
+
+export interface DayLogQuery extends DayLogFilter {
+  /** Part of the invoice number, case-insensitive. */
+  invoiceSearch?: string;
+  /** At most this many attempts, newest first (default 500). */
+  limit?: number;
+}
+
+const DEFAULT_LIMIT = 500;
+export const HOUR_MS = 3_600_000;
+
+interface FilterSql {
+  where: string;
+  params: Record<string, string | number>;
+}
+
+/** The filters apply to the attempts themselves (`a`, by creation time) or to their tallies (`t`, by slot). */
+type FilterTable = 'a' | 't';
+const TIME_COLUMN: Record<FilterTable, string> = { a: 'created_at', t: 'slot_start' };
+
+function filterSql(filter: DayLogFilter, table: FilterTable, invoiceSearch?: string): FilterSql {
+  const time = `${table}.${TIME_COLUMN[table]}`;
+  const conditions = [`${time} >= @fromMs`, `${time} < @toMs`];
+  const params: Record<string, string | number> = { fromMs: filter.fromMs, toMs: filter.toMs };
+  if (filter.counterId !== undefined) {
+    conditions.push(`${table}.counter_id = @counterId`);
+    params.counterId = filter.counterId;
+  }
+  if (filter.state !== undefined) {
+    conditions.push(`${table}.state = @state`);
+    params.state = filter.state;
+  }
+  if (filter.method !== undefined) {
+    conditions.push(`${table}.method = @method`);
+    params.method = filter.method;
+  }
+  const search = invoiceSearch?.trim();
+  if (search) {
+    conditions.push("i.number LIKE @invoicePattern ESCAPE '\\'");
+    params.invoicePattern = `%${search.replace(/[\\%_]/g, (special) => `\\${special}`)}%`;
+  }
+  return { where: conditions.join(' AND '), params };
+}
+
+export function listAttemptsForDay(db: Db, query: DayLogQuery): ChargeAttempt[] {
+  const { where, params } = filterSql(query, 'a', query.invoiceSearch);
+  return prepared<[Record<string, string | number>], AttemptRow>(
+    db,
+    `${SELECT_ATTEMPTS} WHERE ${where} ORDER BY a.created_at DESC, a.rowid DESC LIMIT @limit`,
+  )
+    .all({ ...params, limit: query.limit ?? DEFAULT_LIMIT })
+    .map(toChargeAttempt);
+}
+
+/** The window's attempts counted by counter, state and method. */
+export interface GroupRow {
+  counter_id: string;
+  state: AttemptState;
+  method: PaymentMethod;
+  count: number;
+  amount: number;
+}
+
+/** Collections in the hour `hour` of the window (0 = the hour starting at fromMs). */
+export interface HourRow {
+  hour: number;
+  amount: number;
+}
+
+/**
+ * Totals for the window: collected (card/UPI attempts that succeeded, cash sales, late successes of
+ * closed days counted on this one), refunded and net, counts and amounts by state, by method, by
+ * tender and by counter, and collections per hour since fromMs (index 0 is the hour starting at
+ * fromMs). Attempts are read from the running tallies (migration 003), whose 15-minute slots every
+ * local day of today's time zones starts and ends on; a day of long ago, in a zone whose offset was
+ * then not whole quarter hours (Indian local mean time before 1906), is read as the slots its
+ * bounds fall in. A state or method filter narrows to card/UPI attempts only: cash sales and
+ * refunds are left out then.
+ */
+export function dayTotals(db: Db, filter: DayLogFilter): DayTotals {
+  const slot = (ms: number) => ms - (ms % TALLY_SLOT_MS); // as the tally triggers round
+  const { where, params } = filterSql({ ...filter, fromMs: slot(filter.fromMs), toMs: slot(filter.toMs) }, 't');
+  const groups = prepared<[Record<string, string | number>], GroupRow>(
+    db,
+    `SELECT t.counter_id, t.state, t.method, sum(t.attempt_count) AS count, sum(t.amount_minor) AS amount
+     FROM attempt_tallies AS t WHERE ${where} GROUP BY t.counter_id, t.state, t.method`,
+  ).all(params);
+  const hours = prepared<[Record<string, string | number>], HourRow>(
+    db,
+    // better-sqlite3 binds JS numbers as REAL: cast, so that the division is an integer one.
+    `SELECT (t.slot_start - CAST(@fromMs AS INTEGER)) / ${HOUR_MS} AS hour, sum(t.amount_minor) AS amount
+     FROM attempt_tallies AS t WHERE ${where} AND t.state = 'succeeded' GROUP BY hour`,
+  ).all(params);
+
+  // Few rows (the day's unknown and unresolved attempts), read through the (state, created_at) index.
+  const attempts = filterSql(filter, 'a');
+  const awaitingReview = prepared<[Record<string, string | number>], { count: number }>(
+    db,
+    `SELECT count(*) AS count FROM charge_attempts AS a
+     WHERE ${attempts.where} AND a.state IN (${sqlLiterals(REVIEW_STATES)}) AND a.reviewed_at IS NULL`,
+  ).get(attempts.params);
+
+  const onlyAttempts = narrowsToAttempts(filter);
+  const ledger: Ledger = onlyAttempts
+    ? NO_LEDGER
+    : ledgerTotals(db, {
+        fromMs: filter.fromMs,
+        toMs: filter.toMs,
+        ...(filter.counterId === undefined ? {} : { counterId: filter.counterId }),
+        ...(filter.day === undefined ? {} : { day: filter.day }),
+      });
+  return assembleTotals(filter, { groups, hours, awaitingReview: awaitingReview?.count ?? 0, ledger, counters: listCounters(db, { includeInactive: true }) });
+}
+
+/** A state or method filter narrows the day to card/UPI attempts: cash sales, refunds and corrections are left out then. */
+export function narrowsToAttempts(filter: { state?: unknown; method?: unknown }): boolean {
+  return filter.state !== undefined || filter.method !== undefined;
+}
+
+/** What a day's totals are made of: the attempts' tallies, the ledger of cash, refunds and corrections, and the counters to list them by. */
+export interface TotalsParts {
+  groups: readonly GroupRow[];
+  hours: readonly HourRow[];
+  awaitingReview: number;
+  ledger: Ledger;
+  counters: readonly Counter[];
+}
+
+/** A ledger with nothing in it: a state or method filter leaves cash and refunds out. */
+export const NO_LEDGER: Ledger = { byCounter: new Map(), cashByHour: new Map() };
+
+/** The day's totals from their parts (this file's, and the store's: core/store-link/store-log.ts). */
+export function assembleTotals(window: Pick<DayLogFilter, 'fromMs' | 'toMs'>, { groups, hours, awaitingReview, ledger, counters }: TotalsParts): DayTotals {
+  const ledgers = [...ledger.byCounter.values()];
+  const sumOf = (field: keyof CounterLedger) => ledgers.reduce((sum, entry) => sum + entry[field], 0);
+
+  const succeeded = groups.filter((group) => group.state === 'succeeded');
+  const cardUpi = countAndAmount(succeeded);
+  const cash = { count: sumOf('cashCount'), amountMinor: sumOf('cashMinor') };
+  const collectedMinor = cardUpi.amountMinor + cash.amountMinor + sumOf('correctedCollectedMinor');
+  const refundedMinor = sumOf('refundedMinor') + sumOf('correctedRefundedMinor');
+
+  const collectedByHour = new Array<number>(Math.max(0, Math.ceil((window.toMs - window.fromMs) / HOUR_MS))).fill(0);
+  for (const { hour, amount } of hours) if (hour >= 0 && hour < collectedByHour.length) collectedByHour[hour] = amount;
+  for (const [hour, amount] of ledger.cashByHour) if (hour >= 0 && hour < collectedByHour.length) collectedByHour[hour] = (collectedByHour[hour] ?? 0) + amount;
+  const byMethod = PAYMENT_METHODS.map((method) => ({ method, ...countAndAmount(succeeded.filter((g) => g.method === method)) }));
+  return {
+    collectedMinor,
+    refundedMinor,
+    refundsInProgressMinor: sumOf('refundsInProgressMinor'),
+    netMinor: collectedMinor - refundedMinor,
+    attemptCount: total(groups, 'count'),
+    awaitingReview,
+    byState: ATTEMPT_STATES.map((state) => ({ state, ...countAndAmount(groups.filter((g) => g.state === state)) })),
+    byMethod,
+    byTender: [...byMethod.map(({ method, ...rest }) => ({ tender: method, ...rest })), { tender: 'cash', ...cash }],
+    byCounter: counterTotals(counters, succeeded, ledger),
+    collectedByHour,
+  };
+}
+
+/** Each counter with card/UPI takings, cash or refunds in the window, in the counters' order. */
+function counterTotals(counters: readonly Counter[], succeeded: readonly GroupRow[], ledger: Ledger): CounterTotal[] {
+  const present = new Set([...succeeded.map((group) => group.counter_id), ...ledger.byCounter.keys()]);
+  return counters
+    .filter((counter) => present.has(counter.id))
+    .map((counter) => {
+      const mine = succeeded.filter((group) => group.counter_id === counter.id);
+      const entry = ledger.byCounter.get(counter.id);
+      return {
+        counterId: counter.id,
+        cardMinor: total(mine.filter((g) => g.method === 'card'), 'amount'),
+        upiMinor: total(mine.filter((g) => g.method === 'upi'), 'amount'),
+        cashMinor: entry?.cashMinor ?? 0,
+        refundedMinor: (entry?.refundedMinor ?? 0) + (entry?.correctedRefundedMinor ?? 0),
+        cashExpectedMinor: entry?.cashMinor ?? 0,
+        correctedMinor: entry?.correctedCollectedMinor ?? 0,
+      };
+    });
+}
+
+function total(groups: readonly GroupRow[], field: 'count' | 'amount'): number {
+  return groups.reduce((sum, group) => sum + group[field], 0);
+}
+
+function countAndAmount(groups: readonly GroupRow[]): { count: number; amountMinor: number } {
+  return { count: total(groups, 'count'), amountMinor: total(groups, 'amount') };
+}

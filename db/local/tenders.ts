@@ -1,0 +1,108 @@
+// Invoices settled at the till (cash). The tender and the invoice's move to paid are one
+// transaction; the rules are checked here (typed refusals) and again by migration 008's triggers.
+import { randomUUID } from 'node:crypto';
+import type { CashSale, Invoice } from '../../contract/records';
+import type { Db } from './database';
+import { assertDayOpen } from './day-closes';
+import { InvalidStateError, InvoiceOfAnotherCounterError, TenderTooSmallError } from './errors';
+import { requireInvoice } from './invoices';
+import { invoiceHasLiveAttempt } from './live-attempts';
+import { invoiceAwaitsReview } from './reviews';
+import { inWriteTransaction, prepared } from './statements';
+
+export interface CashSettlement {
+  invoiceId: string;
+  counterId: string;
+  tenderedMinor: number;
+  at: number;
+}
+
+/**
+ * Settles the invoice in cash: records the tender and marks the invoice paid. Refuses an invoice of
+ * another counter, a paid or void one, one whose card/UPI payment is live or not checked
+ * (InvalidStateError invoice_card_payment_pending), too little cash (TenderTooSmallError) and a
+ * closed day (DayClosedError).
+ */
+export function settleInCash(db: Db, input: CashSettlement): { invoice: Invoice; sale: CashSale } {
+  return inWriteTransaction(db, () => {
+    const invoice = requireInvoice(db, input.invoiceId);
+    if (invoice.counterId !== input.counterId) throw new InvoiceOfAnotherCounterError(invoice.number);
+    if (invoice.status === 'paid') throw new InvalidStateError('invoice_paid');
+    if (invoice.status === 'void') throw new InvalidStateError('invoice_void');
+    if (invoiceHasLiveAttempt(db, invoice.id) || invoiceAwaitsReview(db, invoice.id)) throw new InvalidStateError('invoice_card_payment_pending');
+    if (input.tenderedMinor < invoice.totalMinor) throw new TenderTooSmallError(input.tenderedMinor, invoice.totalMinor, invoice.currency);
+    assertDayOpen(db, input.at);
+    assertDayOpen(db, invoice.createdAt);
+
+    const id = randomUUID();
+    prepared<[Record<string, unknown>]>(
+      db,
+      `INSERT INTO tenders (id, invoice_id, counter_id, kind, amount_minor, tendered_minor, change_minor, currency, created_at, updated_at)
+       VALUES (@id, @invoiceId, @counterId, 'cash', @amountMinor, @tenderedMinor, @changeMinor, @currency, @at, @at)`,
+    ).run({
+      id,
+      invoiceId: invoice.id,
+      counterId: invoice.counterId,
+      amountMinor: invoice.totalMinor,
+      tenderedMinor: input.tenderedMinor,
+      changeMinor: input.tenderedMinor - invoice.totalMinor,
+      currency: invoice.currency,
+      at: input.at,
+    });
+    prepared<[number, string]>(db, "UPDATE invoices SET status = 'paid', paid_at = ? WHERE id = ?").run(input.at, invoice.id);
+    const sale = cashSaleForInvoice(db, invoice.id);
+    if (!sale) throw new Error(`The cash sale of ${invoice.number} was not written.`);
+    return { invoice: requireInvoice(db, invoice.id), sale };
+  });
+}
+
+export interface TenderRow {
+  id: string;
+  invoice_id: string;
+  invoice_number: string;
+  counter_id: string;
+  amount_minor: number;
+  tendered_minor: number;
+  change_minor: number;
+  currency: CashSale['currency'];
+  created_at: number;
+}
+
+const SELECT_TENDERS = `
+  SELECT t.*, i.number AS invoice_number
+  FROM tenders AS t JOIN invoices AS i ON i.id = t.invoice_id`;
+
+export function toCashSale(row: TenderRow): CashSale {
+  return {
+    id: row.id,
+    invoiceId: row.invoice_id,
+    invoiceNumber: row.invoice_number,
+    counterId: row.counter_id,
+    amountMinor: row.amount_minor,
+    tenderedMinor: row.tendered_minor,
+    changeMinor: row.change_minor,
+    currency: row.currency,
+    createdAt: row.created_at,
+  };
+}
+
+export function cashSaleForInvoice(db: Db, invoiceId: string): CashSale | null {
+  const row = prepared<[string], TenderRow>(db, `${SELECT_TENDERS} WHERE t.invoice_id = ?`).get(invoiceId);
+  return row ? toCashSale(row) : null;
+}
+
+/** The counter's newest cash sale: a reload shows it (with its change) as the counter's last sale. */
+export function latestCashSaleForCounter(db: Db, counterId: string): CashSale | null {
+  const row = prepared<[string], TenderRow>(db, `${SELECT_TENDERS} WHERE t.counter_id = ? ORDER BY t.created_at DESC, t.rowid DESC LIMIT 1`).get(counterId);
+  return row ? toCashSale(row) : null;
+}
+
+/** Cash sales in [fromMs, toMs), newest first, optionally at one counter. */
+export function listCashSalesForDay(db: Db, fromMs: number, toMs: number, counterId?: string): CashSale[] {
+  return prepared<[number, number, string | null, string | null], TenderRow>(
+    db,
+    `${SELECT_TENDERS} WHERE t.created_at >= ? AND t.created_at < ? AND (? IS NULL OR t.counter_id = ?) ORDER BY t.created_at DESC, t.rowid DESC`,
+  )
+    .all(fromMs, toMs, counterId ?? null, counterId ?? null)
+    .map(toCashSale);
+}

@@ -1,0 +1,118 @@
+// The connection to the store's PostgreSQL: a small pool whose bigint columns read as numbers (unix
+// ms and minor units, both far below 2^53), short timeouts so a dead link is noticed quickly, and
+// the driver's errors in a manager's words. The driver loads when a store is first reached: a PC on
+// its own never pays for it at start.
+import { createRequire } from 'node:module';
+import type pg from 'pg';
+import type { Logger } from '../../core/logger';
+
+let loadedDriver: typeof pg | null = null;
+
+function driver(): typeof pg {
+  loadedDriver ??= createRequire(import.meta.url)('pg') as typeof pg;
+  return loadedDriver;
+}
+
+export interface StorePoolOptions {
+  /** How long to wait for a connection before calling the link down. */
+  connectTimeoutMs?: number;
+  /** The longest a single statement may run. */
+  statementTimeoutMs?: number;
+  max?: number;
+}
+
+const INT8_OID = 20;
+
+/** bigint (int8) columns as numbers: unix ms and minor units, both far below 2^53. */
+export const storeTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
+    oid === INT8_OID ? (value: string) => Number(value) : (driver().types.getTypeParser as (oid: number, format?: string) => unknown)(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+export function openStorePool(url: string, log: Logger, options: StorePoolOptions = {}): pg.Pool {
+  const pool = new (driver().Pool)({
+    connectionString: url,
+    max: options.max ?? 4,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 3_000,
+    statement_timeout: options.statementTimeoutMs ?? 15_000,
+    query_timeout: (options.statementTimeoutMs ?? 15_000) + 2_000,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+    application_name: 'counter',
+    types: storeTypes,
+  });
+  // An idle connection the server dropped (a restart, an outage) must not crash the app.
+  pool.on('error', (error) => log.warn('store connection dropped', { error: error.message }));
+  return pool;
+}
+
+/** A client of its own (not from a pool), as LISTEN needs; the caller connects and ends it. */
+export function storeClient(url: string, options: StorePoolOptions = {}): pg.Client {
+  return new (driver().Client)({ connectionString: url, connectionTimeoutMillis: options.connectTimeoutMs ?? 3_000, keepAlive: true, application_name: 'counter', types: storeTypes });
+}
+
+/** Runs `work` in a transaction on one pooled connection; rolls back on any failure. */
+export async function inStoreTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** The address with its password replaced, for screens and logs. */
+export function redactStoreUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'an address that cannot be read';
+  }
+}
+
+/** PostgreSQL's error code, when the server answered with one. */
+export function pgCode(error: unknown): string | null {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : null;
+}
+
+/** Why the store could not be reached or entered, in a manager's words; null for other errors. */
+export function describeLinkFailure(error: unknown, url: string): string | null {
+  const code = pgCode(error);
+  let where = 'the store’s database';
+  try {
+    const parsed = new URL(url);
+    where = `the store’s database at ${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}`;
+  } catch {
+    // keep the general words
+  }
+  switch (code) {
+    case '28P01':
+    case '28000':
+      return `${where} refused the user name or password in the address.`;
+    case '3D000':
+      return `${where} has no database by the name in the address.`;
+    case 'ECONNREFUSED':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+    case 'ECONNRESET':
+    case 'ETIMEDOUT':
+    case '57P01': // admin shutdown
+    case '57P03': // cannot connect now (starting up or shutting down)
+      return `Cannot reach ${where}. Check the address and that the database server is running.`;
+    default:
+      if (error instanceof Error && /timeout|terminated|Connection terminated/i.test(error.message)) {
+        return `Cannot reach ${where}. Check the address and that the database server is running.`;
+      }
+      return null;
+  }
+}
