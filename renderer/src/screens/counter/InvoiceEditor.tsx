@@ -1,9 +1,9 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { formatMoney, multiplyMinor, parseAmount } from '../../../../contract/money';
 import { Field, FieldError } from '../../components/Field';
-import { useCurrency } from '../../stores/app-store';
-import { useCheckoutStore } from '../../stores/checkout-store';
-import { checkDraft, parseQuantity, type DraftLine } from '../../stores/invoice-draft';
+import { useCurrency } from '../../state/app-state';
+import { useCheckoutStore } from '../../state/checkout-state';
+import { checkDraft, parseQuantity, type DraftLine } from '../../state/invoice-draft';
 
 /** The line total as typed so far, or a dash while the row is incomplete. */
 function lineTotalText(line: DraftLine, currency: ReturnType<typeof useCurrency>): string {
