@@ -7,7 +7,7 @@ import { phaseOf, type CheckoutPhase } from '../../state/checkout-phase';
 import { otherMethod, useCheckoutStore } from '../../state/checkout-state';
 import { checkDraft } from '../../state/invoice-draft';
 import { CounterPicker } from './CounterPicker';
-import { InvoiceEditor } from './InvoiceEditor';
+import { InvoiceEditor } from './invoice/InvoiceEditor';
 import { InvoiceSummary } from './InvoiceSummary';
 import { PaymentPanel } from './payment/PaymentPanel';
 
