@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeBackend, MemoryStorage } from '../testing/fake-backend';
+import { FakeBackend } from '../testing/fake-backend';
+import { MemoryStorage } from '../testing/memory-storage';
 import { routeFromHash } from './app-state';
 
 let backend: FakeBackend;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeBackend, MemoryStorage } from '../testing/fake-backend';
+import { FakeBackend } from '../testing/fake-backend';
+import { MemoryStorage } from '../testing/memory-storage';
 import { phaseOf } from './checkout-phase';
 import { confirmNeeded, useCheckoutStore } from './checkout-state';
 import { startEvents } from './events';
