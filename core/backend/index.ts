@@ -61,7 +61,7 @@ export interface BackendOptions {
   appName?: string;
   /** The setting that chose `dataDir`, when one did (--data-dir, COUNTER_USER_DATA_DIR): shown and logged. */
   dataDirOverride?: string;
-  /** A packaged app: outside settings are accepted only when they keep the Zoho secrets safe (overrides.ts). */
+  /** A packaged app: outside settings are accepted only when they keep the Zoho secrets safe (outside-settings.ts). */
   packaged?: boolean;
   secretStore: SecretStore;
   /** Environment overrides: ZOHO_PAYMENTS_URL, ZOHO_ACCOUNTS_URL. */
