@@ -9,12 +9,13 @@
 //   price excludes tax: taxable = net;  tax = taxable × rate, rounded half up; line total = taxable + tax
 //   price includes tax: line total = net; taxable = net × 100 / (100 + rate), rounded half up;
 //                       tax = line total − taxable (so the split back always adds up)
-// Tax rounded per line to the paisa is what invoices carry: GST's own invoice schema holds each
-// item's assessable value and tax with two decimals (FORM GST INV-01, Notification 60/2020-Central
-// Tax), and Section 170 of the CGST Act rounds to the rupee only the tax *payable*, not each part
-// of it on an invoice (https://gst.caknowledge.com/section-170-gst/: "The rounding off need not be
-// done for every part of the tax contained in the invoice, whereas consolidated payment to
-// Government has to be rounded off"). Half up rather than half even because it is the convention
+// Tax rounded per line to the paisa is what invoices carry: GSTN's own return data holds the tax
+// of an invoice in paise (GSTR-1 API fields iamt/camt/samt, "Decimal(11, 2)", e.g. in the field
+// list at https://docs.google.com/spreadsheets/d/1d6qB5dSDX6FXzZIEmpJxIQ43zFq1Eq_ddfTU5tMhpHc),
+// and Section 170 of the CGST Act rounds to the rupee only the sums *payable* to the government,
+// not each part of the tax on an invoice (https://gst.caknowledge.com/section-170-gst/: "The
+// rounding off need not be done for every part of the tax contained in the invoice, whereas
+// consolidated payment to Government has to be rounded off"). Half up rather than half even because it is the convention
 // Indian law itself uses (Section 170: "fifty paise or more ... shall be increased to one rupee",
 // https://www.knowyourgst.com/gstlaw/cgst-act/170-rounding-off-of-tax-etc-170/) and the one an
 // accountant checking a receipt by hand expects; all amounts here are non-negative, so "up" and

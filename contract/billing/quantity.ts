@@ -1,5 +1,8 @@
 // Quantities as whole numbers of thousandths: 0.750 kg is 750, 2 pieces are 2000. Parsed from and
 // formatted to decimal text with string operations only, like money (../money.ts).
+// Three decimals is what GST's e-invoice schema allows for an item's quantity (FORM GST INV-01,
+// Quantity: Number (Max length: 10,3), Notification 60/2020-Central Tax, e.g. as printed at
+// https://old.centaxonline.com/wp-content/flipbooks/GSTL/GSTL_Vol%2039_Part%201_6th%20August%202020/files/basic-html/page67.html).
 // Pure TypeScript: used by the renderer and the backend alike.
 import type { Result } from '../result';
 import { fail, ok } from '../result';
