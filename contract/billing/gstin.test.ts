@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gstinCheckCharacter, parseGstin } from './gstin';
+import { gstinCheckCharacter, parseB2bCustomer, parseGstin } from './gstin';
 import { GST_STATES, gstStateName } from './states';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -83,5 +83,19 @@ describe('the GST state code list', () => {
     expect(gstStateName('28')).toBeUndefined();
     expect(gstStateName('toString')).toBeUndefined();
     for (const code of Object.keys(GST_STATES)) expect(code).toMatch(/^\d{2}$/);
+  });
+});
+
+describe('parseB2bCustomer', () => {
+  it('needs a valid GSTIN and a name', () => {
+    const customer = parseB2bCustomer(' 29aaccr7832c1zd', '  Acme   Traders Pvt Ltd ');
+    expect(customer.ok && customer.value.name).toBe('Acme Traders Pvt Ltd');
+    expect(customer.ok && customer.value.gstin.stateName).toBe('Karnataka');
+    const noName = parseB2bCustomer('29AACCR7832C1ZD', ' ');
+    expect(!noName.ok && noName.error.message).toBe("Customer name: enter the customer's name as registered for GST.");
+    const longName = parseB2bCustomer('29AACCR7832C1ZD', 'A'.repeat(101));
+    expect(!longName.ok && longName.error.message).toBe('Customer name: use at most 100 characters.');
+    const badGstin = parseB2bCustomer('29AACCR7832C1ZE', 'Acme');
+    expect(!badGstin.ok && badGstin.error.field).toBe('Customer GSTIN');
   });
 });

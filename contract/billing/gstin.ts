@@ -66,3 +66,24 @@ export function parseGstin(text: string, field = 'GSTIN'): Result<Gstin> {
   }
   return ok({ gstin, stateCode, stateName, pan: gstin.slice(2, 12) });
 }
+
+/** A B2B customer as printed on the invoice: the GSTIN (checked) and the registered name. */
+export interface B2bCustomer {
+  gstin: Gstin;
+  name: string;
+}
+
+/** The longest customer name kept: the buyer's legal name in the e-invoice schema (FORM GST INV-01, Billing_Name) is a string of at most 100 characters. */
+export const MAX_CUSTOMER_NAME_LENGTH = 100;
+
+/** A B2B customer the cashier typed in: both the GSTIN and the name are needed. */
+export function parseB2bCustomer(gstinText: string, nameText: string): Result<B2bCustomer> {
+  const gstin = parseGstin(gstinText, 'Customer GSTIN');
+  if (!gstin.ok) return gstin;
+  const name = nameText.trim().replace(/\s+/g, ' ');
+  if (name === '') return fail('invalid_input', "Customer name: enter the customer's name as registered for GST.", 'Customer name');
+  if (name.length > MAX_CUSTOMER_NAME_LENGTH) {
+    return fail('invalid_input', `Customer name: use at most ${MAX_CUSTOMER_NAME_LENGTH} characters.`, 'Customer name');
+  }
+  return ok({ gstin: gstin.value, name });
+}
