@@ -8,6 +8,7 @@ import type pg from 'pg';
 import type { StationView, StoreStatus } from '../../contract/answers';
 import type { Db } from '../../db/local/database';
 import { linkOutbox, outboxLength, type OutboxLink } from '../../db/local/outbox';
+import { keepStoreClaims, ownStoreClaims } from '../../db/local/store-claims';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
 import type { ManagerAccess } from '../manager/access';
@@ -117,7 +118,7 @@ export class StoreLink {
     return this.pool;
   }
 
-  /** The claims as last read (the store's, or this PC's own while the link is down). */
+  /** The claims as last read (the store's, or this PC's own while the link is down), kept on disk across restarts. */
   get currentClaims(): readonly ClaimRow[] {
     return this.claims;
   }
@@ -139,6 +140,8 @@ export class StoreLink {
     const outbox = linkOutbox(mode.db, { storeId: this.link.storeId, stationId: this.link.stationId, epoch: randomUUID(), joinedAt: this.deps.now() });
     this.attached = { db: mode.db, mode, outbox };
     this.appliedConfigVersion = -1;
+    // Not in touch yet (a restart, perhaps with the store unreachable): this PC holds what it held when last in touch.
+    if (this.state !== 'up') this.claims = ownStoreClaims(mode.db, this.link.storeId, this.link.stationId);
     this.shipSoon();
   }
 
@@ -340,6 +343,7 @@ export class StoreLink {
     );
     this.stations = stations.rows;
     this.claims = await readClaims(pool, link.storeId, this.timing.leaseMs);
+    if (this.attached) keepStoreClaims(this.attached.db, link.storeId, this.claims);
     await this.syncConfig(pool, link);
     if (this.attached) await applySettlements(pool, link, this.attached.mode, this.deps.now);
     if (this.attached && (await adoptStoreCloses(pool, link.storeId, this.attached.db, this.deps.now)).length > 0) this.deps.events.emit({ type: 'ledger-changed' });
