@@ -345,7 +345,7 @@ export class StoreLink {
     this.claims = await readClaims(pool, link.storeId, this.timing.leaseMs);
     if (this.attached) keepStoreClaims(this.attached.db, link.storeId, this.claims);
     await this.syncConfig(pool, link);
-    if (this.attached) await applySettlements(pool, link, this.attached.mode, this.deps.now);
+    if (this.attached && (await applySettlements(pool, link, this.attached.mode, this.deps.now, this.deps.log)).corrected > 0) this.deps.events.emit({ type: 'ledger-changed' });
     if (this.attached && (await adoptStoreCloses(pool, link.storeId, this.attached.db, this.deps.now)).length > 0) this.deps.events.emit({ type: 'ledger-changed' });
     await this.listen(link);
     const known = Math.max(1, this.stations.length);

@@ -1,0 +1,51 @@
+// Store mode at its edges (issue 21), with in-process PCs (each a live backend with its own SQLite
+// file) on one simulator and a real PostgreSQL cluster. The process-level edges are in
+// reliability/store-edges.test.ts; docs/RELIABILITY.md lists them all.
+import { afterEach, describe, expect, it } from 'vitest';
+import { nextDate } from '../after-sale/days';
+import { Rig, TEST_TUNING } from '../../testkit/rig';
+import { localDate } from '../../testkit/time';
+import { storeDatabaseEachTest } from '../../testkit/store';
+import { eventually } from '../../testkit/store-ledger';
+
+const store = storeDatabaseEachTest();
+const FAST_LINK = { heartbeatMs: 200, leaseMs: 2_000, maxBackoffMs: 500 };
+/** Sessions the simulator keeps open for minutes while the app hands them to a person (unresolved) after ~1 s. */
+const QUICK_HANDOVER = { timing: { sessionValidityMs: 400, graceMs: 0, lateWindowMs: 400, lateIntervalMs: 200 } };
+const rigs: Rig[] = [];
+
+afterEach(async () => {
+  for (const rig of rigs.splice(0).reverse()) await rig.close();
+});
+
+async function pc(stationName: string, first?: Rig): Promise<Rig> {
+  const tuning = { ...TEST_TUNING, store: FAST_LINK, ...QUICK_HANDOVER };
+  const rig = await Rig.start(first ? { sharedSimulator: first.sim, counters: 0, tuning } : { tuning });
+  rigs.push(rig);
+  await rig.call('store-join', { managerToken: rig.managerToken, url: store.url, storeName: 'Main Street', stationName, pin: '2468' });
+  if (first) rig.counters = await rig.call('counters-list', {});
+  return rig;
+}
+
+describe('a store at its edges', () => {
+  it('a payment of a closed day re-checked from another PC: its PC keeps its link up and counts Zoho’s word as a correction, on both PCs', async () => {
+    const pc1 = await pc('Till 1');
+    const pc2 = await pc('Till 2', pc1);
+    const today = localDate(Date.now());
+    const lost = await pc2.charge(12_500, { counter: 2 });
+    await pc2.waitFor(lost.id, (a) => a.state === 'unresolved');
+    await pc2.call('day-close', { managerToken: pc2.managerToken, date: today, closedBy: 'Asha', closeAnyway: true });
+
+    await pc1.control.pay(lost.terminalId, { outcome: 'succeeded', method: 'card' });
+    expect(await pc1.call('charge-recheck', { attemptId: lost.id })).toMatchObject({ id: lost.id, state: 'succeeded' });
+
+    const correction = await eventually(async () => (await pc2.call('log-day', { date: nextDate(today) })).corrections.find((c) => c.recordId === lost.id), 10_000, 'the correction on PC 2');
+    expect(correction).toMatchObject({ recordKind: 'charge', closedDay: today, fromState: 'unresolved', toState: 'succeeded', amountMinor: 12_500 });
+    expect(pc2.attempt(lost.id).state).toBe('unresolved');
+    // The link stays up and goes on shipping: the correction reaches the store, and PC 1's log.
+    expect((await pc2.call('store-status', {})).link).toBe('up');
+    const seenOnPc1 = await eventually(async () => (await pc1.call('log-day', { date: nextDate(today) })).corrections.find((c) => c.recordId === lost.id), 10_000, 'the correction on PC 1');
+    expect(seenOnPc1).toMatchObject({ toState: 'succeeded', amountMinor: 12_500 });
+    expect((await pc2.call('store-status', {})).link).toBe('up');
+  });
+});
