@@ -2,8 +2,11 @@
 // files, which must not be replayed over the backup) is moved to the data folder's damaged/ for
 // support, and the backup is copied in its place under the database's name. Counter must be stopped:
 // the restore holds the data folder's lock while it works, so it is refused while Counter runs.
+import { randomUUID } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { closeDatabase, openDatabase } from '../../db/local/database';
+import { startNewShippingEpoch } from '../../db/local/outbox';
 import { lockDataFolder } from '../data-folder/lock';
 import { parseBackupName } from './backups';
 import { checkIntegrityNow } from './integrity';
@@ -37,11 +40,27 @@ export function restoreBackup(options: { dataDir: string; backup: string; now: n
     const incoming = `${target}.restoring`;
     copyFileSync(backup.path, incoming);
     chmodSync(incoming, 0o600);
+    restartShipping(incoming, options.now);
     renameSync(incoming, target);
     return { database: target, keptDamaged };
   } finally {
     lock.release();
   }
+}
+
+/**
+ * A store's PC: the restored file is older than what the store holds from it, so it ships from a new
+ * epoch with ids that never repeat (db/local/outbox.ts startNewShippingEpoch). Done on the copy,
+ * before it takes the database's name, so a restore is never half done.
+ */
+function restartShipping(file: string, now: number): void {
+  const db = openDatabase(file);
+  try {
+    startNewShippingEpoch(db, randomUUID(), now);
+  } finally {
+    closeDatabase(db);
+  }
+  if (existsSync(`${file}-wal`)) throw new RestoreRefusedError(`The restored copy ${basename(file)} still has a write-ahead log after it was closed; try the restore again.`);
 }
 
 /** counter.db (and counter.db-wal, counter.db-shm) → damaged/counter.db.<time> (…-wal, …-shm). */

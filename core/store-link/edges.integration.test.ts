@@ -1,12 +1,15 @@
 // Store mode at its edges (issue 21), with in-process PCs (each a live backend with its own SQLite
 // file) on one simulator and a real PostgreSQL cluster. The process-level edges are in
 // reliability/store-edges.test.ts; docs/RELIABILITY.md lists them all.
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { listBackups } from '../maintenance/backups';
+import { restoreBackup } from '../maintenance/restore';
 import { nextDate } from '../after-sale/days';
 import { Rig, TEST_TUNING } from '../../testkit/rig';
-import { localDate } from '../../testkit/time';
+import { localDate, sleep } from '../../testkit/time';
 import { storeDatabaseEachTest } from '../../testkit/store';
-import { eventually } from '../../testkit/store-ledger';
+import { eventually, storeLedgerRows } from '../../testkit/store-ledger';
 
 const store = storeDatabaseEachTest();
 const FAST_LINK = { heartbeatMs: 200, leaseMs: 2_000, maxBackoffMs: 500 };
@@ -27,7 +30,41 @@ async function pc(stationName: string, first?: Rig): Promise<Rig> {
   return rig;
 }
 
+async function cashSale(rig: Rig, amountMinor: number): Promise<string> {
+  const invoice = await rig.call('invoice-create', { counterId: rig.counters[0]?.id ?? '', lines: [{ description: 'Rice', quantity: 1, unitPriceMinor: amountMinor }] });
+  await rig.call('cash-settle', { invoiceId: invoice.id, counterId: invoice.counterId, tenderedMinor: amountMinor });
+  return invoice.id;
+}
+
+const storeRows = async () => storeLedgerRows(store.client, (await store.client.query<{ id: string }>('SELECT id FROM stores')).rows[0]?.id ?? '');
+const pending = async (rig: Rig) => (await rig.call('store-status', {})).pendingChanges;
+
 describe('a store at its edges', () => {
+  it('a restored backup ships from a new epoch: later sales reach the store, and no row the store holds is overwritten', async () => {
+    const pc1 = await pc('Till 1');
+    await cashSale(pc1, 100);
+    pc1.retune({ backups: { firstCheckMs: 100, checkEveryMs: 100 } });
+    await pc1.restart();
+    const backups = join(pc1.dataDir, 'backups');
+    await eventually(async () => (listBackups(backups, 'counter').length > 0 ? true : undefined), 20_000, 'the daily backup');
+    const [backup] = listBackups(backups, 'counter');
+    for (const amount of [201, 202, 203]) await cashSale(pc1, amount); // shipped, then lost to the restore
+    await eventually(async () => ((await pending(pc1)) === 0 ? true : undefined), 10_000, 'the sales shipped');
+    const before = await storeRows();
+    await pc1.stopBackend();
+    restoreBackup({ dataDir: pc1.dataDir, backup: backup?.path ?? '', now: Date.now() });
+    await pc1.boot();
+
+    const later = [await cashSale(pc1, 301), await cashSale(pc1, 302)];
+    await eventually(async () => ((await storeRows()).invoices?.filter((row) => later.includes(String(row.id)) && row.status === 'paid').length === 2 ? true : undefined), 10_000, 'the later sales in the store');
+    await sleep(500);
+    expect(await pending(pc1)).toBe(0);
+    const after = await storeRows();
+    for (const [table, rows] of Object.entries(before)) {
+      for (const row of rows) expect(after[table], `${table} ${String(row.id)}`).toContainEqual(row);
+    }
+  });
+
   it('a payment of a closed day re-checked from another PC: its PC keeps its link up and counts Zoho’s word as a correction, on both PCs', async () => {
     const pc1 = await pc('Till 1');
     const pc2 = await pc('Till 2', pc1);

@@ -3,7 +3,7 @@ import { T0, makeCounter, makeInvoice, markInProgress, startAttempt, succeedAtte
 import { closeDay, recordCorrection } from './day-closes';
 import { insertCreatingRefund } from './refunds';
 import { settleInCash } from './tenders';
-import { dropShipped, linkOutbox, OUTBOX_TABLES, outboxLength, peekOutbox, readOutboxLink } from './outbox';
+import { dropShipped, linkOutbox, OUTBOX_TABLES, outboxLength, peekOutbox, readOutboxLink, startNewShippingEpoch } from './outbox';
 
 const temp = tempDatabaseEachTest();
 const link = { storeId: 'store-1', stationId: 'pc-1', epoch: 'e1', joinedAt: 1 };
@@ -78,5 +78,23 @@ describe('the store outbox', () => {
     expect(outboxLength(temp.db)).toBe(0);
     paidSale();
     expect(peekOutbox(temp.db, 1)[0]?.seq).toBeGreaterThan(last);
+  });
+
+  it('a restored backup ships from a new epoch: the whole ledger queued again, and audit trail ids above any used since the backup', () => {
+    expect(startNewShippingEpoch(temp.db, 'e2', T0)).toBeNull(); // a PC of its own: nothing
+    linkOutbox(temp.db, link);
+    paidSale();
+    dropShipped(temp.db, peekOutbox(temp.db, 1000).at(-1)?.seq ?? 0);
+    const events = temp.db.prepare('SELECT max(id) AS id FROM attempt_events').get() as { id: number };
+
+    expect(startNewShippingEpoch(temp.db, 'e2', T0)).toEqual({ ...link, epoch: 'e2' });
+    expect(readOutboxLink(temp.db)).toEqual({ ...link, epoch: 'e2' });
+    expect(peekOutbox(temp.db, 100).map((e) => e.table)).toEqual(['invoices', 'charge_attempts', 'attempt_events', 'attempt_events', 'attempt_events']);
+    const { attempt } = paidSale();
+    const fresh = temp.db.prepare('SELECT id FROM attempt_events WHERE attempt_id = ? ORDER BY id').all(attempt.id) as { id: number }[];
+    expect(events.id).toBeLessThan(10);
+    expect(fresh.map((e) => e.id)).toEqual([T0 + 1, T0 + 2, T0 + 3]);
+    insertCreatingRefund(temp.db, { attemptId: attempt.id, amountMinor: 50, reason: 'others', note: null, requestKey: 'key-r', at: T0, actor: 'manager' });
+    expect((temp.db.prepare('SELECT min(id) AS id FROM refund_events').get() as { id: number }).id).toBe(T0 + 1);
   });
 });

@@ -45,15 +45,8 @@ export function linkOutbox(db: Db, link: OutboxLink): OutboxLink {
   return inWriteTransaction(db, () => {
     const current = readOutboxLink(db);
     if (current && current.storeId === link.storeId && current.stationId === link.stationId) return current;
-    prepared(db, 'DELETE FROM store_outbox').run();
+    queueWholeLedger(db);
     prepared(db, 'DELETE FROM store_link').run();
-    for (const table of OUTBOX_TABLES) {
-      prepared(
-        db,
-        `INSERT INTO store_outbox (table_name, row_id, row_json)
-         SELECT '${table.table}', ${table.key}, ${rowJsonSql(table, '')} FROM ${table.table} ORDER BY rowid`,
-      ).run();
-    }
     prepared<[LinkRow]>(db, 'INSERT INTO store_link (singleton, store_id, station_id, epoch, joined_at) VALUES (1, @store_id, @station_id, @epoch, @joined_at)').run({
       store_id: link.storeId,
       station_id: link.stationId,
@@ -61,6 +54,42 @@ export function linkOutbox(db: Db, link: OutboxLink): OutboxLink {
       joined_at: link.joinedAt,
     });
     return link;
+  });
+}
+
+/** The queue starts afresh with every row of the ledger, parents first. */
+function queueWholeLedger(db: Db): void {
+  prepared(db, 'DELETE FROM store_outbox').run();
+  for (const table of OUTBOX_TABLES) {
+    prepared(
+      db,
+      `INSERT INTO store_outbox (table_name, row_id, row_json)
+       SELECT '${table.table}', ${table.key}, ${rowJsonSql(table, '')} FROM ${table.table} ORDER BY rowid`,
+    ).run();
+  }
+}
+
+/** The ledger tables whose ids SQLite numbers (AUTOINCREMENT): the audit trails. */
+const NUMBERED_TABLES = ['attempt_events', 'refund_events'] as const;
+
+/**
+ * A restored backup holds an older outbox position and older numbering than the store has from this
+ * PC. It starts a new shipping epoch (the store then takes this file's queue from its start), with the
+ * whole ledger queued again so the store gets every row the backup holds; and the audit trails'
+ * numbering jumps to the restore's clock reading in ms, far above any id counted one by one since the
+ * backup, so a new event never lands on one the store already has. A file not in a store: nothing.
+ */
+export function startNewShippingEpoch(db: Db, epoch: string, now: number): OutboxLink | null {
+  return inWriteTransaction(db, () => {
+    const current = readOutboxLink(db);
+    if (!current) return null;
+    queueWholeLedger(db);
+    prepared<[string]>(db, 'UPDATE store_link SET epoch = ?').run(epoch);
+    for (const table of NUMBERED_TABLES) {
+      const moved = prepared<[number, string]>(db, 'UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?').run(now, table);
+      if (moved.changes === 0) prepared<[string, number]>(db, 'INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)').run(table, now);
+    }
+    return { ...current, epoch };
   });
 }
 
