@@ -18,10 +18,13 @@ import type { Logger } from '../logger';
 import type { ManagerAccess } from '../manager/access';
 import type { RunningMode } from '../mode';
 import type { ConnectionVault } from '../zoho/vault';
-import { claimCounter, leaveCounter, releaseClaim, type ClaimRequest } from './claims';
+import { claimCounter, releaseClaim, type ClaimRequest } from './claims';
 import { changeStoreConfig, requireLink } from './config-writes';
 import { joinStore } from './join';
 import type { StoreLink } from './link';
+import { stationWithLiveAttemptOnCounter } from '../../db/store/attempts';
+import { deleteClaim } from '../../db/store/claims';
+import { deactivateCounter, insertCounter, setPollInterval, setZohoAccount, updateCounter } from '../../db/store/config';
 import { inStoreTransaction } from '../../db/store/pg';
 import { assertNoLiveAtOtherPcs } from './store-closes';
 import { assertTerminalFreeInStore } from './terminal-use';
@@ -66,7 +69,7 @@ export function storeCalls(deps: StoreHandlerDeps): Handlers<StoreCall> {
       }
       const { pool, joined } = requireLink(link);
       const sequence = await inStoreTransaction(pool, async (client) => {
-        if (input.releaseCounterId && input.releaseCounterId !== counter.id) await leaveCounter(client, joined.storeId, joined.stationId, input.releaseCounterId);
+        if (input.releaseCounterId && input.releaseCounterId !== counter.id) await deleteClaim(client, joined.storeId, input.releaseCounterId, joined.stationId);
         return claimCounter(client, claimRequest(deps, counter), counter.invoicePrefix);
       });
       advanceInvoiceSequence(live.db, counter.id, sequence);
@@ -131,12 +134,7 @@ export function joinedOverrides(deps: StoreHandlerDeps): Handlers<JoinedOverride
         active: true,
         createdAt: deps.now(),
       };
-      await changeStoreConfig(link, (client, storeId) =>
-        client.query(
-          'INSERT INTO counters (store_id, id, name, terminal_id, invoice_prefix, active, created_at) VALUES ($1, $2, $3, $4, $5, true, $6)',
-          [storeId, counter.id, counter.name, counter.terminalId, counter.invoicePrefix, counter.createdAt],
-        ),
-      );
+      await changeStoreConfig(link, (client, storeId) => insertCounter(client, storeId, counter));
       return counterChanged(counter);
     },
     'counter-update': async (input) => {
@@ -150,13 +148,7 @@ export function joinedOverrides(deps: StoreHandlerDeps): Handlers<JoinedOverride
       const moves = next.terminalId !== current.terminalId;
       await changeStoreConfig(link, async (client, storeId) => {
         if (moves) await assertNoPaymentAnywhere(deps, client, storeId, current, 'terminalId', 'Change the terminal when it has finished.');
-        await client.query('UPDATE counters SET name = $3, terminal_id = $4, invoice_prefix = $5 WHERE store_id = $1 AND id = $2', [
-          storeId,
-          current.id,
-          next.name,
-          next.terminalId,
-          next.invoicePrefix,
-        ]);
+        await updateCounter(client, storeId, next);
       });
       return counterChanged(next);
     },
@@ -164,8 +156,8 @@ export function joinedOverrides(deps: StoreHandlerDeps): Handlers<JoinedOverride
       const current = requireCounter(db(), input.counterId);
       await changeStoreConfig(link, async (client, storeId) => {
         await assertNoPaymentAnywhere(deps, client, storeId, current, 'counterId', 'Deactivate the counter when it has finished.');
-        await client.query('UPDATE counters SET active = false WHERE store_id = $1 AND id = $2', [storeId, current.id]);
-        await client.query('DELETE FROM counter_claims WHERE store_id = $1 AND counter_id = $2', [storeId, current.id]);
+        await deactivateCounter(client, storeId, current.id);
+        await deleteClaim(client, storeId, current.id);
       });
       return counterChanged({ ...current, active: false });
     },
@@ -173,7 +165,7 @@ export function joinedOverrides(deps: StoreHandlerDeps): Handlers<JoinedOverride
     'settings-update': async (input) => {
       const seconds = input.pollIntervalSeconds;
       if (seconds !== undefined) {
-        await changeStoreConfig(link, (client, storeId) => client.query('UPDATE stores SET poll_interval_seconds = $2 WHERE id = $1', [storeId, seconds]));
+        await changeStoreConfig(link, (client, storeId) => setPollInterval(client, storeId, seconds));
       }
       return deps.local('settings-update', input);
     },
@@ -187,14 +179,7 @@ export function joinedOverrides(deps: StoreHandlerDeps): Handlers<JoinedOverride
         );
       }
       if (!zoho) {
-        await changeStoreConfig(link, (client, storeId) =>
-          client.query('UPDATE stores SET zoho_edition = $2, zoho_account_id = $3, zoho_client_id = $4 WHERE id = $1', [
-            storeId,
-            input.edition,
-            input.accountId,
-            input.clientId,
-          ]),
-        );
+        await changeStoreConfig(link, (client, storeId) => setZohoAccount(client, storeId, { edition: input.edition, accountId: input.accountId, clientId: input.clientId }));
       }
       return deps.local('connection-configure', input);
     },
@@ -270,13 +255,8 @@ async function assertNoPaymentAnywhere(
 ): Promise<void> {
   const here = requireLive(deps);
   if (counterHasLiveAttempt(here.db, counter.id)) throw new HandlerFailure('conflict', `A payment is in progress on this counter. ${advice}`, field);
-  const live = await client.query<{ station: string }>(
-    `SELECT s.name AS station FROM charge_attempts AS a JOIN stations AS s ON s.store_id = a.store_id AND s.id = a.station_id
-     WHERE a.store_id = $1 AND a.counter_id = $2 AND a.state IN ('creating', 'in_progress') LIMIT 1`,
-    [storeId, counter.id],
-  );
-  const on = live.rows[0];
-  if (on) throw new HandlerFailure('conflict', `A payment is in progress on this counter at PC “${on.station}”. ${advice}`, field);
+  const on = await stationWithLiveAttemptOnCounter(client, storeId, counter.id);
+  if (on !== null) throw new HandlerFailure('conflict', `A payment is in progress on this counter at PC “${on}”. ${advice}`, field);
   const holder = deps.link.currentClaims.find((claim) => claim.counter_id === counter.id && claim.station_id !== deps.link.joined?.stationId);
   if (holder?.stale) {
     throw new HandlerFailure(

@@ -13,14 +13,17 @@ import type { Logger } from '../logger';
 import type { ManagerAccess } from '../manager/access';
 import type { RunningMode } from '../mode';
 import { callShare, safeShare } from './budget';
-import { DB_NOW_MS, readClaims, type ClaimRow } from './claims';
-import { addStoreCounters, applyStoreConfig, countersOnlyHere, readStoreConfig, storeConfigVersion } from './config-sync';
+import { readClaims, type ClaimRow } from '../../db/store/claims';
+import { addStoreCounters, readStoreConfig, storeConfigVersion } from '../../db/store/config';
+import { listenForLedgerNews } from '../../db/store/ledger-news';
+import { beatStation, readLiveStations, stopStation, type StationRow } from '../../db/store/stations';
+import { applyStoreConfig, countersOnlyHere } from './config-sync';
 import type { StoredStoreLink, StoreLinkFile } from './link-file';
 import { describeLinkFailure, openStorePool, redactStoreUrl, storeClient } from '../../db/store/pg';
 import { applySettlements } from './remote-attempts';
 import { adoptStoreCloses } from './store-closes';
 import { migrateStore } from '../../db/store/migrate';
-import { LEDGER_CHANNEL, shipBatch } from './shipper';
+import { shipBatch } from './shipper';
 import { bookTokenRequest, LocalTokenBookings } from './token-requests';
 import { ZohoError } from '../zoho/errors';
 
@@ -48,14 +51,6 @@ export interface StoreLinkDeps {
   /** The calls a minute this PC would have alone (CALL_BUDGET_PER_MINUTE unless tuned). */
   budgetPerMinute: number;
   timing?: Partial<StoreTiming>;
-}
-
-interface StationRow {
-  id: string;
-  name: string;
-  last_seen: number;
-  live_sessions: number;
-  fresh: boolean;
 }
 
 /** A live mode the link works on: its database is the one whose ledger ships. */
@@ -278,7 +273,7 @@ export class StoreLink {
     this.pool = null;
     this.listener = null;
     if (pool && link && this.state === 'up') {
-      await pool.query('UPDATE stations SET stopped = true, live_sessions = 0 WHERE store_id = $1 AND id = $2', [link.storeId, link.stationId]).catch(() => undefined);
+      await stopStation(pool, link).catch(() => undefined);
     }
     await listener?.end().catch(() => undefined);
     await pool?.end().catch(() => undefined);
@@ -327,18 +322,8 @@ export class StoreLink {
       this.schemaChecked = true;
     }
     const live = this.attached ? this.attached.mode.services.poller.size : 0;
-    await pool.query(
-      `INSERT INTO stations (store_id, id, name, joined_at, last_seen, live_sessions, stopped)
-       VALUES ($1, $2, $3, ${DB_NOW_MS}, ${DB_NOW_MS}, $4, false)
-       ON CONFLICT (store_id, id) DO UPDATE SET name = EXCLUDED.name, last_seen = EXCLUDED.last_seen, live_sessions = EXCLUDED.live_sessions, stopped = false`,
-      [link.storeId, link.stationId, link.stationName, live],
-    );
-    const stations = await pool.query<StationRow>(
-      `SELECT id, name, last_seen, live_sessions, last_seen >= ${DB_NOW_MS} - $2 AS fresh FROM stations
-       WHERE store_id = $1 AND NOT stopped AND last_seen >= ${DB_NOW_MS} - $3 ORDER BY joined_at, id`,
-      [link.storeId, this.timing.leaseMs, this.timing.forgetMs],
-    );
-    this.stations = stations.rows;
+    await beatStation(pool, { storeId: link.storeId, stationId: link.stationId, name: link.stationName, liveSessions: live });
+    this.stations = await readLiveStations(pool, link.storeId, this.timing);
     this.claims = await readClaims(pool, link.storeId, this.timing.leaseMs);
     await this.syncConfig(pool, link);
     if (this.attached) await applySettlements(pool, link, this.attached.mode, this.deps.now);
@@ -381,11 +366,8 @@ export class StoreLink {
       if (this.listener === client) this.listener = null;
       void client.end().catch(() => undefined);
     });
-    client.on('notification', (message) => {
-      if (message.channel === LEDGER_CHANNEL && message.payload === link.storeId) this.ledgerNews();
-    });
     await client.connect();
-    await client.query(`LISTEN ${LEDGER_CHANNEL}`);
+    await listenForLedgerNews(client, link.storeId, () => this.ledgerNews());
     if (this.stopped) {
       await client.end();
       return;

@@ -5,11 +5,10 @@
 import type pg from 'pg';
 import type { Db } from '../../db/local/database';
 import { dropShipped, peekOutbox, type OutboxEvent, type OutboxLink } from '../../db/local/outbox';
-import { STORE_LEDGER_TABLES, upsertSql } from './ledger-tables';
+import { STORE_LEDGER_TABLES, upsertLedgerRows } from '../../db/store/ledger-tables';
+import { notifyLedgerChanged } from '../../db/store/ledger-news';
 import { inStoreTransaction } from '../../db/store/pg';
-
-/** The channel every PC listens on; the payload is the store's id. */
-export const LEDGER_CHANNEL = 'counter_store_ledger';
+import { lockShipCursor, moveShipCursor } from '../../db/store/stations';
 
 const DEFAULT_BATCH = 500;
 
@@ -26,22 +25,13 @@ export async function shipBatch(db: Db, pool: pg.Pool, link: OutboxLink, batch =
   const last = events.at(-1);
   if (!last) return { shipped: 0, alreadyThere: 0 };
   const fresh = await inStoreTransaction(pool, async (client) => {
-    const cursor = await client.query<{ outbox_epoch: string | null; shipped_seq: number }>(
-      'SELECT outbox_epoch, shipped_seq FROM stations WHERE store_id = $1 AND id = $2 FOR UPDATE',
-      [link.storeId, link.stationId],
-    );
-    const station = cursor.rows[0];
+    const station = await lockShipCursor(client, link);
     if (!station) throw new Error('This PC is not registered in the store yet.');
     const shippedSeq = station.outbox_epoch === link.epoch ? station.shipped_seq : 0;
     const toApply = events.filter((event) => event.seq > shippedSeq);
     await applyEvents(client, link, toApply);
-    await client.query('UPDATE stations SET outbox_epoch = $3, shipped_seq = $4 WHERE store_id = $1 AND id = $2', [
-      link.storeId,
-      link.stationId,
-      link.epoch,
-      Math.max(shippedSeq, last.seq),
-    ]);
-    if (toApply.length > 0) await client.query('SELECT pg_notify($1, $2)', [LEDGER_CHANNEL, link.storeId]);
+    await moveShipCursor(client, link, link.epoch, Math.max(shippedSeq, last.seq));
+    if (toApply.length > 0) await notifyLedgerChanged(client, link.storeId);
     return toApply.length;
   });
   dropShipped(db, last.seq);
@@ -59,6 +49,6 @@ async function applyEvents(client: pg.PoolClient, link: OutboxLink, events: read
       latest.delete(event.rowId); // re-inserted, so the map keeps the order of last changes
       latest.set(event.rowId, { ...(JSON.parse(event.rowJson) as Record<string, unknown>), store_id: link.storeId, station_id: link.stationId });
     }
-    if (latest.size > 0) await client.query(upsertSql(table), [JSON.stringify([...latest.values()])]);
+    if (latest.size > 0) await upsertLedgerRows(client, table, [...latest.values()]);
   }
 }
