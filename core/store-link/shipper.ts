@@ -4,7 +4,7 @@
 // says it is there. Rows of a batch that changed more than once are sent as they last were.
 import type pg from 'pg';
 import type { Db } from '../../db/local/database';
-import { dropShipped, peekOutbox, type OutboxEvent, type OutboxLink } from '../../db/local/outbox';
+import { dropShipped, outboxLength, peekOutbox, type OutboxEvent, type OutboxLink } from '../../db/local/outbox';
 import { STORE_LEDGER_TABLES, upsertLedgerRows } from '../../db/store/ledger-tables';
 import { notifyLedgerChanged } from '../../db/store/ledger-news';
 import { inStoreTransaction } from '../../db/store/pg';
@@ -50,5 +50,78 @@ async function applyEvents(client: pg.PoolClient, link: OutboxLink, events: read
       latest.set(event.rowId, { ...(JSON.parse(event.rowJson) as Record<string, unknown>), store_id: link.storeId, station_id: link.stationId });
     }
     if (latest.size > 0) await upsertLedgerRows(client, table, [...latest.values()]);
+  }
+}
+
+export interface ShipperDeps {
+  /** The store's pool while the link is up; null while it is down. */
+  pool: () => pg.Pool | null;
+  stopped: () => boolean;
+  /** Some changes reached the store. */
+  shipped: () => void;
+  /** The store could not be written: the link is down. */
+  failed: (error: unknown) => void;
+}
+
+/** Ships the attached database's outbox, batch after batch, whenever woken (a change, or the poll). */
+export class OutboxShipper {
+  private attached: { db: Db; outbox: OutboxLink } | null = null;
+  private shipping: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly deps: ShipperDeps) {}
+
+  /** Ships `target`'s outbox from now on (none: nothing ships). */
+  attach(target: { db: Db; outbox: OutboxLink } | null): void {
+    this.attached = target;
+    if (target) this.soon();
+  }
+
+  /** Waits for a batch in flight, then lets go of the database. */
+  async detach(): Promise<void> {
+    await this.shipping;
+    this.attached = null;
+  }
+
+  /** Changes waiting in the attached outbox (0 when none is attached). */
+  pending(): number {
+    return this.attached ? outboxLength(this.attached.db) : 0;
+  }
+
+  /** Looks at the outbox every `pollMs` as well as when woken. */
+  poll(pollMs: number): void {
+    this.timer = setInterval(() => this.soon(), pollMs);
+    this.timer.unref();
+  }
+
+  stopPolling(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Waits for a batch in flight. */
+  async settled(): Promise<void> {
+    await this.shipping;
+  }
+
+  /** Ships now unless a batch is in flight, the link is down, or nothing is attached. */
+  soon(): void {
+    const pool = this.deps.pool();
+    if (this.shipping || !this.attached || !pool) return;
+    const { db, outbox } = this.attached;
+    this.shipping = (async () => {
+      let shippedAny = false;
+      for (;;) {
+        if (this.attached?.db !== db || this.deps.stopped()) break;
+        const { shipped, alreadyThere } = await shipBatch(db, pool, outbox);
+        if (shipped + alreadyThere === 0) break;
+        shippedAny = true;
+      }
+      if (shippedAny) this.deps.shipped();
+    })()
+      .catch((error: unknown) => this.deps.failed(error))
+      .finally(() => {
+        this.shipping = null;
+      });
   }
 }
