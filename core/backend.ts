@@ -29,6 +29,7 @@ import { ManagerPinFile } from './manager/pin-file';
 import type { KdfCost } from './manager/pin-hash';
 import { isLiveConnection, LIVE_DB_FILE, startDemoMode, startLiveMode, type ModeOptions, type RunningMode } from './mode';
 import { checkOverrides } from './outside-settings';
+import { LOCAL_PORTS, type Ports } from './ports';
 import { FileSecretStore } from './secrets/file-secret-store';
 import { MemorySecretStore, type SecretStore } from './secrets/secret-store';
 import { publishPinHash } from './store-link/config-writes';
@@ -37,6 +38,7 @@ import { StoreLink, type StoreTiming } from './store-link/link';
 import { StoreLinkFile } from './store-link/link-file';
 import { remoteAttemptHandlers } from './store-link/remote-attempts';
 import { storeLogHandlers } from './store-link/store-log';
+import { storePorts } from './store-link/store-ports';
 import type { DailyBackupOptions } from './maintenance/daily-backups';
 import { startUpdateChecks, type UpdateChecks } from './maintenance/update-checks';
 import type { Updater } from './maintenance/update-policy';
@@ -135,6 +137,8 @@ class BackendRuntime implements Backend {
   private readonly handlers: { [K in HandlerName]?: Handler<K> } = {};
   /** What a PC of a store does instead, while joined and live. */
   private readonly storeOverrides: { [K in HandlerName]?: Handler<K> };
+  /** What the local handlers ask of the store, while joined and live. */
+  private readonly storePorts: Ports;
   private readonly store: StoreLink;
   private readonly storeDeps: StoreHandlerDeps;
   private readonly now: () => number;
@@ -194,6 +198,7 @@ class BackendRuntime implements Backend {
     };
     this.storeDeps = storeDeps;
     this.storeOverrides = { ...joinedOverrides(storeDeps), ...storeLogHandlers(storeDeps), ...remoteAttemptHandlers(storeDeps) };
+    this.storePorts = storePorts(storeDeps);
     Object.assign(
       this.handlers,
       managerHandlers(access, this.managers),
@@ -211,6 +216,7 @@ class BackendRuntime implements Backend {
         ...(options.openExternal ? { openExternal: options.openExternal } : {}),
         consentPort: options.tuning?.consentPort ?? DEFAULT_CONSENT_PORT,
         reserveTokenRequest: (account) => this.store.reserveTokenRequest(account),
+        ports: () => this.ports(),
       }),
       supportHandlers({
         dataDir: options.dataDir,
@@ -265,8 +271,7 @@ class BackendRuntime implements Backend {
       if (MANAGER_ONLY.has(name)) this.requireManager(parsed.value);
       while (this.switching) await this.switching;
       // Chosen inside the gate, so a call never runs on the mode a switch just closed.
-      const joinedLive = this.store.joined !== null && this.current().kind === 'live';
-      const handler = ((joinedLive ? this.storeOverrides[name] : undefined) ?? this.localHandler(name));
+      const handler = (this.joinedLive() ? this.storeOverrides[name] : undefined) ?? this.localHandler(name);
       if (!handler) return fail('not_found', `Unknown call ${name}`);
       this.running += 1;
       try {
@@ -302,6 +307,15 @@ class BackendRuntime implements Backend {
 
   private version(): string {
     return this.options.tuning?.version ?? '0.1.0';
+  }
+
+  /** A PC of a store, live (a demo's counters and ledger are not the store's). */
+  private joinedLive(): boolean {
+    return this.store.joined !== null && this.current().kind === 'live';
+  }
+
+  private ports(): Ports {
+    return this.joinedLive() ? this.storePorts : LOCAL_PORTS;
   }
 
   /** The call as a PC of its own runs it (what a store override falls back on). */
@@ -340,6 +354,7 @@ class BackendRuntime implements Backend {
       tuning,
       budgetPerMinute: () => this.store.budgetPerMinute(),
       reserveTokenRequest: (account) => this.store.reserveTokenRequest(account),
+      ports: () => this.ports(),
       ...(tuning.simulator ? { simulator: tuning.simulator } : {}),
       ...(tuning.backups ? { backupTiming: tuning.backups } : {}),
       onTokenState: (state) => {

@@ -8,7 +8,12 @@ export function chargeHandlers(
   ctx: DataContext,
 ): Handlers<'charge-create' | 'charge-recheck' | 'attempt-events' | 'attempt-mark-reviewed' | 'attempt-release-hold'> {
   return {
-    'charge-create': (input) => ctx.charges.create(input),
+    'charge-create': async (input) => {
+      const { claims, terminals } = ctx.ports();
+      await claims.claim(input.counterId);
+      await terminals.assertFree(input.counterId);
+      return ctx.charges.create(input);
+    },
     'charge-recheck': async (input) => {
       const attempt = attempts.requireAttempt(ctx.db, input.attemptId);
       if (!attempt.paymentsSessionId) {

@@ -1,7 +1,7 @@
-// The store's calls (store-join, store-status, counter-claim, counter-release), and what other
-// calls do differently on a PC of a store: configuration changes go to the store first, a charge
-// needs the counter's claim. The rest of store mode (the store-wide log, re-checking another PC's
-// payment) is in store-log.ts and remote-attempts.ts.
+// The store's calls (store-join, store-status, counter-claim, counter-release), and the counters'
+// changes on a PC of a store, made in the store first. What local calls ask of the store (a
+// charge's claim, a close, the shared settings) is in store-ports.ts; the store-wide log and
+// re-checking another PC's payment are in store-log.ts and remote-attempts.ts.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type pg from 'pg';
@@ -24,10 +24,8 @@ import { joinStore } from './join';
 import type { StoreLink } from './link';
 import { stationWithLiveAttemptOnCounter } from '../../db/store/attempts';
 import { deleteClaim } from '../../db/store/claims';
-import { deactivateCounter, insertCounter, setPollInterval, setZohoAccount, updateCounter } from '../../db/store/config';
+import { deactivateCounter, insertCounter, updateCounter } from '../../db/store/config';
 import { inStoreTransaction } from '../../db/store/pg';
-import { assertNoLiveAtOtherPcs } from './store-closes';
-import { assertTerminalFreeInStore } from './terminal-use';
 
 export interface StoreHandlerDeps {
   link: StoreLink;
@@ -43,7 +41,7 @@ export interface StoreHandlerDeps {
 }
 
 type StoreCall = 'store-status' | 'store-join' | 'counter-claim' | 'counter-release';
-type JoinedOverride = 'counter-create' | 'counter-update' | 'counter-deactivate' | 'settings-update' | 'connection-configure' | 'charge-create' | 'day-close';
+type JoinedOverride = 'counter-create' | 'counter-update' | 'counter-deactivate';
 
 /** A clock reading as the shop reads it: "10:32". */
 export function clockTime(ms: number): string {
@@ -60,20 +58,7 @@ export function storeCalls(deps: StoreHandlerDeps): Handlers<StoreCall> {
       return link.status();
     },
     'counter-claim': async (input) => {
-      const live = liveMode(deps);
-      if (!link.joined || !live) return link.status();
-      const counter = requireCounter(live.db, input.counterId);
-      if (!link.isUp) {
-        if (holdsClaim(link, counter.id)) return link.status();
-        throw new HandlerFailure('conflict', 'The store link is down, so this PC cannot take another counter now. It can go on charging on the counter it has.', 'counterId');
-      }
-      const { pool, joined } = requireLink(link);
-      const sequence = await inStoreTransaction(pool, async (client) => {
-        if (input.releaseCounterId && input.releaseCounterId !== counter.id) await deleteClaim(client, joined.storeId, input.releaseCounterId, joined.stationId);
-        return claimCounter(client, claimRequest(deps, counter), counter.invoicePrefix);
-      });
-      advanceInvoiceSequence(live.db, counter.id, sequence);
-      await link.tickNow();
+      await claimHere(deps, input);
       return link.status();
     },
     'counter-release': async (input) => {
@@ -86,6 +71,28 @@ export function storeCalls(deps: StoreHandlerDeps): Handlers<StoreCall> {
       return link.status();
     },
   };
+}
+
+/**
+ * Takes the counter's claim for this PC (letting go of `releaseCounterId` when given) and numbers
+ * its invoices on from the store's. With the link down only a counter this PC holds is kept.
+ */
+export async function claimHere(deps: StoreHandlerDeps, input: { counterId: string; releaseCounterId?: string | undefined }): Promise<void> {
+  const { link } = deps;
+  const live = liveMode(deps);
+  if (!link.joined || !live) return;
+  const counter = requireCounter(live.db, input.counterId);
+  if (!link.isUp) {
+    if (holdsClaim(link, counter.id)) return;
+    throw new HandlerFailure('conflict', 'The store link is down, so this PC cannot take another counter now. It can go on charging on the counter it has.', 'counterId');
+  }
+  const { pool, joined } = requireLink(link);
+  const sequence = await inStoreTransaction(pool, async (client) => {
+    if (input.releaseCounterId && input.releaseCounterId !== counter.id) await deleteClaim(client, joined.storeId, input.releaseCounterId, joined.stationId);
+    return claimCounter(client, claimRequest(deps, counter), counter.invoicePrefix);
+  });
+  advanceInvoiceSequence(live.db, counter.id, sequence);
+  await link.tickNow();
 }
 
 /**
@@ -161,61 +168,7 @@ export function joinedOverrides(deps: StoreHandlerDeps): Handlers<JoinedOverride
       });
       return counterChanged({ ...current, active: false });
     },
-    // The poll interval is the store's; how many days of backups a PC keeps is its own.
-    'settings-update': async (input) => {
-      const seconds = input.pollIntervalSeconds;
-      if (seconds !== undefined) {
-        await changeStoreConfig(link, (client, storeId) => setPollInterval(client, storeId, seconds));
-      }
-      return deps.local('settings-update', input);
-    },
-    'connection-configure': async (input) => {
-      const zoho = link.joined?.zoho;
-      if (zoho && (zoho.edition !== input.edition || zoho.accountId !== input.accountId || zoho.clientId !== input.clientId)) {
-        throw new HandlerFailure(
-          'conflict',
-          `This store takes payments on Zoho account ${zoho.accountId} with client ID ${zoho.clientId}. Enter those, with this PC’s copy of the client secret.`,
-          zoho.accountId !== input.accountId ? 'accountId' : zoho.clientId !== input.clientId ? 'clientId' : 'edition',
-        );
-      }
-      if (!zoho) {
-        await changeStoreConfig(link, (client, storeId) => setZohoAccount(client, storeId, { edition: input.edition, accountId: input.accountId, clientId: input.clientId }));
-      }
-      return deps.local('connection-configure', input);
-    },
-    'charge-create': async (input) => {
-      if (!holdsClaim(link, input.counterId)) await storeCalls(deps)['counter-claim']({ counterId: input.counterId });
-      await assertTerminalFreeAtOtherPcs(deps, input.counterId);
-      return deps.local('charge-create', input);
-    },
-    // A day is closed for the whole store (store-closes.ts): not while another PC still waits for Zoho on it.
-    'day-close': async (input) => {
-      const { joined, connection } = link;
-      if (joined && connection && link.isUp) await assertNoLiveAtOtherPcs(connection, joined, input.date);
-      return deps.local('day-close', input);
-    },
   };
-}
-
-/**
- * Another PC's live payment or hold on the counter's terminal refuses the charge, as this PC's own
- * would (db/local/attempts.ts). Local first: with the link down, or the store not answering, this PC goes
- * on with what its own SQLite knows.
- */
-async function assertTerminalFreeAtOtherPcs(deps: StoreHandlerDeps, counterId: string): Promise<void> {
-  const { link } = deps;
-  const live = liveMode(deps);
-  const { joined, connection } = link;
-  if (!live || !joined || !connection || !link.isUp) return;
-  const counter = requireCounter(live.db, counterId);
-  try {
-    await assertTerminalFreeInStore(connection, { storeId: joined.storeId, stationId: joined.stationId, terminalId: counter.terminalId, now: deps.now(), formatTime: clockTime });
-  } catch (error) {
-    if (error instanceof HandlerFailure) throw error;
-    deps.log.warn('could not ask the store whether another PC uses the terminal; going on with this PC’s own attempts', {
-      error: error instanceof Error ? error.message : String(error),
-    });
-  }
 }
 
 export function holdsClaim(link: StoreLink, counterId: string): boolean {

@@ -1,0 +1,47 @@
+// What the local handlers ask of the store this PC may be part of, as small interfaces. A PC of its
+// own, or one in demo mode, uses LOCAL_PORTS: there is nothing to ask. A PC of a store, while live,
+// uses the store's (core/store-link/store-ports.ts). The backend picks the current ones at each call,
+// so the ports change when a PC joins a store or its mode changes.
+import type { Edition } from '../contract/vocabulary';
+
+/** One counter, one PC: a charge needs the counter's claim. */
+export interface ClaimGate {
+  /** Takes the counter's claim for this PC, unless it holds it; refuses (conflict) when it cannot. */
+  claim(counterId: string): Promise<void>;
+}
+
+/** A terminal is one device, whichever PC sends a charge to it. */
+export interface TerminalGuard {
+  /** Refuses (conflict) a charge on the counter's terminal while another PC uses or holds it. */
+  assertFree(counterId: string): Promise<void>;
+}
+
+/** A day is closed for everyone who takes payments on it. */
+export interface CloseGuard {
+  /** Refuses (conflict) a close of `date` while a payment or refund of that day elsewhere still waits for Zoho. */
+  assertClosable(date: string): Promise<void>;
+}
+
+/** Configuration shared beyond this PC: changed there first, then in this PC's database. */
+export interface ConfigWriter {
+  pollInterval(seconds: number): Promise<void>;
+  /** The Zoho account this PC connects to: refused (conflict) when it is not the one shared. */
+  zohoAccount(account: { edition: Edition; accountId: string; clientId: string }): Promise<void>;
+}
+
+export interface Ports {
+  claims: ClaimGate;
+  terminals: TerminalGuard;
+  closes: CloseGuard;
+  config: ConfigWriter;
+}
+
+const nothing = async (): Promise<void> => undefined;
+
+/** A PC of its own: its database is the whole truth, so every port lets everything through. */
+export const LOCAL_PORTS: Ports = {
+  claims: { claim: nothing },
+  terminals: { assertFree: nothing },
+  closes: { assertClosable: nothing },
+  config: { pollInterval: nothing, zohoAccount: nothing },
+};
