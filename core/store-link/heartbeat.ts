@@ -13,7 +13,7 @@ import type { ManagerAccess } from '../manager/access';
 import type { RunningMode } from '../mode';
 import { applyStoreConfig, countersOnlyHere } from './config-sync';
 import type { StoredStoreLink } from './link-file';
-import { applySettlements } from './remote-attempts';
+import { applySettlements } from './settlements';
 import { adoptStoreCloses } from './store-closes';
 
 export interface HeartbeatDeps {

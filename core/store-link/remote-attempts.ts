@@ -1,21 +1,19 @@
 // A payment made on another PC, seen from this one. Its audit trail is read from the store. It can
 // be re-checked from here (its PC may be dead): this PC asks Zoho, and a final answer settles it
 // in the store at once (the attempt and its invoice, and a settlement row). The PC that made it
-// applies the settlement to its own ledger when it next reaches the store (applySettlements), and
+// applies the settlement to its own ledger when it next reaches the store (settlements.ts), and
 // ships that as its own change, so the store's ledger is again the union of the PCs' ledgers.
 import { describeFailure } from '../../contract/failures';
-import { finalizeAttempt, getAttempt } from '../../db/local/attempts';
+import { getAttempt } from '../../db/local/attempts';
 import { NotFoundError } from '../../db/local/errors';
 import { assessSession } from '../charges/assess';
 import { HandlerFailure } from '../failure';
 import type { Handlers } from '../handlers/types';
-import type { RunningMode } from '../mode';
 import { requireLink } from './config-writes';
 import type { StoreHandlerDeps } from './handlers';
 import { readStoreAttempt, readStoreAttemptEvents } from '../../db/store/attempts';
 import { inStoreTransaction } from '../../db/store/pg';
-import type { Queryable } from '../../db/store/migrate';
-import { markSettlementApplied, pendingSettlements, settleInStore } from '../../db/store/settlements';
+import { settleInStore } from '../../db/store/settlements';
 
 export function remoteAttemptHandlers(deps: StoreHandlerDeps): Handlers<'charge-recheck' | 'attempt-events'> {
   const isLocal = (attemptId: string) => getAttempt(deps.mode().db, attemptId) !== null;
@@ -45,24 +43,4 @@ export function remoteAttemptHandlers(deps: StoreHandlerDeps): Handlers<'charge-
       return (await readStoreAttempt(pool, joined.storeId, attempt.id)) ?? attempt;
     },
   };
-}
-
-/**
- * This PC's payments that another PC settled by a re-check: applied to its own ledger (so they ship
- * back as its own changes) and marked applied. Called at each heartbeat while the link is up.
- */
-export async function applySettlements(client: Queryable, joined: { storeId: string; stationId: string }, mode: RunningMode, now: () => number): Promise<number> {
-  const pending = await pendingSettlements(client, joined);
-  for (const row of pending) {
-    const base = { attemptId: row.attempt_id, from: ['in_progress', 'unresolved'] as const, at: now(), actor: 'store' };
-    const reason = `Re-checked from PC “${row.settled_by}”: Zoho reports the payment ${row.state}`;
-    const applied = getAttempt(mode.db, row.attempt_id)
-      ? row.state === 'succeeded'
-        ? finalizeAttempt(mode.db, { ...base, to: 'succeeded', paymentId: row.payment_id, paidMethod: row.paid_method, reason })
-        : finalizeAttempt(mode.db, { ...base, to: 'failed', failureCode: row.failure_code, failureMessage: row.failure_message, reason })
-      : null;
-    if (applied) mode.services.charges.publish(applied);
-    await markSettlementApplied(client, joined.storeId, row.attempt_id);
-  }
-  return pending.length;
 }
