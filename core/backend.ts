@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BillingEvent } from '../contract/events';
 import { ZOHO_TROUBLE_MESSAGES, type ZohoTrouble } from '../contract/failures';
-import { MANAGER_ONLY, type HandlerName, type HandlerOutput, type ParsedInput } from '../contract/handlers';
+import { MANAGER_ONLY, type HandlerName, type HandlerOutput } from '../contract/handlers';
 import { parseHandlerInput } from '../contract/parse';
 import { fail, ok, type Result } from '../contract/result';
 import { CALL_BUDGET_PER_MINUTE } from '../contract/rules';
@@ -36,8 +36,6 @@ import { publishPinHash } from './store-link/config-writes';
 import { joinAndAdopt, joinedOverrides, storeCalls, type StoreHandlerDeps } from './store-link/handlers';
 import { StoreLink, type StoreTiming } from './store-link/link';
 import { StoreLinkFile } from './store-link/link-file';
-import { remoteAttemptHandlers } from './store-link/remote-attempts';
-import { storeLogHandlers } from './store-link/store-log';
 import { storePorts } from './store-link/store-ports';
 import type { DailyBackupOptions } from './maintenance/daily-backups';
 import { startUpdateChecks, type UpdateChecks } from './maintenance/update-checks';
@@ -194,10 +192,9 @@ class BackendRuntime implements Backend {
       log: this.log,
       now: this.now,
       mode: () => this.current(),
-      local: <K extends HandlerName>(name: K, input: ParsedInput<K>) => this.runLocal(name, input),
     };
     this.storeDeps = storeDeps;
-    this.storeOverrides = { ...joinedOverrides(storeDeps), ...storeLogHandlers(storeDeps), ...remoteAttemptHandlers(storeDeps) };
+    this.storeOverrides = joinedOverrides(storeDeps);
     this.storePorts = storePorts(storeDeps);
     Object.assign(
       this.handlers,
@@ -318,15 +315,9 @@ class BackendRuntime implements Backend {
     return this.joinedLive() ? this.storePorts : LOCAL_PORTS;
   }
 
-  /** The call as a PC of its own runs it (what a store override falls back on). */
+  /** The call as a PC of its own runs it (with the ports of the moment). */
   private localHandler<K extends HandlerName>(name: K): Handler<K> | undefined {
     return (this.handlers[name] ?? this.current().services.handlers[name as keyof RunningMode['services']['handlers']]) as Handler<K> | undefined;
-  }
-
-  private async runLocal<K extends HandlerName>(name: K, input: ParsedInput<K>): Promise<HandlerOutput<K>> {
-    const handler = this.localHandler(name);
-    if (!handler) throw new HandlerFailure('not_found', `Unknown call ${name}`);
-    return handler(input);
   }
 
   private current(): RunningMode {

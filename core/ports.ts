@@ -2,6 +2,9 @@
 // own, or one in demo mode, uses LOCAL_PORTS: there is nothing to ask. A PC of a store, while live,
 // uses the store's (core/store-link/store-ports.ts). The backend picks the current ones at each call,
 // so the ports change when a PC joins a store or its mode changes.
+import type { CsvExport, DayLog } from '../contract/answers';
+import type { ParsedInput } from '../contract/handlers';
+import type { AttemptEvent, ChargeAttempt } from '../contract/records';
 import type { Edition } from '../contract/vocabulary';
 
 /** One counter, one PC: a charge needs the counter's claim. */
@@ -29,11 +32,27 @@ export interface ConfigWriter {
   zohoAccount(account: { edition: Edition; accountId: string; clientId: string }): Promise<void>;
 }
 
+export type DayFilter = ParsedInput<'log-export-csv'>;
+
+/**
+ * The ledger beyond this PC: the day's log of every PC that takes payments with it, and their
+ * payments. Each call is given this PC's own answer (`own`), to stand in when there is no other.
+ */
+export interface LedgerReader {
+  day(filter: DayFilter, limit: number, own: () => DayLog): Promise<DayLog>;
+  csv(filter: DayFilter, own: () => CsvExport): Promise<CsvExport>;
+  /** A payment's audit trail; `own` for a payment of this PC's. */
+  attemptEvents(attemptId: string, own: () => AttemptEvent[]): Promise<AttemptEvent[]>;
+  /** Asks Zoho about a payment now; `own` for a payment of this PC's. */
+  recheck(attemptId: string, own: () => Promise<ChargeAttempt>): Promise<ChargeAttempt>;
+}
+
 export interface Ports {
   claims: ClaimGate;
   terminals: TerminalGuard;
   closes: CloseGuard;
   config: ConfigWriter;
+  ledger: LedgerReader;
 }
 
 const nothing = async (): Promise<void> => undefined;
@@ -44,4 +63,10 @@ export const LOCAL_PORTS: Ports = {
   terminals: { assertFree: nothing },
   closes: { assertClosable: nothing },
   config: { pollInterval: nothing, zohoAccount: nothing },
+  ledger: {
+    day: async (_filter, _limit, own) => own(),
+    csv: async (_filter, own) => own(),
+    attemptEvents: async (_attemptId, own) => own(),
+    recheck: (_attemptId, own) => own(),
+  },
 };

@@ -1,11 +1,10 @@
 // The store's calls (store-join, store-status, counter-claim, counter-release), and the counters'
 // changes on a PC of a store, made in the store first. What local calls ask of the store (a
-// charge's claim, a close, the shared settings) is in store-ports.ts; the store-wide log and
-// re-checking another PC's payment are in store-log.ts and remote-attempts.ts.
+// charge's claim, a close, the shared settings, the store-wide log, another PC's payment) is in
+// store-ports.ts.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type pg from 'pg';
-import type { HandlerName, HandlerOutput, ParsedInput } from '../../contract/handlers';
 import type { Counter } from '../../contract/records';
 import { advanceInvoiceSequence, listCounters, requireCounter, saveStoreCounter } from '../../db/local/counters';
 import { counterHasLiveAttempt } from '../../db/local/live-attempts';
@@ -36,8 +35,6 @@ export interface StoreHandlerDeps {
   log: Logger;
   now: () => number;
   mode: () => RunningMode;
-  /** Runs the call as a PC of its own would. */
-  local: <K extends HandlerName>(name: K, input: ParsedInput<K>) => Promise<HandlerOutput<K>>;
 }
 
 type StoreCall = 'store-status' | 'store-join' | 'counter-claim' | 'counter-release';

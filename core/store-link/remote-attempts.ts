@@ -8,28 +8,29 @@ import { getAttempt } from '../../db/local/attempts';
 import { NotFoundError } from '../../db/local/errors';
 import { assessSession } from '../charges/assess';
 import { HandlerFailure } from '../failure';
-import type { Handlers } from '../handlers/types';
+import type { LedgerReader } from '../ports';
 import { requireLink } from './config-writes';
 import type { StoreHandlerDeps } from './handlers';
 import { readStoreAttempt, readStoreAttemptEvents } from '../../db/store/attempts';
 import { inStoreTransaction } from '../../db/store/pg';
 import { settleInStore } from '../../db/store/settlements';
 
-export function remoteAttemptHandlers(deps: StoreHandlerDeps): Handlers<'charge-recheck' | 'attempt-events'> {
+/** Another PC's payments on a PC of a store: its audit trail, and a re-check. */
+export function otherPcsAttempts(deps: StoreHandlerDeps): Pick<LedgerReader, 'attemptEvents' | 'recheck'> {
   const isLocal = (attemptId: string) => getAttempt(deps.mode().db, attemptId) !== null;
   return {
-    'attempt-events': async (input) => {
+    attemptEvents: async (attemptId, own) => {
       const { link } = deps;
-      if (isLocal(input.attemptId) || !link.isUp || !link.joined || !link.connection) return deps.local('attempt-events', input);
-      const events = await readStoreAttemptEvents(link.connection, link.joined.storeId, input.attemptId);
-      if (events.length === 0) throw new NotFoundError('chargeAttempt', input.attemptId);
+      if (isLocal(attemptId) || !link.isUp || !link.joined || !link.connection) return own();
+      const events = await readStoreAttemptEvents(link.connection, link.joined.storeId, attemptId);
+      if (events.length === 0) throw new NotFoundError('chargeAttempt', attemptId);
       return events;
     },
-    'charge-recheck': async (input) => {
-      if (isLocal(input.attemptId)) return deps.local('charge-recheck', input);
+    recheck: async (attemptId, own) => {
+      if (isLocal(attemptId)) return own();
       const { pool, joined } = requireLink(deps.link, 'Re-checking a payment made on another PC needs the store link, which is down.');
-      const attempt = await readStoreAttempt(pool, joined.storeId, input.attemptId);
-      if (!attempt) throw new NotFoundError('chargeAttempt', input.attemptId);
+      const attempt = await readStoreAttempt(pool, joined.storeId, attemptId);
+      if (!attempt) throw new NotFoundError('chargeAttempt', attemptId);
       if (!attempt.paymentsSessionId) {
         throw new HandlerFailure('conflict', 'This payment never got a session from Zoho, so there is nothing to check. Look at the terminal and the Zoho dashboard.', 'attemptId');
       }

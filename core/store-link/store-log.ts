@@ -2,21 +2,18 @@
 // chart and CSV are read from the store's ledger (every PC's attempts, cash sales, refunds,
 // corrections and closes: db/store/day-attempts.ts and day-ledger.ts), with PC and counter filters. With
 // the link down they are this PC's own, and say so.
-import type { ParsedInput } from '../../contract/handlers';
-import { DAY_LOG_PAGE, type DayLog } from '../../contract/answers';
+import type { DayLog } from '../../contract/answers';
 import { listCounters } from '../../db/local/counters';
 import { narrowsToAttempts, NO_LEDGER } from '../../db/local/ledger';
 import { storeAttemptsForDay, storeDayTotals } from '../../db/store/day-attempts';
 import { storeCashSalesForDay, storeCorrectionsForDay, storeDayClose, storeLedgerTotals, storeRefundsForDay } from '../../db/store/day-ledger';
 import { listStationNames } from '../../db/store/stations';
 import { dayLogCsv } from '../handlers/ledger-csv';
-import type { Handlers } from '../handlers/types';
+import type { DayFilter, LedgerReader } from '../ports';
 import type { StoreHandlerDeps } from './handlers';
 
-type DayFilter = ParsedInput<'log-export-csv'>;
-
-/** log-day and log-export-csv on a PC of a store. */
-export function storeLogHandlers(deps: StoreHandlerDeps): Handlers<'log-day' | 'log-export-csv'> {
+/** The day's log and CSV on a PC of a store. */
+export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day' | 'csv'> {
   const { link } = deps;
   /** The store's link when up; null when this PC is cut off (its own log then stands in). */
   const up = () => {
@@ -58,16 +55,15 @@ export function storeLogHandlers(deps: StoreHandlerDeps): Handlers<'log-day' | '
       store: { storeName: joined.storeName, wholeStore: true, stations },
     };
   };
-  const withoutPc = <T extends { stationId?: string | undefined }>({ stationId: _pc, ...rest }: T) => rest;
   return {
-    'log-day': async ({ rows, ...filter }) => {
+    day: async (filter, limit, own) => {
       const store = up();
-      if (!store) return ownDay(await deps.local('log-day', { ...withoutPc(filter), ...(rows === undefined ? {} : { rows }) }));
-      return storeDay(store, filter, rows ?? DAY_LOG_PAGE);
+      if (!store) return ownDay(own());
+      return storeDay(store, filter, limit);
     },
-    'log-export-csv': async (input) => {
+    csv: async (input, own) => {
       const store = up();
-      if (!store) return deps.local('log-export-csv', withoutPc(input));
+      if (!store) return own();
       const day = await storeDay(store, input, Number.MAX_SAFE_INTEGER - 1);
       const counters = new Map(listCounters(deps.mode().db, { includeInactive: true }).map((c) => [c.id, c.name]));
       const pcs = new Map((day.store?.stations ?? []).map((s) => [s.id, s.name]));

@@ -7,7 +7,9 @@ import { HandlerFailure } from '../failure';
 import type { Ports } from '../ports';
 import { changeStoreConfig } from './config-writes';
 import { claimHere, clockTime, holdsClaim, type StoreHandlerDeps } from './handlers';
+import { otherPcsAttempts } from './remote-attempts';
 import { assertNoLiveAtOtherPcs } from './store-closes';
+import { storeDayReader } from './store-log';
 import { assertTerminalFreeInStore } from './terminal-use';
 
 export function storePorts(deps: StoreHandlerDeps): Ports {
@@ -41,6 +43,8 @@ export function storePorts(deps: StoreHandlerDeps): Ports {
         if (!zoho) await changeStoreConfig(link, (client, storeId) => setZohoAccount(client, storeId, account));
       },
     },
+    // The manager's view is the store's; another PC's payment is read, and re-checked, there.
+    ledger: { ...storeDayReader(deps), ...otherPcsAttempts(deps) },
   };
 }
 
