@@ -33,7 +33,7 @@ import { LOCAL_PORTS, type Ports } from './ports';
 import { FileSecretStore } from './secrets/file-secret-store';
 import { MemorySecretStore, type SecretStore } from './secrets/secret-store';
 import { publishPinHash } from './store-link/config-writes';
-import { joinAndAdopt, joinedOverrides, storeCalls, type StoreHandlerDeps } from './store-link/handlers';
+import { joinAndAdopt, storeCalls, type StoreHandlerDeps } from './store-link/handlers';
 import { StoreLink, type StoreTiming } from './store-link/link';
 import { StoreLinkFile } from './store-link/link-file';
 import { storePorts } from './store-link/store-ports';
@@ -133,8 +133,6 @@ class BackendRuntime implements Backend {
   private readonly tokenRequests: TokenRequestLog;
   private readonly managers: ManagerSessions;
   private readonly handlers: { [K in HandlerName]?: Handler<K> } = {};
-  /** What a PC of a store does instead, while joined and live. */
-  private readonly storeOverrides: { [K in HandlerName]?: Handler<K> };
   /** What the local handlers ask of the store, while joined and live. */
   private readonly storePorts: Ports;
   private readonly store: StoreLink;
@@ -188,13 +186,11 @@ class BackendRuntime implements Backend {
       link: this.store,
       vault: this.vault,
       access,
-      events: this.events,
       log: this.log,
       now: this.now,
       mode: () => this.current(),
     };
     this.storeDeps = storeDeps;
-    this.storeOverrides = joinedOverrides(storeDeps);
     this.storePorts = storePorts(storeDeps);
     Object.assign(
       this.handlers,
@@ -268,7 +264,7 @@ class BackendRuntime implements Backend {
       if (MANAGER_ONLY.has(name)) this.requireManager(parsed.value);
       while (this.switching) await this.switching;
       // Chosen inside the gate, so a call never runs on the mode a switch just closed.
-      const handler = (this.joinedLive() ? this.storeOverrides[name] : undefined) ?? this.localHandler(name);
+      const handler = this.localHandler(name);
       if (!handler) return fail('not_found', `Unknown call ${name}`);
       this.running += 1;
       try {

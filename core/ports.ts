@@ -5,7 +5,12 @@
 import type { CsvExport, DayLog } from '../contract/answers';
 import type { ParsedInput } from '../contract/handlers';
 import type { AttemptEvent, ChargeAttempt } from '../contract/records';
+import type { Counter } from '../contract/records';
 import type { Edition } from '../contract/vocabulary';
+import * as counters from '../db/local/counters';
+import type { Db } from '../db/local/database';
+import { InvalidStateError } from '../db/local/errors';
+import { HandlerFailure } from './failure';
 
 /** One counter, one PC: a charge needs the counter's claim. */
 export interface ClaimGate {
@@ -25,8 +30,13 @@ export interface CloseGuard {
   assertClosable(date: string): Promise<void>;
 }
 
-/** Configuration shared beyond this PC: changed there first, then in this PC's database. */
+/** Configuration shared beyond this PC: changed there first, then in this PC's database `db`. */
 export interface ConfigWriter {
+  createCounter(db: Db, counter: counters.NewCounter): Promise<Counter>;
+  /** Refused (conflict) while a payment runs on the counter and its terminal changes. */
+  updateCounter(db: Db, counterId: string, changes: counters.CounterChanges): Promise<Counter>;
+  /** Refused (conflict) while a payment runs on the counter. */
+  deactivateCounter(db: Db, counterId: string): Promise<Counter>;
   pollInterval(seconds: number): Promise<void>;
   /** The Zoho account this PC connects to: refused (conflict) when it is not the one shared. */
   zohoAccount(account: { edition: Edition; accountId: string; clientId: string }): Promise<void>;
@@ -62,7 +72,17 @@ export const LOCAL_PORTS: Ports = {
   claims: { claim: nothing },
   terminals: { assertFree: nothing },
   closes: { assertClosable: nothing },
-  config: { pollInterval: nothing, zohoAccount: nothing },
+  // The database refuses a terminal or prefix already used by an active counter, and a terminal
+  // change or deactivation while a payment is live, inside its own transactions.
+  config: {
+    createCounter: async (db, counter) => counters.createCounter(db, counter),
+    updateCounter: async (db, counterId, changes) =>
+      whileNoPaymentRuns('terminalId', 'Change the terminal when it has finished.', () => counters.updateCounter(db, counterId, changes)),
+    deactivateCounter: async (db, counterId) =>
+      whileNoPaymentRuns('counterId', 'Deactivate the counter when it has finished.', () => counters.deactivateCounter(db, counterId)),
+    pollInterval: nothing,
+    zohoAccount: nothing,
+  },
   ledger: {
     day: async (_filter, _limit, own) => own(),
     csv: async (_filter, own) => own(),
@@ -70,3 +90,15 @@ export const LOCAL_PORTS: Ports = {
     recheck: (_attemptId, own) => own(),
   },
 };
+
+/** The database refuses the change while the counter has a live payment: say so at the field. */
+function whileNoPaymentRuns<T>(field: string, advice: string, change: () => T): T {
+  try {
+    return change();
+  } catch (error) {
+    if (error instanceof InvalidStateError && error.reason === 'payment_in_progress') {
+      throw new HandlerFailure('conflict', `A payment is in progress on this counter. ${advice}`, field);
+    }
+    throw error;
+  }
+}

@@ -1,29 +1,21 @@
-// The store's calls (store-join, store-status, counter-claim, counter-release), and the counters'
-// changes on a PC of a store, made in the store first. What local calls ask of the store (a
-// charge's claim, a close, the shared settings, the store-wide log, another PC's payment) is in
-// store-ports.ts.
-import { randomUUID } from 'node:crypto';
+// The store's own calls (store-join, store-status, counter-claim, counter-release). What the local
+// calls ask of the store on a PC of a store (a charge's claim, a close, the shared configuration,
+// the store-wide log, another PC's payment) is in store-ports.ts.
 import { hostname } from 'node:os';
-import type pg from 'pg';
 import type { Counter } from '../../contract/records';
-import { advanceInvoiceSequence, listCounters, requireCounter, saveStoreCounter } from '../../db/local/counters';
-import { counterHasLiveAttempt } from '../../db/local/live-attempts';
+import { advanceInvoiceSequence, listCounters, requireCounter } from '../../db/local/counters';
 import { HandlerFailure } from '../failure';
-import { defaultPrefix } from '../handlers/counters';
 import { readSettings } from '../handlers/settings';
-import type { EventBus } from '../event-bus';
 import type { Handlers } from '../handlers/types';
 import type { Logger } from '../logger';
 import type { ManagerAccess } from '../manager/access';
 import type { RunningMode } from '../mode';
 import type { ConnectionVault } from '../zoho/vault';
 import { claimCounter, releaseClaim, type ClaimRequest } from './claims';
-import { changeStoreConfig, requireLink } from './config-writes';
+import { requireLink } from './config-writes';
 import { joinStore } from './join';
 import type { StoreLink } from './link';
-import { stationWithLiveAttemptOnCounter } from '../../db/store/attempts';
 import { deleteClaim } from '../../db/store/claims';
-import { deactivateCounter, insertCounter, updateCounter } from '../../db/store/config';
 import { inStoreTransaction } from '../../db/store/pg';
 
 export interface StoreHandlerDeps {
@@ -31,14 +23,12 @@ export interface StoreHandlerDeps {
   vault: ConnectionVault;
   /** This PC's manager PIN: its hash, and the count of wrong tries. */
   access: Pick<ManagerAccess, 'currentHash' | 'refuseWhileLockedOut' | 'countWrongTry'>;
-  events: EventBus;
   log: Logger;
   now: () => number;
   mode: () => RunningMode;
 }
 
 type StoreCall = 'store-status' | 'store-join' | 'counter-claim' | 'counter-release';
-type JoinedOverride = 'counter-create' | 'counter-update' | 'counter-deactivate';
 
 /** A clock reading as the shop reads it: "10:32". */
 export function clockTime(ms: number): string {
@@ -119,55 +109,6 @@ export async function joinAndAdopt(
   await link.adopt(joined.link, joined.pool, deps.mode());
 }
 
-/** What a PC of a store does instead, while joined and live (a demo's counters are not the store's). */
-export function joinedOverrides(deps: StoreHandlerDeps): Handlers<JoinedOverride> {
-  const { link } = deps;
-  const db = () => requireLive(deps).db;
-  const counterChanged = (counter: Counter): Counter => {
-    const saved = saveStoreCounter(db(), counter);
-    deps.events.emit({ type: 'counters-changed' });
-    return saved;
-  };
-  return {
-    'counter-create': async (input) => {
-      const counter: Counter = {
-        id: randomUUID(),
-        name: input.name,
-        terminalId: input.terminalId,
-        invoicePrefix: input.invoicePrefix ?? defaultPrefix(input.name),
-        active: true,
-        createdAt: deps.now(),
-      };
-      await changeStoreConfig(link, (client, storeId) => insertCounter(client, storeId, counter));
-      return counterChanged(counter);
-    },
-    'counter-update': async (input) => {
-      const current = requireCounter(db(), input.counterId);
-      const next: Counter = {
-        ...current,
-        ...(input.name === undefined ? {} : { name: input.name }),
-        ...(input.terminalId === undefined ? {} : { terminalId: input.terminalId }),
-        ...(input.invoicePrefix === undefined ? {} : { invoicePrefix: input.invoicePrefix }),
-      };
-      const moves = next.terminalId !== current.terminalId;
-      await changeStoreConfig(link, async (client, storeId) => {
-        if (moves) await assertNoPaymentAnywhere(deps, client, storeId, current, 'terminalId', 'Change the terminal when it has finished.');
-        await updateCounter(client, storeId, next);
-      });
-      return counterChanged(next);
-    },
-    'counter-deactivate': async (input) => {
-      const current = requireCounter(db(), input.counterId);
-      await changeStoreConfig(link, async (client, storeId) => {
-        await assertNoPaymentAnywhere(deps, client, storeId, current, 'counterId', 'Deactivate the counter when it has finished.');
-        await deactivateCounter(client, storeId, current.id);
-        await deleteClaim(client, storeId, current.id);
-      });
-      return counterChanged({ ...current, active: false });
-    },
-  };
-}
-
 export function holdsClaim(link: StoreLink, counterId: string): boolean {
   const stationId = link.joined?.stationId;
   return link.currentClaims.some((claim) => claim.counter_id === counterId && claim.station_id === stationId);
@@ -178,41 +119,8 @@ function liveMode(deps: StoreHandlerDeps): RunningMode | null {
   return mode.kind === 'live' ? mode : null;
 }
 
-function requireLive(deps: StoreHandlerDeps): RunningMode {
-  const mode = liveMode(deps);
-  if (!mode) throw new HandlerFailure('conflict', 'A store’s counters are set up once this PC is connected to Zoho.');
-  return mode;
-}
-
 function claimRequest(deps: StoreHandlerDeps, counter: Counter): ClaimRequest {
   const joined = deps.link.joined;
   if (!joined) throw new HandlerFailure('conflict', 'This PC is not part of a store.');
   return { storeId: joined.storeId, stationId: joined.stationId, counterId: counter.id, counterName: counter.name, leaseMs: deps.link.timing.leaseMs, formatTime: clockTime };
-}
-
-/**
- * A counter's terminal (or the counter) may not change while any PC has a live payment on it: this
- * PC's, the store's (every PC's as shipped), and a PC holding it out of touch, whose payments may
- * not have reached the store.
- */
-async function assertNoPaymentAnywhere(
-  deps: StoreHandlerDeps,
-  client: pg.PoolClient,
-  storeId: string,
-  counter: Counter,
-  field: string,
-  advice: string,
-): Promise<void> {
-  const here = requireLive(deps);
-  if (counterHasLiveAttempt(here.db, counter.id)) throw new HandlerFailure('conflict', `A payment is in progress on this counter. ${advice}`, field);
-  const on = await stationWithLiveAttemptOnCounter(client, storeId, counter.id);
-  if (on !== null) throw new HandlerFailure('conflict', `A payment is in progress on this counter at PC “${on}”. ${advice}`, field);
-  const holder = deps.link.currentClaims.find((claim) => claim.counter_id === counter.id && claim.station_id !== deps.link.joined?.stationId);
-  if (holder?.stale) {
-    throw new HandlerFailure(
-      'conflict',
-      `PC “${holder.station_name}” holds this counter and has not been heard from since ${clockTime(holder.last_seen)}: its payments may not have reached the store. Release its claim first.`,
-      field,
-    );
-  }
 }

@@ -8,6 +8,7 @@ import type { Ports } from '../ports';
 import { changeStoreConfig } from './config-writes';
 import { claimHere, clockTime, holdsClaim, type StoreHandlerDeps } from './handlers';
 import { otherPcsAttempts } from './remote-attempts';
+import { storeCounterWriter } from './store-counters';
 import { assertNoLiveAtOtherPcs } from './store-closes';
 import { storeDayReader } from './store-log';
 import { assertTerminalFreeInStore } from './terminal-use';
@@ -29,6 +30,7 @@ export function storePorts(deps: StoreHandlerDeps): Ports {
       },
     },
     config: {
+      ...storeCounterWriter(deps),
       // The poll interval is the store's; how many days of backups a PC keeps is its own.
       pollInterval: (seconds) => changeStoreConfig(link, (client, storeId) => setPollInterval(client, storeId, seconds)),
       zohoAccount: async (account) => {
