@@ -1,11 +1,10 @@
 // What the local handlers ask of the store this PC may be part of, as small interfaces. A PC of its
-// own, or one in demo mode, uses LOCAL_PORTS: there is nothing to ask. A PC of a store, while live,
-// uses the store's (core/store-link/store-ports.ts). The backend picks the current ones at each call,
-// so the ports change when a PC joins a store or its mode changes.
+// own, or one in demo mode, uses LOCAL_PORTS: nothing to ask, its SQLite is the whole truth. A PC
+// of a store, while live, uses the store's (core/store-link/store-ports.ts). The backend picks the
+// current ones at each call, so the ports change when a PC joins a store or its mode changes.
 import type { CsvExport, DayLog } from '../contract/answers';
 import type { ParsedInput } from '../contract/handlers';
-import type { AttemptEvent, ChargeAttempt } from '../contract/records';
-import type { Counter } from '../contract/records';
+import type { AttemptEvent, ChargeAttempt, Counter } from '../contract/records';
 import type { Edition } from '../contract/vocabulary';
 import * as counters from '../db/local/counters';
 import type { Db } from '../db/local/database';
@@ -67,7 +66,7 @@ export interface Ports {
 
 const nothing = async (): Promise<void> => undefined;
 
-/** A PC of its own: its database is the whole truth, so every port lets everything through. */
+/** A PC of its own: its database is the whole truth, so the guards let everything through. */
 export const LOCAL_PORTS: Ports = {
   claims: { claim: nothing },
   terminals: { assertFree: nothing },
