@@ -11,6 +11,7 @@ import type { EventBus } from './event-bus';
 import { readSettings } from './handlers/settings';
 import type { DataContext } from './handlers/types';
 import type { Logger } from './logger';
+import { LOCAL_PORTS, type Ports } from './ports';
 import { DEFAULT_REFUND_TIMING, refundIdOfPollKey, RefundService, type RefundScope, type RefundTiming } from './after-sale/refunds/refund-service';
 import type { PaymentsClient } from './zoho/payments-client';
 
@@ -37,6 +38,8 @@ export interface DataServicesOptions {
   onZohoTrouble: (trouble: ZohoTrouble | null) => void;
   /** The poller's calls a minute now: a PC of a store gets its share (default: the tuning's, else CALL_BUDGET_PER_MINUTE). */
   budgetPerMinute?: () => number;
+  /** What the handlers ask of the store (default: LOCAL_PORTS, a PC of its own). */
+  ports?: () => Ports;
   tuning?: ChargeTuning;
 }
 
@@ -81,7 +84,7 @@ export function createDataServices(options: DataServicesOptions) {
   });
   charges.attachPoller(poller);
   refunds.attachPoller(poller);
-  const context: DataContext = { db, now: options.now, log: options.log, events: options.events, currency: options.currency, charges, poller, refunds };
+  const context: DataContext = { db, now: options.now, log: options.log, events: options.events, currency: options.currency, charges, poller, refunds, ports: options.ports ?? (() => LOCAL_PORTS) };
   return {
     context,
     charges,

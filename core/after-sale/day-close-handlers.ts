@@ -15,7 +15,8 @@ const ALL_OF_A_DAY = 100_000;
 export function dayCloseHandlers(ctx: DataContext): Handlers<'day-close-report' | 'day-close'> {
   return {
     'day-close-report': (input) => report(ctx, input.date),
-    'day-close': (input) => {
+    'day-close': async (input) => {
+      await ctx.ports().closes.assertClosable(input.date);
       if (input.date > localDate(ctx.now())) {
         throw new HandlerFailure('invalid_input', 'Date must be today or earlier: a day is closed once it has begun.', 'date');
       }

@@ -6,6 +6,7 @@ import type { Poller } from '../charges/poller';
 import type { RefundService } from '../after-sale/refunds/refund-service';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
+import type { Ports } from '../ports';
 
 export type Handler<K extends HandlerName> = (input: ParsedInput<K>) => HandlerOutput<K> | Promise<HandlerOutput<K>>;
 export type Handlers<K extends HandlerName> = { [N in K]: Handler<N> };
@@ -20,4 +21,6 @@ export interface DataContext {
   charges: ChargeService;
   poller: Poller;
   refunds: RefundService;
+  /** What the call asks of the store this PC may be part of (LOCAL_PORTS on a PC of its own). */
+  ports: () => Ports;
 }

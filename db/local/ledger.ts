@@ -155,7 +155,7 @@ export interface TotalsParts {
 /** A ledger with nothing in it: a state or method filter leaves cash and refunds out. */
 export const NO_LEDGER: Ledger = { byCounter: new Map(), cashByHour: new Map() };
 
-/** The day's totals from their parts (this file's, and the store's: core/store-link/store-log.ts). */
+/** The day's totals from their parts (this file's, and the store's: db/store/day-attempts.ts). */
 export function assembleTotals(window: Pick<DayLogFilter, 'fromMs' | 'toMs'>, { groups, hours, awaitingReview, ledger, counters }: TotalsParts): DayTotals {
   const ledgers = [...ledger.byCounter.values()];
   const sumOf = (field: keyof CounterLedger) => ledgers.reduce((sum, entry) => sum + entry[field], 0);
