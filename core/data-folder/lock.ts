@@ -8,7 +8,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { createOwnerOnlyFile, OWNER_ONLY_FILE } from './permissions';
+import { createOwnerOnlyFile, OWNER_ONLY_FILE } from '../../db/local/owner-only';
 
 export const LOCK_FILE = 'data-folder.lock';
 export const OWNER_FILE = 'data-folder-owner.json';
