@@ -9,6 +9,7 @@ import { describeRefundFailure, type ZohoTrouble } from '../../../contract/failu
 import type { ParsedInput } from '../../../contract/handlers';
 import type { DayClose, Refund } from '../../../contract/records';
 import { toRequestAmount } from '../../../contract/money';
+import { CodedError } from '../../../contract/result';
 import { MAX_POLL_INTERVAL_MS } from '../../../contract/rules';
 import type { Db } from '../../../db/local/database';
 import { closeCovering, correctionFor } from '../../../db/local/day-closes';
@@ -74,8 +75,9 @@ export const REFUND_SCOPE_MESSAGE =
   'This Zoho connection was made without permission to refund. A manager must sign in with Zoho again (Manager → Zoho connection) to turn refunds on. Charging works as before.';
 
 /** The connection lacks the refund scopes: nothing was sent. */
-export class RefundsNotAllowedError extends Error {
+export class RefundsNotAllowedError extends CodedError {
   override readonly name = 'RefundsNotAllowedError';
+  readonly code = 'not_connected';
   constructor() {
     super(REFUND_SCOPE_MESSAGE);
   }
