@@ -18,7 +18,7 @@ export function chargeHandlers(
           'attemptId',
         );
       }
-      await ctx.poller.checkNow(attempt.id);
+      await ctx.charges.recheck(attempt.id);
       return attempts.requireAttempt(ctx.db, attempt.id);
     },
     'attempt-events': (input) => events.listEventsForAttempt(ctx.db, attempts.requireAttempt(ctx.db, input.attemptId).id),

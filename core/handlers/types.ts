@@ -2,7 +2,6 @@ import type { Currency } from '../../contract/vocabulary';
 import type { HandlerName, HandlerOutput, ParsedInput } from '../../contract/handlers';
 import type { Db } from '../../db/local/database';
 import type { ChargeService } from '../charges/charge-service';
-import type { Poller } from '../charges/poller';
 import type { RefundService } from '../after-sale/refunds/refund-service';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
@@ -18,6 +17,5 @@ export interface DataContext {
   events: EventBus;
   currency: Currency;
   charges: ChargeService;
-  poller: Poller;
   refunds: RefundService;
 }
