@@ -1,9 +1,10 @@
-// One scheduler for every followed record (a charge's session, a refund), and the one place every call to Zoho's payments API draws
-// from the account's budget: each session is checked every interval (the manager's setting) from
-// its creation; never two requests at once for one session; a shared budget keeps the account under
-// Zoho's rate limit by stretching every interval alike (up to the maximum) when many are live, and
-// past that by holding due calls in line, first due first served, except that a charge's create goes
-// ahead of every check (a cashier is waiting for it). A 429 holds every call, creates included.
+// One scheduler for every followed record (a charge's session, a refund), and the one place every
+// call to Zoho's payments API draws from the account's budget: each record is checked every
+// interval (the manager's setting) from its creation; never two requests at once for one record; a
+// shared budget keeps the account under Zoho's rate limit by stretching every interval alike (up to
+// the maximum) when many are live, and past that by holding due calls in line, first due first
+// served, except that a create (a charge's, a refund's) goes ahead of every check (a cashier is
+// waiting for it). A 429 holds every call, creates included.
 // Every interval, deadline, pause and the budget run on a monotonic clock: setting the computer's
 // clock back or forward changes nothing here.
 //
@@ -31,7 +32,10 @@ export interface Follower {
   check(id: string, actor: 'poller' | 'recheck'): Promise<CheckOutcome>;
 }
 
-/** A follower's side of the poller (functions that may be passed around): its own records, by their own ids, and its creates' draws from the budget. */
+/**
+ * A follower's side of the poller (functions, which may be passed around): its own records, by their
+ * own ids, and its creates' draws from the budget.
+ */
 export interface Following {
   /** Starts checking the record, the first time in `delayMs` (0 = at once). */
   track: (id: string, delayMs: number) => void;
