@@ -1,6 +1,5 @@
 // What runs over one mode's database (demo or live): one charge service, one refund service, one
-// poller for both, and the data handlers (counters, invoices, charges, refunds, sales, the log, the
-// day close, settings) that share them.
+// poller for both, and the context that the data handlers (handlers/registry.ts) share.
 import type { Currency } from '../contract/vocabulary';
 import type { ZohoTrouble } from '../contract/failures';
 import { CALL_BUDGET_PER_MINUTE, MAX_POLL_INTERVAL_MS } from '../contract/rules';
@@ -9,15 +8,7 @@ import type { Db } from '../db/local/database';
 import { ChargeService, DEFAULT_CHARGE_TIMING, type ChargeTiming } from './charges/charge-service';
 import { Poller } from './charges/poller';
 import type { EventBus } from './event-bus';
-import { chargeHandlers } from './handlers/charges';
-import { counterHandlers } from './handlers/counters';
-import { dayCloseHandlers } from './after-sale/day-close-handlers';
-import { invoiceHandlers } from './handlers/invoices';
-import { logHandlers } from './handlers/ledger';
-import { refundHandlers } from './after-sale/refund-handlers';
-import { salesHandlers } from './after-sale/cash-handlers';
-import { readSettings, settingsHandlers } from './handlers/settings';
-import { statusHandlers } from './handlers/status';
+import { readSettings } from './handlers/settings';
 import type { DataContext } from './handlers/types';
 import type { Logger } from './logger';
 import { DEFAULT_REFUND_TIMING, RefundService, type RefundScope, type RefundTiming } from './after-sale/refunds/refund-service';
@@ -86,20 +77,9 @@ export function createDataServices(options: DataServicesOptions) {
     onZohoTrouble: options.onZohoTrouble,
     poller,
   });
-  const ctx: DataContext = { db, now: options.now, log: options.log, events: options.events, currency: options.currency, charges, refunds };
-  const handlers = {
-    ...counterHandlers(ctx),
-    ...invoiceHandlers(ctx),
-    ...statusHandlers(ctx),
-    ...chargeHandlers(ctx),
-    ...refundHandlers(ctx),
-    ...salesHandlers(ctx),
-    ...logHandlers(ctx),
-    ...dayCloseHandlers(ctx),
-    ...settingsHandlers(ctx),
-  };
+  const context: DataContext = { db, now: options.now, log: options.log, events: options.events, currency: options.currency, charges, refunds };
   return {
-    handlers,
+    context,
     charges,
     poller,
     /** Picks up every payment and refund left unfinished by the last run, and every hold. */

@@ -1,4 +1,4 @@
-// The one place the stores reach the backend: the BillingApi from ./index (window.billing in
+// The one place the zustand stores reach the backend: the BillingApi from ./index (window.billing in
 // Electron, the HTTP + SSE client in a browser), with transport failures turned into results.
 import type { BillingApi } from '../../../contract/api';
 import type { Result } from '../../../contract/result';

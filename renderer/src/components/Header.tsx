@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
 import { connectionSummary } from '../format/connection';
 import { storeLinkSummary } from '../format/store';
-import { useAppStore, useCurrency, useStationCounter, navigate, ROUTES, ROUTE_LABELS, type Route } from '../stores/app-store';
+import { useAppStore, useCurrency, useStationCounter, navigate, ROUTES, ROUTE_LABELS, type Route } from '../state/app-state';
 
 const SHORTCUT_KEYS: Record<Route, string> = { counter: 'Alt+1', dashboard: 'Alt+2', log: 'Alt+3', manager: 'Alt+4' };
 

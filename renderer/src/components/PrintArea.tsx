@@ -1,9 +1,9 @@
-// What the page prints: the job of the print store (a receipt, the day's summary), shown only by the
+// What the page prints: the job of the print state (a receipt, the day's summary), shown only by the
 // print styles. With no job, printing shows the screen as it is.
 import { DaySummaryView } from '../screens/print/DaySummaryView';
 import { ReceiptView } from '../screens/print/ReceiptView';
-import { useAppStore } from '../stores/app-store';
-import { usePrintStore } from '../stores/print-store';
+import { useAppStore } from '../state/app-state';
+import { usePrintStore } from '../state/print-state';
 
 export function PrintArea() {
   const job = usePrintStore((s) => s.job);

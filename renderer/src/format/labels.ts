@@ -1,5 +1,5 @@
 // The cashier's and manager's words for attempt states, payment methods and failure codes.
-// Pure functions (no DOM, no stores) so they can be unit-tested.
+// Pure functions (no DOM, no zustand stores) so they can be unit-tested.
 import type { AttemptState, PaymentMethod, RefundReason, RefundState, Tender } from '../../../contract/vocabulary';
 import { describeFailure } from '../../../contract/failures';
 

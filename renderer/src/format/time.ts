@@ -1,5 +1,5 @@
 // Times for the screens: clock times, local dates, "3 s ago", the terminal session's countdown.
-// Pure functions (no DOM, no stores) so they can be unit-tested.
+// Pure functions (no DOM, no zustand stores) so they can be unit-tested.
 import type { Currency } from '../../../contract/vocabulary';
 import { SESSION_VALIDITY_MS } from '../../../contract/rules';
 

@@ -1,5 +1,5 @@
 import { Message } from '../../components/Field';
-import { navigate, useAppStore } from '../../stores/app-store';
+import { navigate, useAppStore } from '../../state/app-state';
 
 /** First thing at a new station: which counter (and so which terminal) is this? */
 export function CounterPicker({ onChosen }: { onChosen?: () => void }) {

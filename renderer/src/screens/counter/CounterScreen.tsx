@@ -2,12 +2,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { isLiveState } from '../../../../contract/vocabulary';
 import { Message } from '../../components/Field';
 import { isActivatableTarget, isTypingTarget, useWindowKeydown } from '../../hooks/keyboard';
-import { useCurrency, useStationCounter } from '../../stores/app-store';
-import { phaseOf, type CheckoutPhase } from '../../stores/checkout-phase';
-import { otherMethod, useCheckoutStore } from '../../stores/checkout-store';
-import { checkDraft } from '../../stores/invoice-draft';
+import { useCurrency, useStationCounter } from '../../state/app-state';
+import { phaseOf, type CheckoutPhase } from '../../state/checkout-phase';
+import { otherMethod, useCheckoutStore } from '../../state/checkout-state';
+import { checkDraft } from '../../state/invoice-draft';
 import { CounterPicker } from './CounterPicker';
-import { InvoiceEditor } from './InvoiceEditor';
+import { InvoiceEditor } from './invoice/InvoiceEditor';
 import { InvoiceSummary } from './InvoiceSummary';
 import { PaymentPanel } from './payment/PaymentPanel';
 

@@ -10,8 +10,8 @@ import { formatMoney } from '../../../../contract/money';
 import { failureReason, methodLabel } from '../../format/labels';
 import { formatTime } from '../../format/time';
 import { useNow } from '../../hooks/use-now';
-import { useAppStore, useCurrency } from '../../stores/app-store';
-import { setDashboardActive, useDashboardStore } from '../../stores/dashboard-store';
+import { useAppStore, useCurrency } from '../../state/app-state';
+import { setDashboardActive, useDashboardStore } from '../../state/dashboard-state';
 
 type CardKind = 'idle' | 'waiting' | 'paid' | 'failed' | 'review' | 'checked' | 'inactive';
 

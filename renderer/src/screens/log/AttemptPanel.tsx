@@ -7,7 +7,7 @@ import { StateBadge } from '../../components/StateBadge';
 import { formatMoney } from '../../../../contract/money';
 import { failureReason, methodLabel, REFUND_REASON_LABELS, refundStateLabel, stateLabel } from '../../format/labels';
 import { formatTime } from '../../format/time';
-import { useLogStore } from '../../stores/log-store';
+import { useLogStore } from '../../state/log-state';
 import { PrintReceiptButton } from '../print/PrintReceiptButton';
 import { RefundForm } from './RefundForm';
 import { ReleaseHoldForm } from './ReleaseHoldForm';

@@ -4,10 +4,10 @@ import { useEffect, useRef, useState } from 'react';
 import { formatMoney } from '../../../../contract/money';
 import { Field, Message } from '../../components/Field';
 import { formatDateTime } from '../../format/time';
-import { useAppStore } from '../../stores/app-store';
-import { useLogStore } from '../../stores/log-store';
-import { useManagerStore } from '../../stores/manager-store';
-import { usePrintStore } from '../../stores/print-store';
+import { useAppStore } from '../../state/app-state';
+import { useLogStore } from '../../state/log-state';
+import { useManagerStore } from '../../state/manager-state';
+import { usePrintStore } from '../../state/print-state';
 import { CounterTotalsTable } from '../print/CounterTotalsTable';
 import { useEscapeKey } from '../../hooks/keyboard';
 

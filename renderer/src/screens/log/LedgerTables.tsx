@@ -6,7 +6,7 @@ import type { CashSale, Correction, Counter, Refund } from '../../../../contract
 import { formatMoney } from '../../../../contract/money';
 import { REFUND_REASON_LABELS, refundStateLabel } from '../../format/labels';
 import { formatTime } from '../../format/time';
-import { usePrintStore } from '../../stores/print-store';
+import { usePrintStore } from '../../state/print-state';
 
 /** Store mode: the store's PCs, to name the PC of each record (null on a PC of its own). */
 type Stations = readonly { id: string; name: string }[] | null;

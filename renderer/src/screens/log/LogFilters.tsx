@@ -1,7 +1,7 @@
 import { ATTEMPT_STATES, PAYMENT_METHODS, type AttemptState, type PaymentMethod } from '../../../../contract/vocabulary';
 import { METHOD_LABELS, stateLabel } from '../../format/labels';
-import { useAppStore } from '../../stores/app-store';
-import { filtersApplied, useLogStore } from '../../stores/log-store';
+import { useAppStore } from '../../state/app-state';
+import { filtersApplied, useLogStore } from '../../state/log-state';
 
 /** The day, counter, state, method and invoice number the log shows. */
 export function LogFilters() {

@@ -1,5 +1,5 @@
 import { DAY_LOG_MAX_ROWS, DAY_LOG_PAGE } from '../../../../contract/answers';
-import { filtersApplied, useLogStore } from '../../stores/log-store';
+import { filtersApplied, useLogStore } from '../../state/log-state';
 
 /** Under the table: how much of the day is listed and "Show more", or why nothing is. */
 export function LogPaging() {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { Message } from '../../components/Field';
-import { useAppStore, useCurrency } from '../../stores/app-store';
-import { setLogActive, useLogStore } from '../../stores/log-store';
+import { useAppStore, useCurrency } from '../../state/app-state';
+import { setLogActive, useLogStore } from '../../state/log-state';
 import { formatDateTime } from '../../format/time';
 import { AttemptPanel } from './AttemptPanel';
 import { DayClosePanel } from './DayClosePanel';

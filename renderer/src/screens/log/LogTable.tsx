@@ -5,7 +5,7 @@ import type { Currency } from '../../../../contract/vocabulary';
 import { StateBadge } from '../../components/StateBadge';
 import { failureReason, methodLabel } from '../../format/labels';
 import { formatTime } from '../../format/time';
-import { filtersApplied, useLogStore } from '../../stores/log-store';
+import { filtersApplied, useLogStore } from '../../state/log-state';
 import { LogPaging } from './LogPaging';
 
 /** What the Reason column says about an attempt. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Field, Message } from '../../components/Field';
-import { useManagerStore } from '../../stores/manager-store';
+import { useManagerStore } from '../../state/manager-state';
 
 export interface ManagerNoteFormProps {
   /** The manager store's name for this form (its busy flag and errors). */

@@ -6,8 +6,8 @@ import type { ChargeAttempt, Refund } from '../../../../contract/records';
 import { formatMinor, formatMoney, parseAmount } from '../../../../contract/money';
 import { Field, Message } from '../../components/Field';
 import { REFUND_REASON_LABELS } from '../../format/labels';
-import { useAppStore } from '../../stores/app-store';
-import { useManagerStore } from '../../stores/manager-store';
+import { useAppStore } from '../../state/app-state';
+import { useManagerStore } from '../../state/manager-state';
 
 /** What is left to refund of the payment, as the screen knows it (the backend has the last word). */
 export function leftToRefund(attempt: ChargeAttempt, refunds: readonly Refund[]): number {

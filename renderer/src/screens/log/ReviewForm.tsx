@@ -1,5 +1,5 @@
 import type { ChargeAttempt } from '../../../../contract/records';
-import { useManagerStore } from '../../stores/manager-store';
+import { useManagerStore } from '../../state/manager-state';
 import { ManagerNoteForm } from './ManagerNoteForm';
 
 /**

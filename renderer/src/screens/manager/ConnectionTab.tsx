@@ -4,8 +4,8 @@ import { DetailList, DetailRow } from '../../components/DetailList';
 import { Field, Message, fieldError } from '../../components/Field';
 import { EDITION_LABELS, connectionSummary } from '../../format/connection';
 import { formatTime } from '../../format/time';
-import { useAppStore, useCurrency } from '../../stores/app-store';
-import { useManagerStore, type ConnectionForm } from '../../stores/manager-store';
+import { useAppStore, useCurrency } from '../../state/app-state';
+import { useManagerStore, type ConnectionForm } from '../../state/manager-state';
 
 const FORM_FIELDS = ['edition', 'accountId', 'clientId', 'clientSecret'];
 

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { Counter } from '../../../../contract/records';
 import type { AppError } from '../../../../contract/result';
 import { Field, FieldError, Message, fieldError } from '../../components/Field';
-import { useAppStore } from '../../stores/app-store';
-import { useManagerStore } from '../../stores/manager-store';
+import { useAppStore } from '../../state/app-state';
+import { useManagerStore } from '../../state/manager-state';
 
 
 const COUNTER_FIELDS = ['name', 'terminalId', 'invoicePrefix'];

@@ -2,8 +2,8 @@ import { useEffect } from 'react';
 import { DetailList, DetailRow } from '../../components/DetailList';
 import { Message } from '../../components/Field';
 import { formatDateTime } from '../../format/time';
-import { useCurrency } from '../../stores/app-store';
-import { useManagerStore } from '../../stores/manager-store';
+import { useCurrency } from '../../state/app-state';
+import { useManagerStore } from '../../state/manager-state';
 
 /** While the tab is open, how often it reads again (an update downloads in the background). */
 const REFRESH_MS = 15_000;

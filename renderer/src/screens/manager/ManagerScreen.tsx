@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Message } from '../../components/Field';
-import { useManagerStore } from '../../stores/manager-store';
+import { useManagerStore } from '../../state/manager-state';
 import { ConnectionTab } from './ConnectionTab';
 import { CountersTab } from './CountersTab';
 import { HelpTab } from './HelpTab';

@@ -1,5 +1,5 @@
 import { Message } from '../../components/Field';
-import { useAppStore } from '../../stores/app-store';
+import { useAppStore } from '../../state/app-state';
 
 /**
  * Settings from outside Counter (environment variables, start-up options) that change where the

@@ -4,8 +4,8 @@ import { MANAGER_PIN_DIGITS } from '../../../../contract/rules';
 import type { ManagerStatus } from '../../../../contract/answers';
 import { Field, Message } from '../../components/Field';
 import { formatTime, isoDate } from '../../format/time';
-import { useCurrency } from '../../stores/app-store';
-import { useManagerStore } from '../../stores/manager-store';
+import { useCurrency } from '../../state/app-state';
+import { useManagerStore } from '../../state/manager-state';
 
 /** The PIN rule in words; the check itself is the contract's (the backend applies the same one). */
 const PIN_HINT = `${MANAGER_PIN_DIGITS.min} to ${MANAGER_PIN_DIGITS.max} digits`;

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { BACKUP_KEEP_DAYS, POLL_INTERVAL_SECONDS } from '../../../../contract/rules';
 import { Field, Message } from '../../components/Field';
-import { useManagerStore } from '../../stores/manager-store';
+import { useManagerStore } from '../../state/manager-state';
 import { ChangePinForm } from './PinForms';
 import { PrinterForm } from './PrinterForm';
 import { StoreForm } from './StoreForm';

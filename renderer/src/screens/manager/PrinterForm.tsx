@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { PAPER_LAYOUTS, type PaperLayout, type PrinterInfo } from '../../../../preload/bridge';
 import { canChoosePrinter, listPrinters } from '../../api';
 import { Field, Message } from '../../components/Field';
-import { usePrintStore } from '../../stores/print-store';
+import { usePrintStore } from '../../state/print-state';
 import { PAPER_LABELS } from '../print/PrintReceiptButton';
 
 export function PrinterForm() {

@@ -4,7 +4,7 @@ import { PAYMENT_METHODS, type PaymentMethod } from '../../../../contract/vocabu
 import type { Settings } from '../../../../contract/answers';
 import { Field, Message } from '../../components/Field';
 import { METHOD_LABELS } from '../../format/labels';
-import { useManagerStore } from '../../stores/manager-store';
+import { useManagerStore } from '../../state/manager-state';
 
 export function StoreForm({ settings }: { settings: Settings }) {
   const error = useManagerStore((s) => s.errors.preferences);

@@ -5,8 +5,8 @@ import { Field, Message, fieldError } from '../../components/Field';
 import { storeLinkSummary, heardAgo } from '../../format/store';
 import { formatTime } from '../../format/time';
 import { useNow } from '../../hooks/use-now';
-import { useAppStore, useCurrency } from '../../stores/app-store';
-import { useManagerStore, type StoreJoinForm } from '../../stores/manager-store';
+import { useAppStore, useCurrency } from '../../state/app-state';
+import { useManagerStore, type StoreJoinForm } from '../../state/manager-state';
 
 const JOIN_FIELDS = ['url', 'storeName', 'stationName', 'pin'];
 

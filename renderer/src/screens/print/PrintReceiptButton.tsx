@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { PAPER_LAYOUTS, type PaperLayout } from '../../../../preload/bridge';
 import { Message } from '../../components/Field';
-import { usePrintStore } from '../../stores/print-store';
+import { usePrintStore } from '../../state/print-state';
 
 export const PAPER_LABELS: Record<PaperLayout, string> = { thermal: '80 mm roll', a4: 'A4 sheet' };
 

@@ -3,7 +3,7 @@
 import type { Currency } from '../../../../../contract/vocabulary';
 import { formatMoney, parseAmount } from '../../../../../contract/money';
 import { Field } from '../../../components/Field';
-import { useCheckoutStore } from '../../../stores/checkout-store';
+import { useCheckoutStore } from '../../../state/checkout-state';
 
 /** The change due for what was typed, or how much is missing; null until an amount is typed. */
 export function changeDue(tenderedText: string, totalMinor: number): { changeMinor: number } | { shortMinor: number } | null {

@@ -1,7 +1,7 @@
 import type { PaymentMethod } from '../../../../../contract/vocabulary';
 import type { ChargeAttempt } from '../../../../../contract/records';
 import { failureReason, METHOD_LABELS } from '../../../format/labels';
-import { otherMethod, useCheckoutStore } from '../../../stores/checkout-store';
+import { otherMethod, useCheckoutStore } from '../../../state/checkout-state';
 import { CashForm } from './CashForm';
 import { ConfirmChecked } from './controls';
 import { AmountByMethod, StatusHeading } from './parts';

@@ -4,7 +4,7 @@ import { formatMoney } from '../../../../../contract/money';
 import { DetailList, DetailRow } from '../../../components/DetailList';
 import { methodLabel } from '../../../format/labels';
 import { formatTime } from '../../../format/time';
-import { useCheckoutStore } from '../../../stores/checkout-store';
+import { useCheckoutStore } from '../../../state/checkout-state';
 import { PrintReceiptButton } from '../../print/PrintReceiptButton';
 
 /** PAID (on the terminal, or in cash with the change due shown big): the details, the receipt and the way to the next sale. */

@@ -2,7 +2,7 @@ import type { PaymentMethod } from '../../../../../contract/vocabulary';
 import { isHeld, type ChargeAttempt } from '../../../../../contract/records';
 import { formatMoney } from '../../../../../contract/money';
 import { Message } from '../../../components/Field';
-import { useCheckoutStore, type CheckoutBusy } from '../../../stores/checkout-store';
+import { useCheckoutStore, type CheckoutBusy } from '../../../state/checkout-state';
 import { ChargeButton, ConfirmChecked, MethodToggle } from './controls';
 import { HoldNotice } from './HoldNotice';
 import { AmountByMethod, StatusHeading } from './parts';

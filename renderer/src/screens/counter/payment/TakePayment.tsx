@@ -1,6 +1,6 @@
 import type { Currency, PaymentMethod } from '../../../../../contract/vocabulary';
 import type { Counter } from '../../../../../contract/records';
-import { useCheckoutStore } from '../../../stores/checkout-store';
+import { useCheckoutStore } from '../../../state/checkout-state';
 import { CashForm } from './CashForm';
 import { ChargeButton, MethodToggle } from './controls';
 

@@ -6,7 +6,7 @@ import { Message } from '../../../components/Field';
 import { failureReason } from '../../../format/labels';
 import { lastCheckedLabel } from '../../../format/time';
 import { useNow } from '../../../hooks/use-now';
-import { useAppStore } from '../../../stores/app-store';
+import { useAppStore } from '../../../state/app-state';
 import { AmountByMethod, StatusHeading } from './parts';
 
 /** The amount is on the terminal: the instruction, the session's countdown and any declined tries. */

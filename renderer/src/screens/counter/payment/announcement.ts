@@ -2,7 +2,7 @@ import type { Currency } from '../../../../../contract/vocabulary';
 import type { ChargeAttempt, Counter } from '../../../../../contract/records';
 import { formatMoney } from '../../../../../contract/money';
 import { failureReason, methodLabel } from '../../../format/labels';
-import type { CheckoutPhase } from '../../../stores/checkout-phase';
+import type { CheckoutPhase } from '../../../state/checkout-phase';
 
 /** One sentence per state for the polite live region: it changes only when the payment does. */
 export function announcement(phase: CheckoutPhase, attempt: ChargeAttempt | null, counter: Counter, currency: Currency): string {

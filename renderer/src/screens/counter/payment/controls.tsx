@@ -5,7 +5,7 @@ import { PAYMENT_METHODS } from '../../../../../contract/vocabulary';
 import { formatMoney } from '../../../../../contract/money';
 import { FieldError } from '../../../components/Field';
 import { METHOD_LABELS } from '../../../format/labels';
-import { useCheckoutStore } from '../../../stores/checkout-store';
+import { useCheckoutStore } from '../../../state/checkout-state';
 
 /** Card or UPI on the terminal, or (where the sale may be settled at the till) cash. */
 export function MethodToggle({ method, disabled, error, withCash = false }: { method: PaymentMethod; disabled: boolean; error?: string | undefined; withCash?: boolean }) {

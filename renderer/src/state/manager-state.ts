@@ -8,7 +8,7 @@ import type { AppError, Result } from '../../../contract/result';
 import type { ConnectionStatus, DayCloseReport, ManagerStatus, Settings, StoreStatus, SupportInfo } from '../../../contract/answers';
 import { call } from '../api/gateway';
 import { saveSupportBundle } from '../api/index';
-import { useAppStore } from './app-store';
+import { useAppStore } from './app-state';
 
 /** The manager screens lock after this long without a key press or click. */
 export const MANAGER_IDLE_LOCK_MS = 5 * 60_000;

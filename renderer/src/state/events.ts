@@ -1,11 +1,11 @@
-// One subscription to the backend's events, fanned out to the stores.
+// One subscription to the backend's events, fanned out to the zustand stores.
 import type { BillingEvent } from '../../../contract/events';
 import { onTransportChange } from '../api';
 import { billing } from '../api/gateway';
-import { useAppStore } from './app-store';
-import { useCheckoutStore } from './checkout-store';
-import { reloadDashboardSoon, useDashboardStore } from './dashboard-store';
-import { reloadLogSoon, useLogStore } from './log-store';
+import { useAppStore } from './app-state';
+import { useCheckoutStore } from './checkout-state';
+import { reloadDashboardSoon, useDashboardStore } from './dashboard-state';
+import { reloadLogSoon, useLogStore } from './log-state';
 
 export function dispatchEvent(event: BillingEvent): void {
   switch (event.type) {

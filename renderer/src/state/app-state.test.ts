@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeBackend, MemoryStorage } from '../testing/fake-backend';
-import { routeFromHash } from './app-store';
+import { FakeBackend } from '../testing/fake-backend';
+import { MemoryStorage } from '../testing/memory-storage';
+import { routeFromHash } from './app-state';
 
 let backend: FakeBackend;
 let storage: MemoryStorage;
@@ -17,9 +18,9 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-/** The app store as a fresh page load finds it (it reads the station's choice when it starts). */
+/** The app state as a fresh page load finds it (it reads the station's choice when it starts). */
 async function freshAppStore() {
-  const { useAppStore } = await import('./app-store');
+  const { useAppStore } = await import('./app-state');
   return useAppStore;
 }
 

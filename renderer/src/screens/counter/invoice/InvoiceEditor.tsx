@@ -1,0 +1,57 @@
+import { formatMoney } from '../../../../../contract/money';
+import { Field } from '../../../components/Field';
+import { useCurrency } from '../../../state/app-state';
+import { useCheckoutStore } from '../../../state/checkout-state';
+import { checkDraft } from '../../../state/invoice-draft';
+import { LineItems } from './LineItems';
+import { ModeSwitch } from './ModeSwitch';
+import { SingleAmount } from './SingleAmount';
+import { useDraftErrors } from './use-draft-errors';
+
+/** The invoice being typed: number, items (or one amount) and the total. */
+export function InvoiceEditor() {
+  const currency = useCurrency();
+  const draft = useCheckoutStore((s) => s.draft);
+  const number = useCheckoutStore((s) => s.number);
+  const busy = useCheckoutStore((s) => s.busy);
+  const { setNumber } = useCheckoutStore.getState();
+  const checked = checkDraft(draft);
+  const errorFor = useDraftErrors(checked);
+  const disabled = busy !== null;
+
+  return (
+    <section className="panel invoice" aria-labelledby="invoice-title">
+      <div className="invoice-head">
+        <h2 id="invoice-title">New sale</h2>
+        <Field label="Invoice number" error={errorFor('number')} className="invoice-number-field">
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              className="input"
+              value={number}
+              onChange={(e) => setNumber(e.target.value)}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              autoComplete="off"
+              spellCheck={false}
+              disabled={disabled}
+            />
+          )}
+        </Field>
+      </div>
+
+      <ModeSwitch mode={draft.mode} disabled={disabled} />
+
+      {draft.mode === 'items' ? (
+        <LineItems lines={draft.lines} currency={currency} disabled={disabled} errorFor={errorFor} />
+      ) : (
+        <SingleAmount draft={draft} currency={currency} disabled={disabled} errorFor={errorFor} />
+      )}
+
+      <div className="invoice-total" aria-live="off">
+        <span>Total</span>
+        <strong className="invoice-total-amount">{formatMoney(checked.totalMinor, currency)}</strong>
+      </div>
+    </section>
+  );
+}
