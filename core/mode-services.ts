@@ -12,7 +12,7 @@ import { readSettings } from './handlers/settings';
 import type { DataContext } from './handlers/types';
 import type { Logger } from './logger';
 import { LOCAL_PORTS, type Ports } from './ports';
-import { DEFAULT_REFUND_TIMING, refundIdOfPollKey, RefundService, type RefundScope, type RefundTiming } from './after-sale/refunds/refund-service';
+import { DEFAULT_REFUND_TIMING, RefundService, type RefundScope, type RefundTiming } from './after-sale/refunds/refund-service';
 import type { PaymentsClient } from './zoho/payments-client';
 
 export interface ChargeTuning {
@@ -46,6 +46,16 @@ export interface DataServicesOptions {
 export function createDataServices(options: DataServicesOptions) {
   const { db, tuning = {} } = options;
   const intervalMs = () => tuning.pollIntervalMs ?? readSettings(db).pollIntervalSeconds * 1000;
+  // One poller follows both services' records: each registers itself with it.
+  const poller: Poller = new Poller({
+    intervalMs,
+    maxIntervalMs: Math.max(MAX_POLL_INTERVAL_MS, intervalMs()),
+    budgetPerMinute: options.budgetPerMinute ?? (() => tuning.budgetPerMinute ?? CALL_BUDGET_PER_MINUTE),
+    // The counters without a live payment are the ones that could charge next: their creates are kept room for.
+    createReservePerMinute: (): number => Math.max(0, countActiveCounters(db) - poller.size),
+    clock: options.clock,
+    onError: (attemptId, error) => options.log.error('payment check crashed', { attemptId, error: String(error) }),
+  });
   const charges = new ChargeService({
     db,
     now: options.now,
@@ -56,6 +66,7 @@ export function createDataServices(options: DataServicesOptions) {
     timing: { ...DEFAULT_CHARGE_TIMING, ...tuning.timing },
     intervalMs,
     onZohoTrouble: options.onZohoTrouble,
+    poller,
   });
   const refunds = new RefundService({
     db,
@@ -67,24 +78,9 @@ export function createDataServices(options: DataServicesOptions) {
     timing: { ...DEFAULT_REFUND_TIMING, ...tuning.refundTiming },
     intervalMs,
     onZohoTrouble: options.onZohoTrouble,
+    poller,
   });
-  // One poller follows both: attempts by their id, refunds by refundPollKey.
-  const poller: Poller = new Poller({
-    check: (key, actor) => {
-      const refundId = refundIdOfPollKey(key);
-      return refundId === null ? charges.check(key, actor) : refunds.check(refundId, actor);
-    },
-    intervalMs,
-    maxIntervalMs: Math.max(MAX_POLL_INTERVAL_MS, intervalMs()),
-    budgetPerMinute: options.budgetPerMinute ?? (() => tuning.budgetPerMinute ?? CALL_BUDGET_PER_MINUTE),
-    // The counters without a live payment are the ones that could charge next: their creates are kept room for.
-    createReservePerMinute: (): number => Math.max(0, countActiveCounters(db) - poller.size),
-    clock: options.clock,
-    onError: (attemptId, error) => options.log.error('payment check crashed', { attemptId, error: String(error) }),
-  });
-  charges.attachPoller(poller);
-  refunds.attachPoller(poller);
-  const context: DataContext = { db, now: options.now, log: options.log, events: options.events, currency: options.currency, charges, poller, refunds, ports: options.ports ?? (() => LOCAL_PORTS) };
+  const context: DataContext = { db, now: options.now, log: options.log, events: options.events, currency: options.currency, charges, refunds, ports: options.ports ?? (() => LOCAL_PORTS) };
   return {
     context,
     charges,

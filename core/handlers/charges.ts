@@ -36,6 +36,6 @@ async function recheck(ctx: DataContext, attemptId: string): Promise<ChargeAttem
       'attemptId',
     );
   }
-  await ctx.poller.checkNow(attempt.id);
+  await ctx.charges.recheck(attempt.id);
   return attempts.requireAttempt(ctx.db, attempt.id);
 }

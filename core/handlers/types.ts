@@ -2,7 +2,6 @@ import type { Currency } from '../../contract/vocabulary';
 import type { HandlerName, HandlerOutput, ParsedInput } from '../../contract/handlers';
 import type { Db } from '../../db/local/database';
 import type { ChargeService } from '../charges/charge-service';
-import type { Poller } from '../charges/poller';
 import type { RefundService } from '../after-sale/refunds/refund-service';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
@@ -19,7 +18,6 @@ export interface DataContext {
   events: EventBus;
   currency: Currency;
   charges: ChargeService;
-  poller: Poller;
   refunds: RefundService;
   /** What the call asks of the store this PC may be part of (LOCAL_PORTS on a PC of its own). */
   ports: () => Ports;

@@ -212,3 +212,7 @@ function total(groups: readonly GroupRow[], field: 'count' | 'amount'): number {
 function countAndAmount(groups: readonly GroupRow[]): { count: number; amountMinor: number } {
   return { count: total(groups, 'count'), amountMinor: total(groups, 'amount') };
 }
+
+/** Every attempt ever made, counted by state from the tallies (run in a worker by the support bundle, over its own connection). */
+export const ATTEMPTS_BY_STATE_SQL =
+  'SELECT state, sum(attempt_count) AS attempts FROM attempt_tallies GROUP BY state HAVING attempts > 0 ORDER BY state';
