@@ -5,7 +5,7 @@ import type { DayCloseReport } from '../../contract/answers';
 import { closeDay, countLiveInWindow, getDayClose } from '../../db/local/day-closes';
 import * as log from '../../db/local/ledger';
 import * as refunds from '../../db/local/refunds';
-import { localDate, localDayRange } from './days';
+import { localDate, localDayRange } from '../../contract/calendar';
 import { HandlerFailure } from '../failure';
 import type { DataContext, Handlers } from '../handlers/types';
 

@@ -5,7 +5,7 @@ import { getDayClose, listCorrectionsForDay } from '../../db/local/day-closes';
 import * as log from '../../db/local/ledger';
 import * as refunds from '../../db/local/refunds';
 import * as tenders from '../../db/local/tenders';
-import { localDayRange } from '../after-sale/days';
+import { localDayRange } from '../../contract/calendar';
 import { dayLogCsv } from './ledger-csv';
 import type { DataContext, Handlers } from './types';
 

@@ -6,7 +6,7 @@
 // the next heartbeat. Its close ships back to the store as that PC's, so the store sees who has it.
 import type { Db } from '../../db/local/database';
 import { closeDay, countLiveInWindow, getDayClose } from '../../db/local/day-closes';
-import { localDate, localDayRange } from '../after-sale/days';
+import { localDate, localDayRange } from '../../contract/calendar';
 import { HandlerFailure } from '../failure';
 import { stationLiveElsewhereInWindow } from '../../db/store/attempts';
 import { storeClosesSince } from '../../db/store/day-ledger';

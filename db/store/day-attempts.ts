@@ -10,7 +10,7 @@ import { toChargeAttempt, type AttemptRow } from '../local/attempt-queries';
 import type { Ledger } from '../local/ledger-totals';
 import { assembleTotals, HOUR_MS, NO_LEDGER, type GroupRow, type HourRow } from '../local/ledger';
 import { TALLY_SLOT_MS } from '../local/migrations/003_attempt_tallies';
-import { localDayRange } from '../../core/after-sale/days';
+import { localDayRange } from '../../contract/calendar';
 import { StoreWhere } from './day-ledger';
 
 type DayFilter = ParsedInput<'log-export-csv'>;

@@ -10,7 +10,7 @@ import { foldLedger, type Ledger, type LedgerRows } from '../local/ledger-totals
 import { HOUR_MS } from '../local/ledger';
 import { toRefund, type RefundRow } from '../local/refund-queries';
 import { toCashSale, type TenderRow } from '../local/tenders';
-import { localDayRange } from '../../core/after-sale/days';
+import { localDayRange } from '../../contract/calendar';
 import type { Queryable } from './migrate';
 
 type Client = pg.ClientBase | pg.Pool;

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { storeDatabaseEachTest } from '../../testkit/store';
 import { localDate } from '../../testkit/time';
-import { localDayRange } from '../../core/after-sale/days';
+import { localDayRange } from '../../contract/calendar';
 import { migrateStore } from './migrate';
 import { stationLiveElsewhereInWindow, terminalTakersElsewhere } from './attempts';
 import { storeAttemptsForDay, storeDayTotals } from './day-attempts';
