@@ -1,6 +1,6 @@
 // The store-wide queries read indexes, not whole tables: checked with EXPLAIN on a store database
 // holding a month of attempts for several stores (as db/local/query-plans.test.ts does for SQLite).
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { storeDatabaseEachTest } from '../../testkit/store';
 import { localDate } from '../../testkit/time';
 import { localDayRange } from '../../contract/calendar';
@@ -14,7 +14,7 @@ const store = storeDatabaseEachTest();
 const DAY_MS = 86_400_000;
 const today = Date.now();
 
-beforeEach(async () => {
+store.fromTemplate(async () => {
   await migrateStore(store.client);
   // 10 stores × 3 PCs, 30 days, 60,000 attempts with their invoices; refunds of 1 in 8 payments, cash for
   // 1 in 16 invoices, corrections and closes spread over the days.
