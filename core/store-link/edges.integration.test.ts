@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listBackups } from '../maintenance/backups';
 import { restoreBackup } from '../maintenance/restore';
-import { nextDate } from '../after-sale/days';
+import { nextDate } from '../../contract/calendar';
 import { Rig, TEST_TUNING } from '../../testkit/rig';
 import { localDate, sleep } from '../../testkit/time';
 import { storeDatabaseEachTest } from '../../testkit/store';
