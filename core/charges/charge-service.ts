@@ -17,10 +17,9 @@ import type { ParsedInput } from '../../contract/handlers';
 import * as attempts from '../../db/local/attempts';
 import type { Db } from '../../db/local/database';
 import { closeCovering, correctionFor } from '../../db/local/day-closes';
-import { appendAttemptEvent } from '../../db/local/events';
 import * as invoices from '../../db/local/invoices';
 import { CallsUnderWay } from '../calls-under-way';
-import { recordLateAnswer } from '../after-sale/corrections';
+import { recordLateCharge } from '../after-sale/corrections';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
 import { isZohoError, surelyNotMade, ZohoError, zohoTrouble } from '../zoho/errors';
@@ -281,27 +280,7 @@ export class ChargeService implements Follower {
         : assessment.kind === 'succeeded'
           ? 'Zoho reports the payment succeeded'
           : `Zoho reports the payment failed (${assessment.kind === 'failed' ? (assessment.failureCode ?? 'no code') : ''})`;
-    const correction = recordLateAnswer(db, {
-      close,
-      recordKind: 'charge',
-      recordId: attempt.id,
-      counterId: attempt.counterId,
-      invoiceNumber: attempt.invoiceNumber,
-      fromState: attempt.state,
-      toState,
-      amountMinor: toState === 'succeeded' ? attempt.amountMinor : 0,
-      paymentId,
-      detail,
-      now: now(),
-    });
-    appendAttemptEvent(db, {
-      attemptId: attempt.id,
-      fromState: attempt.state,
-      toState: attempt.state,
-      at: now(),
-      actor: 'zoho',
-      reason: `After ${close.day} was closed: ${detail}. Counted as a correction on ${correction.day}.`,
-    });
+    recordLateCharge(db, attempt, close, { toState, paymentId, detail, actor: 'zoho', now: now() });
     this.options.events.emit({ type: 'ledger-changed' });
     return this.finished(attempt.id);
   }
