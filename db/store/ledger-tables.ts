@@ -21,7 +21,8 @@ const EXTRA: Record<string, Pick<StoreLedgerTable, 'key' | 'keepsUnless'>> = {
   invoices: { key: ['store_id', 'id'], keepsUnless: "invoices.status <> 'paid' OR EXCLUDED.status = 'paid'" },
   charge_attempts: { key: ['store_id', 'id'], keepsUnless: 'charge_attempts.final_at IS NULL OR EXCLUDED.final_at IS NOT NULL' },
   attempt_events: { key: ['store_id', 'station_id', 'id'] },
-  refunds: { key: ['store_id', 'id'] },
+  // A restored PC re-ships its older copy of a refund (db/local/outbox.ts startNewShippingEpoch): a final refund stays final.
+  refunds: { key: ['store_id', 'id'], keepsUnless: 'refunds.final_at IS NULL OR EXCLUDED.final_at IS NOT NULL' },
   refund_events: { key: ['store_id', 'station_id', 'id'] },
   tenders: { key: ['store_id', 'id'] },
   day_closes: { key: ['store_id', 'id'] },
