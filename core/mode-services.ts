@@ -71,6 +71,7 @@ export function createDataServices(options: DataServicesOptions) {
   const refunds = new RefundService({
     db,
     now: options.now,
+    clock: options.clock,
     log: options.log,
     events: options.events,
     payments: options.payments,

@@ -33,6 +33,8 @@ export interface RigOptions {
   paymentsUrl?: string;
   /** The desktop app's updater (the backend has none by default, as in the browser host). */
   updater?: Updater;
+  /** The backend's wall clock (default Date.now as it was at load: a faked Date does not reach it unless given here). */
+  now?: () => number;
   /** Another rig's simulator (several PCs of one store on one Zoho account): not stopped by close(). */
   sharedSimulator?: RunningSimulator;
   /** Join this store at start, as the browser host's --store does. */
@@ -98,6 +100,7 @@ export class Rig {
       startDemoZoho: startSimulator,
       env: { ZOHO_PAYMENTS_URL: this.options.paymentsUrl ?? this.sim.url, ZOHO_ACCOUNTS_URL: this.sim.url },
       ...(this.options.updater ? { updater: this.options.updater } : {}),
+      ...(this.options.now ? { now: this.options.now } : {}),
       tuning: { ...TEST_TUNING, ...this.options.tuning },
       storeSecretStore: this.storeSecrets,
       ...(this.options.joinStore ? { joinStoreAtStart: this.options.joinStore } : {}),

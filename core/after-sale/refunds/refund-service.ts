@@ -52,7 +52,10 @@ export interface RefundScope {
 
 export interface RefundServiceOptions {
   db: Db;
+  /** Wall clock (unix ms): only for what is recorded and shown. */
   now: () => number;
+  /** Monotonic milliseconds (performance.now): a refund's age, for its lost-answer grace and how long it is followed. */
+  clock: () => number;
   log: Logger;
   events: EventBus;
   payments: () => PaymentsClient;
@@ -81,6 +84,8 @@ const FOLLOWED: readonly RefundState[] = FOLLOWED_REFUND_STATES;
 export class RefundService implements Follower {
   private readonly following: Following;
   private readonly creates = new CallsUnderWay();
+  /** When each followed refund was made, on the monotonic clock. */
+  private readonly born = new Map<string, number>();
 
   constructor(private readonly options: RefundServiceOptions) {
     this.following = options.poller.follow(this);
@@ -118,6 +123,7 @@ export class RefundService implements Follower {
       actor: 'manager',
     });
     if (repeated) return refund;
+    this.born.set(refund.id, this.options.clock());
     this.publish(refund);
 
     let answer: ZohoRefund;
@@ -162,7 +168,7 @@ export class RefundService implements Follower {
       this.options.onZohoTrouble(null);
       const ours = findOurRefund(refund.id, listed);
       if (ours) return this.followOutcome(this.apply(refund, ours, actor, 'Found in the payment’s refunds at Zoho'));
-      if (now() - refund.createdAt < this.options.timing.lostAnswerGraceMs) return { done: false };
+      if (this.ageOf(refund) < this.options.timing.lostAnswerGraceMs) return { done: false };
       return this.followOutcome(this.notMade(refund, actor));
     } catch (error) {
       return this.checkFailed(refund, error);
@@ -332,11 +338,29 @@ export class RefundService implements Follower {
 
   /** Keep following while Zoho has not finished: at the poll interval at first, then more seldom, then leave it to a person. */
   private followOutcome(refund: Refund): CheckOutcome {
-    const { timing, now } = this.options;
-    if (!FOLLOWED.includes(refund.state) || correctionFor(this.options.db, 'refund', refund.id)) return { done: true };
-    const age = now() - refund.createdAt;
+    const { timing } = this.options;
+    if (!FOLLOWED.includes(refund.state) || correctionFor(this.options.db, 'refund', refund.id)) return this.forget(refund.id);
+    const age = this.ageOf(refund);
     if (age < timing.activeWindowMs) return { done: false };
     if (age < timing.followForMs) return { done: false, minIntervalMs: timing.lateIntervalMs };
+    return this.forget(refund.id);
+  }
+
+  /**
+   * The refund's age on the monotonic clock. One made by an earlier run is dated from the wall clock
+   * once, when first seen; from then on a wall clock set forward or back changes nothing.
+   */
+  private ageOf(refund: Refund): number {
+    let born = this.born.get(refund.id);
+    if (born === undefined) {
+      born = this.options.clock() - Math.max(0, this.options.now() - refund.createdAt);
+      this.born.set(refund.id, born);
+    }
+    return this.options.clock() - born;
+  }
+
+  private forget(refundId: string): CheckOutcome {
+    this.born.delete(refundId);
     return { done: true };
   }
 }

@@ -4,7 +4,7 @@
 // a connection without the refund scopes is told to reconnect while charging goes on.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChargeAttempt } from '../../../contract/records';
 import { closeDatabase, openDatabase } from '../../../db/local/database';
 import { insertCreatingRefund } from '../../../db/local/refunds';
@@ -15,6 +15,7 @@ import { localDate, sleep } from '../../../testkit/time';
 
 let rig: Rig;
 afterEach(async () => {
+  vi.useRealTimers();
   await rig.close();
 });
 
@@ -114,6 +115,23 @@ describe('refunds through Zoho', () => {
 
     const again = await refund(paid, 20_000);
     expect(again.ok && again.value.state).toBe('initiated');
+  });
+
+  it('the lost-answer grace runs on the monotonic clock: the wall clock set an hour forward does not end it early', async () => {
+    rig = await Rig.start({ simulator: { refundSettleSeconds: null, now: () => performance.timeOrigin + performance.now() }, now: () => Date.now(), tuning: { refundTiming: { lostAnswerGraceMs: 2_500 } } });
+    const paid = await paidPayment(20_000);
+    await rig.control.faults({ scope: 'refund_create', error_rate: 1, error_status: 503, count: 1 });
+    const started = performance.now();
+    const lost = await rig.call('refund-create', { managerToken: rig.managerToken, attemptId: paid.id, amountMinor: 20_000, reason: 'duplicate', requestKey: randomUUID() });
+    expect(lost.state).toBe('unknown');
+    // Only Date is faked, timers run as usual: the computer's clock jumps an hour ahead.
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    vi.setSystemTime(Date.now() + 3_600_000);
+    await sleep(1_200);
+    expect(rig.refund(lost.id).state).toBe('unknown');
+    const gone = await rig.waitForRefund(lost.id, final, 10_000);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(2_400);
+    expect(gone).toMatchObject({ state: 'rejected', failureReason: 'not_made' });
   });
 
   it('picks up a refund left creating by a crash: held, then found at Zoho', async () => {
