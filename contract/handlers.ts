@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { ATTEMPT_STATES } from './vocabulary';
 import * as f from './fields';
+import * as cf from './catalogue/fields';
+import type { CatalogueItem, ImportReport, TaxSettings } from './catalogue/records';
 import type { AttemptEvent, CashSale, ChargeAttempt, Counter, Invoice, Refund, RefundWithEvents } from './records';
 import type { Result } from './result';
 import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayCloseReport, DayLog, ManagerStatus, Receipt, Settings, StoreStatus, SupportBundle, SupportInfo } from './answers';
@@ -68,7 +70,32 @@ export const inputSchemas = {
    * lets go of `releaseCounterId`, the counter the till leaves.
    */
   'counter-claim': z.strictObject({ counterId: f.recordId, releaseCounterId: f.recordId.optional() }),
+  /** Items whose name, SKU or barcode holds the text (active ones unless asked), best matches first. */
+  'catalogue-search': z.strictObject({
+    query: cf.catalogueQuery,
+    limit: z.number({ error: 'Limit must be a number' }).int('Limit must be a whole number').min(1, 'Limit must be at least 1').max(50, 'Limit must be at most 50').optional(),
+    includeInactive: z.boolean().optional(),
+  }),
+  /** The active item a scanned code belongs to, or null. */
+  'catalogue-barcode': z.strictObject({ barcode: cf.barcode }),
+  'tax-settings-get': empty,
   // Manager only: each carries the token from manager-unlock / manager-set-pin
+  'tax-settings-update': z.strictObject({
+    managerToken: f.managerToken,
+    gstin: cf.storeGstin.optional(),
+    usSalesTaxBasisPoints: cf.rateBasisPoints.optional(),
+    roundOff: z.boolean({ error: 'Round off must be true or false' }).optional(),
+  }),
+  'item-create': z.strictObject({ managerToken: f.managerToken, ...cf.itemFields }),
+  /** Changes the fields given; `active: false` takes the item off the counter (it is never deleted). */
+  'item-update': cf.newItem.partial().extend({
+    managerToken: f.managerToken,
+    itemId: f.recordId,
+    active: z.boolean({ error: 'Active must be true or false' }).optional(),
+  }),
+  /** Reads a catalogue CSV; saves it only when `dryRun` is false and not one row is wrong. */
+  'catalogue-import': z.strictObject({ managerToken: f.managerToken, csv: cf.catalogueCsv, dryRun: z.boolean({ error: 'Dry run must be true or false' }) }),
+  'catalogue-export-csv': z.strictObject({ managerToken: f.managerToken }),
   'manager-lock': z.strictObject({ managerToken: f.managerToken }),
   'counter-create': z.strictObject({
     managerToken: f.managerToken,
@@ -189,6 +216,14 @@ export interface HandlerOutputs {
   'counter-claim': StoreStatus;
   'store-join': StoreStatus;
   'counter-release': StoreStatus;
+  'catalogue-search': CatalogueItem[];
+  'catalogue-barcode': { item: CatalogueItem | null };
+  'tax-settings-get': TaxSettings;
+  'tax-settings-update': TaxSettings;
+  'item-create': CatalogueItem;
+  'item-update': CatalogueItem;
+  'catalogue-import': ImportReport;
+  'catalogue-export-csv': CsvExport;
 }
 
 export interface ManagerSession {

@@ -5,6 +5,7 @@ import type { HandlerName } from '../../contract/handlers';
 import { salesHandlers } from '../after-sale/cash-handlers';
 import { dayCloseHandlers } from '../after-sale/day-close-handlers';
 import { refundHandlers } from '../after-sale/refund-handlers';
+import { catalogueHandlers } from '../catalogue/handlers';
 import type { storeCalls } from '../store-link/handlers';
 import { chargeHandlers } from './charges';
 import type { connectionHandlers } from './connection';
@@ -45,6 +46,7 @@ export function createRegistry(lasting: LastingDomains, ctx: DataContext): Regis
     logHandlers(ctx),
     dayCloseHandlers(ctx),
     settingsHandlers(ctx),
+    catalogueHandlers(ctx),
   ) satisfies Registry;
 }
 
