@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ATTEMPT_STATES } from './vocabulary';
 import * as f from './fields';
 import * as cf from './catalogue/fields';
+import type { Bill } from './catalogue/bill';
 import type { CatalogueItem, ImportReport, TaxSettings } from './catalogue/records';
 import type { AttemptEvent, CashSale, ChargeAttempt, Counter, Invoice, Refund, RefundWithEvents } from './records';
 import type { Result } from './result';
@@ -38,6 +39,20 @@ export const inputSchemas = {
       .min(1, 'An invoice needs at least one line')
       .max(200, 'An invoice may have at most 200 lines'),
   }),
+  /**
+   * A checkout: catalogue items and free lines with quantities, tax, discounts and round-off, computed
+   * by contract/billing; the invoice's total is the bill's total (what goes to the terminal).
+   */
+  'invoice-checkout': z.strictObject({
+    counterId: f.recordId,
+    lines: z.array(cf.checkoutLine, { error: 'Lines must be a list' }).min(1, 'An invoice needs at least one line').max(200, 'An invoice may have at most 200 lines'),
+    billDiscount: cf.discount.optional(),
+    /** India: the state the goods are delivered to, when not the store's own. */
+    placeOfSupply: cf.stateCode.optional(),
+    customer: cf.b2bCustomer.optional(),
+  }),
+  /** A checkout invoice's bill; null for an invoice of free lines without tax. */
+  'invoice-bill': z.strictObject({ invoiceId: f.recordId }),
   'invoice-get': z.strictObject({ invoiceId: f.recordId }),
   'invoice-void': z.strictObject({ invoiceId: f.recordId }),
   'charge-create': z.strictObject({
@@ -177,6 +192,8 @@ export interface HandlerOutputs {
   dashboard: CounterStatus[];
   'invoice-next-number': { number: string };
   'invoice-create': Invoice;
+  'invoice-checkout': { invoice: Invoice; bill: Bill };
+  'invoice-bill': { bill: Bill | null };
   'invoice-get': { invoice: Invoice; attempts: ChargeAttempt[] };
   'invoice-void': Invoice;
   'charge-create': ChargeAttempt;

@@ -36,6 +36,8 @@ export function createBillingBridge(ipc: IpcRendererLike): DesktopBilling {
     dashboard: call('dashboard'),
     invoiceNextNumber: call('invoice-next-number'),
     invoiceCreate: call('invoice-create'),
+    invoiceCheckout: call('invoice-checkout'),
+    invoiceBill: call('invoice-bill'),
     invoiceGet: call('invoice-get'),
     invoiceVoid: call('invoice-void'),
     chargeCreate: call('charge-create'),

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { minorAmountField, text, typeError } from '../fields';
 import { parseGstin } from '../billing/gstin';
 import { BASIS_POINTS_SCALE } from '../billing/rates';
+import { MAX_QUANTITY_THOUSANDTHS } from '../billing/quantity';
+import { MAX_AMOUNT_MINOR } from '../money';
 import { UNITS } from './units';
 
 export const itemName = text('Item name', 1, 100);
@@ -67,3 +69,52 @@ export const catalogueCsv = z
   .string({ error: typeError('File', 'text') })
   .min(1, 'The file is empty')
   .max(20_000_000, 'The file must be at most 20 MB');
+
+const discountPercent = z.strictObject({
+  kind: z.literal('percent'),
+  basisPoints: z
+    .number({ error: typeError('Discount', 'a number of basis points') })
+    .int('Discount must be a whole number of basis points (1000 is 10%)')
+    .min(0, 'Discount cannot be negative')
+    .max(BASIS_POINTS_SCALE, 'Discount cannot be more than 100%'),
+});
+const discountAmount = z.strictObject({
+  kind: z.literal('amount'),
+  minor: z
+    .number({ error: typeError('Discount', 'a number of paise/cents') })
+    .int('Discount must be a whole number of paise/cents')
+    .min(0, 'Discount cannot be negative')
+    .max(MAX_AMOUNT_MINOR, `Discount must be at most ${MAX_AMOUNT_MINOR} paise/cents`),
+});
+/** A percentage (basis points) or an amount (minor units). */
+export const discount = z.discriminatedUnion('kind', [discountPercent, discountAmount], { error: 'Discount must be a percent or an amount' });
+
+export const quantityThousandths = z
+  .number({ error: typeError('Quantity', 'a number of thousandths') })
+  .int('Quantity must be a whole number of thousandths (750 is 0.750)')
+  .min(1, 'Quantity must be more than 0')
+  .max(MAX_QUANTITY_THOUSANDTHS, 'Quantity must be at most 99,999.999');
+
+/**
+ * A line of a checkout: a catalogue item (its price, tax rate, HSN and unit are the catalogue's) or a
+ * free-text line with its own price and tax rate. Quantity and discount are the cashier's either way.
+ */
+export const checkoutLine = z.strictObject({
+  itemId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Item id may only use letters, digits, - and _').optional(),
+  description: itemName.optional(),
+  unitPriceMinor: itemPrice.optional(),
+  priceIncludesTax: z.boolean({ error: 'Price includes tax must be true or false' }).optional(),
+  rateBasisPoints: rateBasisPoints.optional(),
+  hsnCode: hsnCode.optional(),
+  unit: unit.optional(),
+  taxExempt: z.boolean({ error: 'Tax exempt must be true or false' }).optional(),
+  quantityThousandths,
+  discount: discount.optional(),
+});
+
+export const stateCode = z.string({ error: typeError('Place of supply', 'text') }).regex(/^\d{2}$/, 'Place of supply must be a 2-digit GST state code');
+
+export const b2bCustomer = z.strictObject({
+  gstin: z.string({ error: typeError('Customer GSTIN', 'text') }).max(20, 'Customer GSTIN must be at most 20 characters'),
+  name: z.string({ error: typeError('Customer name', 'text') }).max(200, 'Customer name must be at most 200 characters'),
+});

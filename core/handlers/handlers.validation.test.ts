@@ -41,6 +41,14 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
     { input: { counterId: 'c', number: 'x'.repeat(51), lines: [{ description: 'Tea', quantity: 1, unitPriceMinor: 100 }] }, field: 'number', rule: /at most 50/ },
     { input: { counterId: 'c', number: 'INV 1', lines: [{ description: 'Tea', quantity: 1, unitPriceMinor: 100 }] }, field: 'number', rule: /letters, digits/ },
   ],
+  'invoice-checkout': [
+    { input: { counterId: 'c', lines: [{ itemId: 'i1', quantityThousandths: 0 }] }, field: 'lines.0.quantityThousandths', rule: /more than 0/ },
+    { input: { counterId: 'c', lines: [{ itemId: 'i1', quantityThousandths: 750.5 }] }, field: 'lines.0.quantityThousandths', rule: /whole number of thousandths/ },
+    { input: { counterId: 'c', lines: [{ itemId: 'i1', quantityThousandths: 1000, discount: { kind: 'percent', basisPoints: 10001 } }] }, field: 'lines.0.discount.basisPoints', rule: /more than 100%/ },
+    { input: { counterId: 'c', lines: [{ itemId: 'i1', quantityThousandths: 1000 }], billDiscount: { kind: 'amount', minor: -1 } }, field: 'billDiscount.minor', rule: /cannot be negative/ },
+    { input: { counterId: 'c', lines: [{ itemId: 'i1', quantityThousandths: 1000 }], placeOfSupply: 'MH' }, field: 'placeOfSupply', rule: /2-digit GST state code/ },
+  ],
+  'invoice-bill': [{ input: {}, field: 'invoiceId', rule: /required/ }],
   'invoice-get': [{ input: { invoiceId: 42 }, field: 'invoiceId', rule: /text/ }],
   'invoice-void': [{ input: {}, field: 'invoiceId', rule: /required/ }],
   'charge-create': [

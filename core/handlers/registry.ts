@@ -6,6 +6,7 @@ import { salesHandlers } from '../after-sale/cash-handlers';
 import { dayCloseHandlers } from '../after-sale/day-close-handlers';
 import { refundHandlers } from '../after-sale/refund-handlers';
 import { catalogueHandlers } from '../catalogue/handlers';
+import { checkoutHandlers } from '../checkout/handlers';
 import type { storeCalls } from '../store-link/handlers';
 import { chargeHandlers } from './charges';
 import type { connectionHandlers } from './connection';
@@ -47,6 +48,7 @@ export function createRegistry(lasting: LastingDomains, ctx: DataContext): Regis
     dayCloseHandlers(ctx),
     settingsHandlers(ctx),
     catalogueHandlers(ctx),
+    checkoutHandlers(ctx),
   ) satisfies Registry;
 }
 

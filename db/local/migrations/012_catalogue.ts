@@ -1,11 +1,12 @@
 import type { Migration } from './index';
 
+// The catalogue and the bills made from it.
 // The catalogue: items (SKU unique, never deleted: an old invoice may name one) and their barcodes
 // (a code belongs to one item only). `search_key` is the name, SKU and barcodes in lower case, kept
 // by the repository, for one LIKE scan per keystroke of the counter's type-ahead.
 export const catalogue: Migration = {
   version: 12,
-  name: 'catalogue',
+  name: 'catalogue and bills',
   sql: `
 CREATE TABLE catalogue_items (
   id TEXT PRIMARY KEY,
@@ -34,5 +35,22 @@ CREATE TABLE catalogue_barcodes (
   item_id TEXT NOT NULL REFERENCES catalogue_items (id)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX catalogue_barcodes_item ON catalogue_barcodes (item_id);
+
+-- A checkout's bill (lines with tax, discounts, round-off, customer, place of supply) as JSON, written
+-- in the invoice's own transaction. An invoice from before (free lines, no tax) has none.
+CREATE TABLE invoice_bills (
+  invoice_id TEXT PRIMARY KEY REFERENCES invoices (id),
+  bill TEXT NOT NULL CHECK (json_valid(bill))
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER invoice_bills_immutable
+BEFORE UPDATE ON invoice_bills
+BEGIN
+  SELECT RAISE(ABORT, 'invoice_bills: a bill never changes');
+END;
+CREATE TRIGGER invoice_bills_never_deleted
+BEFORE DELETE ON invoice_bills
+BEGIN
+  SELECT RAISE(ABORT, 'invoice_bills: a bill is never deleted');
+END;
 `,
 };

@@ -5,6 +5,7 @@
 // review check, the invoice's status after an outcome) are kept in their simplest form, by domain in
 // ./fake/. Tests settle attempts as Zoho would (`settle`, `change`), push any event (`emit`), fail a
 // call (`failNext`) or hold its answer back (`hold`).
+import type { Bill } from '../../../contract/catalogue/bill';
 import type { CatalogueItem, ImportReport, TaxSettings } from '../../../contract/catalogue/records';
 import type { AppInfo, ConnectionStatus, Settings, StoreStatus, SupportInfo } from '../../../contract/answers';
 import { camelCaseName, type BillingCalls } from '../../../contract/api';
@@ -85,6 +86,8 @@ export class FakeBackend {
   taxSettings: TaxSettings = { gstin: null, stateCode: null, stateName: null, usSalesTaxBasisPoints: 0, roundOff: true };
   /** The catalogue import's answer, when a test needs problems; else every row is counted as new. */
   importReport: ImportReport | null = null;
+  /** Checkout bills by invoice id. */
+  readonly bills = new Map<string, Bill>();
   /** The manager tokens granted and not locked or expired. */
   readonly unlocks = new Set<string>();
   readonly calls: RecordedCall[] = [];

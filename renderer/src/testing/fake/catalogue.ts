@@ -1,7 +1,9 @@
-// The catalogue: items in memory, found by name, SKU or barcode; the store's tax settings. The CSV
+// The catalogue: items in memory, found by name, SKU or barcode; the store's tax settings; checkout
+// bills made by the contract's own makeBill. The CSV
 // import is the backend's (tested there): here a file is counted, and a test sets `importReport`
 // for the answer it needs.
 import type { CatalogueItem } from '../../../../contract/catalogue/records';
+import { makeBill, plainLines } from '../../../../contract/catalogue/checkout';
 import { ok } from '../../../../contract/result';
 import type { FakeBackend } from '../fake-backend';
 import { refuse, type FakeHandlers } from './handlers';
@@ -41,6 +43,18 @@ export function catalogueHandlers(b: FakeBackend) {
     'catalogue-import': (input) => {
       const rows = input.csv.split(/\r?\n/).filter((line) => line.trim() !== '').length - 1;
       return ok(b.importReport ?? { rows, creates: rows, updates: 0, problems: [], imported: !input.dryRun });
+    },
+    'invoice-checkout': ({ counterId, ...checkout }) => {
+      const made = makeBill(checkout, b.appInfo.currency, b.taxSettings, (id) => b.catalogue.find((item) => item.id === id) ?? null);
+      if (!made.ok) return made;
+      const invoice = b.createInvoice(counterId, plainLines(made.value));
+      invoice.totalMinor = made.value.totals.total;
+      b.bills.set(invoice.id, made.value);
+      return ok({ invoice, bill: made.value });
+    },
+    'invoice-bill': (input) => {
+      b.requireInvoice(input.invoiceId);
+      return ok({ bill: b.bills.get(input.invoiceId) ?? null });
     },
     'catalogue-export-csv': () => ok({ fileName: 'catalogue.csv', csv: 'Name,SKU\r\n', rowCount: b.catalogue.length }),
   } satisfies Partial<FakeHandlers>;
