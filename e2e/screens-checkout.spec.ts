@@ -4,6 +4,7 @@
 // bill's total charged by card on the virtual terminal; then a B2B sale delivered to another state.
 import type { Page } from '@playwright/test';
 import { expect, test, type CounterHost } from './fixtures/browser-host';
+import { pdfText, squeezed } from '../testkit/pdf-text';
 import { chargeButton, expectAccessible, expectWaiting, FINAL, openApp, payStatus, shot } from './screens-support';
 
 const CATALOGUE = [
@@ -86,7 +87,28 @@ test('scan three barcodes, find a fourth by name, discount a line and the bill, 
   expect(session?.amount).toBe('449.00');
   await host.sim.pay('TRM002', { outcome: 'succeeded' });
   await expect(payStatus(page)).toHaveText(/PAID/, FINAL);
+  const paymentId = (await page.getByRole('region', { name: 'Payment' }).locator('dd').first().textContent()) ?? '';
+  expect(paymentId).toMatch(/^\d+$/);
   await shot(page, 'checkout-02-paid');
+
+  await page.evaluate(() => {
+    window.print = () => undefined; // no dialog here: the print styles are rendered to PDF instead
+  });
+  await page.getByRole('button', { name: 'Print receipt' }).click();
+  await expect(page.locator('.print-area .receipt')).toHaveCount(1);
+  // The font sets "ff" as one ligature glyph, which the PDF's text gives back as U+FB00.
+  const printed = squeezed(pdfText(await page.pdf({ preferCSSPageSize: true, printBackground: true }))).replaceAll('\uFB00', 'ff');
+  const expected = [
+    'TAX INVOICE', 'GSTIN 27AAPFU0939F1ZV', 'B-000001', 'Maharashtra (27)',
+    'Assam Tea 250 g', 'HSN 0902', 'Basmati Rice', 'HSN 1006', '0.750 KGS', '₹120.50', 'Steel Tumbler', 'HSN 7323',
+    'Item discounts', '−₹9.90', 'Bill discount', '−₹10.00', 'Taxable value', '₹418.93',
+    'CGST', 'SGST', '5%₹345.07₹8.63', '₹8.62', '18%₹73.86₹6.65', 'Round off', '−₹0.48', 'Total', '₹449.00',
+    'Rupees Four Hundred Forty-Nine Only', 'Paid by', 'Card', 'Payment ID', paymentId,
+  ];
+  for (const text of expected) expect(printed, text).toContain(squeezed(text));
+  await page.emulateMedia({ media: 'print' });
+  await shot(page, 'checkout-04-tax-invoice');
+  await page.emulateMedia({ media: null });
 });
 
 test('a B2B sale delivered to another state is billed with IGST and the checked customer', async ({ page, host }) => {

@@ -6,6 +6,8 @@ export interface BillItem {
   /** The catalogue item, or null for a free-text line. */
   itemId: string | null;
   description: string;
+  /** The price of one unit (one kg for weighed items), as printed in the Rate column. */
+  unitPriceMinor: number;
 }
 
 export interface Bill {

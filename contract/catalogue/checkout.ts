@@ -70,7 +70,7 @@ function billOf(input: CheckoutInput, currency: Currency, tax: TaxSettings, item
     if (!UNIT_FACTS[fields.unit].measured && line.quantityThousandths % 1000 !== 0) {
       refuse('invalid_input', `${label}: ${fields.description} is sold in whole ${fields.unit}s: the quantity cannot have decimals.`, `${at}.quantityThousandths`);
     }
-    items.push({ itemId: line.itemId ?? null, description: fields.description });
+    items.push({ itemId: line.itemId ?? null, description: fields.description, unitPriceMinor: fields.unitPriceMinor });
     return {
       unitPriceMinor: fields.unitPriceMinor,
       quantityThousandths: line.quantityThousandths,
