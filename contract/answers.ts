@@ -1,4 +1,5 @@
 // Composite answers built for particular screens.
+import type { Bill } from './catalogue/bill';
 import type { AttemptState, Currency, Edition, PaymentMethod, Tender } from './vocabulary';
 import type { ZohoTrouble } from './failures';
 import type { CashSale, ChargeAttempt, Correction, Counter, DayClose, Invoice, Refund } from './records';
@@ -182,6 +183,8 @@ export interface Receipt {
   paidAt: number;
   /** Refunds of the payment that went through or are under way. */
   refunds: Refund[];
+  /** A checkout's bill (tax, discounts, round-off): printed as a tax invoice. Null for an invoice of free lines. */
+  bill: Bill | null;
 }
 
 /** A store's log covers every PC, or (link down) this PC only. */

@@ -10,11 +10,11 @@ import { DAY_LOG_MAX_ROWS } from './answers';
 const NO_CONTROL_CHARS = /^[^\u0000-\u001f\u007f]*$/;
 
 /** The type error for a field: "required" when it is missing, else what it must be. */
-function typeError(label: string, kind: string) {
+export function typeError(label: string, kind: string) {
   return (issue: { input?: unknown }) => (issue.input === undefined ? `${label} is required` : `${label} must be ${kind}`);
 }
 
-function text(label: string, min: number, max: number) {
+export function text(label: string, min: number, max: number) {
   return z
     .string({ error: typeError(label, 'text') })
     .trim()
@@ -48,7 +48,7 @@ export const invoiceNumber = text('Invoice number', 1, 50).regex(
 );
 
 /** An amount of money in minor units, more than zero, named `label` in every message. */
-function minorAmountField(label: string) {
+export function minorAmountField(label: string) {
   return z
     .number({ error: typeError(label, 'a number of paise/cents') })
     .int(`${label} must be a whole number of paise/cents`)

@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import { ATTEMPT_STATES } from './vocabulary';
 import * as f from './fields';
+import * as cf from './catalogue/fields';
+import type { Bill } from './catalogue/bill';
+import type { CatalogueItem, ImportReport, TaxSettings } from './catalogue/records';
 import type { AttemptEvent, CashSale, ChargeAttempt, Counter, Invoice, Refund, RefundWithEvents } from './records';
 import type { Result } from './result';
 import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayCloseReport, DayLog, ManagerStatus, Receipt, Settings, StoreStatus, SupportBundle, SupportInfo } from './answers';
@@ -36,6 +39,20 @@ export const inputSchemas = {
       .min(1, 'An invoice needs at least one line')
       .max(200, 'An invoice may have at most 200 lines'),
   }),
+  /**
+   * A checkout: catalogue items and free lines with quantities, tax, discounts and round-off, computed
+   * by contract/billing; the invoice's total is the bill's total (what goes to the terminal).
+   */
+  'invoice-checkout': z.strictObject({
+    counterId: f.recordId,
+    lines: z.array(cf.checkoutLine, { error: 'Lines must be a list' }).min(1, 'An invoice needs at least one line').max(200, 'An invoice may have at most 200 lines'),
+    billDiscount: cf.discount.optional(),
+    /** India: the state the goods are delivered to, when not the store's own. */
+    placeOfSupply: cf.stateCode.optional(),
+    customer: cf.b2bCustomer.optional(),
+  }),
+  /** A checkout invoice's bill; null for an invoice of free lines without tax. */
+  'invoice-bill': z.strictObject({ invoiceId: f.recordId }),
   'invoice-get': z.strictObject({ invoiceId: f.recordId }),
   'invoice-void': z.strictObject({ invoiceId: f.recordId }),
   'charge-create': z.strictObject({
@@ -68,7 +85,32 @@ export const inputSchemas = {
    * lets go of `releaseCounterId`, the counter the till leaves.
    */
   'counter-claim': z.strictObject({ counterId: f.recordId, releaseCounterId: f.recordId.optional() }),
+  /** Items whose name, SKU or barcode holds the text (active ones unless asked), best matches first. */
+  'catalogue-search': z.strictObject({
+    query: cf.catalogueQuery,
+    limit: z.number({ error: 'Limit must be a number' }).int('Limit must be a whole number').min(1, 'Limit must be at least 1').max(50, 'Limit must be at most 50').optional(),
+    includeInactive: z.boolean().optional(),
+  }),
+  /** The active item a scanned code belongs to, or null. */
+  'catalogue-barcode': z.strictObject({ barcode: cf.barcode }),
+  'tax-settings-get': empty,
   // Manager only: each carries the token from manager-unlock / manager-set-pin
+  'tax-settings-update': z.strictObject({
+    managerToken: f.managerToken,
+    gstin: cf.storeGstin.optional(),
+    usSalesTaxBasisPoints: cf.rateBasisPoints.optional(),
+    roundOff: z.boolean({ error: 'Round off must be true or false' }).optional(),
+  }),
+  'item-create': z.strictObject({ managerToken: f.managerToken, ...cf.itemFields }),
+  /** Changes the fields given; `active: false` takes the item off the counter (it is never deleted). */
+  'item-update': cf.newItem.partial().extend({
+    managerToken: f.managerToken,
+    itemId: f.recordId,
+    active: z.boolean({ error: 'Active must be true or false' }).optional(),
+  }),
+  /** Reads a catalogue CSV; saves it only when `dryRun` is false and not one row is wrong. */
+  'catalogue-import': z.strictObject({ managerToken: f.managerToken, csv: cf.catalogueCsv, dryRun: z.boolean({ error: 'Dry run must be true or false' }) }),
+  'catalogue-export-csv': z.strictObject({ managerToken: f.managerToken }),
   'manager-lock': z.strictObject({ managerToken: f.managerToken }),
   'counter-create': z.strictObject({
     managerToken: f.managerToken,
@@ -150,6 +192,8 @@ export interface HandlerOutputs {
   dashboard: CounterStatus[];
   'invoice-next-number': { number: string };
   'invoice-create': Invoice;
+  'invoice-checkout': { invoice: Invoice; bill: Bill };
+  'invoice-bill': { bill: Bill | null };
   'invoice-get': { invoice: Invoice; attempts: ChargeAttempt[] };
   'invoice-void': Invoice;
   'charge-create': ChargeAttempt;
@@ -189,6 +233,14 @@ export interface HandlerOutputs {
   'counter-claim': StoreStatus;
   'store-join': StoreStatus;
   'counter-release': StoreStatus;
+  'catalogue-search': CatalogueItem[];
+  'catalogue-barcode': { item: CatalogueItem | null };
+  'tax-settings-get': TaxSettings;
+  'tax-settings-update': TaxSettings;
+  'item-create': CatalogueItem;
+  'item-update': CatalogueItem;
+  'catalogue-import': ImportReport;
+  'catalogue-export-csv': CsvExport;
 }
 
 export interface ManagerSession {

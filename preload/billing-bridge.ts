@@ -36,6 +36,8 @@ export function createBillingBridge(ipc: IpcRendererLike): DesktopBilling {
     dashboard: call('dashboard'),
     invoiceNextNumber: call('invoice-next-number'),
     invoiceCreate: call('invoice-create'),
+    invoiceCheckout: call('invoice-checkout'),
+    invoiceBill: call('invoice-bill'),
     invoiceGet: call('invoice-get'),
     invoiceVoid: call('invoice-void'),
     chargeCreate: call('charge-create'),
@@ -75,6 +77,14 @@ export function createBillingBridge(ipc: IpcRendererLike): DesktopBilling {
     counterClaim: call('counter-claim'),
     storeJoin: call('store-join'),
     counterRelease: call('counter-release'),
+    catalogueSearch: call('catalogue-search'),
+    catalogueBarcode: call('catalogue-barcode'),
+    taxSettingsGet: call('tax-settings-get'),
+    taxSettingsUpdate: call('tax-settings-update'),
+    itemCreate: call('item-create'),
+    itemUpdate: call('item-update'),
+    catalogueImport: call('catalogue-import'),
+    catalogueExportCsv: call('catalogue-export-csv'),
 
     onEvent(listener: (event: BillingEvent) => void) {
       // Only the event crosses into the page, never Electron's IPC event object (it exposes the sender).

@@ -28,7 +28,7 @@ function receipt(ctx: DataContext, invoiceId: string): Receipt {
   if (invoice.status !== 'paid') throw new HandlerFailure('conflict', 'A receipt is printed once the invoice is paid.', 'invoiceId');
   const settings = readSettings(ctx.db);
   const counter = counters.requireCounter(ctx.db, invoice.counterId);
-  const store = { storeName: settings.storeName, storeAddress: settings.storeAddress, invoice, counterName: counter.name };
+  const store = { storeName: settings.storeName, storeAddress: settings.storeAddress, invoice, counterName: counter.name, bill: invoices.getBill(ctx.db, invoice.id) };
   const cash = tenders.cashSaleForInvoice(ctx.db, invoice.id);
   if (cash) {
     return { ...store, tender: 'cash', paymentId: null, tenderedMinor: cash.tenderedMinor, changeMinor: cash.changeMinor, paidAt: cash.createdAt, refunds: [] };

@@ -13,6 +13,19 @@ afterAll(async () => {
   await rig.close();
 });
 
+const ITEM = {
+  managerToken: 't',
+  name: 'Tea 250 g',
+  sku: 'TEA-250',
+  barcodes: ['8901234567890'],
+  unit: 'piece',
+  priceMinor: 14000,
+  priceIncludesTax: true,
+  rateBasisPoints: 500,
+  hsnCode: '0902',
+  taxExempt: false,
+};
+
 const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: string; rule: RegExp }[]> = {
   'app-info': [{ input: { extra: 1 }, field: 'extra', rule: /Unknown field/ }],
   'counters-list': [{ input: { includeInactive: 'yes' }, field: 'includeInactive', rule: /boolean/i }],
@@ -28,6 +41,14 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
     { input: { counterId: 'c', number: 'x'.repeat(51), lines: [{ description: 'Tea', quantity: 1, unitPriceMinor: 100 }] }, field: 'number', rule: /at most 50/ },
     { input: { counterId: 'c', number: 'INV 1', lines: [{ description: 'Tea', quantity: 1, unitPriceMinor: 100 }] }, field: 'number', rule: /letters, digits/ },
   ],
+  'invoice-checkout': [
+    { input: { counterId: 'c', lines: [{ itemId: 'i1', quantityThousandths: 0 }] }, field: 'lines.0.quantityThousandths', rule: /more than 0/ },
+    { input: { counterId: 'c', lines: [{ itemId: 'i1', quantityThousandths: 750.5 }] }, field: 'lines.0.quantityThousandths', rule: /whole number of thousandths/ },
+    { input: { counterId: 'c', lines: [{ itemId: 'i1', quantityThousandths: 1000, discount: { kind: 'percent', basisPoints: 10001 } }] }, field: 'lines.0.discount.basisPoints', rule: /more than 100%/ },
+    { input: { counterId: 'c', lines: [{ itemId: 'i1', quantityThousandths: 1000 }], billDiscount: { kind: 'amount', minor: -1 } }, field: 'billDiscount.minor', rule: /cannot be negative/ },
+    { input: { counterId: 'c', lines: [{ itemId: 'i1', quantityThousandths: 1000 }], placeOfSupply: 'MH' }, field: 'placeOfSupply', rule: /2-digit GST state code/ },
+  ],
+  'invoice-bill': [{ input: {}, field: 'invoiceId', rule: /required/ }],
   'invoice-get': [{ input: { invoiceId: 42 }, field: 'invoiceId', rule: /text/ }],
   'invoice-void': [{ input: {}, field: 'invoiceId', rule: /required/ }],
   'charge-create': [
@@ -122,6 +143,27 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
     { input: { managerToken: 't', url: 'postgres://u:p@db.example/store', storeName: 'Main', pin: '24' }, field: 'pin', rule: /4 to 8 digits/ },
   ],
   'counter-release': [{ input: { managerToken: 't' }, field: 'counterId', rule: /required/ }],
+  'catalogue-search': [
+    { input: { query: 'x'.repeat(61) }, field: 'query', rule: /at most 60/ },
+    { input: { query: 'tea', limit: 51 }, field: 'limit', rule: /at most 50/ },
+  ],
+  'catalogue-barcode': [{ input: { barcode: '12 34' }, field: 'barcode', rule: /4 to 48 letters, digits/ }],
+  'tax-settings-get': [{ input: { gstin: 'x' }, field: 'gstin', rule: /Unknown field/ }],
+  'tax-settings-update': [
+    { input: { managerToken: 't', gstin: '27AAPFU0939F1ZW' }, field: 'gstin', rule: /Store GSTIN: the last character does not match/ },
+    { input: { managerToken: 't', usSalesTaxBasisPoints: 10001 }, field: 'usSalesTaxBasisPoints', rule: /more than 100%/ },
+  ],
+  'item-create': [
+    { input: { ...ITEM, name: '' }, field: 'name', rule: /Item name is required/ },
+    { input: { ...ITEM, sku: 'A B' }, field: 'sku', rule: /SKU may only use/ },
+    { input: { ...ITEM, unit: 'sack' }, field: 'unit', rule: /Unit must be one of/ },
+    { input: { ...ITEM, priceMinor: 12.5 }, field: 'priceMinor', rule: /Price must be a whole number/ },
+    { input: { ...ITEM, hsnCode: '12345' }, field: 'hsnCode', rule: /4, 6 or 8 digits/ },
+    { input: { ...ITEM, barcodes: ['89012345', 'x y'] }, field: 'barcodes.1', rule: /4 to 48/ },
+  ],
+  'item-update': [{ input: { managerToken: 't', itemId: 'i1', rateBasisPoints: -1 }, field: 'rateBasisPoints', rule: /cannot be negative/ }],
+  'catalogue-import': [{ input: { managerToken: 't', csv: '', dryRun: true }, field: 'csv', rule: /The file is empty/ }],
+  'catalogue-export-csv': [{ input: { managerToken: 't', all: true }, field: 'all', rule: /Unknown field/ }],
 };
 
 describe('bad input', () => {

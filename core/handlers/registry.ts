@@ -5,6 +5,8 @@ import type { HandlerName } from '../../contract/handlers';
 import { salesHandlers } from '../after-sale/cash-handlers';
 import { dayCloseHandlers } from '../after-sale/day-close-handlers';
 import { refundHandlers } from '../after-sale/refund-handlers';
+import { catalogueHandlers } from '../catalogue/handlers';
+import { checkoutHandlers } from '../checkout/handlers';
 import type { storeCalls } from '../store-link/handlers';
 import { chargeHandlers } from './charges';
 import type { connectionHandlers } from './connection';
@@ -45,6 +47,8 @@ export function createRegistry(lasting: LastingDomains, ctx: DataContext): Regis
     logHandlers(ctx),
     dayCloseHandlers(ctx),
     settingsHandlers(ctx),
+    catalogueHandlers(ctx),
+    checkoutHandlers(ctx),
   ) satisfies Registry;
 }
 

@@ -174,3 +174,15 @@ export class DayClosedError extends CodedError {
   }
 }
 
+
+/** A catalogue item's SKU or one of its barcodes already belongs to another item (`holderName`). */
+export class CatalogueConflictError extends Error {
+  override readonly name = 'CatalogueConflictError';
+  constructor(
+    readonly field: 'sku' | 'barcodes',
+    readonly value: string,
+    readonly holderName: string,
+  ) {
+    super(`${field === 'sku' ? 'SKU' : 'Barcode'} ${value} already belongs to ${holderName}.`);
+  }
+}

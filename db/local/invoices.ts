@@ -1,6 +1,7 @@
 // Invoices: what the customer is billed. Paid/failed status changes only through finalizeAttempt.
 import { randomUUID } from 'node:crypto';
 import type { Currency, InvoiceStatus } from '../../contract/vocabulary';
+import type { Bill } from '../../contract/catalogue/bill';
 import type { Invoice, InvoiceLine } from '../../contract/records';
 import { multiplyMinor, sumMinor } from '../../contract/money';
 import type { AmountResult } from '../../contract/money';
@@ -46,18 +47,25 @@ export interface NewInvoice {
   totalMinor: number;
   currency: Currency;
   createdAt: number;
+  /** A checkout's bill: then `totalMinor` is the bill's total, and the lines are its line totals (the round-off apart). */
+  bill?: Bill;
 }
 
 /**
  * Throws ConflictError (field number) for a number already used, NotFoundError for an unknown
- * counter, RangeError when totalMinor is not exactly the sum of the lines, and DayClosedError when
+ * counter, RangeError when totalMinor is not exactly the sum of the lines (with a bill: when the
+ * lines and total are not the bill's), and DayClosedError when
  * the day of createdAt is closed.
  */
 export function createInvoice(db: Db, input: NewInvoice): Invoice {
+  const { bill, ...invoice } = input;
   const total = linesTotal(input.lines);
   if (!total.ok) throw new RangeError(`Invoice lines: ${total.message}`);
-  if (total.value !== input.totalMinor) {
+  if (!bill && total.value !== input.totalMinor) {
     throw new RangeError(`Invoice total ${input.totalMinor} is not the sum of its lines (${total.value}).`);
+  }
+  if (bill && (total.value !== bill.totals.totalBeforeRoundOff || input.totalMinor !== bill.totals.total)) {
+    throw new RangeError(`Invoice total ${input.totalMinor} and lines (${total.value}) do not match the bill's (${bill.totals.total}, ${bill.totals.totalBeforeRoundOff}).`);
   }
   return inWriteTransaction(db, () => {
     const counterExists = prepared<[string], { found: 0 | 1 }>(
@@ -74,9 +82,16 @@ export function createInvoice(db: Db, input: NewInvoice): Invoice {
       db,
       `INSERT INTO invoices (id, number, counter_id, lines, total_minor, currency, created_at)
        VALUES (@id, @number, @counterId, @lines, @totalMinor, @currency, @createdAt)`,
-    ).run({ ...input, id, lines: JSON.stringify(input.lines) });
+    ).run({ ...invoice, id, lines: JSON.stringify(input.lines) });
+    if (bill) prepared<[string, string]>(db, 'INSERT INTO invoice_bills (invoice_id, bill) VALUES (?, ?)').run(id, JSON.stringify(bill));
     return requireInvoice(db, id);
   });
+}
+
+/** A checkout invoice's bill; null for an invoice of free lines without tax. */
+export function getBill(db: Db, invoiceId: string): Bill | null {
+  const row = prepared<[string], { bill: string }>(db, 'SELECT bill FROM invoice_bills WHERE invoice_id = ?').get(invoiceId);
+  return row ? (JSON.parse(row.bill) as Bill) : null;
 }
 
 export function getInvoice(db: Db, id: string): Invoice | null {

@@ -10,6 +10,7 @@ import { dayCloses } from './009_day_closes';
 import { storeOutbox } from './010_store_outbox';
 import { storeOutboxAfterSale } from './011_store_outbox_after_sale';
 import { storeClaims } from './012_store_claims';
+import { catalogue } from './013_catalogue';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   storeOutbox,
   storeOutboxAfterSale,
   storeClaims,
+  catalogue,
 ];

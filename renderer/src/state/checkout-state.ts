@@ -11,6 +11,8 @@ import type { AppError } from '../../../contract/result';
 import { call } from '../api/gateway';
 import { checkDraft, draftFieldForServerField, emptyDraft, emptyLine, type Draft, type DraftLine, type DraftMode } from './invoice-draft';
 import { dismissedInvoice, dismissInvoice } from './sale-memory';
+import { cartInput } from './cart';
+import { useCartStore } from './cart-state';
 
 /** After a reload, a paid sale is shown again for this long (then the counter starts a new sale). */
 const RESUME_PAID_FOR_MS = 5 * 60_000;
@@ -124,6 +126,7 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
       phaseVersion: get().phaseVersion + 1,
       ...clearError(),
     });
+    useCartStore.getState().clear();
     void fetchNextNumber(counterId);
   };
 
@@ -150,6 +153,7 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
   const ensureInvoice = async (counterId: string): Promise<Invoice | null> => {
     const state = get();
     if (state.invoice) return state.invoice;
+    if (state.draft.mode === 'checkout') return checkoutInvoice(counterId);
     const checked = checkDraft(state.draft);
     if (!checked.valid || !checked.lines) {
       set({ submitted: true });
@@ -171,6 +175,24 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
     }
     set({ invoice: created.value, number: created.value.number, phaseVersion: get().phaseVersion + 1 });
     return created.value;
+  };
+
+  /** The checkout's invoice from the cart: its total is the bill's (tax, discounts, round-off). */
+  const checkoutInvoice = async (counterId: string): Promise<Invoice | null> => {
+    const input = cartInput(useCartStore.getState().cart);
+    set({ submitted: true });
+    if (!input.ok) {
+      set({ error: input.error, errorTarget: 'general' });
+      return null;
+    }
+    const created = await call((api) => api.invoiceCheckout({ counterId, ...input.value }));
+    if (!isCurrent(counterId)) return null;
+    if (!created.ok) {
+      set({ error: created.error, errorTarget: 'general' });
+      return null;
+    }
+    set({ invoice: created.value.invoice, number: created.value.invoice.number, phaseVersion: get().phaseVersion + 1 });
+    return created.value.invoice;
   };
 
   /** After a failed, refused or manager-checked try, an older attempt of the invoice may still have no known outcome. */

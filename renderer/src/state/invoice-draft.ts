@@ -3,7 +3,8 @@
 import type { InvoiceLine } from '../../../contract/records';
 import { multiplyMinor, parseAmount, sumMinor } from '../../../contract/money';
 
-export type DraftMode = 'items' | 'amount';
+/** Free lines typed by hand, one amount, or the catalogue checkout (its cart is in cart-state). */
+export type DraftMode = 'items' | 'amount' | 'checkout';
 
 export interface DraftLine {
   /** Stable key for React and for mapping errors back to the row. */

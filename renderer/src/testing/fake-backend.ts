@@ -5,6 +5,8 @@
 // review check, the invoice's status after an outcome) are kept in their simplest form, by domain in
 // ./fake/. Tests settle attempts as Zoho would (`settle`, `change`), push any event (`emit`), fail a
 // call (`failNext`) or hold its answer back (`hold`).
+import type { Bill } from '../../../contract/catalogue/bill';
+import type { CatalogueItem, ImportReport, TaxSettings } from '../../../contract/catalogue/records';
 import type { AppInfo, ConnectionStatus, Settings, StoreStatus, SupportInfo } from '../../../contract/answers';
 import { camelCaseName, type BillingCalls } from '../../../contract/api';
 import type { BillingEvent } from '../../../contract/events';
@@ -22,6 +24,7 @@ import { ledgerHandlers } from './fake/ledger';
 import { managerHandlers } from './fake/manager';
 import { saleHandlers } from './fake/sales';
 import { storeLinkHandlers } from './fake/store-link';
+import { catalogueHandlers } from './fake/catalogue';
 
 /** A call the zustand stores made, in the contract's name. */
 export interface RecordedCall {
@@ -78,6 +81,13 @@ export class FakeBackend {
     stations: [],
     claims: [],
   };
+  /** The catalogue's items, and the store's tax settings (none set). */
+  catalogue: CatalogueItem[] = [];
+  taxSettings: TaxSettings = { gstin: null, stateCode: null, stateName: null, usSalesTaxBasisPoints: 0, roundOff: true };
+  /** The catalogue import's answer, when a test needs problems; else every row is counted as new. */
+  importReport: ImportReport | null = null;
+  /** Checkout bills by invoice id. */
+  readonly bills = new Map<string, Bill>();
   /** The manager tokens granted and not locked or expired. */
   readonly unlocks = new Set<string>();
   readonly calls: RecordedCall[] = [];
@@ -93,7 +103,7 @@ export class FakeBackend {
   private readonly listeners = new Set<(event: BillingEvent) => void>();
   private readonly failures = new Map<HandlerName, AppError>();
   private readonly held = new Map<HandlerName, Promise<void>>();
-  private readonly handlers: FakeHandlers = { ...saleHandlers(this), ...ledgerHandlers(this), ...managerHandlers(this), ...storeLinkHandlers(this) };
+  private readonly handlers: FakeHandlers = { ...saleHandlers(this), ...ledgerHandlers(this), ...managerHandlers(this), ...storeLinkHandlers(this), ...catalogueHandlers(this) };
   private seq = 0;
 
   /** The bridge the zustand stores see: every contract call, plus the desktop's save and print. */

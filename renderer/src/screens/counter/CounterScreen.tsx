@@ -6,6 +6,7 @@ import { useCurrency, useStationCounter } from '../../state/app-state';
 import { phaseOf, type CheckoutPhase } from '../../state/checkout-phase';
 import { otherMethod, useCheckoutStore } from '../../state/checkout-state';
 import { checkDraft } from '../../state/invoice-draft';
+import { useCartBill } from './invoice/CheckoutEditor';
 import { CounterPicker } from './CounterPicker';
 import { InvoiceEditor } from './invoice/InvoiceEditor';
 import { InvoiceSummary } from './InvoiceSummary';
@@ -37,6 +38,7 @@ export function CounterScreen() {
   const busy = useCheckoutStore((s) => s.busy);
   const phaseVersion = useCheckoutStore((s) => s.phaseVersion);
   const confirmRequired = useCheckoutStore((s) => s.confirmRequired);
+  const bill = useCartBill(currency);
   const phase = phaseOf(invoice, attempt);
   const live = attempt !== null && isLiveState(attempt.state);
 
@@ -101,6 +103,7 @@ export function CounterScreen() {
   }
 
   const checked = checkDraft(draft);
+  const draftTotalMinor = draft.mode === 'checkout' ? (bill?.ok ? bill.value.totals.total : 0) : checked.totalMinor;
   const ready = loadedFor === counter.id && !loading;
   // An invoice whose earlier payment may have gone through is never voided from here.
   const canCancel = invoice !== null && !confirmRequired && (phase === 'ready' || phase === 'failed' || phase === 'rejected');
@@ -130,7 +133,7 @@ export function CounterScreen() {
           ) : (
             <InvoiceEditor />
           )}
-          <PaymentPanel phase={phase} counter={counter} invoice={invoice} attempt={attempt} draftTotalMinor={checked.totalMinor} currency={currency} />
+          <PaymentPanel phase={phase} counter={counter} invoice={invoice} attempt={attempt} draftTotalMinor={draftTotalMinor} currency={currency} />
         </div>
       )}
     </div>

@@ -5,9 +5,10 @@ import { formatMoney, multiplyMinor } from '../../../../contract/money';
 import type { PaperLayout } from '../../../../preload/bridge';
 import { refundStateLabel, TENDER_LABELS } from '../../format/labels';
 import { formatDateTime } from '../../format/time';
+import { TaxInvoiceLines } from './TaxInvoiceLines';
 
 export function ReceiptView({ receipt, layout }: { receipt: Receipt; layout: PaperLayout }) {
-  const { invoice } = receipt;
+  const { invoice, bill } = receipt;
   const money = (minor: number) => formatMoney(minor, invoice.currency);
   const refunded = receipt.refunds.filter((refund) => refund.state === 'succeeded').reduce((sum, refund) => sum + refund.amountMinor, 0);
   return (
@@ -22,7 +23,8 @@ export function ReceiptView({ receipt, layout }: { receipt: Receipt; layout: Pap
             ))
           : null}
       </header>
-      <p className="receipt-title">Receipt</p>
+      {bill?.storeGstin ? <p className="receipt-store-line">GSTIN {bill.storeGstin}</p> : null}
+      <p className="receipt-title">{bill?.storeGstin ? 'Tax Invoice' : 'Receipt'}</p>
       <dl className="receipt-facts">
         <div>
           <dt>Invoice</dt>
@@ -36,38 +38,24 @@ export function ReceiptView({ receipt, layout }: { receipt: Receipt; layout: Pap
           <dt>Counter</dt>
           <dd>{receipt.counterName}</dd>
         </div>
+        {bill?.placeOfSupply ? (
+          <div>
+            <dt>Place of supply</dt>
+            <dd>
+              {bill.placeOfSupply.name} ({bill.placeOfSupply.code})
+            </dd>
+          </div>
+        ) : null}
+        {bill?.customer ? (
+          <div>
+            <dt>Customer</dt>
+            <dd>
+              {bill.customer.name}, GSTIN {bill.customer.gstin}
+            </dd>
+          </div>
+        ) : null}
       </dl>
-      <table className="receipt-items">
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col" className="num">
-              Qty
-            </th>
-            <th scope="col" className="num">
-              Amount
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {invoice.lines.map((line, index) => {
-            const amount = multiplyMinor(line.unitPriceMinor, line.quantity);
-            return (
-              <tr key={index}>
-                <td>
-                  {line.description}
-                  {line.quantity > 1 ? <span className="receipt-unit"> @ {money(line.unitPriceMinor)}</span> : null}
-                </td>
-                <td className="num">{line.quantity}</td>
-                <td className="num">{amount.ok ? money(amount.value) : ''}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <p className="receipt-total">
-        <span>Total</span> <strong>{money(invoice.totalMinor)}</strong>
-      </p>
+      {receipt.bill ? <TaxInvoiceLines bill={receipt.bill} currency={invoice.currency} /> : <PlainLines receipt={receipt} />}
       <dl className="receipt-facts receipt-payment">
         <div>
           <dt>Paid by</dt>
@@ -109,5 +97,46 @@ export function ReceiptView({ receipt, layout }: { receipt: Receipt; layout: Pap
       ) : null}
       <p className="receipt-thanks">Thank you for shopping with us.</p>
     </article>
+  );
+}
+
+/** An invoice of free lines (no tax): each line with its quantity and amount, then the total. */
+function PlainLines({ receipt }: { receipt: Receipt }) {
+  const { invoice } = receipt;
+  const money = (minor: number) => formatMoney(minor, invoice.currency);
+  return (
+    <>
+        <table className="receipt-items">
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              <th scope="col" className="num">
+                Qty
+              </th>
+              <th scope="col" className="num">
+                Amount
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {invoice.lines.map((line, index) => {
+              const amount = multiplyMinor(line.unitPriceMinor, line.quantity);
+              return (
+                <tr key={index}>
+                  <td>
+                    {line.description}
+                    {line.quantity > 1 ? <span className="receipt-unit"> @ {money(line.unitPriceMinor)}</span> : null}
+                  </td>
+                  <td className="num">{line.quantity}</td>
+                  <td className="num">{amount.ok ? money(amount.value) : ''}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <p className="receipt-total">
+          <span>Total</span> <strong>{money(invoice.totalMinor)}</strong>
+        </p>
+    </>
   );
 }

@@ -83,6 +83,7 @@ export function saleHandlers(b: FakeBackend) {
         changeMinor: cash?.changeMinor ?? null,
         paidAt: invoice.paidAt ?? 0,
         refunds: b.refunds.filter((r) => r.invoiceId === invoice.id),
+        bill: b.bills.get(invoice.id) ?? null,
       });
     },
   } satisfies Partial<FakeHandlers>;

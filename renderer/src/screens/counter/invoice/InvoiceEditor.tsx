@@ -3,6 +3,7 @@ import { Field } from '../../../components/Field';
 import { useCurrency } from '../../../state/app-state';
 import { useCheckoutStore } from '../../../state/checkout-state';
 import { checkDraft } from '../../../state/invoice-draft';
+import { CheckoutEditor, useCartBill } from './CheckoutEditor';
 import { LineItems } from './LineItems';
 import { ModeSwitch } from './ModeSwitch';
 import { SingleAmount } from './SingleAmount';
@@ -18,6 +19,8 @@ export function InvoiceEditor() {
   const checked = checkDraft(draft);
   const errorFor = useDraftErrors(checked);
   const disabled = busy !== null;
+  const bill = useCartBill(currency);
+  const totalMinor = draft.mode === 'checkout' ? (bill?.ok ? bill.value.totals.total : 0) : checked.totalMinor;
 
   return (
     <section className="panel invoice" aria-labelledby="invoice-title">
@@ -42,15 +45,13 @@ export function InvoiceEditor() {
 
       <ModeSwitch mode={draft.mode} disabled={disabled} />
 
-      {draft.mode === 'items' ? (
-        <LineItems lines={draft.lines} currency={currency} disabled={disabled} errorFor={errorFor} />
-      ) : (
-        <SingleAmount draft={draft} currency={currency} disabled={disabled} errorFor={errorFor} />
-      )}
+      {draft.mode === 'items' ? <LineItems lines={draft.lines} currency={currency} disabled={disabled} errorFor={errorFor} /> : null}
+      {draft.mode === 'amount' ? <SingleAmount draft={draft} currency={currency} disabled={disabled} errorFor={errorFor} /> : null}
+      {draft.mode === 'checkout' ? <CheckoutEditor /> : null}
 
       <div className="invoice-total" aria-live="off">
         <span>Total</span>
-        <strong className="invoice-total-amount">{formatMoney(checked.totalMinor, currency)}</strong>
+        <strong className="invoice-total-amount">{formatMoney(totalMinor, currency)}</strong>
       </div>
     </section>
   );

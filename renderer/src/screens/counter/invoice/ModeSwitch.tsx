@@ -4,6 +4,7 @@ import type { DraftMode } from '../../../state/invoice-draft';
 const MODES: readonly { mode: DraftMode; label: string }[] = [
   { mode: 'items', label: 'Items' },
   { mode: 'amount', label: 'Single amount' },
+  { mode: 'checkout', label: 'Catalogue' },
 ];
 
 /** Bill as a list of items or as one amount. */

@@ -1,0 +1,90 @@
+// A checkout through the whole backend: catalogue items scanned or found, a weighed item, a line and
+// a bill discount, CGST/SGST within the state or IGST across, the round-off; the invoice's total is
+// the bill's and is what the terminal is asked for. Old-style invoices keep working beside it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Rig } from '../../testkit/rig';
+
+let rig: Rig;
+beforeAll(async () => {
+  rig = await Rig.start();
+  const managerToken = rig.managerToken;
+  await rig.call('tax-settings-update', { managerToken, gstin: '27AAPFU0939F1ZV' });
+  const csv = [
+    'Name,SKU,Barcodes,Unit,Price,Price includes tax,Tax rate,HSN/SAC',
+    'Assam Tea 250 g,TEA-250,8901234567890,piece,140,yes,5,0902',
+    'Basmati Rice,RICE-1,8901234500011,kg,120.50,yes,5,1006',
+    'Steel Tumbler,TUM-1,8901234500028,piece,99,yes,18,7323',
+  ].join('\n');
+  await rig.call('catalogue-import', { managerToken, csv, dryRun: false });
+});
+afterAll(async () => {
+  await rig.close();
+});
+
+const itemId = async (barcode: string) => {
+  const { item } = await rig.call('catalogue-barcode', { barcode });
+  if (!item) throw new Error(`no item for ${barcode}`);
+  return item.id;
+};
+
+describe('a checkout', () => {
+  it('bills items with discounts, CGST and SGST per rate and the round-off, and charges the bill total on the terminal', async () => {
+    const counter = rig.counters[0];
+    if (!counter) throw new Error('no counter');
+    const { invoice, bill } = await rig.call('invoice-checkout', {
+      counterId: counter.id,
+      lines: [
+        { itemId: await itemId('8901234567890'), quantityThousandths: 2000 },
+        { itemId: await itemId('8901234500011'), quantityThousandths: 750 },
+        { itemId: await itemId('8901234500028'), quantityThousandths: 1000, discount: { kind: 'percent', basisPoints: 1000 } },
+      ],
+      billDiscount: { kind: 'amount', minor: 1000 },
+    });
+    // Rice: 0.750 × 120.50 = 90.375 → 90.38; tumbler less 10% = 89.10; ₹10 shared 6.09 / 1.97 / 1.94.
+    expect(bill.totals.lines.map((line) => line.lineTotal)).toEqual([27391, 8841, 8716]);
+    expect(bill.totals).toMatchObject({ supply: 'intra_state', totalBeforeRoundOff: 44948, roundOff: -48, total: 44900, igst: 0 });
+    expect(bill.totals.taxByRate).toEqual([
+      { rateBasisPoints: 500, taxableValue: 34507, tax: 1725, cgst: 863, sgst: 862, igst: 0, salesTax: 0 },
+      { rateBasisPoints: 1800, taxableValue: 7386, tax: 1330, cgst: 665, sgst: 665, igst: 0, salesTax: 0 },
+    ]);
+    expect(bill.totals.lines.map((line) => [line.hsnCode, line.unit])).toEqual([['0902', 'NOS'], ['1006', 'KGS'], ['7323', 'NOS']]);
+    expect(bill).toMatchObject({ storeGstin: '27AAPFU0939F1ZV', placeOfSupply: { code: '27', name: 'Maharashtra' }, customer: null });
+    expect(invoice.totalMinor).toBe(44900);
+    expect(await rig.call('invoice-bill', { invoiceId: invoice.id })).toEqual({ bill });
+
+    await rig.call('charge-create', { invoiceId: invoice.id, counterId: counter.id, method: 'card' });
+    const [session] = await rig.control.sessions();
+    expect(session?.amount).toBe('449.00');
+  });
+
+  it('bills a B2B sale delivered to another state as IGST, with the customer checked', async () => {
+    const counter = rig.counters[1] ?? rig.counters[0];
+    if (!counter) throw new Error('no counter');
+    const lines = [{ itemId: await itemId('8901234567890'), quantityThousandths: 1000 }];
+    const badGstin = await rig.raw('invoice-checkout', { counterId: counter.id, lines, placeOfSupply: '29', customer: { gstin: '29AACCR7832C1ZE', name: 'R Traders' } });
+    expect(badGstin).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'customer.gstin' } });
+    const { bill } = await rig.call('invoice-checkout', { counterId: counter.id, lines, placeOfSupply: '29', customer: { gstin: '29aaccr7832c1zd', name: ' R  Traders ' } });
+    expect(bill.totals).toMatchObject({ supply: 'inter_state', taxableValue: 13333, igst: 667, cgst: 0, sgst: 0, roundOff: 0, total: 14000 });
+    expect(bill).toMatchObject({ placeOfSupply: { code: '29', name: 'Karnataka' }, customer: { gstin: '29AACCR7832C1ZD', name: 'R Traders' } });
+  });
+
+  it('refuses a whole-unit item with a fraction, and a free line without its rate, naming the line field', async () => {
+    const counterId = rig.counters[0]?.id;
+    const fraction = await rig.raw('invoice-checkout', { counterId, lines: [{ itemId: await itemId('8901234500028'), quantityThousandths: 1500 }] });
+    expect(fraction).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'Line 1: Steel Tumbler is sold in whole pieces: the quantity cannot have decimals.', field: 'lines.0.quantityThousandths' },
+    });
+    const free = await rig.raw('invoice-checkout', { counterId, lines: [{ description: 'Carry bag', unitPriceMinor: 500, quantityThousandths: 1000 }] });
+    expect(free).toMatchObject({ ok: false, error: { field: 'lines.0.rateBasisPoints' } });
+    const withRate = await rig.call('invoice-checkout', { counterId, lines: [{ description: 'Carry bag', unitPriceMinor: 500, quantityThousandths: 1000, rateBasisPoints: 1800 }] });
+    expect(withRate.bill.totals).toMatchObject({ taxableValue: 424, tax: 76, total: 500 });
+  });
+
+  it('leaves a free-line invoice as it was: no bill, its total the sum of its lines', async () => {
+    const counterId = rig.counters[0]?.id;
+    const invoice = await rig.call('invoice-create', { counterId, lines: [{ description: 'Goods', quantity: 3, unitPriceMinor: 3350 }] });
+    expect(invoice.totalMinor).toBe(10050);
+    expect(await rig.call('invoice-bill', { invoiceId: invoice.id })).toEqual({ bill: null });
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { caught, T0, tempDatabaseEachTest } from '../../testkit/db';
+import { createItem, getItem, itemByBarcode, saveItemsBySku, searchItems, updateItem, type ItemFields } from './catalogue';
+import { CatalogueConflictError } from './errors';
+
+const temp = tempDatabaseEachTest();
+
+const fields = (overrides: Partial<ItemFields> = {}): ItemFields => ({
+  name: 'Assam Tea 250 g',
+  sku: 'TEA-250',
+  barcodes: ['8901234567890'],
+  unit: 'piece',
+  priceMinor: 14000,
+  priceIncludesTax: true,
+  rateBasisPoints: 500,
+  hsnCode: '0902',
+  taxExempt: false,
+  ...overrides,
+});
+const search = (query: string, includeInactive = false) => searchItems(temp.db, query, { limit: 20, includeInactive }).map((item) => item.sku);
+
+describe('catalogue items', () => {
+  it('are created with their barcodes and found by any of them', () => {
+    const tea = createItem(temp.db, fields({ barcodes: ['8901234567890', 'SHOP-0001'] }), T0);
+    expect(tea).toMatchObject({ name: 'Assam Tea 250 g', sku: 'TEA-250', barcodes: ['8901234567890', 'SHOP-0001'], active: true, updatedAt: T0 });
+    expect(itemByBarcode(temp.db, 'SHOP-0001')?.id).toBe(tea.id);
+    expect(itemByBarcode(temp.db, '0000')).toBeNull();
+  });
+
+  it('refuse a SKU (in any case) or a barcode that another item holds, naming the field and the holder', () => {
+    createItem(temp.db, fields(), T0);
+    const sku = caught(() => createItem(temp.db, fields({ sku: 'tea-250', barcodes: [] }), T0), CatalogueConflictError);
+    expect(sku).toMatchObject({ field: 'sku', message: 'SKU tea-250 already belongs to Assam Tea 250 g.' });
+    const code = caught(() => createItem(temp.db, fields({ sku: 'TEA-500' }), T0), CatalogueConflictError);
+    expect(code).toMatchObject({ field: 'barcodes', message: 'Barcode 8901234567890 already belongs to Assam Tea 250 g.' });
+    expect(search('')).toEqual(['TEA-250']);
+  });
+
+  it('are searched by name, SKU or barcode: an exact code first, then names that start with the text', () => {
+    createItem(temp.db, fields({ name: 'Green tea bags', sku: 'GT-25', barcodes: ['8900000000011'] }), T0);
+    createItem(temp.db, fields({ name: 'Tea strainer', sku: 'STR-1', barcodes: [] }), T0);
+    createItem(temp.db, fields({ name: 'Sugar 1 kg', sku: 'TEA-SUGAR', barcodes: ['8900000000028'] }), T0);
+    expect(search('tea')).toEqual(['STR-1', 'GT-25', 'TEA-SUGAR']);
+    expect(search('str-1')).toEqual(['STR-1']);
+    expect(search('8900000000028')).toEqual(['TEA-SUGAR']);
+    expect(search('100%')).toEqual([]);
+  });
+
+  it('are changed and deactivated, never deleted: an inactive item is found only when asked for', () => {
+    const tea = createItem(temp.db, fields(), T0);
+    const changed = updateItem(temp.db, tea.id, { priceMinor: 15000, barcodes: ['8901234567999'], active: false }, T0 + 1);
+    expect(changed).toMatchObject({ priceMinor: 15000, barcodes: ['8901234567999'], active: false, name: 'Assam Tea 250 g', updatedAt: T0 + 1 });
+    expect(itemByBarcode(temp.db, '8901234567890')).toBeNull();
+    expect(search('tea')).toEqual([]);
+    expect(search('tea', true)).toEqual(['TEA-250']);
+    expect(updateItem(temp.db, 'nope', { priceMinor: 1 }, T0)).toBeNull();
+  });
+
+  it('are saved many at once by SKU, all or none', () => {
+    const tea = createItem(temp.db, fields(), T0);
+    const counts = saveItemsBySku(temp.db, [{ fields: fields({ priceMinor: 14500 }), active: true }, { fields: fields({ sku: 'RICE-5', name: 'Rice 5 kg', barcodes: [] }), active: false }], T0 + 1);
+    expect(counts).toEqual({ created: 1, updated: 1 });
+    expect(getItem(temp.db, tea.id)?.priceMinor).toBe(14500);
+    expect(search('rice', true)).toEqual(['RICE-5']);
+    expect(() => saveItemsBySku(temp.db, [{ fields: fields({ sku: 'OIL-1', barcodes: [] }), active: true }, { fields: fields({ sku: 'SALT-1' }), active: true }], T0 + 2)).toThrow(CatalogueConflictError);
+    // OIL-1 was undone with SALT-1's refusal: by name, Assam Tea then Rice.
+    expect(search('', true)).toEqual(['TEA-250', 'RICE-5']);
+  });
+});

@@ -1,0 +1,193 @@
+// The catalogue: items and their barcodes. An item is never deleted (an old invoice may name it):
+// it is deactivated. A SKU and a barcode each belong to one item only; the database refuses a
+// second one, and the repository says which field clashed.
+import { randomUUID } from 'node:crypto';
+import type { CatalogueItem } from '../../contract/catalogue/records';
+import type { Unit } from '../../contract/catalogue/units';
+import type { Db } from './database';
+import { CatalogueConflictError } from './errors';
+import { inWriteTransaction, prepared } from './statements';
+
+interface ItemRow {
+  id: string;
+  name: string;
+  sku: string;
+  unit: Unit;
+  price_minor: number;
+  price_includes_tax: 0 | 1;
+  rate_basis_points: number;
+  hsn_code: string;
+  tax_exempt: 0 | 1;
+  active: 0 | 1;
+  updated_at: number;
+  barcodes: string | null;
+}
+
+/** What the manager sets on an item (everything but its id, state and times). */
+export type ItemFields = Omit<CatalogueItem, 'id' | 'active' | 'updatedAt'>;
+
+export type ItemChanges = Partial<ItemFields> & { active?: boolean };
+
+const SELECT_ITEM = `
+SELECT i.id, i.name, i.sku, i.unit, i.price_minor, i.price_includes_tax, i.rate_basis_points, i.hsn_code, i.tax_exempt,
+       i.active, i.updated_at,
+       (SELECT group_concat(barcode, char(10)) FROM catalogue_barcodes b WHERE b.item_id = i.id) AS barcodes
+FROM catalogue_items i`;
+
+function toItem(row: ItemRow): CatalogueItem {
+  return {
+    id: row.id,
+    name: row.name,
+    sku: row.sku,
+    barcodes: row.barcodes === null ? [] : row.barcodes.split('\n').sort(),
+    unit: row.unit,
+    priceMinor: row.price_minor,
+    priceIncludesTax: row.price_includes_tax === 1,
+    rateBasisPoints: row.rate_basis_points,
+    hsnCode: row.hsn_code,
+    taxExempt: row.tax_exempt === 1,
+    active: row.active === 1,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The lower-case text the type-ahead looks in: name, SKU and barcodes. */
+function searchKey(fields: Pick<ItemFields, 'name' | 'sku' | 'barcodes'>): string {
+  return [fields.name, fields.sku, ...fields.barcodes].join('\n').toLowerCase();
+}
+
+export function getItem(db: Db, id: string): CatalogueItem | null {
+  const row = prepared<[string], ItemRow>(db, `${SELECT_ITEM} WHERE i.id = ?`).get(id);
+  return row ? toItem(row) : null;
+}
+
+export function itemBySku(db: Db, sku: string): CatalogueItem | null {
+  const row = prepared<[string], ItemRow>(db, `${SELECT_ITEM} WHERE i.sku = ?`).get(sku);
+  return row ? toItem(row) : null;
+}
+
+/** The item a barcode belongs to (active or not), or null. */
+export function itemByBarcode(db: Db, code: string): CatalogueItem | null {
+  const row = prepared<[string], ItemRow>(
+    db,
+    `${SELECT_ITEM} WHERE i.id = (SELECT item_id FROM catalogue_barcodes WHERE barcode = ?)`,
+  ).get(code);
+  return row ? toItem(row) : null;
+}
+
+/**
+ * Items whose name, SKU or a barcode holds `query` (any case): an exact SKU or barcode first, then
+ * names starting with the query, then the rest, each by name. An empty query lists by name.
+ */
+export function searchItems(db: Db, query: string, options: { limit: number; includeInactive: boolean }): CatalogueItem[] {
+  const text = query.trim().toLowerCase();
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = prepared<{ text: string; pattern: string; prefix: string; limit: number; all: 0 | 1 }, ItemRow>(
+    db,
+    `${SELECT_ITEM}
+     WHERE (@all = 1 OR i.active = 1) AND i.search_key LIKE @pattern ESCAPE '\\'
+     ORDER BY CASE
+                WHEN lower(i.sku) = @text OR EXISTS (SELECT 1 FROM catalogue_barcodes b WHERE b.barcode = @text AND b.item_id = i.id) THEN 0
+                WHEN lower(i.name) LIKE @prefix ESCAPE '\\' THEN 1
+                ELSE 2
+              END,
+              i.name COLLATE NOCASE, i.sku
+     LIMIT @limit`,
+  ).all({ text, pattern, prefix: `${pattern.slice(1)}`, limit: options.limit, all: options.includeInactive ? 1 : 0 });
+  return rows.map(toItem);
+}
+
+/** Every item, by SKU: for the CSV export. */
+export function allItems(db: Db): CatalogueItem[] {
+  return prepared<[], ItemRow>(db, `${SELECT_ITEM} ORDER BY i.sku`).all().map(toItem);
+}
+
+export function createItem(db: Db, fields: ItemFields, at: number): CatalogueItem {
+  return inWriteTransaction(db, () => getItem(db, insertItem(db, fields, at)) as CatalogueItem);
+}
+
+/** Changes the fields given and the active flag (the barcodes given replace the item's); null when no item has the id. */
+export function updateItem(db: Db, id: string, changes: ItemChanges, at: number): CatalogueItem | null {
+  return inWriteTransaction(db, () => {
+    const current = getItem(db, id);
+    if (!current) return null;
+    changeItem(db, current, changes, at);
+    return getItem(db, id);
+  });
+}
+
+/**
+ * Saves many items in one transaction: a SKU already held updates that item, a new SKU adds one.
+ * Any refusal undoes them all.
+ */
+export function saveItemsBySku(db: Db, items: readonly { fields: ItemFields; active: boolean }[], at: number): { created: number; updated: number } {
+  return inWriteTransaction(db, () => {
+    let created = 0;
+    for (const { fields, active } of items) {
+      const current = itemBySku(db, fields.sku);
+      if (current) changeItem(db, current, { ...fields, active }, at);
+      else {
+        insertItem(db, fields, at, active);
+        created += 1;
+      }
+    }
+    return { created, updated: items.length - created };
+  });
+}
+
+function insertItem(db: Db, fields: ItemFields, at: number, active = true): string {
+  const id = randomUUID();
+  guardUnique(db, fields, null);
+  prepared(
+    db,
+    `INSERT INTO catalogue_items (id, name, sku, unit, price_minor, price_includes_tax, rate_basis_points, hsn_code, tax_exempt,
+                                  active, search_key, created_at, updated_at)
+     VALUES (@id, @name, @sku, @unit, @priceMinor, @priceIncludesTax, @rateBasisPoints, @hsnCode, @taxExempt, @active, @searchKey, @at, @at)`,
+  ).run({ id, ...columns(fields), active: active ? 1 : 0, at });
+  setBarcodes(db, id, fields.barcodes);
+  return id;
+}
+
+function changeItem(db: Db, current: CatalogueItem, changes: ItemChanges, at: number): void {
+  const { active, ...rest } = changes;
+  const next: ItemFields = { ...current, ...rest };
+  guardUnique(db, next, current.id);
+  prepared(
+    db,
+    `UPDATE catalogue_items SET name = @name, sku = @sku, unit = @unit, price_minor = @priceMinor, price_includes_tax = @priceIncludesTax,
+            rate_basis_points = @rateBasisPoints, hsn_code = @hsnCode, tax_exempt = @taxExempt, active = @active,
+            search_key = @searchKey, updated_at = @at
+     WHERE id = @id`,
+  ).run({ id: current.id, ...columns(next), active: (active ?? current.active) ? 1 : 0, at });
+  if (rest.barcodes !== undefined) setBarcodes(db, current.id, rest.barcodes);
+}
+
+function columns(fields: ItemFields) {
+  return {
+    name: fields.name,
+    sku: fields.sku,
+    unit: fields.unit,
+    priceMinor: fields.priceMinor,
+    priceIncludesTax: fields.priceIncludesTax ? 1 : 0,
+    rateBasisPoints: fields.rateBasisPoints,
+    hsnCode: fields.hsnCode,
+    taxExempt: fields.taxExempt ? 1 : 0,
+    searchKey: searchKey(fields),
+  };
+}
+
+function setBarcodes(db: Db, itemId: string, codes: readonly string[]): void {
+  prepared<[string]>(db, 'DELETE FROM catalogue_barcodes WHERE item_id = ?').run(itemId);
+  const insert = prepared<[string, string]>(db, 'INSERT INTO catalogue_barcodes (barcode, item_id) VALUES (?, ?)');
+  for (const code of new Set(codes)) insert.run(code, itemId);
+}
+
+/** Refuses a SKU or a barcode that another item holds, naming the field and the other item. */
+function guardUnique(db: Db, fields: Pick<ItemFields, 'sku' | 'barcodes'>, selfId: string | null): void {
+  const bySku = itemBySku(db, fields.sku);
+  if (bySku && bySku.id !== selfId) throw new CatalogueConflictError('sku', fields.sku, bySku.name);
+  for (const code of fields.barcodes) {
+    const byCode = itemByBarcode(db, code);
+    if (byCode && byCode.id !== selfId) throw new CatalogueConflictError('barcodes', code, byCode.name);
+  }
+}

@@ -1,0 +1,132 @@
+// The catalogue checkout against the real backend and the simulator: three barcodes typed as a
+// keyboard-wedge scanner types them (fast, ending in Enter), a fourth item found by name with the
+// arrow keys and Enter, a line and a bill discount, CGST/SGST by rate and the round-off, and the
+// bill's total charged by card on the virtual terminal; then a B2B sale delivered to another state.
+import type { Page } from '@playwright/test';
+import { expect, test, type CounterHost } from './fixtures/browser-host';
+import { pdfText, squeezed } from '../testkit/pdf-text';
+import { chargeButton, expectAccessible, expectWaiting, FINAL, openApp, payStatus, shot } from './screens-support';
+
+const CATALOGUE = [
+  'Name,SKU,Barcodes,Unit,Price,Price includes tax,Tax rate,HSN/SAC',
+  'Assam Tea 250 g,TEA-250,8901234567890,piece,140,yes,5,0902',
+  'Basmati Rice,RICE-1,8901234500011,kg,120.50,yes,5,1006',
+  'Steel Tumbler,TUM-1,8901234500028,piece,99,yes,18,7323',
+  'Coconut Oil 1 l,OIL-1,8901234500035,piece,250,yes,5,1513',
+].join('\n');
+
+async function stockTheStore(host: CounterHost): Promise<void> {
+  const session = await host.call('manager-set-pin', { pin: '2468' });
+  if (!session.ok) throw new Error(session.error.message);
+  const { managerToken } = session.value;
+  const imported = await host.call('catalogue-import', { managerToken, csv: CATALOGUE, dryRun: false });
+  if (!imported.ok || !imported.value.imported) throw new Error(JSON.stringify(imported));
+  const tax = await host.call('tax-settings-update', { managerToken, gstin: '27AAPFU0939F1ZV' });
+  if (!tax.ok) throw new Error(tax.error.message);
+}
+
+/**
+ * Types a code as a keyboard-wedge scanner does: a key every 5 ms, then Enter, into whatever has the
+ * focus. The keys go through Chromium's input pipeline (CDP) stamped with the scanner's own times, as
+ * the OS stamps a real scanner's keys; Playwright's keyboard.type would stamp them when this shared,
+ * busy test machine gets round to each one (measured: 20 to 330 ms apart).
+ */
+async function scan(page: Page, code: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const start = Date.now() / 1000;
+  const keys = [...code].map((ch) => ({ key: ch, code: /\d/.test(ch) ? `Digit${ch}` : `Key${ch.toUpperCase()}`, text: ch, vk: ch.toUpperCase().charCodeAt(0) }));
+  keys.push({ key: 'Enter', code: 'Enter', text: '\r', vk: 13 });
+  for (const [index, key] of keys.entries()) {
+    const timestamp = start + index * 0.005;
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: key.key, code: key.code, text: key.text, windowsVirtualKeyCode: key.vk, timestamp });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: key.key, code: key.code, windowsVirtualKeyCode: key.vk, timestamp: timestamp + 0.001 });
+  }
+  await cdp.detach();
+}
+
+test('scan three barcodes, find a fourth by name, discount a line and the bill, and charge the bill total by card', async ({ page, host }) => {
+  await stockTheStore(host);
+  await openApp(page, host, 'Counter B');
+  await page.getByText('Catalogue', { exact: true }).click();
+  const search = page.getByRole('combobox', { name: 'Find an item' });
+  await search.focus();
+
+  await scan(page, '8901234567890');
+  await scan(page, '8901234567890');
+  await scan(page, '8901234500028');
+  await expect(search).toHaveValue('');
+  await scan(page, '0000000000000');
+  await expect(page.getByRole('status').filter({ hasText: 'Barcode 0000000000000 is not in the catalogue' })).toBeVisible();
+
+  await search.pressSequentially('rice', { delay: 120 });
+  await expect(page.getByRole('option', { name: /Basmati Rice/ })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(search).toHaveValue('');
+
+  const table = page.getByRole('table', { name: 'Items on this bill' });
+  await expect(table.locator('tbody tr')).toHaveCount(3);
+  await expect(page.getByLabel('Line 1 quantity (piece)')).toHaveValue('2');
+  await page.getByLabel('Line 3 quantity (kg)').fill('0.750');
+  await page.getByLabel('Line 2 discount').fill('10%');
+  await page.getByLabel('Bill discount').fill('10');
+
+  await expect(page.getByText('CGST on 5% items')).toBeVisible();
+  await expect(page.locator('.bill-totals')).toContainText('Round off−₹0.48');
+  await expect(chargeButton(page)).toHaveAccessibleName('Charge ₹449.00');
+  await expectAccessible(page);
+  for (const [width, name] of [[1366, 'checkout-01-cart-1366'], [1024, 'checkout-01-cart-1024']] as const) {
+    await page.setViewportSize({ width, height: 768 });
+    await shot(page, name);
+  }
+
+  await chargeButton(page).click();
+  await expectWaiting(page, 'TRM002');
+  const [session] = await host.sim.sessions();
+  expect(session?.amount).toBe('449.00');
+  await host.sim.pay('TRM002', { outcome: 'succeeded' });
+  await expect(payStatus(page)).toHaveText(/PAID/, FINAL);
+  const paymentId = (await page.getByRole('region', { name: 'Payment' }).locator('dd').first().textContent()) ?? '';
+  expect(paymentId).toMatch(/^\d+$/);
+  await shot(page, 'checkout-02-paid');
+
+  await page.evaluate(() => {
+    window.print = () => undefined; // no dialog here: the print styles are rendered to PDF instead
+  });
+  await page.getByRole('button', { name: 'Print receipt' }).click();
+  await expect(page.locator('.print-area .receipt')).toHaveCount(1);
+  // The font sets "ff" as one ligature glyph, which the PDF's text gives back as U+FB00.
+  const printed = squeezed(pdfText(await page.pdf({ preferCSSPageSize: true, printBackground: true }))).replaceAll('\uFB00', 'ff');
+  const expected = [
+    'TAX INVOICE', 'GSTIN 27AAPFU0939F1ZV', 'B-000001', 'Maharashtra (27)',
+    'Assam Tea 250 g', 'HSN 0902', 'Basmati Rice', 'HSN 1006', '0.750 KGS', '₹120.50', 'Steel Tumbler', 'HSN 7323',
+    'Item discounts', '−₹9.90', 'Bill discount', '−₹10.00', 'Taxable value', '₹418.93',
+    'CGST', 'SGST', '5%₹345.07₹8.63', '₹8.62', '18%₹73.86₹6.65', 'Round off', '−₹0.48', 'Total', '₹449.00',
+    'Rupees Four Hundred Forty-Nine Only', 'Paid by', 'Card', 'Payment ID', paymentId,
+  ];
+  for (const text of expected) expect(printed, text).toContain(squeezed(text));
+  await page.emulateMedia({ media: 'print' });
+  await shot(page, 'checkout-04-tax-invoice');
+  await page.emulateMedia({ media: null });
+});
+
+test('a B2B sale delivered to another state is billed with IGST and the checked customer', async ({ page, host }) => {
+  await stockTheStore(host);
+  await openApp(page, host, 'Counter B');
+  await page.getByText('Catalogue', { exact: true }).click();
+  await page.getByRole('combobox', { name: 'Find an item' }).focus();
+  await scan(page, '8901234500035');
+  await page.getByLabel('Place of supply').selectOption('29');
+  await page.getByLabel('Customer GSTIN (B2B)').fill('29AACCR7832C1ZE');
+  await page.getByLabel('Customer name').fill('R Traders');
+  await expect(page.getByText(/Customer GSTIN: the last character does not match/)).toBeVisible();
+  await page.getByLabel('Customer GSTIN (B2B)').fill('29AACCR7832C1ZD');
+  await expect(page.locator('.bill-totals')).toContainText('IGST 5%₹11.90');
+  await expect(chargeButton(page)).toHaveAccessibleName('Charge ₹250.00');
+  await shot(page, 'checkout-03-b2b');
+  await chargeButton(page).click();
+  await expectWaiting(page, 'TRM002');
+  const [session] = await host.sim.sessions();
+  expect(session?.amount).toBe('250.00');
+});

@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useMemo } from 'react';
+import type { Bill } from '../../../../../contract/catalogue/bill';
+import { GST_STATES } from '../../../../../contract/billing/states';
+import type { Result } from '../../../../../contract/result';
+import type { Currency } from '../../../../../contract/vocabulary';
+import { Field } from '../../../components/Field';
+import { useScanner } from '../../../hooks/use-scanner';
+import { useCurrency } from '../../../state/app-state';
+import { previewBill } from '../../../state/cart';
+import { useCartStore } from '../../../state/cart-state';
+import { useCheckoutStore } from '../../../state/checkout-state';
+import { BillTotals } from './BillTotals';
+import { CartLines } from './CartLines';
+import { ItemSearch } from './ItemSearch';
+
+/** The cart's bill as the backend will make it; null until the store's tax settings are read. */
+export function useCartBill(currency: Currency): Result<Bill> | null {
+  const cart = useCartStore((s) => s.cart);
+  const tax = useCartStore((s) => s.tax);
+  return useMemo(() => (tax ? previewBill(cart, currency, tax) : null), [cart, tax, currency]);
+}
+
+/** The checkout: scan or find items, quantities and discounts, place of supply, a B2B customer. */
+export function CheckoutEditor() {
+  const currency = useCurrency();
+  const busy = useCheckoutStore((s) => s.busy);
+  const submitted = useCheckoutStore((s) => s.submitted);
+  const cart = useCartStore((s) => s.cart);
+  const tax = useCartStore((s) => s.tax);
+  const notice = useCartStore((s) => s.notice);
+  const { loadTax, scan, set } = useCartStore.getState();
+  const disabled = busy !== null;
+  const bill = useCartBill(currency);
+  const onScan = useCallback((code: string) => void scan(code), [scan]);
+  useScanner(onScan, !disabled);
+  useEffect(() => {
+    void loadTax();
+  }, [loadTax]);
+
+  const problem = bill && !bill.ok && cart.lines.length > 0 ? bill.error : null;
+  const errorFor = (key: string) => (problem?.field === key ? problem.message : undefined);
+  const gst = currency === 'INR';
+
+  return (
+    <div className="checkout-editor">
+      <ItemSearch currency={currency} disabled={disabled} />
+      <p className="cart-notice" role="status">
+        {notice}
+      </p>
+      <CartLines currency={currency} disabled={disabled} bill={bill?.ok ? bill.value : null} errorFor={errorFor} />
+      <div className="cart-options">
+        <Field label="Bill discount" hint="10% or an amount" error={errorFor('billDiscount')}>
+          {({ id, describedBy, invalid }) => (
+            <input id={id} className="input input-money" value={cart.billDiscount} onChange={(e) => set({ billDiscount: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid || undefined} disabled={disabled} />
+          )}
+        </Field>
+        {gst ? (
+          <>
+            <Field label="Place of supply" error={errorFor('placeOfSupply')}>
+              {({ id }) => (
+                <select id={id} className="input" value={cart.placeOfSupply} onChange={(e) => set({ placeOfSupply: e.target.value })} disabled={disabled}>
+                  <option value="">Over the counter{tax?.stateName ? ` (${tax.stateName})` : ''}</option>
+                  {Object.entries(GST_STATES).map(([code, name]) => (
+                    <option key={code} value={code}>
+                      Delivered to {name} ({code})
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Customer GSTIN (B2B)" error={errorFor('customer.gstin')}>
+              {({ id, describedBy, invalid }) => (
+                <input id={id} className="input" value={cart.customerGstin} onChange={(e) => set({ customerGstin: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid || undefined} autoComplete="off" spellCheck={false} disabled={disabled} />
+              )}
+            </Field>
+            <Field label="Customer name" error={errorFor('customer.name')}>
+              {({ id, describedBy, invalid }) => (
+                <input id={id} className="input" value={cart.customerName} onChange={(e) => set({ customerName: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid || undefined} autoComplete="off" disabled={disabled} />
+              )}
+            </Field>
+          </>
+        ) : null}
+      </div>
+      {bill?.ok ? <BillTotals bill={bill.value} currency={currency} /> : null}
+      {problem && (submitted || !problem.field || !/\./.test(problem.field)) && !errorFor(problem.field ?? '') ? (
+        <p className="field-error" role="alert">
+          {problem.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
