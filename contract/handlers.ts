@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ATTEMPT_STATES } from './vocabulary';
 import * as f from './fields';
-import type { AttemptEvent, CashSale, ChargeAttempt, Counter, Invoice, Refund, RefundWithEvents } from './records';
+import type { AttemptEvent, CashSale, ChargeAttempt, Counter, IntegrationKey, Invoice, Refund, RefundWithEvents } from './records';
 import type { Result } from './result';
 import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayCloseReport, DayLog, ManagerStatus, Receipt, Settings, StoreStatus, SupportBundle, SupportInfo } from './answers';
 
@@ -141,6 +141,16 @@ export const inputSchemas = {
   }),
   /** Frees a counter held by a PC that is no longer heard from (a stale claim). */
   'counter-release': z.strictObject({ managerToken: f.managerToken, counterId: f.recordId }),
+  /** A key for another billing program to use the integration API: the key is in the answer, once. */
+  'integration-key-create': z.strictObject({
+    managerToken: f.managerToken,
+    name: f.programName,
+    scopes: f.integrationScopes,
+    counterIds: f.integrationCounterIds,
+  }),
+  'integration-key-list': z.strictObject({ managerToken: f.managerToken }),
+  /** The key stops working at once, for good. */
+  'integration-key-revoke': z.strictObject({ managerToken: f.managerToken, keyId: f.recordId }),
 } as const;
 
 export interface HandlerOutputs {
@@ -189,6 +199,9 @@ export interface HandlerOutputs {
   'counter-claim': StoreStatus;
   'store-join': StoreStatus;
   'counter-release': StoreStatus;
+  'integration-key-create': { key: IntegrationKey; secret: string };
+  'integration-key-list': IntegrationKey[];
+  'integration-key-revoke': IntegrationKey;
 }
 
 export interface ManagerSession {

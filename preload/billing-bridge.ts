@@ -75,6 +75,9 @@ export function createBillingBridge(ipc: IpcRendererLike): DesktopBilling {
     counterClaim: call('counter-claim'),
     storeJoin: call('store-join'),
     counterRelease: call('counter-release'),
+    integrationKeyCreate: call('integration-key-create'),
+    integrationKeyList: call('integration-key-list'),
+    integrationKeyRevoke: call('integration-key-revoke'),
 
     onEvent(listener: (event: BillingEvent) => void) {
       // Only the event crosses into the page, never Electron's IPC event object (it exposes the sender).

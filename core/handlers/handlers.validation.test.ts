@@ -122,6 +122,14 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
     { input: { managerToken: 't', url: 'postgres://u:p@db.example/store', storeName: 'Main', pin: '24' }, field: 'pin', rule: /4 to 8 digits/ },
   ],
   'counter-release': [{ input: { managerToken: 't' }, field: 'counterId', rule: /required/ }],
+  'integration-key-create': [
+    { input: { managerToken: 't', name: ' ', scopes: ['charge'], counterIds: ['c1'] }, field: 'name', rule: /Program name is required/ },
+    { input: { managerToken: 't', name: 'Tally', scopes: ['pay'], counterIds: ['c1'] }, field: 'scopes.0', rule: /Scope must be one of charge, read, refund-request/ },
+    { input: { managerToken: 't', name: 'Tally', scopes: [], counterIds: ['c1'] }, field: 'scopes', rule: /at least one scope/ },
+    { input: { managerToken: 't', name: 'Tally', scopes: ['read'], counterIds: [] }, field: 'counterIds', rule: /at least one counter/ },
+  ],
+  'integration-key-list': [{ input: { managerToken: 't', extra: 1 }, field: 'extra', rule: /Unknown field/ }],
+  'integration-key-revoke': [{ input: { managerToken: 't' }, field: 'keyId', rule: /required/ }],
 };
 
 describe('bad input', () => {

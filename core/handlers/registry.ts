@@ -9,6 +9,7 @@ import type { storeCalls } from '../store-link/handlers';
 import { chargeHandlers } from './charges';
 import type { connectionHandlers } from './connection';
 import { counterHandlers } from './counters';
+import { integrationKeyHandlers } from './integration-keys';
 import { invoiceHandlers } from './invoices';
 import { logHandlers } from './ledger';
 import type { managerHandlers } from './manager';
@@ -45,6 +46,7 @@ export function createRegistry(lasting: LastingDomains, ctx: DataContext): Regis
     logHandlers(ctx),
     dayCloseHandlers(ctx),
     settingsHandlers(ctx),
+    integrationKeyHandlers(ctx),
   ) satisfies Registry;
 }
 

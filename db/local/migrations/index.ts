@@ -9,6 +9,7 @@ import { tenders } from './008_tenders';
 import { dayCloses } from './009_day_closes';
 import { storeOutbox } from './010_store_outbox';
 import { storeOutboxAfterSale } from './011_store_outbox_after_sale';
+import { integrationApi } from './018_integration_api';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   dayCloses,
   storeOutbox,
   storeOutboxAfterSale,
+  integrationApi,
 ];
