@@ -15,8 +15,6 @@ import type { IntegrationBackend } from './port';
 import { RateLimiter, DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit';
 import { ApiRefusal, readJson, refuse, sendJson } from './replies';
 
-export const DEFAULT_INTEGRATION_PORT = 47_100;
-
 export interface IntegrationApiOptions {
   backend: IntegrationBackend;
   /** 0 picks a free port (tests). */
