@@ -27,6 +27,8 @@ export interface Invoice {
   status: InvoiceStatus;
   createdAt: number;
   paidAt: number | null;
+  /** Sent by another billing program through the integration API: its name (the number is its reference). */
+  program?: string;
 }
 
 /** A declined try inside a session that is still in progress: the customer may try again. */

@@ -96,9 +96,9 @@ async function invoiceFor(api: IntegrationBackend, key: IntegrationKey, request:
     lines: [{ description: `${key.name} invoice ${request.reference}`, quantity: 1, unitPriceMinor: request.amountMinor }],
   });
   if (!created.ok) throw fromAppError(created.error.field === 'number' ? { ...created.error, field: 'reference' } : created.error);
-  const source = { invoiceId: created.value.id, keyId: key.id, program: key.name, reference: request.reference };
+  const source = { invoiceId: created.value.id, keyId: key.id, program: key.name, reference: created.value.number };
   recordInvoiceSource(db, source, api.now());
-  return { invoice: created.value, source };
+  return { invoice: { ...created.value, program: key.name }, source };
 }
 
 function readCharge(db: ReturnType<IntegrationBackend['db']>, attemptId: string, keyId?: string): ApiCharge {

@@ -5,7 +5,7 @@ import type { IntegrationKey } from '../../contract/records';
 import type { Db } from './database';
 import { z } from 'zod';
 import { INTEGRATION_SCOPES, type IntegrationScope } from '../../contract/vocabulary';
-import { prepared } from './statements';
+import { inWriteTransaction, prepared } from './statements';
 
 interface KeyRow {
   id: string;
@@ -105,15 +105,21 @@ export interface InvoiceSource {
   reference: string;
 }
 
-export function recordInvoiceSource(db: Db, source: InvoiceSource, at: number): void {
-  prepared(db, 'INSERT INTO integration_invoices (invoice_id, key_id, program, reference, created_at) VALUES (@invoiceId, @keyId, @program, @reference, @at)').run({ ...source, at });
+/** Marks the invoice as sent by the key's program (the reference is its number). */
+export function recordInvoiceSource(db: Db, source: Omit<InvoiceSource, 'reference'>, at: number): void {
+  inWriteTransaction(db, () => {
+    prepared(db, 'UPDATE invoices SET program = ? WHERE id = ?').run(source.program, source.invoiceId);
+    prepared(db, 'INSERT INTO integration_invoices (invoice_id, key_id, created_at) VALUES (?, ?, ?)').run(source.invoiceId, source.keyId, at);
+  });
 }
+
+const SOURCE_COLUMNS = 'ii.invoice_id AS invoiceId, ii.key_id AS keyId, i.program AS program, i.number AS reference FROM integration_invoices ii JOIN invoices i ON i.id = ii.invoice_id';
 
 export function getInvoiceSource(db: Db, invoiceId: string): InvoiceSource | null {
   return (
     prepared<[string], InvoiceSource>(
       db,
-      'SELECT invoice_id AS invoiceId, key_id AS keyId, program, reference FROM integration_invoices WHERE invoice_id = ?',
+      `SELECT ${SOURCE_COLUMNS} WHERE ii.invoice_id = ?`,
     ).get(invoiceId) ?? null
   );
 }
@@ -122,9 +128,9 @@ export function getInvoiceSource(db: Db, invoiceId: string): InvoiceSource | nul
 export function listInvoiceSources(db: Db, query: { keyId: string; fromMs: number; toMs: number; reference?: string }): InvoiceSource[] {
   return prepared<[object], InvoiceSource>(
     db,
-    `SELECT invoice_id AS invoiceId, key_id AS keyId, program, reference FROM integration_invoices
-     WHERE key_id = @keyId AND created_at >= @fromMs AND created_at < @toMs AND (@reference IS NULL OR reference = @reference)
-     ORDER BY created_at, invoice_id`,
+    `SELECT ${SOURCE_COLUMNS}
+     WHERE ii.key_id = @keyId AND ii.created_at >= @fromMs AND ii.created_at < @toMs AND (@reference IS NULL OR i.number = @reference)
+     ORDER BY ii.created_at, ii.invoice_id`,
   ).all({ keyId: query.keyId, fromMs: query.fromMs, toMs: query.toMs, reference: query.reference ?? null });
 }
 

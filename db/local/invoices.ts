@@ -23,6 +23,7 @@ interface InvoiceRow {
   created_at: number;
   paid_at: number | null;
   payment_id: string | null;
+  program: string | null;
 }
 
 function toInvoice(row: InvoiceRow): Invoice {
@@ -36,6 +37,7 @@ function toInvoice(row: InvoiceRow): Invoice {
     status: row.status,
     createdAt: row.created_at,
     paidAt: row.paid_at,
+    ...(row.program ? { program: row.program } : {}),
   };
 }
 

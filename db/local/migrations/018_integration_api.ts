@@ -52,11 +52,13 @@ BEGIN
   SELECT RAISE(ABORT, 'integration_calls is append-only');
 END;
 
+-- The program that sent an invoice, shown with it on the counter's screen (its reference there is
+-- the invoice's number); null for the screens' own invoices.
+ALTER TABLE invoices ADD COLUMN program TEXT CHECK (program IS NULL OR trim(program) <> '');
+
 CREATE TABLE integration_invoices (
   invoice_id TEXT PRIMARY KEY REFERENCES invoices (id),
   key_id TEXT NOT NULL REFERENCES integration_keys (id),
-  program TEXT NOT NULL,
-  reference TEXT NOT NULL,
   created_at INTEGER NOT NULL
 ) STRICT;
 
