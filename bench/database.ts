@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 import type { AttemptState } from '../contract/vocabulary';
 import { DAY_LOG_PAGE } from '../contract/answers';
 import { startBackend } from '../core/backend';
-import { localDayRange } from '../core/after-sale/days';
+import { localDayRange } from '../contract/calendar';
 import { silentLogger } from '../core/logger';
 import { MemorySecretStore } from '../core/secrets/secret-store';
 import { localDate, sleep } from '../testkit/time';

@@ -20,6 +20,7 @@ import { openCheckedDatabase } from './maintenance/open-checked';
 import { TokenManager, type TokenState } from './zoho/token-manager';
 import { TokenRequestLog } from './zoho/token-request-log';
 import { ConnectionVault, type StoredConnection } from './zoho/vault';
+import type { Ports } from './ports';
 
 export interface RunningMode {
   kind: 'demo' | 'live';
@@ -79,6 +80,8 @@ export interface ModeOptions {
   budgetPerMinute?: () => number;
   /** Books each token request with the store's other PCs (see TokenManagerOptions.reserveRequest). */
   reserveTokenRequest?: (account: { edition: Edition; accountId: string }) => Promise<void>;
+  /** What the handlers ask of the store (see DataServicesOptions.ports). */
+  ports?: () => Ports;
 }
 
 /** The live account's database and the demo's, in the data folder. */
@@ -201,6 +204,7 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
       refundScope: { allowed: () => tokens.refundsAllowed(), markMissing: () => tokens.markRefundScopeMissing() },
       onZohoTrouble: options.onZohoTrouble,
       ...(options.budgetPerMinute ? { budgetPerMinute: options.budgetPerMinute } : {}),
+      ...(options.ports ? { ports: options.ports } : {}),
       ...(options.tuning ? { tuning: options.tuning } : {}),
     });
     services.start();

@@ -1,10 +1,10 @@
 // The whole backend behind one `call` and one event stream, composed here: the registry of calls
-// (handlers/registry.ts), the middleware around it (the manager's unlock, the mode switch's gate,
-// the store's way), the mode the stored connection calls for, and the store link.
+// (handlers/registry.ts), the middleware around it (the manager's unlock, the mode switch's gate),
+// the ports a store swaps in, the mode the stored connection calls for, and the store link.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BillingEvent } from '../../contract/events';
-import type { HandlerName, HandlerOutput, ParsedInput } from '../../contract/handlers';
+import type { HandlerName, HandlerOutput } from '../../contract/handlers';
 import type { Result } from '../../contract/result';
 import { CALL_BUDGET_PER_MINUTE } from '../../contract/rules';
 import type { SettingOverride } from '../../contract/answers';
@@ -27,18 +27,18 @@ import { checkOverrides } from '../outside-settings';
 import { FileSecretStore } from '../secrets/file-secret-store';
 import { MemorySecretStore, type SecretStore } from '../secrets/secret-store';
 import { publishPinHash } from '../store-link/config-writes';
-import { joinAndAdopt, joinedOverrides, storeCalls, type StoreHandlerDeps } from '../store-link/handlers';
+import { joinAndAdopt, storeCalls, type StoreHandlerDeps } from '../store-link/handlers';
 import { StoreLink, type StoreTiming } from '../store-link/link';
 import { StoreLinkFile } from '../store-link/link-file';
-import { remoteAttemptHandlers } from '../store-link/remote-attempts';
-import { storeLogHandlers } from '../store-link/store-log';
+import { storePorts } from '../store-link/store-ports';
+import { LOCAL_PORTS, type Ports } from '../ports';
 import type { DailyBackupOptions } from '../maintenance/daily-backups';
 import { startUpdateChecks, type UpdateChecks } from '../maintenance/update-checks';
 import type { Updater } from '../maintenance/update-policy';
 import { TOKEN_REQUEST_LOG_FILE, TokenRequestLog } from '../zoho/token-request-log';
 import { ConnectionVault } from '../zoho/vault';
 import { dispatch, type Dispatch } from './dispatch';
-import { managerOnly, storeInstead } from './middleware';
+import { managerOnly } from './middleware';
 import { startIntegrationApi, type IntegrationApi } from '../integration-api/server';
 import type { RateLimit } from '../integration-api/rate-limit';
 import { ModeSwitch } from './mode-switch';
@@ -137,6 +137,8 @@ class BackendRuntime implements Backend {
   private readonly tokenRequests: TokenRequestLog;
   private readonly store: StoreLink;
   private readonly storeDeps: StoreHandlerDeps;
+  /** What the local handlers ask of the store, while joined and live. */
+  private readonly storePorts: Ports;
   private readonly modes: ModeSwitch;
   private readonly connection: ConnectionReport;
   private readonly route: Dispatch;
@@ -185,12 +187,11 @@ class BackendRuntime implements Backend {
       link: this.store,
       vault: this.vault,
       access,
-      events: this.events,
       log: this.log,
       now: this.now,
       mode,
-      local: async <K extends HandlerName>(name: K, input: ParsedInput<K>) => this.modes.handler(name)(input),
     };
+    this.storePorts = storePorts(this.storeDeps);
     const lasting: LastingDomains = {
       app: { 'app-info': () => appInfo(mode(), this.version(), this.overrides) },
       manager: managerHandlers(access, managers),
@@ -208,6 +209,7 @@ class BackendRuntime implements Backend {
         ...(options.openExternal ? { openExternal: options.openExternal } : {}),
         consentPort: options.tuning?.consentPort ?? DEFAULT_CONSENT_PORT,
         reserveTokenRequest: (account) => this.store.reserveTokenRequest(account),
+        ports: () => this.ports(),
       }),
       support: supportHandlers({
         dataDir: options.dataDir,
@@ -225,10 +227,8 @@ class BackendRuntime implements Backend {
       drainMs: options.tuning?.callDrainMs ?? 30_000,
       registry: (running) => createRegistry(lasting, running.services.context),
     });
-    const storeWays = { ...joinedOverrides(this.storeDeps), ...storeLogHandlers(this.storeDeps), ...remoteAttemptHandlers(this.storeDeps) };
     this.route = {
-      // The gate before the store's way: a call is routed on the mode it will run on.
-      middleware: [managerOnly(managers), this.modes.gate, storeInstead(storeWays, () => this.store.joined !== null && mode().kind === 'live')],
+      middleware: [managerOnly(managers), this.modes.gate],
       handler: (name) => this.modes.handler(name),
       log: this.log,
     };
@@ -319,6 +319,16 @@ class BackendRuntime implements Backend {
     return this.options.tuning?.version ?? '0.1.0';
   }
 
+  /** A PC of a store, live (a demo's counters and ledger are not the store's). */
+  private joinedLive(): boolean {
+    return this.store.joined !== null && this.modes.current().kind === 'live';
+  }
+
+  /** The store's ports while joined and live, else this PC's own. */
+  private ports(): Ports {
+    return this.joinedLive() ? this.storePorts : LOCAL_PORTS;
+  }
+
   private modeOptions(): ModeOptions {
     const tuning = this.options.tuning ?? {};
     return {
@@ -332,6 +342,7 @@ class BackendRuntime implements Backend {
       tuning,
       budgetPerMinute: () => this.store.budgetPerMinute(),
       reserveTokenRequest: (account) => this.store.reserveTokenRequest(account),
+      ports: () => this.ports(),
       startDemoZoho: this.options.startDemoZoho,
       ...(tuning.backups ? { backupTiming: tuning.backups } : {}),
       onTokenState: this.connection.onTokenState,

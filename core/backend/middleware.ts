@@ -1,8 +1,7 @@
 // What runs around every call's handler besides the mode switch's gate (mode-switch.ts): the
-// manager's unlock, and what a PC of a store does instead while joined and live.
-import { MANAGER_ONLY, type HandlerName } from '../../contract/handlers';
+// manager's unlock. A PC of a store differs through the ports its handlers are given (core/ports.ts).
+import { MANAGER_ONLY } from '../../contract/handlers';
 import { HandlerFailure } from '../failure';
-import type { Handler } from '../handlers/types';
 import type { ManagerSessions } from '../manager/auth';
 import type { Middleware } from './dispatch';
 
@@ -16,16 +15,5 @@ export function managerOnly(sessions: ManagerSessions): Middleware {
       }
     }
     return next(input);
-  };
-}
-
-/** The store's own way of running a call, for the calls that a PC of a store runs differently. */
-export type StoreWays = { [K in HandlerName]?: Handler<K> };
-
-/** While this PC is joined to a store and live, the store's way runs instead of the local handler. */
-export function storeInstead(ways: StoreWays, joinedLive: () => boolean): Middleware {
-  return async (name, input, next) => {
-    const way = joinedLive() ? ways[name] : undefined;
-    return way ? way(input) : next(input);
   };
 }

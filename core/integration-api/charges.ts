@@ -14,7 +14,7 @@ import {
   type InvoiceSource,
 } from '../../db/local/integration';
 import { getInvoiceByNumber } from '../../db/local/invoices';
-import { localDate, localDayRange } from '../after-sale/days';
+import { localDate, localDayRange } from '../../contract/calendar';
 import { toApiCharge, type ApiCharge } from './charge-view';
 import type { IntegrationBackend } from './port';
 import { ApiRefusal, fromAppError, refuse } from './replies';
