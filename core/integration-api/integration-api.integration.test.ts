@@ -56,6 +56,7 @@ describe('integration API', () => {
     expect(listed.body).toMatchObject({ charges: expect.any(Array) as unknown });
     expect((listed.body.charges as { id: string }[]).map((c) => c.id)).toEqual([id]);
     expect((await api('/v1/charges?reference=INV-10', { key: key.secret })).body.charges).toEqual([]);
+    expect((await api('/v1/charges?date=2026-02-31', { key: key.secret })).body.error).toMatchObject({ field: 'date', message: 'Date must be a real calendar date' });
     // The invoice on Counter's side carries the reference as its number; the key is kept as its hash only.
     expect((await rig.call('invoice-get', { invoiceId: rig.attempt(id).invoiceId })).invoice).toMatchObject({ number: 'INV-9', status: 'paid' });
     expect(rows<{ key_hash: string }>('SELECT key_hash FROM integration_keys')).toEqual([{ key_hash: createHash('sha256').update(key.secret).digest('hex') }]);
@@ -65,6 +66,7 @@ describe('integration API', () => {
       { method: 'GET', path: `/v1/charges/${id}`, status: 200 },
       { method: 'GET', path: '/v1/charges', status: 200 },
       { method: 'GET', path: '/v1/charges', status: 200 },
+      { method: 'GET', path: '/v1/charges', status: 422 },
     ]);
   });
 

@@ -2,7 +2,7 @@
 // field and the rule.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { minorAmount, paymentMethod } from '../../contract/fields';
+import { isoDate, minorAmount, paymentMethod } from '../../contract/fields';
 import { CURRENCIES } from '../../contract/vocabulary';
 import { refuse } from './replies';
 
@@ -27,10 +27,7 @@ export const chargeRequest = z.strictObject({
 export type ChargeRequest = z.output<typeof chargeRequest>;
 
 export const chargeListQuery = z.strictObject({
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date must look like 2026-11-22')
-    .optional(),
+  date: isoDate.optional(),
   reference: reference.optional(),
 });
 
