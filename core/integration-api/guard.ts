@@ -1,5 +1,5 @@
-// Who may call the integration API: programs on this PC (or the shop's LAN when the manager allows
-// it), never a web page (a request carrying Origin is refused and no CORS header is ever sent),
+// Who may call the integration API: programs on this PC (or the shop's LAN when Counter is started
+// with COUNTER_API_LAN=1 / --api-lan), never a web page (a request carrying Origin is refused and no CORS header is ever sent),
 // each with a live key of its own.
 import { isIP } from 'node:net';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -19,7 +19,7 @@ export function isLoopback(address: string | undefined): boolean {
 /** Refuses a request from another computer while LAN access is off, and any request a browser page makes. */
 export function checkCaller(remoteAddress: string | undefined, headers: IncomingHttpHeaders, lan: boolean): void {
   if (!lan && !isLoopback(remoteAddress)) {
-    refuse(403, 'lan_access_off', 'This API answers programs on this computer only: a manager can allow the shop’s network in Manager → Integrations.');
+    refuse(403, 'lan_access_off', 'This API answers programs on this computer only: to allow the shop’s network, start Counter with COUNTER_API_LAN=1 (browser host: --api-lan).');
   }
   if (headers.origin !== undefined) {
     refuse(403, 'browser_refused', 'Web pages may not call this API: call it from your billing program (no Origin header).', 'Origin');
