@@ -1,7 +1,7 @@
 // Field rules for every input the backend accepts. Each message names the rule in plain words;
 // the field itself is named by the path reported alongside.
 import { z } from 'zod';
-import { EDITIONS, PAYMENT_METHODS, REFUND_REASONS } from './vocabulary';
+import { EDITIONS, INTEGRATION_SCOPES, PAYMENT_METHODS, REFUND_REASONS } from './vocabulary';
 import { MAX_AMOUNT_MINOR } from './money';
 import { BACKUP_KEEP_DAYS, MANAGER_PIN_DIGITS, POLL_INTERVAL_SECONDS } from './rules';
 import { DAY_LOG_MAX_ROWS } from './answers';
@@ -164,3 +164,17 @@ export const storeUrl = z
   }, 'Store address must look like postgres://user:password@host:5432/database');
 
 export const stationName = text('PC name', 1, 40);
+
+/** The program a key is for, as the cashier will see it ("Tally", "Vyapar at the back office"). */
+export const programName = text('Program name', 1, 40);
+
+export const integrationScopes = z
+  .array(z.enum(INTEGRATION_SCOPES, { error: `Scope must be one of ${INTEGRATION_SCOPES.join(', ')}` }), { error: 'Scopes must be a list' })
+  .min(1, 'Choose at least one scope')
+  .refine((scopes) => new Set(scopes).size === scopes.length, 'Scopes must not repeat');
+
+export const integrationCounterIds = z
+  .array(recordId, { error: 'Counters must be a list' })
+  .min(1, 'Choose at least one counter')
+  .max(100, 'At most 100 counters')
+  .refine((ids) => new Set(ids).size === ids.length, 'Counters must not repeat');

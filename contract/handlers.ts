@@ -7,7 +7,7 @@ import * as f from './fields';
 import * as cf from './catalogue/fields';
 import type { Bill } from './catalogue/bill';
 import type { CatalogueItem, ImportReport, TaxSettings } from './catalogue/records';
-import type { AttemptEvent, CashSale, ChargeAttempt, Counter, Invoice, Refund, RefundWithEvents } from './records';
+import type { AttemptEvent, CashSale, ChargeAttempt, Counter, IntegrationKey, Invoice, Refund, RefundWithEvents } from './records';
 import type { Result } from './result';
 import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayCloseReport, DayLog, ManagerStatus, Receipt, Settings, StoreStatus, SupportBundle, SupportInfo } from './answers';
 
@@ -183,6 +183,16 @@ export const inputSchemas = {
   }),
   /** Frees a counter held by a PC that is no longer heard from (a stale claim). */
   'counter-release': z.strictObject({ managerToken: f.managerToken, counterId: f.recordId }),
+  /** A key for another billing program to use the integration API: the key is in the answer, once. */
+  'integration-key-create': z.strictObject({
+    managerToken: f.managerToken,
+    name: f.programName,
+    scopes: f.integrationScopes,
+    counterIds: f.integrationCounterIds,
+  }),
+  'integration-key-list': z.strictObject({ managerToken: f.managerToken }),
+  /** The key stops working at once, for good. */
+  'integration-key-revoke': z.strictObject({ managerToken: f.managerToken, keyId: f.recordId }),
 } as const;
 
 export interface HandlerOutputs {
@@ -241,6 +251,9 @@ export interface HandlerOutputs {
   'item-update': CatalogueItem;
   'catalogue-import': ImportReport;
   'catalogue-export-csv': CsvExport;
+  'integration-key-create': { key: IntegrationKey; secret: string };
+  'integration-key-list': IntegrationKey[];
+  'integration-key-revoke': IntegrationKey;
 }
 
 export interface ManagerSession {

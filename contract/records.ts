@@ -1,6 +1,6 @@
 // The records the backend returns to the renderer. Money is integer minor units; times are
 // unix milliseconds; ids are strings.
-import { isReviewState, type AttemptState, type Currency, type InvoiceStatus, type PaymentMethod, type RefundReason, type RefundState } from './vocabulary';
+import { isReviewState, type AttemptState, type Currency, type IntegrationScope, type InvoiceStatus, type PaymentMethod, type RefundReason, type RefundState } from './vocabulary';
 
 export interface Counter {
   id: string;
@@ -27,6 +27,8 @@ export interface Invoice {
   status: InvoiceStatus;
   createdAt: number;
   paidAt: number | null;
+  /** Sent by another billing program through the integration API: its name (the number is its reference). */
+  program?: string;
 }
 
 /** A declined try inside a session that is still in progress: the customer may try again. */
@@ -216,4 +218,18 @@ export interface Correction {
   createdAt: number;
   /** Store mode: the PC that made it (on rows read from the store's ledger). */
   stationId?: string;
+}
+
+/** A key a manager gave another billing program for the integration API (the key itself is shown once, never stored). */
+export interface IntegrationKey {
+  id: string;
+  /** The program's name, shown on the counter's screen with each charge it starts. */
+  name: string;
+  /** The key's first characters, to tell keys apart. */
+  prefix: string;
+  scopes: IntegrationScope[];
+  /** The counters it may charge on. */
+  counterIds: string[];
+  createdAt: number;
+  revokedAt: number | null;
 }

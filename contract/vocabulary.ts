@@ -64,3 +64,7 @@ export type RefundReason = (typeof REFUND_REASONS)[number];
 /** How an invoice was settled: on the terminal (card, UPI) or at the till (cash). */
 export const TENDERS = ['card', 'upi', 'cash'] as const;
 export type Tender = (typeof TENDERS)[number];
+
+/** What an integration API key may do: start charges, read them and the counters, ask for refunds. */
+export const INTEGRATION_SCOPES = ['charge', 'read', 'refund-request'] as const;
+export type IntegrationScope = (typeof INTEGRATION_SCOPES)[number];

@@ -1,10 +1,13 @@
 // npm run start:browser -- [--port N] [--data-dir DIR] [--packaged] [--store URL --store-name NAME [--station-name NAME]]
+//   [--api-port N | --no-api] [--api-lan]
 // Serves Counter to a browser on 127.0.0.1. The first line printed is the address to open (with its
 // one-run key); Ctrl+C (SIGINT) or SIGTERM stops the payments poller and closes the database.
 // --packaged: run as an installed app does, accepting outside settings (ZOHO_PAYMENTS_URL,
 // ZOHO_ACCOUNTS_URL, --data-dir) only when they keep the Zoho secrets safe.
 // --store (or COUNTER_STORE_URL / COUNTER_STORE_NAME / COUNTER_STATION_NAME) joins this PC to a
 // store at start, trusting the database credentials in the address; the PC remembers it.
+// --api-port (or COUNTER_API_PORT): the integration API for other billing programs (default 47100,
+// on 127.0.0.1; --api-lan: the shop's network too; --no-api: off).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,10 +18,12 @@ import { FileSecretStore } from '../core/secrets/file-secret-store';
 import { openLogFiles } from '../core/maintenance/log-files';
 import { defaultDataDir } from './data-dir';
 import { startBrowserHost } from './server';
+import { integrationApiSetting, type IntegrationApiSetting } from '../core/integration-api/setting';
 import { stopOnSignals } from './stop-on-signals';
 import { startSimulator } from '../simulator/index';
 
-const USAGE = 'Usage: npm run start:browser -- [--port N] [--data-dir DIR] [--packaged] [--store URL --store-name NAME [--station-name NAME]]';
+const USAGE =
+  'Usage: npm run start:browser -- [--port N] [--data-dir DIR] [--packaged] [--store URL --store-name NAME [--station-name NAME]] [--api-port N | --no-api] [--api-lan]';
 
 interface HostCommand {
   port: number;
@@ -26,6 +31,7 @@ interface HostCommand {
   dataDirGiven: boolean;
   packaged: boolean;
   store: { url: string; storeName: string; stationName?: string } | null;
+  integrationApi: IntegrationApiSetting | null;
 }
 
 function options(env: Record<string, string | undefined> = process.env): HostCommand {
@@ -37,6 +43,9 @@ function options(env: Record<string, string | undefined> = process.env): HostCom
       store: { type: 'string' },
       'store-name': { type: 'string' },
       'station-name': { type: 'string' },
+      'api-port': { type: 'string' },
+      'no-api': { type: 'boolean' },
+      'api-lan': { type: 'boolean' },
     },
   });
   const port = Number(values.port ?? 0);
@@ -51,8 +60,9 @@ function options(env: Record<string, string | undefined> = process.env): HostCom
     const checked = value === undefined ? null : rule.safeParse(value);
     if (checked && !checked.success) throw new Error(`${checked.error.issues[0]?.message ?? 'Not valid'}. ${USAGE}`);
   }
+  const integrationApi = integrationApiSetting({ port: values['api-port'], off: values['no-api'] ?? false, ...(values['api-lan'] ? { lan: true } : {}) }, env);
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
-  return { port, dataDir, dataDirGiven: values['data-dir'] !== undefined, packaged: values.packaged ?? false, store };
+  return { port, dataDir, dataDirGiven: values['data-dir'] !== undefined, packaged: values.packaged ?? false, store, integrationApi };
 }
 
 /** The checkout: the nearest folder above this file with a package.json (this file is host/cli.ts, or its bundle out/host/cli.mjs). */
@@ -67,7 +77,7 @@ function checkoutRoot(): string {
 }
 
 async function main(): Promise<void> {
-  const { port, dataDir, dataDirGiven, packaged, store } = options();
+  const { port, dataDir, dataDirGiven, packaged, store, integrationApi } = options();
   const root = checkoutRoot();
   const rendererDir = join(root, 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
@@ -91,6 +101,7 @@ async function main(): Promise<void> {
       startDemoZoho: startSimulator,
       storeSecretStore: new FileSecretStore(storeLinkFile),
       ...(store ? { joinStoreAtStart: store } : {}),
+      ...(integrationApi ? { integrationApi } : {}),
       pinRecovery: `To choose a new PIN, someone signed in to this computer’s user account stops Counter (Ctrl+C) and runs: npm run reset-pin -- --data-dir "${dataDir}"`,
       tuning: { version, log },
     },
@@ -101,6 +112,8 @@ async function main(): Promise<void> {
   console.log(
     `Data: ${dataDir} (logs in its logs folder, daily backups in backups). A connected Zoho account is kept unencrypted in ${secretsFile}, and a store's address in ${storeLinkFile}, readable by your user account only.`,
   );
+  const apiUrl = host.backend.integrationApiUrl();
+  if (apiUrl) console.log(`Integration API for your billing software: ${apiUrl}/v1 (keys in Manager → Integrations; docs/INTEGRATING.md).`);
   console.log('Press Ctrl+C to stop.');
 
   stopOnSignals(() => host.stop(), 'Counter');

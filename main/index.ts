@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { app, dialog, ipcMain, protocol, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import electronUpdater from 'electron-updater';
 import { startBackend, type Backend } from '../core/backend';
+import { integrationApiSetting, type IntegrationApiSetting } from '../core/integration-api/setting';
 import { consoleLogger, type Logger } from '../core/logger';
 import { computerAccount, resetManagerPin } from '../core/manager/pin-reset';
 import { DatabaseDamagedError } from '../core/maintenance/damaged-database';
@@ -85,6 +86,7 @@ async function start(): Promise<void> {
     env: process.env,
     openExternal: openIfAllowed,
     pinRecovery: PIN_RECOVERY,
+    ...withIntegrationApi(integrationApiSetting({}, process.env)),
     // Only an installed package updates itself; a development run never does.
     ...(app.isPackaged ? { updater: desktopUpdater(electronUpdater.autoUpdater, log) } : {}),
     tuning: { version: app.getVersion(), log },
@@ -193,4 +195,8 @@ function safeOrigin(url: string): string {
   } catch {
     return 'not a URL';
   }
+}
+
+function withIntegrationApi(setting: IntegrationApiSetting | null): { integrationApi?: IntegrationApiSetting } {
+  return setting ? { integrationApi: setting } : {};
 }

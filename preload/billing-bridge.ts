@@ -85,6 +85,9 @@ export function createBillingBridge(ipc: IpcRendererLike): DesktopBilling {
     itemUpdate: call('item-update'),
     catalogueImport: call('catalogue-import'),
     catalogueExportCsv: call('catalogue-export-csv'),
+    integrationKeyCreate: call('integration-key-create'),
+    integrationKeyList: call('integration-key-list'),
+    integrationKeyRevoke: call('integration-key-revoke'),
 
     onEvent(listener: (event: BillingEvent) => void) {
       // Only the event crosses into the page, never Electron's IPC event object (it exposes the sender).

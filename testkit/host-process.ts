@@ -60,7 +60,10 @@ export class HostProcess {
   static async start(options: HostProcessOptions): Promise<HostProcess> {
     const bundle = await hostBundle();
     const started = performance.now();
-    const child = spawn(process.execPath, [bundle, '--port', '0', '--data-dir', options.dataDir, ...(options.args ?? [])], {
+    // The integration API only when a test asks for it (its default port is one per computer).
+    const args = options.args ?? [];
+    const api = args.includes('--api-port') ? [] : ['--no-api'];
+    const child = spawn(process.execPath, [bundle, '--port', '0', '--data-dir', options.dataDir, ...api, ...args], {
       cwd: REPO_ROOT,
       env: { ...process.env, ZOHO_PAYMENTS_URL: options.paymentsUrl, ZOHO_ACCOUNTS_URL: options.accountsUrl },
       stdio: ['ignore', 'pipe', 'pipe'],

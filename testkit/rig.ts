@@ -11,7 +11,7 @@ import type { Result } from '../contract/result';
 import { getAttempt } from '../db/local/attempts';
 import { getRefund } from '../db/local/refunds';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
-import { startBackend, type Backend, type BackendTuning } from '../core/backend';
+import { startBackend, type Backend, type BackendOptions, type BackendTuning } from '../core/backend';
 import { silentLogger } from '../core/logger';
 import { MemorySecretStore } from '../core/secrets/secret-store';
 import { connectionToSimulator } from '../core/mode';
@@ -39,6 +39,8 @@ export interface RigOptions {
   sharedSimulator?: RunningSimulator;
   /** Join this store at start, as the browser host's --store does. */
   joinStore?: { url: string; storeName: string; stationName?: string };
+  /** Start the integration API (port 0: any free one). */
+  integrationApi?: BackendOptions['integrationApi'];
 }
 
 export class Rig {
@@ -104,6 +106,7 @@ export class Rig {
       tuning: { ...TEST_TUNING, ...this.options.tuning },
       storeSecretStore: this.storeSecrets,
       ...(this.options.joinStore ? { joinStoreAtStart: this.options.joinStore } : {}),
+      ...(this.options.integrationApi ? { integrationApi: this.options.integrationApi } : {}),
     });
     this.unsubscribe = this.backend.subscribe((event) => this.events.push(event));
   }

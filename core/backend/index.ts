@@ -39,6 +39,8 @@ import { TOKEN_REQUEST_LOG_FILE, TokenRequestLog } from '../zoho/token-request-l
 import { ConnectionVault } from '../zoho/vault';
 import { dispatch, type Dispatch } from './dispatch';
 import { managerOnly } from './middleware';
+import { startIntegrationApi, type IntegrationApi } from '../integration-api/server';
+import type { RateLimit } from '../integration-api/rate-limit';
 import { ModeSwitch } from './mode-switch';
 import { appInfo, ConnectionReport } from './status';
 
@@ -47,6 +49,8 @@ export interface Backend {
   /** Parses `input` by the call's schema, runs it, and never throws: failures come back as results. */
   call<K extends HandlerName>(name: K, input: unknown): Promise<Result<HandlerOutput<K>>>;
   subscribe(listener: (event: BillingEvent) => void): () => void;
+  /** Where the integration API for other billing programs listens; null when it is off or its port was taken. */
+  integrationApiUrl(): string | null;
   /** Stops polling and closes the database (and the demo simulator). */
   close(): Promise<void>;
 }
@@ -82,6 +86,8 @@ export interface BackendOptions {
   joinStoreAtStart?: { url: string; storeName: string; stationName?: string };
   /** How to reset the manager PIN on this install (the command, or the app's flag), for the manager's screen. */
   pinRecovery?: string;
+  /** The integration API for other billing programs (core/integration-api/): off when not given. */
+  integrationApi?: { port: number; lan?: boolean; rateLimit?: RateLimit };
 }
 
 export interface BackendTuning extends ChargeTuning {
@@ -141,6 +147,7 @@ class BackendRuntime implements Backend {
   private readonly log: Logger;
   private readonly env: Record<string, string | undefined>;
   private readonly updateChecks: UpdateChecks | null;
+  private integration: IntegrationApi | null = null;
 
   constructor(
     private readonly options: BackendOptions & { tuning?: BackendTuning },
@@ -236,6 +243,34 @@ class BackendRuntime implements Backend {
     await this.open();
     const join = this.options.joinStoreAtStart;
     if (join && (this.store.joined?.storeName !== join.storeName || this.store.joined.url !== join.url)) await this.joinAtStart(join);
+    if (this.options.integrationApi) await this.startIntegrationApi(this.options.integrationApi);
+  }
+
+  /** The API for other billing programs, over the same calls as the screens. A port already taken is logged and the app goes on without it. */
+  private async startIntegrationApi(settings: NonNullable<BackendOptions['integrationApi']>): Promise<void> {
+    try {
+      this.integration = await startIntegrationApi({
+        backend: {
+          call: (name, input) => this.call(name, input),
+          subscribe: (listener) => this.events.subscribe(listener),
+          db: () => this.modes.current().db,
+          currency: () => this.modes.current().currency,
+          now: this.now,
+        },
+        port: settings.port,
+        ...(settings.lan !== undefined ? { lan: settings.lan } : {}),
+        ...(settings.rateLimit ? { rateLimit: settings.rateLimit } : {}),
+        log: this.log,
+        clock: this.clock,
+      });
+      this.log.info('integration api listening', { url: this.integration.url, lan: settings.lan ?? false });
+    } catch (error) {
+      this.log.error('the integration api could not start', { port: settings.port, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  integrationApiUrl(): string | null {
+    return this.integration?.url ?? null;
   }
 
   private async open(): Promise<void> {
@@ -267,6 +302,8 @@ class BackendRuntime implements Backend {
   /** Lets calls under way finish (a charge waiting for Zoho must record its session id), then stops. */
   async close(): Promise<void> {
     this.updateChecks?.stop();
+    await this.integration?.close();
+    this.integration = null;
     await this.modes.exclusively(0, async () => {
       try {
         await this.store.stop();

@@ -164,6 +164,14 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
   'item-update': [{ input: { managerToken: 't', itemId: 'i1', rateBasisPoints: -1 }, field: 'rateBasisPoints', rule: /cannot be negative/ }],
   'catalogue-import': [{ input: { managerToken: 't', csv: '', dryRun: true }, field: 'csv', rule: /The file is empty/ }],
   'catalogue-export-csv': [{ input: { managerToken: 't', all: true }, field: 'all', rule: /Unknown field/ }],
+  'integration-key-create': [
+    { input: { managerToken: 't', name: ' ', scopes: ['charge'], counterIds: ['c1'] }, field: 'name', rule: /Program name is required/ },
+    { input: { managerToken: 't', name: 'Tally', scopes: ['pay'], counterIds: ['c1'] }, field: 'scopes.0', rule: /Scope must be one of charge, read, refund-request/ },
+    { input: { managerToken: 't', name: 'Tally', scopes: [], counterIds: ['c1'] }, field: 'scopes', rule: /at least one scope/ },
+    { input: { managerToken: 't', name: 'Tally', scopes: ['read'], counterIds: [] }, field: 'counterIds', rule: /at least one counter/ },
+  ],
+  'integration-key-list': [{ input: { managerToken: 't', extra: 1 }, field: 'extra', rule: /Unknown field/ }],
+  'integration-key-revoke': [{ input: { managerToken: 't' }, field: 'keyId', rule: /required/ }],
 };
 
 describe('bad input', () => {

@@ -11,6 +11,7 @@ import type { storeCalls } from '../store-link/handlers';
 import { chargeHandlers } from './charges';
 import type { connectionHandlers } from './connection';
 import { counterHandlers } from './counters';
+import { integrationKeyHandlers } from './integration-keys';
 import { invoiceHandlers } from './invoices';
 import { logHandlers } from './ledger';
 import type { managerHandlers } from './manager';
@@ -49,6 +50,7 @@ export function createRegistry(lasting: LastingDomains, ctx: DataContext): Regis
     settingsHandlers(ctx),
     catalogueHandlers(ctx),
     checkoutHandlers(ctx),
+    integrationKeyHandlers(ctx),
   ) satisfies Registry;
 }
 

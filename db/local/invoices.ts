@@ -24,6 +24,7 @@ interface InvoiceRow {
   created_at: number;
   paid_at: number | null;
   payment_id: string | null;
+  program: string | null;
 }
 
 function toInvoice(row: InvoiceRow): Invoice {
@@ -37,6 +38,7 @@ function toInvoice(row: InvoiceRow): Invoice {
     status: row.status,
     createdAt: row.created_at,
     paidAt: row.paid_at,
+    ...(row.program ? { program: row.program } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import { storeOutbox } from './010_store_outbox';
 import { storeOutboxAfterSale } from './011_store_outbox_after_sale';
 import { storeClaims } from './012_store_claims';
 import { catalogue } from './013_catalogue';
+import { integrationApi } from './014_integration_api';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   storeOutboxAfterSale,
   storeClaims,
   catalogue,
+  integrationApi,
 ];

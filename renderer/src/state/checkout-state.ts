@@ -412,8 +412,17 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
     },
 
     applyAttempt(attempt, updatedInvoice) {
-      const { counterId, invoice, attempt: current } = get();
-      if (attempt.counterId !== counterId || !invoice || attempt.invoiceId !== invoice.id) return;
+      const { counterId, invoice, attempt: current, busy } = get();
+      if (attempt.counterId !== counterId) return;
+      // Another billing program charged on this counter (the integration API): its sale takes the
+      // screen, so the cashier sees what the terminal shows and can follow it, unless a payment of the
+      // screen's own sale is live or a call is in flight.
+      const fromProgram = updatedInvoice?.program !== undefined && updatedInvoice.id === attempt.invoiceId && updatedInvoice.id !== invoice?.id;
+      if (fromProgram && busy === null && !(current && isLiveState(current.state))) {
+        set({ invoice: updatedInvoice, attempt, number: updatedInvoice.number, method: attempt.method, cash: false, submitted: false, confirmChecked: false, confirmRequired: false, cashPaid: null, phaseVersion: get().phaseVersion + 1, ...clearError() });
+        return;
+      }
+      if (!invoice || attempt.invoiceId !== invoice.id) return;
       if (current) {
         if (attempt.id === current.id && attempt.updatedAt < current.updatedAt) return;
         if (attempt.id !== current.id && attempt.createdAt < current.createdAt) return;

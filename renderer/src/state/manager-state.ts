@@ -2,8 +2,8 @@
 // preferences, the store and help (files, updates, the support bundle). Locks itself after a few minutes without use.
 import { create } from 'zustand';
 import type { Edition } from '../../../contract/vocabulary';
-import type { PaymentMethod, RefundReason } from '../../../contract/vocabulary';
-import type { ChargeAttempt, Counter, Refund } from '../../../contract/records';
+import type { IntegrationScope, PaymentMethod, RefundReason } from '../../../contract/vocabulary';
+import type { ChargeAttempt, Counter, IntegrationKey, Refund } from '../../../contract/records';
 import type { AppError, Result } from '../../../contract/result';
 import type { ConnectionStatus, DayCloseReport, ManagerStatus, Settings, StoreStatus, SupportInfo } from '../../../contract/answers';
 import { call } from '../api/gateway';
@@ -74,6 +74,14 @@ interface ManagerState {
   installUpdate: () => Promise<boolean>;
   joinStore: (form: StoreJoinForm) => Promise<boolean>;
   releaseCounter: (counterId: string) => Promise<boolean>;
+  /** Manager → Integrations: the billing programs' API keys (null until loaded). */
+  integrationKeys: IntegrationKey[] | null;
+  /** The key just made, shown once until dismissed. */
+  newIntegrationKey: { name: string; secret: string } | null;
+  loadIntegrationKeys: () => Promise<void>;
+  createIntegrationKey: (input: { name: string; scopes: IntegrationScope[]; counterIds: string[] }) => Promise<boolean>;
+  revokeIntegrationKey: (key: IntegrationKey) => Promise<boolean>;
+  dismissNewIntegrationKey: () => void;
 }
 
 export const useManagerStore = create<ManagerState>()((set, get) => {
@@ -116,6 +124,31 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
     settings: null,
     support: null,
     signInUrl: null,
+    integrationKeys: null,
+    newIntegrationKey: null,
+
+    async loadIntegrationKeys() {
+      const keys = await run('integrations', (managerToken) => call((api) => api.integrationKeyList({ managerToken })));
+      if (keys) set({ integrationKeys: keys });
+    },
+
+    async createIntegrationKey(input) {
+      const made = await run('integration-new', (managerToken) => call((api) => api.integrationKeyCreate({ managerToken, ...input })));
+      if (!made) return false;
+      set({ newIntegrationKey: { name: made.key.name, secret: made.secret }, integrationKeys: [...(get().integrationKeys ?? []), made.key] });
+      return true;
+    },
+
+    async revokeIntegrationKey(key) {
+      const revoked = await run(`integration-${key.id}`, (managerToken) => call((api) => api.integrationKeyRevoke({ managerToken, keyId: key.id })));
+      if (!revoked) return false;
+      set({ integrationKeys: (get().integrationKeys ?? []).map((k) => (k.id === revoked.id ? revoked : k)) });
+      return true;
+    },
+
+    dismissNewIntegrationKey() {
+      set({ newIntegrationKey: null });
+    },
 
     async loadStatus() {
       const result = await call((api) => api.managerStatus({}));
@@ -158,7 +191,7 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
 
     async lock(message) {
       const token = get().token;
-      set({ token: null, lockMessage: message ?? null, errors: {}, notices: {}, signInUrl: null, busy: null });
+      set({ token: null, lockMessage: message ?? null, errors: {}, notices: {}, signInUrl: null, busy: null, newIntegrationKey: null, integrationKeys: null });
       if (token) await call((api) => api.managerLock({ managerToken: token }));
     },
 

@@ -13,13 +13,14 @@ import type { BillingEvent } from '../../../contract/events';
 import { HANDLER_NAMES, MANAGER_ONLY, type CallResult, type HandlerInput, type HandlerName, type HandlerOutput, type ManagerSession } from '../../../contract/handlers';
 import { sumMinor } from '../../../contract/money';
 import { parseHandlerInput } from '../../../contract/parse';
-import type { AttemptEvent, CashSale, ChargeAttempt, Counter, DayClose, Invoice, Refund } from '../../../contract/records';
+import type { AttemptEvent, CashSale, ChargeAttempt, Counter, DayClose, IntegrationKey, Invoice, Refund } from '../../../contract/records';
 import { fail, ok, type AppError, type Result } from '../../../contract/result';
 import { BACKUP_KEEP_DAYS, POLL_INTERVAL_SECONDS } from '../../../contract/rules';
 import type { AttemptState, PaymentMethod } from '../../../contract/vocabulary';
 import type { DesktopBilling, PrintRequest } from '../../../preload/bridge';
 import { resetBillingApi } from '../api/gateway';
 import { Refusal, refuse, type FakeHandler, type FakeHandlers } from './fake/handlers';
+import { integrationHandlers } from './fake/integrations';
 import { ledgerHandlers } from './fake/ledger';
 import { managerHandlers } from './fake/manager';
 import { saleHandlers } from './fake/sales';
@@ -57,6 +58,7 @@ export class FakeBackend {
   cashSales: CashSale[] = [];
   refunds: Refund[] = [];
   closes: DayClose[] = [];
+  integrationKeys: IntegrationKey[] = [];
   pin: string | null = null;
   support: SupportInfo = {
     version: 'test',
@@ -103,7 +105,7 @@ export class FakeBackend {
   private readonly listeners = new Set<(event: BillingEvent) => void>();
   private readonly failures = new Map<HandlerName, AppError>();
   private readonly held = new Map<HandlerName, Promise<void>>();
-  private readonly handlers: FakeHandlers = { ...saleHandlers(this), ...ledgerHandlers(this), ...managerHandlers(this), ...storeLinkHandlers(this), ...catalogueHandlers(this) };
+  private readonly handlers: FakeHandlers = { ...saleHandlers(this), ...ledgerHandlers(this), ...managerHandlers(this), ...storeLinkHandlers(this), ...catalogueHandlers(this), ...integrationHandlers(this) };
   private seq = 0;
 
   /** The bridge the zustand stores see: every contract call, plus the desktop's save and print. */

@@ -19,7 +19,10 @@ export function InvoiceSummary({
         <h2 id="invoice-title">
           Invoice <span className="invoice-number">{invoice.number}</span>
         </h2>
-        {invoice.status === 'paid' ? <span className="tag tag-paid">Paid</span> : null}
+        <span className="invoice-tags">
+          {invoice.program ? <span className="tag tag-program">From {invoice.program}</span> : null}
+          {invoice.status === 'paid' ? <span className="tag tag-paid">Paid</span> : null}
+        </span>
       </div>
       <div className="invoice-lines-wrap">
         <table className="invoice-lines invoice-lines-readonly">

@@ -4,6 +4,7 @@ import { useManagerStore } from '../../state/manager-state';
 import { ConnectionTab } from './ConnectionTab';
 import { CountersTab } from './CountersTab';
 import { HelpTab } from './HelpTab';
+import { IntegrationsTab } from './IntegrationsTab';
 import { OverridesNotice } from './OverridesNotice';
 import { PinRecoveryNotice, SetPinForm, UnlockForm } from './PinForms';
 import { PreferencesTab } from './PreferencesTab';
@@ -14,6 +15,7 @@ const TABS = [
   { id: 'connection', label: 'Zoho connection' },
   { id: 'preferences', label: 'Preferences' },
   { id: 'store', label: 'Store' },
+  { id: 'integrations', label: 'Integrations' },
   { id: 'help', label: 'Help' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
@@ -72,6 +74,7 @@ function ManagerTabs() {
         {tab === 'connection' ? <ConnectionTab /> : null}
         {tab === 'preferences' ? <PreferencesTab /> : null}
         {tab === 'store' ? <StoreTab /> : null}
+        {tab === 'integrations' ? <IntegrationsTab /> : null}
         {tab === 'help' ? <HelpTab /> : null}
       </div>
     </div>

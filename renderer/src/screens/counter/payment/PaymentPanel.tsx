@@ -10,6 +10,7 @@ import { announcement } from './announcement';
 import { PaymentFailed } from './PaymentFailed';
 import { PaymentPaid } from './PaymentPaid';
 import { PaymentReview } from './PaymentReview';
+import { ProgramSource } from './ProgramSource';
 import { TakePayment } from './TakePayment';
 import { WaitingForPayment } from './WaitingForPayment';
 
@@ -59,6 +60,7 @@ export function PaymentPanel({ phase, counter, invoice, attempt, draftTotalMinor
 
   return (
     <section className={`panel payment payment-${phase}`} aria-label="Payment">
+      <ProgramSource invoice={invoice} />
       {body}
       {attempt?.mismatch ? (
         <Message kind="warning">
