@@ -164,6 +164,15 @@ describe('a hostile PC (PC 2, its own role only) against PC 1 and the store', ()
     await trust.pc('pc9').query('SELECT verify_manager_pin($1)', [STORE_PIN]);
   });
 
+  it('manager_pin_try: a burst of wrong tries sent at once on many connections gets exactly five', async () => {
+    const connections = await Promise.all(Array.from({ length: 8 }, () => trust.connect(trust.login('pc2'))));
+    const answers = await Promise.all(
+      connections.map((client, i) => client.query('SELECT verify_manager_pin($1)', [`11${i}1`]).then(() => 'right', (error: { code?: string }) => error.code)),
+    );
+    expect(answers.filter((code) => code === WRONG_PIN)).toHaveLength(5);
+    expect(answers.filter((code) => code === LOCKED)).toHaveLength(3);
+  });
+
   it('day_closes: cannot close the store’s day by writing the table, in its own name or PC 1’s', async () => {
     const pc2 = trust.pc('pc2');
     await changesNothing(async () => {
