@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isThisComputer, redactStoreAddress, StoreAddressError, storeConnection } from './address';
+import { isThisComputer, pcAddress, redactStoreAddress, StoreAddressError, storeConnection } from './address';
 
 const SECRET = 's3cr3t-Pa55';
 
@@ -63,5 +63,19 @@ describe('the store connection: TLS verified for another computer', () => {
   it('refuses a CA file it cannot read or that holds no certificate', () => {
     expect(() => storeConnection('postgres://pc_1:pw@db.shop.lan/store', { caFile: '/nonexistent/ca.crt' })).toThrow(/CA file: cannot read/);
     expect(() => storeConnection('postgres://pc_1:pw@db.shop.lan/store', { caFile: '/etc/hostname' })).toThrow(/CA file: .* holds no PEM certificate/);
+  });
+});
+
+describe('the address a PC keeps', () => {
+  it('is the owner’s server, database and TLS settings with the PC’s own role and password, and none of the owner’s', () => {
+    const owner = `postgres://owner:${SECRET}@db.shop.lan:5432/store?sslmode=verify-full&sslrootcert=%2Fetc%2Fca.pem&Password=${SECRET}`;
+    const kept = pcAddress(owner, { roleName: 'counter_pc_0a1b', password: 'p/c+pw=' });
+    expect(kept).not.toContain(SECRET);
+    const withoutCa = new URL(kept);
+    withoutCa.searchParams.delete('sslrootcert');
+    expect(storeConnection(withoutCa.toString())).toEqual({
+      host: 'db.shop.lan', port: 5432, database: 'store', user: 'counter_pc_0a1b', password: 'p/c+pw=', ssl: { rejectUnauthorized: true },
+    });
+    expect(new URL(kept).searchParams.get('sslrootcert')).toBe('/etc/ca.pem');
   });
 });

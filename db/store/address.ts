@@ -142,3 +142,17 @@ export function redactStoreAddress(address: string): string {
   }
   return 'an address that cannot be read';
 }
+
+/**
+ * The address a PC keeps: the owner's address (server, database, TLS settings) with the PC's own
+ * role and password instead of the owner's, and no password parameter left from the owner's.
+ */
+export function pcAddress(ownerAddress: string, login: { roleName: string; password: string }): string {
+  const parsed = new URL(ownerAddress);
+  for (const key of [...parsed.searchParams.keys()]) {
+    if (PASSWORD_KEYS.has(key.toLowerCase())) parsed.searchParams.delete(key);
+  }
+  parsed.username = encodeURIComponent(login.roleName);
+  parsed.password = encodeURIComponent(login.password);
+  return parsed.toString();
+}
