@@ -12,13 +12,43 @@ const testSupport = {
 };
 const testFiles = ['**/*.test.ts', '**/*.test.tsx', '**/tests/**'];
 
-/** Layering: each folder says which process it runs in; these are the imports it may never make. */
+/** The simulator stands in for Zoho in demo mode and in tests: the backend never imports it; its tests may. */
+const simulatorPeer = {
+  message: 'core and db never import the simulator: it is a test and demo peer, started from outside the backend.',
+  patterns: ['**/simulator/**'],
+};
+
+const coreLayer = {
+  files: ['core/**/*.ts'],
+  message: 'core is plain Node below the processes: it never imports main, host, preload, electron or renderer code.',
+  patterns: ['electron', 'electron/*', '**/main/**', '**/host/**', '**/preload/**', '**/renderer/**'],
+  paths: [],
+  productOnly: [simulatorPeer],
+};
+
+/**
+ * Layering: each folder says which process it runs in; these are the imports it may never make. The
+ * layers go contract < db < core < (main, host, preload): nothing imports a layer above its own.
+ * `productOnly` groups bind the folder's code but not its tests.
+ */
 export const layering = {
-  core: {
-    files: ['core/**/*.ts', 'db/**/*.ts'],
-    message: 'core and db are plain Node: they never import electron or renderer code.',
-    patterns: ['electron', 'electron/*', '**/renderer/**', '**/main/**', '**/preload/**'],
+  db: {
+    files: ['db/**/*.ts'],
+    message: 'db sits below core: it never imports core, the processes (main, host, preload), electron or renderer code.',
+    patterns: ['electron', 'electron/*', '**/core/**', '**/main/**', '**/host/**', '**/preload/**', '**/renderer/**'],
     paths: [],
+    productOnly: [simulatorPeer],
+  },
+  core: coreLayer,
+  // After core's own entry, which it replaces for these files: core's rule plus one of its own.
+  coreBase: {
+    files: ['core/failure.ts', 'core/calls-under-way.ts'],
+    message:
+      'core/failure.ts and core/calls-under-way.ts sit under the services that use them: they import only the contract and each other (importing a service back made a circle).',
+    patterns: coreLayer.patterns,
+    regex: String.raw`^\.\.?/(?!failure$|contract/)`,
+    paths: [],
+    productOnly: [simulatorPeer],
   },
   renderer: {
     files: ['renderer/src/**/*.ts', 'renderer/src/**/*.tsx'],
@@ -29,11 +59,17 @@ export const layering = {
   contract: {
     files: ['contract/**/*.ts'],
     message: 'The contract is shared by every process: no Node, no DOM-only code, no backend imports.',
-    patterns: ['electron', '**/core/**', '**/db/**', '**/main/**', '**/renderer/**', 'better-sqlite3'],
+    patterns: ['electron', '**/core/**', '**/db/**', '**/main/**', '**/host/**', '**/preload/**', '**/renderer/**', 'better-sqlite3'],
     paths: nodeBuiltins,
   },
+  host: {
+    files: ['host/**/*.ts'],
+    message: 'The browser host is a peer of the Electron shell: it never imports main or preload (what both need sits below them).',
+    patterns: ['**/main/**', '**/preload/**'],
+    paths: [],
+  },
   processes: {
-    files: ['main/**/*.ts', 'preload/**/*.ts', 'host/**/*.ts', 'simulator/**/*.ts'],
+    files: ['main/**/*.ts', 'preload/**/*.ts', 'simulator/**/*.ts'],
     message: testSupport.message,
     patterns: [],
     paths: [],
@@ -46,8 +82,26 @@ export const layering = {
   },
 };
 
+/** A statement of SQL in a string: SQL is written in db/ only. */
+const SQL_STATEMENT = String.raw`/\b(SELECT\s[\s\S]*?\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|(CREATE|ALTER|DROP)\s+(TABLE|UNIQUE|INDEX|VIEW|TRIGGER|FUNCTION|POLICY|ROLE|SCHEMA)|BEGIN\s+(EXCLUSIVE|IMMEDIATE|DEFERRED|TRANSACTION))\b/`;
+
+/** Product code outside db/ (tests aside) holds no SQL: it calls db/'s functions. */
+export const sqlOutsideDb = {
+  files: ['contract/**/*.ts', 'core/**/*.ts', 'host/**/*.ts', 'main/**/*.ts', 'preload/**/*.ts', 'simulator/**/*.ts', 'renderer/src/**/*.ts', 'renderer/src/**/*.tsx'],
+  ignores: testFiles,
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      ...[`Literal[value=${SQL_STATEMENT}]`, `TemplateElement[value.raw=${SQL_STATEMENT}]`].map((selector) => ({
+        selector,
+        message: 'SQL is written in db/ only: call a function of db/local or db/store instead.',
+      })),
+    ],
+  },
+};
+
 /** The product folders, whose code (tests aside) never imports test support. */
-const product = ['core', 'renderer', 'contract', 'processes'];
+const product = ['db', 'core', 'coreBase', 'renderer', 'contract', 'host', 'processes'];
 
 function restrictedImports(paths, groups) {
   return {
@@ -55,7 +109,7 @@ function restrictedImports(paths, groups) {
       'error',
       {
         paths: paths.map(([name, message]) => ({ name, message })),
-        patterns: groups.filter((group) => group.group.length > 0),
+        patterns: groups.filter((group) => group.regex !== undefined || group.group.length > 0),
       },
     ],
   };
@@ -66,13 +120,15 @@ function restrictedImports(paths, groups) {
  * it); for a product layer, a second entry for its tests, which may import test support.
  */
 function restrictImports(name) {
-  const { files, message, patterns, paths } = layering[name];
+  const { files, message, patterns, paths, regex, productOnly = [] } = layering[name];
   const own = { group: patterns, message };
+  const ownRegex = regex === undefined ? [] : [{ regex, message }];
   const named = paths.map((path) => [path, message]);
   if (!product.includes(name)) return [{ files, rules: restrictedImports(named, [own]) }];
+  const productGroups = [testSupport, ...productOnly].map((peer) => ({ group: peer.patterns, message: peer.message }));
   return [
-    { files, ignores: testFiles, rules: restrictedImports(named, [own, { group: testSupport.patterns, message: testSupport.message }]) },
-    { files: files.flatMap((glob) => testFiles.map((test) => [glob, test])), rules: restrictedImports(named, [own]) },
+    { files, ignores: testFiles, rules: restrictedImports(named, [own, ...ownRegex, ...productGroups]) },
+    { files: files.flatMap((glob) => testFiles.map((test) => [glob, test])), rules: restrictedImports(named, [own, ...ownRegex]) },
   ];
 }
 
@@ -107,4 +163,5 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   ...Object.keys(layering).flatMap(restrictImports),
+  sqlOutsideDb,
 );

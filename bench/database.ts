@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 import type { AttemptState } from '../contract/vocabulary';
 import { DAY_LOG_PAGE } from '../contract/answers';
 import { startBackend } from '../core/backend';
-import { localDayRange } from '../core/after-sale/days';
+import { localDayRange } from '../contract/calendar';
 import { silentLogger } from '../core/logger';
 import { MemorySecretStore } from '../core/secrets/secret-store';
 import { localDate, sleep } from '../testkit/time';
@@ -25,6 +25,7 @@ import { closeDatabase, openDatabase } from '../db/local/database';
 import { createInvoice } from '../db/local/invoices';
 import { dayTotals, listAttemptsForDay } from '../db/local/ledger';
 import { goal, ms, ratio, spread, timeRuns, verdicts, type BenchResult } from './lib';
+import { startSimulator } from '../simulator/index';
 
 /** 1,000,000 attempts, as whole days: 30 × 33,334 = 1,000,020. */
 const TOTAL_ATTEMPTS = 1_000_000;
@@ -63,6 +64,7 @@ export async function databaseBench(): Promise<BenchResult> {
     // The handler path, through the backend's call (input parsing and the call queue included).
     const backend = await startBackend({
       dataDir,
+      startDemoZoho: startSimulator,
       secretStore: new MemorySecretStore(
         JSON.stringify({ edition: 'in', accountId: '1', clientId: 'c', clientSecret: 's', refreshToken: 'r', accessToken: null, accessTokenExpiresAt: null, reconnectReason: null, accountsServer: null }),
       ),

@@ -9,7 +9,7 @@
 import { localDate, sleep } from '../testkit/time';
 import type pg from 'pg';
 import { runStoreDay } from '../reliability/store-day';
-import { storeAttemptsForDay, storeDayTotals } from '../core/store-link/store-log';
+import { storeAttemptsForDay, storeDayTotals } from '../db/store/day-attempts';
 import { migrateStore } from '../db/store/migrate';
 import { DAY_LOG_PAGE } from '../contract/answers';
 import { PostgresCluster } from '../testkit/postgres-cluster';

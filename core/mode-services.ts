@@ -1,6 +1,5 @@
 // What runs over one mode's database (demo or live): one charge service, one refund service, one
-// poller for both, and the data handlers (counters, invoices, charges, refunds, sales, the log, the
-// day close, settings) that share them.
+// poller for both, and the context that the data handlers (handlers/registry.ts) share.
 import type { Currency } from '../contract/vocabulary';
 import type { ZohoTrouble } from '../contract/failures';
 import { CALL_BUDGET_PER_MINUTE, MAX_POLL_INTERVAL_MS } from '../contract/rules';
@@ -9,18 +8,11 @@ import type { Db } from '../db/local/database';
 import { ChargeService, DEFAULT_CHARGE_TIMING, type ChargeTiming } from './charges/charge-service';
 import { Poller } from './charges/poller';
 import type { EventBus } from './event-bus';
-import { chargeHandlers } from './handlers/charges';
-import { counterHandlers } from './handlers/counters';
-import { dayCloseHandlers } from './after-sale/day-close-handlers';
-import { invoiceHandlers } from './handlers/invoices';
-import { logHandlers } from './handlers/ledger';
-import { refundHandlers } from './after-sale/refund-handlers';
-import { salesHandlers } from './after-sale/cash-handlers';
-import { readSettings, settingsHandlers } from './handlers/settings';
-import { statusHandlers } from './handlers/status';
+import { readSettings } from './handlers/settings';
 import type { DataContext } from './handlers/types';
 import type { Logger } from './logger';
-import { DEFAULT_REFUND_TIMING, refundIdOfPollKey, RefundService, type RefundScope, type RefundTiming } from './after-sale/refunds/refund-service';
+import { LOCAL_PORTS, type Ports } from './ports';
+import { DEFAULT_REFUND_TIMING, RefundService, type RefundScope, type RefundTiming } from './after-sale/refunds/refund-service';
 import type { PaymentsClient } from './zoho/payments-client';
 
 export interface ChargeTuning {
@@ -46,12 +38,24 @@ export interface DataServicesOptions {
   onZohoTrouble: (trouble: ZohoTrouble | null) => void;
   /** The poller's calls a minute now: a PC of a store gets its share (default: the tuning's, else CALL_BUDGET_PER_MINUTE). */
   budgetPerMinute?: () => number;
+  /** What the handlers ask of the store (default: LOCAL_PORTS, a PC of its own). */
+  ports?: () => Ports;
   tuning?: ChargeTuning;
 }
 
 export function createDataServices(options: DataServicesOptions) {
   const { db, tuning = {} } = options;
   const intervalMs = () => tuning.pollIntervalMs ?? readSettings(db).pollIntervalSeconds * 1000;
+  // One poller follows both services' records: each registers itself with it.
+  const poller: Poller = new Poller({
+    intervalMs,
+    maxIntervalMs: Math.max(MAX_POLL_INTERVAL_MS, intervalMs()),
+    budgetPerMinute: options.budgetPerMinute ?? (() => tuning.budgetPerMinute ?? CALL_BUDGET_PER_MINUTE),
+    // The counters without a live payment are the ones that could charge next: their creates are kept room for.
+    createReservePerMinute: (): number => Math.max(0, countActiveCounters(db) - poller.size),
+    clock: options.clock,
+    onError: (attemptId, error) => options.log.error('payment check crashed', { attemptId, error: String(error) }),
+  });
   const charges = new ChargeService({
     db,
     now: options.now,
@@ -62,6 +66,7 @@ export function createDataServices(options: DataServicesOptions) {
     timing: { ...DEFAULT_CHARGE_TIMING, ...tuning.timing },
     intervalMs,
     onZohoTrouble: options.onZohoTrouble,
+    poller,
   });
   const refunds = new RefundService({
     db,
@@ -73,37 +78,11 @@ export function createDataServices(options: DataServicesOptions) {
     timing: { ...DEFAULT_REFUND_TIMING, ...tuning.refundTiming },
     intervalMs,
     onZohoTrouble: options.onZohoTrouble,
+    poller,
   });
-  // One poller follows both: attempts by their id, refunds by refundPollKey.
-  const poller: Poller = new Poller({
-    check: (key, actor) => {
-      const refundId = refundIdOfPollKey(key);
-      return refundId === null ? charges.check(key, actor) : refunds.check(refundId, actor);
-    },
-    intervalMs,
-    maxIntervalMs: Math.max(MAX_POLL_INTERVAL_MS, intervalMs()),
-    budgetPerMinute: options.budgetPerMinute ?? (() => tuning.budgetPerMinute ?? CALL_BUDGET_PER_MINUTE),
-    // The counters without a live payment are the ones that could charge next: their creates are kept room for.
-    createReservePerMinute: (): number => Math.max(0, countActiveCounters(db) - poller.size),
-    clock: options.clock,
-    onError: (attemptId, error) => options.log.error('payment check crashed', { attemptId, error: String(error) }),
-  });
-  charges.attachPoller(poller);
-  refunds.attachPoller(poller);
-  const ctx: DataContext = { db, now: options.now, log: options.log, events: options.events, currency: options.currency, charges, poller, refunds };
-  const handlers = {
-    ...counterHandlers(ctx),
-    ...invoiceHandlers(ctx),
-    ...statusHandlers(ctx),
-    ...chargeHandlers(ctx),
-    ...refundHandlers(ctx),
-    ...salesHandlers(ctx),
-    ...logHandlers(ctx),
-    ...dayCloseHandlers(ctx),
-    ...settingsHandlers(ctx),
-  };
+  const context: DataContext = { db, now: options.now, log: options.log, events: options.events, currency: options.currency, charges, refunds, ports: options.ports ?? (() => LOCAL_PORTS) };
   return {
-    handlers,
+    context,
     charges,
     poller,
     /** Picks up every payment and refund left unfinished by the last run, and every hold. */

@@ -1,5 +1,5 @@
-// A running mode: demo (an in-process simulator and demo.db) or live (the connected Zoho account
-// and counter.db). Demo and live data never mix: each has its own database file.
+// A running mode: demo (a stand-in for Zoho, started by the shell, and demo.db) or live (the
+// connected Zoho account and counter.db). Demo and live data never mix: each has its own database file.
 import { join } from 'node:path';
 import type { Currency, Edition } from '../contract/vocabulary';
 import type { ZohoTrouble } from '../contract/failures';
@@ -7,7 +7,6 @@ import * as counters from '../db/local/counters';
 import { startIdleCheckpoints } from '../db/local/checkpoints';
 import { closeDatabase, type Db } from '../db/local/database';
 import { countLiveAttempts } from '../db/local/live-attempts';
-import { startSimulator, type FixtureSummary, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
 import { createDataServices, type ChargeTuning, type DataServices } from './mode-services';
 import type { EventBus } from './event-bus';
 import { readSettings } from './handlers/settings';
@@ -21,6 +20,7 @@ import { openCheckedDatabase } from './maintenance/open-checked';
 import { TokenManager, type TokenState } from './zoho/token-manager';
 import { TokenRequestLog } from './zoho/token-request-log';
 import { ConnectionVault, type StoredConnection } from './zoho/vault';
+import type { Ports } from './ports';
 
 export interface RunningMode {
   kind: 'demo' | 'live';
@@ -34,9 +34,31 @@ export interface RunningMode {
   currency: Currency;
   edition: Edition;
   accountId: string;
-  simulator: RunningSimulator | null;
+  /** Demo mode's stand-in for Zoho; null when live. */
+  simulator: DemoZoho | null;
   stop(): Promise<void>;
 }
+
+/** What demo mode needs of its stand-in for Zoho (the simulator's own account and client). */
+export interface DemoZoho {
+  /** Both the accounts server and the payments API. */
+  url: string;
+  fixture: DemoAccount;
+  stop(): Promise<void>;
+}
+
+export interface DemoAccount {
+  account_id: string;
+  client_id: string;
+  client_secret: string;
+  refresh_token: string;
+}
+
+/**
+ * Starts demo mode's stand-in for Zoho. The shells (main/, host/) and the test rigs pass the
+ * in-process simulator: the core never imports it.
+ */
+export type StartDemoZoho = () => Promise<DemoZoho>;
 
 export interface ModeOptions {
   dataDir: string;
@@ -51,13 +73,15 @@ export interface ModeOptions {
   tuning?: ChargeTuning;
   /** When the daily backup looks for a quiet moment (tests shorten it). */
   backupTiming?: DailyBackupOptions['timing'];
-  simulator?: SimulatorOptions;
+  startDemoZoho: StartDemoZoho;
   onTokenState: (state: TokenState) => void;
   onZohoTrouble: (trouble: ZohoTrouble | null) => void;
   /** The poller's calls a minute now (a PC of a store: its share of the account's). */
   budgetPerMinute?: () => number;
   /** Books each token request with the store's other PCs (see TokenManagerOptions.reserveRequest). */
   reserveTokenRequest?: (account: { edition: Edition; accountId: string }) => Promise<void>;
+  /** What the handlers ask of the store (see DataServicesOptions.ports). */
+  ports?: () => Ports;
 }
 
 /** The live account's database and the demo's, in the data folder. */
@@ -91,7 +115,7 @@ export async function startLiveMode(options: ModeOptions, vault: ConnectionVault
 }
 
 export async function startDemoMode(options: ModeOptions): Promise<RunningMode> {
-  const simulator = await startSimulator(options.simulator ?? {});
+  const simulator = await options.startDemoZoho();
   const { fixture } = simulator;
   const vault = new ConnectionVault(new MemorySecretStore(JSON.stringify(connectionToSimulator(fixture))));
   const mode = await assemble(options, {
@@ -112,7 +136,7 @@ export async function startDemoMode(options: ModeOptions): Promise<RunningMode> 
 }
 
 /** A signed-in connection to a simulator: the demo's, or a test's stand-in for Zoho. */
-export function connectionToSimulator(fixture: FixtureSummary): StoredConnection {
+export function connectionToSimulator(fixture: DemoAccount): StoredConnection {
   return {
     edition: 'in',
     accountId: fixture.account_id,
@@ -135,7 +159,7 @@ interface Assembly {
   paymentsUrl: string;
   accountId: string;
   edition: Edition;
-  simulator: RunningSimulator | null;
+  simulator: DemoZoho | null;
 }
 
 async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningMode> {
@@ -180,6 +204,7 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
       refundScope: { allowed: () => tokens.refundsAllowed(), markMissing: () => tokens.markRefundScopeMissing() },
       onZohoTrouble: options.onZohoTrouble,
       ...(options.budgetPerMinute ? { budgetPerMinute: options.budgetPerMinute } : {}),
+      ...(options.ports ? { ports: options.ports } : {}),
       ...(options.tuning ? { tuning: options.tuning } : {}),
     });
     services.start();

@@ -8,6 +8,7 @@ import { TEST_TUNING } from '../testkit/rig';
 import { startBackend, type Backend } from './backend';
 import type { Logger } from './logger';
 import { MemorySecretStore } from './secrets/secret-store';
+import { startSimulator } from '../simulator/index';
 
 let parent: string;
 let backend: Backend | null = null;
@@ -34,6 +35,7 @@ describe('outside settings', () => {
       dataDir,
       packaged: true,
       secretStore: new MemorySecretStore(),
+      startDemoZoho: startSimulator,
       env: { ZOHO_ACCOUNTS_URL: 'http://accounts.example.test' },
       tuning: TEST_TUNING,
     });
@@ -49,6 +51,7 @@ describe('outside settings', () => {
       dataDirOverride: '--data-dir',
       packaged: true,
       secretStore: new MemorySecretStore(),
+      startDemoZoho: startSimulator,
       env: { ZOHO_PAYMENTS_URL: 'https://payments-proxy.example.test' },
       tuning: { ...TEST_TUNING, log: recordingLogger(lines) },
     });

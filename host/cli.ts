@@ -16,6 +16,7 @@ import { openLogFiles } from '../core/maintenance/log-files';
 import { defaultDataDir } from './data-dir';
 import { startBrowserHost } from './server';
 import { stopOnSignals } from './stop-on-signals';
+import { startSimulator } from '../simulator/index';
 
 const USAGE = 'Usage: npm run start:browser -- [--port N] [--data-dir DIR] [--packaged] [--store URL --store-name NAME [--station-name NAME]]';
 
@@ -86,6 +87,8 @@ async function main(): Promise<void> {
       packaged,
       appName: 'the browser host',
       secretStore: new FileSecretStore(secretsFile),
+      // Demo mode's Zoho: the simulator, in this process.
+      startDemoZoho: startSimulator,
       storeSecretStore: new FileSecretStore(storeLinkFile),
       ...(store ? { joinStoreAtStart: store } : {}),
       pinRecovery: `To choose a new PIN, someone signed in to this computer’s user account stops Counter (Ctrl+C) and runs: npm run reset-pin -- --data-dir "${dataDir}"`,

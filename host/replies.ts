@@ -1,6 +1,6 @@
 // Response helpers: every answer carries the same security headers as the desktop window's page.
 import type { ServerResponse } from 'node:http';
-import { CONTENT_SECURITY_POLICY } from '../main/content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../contract/content-security-policy';
 import { fail, type ErrorCode } from '../contract/result';
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

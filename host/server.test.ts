@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../core/logger';
 import { MemorySecretStore } from '../core/secrets/secret-store';
 import { startBrowserHost, type BrowserHost } from './server';
+import { startSimulator } from '../simulator/index';
 
 interface Answer {
   status: number;
@@ -70,7 +71,7 @@ describe('browser host over real HTTP', () => {
       heartbeatMs: 50,
       maxBodyBytes: 4096,
       log: silentLogger,
-      backendOptions: { dataDir: join(root, 'data'), secretStore: new MemorySecretStore(), tuning: { log: silentLogger, consentPort: 0 } },
+      backendOptions: { dataDir: join(root, 'data'), secretStore: new MemorySecretStore(), startDemoZoho: startSimulator, tuning: { log: silentLogger, consentPort: 0 } },
     });
     port = host.port;
     bearer = { authorization: `Bearer ${host.token}` };
@@ -241,7 +242,7 @@ describe('browser host lifecycle', () => {
     const owned = await startBrowserHost({
       rendererDir: join(root, 'renderer'),
       log: silentLogger,
-      backendOptions: { dataDir: join(root, 'data'), secretStore: new MemorySecretStore(), tuning: { log: silentLogger, consentPort: 0 } },
+      backendOptions: { dataDir: join(root, 'data'), secretStore: new MemorySecretStore(), startDemoZoho: startSimulator, tuning: { log: silentLogger, consentPort: 0 } },
     });
     const stream = readStream(owned.port, { authorization: `Bearer ${owned.token}` }, () => false);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -250,7 +251,7 @@ describe('browser host lifecycle', () => {
     expect(await owned.backend.call('app-info', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
 
     const { startBackend } = await import('../core/backend');
-    const backend = await startBackend({ dataDir: join(root, 'data2'), secretStore: new MemorySecretStore(), tuning: { log: silentLogger, consentPort: 0 } });
+    const backend = await startBackend({ dataDir: join(root, 'data2'), secretStore: new MemorySecretStore(), startDemoZoho: startSimulator, tuning: { log: silentLogger, consentPort: 0 } });
     const borrowed = await startBrowserHost({ rendererDir: join(root, 'renderer'), log: silentLogger, backend });
     await borrowed.stop();
     expect(await backend.call('app-info', {})).toMatchObject({ ok: true });

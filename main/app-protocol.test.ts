@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { CustomScheme } from 'electron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_PAGE_URL, appFileHandler, registerAppScheme, serveAppScheme } from './app-protocol';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../contract/content-security-policy';
 
 let parent: string;
 let rendererDir: string;

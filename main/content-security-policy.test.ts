@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../contract/content-security-policy';
 
 describe('content security policy', () => {
   it('is the agreed policy', () => {

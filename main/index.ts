@@ -19,6 +19,7 @@ import { saveCsv } from './save-csv';
 import { saveSupportBundle } from './save-support-bundle';
 import { desktopUpdater } from './updater';
 import { createMainWindow, guardWebContents, hardenSession, installMenu } from './window';
+import { startSimulator } from '../simulator/index';
 
 // stderr until the log file in the data folder is open.
 let log: Logger = consoleLogger();
@@ -77,6 +78,8 @@ async function start(): Promise<void> {
     packaged: app.isPackaged,
     appName: 'the desktop app',
     secretStore: new SafeStorageSecretStore(safeStorage, join(userData, 'zoho-connection.secret')),
+    // Demo mode's Zoho: the simulator, in this process.
+    startDemoZoho: startSimulator,
     // The store's address may hold the database password: kept like the Zoho secrets.
     storeSecretStore: new SafeStorageSecretStore(safeStorage, join(userData, 'store-link.secret')),
     env: process.env,

@@ -13,6 +13,7 @@ import { isAppPageUrl } from './hardening';
 import { forwardEvents, REFUSED_SENDER_MESSAGE, registerBillingIpc, type IpcInvokeEventLike, type IpcMainLike } from './ipc';
 import { listPrinters, printPage, type PrintOptions, type PrintTarget } from './print';
 import { saveSupportBundle } from './save-support-bundle';
+import { startSimulator } from '../simulator/index';
 
 const APP_PAGE = 'file:///opt/Counter/resources/app.asar/out/renderer/index.html';
 type Listener = (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<unknown>;
@@ -53,7 +54,7 @@ describe('registerBillingIpc with the real backend', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'counter-ipc-'));
-    backend = await startBackend({ dataDir, secretStore: new MemorySecretStore(), tuning: { log: silentLogger, consentPort: 0 } });
+    backend = await startBackend({ dataDir, secretStore: new MemorySecretStore(), startDemoZoho: startSimulator, tuning: { log: silentLogger, consentPort: 0 } });
     unregister = registerBillingIpc(fake.ipc, {
       backend,
       isAppPage: (url) => isAppPageUrl(url, APP_PAGE),

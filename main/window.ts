@@ -1,6 +1,6 @@
 // The Electron side of the hardening: the one window, what its pages may do, and the session rules.
 import { BrowserWindow, Menu, type Session, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../contract/content-security-policy';
 import { windowSecurityOptions, WINDOW_SIZE } from './hardening';
 
 export interface WindowOptions {

@@ -2,6 +2,7 @@
 // processes) runs 20 live payment sessions at once on its own 20 counters, for a while, against the
 // simulator holding Zoho's 600 calls a minute per account. Every PC's share follows the heartbeats,
 // so the store as a whole must draw no 429 and check every session at least every 10 s.
+import type { PostgresServer } from '../testkit/postgres-cluster';
 import { sessionPollGaps } from '../testkit/stats';
 import { StoreStations } from '../testkit/store-stations';
 import { sleep } from '../testkit/time';
@@ -21,9 +22,11 @@ export interface StoreLoadReport {
   shares: number[];
 }
 
-export async function runStoreLoad(options: { pcs: number; sessionsPerPc: number; runMs: number }): Promise<StoreLoadReport> {
-  const { pcs, sessionsPerPc, runMs } = options;
+/** `cluster`: a running one to make the store's database in (default: a cluster of its own). */
+export async function runStoreLoad(options: { pcs: number; sessionsPerPc: number; runMs: number; cluster?: PostgresServer }): Promise<StoreLoadReport> {
+  const { pcs, sessionsPerPc, runMs, cluster } = options;
   const stations = await StoreStations.start({
+    cluster,
     stations: pcs,
     counters: pcs * sessionsPerPc,
     // Sessions stay open for the whole run (no late phase); Zoho's limit is enforced.

@@ -6,6 +6,7 @@ import { startBackend } from '../core/backend';
 import type { BackendTuning } from '../core/backend';
 import { silentLogger } from '../core/logger';
 import { FileSecretStore } from '../core/secrets/file-secret-store';
+import { startSimulator } from '../simulator/index';
 
 export interface BackendProcessConfig {
   dataDir: string;
@@ -13,7 +14,7 @@ export interface BackendProcessConfig {
   paymentsUrl: string;
   accountsUrl: string;
   /** JSON-safe tuning (the logger is always silent). */
-  tuning?: Omit<BackendTuning, 'log' | 'simulator'>;
+  tuning?: Omit<BackendTuning, 'log'>;
   forwardEvents?: boolean;
 }
 
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   const backend = await startBackend({
     dataDir: config.dataDir,
     secretStore: new FileSecretStore(config.secretsFile),
+    startDemoZoho: startSimulator,
     env: { ZOHO_PAYMENTS_URL: config.paymentsUrl, ZOHO_ACCOUNTS_URL: config.accountsUrl },
     tuning: { consentPort: 0, ...config.tuning, log: silentLogger },
   });

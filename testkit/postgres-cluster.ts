@@ -2,9 +2,10 @@
 // folder, started on a free port on 127.0.0.1 with its unix socket in that folder, password
 // (scram) logins over TCP for the app's role, and removed by destroy(). initdb refuses root, so
 // when this runs as root (CI does) every server command runs as the unprivileged `postgres`
-// account, which owns the folder. Starting one costs ~1-3 s: share one per test file
-// (postgresClusterEachFile) and give each test its own database (createDatabase).
+// account, which owns the folder. Starting one costs ~1-3 s: vitest starts one for the whole run
+// (testkit/vitest-setup.ts) and each test makes its own database in it (PostgresServer).
 import { execFile, execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -57,15 +58,56 @@ async function freePort(): Promise<number> {
   });
 }
 
-export class PostgresCluster {
-  private running = false;
-  private databases = 0;
+/** Where a running cluster listens: its folder (the unix socket) and its TCP port. */
+export interface ClusterAddress {
+  readonly dir: string;
+  readonly port: number;
+}
 
-  private constructor(
+/**
+ * A running cluster to make databases in, which others may share: it has no way to stop the
+ * server (a suite that stops PostgreSQL starts a PostgresCluster of its own).
+ */
+export class PostgresServer implements ClusterAddress {
+  constructor(
     /** The temp folder: data/, the log and the unix socket. */
     readonly dir: string,
     readonly port: number,
   ) {}
+
+  /**
+   * A new database owned by the app's role (a unique name by default), empty or a copy of
+   * `template` (a database nobody is connected to); its URL with the role's password.
+   */
+  async createDatabase(name = `store_${randomUUID().replaceAll('-', '')}`, template: string | null = null): Promise<string> {
+    await this.admin(`CREATE DATABASE ${name} OWNER ${APP_ROLE}${template ? ` TEMPLATE ${template} STRATEGY FILE_COPY` : ''}`);
+    return this.url(name);
+  }
+
+  /** The address the app is given for `database`: TCP on 127.0.0.1 with the app role's password. */
+  url(database: string, credentials = `${APP_ROLE}:${APP_PASSWORD}`): string {
+    return `postgres://${credentials}@127.0.0.1:${this.port}/${database}`;
+  }
+
+  /** Runs SQL as the superuser over the unix socket (trust), in `database` (default postgres). */
+  async admin<Row extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, database = 'postgres', params: unknown[] = []): Promise<Row[]> {
+    const client = new pg.Client({ host: this.dir, port: this.port, user: 'postgres', database });
+    await client.connect();
+    try {
+      return (await client.query<Row>(sql, params)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+}
+
+/** A cluster of our own: started here, and stopped (an outage), resumed and removed from here. */
+export class PostgresCluster extends PostgresServer {
+  private running = false;
+
+  private constructor(dir: string, port: number) {
+    super(dir, port);
+  }
 
   static async start(): Promise<PostgresCluster> {
     const dir = mkdtempSync(join(tmpdir(), 'counter-pg-'));
@@ -97,28 +139,6 @@ export class PostgresCluster {
 
   get isRunning(): boolean {
     return this.running;
-  }
-
-  /** A new empty database owned by the app's role; its URL with the role's password. */
-  async createDatabase(name = `store_${++this.databases}_${process.pid}`): Promise<string> {
-    await this.admin(`CREATE DATABASE ${name} OWNER ${APP_ROLE}`);
-    return this.url(name);
-  }
-
-  /** The address the app is given for `database`: TCP on 127.0.0.1 with the app role's password. */
-  url(database: string, credentials = `${APP_ROLE}:${APP_PASSWORD}`): string {
-    return `postgres://${credentials}@127.0.0.1:${this.port}/${database}`;
-  }
-
-  /** Runs SQL as the superuser over the unix socket (trust), in `database` (default postgres). */
-  async admin<Row extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, database = 'postgres', params: unknown[] = []): Promise<Row[]> {
-    const client = new pg.Client({ host: this.dir, port: this.port, user: 'postgres', database });
-    await client.connect();
-    try {
-      return (await client.query<Row>(sql, params)).rows;
-    } finally {
-      await client.end();
-    }
   }
 
   /** Stops the server as an outage would (fast: open connections are cut); the data stays. */

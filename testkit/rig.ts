@@ -95,6 +95,7 @@ export class Rig {
     this.backend = await startBackend({
       dataDir: this.dataDir,
       secretStore: this.secrets,
+      startDemoZoho: startSimulator,
       env: { ZOHO_PAYMENTS_URL: this.options.paymentsUrl ?? this.sim.url, ZOHO_ACCOUNTS_URL: this.sim.url },
       ...(this.options.updater ? { updater: this.options.updater } : {}),
       tuning: { ...TEST_TUNING, ...this.options.tuning },

@@ -11,7 +11,7 @@ import type { ChargeAttempt, Counter } from '../contract/records';
 import Database from 'better-sqlite3';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
 import { HostProcess, prepareLiveDataDir } from './host-process';
-import { PostgresCluster } from './postgres-cluster';
+import { PostgresCluster, type PostgresServer } from './postgres-cluster';
 import { buildRenderer, rendererStale } from './repo';
 import { TEST_PIN } from './manager-pin';
 import { SimControl } from './sim-control';
@@ -24,8 +24,8 @@ export interface StoreStationsOptions {
   stations: number;
   /** Counters of the store (default: one per PC). */
   counters?: number;
-  /** A cluster to create the store's database in (default: one of its own, removed by close()). */
-  cluster?: PostgresCluster;
+  /** A running cluster to create the store's database in (default: one of its own, removed by close()). */
+  cluster?: PostgresServer;
   storeName?: string;
   /** The simulator's options (e.g. Zoho's rate limit, longer sessions). */
   simulator?: SimulatorOptions;
@@ -40,25 +40,29 @@ export interface Station {
   stationId: string;
 }
 
-export class StoreStations {
+/** `cluster` is the store's own PostgresCluster (which a test may stop: an outage) unless one was given. */
+export class StoreStations<Cluster extends PostgresServer = PostgresCluster> {
   readonly stations: Station[] = [];
   counters: Counter[] = [];
 
   private constructor(
-    readonly cluster: PostgresCluster,
-    private readonly ownsCluster: boolean,
+    readonly cluster: Cluster,
+    private readonly ownCluster: PostgresCluster | null,
     readonly url: string,
     readonly storeName: string,
     readonly sim: RunningSimulator,
     readonly control: SimControl,
   ) {}
 
-  static async start(options: StoreStationsOptions): Promise<StoreStations> {
+  static async start(options: StoreStationsOptions & { cluster?: undefined }): Promise<StoreStations>;
+  static async start(options: StoreStationsOptions): Promise<StoreStations<PostgresServer>>;
+  static async start(options: StoreStationsOptions): Promise<StoreStations<PostgresServer>> {
     if (rendererStale()) await buildRenderer();
-    const cluster = options.cluster ?? (await PostgresCluster.start());
+    let ownCluster: PostgresCluster | null = null;
+    const cluster = options.cluster ?? (ownCluster = await PostgresCluster.start());
     const url = await cluster.createDatabase();
     const sim = await startSimulator(options.simulator ?? {});
-    const stations = new StoreStations(cluster, !options.cluster, url, options.storeName ?? 'Main Street', sim, new SimControl(sim.url));
+    const stations = new StoreStations(cluster, ownCluster, url, options.storeName ?? 'Main Street', sim, new SimControl(sim.url));
     try {
       await stations.open(options);
     } catch (error) {
@@ -144,7 +148,7 @@ export class StoreStations {
     for (const station of this.stations) await station.host.stop().catch(() => undefined);
     await this.sim.stop();
     for (const station of this.stations) rmSync(station.dataDir, { recursive: true, force: true });
-    if (this.ownsCluster) await this.cluster.destroy();
+    await this.ownCluster?.destroy();
   }
 
   private async open(options: StoreStationsOptions): Promise<void> {

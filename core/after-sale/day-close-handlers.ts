@@ -5,7 +5,7 @@ import type { DayCloseReport } from '../../contract/answers';
 import { closeDay, countLiveInWindow, getDayClose } from '../../db/local/day-closes';
 import * as log from '../../db/local/ledger';
 import * as refunds from '../../db/local/refunds';
-import { localDate, localDayRange } from './days';
+import { localDate, localDayRange } from '../../contract/calendar';
 import { HandlerFailure } from '../failure';
 import type { DataContext, Handlers } from '../handlers/types';
 
@@ -15,7 +15,8 @@ const ALL_OF_A_DAY = 100_000;
 export function dayCloseHandlers(ctx: DataContext): Handlers<'day-close-report' | 'day-close'> {
   return {
     'day-close-report': (input) => report(ctx, input.date),
-    'day-close': (input) => {
+    'day-close': async (input) => {
+      await ctx.ports().closes.assertClosable(input.date);
       if (input.date > localDate(ctx.now())) {
         throw new HandlerFailure('invalid_input', 'Date must be today or earlier: a day is closed once it has begun.', 'date');
       }

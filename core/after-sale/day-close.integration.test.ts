@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nextDate } from './days';
+import { nextDate } from '../../contract/calendar';
 import Database from 'better-sqlite3';
 import { databaseFingerprint } from '../../testkit/fingerprint';
 import { Rig } from '../../testkit/rig';

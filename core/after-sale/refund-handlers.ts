@@ -2,7 +2,6 @@ import { FOLLOWED_REFUND_STATES } from '../../contract/vocabulary';
 import * as attempts from '../../db/local/attempts';
 import * as refunds from '../../db/local/refunds';
 import { HandlerFailure } from '../failure';
-import { refundPollKey } from './refunds/refund-service';
 import type { DataContext, Handlers } from '../handlers/types';
 
 export function refundHandlers(ctx: DataContext): Handlers<'refund-create' | 'refund-list' | 'refund-recheck'> {
@@ -17,7 +16,7 @@ export function refundHandlers(ctx: DataContext): Handlers<'refund-create' | 're
       if (!(FOLLOWED_REFUND_STATES as readonly string[]).includes(refund.state)) {
         throw new HandlerFailure('conflict', 'This refund is settled: there is nothing more to ask Zoho.', 'refundId');
       }
-      await ctx.poller.checkNow(refundPollKey(refund.id));
+      await ctx.refunds.recheck(refund.id);
       return refunds.requireRefund(ctx.db, refund.id);
     },
   };

@@ -28,7 +28,7 @@ import type { PaymentsClient } from '../zoho/payments-client';
 import type { ZohoSession } from '../zoho/schemas';
 import { assessSession, findMismatch, isFinalStatus, type Assessment, type AttemptExpectation } from './assess';
 import { Holds } from './holds';
-import type { CheckOutcome, Poller } from './poller';
+import type { CheckOutcome, Follower, Following, Poller } from './poller';
 
 export interface ChargeTiming {
   /** How long Zoho keeps a pos_payment session open. */
@@ -67,6 +67,8 @@ export interface ChargeServiceOptions {
   timing: ChargeTiming;
   /** The poll interval now in force (for the first check after creation). */
   intervalMs: () => number;
+  /** The one poller: the service follows its attempts through it, and its creates draw from its budget. */
+  poller: Poller;
   /** Zoho answered (null), or what kept it from answering: drives the connection's warning. */
   onZohoTrouble: (trouble: ZohoTrouble | null) => void;
 }
@@ -81,13 +83,14 @@ interface Followed {
   unknownStatuses: Set<string>;
 }
 
-export class ChargeService {
-  private poller: Poller | null = null;
+export class ChargeService implements Follower {
+  private readonly following: Following;
   private readonly holds: Holds;
   private readonly followed = new Map<string, Followed>();
   private readonly creates = new CallsUnderWay();
 
   constructor(private readonly options: ChargeServiceOptions) {
+    this.following = options.poller.follow(this);
     this.holds = new Holds({
       db: options.db,
       now: options.now,
@@ -97,8 +100,9 @@ export class ChargeService {
     });
   }
 
-  attachPoller(poller: Poller): void {
-    this.poller = poller;
+  /** A person asked: checks the attempt with Zoho now (see Following.checkNow). */
+  recheck(attemptId: string): Promise<void> {
+    return this.following.checkNow(attemptId);
   }
 
   /** Charges the invoice. Stopping waits for it: its session id is always recorded, never lost to a closed database. */
@@ -136,7 +140,7 @@ export class ChargeService {
     this.publish(attempt);
 
     // A create spends the account's rate limit as checks do, and waits out a 429 pause.
-    const draw = this.poller ? await this.poller.drawForCreate(this.options.timing.createPauseWaitMs) : { granted: true as const };
+    const draw = await this.following.drawForCreate(this.options.timing.createPauseWaitMs);
     if (!draw.granted) return this.notSent(attempt, draw.waitMs);
     let session: ZohoSession;
     try {
@@ -181,7 +185,7 @@ export class ChargeService {
     const mismatch = session && findMismatch({ ...this.expectationOf(created), paymentsSessionId: null }, session);
     if (mismatch) created = attempts.setMismatch(db, created.id, mismatch, now());
     this.publish(created);
-    this.poller?.track(created.id, this.options.intervalMs());
+    this.following.track(created.id, this.options.intervalMs());
     return created;
   }
 
@@ -215,7 +219,7 @@ export class ChargeService {
       if (attempt.state === 'creating') {
         this.lostAnswer(attempt, { actor: 'startup', reason: 'Counter stopped before Zoho answered the charge request' });
       } else if (attempt.state === 'in_progress') {
-        this.poller?.track(attempt.id, 0);
+        this.following.track(attempt.id, 0);
       }
     }
   }
@@ -405,7 +409,7 @@ export class ChargeService {
     const message = error instanceof Error ? error.message : String(error);
     if (!nothingCreated) return this.lostAnswer(attempt, { actor: 'zoho', reason: `No clear answer to the charge request: ${message}`, trouble: trouble ?? 'unreachable' });
     const retryAfterMs = isZohoError(error, 'rate_limited') ? (error.details.retryAfterMs ?? 60_000) : null;
-    if (retryAfterMs !== null) this.poller?.pause(retryAfterMs);
+    if (retryAfterMs !== null) this.following.pause(retryAfterMs);
     let shown: string;
     if (retryAfterMs !== null) shown = chargeRateLimitedMessage(retryAfterMs);
     else if (trouble) shown = chargeTroubleMessage(trouble, 'not_sent');

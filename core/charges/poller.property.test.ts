@@ -31,12 +31,6 @@ describe('the poller on a simulated clock', () => {
           const calls: number[] = [];
           const checked = new Map<string, number[]>();
           const poller = new Poller({
-            check: async (id) => {
-              calls.push(Date.now());
-              checked.set(id, [...(checked.get(id) ?? []), Date.now()]);
-              await new Promise((resolve) => setTimeout(resolve, checkMs));
-              return { done: false };
-            },
             intervalMs: () => intervalMs,
             maxIntervalMs: 10_000,
             budgetPerMinute: () => budget,
@@ -44,8 +38,16 @@ describe('the poller on a simulated clock', () => {
             // The simulated clock: vitest's fake timers move Date.now with them.
             clock: () => Date.now(),
           });
+          const sessionChecks = poller.follow({
+            check: async (id) => {
+              calls.push(Date.now());
+              checked.set(id, [...(checked.get(id) ?? []), Date.now()]);
+              await new Promise((resolve) => setTimeout(resolve, checkMs));
+              return { done: false };
+            },
+          });
           try {
-            for (let i = 0; i < sessions; i += 1) poller.track(`s${i}`, Date.now() + (i % 10) * 100);
+            for (let i = 0; i < sessions; i += 1) sessionChecks.track(`s${i}`, Date.now() + (i % 10) * 100);
             // Charge creates made meanwhile, at the start of the run, draw from the same budget.
             for (let i = 0; i < creates; i += 1) {
               void poller.drawForCreate(MINUTE).then((draw) => {
@@ -103,12 +105,6 @@ describe('the poller on a simulated clock', () => {
           const checked = new Map<string, number[]>();
           const waits: number[] = [];
           const poller = new Poller({
-            check: async (id) => {
-              calls.push(Date.now());
-              checked.set(id, [...(checked.get(id) ?? []), Date.now()]);
-              await new Promise((resolve) => setTimeout(resolve, checkMs));
-              return { done: false };
-            },
             intervalMs: () => intervalMs,
             maxIntervalMs: 10_000,
             budgetPerMinute: () => budget,
@@ -116,10 +112,18 @@ describe('the poller on a simulated clock', () => {
             onError: () => undefined,
             clock: () => Date.now(),
           });
+          const sessionChecks = poller.follow({
+            check: async (id) => {
+              calls.push(Date.now());
+              checked.set(id, [...(checked.get(id) ?? []), Date.now()]);
+              await new Promise((resolve) => setTimeout(resolve, checkMs));
+              return { done: false };
+            },
+          });
           const started = Date.now();
           try {
             // The sessions began over one interval, as a shop's payments do.
-            for (let i = 0; i < sessions; i += 1) poller.track(`s${i}`, Math.floor((i * intervalMs) / Math.max(1, sessions)));
+            for (let i = 0; i < sessions; i += 1) sessionChecks.track(`s${i}`, Math.floor((i * intervalMs) / Math.max(1, sessions)));
             for (const at of createsAt) {
               setTimeout(() => {
                 const asked = Date.now();

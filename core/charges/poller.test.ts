@@ -1,17 +1,24 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sleep } from '../../testkit/time';
-import { Poller, type CheckOutcome, type PollerOptions } from './poller';
+import { Poller, type CheckOutcome, type Follower, type Following, type PollerOptions } from './poller';
 
-let poller: Poller | null = null;
+/** The poller as its one follower sees it, and what the tests read of the whole. */
+type FollowedPoller = Following & Pick<Poller, 'currentIntervalMs' | 'stop'>;
+
+let poller: FollowedPoller | null = null;
 afterEach(async () => {
   vi.useRealTimers();
   await poller?.stop();
   poller = null;
 });
 
-/** A poller on the real monotonic clock; `options` replaces any default. */
-function newPoller(options: Partial<PollerOptions> & Pick<PollerOptions, 'check'>): Poller {
-  return new Poller({ intervalMs: () => 40, maxIntervalMs: 1_000, budgetPerMinute: () => 100_000, onError: () => undefined, clock: () => performance.now(), ...options });
+/** On the real monotonic clock. */
+const defaults: PollerOptions = { intervalMs: () => 40, maxIntervalMs: 1_000, budgetPerMinute: () => 100_000, onError: () => undefined, clock: () => performance.now() };
+
+/** A poller following one kind of record through `check`; `options` replaces any default. */
+function newPoller(options: Partial<PollerOptions> & Follower): FollowedPoller {
+  const created = new Poller({ ...defaults, ...options });
+  return { ...created.follow(options), currentIntervalMs: () => created.currentIntervalMs(), stop: () => created.stop() };
 }
 
 describe('Poller', () => {
@@ -59,6 +66,24 @@ describe('Poller', () => {
     await Promise.all([poller.checkNow('a'), poller.checkNow('a'), poller.checkNow('a')]);
     expect(maxRunning).toBe(1);
     expect(calls).toBeGreaterThanOrEqual(2);
+  });
+
+  it('asks each record’s own follower: two followers may track the same id', async () => {
+    const asked: string[] = [];
+    const both = new Poller(defaults);
+    const ask = (kind: string) => async (id: string): Promise<CheckOutcome> => {
+      asked.push(`${kind} ${id}`);
+      return { done: true };
+    };
+    const charges = both.follow({ check: ask('charge') });
+    const refunds = both.follow({ check: ask('refund') });
+    charges.track('a', 0);
+    refunds.track('a', 0);
+    expect(both.size).toBe(2);
+    await sleep(50);
+    await both.stop();
+    expect(asked.sort()).toEqual(['charge a', 'refund a']);
+    expect(charges.isTracked('a') || refunds.isTracked('a')).toBe(false);
   });
 
   it('keeps checking after a check throws, and reports the error', async () => {

@@ -1,9 +1,10 @@
-// One scheduler for every live session, and the one place every call to Zoho's payments API draws
-// from the account's budget: each session is checked every interval (the manager's setting) from
-// its creation; never two requests at once for one session; a shared budget keeps the account under
-// Zoho's rate limit by stretching every interval alike (up to the maximum) when many are live, and
-// past that by holding due calls in line, first due first served, except that a charge's create goes
-// ahead of every check (a cashier is waiting for it). A 429 holds every call, creates included.
+// One scheduler for every followed record (a charge's session, a refund), and the one place every
+// call to Zoho's payments API draws from the account's budget: each record is checked every
+// interval (the manager's setting) from its creation; never two requests at once for one record; a
+// shared budget keeps the account under Zoho's rate limit by stretching every interval alike (up to
+// the maximum) when many are live, and past that by holding due calls in line, first due first
+// served, except that a create (a charge's, a refund's) goes ahead of every check (a cashier is
+// waiting for it). A 429 holds every call, creates included.
 // Every interval, deadline, pause and the budget run on a monotonic clock: setting the computer's
 // clock back or forward changes nothing here.
 //
@@ -12,6 +13,9 @@
 // budget and the whole budget is spent on calls, not lost to the burst allowance. Intervals stretch
 // only when the sessions' checks would not fit in the paced rate less a reserve for the creates
 // that the counters without a live session could send next.
+//
+// Each kind of record registers a Follower (`follow`), which answers the checks of its own records
+// by their own ids; the Following it gets back tracks them and draws its creates from the budget.
 
 export interface CheckOutcome {
   /** Stop checking this attempt: it is final or handed to a person. */
@@ -22,9 +26,32 @@ export interface CheckOutcome {
   pauseAllMs?: number;
 }
 
+/** A kind of record the poller follows (charges, refunds): it answers the checks of its own records. */
+export interface Follower {
+  /** One question to Zoho about the record; `actor` says who asked, for the audit trail. */
+  check(id: string, actor: 'poller' | 'recheck'): Promise<CheckOutcome>;
+}
+
+/**
+ * A follower's side of the poller (functions, which may be passed around): its own records, by their
+ * own ids, and its creates' draws from the budget.
+ */
+export interface Following {
+  /** Starts checking the record, the first time in `delayMs` (0 = at once). */
+  track: (id: string, delayMs: number) => void;
+  isTracked: (id: string) => boolean;
+  /**
+   * Checks now (a person asked). Waits for a check already under way first, so one record never
+   * has two requests in flight. Records not tracked are checked once.
+   */
+  checkNow: (id: string) => Promise<void>;
+  /** See Poller.drawForCreate. */
+  drawForCreate: (maxWaitMs: number) => Promise<CreateDraw>;
+  /** Zoho said 429 to a create: hold every call for `ms`. */
+  pause: (ms: number) => void;
+}
+
 export interface PollerOptions {
-  /** One retrieve for the attempt; `actor` says who asked, for the audit trail. */
-  check: (attemptId: string, actor: 'poller' | 'recheck') => Promise<CheckOutcome>;
   /** The configured interval (a setting, 5–10 s). */
   intervalMs: () => number;
   /** The longest the budget may stretch an interval to. */
@@ -33,7 +60,7 @@ export interface PollerOptions {
   budgetPerMinute: () => number;
   /** Calls a minute kept free for creates: the counters without a live session, which could charge next (default none). */
   createReservePerMinute?: () => number;
-  onError: (attemptId: string, error: unknown) => void;
+  onError: (id: string, error: unknown) => void;
   /** Milliseconds on a monotonic clock (performance.now): never the wall clock. */
   clock: () => number;
 }
@@ -41,8 +68,16 @@ export interface PollerOptions {
 /** What a create's draw from the budget came to: go ahead, or not (a long 429 pause, or the poller stopped). */
 export type CreateDraw = { granted: true } | { granted: false; waitMs: number };
 
+/** One follower's records: those tracked, and the checks a person asked for of the others. */
+interface Records {
+  follower: Follower;
+  tracked: Map<string, Tracked>;
+  untrackedChecks: Map<string, Promise<void>>;
+}
+
 interface Tracked {
-  attemptId: string;
+  records: Records;
+  id: string;
   timer: NodeJS.Timeout | null;
   inFlight: Promise<void> | null;
   minIntervalMs: number;
@@ -50,7 +85,7 @@ interface Tracked {
   queued: boolean;
 }
 
-/** A call waiting in line: a session's check, or a charge's create (which goes first). */
+/** A call waiting in line: a record's check, or a create (which goes first). */
 type Waiting = { kind: 'check'; entry: Tracked } | { kind: 'create'; answer: (draw: CreateDraw) => void; giveUpAt: number };
 
 const MINUTE_MS = 60_000;
@@ -75,8 +110,7 @@ export function budgetPlan(budgetPerMinute: number, createReservePerMinute = 0):
 }
 
 export class Poller {
-  private readonly tracked = new Map<string, Tracked>();
-  private readonly untrackedChecks = new Map<string, Promise<void>>();
+  private readonly followers: Records[] = [];
   private readonly recentStarts: number[] = [];
   /** Calls that are due but held by the budget or a 429 pause: creates first, then checks, longest-waiting first. */
   private readonly line: Waiting[] = [];
@@ -93,45 +127,50 @@ export class Poller {
     this.pausedUntil = this.refilledAt;
   }
 
-  /** Starts checking `attemptId`, the first time in `delayMs` (0 = at once). */
-  track(attemptId: string, delayMs: number): void {
-    if (this.stopped || this.tracked.has(attemptId)) return;
-    const entry: Tracked = { attemptId, timer: null, inFlight: null, minIntervalMs: 0, queued: false };
-    this.tracked.set(attemptId, entry);
+  /** Registers a kind of record: the poller checks its records through `follower`. */
+  follow(follower: Follower): Following {
+    const records: Records = { follower, tracked: new Map(), untrackedChecks: new Map() };
+    this.followers.push(records);
+    return {
+      track: (id, delayMs) => this.track(records, id, delayMs),
+      isTracked: (id) => records.tracked.has(id),
+      checkNow: (id) => this.checkNow(records, id),
+      drawForCreate: (maxWaitMs) => this.drawForCreate(maxWaitMs),
+      pause: (ms) => this.pause(ms),
+    };
+  }
+
+  /** The records tracked now, of every follower. */
+  get size(): number {
+    return this.followers.reduce((total, records) => total + records.tracked.size, 0);
+  }
+
+  private track(records: Records, id: string, delayMs: number): void {
+    if (this.stopped || records.tracked.has(id)) return;
+    const entry: Tracked = { records, id, timer: null, inFlight: null, minIntervalMs: 0, queued: false };
+    records.tracked.set(id, entry);
     this.schedule(entry, delayMs);
   }
 
-  isTracked(attemptId: string): boolean {
-    return this.tracked.has(attemptId);
-  }
-
-  get size(): number {
-    return this.tracked.size;
-  }
-
-  /**
-   * Checks now (a person asked). Waits for a check already under way first, so one session never
-   * has two requests in flight. Attempts not tracked are checked once through `check`.
-   */
-  async checkNow(attemptId: string): Promise<void> {
+  private async checkNow(records: Records, id: string): Promise<void> {
     if (this.stopped) return;
-    const entry = this.tracked.get(attemptId);
+    const entry = records.tracked.get(id);
     if (!entry) {
-      const running = this.untrackedChecks.get(attemptId);
+      const running = records.untrackedChecks.get(id);
       if (running) return running;
-      const check = this.options
-        .check(attemptId, 'recheck')
+      const check = records.follower
+        .check(id, 'recheck')
         .then(() => undefined)
-        .finally(() => this.untrackedChecks.delete(attemptId));
-      this.untrackedChecks.set(attemptId, check);
+        .finally(() => records.untrackedChecks.delete(id));
+      records.untrackedChecks.set(id, check);
       return check;
     }
     if (entry.inFlight) await entry.inFlight;
-    if (this.tracked.has(attemptId)) await this.run(entry, 'recheck');
+    if (records.tracked.has(id)) await this.run(entry, 'recheck');
   }
 
   /**
-   * A charge's create asks for a call. It goes ahead of every check waiting in line, so polls never
+   * A create (a charge's session, a refund) asks for a call. It goes ahead of every check waiting in line, so polls never
    * starve it, and it waits out the budget and a 429 pause; a pause that ends more than `maxWaitMs`
    * from now is not waited for: the answer says how long it has left, and the charge is not sent.
    */
@@ -158,7 +197,7 @@ export class Poller {
   currentIntervalMs(): number {
     const base = this.options.intervalMs();
     const { checksPerMinute } = budgetPlan(this.options.budgetPerMinute(), this.options.createReservePerMinute?.());
-    const fair = Math.ceil((this.tracked.size * MINUTE_MS) / checksPerMinute);
+    const fair = Math.ceil((this.size * MINUTE_MS) / checksPerMinute);
     return Math.min(Math.max(base, fair), this.options.maxIntervalMs);
   }
 
@@ -174,12 +213,15 @@ export class Poller {
     this.gate = null;
     for (const waiting of this.line.splice(0)) if (waiting.kind === 'create') waiting.answer({ granted: false, waitMs: 0 });
     const running: Promise<void>[] = [];
-    for (const entry of this.tracked.values()) {
-      if (entry.timer) clearTimeout(entry.timer);
-      if (entry.inFlight) running.push(entry.inFlight);
+    for (const records of this.followers) {
+      for (const entry of records.tracked.values()) {
+        if (entry.timer) clearTimeout(entry.timer);
+        if (entry.inFlight) running.push(entry.inFlight);
+      }
+      records.tracked.clear();
+      running.push(...records.untrackedChecks.values());
     }
-    this.tracked.clear();
-    await Promise.all([...running, ...this.untrackedChecks.values()]);
+    await Promise.all(running);
   }
 
   private schedule(entry: Tracked, delayMs: number): void {
@@ -192,7 +234,7 @@ export class Poller {
 
   /** The check is due: it runs now if the budget has room, else it waits its turn. */
   private enqueue(entry: Tracked): void {
-    if (this.stopped || this.tracked.get(entry.attemptId) !== entry || entry.inFlight || entry.queued) return;
+    if (this.stopped || !isCurrent(entry) || entry.inFlight || entry.queued) return;
     entry.queued = true;
     this.line.push({ kind: 'check', entry });
     this.release();
@@ -224,7 +266,7 @@ export class Poller {
         next.answer({ granted: true });
       } else if (next) {
         next.entry.queued = false;
-        if (this.tracked.get(next.entry.attemptId) === next.entry && !next.entry.inFlight) void this.run(next.entry);
+        if (isCurrent(next.entry) && !next.entry.inFlight) void this.run(next.entry);
       }
     }
   }
@@ -254,10 +296,10 @@ export class Poller {
     }
     const startedAt = this.options.clock();
     this.spend();
-    entry.inFlight = this.options
-      .check(entry.attemptId, actor)
+    entry.inFlight = entry.records.follower
+      .check(entry.id, actor)
       .catch((error: unknown): CheckOutcome => {
-        this.options.onError(entry.attemptId, error);
+        this.options.onError(entry.id, error);
         return { done: false };
       })
       .then((outcome) => {
@@ -265,10 +307,10 @@ export class Poller {
         if (outcome.pauseAllMs) this.pause(outcome.pauseAllMs);
         if (outcome.minIntervalMs !== undefined) entry.minIntervalMs = outcome.minIntervalMs;
         if (outcome.done || this.stopped) {
-          this.tracked.delete(entry.attemptId);
+          entry.records.tracked.delete(entry.id);
           return;
         }
-        if (this.tracked.get(entry.attemptId) !== entry) return;
+        if (!isCurrent(entry)) return;
         const interval = Math.max(this.currentIntervalMs(), entry.minIntervalMs);
         this.schedule(entry, startedAt + interval - this.options.clock());
       });
@@ -312,4 +354,9 @@ export class Poller {
     if (this.recentStarts.length < budget) return 0;
     return (this.recentStarts[this.recentStarts.length - budget] ?? now) + MINUTE_MS - now;
   }
+}
+
+/** Whether the entry is still its follower's tracked one (not dropped, not replaced). */
+function isCurrent(entry: Tracked): boolean {
+  return entry.records.tracked.get(entry.id) === entry;
 }

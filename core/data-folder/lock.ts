@@ -6,9 +6,10 @@
 // note of who holds it (process id, which app, since when) lets a second start say so.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { createOwnerOnlyFile, OWNER_ONLY_FILE } from './permissions';
+import type { Db } from '../../db/local/database';
+import { holdLockFile } from '../../db/local/lock-file';
+import { createOwnerOnlyFile, OWNER_ONLY_FILE } from '../../db/local/owner-only';
 
 export const LOCK_FILE = 'data-folder.lock';
 export const OWNER_FILE = 'data-folder-owner.json';
@@ -39,15 +40,10 @@ export class DataFolderInUseError extends Error {
 export function lockDataFolder(folder: string, app: string, now: () => number = Date.now): DataFolderLock {
   const lockPath = join(folder, LOCK_FILE);
   createOwnerOnlyFile(lockPath);
-  // timeout 0: a held lock is an answer, not something to wait for.
-  const db = new Database(lockPath, { timeout: 0 });
+  let db: Db;
   try {
-    // No journal file beside it, and the lock kept until this connection closes.
-    db.pragma('journal_mode = MEMORY');
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.exec('BEGIN EXCLUSIVE');
+    db = holdLockFile(lockPath);
   } catch (error) {
-    db.close();
     if ((error as { code?: unknown }).code === 'SQLITE_BUSY') throw new DataFolderInUseError(folder, readOwner(folder));
     throw error;
   }

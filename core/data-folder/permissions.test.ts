@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOwnerOnlyFile, prepareDataFolder } from './permissions';
+import { prepareDataFolder } from './permissions';
 
 const posixOnly = process.platform === 'win32' ? it.skip : it;
 const modeOf = (path: string) => statSync(path).mode & 0o777;
@@ -45,17 +45,5 @@ describe('the data folder is its owner’s alone', () => {
     }
     // A link is not followed: what it points to outside the folder is not Counter's to change.
     expect(modeOf(outside)).toBe(0o644);
-  });
-
-  posixOnly('createOwnerOnlyFile makes a new file 0600 and tightens an existing one', () => {
-    const fresh = join(parent, 'fresh.db');
-    createOwnerOnlyFile(fresh);
-    expect(modeOf(fresh)).toBe(0o600);
-    const loose = join(parent, 'loose.db');
-    writeFileSync(loose, 'kept');
-    chmodSync(loose, 0o666);
-    createOwnerOnlyFile(loose);
-    expect(modeOf(loose)).toBe(0o600);
-    expect(statSync(loose).size).toBe(4);
   });
 });

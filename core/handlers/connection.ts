@@ -14,6 +14,7 @@ import { TokenManager } from '../zoho/token-manager';
 import type { TokenRequestLog } from '../zoho/token-request-log';
 import type { ConnectionVault } from '../zoho/vault';
 import type { Handlers } from './types';
+import type { Ports } from '../ports';
 
 export interface ConnectionDeps {
   vault: ConnectionVault;
@@ -35,6 +36,8 @@ export interface ConnectionDeps {
   consentPort: number;
   /** Books each token request with the store's other PCs (see TokenManagerOptions.reserveRequest). */
   reserveTokenRequest?: (account: { edition: Edition; accountId: string }) => Promise<void>;
+  /** The store's say on the Zoho account (LOCAL_PORTS on a PC of its own). */
+  ports: () => Ports;
 }
 
 type ConnectionHandlerName =
@@ -95,6 +98,7 @@ export function connectionHandlers(deps: ConnectionDeps): Handlers<ConnectionHan
   return {
     'connection-status': () => deps.status(),
     'connection-configure': async (input) => {
+      await deps.ports().config.zohoAccount({ edition: input.edition, accountId: input.accountId, clientId: input.clientId });
       if (listLiveAttempts(deps.mode().db).length > 0 && deps.mode().kind === 'live') {
         throw new HandlerFailure('conflict', 'Payments are in progress. Change the Zoho account when they have finished.');
       }

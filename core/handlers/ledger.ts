@@ -5,7 +5,7 @@ import { getDayClose, listCorrectionsForDay } from '../../db/local/day-closes';
 import * as log from '../../db/local/ledger';
 import * as refunds from '../../db/local/refunds';
 import * as tenders from '../../db/local/tenders';
-import { localDayRange } from '../after-sale/days';
+import { localDayRange } from '../../contract/calendar';
 import { dayLogCsv } from './ledger-csv';
 import type { DataContext, Handlers } from './types';
 
@@ -13,12 +13,16 @@ type DayFilter = ParsedInput<'log-export-csv'>;
 
 export function logHandlers(ctx: DataContext): Handlers<'log-day' | 'log-export-csv'> {
   return {
-    'log-day': ({ rows, ...filter }) => dayLog(ctx, filter, rows ?? DAY_LOG_PAGE),
-    'log-export-csv': (input) => {
-      const day = dayLog(ctx, input, Number.MAX_SAFE_INTEGER - 1);
-      const names = new Map(counters.listCounters(ctx.db, { includeInactive: true }).map((c) => [c.id, c.name]));
-      return dayLogCsv(day, (counterId) => names.get(counterId) ?? counterId);
+    'log-day': ({ rows, ...filter }) => {
+      const limit = rows ?? DAY_LOG_PAGE;
+      return ctx.ports().ledger.day(filter, limit, () => dayLog(ctx, filter, limit));
     },
+    'log-export-csv': (input) =>
+      ctx.ports().ledger.csv(input, () => {
+        const day = dayLog(ctx, input, Number.MAX_SAFE_INTEGER - 1);
+        const names = new Map(counters.listCounters(ctx.db, { includeInactive: true }).map((c) => [c.id, c.name]));
+        return dayLogCsv(day, (counterId) => names.get(counterId) ?? counterId);
+      }),
   };
 }
 

@@ -36,7 +36,8 @@ type PreferenceChanges = Omit<HandlerInput<'preferences-update'>, 'managerToken'
 export function settingsHandlers(ctx: DataContext): Handlers<'settings-get' | 'settings-update' | 'preferences-update'> {
   return {
     'settings-get': () => readSettings(ctx.db),
-    'settings-update': (input) => {
+    'settings-update': async (input) => {
+      if (input.pollIntervalSeconds !== undefined) await ctx.ports().config.pollInterval(input.pollIntervalSeconds);
       ctx.db.transaction(() => {
         if (input.pollIntervalSeconds !== undefined) savePollInterval(ctx.db, input.pollIntervalSeconds);
         if (input.backupKeepDays !== undefined) settings.setSetting(ctx.db, BACKUP_KEEP_DAYS_KEY, String(input.backupKeepDays));

@@ -2,10 +2,10 @@ import type { Currency } from '../../contract/vocabulary';
 import type { HandlerName, HandlerOutput, ParsedInput } from '../../contract/handlers';
 import type { Db } from '../../db/local/database';
 import type { ChargeService } from '../charges/charge-service';
-import type { Poller } from '../charges/poller';
 import type { RefundService } from '../after-sale/refunds/refund-service';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
+import type { Ports } from '../ports';
 
 export type Handler<K extends HandlerName> = (input: ParsedInput<K>) => HandlerOutput<K> | Promise<HandlerOutput<K>>;
 export type Handlers<K extends HandlerName> = { [N in K]: Handler<N> };
@@ -18,6 +18,7 @@ export interface DataContext {
   events: EventBus;
   currency: Currency;
   charges: ChargeService;
-  poller: Poller;
   refunds: RefundService;
+  /** What the call asks of the store this PC may be part of (LOCAL_PORTS on a PC of its own). */
+  ports: () => Ports;
 }

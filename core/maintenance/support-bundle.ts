@@ -11,6 +11,7 @@ import type { ConnectionStatus, Settings } from '../../contract/answers';
 import { listAttemptsAwaitingReview } from '../../db/local/attempts';
 import type { Db } from '../../db/local/database';
 import { listEventsForAttempt } from '../../db/local/events';
+import { ATTEMPTS_BY_STATE_SQL } from '../../db/local/ledger';
 import { countLiveAttempts } from '../../db/local/live-attempts';
 import { schemaVersion } from '../../db/local/migrate';
 import { REDACTED } from '../logger';
@@ -45,7 +46,7 @@ export interface BundleSources {
 export async function buildSupportBundle(sources: BundleSources): Promise<{ fileName: string; zip: Buffer }> {
   const [integrityRows = [], stateRows = []] = await readInWorker(sources.dbFile, [
     INTEGRITY_PRAGMA.full,
-    'SELECT state, sum(attempt_count) AS attempts FROM attempt_tallies GROUP BY state HAVING attempts > 0 ORDER BY state',
+    ATTEMPTS_BY_STATE_SQL,
   ]);
   const awaitingReview = listAttemptsAwaitingReview(sources.db, BUNDLE_LIMITS.reviewAttempts);
   const logs = recentLogs(sources.logsDir, sources.now);

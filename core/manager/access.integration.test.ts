@@ -18,6 +18,7 @@ import { MemorySecretStore } from '../secrets/secret-store';
 import type { StoredConnection } from '../zoho/vault';
 import { PIN_FILE } from './pin-file';
 import { resetManagerPin } from './pin-reset';
+import { startSimulator } from '../../simulator/index';
 
 const NOWHERE = 'http://127.0.0.1:9';
 const CONNECTED: StoredConnection = {
@@ -53,6 +54,7 @@ async function start(secrets = new MemorySecretStore(), tuning: BackendTuning = 
   backend = await startBackend({
     dataDir,
     secretStore: secrets,
+    startDemoZoho: startSimulator,
     env: { ZOHO_PAYMENTS_URL: NOWHERE, ZOHO_ACCOUNTS_URL: NOWHERE },
     now: () => clock,
     pinRecovery: 'Run the reset on this computer.',

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { OWNER_ONLY_FILE, OWNER_ONLY_FOLDER } from '../data-folder/permissions';
+import { OWNER_ONLY_FILE, OWNER_ONLY_FOLDER } from '../../db/local/owner-only';
 import type { SecretStore } from './secret-store';
 
 export class FileSecretStore implements SecretStore {

@@ -5,29 +5,7 @@
 // of the one it leaves.
 import type pg from 'pg';
 import { HandlerFailure } from '../failure';
-import type { Queryable } from '../../db/store/migrate';
-
-/** The database's clock in unix ms: leases are judged by one clock, not by each PC's. */
-export const DB_NOW_MS = '(extract(epoch FROM clock_timestamp()) * 1000)::bigint';
-
-export interface ClaimRow {
-  counter_id: string;
-  station_id: string;
-  station_name: string;
-  claimed_at: number;
-  last_seen: number;
-  stale: boolean;
-}
-
-export async function readClaims(client: Queryable, storeId: string, leaseMs: number): Promise<ClaimRow[]> {
-  const result = await client.query<ClaimRow>(
-    `SELECT c.counter_id, c.station_id, s.name AS station_name, c.claimed_at, s.last_seen, s.last_seen < ${DB_NOW_MS} - $2 AS stale
-     FROM counter_claims AS c JOIN stations AS s ON s.store_id = c.store_id AND s.id = c.station_id
-     WHERE c.store_id = $1 ORDER BY c.claimed_at`,
-    [storeId, leaseMs],
-  );
-  return result.rows;
-}
+import { deleteClaim, highestInvoiceSequence, insertClaim, lockCounterRow, readClaims, type ClaimRow } from '../../db/store/claims';
 
 /** Who holds the counter, in a cashier's words, and what to do. */
 export function heldElsewhere(counterName: string, holder: ClaimRow, formatTime: (ms: number) => string): string {
@@ -51,29 +29,18 @@ export interface ClaimRequest {
  */
 export async function claimCounter(client: pg.ClientBase, request: ClaimRequest, invoicePrefix: string): Promise<number> {
   const { storeId, stationId, counterId } = request;
-  await client.query('SELECT 1 FROM counters WHERE store_id = $1 AND id = $2 FOR UPDATE', [storeId, counterId]);
+  await lockCounterRow(client, storeId, counterId);
   const holder = (await readClaims(client, storeId, request.leaseMs)).find((claim) => claim.counter_id === counterId);
   if (holder && holder.station_id !== stationId) {
     throw new HandlerFailure('conflict', heldElsewhere(request.counterName, holder, request.formatTime), 'counterId');
   }
-  if (!holder) {
-    await client.query(`INSERT INTO counter_claims (store_id, counter_id, station_id, claimed_at) VALUES ($1, $2, $3, ${DB_NOW_MS})`, [
-      storeId,
-      counterId,
-      stationId,
-    ]);
-  }
-  const numbers = await client.query<{ sequence: number | null }>(
-    `SELECT max(substr(number, length($3) + 1)::bigint) AS sequence FROM invoices
-     WHERE store_id = $1 AND counter_id = $2 AND left(number, length($3)) = $3 AND substr(number, length($3) + 1) ~ '^[0-9]{1,15}$'`,
-    [storeId, counterId, invoicePrefix],
-  );
-  return numbers.rows[0]?.sequence ?? 0;
+  if (!holder) await insertClaim(client, { storeId, counterId, stationId });
+  return highestInvoiceSequence(client, storeId, counterId, invoicePrefix);
 }
 
 /** This PC lets go of a counter it holds (a till moved to another counter); another PC's claim is left alone. */
 export async function leaveCounter(client: pg.ClientBase, storeId: string, stationId: string, counterId: string): Promise<void> {
-  await client.query('DELETE FROM counter_claims WHERE store_id = $1 AND counter_id = $2 AND station_id = $3', [storeId, counterId, stationId]);
+  await deleteClaim(client, storeId, counterId, stationId);
 }
 
 /**
@@ -90,5 +57,5 @@ export async function releaseClaim(client: pg.ClientBase, request: ClaimRequest)
       'counterId',
     );
   }
-  await client.query('DELETE FROM counter_claims WHERE store_id = $1 AND counter_id = $2', [request.storeId, request.counterId]);
+  await deleteClaim(client, request.storeId, request.counterId);
 }

@@ -1,7 +1,6 @@
 // The store's configuration in this PC's caches: counters and preferences in the live database,
 // the manager PIN's hash in its file, the Zoho account's details in the link file. A PC works from
 // these while its link is down; a change to them is made in the store first (config-writes.ts).
-import { EDITIONS } from '../../contract/vocabulary';
 import type { Counter } from '../../contract/records';
 import { listCounters, saveStoreCounter } from '../../db/local/counters';
 import type { Db } from '../../db/local/database';
@@ -9,75 +8,7 @@ import { ConflictError, InvalidStateError } from '../../db/local/errors';
 import { savePollInterval } from '../handlers/settings';
 import type { Logger } from '../logger';
 import type { ManagerAccess } from '../manager/access';
-import type { StoreZohoAccount } from './link-file';
-import type { Queryable } from '../../db/store/migrate';
-
-export interface StoreConfig {
-  configVersion: number;
-  pinHash: string | null;
-  pollIntervalSeconds: number | null;
-  zoho: StoreZohoAccount | null;
-  counters: Counter[];
-}
-
-interface StoreRow {
-  config_version: number;
-  pin_hash: string | null;
-  poll_interval_seconds: number | null;
-  zoho_edition: string | null;
-  zoho_account_id: string | null;
-  zoho_client_id: string | null;
-}
-
-interface CounterRow {
-  id: string;
-  name: string;
-  terminal_id: string;
-  invoice_prefix: string;
-  active: boolean;
-  created_at: number;
-}
-
-export async function storeConfigVersion(client: Queryable, storeId: string): Promise<number> {
-  const result = await client.query<{ config_version: number }>('SELECT config_version FROM stores WHERE id = $1', [storeId]);
-  const row = result.rows[0];
-  if (!row) throw new Error('The store is gone from its database.');
-  return row.config_version;
-}
-
-export async function readStoreConfig(client: Queryable, storeId: string): Promise<StoreConfig> {
-  const store = (await client.query<StoreRow>('SELECT * FROM stores WHERE id = $1', [storeId])).rows[0];
-  if (!store) throw new Error('The store is gone from its database.');
-  const counters = await client.query<CounterRow>('SELECT * FROM counters WHERE store_id = $1 ORDER BY created_at, id', [storeId]);
-  const edition = EDITIONS.find((e) => e === store.zoho_edition);
-  return {
-    configVersion: store.config_version,
-    pinHash: store.pin_hash,
-    pollIntervalSeconds: store.poll_interval_seconds,
-    zoho: edition && store.zoho_account_id && store.zoho_client_id ? { edition: edition, accountId: store.zoho_account_id, clientId: store.zoho_client_id } : null,
-    counters: counters.rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      terminalId: row.terminal_id,
-      invoicePrefix: row.invoice_prefix,
-      active: row.active,
-      createdAt: row.created_at,
-    })),
-  };
-}
-
-/** Adds counters to the store (as given) and moves its configuration on; nothing if one is there. */
-export async function addStoreCounters(client: Queryable, storeId: string, counters: readonly Counter[]): Promise<void> {
-  if (counters.length === 0) return;
-  await client.query(
-    `INSERT INTO counters (store_id, id, name, terminal_id, invoice_prefix, active, created_at)
-     SELECT $1, c.id, c.name, c."terminalId", c."invoicePrefix", c.active, c."createdAt"
-     FROM jsonb_to_recordset($2::jsonb) AS c (id text, name text, "terminalId" text, "invoicePrefix" text, active boolean, "createdAt" bigint)
-     ON CONFLICT (store_id, id) DO NOTHING`,
-    [storeId, JSON.stringify(counters)],
-  );
-  await client.query('UPDATE stores SET config_version = config_version + 1 WHERE id = $1', [storeId]);
-}
+import type { StoreConfig } from '../../db/store/config';
 
 export interface CacheTarget {
   /** The live mode's database, when the app is live (demo counters are not the store's). */

@@ -7,6 +7,7 @@ import { HandlerFailure } from '../failure';
 import type { StoreLink } from './link';
 import type { StoredStoreLink } from './link-file';
 import { inStoreTransaction, pgCode } from '../../db/store/pg';
+import { bumpConfigVersion, setPinHash } from '../../db/store/config';
 
 export const LINK_NEEDED = 'Changing the store’s settings needs the store link, which is down. This PC works on; try again when the link is back.';
 
@@ -28,7 +29,7 @@ export async function changeStoreConfig<T>(link: StoreLink, work: (client: pg.Po
   try {
     const result = await inStoreTransaction(pool, async (client) => {
       const value = await work(client, joined.storeId);
-      await client.query('UPDATE stores SET config_version = config_version + 1 WHERE id = $1', [joined.storeId]);
+      await bumpConfigVersion(client, joined.storeId);
       return value;
     });
     void link.refresh();
@@ -44,5 +45,5 @@ export async function changeStoreConfig<T>(link: StoreLink, work: (client: pg.Po
 /** A new manager PIN on a PC of a store is the store's: its hash goes to the store first (no-op on a PC of its own). */
 export async function publishPinHash(link: StoreLink, hash: string): Promise<void> {
   if (!link.joined) return;
-  await changeStoreConfig(link, (client, storeId) => client.query('UPDATE stores SET pin_hash = $2 WHERE id = $1', [storeId, hash]));
+  await changeStoreConfig(link, (client, storeId) => setPinHash(client, storeId, hash));
 }

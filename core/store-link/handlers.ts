@@ -1,46 +1,34 @@
-// The store's calls (store-join, store-status, counter-claim, counter-release), and what other
-// calls do differently on a PC of a store: configuration changes go to the store first, a charge
-// needs the counter's claim. The rest of store mode (the store-wide log, re-checking another PC's
-// payment) is in store-log.ts and remote-attempts.ts.
-import { randomUUID } from 'node:crypto';
+// The store's own calls (store-join, store-status, counter-claim, counter-release). What the local
+// calls ask of the store on a PC of a store (a charge's claim, a close, the shared configuration,
+// the store-wide log, another PC's payment) is in store-ports.ts.
 import { hostname } from 'node:os';
-import type pg from 'pg';
-import type { HandlerName, HandlerOutput, ParsedInput } from '../../contract/handlers';
 import type { Counter } from '../../contract/records';
-import { advanceInvoiceSequence, listCounters, requireCounter, saveStoreCounter } from '../../db/local/counters';
-import { counterHasLiveAttempt } from '../../db/local/live-attempts';
+import { advanceInvoiceSequence, listCounters, requireCounter } from '../../db/local/counters';
 import { HandlerFailure } from '../failure';
-import { defaultPrefix } from '../handlers/counters';
 import { readSettings } from '../handlers/settings';
-import type { EventBus } from '../event-bus';
 import type { Handlers } from '../handlers/types';
 import type { Logger } from '../logger';
 import type { ManagerAccess } from '../manager/access';
 import type { RunningMode } from '../mode';
 import type { ConnectionVault } from '../zoho/vault';
-import { claimCounter, leaveCounter, releaseClaim, type ClaimRequest } from './claims';
-import { changeStoreConfig, requireLink } from './config-writes';
+import { claimCounter, releaseClaim, type ClaimRequest } from './claims';
+import { requireLink } from './config-writes';
 import { joinStore } from './join';
 import type { StoreLink } from './link';
+import { deleteClaim } from '../../db/store/claims';
 import { inStoreTransaction } from '../../db/store/pg';
-import { assertNoLiveAtOtherPcs } from './store-closes';
-import { assertTerminalFreeInStore } from './terminal-use';
 
 export interface StoreHandlerDeps {
   link: StoreLink;
   vault: ConnectionVault;
   /** This PC's manager PIN: its hash, and the count of wrong tries. */
   access: Pick<ManagerAccess, 'currentHash' | 'refuseWhileLockedOut' | 'countWrongTry'>;
-  events: EventBus;
   log: Logger;
   now: () => number;
   mode: () => RunningMode;
-  /** Runs the call as a PC of its own would. */
-  local: <K extends HandlerName>(name: K, input: ParsedInput<K>) => Promise<HandlerOutput<K>>;
 }
 
 type StoreCall = 'store-status' | 'store-join' | 'counter-claim' | 'counter-release';
-type JoinedOverride = 'counter-create' | 'counter-update' | 'counter-deactivate' | 'settings-update' | 'connection-configure' | 'charge-create' | 'day-close';
 
 /** A clock reading as the shop reads it: "10:32". */
 export function clockTime(ms: number): string {
@@ -57,20 +45,7 @@ export function storeCalls(deps: StoreHandlerDeps): Handlers<StoreCall> {
       return link.status();
     },
     'counter-claim': async (input) => {
-      const live = liveMode(deps);
-      if (!link.joined || !live) return link.status();
-      const counter = requireCounter(live.db, input.counterId);
-      if (!link.isUp) {
-        if (holdsClaim(link, counter.id)) return link.status();
-        throw new HandlerFailure('conflict', 'The store link is down, so this PC cannot take another counter now. It can go on charging on the counter it has.', 'counterId');
-      }
-      const { pool, joined } = requireLink(link);
-      const sequence = await inStoreTransaction(pool, async (client) => {
-        if (input.releaseCounterId && input.releaseCounterId !== counter.id) await leaveCounter(client, joined.storeId, joined.stationId, input.releaseCounterId);
-        return claimCounter(client, claimRequest(deps, counter), counter.invoicePrefix);
-      });
-      advanceInvoiceSequence(live.db, counter.id, sequence);
-      await link.tickNow();
+      await claimHere(deps, input);
       return link.status();
     },
     'counter-release': async (input) => {
@@ -83,6 +58,28 @@ export function storeCalls(deps: StoreHandlerDeps): Handlers<StoreCall> {
       return link.status();
     },
   };
+}
+
+/**
+ * Takes the counter's claim for this PC (letting go of `releaseCounterId` when given) and numbers
+ * its invoices on from the store's. With the link down only a counter this PC holds is kept.
+ */
+export async function claimHere(deps: StoreHandlerDeps, input: { counterId: string; releaseCounterId?: string | undefined }): Promise<void> {
+  const { link } = deps;
+  const live = liveMode(deps);
+  if (!link.joined || !live) return;
+  const counter = requireCounter(live.db, input.counterId);
+  if (!link.isUp) {
+    if (holdsClaim(link, counter.id)) return;
+    throw new HandlerFailure('conflict', 'The store link is down, so this PC cannot take another counter now. It can go on charging on the counter it has.', 'counterId');
+  }
+  const { pool, joined } = requireLink(link);
+  const sequence = await inStoreTransaction(pool, async (client) => {
+    if (input.releaseCounterId && input.releaseCounterId !== counter.id) await deleteClaim(client, joined.storeId, input.releaseCounterId, joined.stationId);
+    return claimCounter(client, claimRequest(deps, counter), counter.invoicePrefix);
+  });
+  advanceInvoiceSequence(live.db, counter.id, sequence);
+  await link.tickNow();
 }
 
 /**
@@ -112,127 +109,6 @@ export async function joinAndAdopt(
   await link.adopt(joined.link, joined.pool, deps.mode());
 }
 
-/** What a PC of a store does instead, while joined and live (a demo's counters are not the store's). */
-export function joinedOverrides(deps: StoreHandlerDeps): Handlers<JoinedOverride> {
-  const { link } = deps;
-  const db = () => requireLive(deps).db;
-  const counterChanged = (counter: Counter): Counter => {
-    const saved = saveStoreCounter(db(), counter);
-    deps.events.emit({ type: 'counters-changed' });
-    return saved;
-  };
-  return {
-    'counter-create': async (input) => {
-      const counter: Counter = {
-        id: randomUUID(),
-        name: input.name,
-        terminalId: input.terminalId,
-        invoicePrefix: input.invoicePrefix ?? defaultPrefix(input.name),
-        active: true,
-        createdAt: deps.now(),
-      };
-      await changeStoreConfig(link, (client, storeId) =>
-        client.query(
-          'INSERT INTO counters (store_id, id, name, terminal_id, invoice_prefix, active, created_at) VALUES ($1, $2, $3, $4, $5, true, $6)',
-          [storeId, counter.id, counter.name, counter.terminalId, counter.invoicePrefix, counter.createdAt],
-        ),
-      );
-      return counterChanged(counter);
-    },
-    'counter-update': async (input) => {
-      const current = requireCounter(db(), input.counterId);
-      const next: Counter = {
-        ...current,
-        ...(input.name === undefined ? {} : { name: input.name }),
-        ...(input.terminalId === undefined ? {} : { terminalId: input.terminalId }),
-        ...(input.invoicePrefix === undefined ? {} : { invoicePrefix: input.invoicePrefix }),
-      };
-      const moves = next.terminalId !== current.terminalId;
-      await changeStoreConfig(link, async (client, storeId) => {
-        if (moves) await assertNoPaymentAnywhere(deps, client, storeId, current, 'terminalId', 'Change the terminal when it has finished.');
-        await client.query('UPDATE counters SET name = $3, terminal_id = $4, invoice_prefix = $5 WHERE store_id = $1 AND id = $2', [
-          storeId,
-          current.id,
-          next.name,
-          next.terminalId,
-          next.invoicePrefix,
-        ]);
-      });
-      return counterChanged(next);
-    },
-    'counter-deactivate': async (input) => {
-      const current = requireCounter(db(), input.counterId);
-      await changeStoreConfig(link, async (client, storeId) => {
-        await assertNoPaymentAnywhere(deps, client, storeId, current, 'counterId', 'Deactivate the counter when it has finished.');
-        await client.query('UPDATE counters SET active = false WHERE store_id = $1 AND id = $2', [storeId, current.id]);
-        await client.query('DELETE FROM counter_claims WHERE store_id = $1 AND counter_id = $2', [storeId, current.id]);
-      });
-      return counterChanged({ ...current, active: false });
-    },
-    // The poll interval is the store's; how many days of backups a PC keeps is its own.
-    'settings-update': async (input) => {
-      const seconds = input.pollIntervalSeconds;
-      if (seconds !== undefined) {
-        await changeStoreConfig(link, (client, storeId) => client.query('UPDATE stores SET poll_interval_seconds = $2 WHERE id = $1', [storeId, seconds]));
-      }
-      return deps.local('settings-update', input);
-    },
-    'connection-configure': async (input) => {
-      const zoho = link.joined?.zoho;
-      if (zoho && (zoho.edition !== input.edition || zoho.accountId !== input.accountId || zoho.clientId !== input.clientId)) {
-        throw new HandlerFailure(
-          'conflict',
-          `This store takes payments on Zoho account ${zoho.accountId} with client ID ${zoho.clientId}. Enter those, with this PC’s copy of the client secret.`,
-          zoho.accountId !== input.accountId ? 'accountId' : zoho.clientId !== input.clientId ? 'clientId' : 'edition',
-        );
-      }
-      if (!zoho) {
-        await changeStoreConfig(link, (client, storeId) =>
-          client.query('UPDATE stores SET zoho_edition = $2, zoho_account_id = $3, zoho_client_id = $4 WHERE id = $1', [
-            storeId,
-            input.edition,
-            input.accountId,
-            input.clientId,
-          ]),
-        );
-      }
-      return deps.local('connection-configure', input);
-    },
-    'charge-create': async (input) => {
-      if (!holdsClaim(link, input.counterId)) await storeCalls(deps)['counter-claim']({ counterId: input.counterId });
-      await assertTerminalFreeAtOtherPcs(deps, input.counterId);
-      return deps.local('charge-create', input);
-    },
-    // A day is closed for the whole store (store-closes.ts): not while another PC still waits for Zoho on it.
-    'day-close': async (input) => {
-      const { joined, connection } = link;
-      if (joined && connection && link.isUp) await assertNoLiveAtOtherPcs(connection, joined, input.date);
-      return deps.local('day-close', input);
-    },
-  };
-}
-
-/**
- * Another PC's live payment or hold on the counter's terminal refuses the charge, as this PC's own
- * would (db/local/attempts.ts). Local first: with the link down, or the store not answering, this PC goes
- * on with what its own SQLite knows.
- */
-async function assertTerminalFreeAtOtherPcs(deps: StoreHandlerDeps, counterId: string): Promise<void> {
-  const { link } = deps;
-  const live = liveMode(deps);
-  const { joined, connection } = link;
-  if (!live || !joined || !connection || !link.isUp) return;
-  const counter = requireCounter(live.db, counterId);
-  try {
-    await assertTerminalFreeInStore(connection, { storeId: joined.storeId, stationId: joined.stationId, terminalId: counter.terminalId, now: deps.now(), formatTime: clockTime });
-  } catch (error) {
-    if (error instanceof HandlerFailure) throw error;
-    deps.log.warn('could not ask the store whether another PC uses the terminal; going on with this PC’s own attempts', {
-      error: error instanceof Error ? error.message : String(error),
-    });
-  }
-}
-
 export function holdsClaim(link: StoreLink, counterId: string): boolean {
   const stationId = link.joined?.stationId;
   return link.currentClaims.some((claim) => claim.counter_id === counterId && claim.station_id === stationId);
@@ -243,46 +119,8 @@ function liveMode(deps: StoreHandlerDeps): RunningMode | null {
   return mode.kind === 'live' ? mode : null;
 }
 
-function requireLive(deps: StoreHandlerDeps): RunningMode {
-  const mode = liveMode(deps);
-  if (!mode) throw new HandlerFailure('conflict', 'A store’s counters are set up once this PC is connected to Zoho.');
-  return mode;
-}
-
 function claimRequest(deps: StoreHandlerDeps, counter: Counter): ClaimRequest {
   const joined = deps.link.joined;
   if (!joined) throw new HandlerFailure('conflict', 'This PC is not part of a store.');
   return { storeId: joined.storeId, stationId: joined.stationId, counterId: counter.id, counterName: counter.name, leaseMs: deps.link.timing.leaseMs, formatTime: clockTime };
-}
-
-/**
- * A counter's terminal (or the counter) may not change while any PC has a live payment on it: this
- * PC's, the store's (every PC's as shipped), and a PC holding it out of touch, whose payments may
- * not have reached the store.
- */
-async function assertNoPaymentAnywhere(
-  deps: StoreHandlerDeps,
-  client: pg.PoolClient,
-  storeId: string,
-  counter: Counter,
-  field: string,
-  advice: string,
-): Promise<void> {
-  const here = requireLive(deps);
-  if (counterHasLiveAttempt(here.db, counter.id)) throw new HandlerFailure('conflict', `A payment is in progress on this counter. ${advice}`, field);
-  const live = await client.query<{ station: string }>(
-    `SELECT s.name AS station FROM charge_attempts AS a JOIN stations AS s ON s.store_id = a.store_id AND s.id = a.station_id
-     WHERE a.store_id = $1 AND a.counter_id = $2 AND a.state IN ('creating', 'in_progress') LIMIT 1`,
-    [storeId, counter.id],
-  );
-  const on = live.rows[0];
-  if (on) throw new HandlerFailure('conflict', `A payment is in progress on this counter at PC “${on.station}”. ${advice}`, field);
-  const holder = deps.link.currentClaims.find((claim) => claim.counter_id === counter.id && claim.station_id !== deps.link.joined?.stationId);
-  if (holder?.stale) {
-    throw new HandlerFailure(
-      'conflict',
-      `PC “${holder.station_name}” holds this counter and has not been heard from since ${clockTime(holder.last_seen)}: its payments may not have reached the store. Release its claim first.`,
-      field,
-    );
-  }
 }

@@ -14,7 +14,7 @@ import { eventually, pcLedgerRows, storeLedgerRows, withStoreClient } from '../.
 import { migrateStore } from '../../db/store/migrate';
 import { STORE_MIGRATIONS } from '../../db/store/migrations';
 
-const store = storeDatabaseEachTest();
+const store = storeDatabaseEachTest({ ownCluster: true }); // its own: the link-down test stops PostgreSQL
 const rigs: Rig[] = [];
 
 afterEach(async () => {

@@ -7,9 +7,9 @@ import type { Counter } from '../../contract/records';
 import { HandlerFailure } from '../failure';
 import type { Logger } from '../logger';
 import { verifyPin } from '../manager/pin-hash';
-import { DB_NOW_MS } from './claims';
-import { addStoreCounters } from './config-sync';
 import type { StoredStoreLink, StoreZohoAccount } from './link-file';
+import { addStoreCounters, insertStore, lockStoreByName, storeZohoAccount, type StoreRow } from '../../db/store/config';
+import { countRunningStations, registerStation } from '../../db/store/stations';
 import { describeLinkFailure, inStoreTransaction, openStorePool, pgCode } from '../../db/store/pg';
 import { migrateStore, NotACounterStoreError, StoreSchemaTooNewError } from '../../db/store/migrate';
 
@@ -32,15 +32,6 @@ export interface JoiningPc {
   onWrongPin: () => Promise<void>;
 }
 
-interface StoreRow {
-  id: string;
-  name: string;
-  pin_hash: string | null;
-  zoho_edition: string | null;
-  zoho_account_id: string | null;
-  zoho_client_id: string | null;
-}
-
 /** Joins (or creates) the store; returns the link to remember and the open pool. Nothing is kept when it fails. */
 export async function joinStore(request: JoinRequest, pc: JoiningPc, log: Logger): Promise<{ link: StoredStoreLink; pool: pg.Pool; created: boolean }> {
   const pool = openStorePool(request.url, log);
@@ -52,10 +43,7 @@ export async function joinStore(request: JoinRequest, pc: JoiningPc, log: Logger
       if (pgCode(error) === '23505') return enterStore(pool, request, pc, stationId);
       throw error;
     });
-    const zoho = store.zoho_edition && store.zoho_account_id && store.zoho_client_id
-      ? { edition: store.zoho_edition as StoreZohoAccount['edition'], accountId: store.zoho_account_id, clientId: store.zoho_client_id }
-      : null;
-    const link: StoredStoreLink = { url: request.url, storeId: store.id, storeName: store.name, stationId, stationName: request.stationName, zoho, knownStations };
+    const link: StoredStoreLink = { url: request.url, storeId: store.id, storeName: store.name, stationId, stationName: request.stationName, zoho: storeZohoAccount(store), knownStations };
     return { link, pool, created };
   } catch (error) {
     await pool.end().catch(() => undefined);
@@ -85,7 +73,7 @@ async function prepareSchema(pool: pg.Pool, url: string): Promise<void> {
 
 async function enterStore(pool: pg.Pool, request: JoinRequest, pc: JoiningPc, stationId: string) {
   return inStoreTransaction(pool, async (client) => {
-    let store = (await client.query<StoreRow>('SELECT * FROM stores WHERE name = $1 FOR UPDATE', [request.storeName])).rows[0];
+    let store: Omit<StoreRow, 'config_version' | 'poll_interval_seconds'> | null = await lockStoreByName(client, request.storeName);
     let created = false;
     if (!store) {
       if (request.pin !== null && (pc.pinHash === null || !(await verifyPin(request.pin, pc.pinHash)))) {
@@ -93,11 +81,7 @@ async function enterStore(pool: pg.Pool, request: JoinRequest, pc: JoiningPc, st
         throw new HandlerFailure('invalid_input', 'That is not this PC’s manager PIN. A new store takes the PIN of the PC that creates it.', 'pin');
       }
       store = { id: randomUUID(), name: request.storeName, pin_hash: pc.pinHash, zoho_edition: pc.zoho?.edition ?? null, zoho_account_id: pc.zoho?.accountId ?? null, zoho_client_id: pc.zoho?.clientId ?? null };
-      await client.query(
-        `INSERT INTO stores (id, name, created_at, pin_hash, poll_interval_seconds, zoho_edition, zoho_account_id, zoho_client_id)
-         VALUES ($1, $2, ${DB_NOW_MS}, $3, $4, $5, $6, $7)`,
-        [store.id, store.name, store.pin_hash, pc.pollIntervalSeconds, store.zoho_edition, store.zoho_account_id, store.zoho_client_id],
-      );
+      await insertStore(client, { id: store.id, name: store.name, pinHash: store.pin_hash, pollIntervalSeconds: pc.pollIntervalSeconds, zoho: pc.zoho });
       // The first PC's counters are the store's.
       await addStoreCounters(client, store.id, pc.counters);
       created = true;
@@ -114,12 +98,8 @@ async function enterStore(pool: pg.Pool, request: JoinRequest, pc: JoiningPc, st
         );
       }
     }
-    await client.query(
-      `INSERT INTO stations (store_id, id, name, joined_at, last_seen) VALUES ($1, $2, $3, ${DB_NOW_MS}, ${DB_NOW_MS})
-       ON CONFLICT (store_id, id) DO UPDATE SET name = EXCLUDED.name, last_seen = EXCLUDED.last_seen, stopped = false`,
-      [store.id, stationId, request.stationName],
-    );
-    const count = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM stations WHERE store_id = $1 AND NOT stopped', [store.id]);
-    return { store, created, knownStations: Math.max(1, count.rows[0]?.n ?? 1) };
+    await registerStation(client, { storeId: store.id, stationId, name: request.stationName });
+    const running = await countRunningStations(client, store.id);
+    return { store, created, knownStations: Math.max(1, running) };
   });
 }

@@ -1,28 +1,26 @@
-// The running link to the store: heartbeats (this PC's live sessions, the others' loads, the
-// claims), the configuration cache, the outbox shipper, and the store's news of other PCs'
-// changes. Local first: nothing here ever holds up a charge. When the store cannot be reached
-// the link is down: every change waits in the outbox, the heartbeat retries with backoff, and
-// everything catches up by itself when it is back.
+// The running link to the store, as a state machine: off (a PC of its own), up, or down (the store
+// cannot be reached). Its parts: the heartbeat (heartbeat.ts), the outbox shipper (shipper.ts) and
+// the store's news of other PCs' changes (news.ts). Local first: nothing here ever holds up a
+// charge. When the store cannot be reached the link is down: every change waits in the outbox, the
+// heartbeat retries with backoff, and everything catches up by itself when it is back.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { StationView, StoreStatus } from '../../contract/answers';
-import type { Db } from '../../db/local/database';
-import { linkOutbox, outboxLength, type OutboxLink } from '../../db/local/outbox';
+import { linkOutbox } from '../../db/local/outbox';
+import type { ClaimRow } from '../../db/store/claims';
+import { describeLinkFailure, openStorePool, redactStoreUrl } from '../../db/store/pg';
+import { stopStation } from '../../db/store/stations';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
 import type { ManagerAccess } from '../manager/access';
 import type { RunningMode } from '../mode';
-import { callShare, safeShare } from './budget';
-import { DB_NOW_MS, readClaims, type ClaimRow } from './claims';
-import { addStoreCounters, applyStoreConfig, countersOnlyHere, readStoreConfig, storeConfigVersion } from './config-sync';
-import type { StoredStoreLink, StoreLinkFile } from './link-file';
-import { describeLinkFailure, openStorePool, redactStoreUrl, storeClient } from '../../db/store/pg';
-import { applySettlements } from './remote-attempts';
-import { adoptStoreCloses } from './store-closes';
-import { migrateStore } from '../../db/store/migrate';
-import { LEDGER_CHANNEL, shipBatch } from './shipper';
-import { bookTokenRequest, LocalTokenBookings } from './token-requests';
 import { ZohoError } from '../zoho/errors';
+import { callShare, safeShare } from './budget';
+import { StoreHeartbeat } from './heartbeat';
+import type { StoredStoreLink, StoreLinkFile } from './link-file';
+import { LedgerNews } from './news';
+import { OutboxShipper } from './shipper';
+import { bookTokenRequest, LocalTokenBookings } from './token-requests';
 
 export interface StoreTiming {
   /** How often a PC says it is alive (and reads the others, the claims and the configuration). */
@@ -50,51 +48,43 @@ export interface StoreLinkDeps {
   timing?: Partial<StoreTiming>;
 }
 
-interface StationRow {
-  id: string;
-  name: string;
-  last_seen: number;
-  live_sessions: number;
-  fresh: boolean;
-}
-
-/** A live mode the link works on: its database is the one whose ledger ships. */
-interface Attached {
-  db: Db;
-  mode: RunningMode;
-  outbox: OutboxLink;
-}
-
 export class StoreLink {
   readonly timing: StoreTiming;
   private link: StoredStoreLink | null = null;
   private pool: pg.Pool | null = null;
-  private listener: pg.Client | null = null;
   private state: 'off' | 'up' | 'down' = 'off';
   private downSince: number | null = null;
   private problem: string | null = null;
-  private stations: StationRow[] = [];
-  private claims: ClaimRow[] = [];
-  private attached: Attached | null = null;
-  private schemaChecked = false;
-  private appliedConfigVersion = -1;
+  /** The live mode whose database ships (a demo's never does). */
+  private attached: RunningMode | null = null;
   private failures = 0;
   private tickTimer: NodeJS.Timeout | null = null;
-  private shipTimer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
-  private shipping: Promise<void> | null = null;
   private lastEmitted = '';
-  private ledgerNewsTimer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private readonly heartbeat: StoreHeartbeat;
+  private readonly shipper: OutboxShipper;
+  private readonly news: LedgerNews;
   private readonly unsubscribe: () => void;
   private readonly localTokens: LocalTokenBookings;
 
   constructor(private readonly deps: StoreLinkDeps) {
     this.timing = { ...DEFAULT_STORE_TIMING, ...deps.timing };
     this.localTokens = new LocalTokenBookings(deps.now);
+    this.heartbeat = new StoreHeartbeat({ ...deps, timing: this.timing, remember: (link) => this.remember(link) });
+    this.shipper = new OutboxShipper({
+      pool: () => (this.state === 'up' ? this.pool : null),
+      stopped: () => this.stopped,
+      shipped: () => this.emitStatus(),
+      failed: (error) => {
+        this.markDown(error);
+        this.emitStatus();
+      },
+    });
+    this.news = new LedgerNews(deps);
     // A change on this PC wakes the shipper at once (the poll catches anything else).
     this.unsubscribe = deps.events.subscribe((event) => {
-      if (event.type === 'charge-updated') this.shipSoon();
+      if (event.type === 'charge-updated') this.shipper.soon();
     });
   }
 
@@ -119,7 +109,7 @@ export class StoreLink {
 
   /** The claims as last read (the store's, or this PC's own while the link is down). */
   get currentClaims(): readonly ClaimRow[] {
-    return this.claims;
+    return this.heartbeat.claims;
   }
 
   /** Switches to a store just joined (join.ts has checked it and registered this PC), on the running mode. */
@@ -135,16 +125,17 @@ export class StoreLink {
   /** The live mode's database ships to the store; the demo's never does. */
   attach(mode: RunningMode): void {
     this.attached = null;
+    this.shipper.attach(null);
     if (mode.kind !== 'live' || !this.link) return;
     const outbox = linkOutbox(mode.db, { storeId: this.link.storeId, stationId: this.link.stationId, epoch: randomUUID(), joinedAt: this.deps.now() });
-    this.attached = { db: mode.db, mode, outbox };
-    this.appliedConfigVersion = -1;
-    this.shipSoon();
+    this.attached = mode;
+    this.heartbeat.rereadConfig();
+    this.shipper.attach({ db: mode.db, outbox });
   }
 
   /** Before the mode stops: waits for a batch in flight, then lets go of its database. */
   async detach(): Promise<void> {
-    await this.shipping;
+    await this.shipper.detach();
     this.attached = null;
   }
 
@@ -154,7 +145,7 @@ export class StoreLink {
     if (!this.link) return budget;
     const self = this.link.stationId;
     if (this.state !== 'up') return safeShare(budget, this.link.knownStations);
-    return callShare(budget, this.stations.map((s) => ({ id: s.id, liveSessions: s.live_sessions, fresh: s.fresh })), self);
+    return callShare(budget, this.heartbeat.stations.map((s) => ({ id: s.id, liveSessions: s.live_sessions, fresh: s.fresh })), self);
   }
 
   /**
@@ -187,7 +178,7 @@ export class StoreLink {
 
   /** After a change made in the store: re-reads the configuration at once (and the claims). */
   async refresh(): Promise<void> {
-    this.appliedConfigVersion = -1;
+    this.heartbeat.rereadConfig();
     await this.tickNow();
   }
 
@@ -209,13 +200,13 @@ export class StoreLink {
         claims: [],
       };
     }
-    const pending = this.attached ? outboxLength(this.attached.db) : 0;
+    const pending = this.shipper.pending();
     const waiting = pending === 0 ? '' : ` ${pending} ${pending === 1 ? 'change waits' : 'changes wait'} to be sent.`;
     const message =
       this.state === 'up'
         ? `Connected to store “${link.storeName}” as PC “${link.stationName}”.${waiting}`
         : `The store link is down: payments go on on this PC, and the payment log shows this PC only.${waiting}${this.problem ? ` ${this.problem}` : ''}`;
-    const stations: StationView[] = this.stations.map((s) => ({
+    const stations: StationView[] = this.heartbeat.stations.map((s) => ({
       id: s.id,
       name: s.name,
       lastSeen: s.last_seen,
@@ -234,7 +225,7 @@ export class StoreLink {
       message,
       callsPerMinute: budget,
       stations,
-      claims: this.claims.map((c) => ({
+      claims: this.heartbeat.claims.map((c) => ({
         counterId: c.counter_id,
         stationId: c.station_id,
         stationName: c.station_name,
@@ -257,30 +248,23 @@ export class StoreLink {
     this.state = 'down';
     this.downSince = this.deps.now();
     this.problem = null;
-    this.schemaChecked = false;
-    this.appliedConfigVersion = -1;
-    this.claims = [];
-    this.stations = [];
+    this.heartbeat.reset();
     this.scheduleTick(0);
-    this.shipTimer = setInterval(() => this.shipSoon(), this.timing.shipPollMs);
-    this.shipTimer.unref();
+    this.shipper.poll(this.timing.shipPollMs);
   }
 
   private async halt(): Promise<void> {
     this.stopped = true;
     if (this.tickTimer) clearTimeout(this.tickTimer);
-    if (this.shipTimer) clearInterval(this.shipTimer);
-    if (this.ledgerNewsTimer) clearTimeout(this.ledgerNewsTimer);
-    this.tickTimer = this.shipTimer = this.ledgerNewsTimer = null;
+    this.tickTimer = null;
+    this.shipper.stopPolling();
+    this.news.mute();
     await this.ticking;
-    await this.shipping;
-    const { pool, link, listener } = this;
+    await this.shipper.settled();
+    const { pool, link } = this;
     this.pool = null;
-    this.listener = null;
-    if (pool && link && this.state === 'up') {
-      await pool.query('UPDATE stations SET stopped = true, live_sessions = 0 WHERE store_id = $1 AND id = $2', [link.storeId, link.stationId]).catch(() => undefined);
-    }
-    await listener?.end().catch(() => undefined);
+    if (pool && link && this.state === 'up') await stopStation(pool, link).catch(() => undefined);
+    await this.news.close();
     await pool?.end().catch(() => undefined);
   }
 
@@ -295,7 +279,7 @@ export class StoreLink {
   }
 
   private tick(): Promise<void> {
-    this.ticking ??= this.heartbeat()
+    this.ticking ??= this.beat()
       .then(
         () => this.markUp(),
         (error: unknown) => this.markDown(error),
@@ -314,115 +298,18 @@ export class StoreLink {
     return Math.round(base * (0.8 + Math.random() * 0.4));
   }
 
-  private async heartbeat(): Promise<void> {
+  private async beat(): Promise<void> {
     const { pool, link } = this;
     if (!pool || !link) return;
-    if (!this.schemaChecked) {
-      const client = await pool.connect();
-      try {
-        await migrateStore(client);
-      } finally {
-        client.release();
-      }
-      this.schemaChecked = true;
-    }
-    const live = this.attached ? this.attached.mode.services.poller.size : 0;
-    await pool.query(
-      `INSERT INTO stations (store_id, id, name, joined_at, last_seen, live_sessions, stopped)
-       VALUES ($1, $2, $3, ${DB_NOW_MS}, ${DB_NOW_MS}, $4, false)
-       ON CONFLICT (store_id, id) DO UPDATE SET name = EXCLUDED.name, last_seen = EXCLUDED.last_seen, live_sessions = EXCLUDED.live_sessions, stopped = false`,
-      [link.storeId, link.stationId, link.stationName, live],
-    );
-    const stations = await pool.query<StationRow>(
-      `SELECT id, name, last_seen, live_sessions, last_seen >= ${DB_NOW_MS} - $2 AS fresh FROM stations
-       WHERE store_id = $1 AND NOT stopped AND last_seen >= ${DB_NOW_MS} - $3 ORDER BY joined_at, id`,
-      [link.storeId, this.timing.leaseMs, this.timing.forgetMs],
-    );
-    this.stations = stations.rows;
-    this.claims = await readClaims(pool, link.storeId, this.timing.leaseMs);
-    await this.syncConfig(pool, link);
-    if (this.attached) await applySettlements(pool, link, this.attached.mode, this.deps.now);
-    if (this.attached && (await adoptStoreCloses(pool, link.storeId, this.attached.db, this.deps.now)).length > 0) this.deps.events.emit({ type: 'ledger-changed' });
-    await this.listen(link);
-    const known = Math.max(1, this.stations.length);
+    await this.heartbeat.beat(pool, link, this.attached);
+    await this.news.listen(link, () => this.stopped);
+    const known = Math.max(1, this.heartbeat.stations.length);
     if (known !== link.knownStations) await this.remember({ ...link, knownStations: known });
-  }
-
-  private async syncConfig(pool: pg.Pool, link: StoredStoreLink): Promise<void> {
-    const version = await storeConfigVersion(pool, link.storeId);
-    if (version === this.appliedConfigVersion) return;
-    let config = await readStoreConfig(pool, link.storeId);
-    const db = this.attached?.db ?? null;
-    if (db) {
-      const onlyHere = countersOnlyHere(db, config);
-      if (onlyHere.length > 0) {
-        // Made before this PC joined: the store keeps them as history, and they stop taking payments here.
-        await addStoreCounters(pool, link.storeId, onlyHere.map((counter) => ({ ...counter, active: false })));
-        config = await readStoreConfig(pool, link.storeId);
-      }
-    }
-    const { complete } = await applyStoreConfig(config, { db, pin: this.deps.pin, log: this.deps.log });
-    this.deps.events.emit({ type: 'counters-changed' });
-    if (JSON.stringify(config.zoho) !== JSON.stringify(link.zoho)) await this.remember({ ...link, zoho: config.zoho });
-    if (complete) this.appliedConfigVersion = config.configVersion;
   }
 
   private async remember(link: StoredStoreLink): Promise<void> {
     await this.deps.file.write(link);
     this.link = link;
-  }
-
-  /** The store's news that another PC's changes arrived (LISTEN), re-opened after a link failure. */
-  private async listen(link: StoredStoreLink): Promise<void> {
-    if (this.listener) return;
-    const client = storeClient(link.url);
-    client.on('error', (error) => {
-      this.deps.log.warn('store news connection dropped', { error: error.message });
-      if (this.listener === client) this.listener = null;
-      void client.end().catch(() => undefined);
-    });
-    client.on('notification', (message) => {
-      if (message.channel === LEDGER_CHANNEL && message.payload === link.storeId) this.ledgerNews();
-    });
-    await client.connect();
-    await client.query(`LISTEN ${LEDGER_CHANNEL}`);
-    if (this.stopped) {
-      await client.end();
-      return;
-    }
-    this.listener = client;
-  }
-
-  private ledgerNews(): void {
-    if (this.ledgerNewsTimer) return;
-    this.ledgerNewsTimer = setTimeout(() => {
-      this.ledgerNewsTimer = null;
-      this.deps.events.emit({ type: 'store-ledger-changed' });
-    }, 200);
-    this.ledgerNewsTimer.unref();
-  }
-
-  private shipSoon(): void {
-    if (this.shipping || this.state !== 'up' || !this.attached || !this.pool) return;
-    const { db, outbox } = this.attached;
-    const pool = this.pool;
-    this.shipping = (async () => {
-      let shippedAny = false;
-      for (;;) {
-        if (this.attached?.db !== db || this.stopped) break;
-        const { shipped, alreadyThere } = await shipBatch(db, pool, outbox);
-        if (shipped + alreadyThere === 0) break;
-        shippedAny = true;
-      }
-      if (shippedAny) this.emitStatus();
-    })()
-      .catch((error: unknown) => {
-        this.markDown(error);
-        this.emitStatus();
-      })
-      .finally(() => {
-        this.shipping = null;
-      });
   }
 
   private markUp(): void {
@@ -432,7 +319,7 @@ export class StoreLink {
     this.downSince = null;
     this.problem = null;
     if (wasDown) this.deps.log.info('store link up', { store: this.link?.storeName });
-    this.shipSoon();
+    this.shipper.soon();
   }
 
   private markDown(error: unknown): void {
@@ -440,14 +327,10 @@ export class StoreLink {
     if (this.state === 'up' || this.downSince === null) this.downSince = this.deps.now();
     if (this.state === 'up') this.deps.log.warn('store link down', { error: error instanceof Error ? error.message : String(error) });
     this.state = 'down';
-    this.schemaChecked = false;
     const link = this.link;
     this.problem = (link && describeLinkFailure(error, link.url)) ?? (error instanceof Error && error.name === 'StoreSchemaTooNewError' ? error.message : null);
-    const listener = this.listener;
-    this.listener = null;
-    void listener?.end().catch(() => undefined);
-    // While cut off this PC holds what it held: it may be charging on its counter.
-    if (link) this.claims = this.claims.filter((claim) => claim.station_id === link.stationId);
+    this.news.drop();
+    this.heartbeat.linkDown(link?.stationId ?? null);
   }
 
   private emitStatus(): void {

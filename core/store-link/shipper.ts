@@ -4,12 +4,11 @@
 // says it is there. Rows of a batch that changed more than once are sent as they last were.
 import type pg from 'pg';
 import type { Db } from '../../db/local/database';
-import { dropShipped, peekOutbox, type OutboxEvent, type OutboxLink } from '../../db/local/outbox';
-import { STORE_LEDGER_TABLES, upsertSql } from './ledger-tables';
+import { dropShipped, outboxLength, peekOutbox, type OutboxEvent, type OutboxLink } from '../../db/local/outbox';
+import { STORE_LEDGER_TABLES, upsertLedgerRows } from '../../db/store/ledger-tables';
+import { notifyLedgerChanged } from '../../db/store/ledger-news';
 import { inStoreTransaction } from '../../db/store/pg';
-
-/** The channel every PC listens on; the payload is the store's id. */
-export const LEDGER_CHANNEL = 'counter_store_ledger';
+import { lockShipCursor, moveShipCursor } from '../../db/store/stations';
 
 const DEFAULT_BATCH = 500;
 
@@ -26,22 +25,13 @@ export async function shipBatch(db: Db, pool: pg.Pool, link: OutboxLink, batch =
   const last = events.at(-1);
   if (!last) return { shipped: 0, alreadyThere: 0 };
   const fresh = await inStoreTransaction(pool, async (client) => {
-    const cursor = await client.query<{ outbox_epoch: string | null; shipped_seq: number }>(
-      'SELECT outbox_epoch, shipped_seq FROM stations WHERE store_id = $1 AND id = $2 FOR UPDATE',
-      [link.storeId, link.stationId],
-    );
-    const station = cursor.rows[0];
+    const station = await lockShipCursor(client, link);
     if (!station) throw new Error('This PC is not registered in the store yet.');
     const shippedSeq = station.outbox_epoch === link.epoch ? station.shipped_seq : 0;
     const toApply = events.filter((event) => event.seq > shippedSeq);
     await applyEvents(client, link, toApply);
-    await client.query('UPDATE stations SET outbox_epoch = $3, shipped_seq = $4 WHERE store_id = $1 AND id = $2', [
-      link.storeId,
-      link.stationId,
-      link.epoch,
-      Math.max(shippedSeq, last.seq),
-    ]);
-    if (toApply.length > 0) await client.query('SELECT pg_notify($1, $2)', [LEDGER_CHANNEL, link.storeId]);
+    await moveShipCursor(client, link, link.epoch, Math.max(shippedSeq, last.seq));
+    if (toApply.length > 0) await notifyLedgerChanged(client, link.storeId);
     return toApply.length;
   });
   dropShipped(db, last.seq);
@@ -59,6 +49,79 @@ async function applyEvents(client: pg.PoolClient, link: OutboxLink, events: read
       latest.delete(event.rowId); // re-inserted, so the map keeps the order of last changes
       latest.set(event.rowId, { ...(JSON.parse(event.rowJson) as Record<string, unknown>), store_id: link.storeId, station_id: link.stationId });
     }
-    if (latest.size > 0) await client.query(upsertSql(table), [JSON.stringify([...latest.values()])]);
+    if (latest.size > 0) await upsertLedgerRows(client, table, [...latest.values()]);
+  }
+}
+
+export interface ShipperDeps {
+  /** The store's pool while the link is up; null while it is down. */
+  pool: () => pg.Pool | null;
+  stopped: () => boolean;
+  /** Some changes reached the store. */
+  shipped: () => void;
+  /** The store could not be written: the link is down. */
+  failed: (error: unknown) => void;
+}
+
+/** Ships the attached database's outbox, batch after batch, whenever woken (a change, or the poll). */
+export class OutboxShipper {
+  private attached: { db: Db; outbox: OutboxLink } | null = null;
+  private shipping: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly deps: ShipperDeps) {}
+
+  /** Ships `target`'s outbox from now on (none: nothing ships). */
+  attach(target: { db: Db; outbox: OutboxLink } | null): void {
+    this.attached = target;
+    if (target) this.soon();
+  }
+
+  /** Waits for a batch in flight, then lets go of the database. */
+  async detach(): Promise<void> {
+    await this.shipping;
+    this.attached = null;
+  }
+
+  /** Changes waiting in the attached outbox (0 when none is attached). */
+  pending(): number {
+    return this.attached ? outboxLength(this.attached.db) : 0;
+  }
+
+  /** Looks at the outbox every `pollMs` as well as when woken. */
+  poll(pollMs: number): void {
+    this.timer = setInterval(() => this.soon(), pollMs);
+    this.timer.unref();
+  }
+
+  stopPolling(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Waits for a batch in flight. */
+  async settled(): Promise<void> {
+    await this.shipping;
+  }
+
+  /** Ships now unless a batch is in flight, the link is down, or nothing is attached. */
+  soon(): void {
+    const pool = this.deps.pool();
+    if (this.shipping || !this.attached || !pool) return;
+    const { db, outbox } = this.attached;
+    this.shipping = (async () => {
+      let shippedAny = false;
+      for (;;) {
+        if (this.attached?.db !== db || this.deps.stopped()) break;
+        const { shipped, alreadyThere } = await shipBatch(db, pool, outbox);
+        if (shipped + alreadyThere === 0) break;
+        shippedAny = true;
+      }
+      if (shippedAny) this.deps.shipped();
+    })()
+      .catch((error: unknown) => this.deps.failed(error))
+      .finally(() => {
+        this.shipping = null;
+      });
   }
 }

@@ -5,9 +5,11 @@
 // is still waiting for Zoho (closeDay refuses then, as a manager's close would): it tries again at
 // the next heartbeat. Its close ships back to the store as that PC's, so the store sees who has it.
 import type { Db } from '../../db/local/database';
-import { closeDay, countLiveInWindow, getDayClose, type DayCloseRow } from '../../db/local/day-closes';
-import { localDate, localDayRange } from '../after-sale/days';
+import { closeDay, countLiveInWindow, getDayClose } from '../../db/local/day-closes';
+import { localDate, localDayRange } from '../../contract/calendar';
 import { HandlerFailure } from '../failure';
+import { stationLiveElsewhereInWindow } from '../../db/store/attempts';
+import { storeClosesSince } from '../../db/store/day-ledger';
 import type { Queryable } from '../../db/store/migrate';
 
 /** How far back a PC looks for closes it has not adopted (a PC away from its store longer closes by hand). */
@@ -16,12 +18,9 @@ export const ADOPT_CLOSES_DAYS = 14;
 /** Adopts the store's closes of recent days this PC has not closed; returns the days it closed now. */
 export async function adoptStoreCloses(client: Queryable, storeId: string, db: Db, now: () => number): Promise<string[]> {
   const since = localDate(now() - ADOPT_CLOSES_DAYS * 86_400_000);
-  const closes = await client.query<DayCloseRow>(
-    'SELECT DISTINCT ON (d.day) d.* FROM day_closes AS d WHERE d.store_id = $1 AND d.day >= $2 ORDER BY d.day, d.created_at, d.id',
-    [storeId, since],
-  );
+  const closes = await storeClosesSince(client, storeId, since);
   const adopted: string[] = [];
-  for (const close of closes.rows) {
+  for (const close of closes) {
     if (getDayClose(db, close.day) || countLiveInWindow(db, close.from_ms, close.to_ms) > 0) continue;
     closeDay(db, {
       day: close.day,
@@ -44,18 +43,8 @@ export async function adoptStoreCloses(client: Queryable, storeId: string, db: D
  * their indexes.
  */
 export async function assertNoLiveAtOtherPcs(client: Queryable, joined: { storeId: string; stationId: string }, date: string): Promise<void> {
-  const { fromMs, toMs } = localDayRange(date);
-  const live = await client.query<{ name: string }>(
-    `SELECT coalesce(s.name, x.station_id) AS name FROM (
-       (SELECT a.station_id FROM charge_attempts AS a WHERE a.store_id = $1 AND a.station_id <> $2 AND a.state IN ('creating', 'in_progress')
-          AND a.created_at >= $3 AND a.created_at < $4 LIMIT 1)
-       UNION ALL
-       (SELECT r.station_id FROM refunds AS r WHERE r.store_id = $1 AND r.station_id <> $2 AND r.state = 'creating' AND r.created_at >= $3 AND r.created_at < $4 LIMIT 1)
-     ) AS x LEFT JOIN stations AS s ON s.store_id = $1 AND s.id = x.station_id LIMIT 1`,
-    [joined.storeId, joined.stationId, fromMs, toMs],
-  );
-  const pc = live.rows[0]?.name;
-  if (pc !== undefined) {
+  const pc = await stationLiveElsewhereInWindow(client, joined, localDayRange(date));
+  if (pc !== null) {
     throw new HandlerFailure('conflict', `A payment or refund of ${date} at PC “${pc}” is still waiting for Zoho's answer. Close the day once it has one.`, 'date');
   }
 }

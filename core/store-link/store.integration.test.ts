@@ -155,6 +155,24 @@ describe('a store of two PCs', () => {
     const clash = await pc2.raw('counter-create', { managerToken: pc2.managerToken, name: 'Counter 5', terminalId: 'TRM004' });
     expect(clash).toMatchObject({ ok: false, error: { code: 'conflict', field: 'terminalId' } });
   });
+
+  it('the Zoho account is the store’s: a PC of the store is refused another one, naming the store’s', async () => {
+    const pc1 = await firstPc();
+    await join(pc1, 'Till 1');
+    const pc2 = await anotherPc(pc1);
+    await join(pc2, 'Till 2');
+    const account = await pc2.call('connection-status', {});
+    const other = await pc2.raw('connection-configure', {
+      managerToken: pc2.managerToken,
+      edition: account.edition ?? 'in',
+      accountId: '999',
+      clientId: account.clientId ?? '',
+      clientSecret: 'another-secret',
+    });
+    expect(other).toMatchObject({ ok: false, error: { code: 'conflict', field: 'accountId' } });
+    if (!other.ok) expect(other.error.message).toContain(`This store takes payments on Zoho account ${account.accountId ?? ''} with client ID ${account.clientId ?? ''}.`);
+    expect(await pc2.call('connection-status', {})).toEqual(account);
+  });
 });
 
 function dbFile(rig: Rig): string {

@@ -3,13 +3,10 @@
 // own; this asks the store for the others' (shipped with their attempts). A counter's claim keeps one
 // PC per counter, so a terminal reaches another PC only through the store: the counter released, or
 // its terminal given to another counter. While the link is down a PC knows only its own attempts.
-import { isLiveState, LIVE_STATES, type AttemptState } from '../../contract/vocabulary';
-import { sqlLiterals } from '../../db/local/statements';
-import { HandlerFailure } from '../failure';
+import { isLiveState } from '../../contract/vocabulary';
+import { terminalTakersElsewhere } from '../../db/store/attempts';
 import type { Queryable } from '../../db/store/migrate';
-
-/** The WHERE of the store's charge_attempts_taken_terminal index (store migration 004), word for word. */
-const TAKEN_IN_STORE = `(a.state IN (${sqlLiterals(LIVE_STATES)}) OR (a.hold_until IS NOT NULL AND a.hold_ended_at IS NULL))`;
+import { HandlerFailure } from '../failure';
 
 export interface TerminalUse {
   storeId: string;
@@ -23,13 +20,8 @@ export interface TerminalUse {
 
 /** Refuses (conflict, at the terminal, naming the PC) a charge on a terminal another PC of the store is using or holds. */
 export async function assertTerminalFreeInStore(client: Queryable, use: TerminalUse): Promise<void> {
-  const rows = await client.query<{ station: string; state: AttemptState; hold_until: number | null }>(
-    `SELECT s.name AS station, a.state, a.hold_until FROM charge_attempts AS a
-     JOIN stations AS s ON s.store_id = a.store_id AND s.id = a.station_id
-     WHERE a.store_id = $1 AND a.terminal_id = $2 AND ${TAKEN_IN_STORE} AND a.station_id <> $3`,
-    [use.storeId, use.terminalId, use.stationId],
-  );
-  for (const row of rows.rows) {
+  const rows = await terminalTakersElsewhere(client, use);
+  for (const row of rows) {
     if (isLiveState(row.state)) {
       throw new HandlerFailure('conflict', `Terminal ${use.terminalId} is busy with a payment at PC “${row.station}”.`, 'terminalId');
     }

@@ -5,8 +5,7 @@
 // PCs it last knew of.
 import type pg from 'pg';
 import { ZohoError } from '../zoho/errors';
-import { DB_NOW_MS } from './claims';
-import { inStoreTransaction } from '../../db/store/pg';
+import { bookAccountTokenRequest } from '../../db/store/token-requests';
 
 export interface TokenLimit {
   count: number;
@@ -16,8 +15,6 @@ export interface TokenLimit {
 /** Zoho's documented limit on token requests (the TokenManager's default). */
 export const ZOHO_TOKEN_LIMIT: TokenLimit = { count: 10, windowMs: 10 * 60_000 };
 
-const LOCK_NAMESPACE = 7_310_014;
-
 function refusal(retryAfterMs: number): ZohoError {
   return new ZohoError('not_connected', 'Zoho sign-in requests are paused to stay within Zoho’s limit, which this store’s PCs share.', {
     retryAfterMs: Math.max(1_000, retryAfterMs),
@@ -26,24 +23,8 @@ function refusal(retryAfterMs: number): ZohoError {
 
 /** Books one token request for the account in the store's database, or refuses when the account has used its limit. */
 export async function bookTokenRequest(pool: pg.Pool, booking: { accountKey: string; storeId: string; stationId: string }, limit: TokenLimit = ZOHO_TOKEN_LIMIT): Promise<void> {
-  await inStoreTransaction(pool, async (client) => {
-    // One booking at a time per account (hashtext: the account key as a lock number).
-    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_NAMESPACE, booking.accountKey]);
-    const recent = await client.query<{ at: number; now: number }>(
-      `SELECT at, ${DB_NOW_MS} AS now FROM token_requests WHERE account_key = $1 AND at > ${DB_NOW_MS} - $2 ORDER BY at`,
-      [booking.accountKey, limit.windowMs],
-    );
-    if (recent.rows.length >= limit.count) {
-      const oldest = recent.rows[recent.rows.length - limit.count];
-      throw refusal(oldest ? oldest.at + limit.windowMs - oldest.now : limit.windowMs);
-    }
-    await client.query(`INSERT INTO token_requests (account_key, at, store_id, station_id) VALUES ($1, ${DB_NOW_MS}, $2, $3)`, [
-      booking.accountKey,
-      booking.storeId,
-      booking.stationId,
-    ]);
-    await client.query(`DELETE FROM token_requests WHERE account_key = $1 AND at < ${DB_NOW_MS} - $2`, [booking.accountKey, limit.windowMs * 6]);
-  });
+  const booked = await bookAccountTokenRequest(pool, booking, limit);
+  if (!booked.booked) throw refusal(booked.retryAfterMs);
 }
 
 /** While cut off: this PC's own bookings, against its safe share of the limit. */

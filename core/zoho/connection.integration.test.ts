@@ -39,6 +39,7 @@ async function startInDemoMode(): Promise<Setup> {
   const backend = await startBackend({
     dataDir,
     secretStore: secrets,
+    startDemoZoho: startSimulator,
     env: { ZOHO_PAYMENTS_URL: zoho.url, ZOHO_ACCOUNTS_URL: zoho.url },
     tuning: { log: silentLogger, pollIntervalMs: 250, consentPort: 0 },
   });
@@ -91,6 +92,7 @@ describe('demo mode', () => {
       const starting = startBackend({
         dataDir,
         secretStore: new MemorySecretStore('{"edition":"in","accountId":'),
+        startDemoZoho: startSimulator,
         env: { ZOHO_PAYMENTS_URL: 'http://127.0.0.1:9', ZOHO_ACCOUNTS_URL: 'http://127.0.0.1:9' },
         tuning: { log: silentLogger, consentPort: 0 },
       });

@@ -1,6 +1,7 @@
 // Typed failures of calls to Zoho. Callers branch on `kind`, never on message text; Zoho's own
 // code and message are kept for the people who read them.
 import type { ZohoTrouble } from '../../contract/failures';
+import { CodedError, type ErrorCode } from '../../contract/result';
 
 export type ZohoErrorKind =
   | 'validation' // 400: Zoho refused the request as invalid (nothing was created)
@@ -12,7 +13,8 @@ export type ZohoErrorKind =
   | 'malformed' // an answer we cannot read
   | 'not_connected'; // no usable token (reconnect required, throttled, not configured)
 
-export class ZohoError extends Error {
+export class ZohoError extends CodedError {
+  readonly code: ErrorCode;
   constructor(
     readonly kind: ZohoErrorKind,
     message: string,
@@ -33,6 +35,7 @@ export class ZohoError extends Error {
   ) {
     super(message);
     this.name = 'ZohoError';
+    this.code = kind === 'not_connected' ? 'not_connected' : 'zoho_error';
   }
 }
 

@@ -46,7 +46,7 @@ const CHANGEABLE_COLUMNS: Record<keyof CounterChanges, string> = {
 const INVOICE_SEQUENCE_DIGITS = 6;
 
 /**
- * Oldest first, then by id, as the store lists them (core/store-link/config-sync.ts): every PC of a store
+ * Oldest first, then by id, as the store lists them (db/store/config.ts): every PC of a store
  * shows one order, whichever PC made the counters and in whatever order it got them.
  */
 export function listCounters(db: Db, options: { includeInactive?: boolean } = {}): Counter[] {

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { createOwnerOnlyFile, OWNER_ONLY_FOLDER } from '../../core/data-folder/permissions';
+import { createOwnerOnlyFile, OWNER_ONLY_FOLDER } from './owner-only';
 import { migrate } from './migrate';
 
 export type Db = Database.Database;

@@ -1,4 +1,7 @@
 // Typed errors the repositories throw, so callers branch on classes and fields, never on message text.
+// Those a person may meet carry their own error code and the words shown for them.
+import { formatMoney } from '../../contract/money';
+import { CodedError } from '../../contract/result';
 import type { Currency } from '../../contract/vocabulary';
 
 /** The file was written by a newer version of the app: opening it here could corrupt it. */
@@ -20,10 +23,14 @@ export type RecordKind = 'counter' | 'invoice' | 'chargeAttempt' | 'refund' | 'd
 /** The input field that names each kind of record by its id. */
 const ID_FIELDS = { counter: 'counterId', invoice: 'invoiceId', chargeAttempt: 'attemptId', refund: 'refundId', dayClose: 'date' } as const;
 
+/** Each kind of record as a person calls it. */
+const RECORD_LABELS = { counter: 'counter', invoice: 'invoice', chargeAttempt: 'payment', refund: 'refund', dayClose: 'day close' } as const;
+
 /** No record of that kind has that id; `field` is the input field that named it. */
-export class NotFoundError extends Error {
+export class NotFoundError extends CodedError {
   override readonly name = 'NotFoundError';
-  readonly field: (typeof ID_FIELDS)[RecordKind];
+  readonly code = 'not_found';
+  override readonly field: (typeof ID_FIELDS)[RecordKind];
   constructor(
     readonly record: RecordKind,
     readonly id: string,
@@ -31,12 +38,17 @@ export class NotFoundError extends Error {
     super(`No ${record} with id ${id}.`);
     this.field = ID_FIELDS[record];
   }
+
+  protected override get shownMessage(): string {
+    return `That ${RECORD_LABELS[this.record]} does not exist.`;
+  }
 }
 
 /** A charge named a counter and an invoice written at another counter: the invoice is charged on its own counter's terminal. */
-export class InvoiceOfAnotherCounterError extends Error {
+export class InvoiceOfAnotherCounterError extends CodedError {
   override readonly name = 'InvoiceOfAnotherCounterError';
-  readonly field = 'invoiceId';
+  readonly code = 'invalid_input';
+  override readonly field = 'invoiceId';
   constructor(readonly invoiceNumber: string) {
     super(`Invoice ${invoiceNumber} belongs to another counter.`);
   }
@@ -49,11 +61,12 @@ export type ConflictField = 'terminalId' | 'invoicePrefix' | 'number' | 'invoice
  * A uniqueness rule refused the write: `record` is what was being written, `field` the value already
  * taken. A charge attempt conflicts on `terminalId` or `invoiceId` when either already has a live payment.
  */
-export class ConflictError extends Error {
+export class ConflictError extends CodedError {
   override readonly name = 'ConflictError';
+  readonly code = 'conflict';
   constructor(
     readonly record: RecordKind,
-    readonly field: ConflictField,
+    override readonly field: ConflictField,
     message: string,
   ) {
     super(message);
@@ -89,24 +102,28 @@ const INVALID_STATE_MESSAGES: Record<InvalidStateReason, string> = {
     'This invoice has a card or UPI payment that is still running or whose outcome is unknown: wait for it, or have a manager check it, before taking cash.',
 };
 
-export class InvalidStateError extends Error {
-  override readonly name = 'InvalidStateError';
-  constructor(readonly reason: InvalidStateReason) {
-    super(INVALID_STATE_MESSAGES[reason]);
-  }
-}
-
 /** The input field each refusal is about, where there is one. */
-export const INVALID_STATE_FIELDS: Partial<Record<InvalidStateReason, string>> = {
+const INVALID_STATE_FIELDS: Partial<Record<InvalidStateReason, string>> = {
   invoice_needs_review: 'confirmChecked',
   payment_not_paid: 'attemptId',
   invoice_card_payment_pending: 'invoiceId',
 };
 
+export class InvalidStateError extends CodedError {
+  override readonly name = 'InvalidStateError';
+  readonly code = 'conflict';
+  override readonly field: string | undefined;
+  constructor(readonly reason: InvalidStateReason) {
+    super(INVALID_STATE_MESSAGES[reason]);
+    this.field = INVALID_STATE_FIELDS[reason];
+  }
+}
+
 /** A refund for more than is left of the payment (the database also refuses it, by trigger). */
-export class RefundExceedsPaymentError extends Error {
+export class RefundExceedsPaymentError extends CodedError {
   override readonly name = 'RefundExceedsPaymentError';
-  readonly field = 'amountMinor';
+  readonly code = 'invalid_input';
+  override readonly field = 'amountMinor';
   constructor(
     readonly leftMinor: number,
     readonly paymentMinor: number,
@@ -114,12 +131,18 @@ export class RefundExceedsPaymentError extends Error {
   ) {
     super(`The refund is more than is left to refund of the payment (${leftMinor} of ${paymentMinor} minor units).`);
   }
+
+  protected override get shownMessage(): string {
+    const left = formatMoney(this.leftMinor, this.currency);
+    return `Refund amount must be at most ${left}: that is what is left to refund of this ${formatMoney(this.paymentMinor, this.currency)} payment.`;
+  }
 }
 
 /** Cash handed over is less than the invoice's total. */
-export class TenderTooSmallError extends Error {
+export class TenderTooSmallError extends CodedError {
   override readonly name = 'TenderTooSmallError';
-  readonly field = 'tenderedMinor';
+  readonly code = 'invalid_input';
+  override readonly field = 'tenderedMinor';
   constructor(
     readonly tenderedMinor: number,
     readonly totalMinor: number,
@@ -127,17 +150,27 @@ export class TenderTooSmallError extends Error {
   ) {
     super(`The amount tendered (${tenderedMinor}) is less than the total (${totalMinor}).`);
   }
+
+  protected override get shownMessage(): string {
+    const tendered = formatMoney(this.tenderedMinor, this.currency);
+    return `Amount tendered (${tendered}) must be at least the total, ${formatMoney(this.totalMinor, this.currency)}.`;
+  }
 }
 
 /** A record of a closed day would be written or changed (the triggers of migration 009 also refuse it). */
-export class DayClosedError extends Error {
+export class DayClosedError extends CodedError {
   override readonly name = 'DayClosedError';
+  readonly code = 'conflict';
   constructor(
     readonly day: string,
     readonly closedBy: string,
     readonly closedAt: number,
   ) {
     super(`The day ${day} was closed by ${closedBy}: its records cannot change.`);
+  }
+
+  protected override get shownMessage(): string {
+    return `The books for ${this.day} were closed by ${this.closedBy}: nothing more can be recorded for that day.`;
   }
 }
 

@@ -35,7 +35,7 @@ function emptyCounter(): CounterLedger {
   return { cashCount: 0, cashMinor: 0, refundedMinor: 0, refundsInProgressMinor: 0, correctedCollectedMinor: 0, correctedRefundedMinor: 0 };
 }
 
-/** The ledger's rows for a window, as this file's SQLite and the store's PostgreSQL (core/store-link/store-day.ts) group them. */
+/** The ledger's rows for a window, as this file's SQLite and the store's PostgreSQL (db/store/day-ledger.ts) group them. */
 export interface LedgerRows {
   /** Cash tenders per counter. */
   cash: readonly { counter_id: string; count: number; amount: number }[];

@@ -155,7 +155,7 @@ export interface TotalsParts {
 /** A ledger with nothing in it: a state or method filter leaves cash and refunds out. */
 export const NO_LEDGER: Ledger = { byCounter: new Map(), cashByHour: new Map() };
 
-/** The day's totals from their parts (this file's, and the store's: core/store-link/store-log.ts). */
+/** The day's totals from their parts (this file's, and the store's: db/store/day-attempts.ts). */
 export function assembleTotals(window: Pick<DayLogFilter, 'fromMs' | 'toMs'>, { groups, hours, awaitingReview, ledger, counters }: TotalsParts): DayTotals {
   const ledgers = [...ledger.byCounter.values()];
   const sumOf = (field: keyof CounterLedger) => ledgers.reduce((sum, entry) => sum + entry[field], 0);
@@ -212,3 +212,7 @@ function total(groups: readonly GroupRow[], field: 'count' | 'amount'): number {
 function countAndAmount(groups: readonly GroupRow[]): { count: number; amountMinor: number } {
   return { count: total(groups, 'count'), amountMinor: total(groups, 'amount') };
 }
+
+/** Every attempt ever made, counted by state from the tallies (run in a worker by the support bundle, over its own connection). */
+export const ATTEMPTS_BY_STATE_SQL =
+  'SELECT state, sum(attempt_count) AS attempts FROM attempt_tallies GROUP BY state HAVING attempts > 0 ORDER BY state';

@@ -4,7 +4,6 @@
 // its own never pays for it at start.
 import { createRequire } from 'node:module';
 import type pg from 'pg';
-import type { Logger } from '../../core/logger';
 
 let loadedDriver: typeof pg | null = null;
 
@@ -29,7 +28,12 @@ export const storeTypes: pg.CustomTypesConfig = {
     oid === INT8_OID ? (value: string) => Number(value) : (driver().types.getTypeParser as (oid: number, format?: string) => unknown)(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-export function openStorePool(url: string, log: Logger, options: StorePoolOptions = {}): pg.Pool {
+/** Where a dropped connection is reported (the app's Logger). */
+export interface PoolLog {
+  warn(message: string, fields?: Record<string, unknown>): void;
+}
+
+export function openStorePool(url: string, log: PoolLog, options: StorePoolOptions = {}): pg.Pool {
   const pool = new (driver().Pool)({
     connectionString: url,
     max: options.max ?? 4,

@@ -9,12 +9,13 @@ import { describeRefundFailure, type ZohoTrouble } from '../../../contract/failu
 import type { ParsedInput } from '../../../contract/handlers';
 import type { DayClose, Refund } from '../../../contract/records';
 import { toRequestAmount } from '../../../contract/money';
+import { CodedError } from '../../../contract/result';
 import { MAX_POLL_INTERVAL_MS } from '../../../contract/rules';
 import type { Db } from '../../../db/local/database';
 import { closeCovering, correctionFor } from '../../../db/local/day-closes';
 import * as refunds from '../../../db/local/refunds';
 import { CallsUnderWay } from '../../calls-under-way';
-import type { CheckOutcome, Poller } from '../../charges/poller';
+import type { CheckOutcome, Follower, Following, Poller } from '../../charges/poller';
 import { recordLateAnswer } from '../corrections';
 import type { EventBus } from '../../event-bus';
 import type { Logger } from '../../logger';
@@ -59,23 +60,17 @@ export interface RefundServiceOptions {
   timing: RefundTiming;
   intervalMs: () => number;
   onZohoTrouble: (trouble: ZohoTrouble | null) => void;
-}
-
-/** The poller follows charges by attempt id and refunds by this key. */
-export function refundPollKey(refundId: string): string {
-  return `refund:${refundId}`;
-}
-
-export function refundIdOfPollKey(key: string): string | null {
-  return key.startsWith('refund:') ? key.slice('refund:'.length) : null;
+  /** The one poller: the service follows its refunds through it, and its creates draw from its budget. */
+  poller: Poller;
 }
 
 export const REFUND_SCOPE_MESSAGE =
   'This Zoho connection was made without permission to refund. A manager must sign in with Zoho again (Manager → Zoho connection) to turn refunds on. Charging works as before.';
 
 /** The connection lacks the refund scopes: nothing was sent. */
-export class RefundsNotAllowedError extends Error {
+export class RefundsNotAllowedError extends CodedError {
   override readonly name = 'RefundsNotAllowedError';
+  readonly code = 'not_connected';
   constructor() {
     super(REFUND_SCOPE_MESSAGE);
   }
@@ -83,14 +78,17 @@ export class RefundsNotAllowedError extends Error {
 
 const FOLLOWED: readonly RefundState[] = FOLLOWED_REFUND_STATES;
 
-export class RefundService {
-  private poller: Poller | null = null;
+export class RefundService implements Follower {
+  private readonly following: Following;
   private readonly creates = new CallsUnderWay();
 
-  constructor(private readonly options: RefundServiceOptions) {}
+  constructor(private readonly options: RefundServiceOptions) {
+    this.following = options.poller.follow(this);
+  }
 
-  attachPoller(poller: Poller): void {
-    this.poller = poller;
+  /** A person asked: asks Zoho about the refund now (see Following.checkNow). */
+  recheck(refundId: string): Promise<void> {
+    return this.following.checkNow(refundId);
   }
 
   /** Refunds the payment. Stopping waits for it: Zoho's refund id is always recorded, never lost to a closed database. */
@@ -124,7 +122,7 @@ export class RefundService {
 
     let answer: ZohoRefund;
     // A refund spends the account's rate limit as checks do, and waits out a 429 pause.
-    const draw = this.poller ? await this.poller.drawForCreate(this.options.timing.createPauseWaitMs) : { granted: true as const };
+    const draw = await this.following.drawForCreate(this.options.timing.createPauseWaitMs);
     if (!draw.granted) return this.notSent(refund, draw.waitMs);
     try {
       answer = await payments.createRefund(refund.paymentId, {
@@ -141,7 +139,7 @@ export class RefundService {
     this.options.onZohoTrouble(null);
     this.options.log.info('refund created', { refundId: refund.id, zohoRefundId: answer.refund_id });
     const recorded = this.apply(refund, answer, 'zoho', 'Zoho took the refund');
-    if (FOLLOWED.includes(recorded.state)) this.poller?.track(refundPollKey(recorded.id), this.options.intervalMs());
+    if (FOLLOWED.includes(recorded.state)) this.following.track(recorded.id, this.options.intervalMs());
     return recorded;
   }
 
@@ -187,7 +185,7 @@ export class RefundService {
         });
         if (moved) this.publish(moved);
       }
-      this.poller?.track(refundPollKey(refund.id), 0);
+      this.following.track(refund.id, 0);
     }
   }
 
@@ -292,7 +290,7 @@ export class RefundService {
   }
 
   private async createFailed(refund: Refund, error: unknown): Promise<Refund> {
-    if (isZohoError(error, 'rate_limited')) this.poller?.pause(error.details.retryAfterMs ?? 60_000);
+    if (isZohoError(error, 'rate_limited')) this.following.pause(error.details.retryAfterMs ?? 60_000);
     const { db, now } = this.options;
     const message = error instanceof Error ? error.message : String(error);
     if (isZohoError(error, 'auth') && error.details.scopeMissing) await this.options.scope.markMissing();
@@ -314,7 +312,7 @@ export class RefundService {
     this.publish(current);
     if (!notMade) {
       this.options.log.warn('a refund request got no clear answer', { refundId: refund.id, error: message });
-      this.poller?.track(refundPollKey(current.id), this.options.intervalMs());
+      this.following.track(current.id, this.options.intervalMs());
     }
     return current;
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OUTBOX_TABLES_011 } from '../../local/migrations/011_store_outbox_after_sale';
 import { storeDatabaseEachTest, storeTableNames } from '../../../testkit/store';
-import { STORE_LEDGER_TABLES, upsertSql } from '../../../core/store-link/ledger-tables';
+import { STORE_LEDGER_TABLES, upsertSql } from '../ledger-tables';
 import { migrateStore, storeSchemaVersion } from '../migrate';
 import { STORE_MIGRATIONS } from './index';
 

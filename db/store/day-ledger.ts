@@ -5,12 +5,13 @@
 import type pg from 'pg';
 import { COMMITTED_REFUND_STATES } from '../../contract/vocabulary';
 import type { CashSale, Correction, DayClose, Refund } from '../../contract/records';
-import { toCorrection, toDayClose, type CorrectionRow, type DayCloseRow } from '../../db/local/day-closes';
-import { foldLedger, type Ledger, type LedgerRows } from '../../db/local/ledger-totals';
-import { HOUR_MS } from '../../db/local/ledger';
-import { toRefund, type RefundRow } from '../../db/local/refund-queries';
-import { toCashSale, type TenderRow } from '../../db/local/tenders';
-import { localDayRange } from '../after-sale/days';
+import { toCorrection, toDayClose, type CorrectionRow, type DayCloseRow } from '../local/day-closes';
+import { foldLedger, type Ledger, type LedgerRows } from '../local/ledger-totals';
+import { HOUR_MS } from '../local/ledger';
+import { toRefund, type RefundRow } from '../local/refund-queries';
+import { toCashSale, type TenderRow } from '../local/tenders';
+import { localDayRange } from '../../contract/calendar';
+import type { Queryable } from './migrate';
 
 type Client = pg.ClientBase | pg.Pool;
 
@@ -134,4 +135,13 @@ export async function storeLedgerTotals(client: Client, storeId: string, filter:
     ),
   ]);
   return foldLedger({ cash: cashRows.rows, cashHours: hourRows.rows, refunds: refundRows.rows, corrections: correctionRows.rows });
+}
+
+/** The store's first close of each day from `since` (a local date) on, oldest day first. */
+export async function storeClosesSince(client: Queryable, storeId: string, since: string): Promise<DayCloseRow[]> {
+  const closes = await client.query<DayCloseRow>(
+    'SELECT DISTINCT ON (d.day) d.* FROM day_closes AS d WHERE d.store_id = $1 AND d.day >= $2 ORDER BY d.day, d.created_at, d.id',
+    [storeId, since],
+  );
+  return closes.rows;
 }

@@ -1,7 +1,8 @@
 // The tables a PC ships to its store, as the store keeps them: the key of a row there, and what a
 // later change may not undo. The list follows the SQLite outbox's (db/local/outbox.ts OUTBOX_TABLES): a
 // ledger table added there is added here, with its PostgreSQL migration.
-import { OUTBOX_TABLES } from '../../db/local/outbox';
+import { OUTBOX_TABLES } from '../local/outbox';
+import type { Queryable } from './migrate';
 
 export interface StoreLedgerTable {
   table: string;
@@ -29,7 +30,7 @@ const EXTRA: Record<string, Pick<StoreLedgerTable, 'key' | 'keepsUnless'>> = {
 
 export const STORE_LEDGER_TABLES: readonly StoreLedgerTable[] = OUTBOX_TABLES.map((table) => {
   const extra = EXTRA[table.table];
-  if (!extra) throw new Error(`The store has no table for ${table.table}: add it to core/store-link/ledger-tables.ts and a store migration.`);
+  if (!extra) throw new Error(`The store has no table for ${table.table}: add it to db/store/ledger-tables.ts and a store migration.`);
   return { table: table.table, columns: table.columns, ...extra };
 });
 
@@ -40,4 +41,9 @@ export function upsertSql(table: StoreLedgerTable): string {
   const guard = table.keepsUnless ? ` WHERE ${table.keepsUnless}` : '';
   return `INSERT INTO ${table.table} SELECT * FROM jsonb_populate_recordset(NULL::${table.table}, $1::jsonb)
     ON CONFLICT (${table.key.join(', ')}) DO UPDATE SET ${set}${guard}`;
+}
+
+/** Inserts or updates `rows` (each with its store_id and station_id) of the table, in one statement. */
+export async function upsertLedgerRows(client: Queryable, table: StoreLedgerTable, rows: readonly Record<string, unknown>[]): Promise<void> {
+  await client.query(upsertSql(table), [JSON.stringify(rows)]);
 }

@@ -1,20 +1,20 @@
 // The store-wide queries read indexes, not whole tables: checked with EXPLAIN on a store database
-// holding a month of attempts for several stores (as db/query-plans.test.ts does for SQLite).
-import { beforeEach, describe, expect, it } from 'vitest';
+// holding a month of attempts for several stores (as db/local/query-plans.test.ts does for SQLite).
+import { describe, expect, it } from 'vitest';
 import { storeDatabaseEachTest } from '../../testkit/store';
 import { localDate } from '../../testkit/time';
-import { migrateStore } from '../../db/store/migrate';
-import { storeCashSalesForDay, storeCorrectionsForDay, storeDayClose, storeLedgerTotals, storeRefundsForDay } from './store-day';
-import { assertNoLiveAtOtherPcs } from './store-closes';
-import { storeAttemptsForDay, storeDayTotals } from './store-log';
-import { assertTerminalFreeInStore } from './terminal-use';
+import { localDayRange } from '../../contract/calendar';
+import { migrateStore } from './migrate';
+import { stationLiveElsewhereInWindow, terminalTakersElsewhere } from './attempts';
+import { storeAttemptsForDay, storeDayTotals } from './day-attempts';
+import { storeCashSalesForDay, storeCorrectionsForDay, storeDayClose, storeLedgerTotals, storeRefundsForDay } from './day-ledger';
 import type pg from 'pg';
 
 const store = storeDatabaseEachTest();
 const DAY_MS = 86_400_000;
 const today = Date.now();
 
-beforeEach(async () => {
+store.fromTemplate(async () => {
   await migrateStore(store.client);
   // 10 stores × 3 PCs, 30 days, 60,000 attempts with their invoices; refunds of 1 in 8 payments, cash for
   // 1 in 16 invoices, corrections and closes spread over the days.
@@ -132,15 +132,15 @@ describe('store-wide queries use their indexes', () => {
 
   it('a close’s look for the other PCs’ live payments and refunds of the day reads their indexes', async () => {
     const joined = { storeId: 'store-3', stationId: 'pc-0' };
-    const [explained] = await plansOf((client) => assertNoLiveAtOtherPcs(client, joined, day.date).catch(() => undefined));
+    const [explained] = await plansOf((client) => stationLiveElsewhereInWindow(client, joined, localDayRange(day.date)));
     expect(explained).toMatch(/charge_attempts_(live_counter|store_created)/);
     expect(explained).toMatch(/refunds_store_created/);
     expect(explained).not.toMatch(/Seq Scan on (charge_attempts|refunds)/);
   });
 
   it('a charge’s look at its terminal on the other PCs reads the index of attempts that take a terminal', async () => {
-    const use = { storeId: 'store-3', stationId: 'pc-0', terminalId: 'T2', now: today, formatTime: String };
-    const [explained] = await plansOf((client) => assertTerminalFreeInStore(client, use).catch(() => undefined));
+    const use = { storeId: 'store-3', stationId: 'pc-0', terminalId: 'T2' };
+    const [explained] = await plansOf((client) => terminalTakersElsewhere(client, use));
     expect(explained).toMatch(/charge_attempts_taken_terminal/);
     expect(explained).not.toMatch(/Seq Scan on charge_attempts/);
   });

@@ -1,0 +1,103 @@
+// What the local handlers ask of the store this PC may be part of, as small interfaces. A PC of its
+// own, or one in demo mode, uses LOCAL_PORTS: nothing to ask, its SQLite is the whole truth. A PC
+// of a store, while live, uses the store's (core/store-link/store-ports.ts). The backend picks the
+// current ones at each call, so the ports change when a PC joins a store or its mode changes.
+import type { CsvExport, DayLog } from '../contract/answers';
+import type { ParsedInput } from '../contract/handlers';
+import type { AttemptEvent, ChargeAttempt, Counter } from '../contract/records';
+import type { Edition } from '../contract/vocabulary';
+import * as counters from '../db/local/counters';
+import type { Db } from '../db/local/database';
+import { InvalidStateError } from '../db/local/errors';
+import { HandlerFailure } from './failure';
+
+/** One counter, one PC: a charge needs the counter's claim. */
+export interface ClaimGate {
+  /** Takes the counter's claim for this PC, unless it holds it; refuses (conflict) when it cannot. */
+  claim(counterId: string): Promise<void>;
+}
+
+/** A terminal is one device, whichever PC sends a charge to it. */
+export interface TerminalGuard {
+  /** Refuses (conflict) a charge on the counter's terminal while another PC uses or holds it. */
+  assertFree(counterId: string): Promise<void>;
+}
+
+/** A day is closed for everyone who takes payments on it. */
+export interface CloseGuard {
+  /** Refuses (conflict) a close of `date` while a payment or refund of that day elsewhere still waits for Zoho. */
+  assertClosable(date: string): Promise<void>;
+}
+
+/** Configuration shared beyond this PC: changed there first, then in this PC's database `db`. */
+export interface ConfigWriter {
+  createCounter(db: Db, counter: counters.NewCounter): Promise<Counter>;
+  /** Refused (conflict) while a payment runs on the counter and its terminal changes. */
+  updateCounter(db: Db, counterId: string, changes: counters.CounterChanges): Promise<Counter>;
+  /** Refused (conflict) while a payment runs on the counter. */
+  deactivateCounter(db: Db, counterId: string): Promise<Counter>;
+  pollInterval(seconds: number): Promise<void>;
+  /** The Zoho account this PC connects to: refused (conflict) when it is not the one shared. */
+  zohoAccount(account: { edition: Edition; accountId: string; clientId: string }): Promise<void>;
+}
+
+export type DayFilter = ParsedInput<'log-export-csv'>;
+
+/**
+ * The ledger beyond this PC: the day's log of every PC that takes payments with it, and their
+ * payments. Each call is given this PC's own answer (`own`), to stand in when there is no other.
+ */
+export interface LedgerReader {
+  day(filter: DayFilter, limit: number, own: () => DayLog): Promise<DayLog>;
+  csv(filter: DayFilter, own: () => CsvExport): Promise<CsvExport>;
+  /** A payment's audit trail; `own` for a payment of this PC's. */
+  attemptEvents(attemptId: string, own: () => AttemptEvent[]): Promise<AttemptEvent[]>;
+  /** Asks Zoho about a payment now; `own` for a payment of this PC's. */
+  recheck(attemptId: string, own: () => Promise<ChargeAttempt>): Promise<ChargeAttempt>;
+}
+
+export interface Ports {
+  claims: ClaimGate;
+  terminals: TerminalGuard;
+  closes: CloseGuard;
+  config: ConfigWriter;
+  ledger: LedgerReader;
+}
+
+const nothing = async (): Promise<void> => undefined;
+
+/** A PC of its own: its database is the whole truth, so the guards let everything through. */
+export const LOCAL_PORTS: Ports = {
+  claims: { claim: nothing },
+  terminals: { assertFree: nothing },
+  closes: { assertClosable: nothing },
+  // The database refuses a terminal or prefix already used by an active counter, and a terminal
+  // change or deactivation while a payment is live, inside its own transactions.
+  config: {
+    createCounter: async (db, counter) => counters.createCounter(db, counter),
+    updateCounter: async (db, counterId, changes) =>
+      whileNoPaymentRuns('terminalId', 'Change the terminal when it has finished.', () => counters.updateCounter(db, counterId, changes)),
+    deactivateCounter: async (db, counterId) =>
+      whileNoPaymentRuns('counterId', 'Deactivate the counter when it has finished.', () => counters.deactivateCounter(db, counterId)),
+    pollInterval: nothing,
+    zohoAccount: nothing,
+  },
+  ledger: {
+    day: async (_filter, _limit, own) => own(),
+    csv: async (_filter, own) => own(),
+    attemptEvents: async (_attemptId, own) => own(),
+    recheck: (_attemptId, own) => own(),
+  },
+};
+
+/** The database refuses the change while the counter has a live payment: say so at the field. */
+function whileNoPaymentRuns<T>(field: string, advice: string, change: () => T): T {
+  try {
+    return change();
+  } catch (error) {
+    if (error instanceof InvalidStateError && error.reason === 'payment_in_progress') {
+      throw new HandlerFailure('conflict', `A payment is in progress on this counter. ${advice}`, field);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,97 @@
+// A heartbeat: this PC says it is alive (with its live sessions) and reads what the others said
+// (the PCs, their loads and the claims), brings the store's configuration into this PC's caches,
+// applies the re-checks other PCs made of its payments and the days they closed. The first one
+// after the link comes (back) brings the store's schema up to date.
+import type pg from 'pg';
+import { readClaims, type ClaimRow } from '../../db/store/claims';
+import { addStoreCounters, readStoreConfig, storeConfigVersion } from '../../db/store/config';
+import { migrateStore } from '../../db/store/migrate';
+import { beatStation, readLiveStations, type StationRow } from '../../db/store/stations';
+import type { EventBus } from '../event-bus';
+import type { Logger } from '../logger';
+import type { ManagerAccess } from '../manager/access';
+import type { RunningMode } from '../mode';
+import { applyStoreConfig, countersOnlyHere } from './config-sync';
+import type { StoredStoreLink } from './link-file';
+import { applySettlements } from './settlements';
+import { adoptStoreCloses } from './store-closes';
+
+export interface HeartbeatDeps {
+  timing: { leaseMs: number; forgetMs: number };
+  pin: Pick<ManagerAccess, 'adoptHash'>;
+  events: EventBus;
+  log: Logger;
+  now: () => number;
+  /** Keeps a changed link (the store's Zoho account, its count of PCs) in the link file. */
+  remember: (link: StoredStoreLink) => Promise<void>;
+}
+
+export class StoreHeartbeat {
+  /** The store's PCs as last read. */
+  stations: StationRow[] = [];
+  /** The claims as last read (the store's, or this PC's own while the link is down). */
+  claims: ClaimRow[] = [];
+  private schemaChecked = false;
+  private appliedConfigVersion = -1;
+
+  constructor(private readonly deps: HeartbeatDeps) {}
+
+  /** A store (re)joined: nothing of the last one is known. */
+  reset(): void {
+    this.schemaChecked = false;
+    this.appliedConfigVersion = -1;
+    this.claims = [];
+    this.stations = [];
+  }
+
+  /** The next heartbeat reads the configuration again, changed or not. */
+  rereadConfig(): void {
+    this.appliedConfigVersion = -1;
+  }
+
+  /** The link went down: the schema is checked again when it is back, and this PC holds what it held. */
+  linkDown(stationId: string | null): void {
+    this.schemaChecked = false;
+    // While cut off this PC holds what it held: it may be charging on its counter.
+    if (stationId !== null) this.claims = this.claims.filter((claim) => claim.station_id === stationId);
+  }
+
+  /** One heartbeat on the live mode when attached (a demo's counters and ledger are not the store's). Throws when the store cannot be reached. */
+  async beat(pool: pg.Pool, link: StoredStoreLink, mode: RunningMode | null): Promise<void> {
+    if (!this.schemaChecked) {
+      const client = await pool.connect();
+      try {
+        await migrateStore(client);
+      } finally {
+        client.release();
+      }
+      this.schemaChecked = true;
+    }
+    const live = mode ? mode.services.poller.size : 0;
+    await beatStation(pool, { storeId: link.storeId, stationId: link.stationId, name: link.stationName, liveSessions: live });
+    this.stations = await readLiveStations(pool, link.storeId, this.deps.timing);
+    this.claims = await readClaims(pool, link.storeId, this.deps.timing.leaseMs);
+    await this.syncConfig(pool, link, mode);
+    if (mode) await applySettlements(pool, link, mode, this.deps.now);
+    if (mode && (await adoptStoreCloses(pool, link.storeId, mode.db, this.deps.now)).length > 0) this.deps.events.emit({ type: 'ledger-changed' });
+  }
+
+  private async syncConfig(pool: pg.Pool, link: StoredStoreLink, mode: RunningMode | null): Promise<void> {
+    const version = await storeConfigVersion(pool, link.storeId);
+    if (version === this.appliedConfigVersion) return;
+    let config = await readStoreConfig(pool, link.storeId);
+    const db = mode?.db ?? null;
+    if (db) {
+      const onlyHere = countersOnlyHere(db, config);
+      if (onlyHere.length > 0) {
+        // Made before this PC joined: the store keeps them as history, and they stop taking payments here.
+        await addStoreCounters(pool, link.storeId, onlyHere.map((counter) => ({ ...counter, active: false })));
+        config = await readStoreConfig(pool, link.storeId);
+      }
+    }
+    const { complete } = await applyStoreConfig(config, { db, pin: this.deps.pin, log: this.deps.log });
+    this.deps.events.emit({ type: 'counters-changed' });
+    if (JSON.stringify(config.zoho) !== JSON.stringify(link.zoho)) await this.deps.remember({ ...link, zoho: config.zoho });
+    if (complete) this.appliedConfigVersion = config.configVersion;
+  }
+}

@@ -1,0 +1,53 @@
+// Counter claims in the store: which PC holds which counter, with its PC's last heartbeat.
+import type pg from 'pg';
+import { DB_NOW_MS } from './clock';
+import type { Queryable } from './migrate';
+
+export interface ClaimRow {
+  counter_id: string;
+  station_id: string;
+  station_name: string;
+  claimed_at: number;
+  last_seen: number;
+  stale: boolean;
+}
+
+/** The store's claims, oldest first; `stale` when the holder has not been heard from within `leaseMs`. */
+export async function readClaims(client: Queryable, storeId: string, leaseMs: number): Promise<ClaimRow[]> {
+  const result = await client.query<ClaimRow>(
+    `SELECT c.counter_id, c.station_id, s.name AS station_name, c.claimed_at, s.last_seen, s.last_seen < ${DB_NOW_MS} - $2 AS stale
+     FROM counter_claims AS c JOIN stations AS s ON s.store_id = c.store_id AND s.id = c.station_id
+     WHERE c.store_id = $1 ORDER BY c.claimed_at`,
+    [storeId, leaseMs],
+  );
+  return result.rows;
+}
+
+/** Locks the counter's row for the transaction, so two PCs claim it one after the other. */
+export async function lockCounterRow(client: pg.ClientBase, storeId: string, counterId: string): Promise<void> {
+  await client.query('SELECT 1 FROM counters WHERE store_id = $1 AND id = $2 FOR UPDATE', [storeId, counterId]);
+}
+
+export async function insertClaim(client: pg.ClientBase, claim: { storeId: string; counterId: string; stationId: string }): Promise<void> {
+  await client.query(`INSERT INTO counter_claims (store_id, counter_id, station_id, claimed_at) VALUES ($1, $2, $3, ${DB_NOW_MS})`, [
+    claim.storeId,
+    claim.counterId,
+    claim.stationId,
+  ]);
+}
+
+/** Deletes the counter's claim: any PC's, or only `stationId`'s when given. */
+export async function deleteClaim(client: Queryable, storeId: string, counterId: string, stationId?: string): Promise<void> {
+  if (stationId === undefined) await client.query('DELETE FROM counter_claims WHERE store_id = $1 AND counter_id = $2', [storeId, counterId]);
+  else await client.query('DELETE FROM counter_claims WHERE store_id = $1 AND counter_id = $2 AND station_id = $3', [storeId, counterId, stationId]);
+}
+
+/** The highest sequence of the store's invoice numbers on the counter with `prefix` (0 when none). */
+export async function highestInvoiceSequence(client: Queryable, storeId: string, counterId: string, prefix: string): Promise<number> {
+  const numbers = await client.query<{ sequence: number | null }>(
+    `SELECT max(substr(number, length($3) + 1)::bigint) AS sequence FROM invoices
+     WHERE store_id = $1 AND counter_id = $2 AND left(number, length($3)) = $3 AND substr(number, length($3) + 1) ~ '^[0-9]{1,15}$'`,
+    [storeId, counterId, prefix],
+  );
+  return numbers.rows[0]?.sequence ?? 0;
+}

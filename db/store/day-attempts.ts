@@ -1,0 +1,86 @@
+// The store's attempts of a day across its PCs: the page for the day's log and the totals from
+// the running tallies (store migration 002), with the store's PC, counter, state and method
+// filters, read as a PC of its own reads its SQLite (db/local/ledger.ts).
+import type pg from 'pg';
+import { REVIEW_STATES } from '../../contract/vocabulary';
+import type { ParsedInput } from '../../contract/handlers';
+import type { ChargeAttempt, Counter } from '../../contract/records';
+import type { DayLog } from '../../contract/answers';
+import { toChargeAttempt, type AttemptRow } from '../local/attempt-queries';
+import type { Ledger } from '../local/ledger-totals';
+import { assembleTotals, HOUR_MS, NO_LEDGER, type GroupRow, type HourRow } from '../local/ledger';
+import { TALLY_SLOT_MS } from '../local/migrations/003_attempt_tallies';
+import { localDayRange } from '../../contract/calendar';
+import { StoreWhere } from './day-ledger';
+
+type DayFilter = ParsedInput<'log-export-csv'>;
+
+/**
+ * The filter over the store's attempts (`a`, by creation time, with the invoice `i` for the number
+ * search) or over its tallies (`t`, by 15-minute slot; the search does not narrow totals, as on a
+ * PC of its own).
+ */
+function whereSql(storeId: string, input: DayFilter, table: 'a' | 't' = 'a'): StoreWhere {
+  const { fromMs, toMs } = localDayRange(input.date);
+  const slot = (ms: number) => ms - (ms % TALLY_SLOT_MS); // as the tally trigger rounds
+  const where = new StoreWhere(storeId, table, input);
+  if (table === 'a') where.between('created_at', fromMs, toMs).search('i.number', input.search);
+  else where.between('slot_start', slot(fromMs), slot(toMs));
+  if (input.state) where.add((n) => `${table}.state = $${n}`, input.state);
+  if (input.method) where.add((n) => `${table}.method = $${n}`, input.method);
+  return where;
+}
+
+const FROM = 'charge_attempts AS a LEFT JOIN invoices AS i ON i.store_id = a.store_id AND i.id = a.invoice_id';
+
+/** The day's attempts across the store, newest first, `limit` of them (one more tells whether there are more). */
+export async function storeAttemptsForDay(client: pg.ClientBase | pg.Pool, storeId: string, input: DayFilter, limit: number): Promise<ChargeAttempt[]> {
+  const { sql: where, params } = whereSql(storeId, input);
+  const limitAt = `$${params.length + 1}`;
+  // The page of attempts first (by the index, newest first), then their invoices one by one; a
+  // search by invoice number needs the invoices in the filter itself.
+  const sql = input.search?.trim()
+    ? `SELECT a.*, coalesce(i.number, '') AS invoice_number FROM ${FROM} WHERE ${where} ORDER BY a.created_at DESC, a.id DESC LIMIT ${limitAt}`
+    : `SELECT a.*, coalesce(i.number, '') AS invoice_number
+       FROM (SELECT * FROM charge_attempts AS a WHERE ${where} ORDER BY a.created_at DESC, a.id DESC LIMIT ${limitAt}) AS a
+       LEFT JOIN LATERAL (SELECT number FROM invoices AS i WHERE i.store_id = a.store_id AND i.id = a.invoice_id) AS i ON true
+       ORDER BY a.created_at DESC, a.id DESC`;
+  const rows = await client.query<AttemptRow & { station_id: string }>(sql, [...params, limit]);
+  return rows.rows.map((row) => ({ ...toChargeAttempt(row), stationId: row.station_id }));
+}
+
+/**
+ * The day's totals across the store, from its running tallies (~100 rows a day, however busy), with
+ * `ledger` (cash, refunds and corrections: storeLedgerTotals) and `counters` to list them by (none: card and UPI alone).
+ */
+export async function storeDayTotals(
+  client: pg.ClientBase | pg.Pool,
+  storeId: string,
+  input: DayFilter,
+  { ledger, counters }: { ledger: Ledger; counters: readonly Counter[] } = { ledger: NO_LEDGER, counters: [] },
+): Promise<DayLog['totals']> {
+  const tallies = whereSql(storeId, input, 't');
+  const groups = await client.query<GroupRow>(
+    `SELECT t.counter_id, t.state, t.method, sum(t.attempt_count)::bigint AS count, sum(t.amount_minor)::bigint AS amount FROM attempt_tallies AS t WHERE ${tallies.sql} GROUP BY t.counter_id, t.state, t.method`,
+    tallies.params,
+  );
+  const slots = await client.query<{ slot_start: number; amount: number }>(
+    `SELECT t.slot_start, sum(t.amount_minor)::bigint AS amount FROM attempt_tallies AS t WHERE ${tallies.sql} AND t.state = 'succeeded' GROUP BY t.slot_start`,
+    tallies.params,
+  );
+  const { fromMs } = localDayRange(input.date);
+  const byHour = new Map<number, number>();
+  for (const { slot_start, amount } of slots.rows) {
+    const hour = Math.floor((slot_start - fromMs) / HOUR_MS);
+    byHour.set(hour, (byHour.get(hour) ?? 0) + amount);
+  }
+  const hours: HourRow[] = [...byHour].map(([hour, amount]) => ({ hour, amount }));
+  // Few rows (the day's payments that wait for a person), by their partial index.
+  const { search: _search, ...unsearched } = input;
+  const attempts = whereSql(storeId, unsearched);
+  const review = await client.query<{ count: number }>(
+    `SELECT count(*)::int AS count FROM charge_attempts AS a WHERE ${attempts.sql} AND a.state IN (${REVIEW_STATES.map((s) => `'${s}'`).join(', ')}) AND a.reviewed_at IS NULL`,
+    attempts.params,
+  );
+  return assembleTotals(localDayRange(input.date), { groups: groups.rows, hours, awaitingReview: review.rows[0]?.count ?? 0, ledger, counters });
+}

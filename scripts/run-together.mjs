@@ -1,0 +1,30 @@
+// `node scripts/run-together.mjs typecheck lint`: runs those npm scripts at the same time (npm test's
+// checks: each keeps one core busy, and the machine has two) and fails when any of them fails. Each
+// script's output is printed whole when it ends, so that the two never interleave.
+import { spawn } from 'node:child_process';
+
+const names = process.argv.slice(2);
+// npm sets npm_execpath for the scripts it runs: the same npm, on any platform.
+const npm = process.env.npm_execpath;
+if (!npm || names.length === 0) {
+  console.error('Usage, from an npm script: node scripts/run-together.mjs <npm script>…');
+  process.exit(2);
+}
+
+function run(name) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [npm, 'run', name], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = [];
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    child.on('error', (error) => output.push(Buffer.from(`${error.message}\n`)));
+    child.on('close', (code) => {
+      process.stdout.write(Buffer.concat(output));
+      if (code !== 0) console.error(`npm run ${name} failed (exit ${code})`);
+      resolve(code === 0);
+    });
+  });
+}
+
+const passed = await Promise.all(names.map(run));
+process.exit(passed.every(Boolean) ? 0 : 1);
