@@ -1,19 +1,15 @@
-// A store database at schema 006 (one login role per PC) for vitest, as the store's owner made it:
+// A store database at schema 006 and on (one login role per PC) for vitest, as the store's owner made it:
 // store s1 with PCs pc1, pc2 and pc3, store s2 (another store of the chain on the same database)
 // with pc9, each PC with its own login role and a client logged in as that role over TCP with its
 // password (scram), as the PC would. The owner's client is the database owner's.
 import type pg from 'pg';
-import { afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import { migrateStore } from '../db/store/migrate';
 import { STORE_MIGRATIONS } from '../db/store/migrations';
-import { storePcRoles } from '../db/store/migrations/006_pc_roles';
 import { addPcRole, setStorePin, type PcLogin } from '../db/store/roles';
-import { APP_ROLE } from './postgres-cluster';
+import type { PostgresServer } from './postgres-cluster';
 import { storeDatabaseEachTest, type StoreTestDatabase } from './store';
 import { connectStoreClient } from './store-ledger';
-
-/** The store's migrations up to the PCs' roles. */
-export const MIGRATIONS_WITH_PC_ROLES = [...STORE_MIGRATIONS, storePcRoles];
 
 /** The manager PIN of store s1 (and s2) in the tests. */
 export const STORE_PIN = '2468';
@@ -27,7 +23,7 @@ const PCS: readonly { name: PcName; store: string }[] = [
 ];
 
 export interface TrustedStore {
-  readonly db: StoreTestDatabase;
+  readonly db: StoreTestDatabase<PostgresServer>;
   /** The owner's client (the database's owner: no row-level security applies to it). */
   readonly owner: pg.Client;
   /** Each PC's login, as the PC keeps it. */
@@ -42,7 +38,7 @@ export interface TrustedStore {
 
 /**
  * A new database per test at schema 006, with stores s1 (PCs pc1-pc3) and s2 (pc9), PIN STORE_PIN
- * for both, and a connected client per PC. The app's role is the owner and may create roles.
+ * for both, and a connected client per PC. The app's role is the owner (it may create roles).
  */
 export function trustedStoreEachTest(): TrustedStore {
   const db = storeDatabaseEachTest();
@@ -55,12 +51,9 @@ export function trustedStoreEachTest(): TrustedStore {
     extra.push(client);
     return client;
   };
-  beforeAll(async () => {
-    await db.cluster.admin(`ALTER ROLE ${APP_ROLE} CREATEROLE`);
-  });
   beforeEach(async () => {
     const owner = db.client;
-    await migrateStore(owner, MIGRATIONS_WITH_PC_ROLES);
+    await migrateStore(owner, STORE_MIGRATIONS);
     await owner.query("INSERT INTO stores (id, name, created_at) VALUES ('s1', 'Main Street', 0), ('s2', 'Station Road', 0)");
     for (const { name, store } of PCS) {
       await owner.query('INSERT INTO stations (store_id, id, name, joined_at, last_seen) VALUES ($1, $2, $3, 0, 0)', [store, name, `Till ${name}`]);

@@ -13,7 +13,7 @@ import type { ManagerAccess } from '../manager/access';
 import type { RunningMode } from '../mode';
 import { applyStoreConfig, countersOnlyHere } from './config-sync';
 import type { StoredStoreLink } from './link-file';
-import { applySettlements } from './settlements';
+import { answerRecheckRequests } from './settlements';
 import { adoptStoreCloses } from './store-closes';
 
 export interface HeartbeatDeps {
@@ -72,7 +72,7 @@ export class StoreHeartbeat {
     this.stations = await readLiveStations(pool, link.storeId, this.deps.timing);
     this.claims = await readClaims(pool, link.storeId, this.deps.timing.leaseMs);
     await this.syncConfig(pool, link, mode);
-    if (mode) await applySettlements(pool, link, mode, this.deps.now);
+    if (mode) await answerRecheckRequests(pool, link, mode, this.deps.log);
     if (mode && (await adoptStoreCloses(pool, link.storeId, mode.db, this.deps.now)).length > 0) this.deps.events.emit({ type: 'ledger-changed' });
   }
 

@@ -1,26 +1,29 @@
-// This PC's payments that another PC settled by a re-check (remote-attempts.ts): applied to its
-// own ledger at the heartbeat, and shipped back as its own changes.
-import { finalizeAttempt, getAttempt } from '../../db/local/attempts';
+// Re-check requests for this PC's payments (remote-attempts.ts): another PC saw Zoho's answer and
+// asks this one to look. This PC asks Zoho itself (its own retrieve, through the charge service, as
+// a person's re-check would) and records only what Zoho tells it; a request that Zoho does not
+// bear out is logged and ignored. Answered at each heartbeat while the link is up.
+import { getAttempt } from '../../db/local/attempts';
 import type { Queryable } from '../../db/store/migrate';
-import { markSettlementApplied, pendingSettlements } from '../../db/store/settlements';
+import { markRecheckAnswered, pendingRecheckRequests } from '../../db/store/settlements';
+import type { Logger } from '../logger';
 import type { RunningMode } from '../mode';
 
-/**
- * This PC's payments that another PC settled by a re-check: applied to its own ledger (so they ship
- * back as its own changes) and marked applied. Called at each heartbeat while the link is up.
- */
-export async function applySettlements(client: Queryable, joined: { storeId: string; stationId: string }, mode: RunningMode, now: () => number): Promise<number> {
-  const pending = await pendingSettlements(client, joined);
-  for (const row of pending) {
-    const base = { attemptId: row.attempt_id, from: ['in_progress', 'unresolved'] as const, at: now(), actor: 'store' };
-    const reason = `Re-checked from PC “${row.settled_by}”: Zoho reports the payment ${row.state}`;
-    const applied = getAttempt(mode.db, row.attempt_id)
-      ? row.state === 'succeeded'
-        ? finalizeAttempt(mode.db, { ...base, to: 'succeeded', paymentId: row.payment_id, paidMethod: row.paid_method, reason })
-        : finalizeAttempt(mode.db, { ...base, to: 'failed', failureCode: row.failure_code, failureMessage: row.failure_message, reason })
-      : null;
-    if (applied) mode.services.charges.publish(applied);
-    await markSettlementApplied(client, joined.storeId, row.attempt_id);
+/** Answers this PC's pending re-check requests with its own retrieve; returns how many it answered. */
+export async function answerRecheckRequests(client: Queryable, joined: { storeId: string; stationId: string }, mode: RunningMode, log: Logger): Promise<number> {
+  const pending = await pendingRecheckRequests(client, joined.storeId, joined.stationId);
+  for (const request of pending) {
+    const before = getAttempt(mode.db, request.attemptId);
+    if (before && before.finalAt === null && before.paymentsSessionId) await mode.services.charges.recheck(request.attemptId);
+    const after = getAttempt(mode.db, request.attemptId);
+    if (after?.state !== request.claimedState) {
+      log.warn('re-check request not borne out by Zoho: ignored', {
+        attemptId: request.attemptId,
+        requestedBy: request.requestedByName,
+        claimedState: request.claimedState,
+        stateHere: after?.state ?? 'no such payment on this PC',
+      });
+    }
+    await markRecheckAnswered(client, joined.storeId, joined.stationId, request.attemptId);
   }
   return pending.length;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { connectStoreClient } from '../../testkit/store-ledger';
 import { APP_ROLE } from '../../testkit/postgres-cluster';
 import { insertLedgerRow } from '../../testkit/store-rows';
-import { MIGRATIONS_WITH_PC_ROLES, trustedStoreEachTest } from '../../testkit/store-trust';
+import { trustedStoreEachTest } from '../../testkit/store-trust';
 import { migrateStore } from './migrate';
 import { addPcRole, NoSuchPcError, removePcRole } from './roles';
 
@@ -47,7 +47,7 @@ describe('PC roles (the owner’s side)', () => {
     const otherUrl = await trust.db.cluster.createDatabase();
     const otherOwner = await connectStoreClient(otherUrl);
     try {
-      await migrateStore(otherOwner, MIGRATIONS_WITH_PC_ROLES);
+      await migrateStore(otherOwner);
       await otherOwner.query("INSERT INTO stores (id, name, created_at) VALUES ('o1', 'Elsewhere', 0)");
       await otherOwner.query("INSERT INTO stations (store_id, id, name, joined_at, last_seen) VALUES ('o1', 'pcx', 'Till X', 0, 0)");
       const outsider = await addPcRole(otherOwner, 'o1', 'pcx');

@@ -8,7 +8,7 @@ import { enableClusterTls, makeThrowawayCa, type ThrowawayCa } from '../../testk
 import { storeDatabaseEachTest } from '../../testkit/store';
 import { describeTlsFailure, storeConnection } from './address';
 
-const store = storeDatabaseEachTest();
+const store = storeDatabaseEachTest({ ownCluster: true });
 let ca: ThrowawayCa | null = null;
 
 beforeAll(async () => {

@@ -1,22 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { storeDatabaseEachTest } from '../../../testkit/store';
-import { APP_ROLE } from '../../../testkit/postgres-cluster';
-import { MIGRATIONS_WITH_PC_ROLES } from '../../../testkit/store-trust';
 import { migrateStore, storeSchemaVersion } from '../migrate';
 import { STORE_MIGRATIONS } from './index';
 
 const store = storeDatabaseEachTest();
 
-const grantOwnerCreateRole = () => store.cluster.admin(`ALTER ROLE ${APP_ROLE} CREATEROLE`);
-
 describe('store migration 006: PC roles', () => {
   it('upgrades version 5 keeping its rows, keys the ledger by PC and gives each existing store a wrong-try guard', async () => {
-    await grantOwnerCreateRole();
     await migrateStore(store.client, STORE_MIGRATIONS.slice(0, 5));
     const q = (sql: string) => store.client.query(sql);
     await q("INSERT INTO stores (id, name, created_at) VALUES ('s1', 'Main Street', 0)");
     await q("INSERT INTO invoices (store_id, station_id, id, number, counter_id, lines, total_minor, currency, status, created_at) VALUES ('s1', 'pc1', 'i1', 'A-1', 'c1', '[]', 500, 'INR', 'paid', 1)");
-    await migrateStore(store.client, MIGRATIONS_WITH_PC_ROLES);
+    await migrateStore(store.client, STORE_MIGRATIONS);
     expect(await storeSchemaVersion(store.client)).toBe(6);
     // The same invoice id from another PC is that PC's row, not a rewrite of pc1's.
     await q("INSERT INTO invoices (store_id, station_id, id, number, counter_id, lines, total_minor, currency, status, created_at) VALUES ('s1', 'pc2', 'i1', 'B-1', 'c2', '[]', 700, 'INR', 'open', 2)");
@@ -35,8 +30,7 @@ describe('store migration 006: PC roles', () => {
   });
 
   it('sets the search_path of every SECURITY DEFINER function, and grants no function of the store to PUBLIC', async () => {
-    await grantOwnerCreateRole();
-    await migrateStore(store.client, MIGRATIONS_WITH_PC_ROLES);
+    await migrateStore(store.client, STORE_MIGRATIONS);
     const definers = await store.client.query<{ name: string; config: string[] | null }>(
       "SELECT proname AS name, proconfig AS config FROM pg_proc WHERE pronamespace = 'public'::regnamespace AND prosecdef ORDER BY 1",
     );
@@ -50,8 +44,7 @@ describe('store migration 006: PC roles', () => {
   });
 
   it('turns row-level security on for every table a PC may read, but the schema version', async () => {
-    await grantOwnerCreateRole();
-    await migrateStore(store.client, MIGRATIONS_WITH_PC_ROLES);
+    await migrateStore(store.client, STORE_MIGRATIONS);
     const tables = await store.client.query<{ name: string; rls: boolean }>(
       `SELECT c.relname AS name, c.relrowsecurity AS rls FROM pg_class AS c
        WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'

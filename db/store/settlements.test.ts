@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { insertLedgerRow } from '../../testkit/store-rows';
 import { trustedStoreEachTest } from '../../testkit/store-trust';
-import { markRecheckAnswered, pendingRecheckRequests, requestRecheck } from './recheck-requests';
+import { markRecheckAnswered, pendingRecheckRequests, requestRecheck } from './settlements';
 
 const trust = trustedStoreEachTest();
 
