@@ -53,6 +53,16 @@ describe('joining a store: bad input', () => {
       message: /holds other data and is not a Counter store/,
     },
     {
+      what: 'a user that may not create roles',
+      url: async () => {
+        await store.cluster.admin(`CREATE ROLE plain_owner LOGIN PASSWORD 'pw'`);
+        const name = `plain_${Date.now()}`;
+        await store.cluster.admin(`CREATE DATABASE ${name} OWNER plain_owner`);
+        return store.cluster.url(name, 'plain_owner:pw');
+      },
+      message: /must own that database and may create roles \(CREATEROLE\)/,
+    },
+    {
       what: 'an address that turns TLS off to another computer',
       url: async () => 'postgres://counter_app:pw@10.255.255.1:5432/store?sslmode=disable',
       message: /sslmode=disable would send the password unencrypted to 10\.255\.255\.1; TLS may be turned off only for a database on this computer/,

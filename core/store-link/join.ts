@@ -70,7 +70,7 @@ async function prepareSchema(pool: pg.Pool, url: string): Promise<void> {
   } catch (error) {
     if (error instanceof NotACounterStoreError || error instanceof StoreSchemaTooNewError) throw new HandlerFailure('invalid_input', error.message, 'url');
     if (pgCode(error) === '42501') {
-      throw new HandlerFailure('invalid_input', 'The user in the address may not create tables in that database. Give it a database it owns.', 'url');
+      throw new HandlerFailure('invalid_input', 'The user in the address must own that database and may create roles (CREATEROLE), to make each PC a role of its own. Give it a database it owns, with CREATEROLE.', 'url');
     }
     throw error;
   } finally {
