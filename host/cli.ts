@@ -4,13 +4,15 @@
 // --packaged: run as an installed app does, accepting outside settings (ZOHO_PAYMENTS_URL,
 // ZOHO_ACCOUNTS_URL, --data-dir) only when they keep the Zoho secrets safe.
 // --store (or COUNTER_STORE_URL / COUNTER_STORE_NAME / COUNTER_STATION_NAME) joins this PC to a
-// store at start, trusting the database credentials in the address; the PC remembers it.
+// store at start, trusting the database credentials in the address; the PC remembers it. An address
+// with a password is refused on the command line (the process list shows it): COUNTER_STORE_URL.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import * as fields from '../contract/fields';
+import { addressHasPassword } from '../db/store/address';
 import { FileSecretStore } from '../core/secrets/file-secret-store';
 import { openLogFiles } from '../core/maintenance/log-files';
 import { defaultDataDir } from './data-dir';
@@ -41,6 +43,9 @@ function options(env: Record<string, string | undefined> = process.env): HostCom
   });
   const port = Number(values.port ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a whole number from 0 to 65535. ${USAGE}`);
+  if (values.store !== undefined && addressHasPassword(values.store)) {
+    throw new Error('--store: an address with a password would show in the process list. Give it in COUNTER_STORE_URL instead.');
+  }
   const storeUrl = values.store ?? env.COUNTER_STORE_URL;
   const storeName = values['store-name'] ?? env.COUNTER_STORE_NAME;
   const stationName = values['station-name'] ?? env.COUNTER_STATION_NAME;

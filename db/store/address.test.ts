@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isThisComputer, pcAddress, redactStoreAddress, StoreAddressError, storeConnection } from './address';
+import { addressHasPassword, isThisComputer, pcAddress, redactStoreAddress, StoreAddressError, storeConnection } from './address';
 
 const SECRET = 's3cr3t-Pa55';
 
@@ -25,6 +25,11 @@ describe('the store address as shown: no password in any form', () => {
       expect(shown).not.toContain(encodeURIComponent(SECRET));
     });
   }
+
+  it('tells an address with a password in any form from one without', () => {
+    for (const form of forms) expect(addressHasPassword(form), form.replaceAll(SECRET, '<password>')).toBe(true);
+    for (const form of ['postgres://pc_1@db.shop.lan/store?sslmode=verify-full', 'host=db.shop.lan user=pc_1 dbname=store']) expect(addressHasPassword(form), form).toBe(false);
+  });
 
   it('keeps the rest of the address readable', () => {
     expect(redactStoreAddress(`postgres://pc_1:${SECRET}@db.shop.lan:5432/store?sslmode=verify-full&password=${SECRET}`)).toBe(

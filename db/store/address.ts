@@ -118,6 +118,20 @@ export function describeTlsFailure(error: unknown, host: string): string | null 
 const PASSWORD_KEYS = new Set(['password', 'sslpassword']);
 const HIDDEN = '***';
 
+/** Whether the address carries a password in any form (an address that cannot be read may). */
+export function addressHasPassword(address: string): boolean {
+  const text = address.trim();
+  if (/^postgres(ql)?:\/\//i.test(text)) {
+    try {
+      const parsed = new URL(text);
+      return parsed.password !== '' || [...parsed.searchParams.keys()].some((key) => PASSWORD_KEYS.has(key.toLowerCase()));
+    } catch {
+      return true;
+    }
+  }
+  return !/^\s*\w+\s*=/.test(text) || /\b(ssl)?password\s*=/i.test(text);
+}
+
 /**
  * The address as screens, logs, the support bundle and store-status show it: every password (in the
  * user part, as a parameter, in keyword=value form) replaced. Text that is not a readable address is
