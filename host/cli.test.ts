@@ -43,6 +43,12 @@ describe('npm run start:browser', () => {
     expect(run.stderr).not.toContain('s3cret');
   }, 30_000);
 
+  it('refuses --store-ca without a store to use it for', async () => {
+    const run = await runHost(['--port', '0', '--data-dir', dataDir, '--store-ca', '/etc/ssl/ca.crt'], { env: HOST_ENV, timeoutMs: 20_000 });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('--store-ca goes with --store (or COUNTER_STORE_URL).');
+  }, 30_000);
+
   it('without it, starts and logs the settings from outside Counter', async () => {
     // As `npm run start:browser` runs it: the start script, which builds what is stale and runs the host's bundle.
     const child = spawn(process.execPath, ['scripts/start-browser.mjs', '--port', '0', '--data-dir', dataDir], { cwd: REPO_ROOT, env: HOST_ENV, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,4 +1,4 @@
-// npm run start:browser -- [--port N] [--data-dir DIR] [--packaged] [--store URL --store-name NAME [--station-name NAME]]
+// npm run start:browser -- [--port N] [--data-dir DIR] [--packaged] [--store URL --store-name NAME [--station-name NAME] [--store-ca FILE]]
 // Serves Counter to a browser on 127.0.0.1. The first line printed is the address to open (with its
 // one-run key); Ctrl+C (SIGINT) or SIGTERM stops the payments poller and closes the database.
 // --packaged: run as an installed app does, accepting outside settings (ZOHO_PAYMENTS_URL,
@@ -6,13 +6,15 @@
 // --store (or COUNTER_STORE_URL / COUNTER_STORE_NAME / COUNTER_STATION_NAME) joins this PC to a
 // store at start, trusting the database credentials in the address; the PC remembers it. An address
 // with a password is refused on the command line (the process list shows it): COUNTER_STORE_URL.
+// --store-ca names the CA file that signed the store server's certificate (kept in the address as
+// sslrootcert).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import * as fields from '../contract/fields';
-import { addressHasPassword } from '../db/store/address';
+import { addressHasPassword, withCaFile } from '../db/store/address';
 import { FileSecretStore } from '../core/secrets/file-secret-store';
 import { openLogFiles } from '../core/maintenance/log-files';
 import { defaultDataDir } from './data-dir';
@@ -20,7 +22,7 @@ import { startBrowserHost } from './server';
 import { stopOnSignals } from './stop-on-signals';
 import { startSimulator } from '../simulator/index';
 
-const USAGE = 'Usage: npm run start:browser -- [--port N] [--data-dir DIR] [--packaged] [--store URL --store-name NAME [--station-name NAME]]';
+const USAGE = 'Usage: npm run start:browser -- [--port N] [--data-dir DIR] [--packaged] [--store URL --store-name NAME [--station-name NAME] [--store-ca FILE]]';
 
 interface HostCommand {
   port: number;
@@ -37,6 +39,7 @@ function options(env: Record<string, string | undefined> = process.env): HostCom
       'data-dir': { type: 'string' },
       packaged: { type: 'boolean' },
       store: { type: 'string' },
+      'store-ca': { type: 'string' },
       'store-name': { type: 'string' },
       'station-name': { type: 'string' },
     },
@@ -46,7 +49,9 @@ function options(env: Record<string, string | undefined> = process.env): HostCom
   if (values.store !== undefined && addressHasPassword(values.store)) {
     throw new Error('--store: an address with a password would show in the process list. Give it in COUNTER_STORE_URL instead.');
   }
-  const storeUrl = values.store ?? env.COUNTER_STORE_URL;
+  const givenUrl = values.store ?? env.COUNTER_STORE_URL;
+  if (values['store-ca'] !== undefined && !givenUrl) throw new Error(`--store-ca goes with --store (or COUNTER_STORE_URL). ${USAGE}`);
+  const storeUrl = givenUrl && values['store-ca'] !== undefined ? withCaFile(givenUrl, resolve(values['store-ca'])) : givenUrl;
   const storeName = values['store-name'] ?? env.COUNTER_STORE_NAME;
   const stationName = values['station-name'] ?? env.COUNTER_STATION_NAME;
   if (Boolean(storeUrl) !== Boolean(storeName)) throw new Error(`--store and --store-name go together. ${USAGE}`);

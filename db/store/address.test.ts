@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressHasPassword, isThisComputer, pcAddress, redactStoreAddress, StoreAddressError, storeConnection } from './address';
+import { addressHasPassword, isThisComputer, pcAddress, withCaFile, redactStoreAddress, StoreAddressError, storeConnection } from './address';
 
 const SECRET = 's3cr3t-Pa55';
 
@@ -63,6 +63,12 @@ describe('the store connection: TLS verified for another computer', () => {
   it('reads user, password (either form), host, port and database', () => {
     expect(storeConnection('postgres://pc%5F1:p%40ss@localhost:6543/my%20store')).toMatchObject({ user: 'pc_1', password: 'p@ss', host: 'localhost', port: 6543, database: 'my store' });
     expect(storeConnection('postgres://pc_1@localhost/store?password=p%26w').password).toBe('p&w');
+  });
+
+  it('names a CA file in the address (--store-ca), replacing one named before', () => {
+    const named = withCaFile('postgres://pc_1:pw@db.shop.lan/store?sslrootcert=%2Fold.pem&sslmode=verify-full', '/etc/counter/ca.pem');
+    expect(new URL(named).searchParams.getAll('sslrootcert')).toEqual(['/etc/counter/ca.pem']);
+    expect(() => storeConnection(named)).toThrow(/CA file: cannot read \/etc\/counter\/ca\.pem/);
   });
 
   it('refuses a CA file it cannot read or that holds no certificate', () => {

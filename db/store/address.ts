@@ -157,6 +157,13 @@ export function redactStoreAddress(address: string): string {
   return 'an address that cannot be read';
 }
 
+/** The address naming `caFile` (an absolute path) as the CA that signed the store's server certificate. */
+export function withCaFile(address: string, caFile: string): string {
+  const parsed = new URL(address);
+  parsed.searchParams.set('sslrootcert', caFile);
+  return parsed.toString();
+}
+
 /**
  * The address a PC keeps: the owner's address (server, database, TLS settings) with the PC's own
  * role and password instead of the owner's, and no password parameter left from the owner's.

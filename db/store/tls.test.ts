@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enableClusterTls, makeThrowawayCa, type ThrowawayCa } from '../../testkit/postgres-tls';
 import { storeDatabaseEachTest } from '../../testkit/store';
-import { describeTlsFailure, storeConnection } from './address';
+import { describeTlsFailure, storeConnection, withCaFile } from './address';
 
 const store = storeDatabaseEachTest({ ownCluster: true });
 let ca: ThrowawayCa | null = null;
@@ -36,9 +36,10 @@ async function connect(connection: pg.ClientConfig): Promise<pg.Client> {
 }
 
 describe('TLS to the store', () => {
-  it('connects encrypted, the certificate verified for the host, when the PC has the CA', async () => {
-    for (const host of ['127.0.0.1', 'localhost']) {
-      const client = await connect(storeConnection(address(host), { caFile: needCa().caFile }));
+  it('connects encrypted, the certificate verified for the host, when the PC has the CA (given, or named in the address)', async () => {
+    for (const connection of [storeConnection(address('127.0.0.1'), { caFile: needCa().caFile }), storeConnection(withCaFile(address('localhost'), needCa().caFile))]) {
+      const host = connection.host;
+      const client = await connect(connection);
       try {
         const tls = await client.query<{ ssl: boolean }>('SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()');
         expect(tls.rows, host).toEqual([{ ssl: true }]);
