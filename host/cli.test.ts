@@ -32,6 +32,23 @@ describe('npm run start:browser', () => {
     expect(run.stderr).toContain('Counter will not start: ZOHO_PAYMENTS_URL is set to http://payments.example.test, but a packaged Counter sends the Zoho client secret and tokens only over https');
   }, 30_000);
 
+  it('refuses a store address with a password on the command line, where the process list shows it', async () => {
+    const run = await runHost(['--port', '0', '--data-dir', dataDir, '--store', 'postgres://till:s3cret@127.0.0.1:5432/store', '--store-name', 'Main Street'], {
+      env: HOST_ENV,
+      timeoutMs: 20_000,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('--store: an address with a password would show in the process list. Give it in COUNTER_STORE_URL instead.');
+    expect(run.stderr).not.toContain('s3cret');
+  }, 30_000);
+
+  it('refuses --store-ca without a store to use it for', async () => {
+    const run = await runHost(['--port', '0', '--data-dir', dataDir, '--store-ca', '/etc/ssl/ca.crt'], { env: HOST_ENV, timeoutMs: 20_000 });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('--store-ca goes with --store (or COUNTER_STORE_URL).');
+  }, 30_000);
+
   it('without it, starts and logs the settings from outside Counter', async () => {
     // As `npm run start:browser` runs it: the start script, which builds what is stale and runs the host's bundle.
     const child = spawn(process.execPath, ['scripts/start-browser.mjs', '--port', '0', '--data-dir', dataDir], { cwd: REPO_ROOT, env: HOST_ENV, stdio: ['ignore', 'pipe', 'pipe'] });

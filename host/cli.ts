@@ -1,11 +1,14 @@
-// npm run start:browser -- [--port N] [--data-dir DIR] [--packaged] [--store URL --store-name NAME [--station-name NAME]]
+// npm run start:browser -- [--port N] [--data-dir DIR] [--packaged] [--store URL --store-name NAME [--station-name NAME] [--store-ca FILE]]
 //   [--api-port N | --no-api] [--api-lan]
 // Serves Counter to a browser on 127.0.0.1. The first line printed is the address to open (with its
 // one-run key); Ctrl+C (SIGINT) or SIGTERM stops the payments poller and closes the database.
 // --packaged: run as an installed app does, accepting outside settings (ZOHO_PAYMENTS_URL,
 // ZOHO_ACCOUNTS_URL, --data-dir) only when they keep the Zoho secrets safe.
 // --store (or COUNTER_STORE_URL / COUNTER_STORE_NAME / COUNTER_STATION_NAME) joins this PC to a
-// store at start, trusting the database credentials in the address; the PC remembers it.
+// store at start, trusting the database credentials in the address; the PC remembers it. An address
+// with a password is refused on the command line (the process list shows it): COUNTER_STORE_URL.
+// --store-ca names the CA file that signed the store server's certificate (kept in the address as
+// sslrootcert).
 // --api-port (or COUNTER_API_PORT): the integration API for other billing programs (default 47100,
 // on 127.0.0.1; --api-lan: the shop's network too; --no-api: off).
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import * as fields from '../contract/fields';
+import { addressHasPassword, withCaFile } from '../db/store/address';
 import { FileSecretStore } from '../core/secrets/file-secret-store';
 import { openLogFiles } from '../core/maintenance/log-files';
 import { defaultDataDir } from './data-dir';
@@ -23,7 +27,7 @@ import { stopOnSignals } from './stop-on-signals';
 import { startSimulator } from '../simulator/index';
 
 const USAGE =
-  'Usage: npm run start:browser -- [--port N] [--data-dir DIR] [--packaged] [--store URL --store-name NAME [--station-name NAME]] [--api-port N | --no-api] [--api-lan]';
+  'Usage: npm run start:browser -- [--port N] [--data-dir DIR] [--packaged] [--store URL --store-name NAME [--station-name NAME] [--store-ca FILE]] [--api-port N | --no-api] [--api-lan]';
 
 interface HostCommand {
   port: number;
@@ -41,6 +45,7 @@ function options(env: Record<string, string | undefined> = process.env): HostCom
       'data-dir': { type: 'string' },
       packaged: { type: 'boolean' },
       store: { type: 'string' },
+      'store-ca': { type: 'string' },
       'store-name': { type: 'string' },
       'station-name': { type: 'string' },
       'api-port': { type: 'string' },
@@ -50,7 +55,12 @@ function options(env: Record<string, string | undefined> = process.env): HostCom
   });
   const port = Number(values.port ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a whole number from 0 to 65535. ${USAGE}`);
-  const storeUrl = values.store ?? env.COUNTER_STORE_URL;
+  if (values.store !== undefined && addressHasPassword(values.store)) {
+    throw new Error('--store: an address with a password would show in the process list. Give it in COUNTER_STORE_URL instead.');
+  }
+  const givenUrl = values.store ?? env.COUNTER_STORE_URL;
+  if (values['store-ca'] !== undefined && !givenUrl) throw new Error(`--store-ca goes with --store (or COUNTER_STORE_URL). ${USAGE}`);
+  const storeUrl = givenUrl && values['store-ca'] !== undefined ? withCaFile(givenUrl, resolve(values['store-ca'])) : givenUrl;
   const storeName = values['store-name'] ?? env.COUNTER_STORE_NAME;
   const stationName = values['station-name'] ?? env.COUNTER_STATION_NAME;
   if (Boolean(storeUrl) !== Boolean(storeName)) throw new Error(`--store and --store-name go together. ${USAGE}`);

@@ -38,6 +38,8 @@ export interface HostProcessOptions {
   startTimeoutMs?: number;
   /** More command-line arguments (e.g. --store URL --store-name NAME). */
   args?: string[];
+  /** More environment for the host (as COUNTER_STORE_URL, which keeps a password out of the process list). */
+  env?: Record<string, string>;
 }
 
 export class HostProcess {
@@ -65,7 +67,7 @@ export class HostProcess {
     const api = args.includes('--api-port') ? [] : ['--no-api'];
     const child = spawn(process.execPath, [bundle, '--port', '0', '--data-dir', options.dataDir, ...api, ...args], {
       cwd: REPO_ROOT,
-      env: { ...process.env, ZOHO_PAYMENTS_URL: options.paymentsUrl, ZOHO_ACCOUNTS_URL: options.accountsUrl },
+      env: { ...process.env, ZOHO_PAYMENTS_URL: options.paymentsUrl, ZOHO_ACCOUNTS_URL: options.accountsUrl, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group, so that a kill reaches everything it runs.
       detached: true,

@@ -125,7 +125,8 @@ export class PostgresCluster extends PostgresServer {
         '--auth-local', 'trust', '--auth-host', 'scram-sha-256', '--no-sync',
       ]);
       await cluster.resume();
-      await cluster.admin(`CREATE ROLE ${APP_ROLE} LOGIN PASSWORD '${APP_PASSWORD}'`);
+      // The store's owner: it owns each test database and creates the PCs' roles (store migration 006).
+      await cluster.admin(`CREATE ROLE ${APP_ROLE} LOGIN CREATEROLE PASSWORD '${APP_PASSWORD}'`);
       return cluster;
     } catch (error) {
       await cluster.destroy();

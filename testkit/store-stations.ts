@@ -198,7 +198,9 @@ export class StoreStations<Cluster extends PostgresServer = PostgresCluster> {
       dataDir,
       paymentsUrl: this.sim.url,
       accountsUrl: this.sim.url,
-      args: ['--store', this.url, '--store-name', this.storeName, '--station-name', name],
+      args: ['--store-name', this.storeName, '--station-name', name],
+      // The address holds the password: through the environment, never the command line.
+      env: { COUNTER_STORE_URL: this.url },
     });
   }
 }

@@ -15,7 +15,7 @@ import type { ManagerAccess } from '../manager/access';
 import type { RunningMode } from '../mode';
 import { applyStoreConfig, countersOnlyHere } from './config-sync';
 import type { StoredStoreLink } from './link-file';
-import { applySettlements } from './settlements';
+import { answerRecheckRequests } from './settlements';
 import { adoptStoreCloses } from './store-closes';
 
 export interface HeartbeatDeps {
@@ -80,7 +80,7 @@ export class StoreHeartbeat {
     this.claims = await readClaims(pool, link.storeId, this.deps.timing.leaseMs);
     if (mode) keepStoreClaims(mode.db, link.storeId, this.claims);
     await this.syncConfig(pool, link, mode);
-    if (mode && (await applySettlements(pool, link, mode, this.deps.now, this.deps.log)).corrected > 0) this.deps.events.emit({ type: 'ledger-changed' });
+    if (mode) await answerRecheckRequests(pool, link, mode, this.deps.log);
     if (mode && (await adoptStoreCloses(pool, link.storeId, mode.db, this.deps.now)).length > 0) this.deps.events.emit({ type: 'ledger-changed' });
   }
 

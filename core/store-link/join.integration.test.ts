@@ -53,6 +53,21 @@ describe('joining a store: bad input', () => {
       message: /holds other data and is not a Counter store/,
     },
     {
+      what: 'a user that may not create roles',
+      url: async () => {
+        await store.cluster.admin(`CREATE ROLE plain_owner LOGIN PASSWORD 'pw'`);
+        const name = `plain_${Date.now()}`;
+        await store.cluster.admin(`CREATE DATABASE ${name} OWNER plain_owner`);
+        return store.cluster.url(name, 'plain_owner:pw');
+      },
+      message: /must own that database and may create roles \(CREATEROLE\)/,
+    },
+    {
+      what: 'an address that turns TLS off to another computer',
+      url: async () => 'postgres://counter_app:pw@10.255.255.1:5432/store?sslmode=disable',
+      message: /sslmode=disable would send the password unencrypted to 10\.255\.255\.1; TLS may be turned off only for a database on this computer/,
+    },
+    {
       what: 'a store set up by a newer Counter',
       url: async () => {
         await migrateStore(store.client);
@@ -77,6 +92,19 @@ describe('joining a store: bad input', () => {
       expect(before.status).toBe('off');
     });
   }
+
+  it('the password is never shown in store-status, whatever form the address gives it in', async () => {
+    const database = new URL(store.url).pathname.slice(1);
+    const password = new URL(store.url).password;
+    const forms = [store.url, `${store.cluster.url(database, APP_ROLE)}?password=${password}`, `${store.cluster.url(database, APP_ROLE)}?application_name=x&password=${password}&connect_timeout=5`];
+    for (const url of forms) {
+      const rig = await pc();
+      await rig.call('store-join', { managerToken: rig.managerToken, url, storeName: 'Main Street', pin: '2468' });
+      const status = await rig.call('store-status', {});
+      expect(status.address, url.replaceAll(password, '<password>')).not.toContain(password);
+      expect(status.address).toContain(`127.0.0.1:${store.cluster.port}/${database}`);
+    }
+  });
 
   it('a store on another Zoho account: refused, naming both accounts', async () => {
     const first = await pc();

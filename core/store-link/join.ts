@@ -10,6 +10,7 @@ import { verifyPin } from '../manager/pin-hash';
 import type { StoredStoreLink, StoreZohoAccount } from './link-file';
 import { addStoreCounters, insertStore, lockStoreByName, storeZohoAccount, type StoreRow } from '../../db/store/config';
 import { countRunningStations, registerStation } from '../../db/store/stations';
+import { StoreAddressError } from '../../db/store/address';
 import { describeLinkFailure, inStoreTransaction, openStorePool, pgCode } from '../../db/store/pg';
 import { migrateStore, NotACounterStoreError, StoreSchemaTooNewError } from '../../db/store/migrate';
 
@@ -34,7 +35,13 @@ export interface JoiningPc {
 
 /** Joins (or creates) the store; returns the link to remember and the open pool. Nothing is kept when it fails. */
 export async function joinStore(request: JoinRequest, pc: JoiningPc, log: Logger): Promise<{ link: StoredStoreLink; pool: pg.Pool; created: boolean }> {
-  const pool = openStorePool(request.url, log);
+  let pool: pg.Pool;
+  try {
+    pool = openStorePool(request.url, log);
+  } catch (error) {
+    if (error instanceof StoreAddressError) throw new HandlerFailure('invalid_input', error.message, 'url');
+    throw error;
+  }
   try {
     await prepareSchema(pool, request.url);
     const stationId = pc.stationId ?? randomUUID();
@@ -63,7 +70,7 @@ async function prepareSchema(pool: pg.Pool, url: string): Promise<void> {
   } catch (error) {
     if (error instanceof NotACounterStoreError || error instanceof StoreSchemaTooNewError) throw new HandlerFailure('invalid_input', error.message, 'url');
     if (pgCode(error) === '42501') {
-      throw new HandlerFailure('invalid_input', 'The user in the address may not create tables in that database. Give it a database it owns.', 'url');
+      throw new HandlerFailure('invalid_input', 'The user in the address must own that database and may create roles (CREATEROLE), to make each PC a role of its own. Give it a database it owns, with CREATEROLE.', 'url');
     }
     throw error;
   } finally {

@@ -8,7 +8,8 @@ import type pg from 'pg';
 import type { StationView, StoreStatus } from '../../contract/answers';
 import { linkOutbox } from '../../db/local/outbox';
 import type { ClaimRow } from '../../db/store/claims';
-import { describeLinkFailure, openStorePool, redactStoreUrl } from '../../db/store/pg';
+import { redactStoreAddress, StoreAddressError } from '../../db/store/address';
+import { describeLinkFailure, openStorePool } from '../../db/store/pg';
 import { stopStation } from '../../db/store/stations';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
@@ -220,7 +221,7 @@ export class StoreLink {
       storeName: link.storeName,
       stationId: link.stationId,
       stationName: link.stationName,
-      address: redactStoreUrl(link.url),
+      address: redactStoreAddress(link.url),
       downSince: this.state === 'up' ? null : this.downSince,
       pendingChanges: pending,
       message,
@@ -245,10 +246,18 @@ export class StoreLink {
 
   private begin(link: StoredStoreLink, pool: pg.Pool | null): void {
     this.link = link;
-    this.pool = pool ?? openStorePool(link.url, this.deps.log);
     this.state = 'down';
     this.downSince = this.deps.now();
     this.problem = null;
+    try {
+      this.pool = pool ?? openStorePool(link.url, this.deps.log);
+    } catch (error) {
+      // An address kept from before TLS was required (sslmode=disable to another computer): the
+      // link stays down, saying why, until a manager gives a better one.
+      if (!(error instanceof StoreAddressError)) throw error;
+      this.problem = error.message;
+      return;
+    }
     this.heartbeat.reset();
     this.scheduleTick(0);
     this.shipper.poll(this.timing.shipPollMs);

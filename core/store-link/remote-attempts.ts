@@ -1,9 +1,8 @@
 // A payment made on another PC, seen from this one. Its audit trail is read from the store. It can
-// be re-checked from here (its PC may be dead): this PC asks Zoho, and a final answer settles it
-// in the store at once (the attempt and its invoice, and a settlement row). The PC that made it
-// applies the settlement to its own ledger when it next reaches the store (settlements.ts), and
-// ships that as its own change, so the store's ledger is again the union of the PCs' ledgers.
-import { describeFailure } from '../../contract/failures';
+// be re-checked from here (its PC may be dead): this PC asks Zoho, and a final answer becomes a
+// re-check request to the PC that made the payment, in this PC's name. Nothing in the store's ledger
+// moves: that PC asks Zoho itself and records only what Zoho tells it (settlements.ts), then ships
+// it as its own change. The store's row-level security lets no PC write another's ledger.
 import { getAttempt } from '../../db/local/attempts';
 import { NotFoundError } from '../../db/local/errors';
 import { assessSession } from '../charges/assess';
@@ -12,8 +11,7 @@ import type { LedgerReader } from '../ports';
 import { requireLink } from './config-writes';
 import type { StoreHandlerDeps } from './handlers';
 import { readStoreAttempt, readStoreAttemptEvents } from '../../db/store/attempts';
-import { inStoreTransaction } from '../../db/store/pg';
-import { settleInStore } from '../../db/store/settlements';
+import { requestRecheck } from '../../db/store/settlements';
 
 /** Another PC's payments on a PC of a store: its audit trail, and a re-check. */
 export function otherPcsAttempts(deps: StoreHandlerDeps): Pick<LedgerReader, 'attemptEvents' | 'recheck'> {
@@ -38,10 +36,15 @@ export function otherPcsAttempts(deps: StoreHandlerDeps): Pick<LedgerReader, 'at
       const session = await deps.mode().payments.retrieveSession(attempt.paymentsSessionId);
       const found = assessSession({ ...attempt }, session);
       if (found.kind !== 'succeeded' && found.kind !== 'failed') return attempt;
-      await inStoreTransaction(pool, (client) => settleInStore(client, joined, attempt, found.kind === 'succeeded'
-        ? { state: 'succeeded', paymentId: found.paymentId, paidMethod: found.paidMethod, failureCode: null, failureMessage: null }
-        : { state: 'failed', paymentId: null, paidMethod: null, failureCode: found.failureCode, failureMessage: describeFailure(found.failureCode) }));
-      return (await readStoreAttempt(pool, joined.storeId, attempt.id)) ?? attempt;
+      await requestRecheck(pool, {
+        storeId: joined.storeId,
+        attemptId: attempt.id,
+        ownerStationId: attempt.stationId,
+        requestedByStationId: joined.stationId,
+        claimedState: found.kind,
+        claimedPaymentId: found.kind === 'succeeded' ? found.paymentId : null,
+      });
+      return attempt;
     },
   };
 }

@@ -284,7 +284,7 @@ describe('the manager’s view is the store’s', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: `The books for ${date} were closed by Asha: nothing more can be recorded for that day.` } });
   });
 
-  it('a payment whose PC died is re-checked from another: settled store-wide at once, and its PC learns of it when it returns', async () => {
+  it('a payment whose PC died, re-checked from another, reaches its PC’s ledger only when that PC’s own retrieve from Zoho agrees', async () => {
     const pc1 = await firstPc();
     await join(pc1, 'Till 1');
     const pc2 = await anotherPc(pc1);
@@ -295,25 +295,53 @@ describe('the manager’s view is the store’s', () => {
     await pc2.stopBackend(); // PC 2 is gone
     await pc1.control.pay(attempt.terminalId, { outcome: 'succeeded', method: 'card' });
 
+    // PC 1's re-check is a request to PC 2: the store's ledger does not move.
     const checked = await pc1.call('charge-recheck', { attemptId: attempt.id });
-    expect(checked).toMatchObject({ id: attempt.id, state: 'succeeded', stationId: expect.any(String) as string });
-    const events = await pc1.call('attempt-events', { attemptId: attempt.id });
-    expect(events.map((e) => e.toState)).toEqual(['creating', 'in_progress']);
+    expect(checked).toMatchObject({ id: attempt.id, state: 'in_progress' });
+    const id = await storeId();
+    const inStore = () => store.client.query<{ state: string; status: string }>('SELECT a.state, i.status FROM charge_attempts AS a JOIN invoices AS i ON i.store_id = a.store_id AND i.station_id = a.station_id AND i.id = a.invoice_id WHERE a.id = $1', [attempt.id]);
+    expect((await inStore()).rows).toEqual([{ state: 'in_progress', status: 'open' }]);
+    expect((await store.client.query('SELECT state, applied_at FROM settlements WHERE attempt_id = $1', [attempt.id])).rows).toEqual([{ state: 'succeeded', applied_at: null }]);
 
-    // PC 2 comes back while Zoho does not answer it: it learns the outcome from the store.
+    // PC 2 comes back while Zoho does not answer it: the request alone records nothing.
     await pc1.control.faults({ scope: 'retrieve', error_rate: 1 });
     await pc2.boot();
-    const settled = await pc2.waitFor(attempt.id, (x) => x.state === 'succeeded', 10_000);
+    await eventually(async () => ((await store.client.query<{ applied_at: number | null }>('SELECT applied_at FROM settlements WHERE attempt_id = $1', [attempt.id])).rows[0]?.applied_at ? true : undefined), 10_000, 'the request answered');
+    expect(pc2.attempt(attempt.id).state, 'PC 2 after answering the request while Zoho is down').toBe('in_progress');
+    // Zoho answers PC 2: its own retrieve records the payment, and it ships as PC 2's change.
     await pc1.control.clearFaults();
-    expect(settled.paymentId).toBe(checked.paymentId);
-    const id = await storeId();
+    const settled = await pc2.waitFor(attempt.id, (x) => x.state === 'succeeded', 10_000);
+    expect(settled.paymentId).toEqual(expect.any(String));
     const stationId = (await pc2.call('store-status', {})).stationId ?? '';
     await eventually(async () => {
       const stored = await storeLedgerRows(store.client, id);
       const mine = Object.fromEntries(Object.entries(stored).map(([t, rows]) => [t, rows.filter((r) => r.station_id === stationId)]));
       return JSON.stringify(mine) === JSON.stringify(pcLedgerRows(dbFile(pc2), stationId)) ? true : undefined;
     }, 10_000, 'PC 2’s ledger in the store');
-    const trail = await pc1.call('attempt-events', { attemptId: attempt.id });
-    expect(trail.at(-1)).toMatchObject({ toState: 'succeeded', actor: 'store', reason: 'Re-checked from PC “Till 1”: Zoho reports the payment succeeded' });
+    expect((await inStore()).rows).toEqual([{ state: 'succeeded', status: 'paid' }]);
+  });
+
+  it('a forged “succeeded” request for a payment Zoho says is in progress is logged and ignored by the PC that owns it', async () => {
+    const pc1 = await firstPc();
+    await join(pc1, 'Till 1');
+    const warnings: { message: string; fields?: Record<string, unknown> }[] = [];
+    pc1.retune({ log: { info: () => undefined, error: () => undefined, warn: (message, fields) => warnings.push({ message, ...(fields ? { fields } : {}) }) } });
+    await pc1.restart();
+    await eventually(async () => ((await pc1.call('store-status', {})).link === 'up' ? true : undefined), 10_000, 'the link up again');
+    const attempt = await pc1.charge(2_500);
+    const id = await storeId();
+    const stationId = (await pc1.call('store-status', {})).stationId ?? '';
+    await eventually(async () => ((await store.client.query('SELECT 1 FROM charge_attempts WHERE id = $1', [attempt.id])).rowCount ? true : undefined), 5_000, 'the payment in the store');
+    await store.client.query(
+      "INSERT INTO settlements (store_id, attempt_id, owner_station_id, settled_by_station_id, state, payment_id, at) VALUES ($1, $2, $3, $3, 'succeeded', 'P-forged', 0)",
+      [id, attempt.id, stationId],
+    );
+    await eventually(async () => ((await store.client.query<{ applied_at: number | null }>('SELECT applied_at FROM settlements WHERE attempt_id = $1', [attempt.id])).rows[0]?.applied_at ? true : undefined), 10_000, 'the request answered');
+    const here = await pc1.call('charge-recheck', { attemptId: attempt.id });
+    expect(here).toMatchObject({ state: 'in_progress', paymentId: null });
+    expect(warnings).toContainEqual({
+      message: 're-check request not borne out by Zoho: ignored',
+      fields: expect.objectContaining({ attemptId: attempt.id, claimedState: 'succeeded', stateHere: 'in_progress' }) as Record<string, unknown>,
+    });
   });
 });

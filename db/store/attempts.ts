@@ -11,7 +11,7 @@ export type StoreAttempt = ChargeAttempt & { stationId: string };
 export async function readStoreAttempt(client: Queryable, storeId: string, attemptId: string): Promise<StoreAttempt | null> {
   const result = await client.query<AttemptRow & { station_id: string }>(
     `SELECT a.*, coalesce(i.number, '') AS invoice_number FROM charge_attempts AS a
-     LEFT JOIN invoices AS i ON i.store_id = a.store_id AND i.id = a.invoice_id WHERE a.store_id = $1 AND a.id = $2`,
+     LEFT JOIN invoices AS i ON i.store_id = a.store_id AND i.station_id = a.station_id AND i.id = a.invoice_id WHERE a.store_id = $1 AND a.id = $2`,
     [storeId, attemptId],
   );
   const row = result.rows[0];

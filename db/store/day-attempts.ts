@@ -31,7 +31,7 @@ function whereSql(storeId: string, input: DayFilter, table: 'a' | 't' = 'a'): St
   return where;
 }
 
-const FROM = 'charge_attempts AS a LEFT JOIN invoices AS i ON i.store_id = a.store_id AND i.id = a.invoice_id';
+const FROM = 'charge_attempts AS a LEFT JOIN invoices AS i ON i.store_id = a.store_id AND i.station_id = a.station_id AND i.id = a.invoice_id';
 
 /** The day's attempts across the store, newest first, `limit` of them (one more tells whether there are more). */
 export async function storeAttemptsForDay(client: pg.ClientBase | pg.Pool, storeId: string, input: DayFilter, limit: number): Promise<ChargeAttempt[]> {
@@ -43,7 +43,7 @@ export async function storeAttemptsForDay(client: pg.ClientBase | pg.Pool, store
     ? `SELECT a.*, coalesce(i.number, '') AS invoice_number FROM ${FROM} WHERE ${where} ORDER BY a.created_at DESC, a.id DESC LIMIT ${limitAt}`
     : `SELECT a.*, coalesce(i.number, '') AS invoice_number
        FROM (SELECT * FROM charge_attempts AS a WHERE ${where} ORDER BY a.created_at DESC, a.id DESC LIMIT ${limitAt}) AS a
-       LEFT JOIN LATERAL (SELECT number FROM invoices AS i WHERE i.store_id = a.store_id AND i.id = a.invoice_id) AS i ON true
+       LEFT JOIN LATERAL (SELECT number FROM invoices AS i WHERE i.store_id = a.store_id AND i.station_id = a.station_id AND i.id = a.invoice_id) AS i ON true
        ORDER BY a.created_at DESC, a.id DESC`;
   const rows = await client.query<AttemptRow & { station_id: string }>(sql, [...params, limit]);
   return rows.rows.map((row) => ({ ...toChargeAttempt(row), stationId: row.station_id }));

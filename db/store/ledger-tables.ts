@@ -11,22 +11,21 @@ export interface StoreLedgerTable {
   columns: readonly string[];
   /**
    * SQL over the stored row (the table's name) and the arriving one (EXCLUDED): when false the
-   * arriving change is older news and is skipped. A payment settled from another PC (a re-check) is
-   * final in the store before its own PC has heard of it: its PC's older changes must not undo that.
+   * arriving change is older news and is skipped: a final payment or a paid invoice is never undone.
    */
   keepsUnless?: string;
 }
 
 const EXTRA: Record<string, Pick<StoreLedgerTable, 'key' | 'keepsUnless'>> = {
-  invoices: { key: ['store_id', 'id'], keepsUnless: "invoices.status <> 'paid' OR EXCLUDED.status = 'paid'" },
-  charge_attempts: { key: ['store_id', 'id'], keepsUnless: 'charge_attempts.final_at IS NULL OR EXCLUDED.final_at IS NOT NULL' },
+  invoices: { key: ['store_id', 'station_id', 'id'], keepsUnless: "invoices.status <> 'paid' OR EXCLUDED.status = 'paid'" },
+  charge_attempts: { key: ['store_id', 'station_id', 'id'], keepsUnless: 'charge_attempts.final_at IS NULL OR EXCLUDED.final_at IS NOT NULL' },
   attempt_events: { key: ['store_id', 'station_id', 'id'] },
   // A restored PC re-ships its older copy of a refund (db/local/outbox.ts startNewShippingEpoch): a final refund stays final.
-  refunds: { key: ['store_id', 'id'], keepsUnless: 'refunds.final_at IS NULL OR EXCLUDED.final_at IS NOT NULL' },
+  refunds: { key: ['store_id', 'station_id', 'id'], keepsUnless: 'refunds.final_at IS NULL OR EXCLUDED.final_at IS NOT NULL' },
   refund_events: { key: ['store_id', 'station_id', 'id'] },
-  tenders: { key: ['store_id', 'id'] },
-  day_closes: { key: ['store_id', 'id'] },
-  corrections: { key: ['store_id', 'id'] },
+  tenders: { key: ['store_id', 'station_id', 'id'] },
+  day_closes: { key: ['store_id', 'station_id', 'id'] },
+  corrections: { key: ['store_id', 'station_id', 'id'] },
 };
 
 export const STORE_LEDGER_TABLES: readonly StoreLedgerTable[] = OUTBOX_TABLES.map((table) => {

@@ -4,6 +4,7 @@
 // its own never pays for it at start.
 import { createRequire } from 'node:module';
 import type pg from 'pg';
+import { describeTlsFailure, StoreAddressError, storeConnection } from './address';
 
 let loadedDriver: typeof pg | null = null;
 
@@ -18,6 +19,8 @@ export interface StorePoolOptions {
   /** The longest a single statement may run. */
   statementTimeoutMs?: number;
   max?: number;
+  /** The CA file that signed the store's server certificate (the Store screen's, or --store-ca). */
+  caFile?: string | null;
 }
 
 const INT8_OID = 20;
@@ -33,9 +36,13 @@ export interface PoolLog {
   warn(message: string, fields?: Record<string, unknown>): void;
 }
 
+/**
+ * A pool on the store at `url`, read by storeConnection (TLS verified for another computer, never
+ * turned off for one): throws StoreAddressError for an address it refuses.
+ */
 export function openStorePool(url: string, log: PoolLog, options: StorePoolOptions = {}): pg.Pool {
   const pool = new (driver().Pool)({
-    connectionString: url,
+    ...storeConnection(url, { caFile: options.caFile ?? null }),
     max: options.max ?? 4,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 3_000,
     statement_timeout: options.statementTimeoutMs ?? 15_000,
@@ -52,7 +59,7 @@ export function openStorePool(url: string, log: PoolLog, options: StorePoolOptio
 
 /** A client of its own (not from a pool), as LISTEN needs; the caller connects and ends it. */
 export function storeClient(url: string, options: StorePoolOptions = {}): pg.Client {
-  return new (driver().Client)({ connectionString: url, connectionTimeoutMillis: options.connectTimeoutMs ?? 3_000, keepAlive: true, application_name: 'counter', types: storeTypes });
+  return new (driver().Client)({ ...storeConnection(url, { caFile: options.caFile ?? null }), connectionTimeoutMillis: options.connectTimeoutMs ?? 3_000, keepAlive: true, application_name: 'counter', types: storeTypes });
 }
 
 /** Runs `work` in a transaction on one pooled connection; rolls back on any failure. */
@@ -71,17 +78,6 @@ export async function inStoreTransaction<T>(pool: pg.Pool, work: (client: pg.Poo
   }
 }
 
-/** The address with its password replaced, for screens and logs. */
-export function redactStoreUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'an address that cannot be read';
-  }
-}
-
 /** PostgreSQL's error code, when the server answered with one. */
 export function pgCode(error: unknown): string | null {
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : null;
@@ -89,14 +85,18 @@ export function pgCode(error: unknown): string | null {
 
 /** Why the store could not be reached or entered, in a manager's words; null for other errors. */
 export function describeLinkFailure(error: unknown, url: string): string | null {
+  if (error instanceof StoreAddressError) return error.message;
   const code = pgCode(error);
-  let where = 'the store’s database';
+  let server: string | null = null;
   try {
     const parsed = new URL(url);
-    where = `the store’s database at ${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}`;
+    server = `${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}`;
   } catch {
     // keep the general words
   }
+  const where = server ? `the store’s database at ${server}` : 'the store’s database';
+  const tls = describeTlsFailure(error, server ?? 'its address');
+  if (tls) return tls;
   switch (code) {
     case '28P01':
     case '28000':

@@ -1,69 +1,57 @@
-// A payment settled from another PC (a re-check): the settlement row, and the attempt and its
-// invoice made final in the store at once. The owning PC applies it to its own ledger later.
-import type pg from 'pg';
+// Re-check requests (the settlements table, from store migration 006 on): a PC that re-checked
+// another PC's payment with Zoho writes what it saw, in its own name, as a request. Nothing in the
+// store's ledger moves: the PC that owns the payment asks Zoho itself (retrieve) and records only
+// what Zoho tells it, then marks the request answered. Row-level security keeps each side to its part.
 import { DB_NOW_MS } from './clock';
 import type { Queryable } from './migrate';
 
-export interface Outcome {
-  state: 'succeeded' | 'failed';
-  paymentId: string | null;
-  paidMethod: string | null;
-  failureCode: string | null;
-  failureMessage: string | null;
+export interface RecheckRequest {
+  attemptId: string;
+  /** The PC whose ledger holds the payment. */
+  ownerStationId: string;
+  /** The PC that asked, and its name (the station id when it has none in the store). */
+  requestedByStationId: string;
+  requestedByName: string;
+  /** What the asking PC says Zoho told it: a claim to check, never an outcome to record. */
+  claimedState: 'succeeded' | 'failed';
+  claimedPaymentId: string | null;
 }
 
-export interface SettledAttempt {
-  id: string;
-  invoiceId: string;
-  /** The PC that made it. */
-  stationId: string;
-}
-
-/** Settles the attempt in the store (in the caller's transaction); nothing when it is settled already. */
-export async function settleInStore(client: pg.ClientBase, joined: { storeId: string; stationId: string }, attempt: SettledAttempt, outcome: Outcome): Promise<void> {
-  const settled = await client.query(
-    `INSERT INTO settlements (store_id, attempt_id, owner_station_id, settled_by_station_id, state, payment_id, paid_method, failure_code, failure_message, at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ${DB_NOW_MS}) ON CONFLICT (store_id, attempt_id) DO NOTHING`,
-    [joined.storeId, attempt.id, attempt.stationId, joined.stationId, outcome.state, outcome.paymentId, outcome.paidMethod, outcome.failureCode, outcome.failureMessage],
+/**
+ * Asks the owning PC to re-check its payment, in this PC's name (the session's PC: row-level
+ * security refuses any other). A request already waiting for that payment stands: false then.
+ */
+export async function requestRecheck(
+  client: Queryable,
+  request: { storeId: string; attemptId: string; ownerStationId: string; requestedByStationId: string; claimedState: 'succeeded' | 'failed'; claimedPaymentId: string | null },
+): Promise<boolean> {
+  const written = await client.query(
+    `INSERT INTO settlements (store_id, attempt_id, owner_station_id, settled_by_station_id, state, payment_id, at)
+     VALUES ($1, $2, $3, $4, $5, $6, ${DB_NOW_MS}) ON CONFLICT (store_id, owner_station_id, attempt_id) DO NOTHING`,
+    [request.storeId, request.attemptId, request.ownerStationId, request.requestedByStationId, request.claimedState, request.claimedPaymentId],
   );
-  if (settled.rowCount === 0) return;
-  await client.query(
-    `UPDATE charge_attempts SET state = $3, payment_id = $4, paid_method = $5, failure_code = $6, failure_message = $7, final_at = ${DB_NOW_MS}, updated_at = ${DB_NOW_MS}
-     WHERE store_id = $1 AND id = $2 AND final_at IS NULL`,
-    [joined.storeId, attempt.id, outcome.state, outcome.paymentId, outcome.paidMethod, outcome.failureCode, outcome.failureMessage],
-  );
-  if (outcome.state === 'succeeded') {
-    await client.query(`UPDATE invoices SET status = 'paid', paid_at = ${DB_NOW_MS}, payment_id = $3 WHERE store_id = $1 AND id = $2 AND status <> 'paid'`, [
-      joined.storeId,
-      attempt.invoiceId,
-      outcome.paymentId,
-    ]);
-  } else {
-    await client.query("UPDATE invoices SET status = 'payment_failed' WHERE store_id = $1 AND id = $2 AND status = 'open'", [joined.storeId, attempt.invoiceId]);
-  }
+  return written.rowCount === 1;
 }
 
-export interface SettlementRow {
-  attempt_id: string;
-  settled_by: string;
-  state: 'succeeded' | 'failed';
-  payment_id: string | null;
-  paid_method: string | null;
-  failure_code: string | null;
-  failure_message: string | null;
-}
-
-/** This PC's payments another PC settled, not yet applied here. */
-export async function pendingSettlements(client: Queryable, joined: { storeId: string; stationId: string }): Promise<SettlementRow[]> {
-  const pending = await client.query<SettlementRow>(
-    `SELECT t.attempt_id, coalesce(s.name, t.settled_by_station_id) AS settled_by, t.state, t.payment_id, t.paid_method, t.failure_code, t.failure_message
+/** The requests waiting for this PC's own retrieve, oldest first. */
+export async function pendingRecheckRequests(client: Queryable, storeId: string, stationId: string): Promise<RecheckRequest[]> {
+  const rows = await client.query<{ attempt_id: string; owner_station_id: string; settled_by_station_id: string; name: string; state: 'succeeded' | 'failed'; payment_id: string | null }>(
+    `SELECT t.attempt_id, t.owner_station_id, t.settled_by_station_id, coalesce(s.name, t.settled_by_station_id) AS name, t.state, t.payment_id
      FROM settlements AS t LEFT JOIN stations AS s ON s.store_id = t.store_id AND s.id = t.settled_by_station_id
-     WHERE t.store_id = $1 AND t.owner_station_id = $2 AND t.applied_at IS NULL`,
-    [joined.storeId, joined.stationId],
+     WHERE t.store_id = $1 AND t.owner_station_id = $2 AND t.applied_at IS NULL ORDER BY t.at, t.attempt_id`,
+    [storeId, stationId],
   );
-  return pending.rows;
+  return rows.rows.map((row) => ({
+    attemptId: row.attempt_id,
+    ownerStationId: row.owner_station_id,
+    requestedByStationId: row.settled_by_station_id,
+    requestedByName: row.name,
+    claimedState: row.state,
+    claimedPaymentId: row.payment_id,
+  }));
 }
 
-export async function markSettlementApplied(client: Queryable, storeId: string, attemptId: string): Promise<void> {
-  await client.query(`UPDATE settlements SET applied_at = ${DB_NOW_MS} WHERE store_id = $1 AND attempt_id = $2`, [storeId, attemptId]);
+/** The request answered by this PC's own retrieve (whatever Zoho said): it is not asked again. */
+export async function markRecheckAnswered(client: Queryable, storeId: string, stationId: string, attemptId: string): Promise<void> {
+  await client.query(`UPDATE settlements SET applied_at = ${DB_NOW_MS} WHERE store_id = $1 AND owner_station_id = $2 AND attempt_id = $3`, [storeId, stationId, attemptId]);
 }

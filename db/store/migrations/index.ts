@@ -3,6 +3,7 @@ import { storeLedger } from './002_ledger';
 import { sharedZohoUse } from './003_shared_zoho_use';
 import { storeAttemptHolds } from './004_attempt_holds';
 import { storeAfterSale } from './005_after_sale';
+import { storePcRoles } from './006_pc_roles';
 
 /** A step of the store's PostgreSQL schema. Never edit one that has shipped: add the next number. */
 export interface StoreMigration {
@@ -11,4 +12,4 @@ export interface StoreMigration {
   sql: string;
 }
 
-export const STORE_MIGRATIONS: readonly StoreMigration[] = [storeConfig, storeLedger, sharedZohoUse, storeAttemptHolds, storeAfterSale];
+export const STORE_MIGRATIONS: readonly StoreMigration[] = [storeConfig, storeLedger, sharedZohoUse, storeAttemptHolds, storeAfterSale, storePcRoles];
