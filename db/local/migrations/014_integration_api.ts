@@ -1,3 +1,4 @@
+import { OUTBOX_TABLES_010, outboxTriggers, type OutboxTable } from './010_store_outbox';
 import type { Migration } from './index';
 
 // The local integration API (issue 24): the keys a manager gives to other billing programs, every
@@ -5,6 +6,11 @@ import type { Migration } from './index';
 // fingerprint, and which program and reference an invoice came from.
 // A key is stored as the SHA-256 of its 32 random bytes: a key that random cannot be guessed from its
 // hash, so a slow hash (scrypt) would only slow every call down.
+const invoices010 = OUTBOX_TABLES_010.find((table) => table.table === 'invoices') as OutboxTable;
+
+/** Invoices as shipped from this migration on: with the program that sent them (frozen here). */
+export const INVOICES_OUTBOX_014: OutboxTable = { ...invoices010, columns: [...invoices010.columns, 'program'] };
+
 export const integrationApi: Migration = {
   version: 14,
   name: 'integration api',
@@ -54,6 +60,11 @@ END;
 -- The program that sent an invoice, shown with it on the counter's screen (its reference there is
 -- the invoice's number); null for the screens' own invoices.
 ALTER TABLE invoices ADD COLUMN program TEXT CHECK (program IS NULL OR trim(program) <> '');
+
+-- A joined PC ships the program with its invoice (store migration 007 has the column).
+DROP TRIGGER invoices_outbox_insert;
+DROP TRIGGER invoices_outbox_update;
+${outboxTriggers(INVOICES_OUTBOX_014)}
 
 CREATE TABLE integration_invoices (
   invoice_id TEXT PRIMARY KEY REFERENCES invoices (id),

@@ -11,7 +11,7 @@ describe('store migration 006: PC roles', () => {
     const q = (sql: string) => store.client.query(sql);
     await q("INSERT INTO stores (id, name, created_at) VALUES ('s1', 'Main Street', 0)");
     await q("INSERT INTO invoices (store_id, station_id, id, number, counter_id, lines, total_minor, currency, status, created_at) VALUES ('s1', 'pc1', 'i1', 'A-1', 'c1', '[]', 500, 'INR', 'paid', 1)");
-    await migrateStore(store.client, STORE_MIGRATIONS);
+    await migrateStore(store.client, STORE_MIGRATIONS.slice(0, 6));
     expect(await storeSchemaVersion(store.client)).toBe(6);
     // The same invoice id from another PC is that PC's row, not a rewrite of pc1's.
     await q("INSERT INTO invoices (store_id, station_id, id, number, counter_id, lines, total_minor, currency, status, created_at) VALUES ('s1', 'pc2', 'i1', 'B-1', 'c2', '[]', 700, 'INR', 'open', 2)");

@@ -4,6 +4,7 @@ import { sharedZohoUse } from './003_shared_zoho_use';
 import { storeAttemptHolds } from './004_attempt_holds';
 import { storeAfterSale } from './005_after_sale';
 import { storePcRoles } from './006_pc_roles';
+import { storeInvoicePrograms } from './007_invoice_programs';
 
 /** A step of the store's PostgreSQL schema. Never edit one that has shipped: add the next number. */
 export interface StoreMigration {
@@ -12,4 +13,4 @@ export interface StoreMigration {
   sql: string;
 }
 
-export const STORE_MIGRATIONS: readonly StoreMigration[] = [storeConfig, storeLedger, sharedZohoUse, storeAttemptHolds, storeAfterSale, storePcRoles];
+export const STORE_MIGRATIONS: readonly StoreMigration[] = [storeConfig, storeLedger, sharedZohoUse, storeAttemptHolds, storeAfterSale, storePcRoles, storeInvoicePrograms];
