@@ -4,8 +4,9 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { createOwnerOnlyFile, OWNER_ONLY_FOLDER } from './owner-only';
 import { migrate } from './migrate';
+import type { Db } from './statements';
 
-export type Db = Database.Database;
+export type { Db } from './statements';
 
 /**
  * Opens (creating if needed) the database file and applies pending migrations. Throws

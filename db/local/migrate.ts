@@ -1,9 +1,8 @@
 // Schema migrations, numbered from 1 and tracked in PRAGMA user_version.
-import type { Db } from './database';
 import { DatabaseTooNewError } from './errors';
 import type { Migration } from './migrations';
 import { MIGRATIONS } from './migrations';
-import { inWriteTransaction } from './statements';
+import { inWriteTransaction, type Db } from './statements';
 
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;

@@ -1,7 +1,9 @@
 // Prepared statements cached per connection (SQLite parses each SQL text once), and the write
 // transaction every multi-statement change runs in.
 import type Database from 'better-sqlite3';
-import type { Db } from './database';
+
+/** A connection to the app's SQLite file (opened by database.ts). */
+export type Db = Database.Database;
 
 const cache = new WeakMap<Db, Map<string, Database.Statement>>();
 
