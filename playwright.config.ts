@@ -9,8 +9,10 @@ export default defineConfig({
   outputDir: 'test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  fullyParallel: false,
-  workers: 2,
+  // Each test has its own browser host and simulator, and most of a test's time is spent waiting on
+  // them (polls, countdowns), so three run at once on two cores; specs that share state say serial.
+  fullyParallel: true,
+  workers: 3,
   retries: 0,
   reporter: [['list']],
   use: {
