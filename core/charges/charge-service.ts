@@ -15,19 +15,16 @@ import { toRequestAmount } from '../../contract/money';
 import { MAX_POLL_INTERVAL_MS, SESSION_VALIDITY_MS } from '../../contract/rules';
 import type { ParsedInput } from '../../contract/handlers';
 import * as attempts from '../../db/local/attempts';
-import type { Db } from '../../db/local/database';
 import { closeCovering, correctionFor } from '../../db/local/day-closes';
 import * as invoices from '../../db/local/invoices';
 import { CallsUnderWay } from '../calls-under-way';
 import { recordLateCharge } from '../after-sale/corrections';
-import type { EventBus } from '../event-bus';
-import type { Logger } from '../logger';
 import { isZohoError, surelyNotMade, ZohoError, zohoTrouble } from '../zoho/errors';
-import type { PaymentsClient } from '../zoho/payments-client';
 import type { ZohoSession } from '../zoho/schemas';
 import { assessSession, findMismatch, isFinalStatus, type Assessment, type AttemptExpectation } from './assess';
 import { Holds } from './holds';
-import type { CheckOutcome, Follower, Following, Poller } from './poller';
+import type { CheckOutcome, Follower, Following } from './poller';
+import type { FollowingServiceOptions } from './service-options';
 
 export interface ChargeTiming {
   /** How long Zoho keeps a pos_payment session open. */
@@ -53,23 +50,8 @@ export const DEFAULT_CHARGE_TIMING: ChargeTiming = {
   createPauseWaitMs: 10_000,
 };
 
-export interface ChargeServiceOptions {
-  db: Db;
-  /** Wall clock (unix ms): only for what is recorded and shown. */
-  now: () => number;
-  /** Monotonic milliseconds (performance.now): session ages and the late phase. */
-  clock: () => number;
-  log: Logger;
-  events: EventBus;
-  /** The payments client, or a refusal when no usable Zoho connection exists. */
-  payments: () => PaymentsClient;
+export interface ChargeServiceOptions extends FollowingServiceOptions {
   timing: ChargeTiming;
-  /** The poll interval now in force (for the first check after creation). */
-  intervalMs: () => number;
-  /** The one poller: the service follows its attempts through it, and its creates draw from its budget. */
-  poller: Poller;
-  /** Zoho answered (null), or what kept it from answering: drives the connection's warning. */
-  onZohoTrouble: (trouble: ZohoTrouble | null) => void;
 }
 
 /** What this run knows of a session it follows, beyond the database. */

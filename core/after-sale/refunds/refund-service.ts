@@ -5,22 +5,19 @@
 // until it shows it (then it is followed) or, after a grace period, surely does not (`rejected`).
 // Refund checks go through the one poller, so they count against the same budget as sessions.
 import { FOLLOWED_REFUND_STATES, isFinalRefundState, type RefundState } from '../../../contract/vocabulary';
-import { describeRefundFailure, type ZohoTrouble } from '../../../contract/failures';
+import { describeRefundFailure } from '../../../contract/failures';
 import type { ParsedInput } from '../../../contract/handlers';
 import type { DayClose, Refund } from '../../../contract/records';
 import { toRequestAmount } from '../../../contract/money';
 import { CodedError } from '../../../contract/result';
 import { MAX_POLL_INTERVAL_MS } from '../../../contract/rules';
-import type { Db } from '../../../db/local/database';
 import { closeCovering, correctionFor } from '../../../db/local/day-closes';
 import * as refunds from '../../../db/local/refunds';
 import { CallsUnderWay } from '../../calls-under-way';
-import type { CheckOutcome, Follower, Following, Poller } from '../../charges/poller';
+import type { CheckOutcome, Follower, Following } from '../../charges/poller';
+import type { FollowingServiceOptions } from '../../charges/service-options';
 import { recordLateAnswer } from '../corrections';
-import type { EventBus } from '../../event-bus';
-import type { Logger } from '../../logger';
 import { isZohoError, surelyNotMade, ZohoError, zohoTrouble } from '../../zoho/errors';
-import type { PaymentsClient } from '../../zoho/payments-client';
 import type { ZohoRefund } from '../../zoho/schemas';
 import { findOurRefund, readZohoRefund, REFUND_ID_KEY, type RefundReading } from './refund-outcome';
 
@@ -50,21 +47,9 @@ export interface RefundScope {
   markMissing: () => Promise<void>;
 }
 
-export interface RefundServiceOptions {
-  db: Db;
-  /** Wall clock (unix ms): only for what is recorded and shown. */
-  now: () => number;
-  /** Monotonic milliseconds (performance.now): a refund's age, for its lost-answer grace and how long it is followed. */
-  clock: () => number;
-  log: Logger;
-  events: EventBus;
-  payments: () => PaymentsClient;
+export interface RefundServiceOptions extends FollowingServiceOptions {
   scope: RefundScope;
   timing: RefundTiming;
-  intervalMs: () => number;
-  onZohoTrouble: (trouble: ZohoTrouble | null) => void;
-  /** The one poller: the service follows its refunds through it, and its creates draw from its budget. */
-  poller: Poller;
 }
 
 export const REFUND_SCOPE_MESSAGE =
