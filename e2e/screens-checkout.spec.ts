@@ -5,13 +5,11 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type CounterHost } from './fixtures/browser-host';
 import { pdfText, squeezed } from '../testkit/pdf-text';
+import { SAMPLE_CATALOGUE_ROWS } from '../testkit/catalogue';
 import { chargeButton, expectAccessible, expectWaiting, FINAL, openApp, payStatus, shot } from './screens-support';
 
 const CATALOGUE = [
-  'Name,SKU,Barcodes,Unit,Price,Price includes tax,Tax rate,HSN/SAC',
-  'Assam Tea 250 g,TEA-250,8901234567890,piece,140,yes,5,0902',
-  'Basmati Rice,RICE-1,8901234500011,kg,120.50,yes,5,1006',
-  'Steel Tumbler,TUM-1,8901234500028,piece,99,yes,18,7323',
+  ...SAMPLE_CATALOGUE_ROWS,
   'Coconut Oil 1 l,OIL-1,8901234500035,piece,250,yes,5,1513',
 ].join('\n');
 

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFingerprint } from '../../testkit/fingerprint';
+import { SAMPLE_CATALOGUE_ROWS } from '../../testkit/catalogue';
 import { Rig } from '../../testkit/rig';
 
 let rig: Rig;
@@ -14,12 +15,7 @@ afterAll(async () => {
   await rig.close();
 });
 
-const FILE = [
-  'Name,SKU,Barcodes,Unit,Price,Price includes tax,Tax rate,HSN/SAC',
-  'Assam Tea 250 g,TEA-250,8901234567890,piece,140,yes,5,0902',
-  'Basmati Rice,RICE-1,8901234500011,kg,120.50,yes,5,1006',
-  'Steel Tumbler,TUM-1,8901234500028,piece,99,yes,18,7323',
-].join('\r\n');
+const FILE = SAMPLE_CATALOGUE_ROWS.join('\r\n');
 
 describe('the catalogue calls', () => {
   it('dry-run a file, refuse a bad one whole, import a clean one, and find, scan, change and export its items', async () => {

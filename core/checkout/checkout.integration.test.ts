@@ -3,18 +3,14 @@
 // the bill's and is what the terminal is asked for. Old-style invoices keep working beside it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rig } from '../../testkit/rig';
+import { SAMPLE_CATALOGUE_ROWS } from '../../testkit/catalogue';
 
 let rig: Rig;
 beforeAll(async () => {
   rig = await Rig.start();
   const managerToken = rig.managerToken;
   await rig.call('tax-settings-update', { managerToken, gstin: '27AAPFU0939F1ZV' });
-  const csv = [
-    'Name,SKU,Barcodes,Unit,Price,Price includes tax,Tax rate,HSN/SAC',
-    'Assam Tea 250 g,TEA-250,8901234567890,piece,140,yes,5,0902',
-    'Basmati Rice,RICE-1,8901234500011,kg,120.50,yes,5,1006',
-    'Steel Tumbler,TUM-1,8901234500028,piece,99,yes,18,7323',
-  ].join('\n');
+  const csv = SAMPLE_CATALOGUE_ROWS.join('\n');
   await rig.call('catalogue-import', { managerToken, csv, dryRun: false });
 });
 afterAll(async () => {

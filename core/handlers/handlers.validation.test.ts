@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HANDLER_NAMES, type HandlerName } from '../../contract/handlers';
 import { databaseFingerprint } from '../../testkit/fingerprint';
+import { teaItemFields } from '../../testkit/catalogue';
 import { Rig } from '../../testkit/rig';
 
 let rig: Rig;
@@ -13,18 +14,7 @@ afterAll(async () => {
   await rig.close();
 });
 
-const ITEM = {
-  managerToken: 't',
-  name: 'Tea 250 g',
-  sku: 'TEA-250',
-  barcodes: ['8901234567890'],
-  unit: 'piece',
-  priceMinor: 14000,
-  priceIncludesTax: true,
-  rateBasisPoints: 500,
-  hsnCode: '0902',
-  taxExempt: false,
-};
+const ITEM = { managerToken: 't', ...teaItemFields({ name: 'Tea 250 g' }) };
 
 const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: string; rule: RegExp }[]> = {
   'app-info': [{ input: { extra: 1 }, field: 'extra', rule: /Unknown field/ }],

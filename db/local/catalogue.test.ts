@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { caught, T0, tempDatabaseEachTest } from '../../testkit/db';
-import { createItem, getItem, itemByBarcode, saveItemsBySku, searchItems, updateItem, type ItemFields } from './catalogue';
+import { teaItemFields } from '../../testkit/catalogue';
+import { createItem, getItem, itemByBarcode, saveItemsBySku, searchItems, updateItem } from './catalogue';
 import { CatalogueConflictError } from './errors';
 
 const temp = tempDatabaseEachTest();
 
-const fields = (overrides: Partial<ItemFields> = {}): ItemFields => ({
-  name: 'Assam Tea 250 g',
-  sku: 'TEA-250',
-  barcodes: ['8901234567890'],
-  unit: 'piece',
-  priceMinor: 14000,
-  priceIncludesTax: true,
-  rateBasisPoints: 500,
-  hsnCode: '0902',
-  taxExempt: false,
-  ...overrides,
-});
+const fields = teaItemFields;
 const search = (query: string, includeInactive = false) => searchItems(temp.db, query, { limit: 20, includeInactive }).map((item) => item.sku);
 
 describe('catalogue items', () => {
