@@ -7,6 +7,7 @@ import { countActiveCounters } from '../db/local/counters';
 import type { Db } from '../db/local/database';
 import { ChargeService, DEFAULT_CHARGE_TIMING, type ChargeTiming } from './charges/charge-service';
 import { Poller } from './charges/poller';
+import type { FollowingServiceOptions } from './charges/service-options';
 import type { EventBus } from './event-bus';
 import { readSettings } from './handlers/settings';
 import type { DataContext } from './handlers/types';
@@ -56,31 +57,19 @@ export function createDataServices(options: DataServicesOptions) {
     clock: options.clock,
     onError: (attemptId, error) => options.log.error('payment check crashed', { attemptId, error: String(error) }),
   });
-  const charges = new ChargeService({
+  const following: FollowingServiceOptions = {
     db,
     now: options.now,
     clock: options.clock,
     log: options.log,
     events: options.events,
     payments: options.payments,
-    timing: { ...DEFAULT_CHARGE_TIMING, ...tuning.timing },
     intervalMs,
     onZohoTrouble: options.onZohoTrouble,
     poller,
-  });
-  const refunds = new RefundService({
-    db,
-    now: options.now,
-    clock: options.clock,
-    log: options.log,
-    events: options.events,
-    payments: options.payments,
-    scope: options.refundScope,
-    timing: { ...DEFAULT_REFUND_TIMING, ...tuning.refundTiming },
-    intervalMs,
-    onZohoTrouble: options.onZohoTrouble,
-    poller,
-  });
+  };
+  const charges = new ChargeService({ ...following, timing: { ...DEFAULT_CHARGE_TIMING, ...tuning.timing } });
+  const refunds = new RefundService({ ...following, scope: options.refundScope, timing: { ...DEFAULT_REFUND_TIMING, ...tuning.refundTiming } });
   const context: DataContext = { db, now: options.now, log: options.log, events: options.events, currency: options.currency, charges, refunds, ports: options.ports ?? (() => LOCAL_PORTS) };
   return {
     context,

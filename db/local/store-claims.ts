@@ -1,17 +1,11 @@
 // The counters' claims kept on this PC's disk (migration 012): what the store said at the last
 // heartbeat, so that a restart with the link down goes on where it was.
+import type { ClaimRow } from '../store/claims';
 import type { Db } from './database';
 import { inWriteTransaction, prepared } from './statements';
 
 /** One counter's claim as the store reported it (the holder's last heartbeat is its lease). */
-export interface StoredClaim {
-  counter_id: string;
-  station_id: string;
-  station_name: string;
-  claimed_at: number;
-  last_seen: number;
-  stale: boolean;
-}
+export type StoredClaim = ClaimRow;
 
 interface Row extends Omit<StoredClaim, 'stale'> {
   stale: number;
