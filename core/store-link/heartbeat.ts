@@ -34,6 +34,9 @@ export class StoreHeartbeat {
   /** The claims as last read (the store's, or this PC's own while the link is down), kept on disk across restarts. */
   claims: ClaimRow[] = [];
   private schemaChecked = false;
+  /** Who held which counter when last written to disk: the claims are written again only when that changes, not at every heartbeat. */
+  private keptHolders: string | null = null;
+  private keptIn: Db | null = null;
   private appliedConfigVersion = -1;
 
   constructor(private readonly deps: HeartbeatDeps) {}
@@ -44,6 +47,8 @@ export class StoreHeartbeat {
     this.appliedConfigVersion = -1;
     this.claims = [];
     this.stations = [];
+    this.keptHolders = null;
+    this.keptIn = null;
   }
 
   /** The next heartbeat reads the configuration again, changed or not. */
@@ -78,10 +83,19 @@ export class StoreHeartbeat {
     await beatStation(pool, { storeId: link.storeId, stationId: link.stationId, name: link.stationName, liveSessions: live });
     this.stations = await readLiveStations(pool, link.storeId, this.deps.timing);
     this.claims = await readClaims(pool, link.storeId, this.deps.timing.leaseMs);
-    if (mode) keepStoreClaims(mode.db, link.storeId, this.claims);
+    if (mode) this.keepClaims(mode.db, link.storeId);
     await this.syncConfig(pool, link, mode);
     if (mode) await answerRecheckRequests(pool, link, mode, this.deps.log);
     if (mode && (await adoptStoreCloses(pool, link.storeId, mode.db, this.deps.now)).length > 0) this.deps.events.emit({ type: 'ledger-changed' });
+  }
+
+  /** Kept for a restart with the link down, which needs who holds what (not each holder's last heartbeat). */
+  private keepClaims(db: Db, storeId: string): void {
+    const holders = JSON.stringify([storeId, ...this.claims.map((c) => [c.counter_id, c.station_id, c.station_name, c.claimed_at])]);
+    if (db === this.keptIn && holders === this.keptHolders) return;
+    keepStoreClaims(db, storeId, this.claims);
+    this.keptIn = db;
+    this.keptHolders = holders;
   }
 
   private async syncConfig(pool: pg.Pool, link: StoredStoreLink, mode: RunningMode | null): Promise<void> {
