@@ -15,6 +15,7 @@ import { toRequestAmount } from '../../contract/money';
 import { MAX_POLL_INTERVAL_MS, SESSION_VALIDITY_MS } from '../../contract/rules';
 import type { ParsedInput } from '../../contract/handlers';
 import * as attempts from '../../db/local/attempts';
+import { insertCreatingAttempt, recordSessionCreated } from '../../db/local/charge-write-ahead';
 import * as invoices from '../../db/local/invoices';
 import { recordLateCharge } from '../after-sale/corrections';
 import { isZohoError, surelyNotMade, ZohoError, zohoTrouble } from '../zoho/errors';
@@ -124,7 +125,7 @@ export class ChargeService {
     // attempt, and refuses there: an unknown invoice or counter, an invoice of another counter, a
     // paid or void invoice, one awaiting review (unless the cashier confirms having checked the
     // terminal), an inactive counter, and a second payment on an invoice or terminal that is live or on hold.
-    const { attempt, counter } = attempts.insertCreatingAttempt(db, {
+    const { attempt, counter } = insertCreatingAttempt(db, {
       invoiceId: input.invoiceId,
       counterId: input.counterId,
       method: input.method,
@@ -167,8 +168,7 @@ export class ChargeService {
     let created: ChargeAttempt;
     try {
       created =
-        attempts.markSessionCreated(db, { attemptId: attempt.id, paymentsSessionId: sessionId, sessionCreatedAt, at: sessionCreatedAt }) ??
-        attempts.requireAttempt(db, attempt.id);
+        recordSessionCreated(db, attempt, { paymentsSessionId: sessionId, sessionCreatedAt, at: sessionCreatedAt }) ?? attempts.requireAttempt(db, attempt.id);
     } catch (error) {
       return this.sessionNotRecorded(attempt, sessionId, error);
     }
