@@ -229,7 +229,7 @@ class BackendRuntime implements Backend {
     });
     this.route = {
       middleware: [managerOnly(managers), this.modes.gate],
-      handler: (name) => this.modes.handler(name),
+      handler: this.modes.handler,
       log: this.log,
     };
     this.updateChecks = options.updater

@@ -1,9 +1,9 @@
 // Manager → Integrations: the keys other billing programs use for the integration API.
 import { ok } from '../../../../contract/result';
-import type { FakeBackend } from '../fake-backend';
+import type { FakeState } from './state';
 import { refuse, type FakeHandlers } from './handlers';
 
-export function integrationHandlers(b: FakeBackend) {
+export function integrationHandlers(b: FakeState) {
   return {
     'integration-key-create': (input) => {
       for (const counterId of input.counterIds) b.requireCounter(counterId);
