@@ -7,13 +7,13 @@
 // call (`failNext`) or hold its answer back (`hold`).
 import type { Bill } from '../../../contract/catalogue/bill';
 import type { CatalogueItem, ImportReport, TaxSettings } from '../../../contract/catalogue/records';
-import type { AppInfo, ConnectionStatus, Settings, StoreStatus, SupportInfo } from '../../../contract/answers';
+import type { AppInfo, ConnectionStatus, IntegrationApiStatus, Settings, StoreStatus, SupportInfo } from '../../../contract/answers';
 import { camelCaseName, type BillingCalls } from '../../../contract/api';
 import type { BillingEvent } from '../../../contract/events';
 import { HANDLER_NAMES, MANAGER_ONLY, type CallResult, type HandlerInput, type HandlerName, type HandlerOutput, type ManagerSession } from '../../../contract/handlers';
 import { sumMinor } from '../../../contract/money';
 import { parseHandlerInput } from '../../../contract/parse';
-import type { AttemptEvent, CashSale, ChargeAttempt, Counter, DayClose, IntegrationKey, Invoice, Refund } from '../../../contract/records';
+import type { AttemptEvent, CashSale, ChargeAttempt, Counter, DayClose, IntegrationKey, IntegrationRefundRequest, Invoice, Refund } from '../../../contract/records';
 import { fail, ok, type AppError, type Result } from '../../../contract/result';
 import { BACKUP_KEEP_DAYS, POLL_INTERVAL_SECONDS } from '../../../contract/rules';
 import type { AttemptState, PaymentMethod } from '../../../contract/vocabulary';
@@ -59,6 +59,9 @@ export class FakeBackend {
   refunds: Refund[] = [];
   closes: DayClose[] = [];
   integrationKeys: IntegrationKey[] = [];
+  integrationApi: IntegrationApiStatus = { url: 'http://127.0.0.1:47100', lan: false, lanForcedAtStart: false };
+  /** Refunds billing programs asked for. */
+  readonly refundRequests: IntegrationRefundRequest[] = [];
   pin: string | null = null;
   support: SupportInfo = {
     version: 'test',
