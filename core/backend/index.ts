@@ -331,6 +331,7 @@ class BackendRuntime implements Backend {
       tokenRequests: this.tokenRequests,
       tuning,
       budgetPerMinute: () => this.store.budgetPerMinute(),
+      chargeableCounters: (active) => this.store.chargeableCounters(active),
       reserveTokenRequest: (account) => this.store.reserveTokenRequest(account),
       ports: () => this.ports(),
       startDemoZoho: this.options.startDemoZoho,
