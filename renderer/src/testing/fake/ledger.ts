@@ -63,7 +63,7 @@ function closeReport(b: FakeState, date: string): DayCloseReport {
   };
 }
 
-function createRefund(b: FakeState, input: ParsedInput<'refund-create'>): Refund {
+export function createRefund(b: FakeState, input: ParsedInput<'refund-create'>): Refund {
   const repeated = b.refunds.find((r) => r.id === `refund-${input.requestKey}`);
   if (repeated) return repeated;
   const attempt = b.requireAttempt(input.attemptId);

@@ -2,11 +2,11 @@
 // take this state, never the backend that routes calls to them, so no import runs in a circle.
 import type { Bill } from '../../../../contract/catalogue/bill';
 import type { CatalogueItem, ImportReport, TaxSettings } from '../../../../contract/catalogue/records';
-import type { AppInfo, ConnectionStatus, Settings, StoreStatus, SupportInfo } from '../../../../contract/answers';
+import type { AppInfo, ConnectionStatus, IntegrationApiStatus, Settings, StoreStatus, SupportInfo } from '../../../../contract/answers';
 import type { BillingEvent } from '../../../../contract/events';
 import type { ManagerSession } from '../../../../contract/handlers';
 import { sumMinor } from '../../../../contract/money';
-import type { AttemptEvent, CashSale, ChargeAttempt, Counter, DayClose, IntegrationKey, Invoice, Refund } from '../../../../contract/records';
+import type { AttemptEvent, CashSale, ChargeAttempt, Counter, DayClose, IntegrationKey, IntegrationRefundRequest, Invoice, Refund } from '../../../../contract/records';
 import { BACKUP_KEEP_DAYS, POLL_INTERVAL_SECONDS } from '../../../../contract/rules';
 import type { PaymentMethod } from '../../../../contract/vocabulary';
 import { refuse } from './handlers';
@@ -38,6 +38,9 @@ export class FakeState {
   refunds: Refund[] = [];
   closes: DayClose[] = [];
   integrationKeys: IntegrationKey[] = [];
+  integrationApi: IntegrationApiStatus = { url: 'http://127.0.0.1:47100', lan: false, lanForcedAtStart: false };
+  /** Refunds billing programs asked for. */
+  readonly refundRequests: IntegrationRefundRequest[] = [];
   pin: string | null = null;
   support: SupportInfo = {
     version: 'test',
