@@ -1,6 +1,6 @@
 // `npm run bench` runs every benchmark; `npm run bench -- database scale` runs those named:
-// detection, detection-screen, scale, database, startup, backup, store-sync, store-log, store-capacity
-// (docs/BENCHMARKS.md).
+// detection, detection-screen, scale, database, startup, backup, store-sync, store-log, store-capacity,
+// store-chain (docs/BENCHMARKS.md).
 // Each prints ONE line of figures (ratios to its limits, absolute figures, goals with PASS/FAIL) and
 // the load average (`uptime`) at its start and end; the raw figures go to out/bench/.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { scaleBench } from './scale';
 import { startupBench } from './startup';
 import { storeLogBench, storeSyncBench } from './store';
 import { storeCapacityBench } from './store-capacity';
+import { storeChainBench } from './store-chain';
 
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
   detection: detectionBench,
@@ -25,6 +26,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   'store-sync': storeSyncBench,
   'store-log': storeLogBench,
   'store-capacity': storeCapacityBench,
+  'store-chain': storeChainBench,
 };
 
 async function main(): Promise<void> {

@@ -108,25 +108,32 @@ const TOTAL = 1_000_000;
 const DAYS = 30;
 const DAY_MS = 86_400_000;
 
-/** 1,000,000 attempts (and their invoices) over 10 stores, 3 PCs each, 30 days up to now. */
-async function fill(client: pg.Client): Promise<void> {
+export interface StoreHistory {
+  stores: number;
+  pcsPerStore: number;
+  attempts: number;
+  days: number;
+}
+
+/** `attempts` attempts (and their invoices) over `stores` stores of `pcsPerStore` PCs each, `days` days up to now. */
+export async function fillStoreHistory(client: pg.Client, { stores, pcsPerStore, attempts, days }: StoreHistory): Promise<void> {
   const now = Date.now();
   await migrateStore(client);
-  await client.query(`INSERT INTO stores (id, name, created_at) SELECT 'store-' || s, 'Store ' || s, 0 FROM generate_series(1, ${STORES}) AS s`);
-  await client.query(`INSERT INTO stations (store_id, id, name, joined_at, last_seen) SELECT 'store-' || s, 'pc-' || p, 'PC ' || p, 0, 0 FROM generate_series(1, ${STORES}) AS s, generate_series(0, 2) AS p`);
+  await client.query(`INSERT INTO stores (id, name, created_at) SELECT 'store-' || s, 'Store ' || s, 0 FROM generate_series(1, ${stores}) AS s`);
+  await client.query(`INSERT INTO stations (store_id, id, name, joined_at, last_seen) SELECT 'store-' || s, 'pc-' || p, 'PC ' || p, 0, 0 FROM generate_series(1, ${stores}) AS s, generate_series(0, ${pcsPerStore - 1}) AS p`);
   await client.query(`
     INSERT INTO invoices (store_id, station_id, id, number, counter_id, lines, total_minor, currency, status, created_at)
-    SELECT 'store-' || (n % ${STORES} + 1), 'pc-' || (n % 3), 'inv-' || n, 'A-' || lpad(n::text, 7, '0'), 'counter-' || (n % 6), '[]', 100 + n % 90000, 'INR', 'paid',
-           ${now} - (n::bigint / ${STORES} % ${DAYS}) * ${DAY_MS} - (n::bigint * 7919 % ${DAY_MS})
-    FROM generate_series(1, ${TOTAL}) AS n`);
+    SELECT 'store-' || (n % ${stores} + 1), 'pc-' || (n % ${pcsPerStore}), 'inv-' || n, 'A-' || lpad(n::text, 7, '0'), 'counter-' || (n % 6), '[]', 100 + n % 90000, 'INR', 'paid',
+           ${now} - (n::bigint / ${stores} % ${days}) * ${DAY_MS} - (n::bigint * 7919 % ${DAY_MS})
+    FROM generate_series(1, ${attempts}) AS n`);
   await client.query(`
     INSERT INTO charge_attempts (store_id, station_id, id, invoice_id, counter_id, terminal_id, amount_minor, currency, method, payments_session_id, state,
                                  declined_tries, created_at, updated_at, final_at, poll_count, payment_id)
-    SELECT 'store-' || (n % ${STORES} + 1), 'pc-' || (n % 3), 'att-' || n, 'inv-' || n, 'counter-' || (n % 6), 'T' || (n % 6), 100 + n % 90000, 'INR',
+    SELECT 'store-' || (n % ${stores} + 1), 'pc-' || (n % ${pcsPerStore}), 'att-' || n, 'inv-' || n, 'counter-' || (n % 6), 'T' || (n % 6), 100 + n % 90000, 'INR',
            CASE WHEN n % 4 = 0 THEN 'upi' ELSE 'card' END, 'S' || n,
            (ARRAY['succeeded', 'succeeded', 'succeeded', 'failed', 'unresolved'])[n % 5 + 1], '[]',
-           ${now} - (n::bigint / ${STORES} % ${DAYS}) * ${DAY_MS} - (n::bigint * 7919 % ${DAY_MS}), ${now}, ${now}, 3, 'P' || n
-    FROM generate_series(1, ${TOTAL}) AS n`);
+           ${now} - (n::bigint / ${stores} % ${days}) * ${DAY_MS} - (n::bigint * 7919 % ${DAY_MS}), ${now}, ${now}, 3, 'P' || n
+    FROM generate_series(1, ${attempts}) AS n`);
   await client.query('VACUUM ANALYZE');
 }
 
@@ -137,7 +144,7 @@ export async function storeLogBench(): Promise<BenchResult> {
     const client = await connectStoreClient(url);
     try {
       const started = performance.now();
-      await fill(client);
+      await fillStoreHistory(client, { stores: STORES, pcsPerStore: 3, attempts: TOTAL, days: DAYS });
       const fillSeconds = (performance.now() - started) / 1000;
       const date = localDate(Date.now() - DAY_MS);
       const storeOf = (i: number) => `store-${(Math.abs(i) % STORES) + 1}`;

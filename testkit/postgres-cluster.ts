@@ -106,18 +106,26 @@ export class PostgresServer implements ClusterAddress {
 export class PostgresCluster extends PostgresServer {
   private running = false;
 
-  private constructor(dir: string, port: number) {
+  private constructor(
+    dir: string,
+    port: number,
+    private readonly settings: { maxConnections: number; durable: boolean },
+  ) {
     super(dir, port);
   }
 
-  static async start(): Promise<PostgresCluster> {
+  /**
+   * Tests run without fsync; `durable` keeps a production server's commits (fsync, synchronous
+   * commit) for a benchmark, and `maxConnections` is the server's limit (a chain's PCs each keep a pool).
+   */
+  static async start(options: { maxConnections?: number; durable?: boolean } = {}): Promise<PostgresCluster> {
     const dir = mkdtempSync(join(tmpdir(), 'counter-pg-'));
     if (isRoot()) {
       const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
       const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
       chownSync(dir, uid, gid);
     }
-    const cluster = new PostgresCluster(dir, await freePort());
+    const cluster = new PostgresCluster(dir, await freePort(), { maxConnections: options.maxConnections ?? 200, durable: options.durable ?? false });
     try {
       const passwordFile = join(dir, 'superuser-password');
       writeFileSync(passwordFile, `${APP_PASSWORD}\n`, { mode: 0o644 });
@@ -153,7 +161,8 @@ export class PostgresCluster extends PostgresServer {
   /** Starts the server (again) on the same port and data. */
   async resume(): Promise<void> {
     if (this.running) return;
-    const options = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+    const speed = this.settings.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+    const options = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1${speed} -c max_connections=${this.settings.maxConnections}`;
     await serverCommand('pg_ctl', ['start', '-D', this.dataDir, '-l', join(this.dir, 'server.log'), '-w', '-t', '60', '-o', options]);
     this.running = true;
   }
