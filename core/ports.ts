@@ -2,9 +2,9 @@
 // own, or one in demo mode, uses LOCAL_PORTS: nothing to ask, its SQLite is the whole truth. A PC
 // of a store, while live, uses the store's (core/store-link/store-ports.ts). The backend picks the
 // current ones at each call, so the ports change when a PC joins a store or its mode changes.
-import type { CsvExport, DayLog } from '../contract/answers';
+import type { CounterStatus, CsvExport, DayLog, Receipt } from '../contract/answers';
 import type { ParsedInput } from '../contract/handlers';
-import type { AttemptEvent, ChargeAttempt, Counter } from '../contract/records';
+import type { AttemptEvent, ChargeAttempt, Counter, RefundWithEvents } from '../contract/records';
 import type { Edition } from '../contract/vocabulary';
 import * as counters from '../db/local/counters';
 import type { Db } from '../db/local/database';
@@ -37,6 +37,8 @@ export interface ConfigWriter {
   /** Refused (conflict) while a payment runs on the counter. */
   deactivateCounter(db: Db, counterId: string): Promise<Counter>;
   pollInterval(seconds: number): Promise<void>;
+  /** The name and address printed on receipts (a field not given stays as it is). */
+  receiptDetails(details: { storeName?: string | undefined; storeAddress?: string | undefined }): Promise<void>;
   /** The Zoho account this PC connects to: refused (conflict) when it is not the one shared. */
   zohoAccount(account: { edition: Edition; accountId: string; clientId: string }): Promise<void>;
 }
@@ -54,6 +56,12 @@ export interface LedgerReader {
   attemptEvents(attemptId: string, own: () => AttemptEvent[]): Promise<AttemptEvent[]>;
   /** Asks Zoho about a payment now; `own` for a payment of this PC's. */
   recheck(attemptId: string, own: () => Promise<ChargeAttempt>): Promise<ChargeAttempt>;
+  /** A paid invoice's receipt; `own` for a sale of this PC's. */
+  receipt(invoiceId: string, own: () => Receipt): Promise<Receipt>;
+  /** A payment's refunds with their history; `own` for a payment of this PC's. */
+  refunds(attemptId: string, own: () => RefundWithEvents[]): Promise<RefundWithEvents[]>;
+  /** What each counter is doing, given this PC's own view of them (`own`). */
+  counters(own: CounterStatus[]): Promise<CounterStatus[]>;
 }
 
 export interface Ports {
@@ -80,6 +88,7 @@ export const LOCAL_PORTS: Ports = {
     deactivateCounter: async (db, counterId) =>
       whileNoPaymentRuns('counterId', 'Deactivate the counter when it has finished.', () => counters.deactivateCounter(db, counterId)),
     pollInterval: nothing,
+    receiptDetails: nothing,
     zohoAccount: nothing,
   },
   ledger: {
@@ -87,6 +96,9 @@ export const LOCAL_PORTS: Ports = {
     csv: async (_filter, own) => own(),
     attemptEvents: async (_attemptId, own) => own(),
     recheck: (_attemptId, own) => own(),
+    receipt: async (_invoiceId, own) => own(),
+    refunds: async (_attemptId, own) => own(),
+    counters: async (own) => own,
   },
 };
 
