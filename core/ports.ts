@@ -60,6 +60,8 @@ export interface LedgerReader {
   receipt(invoiceId: string, own: () => Receipt): Promise<Receipt>;
   /** A payment's refunds with their history; `own` for a payment of this PC's. */
   refunds(attemptId: string, own: () => RefundWithEvents[]): Promise<RefundWithEvents[]>;
+  /** Refuses (conflict) a refund made here of a payment another PC took, naming that PC. */
+  assertRefundableHere(attemptId: string): Promise<void>;
   /** What each counter is doing, given this PC's own view of them (`own`). */
   counters(own: CounterStatus[]): Promise<CounterStatus[]>;
 }
@@ -98,6 +100,7 @@ export const LOCAL_PORTS: Ports = {
     recheck: (_attemptId, own) => own(),
     receipt: async (_invoiceId, own) => own(),
     refunds: async (_attemptId, own) => own(),
+    assertRefundableHere: nothing,
     counters: async (own) => own,
   },
 };

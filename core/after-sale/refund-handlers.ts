@@ -6,7 +6,10 @@ import type { DataContext, Handlers } from '../handlers/types';
 
 export function refundHandlers(ctx: DataContext): Handlers<'refund-create' | 'refund-list' | 'refund-recheck'> {
   return {
-    'refund-create': ({ managerToken: _manager, ...input }) => ctx.refunds.create(input),
+    'refund-create': async ({ managerToken: _manager, ...input }) => {
+      await ctx.ports().ledger.assertRefundableHere(input.attemptId);
+      return ctx.refunds.create(input);
+    },
     // Another PC's payment's refunds are read from the store's ledger (core/ports.ts).
     'refund-list': (input) =>
       ctx.ports().ledger.refunds(input.attemptId, () =>

@@ -44,6 +44,15 @@ describe('another PC’s sale, from this PC', () => {
     expect(receipt).toMatchObject({ tender: 'card', paymentId: paid.paymentId, counterName: pc1.counters[1]?.name, refunds: [] });
     expect(receipt.invoice).toMatchObject({ id: live.invoiceId, number: live.invoiceNumber, status: 'paid', totalMinor: 45_600 });
     expect(await pc1.call('refund-list', { attemptId: live.id })).toEqual([]);
+    // Refunded on PC 2, the refund shows on PC 1; PC 1 itself is told where to refund it, and records nothing.
+    const refund = await pc2.call('refund-create', { managerToken: pc2.managerToken, attemptId: live.id, amountMinor: 10_000, reason: 'requested_by_customer', requestKey: 'refund-on-pc2' });
+    await eventually(async () => ((await pc1.call('refund-list', { attemptId: live.id })).some((r) => r.refund.id === refund.id && r.events.length > 0) ? true : undefined), 10_000, 'PC 2’s refund on PC 1');
+    const here = await pc1.raw('refund-create', { managerToken: pc1.managerToken, attemptId: live.id, amountMinor: 100, reason: 'requested_by_customer', requestKey: 'refund-on-pc1' });
+    expect(here.ok ? null : { code: here.error.code, message: here.error.message, field: here.error.field }).toEqual({
+      code: 'conflict',
+      message: 'This payment was taken at PC “Till 2”. Refund it on that PC.',
+      field: 'attemptId',
+    });
     expect(await pc1.call('attempt-events', { attemptId: live.id })).not.toHaveLength(0);
   });
 
