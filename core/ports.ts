@@ -2,7 +2,7 @@
 // own, or one in demo mode, uses LOCAL_PORTS: nothing to ask, its SQLite is the whole truth. A PC
 // of a store, while live, uses the store's (core/store-link/store-ports.ts). The backend picks the
 // current ones at each call, so the ports change when a PC joins a store or its mode changes.
-import type { CounterStatus, CsvExport, DayLog, Receipt } from '../contract/answers';
+import type { CounterStatus, CsvExport, DayCloseReport, DayLog, Receipt } from '../contract/answers';
 import type { ParsedInput } from '../contract/handlers';
 import type { AttemptEvent, ChargeAttempt, Counter, RefundWithEvents } from '../contract/records';
 import type { Edition } from '../contract/vocabulary';
@@ -52,6 +52,8 @@ export type DayFilter = ParsedInput<'log-export-csv'>;
 export interface LedgerReader {
   day(filter: DayFilter, limit: number, own: () => DayLog): Promise<DayLog>;
   csv(filter: DayFilter, own: () => CsvExport): Promise<CsvExport>;
+  /** The day close's report: its totals, payments needing review and refunds in progress for every PC; `own` this PC's. */
+  closeReport(date: string, own: () => DayCloseReport): Promise<DayCloseReport>;
   /** A payment's audit trail; `own` for a payment of this PC's. */
   attemptEvents(attemptId: string, own: () => AttemptEvent[]): Promise<AttemptEvent[]>;
   /** Asks Zoho about a payment now; `own` for a payment of this PC's. */
@@ -96,6 +98,7 @@ export const LOCAL_PORTS: Ports = {
   ledger: {
     day: async (_filter, _limit, own) => own(),
     csv: async (_filter, own) => own(),
+    closeReport: async (_date, own) => own(),
     attemptEvents: async (_attemptId, own) => own(),
     recheck: (_attemptId, own) => own(),
     receipt: async (_invoiceId, own) => own(),
