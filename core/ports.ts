@@ -27,6 +27,8 @@ export interface TerminalGuard {
 export interface CloseGuard {
   /** Refuses (conflict) a close of `date` while a payment or refund of that day elsewhere still waits for Zoho. */
   assertClosable(date: string): Promise<void>;
+  /** Other PCs heard from on `date` but not lately: their changes of that day may not have reached the store yet. */
+  silentPcs(date: string): Promise<{ name: string; silentMs: number }[]>;
 }
 
 /** Configuration shared beyond this PC: changed there first, then in this PC's database `db`. */
@@ -82,7 +84,7 @@ const nothing = async (): Promise<void> => undefined;
 export const LOCAL_PORTS: Ports = {
   claims: { claim: nothing },
   terminals: { assertFree: nothing },
-  closes: { assertClosable: nothing },
+  closes: { assertClosable: nothing, silentPcs: async () => [] },
   // The database refuses a terminal or prefix already used by an active counter, and a terminal
   // change or deactivation while a payment is live, inside its own transactions.
   config: {

@@ -30,12 +30,19 @@ export function dayCloseHandlers(ctx: DataContext): Handlers<'day-close-report' 
         const them = review === 1 ? '1 payment still needs' : `${review} payments still need`;
         throw new HandlerFailure('conflict', `${them} a manager's check. Check them first, or tick “Close anyway”: the close records that you closed with them open.`, 'closeAnyway');
       }
+      // A PC of the store that went quiet may hold sales of the day the store has not got: named, and
+      // recorded with the close when closed anyway (what it ships later is a correction, late-arrivals.ts).
+      const silent = await ctx.ports().closes.silentPcs(input.date);
+      if (silent.length > 0 && input.closeAnyway !== true) {
+        const them = silent.map((pc) => `PC “${pc.name}” has not been heard from for ${Math.max(1, Math.round(pc.silentMs / 60_000))} min`).join('; ');
+        throw new HandlerFailure('conflict', `${them}: its sales of ${input.date} may not have reached the store. Wait for it, or tick “Close anyway”: what it sends later is counted on the next open day.`, 'closeAnyway');
+      }
       closeDay(ctx.db, {
         day: input.date,
         ...localDayRange(input.date),
         closedBy: input.closedBy,
         awaitingReview: review,
-        summary: before.totals,
+        summary: silent.length > 0 ? { ...before.totals, notHeardFrom: silent.map((pc) => pc.name) } : before.totals,
         at: ctx.now(),
       });
       ctx.events.emit({ type: 'ledger-changed' });

@@ -2,13 +2,13 @@
 // chart and CSV are read from the store's ledger (every PC's attempts, cash sales, refunds,
 // corrections and closes: db/store/day-attempts.ts and day-ledger.ts), with PC and counter filters. With
 // the link down they are this PC's own, and say so.
-import type { DayLog } from '../../contract/answers';
+import type { DayLog, DayTotals } from '../../contract/answers';
 import { awaitsReview } from '../../contract/records';
 import { FOLLOWED_REFUND_STATES, REVIEW_STATES } from '../../contract/vocabulary';
 import { listCounters } from '../../db/local/counters';
 import { narrowsToAttempts, NO_LEDGER } from '../../db/local/ledger';
 import { storeAttemptsForDay, storeDayTotals } from '../../db/store/day-attempts';
-import { storeCashSalesForDay, storeCorrectionsForDay, storeDayClose, storeLedgerTotals, storeRefundsForDay } from '../../db/store/day-ledger';
+import { storeCashSalesForDay, storeClosedSummary, storeCorrectionsForDay, storeDayClose, storeLedgerTotals, storeRefundsForDay } from '../../db/store/day-ledger';
 import { listStationNames } from '../../db/store/stations';
 import { dayLogCsv } from '../handlers/ledger-csv';
 import type { DayFilter, LedgerReader } from '../ports';
@@ -76,21 +76,24 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
     },
     // The close is the store's: every PC's totals, payments needing review and refunds in progress.
     // Payments still live are this PC's count: the close waits for the other PCs' (store-closes.ts).
+    // A closed day's totals are those it closed with: what arrived later is a correction on the next
+    // open day (late-arrivals.ts), not counted twice.
     closeReport: async (date, own) => {
       const store = up();
       const mine = own();
       if (!store) return mine;
       const { pool, joined } = store;
-      const [day, review] = await Promise.all([
+      const [day, review, closedWith] = await Promise.all([
         storeDay(store, { date }, 0),
         Promise.all(REVIEW_STATES.map((state) => storeAttemptsForDay(pool, joined.storeId, { date, state }, ALL_OF_A_DAY))),
+        storeClosedSummary(pool, joined.storeId, date),
       ]);
+      // The close is this PC's (mine): another PC's is adopted at the next heartbeat, once none of this PC's payments of the day is live.
       return {
         ...mine,
-        totals: day.totals,
+        totals: closedWith === null ? day.totals : (closedWith as DayTotals),
         needsReview: review.flat().filter(awaitsReview).sort((a, b) => a.createdAt - b.createdAt),
         refundsInProgress: day.refunds.filter((refund) => (FOLLOWED_REFUND_STATES as readonly string[]).includes(refund.state) || refund.state === 'creating'),
-        close: day.close ?? mine.close,
       };
     },
   };

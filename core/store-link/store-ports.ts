@@ -3,6 +3,8 @@
 // payments of that day, and the shared configuration changes in the store first.
 import { requireCounter } from '../../db/local/counters';
 import { setPollInterval, setReceiptDetails, setZohoAccount } from '../../db/store/config';
+import { stationsSilentSince } from '../../db/store/stations';
+import { localDayRange } from '../../contract/calendar';
 import { HandlerFailure } from '../failure';
 import type { Ports } from '../ports';
 import { changeStoreConfig } from './config-writes';
@@ -28,6 +30,11 @@ export function storePorts(deps: StoreHandlerDeps): Ports {
       assertClosable: async (date) => {
         const { joined, connection } = link;
         if (joined && connection && link.isUp) await assertNoLiveAtOtherPcs(connection, joined, date);
+      },
+      silentPcs: async (date) => {
+        const { joined, connection } = link;
+        if (!joined || !connection || !link.isUp) return [];
+        return stationsSilentSince(connection, joined, { sinceMs: localDayRange(date).fromMs, leaseMs: link.timing.leaseMs });
       },
     },
     config: {
