@@ -58,6 +58,8 @@ export interface LedgerReader {
   closeReport(date: string, own: () => DayCloseReport): Promise<DayCloseReport>;
   /** A payment's audit trail; `own` for a payment of this PC's. */
   attemptEvents(attemptId: string, own: () => AttemptEvent[]): Promise<AttemptEvent[]>;
+  /** Marks a payment needing a person as checked by a manager; `own` for a payment of this PC's. */
+  markReviewed(attemptId: string, note: string, own: () => ChargeAttempt): Promise<ChargeAttempt>;
   /** Asks Zoho about a payment now; `own` for a payment of this PC's. */
   recheck(attemptId: string, own: () => Promise<ChargeAttempt>): Promise<ChargeAttempt>;
   /** A paid invoice's receipt; `own` for a sale of this PC's. */
@@ -103,6 +105,7 @@ export const LOCAL_PORTS: Ports = {
     closeReport: async (_date, own) => own(),
     attemptEvents: async (_attemptId, own) => own(),
     recheck: (_attemptId, own) => own(),
+    markReviewed: async (_attemptId, _note, own) => own(),
     receipt: async (_invoiceId, own) => own(),
     refunds: async (_attemptId, own) => own(),
     assertRefundableHere: nothing,

@@ -53,6 +53,27 @@ describe('the store’s day close', () => {
     expect(closed.totals.collectedMinor).toBe(1_234_00);
   });
 
+  it('PC 2’s payment waiting for a person is marked checked from PC 1: the close report drops it at once, and PC 2 records the check as PC 1’s manager’s', async () => {
+    const pc1 = await pc('Till 1');
+    const pc2 = await pc('Till 2', pc1);
+    const date = localDate(Date.now());
+    const lost = await pc2.charge(4_000, { counter: 1 });
+    await pc2.waitFor(lost.id, (a) => a.state === 'unresolved');
+    await eventually(async () => ((await pc1.call('day-close-report', { date })).needsReview.some((a) => a.id === lost.id) ? true : undefined), 10_000, 'PC 2’s payment in PC 1’s report');
+
+    const checked = await pc1.call('attempt-mark-reviewed', { managerToken: pc1.managerToken, attemptId: lost.id, note: 'Terminal and Zoho show no payment' });
+    expect(checked).toMatchObject({ id: lost.id, state: 'unresolved', review: { note: 'Terminal and Zoho show no payment' } });
+    const report = await pc1.call('day-close-report', { date });
+    expect([report.needsReview, report.totals.awaitingReview]).toEqual([[], 0]);
+    const closed = await pc1.call('day-close', { managerToken: pc1.managerToken, date, closedBy: 'Asha' });
+    expect(closed.close).toMatchObject({ closedBy: 'Asha', awaitingReview: 0 });
+
+    const onPc2 = await eventually(async () => pc2.attempt(lost.id).review ?? undefined, 10_000, 'the check recorded on PC 2');
+    expect(onPc2.note).toBe('Terminal and Zoho show no payment');
+    const trail = await pc2.call('attempt-events', { attemptId: lost.id });
+    expect(trail.at(-1)).toMatchObject({ actor: 'manager on PC “Till 1”', reason: 'Checked by hand: Terminal and Zoho show no payment' });
+  });
+
   it('a sale PC 2 made while off, of a day PC 1 closed meanwhile, arrives as a correction on the next open day on both PCs', async () => {
     const pc1 = await pc('Till 1');
     const pc2 = await pc('Till 2', pc1);

@@ -10,6 +10,7 @@ import { narrowsToAttempts, NO_LEDGER } from '../../db/local/ledger';
 import { storeAttemptsForDay, storeDayTotals } from '../../db/store/day-attempts';
 import { storeCashSalesForDay, storeClosedSummary, storeCorrectionsForDay, storeDayClose, storeLedgerTotals, storeRefundsForDay } from '../../db/store/day-ledger';
 import { listStationNames } from '../../db/store/stations';
+import { reviewedInStore } from '../../db/store/reviews';
 import { dayLogCsv } from '../handlers/ledger-csv';
 import type { DayFilter, LedgerReader } from '../ports';
 import type { StoreHandlerDeps } from './handlers';
@@ -88,11 +89,15 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
         Promise.all(REVIEW_STATES.map((state) => storeAttemptsForDay(pool, joined.storeId, { date, state }, ALL_OF_A_DAY))),
         storeClosedSummary(pool, joined.storeId, date),
       ]);
+      // A payment checked from another PC than its own is checked now (reviews.ts), before its PC records it.
+      const unchecked = review.flat().filter(awaitsReview);
+      const checkedElsewhere = await reviewedInStore(pool, joined.storeId, unchecked.map((attempt) => attempt.id));
+      const needsReview = unchecked.filter((attempt) => !checkedElsewhere.has(attempt.id)).sort((a, b) => a.createdAt - b.createdAt);
       // The close is this PC's (mine): another PC's is adopted at the next heartbeat, once none of this PC's payments of the day is live.
       return {
         ...mine,
-        totals: closedWith === null ? day.totals : (closedWith as DayTotals),
-        needsReview: review.flat().filter(awaitsReview).sort((a, b) => a.createdAt - b.createdAt),
+        totals: closedWith === null ? { ...day.totals, awaitingReview: needsReview.length } : (closedWith as DayTotals),
+        needsReview,
         refundsInProgress: day.refunds.filter((refund) => (FOLLOWED_REFUND_STATES as readonly string[]).includes(refund.state) || refund.state === 'creating'),
       };
     },
