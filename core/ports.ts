@@ -2,9 +2,9 @@
 // own, or one in demo mode, uses LOCAL_PORTS: nothing to ask, its SQLite is the whole truth. A PC
 // of a store, while live, uses the store's (core/store-link/store-ports.ts). The backend picks the
 // current ones at each call, so the ports change when a PC joins a store or its mode changes.
-import type { CsvExport, DayLog } from '../contract/answers';
+import type { CounterStatus, CsvExport, DayCloseReport, DayLog, Receipt } from '../contract/answers';
 import type { ParsedInput } from '../contract/handlers';
-import type { AttemptEvent, ChargeAttempt, Counter } from '../contract/records';
+import type { AttemptEvent, ChargeAttempt, Counter, RefundWithEvents } from '../contract/records';
 import type { Edition } from '../contract/vocabulary';
 import * as counters from '../db/local/counters';
 import type { Db } from '../db/local/database';
@@ -27,6 +27,8 @@ export interface TerminalGuard {
 export interface CloseGuard {
   /** Refuses (conflict) a close of `date` while a payment or refund of that day elsewhere still waits for Zoho. */
   assertClosable(date: string): Promise<void>;
+  /** Other PCs heard from on `date` but not lately: their changes of that day may not have reached the store yet. */
+  silentPcs(date: string): Promise<{ name: string; silentMs: number }[]>;
 }
 
 /** Configuration shared beyond this PC: changed there first, then in this PC's database `db`. */
@@ -37,6 +39,8 @@ export interface ConfigWriter {
   /** Refused (conflict) while a payment runs on the counter. */
   deactivateCounter(db: Db, counterId: string): Promise<Counter>;
   pollInterval(seconds: number): Promise<void>;
+  /** The name and address printed on receipts (a field not given stays as it is). */
+  receiptDetails(details: { storeName?: string | undefined; storeAddress?: string | undefined }): Promise<void>;
   /** The Zoho account this PC connects to: refused (conflict) when it is not the one shared. */
   zohoAccount(account: { edition: Edition; accountId: string; clientId: string }): Promise<void>;
 }
@@ -50,10 +54,22 @@ export type DayFilter = ParsedInput<'log-export-csv'>;
 export interface LedgerReader {
   day(filter: DayFilter, limit: number, own: () => DayLog): Promise<DayLog>;
   csv(filter: DayFilter, own: () => CsvExport): Promise<CsvExport>;
+  /** The day close's report: its totals, payments needing review and refunds in progress for every PC; `own` this PC's. */
+  closeReport(date: string, own: () => DayCloseReport): Promise<DayCloseReport>;
   /** A payment's audit trail; `own` for a payment of this PC's. */
   attemptEvents(attemptId: string, own: () => AttemptEvent[]): Promise<AttemptEvent[]>;
+  /** Marks a payment needing a person as checked by a manager; `own` for a payment of this PC's. */
+  markReviewed(attemptId: string, note: string, own: () => ChargeAttempt): Promise<ChargeAttempt>;
   /** Asks Zoho about a payment now; `own` for a payment of this PC's. */
   recheck(attemptId: string, own: () => Promise<ChargeAttempt>): Promise<ChargeAttempt>;
+  /** A paid invoice's receipt; `own` for a sale of this PC's. */
+  receipt(invoiceId: string, own: () => Receipt): Promise<Receipt>;
+  /** A payment's refunds with their history; `own` for a payment of this PC's. */
+  refunds(attemptId: string, own: () => RefundWithEvents[]): Promise<RefundWithEvents[]>;
+  /** Refuses (conflict) a refund made here of a payment another PC took, naming that PC. */
+  assertRefundableHere(attemptId: string): Promise<void>;
+  /** What each counter is doing, given this PC's own view of them (`own`). */
+  counters(own: CounterStatus[]): Promise<CounterStatus[]>;
 }
 
 export interface Ports {
@@ -70,7 +86,7 @@ const nothing = async (): Promise<void> => undefined;
 export const LOCAL_PORTS: Ports = {
   claims: { claim: nothing },
   terminals: { assertFree: nothing },
-  closes: { assertClosable: nothing },
+  closes: { assertClosable: nothing, silentPcs: async () => [] },
   // The database refuses a terminal or prefix already used by an active counter, and a terminal
   // change or deactivation while a payment is live, inside its own transactions.
   config: {
@@ -80,13 +96,20 @@ export const LOCAL_PORTS: Ports = {
     deactivateCounter: async (db, counterId) =>
       whileNoPaymentRuns('counterId', 'Deactivate the counter when it has finished.', () => counters.deactivateCounter(db, counterId)),
     pollInterval: nothing,
+    receiptDetails: nothing,
     zohoAccount: nothing,
   },
   ledger: {
     day: async (_filter, _limit, own) => own(),
     csv: async (_filter, own) => own(),
+    closeReport: async (_date, own) => own(),
     attemptEvents: async (_attemptId, own) => own(),
     recheck: (_attemptId, own) => own(),
+    markReviewed: async (_attemptId, _note, own) => own(),
+    receipt: async (_invoiceId, own) => own(),
+    refunds: async (_attemptId, own) => own(),
+    assertRefundableHere: nothing,
+    counters: async (own) => own,
   },
 };
 

@@ -1,14 +1,13 @@
 // Settling an invoice at the till (cash), and what its receipt shows.
-import type { Tender } from '../../contract/vocabulary';
 import type { Receipt } from '../../contract/answers';
 import * as attempts from '../../db/local/attempts';
 import * as counters from '../../db/local/counters';
 import * as invoices from '../../db/local/invoices';
 import * as refunds from '../../db/local/refunds';
 import * as tenders from '../../db/local/tenders';
-import { HandlerFailure } from '../failure';
 import { readSettings } from '../handlers/settings';
 import type { DataContext, Handlers } from '../handlers/types';
+import { receiptOf } from './receipts';
 
 export function salesHandlers(ctx: DataContext): Handlers<'cash-settle' | 'receipt-get'> {
   return {
@@ -19,31 +18,23 @@ export function salesHandlers(ctx: DataContext): Handlers<'cash-settle' | 'recei
       ctx.events.emit({ type: 'ledger-changed' });
       return settled;
     },
-    'receipt-get': (input) => receipt(ctx, input.invoiceId),
+    // Another PC's sale is read from the store's ledger (core/ports.ts).
+    'receipt-get': (input) => ctx.ports().ledger.receipt(input.invoiceId, () => receipt(ctx, input.invoiceId)),
   };
 }
 
+/** This PC's own sale's receipt, from its SQLite. */
 function receipt(ctx: DataContext, invoiceId: string): Receipt {
   const invoice = invoices.requireInvoice(ctx.db, invoiceId);
-  if (invoice.status !== 'paid') throw new HandlerFailure('conflict', 'A receipt is printed once the invoice is paid.', 'invoiceId');
-  const settings = readSettings(ctx.db);
-  const counter = counters.requireCounter(ctx.db, invoice.counterId);
-  const store = { storeName: settings.storeName, storeAddress: settings.storeAddress, invoice, counterName: counter.name, bill: invoices.getBill(ctx.db, invoice.id) };
-  const cash = tenders.cashSaleForInvoice(ctx.db, invoice.id);
-  if (cash) {
-    return { ...store, tender: 'cash', paymentId: null, tenderedMinor: cash.tenderedMinor, changeMinor: cash.changeMinor, paidAt: cash.createdAt, refunds: [] };
-  }
-  // The first success paid the invoice; a later one is a double charge, flagged on its attempt.
-  const paid = attempts.listAttemptsForInvoice(ctx.db, invoice.id).find((attempt) => attempt.state === 'succeeded');
-  if (!paid) throw new HandlerFailure('conflict', 'This invoice has no recorded payment to print.', 'invoiceId');
-  const tender: Tender = paid.method;
-  return {
-    ...store,
-    tender,
-    paymentId: paid.paymentId,
-    tenderedMinor: null,
-    changeMinor: null,
-    paidAt: invoice.paidAt ?? paid.finalAt ?? paid.updatedAt,
-    refunds: refunds.listRefundsForAttempt(ctx.db, paid.id).filter((refund) => refund.state !== 'failed' && refund.state !== 'rejected' && refund.state !== 'canceled'),
-  };
+  const { storeName, storeAddress } = readSettings(ctx.db);
+  return receiptOf({
+    invoice,
+    counterName: counters.requireCounter(ctx.db, invoice.counterId).name,
+    storeName,
+    storeAddress,
+    bill: invoices.getBill(ctx.db, invoice.id),
+    cash: tenders.cashSaleForInvoice(ctx.db, invoice.id),
+    attempts: attempts.listAttemptsForInvoice(ctx.db, invoice.id),
+    refundsOf: (attemptId) => refunds.listRefundsForAttempt(ctx.db, attemptId),
+  });
 }

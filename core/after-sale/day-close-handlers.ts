@@ -14,13 +14,13 @@ const ALL_OF_A_DAY = 100_000;
 
 export function dayCloseHandlers(ctx: DataContext): Handlers<'day-close-report' | 'day-close'> {
   return {
-    'day-close-report': (input) => report(ctx, input.date),
+    'day-close-report': (input) => storeReport(ctx, input.date),
     'day-close': async (input) => {
       await ctx.ports().closes.assertClosable(input.date);
       if (input.date > localDate(ctx.now())) {
         throw new HandlerFailure('invalid_input', 'Date must be today or earlier: a day is closed once it has begun.', 'date');
       }
-      const before = report(ctx, input.date);
+      const before = await storeReport(ctx, input.date);
       if (before.close) throw new HandlerFailure('conflict', `${input.date} is already closed (by ${before.close.closedBy}).`, 'date');
       if (before.liveCount > 0) {
         throw new HandlerFailure('conflict', `A payment or refund of ${input.date} is still waiting for Zoho's answer. Close the day once it has one.`, 'date');
@@ -30,21 +30,34 @@ export function dayCloseHandlers(ctx: DataContext): Handlers<'day-close-report' 
         const them = review === 1 ? '1 payment still needs' : `${review} payments still need`;
         throw new HandlerFailure('conflict', `${them} a manager's check. Check them first, or tick “Close anyway”: the close records that you closed with them open.`, 'closeAnyway');
       }
+      // A PC of the store that went quiet may hold sales of the day the store has not got: named, and
+      // recorded with the close when closed anyway (what it ships later is a correction, late-arrivals.ts).
+      const silent = await ctx.ports().closes.silentPcs(input.date);
+      if (silent.length > 0 && input.closeAnyway !== true) {
+        const them = silent.map((pc) => `PC “${pc.name}” has not been heard from for ${Math.max(1, Math.round(pc.silentMs / 60_000))} min`).join('; ');
+        throw new HandlerFailure('conflict', `${them}: its sales of ${input.date} may not have reached the store. Wait for it, or tick “Close anyway”: what it sends later is counted on the next open day.`, 'closeAnyway');
+      }
       closeDay(ctx.db, {
         day: input.date,
         ...localDayRange(input.date),
         closedBy: input.closedBy,
         awaitingReview: review,
-        summary: before.totals,
+        summary: silent.length > 0 ? { ...before.totals, notHeardFrom: silent.map((pc) => pc.name) } : before.totals,
         at: ctx.now(),
       });
       ctx.events.emit({ type: 'ledger-changed' });
-      return report(ctx, input.date);
+      return storeReport(ctx, input.date);
     },
   };
 }
 
-export function report(ctx: DataContext, date: string): DayCloseReport {
+/** The report of every PC of the store this PC may be part of (core/ports.ts); this PC's on its own. */
+function storeReport(ctx: DataContext, date: string): Promise<DayCloseReport> {
+  return ctx.ports().ledger.closeReport(date, () => report(ctx, date));
+}
+
+/** This PC's own report, from its SQLite. */
+function report(ctx: DataContext, date: string): DayCloseReport {
   const range = localDayRange(date);
   const needsReview = REVIEW_STATES.flatMap((state) => log.listAttemptsForDay(ctx.db, { ...range, state, limit: ALL_OF_A_DAY })).filter(awaitsReview);
   return {

@@ -6,11 +6,17 @@ import type { DataContext, Handlers } from '../handlers/types';
 
 export function refundHandlers(ctx: DataContext): Handlers<'refund-create' | 'refund-list' | 'refund-recheck'> {
   return {
-    'refund-create': ({ managerToken: _manager, ...input }) => ctx.refunds.create(input),
+    'refund-create': async ({ managerToken: _manager, ...input }) => {
+      await ctx.ports().ledger.assertRefundableHere(input.attemptId);
+      return ctx.refunds.create(input);
+    },
+    // Another PC's payment's refunds are read from the store's ledger (core/ports.ts).
     'refund-list': (input) =>
-      refunds
-        .listRefundsForAttempt(ctx.db, attempts.requireAttempt(ctx.db, input.attemptId).id)
-        .map((refund) => ({ refund, events: refunds.listRefundEvents(ctx.db, refund.id) })),
+      ctx.ports().ledger.refunds(input.attemptId, () =>
+        refunds
+          .listRefundsForAttempt(ctx.db, attempts.requireAttempt(ctx.db, input.attemptId).id)
+          .map((refund) => ({ refund, events: refunds.listRefundEvents(ctx.db, refund.id) })),
+      ),
     'refund-recheck': async (input) => {
       const refund = refunds.requireRefund(ctx.db, input.refundId);
       if (!(FOLLOWED_REFUND_STATES as readonly string[]).includes(refund.state)) {

@@ -18,11 +18,12 @@ export function chargeHandlers(
     'charge-recheck': (input) => ctx.ports().ledger.recheck(input.attemptId, () => recheck(ctx, input.attemptId)),
     'attempt-events': (input) =>
       ctx.ports().ledger.attemptEvents(input.attemptId, () => events.listEventsForAttempt(ctx.db, attempts.requireAttempt(ctx.db, input.attemptId).id)),
-    'attempt-mark-reviewed': (input) => {
-      const attempt = markAttemptReviewed(ctx.db, { attemptId: input.attemptId, note: input.note, at: ctx.now(), actor: 'manager' });
-      ctx.charges.publish(attempt);
-      return attempt;
-    },
+    'attempt-mark-reviewed': (input) =>
+      ctx.ports().ledger.markReviewed(input.attemptId, input.note, () => {
+        const attempt = markAttemptReviewed(ctx.db, { attemptId: input.attemptId, note: input.note, at: ctx.now(), actor: 'manager' });
+        ctx.charges.publish(attempt);
+        return attempt;
+      }),
     'attempt-release-hold': (input) => ctx.charges.releaseHold(input.attemptId, input.note),
   };
 }

@@ -1,5 +1,4 @@
 import { backupKeepDays, paymentMethod, pollIntervalSeconds, storeAddress, storeName } from '../../contract/fields';
-import type { HandlerInput } from '../../contract/handlers';
 import { BACKUP_KEEP_DAYS, POLL_INTERVAL_SECONDS } from '../../contract/rules';
 import type { Settings } from '../../contract/answers';
 import type { Db } from '../../db/local/database';
@@ -26,12 +25,16 @@ export function readSettings(db: Db): Settings {
   };
 }
 
+/** Stores the name and address printed on receipts (already checked); the store's config sync uses it too. */
+export function saveReceiptDetails(db: Db, details: { storeName?: string | undefined; storeAddress?: string | undefined }): void {
+  if (details.storeName !== undefined) settings.setSetting(db, PREFERENCE_KEYS.storeName, details.storeName);
+  if (details.storeAddress !== undefined) settings.setSetting(db, PREFERENCE_KEYS.storeAddress, details.storeAddress);
+}
+
 /** Stores the poll interval (already checked by the input rule); the store's config sync uses it too. */
 export function savePollInterval(db: Db, seconds: number): void {
   settings.setSetting(db, POLL_INTERVAL_KEY, String(seconds));
 }
-
-type PreferenceChanges = Omit<HandlerInput<'preferences-update'>, 'managerToken'>;
 
 export function settingsHandlers(ctx: DataContext): Handlers<'settings-get' | 'settings-update' | 'preferences-update'> {
   return {
@@ -44,11 +47,14 @@ export function settingsHandlers(ctx: DataContext): Handlers<'settings-get' | 's
       })();
       return readSettings(ctx.db);
     },
-    'preferences-update': ({ managerToken: _manager, ...changes }) => {
-      for (const [field, key] of Object.entries(PREFERENCE_KEYS) as [keyof PreferenceChanges, string][]) {
-        const value = changes[field];
-        if (value !== undefined) settings.setSetting(ctx.db, key, value);
-      }
+    'preferences-update': async ({ managerToken: _manager, ...changes }) => {
+      // The receipt's name and address are the store's (every PC prints them); the default method is this PC's.
+      const { storeName, storeAddress, defaultMethod } = changes;
+      if (storeName !== undefined || storeAddress !== undefined) await ctx.ports().config.receiptDetails({ storeName, storeAddress });
+      ctx.db.transaction(() => {
+        if (defaultMethod !== undefined) settings.setSetting(ctx.db, PREFERENCE_KEYS.defaultMethod, defaultMethod);
+        saveReceiptDetails(ctx.db, { storeName, storeAddress });
+      })();
       return readSettings(ctx.db);
     },
   };

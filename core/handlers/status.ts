@@ -9,7 +9,8 @@ import type { DataContext, Handlers } from './types';
 export function statusHandlers(ctx: DataContext): Handlers<'counter-status' | 'dashboard'> {
   return {
     'counter-status': (input) => counterStatus(ctx, counters.requireCounter(ctx.db, input.counterId)),
-    dashboard: () => counters.listCounters(ctx.db).map((counter) => counterStatus(ctx, counter)),
+    // In a store, a counter's newer payment made at another PC shows instead (core/ports.ts).
+    dashboard: () => ctx.ports().ledger.counters(counters.listCounters(ctx.db).map((counter) => counterStatus(ctx, counter))),
   };
 }
 

@@ -1,11 +1,12 @@
-// The store's configuration in this PC's caches: counters and preferences in the live database,
+// The store's configuration in this PC's caches: counters and preferences (the poll interval, the
+// receipt's name and address) in the live database,
 // the manager PIN's hash in its file, the Zoho account's details in the link file. A PC works from
 // these while its link is down; a change to them is made in the store first (config-writes.ts).
 import type { Counter } from '../../contract/records';
 import { listCounters, saveStoreCounter } from '../../db/local/counters';
 import type { Db } from '../../db/local/database';
 import { ConflictError, InvalidStateError } from '../../db/local/errors';
-import { savePollInterval } from '../handlers/settings';
+import { savePollInterval, saveReceiptDetails } from '../handlers/settings';
 import type { Logger } from '../logger';
 import type { ManagerAccess } from '../manager/access';
 import type { StoreConfig } from '../../db/store/config';
@@ -28,6 +29,7 @@ export async function applyStoreConfig(config: StoreConfig, target: CacheTarget)
   const { db } = target;
   if (!db) return { complete: true };
   if (config.pollIntervalSeconds !== null) savePollInterval(db, config.pollIntervalSeconds);
+  if (config.receipt !== null) saveReceiptDetails(db, config.receipt);
   // Deactivations first, so a terminal or prefix moved to another counter is free when it arrives.
   let pending = [...config.counters].sort((a, b) => Number(a.active) - Number(b.active));
   for (let round = 0; round < 3 && pending.length > 0; round += 1) {

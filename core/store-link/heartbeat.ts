@@ -16,6 +16,7 @@ import type { RunningMode } from '../mode';
 import { applyStoreConfig, countersOnlyHere } from './config-sync';
 import type { StoredStoreLink } from './link-file';
 import { answerRecheckRequests } from './settlements';
+import { applyStoreReviews } from './reviews';
 import { adoptStoreCloses } from './store-closes';
 
 export interface HeartbeatDeps {
@@ -86,6 +87,7 @@ export class StoreHeartbeat {
     if (mode) this.keepClaims(mode.db, link.storeId);
     await this.syncConfig(pool, link, mode);
     if (mode) await answerRecheckRequests(pool, link, mode, this.deps.log);
+    if (mode) await applyStoreReviews(pool, link, mode, this.deps.log);
     if (mode && (await adoptStoreCloses(pool, link.storeId, mode.db, this.deps.now)).length > 0) this.deps.events.emit({ type: 'ledger-changed' });
   }
 

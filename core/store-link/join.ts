@@ -80,7 +80,7 @@ async function prepareSchema(pool: pg.Pool, url: string): Promise<void> {
 
 async function enterStore(pool: pg.Pool, request: JoinRequest, pc: JoiningPc, stationId: string) {
   return inStoreTransaction(pool, async (client) => {
-    let store: Omit<StoreRow, 'config_version' | 'poll_interval_seconds'> | null = await lockStoreByName(client, request.storeName);
+    let store: Omit<StoreRow, 'config_version' | 'poll_interval_seconds' | 'receipt_name' | 'receipt_address'> | null = await lockStoreByName(client, request.storeName);
     let created = false;
     if (!store) {
       if (request.pin !== null && (pc.pinHash === null || !(await verifyPin(request.pin, pc.pinHash)))) {

@@ -77,6 +77,7 @@ export class StoreLink {
       pool: () => (this.state === 'up' ? this.pool : null),
       stopped: () => this.stopped,
       shipped: () => this.emitStatus(),
+      now: deps.now,
       failed: (error) => {
         this.markDown(error);
         this.emitStatus();

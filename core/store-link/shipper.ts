@@ -1,7 +1,8 @@
 // Ships the outbox to the store: the oldest queued changes in one PostgreSQL transaction that also
 // moves this PC's cursor (the last seq the store applied), then forgets them locally. A change is
 // applied once even when this PC dies between the store's commit and its own delete: the cursor
-// says it is there. Rows of a batch that changed more than once are sent as they last were.
+// says it is there. Rows of a batch that changed more than once are sent as they last were. Rows of
+// a day the store closed meanwhile that the close did not count become corrections (late-arrivals.ts).
 import type pg from 'pg';
 import type { Db } from '../../db/local/database';
 import { dropShipped, outboxLength, peekOutbox, type OutboxEvent, type OutboxLink } from '../../db/local/outbox';
@@ -9,6 +10,7 @@ import { STORE_LEDGER_TABLES, upsertLedgerRows } from '../../db/store/ledger-tab
 import { notifyLedgerChanged } from '../../db/store/ledger-news';
 import { inStoreTransaction } from '../../db/store/pg';
 import { lockShipCursor, moveShipCursor } from '../../db/store/stations';
+import { recordLateArrivals } from './late-arrivals';
 
 const DEFAULT_BATCH = 500;
 
@@ -19,21 +21,26 @@ export interface ShipResult {
   alreadyThere: number;
 }
 
+const WAITS: ShipResult = { shipped: 0, alreadyThere: 0 };
+
 /** Sends one batch (up to `batch` events) and drops it locally. Throws when the store cannot be written. */
-export async function shipBatch(db: Db, pool: pg.Pool, link: OutboxLink, batch = DEFAULT_BATCH): Promise<ShipResult> {
+export async function shipBatch(db: Db, pool: pg.Pool, link: OutboxLink, now: () => number, batch = DEFAULT_BATCH): Promise<ShipResult> {
   const events = peekOutbox(db, batch);
   const last = events.at(-1);
-  if (!last) return { shipped: 0, alreadyThere: 0 };
+  if (!last) return WAITS;
   const fresh = await inStoreTransaction(pool, async (client) => {
     const station = await lockShipCursor(client, link);
     if (!station) throw new Error('This PC is not registered in the store yet.');
     const shippedSeq = station.outbox_epoch === link.epoch ? station.shipped_seq : 0;
     const toApply = events.filter((event) => event.seq > shippedSeq);
+    // A correction due on a day this PC cannot adopt yet (a payment of it live here): the batch waits.
+    if (!(await recordLateArrivals(db, client, link, toApply, now()))) return null;
     await applyEvents(client, link, toApply);
     await moveShipCursor(client, link, link.epoch, Math.max(shippedSeq, last.seq));
     if (toApply.length > 0) await notifyLedgerChanged(client, link.storeId);
     return toApply.length;
   });
+  if (fresh === null) return WAITS;
   dropShipped(db, last.seq);
   return { shipped: fresh, alreadyThere: events.length - fresh };
 }
@@ -61,6 +68,7 @@ export interface ShipperDeps {
   shipped: () => void;
   /** The store could not be written: the link is down. */
   failed: (error: unknown) => void;
+  now: () => number;
 }
 
 /** Ships the attached database's outbox, batch after batch, whenever woken (a change, or the poll). */
@@ -113,7 +121,7 @@ export class OutboxShipper {
       let shippedAny = false;
       for (;;) {
         if (this.attached?.db !== db || this.deps.stopped()) break;
-        const { shipped, alreadyThere } = await shipBatch(db, pool, outbox);
+        const { shipped, alreadyThere } = await shipBatch(db, pool, outbox, this.deps.now);
         if (shipped + alreadyThere === 0) break;
         shippedAny = true;
       }

@@ -5,7 +5,8 @@
 // is still waiting for Zoho (closeDay refuses then, as a manager's close would): it tries again at
 // the next heartbeat. Its close ships back to the store as that PC's, so the store sees who has it.
 import type { Db } from '../../db/local/database';
-import { closeDay, countLiveInWindow, getDayClose } from '../../db/local/day-closes';
+import type { DayClose } from '../../contract/records';
+import { closeDay, countLiveInWindow, getDayClose, type DayCloseRow } from '../../db/local/day-closes';
 import { localDate, localDayRange } from '../../contract/calendar';
 import { HandlerFailure } from '../failure';
 import { stationLiveElsewhereInWindow } from '../../db/store/attempts';
@@ -21,19 +22,26 @@ export async function adoptStoreCloses(client: Queryable, storeId: string, db: D
   const closes = await storeClosesSince(client, storeId, since);
   const adopted: string[] = [];
   for (const close of closes) {
-    if (getDayClose(db, close.day) || countLiveInWindow(db, close.from_ms, close.to_ms) > 0) continue;
-    closeDay(db, {
-      day: close.day,
-      fromMs: close.from_ms,
-      toMs: close.to_ms,
-      closedBy: close.closed_by,
-      awaitingReview: close.awaiting_review,
-      summary: JSON.parse(close.summary) as unknown,
-      at: close.created_at,
-    });
+    if (getDayClose(db, close.day) || !adoptClose(db, close)) continue;
     adopted.push(close.day);
   }
   return adopted;
+}
+
+/** This PC's close of the store's `close`: the one it has, or it adopts it now; null while a payment or refund of that day is live here. */
+export function adoptClose(db: Db, close: DayCloseRow): DayClose | null {
+  const have = getDayClose(db, close.day);
+  if (have) return have;
+  if (countLiveInWindow(db, close.from_ms, close.to_ms) > 0) return null;
+  return closeDay(db, {
+    day: close.day,
+    fromMs: close.from_ms,
+    toMs: close.to_ms,
+    closedBy: close.closed_by,
+    awaitingReview: close.awaiting_review,
+    summary: JSON.parse(close.summary) as unknown,
+    at: close.created_at,
+  });
 }
 
 /**

@@ -2,18 +2,24 @@
 // chart and CSV are read from the store's ledger (every PC's attempts, cash sales, refunds,
 // corrections and closes: db/store/day-attempts.ts and day-ledger.ts), with PC and counter filters. With
 // the link down they are this PC's own, and say so.
-import type { DayLog } from '../../contract/answers';
+import type { DayLog, DayTotals } from '../../contract/answers';
+import { awaitsReview } from '../../contract/records';
+import { FOLLOWED_REFUND_STATES, REVIEW_STATES } from '../../contract/vocabulary';
 import { listCounters } from '../../db/local/counters';
 import { narrowsToAttempts, NO_LEDGER } from '../../db/local/ledger';
 import { storeAttemptsForDay, storeDayTotals } from '../../db/store/day-attempts';
-import { storeCashSalesForDay, storeCorrectionsForDay, storeDayClose, storeLedgerTotals, storeRefundsForDay } from '../../db/store/day-ledger';
+import { storeCashSalesForDay, storeClosedSummary, storeCorrectionsForDay, storeDayClose, storeLedgerTotals, storeRefundsForDay } from '../../db/store/day-ledger';
 import { listStationNames } from '../../db/store/stations';
+import { reviewedInStore } from '../../db/store/reviews';
 import { dayLogCsv } from '../handlers/ledger-csv';
 import type { DayFilter, LedgerReader } from '../ports';
 import type { StoreHandlerDeps } from './handlers';
 
+/** More than a day has: the close's report lists every payment needing review. */
+const ALL_OF_A_DAY = 100_000;
+
 /** The day's log and CSV on a PC of a store. */
-export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day' | 'csv'> {
+export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day' | 'csv' | 'closeReport'> {
   const { link } = deps;
   /** The store's link when up; null when this PC is cut off (its own log then stands in). */
   const up = () => {
@@ -68,6 +74,32 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
       const counters = new Map(listCounters(deps.mode().db, { includeInactive: true }).map((c) => [c.id, c.name]));
       const pcs = new Map((day.store?.stations ?? []).map((s) => [s.id, s.name]));
       return dayLogCsv(day, (id) => counters.get(id) ?? id, (id) => pcs.get(id) ?? id);
+    },
+    // The close is the store's: every PC's totals, payments needing review and refunds in progress.
+    // Payments still live are this PC's count: the close waits for the other PCs' (store-closes.ts).
+    // A closed day's totals are those it closed with: what arrived later is a correction on the next
+    // open day (late-arrivals.ts), not counted twice.
+    closeReport: async (date, own) => {
+      const store = up();
+      const mine = own();
+      if (!store) return mine;
+      const { pool, joined } = store;
+      const [day, review, closedWith] = await Promise.all([
+        storeDay(store, { date }, 0),
+        Promise.all(REVIEW_STATES.map((state) => storeAttemptsForDay(pool, joined.storeId, { date, state }, ALL_OF_A_DAY))),
+        storeClosedSummary(pool, joined.storeId, date),
+      ]);
+      // A payment checked from another PC than its own is checked now (reviews.ts), before its PC records it.
+      const unchecked = review.flat().filter(awaitsReview);
+      const checkedElsewhere = await reviewedInStore(pool, joined.storeId, unchecked.map((attempt) => attempt.id));
+      const needsReview = unchecked.filter((attempt) => !checkedElsewhere.has(attempt.id)).sort((a, b) => a.createdAt - b.createdAt);
+      // The close is this PC's (mine): another PC's is adopted at the next heartbeat, once none of this PC's payments of the day is live.
+      return {
+        ...mine,
+        totals: closedWith === null ? { ...day.totals, awaitingReview: needsReview.length } : (closedWith as DayTotals),
+        needsReview,
+        refundsInProgress: day.refunds.filter((refund) => (FOLLOWED_REFUND_STATES as readonly string[]).includes(refund.state) || refund.state === 'creating'),
+      };
     },
   };
 }

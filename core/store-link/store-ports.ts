@@ -2,11 +2,14 @@
 // asks the store about the other PCs' use of its terminal, a day's close waits for the other PCs'
 // payments of that day, and the shared configuration changes in the store first.
 import { requireCounter } from '../../db/local/counters';
-import { setPollInterval, setZohoAccount } from '../../db/store/config';
+import { setPollInterval, setReceiptDetails, setZohoAccount } from '../../db/store/config';
+import { stationsSilentSince } from '../../db/store/stations';
+import { localDayRange } from '../../contract/calendar';
 import { HandlerFailure } from '../failure';
 import type { Ports } from '../ports';
 import { changeStoreConfig } from './config-writes';
 import { claimHere, clockTime, holdsClaim, type StoreHandlerDeps } from './handlers';
+import { otherPcsSales } from './other-pcs-sales';
 import { otherPcsAttempts } from './remote-attempts';
 import { storeCounterWriter } from './store-counters';
 import { assertNoLiveAtOtherPcs } from './store-closes';
@@ -28,11 +31,18 @@ export function storePorts(deps: StoreHandlerDeps): Ports {
         const { joined, connection } = link;
         if (joined && connection && link.isUp) await assertNoLiveAtOtherPcs(connection, joined, date);
       },
+      silentPcs: async (date) => {
+        const { joined, connection } = link;
+        if (!joined || !connection || !link.isUp) return [];
+        return stationsSilentSince(connection, joined, { sinceMs: localDayRange(date).fromMs, leaseMs: link.timing.leaseMs });
+      },
     },
     config: {
       ...storeCounterWriter(deps),
       // The poll interval is the store's; how many days of backups a PC keeps is its own.
       pollInterval: (seconds) => changeStoreConfig(link, (client, storeId) => setPollInterval(client, storeId, seconds)),
+      // Every PC prints the store's name and address on its receipts.
+      receiptDetails: (details) => changeStoreConfig(link, (client, storeId) => setReceiptDetails(client, storeId, details)),
       zohoAccount: async (account) => {
         const zoho = link.joined?.zoho;
         if (zoho && (zoho.edition !== account.edition || zoho.accountId !== account.accountId || zoho.clientId !== account.clientId)) {
@@ -46,7 +56,7 @@ export function storePorts(deps: StoreHandlerDeps): Ports {
       },
     },
     // The manager's view is the store's; another PC's payment is read, and re-checked, there.
-    ledger: { ...storeDayReader(deps), ...otherPcsAttempts(deps) },
+    ledger: { ...storeDayReader(deps), ...otherPcsAttempts(deps), ...otherPcsSales(deps) },
   };
 }
 

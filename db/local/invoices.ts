@@ -13,7 +13,7 @@ import { invoiceHasLiveAttempt } from './live-attempts';
 import { invoiceAwaitsReview } from './reviews';
 import { inWriteTransaction, prepared } from './statements';
 
-interface InvoiceRow {
+export interface InvoiceRow {
   id: string;
   number: string;
   counter_id: string;
@@ -27,7 +27,7 @@ interface InvoiceRow {
   program: string | null;
 }
 
-function toInvoice(row: InvoiceRow): Invoice {
+export function toInvoice(row: InvoiceRow): Invoice {
   return {
     id: row.id,
     number: row.number,

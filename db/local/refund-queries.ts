@@ -99,7 +99,7 @@ export function committedRefundMinor(db: Db, attemptId: string): number {
   return row?.total ?? 0;
 }
 
-interface RefundEventRow {
+export interface RefundEventRow {
   id: number;
   refund_id: string;
   at: number;
@@ -113,5 +113,9 @@ interface RefundEventRow {
 export function listRefundEvents(db: Db, refundId: string): RefundEvent[] {
   return prepared<[string], RefundEventRow>(db, 'SELECT * FROM refund_events WHERE refund_id = ? ORDER BY id')
     .all(refundId)
-    .map((row) => ({ id: row.id, refundId: row.refund_id, at: row.at, fromState: row.from_state, toState: row.to_state, actor: row.actor, reason: row.reason }));
+    .map(toRefundEvent);
+}
+
+export function toRefundEvent(row: RefundEventRow): RefundEvent {
+  return { id: row.id, refundId: row.refund_id, at: row.at, fromState: row.from_state, toState: row.to_state, actor: row.actor, reason: row.reason };
 }

@@ -16,7 +16,14 @@ export interface StoreConfig {
   pinHash: string | null;
   pollIntervalSeconds: number | null;
   zoho: StoreZohoAccount | null;
+  /** The name and address every PC prints on its receipts; null until a manager sets them. */
+  receipt: StoreReceiptDetails | null;
   counters: Counter[];
+}
+
+export interface StoreReceiptDetails {
+  storeName: string;
+  storeAddress: string;
 }
 
 export interface StoreRow {
@@ -28,6 +35,8 @@ export interface StoreRow {
   zoho_edition: string | null;
   zoho_account_id: string | null;
   zoho_client_id: string | null;
+  receipt_name: string | null;
+  receipt_address: string | null;
 }
 
 interface CounterRow {
@@ -61,6 +70,7 @@ export async function readStoreConfig(client: Queryable, storeId: string): Promi
     pinHash: store.pin_hash,
     pollIntervalSeconds: store.poll_interval_seconds,
     zoho: storeZohoAccount(store),
+    receipt: store.receipt_name === null && store.receipt_address === null ? null : { storeName: store.receipt_name ?? '', storeAddress: store.receipt_address ?? '' },
     counters: counters.rows.map((row) => ({
       id: row.id,
       name: row.name,
@@ -141,4 +151,13 @@ export async function setPollInterval(client: Queryable, storeId: string, second
 
 export async function setZohoAccount(client: Queryable, storeId: string, zoho: StoreZohoAccount): Promise<void> {
   await client.query('UPDATE stores SET zoho_edition = $2, zoho_account_id = $3, zoho_client_id = $4 WHERE id = $1', [storeId, zoho.edition, zoho.accountId, zoho.clientId]);
+}
+
+/** The name and address on every PC's receipts; a field not given stays as it is. */
+export async function setReceiptDetails(client: Queryable, storeId: string, details: Partial<StoreReceiptDetails>): Promise<void> {
+  await client.query('UPDATE stores SET receipt_name = coalesce($2, receipt_name, \'\'), receipt_address = coalesce($3, receipt_address, \'\') WHERE id = $1', [
+    storeId,
+    details.storeName ?? null,
+    details.storeAddress ?? null,
+  ]);
 }

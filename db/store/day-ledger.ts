@@ -109,6 +109,13 @@ export async function storeDayClose(client: Client, storeId: string, filter: Pic
   return row ? toDayClose(row) : null;
 }
 
+/** The totals the store's first close of `date` closed with (JSON, as the closing PC kept them); null while the day is open. */
+export async function storeClosedSummary(client: Client, storeId: string, date: string): Promise<unknown> {
+  const rows = await client.query<Pick<DayCloseRow, 'summary'>>('SELECT d.summary FROM day_closes AS d WHERE d.store_id = $1 AND d.day = $2 ORDER BY d.created_at, d.id LIMIT 1', [storeId, date]);
+  const row = rows.rows[0];
+  return row ? (JSON.parse(row.summary) as unknown) : null;
+}
+
 /** The day's cash, refunds and corrections per counter across the store, and cash per hour, for its totals. */
 export async function storeLedgerTotals(client: Client, storeId: string, filter: Omit<StoreDayFilter, 'search'>): Promise<Ledger> {
   const { fromMs, toMs } = localDayRange(filter.date);

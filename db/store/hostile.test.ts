@@ -92,6 +92,22 @@ describe('a hostile PC (PC 2, its own role only) against PC 1 and the store', ()
     expect((await trust.owner.query('SELECT settled_by_station_id, applied_at FROM settlements')).rows).toEqual([{ settled_by_station_id: 'pc2', applied_at: null }]);
   });
 
+  it('attempt_reviews: cannot check PC 1’s payment in another PC’s name, nor mark a review applied for PC 1; its own review changes no ledger row', async () => {
+    const pc2 = trust.pc('pc2');
+    const review = (by: string) =>
+      pc2.query("INSERT INTO attempt_reviews (store_id, owner_station_id, attempt_id, reviewed_by_station_id, note, at) VALUES ('s1', 'pc1', 'a1', $1, 'Nothing charged', 0)", [by]);
+    await changesNothing(async () => {
+      await expect(review('pc1'), 'INSERT INTO attempt_reviews (reviewed_by pc1)').rejects.toMatchObject({ code: INSUFFICIENT_PRIVILEGE });
+      await expect(review('pc3'), 'INSERT INTO attempt_reviews (reviewed_by pc3)').rejects.toMatchObject({ code: INSUFFICIENT_PRIVILEGE });
+    });
+    const ledger = () => trust.owner.query("SELECT state, reviewed_at FROM charge_attempts WHERE station_id = 'pc1' AND store_id = 's1'");
+    const before = (await ledger()).rows;
+    await review('pc2');
+    await touchesNoRow(pc2, 'UPDATE attempt_reviews SET applied_at', "UPDATE attempt_reviews SET applied_at = 1 WHERE store_id = 's1' AND attempt_id = 'a1'");
+    expect((await ledger()).rows).toEqual(before);
+    expect((await trust.owner.query('SELECT reviewed_by_station_id, applied_at FROM attempt_reviews')).rows).toEqual([{ reviewed_by_station_id: 'pc2', applied_at: null }]);
+  });
+
   it('stores.pin_hash, store_pins: cannot read the PIN hash, nor set a PIN it knows', async () => {
     const pc2 = trust.pc('pc2');
     await trust.owner.query("UPDATE stores SET pin_hash = 'scrypt$14$8$1$c2FsdA$aGFzaA' WHERE id = 's1'");
@@ -208,7 +224,7 @@ describe('a hostile PC (PC 2, its own role only) against PC 1 and the store', ()
   it('another store (s2, same database): reads none of its rows, and s2’s PC reads none of s1’s', async () => {
     for (const [pc, other] of [['pc2', 's2'], ['pc9', 's1']] as const) {
       const client = trust.pc(pc);
-      for (const table of [...PC_WRITTEN_TABLES, 'day_closes', 'counters', 'counter_claims', 'stations', 'settlements', 'attempt_tallies', 'station_membership']) {
+      for (const table of [...PC_WRITTEN_TABLES, 'day_closes', 'counters', 'counter_claims', 'stations', 'settlements', 'attempt_reviews', 'attempt_tallies', 'station_membership']) {
         const rows = await client.query(`SELECT * FROM ${table} WHERE store_id = $1`, [other]);
         expect(rows.rows, `SELECT FROM ${table} (store ${other}) as ${pc}`).toEqual([]);
       }

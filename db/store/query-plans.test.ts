@@ -7,6 +7,7 @@ import { localDayRange } from '../../contract/calendar';
 import { migrateStore } from './migrate';
 import { stationLiveElsewhereInWindow, terminalTakersElsewhere } from './attempts';
 import { storeAttemptsForDay, storeDayTotals } from './day-attempts';
+import { newestPaymentsElsewhere, readStoreRefunds, readStoreSale } from './sales';
 import { storeCashSalesForDay, storeCorrectionsForDay, storeDayClose, storeLedgerTotals, storeRefundsForDay } from './day-ledger';
 import type pg from 'pg';
 
@@ -143,5 +144,22 @@ describe('store-wide queries use their indexes', () => {
     const [explained] = await plansOf((client) => terminalTakersElsewhere(client, use));
     expect(explained).toMatch(/charge_attempts_taken_terminal/);
     expect(explained).not.toMatch(/Seq Scan on charge_attempts/);
+  });
+
+  it('another PC’s sale: its tender and attempts by its counter’s indexes, its refunds by the payment’s, each counter’s newest payment one step back along its index', async () => {
+    const [invoice, cash, attempts] = await plansOf((client) => readStoreSale(client, 'store-4', 'inv-123'));
+    expect(invoice).toMatch(/invoices_pkey/);
+    expect(cash).toMatch(/tenders_counter_created/);
+    expect(attempts).toMatch(/charge_attempts_counter_created/);
+    const [refunds, events] = await plansOf((client) => readStoreRefunds(client, 'store-4', 'att-13'));
+    expect(refunds).toMatch(/refunds_attempt/);
+    expect(events ?? '').toMatch(/^$|refund_events_refund/);
+    await store.client.query(
+      "INSERT INTO counters (store_id, id, name, terminal_id, invoice_prefix, active, created_at) SELECT 'store-' || s, 'counter-' || c, 'Counter ' || c, 'T' || c, c || '-', true, 0 FROM generate_series(1, 10) AS s, generate_series(0, 3) AS c",
+    );
+    await store.client.query('ANALYZE counters');
+    const [newest] = await plansOf((client) => newestPaymentsElsewhere(client, 'store-3', 'pc-0'));
+    expect(newest).toMatch(/Index Scan Backward using charge_attempts_counter_created/);
+    for (const explained of [invoice, cash, attempts, refunds, newest]) expect(explained).not.toMatch(/Seq Scan on (charge_attempts|refunds|tenders|invoices)/);
   });
 });

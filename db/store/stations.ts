@@ -75,3 +75,20 @@ export async function lockShipCursor(client: pg.ClientBase, station: StationKey)
 export async function moveShipCursor(client: pg.ClientBase, station: StationKey, epoch: string, shippedSeq: number): Promise<void> {
   await client.query('UPDATE stations SET outbox_epoch = $3, shipped_seq = $4 WHERE store_id = $1 AND id = $2', [station.storeId, station.stationId, epoch, shippedSeq]);
 }
+
+/**
+ * The other PCs heard from on or after `sinceMs` (the day's start) but not within `leaseMs`, not stopped
+ * cleanly: they may hold changes of that day the store has not got. `silentMs`: since their last heartbeat.
+ */
+export async function stationsSilentSince(
+  client: Queryable,
+  joined: { storeId: string; stationId: string },
+  window: { sinceMs: number; leaseMs: number },
+): Promise<{ name: string; silentMs: number }[]> {
+  const rows = await client.query<{ name: string; silent_ms: number }>(
+    `SELECT name, ${DB_NOW_MS} - last_seen AS silent_ms FROM stations
+     WHERE store_id = $1 AND id <> $2 AND NOT stopped AND last_seen >= $3 AND last_seen < ${DB_NOW_MS} - $4 ORDER BY joined_at, id`,
+    [joined.storeId, joined.stationId, window.sinceMs, window.leaseMs],
+  );
+  return rows.rows.map((row) => ({ name: row.name, silentMs: Number(row.silent_ms) }));
+}

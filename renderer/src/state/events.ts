@@ -36,8 +36,9 @@ export function dispatchEvent(event: BillingEvent): void {
       useAppStore.getState().setStore(event.store);
       break;
     case 'store-ledger-changed':
-      // Another PC's payments reached the store: the store-wide log is out of date.
+      // Another PC's payments reached the store: the store-wide log and the counters' payments are out of date.
       reloadLogSoon();
+      reloadDashboardSoon();
       break;
     case 'app-changed':
       useAppStore.getState().setAppInfo(event.app);

@@ -1,0 +1,78 @@
+// Another PC's sale, from this PC of the store: its receipt, its payment's refunds and each
+// counter's newest payment are read from the store's ledger where this PC's SQLite lacks them; a
+// refund of it is refused here, naming the PC that took it. The
+// store's name and address on the receipt are this PC's copy of the store's (config-sync.ts).
+// Local first: with the link down a PC shows what its own SQLite holds.
+import { getAttempt } from '../../db/local/attempts';
+import { getCounter } from '../../db/local/counters';
+import { getInvoice } from '../../db/local/invoices';
+import { readStoreAttempt } from '../../db/store/attempts';
+import { listStationNames } from '../../db/store/stations';
+import { newestPaymentsElsewhere, readStoreRefunds, readStoreSale } from '../../db/store/sales';
+import { receiptOf } from '../after-sale/receipts';
+import { HandlerFailure } from '../failure';
+import { readSettings } from '../handlers/settings';
+import type { LedgerReader } from '../ports';
+import type { StoreHandlerDeps } from './handlers';
+
+export function otherPcsSales(deps: StoreHandlerDeps): Pick<LedgerReader, 'receipt' | 'refunds' | 'assertRefundableHere' | 'counters'> {
+  const { link } = deps;
+  /** The store's link when up; null when this PC is cut off (its own SQLite then stands in). */
+  const up = () => {
+    const { joined, connection } = link;
+    return joined && connection && link.isUp ? { storeId: joined.storeId, stationId: joined.stationId, pool: connection } : null;
+  };
+  return {
+    receipt: async (invoiceId, own) => {
+      const { db } = deps.mode();
+      const store = up();
+      if (getInvoice(db, invoiceId) || !store) return own();
+      const sale = await readStoreSale(store.pool, store.storeId, invoiceId);
+      if (!sale) return own();
+      const paid = sale.attempts.find((attempt) => attempt.state === 'succeeded');
+      const refunds = paid ? (await readStoreRefunds(store.pool, store.storeId, paid.id)).map((r) => r.refund) : [];
+      const { storeName, storeAddress } = readSettings(db);
+      return receiptOf({
+        ...sale,
+        counterName: getCounter(db, sale.invoice.counterId)?.name ?? sale.invoice.counterId,
+        storeName,
+        storeAddress,
+        // The bill (tax, discounts) stays on the PC that made the sale: the receipt prints its lines.
+        bill: null,
+        refundsOf: () => refunds,
+      });
+    },
+    refunds: async (attemptId, own) => {
+      const store = up();
+      if (getAttempt(deps.mode().db, attemptId) || !store) return own();
+      if (!(await readStoreAttempt(store.pool, store.storeId, attemptId))) return own();
+      return readStoreRefunds(store.pool, store.storeId, attemptId);
+    },
+    // A refund is followed with Zoho by the PC that records it, and what is left of a payment is
+    // counted by the PC that took it: until both can be the store's, the refund is made there.
+    assertRefundableHere: async (attemptId) => {
+      const store = up();
+      if (getAttempt(deps.mode().db, attemptId) || !store) return;
+      const attempt = await readStoreAttempt(store.pool, store.storeId, attemptId);
+      if (!attempt) return;
+      const pc = (await listStationNames(store.pool, store.storeId)).find((s) => s.id === attempt.stationId)?.name ?? 'another PC';
+      throw new HandlerFailure('conflict', `This payment was taken at PC “${pc}”. Refund it on that PC.`, 'attemptId');
+    },
+    counters: async (own) => {
+      const store = up();
+      if (!store) return own;
+      let elsewhere: Awaited<ReturnType<typeof newestPaymentsElsewhere>>;
+      try {
+        elsewhere = await newestPaymentsElsewhere(store.pool, store.storeId, store.stationId);
+      } catch (error) {
+        deps.log.warn('could not read the other PCs’ payments for the dashboard; showing this PC’s', { error: error instanceof Error ? error.message : String(error) });
+        return own;
+      }
+      return own.map((status) => {
+        const there = elsewhere.find((e) => e.attempt.counterId === status.counter.id);
+        const here = Math.max(status.attempt?.createdAt ?? 0, status.invoice?.createdAt ?? 0);
+        return there && there.attempt.createdAt > here ? { counter: status.counter, invoice: there.invoice, attempt: there.attempt } : status;
+      });
+    },
+  };
+}

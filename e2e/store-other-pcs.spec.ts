@@ -1,0 +1,95 @@
+// Store mode in Chromium, two PCs (browser host processes) on one PostgreSQL store and one simulator:
+// another PC's sale from this PC (issue 21). PC 1's dashboard shows PC 2's live payment; PC 1
+// reprints PC 2's sale and is told where to refund it; PC 2's receipt carries the store name and
+// address a manager set on PC 1.
+import type { Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import type { ChargeAttempt } from '../contract/records';
+import { StoreStations, STATION_PIN } from '../testkit/store-stations';
+import { expectAccessible, shot } from './screens-support';
+
+let stations: StoreStations;
+let sale: ChargeAttempt;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  stations = await StoreStations.start({ stations: 2, counters: 2 });
+  const pc1 = stations.station(0);
+  await pc1.host.ok('preferences-update', { managerToken: pc1.managerToken, storeName: 'Sharma General Store', storeAddress: '12 MG Road\nPune 411001' });
+});
+
+test.afterAll(async () => {
+  await stations?.close();
+});
+
+async function openPc(page: Page, index: number): Promise<void> {
+  await page.goto(stations.address(index));
+  await expect(page.getByRole('status', { name: 'Store link' })).toContainText('Store Main Street');
+}
+
+async function openLogUnlocked(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Manager' }).click();
+  await page.getByLabel('Manager PIN').fill(STATION_PIN);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('tab', { name: 'Counters' })).toBeVisible();
+  await page.getByRole('link', { name: 'Payment log' }).click();
+}
+
+/** Both widths the shop's screens have. */
+async function shots(page: Page, name: string): Promise<void> {
+  await shot(page, `${name}-1366`);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await shot(page, `${name}-1024`);
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+test('PC 1’s dashboard shows PC 2’s live payment, then its settling', async ({ page }) => {
+  sale = await stations.charge(1, 1, 4_321_00);
+  await openPc(page, 0);
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  const card = page.getByRole('listitem').filter({ hasText: 'Counter B' });
+  await expect(card).toContainText('₹4,321.00', { timeout: 15_000 });
+  await expect(card).toContainText(sale.invoiceNumber);
+  await expectAccessible(page);
+  await shots(page, 'store-other-01-dashboard-live');
+  await stations.control.pay(sale.terminalId, { outcome: 'succeeded', method: 'card' });
+  await expect(card).toContainText(/Paid at/, { timeout: 20_000 });
+});
+
+test('PC 1 reprints PC 2’s sale, with the store’s name; a refund of it is refused here, naming PC 2', async ({ page }) => {
+  await openPc(page, 0);
+  await openLogUnlocked(page);
+  await page.getByRole('button', { name: new RegExp(`^${sale.invoiceNumber}\\b.*show history`) }).click();
+  const panel = page.getByRole('complementary');
+  await expect(panel.getByRole('heading', { name: 'Refunds' })).toBeVisible();
+  await expect(panel.getByText('None.')).toBeVisible();
+  await page.evaluate(() => {
+    window.print = () => undefined;
+  });
+  await panel.getByRole('button', { name: 'Reprint receipt' }).click();
+  const receipt = page.locator('.print-area .receipt');
+  for (const expected of ['Sharma General Store', '12 MG Road', sale.invoiceNumber, 'Counter B', '₹4,321.00']) await expect(receipt).toContainText(expected);
+  await expect(page.getByText('That invoice does not exist')).toHaveCount(0);
+
+  await panel.getByLabel('Refund amount').fill('100');
+  await panel.getByRole('button', { name: 'Refund', exact: true }).click();
+  await expect(panel.getByText('This payment was taken at PC “PC 2”. Refund it on that PC.')).toBeVisible();
+  await expectAccessible(page);
+  await shots(page, 'store-other-02-reprint-refund');
+});
+
+test('PC 2’s receipt carries the store name and address set on PC 1', async ({ page }) => {
+  await openPc(page, 1);
+  await openLogUnlocked(page);
+  await page.getByRole('button', { name: new RegExp(`^${sale.invoiceNumber}\\b.*show history`) }).click();
+  const panel = page.getByRole('complementary');
+  await page.evaluate(() => {
+    window.print = () => undefined;
+  });
+  await panel.getByRole('button', { name: 'Reprint receipt' }).click();
+  const receipt = page.locator('.print-area .receipt');
+  for (const expected of ['Sharma General Store', '12 MG Road', 'Pune 411001', sale.invoiceNumber]) await expect(receipt).toContainText(expected);
+  await shots(page, 'store-other-03-pc2-receipt');
+});
