@@ -54,6 +54,7 @@ function startPc(url: string, storeId: string, stationId: string, lags: number[]
   const waiting: number[] = [];
   const shipper = new OutboxShipper({
     pool: () => pool,
+    now: () => Date.now(),
     stopped: () => false,
     // The batch loop stops only on an empty outbox: every sale committed before now is in the store.
     shipped: () => {
