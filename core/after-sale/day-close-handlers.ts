@@ -1,4 +1,5 @@
 // Closing the day: the report a manager reads (and prints) before and after, and the close itself.
+import { randomUUID } from 'node:crypto';
 import { FOLLOWED_REFUND_STATES, REVIEW_STATES } from '../../contract/vocabulary';
 import { awaitsReview } from '../../contract/records';
 import type { DayCloseReport } from '../../contract/answers';
@@ -30,14 +31,9 @@ export function dayCloseHandlers(ctx: DataContext): Handlers<'day-close-report' 
         const them = review === 1 ? '1 payment still needs' : `${review} payments still need`;
         throw new HandlerFailure('conflict', `${them} a manager's check. Check them first, or tick “Close anyway”: the close records that you closed with them open.`, 'closeAnyway');
       }
-      closeDay(ctx.db, {
-        day: input.date,
-        ...localDayRange(input.date),
-        closedBy: input.closedBy,
-        awaitingReview: review,
-        summary: before.totals,
-        at: ctx.now(),
-      });
+      const close = { id: randomUUID(), day: input.date, ...localDayRange(input.date), closedBy: input.closedBy, awaitingReview: review, summary: before.totals, at: ctx.now() };
+      await ctx.ports().closes.publish(close);
+      closeDay(ctx.db, close);
       ctx.events.emit({ type: 'ledger-changed' });
       return report(ctx, input.date);
     },

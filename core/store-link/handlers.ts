@@ -12,7 +12,7 @@ import type { ManagerAccess } from '../manager/access';
 import type { RunningMode } from '../mode';
 import type { ConnectionVault } from '../zoho/vault';
 import { claimCounter, releaseClaim, type ClaimRequest } from './claims';
-import { requireLink } from './config-writes';
+import { requireLink, storePinRefusal } from './config-writes';
 import { joinStore } from './join';
 import type { StoreLink } from './link';
 import { deleteClaim } from '../../db/store/claims';
@@ -22,7 +22,7 @@ export interface StoreHandlerDeps {
   link: StoreLink;
   vault: ConnectionVault;
   /** This PC's manager PIN: its hash, and the count of wrong tries. */
-  access: Pick<ManagerAccess, 'currentHash' | 'refuseWhileLockedOut' | 'countWrongTry'>;
+  access: Pick<ManagerAccess, 'currentHash' | 'refuseWhileLockedOut' | 'countWrongTry' | 'sessionPin' | 'adoptStorePin'>;
   log: Logger;
   now: () => number;
   mode: () => RunningMode;
@@ -53,7 +53,9 @@ export function storeCalls(deps: StoreHandlerDeps): Handlers<StoreCall> {
       if (!link.joined || !live) return link.status();
       const counter = requireCounter(live.db, input.counterId);
       const { pool } = requireLink(link, 'Releasing a counter needs the store link, which is down.');
-      await inStoreTransaction(pool, (client) => releaseClaim(client, claimRequest(deps, counter)));
+      await inStoreTransaction(pool, (client) => releaseClaim(client, claimRequest(deps, counter), deps.access.sessionPin())).catch((error: unknown) => {
+        throw storePinRefusal(error);
+      });
       await link.tickNow();
       return link.status();
     },
@@ -107,6 +109,8 @@ export async function joinAndAdopt(
     deps.log,
   );
   await link.adopt(joined.link, joined.pool, deps.mode());
+  // The PIN the store's database took (a new store's is this PC's) is this PC's from now on.
+  if (request.pin !== null) await deps.access.adoptStorePin(request.pin);
 }
 
 export function holdsClaim(link: StoreLink, counterId: string): boolean {

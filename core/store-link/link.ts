@@ -13,7 +13,6 @@ import { describeLinkFailure, openStorePool } from '../../db/store/pg';
 import { stopStation } from '../../db/store/stations';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
-import type { ManagerAccess } from '../manager/access';
 import type { RunningMode } from '../mode';
 import { ZohoError } from '../zoho/errors';
 import { callShare, safeShare } from './budget';
@@ -40,7 +39,6 @@ export const DEFAULT_STORE_TIMING: StoreTiming = { heartbeatMs: 2_000, leaseMs: 
 
 export interface StoreLinkDeps {
   file: StoreLinkFile;
-  pin: Pick<ManagerAccess, 'adoptHash'>;
   events: EventBus;
   log: Logger;
   now: () => number;
@@ -160,7 +158,7 @@ export class StoreLink {
     if (!link) return;
     if (this.state === 'up' && this.pool) {
       try {
-        await bookTokenRequest(this.pool, { accountKey: `${account.edition}:${account.accountId}`, storeId: link.storeId, stationId: link.stationId });
+        await bookTokenRequest(this.pool, `${account.edition}:${account.accountId}`);
         return;
       } catch (error) {
         if (error instanceof ZohoError) throw error;

@@ -2,14 +2,14 @@
 // asks the store about the other PCs' use of its terminal, a day's close waits for the other PCs'
 // payments of that day, and the shared configuration changes in the store first.
 import { requireCounter } from '../../db/local/counters';
-import { setPollInterval, setZohoAccount } from '../../db/store/config';
+import { setPreferencesWithPin, setZohoDetailsWithPin } from '../../db/store/pin-functions';
 import { HandlerFailure } from '../failure';
 import type { Ports } from '../ports';
 import { changeStoreConfig } from './config-writes';
 import { claimHere, clockTime, holdsClaim, type StoreHandlerDeps } from './handlers';
 import { otherPcsAttempts } from './remote-attempts';
 import { storeCounterWriter } from './store-counters';
-import { assertNoLiveAtOtherPcs } from './store-closes';
+import { assertNoLiveAtOtherPcs, publishClose } from './store-closes';
 import { storeDayReader } from './store-log';
 import { assertTerminalFreeInStore } from './terminal-use';
 
@@ -28,11 +28,12 @@ export function storePorts(deps: StoreHandlerDeps): Ports {
         const { joined, connection } = link;
         if (joined && connection && link.isUp) await assertNoLiveAtOtherPcs(connection, joined, date);
       },
+      publish: (close) => publishClose(deps, close),
     },
     config: {
       ...storeCounterWriter(deps),
       // The poll interval is the store's; how many days of backups a PC keeps is its own.
-      pollInterval: (seconds) => changeStoreConfig(link, (client, storeId) => setPollInterval(client, storeId, seconds)),
+      pollInterval: (seconds) => changeStoreConfig(link, deps.access, (client, pin) => setPreferencesWithPin(client, pin, seconds)),
       zohoAccount: async (account) => {
         const zoho = link.joined?.zoho;
         if (zoho && (zoho.edition !== account.edition || zoho.accountId !== account.accountId || zoho.clientId !== account.clientId)) {
@@ -42,7 +43,7 @@ export function storePorts(deps: StoreHandlerDeps): Ports {
             zoho.accountId !== account.accountId ? 'accountId' : zoho.clientId !== account.clientId ? 'clientId' : 'edition',
           );
         }
-        if (!zoho) await changeStoreConfig(link, (client, storeId) => setZohoAccount(client, storeId, account));
+        if (!zoho) await changeStoreConfig(link, deps.access, (client, pin) => setZohoDetailsWithPin(client, pin, account));
       },
     },
     // The manager's view is the store's; another PC's payment is read, and re-checked, there.

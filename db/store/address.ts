@@ -177,3 +177,17 @@ export function pcAddress(ownerAddress: string, login: { roleName: string; passw
   parsed.password = encodeURIComponent(login.password);
   return parsed.toString();
 }
+
+/** Whether two addresses name the same database on the same server (whoever logs in). */
+export function sameDatabase(a: string, b: string): boolean {
+  const where = (address: string) => {
+    try {
+      const { host, port, database } = storeConnection(address);
+      return `${host}:${port}/${database}`;
+    } catch {
+      return null;
+    }
+  };
+  const first = where(a);
+  return first !== null && first === where(b);
+}
