@@ -119,6 +119,39 @@ describe('joining a store: bad input', () => {
   });
 });
 
+describe('joining makes the PC a login role of its own', () => {
+  it('the PC keeps only its own role’s address (never the owner’s password), logs in as that role, and the store records the join; joining again replaces the role', async () => {
+    const rig = await pc();
+    const ownerPassword = new URL(store.url).password;
+    await rig.call('store-join', { managerToken: rig.managerToken, url: store.url, storeName: 'Main Street', stationName: 'Till 1', pin: '2468' });
+    const { stationId } = await rig.call('store-status', {});
+    const kept = await rig.storeSecrets.read();
+    expect(kept).not.toContain(ownerPassword);
+    expect(kept).not.toContain(APP_ROLE);
+    const first = new URL((JSON.parse(kept ?? '{}') as { url: string }).url);
+    expect(first.username).toMatch(/^counter_pc_[0-9a-f]{16}$/);
+    const sessions = await store.client.query<{ usename: string }>("SELECT DISTINCT usename FROM pg_stat_activity WHERE application_name = 'counter' AND usename <> $1", [APP_ROLE]);
+    expect(sessions.rows.map((row) => row.usename)).toEqual([first.username]);
+    // The PC's role reads the store but cannot write its configuration, nor read the PIN's hash.
+    await withStoreClient(first.toString(), async (asPc) => {
+      await expect(asPc.query('SELECT pin_hash FROM stores')).rejects.toMatchObject({ code: '42501' });
+      await expect(asPc.query("UPDATE counters SET name = 'Forged'")).rejects.toMatchObject({ code: '42501' });
+    });
+
+    await rig.call('store-join', { managerToken: rig.managerToken, url: store.url, storeName: 'Main Street', stationName: 'Till 1', pin: '2468' });
+    const again = new URL((JSON.parse((await rig.storeSecrets.read()) ?? '{}') as { url: string }).url);
+    expect(again.username).not.toBe(first.username);
+    const membership = await store.client.query<{ change: string; role_name: string }>('SELECT change, role_name FROM station_membership WHERE station_id = $1 ORDER BY at', [stationId]);
+    expect(membership.rows).toEqual([
+      { change: 'joined', role_name: first.username },
+      { change: 'removed', role_name: first.username },
+      { change: 'joined', role_name: again.username },
+    ]);
+    await expect(withStoreClient(first.toString(), async () => undefined)).rejects.toMatchObject({ code: '28P01' });
+    expect((await rig.call('store-status', {})).link).toBe('up');
+  });
+});
+
 describe('the store link down', () => {
   it('charging goes on; the status says since when and how many changes wait; configuration waits; then everything catches up', async () => {
     const rig = await pc();
