@@ -1,4 +1,4 @@
-// The store's own calls (store-join, store-status, counter-claim, counter-release). What the local
+// The store's own calls (store-join, store-pc-remove, store-status, counter-claim, counter-release). What the local
 // calls ask of the store on a PC of a store (a charge's claim, a close, the shared configuration,
 // the store-wide log, another PC's payment) is in store-ports.ts.
 import { hostname } from 'node:os';
@@ -14,6 +14,8 @@ import type { ConnectionVault } from '../zoho/vault';
 import { claimCounter, releaseClaim, type ClaimRequest } from './claims';
 import { requireLink, storePinRefusal } from './config-writes';
 import { joinStore } from './join';
+import { removePc } from './remove-pc';
+import { withCaFile } from '../../db/store/address';
 import type { StoreLink } from './link';
 import { deleteClaim } from '../../db/store/claims';
 import { inStoreTransaction } from '../../db/store/pg';
@@ -28,7 +30,7 @@ export interface StoreHandlerDeps {
   mode: () => RunningMode;
 }
 
-type StoreCall = 'store-status' | 'store-join' | 'counter-claim' | 'counter-release';
+type StoreCall = 'store-status' | 'store-join' | 'store-pc-remove' | 'counter-claim' | 'counter-release';
 
 /** A clock reading as the shop reads it: "10:32". */
 export function clockTime(ms: number): string {
@@ -41,7 +43,11 @@ export function storeCalls(deps: StoreHandlerDeps): Handlers<StoreCall> {
     'store-status': () => link.status(),
     'store-join': async (input) => {
       await deps.access.refuseWhileLockedOut('pin');
-      await joinAndAdopt(deps, input, () => deps.access.countWrongTry());
+      await joinAndAdopt(deps, { ...input, url: input.caFile ? withCaFile(input.url, input.caFile) : input.url }, () => deps.access.countWrongTry());
+      return link.status();
+    },
+    'store-pc-remove': async (input) => {
+      await removePc(deps, input);
       return link.status();
     },
     'counter-claim': async (input) => {

@@ -82,7 +82,7 @@ function openPool(url: string, log: Logger): pg.Pool {
   try {
     return openStorePool(url, log);
   } catch (error) {
-    if (error instanceof StoreAddressError) throw new HandlerFailure('invalid_input', error.message, 'url');
+    if (error instanceof StoreAddressError) throw new HandlerFailure('invalid_input', error.message, error.field);
     throw error;
   }
 }
