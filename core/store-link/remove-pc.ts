@@ -1,12 +1,14 @@
 // A lost or stolen PC cut off by a manager (Manager → Store → Remove this PC), with the store
 // owner's address typed once and never kept: the PC's login role is dropped (its sessions end, it
-// cannot log in again), the store records the removal, and every row it wrote stays.
+// cannot log in again), the store records the removal, it leaves the list of PCs, and every row it
+// wrote stays.
 import { HandlerFailure } from '../failure';
 import type { Logger } from '../logger';
 import type { StoreLink } from './link';
 import { sameDatabase, StoreAddressError } from '../../db/store/address';
 import { describeLinkFailure, openStorePool } from '../../db/store/pg';
 import { NoSuchPcError, removePcRole } from '../../db/store/roles';
+import { stopStation } from '../../db/store/stations';
 
 export async function removePc(deps: { link: StoreLink; log: Logger }, input: { url: string; stationId: string }): Promise<void> {
   const joined = deps.link.joined;
@@ -30,6 +32,8 @@ export async function removePc(deps: { link: StoreLink; log: Logger }, input: { 
     });
     try {
       const removed = await removePcRole(client, joined.storeId, input.stationId);
+      // It holds no counter budget and leaves the store's list of PCs (its rows stay).
+      await stopStation(client, { storeId: joined.storeId, stationId: input.stationId });
       deps.log.info('a PC of the store was removed', { stationId: input.stationId, sessionsEnded: removed.sessionsEnded });
     } catch (error) {
       if (error instanceof NoSuchPcError) throw new HandlerFailure('not_found', 'That PC has no login of its own in this store: it was removed already, or joined before PCs had their own logins.', 'stationId');
