@@ -1,5 +1,6 @@
 // `npm run bench` runs every benchmark; `npm run bench -- database scale` runs those named:
-// detection, detection-screen, scale, database, startup, backup, store-sync, store-log (docs/BENCHMARKS.md).
+// detection, detection-screen, scale, database, startup, backup, store-sync, store-log, store-capacity
+// (docs/BENCHMARKS.md).
 // Each prints ONE line of figures (ratios to its limits, absolute figures, goals with PASS/FAIL) and
 // the load average (`uptime`) at its start and end; the raw figures go to out/bench/.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { load, machine, type BenchResult } from './lib';
 import { scaleBench } from './scale';
 import { startupBench } from './startup';
 import { storeLogBench, storeSyncBench } from './store';
+import { storeCapacityBench } from './store-capacity';
 
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
   detection: detectionBench,
@@ -22,6 +24,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   backup: backupBench,
   'store-sync': storeSyncBench,
   'store-log': storeLogBench,
+  'store-capacity': storeCapacityBench,
 };
 
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@
 // simulator holding Zoho's 600 calls a minute per account. Every PC's share follows the heartbeats,
 // so the store as a whole must draw no 429 and check every session at least every 10 s.
 import type { PostgresServer } from '../testkit/postgres-cluster';
-import { sessionPollGaps } from '../testkit/stats';
+import { percentile, sessionPollGaps } from '../testkit/stats';
 import { StoreStations } from '../testkit/store-stations';
 import { sleep } from '../testkit/time';
 
@@ -18,13 +18,22 @@ export interface StoreLoadReport {
   longestGapMs: number;
   /** Once every session has started. */
   steadyLongestGapMs: number;
+  steadyGapP50Ms: number;
+  /** Checks a minute the store made once every session had started: what it spent of its budget. */
+  steadyRetrievesPerMinute: number;
+  steadyGapP99Ms: number;
+  /** Sessions whose every check once all had started came within `keptWithinMs` of the one before. */
+  sessionsKept: number;
   /** Each PC's calls a minute at the end, as its store status says. */
   shares: number[];
 }
 
-/** `cluster`: a running one to make the store's database in (default: a cluster of its own). */
-export async function runStoreLoad(options: { pcs: number; sessionsPerPc: number; runMs: number; cluster?: PostgresServer }): Promise<StoreLoadReport> {
-  const { pcs, sessionsPerPc, runMs, cluster } = options;
+/**
+ * `cluster`: a running one to make the store's database in (default: a cluster of its own);
+ * `keptWithinMs`: the longest gap at which a session counts as kept (default 10 s).
+ */
+export async function runStoreLoad(options: { pcs: number; sessionsPerPc: number; runMs: number; cluster?: PostgresServer; keptWithinMs?: number }): Promise<StoreLoadReport> {
+  const { pcs, sessionsPerPc, runMs, cluster, keptWithinMs = 10_000 } = options;
   const stations = await StoreStations.start({
     cluster,
     stations: pcs,
@@ -51,6 +60,11 @@ export async function runStoreLoad(options: { pcs: number; sessionsPerPc: number
     const log = stations.sim.requests().filter((entry) => entry.time >= started);
     const gaps = sessionPollGaps(log);
     const retrieves = log.filter((entry) => entry.method === 'GET' && entry.session_id).length;
+    const steadyFrom = started + STAGGER_MS;
+    const steadyGaps = sessionPollGaps(log, steadyFrom);
+    const sessionIds = new Set(log.flatMap((entry) => (entry.method === 'POST' && entry.session_id ? [entry.session_id] : [])));
+    const sessionsKept = [...sessionIds].filter((id) => Math.max(...sessionPollGaps(log.filter((entry) => entry.session_id === id), steadyFrom)) <= keptWithinMs).length;
+    const steadyRetrieves = log.filter((entry) => entry.method === 'GET' && entry.session_id && entry.time >= steadyFrom).length;
     const shares = await Promise.all(stations.stations.map(async (s) => (await s.host.ok('store-status', {})).callsPerMinute));
     return {
       pcs,
@@ -59,7 +73,11 @@ export async function runStoreLoad(options: { pcs: number; sessionsPerPc: number
       rateLimited: stations.sim.stats().payments_requests.rate_limited,
       retrievesPerMinute: Math.round((retrieves / (Date.now() - started)) * 60_000),
       longestGapMs: Math.max(...gaps),
-      steadyLongestGapMs: Math.max(...sessionPollGaps(log, started + STAGGER_MS)),
+      steadyLongestGapMs: Math.max(...steadyGaps),
+      steadyGapP50Ms: percentile(steadyGaps, 50),
+      steadyGapP99Ms: percentile(steadyGaps, 99),
+      sessionsKept,
+      steadyRetrievesPerMinute: Math.round((steadyRetrieves / (Date.now() - steadyFrom)) * 60_000),
       shares,
     };
   } finally {
