@@ -150,6 +150,30 @@ describe('joining makes the PC a login role of its own', () => {
     await expect(withStoreClient(first.toString(), async () => undefined)).rejects.toMatchObject({ code: '28P01' });
     expect((await rig.call('store-status', {})).link).toBe('up');
   });
+
+  it('a PC that still keeps the store’s shared (owner’s) address, as PCs joined before migration 006 did, moves to a login of its own at its first heartbeat and keeps only that', async () => {
+    const rig = await pc();
+    await rig.call('store-join', { managerToken: rig.managerToken, url: store.url, storeName: 'Main Street', stationName: 'Till 1', pin: '2468' });
+    const { stationId } = await rig.call('store-status', {});
+    const joined = JSON.parse((await rig.storeSecrets.read()) ?? '{}') as { url: string };
+    await rig.storeSecrets.write(JSON.stringify({ ...joined, url: store.url }));
+    await rig.restart();
+    const moved = await eventually(async () => {
+      const kept = (JSON.parse((await rig.storeSecrets.read()) ?? '{}') as { url: string }).url;
+      return kept !== store.url && (await rig.call('store-status', {})).link === 'up' ? kept : undefined;
+    }, 10_000, 'the PC moving to its own login');
+    expect(await rig.storeSecrets.read()).not.toContain(new URL(store.url).password);
+    const role = new URL(moved).username;
+    expect(role).toMatch(/^counter_pc_[0-9a-f]{16}$/);
+    expect(role).not.toBe(new URL(joined.url).username);
+    await withStoreClient(moved, async (asPc) => {
+      expect((await asPc.query<{ id: string }>('SELECT current_station() AS id')).rows[0]?.id).toBe(stationId);
+    });
+    await eventually(async () => {
+      const sessions = await store.client.query<{ usename: string }>("SELECT DISTINCT usename FROM pg_stat_activity WHERE application_name = 'counter' AND usename <> $1", [APP_ROLE]);
+      return sessions.rows.length === 1 && sessions.rows[0]?.usename === role ? true : undefined;
+    }, 10_000, 'only the PC’s own role connected');
+  });
 });
 
 describe('the store link down', () => {

@@ -15,7 +15,8 @@ import { addStoreCounters, insertStore, lockStoreByName, storeZohoAccount, type 
 import { countRunningStations, registerStation } from '../../db/store/stations';
 import { pcAddress, StoreAddressError } from '../../db/store/address';
 import { PIN_FUNCTION_CODES } from '../../db/store/pin-functions';
-import { addPcRole, currentStation, legacyPinHash, NoSuchPcError, removePcRole, storeHasPin, tryStorePin, writeStorePin } from '../../db/store/roles';
+import { currentStation, legacyPinHash, storeHasPin, tryStorePin, writeStorePin } from '../../db/store/roles';
+import { newPcLogin } from './own-login';
 import { describeLinkFailure, inStoreTransaction, openStorePool, pgCode } from '../../db/store/pg';
 import { migrateStore, NotACounterStoreError, StoreSchemaTooNewError } from '../../db/store/migrate';
 
@@ -59,7 +60,7 @@ export async function joinStore(request: JoinRequest, pc: JoiningPc, log: Logger
       if (pgCode(error) === '23505') return enterStore(owner, request, pc, stationId);
       throw error;
     });
-    const login = await newPcRole(owner, store.id, stationId);
+    const login = await newPcLogin(owner, store.id, stationId);
     const url = pcAddress(request.url, login);
     joined = { link: { url, storeId: store.id, storeName: store.name, stationId, stationName: request.stationName, zoho: storeZohoAccount(store), knownStations }, created };
   } finally {
@@ -84,19 +85,6 @@ function openPool(url: string, log: Logger): pg.Pool {
   } catch (error) {
     if (error instanceof StoreAddressError) throw new HandlerFailure('invalid_input', error.message, error.field);
     throw error;
-  }
-}
-
-/** This PC's login role, new: one it had before (a PC joining again) is dropped first. */
-async function newPcRole(owner: pg.Pool, storeId: string, stationId: string) {
-  const client = await owner.connect();
-  try {
-    await removePcRole(client, storeId, stationId).catch((error: unknown) => {
-      if (!(error instanceof NoSuchPcError)) throw error;
-    });
-    return await addPcRole(client, storeId, stationId);
-  } finally {
-    client.release();
   }
 }
 
