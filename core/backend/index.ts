@@ -27,7 +27,7 @@ import { checkOverrides } from '../outside-settings';
 import { FileSecretStore } from '../secrets/file-secret-store';
 import { MemorySecretStore, type SecretStore } from '../secrets/secret-store';
 import { publishPin, storeTakesPin } from '../store-link/config-writes';
-import { sameDatabase } from '../../db/store/address';
+import { addressPassword, sameDatabase } from '../../db/store/address';
 import { joinAndAdopt, storeCalls, type StoreHandlerDeps } from '../store-link/handlers';
 import { StoreLink, type StoreTiming } from '../store-link/link';
 import { StoreLinkFile } from '../store-link/link-file';
@@ -235,6 +235,7 @@ class BackendRuntime implements Backend {
         vault: this.vault,
         pinFile,
         connectionStatus: () => this.connection.status(),
+        storePassword: () => (this.store.joined ? addressPassword(this.store.joined.url) : null),
       }),
     };
     this.modes = new ModeSwitch({

@@ -157,6 +157,15 @@ export function redactStoreAddress(address: string): string {
   return 'an address that cannot be read';
 }
 
+/** The password an address holds, in any form (null when none, or when it cannot be read). */
+export function addressPassword(address: string): string | null {
+  try {
+    return storeConnection(address).password || null;
+  } catch {
+    return null;
+  }
+}
+
 /** The address naming `caFile` (an absolute path) as the CA that signed the store's server certificate. */
 export function withCaFile(address: string, caFile: string): string {
   const parsed = new URL(address);
