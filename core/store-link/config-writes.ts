@@ -34,7 +34,7 @@ export function storePinRefusal(error: unknown, field = 'pin'): unknown {
     case PIN_FUNCTION_CODES.locked:
       return new HandlerFailure('locked', `Too many wrong manager PINs for this store: ${message.replace(/^manager PIN: /, '')}.`, field);
     case PIN_FUNCTION_CODES.noPinInStore:
-      return new HandlerFailure('conflict', 'This store has no manager PIN in its database yet: its owner upgrades it under Manager → Store.', field);
+      return new HandlerFailure('conflict', 'This store has no manager PIN in its database yet: under Manager → Store, join this store again with its owner’s address and the manager PIN, which upgrades it.', field);
     case PIN_FUNCTION_CODES.paymentOnCounter:
       return new HandlerFailure('conflict', 'A payment is in progress on this counter at a PC of the store. Change it when it has finished.', 'terminalId');
     default:

@@ -174,6 +174,23 @@ describe('joining makes the PC a login role of its own', () => {
       return sessions.rows.length === 1 && sessions.rows[0]?.usename === role ? true : undefined;
     }, 10_000, 'only the PC’s own role connected');
   });
+  it('a store with no PIN in its database (an older one): a change is refused with how to upgrade it; the owner’s join with the PIN upgrades it', async () => {
+    const rig = await pc();
+    await rig.call('store-join', { managerToken: rig.managerToken, url: store.url, storeName: 'Main Street', stationName: 'Till 1', pin: '2468' });
+    await store.client.query('DELETE FROM store_pins');
+    const counter = rig.counters[0];
+    if (!counter) throw new Error('no counter');
+    const refused = await rig.raw('counter-update', { managerToken: rig.managerToken, counterId: counter.id, name: 'Front' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(refused.ok ? '' : refused.error.message).toMatch(/join this store again with its owner’s address and the manager PIN/);
+    const wrong = await rig.raw('store-join', { managerToken: rig.managerToken, url: store.url, storeName: 'Main Street', stationName: 'Till 1', pin: '1357' });
+    expect(wrong).toMatchObject({ ok: false, error: { field: 'pin' } });
+    expect((await store.client.query('SELECT store_id FROM store_pins')).rows).toEqual([]);
+    await rig.call('store-join', { managerToken: rig.managerToken, url: store.url, storeName: 'Main Street', stationName: 'Till 1', pin: '2468' });
+    expect((await store.client.query('SELECT store_id FROM store_pins')).rows).toHaveLength(1);
+    const renamed = await rig.call('counter-update', { managerToken: rig.managerToken, counterId: counter.id, name: 'Front' });
+    expect(renamed.name).toBe('Front');
+  });
 });
 
 describe('the store link down', () => {

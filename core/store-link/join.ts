@@ -144,12 +144,13 @@ async function enterStore(pool: pg.Pool, request: JoinRequest, pc: JoiningPc, st
 /**
  * The store's manager PIN, tried as the owner with the store's lockout. A store made before
  * migration 006 kept its PIN's hash in its row: the owner's join checks the PIN against that and
- * upgrades the store, putting the PIN in the database.
+ * upgrades the store, putting the PIN in the database. A store with no PIN at all (made at start
+ * from the command line without one) takes this PC's, as a new store does.
  */
 async function checkStorePin(client: pg.PoolClient, storeId: string, pin: string, pc: JoiningPc): Promise<void> {
   if (!(await storeHasPin(client, storeId))) {
-    const legacy = await legacyPinHash(client, storeId);
-    if (legacy === null || !(await verifyPin(pin, legacy))) {
+    const known = (await legacyPinHash(client, storeId)) ?? pc.pinHash;
+    if (known === null || !(await verifyPin(pin, known))) {
       await pc.onWrongPin();
       throw new HandlerFailure('invalid_input', 'That is not the store’s manager PIN.', 'pin');
     }
