@@ -165,6 +165,9 @@ export const storeUrl = z
 
 export const stationName = text('PC name', 1, 40);
 
+/** The file holding the CA certificate that signed the store server's (as --store-ca): a full path. */
+export const caFile = text('CA file', 1, 1000).refine((value) => value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value), 'CA file must be a full path (/… or C:\\…)');
+
 /** The program a key is for, as the cashier will see it ("Tally", "Vyapar at the back office"). */
 export const programName = text('Program name', 1, 40);
 

@@ -173,8 +173,10 @@ export const inputSchemas = {
   /** Installs a downloaded update now (Counter restarts); refused while a payment is live. */
   'update-install': z.strictObject({ managerToken: f.managerToken }),
   /**
-   * Joins this PC to a store (creating it when no store has the name yet). `pin` is the store's
-   * manager PIN; for a new store, this PC's, which becomes the store's.
+   * Joins this PC to a store (creating it when no store has the name yet) with the store owner's
+   * address, used once and never kept: this PC gets a login role of its own. `pin` is the store's
+   * manager PIN; for a new store, this PC's, which becomes the store's. `caFile`: the CA that signed
+   * the store server's certificate.
    */
   'store-join': z.strictObject({
     managerToken: f.managerToken,
@@ -182,7 +184,10 @@ export const inputSchemas = {
     storeName: f.storeName,
     stationName: f.stationName.optional(),
     pin: f.managerPin,
+    caFile: f.caFile.optional(),
   }),
+  /** Cuts another PC of the store off (lost or stolen): its login role is dropped with the owner's address (used once); its records stay. */
+  'store-pc-remove': z.strictObject({ managerToken: f.managerToken, url: f.storeUrl, stationId: f.recordId }),
   /** Frees a counter held by a PC that is no longer heard from (a stale claim). */
   'counter-release': z.strictObject({ managerToken: f.managerToken, counterId: f.recordId }),
   /** A key for another billing program to use the integration API: the key is in the answer, once. */
@@ -250,6 +255,7 @@ export interface HandlerOutputs {
   'store-status': StoreStatus;
   'counter-claim': StoreStatus;
   'store-join': StoreStatus;
+  'store-pc-remove': StoreStatus;
   'counter-release': StoreStatus;
   'catalogue-search': CatalogueItem[];
   'catalogue-barcode': { item: CatalogueItem | null };

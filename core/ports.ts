@@ -8,6 +8,7 @@ import type { AttemptEvent, ChargeAttempt, Counter, RefundWithEvents } from '../
 import type { Edition } from '../contract/vocabulary';
 import * as counters from '../db/local/counters';
 import type { Db } from '../db/local/database';
+import type { NewDayClose } from '../db/local/day-closes';
 import { InvalidStateError } from '../db/local/errors';
 import { HandlerFailure } from './failure';
 
@@ -29,6 +30,8 @@ export interface CloseGuard {
   assertClosable(date: string): Promise<void>;
   /** Other PCs heard from on `date` but not lately: their changes of that day may not have reached the store yet. */
   silentPcs(date: string): Promise<{ name: string; silentMs: number }[]>;
+  /** Closes the day beyond this PC first (a store's, through its close_day with the manager's PIN); then this PC closes it. */
+  publish(close: NewDayClose & { id: string }): Promise<void>;
 }
 
 /** Configuration shared beyond this PC: changed there first, then in this PC's database `db`. */
@@ -86,7 +89,7 @@ const nothing = async (): Promise<void> => undefined;
 export const LOCAL_PORTS: Ports = {
   claims: { claim: nothing },
   terminals: { assertFree: nothing },
-  closes: { assertClosable: nothing, silentPcs: async () => [] },
+  closes: { assertClosable: nothing, silentPcs: async () => [], publish: nothing },
   // The database refuses a terminal or prefix already used by an active counter, and a terminal
   // change or deactivation while a payment is live, inside its own transactions.
   config: {

@@ -119,3 +119,32 @@ test('the Store screen: the store, its PCs and counters in use; a wrong address 
   await expectAccessible(page);
   await shot(page, 'store-04-store-screen');
 });
+
+test('Manager → Store → Remove this PC: asked first, with the owner’s address; the PC is cut off, its sales stay', async ({ page }) => {
+  const sale = await stations.charge(1, 1, 12_00);
+  const shipped = async () => (await stations.ledgers()).store.charge_attempts?.some((row) => row.id === sale.id) ?? false;
+  await eventually(async () => ((await shipped()) ? true : undefined), 20_000, 'PC 2’s sale in the store');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openPc(page, 0);
+  await unlockManager(page);
+  await page.getByRole('tab', { name: 'Store' }).click();
+  const pc2 = page.locator('.store-list-item').filter({ hasText: 'PC 2' }).first();
+  await pc2.getByRole('button', { name: /Remove this PC/ }).click();
+  await expect(pc2.getByText('Remove PC “PC 2”?')).toBeVisible();
+  await pc2.getByLabel('Owner’s address').fill('postgres://counter:secret@127.0.0.1:9/elsewhere');
+  await pc2.getByRole('button', { name: 'Remove PC 2' }).click();
+  await expect(pc2.getByText(/another database than this store’s/)).toBeVisible();
+  await expectAccessible(page);
+  await shot(page, 'store-05-remove-pc-1366');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await shot(page, 'store-05-remove-pc-1024');
+
+  await pc2.getByLabel('Owner’s address').fill(stations.url);
+  await pc2.getByRole('button', { name: 'Remove PC 2' }).click();
+  await expect(page.getByText('PC “PC 2” is removed: it cannot reach the store any more. Its sales stay in the store’s log.')).toBeVisible();
+  await expect(page.getByText('Owner’s address')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Remove this PC (PC 2)' })).toHaveCount(0);
+  await shot(page, 'store-06-removed-1024');
+  await eventually(async () => ((await stations.station(1).host.ok('store-status', {})).link === 'down' ? true : undefined), 20_000, 'PC 2 cut off');
+  expect(await shipped()).toBe(true);
+});

@@ -5,8 +5,11 @@
 // --packaged: run as an installed app does, accepting outside settings (ZOHO_PAYMENTS_URL,
 // ZOHO_ACCOUNTS_URL, --data-dir) only when they keep the Zoho secrets safe.
 // --store (or COUNTER_STORE_URL / COUNTER_STORE_NAME / COUNTER_STATION_NAME) joins this PC to a
-// store at start, trusting the database credentials in the address; the PC remembers it. An address
-// with a password is refused on the command line (the process list shows it): COUNTER_STORE_URL.
+// store at start with the store owner's address, trusting its credentials; the PC then keeps only
+// its own login role's address. An address with a password is refused on the command line (the
+// process list shows it): COUNTER_STORE_URL. COUNTER_STORE_PIN (the environment only) is the store's
+// manager PIN: a store made at start keeps it in its database (without it the store has no PIN
+// there, and its settings cannot change until its owner sets one).
 // --store-ca names the CA file that signed the store server's certificate (kept in the address as
 // sslrootcert).
 // --api-port (or COUNTER_API_PORT): the integration API for other billing programs (default 47100,
@@ -34,7 +37,7 @@ interface HostCommand {
   dataDir: string;
   dataDirGiven: boolean;
   packaged: boolean;
-  store: { url: string; storeName: string; stationName?: string } | null;
+  store: { url: string; storeName: string; stationName?: string; pin?: string } | null;
   integrationApi: IntegrationApiSetting | null;
 }
 
@@ -64,7 +67,9 @@ function options(env: Record<string, string | undefined> = process.env): HostCom
   const storeName = values['store-name'] ?? env.COUNTER_STORE_NAME;
   const stationName = values['station-name'] ?? env.COUNTER_STATION_NAME;
   if (Boolean(storeUrl) !== Boolean(storeName)) throw new Error(`--store and --store-name go together. ${USAGE}`);
-  const store = storeUrl && storeName ? { url: storeUrl, storeName, ...(stationName ? { stationName } : {}) } : null;
+  const storePin = env.COUNTER_STORE_PIN;
+  if (storePin !== undefined && !/^\d{4,8}$/.test(storePin)) throw new Error('COUNTER_STORE_PIN: must be 4 to 8 digits.');
+  const store = storeUrl && storeName ? { url: storeUrl, storeName, ...(stationName ? { stationName } : {}), ...(storePin ? { pin: storePin } : {}) } : null;
   const checks: [z.ZodType, string | undefined][] = [[fields.storeUrl, storeUrl], [fields.storeName, storeName], [fields.stationName, stationName]];
   for (const [rule, value] of checks) {
     const checked = value === undefined ? null : rule.safeParse(value);

@@ -76,6 +76,7 @@ export function createBillingBridge(ipc: IpcRendererLike): DesktopBilling {
     storeStatus: call('store-status'),
     counterClaim: call('counter-claim'),
     storeJoin: call('store-join'),
+    storePcRemove: call('store-pc-remove'),
     counterRelease: call('counter-release'),
     catalogueSearch: call('catalogue-search'),
     catalogueBarcode: call('catalogue-barcode'),

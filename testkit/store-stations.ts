@@ -206,7 +206,7 @@ export class StoreStations<Cluster extends PostgresServer = PostgresCluster> {
       accountsUrl: this.sim.url,
       args: ['--store-name', this.storeName, '--station-name', name, ...(apiPort === null ? [] : ['--api-port', String(apiPort)])],
       // The address holds the password: through the environment, never the command line.
-      env: { COUNTER_STORE_URL: this.url },
+      env: { COUNTER_STORE_URL: this.url, COUNTER_STORE_PIN: STATION_PIN },
     });
   }
 }

@@ -1,4 +1,5 @@
 // Closing the day: the report a manager reads (and prints) before and after, and the close itself.
+import { randomUUID } from 'node:crypto';
 import { FOLLOWED_REFUND_STATES, REVIEW_STATES } from '../../contract/vocabulary';
 import { awaitsReview } from '../../contract/records';
 import type { DayCloseReport } from '../../contract/answers';
@@ -37,14 +38,10 @@ export function dayCloseHandlers(ctx: DataContext): Handlers<'day-close-report' 
         const them = silent.map((pc) => `PC “${pc.name}” has not been heard from for ${Math.max(1, Math.round(pc.silentMs / 60_000))} min`).join('; ');
         throw new HandlerFailure('conflict', `${them}: its sales of ${input.date} may not have reached the store. Wait for it, or tick “Close anyway”: what it sends later is counted on the next open day.`, 'closeAnyway');
       }
-      closeDay(ctx.db, {
-        day: input.date,
-        ...localDayRange(input.date),
-        closedBy: input.closedBy,
-        awaitingReview: review,
-        summary: silent.length > 0 ? { ...before.totals, notHeardFrom: silent.map((pc) => pc.name) } : before.totals,
-        at: ctx.now(),
-      });
+      const summary = silent.length > 0 ? { ...before.totals, notHeardFrom: silent.map((pc) => pc.name) } : before.totals;
+      const close = { id: randomUUID(), day: input.date, ...localDayRange(input.date), closedBy: input.closedBy, awaitingReview: review, summary, at: ctx.now() };
+      await ctx.ports().closes.publish(close);
+      closeDay(ctx.db, close);
       ctx.events.emit({ type: 'ledger-changed' });
       return storeReport(ctx, input.date);
     },

@@ -26,7 +26,8 @@ import { isLiveConnection, LIVE_DB_FILE, startDemoMode, startLiveMode, type Mode
 import { checkOverrides } from '../outside-settings';
 import { FileSecretStore } from '../secrets/file-secret-store';
 import { MemorySecretStore, type SecretStore } from '../secrets/secret-store';
-import { publishPinHash } from '../store-link/config-writes';
+import { publishPin, storeTakesPin } from '../store-link/config-writes';
+import { addressPassword, sameDatabase } from '../../db/store/address';
 import { joinAndAdopt, storeCalls, type StoreHandlerDeps } from '../store-link/handlers';
 import { StoreLink, type StoreTiming } from '../store-link/link';
 import { StoreLinkFile } from '../store-link/link-file';
@@ -83,7 +84,7 @@ export interface BackendOptions {
   /** Where a joined PC keeps its store's address (it may hold the database password); default: memory. */
   storeSecretStore?: SecretStore;
   /** Join this store at start (the browser host's --store / COUNTER_STORE_URL), trusting the database credentials. */
-  joinStoreAtStart?: { url: string; storeName: string; stationName?: string };
+  joinStoreAtStart?: { url: string; storeName: string; stationName?: string; pin?: string };
   /** How to reset the manager PIN on this install (the command, or the app's flag), for the manager's screen. */
   pinRecovery?: string;
   /** The integration API for other billing programs (core/integration-api/): off when not given. */
@@ -169,12 +170,12 @@ class BackendRuntime implements Backend {
       isFreshInstall: async () => (await this.vault.read()) === null && !existsSync(join(options.dataDir, LIVE_DB_FILE)),
       audit: (event) => appendAccessEvent(this.modes.current().db, { at: this.now(), ...event }),
       recovery: options.pinRecovery ?? DEFAULT_PIN_RECOVERY,
-      publishHash: (hash) => publishPinHash(this.store, hash),
+      publishPin: (pin, currentPin) => publishPin(this.store, pin, currentPin),
+      storeVerifies: (pin) => storeTakesPin(this.store, pin),
       ...(options.tuning?.pinKdfCost ? { kdfCost: options.tuning.pinKdfCost } : {}),
     });
     this.store = new StoreLink({
       file: new StoreLinkFile(options.storeSecretStore ?? new MemorySecretStore()),
-      pin: access,
       events: this.events,
       log: this.log,
       now: this.now,
@@ -234,6 +235,7 @@ class BackendRuntime implements Backend {
         vault: this.vault,
         pinFile,
         connectionStatus: () => this.connection.status(),
+        storePassword: () => (this.store.joined ? addressPassword(this.store.joined.url) : null),
       }),
     };
     this.modes = new ModeSwitch({
@@ -256,7 +258,8 @@ class BackendRuntime implements Backend {
     await this.store.start();
     await this.open();
     const join = this.options.joinStoreAtStart;
-    if (join && (this.store.joined?.storeName !== join.storeName || this.store.joined.url !== join.url)) await this.joinAtStart(join);
+    // The PC keeps its own role's address, not the owner's it was given: the same store on the same database is joined already.
+    if (join && (this.store.joined?.storeName !== join.storeName || !sameDatabase(this.store.joined.url, join.url))) await this.joinAtStart(join);
     await this.integration.start();
   }
 
@@ -276,7 +279,7 @@ class BackendRuntime implements Backend {
   /** The command line names a store: join it as its database credentials allow (no PIN). A failure is logged; the PC works on. */
   private async joinAtStart(join: NonNullable<BackendOptions['joinStoreAtStart']>): Promise<void> {
     try {
-      await joinAndAdopt(this.storeDeps, { ...join, pin: null }, async () => undefined);
+      await joinAndAdopt(this.storeDeps, { ...join, pin: join.pin ?? null }, async () => undefined);
     } catch (error) {
       this.log.error('could not join the store named at start', { store: join.storeName, error: error instanceof Error ? error.message : String(error) });
     }

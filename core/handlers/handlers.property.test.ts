@@ -482,6 +482,10 @@ const FIELDS: Record<string, FieldKind> = {
       fc.stringMatching(/^[a-z ]{1,30}$/),
     ),
   },
+  caFile: {
+    valid: fc.stringMatching(/^[a-z]{1,20}$/).map((name) => `/etc/counter/${name}.pem`),
+    invalid: fc.oneof(WRONG_TYPES_BUT_STRING, BLANK, HUGE, fc.stringMatching(/^[a-z]{1,20}$/).map((name) => `${name}.pem`), withInside(fc.constant('/etc/ca'), CONTROL_CHARS)),
+  },
   stationName: textKind(
     fc.string({ unit: 'grapheme', minLength: 1, maxLength: 15 }).filter((s) => s.trim() !== '' && s.trim().length <= 40 && !hasControl(s)),
     40,

@@ -131,6 +131,11 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
     { input: { managerToken: 't', url: 'postgres://u:p@db.example/store', storeName: ' ', pin: '2468' }, field: 'storeName', rule: /required/ },
     { input: { managerToken: 't', url: 'postgres://u:p@db.example/store', storeName: 'Main', stationName: 'x'.repeat(41), pin: '2468' }, field: 'stationName', rule: /at most 40/ },
     { input: { managerToken: 't', url: 'postgres://u:p@db.example/store', storeName: 'Main', pin: '24' }, field: 'pin', rule: /4 to 8 digits/ },
+    { input: { managerToken: 't', url: 'postgres://u:p@db.example/store', storeName: 'Main', pin: '2468', caFile: 'ca.pem' }, field: 'caFile', rule: /full path/ },
+  ],
+  'store-pc-remove': [
+    { input: { managerToken: 't', url: 'postgres://owner:p@db.example/store' }, field: 'stationId', rule: /required/ },
+    { input: { managerToken: 't', url: 'mysql://owner:p@db.example/store', stationId: 'pc2' }, field: 'url', rule: /postgres:\/\/user:password@host/ },
   ],
   'counter-release': [{ input: { managerToken: 't' }, field: 'counterId', rule: /required/ }],
   'catalogue-search': [

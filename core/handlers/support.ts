@@ -25,6 +25,8 @@ export interface SupportContext {
   vault: ConnectionVault;
   pinFile: ManagerPinFile;
   connectionStatus: () => Promise<ConnectionStatus>;
+  /** The password of this PC's own store login, while joined (scrubbed like the other secrets). */
+  storePassword: () => string | null;
 }
 
 export function supportHandlers(ctx: SupportContext): Handlers<'support-info' | 'support-bundle' | 'update-install'> {
@@ -75,7 +77,7 @@ async function secretValues(ctx: SupportContext, mode: RunningMode): Promise<str
   const demo = mode.simulator?.fixture;
   const pin = await ctx.pinFile.read();
   const pinHash = pin.kind === 'set' ? pin.hash : null;
-  return [stored?.clientSecret, stored?.refreshToken, stored?.accessToken, demo?.client_secret, demo?.refresh_token, pinHash].filter(
+  return [stored?.clientSecret, stored?.refreshToken, stored?.accessToken, demo?.client_secret, demo?.refresh_token, pinHash, ctx.storePassword()].filter(
     (value): value is string => typeof value === 'string' && value !== '',
   );
 }

@@ -94,6 +94,25 @@ describe('the support bundle', () => {
     expect(review[0]?.events.length).toBeGreaterThan(0);
   });
 
+  it('holds no password of this PC’s store login, even one a log leaked', async () => {
+    const r = (rig = await Rig.start({ counters: 1 }));
+    const password = `planted-store-password-${unique}`;
+    const link = { url: `postgres://counter_pc_planted:${password}@127.0.0.1:1/store`, storeId: 's1', storeName: 'Main Street', stationId: 'pc1', stationName: 'Till 1', zoho: null, knownStations: 1 };
+    await r.storeSecrets.write(JSON.stringify(link));
+    logs = await openLogFiles(r.dataDir, { stderr: false });
+    r.retune({ log: logs.logger });
+    await r.restart();
+    const logDir = join(r.dataDir, 'logs');
+    const logFile = join(logDir, readdirSync(logDir)[0] ?? '');
+    appendFileSync(logFile, `${JSON.stringify({ level: 'error', message: `connecting with ${link.url}` })}\n`);
+    expect(readFileSync(logFile, 'utf8')).toContain(password);
+    const { managerToken } = await r.call('manager-unlock', { pin: '2468' });
+    const bundle = await r.call('support-bundle', { managerToken });
+    const everything = [...readZip(Buffer.from(bundle.zipBase64, 'base64')).values()].map((bytes) => bytes.toString('utf8')).join('\n');
+    expect(everything).toContain('counter_pc_planted');
+    expect(everything).not.toContain(password);
+  });
+
   it('is for a manager only', async () => {
     const r = (rig = await Rig.start({ counters: 1 }));
     expect(await r.raw('support-bundle', { managerToken: 'x'.repeat(43) })).toMatchObject({ ok: false, error: { code: 'locked' } });

@@ -5,8 +5,11 @@
 // with the lockout check, and the count is saved before the answer, so neither a burst of tries
 // nor a restart gets more than 5 per lockout. Setting, changing, resetting and lockouts go into
 // the audit trail. A PC of a store has the store's PIN: a new PIN goes to the store first
-// (publishHash), the store's is taken here (adoptHash), and a wrong store PIN at joining counts
-// towards the same lockout.
+// (publishPin, through the store's change_pin), a PIN the store knows but this PC does not yet (changed
+// at another PC) is checked by the store (storeVerifies) and taken here, and a wrong store PIN at
+// joining counts towards the same lockout. While a manager session is open the PIN entered stays in
+// this process's memory (never on disk, never sent to the renderer): the store's configuration
+// functions ask for it with every change.
 import type { ManagerStatus } from '../../contract/answers';
 import type { AccessEventKind } from '../../db/local/access-events';
 import { HandlerFailure } from '../failure';
@@ -26,8 +29,10 @@ export interface ManagerAccessOptions {
   /** How to reset the PIN on this install, in words for the manager (which command, where). */
   recovery: string;
   kdfCost?: KdfCost;
-  /** Called with a new PIN's hash before it is kept here: a PC of a store changes the store's first (and fails with it). */
-  publishHash?: (hash: string) => Promise<void>;
+  /** Called with a new PIN (and the current one, when known) before it is kept here: a PC of a store changes the store's first (and fails with it). */
+  publishPin?: (pin: string, currentPin: string | null) => Promise<void>;
+  /** A PC of a store whose link is up: whether the store's database takes this PIN (the store counts the try). */
+  storeVerifies?: (pin: string) => Promise<boolean>;
 }
 
 type Session = { managerToken: string; expiresAt: number };
@@ -38,6 +43,8 @@ export class ManagerAccess {
   private saving: Promise<void> = Promise.resolve();
   private changing: Promise<unknown> = Promise.resolve();
   private readonly cost: KdfCost;
+  /** The PIN of the open manager sessions, in memory only. */
+  private enteredPin: string | null = null;
 
   constructor(private readonly options: ManagerAccessOptions) {
     this.cost = options.kdfCost ?? PIN_KDF_COST;
@@ -78,7 +85,7 @@ export class ManagerAccess {
       case 'set':
         if (currentPin === undefined) throw new HandlerFailure('invalid_input', 'Enter the current PIN to change it.', 'currentPin');
         await this.checkPin(currentPin, 'currentPin');
-        await this.store(pin);
+        await this.store(pin, currentPin);
         this.options.audit({ kind: 'pin_changed', actor: 'manager', detail: 'The manager PIN was changed.' });
         break;
       case 'reset':
@@ -113,12 +120,17 @@ export class ManagerAccess {
     await this.save();
 
     if (await verifyPin(pin, record.hash)) {
+      this.enteredPin = pin;
       const upgraded = isWeakerThan(record.hash, this.cost) ? await hashPin(pin, this.cost) : record.hash;
       const current = this.record;
       if (current.kind === 'set' && current.hash === record.hash) {
         this.record = { kind: 'set', hash: upgraded, guard: NO_WRONG_TRIES };
         await this.save();
       }
+      return;
+    }
+    if (await this.options.storeVerifies?.(pin)) {
+      await this.adoptStorePin(pin);
       return;
     }
     if (guard.lockouts > record.guard.lockouts) this.auditLockout(guard, now);
@@ -133,18 +145,25 @@ export class ManagerAccess {
     });
   }
 
+  /** The PIN entered for the open manager sessions (the store's functions check it); null when none is open. */
+  sessionPin(): string | null {
+    if (!this.options.sessions.anyOpen()) this.enteredPin = null;
+    return this.enteredPin;
+  }
+
   /** This PC's PIN hash, or null while none is set (a PC that creates a store gives the store its PIN). */
   async currentHash(): Promise<string | null> {
     await this.ready();
     return this.record.kind === 'set' ? this.record.hash : null;
   }
 
-  /** Takes the store's PIN as this PC's (a store has one PIN); the count of wrong tries stays. */
-  async adoptHash(hash: string): Promise<void> {
+  /** Takes the store's PIN (the store's database took it) as this PC's: a store has one PIN. */
+  async adoptStorePin(pin: string): Promise<void> {
     await this.ready();
     const record = this.record;
-    if (record.kind === 'set' && record.hash === hash) return;
-    this.record = { kind: 'set', hash, guard: record.kind === 'set' ? record.guard : NO_WRONG_TRIES };
+    this.enteredPin = pin;
+    if (record.kind === 'set' && (await verifyPin(pin, record.hash))) return;
+    this.record = { kind: 'set', hash: await hashPin(pin, this.cost), guard: NO_WRONG_TRIES };
     await this.save();
     this.options.audit({ kind: 'pin_changed', actor: 'store', detail: 'This PC took the manager PIN of its store.' });
   }
@@ -174,10 +193,11 @@ export class ManagerAccess {
     return new HandlerFailure('conflict', 'No manager PIN is set yet. Set one first.', field);
   }
 
-  private async store(pin: string): Promise<void> {
+  private async store(pin: string, currentPin: string | null = null): Promise<void> {
+    await this.options.publishPin?.(pin, currentPin);
     const hash = await hashPin(pin, this.cost);
-    await this.options.publishHash?.(hash);
     this.record = { kind: 'set', hash, guard: NO_WRONG_TRIES };
+    this.enteredPin = pin;
     await this.save();
   }
 

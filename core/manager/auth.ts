@@ -27,6 +27,16 @@ export class ManagerSessions {
     return true;
   }
 
+  /** Whether any manager session is still open. */
+  anyOpen(): boolean {
+    const now = this.now();
+    for (const [token, expiresAt] of this.tokens) {
+      if (expiresAt > now) return true;
+      this.tokens.delete(token);
+    }
+    return false;
+  }
+
   close(token: string): void {
     this.tokens.delete(token);
   }

@@ -6,6 +6,7 @@
 import type pg from 'pg';
 import { HandlerFailure } from '../failure';
 import { deleteClaim, highestInvoiceSequence, insertClaim, lockCounterRow, readClaims, type ClaimRow } from '../../db/store/claims';
+import { releaseClaimWithPin } from '../../db/store/pin-functions';
 
 /** Who holds the counter, in a cashier's words, and what to do. */
 export function heldElsewhere(counterName: string, holder: ClaimRow, formatTime: (ms: number) => string): string {
@@ -44,10 +45,10 @@ export async function leaveCounter(client: pg.ClientBase, storeId: string, stati
 }
 
 /**
- * A manager frees a counter whose PC is not heard from (or this PC's own). A live PC's claim is
- * refused: that PC may be charging on it right now.
+ * A manager frees a counter whose PC is not heard from (through release_claim, with the manager's
+ * PIN), or this PC's own. A live PC's claim is refused: that PC may be charging on it right now.
  */
-export async function releaseClaim(client: pg.ClientBase, request: ClaimRequest): Promise<void> {
+export async function releaseClaim(client: pg.ClientBase, request: ClaimRequest, pin: string | null): Promise<void> {
   const holder = (await readClaims(client, request.storeId, request.leaseMs)).find((claim) => claim.counter_id === request.counterId);
   if (!holder) return;
   if (!holder.stale && holder.station_id !== request.stationId) {
@@ -57,5 +58,7 @@ export async function releaseClaim(client: pg.ClientBase, request: ClaimRequest)
       'counterId',
     );
   }
-  await deleteClaim(client, request.storeId, request.counterId);
+  if (holder.station_id === request.stationId) await deleteClaim(client, request.storeId, request.counterId, request.stationId);
+  else if (pin === null) throw new HandlerFailure('locked', 'The manager screens locked: unlock them again to release another PC’s counter.', 'managerToken');
+  else await releaseClaimWithPin(client, pin, request.counterId);
 }

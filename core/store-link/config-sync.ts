@@ -1,21 +1,18 @@
 // The store's configuration in this PC's caches: counters and preferences (the poll interval, the
-// receipt's name and address) in the live database,
-// the manager PIN's hash in its file, the Zoho account's details in the link file. A PC works from
-// these while its link is down; a change to them is made in the store first (config-writes.ts).
+// receipt's name and address) in the live database, the Zoho account's details in the link file (the
+// manager PIN is checked by the store's database: core/manager/access.ts). A PC works from these
+// while its link is down; a change to them is made in the store first (config-writes.ts).
 import type { Counter } from '../../contract/records';
-import { listCounters, saveStoreCounter } from '../../db/local/counters';
+import { saveStoreCounter } from '../../db/local/counters';
 import type { Db } from '../../db/local/database';
 import { ConflictError, InvalidStateError } from '../../db/local/errors';
 import { savePollInterval, saveReceiptDetails } from '../handlers/settings';
 import type { Logger } from '../logger';
-import type { ManagerAccess } from '../manager/access';
 import type { StoreConfig } from '../../db/store/config';
 
 export interface CacheTarget {
   /** The live mode's database, when the app is live (demo counters are not the store's). */
   db: Db | null;
-  /** Takes the store's PIN as this PC's. */
-  pin: Pick<ManagerAccess, 'adoptHash'>;
   log: Logger;
 }
 
@@ -25,7 +22,6 @@ export interface CacheTarget {
  * caller tries again at its next heartbeat.
  */
 export async function applyStoreConfig(config: StoreConfig, target: CacheTarget): Promise<{ complete: boolean }> {
-  if (config.pinHash !== null) await target.pin.adoptHash(config.pinHash);
   const { db } = target;
   if (!db) return { complete: true };
   if (config.pollIntervalSeconds !== null) savePollInterval(db, config.pollIntervalSeconds);
@@ -47,10 +43,4 @@ export async function applyStoreConfig(config: StoreConfig, target: CacheTarget)
   }
   if (pending.length > 0) target.log.info('store counters wait for payments to finish', { counters: pending.map((c) => c.id) });
   return { complete: pending.length === 0 };
-}
-
-/** Counters this PC has that the store has not (made before it joined): they go to the store as history. */
-export function countersOnlyHere(db: Db, config: StoreConfig): Counter[] {
-  const known = new Set(config.counters.map((counter) => counter.id));
-  return listCounters(db, { includeInactive: true }).filter((counter) => !known.has(counter.id));
 }

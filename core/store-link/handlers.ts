@@ -1,4 +1,4 @@
-// The store's own calls (store-join, store-status, counter-claim, counter-release). What the local
+// The store's own calls (store-join, store-pc-remove, store-status, counter-claim, counter-release). What the local
 // calls ask of the store on a PC of a store (a charge's claim, a close, the shared configuration,
 // the store-wide log, another PC's payment) is in store-ports.ts.
 import { hostname } from 'node:os';
@@ -12,8 +12,10 @@ import type { ManagerAccess } from '../manager/access';
 import type { RunningMode } from '../mode';
 import type { ConnectionVault } from '../zoho/vault';
 import { claimCounter, releaseClaim, type ClaimRequest } from './claims';
-import { requireLink } from './config-writes';
+import { requireLink, storePinRefusal } from './config-writes';
 import { joinStore } from './join';
+import { removePc } from './remove-pc';
+import { withCaFile } from '../../db/store/address';
 import type { StoreLink } from './link';
 import { deleteClaim } from '../../db/store/claims';
 import { inStoreTransaction } from '../../db/store/pg';
@@ -22,13 +24,13 @@ export interface StoreHandlerDeps {
   link: StoreLink;
   vault: ConnectionVault;
   /** This PC's manager PIN: its hash, and the count of wrong tries. */
-  access: Pick<ManagerAccess, 'currentHash' | 'refuseWhileLockedOut' | 'countWrongTry'>;
+  access: Pick<ManagerAccess, 'currentHash' | 'refuseWhileLockedOut' | 'countWrongTry' | 'sessionPin' | 'adoptStorePin'>;
   log: Logger;
   now: () => number;
   mode: () => RunningMode;
 }
 
-type StoreCall = 'store-status' | 'store-join' | 'counter-claim' | 'counter-release';
+type StoreCall = 'store-status' | 'store-join' | 'store-pc-remove' | 'counter-claim' | 'counter-release';
 
 /** A clock reading as the shop reads it: "10:32". */
 export function clockTime(ms: number): string {
@@ -41,7 +43,11 @@ export function storeCalls(deps: StoreHandlerDeps): Handlers<StoreCall> {
     'store-status': () => link.status(),
     'store-join': async (input) => {
       await deps.access.refuseWhileLockedOut('pin');
-      await joinAndAdopt(deps, input, () => deps.access.countWrongTry());
+      await joinAndAdopt(deps, { ...input, url: input.caFile ? withCaFile(input.url, input.caFile) : input.url }, () => deps.access.countWrongTry());
+      return link.status();
+    },
+    'store-pc-remove': async (input) => {
+      await removePc(deps, input);
       return link.status();
     },
     'counter-claim': async (input) => {
@@ -53,7 +59,9 @@ export function storeCalls(deps: StoreHandlerDeps): Handlers<StoreCall> {
       if (!link.joined || !live) return link.status();
       const counter = requireCounter(live.db, input.counterId);
       const { pool } = requireLink(link, 'Releasing a counter needs the store link, which is down.');
-      await inStoreTransaction(pool, (client) => releaseClaim(client, claimRequest(deps, counter)));
+      await inStoreTransaction(pool, (client) => releaseClaim(client, claimRequest(deps, counter), deps.access.sessionPin())).catch((error: unknown) => {
+        throw storePinRefusal(error);
+      });
       await link.tickNow();
       return link.status();
     },
@@ -107,6 +115,8 @@ export async function joinAndAdopt(
     deps.log,
   );
   await link.adopt(joined.link, joined.pool, deps.mode());
+  // The PIN the store's database took (a new store's is this PC's) is this PC's from now on.
+  if (request.pin !== null) await deps.access.adoptStorePin(request.pin);
 }
 
 export function holdsClaim(link: StoreLink, counterId: string): boolean {

@@ -6,14 +6,13 @@ import type pg from 'pg';
 import { keepStoreClaims, ownStoreClaims } from '../../db/local/store-claims';
 import type { Db } from '../../db/local/database';
 import { readClaims, type ClaimRow } from '../../db/store/claims';
-import { addStoreCounters, readStoreConfig, storeConfigVersion } from '../../db/store/config';
+import { readStoreConfig, storeConfigVersion } from '../../db/store/config';
 import { migrateStore } from '../../db/store/migrate';
 import { beatStation, readLiveStations, type StationRow } from '../../db/store/stations';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
-import type { ManagerAccess } from '../manager/access';
 import type { RunningMode } from '../mode';
-import { applyStoreConfig, countersOnlyHere } from './config-sync';
+import { applyStoreConfig } from './config-sync';
 import type { StoredStoreLink } from './link-file';
 import { answerRecheckRequests } from './settlements';
 import { applyStoreReviews } from './reviews';
@@ -21,7 +20,6 @@ import { adoptStoreCloses } from './store-closes';
 
 export interface HeartbeatDeps {
   timing: { leaseMs: number; forgetMs: number };
-  pin: Pick<ManagerAccess, 'adoptHash'>;
   events: EventBus;
   log: Logger;
   now: () => number;
@@ -103,17 +101,9 @@ export class StoreHeartbeat {
   private async syncConfig(pool: pg.Pool, link: StoredStoreLink, mode: RunningMode | null): Promise<void> {
     const version = await storeConfigVersion(pool, link.storeId);
     if (version === this.appliedConfigVersion) return;
-    let config = await readStoreConfig(pool, link.storeId);
+    const config = await readStoreConfig(pool, link.storeId);
     const db = mode?.db ?? null;
-    if (db) {
-      const onlyHere = countersOnlyHere(db, config);
-      if (onlyHere.length > 0) {
-        // Made before this PC joined: the store keeps them as history, and they stop taking payments here.
-        await addStoreCounters(pool, link.storeId, onlyHere.map((counter) => ({ ...counter, active: false })));
-        config = await readStoreConfig(pool, link.storeId);
-      }
-    }
-    const { complete } = await applyStoreConfig(config, { db, pin: this.deps.pin, log: this.deps.log });
+    const { complete } = await applyStoreConfig(config, { db, log: this.deps.log });
     this.deps.events.emit({ type: 'counters-changed' });
     if (JSON.stringify(config.zoho) !== JSON.stringify(link.zoho)) await this.deps.remember({ ...link, zoho: config.zoho });
     if (complete) this.appliedConfigVersion = config.configVersion;

@@ -119,6 +119,80 @@ describe('joining a store: bad input', () => {
   });
 });
 
+describe('joining makes the PC a login role of its own', () => {
+  it('the PC keeps only its own role’s address (never the owner’s password), logs in as that role, and the store records the join; joining again replaces the role', async () => {
+    const rig = await pc();
+    const ownerPassword = new URL(store.url).password;
+    await rig.call('store-join', { managerToken: rig.managerToken, url: store.url, storeName: 'Main Street', stationName: 'Till 1', pin: '2468' });
+    const { stationId } = await rig.call('store-status', {});
+    const kept = await rig.storeSecrets.read();
+    expect(kept).not.toContain(ownerPassword);
+    expect(kept).not.toContain(APP_ROLE);
+    const first = new URL((JSON.parse(kept ?? '{}') as { url: string }).url);
+    expect(first.username).toMatch(/^counter_pc_[0-9a-f]{16}$/);
+    const sessions = await store.client.query<{ usename: string }>("SELECT DISTINCT usename FROM pg_stat_activity WHERE application_name = 'counter' AND usename <> $1", [APP_ROLE]);
+    expect(sessions.rows.map((row) => row.usename)).toEqual([first.username]);
+    // The PC's role reads the store but cannot write its configuration, nor read the PIN's hash.
+    await withStoreClient(first.toString(), async (asPc) => {
+      await expect(asPc.query('SELECT pin_hash FROM stores')).rejects.toMatchObject({ code: '42501' });
+      await expect(asPc.query("UPDATE counters SET name = 'Forged'")).rejects.toMatchObject({ code: '42501' });
+    });
+
+    await rig.call('store-join', { managerToken: rig.managerToken, url: store.url, storeName: 'Main Street', stationName: 'Till 1', pin: '2468' });
+    const again = new URL((JSON.parse((await rig.storeSecrets.read()) ?? '{}') as { url: string }).url);
+    expect(again.username).not.toBe(first.username);
+    const membership = await store.client.query<{ change: string; role_name: string }>('SELECT change, role_name FROM station_membership WHERE station_id = $1 ORDER BY at', [stationId]);
+    expect(membership.rows).toEqual([
+      { change: 'joined', role_name: first.username },
+      { change: 'removed', role_name: first.username },
+      { change: 'joined', role_name: again.username },
+    ]);
+    await expect(withStoreClient(first.toString(), async () => undefined)).rejects.toMatchObject({ code: '28P01' });
+    expect((await rig.call('store-status', {})).link).toBe('up');
+  });
+
+  it('a PC that still keeps the store’s shared (owner’s) address, as PCs joined before migration 006 did, moves to a login of its own at its first heartbeat and keeps only that', async () => {
+    const rig = await pc();
+    await rig.call('store-join', { managerToken: rig.managerToken, url: store.url, storeName: 'Main Street', stationName: 'Till 1', pin: '2468' });
+    const { stationId } = await rig.call('store-status', {});
+    const joined = JSON.parse((await rig.storeSecrets.read()) ?? '{}') as { url: string };
+    await rig.storeSecrets.write(JSON.stringify({ ...joined, url: store.url }));
+    await rig.restart();
+    const moved = await eventually(async () => {
+      const kept = (JSON.parse((await rig.storeSecrets.read()) ?? '{}') as { url: string }).url;
+      return kept !== store.url && (await rig.call('store-status', {})).link === 'up' ? kept : undefined;
+    }, 10_000, 'the PC moving to its own login');
+    expect(await rig.storeSecrets.read()).not.toContain(new URL(store.url).password);
+    const role = new URL(moved).username;
+    expect(role).toMatch(/^counter_pc_[0-9a-f]{16}$/);
+    expect(role).not.toBe(new URL(joined.url).username);
+    await withStoreClient(moved, async (asPc) => {
+      expect((await asPc.query<{ id: string }>('SELECT current_station() AS id')).rows[0]?.id).toBe(stationId);
+    });
+    await eventually(async () => {
+      const sessions = await store.client.query<{ usename: string }>("SELECT DISTINCT usename FROM pg_stat_activity WHERE application_name = 'counter' AND usename <> $1", [APP_ROLE]);
+      return sessions.rows.length === 1 && sessions.rows[0]?.usename === role ? true : undefined;
+    }, 10_000, 'only the PC’s own role connected');
+  });
+  it('a store with no PIN in its database (an older one): a change is refused with how to upgrade it; the owner’s join with the PIN upgrades it', async () => {
+    const rig = await pc();
+    await rig.call('store-join', { managerToken: rig.managerToken, url: store.url, storeName: 'Main Street', stationName: 'Till 1', pin: '2468' });
+    await store.client.query('DELETE FROM store_pins');
+    const counter = rig.counters[0];
+    if (!counter) throw new Error('no counter');
+    const refused = await rig.raw('counter-update', { managerToken: rig.managerToken, counterId: counter.id, name: 'Front' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(refused.ok ? '' : refused.error.message).toMatch(/join this store again with its owner’s address and the manager PIN/);
+    const wrong = await rig.raw('store-join', { managerToken: rig.managerToken, url: store.url, storeName: 'Main Street', stationName: 'Till 1', pin: '1357' });
+    expect(wrong).toMatchObject({ ok: false, error: { field: 'pin' } });
+    expect((await store.client.query('SELECT store_id FROM store_pins')).rows).toEqual([]);
+    await rig.call('store-join', { managerToken: rig.managerToken, url: store.url, storeName: 'Main Street', stationName: 'Till 1', pin: '2468' });
+    expect((await store.client.query('SELECT store_id FROM store_pins')).rows).toHaveLength(1);
+    const renamed = await rig.call('counter-update', { managerToken: rig.managerToken, counterId: counter.id, name: 'Front' });
+    expect(renamed.name).toBe('Front');
+  });
+});
+
 describe('the store link down', () => {
   it('charging goes on; the status says since when and how many changes wait; configuration waits; then everything catches up', async () => {
     const rig = await pc();

@@ -1,6 +1,9 @@
-// Joining a PC to a store: reach the database, bring (or create) the store's schema, find the
-// store by name or create it, check the manager PIN, register this PC. Every refusal comes before
-// anything on this PC changes; the caller writes the link only once this has succeeded.
+// Joining a PC to a store, with the store owner's address (typed by the manager, used once, never
+// written to disk): reach the database, bring (or create) the store's schema, find the store by name
+// or create it (its manager PIN set in the database), check the manager PIN, register this PC, and
+// make this PC a login role of its own with a generated password. The PC keeps only that role's
+// address and connects as it from then on. Every refusal comes before anything on this PC changes;
+// the caller writes the link only once this has succeeded.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Counter } from '../../contract/records';
@@ -10,15 +13,23 @@ import { verifyPin } from '../manager/pin-hash';
 import type { StoredStoreLink, StoreZohoAccount } from './link-file';
 import { addStoreCounters, insertStore, lockStoreByName, storeZohoAccount, type StoreRow } from '../../db/store/config';
 import { countRunningStations, registerStation } from '../../db/store/stations';
-import { StoreAddressError } from '../../db/store/address';
+import { pcAddress, StoreAddressError } from '../../db/store/address';
+import { PIN_FUNCTION_CODES } from '../../db/store/pin-functions';
+import { currentStation, legacyPinHash, storeHasPin, tryStorePin, writeStorePin } from '../../db/store/roles';
+import { newPcLogin } from './own-login';
 import { describeLinkFailure, inStoreTransaction, openStorePool, pgCode } from '../../db/store/pg';
 import { migrateStore, NotACounterStoreError, StoreSchemaTooNewError } from '../../db/store/migrate';
 
 export interface JoinRequest {
+  /** The store owner's address: it may create roles. */
   url: string;
   storeName: string;
   stationName: string;
-  /** The store's manager PIN (this PC's for a new store); null when the database credentials alone are trusted (the command line). */
+  /**
+   * The store's manager PIN (this PC's for a new store, which the store's database then keeps); null
+   * when the owner's credentials alone are trusted (the command line): a store made so has no PIN in
+   * its database until its owner upgrades it.
+   */
   pin: string | null;
 }
 
@@ -33,27 +44,46 @@ export interface JoiningPc {
   onWrongPin: () => Promise<void>;
 }
 
-/** Joins (or creates) the store; returns the link to remember and the open pool. Nothing is kept when it fails. */
+/**
+ * Joins (or creates) the store as its owner, then opens this PC's own pool; returns the link to
+ * remember (this PC's own address) and that pool. Nothing is kept when it fails; the owner's pool is
+ * closed either way.
+ */
 export async function joinStore(request: JoinRequest, pc: JoiningPc, log: Logger): Promise<{ link: StoredStoreLink; pool: pg.Pool; created: boolean }> {
-  let pool: pg.Pool;
+  const owner = openPool(request.url, log);
+  let joined: { link: StoredStoreLink; created: boolean };
   try {
-    pool = openStorePool(request.url, log);
-  } catch (error) {
-    if (error instanceof StoreAddressError) throw new HandlerFailure('invalid_input', error.message, 'url');
-    throw error;
-  }
-  try {
-    await prepareSchema(pool, request.url);
+    await prepareSchema(owner, request.url);
     const stationId = pc.stationId ?? randomUUID();
-    const { store, created, knownStations } = await enterStore(pool, request, pc, stationId).catch((error: unknown) => {
+    const { store, created, knownStations } = await enterStore(owner, request, pc, stationId).catch((error: unknown) => {
       // Two PCs creating the same store at once: the second finds it made by the first.
-      if (pgCode(error) === '23505') return enterStore(pool, request, pc, stationId);
+      if (pgCode(error) === '23505') return enterStore(owner, request, pc, stationId);
       throw error;
     });
-    const link: StoredStoreLink = { url: request.url, storeId: store.id, storeName: store.name, stationId, stationName: request.stationName, zoho: storeZohoAccount(store), knownStations };
-    return { link, pool, created };
+    const login = await newPcLogin(owner, store.id, stationId);
+    const url = pcAddress(request.url, login);
+    joined = { link: { url, storeId: store.id, storeName: store.name, stationId, stationName: request.stationName, zoho: storeZohoAccount(store), knownStations }, created };
+  } finally {
+    await owner.end().catch(() => undefined);
+  }
+  // This PC logs in as its own role from here on: that login must work now, not at the first heartbeat.
+  const pool = openPool(joined.link.url, log);
+  try {
+    const self = await currentStation(pool);
+    if (self !== joined.link.stationId) throw new Error(`the role is PC ${self ?? 'none'}, not ${joined.link.stationId}`);
   } catch (error) {
     await pool.end().catch(() => undefined);
+    log.warn('this PC could not log in as its own role', { error: error instanceof Error ? error.message : String(error) });
+    throw new HandlerFailure('invalid_input', describeLinkFailure(error, joined.link.url) ?? 'This PC’s own login to the store’s database did not work.', 'url');
+  }
+  return { ...joined, pool };
+}
+
+function openPool(url: string, log: Logger): pg.Pool {
+  try {
+    return openStorePool(url, log);
+  } catch (error) {
+    if (error instanceof StoreAddressError) throw new HandlerFailure('invalid_input', error.message, error.field);
     throw error;
   }
 }
@@ -87,16 +117,14 @@ async function enterStore(pool: pg.Pool, request: JoinRequest, pc: JoiningPc, st
         await pc.onWrongPin();
         throw new HandlerFailure('invalid_input', 'That is not this PC’s manager PIN. A new store takes the PIN of the PC that creates it.', 'pin');
       }
-      store = { id: randomUUID(), name: request.storeName, pin_hash: pc.pinHash, zoho_edition: pc.zoho?.edition ?? null, zoho_account_id: pc.zoho?.accountId ?? null, zoho_client_id: pc.zoho?.clientId ?? null };
-      await insertStore(client, { id: store.id, name: store.name, pinHash: store.pin_hash, pollIntervalSeconds: pc.pollIntervalSeconds, zoho: pc.zoho });
+      store = { id: randomUUID(), name: request.storeName, zoho_edition: pc.zoho?.edition ?? null, zoho_account_id: pc.zoho?.accountId ?? null, zoho_client_id: pc.zoho?.clientId ?? null };
+      await insertStore(client, { id: store.id, name: store.name, pollIntervalSeconds: pc.pollIntervalSeconds, zoho: pc.zoho });
+      if (request.pin !== null) await writeStorePin(client, store.id, request.pin);
       // The first PC's counters are the store's.
       await addStoreCounters(client, store.id, pc.counters);
       created = true;
     } else {
-      if (request.pin !== null && (store.pin_hash === null || !(await verifyPin(request.pin, store.pin_hash)))) {
-        await pc.onWrongPin();
-        throw new HandlerFailure('invalid_input', 'That is not the store’s manager PIN.', 'pin');
-      }
+      if (request.pin !== null) await checkStorePin(client, store.id, request.pin, pc);
       if (store.zoho_account_id && pc.zoho && (store.zoho_account_id !== pc.zoho.accountId || store.zoho_edition !== pc.zoho.edition)) {
         throw new HandlerFailure(
           'conflict',
@@ -105,8 +133,42 @@ async function enterStore(pool: pg.Pool, request: JoinRequest, pc: JoiningPc, st
         );
       }
     }
+    // Counters this PC made before it joined: the store keeps them as history (it has its own), and they stop taking payments here.
+    if (!created) await addStoreCounters(client, store.id, pc.counters.map((counter) => ({ ...counter, active: false })));
     await registerStation(client, { storeId: store.id, stationId, name: request.stationName });
     const running = await countRunningStations(client, store.id);
     return { store, created, knownStations: Math.max(1, running) };
   });
+}
+
+/**
+ * The store's manager PIN, tried as the owner with the store's lockout. A store made before
+ * migration 006 kept its PIN's hash in its row: the owner's join checks the PIN against that and
+ * upgrades the store, putting the PIN in the database. A store with no PIN at all (made at start
+ * from the command line without one) takes this PC's, as a new store does.
+ */
+async function checkStorePin(client: pg.PoolClient, storeId: string, pin: string, pc: JoiningPc): Promise<void> {
+  if (!(await storeHasPin(client, storeId))) {
+    const known = (await legacyPinHash(client, storeId)) ?? pc.pinHash;
+    if (known === null || !(await verifyPin(pin, known))) {
+      await pc.onWrongPin();
+      throw new HandlerFailure('invalid_input', 'That is not the store’s manager PIN.', 'pin');
+    }
+    await writeStorePin(client, storeId, pin);
+    return;
+  }
+  await client.query('SAVEPOINT pin_try');
+  try {
+    await tryStorePin(client, storeId, pin);
+  } catch (error) {
+    await client.query('ROLLBACK TO SAVEPOINT pin_try');
+    if (pgCode(error) === PIN_FUNCTION_CODES.wrongPin) {
+      await pc.onWrongPin();
+      throw new HandlerFailure('invalid_input', 'That is not the store’s manager PIN.', 'pin');
+    }
+    if (pgCode(error) === PIN_FUNCTION_CODES.locked && error instanceof Error) {
+      throw new HandlerFailure('locked', `Too many wrong manager PINs for this store: ${error.message.replace(/^manager PIN: /, '')}.`, 'pin');
+    }
+    throw error;
+  }
 }

@@ -13,13 +13,13 @@ import { describeLinkFailure, openStorePool } from '../../db/store/pg';
 import { stopStation } from '../../db/store/stations';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
-import type { ManagerAccess } from '../manager/access';
 import type { RunningMode } from '../mode';
 import { ZohoError } from '../zoho/errors';
 import { callShare, chargeableCounters, safeShare } from './budget';
 import { StoreHeartbeat } from './heartbeat';
 import type { StoredStoreLink, StoreLinkFile } from './link-file';
 import { LedgerNews } from './news';
+import { moveToOwnLogin } from './own-login';
 import { OutboxShipper } from './shipper';
 import { bookTokenRequest, LocalTokenBookings } from './token-requests';
 
@@ -40,7 +40,6 @@ export const DEFAULT_STORE_TIMING: StoreTiming = { heartbeatMs: 2_000, leaseMs: 
 
 export interface StoreLinkDeps {
   file: StoreLinkFile;
-  pin: Pick<ManagerAccess, 'adoptHash'>;
   events: EventBus;
   log: Logger;
   now: () => number;
@@ -68,6 +67,8 @@ export class StoreLink {
   private readonly news: LedgerNews;
   private readonly unsubscribe: () => void;
   private readonly localTokens: LocalTokenBookings;
+  /** Whether this link's login was checked to be this PC's own role (own-login.ts). */
+  private ownLoginChecked = false;
 
   constructor(private readonly deps: StoreLinkDeps) {
     this.timing = { ...DEFAULT_STORE_TIMING, ...deps.timing };
@@ -168,7 +169,7 @@ export class StoreLink {
     if (!link) return;
     if (this.state === 'up' && this.pool) {
       try {
-        await bookTokenRequest(this.pool, { accountKey: `${account.edition}:${account.accountId}`, storeId: link.storeId, stationId: link.stationId });
+        await bookTokenRequest(this.pool, `${account.edition}:${account.accountId}`);
         return;
       } catch (error) {
         if (error instanceof ZohoError) throw error;
@@ -257,6 +258,7 @@ export class StoreLink {
     this.state = 'down';
     this.downSince = this.deps.now();
     this.problem = null;
+    this.ownLoginChecked = false;
     try {
       this.pool = pool ?? openStorePool(link.url, this.deps.log);
     } catch (error) {
@@ -320,9 +322,21 @@ export class StoreLink {
     const { pool, link } = this;
     if (!pool || !link) return;
     await this.heartbeat.beat(pool, link, this.attached);
-    await this.news.listen(link, () => this.stopped);
+    if (!this.ownLoginChecked) await this.checkOwnLogin(pool, link);
+    const current = this.link ?? link;
+    await this.news.listen(current, () => this.stopped);
     const known = Math.max(1, this.heartbeat.stations.length);
-    if (known !== link.knownStations) await this.remember({ ...link, knownStations: known });
+    if (known !== current.knownStations) await this.remember({ ...current, knownStations: known });
+  }
+
+  /** A PC joined before each PC had a role of its own moves to its own, and keeps only that address. */
+  private async checkOwnLogin(pool: pg.Pool, link: StoredStoreLink): Promise<void> {
+    const moved = await moveToOwnLogin(pool, link, this.deps.log);
+    this.ownLoginChecked = true;
+    if (!moved) return;
+    await this.remember({ ...link, url: moved.url });
+    this.pool = moved.pool;
+    await pool.end().catch(() => undefined);
   }
 
   private async remember(link: StoredStoreLink): Promise<void> {

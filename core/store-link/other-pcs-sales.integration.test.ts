@@ -29,7 +29,7 @@ describe('another PC’s sale, from this PC', () => {
     const pc2 = await pc('Till 2', pc1);
     const live = await pc2.charge(45_600, { counter: 1 });
     const onDashboard = await eventually(
-      async () => (await pc1.call('dashboard', {})).find((s) => s.counter.id === live.counterId && s.attempt?.id === live.id),
+      async () => (await pc1.call('dashboard', {})).find((s) => s.counter.id === live.counterId && s.attempt?.id === live.id && s.attempt.state !== 'creating'),
       10_000,
       'PC 2’s payment on PC 1’s dashboard',
     );

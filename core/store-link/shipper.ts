@@ -3,6 +3,7 @@
 // applied once even when this PC dies between the store's commit and its own delete: the cursor
 // says it is there. Rows of a batch that changed more than once are sent as they last were. Rows of
 // a day the store closed meanwhile that the close did not count become corrections (late-arrivals.ts).
+// A day's close is not shipped: the store took it through close_day, with the manager's PIN.
 import type pg from 'pg';
 import type { Db } from '../../db/local/database';
 import { dropShipped, outboxLength, peekOutbox, type OutboxEvent, type OutboxLink } from '../../db/local/outbox';
@@ -49,6 +50,7 @@ async function applyEvents(client: pg.PoolClient, link: OutboxLink, events: read
   const unknown = events.find((event) => !STORE_LEDGER_TABLES.some((table) => table.table === event.table));
   if (unknown) throw new Error(`The outbox holds a change to ${unknown.table}, which the store does not keep.`);
   for (const table of STORE_LEDGER_TABLES) {
+    if (table.throughFunction) continue;
     // The latest version of each row: applying the intermediate ones would end in the same place.
     const latest = new Map<string, Record<string, unknown>>();
     for (const event of events) {

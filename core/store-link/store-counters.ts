@@ -1,5 +1,6 @@
 // The counters of a PC of a store (the configuration writer's part in store-ports.ts): changed in
-// the store first (every PC picks the change up at its next heartbeat), then in this PC's cache.
+// the store first, through set_counter with the manager's PIN (every PC picks the change up at its
+// next heartbeat), then in this PC's cache.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Counter } from '../../contract/records';
@@ -7,37 +8,36 @@ import { requireCounter, saveStoreCounter } from '../../db/local/counters';
 import type { Db } from '../../db/local/database';
 import { counterHasLiveAttempt } from '../../db/local/live-attempts';
 import { stationWithLiveAttemptOnCounter } from '../../db/store/attempts';
-import { deleteClaim } from '../../db/store/claims';
-import { deactivateCounter, insertCounter, updateCounter } from '../../db/store/config';
+import { saveCounterWithPin } from '../../db/store/pin-functions';
 import { HandlerFailure } from '../failure';
 import type { ConfigWriter } from '../ports';
 import { changeStoreConfig } from './config-writes';
 import { clockTime, type StoreHandlerDeps } from './handlers';
 
 export function storeCounterWriter(deps: StoreHandlerDeps): Pick<ConfigWriter, 'createCounter' | 'updateCounter' | 'deactivateCounter'> {
-  const { link } = deps;
+  const { link, access } = deps;
   return {
     createCounter: async (db, input) => {
       const counter: Counter = { id: randomUUID(), ...input, active: true };
-      await changeStoreConfig(link, (client, storeId) => insertCounter(client, storeId, counter));
+      await changeStoreConfig(link, access, (client, pin) => saveCounterWithPin(client, pin, counter));
       return saveStoreCounter(db, counter);
     },
     updateCounter: async (db, counterId, changes) => {
       const current = requireCounter(db, counterId);
       const next: Counter = { ...current, ...changes };
       const moves = next.terminalId !== current.terminalId;
-      await changeStoreConfig(link, async (client, storeId) => {
+      await changeStoreConfig(link, access, async (client, pin, storeId) => {
         if (moves) await assertNoPaymentAnywhere(deps, db, client, storeId, current, 'terminalId', 'Change the terminal when it has finished.');
-        await updateCounter(client, storeId, next);
+        await saveCounterWithPin(client, pin, next);
       });
       return saveStoreCounter(db, next);
     },
     deactivateCounter: async (db, counterId) => {
       const current = requireCounter(db, counterId);
-      await changeStoreConfig(link, async (client, storeId) => {
+      // set_counter releases the claim of a counter it deactivates.
+      await changeStoreConfig(link, access, async (client, pin, storeId) => {
         await assertNoPaymentAnywhere(deps, db, client, storeId, current, 'counterId', 'Deactivate the counter when it has finished.');
-        await deactivateCounter(client, storeId, current.id);
-        await deleteClaim(client, storeId, current.id);
+        await saveCounterWithPin(client, pin, { ...current, active: false });
       });
       return saveStoreCounter(db, { ...current, active: false });
     },

@@ -2,7 +2,7 @@
 // asks the store about the other PCs' use of its terminal, a day's close waits for the other PCs'
 // payments of that day, and the shared configuration changes in the store first.
 import { requireCounter } from '../../db/local/counters';
-import { setPollInterval, setReceiptDetails, setZohoAccount } from '../../db/store/config';
+import { setPreferencesWithPin, setReceiptDetailsWithPin, setZohoDetailsWithPin } from '../../db/store/pin-functions';
 import { stationsSilentSince } from '../../db/store/stations';
 import { localDayRange } from '../../contract/calendar';
 import { HandlerFailure } from '../failure';
@@ -12,7 +12,7 @@ import { claimHere, clockTime, holdsClaim, type StoreHandlerDeps } from './handl
 import { otherPcsSales } from './other-pcs-sales';
 import { otherPcsAttempts } from './remote-attempts';
 import { storeCounterWriter } from './store-counters';
-import { assertNoLiveAtOtherPcs } from './store-closes';
+import { assertNoLiveAtOtherPcs, publishClose } from './store-closes';
 import { storeDayReader } from './store-log';
 import { assertTerminalFreeInStore } from './terminal-use';
 
@@ -36,13 +36,14 @@ export function storePorts(deps: StoreHandlerDeps): Ports {
         if (!joined || !connection || !link.isUp) return [];
         return stationsSilentSince(connection, joined, { sinceMs: localDayRange(date).fromMs, leaseMs: link.timing.leaseMs });
       },
+      publish: (close) => publishClose(deps, close),
     },
     config: {
       ...storeCounterWriter(deps),
       // The poll interval is the store's; how many days of backups a PC keeps is its own.
-      pollInterval: (seconds) => changeStoreConfig(link, (client, storeId) => setPollInterval(client, storeId, seconds)),
+      pollInterval: (seconds) => changeStoreConfig(link, deps.access, (client, pin) => setPreferencesWithPin(client, pin, seconds)),
       // Every PC prints the store's name and address on its receipts.
-      receiptDetails: (details) => changeStoreConfig(link, (client, storeId) => setReceiptDetails(client, storeId, details)),
+      receiptDetails: (details) => changeStoreConfig(link, deps.access, (client, pin) => setReceiptDetailsWithPin(client, pin, details)),
       zohoAccount: async (account) => {
         const zoho = link.joined?.zoho;
         if (zoho && (zoho.edition !== account.edition || zoho.accountId !== account.accountId || zoho.clientId !== account.clientId)) {
@@ -52,7 +53,7 @@ export function storePorts(deps: StoreHandlerDeps): Ports {
             zoho.accountId !== account.accountId ? 'accountId' : zoho.clientId !== account.clientId ? 'clientId' : 'edition',
           );
         }
-        if (!zoho) await changeStoreConfig(link, (client, storeId) => setZohoAccount(client, storeId, account));
+        if (!zoho) await changeStoreConfig(link, deps.access, (client, pin) => setZohoDetailsWithPin(client, pin, account));
       },
     },
     // The manager's view is the store's; another PC's payment is read, and re-checked, there.

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { storeDatabaseEachTest } from '../../testkit/store';
+import { trustedStoreEachTest, type PcName } from '../../testkit/store-trust';
 import { isZohoError } from '../zoho/errors';
 import { openStorePool } from '../../db/store/pg';
-import { migrateStore } from '../../db/store/migrate';
 import { bookTokenRequest, LocalTokenBookings, ZOHO_TOKEN_LIMIT } from './token-requests';
 import { silentLogger } from '../logger';
 
-const store = storeDatabaseEachTest();
+const trust = trustedStoreEachTest();
 
 async function refusal(work: () => unknown): Promise<{ retryAfterMs?: number | undefined }> {
   try {
@@ -19,25 +18,24 @@ async function refusal(work: () => unknown): Promise<{ retryAfterMs?: number | u
 }
 
 describe('token requests shared by the PCs of an account', () => {
-  it('the PCs of every store on the account together make at most 10 in 10 minutes; another account has its own', async () => {
-    await migrateStore(store.client);
-    await store.client.query("INSERT INTO stores (id, name, created_at) VALUES ('s1', 'Main Street', 0), ('s2', 'Station Road', 0)");
-    const pool = openStorePool(store.url, silentLogger);
+  it('the PCs of every store on the account together make at most 10 in 10 minutes, each as its own role; another account has its own', async () => {
+    const names: PcName[] = ['pc1', 'pc2', 'pc3', 'pc9'];
+    const pools = names.map((name) => openStorePool(trust.pcUrl(trust.login(name)), silentLogger));
     try {
       const account = 'in:60012345';
-      // Two stores of a chain, three PCs, all on one Zoho account, booking at once.
-      const bookings = Array.from({ length: ZOHO_TOKEN_LIMIT.count }, (_, i) =>
-        bookTokenRequest(pool, { accountKey: account, storeId: i % 2 === 0 ? 's1' : 's2', stationId: `pc${i % 3}` }),
-      );
+      // Two stores of a chain, four PCs, all on one Zoho account, booking at once.
+      const bookings = Array.from({ length: ZOHO_TOKEN_LIMIT.count }, (_, i) => bookTokenRequest(pools[i % pools.length] ?? pools[0]!, account));
       await Promise.all(bookings);
-      const refused = await refusal(() => bookTokenRequest(pool, { accountKey: account, storeId: 's1', stationId: 'pc0' }));
+      const refused = await refusal(() => bookTokenRequest(pools[0]!, account));
       expect(refused.retryAfterMs).toBeGreaterThan(9 * 60_000);
       expect(refused.retryAfterMs).toBeLessThanOrEqual(10 * 60_000);
-      await bookTokenRequest(pool, { accountKey: 'in:60099999', storeId: 's1', stationId: 'pc0' });
-      const booked = await store.client.query<{ n: number }>("SELECT count(*)::int AS n FROM token_requests WHERE account_key = 'in:60012345'");
-      expect(booked.rows[0]?.n).toBe(ZOHO_TOKEN_LIMIT.count);
+      await bookTokenRequest(pools[1]!, 'in:60099999');
+      const booked = await trust.owner.query<{ n: number; stations: number }>(
+        "SELECT count(*)::int AS n, count(DISTINCT station_id)::int AS stations FROM token_requests WHERE account_key = 'in:60012345'",
+      );
+      expect(booked.rows[0]).toEqual({ n: ZOHO_TOKEN_LIMIT.count, stations: names.length });
     } finally {
-      await pool.end();
+      await Promise.all(pools.map((pool) => pool.end()));
     }
   });
 

@@ -22,8 +22,8 @@ function refusal(retryAfterMs: number): ZohoError {
 }
 
 /** Books one token request for the account in the store's database, or refuses when the account has used its limit. */
-export async function bookTokenRequest(pool: pg.Pool, booking: { accountKey: string; storeId: string; stationId: string }, limit: TokenLimit = ZOHO_TOKEN_LIMIT): Promise<void> {
-  const booked = await bookAccountTokenRequest(pool, booking, limit);
+export async function bookTokenRequest(pool: pg.Pool, accountKey: string, limit: TokenLimit = ZOHO_TOKEN_LIMIT): Promise<void> {
+  const booked = await bookAccountTokenRequest(pool, accountKey, limit);
   if (!booked.booked) throw refusal(booked.retryAfterMs);
 }
 

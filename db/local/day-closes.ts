@@ -23,6 +23,8 @@ export function toDayClose(row: DayCloseRow): DayClose {
 }
 
 export interface NewDayClose {
+  /** The close's id (a new one when not given; the store's when it was closed there first). */
+  id?: string;
   day: string;
   fromMs: number;
   toMs: number;
@@ -41,7 +43,7 @@ export function closeDay(db: Db, input: NewDayClose): DayClose {
   return inWriteTransaction(db, () => {
     if (getDayClose(db, input.day)) throw new ConflictError('dayClose', 'date', `${input.day} is already closed.`);
     if (countLiveInWindow(db, input.fromMs, input.toMs) > 0) throw new InvalidStateError('payment_in_progress');
-    const id = randomUUID();
+    const id = input.id ?? randomUUID();
     prepared<[Record<string, unknown>]>(
       db,
       `INSERT INTO day_closes (id, day, from_ms, to_ms, closed_by, awaiting_review, summary, created_at, updated_at)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressHasPassword, isThisComputer, pcAddress, withCaFile, redactStoreAddress, StoreAddressError, storeConnection } from './address';
+import { addressHasPassword, addressPassword, isThisComputer, pcAddress, withCaFile, redactStoreAddress, StoreAddressError, storeConnection } from './address';
 
 const SECRET = 's3cr3t-Pa55';
 
@@ -63,6 +63,13 @@ describe('the store connection: TLS verified for another computer', () => {
   it('reads user, password (either form), host, port and database', () => {
     expect(storeConnection('postgres://pc%5F1:p%40ss@localhost:6543/my%20store')).toMatchObject({ user: 'pc_1', password: 'p@ss', host: 'localhost', port: 6543, database: 'my store' });
     expect(storeConnection('postgres://pc_1@localhost/store?password=p%26w').password).toBe('p&w');
+  });
+
+  it('gives the password of an address in either form, or null', () => {
+    expect(addressPassword('postgres://pc_1:p%40ss@localhost/store')).toBe('p@ss');
+    expect(addressPassword('postgres://pc_1@localhost/store?password=p%26w')).toBe('p&w');
+    expect(addressPassword('postgres://pc_1@localhost/store')).toBeNull();
+    expect(addressPassword('not an address')).toBeNull();
   });
 
   it('names a CA file in the address (--store-ca), replacing one named before', () => {

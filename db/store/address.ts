@@ -157,6 +157,15 @@ export function redactStoreAddress(address: string): string {
   return 'an address that cannot be read';
 }
 
+/** The password an address holds, in any form (null when none, or when it cannot be read). */
+export function addressPassword(address: string): string | null {
+  try {
+    return storeConnection(address).password || null;
+  } catch {
+    return null;
+  }
+}
+
 /** The address naming `caFile` (an absolute path) as the CA that signed the store's server certificate. */
 export function withCaFile(address: string, caFile: string): string {
   const parsed = new URL(address);
@@ -176,4 +185,18 @@ export function pcAddress(ownerAddress: string, login: { roleName: string; passw
   parsed.username = encodeURIComponent(login.roleName);
   parsed.password = encodeURIComponent(login.password);
   return parsed.toString();
+}
+
+/** Whether two addresses name the same database on the same server (whoever logs in). */
+export function sameDatabase(a: string, b: string): boolean {
+  const where = (address: string) => {
+    try {
+      const { host, port, database } = storeConnection(address);
+      return `${host}:${port}/${database}`;
+    } catch {
+      return null;
+    }
+  };
+  const first = where(a);
+  return first !== null && first === where(b);
 }

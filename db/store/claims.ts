@@ -23,9 +23,14 @@ export async function readClaims(client: Queryable, storeId: string, leaseMs: nu
   return result.rows;
 }
 
-/** Locks the counter's row for the transaction, so two PCs claim it one after the other. */
+const CLAIM_LOCK_NAMESPACE = 7_310_030;
+
+/**
+ * Locks the counter for the transaction, so two PCs claim it one after the other: an advisory lock,
+ * since a PC's role may read the counters but not lock their rows (FOR UPDATE needs UPDATE).
+ */
 export async function lockCounterRow(client: pg.ClientBase, storeId: string, counterId: string): Promise<void> {
-  await client.query('SELECT 1 FROM counters WHERE store_id = $1 AND id = $2 FOR UPDATE', [storeId, counterId]);
+  await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CLAIM_LOCK_NAMESPACE, `${storeId}/${counterId}`]);
 }
 
 export async function insertClaim(client: pg.ClientBase, claim: { storeId: string; counterId: string; stationId: string }): Promise<void> {

@@ -1,5 +1,7 @@
-// The store's configuration: the store row (its PIN hash, poll interval, Zoho account, and the
-// version every change moves on) and its counters. Every PC caches it (core/store-link/config-sync.ts).
+// The store's configuration: the store row (its poll interval, Zoho account, and the version every
+// change moves on) and its counters. Every PC caches it (core/store-link/config-sync.ts). A PC reads
+// it; it changes through the PIN functions (pin-functions.ts). The owner writes here only when a
+// store is made or a PC joins (core/store-link/join.ts). The PIN's hash is never read.
 import { EDITIONS, type Edition } from '../../contract/vocabulary';
 import type { Counter } from '../../contract/records';
 import { DB_NOW_MS } from './clock';
@@ -13,7 +15,6 @@ export interface StoreZohoAccount {
 
 export interface StoreConfig {
   configVersion: number;
-  pinHash: string | null;
   pollIntervalSeconds: number | null;
   zoho: StoreZohoAccount | null;
   /** The name and address every PC prints on its receipts; null until a manager sets them. */
@@ -30,7 +31,6 @@ export interface StoreRow {
   id: string;
   name: string;
   config_version: number;
-  pin_hash: string | null;
   poll_interval_seconds: number | null;
   zoho_edition: string | null;
   zoho_account_id: string | null;
@@ -48,6 +48,9 @@ interface CounterRow {
   created_at: number;
 }
 
+/** What a PC may read of a store (never its PIN's hash). */
+const STORE_COLUMNS = 'id, name, config_version, poll_interval_seconds, zoho_edition, zoho_account_id, zoho_client_id, receipt_name, receipt_address';
+
 /** The store's Zoho account, when all of it is set. */
 export function storeZohoAccount(store: Pick<StoreRow, 'zoho_edition' | 'zoho_account_id' | 'zoho_client_id'>): StoreZohoAccount | null {
   const edition = EDITIONS.find((e) => e === store.zoho_edition);
@@ -62,12 +65,11 @@ export async function storeConfigVersion(client: Queryable, storeId: string): Pr
 }
 
 export async function readStoreConfig(client: Queryable, storeId: string): Promise<StoreConfig> {
-  const store = (await client.query<StoreRow>('SELECT * FROM stores WHERE id = $1', [storeId])).rows[0];
+  const store = (await client.query<StoreRow>(`SELECT ${STORE_COLUMNS} FROM stores WHERE id = $1`, [storeId])).rows[0];
   if (!store) throw new Error('The store is gone from its database.');
   const counters = await client.query<CounterRow>('SELECT * FROM counters WHERE store_id = $1 ORDER BY created_at, id', [storeId]);
   return {
     configVersion: store.config_version,
-    pinHash: store.pin_hash,
     pollIntervalSeconds: store.poll_interval_seconds,
     zoho: storeZohoAccount(store),
     receipt: store.receipt_name === null && store.receipt_address === null ? null : { storeName: store.receipt_name ?? '', storeAddress: store.receipt_address ?? '' },
@@ -84,17 +86,17 @@ export async function readStoreConfig(client: Queryable, storeId: string): Promi
 
 /** The store by its name, locked for the join's transaction; null when there is none. */
 export async function lockStoreByName(client: Queryable, name: string): Promise<StoreRow | null> {
-  return (await client.query<StoreRow>('SELECT * FROM stores WHERE name = $1 FOR UPDATE', [name])).rows[0] ?? null;
+  return (await client.query<StoreRow>(`SELECT ${STORE_COLUMNS} FROM stores WHERE name = $1 FOR UPDATE`, [name])).rows[0] ?? null;
 }
 
 export async function insertStore(
   client: Queryable,
-  store: { id: string; name: string; pinHash: string | null; pollIntervalSeconds: number | null; zoho: StoreZohoAccount | null },
+  store: { id: string; name: string; pollIntervalSeconds: number | null; zoho: StoreZohoAccount | null },
 ): Promise<void> {
   await client.query(
-    `INSERT INTO stores (id, name, created_at, pin_hash, poll_interval_seconds, zoho_edition, zoho_account_id, zoho_client_id)
-     VALUES ($1, $2, ${DB_NOW_MS}, $3, $4, $5, $6, $7)`,
-    [store.id, store.name, store.pinHash, store.pollIntervalSeconds, store.zoho?.edition ?? null, store.zoho?.accountId ?? null, store.zoho?.clientId ?? null],
+    `INSERT INTO stores (id, name, created_at, poll_interval_seconds, zoho_edition, zoho_account_id, zoho_client_id)
+     VALUES ($1, $2, ${DB_NOW_MS}, $3, $4, $5, $6)`,
+    [store.id, store.name, store.pollIntervalSeconds, store.zoho?.edition ?? null, store.zoho?.accountId ?? null, store.zoho?.clientId ?? null],
   );
 }
 
@@ -116,48 +118,3 @@ export async function addStoreCounters(client: Queryable, storeId: string, count
   await bumpConfigVersion(client, storeId);
 }
 
-export async function insertCounter(client: Queryable, storeId: string, counter: Counter): Promise<void> {
-  await client.query('INSERT INTO counters (store_id, id, name, terminal_id, invoice_prefix, active, created_at) VALUES ($1, $2, $3, $4, $5, true, $6)', [
-    storeId,
-    counter.id,
-    counter.name,
-    counter.terminalId,
-    counter.invoicePrefix,
-    counter.createdAt,
-  ]);
-}
-
-export async function updateCounter(client: Queryable, storeId: string, counter: Pick<Counter, 'id' | 'name' | 'terminalId' | 'invoicePrefix'>): Promise<void> {
-  await client.query('UPDATE counters SET name = $3, terminal_id = $4, invoice_prefix = $5 WHERE store_id = $1 AND id = $2', [
-    storeId,
-    counter.id,
-    counter.name,
-    counter.terminalId,
-    counter.invoicePrefix,
-  ]);
-}
-
-export async function deactivateCounter(client: Queryable, storeId: string, counterId: string): Promise<void> {
-  await client.query('UPDATE counters SET active = false WHERE store_id = $1 AND id = $2', [storeId, counterId]);
-}
-
-export async function setPinHash(client: Queryable, storeId: string, hash: string): Promise<void> {
-  await client.query('UPDATE stores SET pin_hash = $2 WHERE id = $1', [storeId, hash]);
-}
-
-export async function setPollInterval(client: Queryable, storeId: string, seconds: number): Promise<void> {
-  await client.query('UPDATE stores SET poll_interval_seconds = $2 WHERE id = $1', [storeId, seconds]);
-}
-
-export async function setZohoAccount(client: Queryable, storeId: string, zoho: StoreZohoAccount): Promise<void> {
-  await client.query('UPDATE stores SET zoho_edition = $2, zoho_account_id = $3, zoho_client_id = $4 WHERE id = $1', [storeId, zoho.edition, zoho.accountId, zoho.clientId]);
-}
-
-/** The name and address on every PC's receipts; a field not given stays as it is. */
-export async function setReceiptDetails(client: Queryable, storeId: string, details: Partial<StoreReceiptDetails>): Promise<void> {
-  await client.query('UPDATE stores SET receipt_name = coalesce($2, receipt_name, \'\'), receipt_address = coalesce($3, receipt_address, \'\') WHERE id = $1', [
-    storeId,
-    details.storeName ?? null,
-    details.storeAddress ?? null,
-  ]);
-}

@@ -135,12 +135,13 @@ describe('a hostile PC (PC 2, its own role only) against PC 1 and the store', ()
     });
   });
 
-  it('set_counter, set_preferences, set_zoho_details, change_pin, release_claim, close_day, verify_manager_pin: refused without the PIN', async () => {
+  it('set_counter, set_preferences, set_zoho_details, set_receipt_details, change_pin, release_claim, close_day, verify_manager_pin: refused without the PIN', async () => {
     const pc2 = trust.pc('pc2');
     const calls: [string, string, unknown[]][] = [
       ['set_counter', 'SELECT set_counter($1, $2, $3, $4, $5, $6, $7)', ['c1', 'Front', 'T-attacker', 'A-', true, 0]],
       ['set_preferences', 'SELECT set_preferences($1, $2)', [10]],
       ['set_zoho_details', 'SELECT set_zoho_details($1, $2, $3, $4)', ['in', 'attacker', 'client']],
+      ['set_receipt_details', 'SELECT set_receipt_details($1, $2, $3)', ['Mallory Mart', 'Nowhere']],
       ['change_pin', 'SELECT change_pin($1, $2)', ['1111']],
       ['release_claim', 'SELECT release_claim($1, $2)', ['c1']],
       ['close_day', 'SELECT close_day($1, $2, $3, $4, $5, $6, $7, $8, $9)', ['d9', '2025-01-20', 0, 10, 'Mallory', 0, '{}', 0]],

@@ -14,9 +14,11 @@ export interface StoreLedgerTable {
    * arriving change is older news and is skipped: a final payment or a paid invoice is never undone.
    */
   keepsUnless?: string;
+  /** Not shipped: the store learns of it through its function (day_closes: close_day, with the manager's PIN, when the day is closed). */
+  throughFunction?: true;
 }
 
-const EXTRA: Record<string, Pick<StoreLedgerTable, 'key' | 'keepsUnless'>> = {
+const EXTRA: Record<string, Pick<StoreLedgerTable, 'key' | 'keepsUnless' | 'throughFunction'>> = {
   invoices: { key: ['store_id', 'station_id', 'id'], keepsUnless: "invoices.status <> 'paid' OR EXCLUDED.status = 'paid'" },
   charge_attempts: { key: ['store_id', 'station_id', 'id'], keepsUnless: 'charge_attempts.final_at IS NULL OR EXCLUDED.final_at IS NOT NULL' },
   attempt_events: { key: ['store_id', 'station_id', 'id'] },
@@ -24,7 +26,7 @@ const EXTRA: Record<string, Pick<StoreLedgerTable, 'key' | 'keepsUnless'>> = {
   refunds: { key: ['store_id', 'station_id', 'id'], keepsUnless: 'refunds.final_at IS NULL OR EXCLUDED.final_at IS NOT NULL' },
   refund_events: { key: ['store_id', 'station_id', 'id'] },
   tenders: { key: ['store_id', 'station_id', 'id'] },
-  day_closes: { key: ['store_id', 'station_id', 'id'] },
+  day_closes: { key: ['store_id', 'station_id', 'id'], throughFunction: true },
   corrections: { key: ['store_id', 'station_id', 'id'] },
 };
 

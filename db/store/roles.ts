@@ -104,13 +104,36 @@ export async function removePcRole(owner: Queryable, storeId: string, stationId:
 
 /** The store's manager PIN in the database (a new store, or one upgraded by its owner); wrong tries start again. */
 export async function setStorePin(owner: Queryable, storeId: string, pin: string): Promise<void> {
+  await inTransaction(owner, () => writeStorePin(owner, storeId, pin));
+}
+
+/** setStorePin in the caller's transaction. */
+export async function writeStorePin(owner: Queryable, storeId: string, pin: string): Promise<void> {
   if (!/^\d{4,8}$/.test(pin)) throw new Error('pin: must be 4 to 8 digits');
-  await inTransaction(owner, async () => {
-    await owner.query(
-      `INSERT INTO store_pins (store_id, pin_crypt) VALUES ($1, crypt($2, gen_salt('bf', 10)))
-       ON CONFLICT (store_id) DO UPDATE SET pin_crypt = EXCLUDED.pin_crypt`,
-      [storeId, pin],
-    );
-    await owner.query('SELECT setval(pin_guard_sequence($1), 0)', [storeId]);
-  });
+  await owner.query(
+    `INSERT INTO store_pins (store_id, pin_crypt) VALUES ($1, crypt($2, gen_salt('bf', 10)))
+     ON CONFLICT (store_id) DO UPDATE SET pin_crypt = EXCLUDED.pin_crypt`,
+    [storeId, pin],
+  );
+  await owner.query('SELECT setval(pin_guard_sequence($1), 0)', [storeId]);
+}
+
+/** Whether the store has its manager PIN in the database (a store made before migration 006 may not). */
+export async function storeHasPin(owner: Queryable, storeId: string): Promise<boolean> {
+  return (await owner.query('SELECT 1 FROM store_pins WHERE store_id = $1', [storeId])).rows.length > 0;
+}
+
+/** One try of the store's manager PIN as the owner, counted with the store's lockout (CN001 wrong, CN002 locked). */
+export async function tryStorePin(owner: Queryable, storeId: string, pin: string): Promise<void> {
+  await owner.query('SELECT manager_pin_try($1, $2)', [storeId, pin]);
+}
+
+/** The PIN hash a store made before migration 006 kept in its row (the owner alone reads it, to upgrade the store). */
+export async function legacyPinHash(owner: Queryable, storeId: string): Promise<string | null> {
+  return (await owner.query<{ pin_hash: string | null }>('SELECT pin_hash FROM stores WHERE id = $1', [storeId])).rows[0]?.pin_hash ?? null;
+}
+
+/** The PC the session's login role is (null for a role that is no PC's): what a PC checks after joining. */
+export async function currentStation(client: Queryable): Promise<string | null> {
+  return (await client.query<{ id: string | null }>('SELECT current_station() AS id')).rows[0]?.id ?? null;
 }

@@ -7,6 +7,7 @@ import { storePcRoles } from './006_pc_roles';
 import { storeInvoicePrograms } from './007_invoice_programs';
 import { storeOtherPcsSales } from './008_other_pcs_sales';
 import { storeAttemptReviews } from './009_attempt_reviews';
+import { storeReceiptDetailsPin } from './010_receipt_details_pin';
 
 /** A step of the store's PostgreSQL schema. Never edit one that has shipped: add the next number. */
 export interface StoreMigration {
@@ -15,4 +16,4 @@ export interface StoreMigration {
   sql: string;
 }
 
-export const STORE_MIGRATIONS: readonly StoreMigration[] = [storeConfig, storeLedger, sharedZohoUse, storeAttemptHolds, storeAfterSale, storePcRoles, storeInvoicePrograms, storeOtherPcsSales, storeAttemptReviews];
+export const STORE_MIGRATIONS: readonly StoreMigration[] = [storeConfig, storeLedger, sharedZohoUse, storeAttemptHolds, storeAfterSale, storePcRoles, storeInvoicePrograms, storeOtherPcsSales, storeAttemptReviews, storeReceiptDetailsPin];

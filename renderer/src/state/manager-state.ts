@@ -18,6 +18,8 @@ export interface StoreJoinForm {
   storeName: string;
   stationName: string;
   pin: string;
+  /** The CA file that signed the store server's certificate (empty: the system's CAs). */
+  caFile: string;
 }
 
 export interface ConnectionForm {
@@ -74,6 +76,8 @@ interface ManagerState {
   installUpdate: () => Promise<boolean>;
   joinStore: (form: StoreJoinForm) => Promise<boolean>;
   releaseCounter: (counterId: string) => Promise<boolean>;
+  /** Cuts another PC of the store off with the owner's address (used once). */
+  removePc: (stationId: string, stationName: string, url: string) => Promise<boolean>;
   /** Manager → Integrations: the billing programs' API keys (null until loaded). */
   integrationKeys: IntegrationKey[] | null;
   /** The key just made, shown once until dismissed. */
@@ -379,15 +383,23 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
 
     async joinStore(form) {
       const stationName = form.stationName.trim();
+      const caFile = form.caFile.trim();
       const store = await run(
         'store-join',
-        (managerToken) => call((api) => api.storeJoin({ managerToken, url: form.url, storeName: form.storeName, pin: form.pin, ...(stationName ? { stationName } : {}) })),
+        (managerToken) =>
+          call((api) => api.storeJoin({ managerToken, url: form.url, storeName: form.storeName, pin: form.pin, ...(stationName ? { stationName } : {}), ...(caFile ? { caFile } : {}) })),
         (joined) => `This PC is “${joined.stationName ?? ''}” of store “${joined.storeName ?? ''}”.`,
       );
       if (store) {
         setStore(store);
         await useAppStore.getState().refreshCounters();
       }
+      return store !== null;
+    },
+
+    async removePc(stationId, stationName, url) {
+      const store = await run('store-remove', (managerToken) => call((api) => api.storePcRemove({ managerToken, url, stationId })), () => `PC “${stationName}” is removed: it cannot reach the store any more. Its sales stay in the store’s log.`);
+      if (store) setStore(store);
       return store !== null;
     },
 

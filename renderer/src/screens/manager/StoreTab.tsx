@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { StoreStatus } from '../../../../contract/answers';
+import type { StationView, StoreStatus } from '../../../../contract/answers';
 import { DetailList, DetailRow } from '../../components/DetailList';
 import { Field, Message, fieldError } from '../../components/Field';
 import { storeLinkSummary, heardAgo } from '../../format/store';
@@ -8,7 +8,42 @@ import { useNow } from '../../hooks/use-now';
 import { useAppStore, useCurrency } from '../../state/app-state';
 import { useManagerStore, type StoreJoinForm } from '../../state/manager-state';
 
-const JOIN_FIELDS = ['url', 'storeName', 'stationName', 'pin'];
+const JOIN_FIELDS = ['url', 'storeName', 'stationName', 'pin', 'caFile'];
+
+/** Asks before a PC is cut off, with the owner's address (used once, never kept). */
+function RemovePcForm({ station, onDone }: { station: StationView; onDone: () => void }) {
+  const [url, setUrl] = useState('');
+  const error = useManagerStore((s) => s.errors['store-remove']);
+  const busy = useManagerStore((s) => s.busy);
+  const removePc = useManagerStore((s) => s.removePc);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void removePc(station.id, station.name, url).then((ok) => {
+      if (ok) onDone();
+    });
+  };
+  return (
+    <form className="store-remove" onSubmit={submit} aria-labelledby={`store-remove-${station.id}`} noValidate>
+      <p id={`store-remove-${station.id}`}>
+        <strong>Remove PC “{station.name}”?</strong> It will not reach the store again (use this for a lost or stolen PC). Its sales stay in the store’s log. To use it again, a manager joins it anew.
+      </p>
+      <Field label="Owner’s address of the store database" error={fieldError(error, 'url')} hint="Used once to remove the PC, never kept on this PC">
+        {({ id, describedBy, invalid }) => (
+          <input id={id} className="input mono" type="password" value={url} onChange={(e) => setUrl(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} autoComplete="off" spellCheck={false} />
+        )}
+      </Field>
+      {error && error.field !== 'url' ? <Message kind="error">{error.message}</Message> : null}
+      <div className="button-row">
+        <button type="submit" className="btn btn-small btn-danger" disabled={busy !== null}>
+          {busy === 'store-remove' ? 'Removing…' : `Remove ${station.name}`}
+        </button>
+        <button type="button" className="btn btn-small btn-secondary" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
 
 /** Where this PC stands with its store: the link, the store's PCs, and who holds which counter. */
 function StoreStatusBox({ store }: { store: StoreStatus }) {
@@ -18,6 +53,7 @@ function StoreStatusBox({ store }: { store: StoreStatus }) {
   const errors = useManagerStore((s) => s.errors);
   const notices = useManagerStore((s) => s.notices);
   const releaseCounter = useManagerStore((s) => s.releaseCounter);
+  const [removing, setRemoving] = useState<string | null>(null);
   const now = useNow(5_000);
   const summary = storeLinkSummary(store, currency);
   const counterName = (id: string) => counters.find((c) => c.id === id)?.name ?? id;
@@ -42,12 +78,21 @@ function StoreStatusBox({ store }: { store: StoreStatus }) {
         <DetailRow term="Zoho calls a minute">{`${store.callsPerMinute} (this PC’s share)`}</DetailRow>
       </DetailList>
       <h3>PCs</h3>
+      {notices['store-remove'] ? <Message kind="notice">{notices['store-remove']}</Message> : null}
       <ul className="store-list">
         {store.stations.map((s) => (
           <li key={s.id} className="store-list-item">
-            <strong>{s.name}</strong>
-            {s.thisStation ? ' (this PC)' : ''} · heard from {heardAgo(s.lastSeen, now)} · {s.liveSessions} {s.liveSessions === 1 ? 'payment' : 'payments'} in progress
-            {s.stale ? <span className="store-stale"> · not heard from lately</span> : null}
+            <span>
+              <strong>{s.name}</strong>
+              {s.thisStation ? ' (this PC)' : ''} · heard from {heardAgo(s.lastSeen, now)} · {s.liveSessions} {s.liveSessions === 1 ? 'payment' : 'payments'} in progress
+              {s.stale ? <span className="store-stale"> · not heard from lately</span> : null}
+            </span>
+            {!s.thisStation && removing !== s.id ? (
+              <button type="button" className="btn btn-small btn-secondary" disabled={busy !== null} onClick={() => setRemoving(s.id)}>
+                Remove this PC<span className="visually-hidden"> ({s.name})</span>
+              </button>
+            ) : null}
+            {removing === s.id ? <RemovePcForm station={s} onDone={() => setRemoving(null)} /> : null}
           </li>
         ))}
       </ul>
@@ -76,7 +121,7 @@ function StoreStatusBox({ store }: { store: StoreStatus }) {
 }
 
 function JoinForm({ joined }: { joined: StoreStatus | null }) {
-  const [form, setForm] = useState<StoreJoinForm>({ url: '', storeName: joined?.storeName ?? '', stationName: joined?.stationName ?? '', pin: '' });
+  const [form, setForm] = useState<StoreJoinForm>({ url: '', storeName: joined?.storeName ?? '', stationName: joined?.stationName ?? '', pin: '', caFile: '' });
   const error = useManagerStore((s) => s.errors['store-join']);
   const notice = useManagerStore((s) => s.notices['store-join']);
   const busy = useManagerStore((s) => s.busy);
@@ -93,10 +138,11 @@ function JoinForm({ joined }: { joined: StoreStatus | null }) {
     <form className="subpanel" onSubmit={submit} aria-labelledby="store-join-title" noValidate>
       <h2 id="store-join-title">{joined?.link === 'off' || !joined ? 'Join a store' : 'Join another store'}</h2>
       <p className="field-hint">
-        A store shares its counters, settings, manager PIN and payment log between its PCs, through one PostgreSQL database. The first PC to name a new store creates it, and its PIN becomes the store’s.
+        A store shares its counters, settings, manager PIN and payment log between its PCs, through one PostgreSQL database. The first PC to name a new store creates it, and its PIN becomes the store’s. Give the
+        address of the database’s owner: it is used once, to make this PC a login of its own, and never kept.
       </p>
       <div className="form-grid">
-        <Field label="Store address" error={fieldError(error, 'url')} hint="postgres://user:password@host:5432/database (kept on this PC like a password)">
+        <Field label="Store address" error={fieldError(error, 'url')} hint="The database owner’s: postgres://owner:password@host:5432/database (used once, never kept)">
           {({ id, describedBy, invalid }) => (
             <input id={id} className="input mono" type="password" value={form.url} onChange={(e) => setForm({ ...form, url: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid || undefined} autoComplete="off" spellCheck={false} />
           )}
@@ -114,6 +160,11 @@ function JoinForm({ joined }: { joined: StoreStatus | null }) {
         <Field label="Store’s manager PIN" error={fieldError(error, 'pin')} hint="For a new store: this PC’s PIN">
           {({ id, describedBy, invalid }) => (
             <input id={id} className="input input-short" type="password" inputMode="numeric" value={form.pin} onChange={(e) => setForm({ ...form, pin: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid || undefined} autoComplete="off" />
+          )}
+        </Field>
+        <Field label="CA file (optional)" error={fieldError(error, 'caFile')} hint="The full path of the CA certificate that signed the database server’s, when your system does not know that CA">
+          {({ id, describedBy, invalid }) => (
+            <input id={id} className="input mono" value={form.caFile} onChange={(e) => setForm({ ...form, caFile: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid || undefined} autoComplete="off" spellCheck={false} />
           )}
         </Field>
       </div>

@@ -12,6 +12,11 @@ export function storeLinkHandlers(b: FakeState) {
       b.store = { ...b.store, link: 'up', storeName: input.storeName, stationId: 'pc-here', stationName, address: 'postgres://store', message: `Connected to store “${input.storeName}”.` };
       return ok(b.store);
     },
+    'store-pc-remove': (input) => {
+      if (!b.store.stations.some((s) => s.id === input.stationId && !s.thisStation)) refuse('not_found', 'That PC has no login of its own in this store.', 'stationId');
+      b.store = { ...b.store, stations: b.store.stations.filter((s) => s.id !== input.stationId) };
+      return ok(b.store);
+    },
     'counter-claim': (input) => {
       const held = b.store.claims.find((c) => c.counterId === input.counterId && !c.thisStation);
       if (held) refuse('conflict', `${b.requireCounter(input.counterId).name} is in use at PC “${held.stationName}”.`, 'counterId');
