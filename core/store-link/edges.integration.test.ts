@@ -1,15 +1,17 @@
 // Store mode at its edges (issue 21), with in-process PCs (each a live backend with its own SQLite
 // file) on one simulator and a real PostgreSQL cluster. The process-level edges are in
 // reliability/store-edges.test.ts; docs/RELIABILITY.md lists them all.
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listBackups } from '../maintenance/backups';
 import { restoreBackup } from '../maintenance/restore';
 import { nextDate } from '../../contract/calendar';
+import { TEST_PIN } from '../../testkit/manager-pin';
 import { Rig, TEST_TUNING } from '../../testkit/rig';
 import { localDate, sleep } from '../../testkit/time';
 import { storeDatabaseEachTest } from '../../testkit/store';
-import { eventually, storeLedgerRows } from '../../testkit/store-ledger';
+import { eventually, pcLedgerRows, storeLedgerRows } from '../../testkit/store-ledger';
 
 const store = storeDatabaseEachTest();
 const FAST_LINK = { heartbeatMs: 200, leaseMs: 2_000, maxBackoffMs: 500 };
@@ -34,6 +36,22 @@ async function cashSale(rig: Rig, amountMinor: number): Promise<string> {
   const invoice = await rig.call('invoice-create', { counterId: rig.counters[0]?.id ?? '', lines: [{ description: 'Rice', quantity: 1, unitPriceMinor: amountMinor }] });
   await rig.call('cash-settle', { invoiceId: invoice.id, counterId: invoice.counterId, tenderedMinor: amountMinor });
   return invoice.id;
+}
+
+/** Waits for the PC's daily backup (taken at once, by a restart with quick backup checks) and returns it. */
+async function backupNow(rig: Rig): Promise<string> {
+  rig.retune({ backups: { firstCheckMs: 100, checkEveryMs: 100 } });
+  await rig.restart();
+  const backups = join(rig.dataDir, 'backups');
+  await eventually(async () => (listBackups(backups, 'counter').length > 0 ? true : undefined), 20_000, 'the daily backup');
+  return listBackups(backups, 'counter')[0]?.path ?? '';
+}
+
+async function restore(rig: Rig, backup: string): Promise<void> {
+  await rig.stopBackend();
+  restoreBackup({ dataDir: rig.dataDir, backup, now: Date.now() });
+  await rig.boot();
+  rig.managerToken = (await rig.call('manager-unlock', { pin: TEST_PIN })).managerToken;
 }
 
 const storeRows = async () => storeLedgerRows(store.client, (await store.client.query<{ id: string }>('SELECT id FROM stores')).rows[0]?.id ?? '');
@@ -63,6 +81,43 @@ describe('a store at its edges', () => {
     for (const [table, rows] of Object.entries(before)) {
       for (const row of rows) expect(after[table], `${table} ${String(row.id)}`).toContainEqual(row);
     }
+  });
+
+  it('a restored PC re-learns from the store what it did after the backup before money moves: the store equals its ledger, and a refund beyond what is left is refused', async () => {
+    const pc1 = await pc('Till 1');
+    const sale = await pc1.charge(50_000);
+    await pc1.control.pay(sale.terminalId, { outcome: 'succeeded', method: 'card' });
+    const paid = await pc1.waitFor(sale.id, (a) => a.state === 'succeeded');
+    const backup = await backupNow(pc1);
+
+    // After the backup: a part refund of that payment and 10 sales (9 in cash, 1 by card).
+    const refund = await pc1.call('refund-create', { managerToken: pc1.managerToken, attemptId: paid.id, amountMinor: 30_000, reason: 'others', requestKey: randomUUID() });
+    await pc1.waitForRefund(refund.id, (r) => r.state === 'succeeded');
+    for (let i = 1; i <= 9; i += 1) await cashSale(pc1, 100 * i);
+    const card = await pc1.charge(7_700);
+    await pc1.control.pay(card.terminalId, { outcome: 'succeeded', method: 'card' });
+    await pc1.waitFor(card.id, (a) => a.state === 'succeeded');
+    await eventually(async () => ((await pending(pc1)) === 0 ? true : undefined), 10_000, 'the sales shipped');
+    const before = await storeRows();
+
+    await restore(pc1, backup);
+    // Once the store is heard from, the refund made after the backup counts: only ₹200.00 is left.
+    const beyond = await eventually(async () => {
+      const answer = await pc1.raw('refund-create', { managerToken: pc1.managerToken, attemptId: paid.id, amountMinor: 20_001, reason: 'others', requestKey: randomUUID() });
+      return !answer.ok && answer.error.field === 'amountMinor' ? answer.error : undefined;
+    }, 10_000, 'the refund beyond what is left refused');
+    expect(beyond).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/₹200\.00/) as string });
+    expect(pc1.events.filter((e) => e.type === 'refund-updated' && e.refund.amountMinor === 20_001)).toEqual([]);
+
+    const later = [await cashSale(pc1, 301), await cashSale(pc1, 302)];
+    await eventually(async () => ((await storeRows()).invoices?.filter((row) => later.includes(String(row.id)) && row.status === 'paid').length === 2 ? true : undefined), 10_000, 'the later sales in the store');
+    await eventually(async () => ((await pending(pc1)) === 0 ? true : undefined), 10_000, 'everything shipped');
+    const after = await storeRows();
+    for (const [table, rows] of Object.entries(before)) {
+      for (const row of rows) expect(after[table], `${table} ${String(row.id)}`).toContainEqual(row);
+    }
+    const stationId = (await pc1.call('store-status', {})).stationId ?? '';
+    expect(pcLedgerRows(join(pc1.dataDir, 'counter.db'), stationId)).toEqual(after);
   });
 
   it('a payment of a closed day re-checked from another PC: its PC keeps its link up and counts Zoho’s word as a correction, on both PCs', async () => {

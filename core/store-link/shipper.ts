@@ -4,6 +4,7 @@
 // says it is there. Rows of a batch that changed more than once are sent as they last were.
 import type pg from 'pg';
 import type { Db } from '../../db/local/database';
+import { relearnMark } from '../../db/local/relearn';
 import { dropShipped, outboxLength, peekOutbox, type OutboxEvent, type OutboxLink } from '../../db/local/outbox';
 import { STORE_LEDGER_TABLES, upsertLedgerRows } from '../../db/store/ledger-tables';
 import { notifyLedgerChanged } from '../../db/store/ledger-news';
@@ -21,6 +22,8 @@ export interface ShipResult {
 
 /** Sends one batch (up to `batch` events) and drops it locally. Throws when the store cannot be written. */
 export async function shipBatch(db: Db, pool: pg.Pool, link: OutboxLink, batch = DEFAULT_BATCH): Promise<ShipResult> {
+  // A restored file ships once it has re-learnt what the store holds from it (relearn.ts): an older copy never goes first.
+  if (relearnMark(db)) return { shipped: 0, alreadyThere: 0 };
   const events = peekOutbox(db, batch);
   const last = events.at(-1);
   if (!last) return { shipped: 0, alreadyThere: 0 };

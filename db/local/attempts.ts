@@ -8,6 +8,7 @@ import { requireAttempt } from './attempt-queries';
 import { requireCounter } from './counters';
 import type { Db } from './database';
 import { assertDayOpen } from './day-closes';
+import { assertRelearned } from './relearn';
 import { ConflictError, InvalidStateError, InvoiceOfAnotherCounterError, NotFoundError } from './errors';
 import { appendAttemptEvent } from './events';
 import { recordInvoicePaid, recordInvoicePaymentFailed, requireInvoice } from './invoices';
@@ -68,6 +69,7 @@ type AttemptInsert = Pick<
 export function insertCreatingAttempt(db: Db, input: NewChargeAttempt): CreatedAttempt {
   return inWriteTransaction(db, () => {
     const invoice = requireInvoice(db, input.invoiceId);
+    assertRelearned(db, invoice.createdAt, 'invoiceId');
     const counter = requireCounter(db, input.counterId);
     if (invoice.counterId !== counter.id) throw new InvoiceOfAnotherCounterError(invoice.number);
     if (invoice.status === 'paid') throw new InvalidStateError('invoice_paid');

@@ -9,6 +9,7 @@ import { requireAttempt } from './attempt-queries';
 import type { Db } from './database';
 import { assertDayOpen } from './day-closes';
 import { ConflictError, InvalidStateError, RefundExceedsPaymentError } from './errors';
+import { assertRelearned } from './relearn';
 import { committedRefundMinor, getRefundByRequestKey, listRefundsForAttempt, requireRefund } from './refund-queries';
 import { assignments, inWriteTransaction, prepared } from './statements';
 
@@ -54,6 +55,7 @@ export function insertCreatingRefund(db: Db, input: NewRefund): CreatedRefund {
       return { refund: earlier, repeated: true };
     }
     const attempt = requireAttempt(db, input.attemptId);
+    assertRelearned(db, attempt.createdAt, 'attemptId');
     if (attempt.state !== 'succeeded' || attempt.paymentId === null) throw new InvalidStateError('payment_not_paid');
     if (listRefundsForAttempt(db, attempt.id).some((refund) => (UNSETTLED_REFUND_STATES as readonly RefundState[]).includes(refund.state))) {
       throw new InvalidStateError('refund_unsettled');
