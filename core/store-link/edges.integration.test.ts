@@ -2,7 +2,9 @@
 // file) on one simulator and a real PostgreSQL cluster. The process-level edges are in
 // reliability/store-edges.test.ts; docs/RELIABILITY.md lists them all.
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listBackups } from '../maintenance/backups';
 import { restoreBackup } from '../maintenance/restore';
@@ -118,6 +120,40 @@ describe('a store at its edges', () => {
     }
     const stationId = (await pc1.call('store-status', {})).stationId ?? '';
     expect(pcLedgerRows(join(pc1.dataDir, 'counter.db'), stationId)).toEqual(after);
+  });
+
+  it('payments live when the backup was copied settle from Zoho after the restore, and the store’s day close goes through', async () => {
+    const pc1 = await pc('Till 1');
+    const pc2 = await pc('Till 2', pc1);
+    pc1.retune({ timing: { sessionValidityMs: 60_000, graceMs: 0, lateWindowMs: 400, lateIntervalMs: 200 } });
+    await pc1.restart();
+    await eventually(async () => ((await pc1.call('store-status', {})).link === 'up' ? true : undefined), 10_000, 'the link up');
+    const early = await pc1.charge(4_400, { counter: 0 });
+    const late = await pc1.charge(5_500, { counter: 1 });
+    await eventually(async () => ((await pending(pc1)) === 0 ? true : undefined), 10_000, 'the live payments shipped');
+    // A copy of the file while both are live (the daily backup waits for a quiet moment; a copy made otherwise does not).
+    const backup = join(pc1.dataDir, 'backups', 'counter-20260101-120000.db');
+    mkdirSync(join(pc1.dataDir, 'backups'), { recursive: true });
+    const live = new Database(join(pc1.dataDir, 'counter.db'), { readonly: true });
+    await live.backup(backup);
+    live.close();
+
+    await pc1.control.pay(early.terminalId, { outcome: 'succeeded', method: 'card' });
+    await pc1.waitFor(early.id, (a) => a.state === 'succeeded');
+    await eventually(async () => ((await pending(pc1)) === 0 ? true : undefined), 10_000, 'the first payment shipped');
+    await restore(pc1, backup);
+    await pc1.control.pay(late.terminalId, { outcome: 'succeeded', method: 'card' });
+    for (const attempt of [early, late]) await pc1.waitFor(attempt.id, (a) => a.state === 'succeeded', 15_000);
+    const settled = await eventually(async () => {
+      const rows = (await storeRows()).charge_attempts ?? [];
+      return rows.filter((row) => [early.id, late.id].includes(String(row.id)) && row.state === 'succeeded').length === 2 ? rows : undefined;
+    }, 15_000, 'both payments settled in the store');
+    expect(settled.filter((row) => row.state === 'in_progress')).toEqual([]);
+
+    const today = localDate(Date.now());
+    const closed = await pc2.call('day-close', { managerToken: pc2.managerToken, date: today, closedBy: 'Asha' });
+    expect(closed.close).toMatchObject({ day: today, closedBy: 'Asha' });
+    await eventually(async () => ((await pc1.call('log-day', { date: today })).close ? true : undefined), 10_000, 'the close adopted by PC 1');
   });
 
   it('a payment of a closed day re-checked from another PC: its PC keeps its link up and counts Zoho’s word as a correction, on both PCs', async () => {
