@@ -10,7 +10,8 @@ import { listBackups } from '../maintenance/backups';
 import { restoreBackup } from '../maintenance/restore';
 import { nextDate } from '../../contract/calendar';
 import { TEST_PIN } from '../../testkit/manager-pin';
-import { Rig, TEST_TUNING } from '../../testkit/rig';
+import { Rig, TEST_TUNING, type RigOptions } from '../../testkit/rig';
+import type { BackendTuning } from '../backend';
 import { localDate, sleep } from '../../testkit/time';
 import { storeDatabaseEachTest } from '../../testkit/store';
 import { eventually, pcLedgerRows, storeLedgerRows } from '../../testkit/store-ledger';
@@ -25,9 +26,9 @@ afterEach(async () => {
   for (const rig of rigs.splice(0).reverse()) await rig.close();
 });
 
-async function pc(stationName: string, first?: Rig): Promise<Rig> {
-  const tuning = { ...TEST_TUNING, store: FAST_LINK, ...QUICK_HANDOVER };
-  const rig = await Rig.start(first ? { sharedSimulator: first.sim, counters: 0, tuning } : { tuning });
+async function pc(stationName: string, first?: Rig, options: Pick<RigOptions, 'simulator' | 'now'> & { tuning?: BackendTuning } = {}): Promise<Rig> {
+  const tuning = { ...TEST_TUNING, store: FAST_LINK, ...QUICK_HANDOVER, ...options.tuning };
+  const rig = await Rig.start(first ? { sharedSimulator: first.sim, counters: 0, tuning, ...options } : { ...options, tuning });
   rigs.push(rig);
   await rig.call('store-join', { managerToken: rig.managerToken, url: store.url, storeName: 'Main Street', stationName, pin: '2468' });
   if (first) rig.counters = await rig.call('counters-list', {});
@@ -154,6 +155,50 @@ describe('a store at its edges', () => {
     const closed = await pc2.call('day-close', { managerToken: pc2.managerToken, date: today, closedBy: 'Asha' });
     expect(closed.close).toMatchObject({ day: today, closedBy: 'Asha' });
     await eventually(async () => ((await pc1.call('log-day', { date: today })).close ? true : undefined), 10_000, 'the close adopted by PC 1');
+  });
+
+  it('refunds open at the close are followed to the end: a pending one that succeeds and a lost one Zoho never got become corrections, and the payment may be refunded again', async () => {
+    // The sales are made “yesterday” by this PC's clock, then the clock comes back to today.
+    let shift = -86_400_000;
+    const pc1 = await pc('Till 1', undefined, { simulator: { refundSettleSeconds: null }, tuning: { refundTiming: { lostAnswerGraceMs: 2_000 } }, now: () => Date.now() + shift });
+    const day = localDate(Date.now() + shift);
+    const paid = async (amountMinor: number, counter: number) => {
+      const sale = await pc1.charge(amountMinor, { counter });
+      await pc1.control.pay(sale.terminalId, { outcome: 'succeeded', method: 'card' });
+      return pc1.waitFor(sale.id, (a) => a.state === 'succeeded');
+    };
+    const first = await paid(20_000, 0);
+    const second = await paid(10_000, 1);
+    const refund = (attemptId: string, amountMinor: number) => pc1.raw('refund-create', { managerToken: pc1.managerToken, attemptId, amountMinor, reason: 'others', requestKey: randomUUID() });
+    const open = await pc1.call('refund-create', { managerToken: pc1.managerToken, attemptId: first.id, amountMinor: 5_000, reason: 'others', requestKey: randomUUID() });
+    pc1.sim.setRefundStatus(open.zohoRefundId ?? '', { status: 'pending' });
+    await pc1.waitForRefund(open.id, (r) => r.state === 'pending');
+    await pc1.control.faults({ scope: 'refund_create', error_rate: 1, error_status: 503, count: 1 });
+    const lost = await pc1.call('refund-create', { managerToken: pc1.managerToken, attemptId: second.id, amountMinor: 10_000, reason: 'others', requestKey: randomUUID() });
+    expect(lost.state).toBe('unknown');
+    await pc1.call('day-close', { managerToken: pc1.managerToken, date: day, closedBy: 'Asha', closeAnyway: true });
+
+    shift = 0;
+    pc1.managerToken = (await pc1.call('manager-unlock', { pin: TEST_PIN })).managerToken; // the unlock of “yesterday” has ended
+    pc1.sim.setRefundStatus(open.zohoRefundId ?? '', { status: 'succeeded' });
+    const corrections = await eventually(async () => {
+      const { corrections: found } = await pc1.call('log-day', { date: nextDate(day) });
+      return found.length === 2 ? found : undefined;
+    }, 15_000, 'both refunds settled as corrections');
+    expect(corrections.map((c) => [c.recordId, c.closedDay, c.fromState, c.toState, c.amountMinor]).sort()).toEqual(
+      [[open.id, day, 'pending', 'succeeded', 5_000], [lost.id, day, 'unknown', 'rejected', 0]].sort(),
+    );
+    expect(pc1.refund(open.id).state).toBe('pending'); // the closed day's record stays as it was
+    // The lost refund no longer holds the payment: Zoho never made it, so all of it may be refunded now.
+    const again = await refund(second.id, 10_000);
+    expect(again.ok && again.value.state).toBe('initiated');
+    const beyond = await refund(first.id, 15_001);
+    expect(!beyond.ok && beyond.error.field).toBe('amountMinor');
+    const inStore = await eventually(async () => {
+      const rows = (await storeRows()).corrections ?? [];
+      return rows.length === 2 ? rows : undefined;
+    }, 10_000, 'the corrections in the store');
+    expect(inStore.map((row) => row.record_id).sort()).toEqual([open.id, lost.id].sort());
   });
 
   it('a payment of a closed day re-checked from another PC: its PC keeps its link up and counts Zoho’s word as a correction, on both PCs', async () => {

@@ -3,14 +3,14 @@
 // compare-and-set on the current state with its audit event in the same transaction.
 import { randomUUID } from 'node:crypto';
 import type { RefundReason, RefundState } from '../../contract/vocabulary';
-import { isFinalRefundState, UNSETTLED_REFUND_STATES } from '../../contract/vocabulary';
+import { isFinalRefundState } from '../../contract/vocabulary';
 import type { Refund } from '../../contract/records';
 import { requireAttempt } from './attempt-queries';
 import type { Db } from './database';
 import { assertDayOpen } from './day-closes';
 import { ConflictError, InvalidStateError, RefundExceedsPaymentError } from './errors';
 import { assertRelearned } from './relearn';
-import { committedRefundMinor, getRefundByRequestKey, listRefundsForAttempt, requireRefund } from './refund-queries';
+import { committedRefundMinor, getRefundByRequestKey, hasUnsettledRefund, requireRefund } from './refund-queries';
 import { assignments, inWriteTransaction, prepared } from './statements';
 
 export {
@@ -57,9 +57,7 @@ export function insertCreatingRefund(db: Db, input: NewRefund): CreatedRefund {
     const attempt = requireAttempt(db, input.attemptId);
     assertRelearned(db, attempt.createdAt, 'attemptId');
     if (attempt.state !== 'succeeded' || attempt.paymentId === null) throw new InvalidStateError('payment_not_paid');
-    if (listRefundsForAttempt(db, attempt.id).some((refund) => (UNSETTLED_REFUND_STATES as readonly RefundState[]).includes(refund.state))) {
-      throw new InvalidStateError('refund_unsettled');
-    }
+    if (hasUnsettledRefund(db, attempt.id)) throw new InvalidStateError('refund_unsettled');
     const left = attempt.amountMinor - committedRefundMinor(db, attempt.id);
     if (input.amountMinor > left) throw new RefundExceedsPaymentError(left, attempt.amountMinor, attempt.currency);
     assertDayOpen(db, input.at);
