@@ -10,7 +10,7 @@ import { startNewShippingEpoch } from '../../db/local/outbox';
 import { markRestored } from '../../db/local/relearn';
 import { lockDataFolder } from '../data-folder/lock';
 import { parseBackupName } from './backups';
-import { checkIntegrityNow } from './integrity';
+import { checkIntegrityNow } from '../../db/local/integrity';
 
 export interface RestoreOutcome {
   /** The database file now holding the backup. */

@@ -90,7 +90,7 @@ export function listRefundsForDay(db: Db, fromMs: number, toMs: number, counterI
     .map(toRefund);
 }
 
-/** A refund's state as Zoho last said: its correction's, when Zoho answered after its day was closed (migration 016). */
+/** A refund's state as Zoho last said: its correction's, when Zoho answered after its day was closed (migration 017). */
 const EFFECTIVE_STATE = `coalesce((SELECT c.to_state FROM corrections AS c WHERE c.record_kind = 'refund' AND c.record_id = r.id), r.state)`;
 
 /** What the payment's refunds already take: every refund but the ones that refunded nothing (by Zoho's last word). */

@@ -1,4 +1,4 @@
-// A store's PC restored from a backup (migration 015): what it did after the backup (refunds, cash
+// A store's PC restored from a backup (migration 016): what it did after the backup (refunds, cash
 // sales, payments that settled, day closes) is in the store, not in the restored file. Until the PC has
 // re-learnt its own rows from the store, no money moves on a sale older than the restore: a refund,
 // a charge or a cash settlement of such a sale is refused here, in the writing transaction. The

@@ -12,8 +12,9 @@ import { storeOutboxAfterSale } from './011_store_outbox_after_sale';
 import { storeClaims } from './012_store_claims';
 import { catalogue } from './013_catalogue';
 import { integrationApi } from './014_integration_api';
-import { restoreRelearn } from './015_restore_relearn';
-import { refundCorrections } from './016_refund_corrections';
+import { integrationRefundRequests } from './015_integration_refund_requests';
+import { restoreRelearn } from './016_restore_relearn';
+import { refundCorrections } from './017_refund_corrections';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   storeClaims,
   catalogue,
   integrationApi,
+  integrationRefundRequests,
   restoreRelearn,
   refundCorrections,
 ];

@@ -6,7 +6,7 @@ import type { Migration } from './index';
 // has re-learnt its own rows from the store, no money moves on a sale older than the restore. Both are
 // null when there is nothing to re-learn. Never shipped: the link is this file's own.
 export const restoreRelearn: Migration = {
-  version: 15,
+  version: 16,
   name: 'store link: re-learn after a restore',
   sql: `
 ALTER TABLE store_link ADD COLUMN restored_at INTEGER;

@@ -13,15 +13,15 @@ const refund = (id: string, amount: number, state: string) =>
     )
     .run(id, amount, `k-${id}`, state, T0, T0, state === 'succeeded' ? T0 : null);
 
-describe('migration 016: a correction settles a refund of a closed day', () => {
-  it('applies to a version 15 database, keeping its refunds, and still holds one unsettled refund per payment within its amount', () => {
+describe('migration 017: a correction settles a refund of a closed day', () => {
+  it('applies to a version 16 database, keeping its refunds, and still holds one unsettled refund per payment within its amount', () => {
     const { db } = memory;
-    migrate(db, MIGRATIONS.slice(0, 15));
+    migrate(db, MIGRATIONS.slice(0, 16));
     insertPaidAttemptRows(db);
     refund('r1', 4_000, 'succeeded');
     const before = db.prepare('SELECT * FROM refunds').all();
-    migrate(db, MIGRATIONS.slice(0, 16));
-    expect(schemaVersion(db)).toBe(16);
+    migrate(db, MIGRATIONS.slice(0, 17));
+    expect(schemaVersion(db)).toBe(17);
     expect(db.prepare('SELECT * FROM refunds').all()).toEqual(before);
     refund('r2', 1_000, 'unknown');
     expect(() => refund('r3', 1_000, 'creating')).toThrow(/not settled/);
@@ -30,7 +30,7 @@ describe('migration 016: a correction settles a refund of a closed day', () => {
 
   it('a refund whose correction says Zoho never made it holds nothing: the payment may be refunded in full again', () => {
     const { db } = memory;
-    migrate(db, MIGRATIONS.slice(0, 16));
+    migrate(db, MIGRATIONS.slice(0, 17));
     insertPaidAttemptRows(db);
     refund('r1', 10_000, 'unknown');
     expect(() => refund('r2', 1, 'creating')).toThrow(/not settled/);

@@ -8,7 +8,7 @@ import type { Migration } from './index';
 const EFFECTIVE_STATE = `coalesce((SELECT c.to_state FROM corrections AS c WHERE c.record_kind = 'refund' AND c.record_id = r.id), r.state)`;
 
 export const refundCorrections: Migration = {
-  version: 16,
+  version: 17,
   name: 'refunds: a correction settles a refund of a closed day',
   sql: `
 DROP INDEX refunds_unsettled_attempt;
