@@ -102,15 +102,13 @@ export function committedRefundMinor(db: Db, attemptId: string): number {
   return row?.total ?? 0;
 }
 
-/** Whether a refund of the payment is being created or has a lost answer Zoho has not settled (not even as a correction). */
-export function hasUnsettledRefund(db: Db, attemptId: string): boolean {
+/** A refund of the payment being created or with a lost answer Zoho has not settled (not even as a correction): its failure reason. */
+export function unsettledRefund(db: Db, attemptId: string): { failureReason: string | null } | undefined {
   const unsettled = sqlLiterals(UNSETTLED_REFUND_STATES);
-  return (
-    prepared<[string], { one: number }>(
-      db,
-      `SELECT 1 AS one FROM refunds AS r WHERE r.attempt_id = ? AND r.state IN (${unsettled}) AND ${EFFECTIVE_STATE} IN (${unsettled}) LIMIT 1`,
-    ).get(attemptId) !== undefined
-  );
+  return prepared<[string], { failureReason: string | null }>(
+    db,
+    `SELECT r.failure_reason AS failureReason FROM refunds AS r WHERE r.attempt_id = ? AND r.state IN (${unsettled}) AND ${EFFECTIVE_STATE} IN (${unsettled}) LIMIT 1`,
+  ).get(attemptId);
 }
 
 interface RefundEventRow {

@@ -137,7 +137,7 @@ describe('refunds through Zoho', () => {
     expect(firstInReview.failureMessage).toContain('₹200.00');
     expect(rig.sim.refunds()).toHaveLength(1); // Zoho did make the first
     const stillHeld = await refund(never, 20_000);
-    expect(!stillHeld.ok && stillHeld.error.message).toMatch(/earlier refund of this payment/);
+    expect(!stillHeld.ok && stillHeld.error.message).toMatch(/needs a manager’s check on Zoho’s dashboard/);
 
     const note = 'Dashboard: payment refunded ₹200.00';
     const withoutManager = await rig.raw('refund-decide', { managerToken: 'not-a-token', refundId: first.id, outcome: 'made', note });
