@@ -177,6 +177,7 @@ export class RefundService {
    */
   private listRefused(refund: Refund, error: ZohoError): CheckOutcome {
     const { db, now } = this.options;
+    this.options.onZohoTrouble(null); // Zoho answered: it refuses this one call, not every call
     this.options.log.warn('Zoho refused the list of a payment’s refunds', { refundId: refund.id, kind: error.kind, zohoCode: error.details.zohoCode ?? null });
     if (this.lifecycle.ageOf(refund) < this.options.timing.lostAnswerGraceMs) return { done: false };
     if (refundNeedsReview(refund)) return this.lifecycle.done(refund.id);
