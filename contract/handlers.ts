@@ -153,6 +153,13 @@ export const inputSchemas = {
     note: f.refundNote.optional(),
     requestKey: f.requestKey,
   }),
+  /** A refund that needs review: the manager has checked Zoho's dashboard and records whether it was made. */
+  'refund-decide': z.strictObject({
+    managerToken: f.managerToken,
+    refundId: f.recordId,
+    outcome: z.enum(['made', 'not_made'], { error: 'Outcome must be made or not_made' }),
+    note: f.reviewNote,
+  }),
   /** Closes the day's books; `closeAnyway` when payments still need review (the close records it). */
   'day-close': z.strictObject({ managerToken: f.managerToken, date: f.isoDate, closedBy: f.closedBy, closeAnyway: z.boolean().optional() }),
   'connection-configure': z.strictObject({
@@ -243,6 +250,7 @@ export interface HandlerOutputs {
   'settings-update': Settings;
   'preferences-update': Settings;
   'refund-create': Refund;
+  'refund-decide': Refund;
   'day-close': DayCloseReport;
   'connection-configure': ConnectionStatus;
   'connection-signin-start': { authUrl: string };

@@ -154,6 +154,17 @@ export interface Refund {
   stationId?: string;
 }
 
+/**
+ * A lost refund answer Zoho's list of the payment's refunds could not settle (the list call is refused
+ * or not offered): still `unknown`, with this as its failure reason, until a manager has checked
+ * Zoho's dashboard and recorded whether it was made.
+ */
+export const REFUND_NEEDS_REVIEW = 'needs_review';
+
+export function refundNeedsReview(refund: Pick<Refund, 'state' | 'failureReason'>): boolean {
+  return refund.state === 'unknown' && refund.failureReason === REFUND_NEEDS_REVIEW;
+}
+
 export interface RefundEvent {
   id: number;
   refundId: string;

@@ -241,3 +241,44 @@ test('closing the day: the report by counter and tender with the drawers’ cash
   await expect(page.getByText(new RegExp(`The books for ${localDate(Date.now())} were closed by Asha`))).toBeVisible();
   await shot(page, 'after-sale-11-closed-day-refusal');
 });
+
+test.describe('a lost refund answer Zoho cannot list', () => {
+  // A slow poll leaves time to make Zoho refuse the list before it is first asked; a short grace ends the wait soon.
+  test.use({ hostTuning: { pollIntervalMs: 3_000, refundTiming: { lostAnswerGraceMs: 600 } } });
+
+  test('needs review with what to look for on Zoho’s dashboard; the manager records it was not made, and the payment can be refunded again', async ({ page, host }) => {
+    test.setTimeout(120_000);
+    const { 'Counter A': a } = await counters(host);
+    const invoice = await sale(host, a!, 50_000, 'card', { outcome: 'succeeded' });
+    await openApp(page, host);
+    await unlockThenLog(page);
+    await page.getByRole('button', { name: new RegExp(`^${invoice}\\b.*show history`) }).click();
+    const panel = page.getByRole('complementary');
+    await host.sim.faults({ scope: 'refund_create', error_rate: 1, error_status: 503, count: 1 });
+    await panel.getByLabel('Refund amount').fill('200');
+    await panel.getByRole('button', { name: 'Refund', exact: true }).click();
+    await expect(panel.locator('.refund-list li').first()).toContainText('answer to the refund request was lost', FINAL);
+    await host.sim.faults({ scope: 'refund_list', error_rate: 1, error_status: 405 });
+
+    const refund = panel.locator('.refund-list li').first();
+    await expect(refund).toContainText('On Zoho’s dashboard open Payments', FINAL);
+    await expect(refund).toContainText('₹200.00');
+    const form = refund.getByRole('form', { name: 'What Zoho’s dashboard shows' });
+    await form.getByRole('button', { name: 'Refund was not made' }).click();
+    await expect(form.getByText(/Note is required/)).toBeVisible();
+    await form.getByLabel('What you found').fill('Dashboard shows no refund of ₹200.00');
+    await expectAccessible(page);
+    for (const [width, name] of [[1366, 'after-sale-08-refund-needs-review-1366'], [1024, 'after-sale-08-refund-needs-review-1024']] as const) {
+      await page.setViewportSize({ width, height: 768 });
+      await shot(page, name);
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await form.getByRole('button', { name: 'Refund was not made' }).click();
+    await expect(refund).not.toContainText('On Zoho’s dashboard open Payments', FINAL);
+    await expect(panel.locator('.attempt-history')).toContainText('Dashboard shows no refund of ₹200.00');
+    await shot(page, 'after-sale-09-refund-not-made');
+    await panel.getByLabel('Refund amount').fill('500');
+    await panel.getByRole('button', { name: 'Refund', exact: true }).click();
+    await expect(panel.getByText('This payment is refunded in full.')).toBeVisible(FINAL);
+  });
+});

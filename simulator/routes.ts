@@ -49,7 +49,7 @@ export function buildRoutes(state: SimulatorState, control: SimulatorControl, ba
       area: 'payments',
       methods: {
         POST: { handle: refunds.create, faultTarget: 'refund_create' },
-        GET: { handle: refunds.listForPayment, faultTarget: 'refund_retrieve' },
+        GET: { handle: refunds.listForPayment, faultTarget: 'refund_list' },
       },
     },
     {

@@ -96,6 +96,9 @@ export class Rig {
   }
 
   async boot(): Promise<void> {
+    // The file may have been replaced meanwhile (a restore): read the one the backend opens.
+    this.reader?.close();
+    this.reader = null;
     this.backend = await startBackend({
       dataDir: this.dataDir,
       secretStore: this.secrets,

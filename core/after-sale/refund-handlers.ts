@@ -1,10 +1,11 @@
+import { refundNeedsReview } from '../../contract/records';
 import { FOLLOWED_REFUND_STATES } from '../../contract/vocabulary';
 import * as attempts from '../../db/local/attempts';
 import * as refunds from '../../db/local/refunds';
 import { HandlerFailure } from '../failure';
 import type { DataContext, Handlers } from '../handlers/types';
 
-export function refundHandlers(ctx: DataContext): Handlers<'refund-create' | 'refund-list' | 'refund-recheck'> {
+export function refundHandlers(ctx: DataContext): Handlers<'refund-create' | 'refund-list' | 'refund-recheck' | 'refund-decide'> {
   return {
     'refund-create': async ({ managerToken: _manager, ...input }) => {
       await ctx.ports().ledger.assertRefundableHere(input.attemptId);
@@ -24,6 +25,13 @@ export function refundHandlers(ctx: DataContext): Handlers<'refund-create' | 're
       }
       await ctx.refunds.recheck(refund.id);
       return refunds.requireRefund(ctx.db, refund.id);
+    },
+    'refund-decide': (input) => {
+      const refund = refunds.requireRefund(ctx.db, input.refundId);
+      if (!refundNeedsReview(refund)) {
+        throw new HandlerFailure('conflict', 'Only a refund Counter could not check with Zoho needs a manager’s decision; this one does not.', 'refundId');
+      }
+      return ctx.refunds.decide(refund, input.outcome === 'made', input.note);
     },
   };
 }

@@ -441,6 +441,7 @@ const FIELDS: Record<string, FieldKind> = {
   clientSecret: textKind(fc.stringMatching(/^[!-~]{1,200}$/), 200, fc.constantFrom(' ', '\u00a0', '\u2003')),
   code: textKind(fc.stringMatching(/^[!-~]{1,500}$/), 500, fc.constantFrom(' ', '\u00a0', '\u3000')),
   refundId: recordId,
+  outcome: enumKind(['made', 'not_made']),
   tenderedMinor: wholeNumberKind(1, MAX_AMOUNT_MINOR),
   amountMinor: wholeNumberKind(1, MAX_AMOUNT_MINOR),
   reason: enumKind(REFUND_REASONS),

@@ -95,6 +95,10 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
     { input: { managerToken: 't', attemptId: 'a', amountMinor: 100, reason: 'changed mind', requestKey: 'key-12345' }, field: 'reason', rule: /Reason must be one of/ },
     { input: { managerToken: 't', attemptId: 'a', amountMinor: 100, reason: 'others', requestKey: 'k' }, field: 'requestKey', rule: /8 to 64/ },
   ],
+  'refund-decide': [
+    { input: { managerToken: 't', refundId: 'r1', outcome: 'maybe', note: 'Checked' }, field: 'outcome', rule: /Outcome must be made or not_made/ },
+    { input: { managerToken: 't', refundId: 'r1', outcome: 'made', note: ' ' }, field: 'note', rule: /Note is required/ },
+  ],
   'day-close': [
     { input: { managerToken: 't', date: '2026-11-22', closedBy: ' ' }, field: 'closedBy', rule: /Your name is required/ },
     { input: { managerToken: 't', date: '2026-11-22', closedBy: 'Asha', closeAnyway: 'yes' }, field: 'closeAnyway', rule: /boolean/i },

@@ -1,7 +1,8 @@
 // A heartbeat: this PC says it is alive (with its live sessions) and reads what the others said
 // (the PCs, their loads and the claims), brings the store's configuration into this PC's caches,
-// applies the re-checks other PCs made of its payments and the days they closed. The first one
-// after the link comes (back) brings the store's schema up to date.
+// re-learns its own rows after a restore (relearn.ts), applies the re-checks other PCs made of its
+// payments and the days they closed. The first one after the link comes (back) brings the store's
+// schema up to date.
 import type pg from 'pg';
 import { keepStoreClaims, ownStoreClaims } from '../../db/local/store-claims';
 import type { Db } from '../../db/local/database';
@@ -14,6 +15,7 @@ import type { Logger } from '../logger';
 import type { RunningMode } from '../mode';
 import { applyStoreConfig } from './config-sync';
 import type { StoredStoreLink } from './link-file';
+import { relearnAfterRestore } from './relearn';
 import { answerRecheckRequests } from './settlements';
 import { applyStoreReviews } from './reviews';
 import { adoptStoreCloses } from './store-closes';
@@ -83,6 +85,7 @@ export class StoreHeartbeat {
     this.stations = await readLiveStations(pool, link.storeId, this.deps.timing);
     this.claims = await readClaims(pool, link.storeId, this.deps.timing.leaseMs);
     if (mode) this.keepClaims(mode.db, link.storeId);
+    if (mode) await relearnAfterRestore(pool, link, mode.db, this.deps);
     await this.syncConfig(pool, link, mode);
     if (mode) await answerRecheckRequests(pool, link, mode, this.deps.log);
     if (mode) await applyStoreReviews(pool, link, mode, this.deps.log);

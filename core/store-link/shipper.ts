@@ -6,6 +6,7 @@
 // A day's close is not shipped: the store took it through close_day, with the manager's PIN.
 import type pg from 'pg';
 import type { Db } from '../../db/local/database';
+import { relearnMark } from '../../db/local/relearn';
 import { dropShipped, outboxLength, peekOutbox, type OutboxEvent, type OutboxLink } from '../../db/local/outbox';
 import { STORE_LEDGER_TABLES, upsertLedgerRows } from '../../db/store/ledger-tables';
 import { notifyLedgerChanged } from '../../db/store/ledger-news';
@@ -26,6 +27,8 @@ const WAITS: ShipResult = { shipped: 0, alreadyThere: 0 };
 
 /** Sends one batch (up to `batch` events) and drops it locally. Throws when the store cannot be written. */
 export async function shipBatch(db: Db, pool: pg.Pool, link: OutboxLink, now: () => number, batch = DEFAULT_BATCH): Promise<ShipResult> {
+  // A restored file ships once it has re-learnt what the store holds from it (relearn.ts): an older copy never goes first.
+  if (relearnMark(db)) return WAITS;
   const events = peekOutbox(db, batch);
   const last = events.at(-1);
   if (!last) return WAITS;

@@ -10,6 +10,7 @@ import type { Db } from './database';
 import { DayClosedError, InvalidStateError, InvoiceOfAnotherCounterError, NotFoundError } from './errors';
 import { APPEND_ATTEMPT_EVENT_SQL, type NewAttemptEvent } from './events';
 import { refuseTaken, TAKEN_CONDITION, takenFrom, type TakingRow } from './live-attempts';
+import { assertRelearned } from './relearn';
 import { inWriteTransaction, prepared } from './statements';
 
 export interface NewChargeAttempt {
@@ -102,6 +103,7 @@ export function insertCreatingAttempt(db: Db, input: NewChargeAttempt): CreatedA
     if (!facts?.invoice_number) throw new NotFoundError('invoice', input.invoiceId);
     if (facts.counter_id === null) throw new NotFoundError('counter', input.counterId);
     const invoiceNumber = facts.invoice_number;
+    assertRelearned(db, facts.invoice_created_at, 'invoiceId');
     if (facts.invoice_counter_id !== facts.counter_id) throw new InvoiceOfAnotherCounterError(invoiceNumber);
     if (facts.invoice_status === 'paid') throw new InvalidStateError('invoice_paid');
     if (facts.invoice_status === 'void') throw new InvalidStateError('invoice_void');

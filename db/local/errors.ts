@@ -84,6 +84,7 @@ export type InvalidStateReason =
   | 'not_held'
   | 'payment_not_paid'
   | 'refund_unsettled'
+  | 'refund_needs_review'
   | 'invoice_card_payment_pending';
 
 const INVALID_STATE_MESSAGES: Record<InvalidStateReason, string> = {
@@ -98,6 +99,8 @@ const INVALID_STATE_MESSAGES: Record<InvalidStateReason, string> = {
   payment_not_paid: 'Only a paid card or UPI payment can be refunded: this one was not paid.',
   refund_unsettled:
     'An earlier refund of this payment has no answer from Zoho yet. Counter is asking Zoho about it; refund again once it is settled.',
+  refund_needs_review:
+    'An earlier refund of this payment needs a manager’s check on Zoho’s dashboard (its history says what to look for). Record whether it was made, then refund again.',
   invoice_card_payment_pending:
     'This invoice has a card or UPI payment that is still running or whose outcome is unknown: wait for it, or have a manager check it, before taking cash.',
 };

@@ -1,6 +1,6 @@
 // Reading refunds: the row mapping every refund query shares, and the lookups the core needs.
 import type { Currency, RefundReason, RefundState } from '../../contract/vocabulary';
-import { COMMITTED_REFUND_STATES, FOLLOWED_REFUND_STATES } from '../../contract/vocabulary';
+import { COMMITTED_REFUND_STATES, FOLLOWED_REFUND_STATES, UNSETTLED_REFUND_STATES } from '../../contract/vocabulary';
 import type { Refund, RefundEvent } from '../../contract/records';
 import type { Db } from './database';
 import { NotFoundError } from './errors';
@@ -90,13 +90,25 @@ export function listRefundsForDay(db: Db, fromMs: number, toMs: number, counterI
     .map(toRefund);
 }
 
-/** What the payment's refunds already take: every refund but the ones that refunded nothing. */
+/** A refund's state as Zoho last said: its correction's, when Zoho answered after its day was closed (migration 017). */
+const EFFECTIVE_STATE = `coalesce((SELECT c.to_state FROM corrections AS c WHERE c.record_kind = 'refund' AND c.record_id = r.id), r.state)`;
+
+/** What the payment's refunds already take: every refund but the ones that refunded nothing (by Zoho's last word). */
 export function committedRefundMinor(db: Db, attemptId: string): number {
   const row = prepared<[string], { total: number }>(
     db,
-    `SELECT coalesce(sum(amount_minor), 0) AS total FROM refunds WHERE attempt_id = ? AND state IN (${sqlLiterals(COMMITTED_REFUND_STATES)})`,
+    `SELECT coalesce(sum(r.amount_minor), 0) AS total FROM refunds AS r WHERE r.attempt_id = ? AND ${EFFECTIVE_STATE} IN (${sqlLiterals(COMMITTED_REFUND_STATES)})`,
   ).get(attemptId);
   return row?.total ?? 0;
+}
+
+/** A refund of the payment being created or with a lost answer Zoho has not settled (not even as a correction): its failure reason. */
+export function unsettledRefund(db: Db, attemptId: string): { failureReason: string | null } | undefined {
+  const unsettled = sqlLiterals(UNSETTLED_REFUND_STATES);
+  return prepared<[string], { failureReason: string | null }>(
+    db,
+    `SELECT r.failure_reason AS failureReason FROM refunds AS r WHERE r.attempt_id = ? AND r.state IN (${unsettled}) AND ${EFFECTIVE_STATE} IN (${unsettled}) LIMIT 1`,
+  ).get(attemptId);
 }
 
 export interface RefundEventRow {

@@ -3,13 +3,14 @@
 // compare-and-set on the current state with its audit event in the same transaction.
 import { randomUUID } from 'node:crypto';
 import type { RefundReason, RefundState } from '../../contract/vocabulary';
-import { isFinalRefundState, UNSETTLED_REFUND_STATES } from '../../contract/vocabulary';
-import type { Refund } from '../../contract/records';
+import { isFinalRefundState } from '../../contract/vocabulary';
+import { REFUND_NEEDS_REVIEW, type Refund } from '../../contract/records';
 import { requireAttempt } from './attempt-queries';
 import type { Db } from './database';
 import { assertDayOpen } from './day-closes';
 import { ConflictError, InvalidStateError, RefundExceedsPaymentError } from './errors';
-import { committedRefundMinor, getRefundByRequestKey, listRefundsForAttempt, requireRefund } from './refund-queries';
+import { assertRelearned } from './relearn';
+import { committedRefundMinor, getRefundByRequestKey, requireRefund, unsettledRefund } from './refund-queries';
 import { assignments, inWriteTransaction, prepared } from './statements';
 
 export {
@@ -54,10 +55,10 @@ export function insertCreatingRefund(db: Db, input: NewRefund): CreatedRefund {
       return { refund: earlier, repeated: true };
     }
     const attempt = requireAttempt(db, input.attemptId);
+    assertRelearned(db, attempt.createdAt, 'attemptId');
     if (attempt.state !== 'succeeded' || attempt.paymentId === null) throw new InvalidStateError('payment_not_paid');
-    if (listRefundsForAttempt(db, attempt.id).some((refund) => (UNSETTLED_REFUND_STATES as readonly RefundState[]).includes(refund.state))) {
-      throw new InvalidStateError('refund_unsettled');
-    }
+    const unsettled = unsettledRefund(db, attempt.id);
+    if (unsettled) throw new InvalidStateError(unsettled.failureReason === REFUND_NEEDS_REVIEW ? 'refund_needs_review' : 'refund_unsettled');
     const left = attempt.amountMinor - committedRefundMinor(db, attempt.id);
     if (input.amountMinor > left) throw new RefundExceedsPaymentError(left, attempt.amountMinor, attempt.currency);
     assertDayOpen(db, input.at);

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { CashSale, Invoice } from '../../contract/records';
 import type { Db } from './database';
 import { assertDayOpen } from './day-closes';
+import { assertRelearned } from './relearn';
 import { InvalidStateError, InvoiceOfAnotherCounterError, TenderTooSmallError } from './errors';
 import { requireInvoice } from './invoices';
 import { invoiceHasLiveAttempt } from './live-attempts';
@@ -26,6 +27,7 @@ export interface CashSettlement {
 export function settleInCash(db: Db, input: CashSettlement): { invoice: Invoice; sale: CashSale } {
   return inWriteTransaction(db, () => {
     const invoice = requireInvoice(db, input.invoiceId);
+    assertRelearned(db, invoice.createdAt, 'invoiceId');
     if (invoice.counterId !== input.counterId) throw new InvoiceOfAnotherCounterError(invoice.number);
     if (invoice.status === 'paid') throw new InvalidStateError('invoice_paid');
     if (invoice.status === 'void') throw new InvalidStateError('invoice_void');

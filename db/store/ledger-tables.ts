@@ -16,18 +16,22 @@ export interface StoreLedgerTable {
   keepsUnless?: string;
   /** Not shipped: the store learns of it through its function (day_closes: close_day, with the manager's PIN, when the day is closed). */
   throughFunction?: true;
+  /** SQL for when the row last changed (what a restored PC re-learns from: db/local/relearn.ts). */
+  changedAt: string;
 }
 
-const EXTRA: Record<string, Pick<StoreLedgerTable, 'key' | 'keepsUnless' | 'throughFunction'>> = {
-  invoices: { key: ['store_id', 'station_id', 'id'], keepsUnless: "invoices.status <> 'paid' OR EXCLUDED.status = 'paid'" },
-  charge_attempts: { key: ['store_id', 'station_id', 'id'], keepsUnless: 'charge_attempts.final_at IS NULL OR EXCLUDED.final_at IS NOT NULL' },
-  attempt_events: { key: ['store_id', 'station_id', 'id'] },
+const PC_KEY = ['store_id', 'station_id', 'id'];
+
+const EXTRA: Record<string, Pick<StoreLedgerTable, 'key' | 'keepsUnless' | 'throughFunction' | 'changedAt'>> = {
+  invoices: { key: PC_KEY, keepsUnless: "invoices.status <> 'paid' OR EXCLUDED.status = 'paid'", changedAt: 'greatest(created_at, coalesce(paid_at, 0))' },
+  charge_attempts: { key: PC_KEY, keepsUnless: 'charge_attempts.final_at IS NULL OR EXCLUDED.final_at IS NOT NULL', changedAt: 'updated_at' },
+  attempt_events: { key: PC_KEY, changedAt: 'at' },
   // A restored PC re-ships its older copy of a refund (db/local/outbox.ts startNewShippingEpoch): a final refund stays final.
-  refunds: { key: ['store_id', 'station_id', 'id'], keepsUnless: 'refunds.final_at IS NULL OR EXCLUDED.final_at IS NOT NULL' },
-  refund_events: { key: ['store_id', 'station_id', 'id'] },
-  tenders: { key: ['store_id', 'station_id', 'id'] },
-  day_closes: { key: ['store_id', 'station_id', 'id'], throughFunction: true },
-  corrections: { key: ['store_id', 'station_id', 'id'] },
+  refunds: { key: PC_KEY, keepsUnless: 'refunds.final_at IS NULL OR EXCLUDED.final_at IS NOT NULL', changedAt: 'updated_at' },
+  refund_events: { key: PC_KEY, changedAt: 'at' },
+  tenders: { key: PC_KEY, changedAt: 'updated_at' },
+  day_closes: { key: PC_KEY, throughFunction: true, changedAt: 'updated_at' },
+  corrections: { key: PC_KEY, changedAt: 'updated_at' },
 };
 
 export const STORE_LEDGER_TABLES: readonly StoreLedgerTable[] = OUTBOX_TABLES.map((table) => {
@@ -48,4 +52,24 @@ export function upsertSql(table: StoreLedgerTable): string {
 /** Inserts or updates `rows` (each with its store_id and station_id) of the table, in one statement. */
 export async function upsertLedgerRows(client: Queryable, table: StoreLedgerTable, rows: readonly Record<string, unknown>[]): Promise<void> {
   await client.query(upsertSql(table), [JSON.stringify(rows)]);
+}
+
+/**
+ * This PC's rows of every ledger table changed at or after `since`, in SQLite's columns: what a PC
+ * restored from a backup re-learns (db/local/relearn.ts). Read with the store's types (bigints as numbers).
+ */
+export async function readOwnLedgerRows(
+  client: Queryable,
+  pc: { storeId: string; stationId: string },
+  since: number,
+): Promise<Record<string, Record<string, unknown>[]>> {
+  const rows: Record<string, Record<string, unknown>[]> = {};
+  for (const table of STORE_LEDGER_TABLES) {
+    const result = await client.query<Record<string, unknown>>(
+      `SELECT ${table.columns.join(', ')} FROM ${table.table} WHERE store_id = $1 AND station_id = $2 AND ${table.changedAt} >= $3 ORDER BY ${table.changedAt}, id`,
+      [pc.storeId, pc.stationId, since],
+    );
+    rows[table.table] = result.rows;
+  }
+  return rows;
 }

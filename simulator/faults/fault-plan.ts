@@ -8,14 +8,15 @@ export const faultPlanSchema = z
   .strictObject({
     /**
      * Which requests are affected: both session calls (default), one of them, the token endpoint,
-     * the refund calls (create, or retrieve and list), or all.
+     * the refund calls (create, or retrieve and list), a payment's refund list alone, or all.
      */
-    scope: z.enum(['payments', 'create', 'retrieve', 'token', 'refunds', 'refund_create', 'refund_retrieve', 'all']).default('payments'),
+    scope: z.enum(['payments', 'create', 'retrieve', 'token', 'refunds', 'refund_create', 'refund_retrieve', 'refund_list', 'all']).default('payments'),
     /** Added before every affected request is answered (or dropped). */
     latency_ms: z.number().int().min(0).max(600_000).default(0),
     /** Share of requests answered with `error_status` before anything is processed. */
     error_rate: rate,
-    error_status: z.number().int().min(500).max(599).default(500),
+    /** 5xx: a server error; 4xx: the call refused (as by an account or edition where it is not offered). */
+    error_status: z.number().int().min(400).max(599).default(500),
     /** Share of requests whose connection is destroyed without an answer. */
     drop_rate: rate,
     /** Drop after the request was processed (a create did happen), rather than before. */
@@ -49,10 +50,11 @@ const SCOPE_TARGETS: Record<FaultPlan['scope'], readonly FaultTarget[]> = {
   create: ['create'],
   retrieve: ['retrieve'],
   token: ['token'],
-  refunds: ['refund_create', 'refund_retrieve'],
+  refunds: ['refund_create', 'refund_retrieve', 'refund_list'],
   refund_create: ['refund_create'],
-  refund_retrieve: ['refund_retrieve'],
-  all: ['create', 'retrieve', 'token', 'refund_create', 'refund_retrieve'],
+  refund_retrieve: ['refund_retrieve', 'refund_list'],
+  refund_list: ['refund_list'],
+  all: ['create', 'retrieve', 'token', 'refund_create', 'refund_retrieve', 'refund_list'],
 };
 
 export interface ActiveFaults {

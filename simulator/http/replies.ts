@@ -45,3 +45,8 @@ export function errorReply(status: number, code: string, message: string, header
 export function internalErrorReply(status = 500): SimReply {
   return errorReply(status, 'error', 'An internal error occurred. Please refresh the page and try again.');
 }
+
+/** An injected error: a 5xx server error, or a 4xx refusal of the call itself. */
+export function faultReply(status: number): SimReply {
+  return status >= 500 ? internalErrorReply(status) : errorReply(status, 'not_supported', 'This operation is not supported for this account.');
+}

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { RequestLog, RequestLogEntry } from '../control/request-log';
 import type { SimulatorStats } from '../control/stats';
 import type { FaultDecision, FaultInjector } from '../faults/fault-plan';
-import { errorReply, internalErrorReply } from './replies';
+import { errorReply, faultReply, internalErrorReply } from './replies';
 import type { RouteArea, Router, RouteMatch } from './router';
 import type { LogDetails, SimReply, SimRequest } from './types';
 
@@ -109,7 +109,7 @@ export function createPipelineServer(deps: PipelineDeps): Server {
     }
     if (decision.outcome === 'error') {
       deps.stats.faults.errored += 1;
-      answer(internalErrorReply(decision.errorStatus), 'error');
+      answer(faultReply(decision.errorStatus), 'error');
       return;
     }
 

@@ -26,4 +26,4 @@ export interface LogDetails {
 export type Handler = (request: SimRequest) => SimReply;
 
 /** The requests that fault injection can target. */
-export type FaultTarget = 'create' | 'retrieve' | 'token' | 'refund_create' | 'refund_retrieve';
+export type FaultTarget = 'create' | 'retrieve' | 'token' | 'refund_create' | 'refund_retrieve' | 'refund_list';

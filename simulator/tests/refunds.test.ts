@@ -219,4 +219,17 @@ describe('faults', () => {
     sim.setFaults({ scope: 'payments', error_rate: 1 });
     expect((await api.paymentRefunds(token, paymentId)).status).toBe(200);
   });
+
+  it('scope refund_list refuses a payment’s refund list alone, with the 4xx asked for, while create and retrieve go on', async () => {
+    const { api, sim } = await startHarness();
+    const token = sim.issueAccessToken();
+    const paymentId = await api.paidPayment(token);
+    sim.setFaults({ scope: 'refund_list', error_rate: 1, error_status: 405 });
+    const created = await api.createRefund(token, paymentId, REFUND);
+    expect(created.status).toBe(201);
+    const listed = await api.paymentRefunds(token, paymentId);
+    expect(listed.status).toBe(405);
+    expect(listed.body).toMatchObject({ code: 'not_supported' });
+    expect((await api.paymentRefunds(token, paymentId)).status).toBe(405);
+  });
 });

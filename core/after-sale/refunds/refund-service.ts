@@ -3,12 +3,14 @@
 // is stored the moment it arrives, only Zoho's answers move it on, and a lost answer is never sent
 // again blindly: the refund is held (`unknown`) and Zoho's list of the payment's refunds is asked
 // until it shows it (then it is followed) or, after a grace period, surely does not (`rejected`).
+// Where Zoho refuses that list call, only a person can tell: after the grace the refund needs review
+// (what to look for on Zoho's dashboard), and a manager records whether it was made.
 // Refund checks go through the one poller, so they count against the same budget as sessions.
 import { FOLLOWED_REFUND_STATES, isFinalRefundState, type RefundState } from '../../../contract/vocabulary';
 import { describeRefundFailure } from '../../../contract/failures';
 import type { ParsedInput } from '../../../contract/handlers';
-import type { DayClose, Refund } from '../../../contract/records';
-import { toRequestAmount } from '../../../contract/money';
+import { REFUND_NEEDS_REVIEW, refundNeedsReview, type DayClose, type Refund } from '../../../contract/records';
+import { formatMoney, toRequestAmount } from '../../../contract/money';
 import { CodedError } from '../../../contract/result';
 import { MAX_POLL_INTERVAL_MS } from '../../../contract/rules';
 import { correctionFor } from '../../../db/local/day-closes';
@@ -152,7 +154,10 @@ export class RefundService {
         this.options.onZohoTrouble(null);
         return this.followOutcome(this.apply(refund, zoho, actor, 'Zoho reports the refund'));
       }
-      const listed = await payments.listRefunds(refund.paymentId);
+      const listed = await payments.listRefunds(refund.paymentId).catch((error: unknown) => {
+        if (isZohoError(error, 'validation') || isZohoError(error, 'not_found')) throw new ListRefused(error);
+        throw error;
+      });
       refunds.recordRefundCheck(db, refund.id, now());
       this.options.onZohoTrouble(null);
       const ours = findOurRefund(refund.id, listed);
@@ -160,8 +165,73 @@ export class RefundService {
       if (this.lifecycle.ageOf(refund) < this.options.timing.lostAnswerGraceMs) return { done: false };
       return this.followOutcome(this.notMade(refund, actor));
     } catch (error) {
+      if (error instanceof ListRefused) return this.listRefused(refund, error.cause);
       return this.checkFailed(refund, error);
     }
+  }
+
+  /**
+   * Zoho refuses to list the payment's refunds (the call is not offered to this account): once the
+   * grace has passed, the refund needs a person, who can look on Zoho's dashboard. On a closed day
+   * its record cannot change: it is followed on, as any refund of a closed day.
+   */
+  private listRefused(refund: Refund, error: ZohoError): CheckOutcome {
+    const { db, now } = this.options;
+    this.options.onZohoTrouble(null); // Zoho answered: it refuses this one call, not every call
+    this.options.log.warn('Zoho refused the list of a payment’s refunds', { refundId: refund.id, kind: error.kind, zohoCode: error.details.zohoCode ?? null });
+    if (this.lifecycle.ageOf(refund) < this.options.timing.lostAnswerGraceMs) return { done: false };
+    if (refundNeedsReview(refund)) return this.lifecycle.done(refund.id);
+    return this.lifecycle.settle(
+      refund,
+      () => {
+        const moved = refunds.transitionRefund(db, {
+          refundId: refund.id,
+          from: ['unknown'],
+          to: 'unknown',
+          failureReason: REFUND_NEEDS_REVIEW,
+          failureMessage: dashboardCheck(refund),
+          at: now(),
+          actor: 'zoho',
+          reason: `Zoho refused the list of the payment’s refunds (${error.details.zohoCode ?? error.kind}): a manager must check Zoho’s dashboard`,
+        });
+        if (moved) this.publish(moved);
+        return this.lifecycle.done(refund.id);
+      },
+      () => ({ corrected: false, result: this.followOutcome(refund) }),
+    );
+  }
+
+  /**
+   * A refund that needs review: a manager has looked on Zoho's dashboard and says whether it was
+   * made. Recorded with the note (in the refund's history); on a closed day as a correction.
+   */
+  decide(refund: Refund, made: boolean, note: string): Refund {
+    const { db, now } = this.options;
+    const to: RefundState = made ? 'succeeded' : 'rejected';
+    const detail = made
+      ? `A manager checked Zoho’s dashboard: the refund was made. Note: ${note}`
+      : `A manager checked Zoho’s dashboard: the refund was not made, so nothing was refunded. Note: ${note}`;
+    return this.lifecycle.settle(
+      refund,
+      () => {
+        const moved = refunds.transitionRefund(db, {
+          refundId: refund.id,
+          from: ['unknown'],
+          to,
+          failureReason: made ? null : 'not_made',
+          failureMessage: made ? null : detail,
+          at: now(),
+          actor: 'manager',
+          reason: detail,
+        });
+        if (moved) this.publish(moved);
+        return moved ?? refunds.requireRefund(db, refund.id);
+      },
+      (close) => {
+        this.correct(refund, close, to, null, detail, 'manager');
+        return { corrected: true, result: refund };
+      },
+    );
   }
 
   /** After a restart: a refund still `creating` lost its answer (held, then asked about); the others are followed again. */
@@ -250,7 +320,7 @@ export class RefundService {
     return moved ?? refunds.requireRefund(db, current.id);
   }
 
-  private correct(current: Refund, close: DayClose, toState: RefundState, zohoRefundId: string | null, detail: string): void {
+  private correct(current: Refund, close: DayClose, toState: RefundState, zohoRefundId: string | null, detail: string, by: 'zoho' | 'manager' = 'zoho'): void {
     const { db, now } = this.options;
     const correction = recordLateAnswer(db, {
       close,
@@ -270,8 +340,8 @@ export class RefundService {
       fromState: current.state,
       toState: current.state,
       at: now(),
-      actor: 'zoho',
-      reason: `After ${close.day} was closed Zoho reports the refund ${toState}: counted as a correction on ${correction.day}`,
+      actor: by,
+      reason: `After ${close.day} was closed ${by === 'zoho' ? 'Zoho reports' : 'a manager recorded'} the refund ${toState}: counted as a correction on ${correction.day}`,
     });
   }
 
@@ -342,6 +412,19 @@ export class RefundService {
     if (age < timing.followForMs) return { done: false, minIntervalMs: timing.lateIntervalMs };
     return this.lifecycle.done(refund.id);
   }
+}
+
+/** Zoho refused the list of the payment's refunds: a refusal, not trouble to wait out. */
+class ListRefused extends Error {
+  constructor(override readonly cause: ZohoError) {
+    super(cause.message);
+  }
+}
+
+/** What a manager looks for on Zoho's dashboard to tell whether a refund whose answer was lost was made. */
+function dashboardCheck(refund: Refund): string {
+  const amount = formatMoney(refund.amountMinor, refund.currency);
+  return `Zoho did not answer this refund request, and does not let Counter list the payment’s refunds, so Counter cannot tell whether ${amount} was refunded. On Zoho’s dashboard open Payments, find payment ${refund.paymentId} (invoice ${refund.invoiceNumber}) and look in its refunds for ${amount}. Then a manager records here whether it was made.`;
 }
 
 const LOST_ANSWER = 'Zoho’s answer to the refund request was lost. Counter is asking Zoho whether it was made; it will not be sent again.';

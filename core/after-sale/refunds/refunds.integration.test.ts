@@ -117,6 +117,47 @@ describe('refunds through Zoho', () => {
     expect(again.ok && again.value.state).toBe('initiated');
   });
 
+  it('a lost answer whose payment’s refund list Zoho refuses needs review, saying what to look for on Zoho’s dashboard; a manager’s “made” or “not made” settles it', async () => {
+    rig = await Rig.start({ simulator: { refundSettleSeconds: null }, tuning: { pollIntervalMs: 2_000, refundTiming: { lostAnswerGraceMs: 600 } } });
+    const made = await paidPayment(20_000, 0);
+    const never = await paidPayment(30_000, 1);
+    // Zoho makes the first refund but its answer is lost; the second never reaches Zoho. Then Zoho refuses the list call.
+    await rig.control.faults({ scope: 'refund_create', drop_rate: 1, drop_after_processing: true, count: 1 });
+    const first = await rig.call('refund-create', { managerToken: rig.managerToken, attemptId: made.id, amountMinor: 20_000, reason: 'duplicate', requestKey: randomUUID() });
+    await rig.control.faults({ scope: 'refund_create', error_rate: 1, error_status: 503, count: 1 });
+    const second = await rig.call('refund-create', { managerToken: rig.managerToken, attemptId: never.id, amountMinor: 10_000, reason: 'duplicate', requestKey: randomUUID() });
+    await rig.control.faults({ scope: 'refund_list', error_rate: 1, error_status: 405 });
+    expect([first.state, second.state]).toEqual(['unknown', 'unknown']);
+
+    const needsReview = (r: { failureReason: string | null }) => r.failureReason === 'needs_review';
+    const firstInReview = await rig.waitForRefund(first.id, needsReview, 15_000);
+    await rig.waitForRefund(second.id, needsReview, 15_000);
+    expect(firstInReview.state).toBe('unknown');
+    expect(firstInReview.failureMessage).toContain(`payment ${made.paymentId ?? ''} (invoice ${made.invoiceNumber})`);
+    expect(firstInReview.failureMessage).toContain('₹200.00');
+    expect(rig.sim.refunds()).toHaveLength(1); // Zoho did make the first
+    const stillHeld = await refund(never, 20_000);
+    expect(!stillHeld.ok && stillHeld.error.message).toMatch(/needs a manager’s check on Zoho’s dashboard/);
+
+    const note = 'Dashboard: payment refunded ₹200.00';
+    const withoutManager = await rig.raw('refund-decide', { managerToken: 'not-a-token', refundId: first.id, outcome: 'made', note });
+    expect(!withoutManager.ok && withoutManager.error.code).toBe('locked');
+    expect(rig.refund(first.id).state).toBe('unknown');
+    const decidedMade = await rig.call('refund-decide', { managerToken: rig.managerToken, refundId: first.id, outcome: 'made', note });
+    expect(decidedMade).toMatchObject({ state: 'succeeded', failureReason: null });
+    const decidedNot = await rig.call('refund-decide', { managerToken: rig.managerToken, refundId: second.id, outcome: 'not_made', note: 'No refund on the dashboard' });
+    expect(decidedNot).toMatchObject({ state: 'rejected', failureReason: 'not_made' });
+    const twice = await rig.raw('refund-decide', { managerToken: rig.managerToken, refundId: first.id, outcome: 'not_made', note });
+    expect(!twice.ok && twice.error.field).toBe('refundId');
+
+    const [history] = await rig.call('refund-list', { attemptId: made.id });
+    expect(history?.events.at(-1)).toMatchObject({ fromState: 'unknown', toState: 'succeeded', actor: 'manager', reason: expect.stringContaining(note) as string });
+    expect((await rig.call('log-day', { date: localDate(Date.now()) })).totals.refundedMinor).toBe(20_000);
+    await rig.control.clearFaults();
+    const anew = await refund(never, 30_000);
+    expect(anew.ok && anew.value.state).toBe('initiated');
+  });
+
   it('the lost-answer grace runs on the monotonic clock: the wall clock set an hour forward does not end it early', async () => {
     rig = await Rig.start({ simulator: { refundSettleSeconds: null, now: () => performance.timeOrigin + performance.now() }, now: () => Date.now(), tuning: { refundTiming: { lostAnswerGraceMs: 2_500 } } });
     const paid = await paidPayment(20_000);

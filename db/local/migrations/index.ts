@@ -13,6 +13,8 @@ import { storeClaims } from './012_store_claims';
 import { catalogue } from './013_catalogue';
 import { integrationApi } from './014_integration_api';
 import { integrationRefundRequests } from './015_integration_refund_requests';
+import { restoreRelearn } from './016_restore_relearn';
+import { refundCorrections } from './017_refund_corrections';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -37,4 +39,6 @@ export const MIGRATIONS: readonly Migration[] = [
   catalogue,
   integrationApi,
   integrationRefundRequests,
+  restoreRelearn,
+  refundCorrections,
 ];

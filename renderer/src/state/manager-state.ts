@@ -58,6 +58,8 @@ interface ManagerState {
   deactivateCounter: (counter: Counter) => Promise<boolean>;
   markReviewed: (attempt: ChargeAttempt, note: string) => Promise<boolean>;
   releaseHold: (attempt: ChargeAttempt, note: string) => Promise<boolean>;
+  /** A refund that needs review: the manager has looked on Zoho's dashboard and records whether it was made. */
+  decideRefund: (refund: Refund, outcome: 'made' | 'not_made', note: string) => Promise<boolean>;
   loadSettings: () => Promise<void>;
   /** Saves the preferences given: the poll interval on the 'settings' form, the days of backups on 'backups'. */
   saveSettings: (patch: Partial<Settings>) => Promise<boolean>;
@@ -259,6 +261,12 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
         call((api) => api.attemptMarkReviewed({ managerToken, attemptId: attempt.id, note })),
       );
       return reviewed !== null;
+    },
+
+    async decideRefund(refund, outcome, note) {
+      // The log's panel updates from the refund-updated event the backend sends.
+      const decided = await run(`refund-decide-${refund.id}`, (managerToken) => call((api) => api.refundDecide({ managerToken, refundId: refund.id, outcome, note })));
+      return decided !== null;
     },
 
     async releaseHold(attempt, note) {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { FOLLOWED_REFUND_STATES, isReviewState } from '../../../../contract/vocabulary';
-import { awaitsReview, isHeld, type ChargeAttempt, type Counter, type RefundWithEvents } from '../../../../contract/records';
+import { awaitsReview, isHeld, refundNeedsReview, type ChargeAttempt, type Counter, type RefundWithEvents } from '../../../../contract/records';
 import { DetailList, DetailRow } from '../../components/DetailList';
 import { Message } from '../../components/Field';
 import { StateBadge } from '../../components/StateBadge';
@@ -9,6 +9,7 @@ import { failureReason, methodLabel, REFUND_REASON_LABELS, refundStateLabel, sta
 import { formatTime } from '../../format/time';
 import { useLogStore } from '../../state/log-state';
 import { PrintReceiptButton } from '../print/PrintReceiptButton';
+import { RefundDecisionForm } from './RefundDecisionForm';
 import { RefundForm } from './RefundForm';
 import { ReleaseHoldForm } from './ReleaseHoldForm';
 import { ReviewForm } from './ReviewForm';
@@ -138,6 +139,7 @@ function RefundList({ refunds }: { refunds: readonly RefundWithEvents[] }) {
               Re-check refund
             </button>
           ) : null}
+          {refundNeedsReview(refund) ? <RefundDecisionForm refund={refund} /> : null}
         </li>
       ))}
     </ul>

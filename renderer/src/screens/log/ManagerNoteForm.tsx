@@ -14,10 +14,14 @@ export interface ManagerNoteFormProps {
   hint: string;
   placeholder: string;
   onSubmit: (note: string) => Promise<unknown>;
+  /** The form's accessible name when it is not its button's (two choices on one note). */
+  name?: string;
+  /** A second choice on the same note, beside the first (e.g. “not made” beside “made”). */
+  alternative?: { action: string; onSubmit: (note: string) => Promise<unknown> };
 }
 
 /** A manager's action on a payment, with a note of what they found (kept in the history). */
-export function ManagerNoteForm({ form, action, label, lockedHint, hint, placeholder, onSubmit }: ManagerNoteFormProps) {
+export function ManagerNoteForm({ form, action, label, lockedHint, hint, placeholder, onSubmit, name, alternative }: ManagerNoteFormProps) {
   const unlocked = useManagerStore((s) => s.token !== null);
   const busy = useManagerStore((s) => s.busy === form);
   const error = useManagerStore((s) => s.errors[form]);
@@ -27,7 +31,7 @@ export function ManagerNoteForm({ form, action, label, lockedHint, hint, placeho
   return (
     <form
       className="review-form"
-      aria-label={action}
+      aria-label={name ?? action}
       onSubmit={(e) => {
         e.preventDefault();
         void onSubmit(note);
@@ -54,6 +58,11 @@ export function ManagerNoteForm({ form, action, label, lockedHint, hint, placeho
       <button type="submit" className="btn btn-secondary" disabled={busy}>
         {busy ? 'Saving…' : action}
       </button>
+      {alternative ? (
+        <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => void alternative.onSubmit(note)}>
+          {alternative.action}
+        </button>
+      ) : null}
     </form>
   );
 }

@@ -1,7 +1,7 @@
 // After the sale: the day's log and its export, an attempt's history, reviews and holds, refunds, the day close.
 import { DAY_LOG_MAX_ROWS, DAY_LOG_PAGE, type DayCloseReport, type DayLog, type DayTotals } from '../../../../contract/answers';
 import type { ParsedInput } from '../../../../contract/handlers';
-import { invoiceAwaitsReview, type ChargeAttempt, type Refund } from '../../../../contract/records';
+import { invoiceAwaitsReview, refundNeedsReview, type ChargeAttempt, type Refund } from '../../../../contract/records';
 import { ok } from '../../../../contract/result';
 import { COMMITTED_REFUND_STATES, isLiveState, type RefundState } from '../../../../contract/vocabulary';
 import { isoDate } from '../../format/time';
@@ -119,6 +119,14 @@ export function ledgerHandlers(b: FakeState) {
     'refund-create': (input) => ok(createRefund(b, input)),
     'refund-list': (input) => ok(b.refunds.filter((r) => r.attemptId === b.requireAttempt(input.attemptId).id).map((refund) => ({ refund, events: [] }))),
     'refund-recheck': (input) => ok(b.refunds.find((r) => r.id === input.refundId) ?? refuse('not_found', 'No such refund', 'refundId')),
+    'refund-decide': (input) => {
+      const refund = b.refunds.find((r) => r.id === input.refundId) ?? refuse('not_found', 'No such refund', 'refundId');
+      if (!refundNeedsReview(refund)) refuse('conflict', 'This refund does not need a decision.', 'refundId');
+      const decided: Refund = { ...refund, state: input.outcome === 'made' ? 'succeeded' : 'rejected', failureReason: input.outcome === 'made' ? null : 'not_made', finalAt: b.now() };
+      b.refunds = b.refunds.map((r) => (r.id === refund.id ? decided : r));
+      b.emit({ type: 'refund-updated', refund: decided });
+      return ok(decided);
+    },
     'day-close-report': (input) => ok(closeReport(b, input.date)),
     'day-close': (input) => {
       const report = closeReport(b, input.date);
