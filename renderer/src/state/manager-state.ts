@@ -82,6 +82,8 @@ interface ManagerState {
   createIntegrationKey: (input: { name: string; scopes: IntegrationScope[]; counterIds: string[] }) => Promise<boolean>;
   revokeIntegrationKey: (key: IntegrationKey) => Promise<boolean>;
   dismissNewIntegrationKey: () => void;
+  /** A manager-only call for `form` from another manager screen's store (Items, Tax): the busy flag, its error or notice, the relock. */
+  runCall: <T>(form: string, send: (token: string) => Promise<Result<T>>, notice?: (value: T) => string | undefined) => Promise<T | null>;
 }
 
 export const useManagerStore = create<ManagerState>()((set, get) => {
@@ -126,6 +128,7 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
     signInUrl: null,
     integrationKeys: null,
     newIntegrationKey: null,
+    runCall: run,
 
     async loadIntegrationKeys() {
       const keys = await run('integrations', (managerToken) => call((api) => api.integrationKeyList({ managerToken })));
