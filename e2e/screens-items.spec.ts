@@ -1,6 +1,8 @@
 // Manager → Items against the real backend: a catalogue file with mistakes is checked and refused
 // row by row (nothing imported), the fixed file is imported, then the manager finds an item, edits
-// its price and takes another off the counter.
+// its price and takes another off the counter. Manager → Tax: the GSTIN checked, the yearly invoice series.
+import { localDate } from '../contract/calendar';
+import { financialYearLabel, financialYearStart } from '../contract/billing/invoice-number';
 import { expect, test } from './fixtures/browser-host';
 import { SAMPLE_CATALOGUE_ROWS } from '../testkit/catalogue';
 import { expectAccessible, openApp, setFirstPin, shot } from './screens-support';
@@ -74,4 +76,38 @@ test('a manager imports a catalogue from CSV (a bad file first, refused row by r
     await page.setViewportSize({ width, height: 768 });
     await shot(page, `items-02-list-and-form-${width}`);
   }
+});
+
+test('a manager sets the store GSTIN (a wrong check character refused), the round-off and invoice numbers that restart each financial year', async ({ page, host }) => {
+  await openApp(page, host);
+  await setFirstPin(page);
+  await page.getByRole('tab', { name: 'Tax' }).click();
+  const gstin = page.getByLabel('Store GSTIN');
+  await gstin.fill('27AAPFU0939F1ZX');
+  await page.getByRole('button', { name: 'Save tax settings' }).click();
+  await expect(page.getByText(/check character/i).first()).toBeVisible();
+  expect(await host.call('tax-settings-get', {})).toMatchObject({ ok: true, value: { gstin: null } });
+
+  await gstin.fill('27aapfu0939f1zv');
+  await page.getByLabel('Sales tax rate (%)').fill('8.255');
+  await page.getByRole('button', { name: 'Save tax settings' }).click();
+  await expect(page.getByText('US sales tax rate: use at most 2 decimal places')).toBeVisible();
+  await page.getByLabel('Sales tax rate (%)').fill('0');
+  await page.getByLabel(/Start again at 1 each financial year/).check();
+  await page.getByRole('button', { name: 'Save tax settings' }).click();
+  await expect(page.getByText('Saved. New invoices use these settings.')).toBeVisible();
+  await expect(page.getByText('Maharashtra (27), from the GSTIN')).toBeVisible();
+  await expectAccessible(page);
+  for (const width of [1366, 1024]) {
+    await page.setViewportSize({ width, height: 768 });
+    await shot(page, `items-03-tax-${width}`);
+  }
+
+  const counters = await host.call('counters-list', {});
+  const counterA = counters.ok ? counters.value.find((c) => c.name === 'Counter A') : undefined;
+  if (!counterA) throw new Error('the demo has Counter A');
+  const year = financialYearStart(localDate(Date.now()));
+  if (!year.ok) throw new Error('today has a financial year');
+  const next = await host.call('invoice-next-number', { counterId: counterA.id });
+  expect(next).toEqual({ ok: true, value: { number: `A-${financialYearLabel(year.value).slice(2)}/000001` } });
 });

@@ -5,7 +5,7 @@ import { addToCart, cartInput, EMPTY_CART, parseDiscount, previewBill } from './
 const item = (id: string, unit: CatalogueItem['unit'] = 'piece'): CatalogueItem => ({
   id, name: `Item ${id}`, sku: id, barcodes: [], unit, priceMinor: 10000, priceIncludesTax: true, rateBasisPoints: 500, hsnCode: '0902', taxExempt: false, active: true, updatedAt: 0,
 });
-const TAX = { gstin: '27AAPFU0939F1ZV', stateCode: '27', stateName: 'Maharashtra', usSalesTaxBasisPoints: 0, roundOff: true };
+const TAX = { gstin: '27AAPFU0939F1ZV', stateCode: '27', stateName: 'Maharashtra', usSalesTaxBasisPoints: 0, roundOff: true, invoiceNumbersRestartEachYear: false };
 
 describe('the cart', () => {
   it('counts a second scan of a counted item as one more, and gives a weighed item a line of its own', () => {

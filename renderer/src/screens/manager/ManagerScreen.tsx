@@ -10,10 +10,12 @@ import { OverridesNotice } from './OverridesNotice';
 import { PinRecoveryNotice, SetPinForm, UnlockForm } from './PinForms';
 import { PreferencesTab } from './PreferencesTab';
 import { StoreTab } from './StoreTab';
+import { TaxTab } from './TaxTab';
 
 const TABS = [
   { id: 'counters', label: 'Counters' },
   { id: 'items', label: 'Items' },
+  { id: 'tax', label: 'Tax' },
   { id: 'connection', label: 'Zoho connection' },
   { id: 'preferences', label: 'Preferences' },
   { id: 'store', label: 'Store' },
@@ -74,6 +76,7 @@ function ManagerTabs() {
       <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="manager-tab-panel">
         {tab === 'counters' ? <CountersTab /> : null}
         {tab === 'items' ? <ItemsTab /> : null}
+        {tab === 'tax' ? <TaxTab /> : null}
         {tab === 'connection' ? <ConnectionTab /> : null}
         {tab === 'preferences' ? <PreferencesTab /> : null}
         {tab === 'store' ? <StoreTab /> : null}
