@@ -5,7 +5,7 @@ import type { Edition } from '../../../contract/vocabulary';
 import type { IntegrationScope, PaymentMethod, RefundReason } from '../../../contract/vocabulary';
 import type { ChargeAttempt, Counter, IntegrationKey, Refund } from '../../../contract/records';
 import type { AppError, Result } from '../../../contract/result';
-import type { ConnectionStatus, DayCloseReport, ManagerStatus, Settings, StoreStatus, SupportInfo } from '../../../contract/answers';
+import type { ConnectionStatus, DayCloseReport, IntegrationApiStatus, ManagerStatus, Settings, StoreStatus, SupportInfo } from '../../../contract/answers';
 import { call } from '../api/gateway';
 import { saveSupportBundle } from '../api/index';
 import { useAppStore } from './app-state';
@@ -84,6 +84,10 @@ interface ManagerState {
   dismissNewIntegrationKey: () => void;
   /** A manager-only call for `form` from another manager screen's store (Items, Tax): the busy flag, its error or notice, the relock. */
   runCall: <T>(form: string, send: (token: string) => Promise<Result<T>>, notice?: (value: T) => string | undefined) => Promise<T | null>;
+  /** Where the integration API listens and whether the shop's network may use it. */
+  integrationApi: IntegrationApiStatus | null;
+  loadIntegrationApi: () => Promise<void>;
+  setIntegrationLan: (lan: boolean) => Promise<boolean>;
 }
 
 export const useManagerStore = create<ManagerState>()((set, get) => {
@@ -129,6 +133,18 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
     integrationKeys: null,
     newIntegrationKey: null,
     runCall: run,
+    integrationApi: null,
+
+    async loadIntegrationApi() {
+      const status = await run('integration-api', (managerToken) => call((api) => api.integrationApiStatus({ managerToken })));
+      if (status) set({ integrationApi: status });
+    },
+
+    async setIntegrationLan(lan) {
+      const status = await run('integration-api', (managerToken) => call((api) => api.integrationApiConfigure({ managerToken, lan })));
+      if (status) set({ integrationApi: status });
+      return status !== null;
+    },
 
     async loadIntegrationKeys() {
       const keys = await run('integrations', (managerToken) => call((api) => api.integrationKeyList({ managerToken })));
@@ -194,7 +210,7 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
 
     async lock(message) {
       const token = get().token;
-      set({ token: null, lockMessage: message ?? null, errors: {}, notices: {}, signInUrl: null, busy: null, newIntegrationKey: null, integrationKeys: null });
+      set({ token: null, lockMessage: message ?? null, errors: {}, notices: {}, signInUrl: null, busy: null, newIntegrationKey: null, integrationKeys: null, integrationApi: null });
       if (token) await call((api) => api.managerLock({ managerToken: token }));
     },
 
