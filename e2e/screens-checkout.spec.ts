@@ -128,3 +128,39 @@ test('a B2B sale delivered to another state is billed with IGST and the checked 
   const [session] = await host.sim.sessions();
   expect(session?.amount).toBe('250.00');
 });
+
+test('with no catalogue, an unknown barcode is said so and sold as a line typed by hand with its GST rate, next to another typed line', async ({ page, host }) => {
+  const session = await host.call('manager-set-pin', { pin: '2468' });
+  if (!session.ok) throw new Error(session.error.message);
+  const tax = await host.call('tax-settings-update', { managerToken: session.value.managerToken, gstin: '27AAPFU0939F1ZV' });
+  if (!tax.ok) throw new Error(tax.error.message);
+  await openApp(page, host, 'Counter B');
+  await page.getByText('Catalogue', { exact: true }).click();
+  await page.getByRole('combobox', { name: 'Find an item' }).focus();
+  await scan(page, '8909999000011');
+  await expect(page.getByRole('status').filter({ hasText: 'Barcode 8909999000011 is not in the catalogue.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sell it as a line typed by hand' }).click();
+  await page.getByLabel('Line 1 description').fill('Gift wrap');
+  await page.getByLabel('Line 1 price').fill('40.00');
+  await page.getByLabel('Line 1 GST rate (%)').fill('');
+  await expect(page.getByText('Line 1: a line without an item needs its GST rate (0% when none).')).toBeVisible();
+  await page.getByLabel('Line 1 GST rate (%)').fill('18');
+
+  await page.getByRole('button', { name: 'Add a line typed by hand' }).click();
+  await page.getByLabel('Line 2 description').fill('Alteration');
+  await page.getByLabel('Line 2 price').fill('100');
+  await page.getByLabel('Line 2 GST rate (%)').fill('5');
+  await page.getByLabel('Line 2 quantity (piece)').fill('2');
+  await expect(page.locator('.bill-totals')).toContainText('CGST on 18% items');
+  await expect(page.locator('.bill-totals')).toContainText('CGST on 5% items');
+  await expect(chargeButton(page)).toHaveAccessibleName('Charge ₹240.00');
+  await expectAccessible(page);
+  for (const width of [1366, 1024]) {
+    await page.setViewportSize({ width, height: 768 });
+    await shot(page, `checkout-05-typed-lines-${width}`);
+  }
+  await chargeButton(page).click();
+  await expectWaiting(page, 'TRM002');
+  const [charged] = await host.sim.sessions();
+  expect(charged?.amount).toBe('240.00');
+});
