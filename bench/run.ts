@@ -1,11 +1,12 @@
 // `npm run bench` runs every benchmark; `npm run bench -- database scale` runs those named:
-// detection, detection-screen, scale, database, startup, backup, store-sync, store-log (docs/BENCHMARKS.md).
+// detection, detection-screen, scale, database, startup, backup, store-sync, store-log, catalogue (docs/BENCHMARKS.md).
 // Each prints ONE line of figures (ratios to its limits, absolute figures, goals with PASS/FAIL) and
 // the load average (`uptime`) at its start and end; the raw figures go to out/bench/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backupBench } from './backup';
+import { catalogueBench } from './catalogue';
 import { databaseBench } from './database';
 import { detectionBench, screenDetectionBench } from './detection';
 import { load, machine, type BenchResult } from './lib';
@@ -22,6 +23,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   backup: backupBench,
   'store-sync': storeSyncBench,
   'store-log': storeLogBench,
+  catalogue: catalogueBench,
 };
 
 async function main(): Promise<void> {
