@@ -13,7 +13,7 @@ import { storeClaims } from './012_store_claims';
 import { catalogue } from './013_catalogue';
 import { integrationApi } from './014_integration_api';
 import { integrationRefundRequests } from './015_integration_refund_requests';
-import { catalogueSearchIndex } from './016_catalogue_search_index';
+import { catalogueSearchIndex } from './018_catalogue_search_index';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {

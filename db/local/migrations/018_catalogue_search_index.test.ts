@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../migrate';
 import { memoryDatabaseEachTest } from '../../../testkit/db';
-import { catalogueSearchIndex } from './016_catalogue_search_index';
+import { catalogueSearchIndex } from './018_catalogue_search_index';
 import { MIGRATIONS } from './index';
 
 const memory = memoryDatabaseEachTest();
 const position = MIGRATIONS.indexOf(catalogueSearchIndex);
 
-describe('migration 016: the catalogue search index', () => {
+describe('migration 018: the catalogue search index', () => {
   it('applies to the database before it, keeping the items, and the type-ahead reads the keys from the index', () => {
     const { db } = memory;
     migrate(db, MIGRATIONS.slice(0, position));

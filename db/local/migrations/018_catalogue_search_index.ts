@@ -4,7 +4,7 @@ import type { Migration } from './index';
 // so that a search walks the names in order and checks each key without reading the item's row,
 // stopping at the first few matches (db/local/catalogue.ts searchItems). It replaces the name index.
 export const catalogueSearchIndex: Migration = {
-  version: 16,
+  version: 18,
   name: 'catalogue search index',
   sql: `
 DROP INDEX catalogue_items_active_name;
