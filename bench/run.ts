@@ -1,12 +1,13 @@
 // `npm run bench` runs every benchmark; `npm run bench -- database scale` runs those named:
 // detection, detection-screen, scale, database, startup, backup, store-sync, store-log, store-capacity,
-// store-chain (docs/BENCHMARKS.md).
+// store-chain, catalogue (docs/BENCHMARKS.md).
 // Each prints ONE line of figures (ratios to its limits, absolute figures, goals with PASS/FAIL) and
 // the load average (`uptime`) at its start and end; the raw figures go to out/bench/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backupBench } from './backup';
+import { catalogueBench } from './catalogue';
 import { databaseBench } from './database';
 import { detectionBench, screenDetectionBench } from './detection';
 import { load, machine, type BenchResult } from './lib';
@@ -27,6 +28,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   'store-log': storeLogBench,
   'store-capacity': storeCapacityBench,
   'store-chain': storeChainBench,
+  catalogue: catalogueBench,
 };
 
 async function main(): Promise<void> {

@@ -1,5 +1,6 @@
 // Composite answers built for particular screens.
 import type { Bill } from './catalogue/bill';
+import type { BillingSummary } from './billing/summary';
 import type { AttemptState, Currency, Edition, PaymentMethod, Tender } from './vocabulary';
 import type { ZohoTrouble } from './failures';
 import type { CashSale, ChargeAttempt, Correction, Counter, DayClose, Invoice, Refund } from './records';
@@ -166,6 +167,14 @@ export interface DayCloseReport {
   /** Payments or refunds still being sent: the day cannot be closed until they have an answer. */
   liveCount: number;
   close: DayClose | null;
+  /** The day's tax invoices HSN-wise and rate-wise, for the accountant; null when the day made none. */
+  taxSummary: DayTaxSummary | null;
+}
+
+/** GSTR-1's HSN-wise and rate-wise summary of a day's tax invoices, and the same as CSV. */
+export interface DayTaxSummary {
+  summary: BillingSummary;
+  csv: CsvExport;
 }
 
 /** Everything a printed receipt shows. */

@@ -102,6 +102,7 @@ export const inputSchemas = {
     gstin: cf.storeGstin.optional(),
     usSalesTaxBasisPoints: cf.rateBasisPoints.optional(),
     roundOff: z.boolean({ error: 'Round off must be true or false' }).optional(),
+    invoiceNumbersRestartEachYear: z.boolean({ error: 'Restart invoice numbers each year must be true or false' }).optional(),
   }),
   'item-create': z.strictObject({ managerToken: f.managerToken, ...cf.itemFields }),
   /** Changes the fields given; `active: false` takes the item off the counter (it is never deleted). */

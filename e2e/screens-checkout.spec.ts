@@ -2,6 +2,7 @@
 // keyboard-wedge scanner types them (fast, ending in Enter), a fourth item found by name with the
 // arrow keys and Enter, a line and a bill discount, CGST/SGST by rate and the round-off, and the
 // bill's total charged by card on the virtual terminal; then a B2B sale delivered to another state.
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test, type CounterHost } from './fixtures/browser-host';
 import { pdfText, squeezed } from '../testkit/pdf-text';
@@ -127,4 +128,86 @@ test('a B2B sale delivered to another state is billed with IGST and the checked 
   await expectWaiting(page, 'TRM002');
   const [session] = await host.sim.sessions();
   expect(session?.amount).toBe('250.00');
+});
+
+test('with no catalogue, an unknown barcode is said so and sold as a line typed by hand with its GST rate, next to another typed line', async ({ page, host }) => {
+  const session = await host.call('manager-set-pin', { pin: '2468' });
+  if (!session.ok) throw new Error(session.error.message);
+  const tax = await host.call('tax-settings-update', { managerToken: session.value.managerToken, gstin: '27AAPFU0939F1ZV' });
+  if (!tax.ok) throw new Error(tax.error.message);
+  await openApp(page, host, 'Counter B');
+  await page.getByText('Catalogue', { exact: true }).click();
+  await page.getByRole('combobox', { name: 'Find an item' }).focus();
+  await scan(page, '8909999000011');
+  await expect(page.getByRole('status').filter({ hasText: 'Barcode 8909999000011 is not in the catalogue.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sell it as a line typed by hand' }).click();
+  await page.getByLabel('Line 1 description').fill('Gift wrap');
+  await page.getByLabel('Line 1 price').fill('40.00');
+  await page.getByLabel('Line 1 GST rate (%)').fill('');
+  await expect(page.getByText('Line 1: a line without an item needs its GST rate (0% when none).')).toBeVisible();
+  await page.getByLabel('Line 1 GST rate (%)').fill('18');
+
+  await page.getByRole('button', { name: 'Add a line typed by hand' }).click();
+  await page.getByLabel('Line 2 description').fill('Alteration');
+  await page.getByLabel('Line 2 price').fill('100');
+  await page.getByLabel('Line 2 GST rate (%)').fill('5');
+  await page.getByLabel('Line 2 quantity (piece)').fill('2');
+  await expect(page.locator('.bill-totals')).toContainText('CGST on 18% items');
+  await expect(page.locator('.bill-totals')).toContainText('CGST on 5% items');
+  await expect(chargeButton(page)).toHaveAccessibleName('Charge ₹240.00');
+  await expectAccessible(page);
+  for (const width of [1366, 1024]) {
+    await page.setViewportSize({ width, height: 768 });
+    await shot(page, `checkout-05-typed-lines-${width}`);
+  }
+  await chargeButton(page).click();
+  await expectWaiting(page, 'TRM002');
+  const [charged] = await host.sim.sessions();
+  expect(charged?.amount).toBe('240.00');
+});
+
+test('the day close sums the day’s tax invoices HSN-wise and rate-wise, prints them and saves them as CSV for the accountant', async ({ page, host }) => {
+  await stockTheStore(host);
+  const counters = await host.call('counters-list', {});
+  const counter = counters.ok ? counters.value[0] : undefined;
+  if (!counter) throw new Error('the demo has counters');
+  const tea = await host.call('catalogue-barcode', { barcode: '8901234567890' });
+  if (!tea.ok || !tea.value.item) throw new Error('the catalogue has the tea');
+  const sold = await host.call('invoice-checkout', {
+    counterId: counter.id,
+    lines: [{ itemId: tea.value.item.id, quantityThousandths: 2000 }, { description: 'Gift wrap', unitPriceMinor: 4000, quantityThousandths: 1000, rateBasisPoints: 1800 }],
+  });
+  if (!sold.ok) throw new Error(sold.error.message);
+  await host.call('cash-settle', { invoiceId: sold.value.invoice.id, counterId: counter.id, tenderedMinor: sold.value.invoice.totalMinor });
+
+  await openApp(page, host);
+  await page.getByRole('link', { name: 'Payment log' }).click();
+  await page.getByRole('button', { name: 'Close the day' }).click();
+  const panel = page.getByRole('complementary');
+  const byHsn = panel.getByRole('table', { name: /Tax invoices by HSN\/SAC and rate/ });
+  await expect(byHsn.getByRole('row', { name: /0902/ })).toContainText('₹266.67');
+  await expect(byHsn.getByRole('row', { name: /\(none\)/ })).toContainText('18%');
+  const byRate = panel.getByRole('table', { name: 'Tax by rate' });
+  await expect(byRate.getByRole('row', { name: /Total/ })).toContainText('₹300.57');
+  await expectAccessible(page);
+  for (const width of [1366, 1024]) {
+    await page.setViewportSize({ width, height: 768 });
+    await shot(page, `checkout-06-day-tax-summary-${width}`);
+  }
+
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Save the tax summary (CSV)' }).click();
+  const file = await download;
+  const csv = await readFile(await file.path(), 'utf8');
+  expect(csv.split('\r\n')[0]).toBe('summary,recipient,hsn_sac,uqc,rate,quantity,taxable_value,igst,cgst,sgst,sales_tax,tax,total_value,invoices,round_off');
+  expect(csv).toContain('hsn,B2C,0902,NOS,5%,2,266.67,0.00,6.67,6.66,0.00,13.33,280.00,,');
+  await expect(panel.getByText(/^Saved the tax summary to tax-summary-/)).toBeVisible();
+
+  await page.evaluate(() => {
+    window.print = () => undefined;
+  });
+  await panel.getByRole('button', { name: 'Print the summary' }).click();
+  await expect(page.locator('.print-area .day-summary')).toHaveCount(1);
+  const printed = squeezed(pdfText(await page.pdf({ preferCSSPageSize: true, printBackground: true })));
+  for (const text of ['Tax invoices by HSN/SAC and rate', '0902', '5%', '₹266.67', 'Tax by rate', '18%', '₹33.90']) expect(printed, text).toContain(squeezed(text));
 });

@@ -139,3 +139,18 @@ export function nextInvoiceNumber(series: InvoiceSeries, position: SeriesPositio
     position: { financialYearStart: financialYear, lastCounter: counter },
   });
 }
+
+/** A counter's invoice numbers are its prefix and a sequence of this many digits: "A-000001". */
+export const COUNTER_SEQUENCE_DIGITS = 6;
+/** "26-27/": the financial year in a counter's number when its series restarts each 1 April. */
+const SHORT_YEAR_LENGTH = 'YY-YY/'.length;
+/** The longest counter prefix whose restarting numbers stay within 16 characters: "CA-26-27/000123". */
+export const MAX_RESTARTING_PREFIX_LENGTH = MAX_INVOICE_NUMBER_LENGTH - SHORT_YEAR_LENGTH - COUNTER_SEQUENCE_DIGITS;
+
+/**
+ * What a counter's numbers start with: its prefix, and for a series that restarts each financial
+ * year (`financialYear` given, its starting year) the year in short: "CA-" and 2026 → "CA-26-27/".
+ */
+export function counterSeriesPrefix(prefix: string, financialYear: number | null): string {
+  return financialYear === null ? prefix : `${prefix}${financialYearLabel(financialYear).slice(2)}/`;
+}

@@ -33,6 +33,8 @@ export interface TaxSettings {
   usSalesTaxBasisPoints: number;
   /** India: round the total to the rupee with a "Round off" line. */
   roundOff: boolean;
+  /** Each counter's invoice numbers start again at 1 each financial year (1 April), with the year in them: "CA-26-27/000001". */
+  invoiceNumbersRestartEachYear: boolean;
 }
 
 /** One thing wrong in an imported file: its line (1 = the header), the column and the rule broken. */

@@ -4,11 +4,13 @@ import { FOLLOWED_REFUND_STATES, REVIEW_STATES } from '../../contract/vocabulary
 import { awaitsReview } from '../../contract/records';
 import type { DayCloseReport } from '../../contract/answers';
 import { closeDay, countLiveInWindow, getDayClose } from '../../db/local/day-closes';
+import { billsPaidInWindow } from '../../db/local/invoices';
 import * as log from '../../db/local/ledger';
 import * as refunds from '../../db/local/refunds';
 import { localDate, localDayRange } from '../../contract/calendar';
 import { HandlerFailure } from '../failure';
 import type { DataContext, Handlers } from '../handlers/types';
+import { dayTaxSummary } from './tax-summary';
 
 /** More than a day has: the report lists every payment needing review. */
 const ALL_OF_A_DAY = 100_000;
@@ -67,5 +69,6 @@ function report(ctx: DataContext, date: string): DayCloseReport {
       .filter((refund) => (FOLLOWED_REFUND_STATES as readonly string[]).includes(refund.state) || refund.state === 'creating'),
     liveCount: countLiveInWindow(ctx.db, range.fromMs, range.toMs),
     close: getDayClose(ctx.db, date),
+    taxSummary: dayTaxSummary(date, billsPaidInWindow(ctx.db, range.fromMs, range.toMs)),
   };
 }

@@ -54,9 +54,9 @@ describe('the catalogue calls', () => {
 
   it('keep the store GSTIN (checked) with its state, the US rate and round-off', async () => {
     const token = rig.managerToken;
-    expect(await rig.call('tax-settings-get', {})).toEqual({ gstin: null, stateCode: null, stateName: null, usSalesTaxBasisPoints: 0, roundOff: true });
+    expect(await rig.call('tax-settings-get', {})).toEqual({ gstin: null, stateCode: null, stateName: null, usSalesTaxBasisPoints: 0, roundOff: true, invoiceNumbersRestartEachYear: false });
     const set = await rig.call('tax-settings-update', { managerToken: token, gstin: ' 27aapfu0939f1zv ', roundOff: false });
-    expect(set).toEqual({ gstin: '27AAPFU0939F1ZV', stateCode: '27', stateName: 'Maharashtra', usSalesTaxBasisPoints: 0, roundOff: false });
+    expect(set).toEqual({ gstin: '27AAPFU0939F1ZV', stateCode: '27', stateName: 'Maharashtra', usSalesTaxBasisPoints: 0, roundOff: false, invoiceNumbersRestartEachYear: false });
     const locked = await rig.raw('tax-settings-update', { managerToken: 'not-a-token', usSalesTaxBasisPoints: 825 });
     expect(locked.ok).toBe(false);
     expect(await rig.call('tax-settings-update', { managerToken: token, gstin: '' })).toMatchObject({ gstin: null, stateCode: null, roundOff: false });

@@ -1,12 +1,22 @@
 // The store's tax data, as the manager set it: GSTIN (and so its state), the US sales tax rate and
-// whether totals are rounded off to the rupee. Kept in the settings table.
+// whether totals are rounded off to the rupee, and whether invoice numbers restart each financial
+// year. Kept in the settings table.
 import type { TaxSettings } from '../../contract/catalogue/records';
 import { parseGstin } from '../../contract/billing/gstin';
 import { isRateBasisPoints } from '../../contract/billing/rates';
+import { financialYearStart, MAX_INVOICE_NUMBER_LENGTH, MAX_RESTARTING_PREFIX_LENGTH } from '../../contract/billing/invoice-number';
+import { localDate } from '../../contract/calendar';
+import { listCounters } from '../../db/local/counters';
+import { HandlerFailure } from '../failure';
 import type { Db } from '../../db/local/database';
 import { getSetting, setSetting } from '../../db/local/settings';
 
-const KEYS = { gstin: 'tax_gstin', usSalesTax: 'tax_us_sales_tax_basis_points', roundOff: 'tax_round_off' } as const;
+const KEYS = {
+  gstin: 'tax_gstin',
+  usSalesTax: 'tax_us_sales_tax_basis_points',
+  roundOff: 'tax_round_off',
+  restartEachYear: 'invoice_numbers_restart_each_year',
+} as const;
 
 /** The stored tax settings; a stored value that no longer passes its rule reads as unset. */
 export function readTaxSettings(db: Db): TaxSettings {
@@ -18,7 +28,25 @@ export function readTaxSettings(db: Db): TaxSettings {
     stateName: gstin.ok ? gstin.value.stateName : null,
     usSalesTaxBasisPoints: isRateBasisPoints(usRate) ? usRate : 0,
     roundOff: getSetting(db, KEYS.roundOff) !== 'off',
+    invoiceNumbersRestartEachYear: getSetting(db, KEYS.restartEachYear) === 'on',
   };
+}
+
+/**
+ * The financial year (its starting year) an invoice made at `at` is numbered in when the series
+ * restart each 1 April; null when they never restart.
+ */
+export function invoiceFinancialYear(db: Db, at: number): number | null {
+  if (getSetting(db, KEYS.restartEachYear) !== 'on') return null;
+  const year = financialYearStart(localDate(at));
+  if (!year.ok) throw new RangeError(`No financial year for ${at}`);
+  return year.value;
+}
+
+/** Why a counter prefix cannot number a restarting series within 16 characters, or null when it can. */
+export function prefixTooLongForYearlySeries(prefix: string): string | null {
+  if (prefix.length <= MAX_RESTARTING_PREFIX_LENGTH) return null;
+  return `Invoice prefix "${prefix}" is too long for numbers that restart each financial year: with the year (26-27/) and 6 digits, a prefix can have at most ${MAX_RESTARTING_PREFIX_LENGTH} characters, so that numbers stay within ${MAX_INVOICE_NUMBER_LENGTH}.`;
 }
 
 export interface TaxChanges {
@@ -26,10 +54,20 @@ export interface TaxChanges {
   gstin?: string | undefined;
   usSalesTaxBasisPoints?: number | undefined;
   roundOff?: boolean | undefined;
+  invoiceNumbersRestartEachYear?: boolean | undefined;
 }
 
+/** Saves the changes; numbers that restart each year are refused while an active counter's prefix is too long for them. */
 export function saveTaxSettings(db: Db, changes: TaxChanges): TaxSettings {
   db.transaction(() => {
+    if (changes.invoiceNumbersRestartEachYear === true) {
+      for (const counter of listCounters(db, { includeInactive: false })) {
+        const tooLong = prefixTooLongForYearlySeries(counter.invoicePrefix);
+        if (tooLong) throw new HandlerFailure('invalid_input', `${counter.name}: ${tooLong} Shorten it in Manager → Counters first.`, 'invoiceNumbersRestartEachYear');
+      }
+      setSetting(db, KEYS.restartEachYear, 'on');
+    }
+    if (changes.invoiceNumbersRestartEachYear === false) setSetting(db, KEYS.restartEachYear, 'off');
     if (changes.gstin !== undefined) setSetting(db, KEYS.gstin, changes.gstin);
     if (changes.usSalesTaxBasisPoints !== undefined) setSetting(db, KEYS.usSalesTax, String(changes.usSalesTaxBasisPoints));
     if (changes.roundOff !== undefined) setSetting(db, KEYS.roundOff, changes.roundOff ? 'on' : 'off');

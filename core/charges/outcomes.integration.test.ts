@@ -140,7 +140,7 @@ describe('a manager checks an unknown outcome by hand', () => {
     expect((await rig.call('log-day', { date: localDate(Date.now()) })).totals.awaitingReview).toBe(0);
     const { csv } = await rig.call('log-export-csv', { date: localDate(Date.now()) });
     const row = csv.split(/\r?\n/).find((line) => line.includes(lost.invoiceNumber));
-    expect(row).toMatch(new RegExp(`,unknown,.*,\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z,${note},payment,$`));
+    expect(row).toMatch(new RegExp(`,unknown,.*,\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z,${note},payment,,,,$`));
 
     // Checked, but the terminal stays on hold until it ends or a manager releases it.
     const held = await rig.raw('charge-create', { invoiceId: lost.invoiceId, counterId: lost.counterId, method: 'card' });
@@ -189,7 +189,7 @@ describe("the day's log", () => {
     expect(csv.fileName).toBe(`payments-${date}.csv`);
     expect(csv.rowCount).toBe(3);
     const lines = csv.csv.trim().split('\r\n');
-    expect(lines[0]).toBe('time,invoice,counter,terminal,amount,currency,method,state,failure_code,failure_reason,payment_id,payments_session_id,note,checked_at,checked_note,record,refund_id');
+    expect(lines[0]).toBe('time,invoice,counter,terminal,amount,currency,method,state,failure_code,failure_reason,payment_id,payments_session_id,note,checked_at,checked_note,record,refund_id,taxable_value,tax,tax_by_rate');
     const paidLine = lines.find((l) => l.includes(paid.invoiceNumber));
     expect(paidLine).toContain(',Counter 1,TRM001,1200.50,INR,upi,succeeded,');
     expect(lines.find((l) => l.includes(failed.invoiceNumber))).toContain('expired_card,The card has expired.');

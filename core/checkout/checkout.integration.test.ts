@@ -2,6 +2,7 @@
 // a bill discount, CGST/SGST within the state or IGST across, the round-off; the invoice's total is
 // the bill's and is what the terminal is asked for. Old-style invoices keep working beside it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate } from '../../contract/calendar';
 import { Rig } from '../../testkit/rig';
 import { SAMPLE_CATALOGUE_ROWS } from '../../testkit/catalogue';
 
@@ -82,5 +83,41 @@ describe('a checkout', () => {
     const invoice = await rig.call('invoice-create', { counterId, lines: [{ description: 'Goods', quantity: 3, unitPriceMinor: 3350 }] });
     expect(invoice.totalMinor).toBe(10050);
     expect(await rig.call('invoice-bill', { invoiceId: invoice.id })).toEqual({ bill: null });
+  });
+
+  it("puts a sale's taxable value and tax, in all and per rate, in the day's CSV; a plain invoice's row leaves them empty", async () => {
+    const counterId = rig.counters[0]?.id ?? '';
+    const { invoice: taxed } = await rig.call('invoice-checkout', {
+      counterId,
+      lines: [
+        { description: 'Carry bag', unitPriceMinor: 500, quantityThousandths: 1000, rateBasisPoints: 1800 },
+        { itemId: await itemId('8901234567890'), quantityThousandths: 1000 },
+      ],
+    });
+    await rig.call('cash-settle', { invoiceId: taxed.id, counterId, tenderedMinor: taxed.totalMinor });
+    const plain = await rig.call('invoice-create', { counterId, lines: [{ description: 'Goods', quantity: 1, unitPriceMinor: 2500 }] });
+    await rig.call('cash-settle', { invoiceId: plain.id, counterId, tenderedMinor: 2500 });
+
+    const { csv } = await rig.call('log-export-csv', { date: localDate(Date.now()) });
+    const [header = '', ...rows] = csv.trim().split(/\r?\n/);
+    expect(header.endsWith(',taxable_value,tax,tax_by_rate')).toBe(true);
+    const rowOf = (number: string) => rows.find((row) => row.includes(`,${number},`)) ?? '';
+    // Bag 5.00 at 18%: 4.24 + 0.76; tea 140.00 at 5%: 133.33 + 6.67.
+    expect(rowOf(taxed.number).endsWith(',137.57,7.43,"5%: taxable 133.33, tax 6.67; 18%: taxable 4.24, tax 0.76"')).toBe(true);
+    expect(rowOf(plain.number).endsWith(',cash,,,,')).toBe(true);
+
+    // The day close sums the day's paid tax invoices HSN-wise and rate-wise (the card sales above were never paid).
+    const { taxSummary } = await rig.call('day-close-report', { date: localDate(Date.now()) });
+    expect(taxSummary?.summary.hsn.map((row) => [row.recipient, row.hsnCode, row.unit, row.rateBasisPoints, row.quantityThousandths, row.taxableValue, row.tax])).toEqual([
+      ['b2c', '', 'NOS', 1800, 1000, 424, 76],
+      ['b2c', '0902', 'NOS', 500, 1000, 13333, 667],
+    ]);
+    expect(taxSummary?.summary.totals).toMatchObject({ invoices: 1, taxableValue: 13757, tax: 743, cgst: 372, sgst: 371, total: 14500 });
+    expect(taxSummary?.csv.fileName).toBe(`tax-summary-${localDate(Date.now())}.csv`);
+    expect(taxSummary?.csv.csv.split('\r\n').slice(0, 3)).toEqual([
+      'summary,recipient,hsn_sac,uqc,rate,quantity,taxable_value,igst,cgst,sgst,sales_tax,tax,total_value,invoices,round_off',
+      'hsn,B2C,,NOS,18%,1,4.24,0.00,0.38,0.38,0.00,0.76,5.00,,',
+      'hsn,B2C,0902,NOS,5%,1,133.33,0.00,3.34,3.33,0.00,6.67,140.00,,',
+    ]);
   });
 });

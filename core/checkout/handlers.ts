@@ -4,7 +4,7 @@ import * as catalogue from '../../db/local/catalogue';
 import * as counters from '../../db/local/counters';
 import { assertDayOpen } from '../../db/local/day-closes';
 import * as invoices from '../../db/local/invoices';
-import { readTaxSettings } from '../catalogue/tax-settings';
+import { invoiceFinancialYear, readTaxSettings } from '../catalogue/tax-settings';
 import { HandlerFailure } from '../failure';
 import type { DataContext, Handlers } from '../handlers/types';
 import { makeBill, plainLines } from '../../contract/catalogue/checkout';
@@ -22,7 +22,7 @@ export function checkoutHandlers(ctx: DataContext): Handlers<'invoice-checkout' 
       assertDayOpen(ctx.db, createdAt);
       const invoice = invoices.createInvoice(ctx.db, {
         counterId: counter.id,
-        number: counters.takeNextInvoiceNumber(ctx.db, counter.id),
+        number: counters.takeNextInvoiceNumber(ctx.db, counter.id, invoiceFinancialYear(ctx.db, createdAt)),
         lines: plainLines(bill),
         totalMinor: bill.totals.total,
         currency: ctx.currency,

@@ -1,4 +1,6 @@
 import * as counters from '../../db/local/counters';
+import { prefixTooLongForYearlySeries, readTaxSettings } from '../catalogue/tax-settings';
+import { HandlerFailure } from '../failure';
 import type { DataContext, Handlers } from './types';
 
 // Counters are configuration: written through the configuration writer (a store's first, on a PC of a store).
@@ -7,6 +9,12 @@ export function counterHandlers(ctx: DataContext): Handlers<'counters-list' | 'c
     ctx.events.emit({ type: 'counters-changed' });
     return result;
   };
+  /** While numbers restart each financial year, a prefix must leave room for the year in 16 characters. */
+  const fitting = (prefix: string): string => {
+    const tooLong = readTaxSettings(ctx.db).invoiceNumbersRestartEachYear ? prefixTooLongForYearlySeries(prefix) : null;
+    if (tooLong) throw new HandlerFailure('invalid_input', tooLong, 'invoicePrefix');
+    return prefix;
+  };
   return {
     'counters-list': (input) => counters.listCounters(ctx.db, { includeInactive: input.includeInactive ?? false }),
     'counter-create': async (input) =>
@@ -14,7 +22,7 @@ export function counterHandlers(ctx: DataContext): Handlers<'counters-list' | 'c
         await ctx.ports().config.createCounter(ctx.db, {
           name: input.name,
           terminalId: input.terminalId,
-          invoicePrefix: input.invoicePrefix ?? defaultPrefix(input.name),
+          invoicePrefix: fitting(input.invoicePrefix ?? defaultPrefix(input.name)),
           createdAt: ctx.now(),
         }),
       ),
@@ -23,7 +31,7 @@ export function counterHandlers(ctx: DataContext): Handlers<'counters-list' | 'c
         await ctx.ports().config.updateCounter(ctx.db, input.counterId, {
           ...(input.name === undefined ? {} : { name: input.name }),
           ...(input.terminalId === undefined ? {} : { terminalId: input.terminalId }),
-          ...(input.invoicePrefix === undefined ? {} : { invoicePrefix: input.invoicePrefix }),
+          ...(input.invoicePrefix === undefined ? {} : { invoicePrefix: fitting(input.invoicePrefix) }),
         }),
       ),
     'counter-deactivate': async (input) => announce(await ctx.ports().config.deactivateCounter(ctx.db, input.counterId)),

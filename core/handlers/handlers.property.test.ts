@@ -505,6 +505,7 @@ const FIELDS: Record<string, FieldKind> = {
   gstin: storeGstin,
   usSalesTaxBasisPoints: basisPoints,
   roundOff: yesNo,
+  invoiceNumbersRestartEachYear: yesNo,
   sku: textKind(fc.stringMatching(/^[A-Za-z0-9._/-]{1,40}$/), 40, NOT_ID_CHARS.filter((c) => !['/', '.'].includes(c))),
   barcodes,
   unit: unitKind,

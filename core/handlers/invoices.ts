@@ -3,12 +3,13 @@ import * as attempts from '../../db/local/attempts';
 import * as counters from '../../db/local/counters';
 import { assertDayOpen } from '../../db/local/day-closes';
 import * as invoices from '../../db/local/invoices';
+import { invoiceFinancialYear } from '../catalogue/tax-settings';
 import { HandlerFailure } from '../failure';
 import type { DataContext, Handlers } from './types';
 
 export function invoiceHandlers(ctx: DataContext): Handlers<'invoice-next-number' | 'invoice-create' | 'invoice-get' | 'invoice-void'> {
   return {
-    'invoice-next-number': (input) => ({ number: counters.peekNextInvoiceNumber(ctx.db, input.counterId) }),
+    'invoice-next-number': (input) => ({ number: counters.peekNextInvoiceNumber(ctx.db, input.counterId, invoiceFinancialYear(ctx.db, ctx.now())) }),
     'invoice-create': (input) => {
       const counter = counters.requireCounter(ctx.db, input.counterId);
       if (!counter.active) throw new HandlerFailure('conflict', `${counter.name} is deactivated.`, 'counterId');
@@ -24,7 +25,7 @@ export function invoiceHandlers(ctx: DataContext): Handlers<'invoice-next-number
       assertDayOpen(ctx.db, createdAt);
       return invoices.createInvoice(ctx.db, {
         counterId: counter.id,
-        number: input.number ?? counters.takeNextInvoiceNumber(ctx.db, counter.id),
+        number: input.number ?? counters.takeNextInvoiceNumber(ctx.db, counter.id, invoiceFinancialYear(ctx.db, createdAt)),
         lines: input.lines,
         totalMinor: total.value,
         currency: ctx.currency,

@@ -1,5 +1,9 @@
 // The day's log as CSV: one row per card/UPI attempt, cash sale, refund and correction, with the
 // same columns; `record` says which (a refund's amount is what went back), `refund_id` is Zoho's.
+// For the accountant, a sale's row (a succeeded payment, a cash sale) of a tax invoice carries its
+// taxable value and tax, in all and per rate; other rows leave them empty, so their sums are the day's.
+import type { Bill } from '../../contract/catalogue/bill';
+import { formatRatePercent } from '../../contract/billing/rates';
 import { formatMinor } from '../../contract/money';
 import type { CsvExport, DayLog } from '../../contract/answers';
 import { toCsv } from './csv';
@@ -22,12 +26,28 @@ const HEADER = [
   'checked_note',
   'record',
   'refund_id',
+  'taxable_value',
+  'tax',
+  'tax_by_rate',
 ];
 
 type Cell = string | number | null;
 
-/** The day's log as CSV; a store's log (`pcName`: a PC's name by its id) adds the PC that made each record. */
-export function dayLogCsv(day: DayLog, counterName: (counterId: string) => string, pcName?: (stationId: string) => string): CsvExport {
+/** A sale's tax columns: "5%: taxable 345.07, tax 17.26; 18%: taxable 73.86, tax 13.30"; empty for an invoice without a bill. */
+function taxCells(bill: Bill | null): Cell[] {
+  if (!bill) return [null, null, null];
+  const { totals } = bill;
+  const byRate = totals.taxByRate.map((row) => `${formatRatePercent(row.rateBasisPoints)}: taxable ${formatMinor(row.taxableValue)}, tax ${formatMinor(row.tax)}`);
+  return [formatMinor(totals.taxableValue), formatMinor(totals.tax), byRate.join('; ')];
+}
+
+const NO_TAX: Cell[] = [null, null, null];
+
+/**
+ * The day's log as CSV; `billOf` gives an invoice's tax bill (null for one of plain lines, or unknown
+ * here); a store's log (`pcName`: a PC's name by its id) adds the PC that made each record.
+ */
+export function dayLogCsv(day: DayLog, counterName: (counterId: string) => string, billOf: (invoiceId: string) => Bill | null, pcName?: (stationId: string) => string): CsvExport {
   const time = (ms: number) => new Date(ms).toISOString();
   const rows: Cell[][] = [
     ...day.attempts.map((a) => [
@@ -48,6 +68,7 @@ export function dayLogCsv(day: DayLog, counterName: (counterId: string) => strin
       a.review?.note ?? null,
       'payment',
       null,
+      ...(a.state === 'succeeded' ? taxCells(billOf(a.invoiceId)) : NO_TAX),
     ]),
     ...day.cashSales.map((sale) => [
       time(sale.createdAt),
@@ -67,6 +88,7 @@ export function dayLogCsv(day: DayLog, counterName: (counterId: string) => strin
       null,
       'cash',
       null,
+      ...taxCells(billOf(sale.invoiceId)),
     ]),
     ...day.refunds.map((refund) => [
       time(refund.createdAt),
@@ -86,6 +108,7 @@ export function dayLogCsv(day: DayLog, counterName: (counterId: string) => strin
       null,
       'refund',
       refund.zohoRefundId,
+      ...NO_TAX,
     ]),
     ...day.corrections.map((correction) => [
       time(correction.createdAt),
@@ -105,6 +128,7 @@ export function dayLogCsv(day: DayLog, counterName: (counterId: string) => strin
       null,
       'correction',
       null,
+      ...NO_TAX,
     ]),
   ];
   if (!pcName) return { fileName: `payments-${day.date}.csv`, csv: toCsv(HEADER, rows), rowCount: rows.length };

@@ -2,6 +2,7 @@ import type { ParsedInput } from '../../contract/handlers';
 import { DAY_LOG_PAGE, type DayLog } from '../../contract/answers';
 import * as counters from '../../db/local/counters';
 import { getDayClose, listCorrectionsForDay } from '../../db/local/day-closes';
+import { getBill } from '../../db/local/invoices';
 import * as log from '../../db/local/ledger';
 import * as refunds from '../../db/local/refunds';
 import * as tenders from '../../db/local/tenders';
@@ -21,7 +22,7 @@ export function logHandlers(ctx: DataContext): Handlers<'log-day' | 'log-export-
       ctx.ports().ledger.csv(input, () => {
         const day = dayLog(ctx, input, Number.MAX_SAFE_INTEGER - 1);
         const names = new Map(counters.listCounters(ctx.db, { includeInactive: true }).map((c) => [c.id, c.name]));
-        return dayLogCsv(day, (counterId) => names.get(counterId) ?? counterId);
+        return dayLogCsv(day, (counterId) => names.get(counterId) ?? counterId, (invoiceId) => getBill(ctx.db, invoiceId));
       }),
   };
 }

@@ -3,6 +3,8 @@
 // the store-wide log, another PC's payment) is in store-ports.ts.
 import { hostname } from 'node:os';
 import type { Counter } from '../../contract/records';
+import { counterSeriesPrefix } from '../../contract/billing/invoice-number';
+import { invoiceFinancialYear } from '../catalogue/tax-settings';
 import { advanceInvoiceSequence, listCounters, requireCounter } from '../../db/local/counters';
 import { HandlerFailure } from '../failure';
 import { readSettings } from '../handlers/settings';
@@ -82,11 +84,12 @@ export async function claimHere(deps: StoreHandlerDeps, input: { counterId: stri
     throw new HandlerFailure('conflict', 'The store link is down, so this PC cannot take another counter now. It can go on charging on the counter it has.', 'counterId');
   }
   const { pool, joined } = requireLink(link);
+  const financialYear = invoiceFinancialYear(live.db, deps.now());
   const sequence = await inStoreTransaction(pool, async (client) => {
     if (input.releaseCounterId && input.releaseCounterId !== counter.id) await deleteClaim(client, joined.storeId, input.releaseCounterId, joined.stationId);
-    return claimCounter(client, claimRequest(deps, counter), counter.invoicePrefix);
+    return claimCounter(client, claimRequest(deps, counter), counterSeriesPrefix(counter.invoicePrefix, financialYear));
   });
-  advanceInvoiceSequence(live.db, counter.id, sequence);
+  advanceInvoiceSequence(live.db, counter.id, sequence, financialYear);
   await link.tickNow();
 }
 

@@ -12,6 +12,7 @@ import { storeCashSalesForDay, storeClosedSummary, storeCorrectionsForDay, store
 import { listStationNames } from '../../db/store/stations';
 import { reviewedInStore } from '../../db/store/reviews';
 import { dayLogCsv } from '../handlers/ledger-csv';
+import { getBill } from '../../db/local/invoices';
 import type { DayFilter, LedgerReader } from '../ports';
 import type { StoreHandlerDeps } from './handlers';
 
@@ -73,7 +74,9 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
       const day = await storeDay(store, input, Number.MAX_SAFE_INTEGER - 1);
       const counters = new Map(listCounters(deps.mode().db, { includeInactive: true }).map((c) => [c.id, c.name]));
       const pcs = new Map((day.store?.stations ?? []).map((s) => [s.id, s.name]));
-      return dayLogCsv(day, (id) => counters.get(id) ?? id, (id) => pcs.get(id) ?? id);
+      // Bills are kept on the PC that made them: another PC's sales leave the tax columns empty here.
+      const db = deps.mode().db;
+      return dayLogCsv(day, (id) => counters.get(id) ?? id, (invoiceId) => getBill(db, invoiceId), (id) => pcs.get(id) ?? id);
     },
     // The close is the store's: every PC's totals, payments needing review and refunds in progress.
     // Payments still live are this PC's count: the close waits for the other PCs' (store-closes.ts).

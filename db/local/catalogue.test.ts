@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { caught, T0, tempDatabaseEachTest } from '../../testkit/db';
 import { teaItemFields } from '../../testkit/catalogue';
 import { createItem, getItem, itemByBarcode, saveItemsBySku, searchItems, updateItem } from './catalogue';
@@ -34,6 +34,25 @@ describe('catalogue items', () => {
     expect(search('str-1')).toEqual(['STR-1']);
     expect(search('8900000000028')).toEqual(['TEA-SUGAR']);
     expect(search('100%')).toEqual([]);
+  });
+
+  it('answer a one-letter query from the name index in its order, sorting no match (once 190 ms on 50,000 items)', () => {
+    const items = Array.from({ length: 300 }, (_, i) => ({ fields: fields({ name: `${i % 2 === 0 ? 'Tea' : 'Sugar'} ${String(299 - i).padStart(3, '0')}`, sku: `S-${i}`, barcodes: [] }), active: true }));
+    saveItemsBySku(temp.db, items, T0);
+    const prepare = vi.spyOn(temp.db, 'prepare');
+    const found = searchItems(temp.db, 't', { limit: 8, includeInactive: false }).map((item) => item.name);
+    const statements = prepare.mock.calls.map(([sql]) => sql);
+    prepare.mockRestore();
+    expect(found).toEqual(['Tea 001', 'Tea 003', 'Tea 005', 'Tea 007', 'Tea 009', 'Tea 011', 'Tea 013', 'Tea 015']);
+    const byName = statements.find((sql) => sql.includes('>= @from'));
+    if (!byName) throw new Error('no name-range statement');
+    const plan = temp.db
+      .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${byName}`)
+      .all({ from: 't', to: 't\u{10FFFF}', seen: '[]', limit: 8 })
+      .map((row) => row.detail)
+      .join('\n');
+    expect(plan).toMatch(/USING INDEX catalogue_items_active_name_key/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
   });
 
   it('are changed and deactivated, never deleted: an inactive item is found only when asked for', () => {

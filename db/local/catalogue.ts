@@ -78,23 +78,51 @@ export function itemByBarcode(db: Db, code: string): CatalogueItem | null {
 /**
  * Items whose name, SKU or a barcode holds `query` (any case): an exact SKU or barcode first, then
  * names starting with the query, then the rest, each by name. An empty query lists by name.
+ *
+ * In three steps, each stopping at `limit`: the exact code (two index lookups), the names that start
+ * with the text (a range of the name index, read in order), and only when those are too few the
+ * other names in the index's order, each search key checked until `limit` match. A one-letter query
+ * matches most of a large catalogue: sorting every match took 190 ms on 50,000 items; reading the
+ * index in order stops after the first few. Items of the same name come in the order they were added.
  */
 export function searchItems(db: Db, query: string, options: { limit: number; includeInactive: boolean }): CatalogueItem[] {
   const text = query.trim().toLowerCase();
-  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const rows = prepared<{ text: string; pattern: string; prefix: string; limit: number; all: 0 | 1 }, ItemRow>(
-    db,
-    `${SELECT_ITEM}
-     WHERE (@all = 1 OR i.active = 1) AND i.search_key LIKE @pattern ESCAPE '\\'
-     ORDER BY CASE
-                WHEN lower(i.sku) = @text OR EXISTS (SELECT 1 FROM catalogue_barcodes b WHERE b.barcode = @text AND b.item_id = i.id) THEN 0
-                WHEN lower(i.name) LIKE @prefix ESCAPE '\\' THEN 1
-                ELSE 2
-              END,
-              i.name COLLATE NOCASE, i.sku
-     LIMIT @limit`,
-  ).all({ text, pattern, prefix: `${pattern.slice(1)}`, limit: options.limit, all: options.includeInactive ? 1 : 0 });
-  return rows.map(toItem);
+  const active = options.includeInactive ? 'i.active IN (0, 1)' : 'i.active = 1';
+  const found = new Map<string, ItemRow>();
+  const take = (rows: ItemRow[]) => {
+    for (const row of rows) if (found.size < options.limit) found.set(row.id, row);
+  };
+  if (text !== '') {
+    // Each by its own index: a condition joined by OR would have SQLite read every item.
+    take(prepared<{ text: string }, ItemRow>(db, `${SELECT_ITEM} WHERE i.sku = @text AND ${active}`).all({ text }));
+    take(prepared<{ text: string }, ItemRow>(db, `${SELECT_ITEM} WHERE i.id = (SELECT item_id FROM catalogue_barcodes WHERE barcode = @text) AND ${active}`).all({ text }));
+  }
+  const more = (): number => options.limit - found.size;
+  const seen = (): string => JSON.stringify([...found.keys()]);
+  if (more() > 0) {
+    // Names from `text` up to `text` followed by the highest character: those that start with it, in the index's order.
+    take(
+      prepared<{ from: string; to: string; seen: string; limit: number }, ItemRow>(
+        db,
+        `${SELECT_ITEM}
+         WHERE ${active} AND i.name COLLATE NOCASE >= @from AND i.name COLLATE NOCASE < @to
+           AND i.id NOT IN (SELECT value FROM json_each(@seen))
+         ORDER BY i.name COLLATE NOCASE LIMIT @limit`,
+      ).all({ from: text, to: `${text}\u{10FFFF}`, seen: seen(), limit: more() }),
+    );
+  }
+  if (more() > 0 && text !== '') {
+    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    take(
+      prepared<{ pattern: string; seen: string; limit: number }, ItemRow>(
+        db,
+        `${SELECT_ITEM}
+         WHERE ${active} AND i.search_key LIKE @pattern ESCAPE '\\' AND i.id NOT IN (SELECT value FROM json_each(@seen))
+         ORDER BY i.name COLLATE NOCASE LIMIT @limit`,
+      ).all({ pattern, seen: seen(), limit: more() }),
+    );
+  }
+  return [...found.values()].map(toItem);
 }
 
 /** Every item, by SKU: for the CSV export. */

@@ -1,9 +1,11 @@
 // Counters: a till with its card/UPI terminal and its own invoice number series.
 import { randomUUID } from 'node:crypto';
 import type { Counter } from '../../contract/records';
+import { COUNTER_SEQUENCE_DIGITS, counterSeriesPrefix } from '../../contract/billing/invoice-number';
 import type { Db } from './database';
 import { ConflictError, InvalidStateError, NotFoundError } from './errors';
 import { counterHasLiveAttempt } from './live-attempts';
+import { getSetting, setSetting } from './settings';
 import { assignments, inWriteTransaction, prepared } from './statements';
 
 interface CounterRow {
@@ -41,9 +43,6 @@ const CHANGEABLE_COLUMNS: Record<keyof CounterChanges, string> = {
   terminalId: 'terminal_id',
   invoicePrefix: 'invoice_prefix',
 };
-
-/** Invoice numbers are the prefix and a sequence padded to this many digits: "A-000001". */
-const INVOICE_SEQUENCE_DIGITS = 6;
 
 /**
  * Oldest first, then by id, as the store lists them (db/store/config.ts): every PC of a store
@@ -139,44 +138,66 @@ export function saveStoreCounter(db: Db, counter: Counter): Counter {
 
 /**
  * Moves the counter's invoice numbers past `sequence` (a number the store has seen used), so a
- * counter taken over from another PC goes on from where that PC left it.
+ * counter taken over from another PC goes on from where that PC left it. `financialYear`: the
+ * year a restarting series numbers in (null for a series that never restarts), as for takeNextInvoiceNumber.
  */
-export function advanceInvoiceSequence(db: Db, counterId: string, sequence: number): void {
-  prepared<[number, string]>(db, 'UPDATE counters SET next_invoice_seq = max(next_invoice_seq, ?) WHERE id = ?').run(sequence + 1, counterId);
+export function advanceInvoiceSequence(db: Db, counterId: string, sequence: number, financialYear: number | null = null): void {
+  inWriteTransaction(db, () => {
+    const counter = requireRow(db, counterId);
+    setNextSequence(db, counterId, Math.max(startOfSeries(db, counter, financialYear), sequence + 1), financialYear);
+  });
 }
 
 /** The number takeNextInvoiceNumber would give now, without consuming it (for display while billing). */
-export function peekNextInvoiceNumber(db: Db, counterId: string): string {
+export function peekNextInvoiceNumber(db: Db, counterId: string, financialYear: number | null = null): string {
   const counter = requireRow(db, counterId);
-  return formatInvoiceNumber(counter.invoice_prefix, nextFreeSequence(db, counter));
+  const prefix = counterSeriesPrefix(counter.invoice_prefix, financialYear);
+  return formatInvoiceNumber(prefix, nextFreeSequence(db, prefix, startOfSeries(db, counter, financialYear)));
 }
 
 /**
  * The counter's next invoice number ("A-000001"), consumed atomically. Numbers already used by an
  * invoice (a prefix reused after its counter was deactivated, a number typed by hand) are skipped.
+ * With `financialYear` (the series restarts each 1 April) the number carries the year and starts
+ * again at 1 in a new year: "A-26-27/000001".
  */
-export function takeNextInvoiceNumber(db: Db, counterId: string): string {
+export function takeNextInvoiceNumber(db: Db, counterId: string, financialYear: number | null = null): string {
   return inWriteTransaction(db, () => {
     const counter = requireRow(db, counterId);
     if (counter.active === 0) throw new InvalidStateError('counter_inactive');
-    const sequence = nextFreeSequence(db, counter);
-    prepared<[number, string]>(db, 'UPDATE counters SET next_invoice_seq = ? WHERE id = ?').run(sequence + 1, counterId);
-    return formatInvoiceNumber(counter.invoice_prefix, sequence);
+    const prefix = counterSeriesPrefix(counter.invoice_prefix, financialYear);
+    const sequence = nextFreeSequence(db, prefix, startOfSeries(db, counter, financialYear));
+    setNextSequence(db, counterId, sequence + 1, financialYear);
+    return formatInvoiceNumber(prefix, sequence);
   });
 }
 
-function nextFreeSequence(db: Db, counter: CounterRow): number {
+/** The financial year the counter's stored sequence belongs to (settings), for a restarting series. */
+const seriesYearKey = (counterId: string) => `invoice_series_year:${counterId}`;
+
+/** Where the series goes on from: the stored sequence, or 1 in a financial year it has not numbered in yet. */
+function startOfSeries(db: Db, counter: CounterRow, financialYear: number | null): number {
+  if (financialYear === null || getSetting(db, seriesYearKey(counter.id)) === String(financialYear)) return counter.next_invoice_seq;
+  return 1;
+}
+
+function setNextSequence(db: Db, counterId: string, next: number, financialYear: number | null): void {
+  prepared<[number, string]>(db, 'UPDATE counters SET next_invoice_seq = ? WHERE id = ?').run(next, counterId);
+  if (financialYear !== null) setSetting(db, seriesYearKey(counterId), String(financialYear));
+}
+
+function nextFreeSequence(db: Db, prefix: string, from: number): number {
   const numberTaken = prepared<[string], { found: 0 | 1 }>(
     db,
     'SELECT EXISTS (SELECT 1 FROM invoices WHERE number = ?) AS found',
   );
-  let sequence = counter.next_invoice_seq;
-  while (numberTaken.get(formatInvoiceNumber(counter.invoice_prefix, sequence))?.found === 1) sequence += 1;
+  let sequence = from;
+  while (numberTaken.get(formatInvoiceNumber(prefix, sequence))?.found === 1) sequence += 1;
   return sequence;
 }
 
 function formatInvoiceNumber(prefix: string, sequence: number): string {
-  return prefix + String(sequence).padStart(INVOICE_SEQUENCE_DIGITS, '0');
+  return prefix + String(sequence).padStart(COUNTER_SEQUENCE_DIGITS, '0');
 }
 
 function findRow(db: Db, id: string): CounterRow | undefined {

@@ -96,6 +96,22 @@ export function getBill(db: Db, invoiceId: string): Bill | null {
   return row ? (JSON.parse(row.bill) as Bill) : null;
 }
 
+/**
+ * The bills of the invoices paid in [fromMs, toMs): by a succeeded card/UPI payment or in cash made
+ * then (as the day's totals count them), each once, in invoice number order.
+ */
+export function billsPaidInWindow(db: Db, fromMs: number, toMs: number): Bill[] {
+  const rows = prepared<[{ fromMs: number; toMs: number }], { bill: string }>(
+    db,
+    `SELECT b.bill FROM invoice_bills b JOIN invoices i ON i.id = b.invoice_id
+     WHERE b.invoice_id IN (
+       SELECT invoice_id FROM charge_attempts WHERE state = 'succeeded' AND created_at >= @fromMs AND created_at < @toMs
+       UNION SELECT invoice_id FROM tenders WHERE created_at >= @fromMs AND created_at < @toMs)
+     ORDER BY i.number`,
+  ).all({ fromMs, toMs });
+  return rows.map((row) => JSON.parse(row.bill) as Bill);
+}
+
 export function getInvoice(db: Db, id: string): Invoice | null {
   const row = prepared<[string], InvoiceRow>(db, 'SELECT * FROM invoices WHERE id = ?').get(id);
   return row ? toInvoice(row) : null;

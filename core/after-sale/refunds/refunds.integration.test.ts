@@ -60,7 +60,7 @@ describe('refunds through Zoho', () => {
     expect(day.totals).toMatchObject({ collectedMinor: 100_050, refundedMinor: 100_050, netMinor: 0, refundsInProgressMinor: 0 });
     expect(day.refunds.map((r) => r.id)).toEqual([second.id, first.id]);
     const csv = (await rig.call('log-export-csv', { date })).csv.trim().split('\r\n');
-    expect(csv[0]).toMatch(/,record,refund_id$/);
+    expect(csv[0]).toMatch(/,record,refund_id,taxable_value,tax,tax_by_rate$/);
     expect(csv.filter((line) => line.includes(',refund,succeeded,'))).toEqual([
       expect.stringContaining(`,600.50,INR,refund,succeeded,,,${paid.paymentId},,others,,,refund,${second.zohoRefundId}`) as string,
       expect.stringContaining(`,400.00,INR,refund,succeeded,,,${paid.paymentId},,requested_by_customer: Returned one item,,,refund,${first.zohoRefundId}`) as string,

@@ -15,6 +15,7 @@ import { integrationApi } from './014_integration_api';
 import { integrationRefundRequests } from './015_integration_refund_requests';
 import { restoreRelearn } from './016_restore_relearn';
 import { refundCorrections } from './017_refund_corrections';
+import { catalogueSearchIndex } from './018_catalogue_search_index';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -41,4 +42,5 @@ export const MIGRATIONS: readonly Migration[] = [
   integrationRefundRequests,
   restoreRelearn,
   refundCorrections,
+  catalogueSearchIndex,
 ];

@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import type { CatalogueItem, TaxSettings } from '../../../contract/catalogue/records';
 import { call } from '../api/gateway';
-import { addToCart, EMPTY_CART, type Cart, type CartLine } from './cart';
+import { addFreeLine, addToCart, EMPTY_CART, type Cart, type CartLine, type FreeText } from './cart';
 
 const RESULTS = 8;
 /** The search waits this long after a key for the next one: a scanner's burst of keys asks nothing until it ends. */
@@ -19,6 +19,8 @@ interface CartState {
   active: number;
   /** What the cashier is told after a scan or a search: an unknown code, a failed lookup. */
   notice: string | null;
+  /** The barcode just scanned that is not in the catalogue: the screen offers a line typed by hand for it. */
+  unknownBarcode: string | null;
   /** The line last added, so the screen can show it. */
   lastKey: string | null;
   loadTax: () => Promise<void>;
@@ -27,7 +29,10 @@ interface CartState {
   /** Adds the highlighted result (Enter) and clears the search. */
   choose: (index?: number) => void;
   scan: (code: string) => Promise<void>;
+  /** A line typed by hand (for an unknown barcode, or any time). */
+  addFree: () => void;
   updateLine: (key: string, patch: Partial<Pick<CartLine, 'quantity' | 'discount'>>) => void;
+  updateFree: (key: string, patch: Partial<FreeText>) => void;
   removeLine: (key: string) => void;
   set: (patch: Partial<Pick<Cart, 'billDiscount' | 'placeOfSupply' | 'customerGstin' | 'customerName'>>) => void;
   clear: () => void;
@@ -44,8 +49,8 @@ export const useCartStore = create<CartState>()((set, get) => {
   const add = (item: CatalogueItem) => {
     const key = newKey();
     const cart = addToCart(get().cart, item, key);
-    const added = cart.lines.find((line) => line.item.id === item.id && (line.key === key || line.quantity !== '1'));
-    set({ cart, lastKey: added?.key ?? key, notice: null });
+    const added = cart.lines.find((line) => line.item?.id === item.id && (line.key === key || line.quantity !== '1'));
+    set({ cart, lastKey: added?.key ?? key, notice: null, unknownBarcode: null });
   };
   return {
     cart: EMPTY_CART,
@@ -54,6 +59,7 @@ export const useCartStore = create<CartState>()((set, get) => {
     results: [],
     active: 0,
     notice: null,
+    unknownBarcode: null,
     lastKey: null,
     async loadTax() {
       const result = await call((api) => api.taxSettingsGet({}));
@@ -88,13 +94,21 @@ export const useCartStore = create<CartState>()((set, get) => {
     },
     async scan(code) {
       const result = await call((api) => api.catalogueBarcode({ barcode: code }));
-      if (!result.ok) set({ notice: `Barcode ${code}: ${result.error.message}` });
-      else if (!result.value.item) set({ notice: `Barcode ${code} is not in the catalogue. Use the Items tab for a line typed by hand.` });
+      if (!result.ok) set({ notice: `Barcode ${code}: ${result.error.message}`, unknownBarcode: null });
+      else if (!result.value.item) set({ notice: `Barcode ${code} is not in the catalogue.`, unknownBarcode: code });
       else add(result.value.item);
+    },
+    addFree() {
+      const key = newKey();
+      set({ cart: addFreeLine(get().cart, key), lastKey: key, notice: null, unknownBarcode: null });
     },
     updateLine(key, patch) {
       const { cart } = get();
       set({ cart: { ...cart, lines: cart.lines.map((line) => (line.key === key ? { ...line, ...patch } : line)) } });
+    },
+    updateFree(key, patch) {
+      const { cart } = get();
+      set({ cart: { ...cart, lines: cart.lines.map((line) => (line.key === key && line.free ? { ...line, free: { ...line.free, ...patch } } : line)) } });
     },
     removeLine(key) {
       const { cart } = get();
@@ -105,7 +119,7 @@ export const useCartStore = create<CartState>()((set, get) => {
     },
     clear() {
       searchSeq += 1;
-      set({ cart: EMPTY_CART, query: '', results: [], active: 0, notice: null, lastKey: null });
+      set({ cart: EMPTY_CART, query: '', results: [], active: 0, notice: null, unknownBarcode: null, lastKey: null });
     },
   };
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogueItem } from '../../../contract/catalogue/records';
-import { addToCart, cartInput, EMPTY_CART, parseDiscount, previewBill } from './cart';
+import { addFreeLine, addToCart, cartInput, EMPTY_CART, parseDiscount, previewBill, type Cart, type FreeText } from './cart';
 
 const item = (id: string, unit: CatalogueItem['unit'] = 'piece'): CatalogueItem => ({
   id, name: `Item ${id}`, sku: id, barcodes: [], unit, priceMinor: 10000, priceIncludesTax: true, rateBasisPoints: 500, hsnCode: '0902', taxExempt: false, active: true, updatedAt: 0,
 });
-const TAX = { gstin: '27AAPFU0939F1ZV', stateCode: '27', stateName: 'Maharashtra', usSalesTaxBasisPoints: 0, roundOff: true };
+const TAX = { gstin: '27AAPFU0939F1ZV', stateCode: '27', stateName: 'Maharashtra', usSalesTaxBasisPoints: 0, roundOff: true, invoiceNumbersRestartEachYear: false };
 
 describe('the cart', () => {
   it('counts a second scan of a counted item as one more, and gives a weighed item a line of its own', () => {
@@ -31,5 +31,24 @@ describe('the cart', () => {
     expect(cartInput(bad)).toMatchObject({ ok: false, error: { field: 'k1.quantity' } });
     const tooMuch = { ...cart, lines: cart.lines.map((line) => ({ ...line, discount: '200.00' })) };
     expect(previewBill(tooMuch, 'INR', TAX)).toMatchObject({ ok: false, error: { field: 'k1.discount' } });
+  });
+
+  it('sells a line typed by hand at its own price and GST rate, and places each missing field on its line', () => {
+    const typed = (free: Partial<FreeText>): Cart => {
+      const cart = addFreeLine(addToCart(EMPTY_CART, item('a'), 'k1'), 'k2');
+      return { ...cart, lines: cart.lines.map((line) => (line.free ? { ...line, free: { ...line.free, ...free } } : line)) };
+    };
+    const whole = typed({ description: ' Gift wrap ', price: '40.00', rate: '18' });
+    expect(cartInput(whole)).toEqual({
+      ok: true,
+      value: { lines: [{ itemId: 'a', quantityThousandths: 1000 }, { description: 'Gift wrap', unitPriceMinor: 4000, rateBasisPoints: 1800, quantityThousandths: 1000 }] },
+    });
+    const bill = previewBill(whole, 'INR', TAX);
+    expect(bill.ok && bill.value.totals.taxByRate.map((row) => row.rateBasisPoints)).toEqual([500, 1800]);
+    expect(cartInput(typed({ price: '40.00', rate: '18' }))).toMatchObject({ ok: false, error: { field: 'k2.description', message: 'Line 2: type what is sold.' } });
+    expect(cartInput(typed({ description: 'Gift wrap', price: 'forty', rate: '18' }))).toMatchObject({ ok: false, error: { field: 'k2.price' } });
+    expect(cartInput(typed({ description: 'Gift wrap', price: '40', rate: 'x' }))).toMatchObject({ ok: false, error: { field: 'k2.rate', message: /^Line 2 GST rate: / } });
+    expect(previewBill(typed({ description: 'Gift wrap', price: '40' }), 'INR', TAX)).toMatchObject({ ok: false, error: { field: 'k2.rate', message: /GST rate/ } });
+    expect(previewBill(typed({ description: 'Gift wrap', price: '40' }), 'USD', TAX)).toMatchObject({ ok: true });
   });
 });

@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import type { AttemptState, PaymentMethod } from '../../../contract/vocabulary';
 import type { AttemptEvent, ChargeAttempt, Refund, RefundWithEvents } from '../../../contract/records';
 import type { AppError } from '../../../contract/result';
-import { DAY_LOG_MAX_ROWS, DAY_LOG_PAGE, type DayCloseReport, type DayLog } from '../../../contract/answers';
+import { DAY_LOG_MAX_ROWS, DAY_LOG_PAGE, type CsvExport, type DayCloseReport, type DayLog } from '../../../contract/answers';
 import { saveCsv } from '../api';
 import { call } from '../api/gateway';
 import { stateLabel } from '../format/labels';
@@ -36,6 +36,8 @@ interface LogState {
   closeReport: DayCloseReport | null;
   closeOpen: boolean;
   closeError: string | null;
+  /** What saving the day's tax summary came to. */
+  closeNotice: string | null;
   busy: null | 'export' | 'recheck';
   notice: string | null;
 
@@ -46,6 +48,8 @@ interface LogState {
   select: (attemptId: string | null) => Promise<void>;
   recheck: (attemptId: string) => Promise<void>;
   exportCsv: () => Promise<void>;
+  /** Saves the open day close's HSN-wise and rate-wise tax summary as CSV. */
+  saveTaxSummary: () => Promise<void>;
   applyAttempt: (attempt: ChargeAttempt) => void;
   applyRefund: (refund: Refund) => void;
   recheckRefund: (refundId: string) => Promise<void>;
@@ -54,6 +58,17 @@ interface LogState {
   openClose: () => Promise<void>;
   closeClosePanel: () => void;
   loadCloseReport: () => Promise<void>;
+}
+
+/** Saves a CSV through the desktop's save dialog: what to tell the user (`done` once saved), or what went wrong. */
+async function saveExport(file: CsvExport, done: string): Promise<{ notice: string } | { error: AppError }> {
+  try {
+    const saved = await saveCsv(file.fileName, file.csv);
+    return { notice: saved ? done : 'Export cancelled: no file was saved.' };
+  } catch (error) {
+    console.error('saving the CSV failed', error);
+    return { error: { code: 'internal', message: 'The CSV file could not be saved.' } };
+  }
 }
 
 /** Whether anything narrows the day's list (the day itself does not count). */
@@ -111,6 +126,7 @@ export const useLogStore = create<LogState>()((set, get) => {
     closeReport: null,
     closeOpen: false,
     closeError: null,
+    closeNotice: null,
     busy: null,
     notice: null,
 
@@ -166,18 +182,17 @@ export const useLogStore = create<LogState>()((set, get) => {
         set({ busy: null, error: result.error });
         return;
       }
-      try {
-        const saved = await saveCsv(result.value.fileName, result.value.csv);
-        if (!saved) {
-          set({ busy: null, notice: 'Export cancelled: no file was saved.' });
-          return;
-        }
-        const rows = result.value.rowCount;
-        set({ busy: null, notice: `Exported ${rows} ${rows === 1 ? 'payment' : 'payments'} to ${result.value.fileName}.` });
-      } catch (error) {
-        console.error('saving the CSV failed', error);
-        set({ busy: null, error: { code: 'internal', message: 'The CSV file could not be saved.' } });
-      }
+      const rows = result.value.rowCount;
+      const saved = await saveExport(result.value, `Exported ${rows} ${rows === 1 ? 'payment' : 'payments'} to ${result.value.fileName}.`);
+      set({ busy: null, ...('error' in saved ? { error: saved.error } : { notice: saved.notice }) });
+    },
+
+    async saveTaxSummary() {
+      const tax = get().closeReport?.taxSummary;
+      if (get().busy || !tax) return;
+      set({ busy: 'export', closeNotice: null });
+      const saved = await saveExport(tax.csv, `Saved the tax summary to ${tax.csv.fileName}.`);
+      set({ busy: null, ...('error' in saved ? { closeError: saved.error.message } : { closeNotice: saved.notice }) });
     },
 
     applyRefund(refund) {
@@ -200,7 +215,7 @@ export const useLogStore = create<LogState>()((set, get) => {
     },
 
     async openClose() {
-      set({ closeOpen: true, selectedId: null, events: null, refunds: null });
+      set({ closeOpen: true, closeNotice: null, selectedId: null, events: null, refunds: null });
       await get().loadCloseReport();
     },
 

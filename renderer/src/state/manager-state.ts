@@ -88,6 +88,8 @@ interface ManagerState {
   createIntegrationKey: (input: { name: string; scopes: IntegrationScope[]; counterIds: string[] }) => Promise<boolean>;
   revokeIntegrationKey: (key: IntegrationKey) => Promise<boolean>;
   dismissNewIntegrationKey: () => void;
+  /** A manager-only call for `form` from another manager screen's store (Items, Tax): the busy flag, its error or notice, the relock. */
+  runCall: <T>(form: string, send: (token: string) => Promise<Result<T>>, notice?: (value: T) => string | undefined) => Promise<T | null>;
   /** Where the integration API listens and whether the shop's network may use it. */
   integrationApi: IntegrationApiStatus | null;
   loadIntegrationApi: () => Promise<void>;
@@ -136,6 +138,7 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
     signInUrl: null,
     integrationKeys: null,
     newIntegrationKey: null,
+    runCall: run,
     integrationApi: null,
 
     async loadIntegrationApi() {

@@ -9,6 +9,7 @@ import { useLogStore } from '../../state/log-state';
 import { useManagerStore } from '../../state/manager-state';
 import { usePrintStore } from '../../state/print-state';
 import { CounterTotalsTable } from '../print/CounterTotalsTable';
+import { TaxSummaryTables } from '../print/TaxSummaryTables';
 import { useEscapeKey } from '../../hooks/keyboard';
 
 export function DayClosePanel({ onClose }: { onClose: () => void }) {
@@ -20,6 +21,8 @@ export function DayClosePanel({ onClose }: { onClose: () => void }) {
   const busy = useManagerStore((s) => s.busy === 'day-close');
   const error = useManagerStore((s) => s.errors['day-close']);
   const printing = usePrintStore((s) => s.busy);
+  const exporting = useLogStore((s) => s.busy === 'export');
+  const closeNotice = useLogStore((s) => s.closeNotice);
   const [closedBy, setClosedBy] = useState('');
   const [closeAnyway, setCloseAnyway] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -71,6 +74,7 @@ export function DayClosePanel({ onClose }: { onClose: () => void }) {
             </div>
           </dl>
           <CounterTotalsTable totals={report.totals} counters={counters} currency={report.currency} caption="By counter and tender, with each drawer’s cash" />
+          {report.taxSummary ? <TaxSummaryTables tax={report.taxSummary} currency={report.currency} /> : null}
           {report.refundsInProgress.length > 0 ? (
             <p className="log-total-sub">
               {report.refundsInProgress.length} refund(s) of {money(report.refundsInProgress.reduce((sum, r) => sum + r.amountMinor, 0))} are still with Zoho: a late
@@ -86,6 +90,12 @@ export function DayClosePanel({ onClose }: { onClose: () => void }) {
           <button type="button" className="btn btn-secondary" disabled={printing} onClick={() => void usePrintStore.getState().printDay(report)}>
             Print the summary
           </button>
+          {report.taxSummary ? (
+            <button type="button" className="btn btn-secondary" disabled={exporting} onClick={() => void useLogStore.getState().saveTaxSummary()}>
+              Save the tax summary (CSV)
+            </button>
+          ) : null}
+          {closeNotice ? <p role="status">{closeNotice}</p> : null}
           {!report.close && !unlocked ? <p className="review-hint">A manager closes the day (unlock on the Manager screen first).</p> : null}
           {!report.close && unlocked ? (
             <form

@@ -5,13 +5,17 @@ import { ConnectionTab } from './ConnectionTab';
 import { CountersTab } from './CountersTab';
 import { HelpTab } from './HelpTab';
 import { IntegrationsTab } from './IntegrationsTab';
+import { ItemsTab } from './items/ItemsTab';
 import { OverridesNotice } from './OverridesNotice';
 import { PinRecoveryNotice, SetPinForm, UnlockForm } from './PinForms';
 import { PreferencesTab } from './PreferencesTab';
 import { StoreTab } from './StoreTab';
+import { TaxTab } from './TaxTab';
 
 const TABS = [
   { id: 'counters', label: 'Counters' },
+  { id: 'items', label: 'Items' },
+  { id: 'tax', label: 'Tax' },
   { id: 'connection', label: 'Zoho connection' },
   { id: 'preferences', label: 'Preferences' },
   { id: 'store', label: 'Store' },
@@ -71,6 +75,8 @@ function ManagerTabs() {
       <OverridesNotice />
       <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="manager-tab-panel">
         {tab === 'counters' ? <CountersTab /> : null}
+        {tab === 'items' ? <ItemsTab /> : null}
+        {tab === 'tax' ? <TaxTab /> : null}
         {tab === 'connection' ? <ConnectionTab /> : null}
         {tab === 'preferences' ? <PreferencesTab /> : null}
         {tab === 'store' ? <StoreTab /> : null}

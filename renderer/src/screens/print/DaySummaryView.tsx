@@ -1,10 +1,12 @@
 // The day's summary as printed (A4): collected, refunded and net, per counter with each drawer's
-// cash, refunds still with Zoho, payments still needing review, and who closed the day.
+// cash, the tax invoices HSN-wise and rate-wise, refunds still with Zoho, payments still needing
+// review, and who closed the day.
 import type { Counter } from '../../../../contract/records';
 import { formatMoney } from '../../../../contract/money';
 import type { DayCloseReport } from '../../../../contract/answers';
 import { formatDateTime } from '../../format/time';
 import { CounterTotalsTable } from './CounterTotalsTable';
+import { TaxSummaryTables } from './TaxSummaryTables';
 
 export function DaySummaryView({ report, counters, storeName }: { report: DayCloseReport; counters: readonly Counter[]; storeName: string }) {
   const money = (minor: number) => formatMoney(minor, report.currency);
@@ -38,6 +40,7 @@ export function DaySummaryView({ report, counters, storeName }: { report: DayClo
         </div>
       </dl>
       <CounterTotalsTable totals={totals} counters={counters} currency={report.currency} caption="By counter and tender" />
+      {report.taxSummary ? <TaxSummaryTables tax={report.taxSummary} currency={report.currency} /> : null}
       <h2>Needing review</h2>
       {report.needsReview.length === 0 ? (
         <p>None.</p>

@@ -60,6 +60,7 @@ function closeReport(b: FakeState, date: string): DayCloseReport {
     refundsInProgress: [],
     liveCount: log.attempts.filter((a) => isLiveState(a.state)).length,
     close: log.close,
+    taxSummary: null,
   };
 }
 

@@ -67,7 +67,7 @@ export class FakeState {
   };
   /** The catalogue's items, and the store's tax settings (none set). */
   catalogue: CatalogueItem[] = [];
-  taxSettings: TaxSettings = { gstin: null, stateCode: null, stateName: null, usSalesTaxBasisPoints: 0, roundOff: true };
+  taxSettings: TaxSettings = { gstin: null, stateCode: null, stateName: null, usSalesTaxBasisPoints: 0, roundOff: true, invoiceNumbersRestartEachYear: false };
   /** The catalogue import's answer, when a test needs problems; else every row is counted as new. */
   importReport: ImportReport | null = null;
   /** Checkout bills by invoice id. */

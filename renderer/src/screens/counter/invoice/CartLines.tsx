@@ -2,6 +2,7 @@ import type { Bill } from '../../../../../contract/catalogue/bill';
 import { formatMoney } from '../../../../../contract/money';
 import type { Currency } from '../../../../../contract/vocabulary';
 import { FieldError } from '../../../components/Field';
+import type { CartLine } from '../../../state/cart';
 import { useCartStore } from '../../../state/cart-state';
 
 interface CartLinesProps {
@@ -9,15 +10,104 @@ interface CartLinesProps {
   disabled: boolean;
   /** The bill as the backend will make it, when the cart is valid. */
   bill: Bill | null;
-  /** A message for a field keyed `<lineKey>.quantity` or `<lineKey>.discount`. */
+  /** A message for a field keyed `<lineKey>.quantity`, `.discount`, and for a line typed by hand `.description`, `.price`, `.rate`. */
   errorFor: (key: string) => string | undefined;
 }
 
-/** The cart's lines: item, quantity (three decimals for weighed items), price, discount, amount. */
+interface LineCellProps {
+  line: CartLine;
+  n: number;
+  currency: Currency;
+  disabled: boolean;
+  errorFor: (key: string) => string | undefined;
+}
+
+/** The item's name and codes; for a line typed by hand, its description and (GST) rate as inputs. */
+function ItemCell({ line, n, currency, disabled, errorFor }: LineCellProps) {
+  const { updateFree } = useCartStore.getState();
+  if (line.item) {
+    return (
+      <td className="cart-col-item">
+        {line.item.name}
+        <span className="cart-line-meta">
+          {line.item.sku}
+          {line.item.hsnCode ? ` · HSN ${line.item.hsnCode}` : ''}
+        </span>
+      </td>
+    );
+  }
+  const descriptionError = errorFor(`${line.key}.description`);
+  const rateError = errorFor(`${line.key}.rate`);
+  return (
+    <td className="cart-col-item cart-free">
+      <input
+        className="input"
+        aria-label={`Line ${n} description`}
+        placeholder="What is sold"
+        value={line.free.description}
+        onChange={(e) => updateFree(line.key, { description: e.target.value })}
+        aria-invalid={descriptionError ? true : undefined}
+        disabled={disabled}
+      />
+      {descriptionError ? <FieldError message={descriptionError} /> : null}
+      {currency === 'INR' ? (
+        <label className="cart-free-rate">
+          GST %
+          <input
+            className="input input-rate"
+            aria-label={`Line ${n} GST rate (%)`}
+            inputMode="decimal"
+            placeholder="5"
+            value={line.free.rate}
+            onChange={(e) => updateFree(line.key, { rate: e.target.value })}
+            aria-invalid={rateError ? true : undefined}
+            disabled={disabled}
+          />
+        </label>
+      ) : null}
+      {rateError ? <FieldError message={rateError} /> : null}
+    </td>
+  );
+}
+
+/** The price of one: the item's, or typed for a line typed by hand. */
+function PriceCell({ line, n, currency, disabled, errorFor }: LineCellProps) {
+  const { updateFree } = useCartStore.getState();
+  if (line.item) {
+    return (
+      <td className="num">
+        {formatMoney(line.item.priceMinor, currency)}
+        {line.item.unit === 'piece' ? null : <span className="cart-line-meta">per {line.item.unit}</span>}
+      </td>
+    );
+  }
+  const priceError = errorFor(`${line.key}.price`);
+  return (
+    <td>
+      <input
+        className="input input-money"
+        aria-label={`Line ${n} price`}
+        inputMode="decimal"
+        placeholder="0.00"
+        value={line.free.price}
+        onChange={(e) => updateFree(line.key, { price: e.target.value })}
+        aria-invalid={priceError ? true : undefined}
+        disabled={disabled}
+      />
+      {priceError ? <FieldError message={priceError} /> : null}
+    </td>
+  );
+}
+
+/**
+ * The cart's lines: item, quantity (three decimals for weighed items), price, discount, amount. The
+ * amount is the line's before the bill discount (price × quantity less its own discount), as on the
+ * tax invoice; the bill discount shows once, in the totals.
+ */
 export function CartLines({ currency, disabled, bill, errorFor }: CartLinesProps) {
   const lines = useCartStore((s) => s.cart.lines);
   const { updateLine, removeLine } = useCartStore.getState();
-  if (lines.length === 0) return <p className="cart-empty">Scan a barcode or find an item to start the bill.</p>;
+  if (lines.length === 0) return <p className="cart-empty">Scan a barcode or find an item to start the bill, or add a line typed by hand.</p>;
   return (
     <table className="invoice-lines cart-lines">
       <caption className="visually-hidden">Items on this bill</caption>
@@ -34,22 +124,17 @@ export function CartLines({ currency, disabled, bill, errorFor }: CartLinesProps
       <tbody>
         {lines.map((line, index) => {
           const n = index + 1;
-          const amount = bill?.totals.lines[index]?.lineTotal;
+          const amounts = bill?.totals.lines[index];
+          const amount = amounts ? amounts.gross - amounts.lineDiscount : undefined;
           const quantityError = errorFor(`${line.key}.quantity`);
           const discountError = errorFor(`${line.key}.discount`);
           return (
             <tr key={line.key}>
-              <td>
-                {line.item.name}
-                <span className="cart-line-meta">
-                  {line.item.sku}
-                  {line.item.hsnCode ? ` · HSN ${line.item.hsnCode}` : ''}
-                </span>
-              </td>
+              <ItemCell line={line} n={n} currency={currency} disabled={disabled} errorFor={errorFor} />
               <td>
                 <input
                   className="input input-qty"
-                  aria-label={`Line ${n} quantity (${line.item.unit})`}
+                  aria-label={`Line ${n} quantity (${line.item?.unit ?? 'piece'})`}
                   inputMode="decimal"
                   value={line.quantity}
                   onChange={(e) => updateLine(line.key, { quantity: e.target.value })}
@@ -58,15 +143,12 @@ export function CartLines({ currency, disabled, bill, errorFor }: CartLinesProps
                 />
                 {quantityError ? <FieldError message={quantityError} /> : null}
               </td>
-              <td className="num">
-                {formatMoney(line.item.priceMinor, currency)}
-                {line.item.unit === 'piece' ? '' : ` /${line.item.unit}`}
-              </td>
+              <PriceCell line={line} n={n} currency={currency} disabled={disabled} errorFor={errorFor} />
               <td>
                 <input
                   className="input input-money"
                   aria-label={`Line ${n} discount`}
-                  placeholder="10% or 5.00"
+                  placeholder="10%"
                   value={line.discount}
                   onChange={(e) => updateLine(line.key, { discount: e.target.value })}
                   aria-invalid={discountError ? true : undefined}

@@ -28,7 +28,8 @@ export function CheckoutEditor() {
   const cart = useCartStore((s) => s.cart);
   const tax = useCartStore((s) => s.tax);
   const notice = useCartStore((s) => s.notice);
-  const { loadTax, scan, set } = useCartStore.getState();
+  const unknownBarcode = useCartStore((s) => s.unknownBarcode);
+  const { loadTax, scan, set, addFree } = useCartStore.getState();
   const disabled = busy !== null;
   const bill = useCartBill(currency);
   const onScan = useCallback((code: string) => void scan(code), [scan]);
@@ -43,9 +44,22 @@ export function CheckoutEditor() {
 
   return (
     <div className="checkout-editor">
-      <ItemSearch currency={currency} disabled={disabled} />
+      <div className="cart-find">
+        <ItemSearch currency={currency} disabled={disabled} />
+        <button type="button" className="btn" onClick={() => addFree()} disabled={disabled}>
+          Add a line typed by hand
+        </button>
+      </div>
       <p className="cart-notice" role="status">
         {notice}
+        {unknownBarcode ? (
+          <>
+            {' '}
+            <button type="button" className="btn" onClick={() => addFree()} disabled={disabled}>
+              Sell it as a line typed by hand
+            </button>
+          </>
+        ) : null}
       </p>
       <CartLines currency={currency} disabled={disabled} bill={bill?.ok ? bill.value : null} errorFor={errorFor} />
       <div className="cart-options">
