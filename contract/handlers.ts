@@ -9,7 +9,7 @@ import type { Bill } from './catalogue/bill';
 import type { CatalogueItem, ImportReport, TaxSettings } from './catalogue/records';
 import type { AttemptEvent, CashSale, ChargeAttempt, Counter, IntegrationKey, Invoice, Refund, RefundWithEvents } from './records';
 import type { Result } from './result';
-import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayCloseReport, DayLog, ManagerStatus, Receipt, Settings, StoreStatus, SupportBundle, SupportInfo } from './answers';
+import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayCloseReport, DayLog, ManagerStatus, Receipt, Settings, ShiftReport, StoreStatus, SupportBundle, SupportInfo } from './answers';
 
 const empty = z.strictObject({});
 const attemptState = z.enum(ATTEMPT_STATES, { error: `State must be one of ${ATTEMPT_STATES.join(', ')}` });
@@ -70,6 +70,14 @@ export const inputSchemas = {
   'refund-list': z.strictObject({ attemptId: f.recordId }),
   'refund-recheck': z.strictObject({ refundId: f.recordId }),
   'day-close-report': z.strictObject({ date: f.isoDate }),
+  /** The counter's open shift with its drawer's figures, or none. */
+  'shift-current': z.strictObject({ counterId: f.recordId }),
+  /** Opens a shift on the counter with the cash put in the drawer to give change from. */
+  'shift-open': z.strictObject({ counterId: f.recordId, openedBy: f.closedBy, floatMinor: f.floatAmount }),
+  /** Cash put into (in) or taken out of (out) the drawer of an open shift, with the reason (`note`). */
+  'shift-cash-move': z.strictObject({ shiftId: f.recordId, kind: f.cashMovementKind, amountMinor: f.minorAmount, note: f.cashMovementReason, by: f.closedBy }),
+  /** Closes the shift with the cash counted in the drawer: over or short against what was expected. */
+  'shift-close': z.strictObject({ shiftId: f.recordId, countedMinor: f.countedCash, closedBy: f.closedBy }),
   'attempt-events': z.strictObject({ attemptId: f.recordId }),
   'log-day': dayFilter.extend({ rows: f.logRows.optional() }),
   'log-export-csv': dayFilter,
@@ -151,8 +159,12 @@ export const inputSchemas = {
     note: f.refundNote.optional(),
     requestKey: f.requestKey,
   }),
-  /** Closes the day's books; `closeAnyway` when payments still need review (the close records it). */
-  'day-close': z.strictObject({ managerToken: f.managerToken, date: f.isoDate, closedBy: f.closedBy, closeAnyway: z.boolean().optional() }),
+  /**
+   * Closes the business day's books; `closeAnyway` when payments still need review (the close records
+   * it). `preview` checks everything the close would and answers the report, closing nothing: what
+   * the manager confirms.
+   */
+  'day-close': z.strictObject({ managerToken: f.managerToken, date: f.isoDate, closedBy: f.closedBy, closeAnyway: z.boolean().optional(), preview: z.boolean().optional() }),
   'connection-configure': z.strictObject({
     managerToken: f.managerToken,
     edition: f.edition,
@@ -213,6 +225,10 @@ export interface HandlerOutputs {
   'refund-list': RefundWithEvents[];
   'refund-recheck': Refund;
   'day-close-report': DayCloseReport;
+  'shift-current': { report: ShiftReport | null };
+  'shift-open': ShiftReport;
+  'shift-cash-move': ShiftReport;
+  'shift-close': ShiftReport;
   'attempt-events': AttemptEvent[];
   'log-day': DayLog;
   'log-export-csv': CsvExport;

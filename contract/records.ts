@@ -233,3 +233,27 @@ export interface IntegrationKey {
   createdAt: number;
   revokedAt: number | null;
 }
+
+/** Cash put into the drawer or taken out of it during a shift, with why and by whom. */
+export interface CashMovement {
+  id: string;
+  shiftId: string;
+  kind: 'in' | 'out';
+  amountMinor: number;
+  reason: string;
+  by: string;
+  createdAt: number;
+}
+
+/**
+ * A counter's shift: the drawer opened with a float, cash moved in and out, and at the close the cash
+ * counted against what was expected then (float + cash sales + in − out).
+ */
+export interface Shift {
+  id: string;
+  counterId: string;
+  openedBy: string;
+  floatMinor: number;
+  openedAt: number;
+  close: { closedBy: string; closedAt: number; countedMinor: number; expectedMinor: number } | null;
+}

@@ -25,8 +25,8 @@ export interface TerminalGuard {
 
 /** A day is closed for everyone who takes payments on it. */
 export interface CloseGuard {
-  /** Refuses (conflict) a close of `date` while a payment or refund of that day elsewhere still waits for Zoho. */
-  assertClosable(date: string): Promise<void>;
+  /** Refuses (conflict) a close of `date` (its business day's `window`) while a payment or refund of it elsewhere still waits for Zoho. */
+  assertClosable(date: string, window: { fromMs: number; toMs: number }): Promise<void>;
 }
 
 /** Configuration shared beyond this PC: changed there first, then in this PC's database `db`. */

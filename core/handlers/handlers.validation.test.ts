@@ -98,7 +98,19 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
   'day-close': [
     { input: { managerToken: 't', date: '2026-11-22', closedBy: ' ' }, field: 'closedBy', rule: /Your name is required/ },
     { input: { managerToken: 't', date: '2026-11-22', closedBy: 'Asha', closeAnyway: 'yes' }, field: 'closeAnyway', rule: /boolean/i },
+    { input: { managerToken: 't', date: '2026-11-22', closedBy: 'Asha', preview: 1 }, field: 'preview', rule: /boolean/i },
   ],
+  'shift-current': [{ input: { counterId: 'a b' }, field: 'counterId', rule: /letters, digits/ }],
+  'shift-open': [
+    { input: { counterId: 'c1', openedBy: 'Asha', floatMinor: -1 }, field: 'floatMinor', rule: /Opening float must not be negative/ },
+    { input: { counterId: 'c1', openedBy: ' ', floatMinor: 0 }, field: 'openedBy', rule: /Your name is required/ },
+  ],
+  'shift-cash-move': [
+    { input: { shiftId: 's1', kind: 'sideways', amountMinor: 100, note: 'Float top-up', by: 'Asha' }, field: 'kind', rule: /Direction must be in \(cash put in\) or out/ },
+    { input: { shiftId: 's1', kind: 'out', amountMinor: 0, note: 'Bank', by: 'Asha' }, field: 'amountMinor', rule: /more than zero/ },
+    { input: { shiftId: 's1', kind: 'out', amountMinor: 100, note: '', by: 'Asha' }, field: 'note', rule: /Reason is required/ },
+  ],
+  'shift-close': [{ input: { shiftId: 's1', countedMinor: 1.5, closedBy: 'Asha' }, field: 'countedMinor', rule: /whole number/ }],
   'attempt-release-hold': [
     { input: { managerToken: 't', attemptId: 'a', note: '' }, field: 'note', rule: /Note is required/ },
     { input: { managerToken: 't', attemptId: 'a b', note: 'Terminal shows nothing' }, field: 'attemptId', rule: /letters, digits/ },

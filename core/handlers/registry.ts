@@ -5,6 +5,7 @@ import type { HandlerName } from '../../contract/handlers';
 import { salesHandlers } from '../after-sale/cash-handlers';
 import { dayCloseHandlers } from '../after-sale/day-close-handlers';
 import { refundHandlers } from '../after-sale/refund-handlers';
+import { shiftHandlers } from '../after-sale/shift-handlers';
 import { catalogueHandlers } from '../catalogue/handlers';
 import { checkoutHandlers } from '../checkout/handlers';
 import type { storeCalls } from '../store-link/handlers';
@@ -47,6 +48,7 @@ export function createRegistry(lasting: LastingDomains, ctx: DataContext): Regis
     salesHandlers(ctx),
     logHandlers(ctx),
     dayCloseHandlers(ctx),
+    shiftHandlers(ctx),
     settingsHandlers(ctx),
     catalogueHandlers(ctx),
     checkoutHandlers(ctx),

@@ -7,7 +7,7 @@
 // call (`failNext`) or hold its answer back (`hold`).
 import type { Bill } from '../../../contract/catalogue/bill';
 import type { CatalogueItem, ImportReport, TaxSettings } from '../../../contract/catalogue/records';
-import type { AppInfo, ConnectionStatus, Settings, StoreStatus, SupportInfo } from '../../../contract/answers';
+import type { AppInfo, ConnectionStatus, Settings, ShiftReport, StoreStatus, SupportInfo } from '../../../contract/answers';
 import { camelCaseName, type BillingCalls } from '../../../contract/api';
 import type { BillingEvent } from '../../../contract/events';
 import { HANDLER_NAMES, MANAGER_ONLY, type CallResult, type HandlerInput, type HandlerName, type HandlerOutput, type ManagerSession } from '../../../contract/handlers';
@@ -26,6 +26,7 @@ import { managerHandlers } from './fake/manager';
 import { saleHandlers } from './fake/sales';
 import { storeLinkHandlers } from './fake/store-link';
 import { catalogueHandlers } from './fake/catalogue';
+import { shiftHandlers } from './fake/shifts';
 
 /** A call the zustand stores made, in the contract's name. */
 export interface RecordedCall {
@@ -58,6 +59,7 @@ export class FakeBackend {
   cashSales: CashSale[] = [];
   refunds: Refund[] = [];
   closes: DayClose[] = [];
+  shifts: ShiftReport[] = [];
   integrationKeys: IntegrationKey[] = [];
   pin: string | null = null;
   support: SupportInfo = {
@@ -105,7 +107,7 @@ export class FakeBackend {
   private readonly listeners = new Set<(event: BillingEvent) => void>();
   private readonly failures = new Map<HandlerName, AppError>();
   private readonly held = new Map<HandlerName, Promise<void>>();
-  private readonly handlers: FakeHandlers = { ...saleHandlers(this), ...ledgerHandlers(this), ...managerHandlers(this), ...storeLinkHandlers(this), ...catalogueHandlers(this), ...integrationHandlers(this) };
+  private readonly handlers: FakeHandlers = { ...saleHandlers(this), ...ledgerHandlers(this), ...managerHandlers(this), ...storeLinkHandlers(this), ...catalogueHandlers(this), ...integrationHandlers(this), ...shiftHandlers(this) };
   private seq = 0;
 
   /** The bridge the zustand stores see: every contract call, plus the desktop's save and print. */

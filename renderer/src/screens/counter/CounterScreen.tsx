@@ -8,6 +8,7 @@ import { otherMethod, useCheckoutStore } from '../../state/checkout-state';
 import { checkDraft } from '../../state/invoice-draft';
 import { useCartBill } from './invoice/CheckoutEditor';
 import { CounterPicker } from './CounterPicker';
+import { ShiftPanel } from './ShiftPanel';
 import { InvoiceEditor } from './invoice/InvoiceEditor';
 import { InvoiceSummary } from './InvoiceSummary';
 import { PaymentPanel } from './payment/PaymentPanel';
@@ -27,6 +28,7 @@ const FOCUS_TARGETS: Record<CheckoutPhase, string> = {
 export function CounterScreen() {
   const counter = useStationCounter();
   const [picking, setPicking] = useState(false);
+  const [shiftOpen, setShiftOpen] = useState(false);
   const currency = useCurrency();
   const counterId = counter?.id ?? null;
   const loadedFor = useCheckoutStore((s) => s.counterId);
@@ -114,12 +116,19 @@ export function CounterScreen() {
         <h1 className="screen-title">
           {counter.name} <span className="screen-sub">Terminal {counter.terminalId}</span>
         </h1>
-        <button type="button" className="btn btn-secondary" onClick={() => setPicking(true)} disabled={live || busy !== null}>
-          Change counter
-        </button>
+        <div className="screen-bar-actions">
+          <button type="button" className="btn btn-secondary" onClick={() => setShiftOpen(!shiftOpen)} aria-expanded={shiftOpen}>
+            {shiftOpen ? 'Back to the sale' : 'Shift and cash'}
+          </button>
+          <button type="button" className="btn btn-secondary" onClick={() => setPicking(true)} disabled={live || busy !== null}>
+            Change counter
+          </button>
+        </div>
       </div>
       {loadError ? <Message kind="error">Could not load this counter: {loadError}</Message> : null}
-      {!ready ? (
+      {shiftOpen ? (
+        <ShiftPanel counter={counter} />
+      ) : !ready ? (
         <p className="loading">Loading…</p>
       ) : (
         <div className="checkout">
