@@ -2,7 +2,7 @@
 import type { Bill } from './catalogue/bill';
 import type { AttemptState, Currency, Edition, PaymentMethod, Tender } from './vocabulary';
 import type { ZohoTrouble } from './failures';
-import type { CashMovement, CashSale, ChargeAttempt, Correction, Counter, DayClose, Invoice, Refund, Shift } from './records';
+import type { CashierSummary, CashMovement, CashSale, ChargeAttempt, Correction, Counter, DayClose, Invoice, Refund, Shift } from './records';
 
 export interface AppInfo {
   mode: 'demo' | 'live';
@@ -152,6 +152,12 @@ export interface DayLog {
   close: DayClose | null;
   /** Store mode: whose payments these are. Absent on a PC of its own. */
   store?: StoreLogScope;
+}
+
+/** The cashiers, and who is signed in at the counter asked about (null: nobody, or no counter asked). */
+export interface CashierRoster {
+  cashiers: CashierSummary[];
+  signedIn: CashierSummary | null;
 }
 
 /** A shift with its drawer's figures: what the cashier sees, and the shift slip prints. */

@@ -78,6 +78,7 @@ export const requestKey = z
   .regex(/^[A-Za-z0-9-]{8,64}$/, 'Request key must be 8 to 64 letters, digits or -');
 
 export const closedBy = text('Your name', 1, 60);
+export const cashierName = text('Cashier name', 1, 40);
 export const floatAmount = cashCountField('Opening float');
 export const countedCash = cashCountField('Counted cash');
 export const cashMovementKind = z.enum(['in', 'out'], { error: typeError('Direction', 'in (cash put in) or out (cash taken out)') });

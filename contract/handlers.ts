@@ -9,7 +9,7 @@ import type { Bill } from './catalogue/bill';
 import type { CatalogueItem, ImportReport, TaxSettings } from './catalogue/records';
 import type { AttemptEvent, CashSale, ChargeAttempt, Counter, IntegrationKey, Invoice, Refund, RefundWithEvents } from './records';
 import type { Result } from './result';
-import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayCloseReport, DayLog, ManagerStatus, Receipt, Settings, ShiftReport, StoreStatus, SupportBundle, SupportInfo } from './answers';
+import type { AppInfo, CashierRoster, ConnectionStatus, CounterStatus, CsvExport, DayCloseReport, DayLog, ManagerStatus, Receipt, Settings, ShiftReport, StoreStatus, SupportBundle, SupportInfo } from './answers';
 
 const empty = z.strictObject({});
 const attemptState = z.enum(ATTEMPT_STATES, { error: `State must be one of ${ATTEMPT_STATES.join(', ')}` });
@@ -70,6 +70,11 @@ export const inputSchemas = {
   'refund-list': z.strictObject({ attemptId: f.recordId }),
   'refund-recheck': z.strictObject({ refundId: f.recordId }),
   'day-close-report': z.strictObject({ date: f.isoDate }),
+  /** The cashiers (names only) and, for a counter, who is signed in there. */
+  'cashier-list': z.strictObject({ counterId: f.recordId.optional() }),
+  /** Signs a cashier in at the counter with their PIN (wrong tries lock that cashier out for a while). */
+  'cashier-sign-in': z.strictObject({ counterId: f.recordId, cashierId: f.recordId, pin: f.managerPin }),
+  'cashier-sign-out': z.strictObject({ counterId: f.recordId }),
   /** The counter's open shift with its drawer's figures, or none. */
   'shift-current': z.strictObject({ counterId: f.recordId }),
   /** Opens a shift on the counter with the cash put in the drawer to give change from. */
@@ -165,6 +170,10 @@ export const inputSchemas = {
    * the manager confirms.
    */
   'day-close': z.strictObject({ managerToken: f.managerToken, date: f.isoDate, closedBy: f.closedBy, closeAnyway: z.boolean().optional(), preview: z.boolean().optional() }),
+  /** Adds a cashier with a short PIN of their own (kept only as a hash). */
+  'cashier-add': z.strictObject({ managerToken: f.managerToken, name: f.cashierName, pin: f.managerPin }),
+  /** Removes a cashier: they can no longer sign in; their sales keep their name. */
+  'cashier-remove': z.strictObject({ managerToken: f.managerToken, cashierId: f.recordId }),
   'connection-configure': z.strictObject({
     managerToken: f.managerToken,
     edition: f.edition,
@@ -225,6 +234,11 @@ export interface HandlerOutputs {
   'refund-list': RefundWithEvents[];
   'refund-recheck': Refund;
   'day-close-report': DayCloseReport;
+  'cashier-list': CashierRoster;
+  'cashier-sign-in': CashierRoster;
+  'cashier-sign-out': CashierRoster;
+  'cashier-add': CashierRoster;
+  'cashier-remove': CashierRoster;
   'shift-current': { report: ShiftReport | null };
   'shift-open': ShiftReport;
   'shift-cash-move': ShiftReport;

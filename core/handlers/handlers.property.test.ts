@@ -459,6 +459,7 @@ const FIELDS: Record<string, FieldKind> = {
   closeAnyway: { valid: fc.boolean(), invalid: WRONG_TYPES.filter((v) => typeof v !== 'boolean') },
   preview: { valid: fc.boolean(), invalid: WRONG_TYPES.filter((v) => typeof v !== 'boolean') },
   shiftId: recordId,
+  cashierId: recordId,
   openedBy: personName,
   by: personName,
   floatMinor: wholeNumberKind(0, MAX_AMOUNT_MINOR),

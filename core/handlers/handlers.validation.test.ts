@@ -100,6 +100,14 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
     { input: { managerToken: 't', date: '2026-11-22', closedBy: 'Asha', closeAnyway: 'yes' }, field: 'closeAnyway', rule: /boolean/i },
     { input: { managerToken: 't', date: '2026-11-22', closedBy: 'Asha', preview: 1 }, field: 'preview', rule: /boolean/i },
   ],
+  'cashier-list': [{ input: { counterId: '' }, field: 'counterId', rule: /required/ }],
+  'cashier-sign-in': [{ input: { counterId: 'c1', cashierId: 'k1', pin: '12' }, field: 'pin', rule: /PIN must be 4 to 8 digits/ }],
+  'cashier-sign-out': [{ input: {}, field: 'counterId', rule: /required/ }],
+  'cashier-add': [
+    { input: { managerToken: 't', name: ' ', pin: '1234' }, field: 'name', rule: /Cashier name is required/ },
+    { input: { managerToken: 't', name: 'Asha', pin: '12a4' }, field: 'pin', rule: /PIN must be 4 to 8 digits/ },
+  ],
+  'cashier-remove': [{ input: { managerToken: 't', cashierId: 'a b' }, field: 'cashierId', rule: /letters, digits/ }],
   'shift-current': [{ input: { counterId: 'a b' }, field: 'counterId', rule: /letters, digits/ }],
   'shift-open': [
     { input: { counterId: 'c1', openedBy: 'Asha', floatMinor: -1 }, field: 'floatMinor', rule: /Opening float must not be negative/ },

@@ -265,7 +265,7 @@ describe('the manager’s view is the store’s', () => {
     expect(csv.filter((line) => /,(cash|refund),[^,]*,Till 2$/.test(line)).map((line) => line.split(',').at(-3))).toEqual(['cash', 'refund']);
 
     // PC 2 closes the day: it is closed store-wide. PC 1's log shows it, and PC 1 adopts it: its own
-    // records of the day can no longer change, and a new sale dated in it is refused there too.
+    // records of the day can no longer change there too, and a new sale there belongs to the next business day.
     // Not while PC 1 still waits for Zoho on a payment of the day.
     const live = await pc1.charge(300, { counter: 0 });
     await eventually(async () => ((await pc2.call('log-day', { date })).attempts.some((x) => x.id === live.id) ? true : undefined), 5_000, 'PC 1’s live payment in the store');
@@ -280,8 +280,10 @@ describe('the manager’s view is the store’s', () => {
     expect(closed).toMatchObject({ day: date, closedBy: 'Asha', closedAt: close?.closedAt });
     const adopted = await eventually(async () => (await pc1.call('day-close-report', { date })).close ?? undefined, 5_000, 'PC 1 adopting the close');
     expect(adopted).toMatchObject({ day: date, closedBy: 'Asha', closedAt: close?.closedAt });
-    const refused = await pc1.raw('invoice-create', { counterId: card1.counterId, lines: [{ description: 'Late sale', quantity: 1, unitPriceMinor: 100 }] });
+    const refused = await pc1.raw('invoice-void', { invoiceId: live.invoiceId });
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: `The books for ${date} were closed by Asha: nothing more can be recorded for that day.` } });
+    const later = await pc1.call('invoice-create', { counterId: card1.counterId, lines: [{ description: 'Late sale', quantity: 1, unitPriceMinor: 100 }] });
+    expect(later.createdAt).toBeGreaterThanOrEqual(close?.closedAt ?? Infinity);
   });
 
   it('a payment whose PC died, re-checked from another, reaches its PC’s ledger only when that PC’s own retrieve from Zoho agrees', async () => {

@@ -13,6 +13,7 @@ import { storeClaims } from './012_store_claims';
 import { catalogue } from './013_catalogue';
 import { integrationApi } from './014_integration_api';
 import { shifts } from './015_shifts';
+import { cashiers } from './016_cashiers';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   catalogue,
   integrationApi,
   shifts,
+  cashiers,
 ];

@@ -13,7 +13,7 @@ import type { BillingEvent } from '../../../contract/events';
 import { HANDLER_NAMES, MANAGER_ONLY, type CallResult, type HandlerInput, type HandlerName, type HandlerOutput, type ManagerSession } from '../../../contract/handlers';
 import { sumMinor } from '../../../contract/money';
 import { parseHandlerInput } from '../../../contract/parse';
-import type { AttemptEvent, CashSale, ChargeAttempt, Counter, DayClose, IntegrationKey, Invoice, Refund } from '../../../contract/records';
+import type { AttemptEvent, CashierSummary, CashSale, ChargeAttempt, Counter, DayClose, IntegrationKey, Invoice, Refund } from '../../../contract/records';
 import { fail, ok, type AppError, type Result } from '../../../contract/result';
 import { BACKUP_KEEP_DAYS, POLL_INTERVAL_SECONDS } from '../../../contract/rules';
 import type { AttemptState, PaymentMethod } from '../../../contract/vocabulary';
@@ -27,6 +27,7 @@ import { saleHandlers } from './fake/sales';
 import { storeLinkHandlers } from './fake/store-link';
 import { catalogueHandlers } from './fake/catalogue';
 import { shiftHandlers } from './fake/shifts';
+import { cashierHandlers } from './fake/cashiers';
 
 /** A call the zustand stores made, in the contract's name. */
 export interface RecordedCall {
@@ -60,6 +61,9 @@ export class FakeBackend {
   refunds: Refund[] = [];
   closes: DayClose[] = [];
   shifts: ShiftReport[] = [];
+  /** Cashiers with their PINs (the real backend keeps only a hash), and who is signed in at each counter. */
+  cashiers: (CashierSummary & { pin: string })[] = [];
+  signedIn = new Map<string, CashierSummary>();
   integrationKeys: IntegrationKey[] = [];
   pin: string | null = null;
   support: SupportInfo = {
@@ -107,7 +111,7 @@ export class FakeBackend {
   private readonly listeners = new Set<(event: BillingEvent) => void>();
   private readonly failures = new Map<HandlerName, AppError>();
   private readonly held = new Map<HandlerName, Promise<void>>();
-  private readonly handlers: FakeHandlers = { ...saleHandlers(this), ...ledgerHandlers(this), ...managerHandlers(this), ...storeLinkHandlers(this), ...catalogueHandlers(this), ...integrationHandlers(this), ...shiftHandlers(this) };
+  private readonly handlers: FakeHandlers = { ...saleHandlers(this), ...ledgerHandlers(this), ...managerHandlers(this), ...storeLinkHandlers(this), ...catalogueHandlers(this), ...integrationHandlers(this), ...shiftHandlers(this), ...cashierHandlers(this) };
   private seq = 0;
 
   /** The bridge the zustand stores see: every contract call, plus the desktop's save and print. */

@@ -8,6 +8,7 @@ import { otherMethod, useCheckoutStore } from '../../state/checkout-state';
 import { checkDraft } from '../../state/invoice-draft';
 import { useCartBill } from './invoice/CheckoutEditor';
 import { CounterPicker } from './CounterPicker';
+import { CashierGate } from './CashierGate';
 import { ShiftPanel } from './ShiftPanel';
 import { InvoiceEditor } from './invoice/InvoiceEditor';
 import { InvoiceSummary } from './InvoiceSummary';
@@ -126,25 +127,27 @@ export function CounterScreen() {
         </div>
       </div>
       {loadError ? <Message kind="error">Could not load this counter: {loadError}</Message> : null}
-      {shiftOpen ? (
-        <ShiftPanel counter={counter} />
-      ) : !ready ? (
-        <p className="loading">Loading…</p>
-      ) : (
-        <div className="checkout">
-          {invoice ? (
-            <InvoiceSummary
-              invoice={invoice}
-              canCancel={canCancel}
-              cancelling={busy === 'cancelling'}
-              onCancel={() => void useCheckoutStore.getState().cancelInvoice()}
-            />
-          ) : (
-            <InvoiceEditor />
-          )}
-          <PaymentPanel phase={phase} counter={counter} invoice={invoice} attempt={attempt} draftTotalMinor={draftTotalMinor} currency={currency} />
-        </div>
-      )}
+      <CashierGate counter={counter}>
+        {shiftOpen ? (
+          <ShiftPanel counter={counter} />
+        ) : !ready ? (
+          <p className="loading">Loading…</p>
+        ) : (
+          <div className="checkout">
+            {invoice ? (
+              <InvoiceSummary
+                invoice={invoice}
+                canCancel={canCancel}
+                cancelling={busy === 'cancelling'}
+                onCancel={() => void useCheckoutStore.getState().cancelInvoice()}
+              />
+            ) : (
+              <InvoiceEditor />
+            )}
+            <PaymentPanel phase={phase} counter={counter} invoice={invoice} attempt={attempt} draftTotalMinor={draftTotalMinor} currency={currency} />
+          </div>
+        )}
+      </CashierGate>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Message } from '../../components/Field';
 import { useManagerStore } from '../../state/manager-state';
+import { CashiersTab } from './CashiersTab';
 import { ConnectionTab } from './ConnectionTab';
 import { CountersTab } from './CountersTab';
 import { HelpTab } from './HelpTab';
@@ -12,6 +13,7 @@ import { StoreTab } from './StoreTab';
 
 const TABS = [
   { id: 'counters', label: 'Counters' },
+  { id: 'cashiers', label: 'Cashiers' },
   { id: 'connection', label: 'Zoho connection' },
   { id: 'preferences', label: 'Preferences' },
   { id: 'store', label: 'Store' },
@@ -71,6 +73,7 @@ function ManagerTabs() {
       <OverridesNotice />
       <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="manager-tab-panel">
         {tab === 'counters' ? <CountersTab /> : null}
+        {tab === 'cashiers' ? <CashiersTab /> : null}
         {tab === 'connection' ? <ConnectionTab /> : null}
         {tab === 'preferences' ? <PreferencesTab /> : null}
         {tab === 'store' ? <StoreTab /> : null}

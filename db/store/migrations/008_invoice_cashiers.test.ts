@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { storeDatabaseEachTest } from '../../../testkit/store';
+import { migrateStore, storeSchemaVersion } from '../migrate';
+import { STORE_MIGRATIONS } from './index';
+
+const store = storeDatabaseEachTest();
+
+describe('store migration 008: invoice cashiers', () => {
+  it('adds the cashier to version 7, keeping its invoices (which named none)', async () => {
+    await migrateStore(store.client, STORE_MIGRATIONS.slice(0, 7));
+    await store.client.query("INSERT INTO stores (id, name, created_at) VALUES ('s1', 'Main Street', 0)");
+    await store.client.query(
+      "INSERT INTO invoices (store_id, station_id, id, number, counter_id, lines, total_minor, currency, status, created_at) VALUES ('s1', 'pc1', 'i1', 'A-1', 'c1', '[]', 100, 'INR', 'open', 0)",
+    );
+    await migrateStore(store.client, STORE_MIGRATIONS.slice(0, 8));
+    expect(await storeSchemaVersion(store.client)).toBe(8);
+    expect((await store.client.query('SELECT id, cashier FROM invoices')).rows).toEqual([{ id: 'i1', cashier: null }]);
+    await expect(store.client.query("UPDATE invoices SET cashier = ' ' WHERE id = 'i1'")).rejects.toThrow(/check constraint/);
+  });
+});
