@@ -1,6 +1,7 @@
 // The counter's shift: open the drawer with a float, record cash put in or taken out with a reason,
 // and close with the cash counted, which shows over or short against what the drawer should hold;
-// then the shift slip is printed. The name typed at the top is recorded with each step.
+// then the shift slip is printed. The name at the top (the signed-in cashier's, to start with) is
+// recorded with each step.
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { ShiftReport } from '../../../../contract/answers';
 import type { Counter } from '../../../../contract/records';
@@ -8,6 +9,7 @@ import { formatMoney } from '../../../../contract/money';
 import { Field, Message } from '../../components/Field';
 import { overShortLabel } from '../../format/shift';
 import { formatDateTime, formatTime } from '../../format/time';
+import { useCashierStore } from '../../state/cashier-state';
 import { usePrintStore } from '../../state/print-state';
 import { useShiftStore, type ShiftForm } from '../../state/shift-state';
 
@@ -34,7 +36,9 @@ function submit(action: () => void) {
 export function ShiftPanel({ counter }: { counter: Counter }) {
   const report = useShiftStore((s) => s.report);
   const loading = useShiftStore((s) => s.loading);
-  const [name, setName] = useState('');
+  // The signed-in cashier's name to start with (none where no cashiers are defined).
+  const cashier = useCashierStore((s) => (s.counterId === counter.id ? (s.roster?.signedIn?.name ?? '') : ''));
+  const [name, setName] = useState(cashier);
   const nameError = useShiftStore((s) => (s.error && NAME_FIELDS.includes(s.error.field ?? '') ? s.error.message : null));
 
   useEffect(() => {
