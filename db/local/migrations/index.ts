@@ -12,8 +12,9 @@ import { storeOutboxAfterSale } from './011_store_outbox_after_sale';
 import { storeClaims } from './012_store_claims';
 import { catalogue } from './013_catalogue';
 import { integrationApi } from './014_integration_api';
-import { shifts } from './015_shifts';
-import { cashiers } from './016_cashiers';
+import { integrationRefundRequests } from './015_integration_refund_requests';
+import { shifts } from './016_shifts';
+import { cashiers } from './017_cashiers';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   storeClaims,
   catalogue,
   integrationApi,
+  integrationRefundRequests,
   shifts,
   cashiers,
 ];

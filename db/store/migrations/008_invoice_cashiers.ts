@@ -1,6 +1,6 @@
 import type { StoreMigration } from './index';
 
-// The cashier who made an invoice on a PC's screen (SQLite migration 016 there ships it with the
+// The cashier who made an invoice on a PC's screen (SQLite migration 017 there ships it with the
 // invoice); null where no cashiers are defined, and for invoices sent by another program.
 export const storeInvoiceCashiers: StoreMigration = {
   version: 8,

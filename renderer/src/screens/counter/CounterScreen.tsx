@@ -13,6 +13,7 @@ import { ShiftPanel } from './ShiftPanel';
 import { InvoiceEditor } from './invoice/InvoiceEditor';
 import { InvoiceSummary } from './InvoiceSummary';
 import { PaymentPanel } from './payment/PaymentPanel';
+import { RefundRequests } from './RefundRequests';
 
 /** Where focus goes when the sale moves to a phase, so the keyboard always has the next step. */
 const FOCUS_TARGETS: Record<CheckoutPhase, string> = {
@@ -127,6 +128,7 @@ export function CounterScreen() {
         </div>
       </div>
       {loadError ? <Message kind="error">Could not load this counter: {loadError}</Message> : null}
+      <RefundRequests counterId={counter.id} />
       <CashierGate counter={counter}>
         {shiftOpen ? (
           <ShiftPanel counter={counter} />

@@ -1,14 +1,14 @@
 // Cashiers: added and removed by the manager, signed in at a counter with their PIN.
 import type { CashierRoster } from '../../../../contract/answers';
 import { ok } from '../../../../contract/result';
-import type { FakeBackend } from '../fake-backend';
+import type { FakeState } from './state';
 import { refuse, type FakeHandlers } from './handlers';
 
-function roster(b: FakeBackend, counterId?: string): CashierRoster {
+function roster(b: FakeState, counterId?: string): CashierRoster {
   return { cashiers: b.cashiers.map(({ id, name }) => ({ id, name })), signedIn: (counterId && b.signedIn.get(counterId)) || null };
 }
 
-export function cashierHandlers(b: FakeBackend) {
+export function cashierHandlers(b: FakeState) {
   return {
     'cashier-list': (input) => ok(roster(b, input.counterId)),
     'cashier-add': (input) => {

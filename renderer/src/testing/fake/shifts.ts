@@ -1,23 +1,23 @@
 // Shifts per counter: opened with a float, cash in and out, closed with the cash counted.
 import type { ShiftReport } from '../../../../contract/answers';
 import { ok } from '../../../../contract/result';
-import type { FakeBackend } from '../fake-backend';
+import type { FakeState } from './state';
 import { refuse, type FakeHandlers } from './handlers';
 
-function openReport(b: FakeBackend, shiftId: string): ShiftReport {
+function openReport(b: FakeState, shiftId: string): ShiftReport {
   const report = b.shifts.find((s) => s.shift.id === shiftId) ?? refuse('not_found', 'That shift does not exist.', 'shiftId');
   if (report.shift.close) refuse('conflict', 'This shift is closed.', 'shiftId');
   return report;
 }
 
 /** The report with `patch` applied, replacing the stored one. */
-function update(b: FakeBackend, report: ShiftReport, patch: Partial<ShiftReport>): ShiftReport {
+function update(b: FakeState, report: ShiftReport, patch: Partial<ShiftReport>): ShiftReport {
   const next = { ...report, ...patch };
   b.shifts = b.shifts.map((s) => (s.shift.id === report.shift.id ? next : s));
   return next;
 }
 
-export function shiftHandlers(b: FakeBackend) {
+export function shiftHandlers(b: FakeState) {
   return {
     'shift-current': (input) => ok({ report: b.shifts.find((s) => s.shift.counterId === input.counterId && !s.shift.close) ?? null }),
     'shift-open': (input) => {

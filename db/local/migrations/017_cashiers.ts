@@ -9,10 +9,10 @@ import { INVOICES_OUTBOX_014 } from './014_integration_api';
 // A counter with no cashiers defined works without a sign-in, as before.
 
 /** Invoices as shipped from this migration on: with the cashier who made them (frozen here). */
-export const INVOICES_OUTBOX_016: OutboxTable = { ...INVOICES_OUTBOX_014, columns: [...INVOICES_OUTBOX_014.columns, 'cashier'] };
+export const INVOICES_OUTBOX_017: OutboxTable = { ...INVOICES_OUTBOX_014, columns: [...INVOICES_OUTBOX_014.columns, 'cashier'] };
 
 export const cashiers: Migration = {
-  version: 16,
+  version: 17,
   name: 'cashiers',
   sql: `
 CREATE TABLE cashiers (
@@ -42,6 +42,6 @@ CREATE TABLE counter_cashiers (
 ALTER TABLE invoices ADD COLUMN cashier TEXT CHECK (cashier IS NULL OR trim(cashier) <> '');
 DROP TRIGGER invoices_outbox_insert;
 DROP TRIGGER invoices_outbox_update;
-${outboxTriggers(INVOICES_OUTBOX_016)}
+${outboxTriggers(INVOICES_OUTBOX_017)}
 `,
 };
