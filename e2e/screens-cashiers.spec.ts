@@ -1,6 +1,7 @@
 // Cashiers in Chromium against the real backend: the manager adds two; at the counter each signs
 // in with their own PIN (a wrong one is refused), F2 switches cashier, and each is named on their
-// own sales in the log and the day's CSV. Screenshots at 1366×768 and 1024×768 into /tmp/shots.
+// own sales in the log and the day’s CSV; left alone, the counter signs its cashier out.
+// Screenshots at 1366×768 and 1024×768 into /tmp/shots.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { localDate } from '../testkit/time';
@@ -73,4 +74,27 @@ test('two cashiers, each signed in with their own PIN, named on their own sales 
   expect(lines[0]?.endsWith(',record,refund_id,cashier')).toBe(true);
   expect(lines.find((line) => line.includes(byAsha))?.endsWith(',Asha')).toBe(true);
   expect(lines.find((line) => line.includes(byRavi))?.endsWith(',Ravi')).toBe(true);
+});
+
+test('a counter left alone signs its cashier out after the minutes the manager set', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  // The page's clock is Playwright's, so the idle minutes can pass at once.
+  await page.clock.install();
+  await openApp(page, host);
+  await setFirstPin(page);
+  await page.getByRole('tab', { name: 'Cashiers' }).click();
+  await page.getByLabel('Cashier name').fill('Asha');
+  await page.getByLabel('Cashier PIN').fill('1357');
+  await page.getByRole('button', { name: 'Add cashier' }).click();
+  await expect(page.getByRole('button', { name: 'Remove Asha' })).toBeVisible();
+  await page.getByLabel('Sign a cashier out after (minutes without use)').fill('2');
+
+  await page.getByRole('link', { name: 'Counter' }).click();
+  await page.getByRole('button', { name: /^Counter A\b/ }).click();
+  await signIn(page, 'Asha', '1357');
+  await page.clock.fastForward('01:30');
+  await expect(page.getByText('Cashier: Asha')).toBeVisible();
+  await page.clock.fastForward('00:40');
+  await expect(page.getByRole('form', { name: 'Sign in at Counter A' })).toBeVisible();
+  await expect(page.getByText('Cashier: Asha')).toBeHidden();
 });
