@@ -11,7 +11,7 @@ export interface AttemptRow {
   id: string;
   invoice_id: string;
   invoice_number: string;
-  /** The invoice's cashier (this PC's rows). */
+  /** The invoice's cashier (this PC's rows, and the store's). */
   cashier?: string | null;
   counter_id: string;
   terminal_id: string;

@@ -66,7 +66,7 @@ export interface TenderRow {
   change_minor: number;
   currency: CashSale['currency'];
   created_at: number;
-  /** The invoice's cashier (this PC's rows). */
+  /** The invoice's cashier (this PC's rows, and the store's). */
   cashier?: string | null;
 }
 
