@@ -1,4 +1,4 @@
-// Cashiers (migration 017): added and removed by the manager, each with a PIN hash and its own count
+// Cashiers (migration 020): added and removed by the manager, each with a PIN hash and its own count
 // of wrong tries; who is signed in at each counter; and whether any cashier is defined at all (none:
 // counters work without a sign-in, as before there were cashiers).
 import { randomUUID } from 'node:crypto';

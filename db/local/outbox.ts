@@ -3,11 +3,11 @@
 import type { Db } from './database';
 import { OUTBOX_TABLES_010, rowJsonSql } from './migrations/010_store_outbox';
 import { OUTBOX_TABLES_011 } from './migrations/011_store_outbox_after_sale';
-import { INVOICES_OUTBOX_017 } from './migrations/017_cashiers';
+import { INVOICES_OUTBOX_020 } from './migrations/020_cashiers';
 import { inWriteTransaction, prepared } from './statements';
 
 /** The tables a joined PC ships, parents first (the order a backfill queues them in). */
-export const OUTBOX_TABLES = [...OUTBOX_TABLES_010.map((table) => (table.table === 'invoices' ? INVOICES_OUTBOX_017 : table)), ...OUTBOX_TABLES_011];
+export const OUTBOX_TABLES = [...OUTBOX_TABLES_010.map((table) => (table.table === 'invoices' ? INVOICES_OUTBOX_020 : table)), ...OUTBOX_TABLES_011];
 
 export interface OutboxLink {
   storeId: string;

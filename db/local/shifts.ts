@@ -1,4 +1,4 @@
-// Shifts per counter and the cash moved in and out of their drawers (migration 016). One open shift
+// Shifts per counter and the cash moved in and out of their drawers (migration 019). One open shift
 // per counter; a closed shift keeps what was expected at its close; movements only into an open one.
 import { randomUUID } from 'node:crypto';
 import type { CashMovement, Shift } from '../../contract/records';

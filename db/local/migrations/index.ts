@@ -13,8 +13,8 @@ import { storeClaims } from './012_store_claims';
 import { catalogue } from './013_catalogue';
 import { integrationApi } from './014_integration_api';
 import { integrationRefundRequests } from './015_integration_refund_requests';
-import { shifts } from './016_shifts';
-import { cashiers } from './017_cashiers';
+import { shifts } from './019_shifts';
+import { cashiers } from './020_cashiers';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {

@@ -5,7 +5,7 @@ import type { Migration } from './index';
 // was expected then, so over/short never changes afterwards. One open shift per counter at a time;
 // a closed shift and its movements never change, and nothing is ever deleted.
 export const shifts: Migration = {
-  version: 16,
+  version: 19,
   name: 'shifts',
   sql: `
 CREATE TABLE shifts (

@@ -5,14 +5,14 @@ import { INVOICES_OUTBOX_014 } from './014_integration_api';
 // Cashiers (issue 23): the manager adds and removes them, each with a short PIN kept only as a
 // salted scrypt hash (as the manager PIN), with the same lockout counted here; a cashier signs in at
 // a counter with their PIN, and each invoice made there then names them (shipped to the store: store
-// migration 008 has the column). Removing a cashier keeps their row: old sales still name them.
+// migration 011 has the column). Removing a cashier keeps their row: old sales still name them.
 // A counter with no cashiers defined works without a sign-in, as before.
 
 /** Invoices as shipped from this migration on: with the cashier who made them (frozen here). */
-export const INVOICES_OUTBOX_017: OutboxTable = { ...INVOICES_OUTBOX_014, columns: [...INVOICES_OUTBOX_014.columns, 'cashier'] };
+export const INVOICES_OUTBOX_020: OutboxTable = { ...INVOICES_OUTBOX_014, columns: [...INVOICES_OUTBOX_014.columns, 'cashier'] };
 
 export const cashiers: Migration = {
-  version: 17,
+  version: 20,
   name: 'cashiers',
   sql: `
 CREATE TABLE cashiers (
@@ -42,6 +42,6 @@ CREATE TABLE counter_cashiers (
 ALTER TABLE invoices ADD COLUMN cashier TEXT CHECK (cashier IS NULL OR trim(cashier) <> '');
 DROP TRIGGER invoices_outbox_insert;
 DROP TRIGGER invoices_outbox_update;
-${outboxTriggers(INVOICES_OUTBOX_017)}
+${outboxTriggers(INVOICES_OUTBOX_020)}
 `,
 };

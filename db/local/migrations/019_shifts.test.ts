@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../migrate';
 import { memoryDatabaseEachTest } from '../../../testkit/db';
-import { shifts } from './016_shifts';
+import { shifts } from './019_shifts';
 import { MIGRATIONS } from './index';
 
 const memory = memoryDatabaseEachTest();
@@ -9,7 +9,7 @@ const position = MIGRATIONS.indexOf(shifts);
 const OPEN = "INSERT INTO shifts (id, counter_id, opened_by, float_minor, opened_at) VALUES ('s1', 'c1', 'Asha', 200000, 10)";
 const MOVE = "INSERT INTO cash_movements (id, shift_id, kind, amount_minor, reason, by_name, created_at) VALUES ('m1', 's1', 'out', 50000, 'To the bank', 'Asha', 20)";
 
-describe('migration 016: shifts and cash movements', () => {
+describe('migration 019: shifts and cash movements', () => {
   it('applies to the database before it, keeping its data; one open shift per counter; a closed shift and its movements never change', () => {
     const { db } = memory;
     migrate(db, MIGRATIONS.slice(0, position));

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../migrate';
 import { memoryDatabaseEachTest } from '../../../testkit/db';
-import { cashiers } from './017_cashiers';
+import { cashiers } from './020_cashiers';
 import { MIGRATIONS } from './index';
 
 const memory = memoryDatabaseEachTest();
 const position = MIGRATIONS.indexOf(cashiers);
 const ADD = "INSERT INTO cashiers (id, name, pin_hash, created_at) VALUES ('k1', 'Asha', 'scrypt$x', 1)";
 
-describe('migration 017: cashiers', () => {
+describe('migration 020: cashiers', () => {
   it('applies to the database before it, keeping its invoices (naming nobody); one active cashier per name; never deleted', () => {
     const { db } = memory;
     migrate(db, MIGRATIONS.slice(0, position));

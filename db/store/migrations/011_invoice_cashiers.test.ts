@@ -5,7 +5,7 @@ import { STORE_MIGRATIONS } from './index';
 
 const store = storeDatabaseEachTest();
 
-describe('store migration 008: invoice cashiers', () => {
+describe('store migration 011: invoice cashiers', () => {
   it('adds the cashier to version 7, keeping its invoices (which named none)', async () => {
     await migrateStore(store.client, STORE_MIGRATIONS.slice(0, 7));
     await store.client.query("INSERT INTO stores (id, name, created_at) VALUES ('s1', 'Main Street', 0)");
