@@ -3,7 +3,7 @@ import type { Bill } from './catalogue/bill';
 import type { BillingSummary } from './billing/summary';
 import type { AttemptState, Currency, Edition, PaymentMethod, Tender } from './vocabulary';
 import type { ZohoTrouble } from './failures';
-import type { CashSale, ChargeAttempt, Correction, Counter, DayClose, Invoice, Refund } from './records';
+import type { CashierSummary, CashMovement, CashSale, ChargeAttempt, Correction, Counter, DayClose, Invoice, Refund, Shift } from './records';
 
 export interface AppInfo {
   mode: 'demo' | 'live';
@@ -153,6 +153,29 @@ export interface DayLog {
   close: DayClose | null;
   /** Store mode: whose payments these are. Absent on a PC of its own. */
   store?: StoreLogScope;
+}
+
+/** The cashiers, and who is signed in at the counter asked about (null: nobody, or no counter asked). */
+export interface CashierRoster {
+  cashiers: CashierSummary[];
+  signedIn: CashierSummary | null;
+}
+
+/** A shift with its drawer's figures: what the cashier sees, and the shift slip prints. */
+export interface ShiftReport {
+  shift: Shift;
+  counterName: string;
+  currency: Currency;
+  /** Oldest first. */
+  movements: CashMovement[];
+  /** Cash sales at the counter since the shift opened (until its close). */
+  cashSales: { count: number; amountMinor: number };
+  cashInMinor: number;
+  cashOutMinor: number;
+  /** Float + cash sales + cash in − cash out: what the drawer should hold (as it stood at the close, once closed). */
+  expectedMinor: number;
+  /** Counted − expected, once closed: negative is short, positive is over. */
+  overShortMinor: number | null;
 }
 
 /** What a manager sees before and after closing a day, and prints. */

@@ -14,6 +14,11 @@ export function localDate(ms: number): string {
   return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** The date before `date`. */
+export function previousDate(date: string): string {
+  return localDate(localDayRange(date).fromMs - 1);
+}
+
 /** The date after `date`. */
 export function nextDate(date: string): string {
   return localDate(localDayRange(date).toMs);

@@ -56,6 +56,15 @@ export function minorAmountField(label: string) {
     .max(MAX_AMOUNT_MINOR, `${label} must be at most ${MAX_AMOUNT_MINOR} paise/cents`);
 }
 
+/** An amount of cash in minor units, zero or more (an empty drawer is a count too), named `label`. */
+export function cashCountField(label: string) {
+  return z
+    .number({ error: typeError(label, 'a number of paise/cents') })
+    .int(`${label} must be a whole number of paise/cents`)
+    .min(0, `${label} must not be negative`)
+    .max(MAX_AMOUNT_MINOR, `${label} must be at most ${MAX_AMOUNT_MINOR} paise/cents`);
+}
+
 export const minorAmount = minorAmountField('Amount');
 export const refundAmount = minorAmountField('Refund amount');
 export const tenderedAmount = minorAmountField('Amount tendered');
@@ -69,6 +78,11 @@ export const requestKey = z
   .regex(/^[A-Za-z0-9-]{8,64}$/, 'Request key must be 8 to 64 letters, digits or -');
 
 export const closedBy = text('Your name', 1, 60);
+export const cashierName = text('Cashier name', 1, 40);
+export const floatAmount = cashCountField('Opening float');
+export const countedCash = cashCountField('Counted cash');
+export const cashMovementKind = z.enum(['in', 'out'], { error: typeError('Direction', 'in (cash put in) or out (cash taken out)') });
+export const cashMovementReason = text('Reason', 1, 200);
 export const storeName = text('Store name', 1, 80);
 /** Up to four lines of address; line breaks are the only control characters allowed. */
 export const storeAddress = z

@@ -9,7 +9,7 @@ import type { Bill } from './catalogue/bill';
 import type { CatalogueItem, ImportReport, TaxSettings } from './catalogue/records';
 import type { AttemptEvent, CashSale, ChargeAttempt, Counter, IntegrationKey, IntegrationRefundRequest, Invoice, Refund, RefundWithEvents } from './records';
 import type { Result } from './result';
-import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayCloseReport, DayLog, IntegrationApiStatus, ManagerStatus, Receipt, Settings, StoreStatus, SupportBundle, SupportInfo } from './answers';
+import type { AppInfo, CashierRoster, ConnectionStatus, CounterStatus, CsvExport, DayCloseReport, DayLog, IntegrationApiStatus, ManagerStatus, Receipt, Settings, ShiftReport, StoreStatus, SupportBundle, SupportInfo } from './answers';
 
 const empty = z.strictObject({});
 const attemptState = z.enum(ATTEMPT_STATES, { error: `State must be one of ${ATTEMPT_STATES.join(', ')}` });
@@ -72,6 +72,19 @@ export const inputSchemas = {
   /** Refunds billing programs asked for that wait for a manager (of one counter when named). */
   'refund-requests-waiting': z.strictObject({ counterId: f.recordId.optional() }),
   'day-close-report': z.strictObject({ date: f.isoDate }),
+  /** The cashiers (names only) and, for a counter, who is signed in there. */
+  'cashier-list': z.strictObject({ counterId: f.recordId.optional() }),
+  /** Signs a cashier in at the counter with their PIN (wrong tries lock that cashier out for a while). */
+  'cashier-sign-in': z.strictObject({ counterId: f.recordId, cashierId: f.recordId, pin: f.managerPin }),
+  'cashier-sign-out': z.strictObject({ counterId: f.recordId }),
+  /** The counter's open shift with its drawer's figures, or none. */
+  'shift-current': z.strictObject({ counterId: f.recordId }),
+  /** Opens a shift on the counter with the cash put in the drawer to give change from. */
+  'shift-open': z.strictObject({ counterId: f.recordId, openedBy: f.closedBy, floatMinor: f.floatAmount }),
+  /** Cash put into (in) or taken out of (out) the drawer of an open shift, with the reason (`note`). */
+  'shift-cash-move': z.strictObject({ shiftId: f.recordId, kind: f.cashMovementKind, amountMinor: f.minorAmount, note: f.cashMovementReason, by: f.closedBy }),
+  /** Closes the shift with the cash counted in the drawer: over or short against what was expected. */
+  'shift-close': z.strictObject({ shiftId: f.recordId, countedMinor: f.countedCash, closedBy: f.closedBy }),
   'attempt-events': z.strictObject({ attemptId: f.recordId }),
   'log-day': dayFilter.extend({ rows: f.logRows.optional() }),
   'log-export-csv': dayFilter,
@@ -161,8 +174,16 @@ export const inputSchemas = {
     outcome: z.enum(['made', 'not_made'], { error: 'Outcome must be made or not_made' }),
     note: f.reviewNote,
   }),
-  /** Closes the day's books; `closeAnyway` when payments still need review (the close records it). */
-  'day-close': z.strictObject({ managerToken: f.managerToken, date: f.isoDate, closedBy: f.closedBy, closeAnyway: z.boolean().optional() }),
+  /**
+   * Closes the business day's books; `closeAnyway` when payments still need review (the close records
+   * it). `preview` checks everything the close would and answers the report, closing nothing: what
+   * the manager confirms.
+   */
+  'day-close': z.strictObject({ managerToken: f.managerToken, date: f.isoDate, closedBy: f.closedBy, closeAnyway: z.boolean().optional(), preview: z.boolean().optional() }),
+  /** Adds a cashier with a short PIN of their own (kept only as a hash). */
+  'cashier-add': z.strictObject({ managerToken: f.managerToken, name: f.cashierName, pin: f.managerPin }),
+  /** Removes a cashier: they can no longer sign in; their sales keep their name. */
+  'cashier-remove': z.strictObject({ managerToken: f.managerToken, cashierId: f.recordId }),
   'connection-configure': z.strictObject({
     managerToken: f.managerToken,
     edition: f.edition,
@@ -234,6 +255,15 @@ export interface HandlerOutputs {
   'refund-list': RefundWithEvents[];
   'refund-recheck': Refund;
   'day-close-report': DayCloseReport;
+  'cashier-list': CashierRoster;
+  'cashier-sign-in': CashierRoster;
+  'cashier-sign-out': CashierRoster;
+  'cashier-add': CashierRoster;
+  'cashier-remove': CashierRoster;
+  'shift-current': { report: ShiftReport | null };
+  'shift-open': ShiftReport;
+  'shift-cash-move': ShiftReport;
+  'shift-close': ShiftReport;
   'attempt-events': AttemptEvent[];
   'log-day': DayLog;
   'log-export-csv': CsvExport;

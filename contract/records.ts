@@ -29,6 +29,8 @@ export interface Invoice {
   paidAt: number | null;
   /** Sent by another billing program through the integration API: its name (the number is its reference). */
   program?: string;
+  /** The cashier signed in at the counter when it was made (none where no cashiers are defined). */
+  cashier?: string;
 }
 
 /** A declined try inside a session that is still in progress: the customer may try again. */
@@ -43,6 +45,8 @@ export interface ChargeAttempt {
   id: string;
   invoiceId: string;
   invoiceNumber: string;
+  /** The cashier who made the sale (none where no cashiers are defined). */
+  cashier?: string;
   counterId: string;
   terminalId: string;
   amountMinor: number;
@@ -194,6 +198,8 @@ export interface CashSale {
   createdAt: number;
   /** Store mode: the PC that made it (on rows read from the store's ledger). */
   stationId?: string;
+  /** The cashier who made the sale (none where no cashiers are defined). */
+  cashier?: string;
 }
 
 /** A manager closed a local day's books: its records no longer change. */
@@ -243,6 +249,36 @@ export interface IntegrationKey {
   counterIds: string[];
   createdAt: number;
   revokedAt: number | null;
+}
+
+/** Cash put into the drawer or taken out of it during a shift, with why and by whom. */
+export interface CashMovement {
+  id: string;
+  shiftId: string;
+  kind: 'in' | 'out';
+  amountMinor: number;
+  reason: string;
+  by: string;
+  createdAt: number;
+}
+
+/**
+ * A counter's shift: the drawer opened with a float, cash moved in and out, and at the close the cash
+ * counted against what was expected then (float + cash sales + in − out).
+ */
+export interface Shift {
+  id: string;
+  counterId: string;
+  openedBy: string;
+  floatMinor: number;
+  openedAt: number;
+  close: { closedBy: string; closedAt: number; countedMinor: number; expectedMinor: number } | null;
+}
+
+/** A cashier as the counter and the manager see them (never their PIN). */
+export interface CashierSummary {
+  id: string;
+  name: string;
 }
 
 /** A refund a billing program asked for through the integration API: it waits for a manager on the counter's screen. */

@@ -26,8 +26,8 @@ export interface TerminalGuard {
 
 /** A day is closed for everyone who takes payments on it. */
 export interface CloseGuard {
-  /** Refuses (conflict) a close of `date` while a payment or refund of that day elsewhere still waits for Zoho. */
-  assertClosable(date: string): Promise<void>;
+  /** Refuses (conflict) a close of `date` (its business day's `window`) while a payment or refund of it elsewhere still waits for Zoho. */
+  assertClosable(date: string, window: { fromMs: number; toMs: number }): Promise<void>;
   /** Other PCs heard from on `date` but not lately: their changes of that day may not have reached the store yet. */
   silentPcs(date: string): Promise<{ name: string; silentMs: number }[]>;
   /** Closes the day beyond this PC first (a store's, through its close_day with the manager's PIN); then this PC closes it. */

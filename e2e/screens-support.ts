@@ -54,6 +54,14 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}.png` });
 }
 
+/** The screen as it is now at both widths the counters run at, 1366×768 and 1024×768, then back to 1366. */
+export async function shotAtBothWidths(page: Page, name: string): Promise<void> {
+  for (const width of [1024, 1366]) {
+    await page.setViewportSize({ width, height: 768 });
+    await shot(page, `${name}-${width}`);
+  }
+}
+
 /** No serious or critical axe violation on what is on screen now. */
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();

@@ -1,13 +1,15 @@
-// Closing the day: the report a manager reads (and prints) before and after, and the close itself.
+// Closing the business day: the report a manager reads (and prints) before and after, the check
+// they confirm, and the close itself. A close ends the day at that moment (or at its midnight, for an
+// earlier day): from then on sales belong to the next business day (db/local/day-closes.ts).
 import { randomUUID } from 'node:crypto';
 import { FOLLOWED_REFUND_STATES, REVIEW_STATES } from '../../contract/vocabulary';
 import { awaitsReview } from '../../contract/records';
 import type { DayCloseReport } from '../../contract/answers';
-import { closeDay, countLiveInWindow, getDayClose } from '../../db/local/day-closes';
+import { businessDayRange, closeDay, countLiveInWindow, getDayClose } from '../../db/local/day-closes';
 import { billsPaidInWindow } from '../../db/local/invoices';
 import * as log from '../../db/local/ledger';
 import * as refunds from '../../db/local/refunds';
-import { localDate, localDayRange } from '../../contract/calendar';
+import { localDate } from '../../contract/calendar';
 import { HandlerFailure } from '../failure';
 import type { DataContext, Handlers } from '../handlers/types';
 import { dayTaxSummary } from './tax-summary';
@@ -19,8 +21,11 @@ export function dayCloseHandlers(ctx: DataContext): Handlers<'day-close-report' 
   return {
     'day-close-report': (input) => storeReport(ctx, input.date),
     'day-close': async (input) => {
-      await ctx.ports().closes.assertClosable(input.date);
-      if (input.date > localDate(ctx.now())) {
+      const now = ctx.now();
+      const { fromMs, toMs } = businessDayRange(ctx.db, input.date);
+      const window = { fromMs, toMs: Math.min(toMs, now) };
+      await ctx.ports().closes.assertClosable(input.date, window);
+      if (input.date > localDate(now)) {
         throw new HandlerFailure('invalid_input', 'Date must be today or earlier: a day is closed once it has begun.', 'date');
       }
       const before = await storeReport(ctx, input.date);
@@ -33,6 +38,7 @@ export function dayCloseHandlers(ctx: DataContext): Handlers<'day-close-report' 
         const them = review === 1 ? '1 payment still needs' : `${review} payments still need`;
         throw new HandlerFailure('conflict', `${them} a manager's check. Check them first, or tick “Close anyway”: the close records that you closed with them open.`, 'closeAnyway');
       }
+      if (window.toMs <= window.fromMs) throw new HandlerFailure('conflict', `Nothing can have been sold on ${input.date} yet: there is nothing to close.`, 'date');
       // A PC of the store that went quiet may hold sales of the day the store has not got: named, and
       // recorded with the close when closed anyway (what it ships later is a correction, late-arrivals.ts).
       const silent = await ctx.ports().closes.silentPcs(input.date);
@@ -40,8 +46,9 @@ export function dayCloseHandlers(ctx: DataContext): Handlers<'day-close-report' 
         const them = silent.map((pc) => `PC “${pc.name}” has not been heard from for ${Math.max(1, Math.round(pc.silentMs / 60_000))} min`).join('; ');
         throw new HandlerFailure('conflict', `${them}: its sales of ${input.date} may not have reached the store. Wait for it, or tick “Close anyway”: what it sends later is counted on the next open day.`, 'closeAnyway');
       }
+      if (input.preview === true) return before;
       const summary = silent.length > 0 ? { ...before.totals, notHeardFrom: silent.map((pc) => pc.name) } : before.totals;
-      const close = { id: randomUUID(), day: input.date, ...localDayRange(input.date), closedBy: input.closedBy, awaitingReview: review, summary, at: ctx.now() };
+      const close = { id: randomUUID(), day: input.date, ...window, closedBy: input.closedBy, awaitingReview: review, summary, at: now };
       await ctx.ports().closes.publish(close);
       closeDay(ctx.db, close);
       ctx.events.emit({ type: 'ledger-changed' });
@@ -56,8 +63,8 @@ function storeReport(ctx: DataContext, date: string): Promise<DayCloseReport> {
 }
 
 /** This PC's own report, from its SQLite. */
-function report(ctx: DataContext, date: string): DayCloseReport {
-  const range = localDayRange(date);
+export function report(ctx: DataContext, date: string): DayCloseReport {
+  const range = businessDayRange(ctx.db, date);
   const needsReview = REVIEW_STATES.flatMap((state) => log.listAttemptsForDay(ctx.db, { ...range, state, limit: ALL_OF_A_DAY })).filter(awaitsReview);
   return {
     date,

@@ -5,6 +5,7 @@ import * as counters from '../../db/local/counters';
 import { assertDayOpen } from '../../db/local/day-closes';
 import * as invoices from '../../db/local/invoices';
 import { invoiceFinancialYear, readTaxSettings } from '../catalogue/tax-settings';
+import { cashierAtCounter } from '../cashiers/handlers';
 import { HandlerFailure } from '../failure';
 import type { DataContext, Handlers } from '../handlers/types';
 import { makeBill, plainLines } from '../../contract/catalogue/checkout';
@@ -18,9 +19,11 @@ export function checkoutHandlers(ctx: DataContext): Handlers<'invoice-checkout' 
       if (!made.ok) throw new HandlerFailure(made.error.code, made.error.message, made.error.field);
       const bill = made.value;
       const createdAt = ctx.now();
-      // Before a number is taken: on a closed day the invoice is refused and no number is used up.
+      // Before a number is taken: on a closed day, or with nobody signed in, the invoice is refused and no number is used up.
       assertDayOpen(ctx.db, createdAt);
+      const cashier = cashierAtCounter(ctx, counter.id);
       const invoice = invoices.createInvoice(ctx.db, {
+        ...(cashier ? { cashier } : {}),
         counterId: counter.id,
         number: counters.takeNextInvoiceNumber(ctx.db, counter.id, invoiceFinancialYear(ctx.db, createdAt)),
         lines: plainLines(bill),

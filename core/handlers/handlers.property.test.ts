@@ -399,6 +399,13 @@ const csv: FieldKind = {
   invalid: fc.oneof(WRONG_TYPES_BUT_STRING, fc.constant(''), fc.constant('x').map((c) => c.repeat(20_000_001))),
 };
 
+/** A person's name as they type it at a close or a shift ("Your name"). */
+const personName = textKind(
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 15 }).filter((s) => s.trim() !== '' && s.trim().length <= 60 && !hasControl(s)),
+  60,
+  CONTROL_CHARS,
+);
+
 /** Every field name used by any call, and what is valid and invalid for it. */
 const FIELDS: Record<string, FieldKind> = {
   counterId: recordId,
@@ -449,12 +456,16 @@ const FIELDS: Record<string, FieldKind> = {
     valid: fc.stringMatching(/^[A-Za-z0-9-]{8,64}$/),
     invalid: fc.oneof(WRONG_TYPES_BUT_STRING, fc.stringMatching(/^[A-Za-z0-9-]{0,7}$/), fc.stringMatching(/^[A-Za-z0-9-]{65,90}$/), withInside(fc.stringMatching(/^[a-z0-9]{4,8}$/), NOT_ID_CHARS)),
   },
-  closedBy: textKind(
-    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 15 }).filter((s) => s.trim() !== '' && s.trim().length <= 60 && !hasControl(s)),
-    60,
-    CONTROL_CHARS,
-  ),
+  closedBy: personName,
   closeAnyway: { valid: fc.boolean(), invalid: WRONG_TYPES.filter((v) => typeof v !== 'boolean') },
+  preview: { valid: fc.boolean(), invalid: WRONG_TYPES.filter((v) => typeof v !== 'boolean') },
+  shiftId: recordId,
+  cashierId: recordId,
+  openedBy: personName,
+  by: personName,
+  floatMinor: wholeNumberKind(0, MAX_AMOUNT_MINOR),
+  countedMinor: wholeNumberKind(0, MAX_AMOUNT_MINOR),
+  kind: enumKind(['in', 'out']),
   defaultMethod: enumKind(['card', 'upi']),
   storeName: textKind(
     fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== '' && s.trim().length <= 80 && !hasControl(s)),

@@ -102,7 +102,27 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
   'day-close': [
     { input: { managerToken: 't', date: '2026-11-22', closedBy: ' ' }, field: 'closedBy', rule: /Your name is required/ },
     { input: { managerToken: 't', date: '2026-11-22', closedBy: 'Asha', closeAnyway: 'yes' }, field: 'closeAnyway', rule: /boolean/i },
+    { input: { managerToken: 't', date: '2026-11-22', closedBy: 'Asha', preview: 1 }, field: 'preview', rule: /boolean/i },
   ],
+  'cashier-list': [{ input: { counterId: '' }, field: 'counterId', rule: /required/ }],
+  'cashier-sign-in': [{ input: { counterId: 'c1', cashierId: 'k1', pin: '12' }, field: 'pin', rule: /PIN must be 4 to 8 digits/ }],
+  'cashier-sign-out': [{ input: {}, field: 'counterId', rule: /required/ }],
+  'cashier-add': [
+    { input: { managerToken: 't', name: ' ', pin: '1234' }, field: 'name', rule: /Cashier name is required/ },
+    { input: { managerToken: 't', name: 'Asha', pin: '12a4' }, field: 'pin', rule: /PIN must be 4 to 8 digits/ },
+  ],
+  'cashier-remove': [{ input: { managerToken: 't', cashierId: 'a b' }, field: 'cashierId', rule: /letters, digits/ }],
+  'shift-current': [{ input: { counterId: 'a b' }, field: 'counterId', rule: /letters, digits/ }],
+  'shift-open': [
+    { input: { counterId: 'c1', openedBy: 'Asha', floatMinor: -1 }, field: 'floatMinor', rule: /Opening float must not be negative/ },
+    { input: { counterId: 'c1', openedBy: ' ', floatMinor: 0 }, field: 'openedBy', rule: /Your name is required/ },
+  ],
+  'shift-cash-move': [
+    { input: { shiftId: 's1', kind: 'sideways', amountMinor: 100, note: 'Float top-up', by: 'Asha' }, field: 'kind', rule: /Direction must be in \(cash put in\) or out/ },
+    { input: { shiftId: 's1', kind: 'out', amountMinor: 0, note: 'Bank', by: 'Asha' }, field: 'amountMinor', rule: /more than zero/ },
+    { input: { shiftId: 's1', kind: 'out', amountMinor: 100, note: '', by: 'Asha' }, field: 'note', rule: /Reason is required/ },
+  ],
+  'shift-close': [{ input: { shiftId: 's1', countedMinor: 1.5, closedBy: 'Asha' }, field: 'countedMinor', rule: /whole number/ }],
   'attempt-release-hold': [
     { input: { managerToken: 't', attemptId: 'a', note: '' }, field: 'note', rule: /Note is required/ },
     { input: { managerToken: 't', attemptId: 'a b', note: 'Terminal shows nothing' }, field: 'attemptId', rule: /letters, digits/ },

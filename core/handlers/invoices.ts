@@ -4,6 +4,7 @@ import * as counters from '../../db/local/counters';
 import { assertDayOpen } from '../../db/local/day-closes';
 import * as invoices from '../../db/local/invoices';
 import { invoiceFinancialYear } from '../catalogue/tax-settings';
+import { cashierAtCounter } from '../cashiers/handlers';
 import { HandlerFailure } from '../failure';
 import type { DataContext, Handlers } from './types';
 
@@ -21,9 +22,11 @@ export function invoiceHandlers(ctx: DataContext): Handlers<'invoice-next-number
       const total = sumMinor(lineTotals);
       if (!total.ok) throw new HandlerFailure('invalid_input', `Invoice total: ${total.message}`, 'lines');
       const createdAt = ctx.now();
-      // Before a number is taken: on a closed day the invoice is refused and no number is used up.
+      // Before a number is taken: on a closed day, or with nobody signed in, the invoice is refused and no number is used up.
       assertDayOpen(ctx.db, createdAt);
+      const cashier = cashierAtCounter(ctx, counter.id);
       return invoices.createInvoice(ctx.db, {
+        ...(cashier ? { cashier } : {}),
         counterId: counter.id,
         number: input.number ?? counters.takeNextInvoiceNumber(ctx.db, counter.id, invoiceFinancialYear(ctx.db, createdAt)),
         lines: input.lines,

@@ -2,6 +2,7 @@
 // same columns; `record` says which (a refund's amount is what went back), `refund_id` is Zoho's.
 // For the accountant, a sale's row (a succeeded payment, a cash sale) of a tax invoice carries its
 // taxable value and tax, in all and per rate; other rows leave them empty, so their sums are the day's.
+// A `cashier` column follows once a sale of the day names its cashier, and a store's log adds `pc`.
 import type { Bill } from '../../contract/catalogue/bill';
 import { formatRatePercent } from '../../contract/billing/rates';
 import { formatMinor } from '../../contract/money';
@@ -131,7 +132,11 @@ export function dayLogCsv(day: DayLog, counterName: (counterId: string) => strin
       ...NO_TAX,
     ]),
   ];
-  if (!pcName) return { fileName: `payments-${day.date}.csv`, csv: toCsv(HEADER, rows), rowCount: rows.length };
-  const pcs = [...day.attempts, ...day.cashSales, ...day.refunds, ...day.corrections].map((record) => (record.stationId ? pcName(record.stationId) : null));
-  return { fileName: `payments-${day.date}.csv`, csv: toCsv([...HEADER, 'pc'], rows.map((row, i) => [...row, pcs[i] ?? null])), rowCount: rows.length };
+  const records = [...day.attempts, ...day.cashSales, ...day.refunds, ...day.corrections];
+  const extra: { name: string; cells: Cell[] }[] = [];
+  const cashiers = records.map((record) => ('cashier' in record ? (record.cashier ?? null) : null));
+  if (cashiers.some((cashier) => cashier !== null)) extra.push({ name: 'cashier', cells: cashiers });
+  if (pcName) extra.push({ name: 'pc', cells: records.map((record) => (record.stationId ? pcName(record.stationId) : null)) });
+  const header = [...HEADER, ...extra.map((column) => column.name)];
+  return { fileName: `payments-${day.date}.csv`, csv: toCsv(header, rows.map((row, i) => [...row, ...extra.map((column) => column.cells[i] ?? null)])), rowCount: rows.length };
 }

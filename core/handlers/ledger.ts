@@ -1,12 +1,11 @@
 import type { ParsedInput } from '../../contract/handlers';
 import { DAY_LOG_PAGE, type DayLog } from '../../contract/answers';
 import * as counters from '../../db/local/counters';
-import { getDayClose, listCorrectionsForDay } from '../../db/local/day-closes';
+import { businessDayRange, getDayClose, listCorrectionsForDay } from '../../db/local/day-closes';
 import { getBill } from '../../db/local/invoices';
 import * as log from '../../db/local/ledger';
 import * as refunds from '../../db/local/refunds';
 import * as tenders from '../../db/local/tenders';
-import { localDayRange } from '../../contract/calendar';
 import { dayLogCsv } from './ledger-csv';
 import type { DataContext, Handlers } from './types';
 
@@ -28,7 +27,7 @@ export function logHandlers(ctx: DataContext): Handlers<'log-day' | 'log-export-
 }
 
 function dayLog(ctx: DataContext, input: DayFilter, limit: number): DayLog {
-  const range = localDayRange(input.date);
+  const range = businessDayRange(ctx.db, input.date);
   const filter = {
     ...range,
     day: input.date,

@@ -5,6 +5,8 @@ import type { HandlerName } from '../../contract/handlers';
 import { salesHandlers } from '../after-sale/cash-handlers';
 import { dayCloseHandlers } from '../after-sale/day-close-handlers';
 import { refundHandlers } from '../after-sale/refund-handlers';
+import { shiftHandlers } from '../after-sale/shift-handlers';
+import { cashierHandlers } from '../cashiers/handlers';
 import { catalogueHandlers } from '../catalogue/handlers';
 import { checkoutHandlers } from '../checkout/handlers';
 import type { storeCalls } from '../store-link/handlers';
@@ -50,6 +52,8 @@ export function createRegistry(lasting: LastingDomains, ctx: DataContext): Regis
     salesHandlers(ctx),
     logHandlers(ctx),
     dayCloseHandlers(ctx),
+    shiftHandlers(ctx),
+    cashierHandlers(ctx),
     settingsHandlers(ctx),
     catalogueHandlers(ctx),
     checkoutHandlers(ctx),

@@ -7,7 +7,7 @@ import { Rig, TEST_TUNING } from '../../testkit/rig';
 import { nextDate } from '../../contract/calendar';
 import { localDate } from '../../testkit/time';
 import { storeDatabaseEachTest } from '../../testkit/store';
-import { eventually } from '../../testkit/store-ledger';
+import { connectStoreClient, eventually } from '../../testkit/store-ledger';
 
 // Its own cluster: a test stops the server (a PC cut off), which the run's shared one must not.
 const store = storeDatabaseEachTest({ ownCluster: true });
@@ -74,7 +74,7 @@ describe('the store’s day close', () => {
     expect(trail.at(-1)).toMatchObject({ actor: 'manager on PC “Till 1”', reason: 'Checked by hand: Terminal and Zoho show no payment' });
   });
 
-  it('a sale PC 2 made while off, of a day PC 1 closed meanwhile, arrives as a correction on the next open day on both PCs', async () => {
+  it('a sale PC 2 made while cut off, before PC 1 closed its day, arrives as a correction on the next open day on both PCs', async () => {
     const pc1 = await pc('Till 1');
     const pc2 = await pc('Till 2', pc1);
     const today = localDate(Date.now());
@@ -85,27 +85,37 @@ describe('the store’s day close', () => {
     };
     await sell(500_00); // PC 2 holds its counter
     await eventually(async () => ((await pc1.call('day-close-report', { date: today })).totals.collectedMinor === 500_00 ? true : undefined), 10_000, 'PC 2’s first sale in the store');
+    // PC 2 sells while the store is unreachable, then goes off as by a power cut with that sale unshipped.
     await pc2.stopBackend();
-    // Off as by a power cut: not stopped cleanly, its last heartbeat 5 s ago (the lease is 2 s).
-    await store.client.query("UPDATE stations SET stopped = false, last_seen = last_seen - 5000 WHERE name = 'Till 2'");
-    const refused = await pc1.raw('day-close', { managerToken: pc1.managerToken, date: today, closedBy: 'Asha' });
-    expect(refused.ok ? null : refused.error).toMatchObject({ code: 'conflict', field: 'closeAnyway' });
-    expect(refused.ok ? null : refused.error.message).toMatch(/^PC “Till 2” has not been heard from for 1 min: its sales of .* may not have reached the store\./);
-    const closed = await pc1.call('day-close', { managerToken: pc1.managerToken, date: today, closedBy: 'Asha', closeAnyway: true });
-    expect(closed.totals.collectedMinor).toBe(500_00);
-    await eventually(async () => ((await pc1.call('store-status', {})).pendingChanges === 0 ? true : undefined), 10_000, 'PC 1’s close in the store');
-    const recorded = await store.client.query<{ summary: string }>('SELECT summary FROM day_closes');
-    expect(recorded.rows.map((row) => (JSON.parse(row.summary) as { notHeardFrom?: string[] }).notHeardFrom)).toEqual([['Till 2']]);
-
     await store.cluster.pause();
     const late = await (async () => {
       try {
-        await pc2.boot(); // the store unreachable: PC 2 does not know of the close, and sells on
-        return await sell(321_00);
+        await pc2.boot();
+        const sale = await sell(321_00);
+        await pc2.stopBackend();
+        return sale;
       } finally {
         await store.cluster.resume();
       }
     })();
+    const owner = await connectStoreClient(store.url);
+    try {
+      // Not stopped cleanly, its last heartbeat 5 s ago (the lease is 2 s).
+      await owner.query("UPDATE stations SET stopped = false, last_seen = last_seen - 5000 WHERE name = 'Till 2'");
+      await eventually(async () => ((await pc1.call('store-status', {})).link === 'up' ? true : undefined), 10_000, 'PC 1’s link back');
+      const refused = await pc1.raw('day-close', { managerToken: pc1.managerToken, date: today, closedBy: 'Asha' });
+      expect(refused.ok ? null : refused.error).toMatchObject({ code: 'conflict', field: 'closeAnyway' });
+      expect(refused.ok ? null : refused.error.message).toMatch(/^PC “Till 2” has not been heard from for 1 min: its sales of .* may not have reached the store\./);
+      const closed = await pc1.call('day-close', { managerToken: pc1.managerToken, date: today, closedBy: 'Asha', closeAnyway: true });
+      expect(closed.totals.collectedMinor).toBe(500_00);
+      await eventually(async () => ((await pc1.call('store-status', {})).pendingChanges === 0 ? true : undefined), 10_000, 'PC 1’s close in the store');
+      const recorded = await owner.query<{ summary: string }>('SELECT summary FROM day_closes');
+      expect(recorded.rows.map((row) => (JSON.parse(row.summary) as { notHeardFrom?: string[] }).notHeardFrom)).toEqual([['Till 2']]);
+    } finally {
+      await owner.end();
+    }
+    // PC 2 comes back: its sale, made before the close, reaches the store after it.
+    await pc2.boot();
     const correctionOn = async (rig: Rig) =>
       eventually(async () => (await rig.call('log-day', { date: nextDate(today) })).corrections.find((c) => c.recordId === late.id), 15_000, 'the late sale’s correction');
     const onPc2 = await correctionOn(pc2);

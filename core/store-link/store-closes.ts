@@ -9,7 +9,7 @@
 import type { Db } from '../../db/local/database';
 import type { DayClose } from '../../contract/records';
 import { closeDay, countLiveInWindow, getDayClose, type DayCloseRow, type NewDayClose } from '../../db/local/day-closes';
-import { localDate, localDayRange } from '../../contract/calendar';
+import { localDate } from '../../contract/calendar';
 import { HandlerFailure } from '../failure';
 import { stationLiveElsewhereInWindow } from '../../db/store/attempts';
 import { storeClosesSince } from '../../db/store/day-ledger';
@@ -55,8 +55,13 @@ export function adoptClose(db: Db, close: DayCloseRow): DayClose | null {
  * once, with every PC's answers in. The payments that take a terminal and the day's refunds, by
  * their indexes.
  */
-export async function assertNoLiveAtOtherPcs(client: Queryable, joined: { storeId: string; stationId: string }, date: string): Promise<void> {
-  const pc = await stationLiveElsewhereInWindow(client, joined, localDayRange(date));
+export async function assertNoLiveAtOtherPcs(
+  client: Queryable,
+  joined: { storeId: string; stationId: string },
+  date: string,
+  window: { fromMs: number; toMs: number },
+): Promise<void> {
+  const pc = await stationLiveElsewhereInWindow(client, joined, window);
   if (pc !== null) {
     throw new HandlerFailure('conflict', `A payment or refund of ${date} at PC “${pc}” is still waiting for Zoho's answer. Close the day once it has one.`, 'date');
   }

@@ -27,9 +27,9 @@ export function storePorts(deps: StoreHandlerDeps): Ports {
     terminals: { assertFree: (counterId) => assertTerminalFreeAtOtherPcs(deps, counterId) },
     // A day is closed for the whole store (store-closes.ts): not while another PC still waits for Zoho on it.
     closes: {
-      assertClosable: async (date) => {
+      assertClosable: async (date, window) => {
         const { joined, connection } = link;
-        if (joined && connection && link.isUp) await assertNoLiveAtOtherPcs(connection, joined, date);
+        if (joined && connection && link.isUp) await assertNoLiveAtOtherPcs(connection, joined, date, window);
       },
       silentPcs: async (date) => {
         const { joined, connection } = link;

@@ -228,7 +228,9 @@ describe('the manager’s view is the store’s', () => {
     await pc2.control.pay(card2.terminalId, { outcome: 'succeeded', method: 'card' });
     await pc1.waitFor(card1.id, (x) => x.state === 'succeeded');
     const paid2 = await pc2.waitFor(card2.id, (x) => x.state === 'succeeded');
-    // On PC 2: a cash sale with change, and a part refund of its card payment.
+    // On PC 2: a cash sale with change by a cashier signed in there, and a part refund of its card payment.
+    const { cashiers } = await pc2.call('cashier-add', { managerToken: pc2.managerToken, name: 'Ravi', pin: '2468' });
+    await pc2.call('cashier-sign-in', { counterId: card2.counterId, cashierId: cashiers[0]?.id ?? '', pin: '2468' });
     const bill = await pc2.call('invoice-create', { counterId: card2.counterId, lines: [{ description: 'Rice 5 kg', quantity: 1, unitPriceMinor: 1_200 }] });
     const { sale } = await pc2.call('cash-settle', { invoiceId: bill.id, counterId: bill.counterId, tenderedMinor: 2_000 });
     const refund = await pc2.call('refund-create', { managerToken: pc2.managerToken, attemptId: paid2.id, amountMinor: 1_500, reason: 'requested_by_customer', requestKey: randomUUID() });
@@ -242,6 +244,7 @@ describe('the manager’s view is the store’s', () => {
       return log.refunds.some((r) => r.state === 'succeeded') && log.cashSales.length === 1 ? log : undefined;
     }, 5_000, 'PC 2’s cash sale and refund in PC 1’s log');
     expect(day.cashSales).toEqual([{ ...sale, stationId: till2 }]);
+    expect(day.cashSales[0]?.cashier).toBe('Ravi');
     expect(day.refunds).toEqual([expect.objectContaining({ id: refund.id, amountMinor: 1_500, state: 'succeeded', invoiceNumber: paid2.invoiceNumber, stationId: till2 })]);
     expect(day.totals).toMatchObject({ collectedMinor: 2_500 + 4_000 + 1_200, refundedMinor: 1_500, netMinor: 2_500 + 4_000 + 1_200 - 1_500 });
     expect(day.totals.byTender.find((t) => t.tender === 'cash')).toEqual({ tender: 'cash', count: 1, amountMinor: 1_200 });
@@ -262,10 +265,15 @@ describe('the manager’s view is the store’s', () => {
     expect([searched.cashSales.map((x) => x.id), searched.refunds]).toEqual([[sale.id], []]);
 
     const csv = (await pc1.call('log-export-csv', { date })).csv.trim().split('\r\n').slice(1);
-    expect(csv.filter((line) => /,(cash|refund),[^,]*,,,,Till 2$/.test(line)).map((line) => line.split(',').at(-6))).toEqual(['cash', 'refund']);
+    // PC 2's cash sale names its cashier; the refund, made by the manager, names none. Another PC's
+    // sale carries no tax columns here (its bill stays on that PC).
+    expect(csv.filter((line) => /,(cash|refund),[^,]*,,,,[^,]*,Till 2$/.test(line)).map((line) => line.split(',').slice(-7))).toEqual([
+      ['cash', '', '', '', '', 'Ravi', 'Till 2'],
+      ['refund', expect.any(String), '', '', '', '', 'Till 2'],
+    ]);
 
     // PC 2 closes the day: it is closed store-wide. PC 1's log shows it, and PC 1 adopts it: its own
-    // records of the day can no longer change, and a new sale dated in it is refused there too.
+    // records of the day can no longer change there too, and a new sale there belongs to the next business day.
     // Not while PC 1 still waits for Zoho on a payment of the day.
     const live = await pc1.charge(300, { counter: 0 });
     await eventually(async () => ((await pc2.call('log-day', { date })).attempts.some((x) => x.id === live.id) ? true : undefined), 5_000, 'PC 1’s live payment in the store');
@@ -280,8 +288,10 @@ describe('the manager’s view is the store’s', () => {
     expect(closed).toMatchObject({ day: date, closedBy: 'Asha', closedAt: close?.closedAt });
     const adopted = await eventually(async () => (await pc1.call('day-close-report', { date })).close ?? undefined, 5_000, 'PC 1 adopting the close');
     expect(adopted).toMatchObject({ day: date, closedBy: 'Asha', closedAt: close?.closedAt });
-    const refused = await pc1.raw('invoice-create', { counterId: card1.counterId, lines: [{ description: 'Late sale', quantity: 1, unitPriceMinor: 100 }] });
+    const refused = await pc1.raw('invoice-void', { invoiceId: live.invoiceId });
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: `The books for ${date} were closed by Asha: nothing more can be recorded for that day.` } });
+    const later = await pc1.call('invoice-create', { counterId: card1.counterId, lines: [{ description: 'Late sale', quantity: 1, unitPriceMinor: 100 }] });
+    expect(later.createdAt).toBeGreaterThanOrEqual(close?.closedAt ?? Infinity);
   });
 
   it('a payment whose PC died, re-checked from another, reaches its PC’s ledger only when that PC’s own retrieve from Zoho agrees', async () => {

@@ -11,6 +11,8 @@ export interface AttemptRow {
   id: string;
   invoice_id: string;
   invoice_number: string;
+  /** The invoice's cashier (this PC's rows, and the store's). */
+  cashier?: string | null;
   counter_id: string;
   terminal_id: string;
   amount_minor: number;
@@ -38,7 +40,7 @@ export interface AttemptRow {
 
 /** Attempts as `a`, with their invoice's number; add WHERE / ORDER BY. */
 export const SELECT_ATTEMPTS = `
-  SELECT a.*, i.number AS invoice_number
+  SELECT a.*, i.number AS invoice_number, i.cashier AS cashier
   FROM charge_attempts AS a JOIN invoices AS i ON i.id = a.invoice_id`;
 
 export function toChargeAttempt(row: AttemptRow): ChargeAttempt {
@@ -67,6 +69,7 @@ export function toChargeAttempt(row: AttemptRow): ChargeAttempt {
     sessionCreatedAt: row.session_created_at,
     review: row.reviewed_at === null ? null : { at: row.reviewed_at, note: row.review_note ?? '' },
     hold: row.hold_until === null ? null : { until: row.hold_until, endedAt: row.hold_ended_at },
+    ...(row.cashier ? { cashier: row.cashier } : {}),
   };
 }
 

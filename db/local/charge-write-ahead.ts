@@ -36,6 +36,8 @@ export interface CreatedAttempt {
 /** What the write-ahead reads, in one row (the invoice's and counter's columns null when there is none). */
 interface Facts {
   invoice_number: string | null;
+  /** The cashier named on the invoice, if any. */
+  invoice_cashier: string | null;
   invoice_counter_id: string;
   invoice_status: InvoiceStatus;
   total_minor: number;
@@ -63,7 +65,7 @@ const closeCovering = (at: string) => `
   SELECT json_array(day, closed_by, created_at) FROM day_closes WHERE from_ms <= ${at} AND to_ms > ${at} LIMIT 1`;
 
 const READ_FACTS = `
-  SELECT i.number AS invoice_number, i.counter_id AS invoice_counter_id, i.status AS invoice_status,
+  SELECT i.number AS invoice_number, i.cashier AS invoice_cashier, i.counter_id AS invoice_counter_id, i.status AS invoice_status,
          i.total_minor, i.currency, i.created_at AS invoice_created_at,
          c.id AS counter_id, c.name AS counter_name, c.terminal_id, c.invoice_prefix,
          c.active AS counter_active, c.created_at AS counter_created_at,
@@ -147,6 +149,7 @@ export function insertCreatingAttempt(db: Db, input: NewChargeAttempt): CreatedA
       sessionCreatedAt: null,
       review: null,
       hold: null,
+      ...(facts.invoice_cashier ? { cashier: facts.invoice_cashier } : {}),
     };
     prepared<[AttemptInsert]>(db, INSERT_ATTEMPT).run({ ...attempt, at: input.at });
     const reason = `Charge ${input.method} on terminal ${attempt.terminalId}`;

@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ChargeAttempt, Counter } from '../../contract/records';
 import { finalizeAttempt, insertCreatingAttempt, transitionAttempt } from './attempts';
 import type { Db } from './database';
-import { closeDay, correctionFor, getDayClose, listCorrectionsForDay, recordCorrection } from './day-closes';
+import { localDayRange } from '../../contract/calendar';
+import { businessDayRange, closeDay, correctionFor, getDayClose, listCorrectionsForDay, recordCorrection } from './day-closes';
 import { ConflictError, DayClosedError } from './errors';
 import { insertCreatingRefund } from './refunds';
 import { markAttemptReviewed } from './reviews';
@@ -73,5 +74,26 @@ describe('a closed day', () => {
     expect(correctionFor(db, 'charge', unresolved.id)).toEqual(correction);
     expect(listCorrectionsForDay(db, '2025-01-16')).toEqual([correction]);
     expect(listCorrectionsForDay(db, '2025-01-16', makeCounter(db).id)).toEqual([]);
+  });
+});
+
+describe('business days', () => {
+  it('a day closed before its midnight ends at the close: the rest of that date belongs to the next business day', () => {
+    const calendar = localDayRange('2025-02-10');
+    const closedAt = calendar.fromMs + 15 * 3_600_000;
+    closeDay(db, { day: '2025-02-10', fromMs: calendar.fromMs, toMs: closedAt, closedBy: 'Asha', awaitingReview: 0, summary: {}, at: closedAt });
+
+    expect(businessDayRange(db, '2025-02-10')).toEqual({ fromMs: calendar.fromMs, toMs: closedAt });
+    expect(businessDayRange(db, '2025-02-11')).toEqual({ fromMs: closedAt, toMs: localDayRange('2025-02-11').toMs });
+    expect(businessDayRange(db, '2025-02-12')).toEqual(localDayRange('2025-02-12'));
+    // A sale at 15:00 that evening is recorded (it is the 11th's); one a minute before the close is refused.
+    expect(makeInvoice(db, counter, { createdAt: closedAt }).createdAt).toBe(closedAt);
+    expect(caught(() => makeInvoice(db, counter, { createdAt: closedAt - 60_000 }), DayClosedError).day).toBe('2025-02-10');
+  });
+
+  it('a day closed after its midnight keeps its whole date, and the next one starts at its midnight', () => {
+    expect(businessDayRange(db, DAY.day)).toEqual({ fromMs: DAY.fromMs, toMs: DAY.toMs });
+    const next = localDayRange('2025-01-16');
+    expect(businessDayRange(db, '2025-01-16')).toEqual({ fromMs: Math.min(DAY.toMs, next.fromMs), toMs: next.toMs });
   });
 });

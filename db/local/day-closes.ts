@@ -1,7 +1,11 @@
-// Closed days and the corrections counted after them. Closing is one row per local date; from then
-// on the triggers of migration 009 refuse any new or changed record dated in it. The writes that
+// Closed days and the corrections counted after them. A business day is a local date's records,
+// from the close of the day before (or its midnight) to its own close (or the next midnight): a day
+// closed before its midnight ends at the moment of the close, and what is sold after that belongs
+// to the next business day at once. Closing is one row per date with its window; from then on the
+// triggers of migration 009 refuse any new or changed record dated in the window. The writes that
 // may meet a closed day ask `assertDayOpen` first, so they refuse with a typed DayClosedError.
 import { randomUUID } from 'node:crypto';
+import { localDayRange, previousDate } from '../../contract/calendar';
 import type { Correction, DayClose } from '../../contract/records';
 import type { Db } from './database';
 import { ConflictError, DayClosedError, InvalidStateError } from './errors';
@@ -66,8 +70,25 @@ export function countLiveInWindow(db: Db, fromMs: number, toMs: number): number 
 }
 
 export function getDayClose(db: Db, day: string): DayClose | null {
-  const row = prepared<[string], DayCloseRow>(db, 'SELECT * FROM day_closes WHERE day = ?').get(day);
+  const row = closeRow(db, day);
   return row ? toDayClose(row) : null;
+}
+
+function closeRow(db: Db, day: string): DayCloseRow | undefined {
+  return prepared<[string], DayCloseRow>(db, 'SELECT * FROM day_closes WHERE day = ?').get(day);
+}
+
+/**
+ * The business day `day` as [fromMs, toMs): a closed day's own window; an open one's runs from the
+ * close of the day before (or its midnight, if that day is open or was closed after its midnight)
+ * to the next midnight.
+ */
+export function businessDayRange(db: Db, day: string): { fromMs: number; toMs: number } {
+  const own = closeRow(db, day);
+  if (own) return { fromMs: own.from_ms, toMs: own.to_ms };
+  const calendar = localDayRange(day);
+  const before = closeRow(db, previousDate(day));
+  return { fromMs: before ? Math.min(before.to_ms, calendar.fromMs) : calendar.fromMs, toMs: calendar.toMs };
 }
 
 /** The close covering the instant `at` (unix ms), if its day is closed. */

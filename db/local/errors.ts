@@ -18,13 +18,13 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
-export type RecordKind = 'counter' | 'invoice' | 'chargeAttempt' | 'refund' | 'dayClose';
+export type RecordKind = 'counter' | 'invoice' | 'chargeAttempt' | 'refund' | 'dayClose' | 'shift' | 'cashier';
 
 /** The input field that names each kind of record by its id. */
-const ID_FIELDS = { counter: 'counterId', invoice: 'invoiceId', chargeAttempt: 'attemptId', refund: 'refundId', dayClose: 'date' } as const;
+const ID_FIELDS = { counter: 'counterId', invoice: 'invoiceId', chargeAttempt: 'attemptId', refund: 'refundId', dayClose: 'date', shift: 'shiftId', cashier: 'cashierId' } as const;
 
 /** Each kind of record as a person calls it. */
-const RECORD_LABELS = { counter: 'counter', invoice: 'invoice', chargeAttempt: 'payment', refund: 'refund', dayClose: 'day close' } as const;
+const RECORD_LABELS = { counter: 'counter', invoice: 'invoice', chargeAttempt: 'payment', refund: 'refund', dayClose: 'day close', shift: 'shift', cashier: 'cashier' } as const;
 
 /** No record of that kind has that id; `field` is the input field that named it. */
 export class NotFoundError extends CodedError {
@@ -55,7 +55,7 @@ export class InvoiceOfAnotherCounterError extends CodedError {
 }
 
 /** The field whose value is already taken by another record. */
-export type ConflictField = 'terminalId' | 'invoicePrefix' | 'number' | 'invoiceId' | 'requestKey' | 'date';
+export type ConflictField = 'terminalId' | 'invoicePrefix' | 'number' | 'invoiceId' | 'requestKey' | 'date' | 'counterId' | 'shiftId' | 'name';
 
 /**
  * A uniqueness rule refused the write: `record` is what was being written, `field` the value already

@@ -25,6 +25,7 @@ export interface InvoiceRow {
   paid_at: number | null;
   payment_id: string | null;
   program: string | null;
+  cashier: string | null;
 }
 
 export function toInvoice(row: InvoiceRow): Invoice {
@@ -39,6 +40,7 @@ export function toInvoice(row: InvoiceRow): Invoice {
     createdAt: row.created_at,
     paidAt: row.paid_at,
     ...(row.program ? { program: row.program } : {}),
+    ...(row.cashier ? { cashier: row.cashier } : {}),
   };
 }
 
@@ -51,6 +53,8 @@ export interface NewInvoice {
   createdAt: number;
   /** A checkout's bill: then `totalMinor` is the bill's total, and the lines are its line totals (the round-off apart). */
   bill?: Bill;
+  /** The cashier signed in at the counter. */
+  cashier?: string;
 }
 
 /**
@@ -80,11 +84,11 @@ export function createInvoice(db: Db, input: NewInvoice): Invoice {
       throw new ConflictError('invoice', 'number', `Invoice number ${input.number} is already used.`);
     }
     const id = randomUUID();
-    prepared<[Omit<NewInvoice, 'lines'> & { id: string; lines: string }]>(
+    prepared<[Omit<NewInvoice, 'lines' | 'cashier'> & { id: string; lines: string; cashier: string | null }]>(
       db,
-      `INSERT INTO invoices (id, number, counter_id, lines, total_minor, currency, created_at)
-       VALUES (@id, @number, @counterId, @lines, @totalMinor, @currency, @createdAt)`,
-    ).run({ ...invoice, id, lines: JSON.stringify(input.lines) });
+      `INSERT INTO invoices (id, number, counter_id, lines, total_minor, currency, created_at, cashier)
+       VALUES (@id, @number, @counterId, @lines, @totalMinor, @currency, @createdAt, @cashier)`,
+    ).run({ ...invoice, id, lines: JSON.stringify(input.lines), cashier: invoice.cashier ?? null });
     if (bill) prepared<[string, string]>(db, 'INSERT INTO invoice_bills (invoice_id, bill) VALUES (?, ?)').run(id, JSON.stringify(bill));
     return requireInvoice(db, id);
   });

@@ -11,6 +11,8 @@ export interface LedgerWindow {
   counterId?: string;
   /** The local date of the window: corrections are counted by date. */
   day?: string;
+  /** Where hour 0 of cashByHour starts (fromMs unless told). */
+  hourOrigin?: number;
 }
 
 export interface CounterLedger {
@@ -25,11 +27,21 @@ export interface CounterLedger {
 
 export interface Ledger {
   byCounter: Map<string, CounterLedger>;
-  /** Cash taken per hour since fromMs. */
+  /** Cash taken per hour since the window's hour origin. */
   cashByHour: Map<number, number>;
 }
 
 const HOUR_MS = 3_600_000;
+
+/**
+ * The hour since @hourOrigin of the time in `column`, rounded down also before the origin (an
+ * evening before the date is hour -6, not -5). better-sqlite3 binds JS numbers as REAL: cast, so
+ * that the division is an integer one.
+ */
+export function hourSinceOrigin(column: string): string {
+  const since = `(${column} - CAST(@hourOrigin AS INTEGER))`;
+  return `(CASE WHEN ${since} >= 0 THEN ${since} ELSE ${since} - ${HOUR_MS - 1} END) / ${HOUR_MS}`;
+}
 
 function emptyCounter(): CounterLedger {
   return { cashCount: 0, cashMinor: 0, refundedMinor: 0, refundsInProgressMinor: 0, correctedCollectedMinor: 0, correctedRefundedMinor: 0 };
@@ -80,11 +92,10 @@ export function ledgerTotals(db: Db, window: LedgerWindow): Ledger {
       db,
       `SELECT counter_id, count(*) AS count, sum(amount_minor) AS amount FROM tenders WHERE ${range} GROUP BY counter_id`,
     ).all(params),
-    cashHours: prepared<[typeof params], LedgerRows['cashHours'][number]>(
+    cashHours: prepared<[typeof params & { hourOrigin: number }], LedgerRows['cashHours'][number]>(
       db,
-      // better-sqlite3 binds JS numbers as REAL: cast, so that the division is an integer one.
-      `SELECT (created_at - CAST(@fromMs AS INTEGER)) / ${HOUR_MS} AS hour, sum(amount_minor) AS amount FROM tenders WHERE ${range} GROUP BY hour`,
-    ).all(params),
+      `SELECT ${hourSinceOrigin('created_at')} AS hour, sum(amount_minor) AS amount FROM tenders WHERE ${range} GROUP BY hour`,
+    ).all({ ...params, hourOrigin: window.hourOrigin ?? window.fromMs }),
     refunds: prepared<[typeof params], LedgerRows['refunds'][number]>(
       db,
       `SELECT counter_id, state, sum(amount_minor) AS amount FROM refunds

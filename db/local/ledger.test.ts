@@ -130,9 +130,11 @@ describe('the day log', () => {
     });
   });
 
-  it('reads a window off the quarter hours (a day of long ago) as the slots its bounds fall in', () => {
+  it('reads a window off the quarter hours (a business day a close ended, a day of long ago) from the attempts themselves, to the millisecond', () => {
     const offQuarter = { fromMs: DAY_START + 7 * 60_000, toMs: DAY_END + 7 * 60_000 };
-    expect(dayTotals(db, offQuarter)).toMatchObject({ collectedMinor: 42_050, attemptCount: 7 });
+    // Tomorrow's first sale (at DAY_END) is inside; the 09:15 card sale too, nothing before 00:07.
+    expect(dayTotals(db, offQuarter)).toMatchObject({ collectedMinor: 42_050 + 88_888, attemptCount: 8 });
+    expect(dayTotals(db, { fromMs: hour(9, 16), toMs: hour(18, 31) })).toMatchObject({ collectedMinor: 32_000, attemptCount: 4 });
   });
 
   it('has one hour per hour of the window, e.g. 25 on the day clocks go back', () => {

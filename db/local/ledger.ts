@@ -1,4 +1,5 @@
 // The day's payment log: attempts and totals for a time window, for the manager's review.
+import { localDayRange } from '../../contract/calendar';
 import type { AttemptState, PaymentMethod } from '../../contract/vocabulary';
 import { ATTEMPT_STATES, PAYMENT_METHODS, REVIEW_STATES } from '../../contract/vocabulary';
 import type { ChargeAttempt, Counter } from '../../contract/records';
@@ -7,7 +8,7 @@ import type { AttemptRow } from './attempt-queries';
 import { SELECT_ATTEMPTS, toChargeAttempt } from './attempt-queries';
 import { listCounters } from './counters';
 import type { Db } from './database';
-import { ledgerTotals, type CounterLedger, type Ledger } from './ledger-totals';
+import { hourSinceOrigin, ledgerTotals, type CounterLedger, type Ledger } from './ledger-totals';
 import { TALLY_SLOT_MS } from './migrations/003_attempt_tallies';
 import { prepared, sqlLiterals } from './statements';
 
@@ -104,19 +105,9 @@ export interface HourRow {
  * refunds are left out then.
  */
 export function dayTotals(db: Db, filter: DayLogFilter): DayTotals {
-  const slot = (ms: number) => ms - (ms % TALLY_SLOT_MS); // as the tally triggers round
-  const { where, params } = filterSql({ ...filter, fromMs: slot(filter.fromMs), toMs: slot(filter.toMs) }, 't');
-  const groups = prepared<[Record<string, string | number>], GroupRow>(
-    db,
-    `SELECT t.counter_id, t.state, t.method, sum(t.attempt_count) AS count, sum(t.amount_minor) AS amount
-     FROM attempt_tallies AS t WHERE ${where} GROUP BY t.counter_id, t.state, t.method`,
-  ).all(params);
-  const hours = prepared<[Record<string, string | number>], HourRow>(
-    db,
-    // better-sqlite3 binds JS numbers as REAL: cast, so that the division is an integer one.
-    `SELECT (t.slot_start - CAST(@fromMs AS INTEGER)) / ${HOUR_MS} AS hour, sum(t.amount_minor) AS amount
-     FROM attempt_tallies AS t WHERE ${where} AND t.state = 'succeeded' GROUP BY hour`,
-  ).all(params);
+  // Hours by the date's clock: a business day begun by the evening's close puts that evening's sales at their hour.
+  const clock = filter.day === undefined ? filter : localDayRange(filter.day);
+  const { groups, hours } = onSlots(filter) ? tallied(db, filter, clock.fromMs) : counted(db, filter, clock.fromMs);
 
   // Few rows (the day's unknown and unresolved attempts), read through the (state, created_at) index.
   const attempts = filterSql(filter, 'a');
@@ -132,10 +123,50 @@ export function dayTotals(db: Db, filter: DayLogFilter): DayTotals {
     : ledgerTotals(db, {
         fromMs: filter.fromMs,
         toMs: filter.toMs,
+        hourOrigin: clock.fromMs,
         ...(filter.counterId === undefined ? {} : { counterId: filter.counterId }),
         ...(filter.day === undefined ? {} : { day: filter.day }),
       });
-  return assembleTotals(filter, { groups, hours, awaitingReview: awaitingReview?.count ?? 0, ledger, counters: listCounters(db, { includeInactive: true }) });
+  return assembleTotals(clock, { groups, hours, awaitingReview: awaitingReview?.count ?? 0, ledger, counters: listCounters(db, { includeInactive: true }) });
+}
+
+const onSlot = (ms: number) => ms % TALLY_SLOT_MS === 0;
+
+/** A window from midnight to midnight lies on the tallies' slots; a business day ended (or begun) by a close mostly does not. */
+function onSlots(window: Pick<DayLogFilter, 'fromMs' | 'toMs'>): boolean {
+  return onSlot(window.fromMs) && onSlot(window.toMs);
+}
+
+/** The window's attempts by counter, state and method, and collections per hour, from the tallies (~100 rows a day). */
+function tallied(db: Db, filter: DayLogFilter, hourOrigin: number): { groups: GroupRow[]; hours: HourRow[] } {
+  const { where, params } = filterSql(filter, 't');
+  const groups = prepared<[Record<string, string | number>], GroupRow>(
+    db,
+    `SELECT t.counter_id, t.state, t.method, sum(t.attempt_count) AS count, sum(t.amount_minor) AS amount
+     FROM attempt_tallies AS t WHERE ${where} GROUP BY t.counter_id, t.state, t.method`,
+  ).all(params);
+  const hours = prepared<[Record<string, string | number>], HourRow>(
+    db,
+    `SELECT ${hourSinceOrigin('t.slot_start')} AS hour, sum(t.amount_minor) AS amount
+     FROM attempt_tallies AS t WHERE ${where} AND t.state = 'succeeded' GROUP BY hour`,
+  ).all({ ...params, hourOrigin });
+  return { groups, hours };
+}
+
+/** The same from the attempts themselves, for a window the slots do not fit (a business day a close ended or began). */
+function counted(db: Db, filter: DayLogFilter, hourOrigin: number): { groups: GroupRow[]; hours: HourRow[] } {
+  const { where, params } = filterSql(filter, 'a');
+  const groups = prepared<[Record<string, string | number>], GroupRow>(
+    db,
+    `SELECT a.counter_id, a.state, a.method, count(*) AS count, sum(a.amount_minor) AS amount
+     FROM charge_attempts AS a WHERE ${where} GROUP BY a.counter_id, a.state, a.method`,
+  ).all(params);
+  const hours = prepared<[Record<string, string | number>], HourRow>(
+    db,
+    `SELECT ${hourSinceOrigin('a.created_at')} AS hour, sum(a.amount_minor) AS amount
+     FROM charge_attempts AS a WHERE ${where} AND a.state = 'succeeded' GROUP BY hour`,
+  ).all({ ...params, hourOrigin });
+  return { groups, hours };
 }
 
 /** A state or method filter narrows the day to card/UPI attempts: cash sales, refunds and corrections are left out then. */
@@ -167,8 +198,12 @@ export function assembleTotals(window: Pick<DayLogFilter, 'fromMs' | 'toMs'>, { 
   const refundedMinor = sumOf('refundedMinor') + sumOf('correctedRefundedMinor');
 
   const collectedByHour = new Array<number>(Math.max(0, Math.ceil((window.toMs - window.fromMs) / HOUR_MS))).fill(0);
-  for (const { hour, amount } of hours) if (hour >= 0 && hour < collectedByHour.length) collectedByHour[hour] = amount;
-  for (const [hour, amount] of ledger.cashByHour) if (hour >= 0 && hour < collectedByHour.length) collectedByHour[hour] = (collectedByHour[hour] ?? 0) + amount;
+  // An hour before the window's start (the evening after the day before was closed) is counted at its hour of the clock.
+  const at = (hour: number) => (hour < 0 ? hour + collectedByHour.length : hour);
+  for (const { hour, amount } of [...hours, ...[...ledger.cashByHour].map(([hour, amount]) => ({ hour, amount }))]) {
+    const index = at(hour);
+    if (index >= 0 && index < collectedByHour.length) collectedByHour[index] = (collectedByHour[index] ?? 0) + amount;
+  }
   const byMethod = PAYMENT_METHODS.map((method) => ({ method, ...countAndAmount(succeeded.filter((g) => g.method === method)) }));
   return {
     collectedMinor,

@@ -68,10 +68,12 @@ export interface TenderRow {
   change_minor: number;
   currency: CashSale['currency'];
   created_at: number;
+  /** The invoice's cashier (this PC's rows, and the store's). */
+  cashier?: string | null;
 }
 
 const SELECT_TENDERS = `
-  SELECT t.*, i.number AS invoice_number
+  SELECT t.*, i.number AS invoice_number, i.cashier AS cashier
   FROM tenders AS t JOIN invoices AS i ON i.id = t.invoice_id`;
 
 export function toCashSale(row: TenderRow): CashSale {
@@ -85,6 +87,7 @@ export function toCashSale(row: TenderRow): CashSale {
     changeMinor: row.change_minor,
     currency: row.currency,
     createdAt: row.created_at,
+    ...(row.cashier ? { cashier: row.cashier } : {}),
   };
 }
 

@@ -40,10 +40,10 @@ export async function storeAttemptsForDay(client: pg.ClientBase | pg.Pool, store
   // The page of attempts first (by the index, newest first), then their invoices one by one; a
   // search by invoice number needs the invoices in the filter itself.
   const sql = input.search?.trim()
-    ? `SELECT a.*, coalesce(i.number, '') AS invoice_number FROM ${FROM} WHERE ${where} ORDER BY a.created_at DESC, a.id DESC LIMIT ${limitAt}`
-    : `SELECT a.*, coalesce(i.number, '') AS invoice_number
+    ? `SELECT a.*, coalesce(i.number, '') AS invoice_number, i.cashier FROM ${FROM} WHERE ${where} ORDER BY a.created_at DESC, a.id DESC LIMIT ${limitAt}`
+    : `SELECT a.*, coalesce(i.number, '') AS invoice_number, i.cashier
        FROM (SELECT * FROM charge_attempts AS a WHERE ${where} ORDER BY a.created_at DESC, a.id DESC LIMIT ${limitAt}) AS a
-       LEFT JOIN LATERAL (SELECT number FROM invoices AS i WHERE i.store_id = a.store_id AND i.station_id = a.station_id AND i.id = a.invoice_id) AS i ON true
+       LEFT JOIN LATERAL (SELECT number, cashier FROM invoices AS i WHERE i.store_id = a.store_id AND i.station_id = a.station_id AND i.id = a.invoice_id) AS i ON true
        ORDER BY a.created_at DESC, a.id DESC`;
   const rows = await client.query<AttemptRow & { station_id: string }>(sql, [...params, limit]);
   return rows.rows.map((row) => ({ ...toChargeAttempt(row), stationId: row.station_id }));

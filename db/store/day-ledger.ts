@@ -70,10 +70,10 @@ export class StoreWhere {
   }
 }
 
-/** `table AS alias` with its invoice's number (looked up by the invoices' key, row by row: the same PC wrote both). */
+/** `table AS alias` with its invoice's number and cashier (looked up by the invoices' key, row by row: the same PC wrote both). */
 const withInvoiceNumber = (table: string, alias: string) =>
-  `SELECT ${alias}.*, coalesce(i.number, '') AS invoice_number FROM ${table} AS ${alias}
-   LEFT JOIN LATERAL (SELECT number FROM invoices AS i WHERE i.store_id = ${alias}.store_id AND i.station_id = ${alias}.station_id AND i.id = ${alias}.invoice_id) AS i ON true`;
+  `SELECT ${alias}.*, coalesce(i.number, '') AS invoice_number, i.cashier FROM ${table} AS ${alias}
+   LEFT JOIN LATERAL (SELECT number, cashier FROM invoices AS i WHERE i.store_id = ${alias}.store_id AND i.station_id = ${alias}.station_id AND i.id = ${alias}.invoice_id) AS i ON true`;
 
 /** The day's refunds across the store, newest first. */
 export async function storeRefundsForDay(client: Client, storeId: string, filter: StoreDayFilter): Promise<Refund[]> {

@@ -16,6 +16,8 @@ import { integrationRefundRequests } from './015_integration_refund_requests';
 import { restoreRelearn } from './016_restore_relearn';
 import { refundCorrections } from './017_refund_corrections';
 import { catalogueSearchIndex } from './018_catalogue_search_index';
+import { shifts } from './019_shifts';
+import { cashiers } from './020_cashiers';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -43,4 +45,6 @@ export const MIGRATIONS: readonly Migration[] = [
   restoreRelearn,
   refundCorrections,
   catalogueSearchIndex,
+  shifts,
+  cashiers,
 ];

@@ -8,6 +8,7 @@ import { storeInvoicePrograms } from './007_invoice_programs';
 import { storeOtherPcsSales } from './008_other_pcs_sales';
 import { storeAttemptReviews } from './009_attempt_reviews';
 import { storeReceiptDetailsPin } from './010_receipt_details_pin';
+import { storeInvoiceCashiers } from './011_invoice_cashiers';
 
 /** A step of the store's PostgreSQL schema. Never edit one that has shipped: add the next number. */
 export interface StoreMigration {
@@ -16,4 +17,4 @@ export interface StoreMigration {
   sql: string;
 }
 
-export const STORE_MIGRATIONS: readonly StoreMigration[] = [storeConfig, storeLedger, sharedZohoUse, storeAttemptHolds, storeAfterSale, storePcRoles, storeInvoicePrograms, storeOtherPcsSales, storeAttemptReviews, storeReceiptDetailsPin];
+export const STORE_MIGRATIONS: readonly StoreMigration[] = [storeConfig, storeLedger, sharedZohoUse, storeAttemptHolds, storeAfterSale, storePcRoles, storeInvoicePrograms, storeOtherPcsSales, storeAttemptReviews, storeReceiptDetailsPin, storeInvoiceCashiers];

@@ -184,13 +184,14 @@ describe('refunds, the day close and the store’s preferences', () => {
     expect(state().errors[`refund-${attempt.id}`]).toMatchObject({ field: 'amountMinor' });
   });
 
-  it('closes the day only with “close anyway” while a payment needs review', async () => {
+  it('closes the day only with “close anyway” while a payment needs review, after a preview that closes nothing', async () => {
     await unlocked();
     const lost = backend.addAttempt(backend.addInvoice('c1', 500), 'unknown');
     const today = new Date(lost.createdAt).toLocaleDateString('en-CA');
-    expect(await state().closeDay(today, 'Asha', false)).toBeNull();
+    expect(await state().closeDay(today, 'Asha', { closeAnyway: false, preview: true })).toBeNull();
     expect(state().errors['day-close']).toMatchObject({ field: 'closeAnyway' });
-    expect((await state().closeDay(today, 'Asha', true))?.close).toMatchObject({ closedBy: 'Asha', awaitingReview: 1 });
+    expect((await state().closeDay(today, 'Asha', { closeAnyway: true, preview: true }))?.close).toBeNull();
+    expect((await state().closeDay(today, 'Asha', { closeAnyway: true }))?.close).toMatchObject({ closedBy: 'Asha', awaitingReview: 1 });
   });
 
   it('saves the store’s name, address and default method', async () => {

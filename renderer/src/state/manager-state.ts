@@ -66,7 +66,8 @@ interface ManagerState {
   savePreferences: (preferences: { storeName?: string; storeAddress?: string; defaultMethod?: PaymentMethod }) => Promise<boolean>;
   /** Refunds a paid payment; the same `requestKey` again (a second press) is the same refund. */
   createRefund: (attempt: ChargeAttempt, refund: { amountMinor: number; reason: RefundReason; note: string; requestKey: string }) => Promise<Refund | null>;
-  closeDay: (date: string, closedBy: string, closeAnyway: boolean) => Promise<DayCloseReport | null>;
+  /** Closes the day; `preview` checks all a close would and answers the report, for the manager to confirm. */
+  closeDay: (date: string, closedBy: string, options: { closeAnyway: boolean; preview?: boolean }) => Promise<DayCloseReport | null>;
   configureConnection: (form: ConnectionForm) => Promise<boolean>;
   startSignIn: (openWindow: (url: string) => void) => Promise<boolean>;
   submitCode: (code: string) => Promise<boolean>;
@@ -314,8 +315,10 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
       );
     },
 
-    async closeDay(date, closedBy, closeAnyway) {
-      return run('day-close', (managerToken) => call((api) => api.dayClose({ managerToken, date, closedBy, ...(closeAnyway ? { closeAnyway: true } : {}) })));
+    async closeDay(date, closedBy, { closeAnyway, preview }) {
+      return run('day-close', (managerToken) =>
+        call((api) => api.dayClose({ managerToken, date, closedBy, ...(closeAnyway ? { closeAnyway: true } : {}), ...(preview ? { preview: true } : {}) })),
+      );
     },
 
     async configureConnection(form) {

@@ -1,12 +1,12 @@
 // Printing a receipt or the day's summary: what is printed (rendered for print by PrintArea), on
 // which paper and which printer this PC uses (kept in this PC's storage), and how it went.
 import { create } from 'zustand';
-import type { DayCloseReport, Receipt } from '../../../contract/answers';
+import type { DayCloseReport, Receipt, ShiftReport } from '../../../contract/answers';
 import { PAPER_LAYOUTS, type PaperLayout } from '../../../preload/bridge';
 import { printPage } from '../api';
 import { call } from '../api/gateway';
 
-export type PrintJob = { kind: 'receipt'; receipt: Receipt } | { kind: 'day'; report: DayCloseReport; storeName: string };
+export type PrintJob = { kind: 'receipt'; receipt: Receipt } | { kind: 'day'; report: DayCloseReport; storeName: string } | { kind: 'shift'; report: ShiftReport };
 
 const LAYOUT_KEY = 'counter.receiptPaper';
 const PRINTER_KEY = 'counter.receiptPrinter';
@@ -49,6 +49,8 @@ interface PrintState {
   /** Prints the paid invoice's receipt on this PC's paper (or `layout`). */
   printReceipt: (invoiceId: string, layout?: PaperLayout) => Promise<boolean>;
   printDay: (report: DayCloseReport) => Promise<boolean>;
+  /** Prints the shift slip on this PC's receipt paper. */
+  printShift: (report: ShiftReport) => Promise<boolean>;
   clearMessages: () => void;
 }
 
@@ -106,6 +108,11 @@ export const usePrintStore = create<PrintState>()((set, get) => {
       if (get().busy) return false;
       const settings = await call((api) => api.settingsGet({}));
       return run({ kind: 'day', report, storeName: settings.ok ? settings.value.storeName : '' }, 'a4', `The summary of ${report.date}`);
+    },
+
+    async printShift(report) {
+      if (get().busy) return false;
+      return run({ kind: 'shift', report }, get().receiptLayout, `The shift slip of ${report.counterName}`);
     },
 
     clearMessages() {

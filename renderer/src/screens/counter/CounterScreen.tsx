@@ -8,6 +8,8 @@ import { otherMethod, useCheckoutStore } from '../../state/checkout-state';
 import { checkDraft } from '../../state/invoice-draft';
 import { useCartBill } from './invoice/CheckoutEditor';
 import { CounterPicker } from './CounterPicker';
+import { CashierGate } from './CashierGate';
+import { ShiftPanel } from './ShiftPanel';
 import { InvoiceEditor } from './invoice/InvoiceEditor';
 import { InvoiceSummary } from './InvoiceSummary';
 import { PaymentPanel } from './payment/PaymentPanel';
@@ -28,6 +30,7 @@ const FOCUS_TARGETS: Record<CheckoutPhase, string> = {
 export function CounterScreen() {
   const counter = useStationCounter();
   const [picking, setPicking] = useState(false);
+  const [shiftOpen, setShiftOpen] = useState(false);
   const currency = useCurrency();
   const counterId = counter?.id ?? null;
   const loadedFor = useCheckoutStore((s) => s.counterId);
@@ -115,29 +118,38 @@ export function CounterScreen() {
         <h1 className="screen-title">
           {counter.name} <span className="screen-sub">Terminal {counter.terminalId}</span>
         </h1>
-        <button type="button" className="btn btn-secondary" onClick={() => setPicking(true)} disabled={live || busy !== null}>
-          Change counter
-        </button>
+        <div className="screen-bar-actions">
+          <button type="button" className="btn btn-secondary" onClick={() => setShiftOpen(!shiftOpen)} aria-expanded={shiftOpen}>
+            {shiftOpen ? 'Back to the sale' : 'Shift and cash'}
+          </button>
+          <button type="button" className="btn btn-secondary" onClick={() => setPicking(true)} disabled={live || busy !== null}>
+            Change counter
+          </button>
+        </div>
       </div>
       {loadError ? <Message kind="error">Could not load this counter: {loadError}</Message> : null}
       <RefundRequests counterId={counter.id} />
-      {!ready ? (
-        <p className="loading">Loading…</p>
-      ) : (
-        <div className="checkout">
-          {invoice ? (
-            <InvoiceSummary
-              invoice={invoice}
-              canCancel={canCancel}
-              cancelling={busy === 'cancelling'}
-              onCancel={() => void useCheckoutStore.getState().cancelInvoice()}
-            />
-          ) : (
-            <InvoiceEditor />
-          )}
-          <PaymentPanel phase={phase} counter={counter} invoice={invoice} attempt={attempt} draftTotalMinor={draftTotalMinor} currency={currency} />
-        </div>
-      )}
+      <CashierGate counter={counter}>
+        {shiftOpen ? (
+          <ShiftPanel counter={counter} />
+        ) : !ready ? (
+          <p className="loading">Loading…</p>
+        ) : (
+          <div className="checkout">
+            {invoice ? (
+              <InvoiceSummary
+                invoice={invoice}
+                canCancel={canCancel}
+                cancelling={busy === 'cancelling'}
+                onCancel={() => void useCheckoutStore.getState().cancelInvoice()}
+              />
+            ) : (
+              <InvoiceEditor />
+            )}
+            <PaymentPanel phase={phase} counter={counter} invoice={invoice} attempt={attempt} draftTotalMinor={draftTotalMinor} currency={currency} />
+          </div>
+        )}
+      </CashierGate>
     </div>
   );
 }

@@ -1,6 +1,9 @@
 // Closing the day: the report (totals by counter and tender, refunds, each drawer's cash, what still
-// needs review), the close itself by a manager who gives their name, and the printable summary.
-import { useEffect, useRef, useState } from 'react';
+// needs review), the close itself by a manager who gives their name and confirms what is being
+// closed (the backend checks it all first, closing nothing), and the printable summary.
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import type { DayCloseReport } from '../../../../contract/answers';
+import { localDate, nextDate } from '../../../../contract/calendar';
 import { formatMoney } from '../../../../contract/money';
 import { Field, Message } from '../../components/Field';
 import { formatDateTime } from '../../format/time';
@@ -25,16 +28,28 @@ export function DayClosePanel({ onClose }: { onClose: () => void }) {
   const closeNotice = useLogStore((s) => s.closeNotice);
   const [closedBy, setClosedBy] = useState('');
   const [closeAnyway, setCloseAnyway] = useState(false);
+  /** The report as the backend checked it for a close: shown for the manager to confirm. */
+  const [confirming, setConfirming] = useState<DayCloseReport | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const confirmRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
 
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
   useEscapeKey(onClose);
 
+  const check = async () => {
+    setConfirming(await useManagerStore.getState().closeDay(date, closedBy, { closeAnyway, preview: true }));
+  };
+
   const close = async () => {
-    const closed = await useManagerStore.getState().closeDay(date, closedBy, closeAnyway);
+    const closed = await useManagerStore.getState().closeDay(date, closedBy, { closeAnyway });
+    setConfirming(null);
     if (closed) await useLogStore.getState().loadCloseReport();
   };
 
@@ -103,29 +118,84 @@ export function DayClosePanel({ onClose }: { onClose: () => void }) {
               aria-label="Close the day"
               onSubmit={(event) => {
                 event.preventDefault();
-                void close();
+                void check();
               }}
             >
               <Field label="Your name" error={error?.field === 'closedBy' ? error.message : null} hint="Recorded with the close.">
                 {({ id, describedBy, invalid }) => (
-                  <input id={id} className="input" maxLength={60} value={closedBy} onChange={(event) => setClosedBy(event.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+                  <input
+                    id={id}
+                    className="input"
+                    maxLength={60}
+                    value={closedBy}
+                    onChange={(event) => {
+                      setClosedBy(event.target.value);
+                      setConfirming(null);
+                    }}
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid || undefined}
+                  />
                 )}
               </Field>
               {report.needsReview.length > 0 ? (
                 <label className="checkbox">
-                  <input type="checkbox" checked={closeAnyway} onChange={(event) => setCloseAnyway(event.target.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={closeAnyway}
+                    onChange={(event) => {
+                      setCloseAnyway(event.target.checked);
+                      setConfirming(null);
+                    }}
+                  />
                   Close anyway: the close records that these payments were not checked
                 </label>
               ) : null}
               {error && error.field !== 'closedBy' ? <Message kind="error">{error.message}</Message> : null}
-              <button type="submit" className="btn btn-primary" disabled={busy}>
-                {busy ? 'Closing…' : `Close ${date}`}
-              </button>
-              <p className="field-hint">After the close nothing of this day can change; Zoho’s later answers are counted on a later day.</p>
+              {confirming ? (
+                <CloseConfirmation report={confirming} confirmRef={confirmRef} busy={busy} onConfirm={() => void close()} onBack={() => setConfirming(null)} />
+              ) : (
+                <>
+                  <button type="submit" className="btn btn-primary" disabled={busy}>
+                    {busy ? 'Checking…' : `Close ${date}`}
+                  </button>
+                  <p className="field-hint">After the close nothing of this day can change; Zoho’s later answers are counted on a later day.</p>
+                </>
+              )}
             </form>
           ) : null}
         </>
       ) : null}
     </aside>
+  );
+}
+
+/** What is being closed, in figures, and that it is for good: the last step before the close. */
+function CloseConfirmation(props: { report: DayCloseReport; confirmRef: RefObject<HTMLParagraphElement | null>; busy: boolean; onConfirm: () => void; onBack: () => void }) {
+  const { report, confirmRef, busy } = props;
+  const money = (minor: number) => formatMoney(minor, report.currency);
+  const sales = report.totals.byTender.reduce((sum, tender) => sum + tender.count, 0);
+  const unchecked = report.needsReview.length;
+  return (
+    <div className="day-close-confirm" role="group" aria-labelledby="day-close-confirm-title">
+      <p id="day-close-confirm-title" ref={confirmRef} tabIndex={-1} className="day-close-confirm-title">
+        Close {report.date} for good?
+      </p>
+      <p>
+        {sales === 1 ? '1 sale' : `${sales} sales`}: {money(report.totals.collectedMinor)} collected, {money(report.totals.refundedMinor)} refunded, {money(report.totals.netMinor)} net
+        {unchecked > 0 ? `; ${unchecked === 1 ? '1 payment' : `${unchecked} payments`} not checked` : ''}.
+      </p>
+      <p className="field-hint">
+        A close cannot be undone: a mistake is put right by a correction on a later day.
+        {report.date === localDate(Date.now()) ? ` Sales from now on count on ${nextDate(report.date)}.` : ''}
+      </p>
+      <div className="day-close-confirm-actions">
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={props.onConfirm}>
+          {busy ? 'Closing…' : `Yes, close ${report.date}`}
+        </button>
+        <button type="button" className="btn btn-secondary" disabled={busy} onClick={props.onBack}>
+          Go back
+        </button>
+      </div>
+    </div>
   );
 }

@@ -17,12 +17,13 @@ interface TableProps {
   stations: Stations;
 }
 
-/** What every ledger record starts with: when, which invoice, which PC and which counter. */
+/** What every ledger record starts with: when, which invoice, which PC and which counter (and, for a sale, which cashier). */
 interface LedgerRecord {
   createdAt: number;
   invoiceNumber: string;
   stationId?: string | undefined;
   counterId: string;
+  cashier?: string | undefined;
 }
 
 function LedgerTable({ caption, className = '', head, children }: { caption: string; className?: string; head: ReactNode; children: ReactNode }) {
@@ -37,6 +38,11 @@ function LedgerTable({ caption, className = '', head, children }: { caption: str
       </table>
     </div>
   );
+}
+
+/** The cashier who made the sale, after its counter (none where no cashiers are defined). */
+export function CashierNote({ cashier }: { cashier: string | undefined }) {
+  return cashier ? <span className="log-cashier"> · {cashier}</span> : null;
 }
 
 function RecordHead({ stations }: { stations: Stations }) {
@@ -56,7 +62,10 @@ function RecordCells({ record, counters, currency, stations }: TableProps & { re
       <td className="nowrap">{formatTime(record.createdAt, currency)}</td>
       <td>{record.invoiceNumber}</td>
       {stations ? <td>{stations.find((s) => s.id === record.stationId)?.name ?? '—'}</td> : null}
-      <td>{counters.find((c) => c.id === record.counterId)?.name ?? record.counterId}</td>
+      <td>
+        {counters.find((c) => c.id === record.counterId)?.name ?? record.counterId}
+        <CashierNote cashier={record.cashier} />
+      </td>
     </>
   );
 }

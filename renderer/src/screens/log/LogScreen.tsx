@@ -1,4 +1,5 @@
 import { useCallback, useEffect } from 'react';
+import { localDate, nextDate } from '../../../../contract/calendar';
 import { Message } from '../../components/Field';
 import { useAppStore, useCurrency } from '../../state/app-state';
 import { setLogActive, useLogStore } from '../../state/log-state';
@@ -61,6 +62,15 @@ export function LogScreen() {
       {log?.close ? (
         <Message kind="notice">
           This day was closed by {log.close.closedBy} at {formatDateTime(log.close.closedAt, currency)}: its records can no longer change.
+          {localDate(log.close.closedAt) === log.date ? (
+            <>
+              {' '}
+              Sales since the close count on {nextDate(log.date)}.{' '}
+              <button type="button" className="btn btn-secondary" onClick={() => useLogStore.getState().setFilters({ date: nextDate(log.date) })}>
+                Show {nextDate(log.date)}
+              </button>
+            </>
+          ) : null}
         </Message>
       ) : null}
       {log?.store && !log.store.wholeStore ? (

@@ -7,6 +7,7 @@ import { failureReason, methodLabel } from '../../format/labels';
 import { formatTime } from '../../format/time';
 import { filtersApplied, useLogStore } from '../../state/log-state';
 import { LogPaging } from './LogPaging';
+import { CashierNote } from './LedgerTables';
 
 /** What the Reason column says about an attempt. */
 function reasonText(attempt: ChargeAttempt): string {
@@ -50,7 +51,10 @@ function LogRow({ attempt, counterName, pcName, currency, selected }: { attempt:
         </button>
       </td>
       {pcName !== null ? <td>{pcName}</td> : null}
-      <td>{counterName}</td>
+      <td>
+        {counterName}
+        <CashierNote cashier={attempt.cashier} />
+      </td>
       <td className="mono">{attempt.terminalId}</td>
       <td className="num nowrap">{formatMoney(attempt.amountMinor, attempt.currency)}</td>
       <td>{methodLabel(attempt.paidMethod ?? attempt.method)}</td>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Message } from '../../components/Field';
 import { useManagerStore } from '../../state/manager-state';
+import { CashiersTab } from './CashiersTab';
 import { ConnectionTab } from './ConnectionTab';
 import { CountersTab } from './CountersTab';
 import { HelpTab } from './HelpTab';
@@ -16,6 +17,7 @@ const TABS = [
   { id: 'counters', label: 'Counters' },
   { id: 'items', label: 'Items' },
   { id: 'tax', label: 'Tax' },
+  { id: 'cashiers', label: 'Cashiers' },
   { id: 'connection', label: 'Zoho connection' },
   { id: 'preferences', label: 'Preferences' },
   { id: 'store', label: 'Store' },
@@ -77,6 +79,7 @@ function ManagerTabs() {
         {tab === 'counters' ? <CountersTab /> : null}
         {tab === 'items' ? <ItemsTab /> : null}
         {tab === 'tax' ? <TaxTab /> : null}
+        {tab === 'cashiers' ? <CashiersTab /> : null}
         {tab === 'connection' ? <ConnectionTab /> : null}
         {tab === 'preferences' ? <PreferencesTab /> : null}
         {tab === 'store' ? <StoreTab /> : null}

@@ -132,6 +132,7 @@ export function ledgerHandlers(b: FakeState) {
     'day-close': (input) => {
       const report = closeReport(b, input.date);
       if (report.needsReview.length > 0 && !input.closeAnyway) refuse('conflict', 'Payments still need a check.', 'closeAnyway');
+      if (input.preview) return ok(report);
       b.closes.push({ id: `close-${input.date}`, day: input.date, closedBy: input.closedBy, closedAt: b.now(), awaitingReview: report.needsReview.length });
       return ok(closeReport(b, input.date));
     },

@@ -2,11 +2,11 @@
 // take this state, never the backend that routes calls to them, so no import runs in a circle.
 import type { Bill } from '../../../../contract/catalogue/bill';
 import type { CatalogueItem, ImportReport, TaxSettings } from '../../../../contract/catalogue/records';
-import type { AppInfo, ConnectionStatus, IntegrationApiStatus, Settings, StoreStatus, SupportInfo } from '../../../../contract/answers';
+import type { AppInfo, ConnectionStatus, IntegrationApiStatus, Settings, ShiftReport, StoreStatus, SupportInfo } from '../../../../contract/answers';
 import type { BillingEvent } from '../../../../contract/events';
 import type { ManagerSession } from '../../../../contract/handlers';
 import { sumMinor } from '../../../../contract/money';
-import type { AttemptEvent, CashSale, ChargeAttempt, Counter, DayClose, IntegrationKey, IntegrationRefundRequest, Invoice, Refund } from '../../../../contract/records';
+import type { AttemptEvent, CashierSummary, CashSale, ChargeAttempt, Counter, DayClose, IntegrationKey, IntegrationRefundRequest, Invoice, Refund } from '../../../../contract/records';
 import { BACKUP_KEEP_DAYS, POLL_INTERVAL_SECONDS } from '../../../../contract/rules';
 import type { PaymentMethod } from '../../../../contract/vocabulary';
 import { refuse } from './handlers';
@@ -37,6 +37,10 @@ export class FakeState {
   cashSales: CashSale[] = [];
   refunds: Refund[] = [];
   closes: DayClose[] = [];
+  shifts: ShiftReport[] = [];
+  /** Cashiers with their PINs (the real backend keeps only a hash), and who is signed in at each counter. */
+  cashiers: (CashierSummary & { pin: string })[] = [];
+  signedIn = new Map<string, CashierSummary>();
   integrationKeys: IntegrationKey[] = [];
   integrationApi: IntegrationApiStatus = { url: 'http://127.0.0.1:47100', lan: false, lanForcedAtStart: false };
   /** Refunds billing programs asked for. */

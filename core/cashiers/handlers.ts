@@ -1,0 +1,62 @@
+// Cashiers: the manager adds and removes them (name and a short PIN, hashed like the manager PIN);
+// a cashier signs in at a counter with their PIN (5 wrong tries, then a lockout that doubles, as the
+// manager PIN's); the counter's invoices then name them. With no cashiers defined, no sign-in.
+import type { CashierRoster } from '../../contract/answers';
+import * as cashiers from '../../db/local/cashiers';
+import * as counters from '../../db/local/counters';
+import { HandlerFailure } from '../failure';
+import type { DataContext, Handlers } from '../handlers/types';
+import { hashPin, verifyPin } from '../manager/pin-hash';
+import { countTry, lockoutRemainingMs, NO_WRONG_TRIES, waitText } from '../manager/pin-guard';
+
+type CashierCalls = 'cashier-list' | 'cashier-add' | 'cashier-remove' | 'cashier-sign-in' | 'cashier-sign-out';
+
+export function cashierHandlers(ctx: DataContext): Handlers<CashierCalls> {
+  const roster = (counterId?: string): CashierRoster => ({
+    cashiers: cashiers.listCashiers(ctx.db),
+    signedIn: counterId ? cashiers.signedInAt(ctx.db, counterId) : null,
+  });
+  return {
+    'cashier-list': (input) => {
+      if (input.counterId) counters.requireCounter(ctx.db, input.counterId);
+      return roster(input.counterId);
+    },
+    'cashier-add': async (input) => {
+      cashiers.addCashier(ctx.db, { name: input.name, pinHash: await hashPin(input.pin), at: ctx.now() });
+      return roster();
+    },
+    'cashier-remove': (input) => {
+      cashiers.removeCashier(ctx.db, input.cashierId, ctx.now());
+      return roster();
+    },
+    'cashier-sign-in': async (input) => {
+      counters.requireCounter(ctx.db, input.counterId);
+      const cashier = cashiers.requireCashierAuth(ctx.db, input.cashierId);
+      const now = ctx.now();
+      const waitMs = lockoutRemainingMs(cashier.guard, now);
+      if (waitMs > 0) throw new HandlerFailure('locked', `Too many wrong PINs for ${cashier.name}. Try again in ${waitText(waitMs)}.`, 'pin');
+      // Counted before the check, so tries sent at once are all counted.
+      cashiers.saveTries(ctx.db, cashier.id, countTry(cashier.guard, now));
+      if (!(await verifyPin(input.pin, cashier.pinHash))) throw new HandlerFailure('locked', 'That PIN is not right.', 'pin');
+      cashiers.saveTries(ctx.db, cashier.id, NO_WRONG_TRIES);
+      cashiers.signIn(ctx.db, input.counterId, cashier.id, now);
+      return roster(input.counterId);
+    },
+    'cashier-sign-out': (input) => {
+      counters.requireCounter(ctx.db, input.counterId);
+      cashiers.signOut(ctx.db, input.counterId);
+      return roster(input.counterId);
+    },
+  };
+}
+
+/**
+ * The name an invoice made at the counter carries: the signed-in cashier's; none while no cashiers
+ * are defined; refused (nothing is made) while cashiers are defined and nobody is signed in there.
+ */
+export function cashierAtCounter(ctx: DataContext, counterId: string): string | undefined {
+  const signedIn = cashiers.signedInAt(ctx.db, counterId);
+  if (signedIn) return signedIn.name;
+  if (cashiers.hasCashiers(ctx.db)) throw new HandlerFailure('conflict', 'Sign in at this counter first: each sale names the cashier who made it.', 'counterId');
+  return undefined;
+}
