@@ -7,6 +7,7 @@ import { dayCloseHandlers } from '../after-sale/day-close-handlers';
 import { refundHandlers } from '../after-sale/refund-handlers';
 import { catalogueHandlers } from '../catalogue/handlers';
 import { checkoutHandlers } from '../checkout/handlers';
+import { keptBillHandlers } from '../checkout/kept-bills';
 import type { storeCalls } from '../store-link/handlers';
 import { chargeHandlers } from './charges';
 import type { connectionHandlers } from './connection';
@@ -50,6 +51,7 @@ export function createRegistry(lasting: LastingDomains, ctx: DataContext): Regis
     settingsHandlers(ctx),
     catalogueHandlers(ctx),
     checkoutHandlers(ctx),
+    keptBillHandlers(ctx),
     integrationKeyHandlers(ctx),
   ) satisfies Registry;
 }

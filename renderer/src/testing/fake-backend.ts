@@ -6,6 +6,7 @@
 // ./fake/. Tests settle attempts as Zoho would (`settle`, `change`), push any event (`emit`), fail a
 // call (`failNext`) or hold its answer back (`hold`).
 import type { Bill } from '../../../contract/catalogue/bill';
+import type { HeldBill, KeptBill } from '../../../contract/bills';
 import type { CatalogueItem, ImportReport, TaxSettings } from '../../../contract/catalogue/records';
 import type { AppInfo, ConnectionStatus, Settings, StoreStatus, SupportInfo } from '../../../contract/answers';
 import { camelCaseName, type BillingCalls } from '../../../contract/api';
@@ -26,6 +27,7 @@ import { managerHandlers } from './fake/manager';
 import { saleHandlers } from './fake/sales';
 import { storeLinkHandlers } from './fake/store-link';
 import { catalogueHandlers } from './fake/catalogue';
+import { keptBillHandlers } from './fake/kept-bills';
 
 /** A call the zustand stores made, in the contract's name. */
 export interface RecordedCall {
@@ -58,6 +60,8 @@ export class FakeBackend {
   cashSales: CashSale[] = [];
   refunds: Refund[] = [];
   closes: DayClose[] = [];
+  keptBills = new Map<string, KeptBill>();
+  heldBills: (HeldBill & { bill: KeptBill })[] = [];
   integrationKeys: IntegrationKey[] = [];
   pin: string | null = null;
   support: SupportInfo = {
@@ -105,7 +109,7 @@ export class FakeBackend {
   private readonly listeners = new Set<(event: BillingEvent) => void>();
   private readonly failures = new Map<HandlerName, AppError>();
   private readonly held = new Map<HandlerName, Promise<void>>();
-  private readonly handlers: FakeHandlers = { ...saleHandlers(this), ...ledgerHandlers(this), ...managerHandlers(this), ...storeLinkHandlers(this), ...catalogueHandlers(this), ...integrationHandlers(this) };
+  private readonly handlers: FakeHandlers = { ...saleHandlers(this), ...ledgerHandlers(this), ...managerHandlers(this), ...storeLinkHandlers(this), ...catalogueHandlers(this), ...keptBillHandlers(this), ...integrationHandlers(this) };
   private seq = 0;
 
   /** The bridge the zustand stores see: every contract call, plus the desktop's save and print. */
