@@ -6,6 +6,9 @@ import { useCurrency, useStationCounter } from '../../state/app-state';
 import { phaseOf, type CheckoutPhase } from '../../state/checkout-phase';
 import { otherMethod, useCheckoutStore } from '../../state/checkout-state';
 import { checkDraft } from '../../state/invoice-draft';
+import { useCartStore } from '../../state/cart-state';
+import { isEmptyBill, toKept } from '../../state/kept-bill';
+import { HeldBills } from './HeldBills';
 import { useCartBill } from './invoice/CheckoutEditor';
 import { CounterPicker } from './CounterPicker';
 import { InvoiceEditor } from './invoice/InvoiceEditor';
@@ -39,6 +42,7 @@ export function CounterScreen() {
   const phaseVersion = useCheckoutStore((s) => s.phaseVersion);
   const confirmRequired = useCheckoutStore((s) => s.confirmRequired);
   const bill = useCartBill(currency);
+  const cart = useCartStore((s) => s.cart);
   const phase = phaseOf(invoice, attempt);
   const live = attempt !== null && isLiveState(attempt.state);
 
@@ -119,6 +123,7 @@ export function CounterScreen() {
         </button>
       </div>
       {loadError ? <Message kind="error">Could not load this counter: {loadError}</Message> : null}
+      {ready && !invoice ? <HeldBills totalMinor={draftTotalMinor} canHold={busy === null && !isEmptyBill(toKept(draft, cart))} currency={currency} /> : null}
       {!ready ? (
         <p className="loading">Loading…</p>
       ) : (
