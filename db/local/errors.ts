@@ -1,5 +1,6 @@
 // Typed errors the repositories throw, so callers branch on classes and fields, never on message text.
 // Those a person may meet carry their own error code and the words shown for them.
+import { shortTenderMessage } from '../../contract/cash';
 import { formatMoney } from '../../contract/money';
 import { CodedError } from '../../contract/result';
 import type { Currency } from '../../contract/vocabulary';
@@ -152,8 +153,7 @@ export class TenderTooSmallError extends CodedError {
   }
 
   protected override get shownMessage(): string {
-    const tendered = formatMoney(this.tenderedMinor, this.currency);
-    return `Amount tendered (${tendered}) must be at least the total, ${formatMoney(this.totalMinor, this.currency)}.`;
+    return shortTenderMessage(this.tenderedMinor, this.totalMinor, this.currency);
   }
 }
 

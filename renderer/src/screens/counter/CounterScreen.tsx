@@ -50,6 +50,9 @@ export function CounterScreen() {
     if (counterId) void useCheckoutStore.getState().load(counterId);
   }, [counterId]);
 
+  // What the cash must cover when F9 is pressed: the invoice's total, or the bill's on screen.
+  const dueRef = useRef(0);
+
   // Move focus to the next step whenever the sale changes phase (not on every poll).
   const lastFocused = useRef(-1);
   useEffect(() => {
@@ -68,7 +71,7 @@ export function CounterScreen() {
       if (isCharge) {
         event.preventDefault();
         // In cash mode the form submits itself on Enter; F9 does the same from anywhere.
-        if (payable && store.cash) void store.settleCash();
+        if (payable && store.cash) void store.settleCash(dueRef.current);
         else if (payable) void store.charge();
         return;
       }
@@ -108,6 +111,7 @@ export function CounterScreen() {
 
   const checked = checkDraft(draft);
   const draftTotalMinor = draft.mode === 'checkout' ? (bill?.ok ? bill.value.totals.total : 0) : checked.totalMinor;
+  dueRef.current = invoice?.totalMinor ?? draftTotalMinor;
   const ready = loadedFor === counter.id && !loading;
   // An invoice whose earlier payment may have gone through is never voided from here.
   const canCancel = invoice !== null && !confirmRequired && (phase === 'ready' || phase === 'failed' || phase === 'rejected');
