@@ -1,7 +1,7 @@
 // Typed errors the repositories throw, so callers branch on classes and fields, never on message text.
 // Those a person may meet carry their own error code and the words shown for them.
 import { shortTenderMessage } from '../../contract/cash';
-import { formatMoney } from '../../contract/money';
+import { refundTooLargeMessage } from '../../contract/refund-rules';
 import { CodedError } from '../../contract/result';
 import type { Currency } from '../../contract/vocabulary';
 
@@ -134,8 +134,7 @@ export class RefundExceedsPaymentError extends CodedError {
   }
 
   protected override get shownMessage(): string {
-    const left = formatMoney(this.leftMinor, this.currency);
-    return `Refund amount must be at most ${left}: that is what is left to refund of this ${formatMoney(this.paymentMinor, this.currency)} payment.`;
+    return refundTooLargeMessage(this.leftMinor, this.paymentMinor, this.currency);
   }
 }
 
