@@ -14,6 +14,7 @@ import { CounterPicker } from './CounterPicker';
 import { InvoiceEditor } from './invoice/InvoiceEditor';
 import { InvoiceSummary } from './InvoiceSummary';
 import { PaymentPanel } from './payment/PaymentPanel';
+import { RefundRequests } from './RefundRequests';
 
 /** Where focus goes when the sale moves to a phase, so the keyboard always has the next step. */
 const FOCUS_TARGETS: Record<CheckoutPhase, string> = {
@@ -127,6 +128,7 @@ export function CounterScreen() {
         </button>
       </div>
       {loadError ? <Message kind="error">Could not load this counter: {loadError}</Message> : null}
+      <RefundRequests counterId={counter.id} />
       {ready && !invoice ? <HeldBills totalMinor={draftTotalMinor} canHold={busy === null && !isEmptyBill(toKept(draft, cart))} currency={currency} /> : null}
       {!ready ? (
         <p className="loading">Loading…</p>

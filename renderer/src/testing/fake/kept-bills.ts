@@ -2,10 +2,10 @@
 import type { HeldBill, KeptBill } from '../../../../contract/bills';
 import type { KeptBillAnswer } from '../../../../contract/handlers';
 import { ok } from '../../../../contract/result';
-import type { FakeBackend } from '../fake-backend';
 import { refuse, type FakeHandlers } from './handlers';
+import type { FakeState } from './state';
 
-export function keptBillHandlers(b: FakeBackend) {
+export function keptBillHandlers(b: FakeState) {
   const requireCounter = (id: string) => b.counters.find((c) => c.id === id) ?? refuse('not_found', 'No such counter.', 'counterId');
   const heldAt = (counterId: string) => b.heldBills.filter((held) => held.counterId === counterId);
   const answer = (counterId: string, bill: KeptBill | null): KeptBillAnswer => ({

@@ -4,10 +4,10 @@ import type { HandlerOutput, ParsedInput } from '../../../../contract/handlers';
 import { invoiceAwaitsReview, type CashSale, type Counter } from '../../../../contract/records';
 import { ok } from '../../../../contract/result';
 import { isLiveState } from '../../../../contract/vocabulary';
-import type { FakeBackend } from '../fake-backend';
+import type { FakeState } from './state';
 import { refuse, type FakeHandlers } from './handlers';
 
-function status(b: FakeBackend, c: Counter): CounterStatus {
+function status(b: FakeState, c: Counter): CounterStatus {
   const cash = b.cashSales.filter((s) => s.counterId === c.id).at(-1);
   if (cash) return { counter: c, invoice: b.requireInvoice(cash.invoiceId), attempt: null };
   const open = b.invoices.filter((i) => i.counterId === c.id && i.status === 'open').at(-1);
@@ -16,7 +16,7 @@ function status(b: FakeBackend, c: Counter): CounterStatus {
   return { counter: c, invoice, attempt: invoice ? (b.attemptsOf(invoice.id).at(-1) ?? null) : null };
 }
 
-function settleCash(b: FakeBackend, input: ParsedInput<'cash-settle'>): HandlerOutput<'cash-settle'> {
+function settleCash(b: FakeState, input: ParsedInput<'cash-settle'>): HandlerOutput<'cash-settle'> {
   const invoice = b.requireInvoice(input.invoiceId);
   if (b.attemptsOf(invoice.id).some((a) => isLiveState(a.state)) || invoiceAwaitsReview(b.attemptsOf(invoice.id))) {
     refuse('conflict', 'This invoice has a card or UPI payment that is still running or whose outcome is unknown.', 'invoiceId');
@@ -39,7 +39,7 @@ function settleCash(b: FakeBackend, input: ParsedInput<'cash-settle'>): HandlerO
   return { invoice, sale };
 }
 
-export function saleHandlers(b: FakeBackend) {
+export function saleHandlers(b: FakeState) {
   return {
     'app-info': () => ok(b.appInfo),
     'counters-list': (input) => ok(b.counters.filter((c) => input.includeInactive === true || c.active)),
