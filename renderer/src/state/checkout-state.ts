@@ -160,7 +160,7 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
     const state = get();
     if (state.invoice) return state.invoice;
     if (state.draft.mode === 'checkout') return checkoutInvoice(counterId);
-    const checked = checkDraft(state.draft);
+    const checked = checkDraft(state.draft, useAppStore.getState().appInfo?.currency ?? 'INR');
     if (!checked.valid || !checked.lines) {
       set({ submitted: true });
       return null;
@@ -358,7 +358,8 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
       if (!counterId || state.busy || state.loading) return;
       if (state.attempt && isLiveState(state.attempt.state)) return;
       if (phaseOf(state.invoice, state.attempt) === 'paid') return;
-      const tendered = parseAmount(state.tendered);
+      const currency = useAppStore.getState().appInfo?.currency ?? 'INR';
+      const tendered = parseAmount(state.tendered, currency);
       if (!tendered.ok || tendered.value === 0) {
         const message = tendered.ok ? 'Enter the amount the customer handed over.' : tendered.message;
         set({ error: { code: 'invalid_input', message, field: 'tenderedMinor' }, errorTarget: 'tendered' });
@@ -366,7 +367,7 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
       }
       const totalMinor = state.invoice?.totalMinor ?? dueMinor;
       if (tendered.value < totalMinor) {
-        const message = shortTenderMessage(tendered.value, totalMinor, useAppStore.getState().appInfo?.currency ?? 'INR');
+        const message = shortTenderMessage(tendered.value, totalMinor, currency);
         set({ error: { code: 'invalid_input', message, field: 'tenderedMinor' }, errorTarget: 'tendered' });
         return;
       }

@@ -110,7 +110,7 @@ export function CounterScreen() {
     );
   }
 
-  const checked = checkDraft(draft);
+  const checked = checkDraft(draft, currency);
   const draftTotalMinor = draft.mode === 'checkout' ? (bill?.ok ? bill.value.totals.total : 0) : checked.totalMinor;
   dueRef.current = invoice?.totalMinor ?? draftTotalMinor;
   const ready = loadedFor === counter.id && !loading;

@@ -60,7 +60,7 @@ export function RefundForm({ attempt, refunds }: { attempt: ChargeAttempt; refun
       setAmountError('Enter the amount to refund.');
       return;
     }
-    const parsed = parseAmount(amount);
+    const parsed = parseAmount(amount, attempt.currency);
     if (!parsed.ok || parsed.value === 0) {
       setAmountError(parsed.ok ? 'Refund amount must be more than zero.' : `Refund amount: ${parsed.message}`);
       return;
