@@ -49,6 +49,48 @@ for (const [width, height] of [
   });
 }
 
+test('a return by item and quantity fills the amount and the note with what those goods cost', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const { 'Counter B': b } = await counters(host);
+  const invoice = await host.call('invoice-create', {
+    counterId: b!.id,
+    lines: [
+      { description: 'Tea', quantity: 3, unitPriceMinor: 10_000 },
+      { description: 'Soap', quantity: 1, unitPriceMinor: 25_050 },
+    ],
+  });
+  if (!invoice.ok) throw new Error(invoice.error.message);
+  const charge = await host.call('charge-create', { invoiceId: invoice.value.id, counterId: b!.id, method: 'card' });
+  if (!charge.ok) throw new Error(charge.error.message);
+  await host.sim.pay(b!.terminalId, { outcome: 'succeeded' });
+  await expect
+    .poll(async () => {
+      const got = await host.call('invoice-get', { invoiceId: invoice.value.id });
+      return got.ok ? got.value.attempts.at(-1)?.state : 'missing';
+    }, FINAL)
+    .toBe('succeeded');
+  await openApp(page, host);
+  await setFirstPin(page);
+  await page.getByRole('link', { name: 'Payment log' }).click();
+  const number = invoice.value.number;
+  await page.getByRole('button', { name: new RegExp(`^${number}\\b.*show history`) }).click(FINAL);
+  const panel = page.getByRole('complementary');
+  const goods = panel.getByRole('group', { name: 'Goods brought back (optional)' });
+  await goods.getByLabel('Item').selectOption({ label: 'Tea × 3' });
+  await goods.getByLabel('Quantity').selectOption('2');
+  await goods.getByRole('button', { name: 'Refund these: ₹200.00' }).click();
+  await expect(panel.getByLabel('Refund amount')).toHaveValue('200.00');
+  await expect(panel.getByLabel('Note (optional)')).toHaveValue('Returned 2 × Tea');
+  await expectAccessible(page);
+  await shot(page, 'refunds-03-return-by-line');
+
+  await panel.getByRole('button', { name: 'Refund', exact: true }).click();
+  await panel.getByRole('alertdialog', { name: 'Refund ₹200.00?' }).getByRole('button', { name: 'Yes, refund ₹200.00' }).click();
+  await expect(panel.locator('.refund-list li').first()).toContainText('Refunded', FINAL);
+  await page.keyboard.press('Escape');
+  await expect(attemptRows(page).filter({ hasText: number })).toContainText('Partly refunded', FINAL);
+});
+
 async function attemptIdOf(host: CounterHost, invoiceNumber: string): Promise<string | undefined> {
   const day = await host.call('log-day', { date: localDate(Date.now()) });
   return day.ok ? day.value.attempts.find((attempt) => attempt.invoiceNumber === invoiceNumber)?.id : undefined;

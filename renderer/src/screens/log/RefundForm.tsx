@@ -1,16 +1,17 @@
 // A manager refunds a paid payment, in full or in part, with a reason. The amount starts empty (a
-// refund is typed, never taken by default), and a confirmation names the amount, the method and the
+// refund is typed, or filled from the goods brought back, never taken by default), and a confirmation names the amount, the method and the
 // customer's payment before anything is sent. The form makes one request key when it opens: a
 // second press (or a retry after a lost answer) is the same refund. Once sent, a refund slip (the
 // receipt, which lists the refunds) can be printed for the customer.
 import { useState } from 'react';
 import { COMMITTED_REFUND_STATES, REFUND_REASONS, type RefundReason } from '../../../../contract/vocabulary';
 import type { ChargeAttempt, Refund } from '../../../../contract/records';
-import { formatMoney, parseAmount } from '../../../../contract/money';
+import { formatMinor, formatMoney, parseAmount } from '../../../../contract/money';
 import { refundTooLargeMessage } from '../../../../contract/refund-rules';
 import { Field, Message } from '../../components/Field';
 import { methodLabel, REFUND_REASON_LABELS } from '../../format/labels';
 import { PrintReceiptButton } from '../print/PrintReceiptButton';
+import { ReturnedGoods } from './ReturnedGoods';
 import { useAppStore } from '../../state/app-state';
 import { useManagerStore } from '../../state/manager-state';
 
@@ -114,6 +115,15 @@ export function RefundForm({ attempt, refunds }: { attempt: ChargeAttempt; refun
         check();
       }}
     >
+      <ReturnedGoods
+        currency={attempt.currency}
+        formId={form}
+        onChosen={(amountMinor, returned) => {
+          setAmount(formatMinor(amountMinor));
+          setNote(returned);
+          setAmountError(null);
+        }}
+      />
       <Field label="Refund amount" error={amountError ?? fieldError('amountMinor')} hint={`Up to ${formatMoney(left, attempt.currency)} is left to refund.`}>
         {({ id, describedBy, invalid }) => (
           <input
