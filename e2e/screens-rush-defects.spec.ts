@@ -4,7 +4,7 @@
 // said as money, room for an item's name at 1024 px, and a dashboard that counts the whole day.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/browser-host';
-import { chargeButton, counters, expectAccessible, expectWaiting, FINAL, fillItem, openApp, payStatus, sale, shot } from './screens-support';
+import { chargeButton, counters, expectAccessible, expectWaiting, FINAL, fillItem, openApp, payStatus, sale, setFirstPin, shot } from './screens-support';
 
 async function cashSale(page: Page, description: string, price: string): Promise<void> {
   await fillItem(page, 1, description, '1', price);
@@ -71,5 +71,25 @@ for (const [width, height] of [
     await expect(page.locator('.screen-summary')).toHaveText('0 waiting now · today 2 paid · 1 failed · 0 need review', FINAL);
     await expectAccessible(page);
     await shot(page, `defects-05-dashboard-${width}`);
+  });
+
+  test(`the day close panel shows every column, Cash in drawer too, and one button called Close (${width}×${height})`, async ({ page, host }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width, height });
+    const { 'Counter A': a } = await counters(host);
+    await sale(host, a!, 1_23_456_78, 'card', { outcome: 'succeeded' });
+    await openApp(page, host);
+    await setFirstPin(page);
+    await page.getByRole('link', { name: 'Payment log' }).click();
+    await page.getByRole('button', { name: 'Close the day' }).click();
+    const panel = page.getByRole('complementary');
+    const drawer = panel.getByRole('columnheader', { name: 'Cash in drawer' });
+    await expect(drawer).toBeInViewport({ ratio: 1 });
+    const [panelBox, drawerBox] = await Promise.all([panel.boundingBox(), drawer.boundingBox()]);
+    expect(drawerBox!.x + drawerBox!.width).toBeLessThanOrEqual(panelBox!.x + panelBox!.width);
+    await expect(panel.getByRole('button', { name: 'Back to the log' })).toBeVisible();
+    await expect(panel.getByRole('button', { name: /^Close\b/ })).toHaveCount(1);
+    await expectAccessible(page);
+    await shot(page, `defects-06-day-close-${width}`);
   });
 }
