@@ -13,7 +13,7 @@ import { storeClaims } from './012_store_claims';
 import { catalogue } from './013_catalogue';
 import { integrationApi } from './014_integration_api';
 import { integrationRefundRequests } from './015_integration_refund_requests';
-import { keptBills } from './016_kept_bills';
+import { keptBills } from './021_kept_bills';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {

@@ -4,7 +4,7 @@ import type { Migration } from './index';
 // a trip to another screen, a reload or a restart loses nothing; and bills put aside (held) under a
 // label until recalled. Both are this PC's own working state: nothing here ships to the store.
 export const keptBills: Migration = {
-  version: 16,
+  version: 21,
   name: 'kept bills',
   sql: `
 CREATE TABLE bill_drafts (

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../migrate';
 import { memoryDatabaseEachTest } from '../../../testkit/db';
-import { keptBills } from './016_kept_bills';
+import { keptBills } from './021_kept_bills';
 import { MIGRATIONS } from './index';
 
 const memory = memoryDatabaseEachTest();
 const position = MIGRATIONS.indexOf(keptBills);
 
-describe('migration 016: the bill being built and held bills', () => {
+describe('migration 021: the bill being built and held bills', () => {
   it('applies to the database before it, keeping its data; one kept bill per counter', () => {
     const { db } = memory;
     migrate(db, MIGRATIONS.slice(0, position));
