@@ -23,6 +23,14 @@ export function text(label: string, min: number, max: number) {
     .regex(NO_CONTROL_CHARS, `${label} must not contain control characters`);
 }
 
+/** Text as a person typed it (kept untrimmed, maybe not yet valid: a bill being built), up to `max` characters. */
+export function typedText(label: string, max: number) {
+  return z
+    .string({ error: typeError(label, 'text') })
+    .max(max, `${label} must be at most ${max} characters`)
+    .regex(NO_CONTROL_CHARS, `${label} must not contain control characters`);
+}
+
 export const recordId = z
   .string({ error: typeError('Id', 'text') })
   .min(1, 'Id is required')

@@ -6,6 +6,7 @@ import { ATTEMPT_STATES } from './vocabulary';
 import * as f from './fields';
 import * as cf from './catalogue/fields';
 import type { Bill } from './catalogue/bill';
+import { heldTotal, holdLabel, keptBill, type HeldBill, type KeptBill } from './bills';
 import type { CatalogueItem, ImportReport, TaxSettings } from './catalogue/records';
 import type { AttemptEvent, CashSale, ChargeAttempt, Counter, IntegrationKey, IntegrationRefundRequest, Invoice, Refund, RefundWithEvents } from './records';
 import type { Result } from './result';
@@ -109,6 +110,14 @@ export const inputSchemas = {
   /** The active item a scanned code belongs to, or null. */
   'catalogue-barcode': z.strictObject({ barcode: cf.barcode }),
   'tax-settings-get': empty,
+  /** The bill being built at the counter (kept on this PC) and the bills held there. */
+  'bill-kept-get': z.strictObject({ counterId: f.recordId }),
+  /** Keeps the bill being built, as typed (saved as the cashier types, a moment after each change). */
+  'bill-keep': z.strictObject({ counterId: f.recordId, bill: keptBill }),
+  /** Puts the bill aside under a label; the counter starts an empty bill. */
+  'bill-hold': z.strictObject({ counterId: f.recordId, label: holdLabel, totalMinor: heldTotal, bill: keptBill }),
+  /** Brings a held bill back as the bill being built (it is no longer held). */
+  'bill-recall': z.strictObject({ counterId: f.recordId, heldId: f.recordId }),
   // Manager only: each carries the token from manager-unlock / manager-set-pin
   'tax-settings-update': z.strictObject({
     managerToken: f.managerToken,
@@ -299,6 +308,10 @@ export interface HandlerOutputs {
   'catalogue-search': CatalogueItem[];
   'catalogue-barcode': { item: CatalogueItem | null };
   'tax-settings-get': TaxSettings;
+  'bill-kept-get': KeptBillAnswer;
+  'bill-keep': { keptAt: number };
+  'bill-hold': { held: HeldBill[] };
+  'bill-recall': KeptBillAnswer;
   'tax-settings-update': TaxSettings;
   'item-create': CatalogueItem;
   'item-update': CatalogueItem;
@@ -311,6 +324,13 @@ export interface HandlerOutputs {
   'refund-request-decide': IntegrationRefundRequest;
   'integration-api-status': IntegrationApiStatus;
   'integration-api-configure': IntegrationApiStatus;
+}
+
+/** The counter's bill being built (null when none is kept), the catalogue items its cart names, and the held bills. */
+export interface KeptBillAnswer {
+  bill: KeptBill | null;
+  items: CatalogueItem[];
+  held: HeldBill[];
 }
 
 export interface ManagerSession {

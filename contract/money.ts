@@ -39,12 +39,17 @@ const PROBLEM_MESSAGES: Record<AmountProblem, string> = {
   invalid_quantity: 'The quantity must be a whole number of at least 1.',
 };
 
-function refuse(problem: AmountProblem): AmountResult {
-  return { ok: false, problem, message: PROBLEM_MESSAGES[problem] };
+/**
+ * Where the currency is known (every screen knows it), the limit is said as money, ₹1,00,00,000.00
+ * or $10,000,000.00; a backend check that does not know it says the plain decimal.
+ */
+function refuse(problem: AmountProblem, currency?: Currency): AmountResult {
+  const message = problem === 'too_large' && currency ? `The amount cannot be more than ${formatMoney(MAX_AMOUNT_MINOR, currency)}.` : PROBLEM_MESSAGES[problem];
+  return { ok: false, problem, message };
 }
 
-function accept(value: number): AmountResult {
-  return value > MAX_AMOUNT_MINOR ? refuse('too_large') : { ok: true, value };
+function accept(value: number, currency?: Currency): AmountResult {
+  return value > MAX_AMOUNT_MINOR ? refuse('too_large', currency) : { ok: true, value };
 }
 
 // \d matches only the ASCII digits 0-9 in JavaScript, so other scripts' digits are refused.
@@ -57,7 +62,7 @@ const MAX_INTEGER_DIGITS = String(MAX_AMOUNT_MINOR / 100).length;
  * Parses a decimal amount typed by a person ("100.50", "100.5", "100", ".5", "5.") into minor units,
  * exactly. Surrounding whitespace is ignored; zero is accepted (a charge additionally needs > 0).
  */
-export function parseAmount(text: string): AmountResult {
+export function parseAmount(text: string, currency?: Currency): AmountResult {
   const trimmed = text.trim();
   if (trimmed === '') return refuse('empty');
   if (EXPONENT_SHAPE.test(trimmed)) return refuse('exponent');
@@ -70,9 +75,9 @@ export function parseAmount(text: string): AmountResult {
   if (fractionDigits.length > 2) return refuse('too_many_decimals');
 
   const significantInteger = integerDigits.replace(/^0+/, '');
-  if (significantInteger.length > MAX_INTEGER_DIGITS) return refuse('too_large');
+  if (significantInteger.length > MAX_INTEGER_DIGITS) return refuse('too_large', currency);
   // Both parts are small whole numbers here, so this is exact integer arithmetic.
-  return accept(Number(significantInteger || '0') * 100 + Number(fractionDigits.padEnd(2, '0')));
+  return accept(Number(significantInteger || '0') * 100 + Number(fractionDigits.padEnd(2, '0')), currency);
 }
 
 /**
@@ -136,22 +141,22 @@ export function formatMoney(minor: number, currency: Currency): string {
 }
 
 /** Adds amounts exactly; refuses a total above the maximum. */
-export function sumMinor(amounts: readonly number[]): AmountResult {
+export function sumMinor(amounts: readonly number[], currency?: Currency): AmountResult {
   let total = 0;
   for (const amount of amounts) {
     assertMinorAmount(amount);
     total += amount;
-    if (total > MAX_AMOUNT_MINOR) return refuse('too_large');
+    if (total > MAX_AMOUNT_MINOR) return refuse('too_large', currency);
   }
-  return accept(total);
+  return accept(total, currency);
 }
 
 /** The price of `quantity` units at `unitMinor` each; the quantity is typically typed by a person. */
-export function multiplyMinor(unitMinor: number, quantity: number): AmountResult {
+export function multiplyMinor(unitMinor: number, quantity: number, currency?: Currency): AmountResult {
   assertMinorAmount(unitMinor);
   if (!Number.isSafeInteger(quantity) || quantity < 1) return refuse('invalid_quantity');
   const product = unitMinor * quantity;
   // A product past 2^53 is inexact but still far above the maximum, so the check below holds.
-  if (!Number.isSafeInteger(product)) return refuse('too_large');
-  return accept(product);
+  if (!Number.isSafeInteger(product)) return refuse('too_large', currency);
+  return accept(product, currency);
 }

@@ -17,7 +17,7 @@
 //   50 paise rounding up (as Section 170 of the CGST Act rounds sums to the rupee). The "Round off"
 //   amount is therefore from −0.49 to +0.50. USD totals are never rounded off.
 import type { Currency } from '../vocabulary';
-import { MAX_AMOUNT_MINOR, formatMinor, isMinorAmount } from '../money';
+import { MAX_AMOUNT_MINOR, formatMoney, isMinorAmount } from '../money';
 import type { Result } from '../result';
 import { fail, ok } from '../result';
 import { divideRoundHalfUp, splitInProportion, toSafeNumber } from './arithmetic';
@@ -164,6 +164,7 @@ function sum(values: readonly number[]): number {
 /** The whole invoice, or the first rule it breaks, in plain words naming the field. */
 export function computeInvoice(input: InvoiceInput): Result<InvoiceTotals> {
   const { regime, lines } = input;
+  const currency: Currency = regime.kind === 'gst' ? 'INR' : 'USD';
   const supplyResult = supplyOf(regime);
   if (!supplyResult.ok) return supplyResult;
   const supply = supplyResult.value;
@@ -182,7 +183,7 @@ export function computeInvoice(input: InvoiceInput): Result<InvoiceTotals> {
       rateBasisPoints: rate.value,
       ...(line.discount ? { discount: line.discount } : {}),
     };
-    const amounts = computeLine(lineInput, 0, label);
+    const amounts = computeLine(lineInput, 0, label, currency);
     if (!amounts.ok) return amounts;
     prepared.push({ input: lineInput, label, amounts: amounts.value });
   }
@@ -204,7 +205,7 @@ export function computeInvoice(input: InvoiceInput): Result<InvoiceTotals> {
     if (discount.minor > billValue) {
       return fail(
         'invalid_input',
-        `Bill discount: the discount cannot be more than the bill after line discounts (${formatMinor(billValue)}).`,
+        `Bill discount: the discount cannot be more than the bill after line discounts (${formatMoney(billValue, currency)}).`,
         'billDiscount',
       );
     }
@@ -215,7 +216,7 @@ export function computeInvoice(input: InvoiceInput): Result<InvoiceTotals> {
   // Second pass: each line with its share, and its tax split by kind.
   const invoiceLines: InvoiceLine[] = [];
   for (const [index, { input: lineInput, label }] of prepared.entries()) {
-    const amounts = computeLine(lineInput, shares[index] ?? 0, label);
+    const amounts = computeLine(lineInput, shares[index] ?? 0, label, currency);
     if (!amounts.ok) return amounts;
     const source = lines[index];
     invoiceLines.push({
@@ -230,13 +231,13 @@ export function computeInvoice(input: InvoiceInput): Result<InvoiceTotals> {
 
   const totalBeforeRoundOff = sum(invoiceLines.map((line) => line.lineTotal));
   if (totalBeforeRoundOff > MAX_AMOUNT_MINOR) {
-    return fail('invalid_input', `Bill total: the bill cannot be more than ${formatMinor(MAX_AMOUNT_MINOR)}.`, 'lines');
+    return fail('invalid_input', `Bill total: the bill cannot be more than ${formatMoney(MAX_AMOUNT_MINOR, currency)}.`, 'lines');
   }
   const rounds = regime.kind === 'gst' && regime.roundToRupee !== false;
   const roundOff = rounds ? roundOffToRupee(totalBeforeRoundOff) : 0;
 
   return ok({
-    currency: regime.kind === 'gst' ? 'INR' : 'USD',
+    currency,
     supply,
     lines: invoiceLines,
     gross: sum(invoiceLines.map((line) => line.gross)),

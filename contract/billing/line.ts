@@ -20,7 +20,8 @@
 // https://www.knowyourgst.com/gstlaw/cgst-act/170-rounding-off-of-tax-etc-170/) and the one an
 // accountant checking a receipt by hand expects; all amounts here are non-negative, so "up" and
 // "away from zero" are the same.
-import { MAX_AMOUNT_MINOR, formatMinor, isMinorAmount } from '../money';
+import { MAX_AMOUNT_MINOR, formatMinor, formatMoney, isMinorAmount } from '../money';
+import type { Currency } from '../vocabulary';
 import type { Result } from '../result';
 import { fail, ok } from '../result';
 import { divideRoundHalfUp, toSafeNumber } from './arithmetic';
@@ -64,11 +65,13 @@ const NO_DISCOUNT: Discount = { kind: 'amount', minor: 0 };
  * this line (see invoice.ts); it may not exceed the line's value after its own discount.
  * `label` names the line in messages ("Line 3").
  */
-export function computeLine(input: LineInput, billDiscountShare = 0, label = 'Line'): Result<LineAmounts> {
+export function computeLine(input: LineInput, billDiscountShare = 0, label = 'Line', currency?: Currency): Result<LineAmounts> {
+  // Amounts in messages as money where the currency is known (an invoice's regime names it).
+  const shown = (minor: number) => (currency ? formatMoney(minor, currency) : formatMinor(minor));
   const { unitPriceMinor, quantityThousandths, priceIncludesTax, rateBasisPoints } = input;
   const discount = input.discount ?? NO_DISCOUNT;
   if (!isMinorAmount(unitPriceMinor)) {
-    return fail('invalid_input', `${label} price: enter an amount from 0 to ${formatMinor(MAX_AMOUNT_MINOR)}.`, 'unitPrice');
+    return fail('invalid_input', `${label} price: enter an amount from 0 to ${shown(MAX_AMOUNT_MINOR)}.`, 'unitPrice');
   }
   if (!isQuantity(quantityThousandths)) {
     return fail(
@@ -83,7 +86,7 @@ export function computeLine(input: LineInput, billDiscountShare = 0, label = 'Li
 
   const gross = divideRoundHalfUp(BigInt(unitPriceMinor) * BigInt(quantityThousandths), BigInt(QUANTITY_SCALE));
   if (gross > BigInt(MAX_AMOUNT_MINOR)) {
-    return fail('invalid_input', `${label}: price × quantity cannot be more than ${formatMinor(MAX_AMOUNT_MINOR)}.`, 'quantity');
+    return fail('invalid_input', `${label}: price × quantity cannot be more than ${shown(MAX_AMOUNT_MINOR)}.`, 'quantity');
   }
 
   let lineDiscount: bigint;
@@ -100,7 +103,7 @@ export function computeLine(input: LineInput, billDiscountShare = 0, label = 'Li
     if (lineDiscount > gross) {
       return fail(
         'invalid_input',
-        `${label} discount: the discount cannot be more than the line's price (${formatMinor(toSafeNumber(gross))}).`,
+        `${label} discount: the discount cannot be more than the line's price (${shown(toSafeNumber(gross))}).`,
         'discount',
       );
     }
@@ -125,7 +128,7 @@ export function computeLine(input: LineInput, billDiscountShare = 0, label = 'Li
   }
   const lineTotal = taxable + tax;
   if (lineTotal > BigInt(MAX_AMOUNT_MINOR)) {
-    return fail('invalid_input', `${label}: the line total with tax cannot be more than ${formatMinor(MAX_AMOUNT_MINOR)}.`, 'quantity');
+    return fail('invalid_input', `${label}: the line total with tax cannot be more than ${shown(MAX_AMOUNT_MINOR)}.`, 'quantity');
   }
   return ok({
     gross: toSafeNumber(gross),

@@ -406,6 +406,30 @@ const personName = textKind(
   CONTROL_CHARS,
 );
 
+/** A bill as typed: text that may not be valid yet, but never control characters or beyond its bounds. */
+const typed = (max: number) => fc.string({ maxLength: Math.min(max, 12) }).filter((s) => !hasControl(s));
+const keptBill = fc.record({
+  mode: fc.constantFrom('items', 'amount', 'checkout'),
+  lines: fc.array(fc.record({ description: typed(1000), quantity: typed(20), unitPrice: typed(30) }), { maxLength: 4 }),
+  amount: typed(30),
+  amountDescription: typed(1000),
+  cart: fc.record({
+    lines: fc.array(fc.record({ itemId: ID_CORE, quantity: typed(20), discount: typed(30) }), { maxLength: 4 }),
+    billDiscount: typed(30),
+    placeOfSupply: typed(2),
+    customerGstin: typed(30),
+    customerName: typed(200),
+  }),
+});
+const badKeptBill: fc.Arbitrary<{ value: unknown; path: string }> = fc.oneof(
+  NOT_OBJECT.map((value) => ({ value, path: 'bill' })),
+  fc.tuple(keptBill, fc.constantFrom('sale', 'cash', '', 'ITEMS')).map(([bill, mode]) => ({ value: { ...bill, mode }, path: 'bill.mode' })),
+  fc.tuple(keptBill, withInside(fc.stringMatching(/^[0-9]{1,4}$/), CONTROL_CHARS)).map(([bill, amount]) => ({ value: { ...bill, amount }, path: 'bill.amount' })),
+  fc.tuple(keptBill, fc.string({ minLength: 31, maxLength: 60 })).map(([bill, amount]) => ({ value: { ...bill, amount }, path: 'bill.amount' })),
+  fc.tuple(keptBill, WRONG_TYPES.filter((v) => !Array.isArray(v))).map(([bill, lines]) => ({ value: { ...bill, lines }, path: 'bill.lines' })),
+  fc.tuple(keptBill, fc.stringMatching(/^[a-z]{1,10}$/).filter((k) => !['mode', 'lines', 'amount', 'amountDescription', 'cart'].includes(k))).map(([bill, key]) => ({ value: { ...bill, [key]: '' }, path: `bill.${key}` })),
+);
+
 /** Every field name used by any call, and what is valid and invalid for it. */
 const FIELDS: Record<string, FieldKind> = {
   counterId: recordId,
@@ -529,6 +553,15 @@ const FIELDS: Record<string, FieldKind> = {
   active: yesNo,
   csv,
   dryRun: yesNo,
+  // Bills kept and held
+  bill: { valid: keptBill, invalid: badKeptBill.map((b) => b.value), broken: badKeptBill },
+  label: textKind(
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 15 }).filter((s) => s.trim() !== '' && s.trim().length <= 40 && !hasControl(s)),
+    40,
+    CONTROL_CHARS,
+  ),
+  totalMinor: wholeNumberKind(0, MAX_AMOUNT_MINOR),
+  heldId: recordId,
   // Integration API keys
   scopes,
   counterIds,

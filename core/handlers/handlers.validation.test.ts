@@ -15,6 +15,13 @@ afterAll(async () => {
 });
 
 const ITEM = { managerToken: 't', ...teaItemFields({ name: 'Tea 250 g' }) };
+const KEPT = {
+  mode: 'items',
+  lines: [{ description: 'Rice', quantity: '1', unitPrice: '60' }],
+  amount: '',
+  amountDescription: 'Sale',
+  cart: { lines: [], billDiscount: '', placeOfSupply: '', customerGstin: '', customerName: '' },
+};
 
 const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: string; rule: RegExp }[]> = {
   'app-info': [{ input: { extra: 1 }, field: 'extra', rule: /Unknown field/ }],
@@ -167,6 +174,23 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
     { input: { query: 'tea', limit: 51 }, field: 'limit', rule: /at most 50/ },
   ],
   'catalogue-barcode': [{ input: { barcode: '12 34' }, field: 'barcode', rule: /4 to 48 letters, digits/ }],
+  'bill-kept-get': [{ input: { counterId: 'A B' }, field: 'counterId', rule: /letters, digits/ }],
+  'bill-keep': [
+    { input: { counterId: 'c1', bill: { ...KEPT, mode: 'sale' } }, field: 'bill.mode', rule: /Mode must be one of items, amount, checkout/ },
+    { input: { counterId: 'c1', bill: { ...KEPT, amount: '1\u0007' } }, field: 'bill.amount', rule: /Amount must not contain control characters/ },
+    { input: { counterId: 'c1', bill: { ...KEPT, cart: { ...KEPT.cart, lines: [{ itemId: 'i 1', quantity: '1', discount: '' }] } } }, field: 'bill.cart.lines.0.itemId', rule: /letters, digits/ },
+    {
+      input: { counterId: 'c1', bill: { ...KEPT, cart: { ...KEPT.cart, lines: [{ itemId: 'i1', typed: { description: 'Tea', price: '10', rate: '5' }, quantity: '1', discount: '' }] } } },
+      field: 'bill.cart.lines.0.itemId',
+      rule: /names a catalogue item or is typed by hand, not both/,
+    },
+    { input: { counterId: 'c1', bill: { ...KEPT, cart: { ...KEPT.cart, lines: [{ quantity: '1', discount: '' }] } } }, field: 'bill.cart.lines.0.itemId', rule: /names a catalogue item or is typed by hand/ },
+  ],
+  'bill-hold': [
+    { input: { counterId: 'c1', label: ' ', totalMinor: 100, bill: KEPT }, field: 'label', rule: /Label is required/ },
+    { input: { counterId: 'c1', label: 'Blue shirt', totalMinor: -1, bill: KEPT }, field: 'totalMinor', rule: /Total cannot be negative/ },
+  ],
+  'bill-recall': [{ input: { counterId: 'c1' }, field: 'heldId', rule: /required/ }],
   'tax-settings-get': [{ input: { gstin: 'x' }, field: 'gstin', rule: /Unknown field/ }],
   'tax-settings-update': [
     { input: { managerToken: 't', gstin: '27AAPFU0939F1ZW' }, field: 'gstin', rule: /Store GSTIN: the last character does not match/ },

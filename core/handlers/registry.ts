@@ -9,6 +9,7 @@ import { shiftHandlers } from '../after-sale/shift-handlers';
 import { cashierHandlers } from '../cashiers/handlers';
 import { catalogueHandlers } from '../catalogue/handlers';
 import { checkoutHandlers } from '../checkout/handlers';
+import { keptBillHandlers } from '../checkout/kept-bills';
 import type { storeCalls } from '../store-link/handlers';
 import { chargeHandlers } from './charges';
 import type { connectionHandlers } from './connection';
@@ -57,6 +58,7 @@ export function createRegistry(lasting: LastingDomains, ctx: DataContext): Regis
     settingsHandlers(ctx),
     catalogueHandlers(ctx),
     checkoutHandlers(ctx),
+    keptBillHandlers(ctx),
     integrationKeyHandlers(ctx),
     refundRequestHandlers(ctx),
   ) satisfies Registry;

@@ -1,6 +1,7 @@
 // Typed errors the repositories throw, so callers branch on classes and fields, never on message text.
 // Those a person may meet carry their own error code and the words shown for them.
-import { formatMoney } from '../../contract/money';
+import { shortTenderMessage } from '../../contract/cash';
+import { refundTooLargeMessage } from '../../contract/refund-rules';
 import { CodedError } from '../../contract/result';
 import type { Currency } from '../../contract/vocabulary';
 
@@ -136,8 +137,7 @@ export class RefundExceedsPaymentError extends CodedError {
   }
 
   protected override get shownMessage(): string {
-    const left = formatMoney(this.leftMinor, this.currency);
-    return `Refund amount must be at most ${left}: that is what is left to refund of this ${formatMoney(this.paymentMinor, this.currency)} payment.`;
+    return refundTooLargeMessage(this.leftMinor, this.paymentMinor, this.currency);
   }
 }
 
@@ -155,8 +155,7 @@ export class TenderTooSmallError extends CodedError {
   }
 
   protected override get shownMessage(): string {
-    const tendered = formatMoney(this.tenderedMinor, this.currency);
-    return `Amount tendered (${tendered}) must be at least the total, ${formatMoney(this.totalMinor, this.currency)}.`;
+    return shortTenderMessage(this.tenderedMinor, this.totalMinor, this.currency);
   }
 }
 

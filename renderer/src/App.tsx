@@ -4,6 +4,7 @@ import { Message } from './components/Field';
 import { PrintArea } from './components/PrintArea';
 import { navigate, routeFromHash, ROUTES, useAppStore } from './state/app-state';
 import { startEvents } from './state/events';
+import { keepBills } from './state/bill-keeper';
 import { MANAGER_IDLE_LOCK_MS, useManagerStore } from './state/manager-state';
 import { CounterScreen } from './screens/counter/CounterScreen';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
@@ -38,6 +39,7 @@ export function App() {
   useEffect(() => {
     void useAppStore.getState().init();
     const stop = startEvents();
+    const stopKeeping = keepBills();
     const onHash = () => useAppStore.getState().setRoute(routeFromHash(location.hash));
     window.addEventListener('hashchange', onHash);
     // Alt+1…4 switch screens from anywhere (also while typing: Alt+digit types nothing).
@@ -52,6 +54,7 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => {
       stop();
+      stopKeeping();
       window.removeEventListener('hashchange', onHash);
       window.removeEventListener('keydown', onKey);
     };

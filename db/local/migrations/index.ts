@@ -18,6 +18,7 @@ import { refundCorrections } from './017_refund_corrections';
 import { catalogueSearchIndex } from './018_catalogue_search_index';
 import { shifts } from './019_shifts';
 import { cashiers } from './020_cashiers';
+import { keptBills } from './021_kept_bills';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -47,4 +48,5 @@ export const MIGRATIONS: readonly Migration[] = [
   catalogueSearchIndex,
   shifts,
   cashiers,
+  keptBills,
 ];

@@ -229,7 +229,7 @@ describe('cash at the till', () => {
     await typeSale('450.50');
     state().setCash(true);
     state().setTendered('500');
-    await state().settleCash();
+    await state().settleCash(45_050);
     expect(backend.callsTo('cash-settle')).toEqual([{ invoiceId: state().invoice?.id, counterId: 'c1', tenderedMinor: 50_000 }]);
     expect(phase()).toBe('paid');
     expect(state().cashPaid).toEqual({ tenderedMinor: 50_000, changeMinor: 4_950 });
@@ -241,21 +241,25 @@ describe('cash at the till', () => {
     state().setCash(true);
     for (const typed of ['', 'abc', '-5', '1.005']) {
       state().setTendered(typed);
-      await state().settleCash();
+      await state().settleCash(45_050);
       expect(state().errorTarget).toBe('tendered');
     }
     expect(backend.callsTo('cash-settle')).toEqual([]);
     expect(backend.callsTo('invoice-create')).toEqual([]);
   });
 
-  it('shows the backend’s refusal at the field when too little was handed over', async () => {
+  it('refuses too little cash at the field before any invoice is made (a typo needs no void)', async () => {
     await typeSale('450.50');
     state().setCash(true);
     state().setTendered('400');
-    await state().settleCash();
+    await state().settleCash(45_050);
     expect(state().errorTarget).toBe('tendered');
-    expect(state().error?.message).toMatch(/at least the total/);
-    expect(phase()).toBe('ready');
+    expect(state().error?.message).toBe('Amount tendered (₹400.00) must be at least the total, ₹450.50.');
+    expect(backend.callsTo('invoice-create')).toEqual([]);
+    expect(phase()).toBe('draft');
+    state().setTendered('500');
+    await state().settleCash(45_050);
+    expect(state().cashPaid).toEqual({ tenderedMinor: 50_000, changeMinor: 4_950 });
   });
 
   it('shows the refusal while a card payment of the invoice is on the terminal', async () => {
@@ -265,7 +269,7 @@ describe('cash at the till', () => {
     await vi.waitFor(() => expect(phase()).toBe('unresolved'));
     state().setCash(true);
     state().setTendered('500');
-    await state().settleCash();
+    await state().settleCash(45_050);
     expect(state().errorTarget).toBe('general');
     expect(state().error?.message).toMatch(/still running or whose outcome is unknown/);
   });
@@ -274,7 +278,7 @@ describe('cash at the till', () => {
     await typeSale('450.50');
     state().setCash(true);
     state().setTendered('500');
-    await state().settleCash();
+    await state().settleCash(45_050);
     useCheckoutStore.setState({ ...initial }, true);
     await state().load('c1');
     expect(phase()).toBe('paid');

@@ -7,6 +7,8 @@ import { isLiveState, type PaymentMethod } from '../../../contract/vocabulary';
 import { phaseOf } from './checkout-phase';
 import { awaitsReview, invoiceAwaitsReview, isHeld, type ChargeAttempt, type Invoice } from '../../../contract/records';
 import { parseAmount } from '../../../contract/money';
+import { shortTenderMessage } from '../../../contract/cash';
+import { useAppStore } from './app-state';
 import type { AppError } from '../../../contract/result';
 import { call } from '../api/gateway';
 import { checkDraft, draftFieldForServerField, emptyDraft, emptyLine, type Draft, type DraftLine, type DraftMode } from './invoice-draft';
@@ -74,8 +76,12 @@ interface CheckoutState {
   setConfirmChecked: (checked: boolean) => void;
   /** Creates the invoice if needed, then charges it. Never sends twice. */
   charge: (method?: PaymentMethod) => Promise<void>;
-  /** Creates the invoice if needed, then settles it in cash for the amount tendered. */
-  settleCash: () => Promise<void>;
+  /**
+   * Creates the invoice if needed, then settles it in cash for the amount tendered. `dueMinor` is
+   * the total on screen: less than that is refused before any invoice is made (a typo is fixed by
+   * typing again, not by voiding an invoice).
+   */
+  settleCash: (dueMinor: number) => Promise<void>;
   recheck: () => Promise<void>;
   newSale: () => Promise<void>;
   cancelInvoice: () => Promise<void>;
@@ -154,7 +160,7 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
     const state = get();
     if (state.invoice) return state.invoice;
     if (state.draft.mode === 'checkout') return checkoutInvoice(counterId);
-    const checked = checkDraft(state.draft);
+    const checked = checkDraft(state.draft, useAppStore.getState().appInfo?.currency ?? 'INR');
     if (!checked.valid || !checked.lines) {
       set({ submitted: true });
       return null;
@@ -346,15 +352,22 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
       }
     },
 
-    async settleCash() {
+    async settleCash(dueMinor) {
       const state = get();
       const counterId = state.counterId;
       if (!counterId || state.busy || state.loading) return;
       if (state.attempt && isLiveState(state.attempt.state)) return;
       if (phaseOf(state.invoice, state.attempt) === 'paid') return;
-      const tendered = parseAmount(state.tendered);
+      const currency = useAppStore.getState().appInfo?.currency ?? 'INR';
+      const tendered = parseAmount(state.tendered, currency);
       if (!tendered.ok || tendered.value === 0) {
         const message = tendered.ok ? 'Enter the amount the customer handed over.' : tendered.message;
+        set({ error: { code: 'invalid_input', message, field: 'tenderedMinor' }, errorTarget: 'tendered' });
+        return;
+      }
+      const totalMinor = state.invoice?.totalMinor ?? dueMinor;
+      if (tendered.value < totalMinor) {
+        const message = shortTenderMessage(tendered.value, totalMinor, currency);
         set({ error: { code: 'invalid_input', message, field: 'tenderedMinor' }, errorTarget: 'tendered' });
         return;
       }

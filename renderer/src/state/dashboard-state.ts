@@ -1,14 +1,18 @@
 // Every counter at a glance, kept live by events.
 import { create } from 'zustand';
 import type { ChargeAttempt, Invoice } from '../../../contract/records';
-import type { CounterStatus } from '../../../contract/answers';
+import type { CounterStatus, DayTotals } from '../../../contract/answers';
 import { call } from '../api/gateway';
+import { isoDate } from '../format/time';
 
 interface DashboardState {
   statuses: CounterStatus[];
+  /** Today's totals from the log: the summary counts the whole day, not only the cards on screen. */
+  today: DayTotals | null;
   loaded: boolean;
   error: string | null;
   load: () => Promise<void>;
+  loadToday: () => Promise<void>;
   /** A charge-updated event: the attempt and its invoice as the backend has them now. */
   applyAttempt: (attempt: ChargeAttempt, invoice: Invoice) => void;
 }
@@ -18,16 +22,22 @@ let active = false;
 
 export const useDashboardStore = create<DashboardState>()((set, get) => ({
   statuses: [],
+  today: null,
   loaded: false,
   error: null,
 
   async load() {
-    const result = await call((api) => api.dashboard({}));
+    const [result] = await Promise.all([call((api) => api.dashboard({})), get().loadToday()]);
     if (!result.ok) {
       set({ error: result.error.message, loaded: true });
       return;
     }
     set({ statuses: result.value, loaded: true, error: null });
+  },
+
+  async loadToday() {
+    const day = await call((api) => api.logDay({ date: isoDate(Date.now()), rows: 1 }));
+    set({ today: day.ok ? day.value.totals : null });
   },
 
   applyAttempt(attempt, invoice) {
@@ -40,6 +50,8 @@ export const useDashboardStore = create<DashboardState>()((set, get) => ({
       // A final answer changes the invoice's status too: the event carries it as it now stands.
       next[index] = { ...status, attempt, invoice: status.invoice?.id === invoice.id ? invoice : status.invoice };
       set({ statuses: next });
+      // The card changes at once; the day's counts are asked for again (not the counters).
+      if (attempt.state !== status.attempt.state) scheduleReload(get().loadToday);
       return;
     }
     scheduleReload(get().load);

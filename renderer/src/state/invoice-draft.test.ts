@@ -11,7 +11,7 @@ function items(...lines: DraftLine[]): Draft {
 
 describe('checkDraft: items', () => {
   it('parses prices exactly into minor units and totals them with integers', () => {
-    const checked = checkDraft(items(line('a', 'Rice 5 kg', '2', '120.50'), line('b', 'Tea', '3', '0.10'), line('c', 'Salt', '1', '0.20')));
+    const checked = checkDraft(items(line('a', 'Rice 5 kg', '2', '120.50'), line('b', 'Tea', '3', '0.10'), line('c', 'Salt', '1', '0.20')), 'INR');
     expect(checked.valid).toBe(true);
     expect(checked.lines).toEqual([
       { description: 'Rice 5 kg', quantity: 2, unitPriceMinor: 12050 },
@@ -23,19 +23,19 @@ describe('checkDraft: items', () => {
   });
 
   it('ignores blank rows (the empty row at the end)', () => {
-    const checked = checkDraft(items(line('a', 'Milk', '1', '30'), line('b', '', '1', '')));
+    const checked = checkDraft(items(line('a', 'Milk', '1', '30'), line('b', '', '1', '')), 'INR');
     expect(checked.valid).toBe(true);
     expect(checked.lines).toHaveLength(1);
   });
 
   it('refuses an invoice with no items', () => {
-    const checked = checkDraft(items(line('a', '', '1', '')));
+    const checked = checkDraft(items(line('a', '', '1', '')), 'INR');
     expect(checked.valid).toBe(false);
     expect(checked.errors.lines).toMatch(/at least one item/);
   });
 
   it('names each wrong field of each row', () => {
-    const checked = checkDraft(items(line('a', '', '0', '12.345'), line('b', 'Soap', 'two', '1e3')));
+    const checked = checkDraft(items(line('a', '', '0', '12.345'), line('b', 'Soap', 'two', '1e3')), 'INR');
     expect(checked.valid).toBe(false);
     expect(checked.lines).toBeNull();
     expect(checked.errors['a.description']).toMatch(/what is being sold/);
@@ -46,14 +46,15 @@ describe('checkDraft: items', () => {
   });
 
   it('refuses a zero price and a total above the maximum', () => {
-    expect(checkDraft(items(line('a', 'Free', '1', '0'))).errors['a.unitPrice']).toMatch(/more than zero/);
-    const huge = checkDraft(items(line('a', 'Gold', '9999', '9999999')));
+    expect(checkDraft(items(line('a', 'Free', '1', '0')), 'INR').errors['a.unitPrice']).toMatch(/more than zero/);
+    const huge = checkDraft(items(line('a', 'Gold', '9999', '9999999')), 'INR');
     expect(huge.valid).toBe(false);
-    expect(huge.errors['a.unitPrice']).toMatch(/cannot be more than/);
+    expect(huge.errors['a.unitPrice']).toBe('The amount cannot be more than ₹1,00,00,000.00.');
+    expect(checkDraft(items(line('a', 'Gold', '9999', '9999999')), 'USD').errors['a.unitPrice']).toBe('The amount cannot be more than $10,000,000.00.');
   });
 
   it('keeps the running total of the valid rows while another row is incomplete', () => {
-    const checked = checkDraft(items(line('a', 'Milk', '2', '30'), line('b', 'Bread', '1', '')));
+    const checked = checkDraft(items(line('a', 'Milk', '2', '30'), line('b', 'Bread', '1', '')), 'INR');
     expect(checked.valid).toBe(false);
     expect(checked.totalMinor).toBe(6000);
   });
@@ -63,7 +64,7 @@ describe('checkDraft: single amount', () => {
   const amount = (text: string): Draft => ({ ...emptyDraft('amount'), amount: text });
 
   it('makes one line of the amount', () => {
-    const checked = checkDraft(amount('1234.5'));
+    const checked = checkDraft(amount('1234.5'), 'INR');
     expect(checked.valid).toBe(true);
     expect(checked.lines).toEqual([{ description: 'Sale', quantity: 1, unitPriceMinor: 123450 }]);
     expect(checked.totalMinor).toBe(123450);
@@ -76,7 +77,7 @@ describe('checkDraft: single amount', () => {
     ['12.345', /2 decimal places/],
     ['abc', /digits/],
   ])('refuses %j', (text, message) => {
-    const checked = checkDraft(amount(text));
+    const checked = checkDraft(amount(text), 'INR');
     expect(checked.valid).toBe(false);
     expect(checked.errors.amount).toMatch(message);
   });

@@ -1,6 +1,7 @@
 // The invoice the cashier is typing, as text, and its exact conversion to the contract's lines.
 // Amounts are parsed with contract/money.ts into integer minor units: no float ever touches money.
 import type { InvoiceLine } from '../../../contract/records';
+import type { Currency } from '../../../contract/vocabulary';
 import { multiplyMinor, parseAmount, sumMinor } from '../../../contract/money';
 
 /** Free lines typed by hand, one amount, or the catalogue checkout (its cart is in cart-state). */
@@ -68,10 +69,10 @@ export function parseQuantity(text: string): { ok: true; value: number } | { ok:
 }
 
 /** Parses the draft: lines, total and a message for every field that is wrong. Blank rows are ignored. */
-export function checkDraft(draft: Draft): CheckedDraft {
+export function checkDraft(draft: Draft, currency: Currency): CheckedDraft {
   const errors: DraftErrors = {};
   if (draft.mode === 'amount') {
-    const amount = parseAmount(draft.amount);
+    const amount = parseAmount(draft.amount, currency);
     const description = draft.amountDescription.trim() || 'Sale';
     if (!amount.ok) {
       errors.amount = amount.message;
@@ -98,7 +99,7 @@ export function checkDraft(draft: Draft): CheckedDraft {
     if (isBlank(line)) continue;
     const description = line.description.trim();
     const quantity = parseQuantity(line.quantity);
-    const price = parseAmount(line.unitPrice);
+    const price = parseAmount(line.unitPrice, currency);
     let lineValid = true;
     if (description === '') {
       errors[`${line.key}.description`] = 'Enter what is being sold.';
@@ -119,7 +120,7 @@ export function checkDraft(draft: Draft): CheckedDraft {
       lineValid = false;
     }
     if (quantity.ok && price.ok && price.value > 0) {
-      const lineTotal = multiplyMinor(price.value, quantity.value);
+      const lineTotal = multiplyMinor(price.value, quantity.value, currency);
       if (lineTotal.ok) lineTotals.push(lineTotal.value);
       else {
         errors[`${line.key}.unitPrice`] = lineTotal.message;
@@ -134,7 +135,7 @@ export function checkDraft(draft: Draft): CheckedDraft {
     }
   }
 
-  const total = sumMinor(lineTotals);
+  const total = sumMinor(lineTotals, currency);
   let totalMinor = 0;
   if (total.ok) totalMinor = total.value;
   else {

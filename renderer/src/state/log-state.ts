@@ -5,6 +5,7 @@ import type { AttemptState, PaymentMethod } from '../../../contract/vocabulary';
 import type { AttemptEvent, ChargeAttempt, Refund, RefundWithEvents } from '../../../contract/records';
 import type { AppError } from '../../../contract/result';
 import { DAY_LOG_MAX_ROWS, DAY_LOG_PAGE, type CsvExport, type DayCloseReport, type DayLog } from '../../../contract/answers';
+import { returnableLines, type ReturnableLine } from '../../../contract/refund-rules';
 import { saveCsv } from '../api';
 import { call } from '../api/gateway';
 import { stateLabel } from '../format/labels';
@@ -32,6 +33,8 @@ interface LogState {
   eventsError: string | null;
   /** The selected attempt's refunds, each with its history. */
   refunds: RefundWithEvents[] | null;
+  /** The selected payment's goods, for a return by item and quantity (null: not loaded or none). */
+  goods: ReturnableLine[] | null;
   /** The day close's report while its panel is open. */
   closeReport: DayCloseReport | null;
   closeOpen: boolean;
@@ -105,6 +108,12 @@ export const useLogStore = create<LogState>()((set, get) => {
     if (result.ok) set({ refunds: result.value });
   };
 
+  const loadGoods = async (invoiceId: string, attemptId: string) => {
+    const result = await call((api) => api.receiptGet({ invoiceId }));
+    if (get().selectedId !== attemptId) return;
+    if (result.ok) set({ goods: returnableLines(result.value) });
+  };
+
   const scheduleReload = (delay: number) => {
     if (reloadTimer) clearTimeout(reloadTimer);
     reloadTimer = setTimeout(() => {
@@ -123,6 +132,7 @@ export const useLogStore = create<LogState>()((set, get) => {
     events: null,
     eventsError: null,
     refunds: null,
+    goods: null,
     closeReport: null,
     closeOpen: false,
     closeError: null,
@@ -157,8 +167,9 @@ export const useLogStore = create<LogState>()((set, get) => {
     },
 
     async select(attemptId) {
-      set({ selectedId: attemptId, events: null, eventsError: null, refunds: null, ...(attemptId ? { closeOpen: false } : {}) });
-      if (attemptId) await Promise.all([loadEvents(attemptId), loadRefunds(attemptId)]);
+      set({ selectedId: attemptId, events: null, eventsError: null, refunds: null, goods: null, ...(attemptId ? { closeOpen: false } : {}) });
+      const paid = get().log?.attempts.find((attempt) => attempt.id === attemptId && attempt.state === 'succeeded');
+      if (attemptId) await Promise.all([loadEvents(attemptId), loadRefunds(attemptId), paid ? loadGoods(paid.invoiceId, attemptId) : null]);
     },
 
     async recheck(attemptId) {

@@ -22,6 +22,7 @@ describe('printing', () => {
     expect(backend.printed).toEqual([{ deviceName: 'Counter thermal', layout: 'thermal' }]);
     expect(state().job).toMatchObject({ kind: 'receipt', receipt: { invoice: { id: invoice.id, status: 'paid' } } });
     expect(state().notice).toBe(`The receipt for ${invoice.number} sent to the printer.`);
+    expect(state().about).toBe(invoice.id);
   });
 
   it('prints nothing for an invoice not paid yet, and says why', async () => {

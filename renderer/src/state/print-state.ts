@@ -43,6 +43,8 @@ interface PrintState {
   busy: boolean;
   error: string | null;
   notice: string | null;
+  /** What the error or notice is about: the invoice id of a receipt, or `day:<date>`; a screen shows only its own. */
+  about: string | null;
 
   setReceiptLayout: (layout: PaperLayout) => void;
   setPrinter: (printer: string | null) => void;
@@ -83,6 +85,7 @@ export const usePrintStore = create<PrintState>()((set, get) => {
     busy: false,
     error: null,
     notice: null,
+    about: null,
 
     setReceiptLayout(layout) {
       writeKey(LAYOUT_KEY, layout);
@@ -95,7 +98,7 @@ export const usePrintStore = create<PrintState>()((set, get) => {
 
     async printReceipt(invoiceId, layout) {
       if (get().busy) return false;
-      set({ busy: true, error: null, notice: null });
+      set({ busy: true, error: null, notice: null, about: invoiceId });
       const result = await call((api) => api.receiptGet({ invoiceId }));
       if (!result.ok) {
         set({ busy: false, error: result.error.message });
@@ -106,6 +109,7 @@ export const usePrintStore = create<PrintState>()((set, get) => {
 
     async printDay(report) {
       if (get().busy) return false;
+      set({ error: null, notice: null, about: `day:${report.date}` });
       const settings = await call((api) => api.settingsGet({}));
       return run({ kind: 'day', report, storeName: settings.ok ? settings.value.storeName : '' }, 'a4', `The summary of ${report.date}`);
     },
@@ -116,7 +120,7 @@ export const usePrintStore = create<PrintState>()((set, get) => {
     },
 
     clearMessages() {
-      set({ error: null, notice: null });
+      set({ error: null, notice: null, about: null });
     },
   };
 });

@@ -22,6 +22,7 @@ import { storeLinkHandlers } from './fake/store-link';
 import { catalogueHandlers } from './fake/catalogue';
 import { shiftHandlers } from './fake/shifts';
 import { cashierHandlers } from './fake/cashiers';
+import { keptBillHandlers } from './fake/kept-bills';
 import { FakeState } from './fake/state';
 
 /** A call the zustand stores made, in the contract's name. */
@@ -41,7 +42,7 @@ export class FakeBackend extends FakeState {
   saveDialog: 'save' | 'cancel' = 'save';
   private readonly failures = new Map<HandlerName, AppError>();
   private readonly held = new Map<HandlerName, Promise<void>>();
-  private readonly handlers: FakeHandlers = { ...saleHandlers(this), ...ledgerHandlers(this), ...managerHandlers(this), ...storeLinkHandlers(this), ...catalogueHandlers(this), ...integrationHandlers(this), ...shiftHandlers(this), ...cashierHandlers(this) };
+  private readonly handlers: FakeHandlers = { ...saleHandlers(this), ...ledgerHandlers(this), ...managerHandlers(this), ...storeLinkHandlers(this), ...catalogueHandlers(this), ...integrationHandlers(this), ...shiftHandlers(this), ...cashierHandlers(this), ...keptBillHandlers(this) };
 
   /** The bridge the zustand stores see: every contract call, plus the desktop's save and print. */
   readonly api: DesktopBilling = {

@@ -6,6 +6,9 @@ import { useCurrency, useStationCounter } from '../../state/app-state';
 import { phaseOf, type CheckoutPhase } from '../../state/checkout-phase';
 import { otherMethod, useCheckoutStore } from '../../state/checkout-state';
 import { checkDraft } from '../../state/invoice-draft';
+import { useCartStore } from '../../state/cart-state';
+import { isEmptyBill, toKept } from '../../state/kept-bill';
+import { HeldBills } from './HeldBills';
 import { useCartBill } from './invoice/CheckoutEditor';
 import { CounterPicker } from './CounterPicker';
 import { CashierGate } from './CashierGate';
@@ -43,12 +46,16 @@ export function CounterScreen() {
   const phaseVersion = useCheckoutStore((s) => s.phaseVersion);
   const confirmRequired = useCheckoutStore((s) => s.confirmRequired);
   const bill = useCartBill(currency);
+  const cart = useCartStore((s) => s.cart);
   const phase = phaseOf(invoice, attempt);
   const live = attempt !== null && isLiveState(attempt.state);
 
   useEffect(() => {
     if (counterId) void useCheckoutStore.getState().load(counterId);
   }, [counterId]);
+
+  // What the cash must cover when F9 is pressed: the invoice's total, or the bill's on screen.
+  const dueRef = useRef(0);
 
   // Move focus to the next step whenever the sale changes phase (not on every poll).
   const lastFocused = useRef(-1);
@@ -68,7 +75,7 @@ export function CounterScreen() {
       if (isCharge) {
         event.preventDefault();
         // In cash mode the form submits itself on Enter; F9 does the same from anywhere.
-        if (payable && store.cash) void store.settleCash();
+        if (payable && store.cash) void store.settleCash(dueRef.current);
         else if (payable) void store.charge();
         return;
       }
@@ -106,8 +113,9 @@ export function CounterScreen() {
     );
   }
 
-  const checked = checkDraft(draft);
+  const checked = checkDraft(draft, currency);
   const draftTotalMinor = draft.mode === 'checkout' ? (bill?.ok ? bill.value.totals.total : 0) : checked.totalMinor;
+  dueRef.current = invoice?.totalMinor ?? draftTotalMinor;
   const ready = loadedFor === counter.id && !loading;
   // An invoice whose earlier payment may have gone through is never voided from here.
   const canCancel = invoice !== null && !confirmRequired && (phase === 'ready' || phase === 'failed' || phase === 'rejected');
@@ -130,6 +138,7 @@ export function CounterScreen() {
       {loadError ? <Message kind="error">Could not load this counter: {loadError}</Message> : null}
       <RefundRequests counterId={counter.id} />
       <CashierGate counter={counter}>
+        {!shiftOpen && ready && !invoice ? <HeldBills totalMinor={draftTotalMinor} canHold={busy === null && !isEmptyBill(toKept(draft, cart))} currency={currency} /> : null}
         {shiftOpen ? (
           <ShiftPanel counter={counter} />
         ) : !ready ? (

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { isLiveState, isReviewState } from '../../../../contract/vocabulary';
+import { isLiveState, isReviewState, type AttemptState } from '../../../../contract/vocabulary';
 import { ZOHO_TROUBLE_MESSAGES } from '../../../../contract/failures';
 import { awaitsReview } from '../../../../contract/records';
-import type { CounterStatus } from '../../../../contract/answers';
+import type { CounterStatus, DayTotals } from '../../../../contract/answers';
 import { Countdown } from '../../components/Countdown';
 import { Message } from '../../components/Field';
 import { StateBadge, type BadgeState } from '../../components/StateBadge';
@@ -72,6 +72,23 @@ function CounterCard({ status, now }: { status: CounterStatus; now: number }) {
   );
 }
 
+const FAILED: readonly AttemptState[] = ['failed', 'rejected'];
+
+/**
+ * Waiting: the counters charging now. Paid, failed and needing review: the whole day from the log's
+ * totals (every sale, cash too), not only each counter's latest payment on its card.
+ */
+function dayCounts(statuses: readonly CounterStatus[], today: DayTotals | null) {
+  const waiting = statuses.filter((status) => cardKind(status) === 'waiting').length;
+  if (!today) return { waiting, paid: 0, failed: 0, review: 0 };
+  return {
+    waiting,
+    paid: today.byTender.reduce((sum, tender) => sum + tender.count, 0),
+    failed: today.byState.filter((total) => FAILED.includes(total.state)).reduce((sum, total) => sum + total.count, 0),
+    review: today.awaitingReview,
+  };
+}
+
 export function DashboardScreen() {
   const statuses = useDashboardStore((s) => s.statuses);
   const loaded = useDashboardStore((s) => s.loaded);
@@ -86,11 +103,8 @@ export function DashboardScreen() {
     return () => setDashboardActive(false);
   }, []);
 
-  const counts = { waiting: 0, paid: 0, failed: 0, review: 0 };
-  for (const status of statuses) {
-    const kind = cardKind(status);
-    if (kind in counts) counts[kind as keyof typeof counts] += 1;
-  }
+  const today = useDashboardStore((s) => s.today);
+  const counts = dayCounts(statuses, today);
   const shown = statuses.filter((s) => s.counter.active || s.attempt !== null);
 
   return (
@@ -98,7 +112,7 @@ export function DashboardScreen() {
       <div className="screen-bar">
         <h1 className="screen-title">All counters</h1>
         <p className="screen-summary">
-          {counts.waiting} waiting · {counts.paid} paid · {counts.failed} failed · {counts.review} need review
+          {counts.waiting} waiting now · today {counts.paid} paid · {counts.failed} failed · {counts.review} need review
         </p>
       </div>
       {connection?.trouble ? <Message kind="warning">{ZOHO_TROUBLE_MESSAGES[connection.trouble]} Payments in progress keep being checked.</Message> : null}

@@ -61,7 +61,7 @@ export function DayClosePanel({ onClose }: { onClose: () => void }) {
           {report?.close ? 'Day summary' : 'Close the day'}: {date}
         </h2>
         <button type="button" className="btn btn-secondary" onClick={onClose} aria-keyshortcuts="Escape">
-          Close
+          Back to the log
         </button>
       </div>
       {loadError ? <Message kind="error">{loadError}</Message> : null}

@@ -1,5 +1,5 @@
 import { isReviewState } from '../../../../contract/vocabulary';
-import { isHeld, type ChargeAttempt, type Counter } from '../../../../contract/records';
+import { isHeld, type ChargeAttempt, type Counter, type Refund } from '../../../../contract/records';
 import { formatMoney } from '../../../../contract/money';
 import type { Currency } from '../../../../contract/vocabulary';
 import { StateBadge } from '../../components/StateBadge';
@@ -29,7 +29,16 @@ function reasonText(attempt: ChargeAttempt): string {
   }
 }
 
+/** A paid payment's standing once refunds succeeded: refunded in part or in full (null: none refunded). */
+export function refundStanding(attempt: ChargeAttempt, refunds: readonly Refund[]): 'part_refunded' | 'refunded' | null {
+  if (attempt.state !== 'succeeded') return null;
+  const refunded = refunds.filter((refund) => refund.attemptId === attempt.id && refund.state === 'succeeded').reduce((sum, refund) => sum + refund.amountMinor, 0);
+  if (refunded === 0) return null;
+  return refunded >= attempt.amountMinor ? 'refunded' : 'part_refunded';
+}
+
 function LogRow({ attempt, counterName, pcName, currency, selected }: { attempt: ChargeAttempt; counterName: string; pcName: string | null; currency: Currency; selected: boolean }) {
+  const refunds = useLogStore((s) => s.log?.refunds);
   const busy = useLogStore((s) => s.busy);
   const { select, recheck } = useLogStore.getState();
   return (
@@ -59,7 +68,7 @@ function LogRow({ attempt, counterName, pcName, currency, selected }: { attempt:
       <td className="num nowrap">{formatMoney(attempt.amountMinor, attempt.currency)}</td>
       <td>{methodLabel(attempt.paidMethod ?? attempt.method)}</td>
       <td>
-        <StateBadge state={attempt.state} />
+        <StateBadge state={refundStanding(attempt, refunds ?? []) ?? attempt.state} />
         {isReviewState(attempt.state) && attempt.paymentsSessionId ? (
           <button
             type="button"

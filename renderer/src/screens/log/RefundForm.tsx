@@ -1,11 +1,17 @@
-// A manager refunds a paid payment, in full or in part, with a reason. The form makes one request
-// key when it opens: a second press (or a retry after a lost answer) is the same refund.
+// A manager refunds a paid payment, in full or in part, with a reason. The amount starts empty (a
+// refund is typed, or filled from the goods brought back, never taken by default), and a confirmation names the amount, the method and the
+// customer's payment before anything is sent. The form makes one request key when it opens: a
+// second press (or a retry after a lost answer) is the same refund. Once sent, a refund slip (the
+// receipt, which lists the refunds) can be printed for the customer.
 import { useState } from 'react';
 import { COMMITTED_REFUND_STATES, REFUND_REASONS, type RefundReason } from '../../../../contract/vocabulary';
 import type { ChargeAttempt, Refund } from '../../../../contract/records';
 import { formatMinor, formatMoney, parseAmount } from '../../../../contract/money';
+import { refundTooLargeMessage } from '../../../../contract/refund-rules';
 import { Field, Message } from '../../components/Field';
-import { REFUND_REASON_LABELS } from '../../format/labels';
+import { methodLabel, REFUND_REASON_LABELS } from '../../format/labels';
+import { PrintReceiptButton } from '../print/PrintReceiptButton';
+import { ReturnedGoods } from './ReturnedGoods';
 import { useAppStore } from '../../state/app-state';
 import { useManagerStore } from '../../state/manager-state';
 
@@ -22,12 +28,15 @@ export function RefundForm({ attempt, refunds }: { attempt: ChargeAttempt; refun
   const busy = useManagerStore((s) => s.busy === form);
   const serverError = useManagerStore((s) => s.errors[form]);
   const left = leftToRefund(attempt, refunds);
-  const [amount, setAmount] = useState<string>(formatMinor(Math.max(0, left)));
+  const [amount, setAmount] = useState('');
+  /** The amount the manager is asked to confirm (null: still typing). */
+  const [confirming, setConfirming] = useState<number | null>(null);
   const [reason, setReason] = useState<RefundReason>('requested_by_customer');
   const [note, setNote] = useState('');
   const [requestKey, setRequestKey] = useState(() => crypto.randomUUID());
   const [amountError, setAmountError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const slip = done ? <PrintReceiptButton invoiceId={attempt.invoiceId} label="Print refund slip" /> : null;
 
   if (!unlocked) {
     return <p className="review-hint">A manager can refund this payment (unlock on the Manager screen first).</p>;
@@ -35,24 +44,67 @@ export function RefundForm({ attempt, refunds }: { attempt: ChargeAttempt; refun
   if (!refundsEnabled) {
     return <Message kind="warning">Refunds are off for this Zoho connection. A manager must sign in with Zoho again (Manager → Zoho connection).</Message>;
   }
-  if (left <= 0) return <p className="review-hint">This payment is refunded in full.</p>;
+  if (left <= 0) {
+    return (
+      <>
+        <p className="review-hint">This payment is refunded in full.</p>
+        {slip}
+      </>
+    );
+  }
 
   const fieldError = (field: string) => (serverError?.field === field ? serverError.message : null);
-  const submit = async () => {
+  /** Checks the amount, then asks to confirm it. */
+  const check = () => {
     setDone(null);
-    const parsed = parseAmount(amount);
+    if (amount.trim() === '') {
+      setAmountError('Enter the amount to refund.');
+      return;
+    }
+    const parsed = parseAmount(amount, attempt.currency);
     if (!parsed.ok || parsed.value === 0) {
       setAmountError(parsed.ok ? 'Refund amount must be more than zero.' : `Refund amount: ${parsed.message}`);
       return;
     }
+    if (parsed.value > left) {
+      setAmountError(refundTooLargeMessage(left, attempt.amountMinor, attempt.currency));
+      return;
+    }
     setAmountError(null);
-    const refund = await useManagerStore.getState().createRefund(attempt, { amountMinor: parsed.value, reason, note, requestKey });
+    setConfirming(parsed.value);
+  };
+  const send = async (amountMinor: number) => {
+    const refund = await useManagerStore.getState().createRefund(attempt, { amountMinor, reason, note, requestKey });
+    setConfirming(null);
     if (!refund) return;
     setRequestKey(crypto.randomUUID());
     setNote('');
-    setAmount(formatMinor(Math.max(0, left - refund.amountMinor)));
+    setAmount('');
     setDone(`Refund of ${formatMoney(refund.amountMinor, refund.currency)} sent to Zoho.`);
   };
+
+  if (confirming !== null) {
+    const method = methodLabel(attempt.paidMethod ?? attempt.method);
+    const shown = formatMoney(confirming, attempt.currency);
+    return (
+      <section className="refund-confirm" role="alertdialog" aria-labelledby={`${form}-confirm`} aria-describedby={`${form}-confirm-what`}>
+        <h4 id={`${form}-confirm`}>Refund {shown}?</h4>
+        <p id={`${form}-confirm-what`}>
+          {shown} goes back by {method} to the customer who paid {formatMoney(attempt.amountMinor, attempt.currency)} for invoice {attempt.invoiceNumber}
+          {attempt.paymentId ? ` (payment ID ${attempt.paymentId})` : ''}. Reason: {REFUND_REASON_LABELS[reason]}. A refund cannot be taken back.
+        </p>
+        {serverError ? <Message kind="error">{serverError.message}</Message> : null}
+        <div className="refund-confirm-actions">
+          <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void send(confirming)} autoFocus>
+            {busy ? 'Sending the refund…' : `Yes, refund ${shown}`}
+          </button>
+          <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => setConfirming(null)}>
+            Change the refund
+          </button>
+        </div>
+      </section>
+    );
+  }
 
   return (
     <form
@@ -60,9 +112,18 @@ export function RefundForm({ attempt, refunds }: { attempt: ChargeAttempt; refun
       aria-label="Refund this payment"
       onSubmit={(event) => {
         event.preventDefault();
-        void submit();
+        check();
       }}
     >
+      <ReturnedGoods
+        currency={attempt.currency}
+        formId={form}
+        onChosen={(amountMinor, returned) => {
+          setAmount(formatMinor(amountMinor));
+          setNote(returned);
+          setAmountError(null);
+        }}
+      />
       <Field label="Refund amount" error={amountError ?? fieldError('amountMinor')} hint={`Up to ${formatMoney(left, attempt.currency)} is left to refund.`}>
         {({ id, describedBy, invalid }) => (
           <input
@@ -98,6 +159,7 @@ export function RefundForm({ attempt, refunds }: { attempt: ChargeAttempt; refun
       </Field>
       {serverError && !['amountMinor', 'reason', 'note'].includes(serverError.field ?? '') ? <Message kind="error">{serverError.message}</Message> : null}
       {done ? <Message kind="notice">{done}</Message> : null}
+      {slip}
       <button type="submit" className="btn btn-primary" disabled={busy}>
         {busy ? 'Sending the refund…' : 'Refund'}
       </button>

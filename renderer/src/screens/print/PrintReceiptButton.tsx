@@ -9,8 +9,9 @@ export const PAPER_LABELS: Record<PaperLayout, string> = { thermal: '80 mm roll'
 export function PrintReceiptButton({ invoiceId, label = 'Print receipt' }: { invoiceId: string; label?: string }) {
   const layout = usePrintStore((s) => s.receiptLayout);
   const busy = usePrintStore((s) => s.busy);
-  const error = usePrintStore((s) => s.error);
-  const notice = usePrintStore((s) => s.notice);
+  // Only what was said about this invoice's receipt: never an earlier sale's "sent to the printer".
+  const error = usePrintStore((s) => (s.about === invoiceId ? s.error : null));
+  const notice = usePrintStore((s) => (s.about === invoiceId ? s.notice : null));
   const { printReceipt, setReceiptLayout } = usePrintStore.getState();
   const paperId = useId();
   return (

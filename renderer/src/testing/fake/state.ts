@@ -1,6 +1,7 @@
 // The fake backend's data and what its handlers (by domain, beside this file) share: the handlers
 // take this state, never the backend that routes calls to them, so no import runs in a circle.
 import type { Bill } from '../../../../contract/catalogue/bill';
+import type { HeldBill, KeptBill } from '../../../../contract/bills';
 import type { CatalogueItem, ImportReport, TaxSettings } from '../../../../contract/catalogue/records';
 import type { AppInfo, ConnectionStatus, IntegrationApiStatus, Settings, ShiftReport, StoreStatus, SupportInfo } from '../../../../contract/answers';
 import type { BillingEvent } from '../../../../contract/events';
@@ -41,6 +42,9 @@ export class FakeState {
   /** Cashiers with their PINs (the real backend keeps only a hash), and who is signed in at each counter. */
   cashiers: (CashierSummary & { pin: string })[] = [];
   signedIn = new Map<string, CashierSummary>();
+  /** The bill being built at each counter, and bills held under a label (with what they hold). */
+  keptBills = new Map<string, KeptBill>();
+  heldBills: (HeldBill & { bill: KeptBill })[] = [];
   integrationKeys: IntegrationKey[] = [];
   integrationApi: IntegrationApiStatus = { url: 'http://127.0.0.1:47100', lan: false, lanForcedAtStart: false };
   /** Refunds billing programs asked for. */

@@ -16,7 +16,7 @@ export function InvoiceEditor() {
   const number = useCheckoutStore((s) => s.number);
   const busy = useCheckoutStore((s) => s.busy);
   const { setNumber } = useCheckoutStore.getState();
-  const checked = checkDraft(draft);
+  const checked = checkDraft(draft, currency);
   const errorFor = useDraftErrors(checked);
   const disabled = busy !== null;
   const bill = useCartBill(currency);

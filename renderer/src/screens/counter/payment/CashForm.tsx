@@ -1,9 +1,42 @@
 // Cash at the till: what the customer hands over, the change due (shown big), and the button that
 // records it. The backend refuses cash while a card/UPI payment of the invoice is live or unchecked.
 import type { Currency } from '../../../../../contract/vocabulary';
-import { formatMoney, parseAmount } from '../../../../../contract/money';
+import { useCallback, useMemo } from 'react';
+import { roundAmounts } from '../../../../../contract/cash';
+import { formatMinor, formatMoney, parseAmount } from '../../../../../contract/money';
 import { Field } from '../../../components/Field';
+import { useWindowKeydown } from '../../../hooks/keyboard';
 import { useCheckoutStore } from '../../../state/checkout-state';
+
+/** Quick cash keys: the exact total, then each round amount in turn. */
+const QUICK_KEYS = ['F2', 'F3', 'F4', 'F5'] as const;
+
+/** The exact total and the round amounts a customer is likely to hand over, each with its key. */
+function QuickCash({ totalMinor, currency, disabled }: { totalMinor: number; currency: Currency; disabled: boolean }) {
+  const setTendered = useCheckoutStore((s) => s.setTendered);
+  const amounts = useMemo(() => (totalMinor > 0 ? [totalMinor, ...roundAmounts(totalMinor, currency)] : []), [totalMinor, currency]);
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent) => {
+      const index = (QUICK_KEYS as readonly string[]).indexOf(event.key);
+      const amount = amounts[index];
+      if (index < 0 || amount === undefined || disabled) return;
+      event.preventDefault();
+      setTendered(formatMinor(amount));
+    },
+    [amounts, disabled, setTendered],
+  );
+  useWindowKeydown(onKeyDown);
+  if (amounts.length === 0) return null;
+  return (
+    <div className="quick-cash" role="group" aria-label="Quick cash">
+      {amounts.map((amount, index) => (
+        <button key={amount} type="button" className="btn btn-secondary quick-cash-amount" disabled={disabled} aria-keyshortcuts={QUICK_KEYS[index]} onClick={() => setTendered(formatMinor(amount))}>
+          {index === 0 ? `Exact ${formatMoney(amount, currency)}` : formatMoney(amount, currency)} <kbd>{QUICK_KEYS[index]}</kbd>
+        </button>
+      ))}
+    </div>
+  );
+}
 
 /** The change due for what was typed, or how much is missing; null until an amount is typed. */
 export function changeDue(tenderedText: string, totalMinor: number): { changeMinor: number } | { shortMinor: number } | null {
@@ -24,7 +57,7 @@ export function CashForm({ totalMinor, currency, busy }: { totalMinor: number; c
       className="payment-cash"
       onSubmit={(event) => {
         event.preventDefault();
-        void settleCash();
+        void settleCash(totalMinor);
       }}
     >
       <Field label="Amount tendered" error={error?.message} hint={`The total is ${formatMoney(totalMinor, currency)}.`}>
@@ -42,6 +75,7 @@ export function CashForm({ totalMinor, currency, busy }: { totalMinor: number; c
           />
         )}
       </Field>
+      <QuickCash totalMinor={totalMinor} currency={currency} disabled={busy} />
       <p className="payment-change" aria-live="polite" data-testid="change-due">
         {due === null ? (
           <span className="payment-change-label">Change due appears here</span>

@@ -7,7 +7,7 @@ import { formatTime } from '../../../format/time';
 import { useCheckoutStore } from '../../../state/checkout-state';
 import { PrintReceiptButton } from '../../print/PrintReceiptButton';
 
-/** PAID (on the terminal, or in cash with the change due shown big): the details, the receipt and the way to the next sale. */
+/** PAID (on the terminal, or in cash with the change due shown big): the way to the next sale, the details and the receipt. */
 export function PaymentPaid({ attempt, invoice, currency }: { attempt: ChargeAttempt | null; invoice: Invoice | null; currency: Currency }) {
   const newSale = useCheckoutStore((s) => s.newSale);
   const cashPaid = useCheckoutStore((s) => s.cashPaid);
@@ -24,14 +24,7 @@ export function PaymentPaid({ attempt, invoice, currency }: { attempt: ChargeAtt
           <span className="payment-change-label">Change due</span> <strong className="payment-change-amount">{formatMoney(cashPaid.changeMinor, currency)}</strong>
         </p>
       ) : null}
-      <DetailList>
-        {attempt?.paymentId ? <DetailRow term="Payment ID">{attempt.paymentId}</DetailRow> : null}
-        <DetailRow term="Method">{inCash ? 'Cash' : methodLabel(attempt?.paidMethod ?? attempt?.method)}</DetailRow>
-        {inCash ? <DetailRow term="Cash tendered">{formatMoney(cashPaid.tenderedMinor, currency)}</DetailRow> : null}
-        <DetailRow term="Time">{formatTime(attempt?.finalAt ?? invoice?.paidAt ?? Date.now(), currency)}</DetailRow>
-        <DetailRow term="Invoice">{invoice?.number ?? attempt?.invoiceNumber}</DetailRow>
-      </DetailList>
-      {invoice ? <PrintReceiptButton invoiceId={invoice.id} /> : null}
+      {/* The way to the next sale comes before the details, so it stays in view at 768 px. */}
       <div className="payment-charge-row">
         <button id="new-sale-button" type="button" className="btn btn-primary btn-huge" onClick={() => void newSale()} aria-keyshortcuts="Enter">
           New sale
@@ -40,6 +33,14 @@ export function PaymentPaid({ attempt, invoice, currency }: { attempt: ChargeAtt
           Shortcut: <kbd>Enter</kbd>
         </p>
       </div>
+      <DetailList>
+        {attempt?.paymentId ? <DetailRow term="Payment ID">{attempt.paymentId}</DetailRow> : null}
+        <DetailRow term="Method">{inCash ? 'Cash' : methodLabel(attempt?.paidMethod ?? attempt?.method)}</DetailRow>
+        {inCash ? <DetailRow term="Cash tendered">{formatMoney(cashPaid.tenderedMinor, currency)}</DetailRow> : null}
+        <DetailRow term="Time">{formatTime(attempt?.finalAt ?? invoice?.paidAt ?? Date.now(), currency)}</DetailRow>
+        <DetailRow term="Invoice">{invoice?.number ?? attempt?.invoiceNumber}</DetailRow>
+      </DetailList>
+      {invoice ? <PrintReceiptButton invoiceId={invoice.id} /> : null}
     </div>
   );
 }

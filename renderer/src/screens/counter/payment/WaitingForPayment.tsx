@@ -27,6 +27,12 @@ export function WaitingForPayment({ attempt }: { attempt: ChargeAttempt }) {
           </>
         )}
       </p>
+      {attempt.state === 'in_progress' ? (
+        <p className="payment-stop-advice">
+          To stop this payment, ask the customer not to pay on the terminal: after its 3 minutes Zoho ends it unpaid, and the sale can then be
+          charged again or taken in cash.
+        </p>
+      ) : null}
       {attempt.sessionCreatedAt !== null ? <Countdown sessionCreatedAt={attempt.sessionCreatedAt} now={now} /> : null}
       <p className="payment-last-checked">{lastCheckedLabel(attempt.lastPolledAt, now)}</p>
       {attempt.declinedTries.map((tryInfo) => (
