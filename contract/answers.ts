@@ -185,6 +185,24 @@ export interface Receipt {
   refunds: Refund[];
   /** A checkout's bill (tax, discounts, round-off): printed as a tax invoice. Null for an invoice of free lines. */
   bill: Bill | null;
+  /**
+   * Every tender that paid the invoice, in the order paid: one for a single-tender sale, several
+   * for a split one (cash, then card or UPI for the rest). The fields above describe the last.
+   */
+  parts: ReceiptPart[];
+}
+
+/** One tender of a receipt: what it paid, and its refunds (a card/UPI part's go back through Zoho). */
+export interface ReceiptPart {
+  tender: Tender;
+  amountMinor: number;
+  /** Zoho's payment id (card, UPI). */
+  paymentId: string | null;
+  /** Cash: what the customer handed over, and the change given. */
+  tenderedMinor: number | null;
+  changeMinor: number | null;
+  paidAt: number;
+  refunds: Refund[];
 }
 
 /** A store's log covers every PC, or (link down) this PC only. */

@@ -63,8 +63,11 @@ export const inputSchemas = {
     confirmChecked: z.boolean().optional(),
   }),
   'charge-recheck': z.strictObject({ attemptId: f.recordId }),
-  /** Settles the invoice in cash at the till: what the customer handed over; the change is worked out. */
-  'cash-settle': z.strictObject({ invoiceId: f.recordId, counterId: f.recordId, tenderedMinor: f.tenderedAmount }),
+  /**
+   * Settles the invoice in cash at the till: what the customer handed over; the change is worked out.
+   * `amountMinor`: only part of the balance is paid in cash (split tender), the rest by card or UPI.
+   */
+  'cash-settle': z.strictObject({ invoiceId: f.recordId, counterId: f.recordId, tenderedMinor: f.tenderedAmount, amountMinor: f.cashPartAmount.optional() }),
   'receipt-get': z.strictObject({ invoiceId: f.recordId }),
   /** A paid payment's refunds, each with its history. */
   'refund-list': z.strictObject({ attemptId: f.recordId }),

@@ -27,6 +27,8 @@ export interface Invoice {
   status: InvoiceStatus;
   createdAt: number;
   paidAt: number | null;
+  /** What is still to pay: the total less the parts paid (cash, card/UPI payments that succeeded); 0 once paid. */
+  balanceDueMinor: number;
   /** Sent by another billing program through the integration API: its name (the number is its reference). */
   program?: string;
 }

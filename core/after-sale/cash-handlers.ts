@@ -1,6 +1,6 @@
 // Settling an invoice at the till (cash), and what its receipt shows.
 import type { Tender } from '../../contract/vocabulary';
-import type { Receipt } from '../../contract/answers';
+import type { Receipt, ReceiptPart } from '../../contract/answers';
 import * as attempts from '../../db/local/attempts';
 import * as counters from '../../db/local/counters';
 import * as invoices from '../../db/local/invoices';
@@ -28,22 +28,46 @@ function receipt(ctx: DataContext, invoiceId: string): Receipt {
   if (invoice.status !== 'paid') throw new HandlerFailure('conflict', 'A receipt is printed once the invoice is paid.', 'invoiceId');
   const settings = readSettings(ctx.db);
   const counter = counters.requireCounter(ctx.db, invoice.counterId);
-  const store = { storeName: settings.storeName, storeAddress: settings.storeAddress, invoice, counterName: counter.name, bill: invoices.getBill(ctx.db, invoice.id) };
-  const cash = tenders.cashSaleForInvoice(ctx.db, invoice.id);
-  if (cash) {
-    return { ...store, tender: 'cash', paymentId: null, tenderedMinor: cash.tenderedMinor, changeMinor: cash.changeMinor, paidAt: cash.createdAt, refunds: [] };
-  }
-  // The first success paid the invoice; a later one is a double charge, flagged on its attempt.
-  const paid = attempts.listAttemptsForInvoice(ctx.db, invoice.id).find((attempt) => attempt.state === 'succeeded');
-  if (!paid) throw new HandlerFailure('conflict', 'This invoice has no recorded payment to print.', 'invoiceId');
-  const tender: Tender = paid.method;
+  const parts = receiptParts(ctx, invoice.id);
+  const last = parts.at(-1);
+  if (!last) throw new HandlerFailure('conflict', 'This invoice has no recorded payment to print.', 'invoiceId');
   return {
-    ...store,
-    tender,
-    paymentId: paid.paymentId,
-    tenderedMinor: null,
-    changeMinor: null,
-    paidAt: invoice.paidAt ?? paid.finalAt ?? paid.updatedAt,
-    refunds: refunds.listRefundsForAttempt(ctx.db, paid.id).filter((refund) => refund.state !== 'failed' && refund.state !== 'rejected' && refund.state !== 'canceled'),
+    storeName: settings.storeName,
+    storeAddress: settings.storeAddress,
+    invoice,
+    counterName: counter.name,
+    bill: invoices.getBill(ctx.db, invoice.id),
+    ...last,
+    paidAt: invoice.paidAt ?? last.paidAt,
+    parts,
   };
+}
+
+/**
+ * The tenders that paid the invoice, in order: its cash (whole or a part), then each card/UPI
+ * payment that succeeded. A success on an invoice already paid is a double charge, flagged on its
+ * attempt, not a tender of this sale.
+ */
+function receiptParts(ctx: DataContext, invoiceId: string): ReceiptPart[] {
+  const cash = tenders.cashSaleForInvoice(ctx.db, invoiceId);
+  const parts: ReceiptPart[] = cash
+    ? [{ tender: 'cash', amountMinor: cash.amountMinor, paymentId: null, tenderedMinor: cash.tenderedMinor, changeMinor: cash.changeMinor, paidAt: cash.createdAt, refunds: [] }]
+    : [];
+  let coveredMinor = cash?.amountMinor ?? 0;
+  const total = invoices.requireInvoice(ctx.db, invoiceId).totalMinor;
+  for (const paid of attempts.listAttemptsForInvoice(ctx.db, invoiceId)) {
+    if (paid.state !== 'succeeded' || coveredMinor >= total) continue;
+    coveredMinor += paid.amountMinor;
+    const tender: Tender = paid.method;
+    parts.push({
+      tender,
+      amountMinor: paid.amountMinor,
+      paymentId: paid.paymentId,
+      tenderedMinor: null,
+      changeMinor: null,
+      paidAt: paid.finalAt ?? paid.updatedAt,
+      refunds: refunds.listRefundsForAttempt(ctx.db, paid.id).filter((refund) => refund.state !== 'failed' && refund.state !== 'rejected' && refund.state !== 'canceled'),
+    });
+  }
+  return parts;
 }

@@ -51,6 +51,7 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
     { input: { invoiceId: 'i', counterId: 'c', tenderedMinor: -500 }, field: 'tenderedMinor', rule: /Amount tendered must be more than zero/ },
     { input: { invoiceId: 'i', counterId: 'c', tenderedMinor: '500' }, field: 'tenderedMinor', rule: /Amount tendered must be a number/ },
     { input: { invoiceId: 'i', counterId: 'c', tenderedMinor: 10.5 }, field: 'tenderedMinor', rule: /whole number of paise/ },
+    { input: { invoiceId: 'i', counterId: 'c', tenderedMinor: 500, amountMinor: 0 }, field: 'amountMinor', rule: /Cash part must be more than zero/ },
   ],
   'receipt-get': [{ input: { invoiceId: '' }, field: 'invoiceId', rule: /required/ }],
   'refund-list': [{ input: { attemptId: 7 }, field: 'attemptId', rule: /text/ }],

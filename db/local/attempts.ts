@@ -58,8 +58,8 @@ type AttemptInsert = Pick<
 > & { at: number };
 
 /**
- * Records the attempt in state 'creating', before Zoho is asked: the amount and currency are the
- * invoice's, the terminal the counter's, and its first event says which method on which terminal.
+ * Records the attempt in state 'creating', before Zoho is asked: the amount is the invoice's balance
+ * due (its total, unless part was paid in cash), the currency the invoice's, the terminal the counter's, and its first event says which method on which terminal.
  * Throws NotFoundError for an unknown invoice or counter; InvoiceOfAnotherCounterError when the
  * invoice was written at another counter; InvalidStateError when the invoice is paid, void or awaits
  * review, or the counter is inactive; ConflictError (field invoiceId or terminalId) when the invoice
@@ -72,7 +72,7 @@ export function insertCreatingAttempt(db: Db, input: NewChargeAttempt): CreatedA
     if (invoice.counterId !== counter.id) throw new InvoiceOfAnotherCounterError(invoice.number);
     if (invoice.status === 'paid') throw new InvalidStateError('invoice_paid');
     if (invoice.status === 'void') throw new InvalidStateError('invoice_void');
-    if (invoice.totalMinor <= 0) throw new RangeError(`Invoice ${invoice.number} has nothing to charge.`);
+    if (invoice.balanceDueMinor <= 0) throw new RangeError(`Invoice ${invoice.number} has nothing to charge.`);
     if (!counter.active) throw new InvalidStateError('counter_inactive');
     if (!input.reviewAcknowledged && invoiceAwaitsReview(db, invoice.id)) {
       throw new InvalidStateError('invoice_needs_review');
@@ -94,7 +94,7 @@ export function insertCreatingAttempt(db: Db, input: NewChargeAttempt): CreatedA
       invoiceId: invoice.id,
       counterId: counter.id,
       terminalId: counter.terminalId,
-      amountMinor: invoice.totalMinor,
+      amountMinor: invoice.balanceDueMinor,
       currency: invoice.currency,
       method: input.method,
       at: input.at,
@@ -189,7 +189,7 @@ export type AttemptOutcome =
 
 /**
  * Settles the attempt (guarded like transitionAttempt) and its invoice in one transaction:
- * succeeded → invoice paid; failed → invoice payment_failed unless already paid. A success on an
+ * succeeded → invoice paid once its parts cover its total; failed → invoice payment_failed unless already paid (a balance stays due). A success on an
  * invoice another payment already settled is kept, and flagged as a mismatch: it is a double charge.
  */
 export function finalizeAttempt(db: Db, outcome: AttemptOutcome): ChargeAttempt | null {
@@ -214,8 +214,8 @@ export function finalizeAttempt(db: Db, outcome: AttemptOutcome): ChargeAttempt 
     ).run({ ...settled, to: outcome.to, at: outcome.at, attemptId: current.id });
 
     if (outcome.to === 'succeeded') {
-      const paidNow = recordInvoicePaid(db, current.invoiceId, outcome.paymentId, outcome.at);
-      if (!paidNow) {
+      const paid = recordInvoicePaid(db, current.invoiceId, outcome.paymentId, outcome.at);
+      if (paid === 'already_paid') {
         const payment = outcome.paymentId === null ? 'This payment' : `Payment ${outcome.paymentId}`;
         const note = `Invoice ${current.invoiceNumber} was already paid: ${payment} charged it a second time`;
         writeMismatch(db, current.id, `${note} and must be refunded.`, outcome.at);

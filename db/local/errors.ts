@@ -84,7 +84,9 @@ export type InvalidStateReason =
   | 'not_held'
   | 'payment_not_paid'
   | 'refund_unsettled'
-  | 'invoice_card_payment_pending';
+  | 'invoice_card_payment_pending'
+  | 'invoice_part_paid'
+  | 'invoice_cash_taken';
 
 const INVALID_STATE_MESSAGES: Record<InvalidStateReason, string> = {
   invoice_paid: 'This invoice is already paid.',
@@ -100,6 +102,8 @@ const INVALID_STATE_MESSAGES: Record<InvalidStateReason, string> = {
     'An earlier refund of this payment has no answer from Zoho yet. Counter is asking Zoho about it; refund again once it is settled.',
   invoice_card_payment_pending:
     'This invoice has a card or UPI payment that is still running or whose outcome is unknown: wait for it, or have a manager check it, before taking cash.',
+  invoice_cash_taken: 'This invoice already has its cash part: take the balance due by card or UPI.',
+  invoice_part_paid: 'Part of this invoice is already paid, so it cannot be cancelled: take the balance due, or refund the part paid.',
 };
 
 /** The input field each refusal is about, where there is one. */
@@ -138,7 +142,7 @@ export class RefundExceedsPaymentError extends CodedError {
   }
 }
 
-/** Cash handed over is less than the invoice's total. */
+/** Cash handed over is less than what is due (the balance, or the part paid in cash). */
 export class TenderTooSmallError extends CodedError {
   override readonly name = 'TenderTooSmallError';
   readonly code = 'invalid_input';
@@ -147,13 +151,36 @@ export class TenderTooSmallError extends CodedError {
     readonly tenderedMinor: number,
     readonly totalMinor: number,
     readonly currency: Currency,
+    /** 'due': the whole balance (the total, unless part is paid); 'part': the part paid in cash. */
+    readonly what: 'due' | 'part' = 'due',
   ) {
-    super(`The amount tendered (${tenderedMinor}) is less than the total (${totalMinor}).`);
+    super(`The amount tendered (${tenderedMinor}) is less than the ${what === 'part' ? 'cash part' : 'amount due'} (${totalMinor}).`);
   }
 
   protected override get shownMessage(): string {
     const tendered = formatMoney(this.tenderedMinor, this.currency);
-    return `Amount tendered (${tendered}) must be at least the total, ${formatMoney(this.totalMinor, this.currency)}.`;
+    const due = formatMoney(this.totalMinor, this.currency);
+    return this.what === 'part'
+      ? `Amount tendered (${tendered}) must be at least the part paid in cash, ${due}.`
+      : `Amount tendered (${tendered}) must be at least the total, ${due}.`;
+  }
+}
+
+/** A cash part larger than the balance due. */
+export class CashPartTooLargeError extends CodedError {
+  override readonly name = 'CashPartTooLargeError';
+  readonly code = 'invalid_input';
+  override readonly field = 'amountMinor';
+  constructor(
+    readonly partMinor: number,
+    readonly balanceMinor: number,
+    readonly currency: Currency,
+  ) {
+    super(`The cash part (${partMinor}) is more than the balance due (${balanceMinor}).`);
+  }
+
+  protected override get shownMessage(): string {
+    return `Cash part must be at most the balance due, ${formatMoney(this.balanceMinor, this.currency)}.`;
   }
 }
 

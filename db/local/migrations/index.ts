@@ -12,6 +12,7 @@ import { storeOutboxAfterSale } from './011_store_outbox_after_sale';
 import { storeClaims } from './012_store_claims';
 import { catalogue } from './013_catalogue';
 import { integrationApi } from './014_integration_api';
+import { splitTender } from './015_split_tender';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -35,4 +36,5 @@ export const MIGRATIONS: readonly Migration[] = [
   storeClaims,
   catalogue,
   integrationApi,
+  splitTender,
 ];

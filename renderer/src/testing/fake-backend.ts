@@ -183,7 +183,10 @@ export class FakeBackend {
       paymentId: state === 'succeeded' ? `pay-${attemptId}` : null,
     });
     const invoice = this.requireInvoice(attempt.invoiceId);
-    if (state === 'succeeded') Object.assign(invoice, { status: 'paid', paidAt: at });
+    if (state === 'succeeded') {
+      invoice.balanceDueMinor = Math.max(0, invoice.balanceDueMinor - attempt.amountMinor);
+      if (invoice.balanceDueMinor === 0) Object.assign(invoice, { status: 'paid', paidAt: at });
+    }
     if (state === 'failed' && invoice.status === 'open') invoice.status = 'payment_failed';
     this.publish(attempt);
     return attempt;
@@ -254,13 +257,14 @@ export class FakeBackend {
       status: 'open',
       createdAt: this.now(),
       paidAt: null,
+      balanceDueMinor: total.value,
     };
     if (this.invoices.some((i) => i.number === invoice.number)) refuse('conflict', `Invoice ${invoice.number} already exists.`, 'number');
     this.invoices.push(invoice);
     return invoice;
   }
 
-  /** A new attempt for the invoice's total; with a session when Zoho created one. */
+  /** A new attempt for the invoice's balance due; with a session when Zoho created one. */
   newAttempt(invoice: Invoice, method: PaymentMethod, withSession: boolean): ChargeAttempt {
     const at = this.now();
     const c = this.requireCounter(invoice.counterId);
@@ -270,7 +274,7 @@ export class FakeBackend {
       invoiceNumber: invoice.number,
       counterId: c.id,
       terminalId: c.terminalId,
-      amountMinor: invoice.totalMinor,
+      amountMinor: invoice.balanceDueMinor,
       currency: invoice.currency,
       method,
       paymentsSessionId: withSession ? `s-${this.seq}` : null,
