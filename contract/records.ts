@@ -102,6 +102,11 @@ export function awaitsReview(attempt: Pick<ChargeAttempt, 'state' | 'review'>): 
   return isReviewState(attempt.state) && attempt.review === null;
 }
 
+/** Split tender: part of the invoice is paid (its cash part) and a balance is still due. */
+export function isPartPaid(invoice: Pick<Invoice, 'status' | 'totalMinor' | 'balanceDueMinor'>): boolean {
+  return invoice.status !== 'paid' && invoice.balanceDueMinor < invoice.totalMinor;
+}
+
 /**
  * The invoice must not be charged without a person confirming a look at the terminal: one of its
  * attempts (in the order they were made, not by clock) awaits review, and no later attempt reached Zoho. A later attempt that

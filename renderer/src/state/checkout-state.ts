@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import { isLiveState, type PaymentMethod } from '../../../contract/vocabulary';
 import { phaseOf } from './checkout-phase';
-import { awaitsReview, invoiceAwaitsReview, isHeld, type ChargeAttempt, type Invoice } from '../../../contract/records';
+import { awaitsReview, invoiceAwaitsReview, isHeld, isPartPaid, type ChargeAttempt, type Invoice } from '../../../contract/records';
 import { parseAmount } from '../../../contract/money';
 import type { AppError } from '../../../contract/result';
 import { call } from '../api/gateway';
@@ -74,8 +74,11 @@ interface CheckoutState {
   setConfirmChecked: (checked: boolean) => void;
   /** Creates the invoice if needed, then charges it. Never sends twice. */
   charge: (method?: PaymentMethod) => Promise<void>;
-  /** Creates the invoice if needed, then settles it in cash for the amount tendered. */
-  settleCash: () => Promise<void>;
+  /**
+   * Creates the invoice if needed, then settles it in cash for the amount tendered; `asPart`: the
+   * amount tendered pays only part of it (split tender), and the balance is then charged by card or UPI.
+   */
+  settleCash: (asPart?: boolean) => Promise<void>;
   recheck: () => Promise<void>;
   newSale: () => Promise<void>;
   cancelInvoice: () => Promise<void>;
@@ -298,7 +301,9 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
       set({ method, cash: false, ...(get().errorTarget === 'method' ? clearError() : {}) });
     },
     setCash(cash) {
-      if (get().busy) return;
+      const { busy, invoice } = get();
+      // An invoice has one cash part: once taken, the balance goes to card or UPI.
+      if (busy || (cash && invoice && isPartPaid(invoice))) return;
       set({ cash, ...clearError() });
     },
     setTendered(text) {
@@ -346,7 +351,7 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
       }
     },
 
-    async settleCash() {
+    async settleCash(asPart = false) {
       const state = get();
       const counterId = state.counterId;
       if (!counterId || state.busy || state.loading) return;
@@ -362,13 +367,20 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
       try {
         const invoice = await ensureInvoice(counterId);
         if (!invoice) return;
-        const result = await call((api) => api.cashSettle({ invoiceId: invoice.id, counterId, tenderedMinor: tendered.value }));
+        const result = await call((api) =>
+          api.cashSettle({ invoiceId: invoice.id, counterId, tenderedMinor: tendered.value, ...(asPart ? { amountMinor: tendered.value } : {}) }),
+        );
         if (!isCurrent(counterId)) return;
         if (!result.ok) {
           showError(result.error);
           return;
         }
         const { sale } = result.value;
+        if (result.value.invoice.status !== 'paid') {
+          // A cash part: the balance due is charged next, by the store's usual method.
+          set({ invoice: result.value.invoice, cash: false, tendered: '', method: get().defaultMethod, phaseVersion: get().phaseVersion + 1 });
+          return;
+        }
         set({ invoice: result.value.invoice, cashPaid: { tenderedMinor: sale.tenderedMinor, changeMinor: sale.changeMinor }, phaseVersion: get().phaseVersion + 1 });
       } finally {
         if (isCurrent(counterId)) set({ busy: null });

@@ -44,8 +44,8 @@ export function PaymentPanel({ phase, counter, invoice, attempt, draftTotalMinor
 
   let body: ReactNode = null;
   if (phase === 'draft' || phase === 'ready') {
-    const amountMinor = invoice?.totalMinor ?? draftTotalMinor;
-    body = <TakePayment counter={counter} method={method} amountMinor={amountMinor} currency={currency} busy={busy !== null} methodError={methodError} />;
+    const amountMinor = invoice?.balanceDueMinor ?? draftTotalMinor;
+    body = <TakePayment counter={counter} invoice={invoice} method={method} amountMinor={amountMinor} currency={currency} busy={busy !== null} methodError={methodError} />;
   } else if (phase === 'paid') {
     body = <PaymentPaid attempt={attempt} invoice={invoice} currency={currency} />;
   } else if (attempt) {
