@@ -377,8 +377,8 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
         }
         const { sale } = result.value;
         if (result.value.invoice.status !== 'paid') {
-          // A cash part: the balance due is charged next, by the store's usual method.
-          set({ invoice: result.value.invoice, cash: false, tendered: '', method: get().defaultMethod, phaseVersion: get().phaseVersion + 1 });
+          // A cash part: the balance due is charged next, by the store's usual method (an earlier failed try is behind it).
+          set({ invoice: result.value.invoice, attempt: null, cash: false, tendered: '', method: get().defaultMethod, phaseVersion: get().phaseVersion + 1 });
           return;
         }
         set({ invoice: result.value.invoice, cashPaid: { tenderedMinor: sale.tenderedMinor, changeMinor: sale.changeMinor }, phaseVersion: get().phaseVersion + 1 });
