@@ -83,7 +83,7 @@ export const layering = {
 };
 
 /** A statement of SQL in a string: SQL is written in db/ only. */
-const SQL_STATEMENT = String.raw`/\b(SELECT\s[\s\S]*?\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|(CREATE|ALTER|DROP)\s+(TABLE|UNIQUE|INDEX|VIEW|TRIGGER|FUNCTION|POLICY|ROLE|SCHEMA)|BEGIN\s+(EXCLUSIVE|IMMEDIATE|DEFERRED|TRANSACTION))\b/`;
+const SQL_STATEMENT = String.raw`/\b(SELECT\s[\s\S]*?\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|(CREATE|ALTER|DROP)\s+(TABLE|UNIQUE|INDEX|VIEW|TRIGGER|FUNCTION|POLICY|ROLE|SCHEMA)|BEGIN\s+(EXCLUSIVE|IMMEDIATE|DEFERRED|TRANSACTION)|PRAGMA\s+\w+)\b/`;
 
 /** Product code outside db/ (tests aside) holds no SQL: it calls db/'s functions. */
 export const sqlOutsideDb = {

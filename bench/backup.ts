@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkIntegrityNow } from '../core/maintenance/integrity';
+import { checkIntegrityNow } from '../db/local/integrity';
 import { closeDatabase, openDatabase } from '../db/local/database';
 import { chargesDuringBackup, padDatabase } from '../testkit/charges-during-backup';
 import { goal, ms, spread, timeRuns, verdicts, type BenchResult } from './lib';

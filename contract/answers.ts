@@ -276,6 +276,16 @@ export interface CounterClaimView {
 }
 
 /** Store mode: where this PC's link to the store stands. `link` is 'off' on a PC of its own. */
+/** The integration API as it runs now (Manager → Integrations). */
+export interface IntegrationApiStatus {
+  /** Where programs on this computer reach it; null when it is off or could not start. */
+  url: string | null;
+  /** Programs on the shop's network may use it too. */
+  lan: boolean;
+  /** Started with --api-lan / COUNTER_API_LAN=1: the network stays open whatever the screen says. */
+  lanForcedAtStart: boolean;
+}
+
 export interface StoreStatus {
   link: 'off' | 'up' | 'down';
   storeName: string | null;

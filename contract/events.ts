@@ -6,6 +6,8 @@ export type BillingEvent =
   /** An attempt changed; `invoice` is its invoice as the backend has it after the change (paid, payment failed…). */
   | { type: 'charge-updated'; attempt: ChargeAttempt; invoice: Invoice }
   | { type: 'refund-updated'; refund: Refund }
+  /** A billing program asked for a refund, or a manager decided one: the counter's list should be read again. */
+  | { type: 'refund-requests-changed' }
   /** Cash sales and day closes: the log and totals should be read again. */
   | { type: 'ledger-changed' }
   | { type: 'connection-changed'; connection: ConnectionStatus }

@@ -7,9 +7,9 @@ import * as f from './fields';
 import * as cf from './catalogue/fields';
 import type { Bill } from './catalogue/bill';
 import type { CatalogueItem, ImportReport, TaxSettings } from './catalogue/records';
-import type { AttemptEvent, CashSale, ChargeAttempt, Counter, IntegrationKey, Invoice, Refund, RefundWithEvents } from './records';
+import type { AttemptEvent, CashSale, ChargeAttempt, Counter, IntegrationKey, IntegrationRefundRequest, Invoice, Refund, RefundWithEvents } from './records';
 import type { Result } from './result';
-import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayCloseReport, DayLog, ManagerStatus, Receipt, Settings, StoreStatus, SupportBundle, SupportInfo } from './answers';
+import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayCloseReport, DayLog, IntegrationApiStatus, ManagerStatus, Receipt, Settings, StoreStatus, SupportBundle, SupportInfo } from './answers';
 
 const empty = z.strictObject({});
 const attemptState = z.enum(ATTEMPT_STATES, { error: `State must be one of ${ATTEMPT_STATES.join(', ')}` });
@@ -72,6 +72,8 @@ export const inputSchemas = {
   /** A paid payment's refunds, each with its history. */
   'refund-list': z.strictObject({ attemptId: f.recordId }),
   'refund-recheck': z.strictObject({ refundId: f.recordId }),
+  /** Refunds billing programs asked for that wait for a manager (of one counter when named). */
+  'refund-requests-waiting': z.strictObject({ counterId: f.recordId.optional() }),
   'day-close-report': z.strictObject({ date: f.isoDate }),
   'attempt-events': z.strictObject({ attemptId: f.recordId }),
   'log-day': dayFilter.extend({ rows: f.logRows.optional() }),
@@ -196,6 +198,12 @@ export const inputSchemas = {
   'integration-key-list': z.strictObject({ managerToken: f.managerToken }),
   /** The key stops working at once, for good. */
   'integration-key-revoke': z.strictObject({ managerToken: f.managerToken, keyId: f.recordId }),
+  /** Approve makes the refund the program asked for (through the refund service); decline makes none. Decided once. */
+  'refund-request-decide': z.strictObject({ managerToken: f.managerToken, requestId: f.recordId, decision: z.enum(['approve', 'decline'], { error: 'Decision must be approve or decline' }) }),
+  /** Where the integration API listens, and whether programs on the shop's network may use it. */
+  'integration-api-status': z.strictObject({ managerToken: f.managerToken }),
+  /** Opens the integration API to the shop's network, or back to this computer only (it restarts on the same port). */
+  'integration-api-configure': z.strictObject({ managerToken: f.managerToken, lan: z.boolean({ error: 'Network access must be true or false' }) }),
 } as const;
 
 export interface HandlerOutputs {
@@ -257,6 +265,10 @@ export interface HandlerOutputs {
   'integration-key-create': { key: IntegrationKey; secret: string };
   'integration-key-list': IntegrationKey[];
   'integration-key-revoke': IntegrationKey;
+  'refund-requests-waiting': IntegrationRefundRequest[];
+  'refund-request-decide': IntegrationRefundRequest;
+  'integration-api-status': IntegrationApiStatus;
+  'integration-api-configure': IntegrationApiStatus;
 }
 
 export interface ManagerSession {

@@ -1,6 +1,6 @@
 // The records the backend returns to the renderer. Money is integer minor units; times are
 // unix milliseconds; ids are strings.
-import { isReviewState, type AttemptState, type Currency, type IntegrationScope, type InvoiceStatus, type PaymentMethod, type RefundReason, type RefundState } from './vocabulary';
+import { isReviewState, type AttemptState, type Currency, type IntegrationScope, type InvoiceStatus, type PaymentMethod, type RefundReason, type RefundRequestState, type RefundState } from './vocabulary';
 
 export interface Counter {
   id: string;
@@ -239,4 +239,25 @@ export interface IntegrationKey {
   counterIds: string[];
   createdAt: number;
   revokedAt: number | null;
+}
+
+/** A refund a billing program asked for through the integration API: it waits for a manager on the counter's screen. */
+export interface IntegrationRefundRequest {
+  id: string;
+  keyId: string;
+  /** The program that asked (its key's name). */
+  program: string;
+  attemptId: string;
+  invoiceId: string;
+  invoiceNumber: string;
+  counterId: string;
+  amountMinor: number;
+  currency: Currency;
+  reason: RefundReason;
+  note: string | null;
+  requestedAt: number;
+  state: RefundRequestState;
+  decidedAt: number | null;
+  /** The refund Counter made when a manager approved the request. */
+  refundId: string | null;
 }

@@ -61,6 +61,10 @@ export function isFinalRefundState(state: RefundState): boolean {
 export const REFUND_REASONS = ['requested_by_customer', 'duplicate', 'fraudulent', 'others'] as const;
 export type RefundReason = (typeof REFUND_REASONS)[number];
 
+/** A billing program's refund request: waiting for a manager, then approved (a refund was made) or declined. */
+export const REFUND_REQUEST_STATES = ['waiting', 'approved', 'declined'] as const;
+export type RefundRequestState = (typeof REFUND_REQUEST_STATES)[number];
+
 /** How an invoice was settled: on the terminal (card, UPI) or at the till (cash). */
 export const TENDERS = ['card', 'upi', 'cash'] as const;
 export type Tender = (typeof TENDERS)[number];

@@ -39,6 +39,8 @@ export interface DataServicesOptions {
   onZohoTrouble: (trouble: ZohoTrouble | null) => void;
   /** The poller's calls a minute now: a PC of a store gets its share (default: the tuning's, else CALL_BUDGET_PER_MINUTE). */
   budgetPerMinute?: () => number;
+  /** Of the active counters, those this PC may charge on next (a PC of a store: not those other PCs hold); default all. */
+  chargeableCounters?: (activeCounters: number) => number;
   /** What the handlers ask of the store (default: LOCAL_PORTS, a PC of its own). */
   ports?: () => Ports;
   tuning?: ChargeTuning;
@@ -46,6 +48,7 @@ export interface DataServicesOptions {
 
 export function createDataServices(options: DataServicesOptions) {
   const { db, tuning = {} } = options;
+  const chargeable = options.chargeableCounters ?? ((active: number) => active);
   const intervalMs = () => tuning.pollIntervalMs ?? readSettings(db).pollIntervalSeconds * 1000;
   // One poller follows both services' records: each registers itself with it.
   const poller: Poller = new Poller({
@@ -53,7 +56,7 @@ export function createDataServices(options: DataServicesOptions) {
     maxIntervalMs: Math.max(MAX_POLL_INTERVAL_MS, intervalMs()),
     budgetPerMinute: options.budgetPerMinute ?? (() => tuning.budgetPerMinute ?? CALL_BUDGET_PER_MINUTE),
     // The counters without a live payment are the ones that could charge next: their creates are kept room for.
-    createReservePerMinute: (): number => Math.max(0, countActiveCounters(db) - poller.size),
+    createReservePerMinute: (): number => Math.max(0, chargeable(countActiveCounters(db)) - poller.size),
     clock: options.clock,
     onError: (attemptId, error) => options.log.error('payment check crashed', { attemptId, error: String(error) }),
   });

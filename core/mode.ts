@@ -78,6 +78,7 @@ export interface ModeOptions {
   onZohoTrouble: (trouble: ZohoTrouble | null) => void;
   /** The poller's calls a minute now (a PC of a store: its share of the account's). */
   budgetPerMinute?: () => number;
+  chargeableCounters?: (activeCounters: number) => number;
   /** Books each token request with the store's other PCs (see TokenManagerOptions.reserveRequest). */
   reserveTokenRequest?: (account: { edition: Edition; accountId: string }) => Promise<void>;
   /** What the handlers ask of the store (see DataServicesOptions.ports). */
@@ -204,6 +205,7 @@ async function assemble(options: ModeOptions, parts: Assembly): Promise<RunningM
       refundScope: { allowed: () => tokens.refundsAllowed(), markMissing: () => tokens.markRefundScopeMissing() },
       onZohoTrouble: options.onZohoTrouble,
       ...(options.budgetPerMinute ? { budgetPerMinute: options.budgetPerMinute } : {}),
+      ...(options.chargeableCounters ? { chargeableCounters: options.chargeableCounters } : {}),
       ...(options.ports ? { ports: options.ports } : {}),
       ...(options.tuning ? { tuning: options.tuning } : {}),
     });

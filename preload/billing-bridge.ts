@@ -88,6 +88,10 @@ export function createBillingBridge(ipc: IpcRendererLike): DesktopBilling {
     integrationKeyCreate: call('integration-key-create'),
     integrationKeyList: call('integration-key-list'),
     integrationKeyRevoke: call('integration-key-revoke'),
+    refundRequestsWaiting: call('refund-requests-waiting'),
+    refundRequestDecide: call('refund-request-decide'),
+    integrationApiStatus: call('integration-api-status'),
+    integrationApiConfigure: call('integration-api-configure'),
 
     onEvent(listener: (event: BillingEvent) => void) {
       // Only the event crosses into the page, never Electron's IPC event object (it exposes the sender).

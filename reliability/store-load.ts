@@ -3,7 +3,7 @@
 // simulator holding Zoho's 600 calls a minute per account. Every PC's share follows the heartbeats,
 // so the store as a whole must draw no 429 and check every session at least every 10 s.
 import type { PostgresServer } from '../testkit/postgres-cluster';
-import { sessionPollGaps } from '../testkit/stats';
+import { percentile, sessionPollGaps } from '../testkit/stats';
 import { StoreStations } from '../testkit/store-stations';
 import { sleep } from '../testkit/time';
 
@@ -18,6 +18,9 @@ export interface StoreLoadReport {
   longestGapMs: number;
   /** Once every session has started. */
   steadyLongestGapMs: number;
+  steadyGapP50Ms: number;
+  /** Checks a minute the store made once every session had started: what it spent of its budget. */
+  steadyRetrievesPerMinute: number;
   /** Each PC's calls a minute at the end, as its store status says. */
   shares: number[];
 }
@@ -51,6 +54,9 @@ export async function runStoreLoad(options: { pcs: number; sessionsPerPc: number
     const log = stations.sim.requests().filter((entry) => entry.time >= started);
     const gaps = sessionPollGaps(log);
     const retrieves = log.filter((entry) => entry.method === 'GET' && entry.session_id).length;
+    const steadyFrom = started + STAGGER_MS;
+    const steadyGaps = sessionPollGaps(log, steadyFrom);
+    const steadyRetrieves = log.filter((entry) => entry.method === 'GET' && entry.session_id && entry.time >= steadyFrom).length;
     const shares = await Promise.all(stations.stations.map(async (s) => (await s.host.ok('store-status', {})).callsPerMinute));
     return {
       pcs,
@@ -59,7 +65,9 @@ export async function runStoreLoad(options: { pcs: number; sessionsPerPc: number
       rateLimited: stations.sim.stats().payments_requests.rate_limited,
       retrievesPerMinute: Math.round((retrieves / (Date.now() - started)) * 60_000),
       longestGapMs: Math.max(...gaps),
-      steadyLongestGapMs: Math.max(...sessionPollGaps(log, started + STAGGER_MS)),
+      steadyLongestGapMs: Math.max(...steadyGaps),
+      steadyGapP50Ms: percentile(steadyGaps, 50),
+      steadyRetrievesPerMinute: Math.round((steadyRetrieves / (Date.now() - steadyFrom)) * 60_000),
       shares,
     };
   } finally {

@@ -85,6 +85,8 @@ describe('lint layering', () => {
     ['host/fixture.ts', "export const q = 'DELETE FROM counter_claims WHERE station = $1';\n"],
     ['main/fixture.ts', "export const q = 'INSERT INTO outbox (id) VALUES (?)';\n"],
     ['core/fixture.ts', "export const q = 'BEGIN EXCLUSIVE';\n"],
+    ['core/fixture.ts', "export const check = 'PRAGMA integrity_check';\n"],
+    ['core/fixture.ts', 'export const quick = `PRAGMA quick_check`;\n'],
     ['renderer/src/fixture.ts', 'export const q = `CREATE TABLE t (id TEXT)`;\n'],
   ])('refuses SQL outside db/ in %s', async (filePath, code) => {
     expect(await sqlErrors(filePath, code)).toHaveLength(1);
@@ -96,6 +98,7 @@ describe('lint layering', () => {
     ['core/fixture.test.ts', select],
     ['renderer/src/fixture.ts', "export const isField = (tag: string) => tag === 'INPUT' || tag === 'SELECT';\n"],
     ['core/fixture.ts', "export const q = 'Select a counter from the list, then update its terminal.';\n"],
+    ['db/local/fixture.ts', "export const check = 'PRAGMA integrity_check';\n"],
   ])('allows %s its strings', async (filePath, code) => {
     expect(await sqlErrors(filePath, code)).toEqual([]);
   });

@@ -11,7 +11,7 @@ import type { ChargeAttempt, Counter } from '../contract/records';
 import Database from 'better-sqlite3';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/index';
 import { HostProcess, prepareLiveDataDir } from './host-process';
-import { PostgresCluster, type PostgresServer } from './postgres-cluster';
+import { freePort, PostgresCluster, type PostgresServer } from './postgres-cluster';
 import { buildRenderer, rendererStale } from './repo';
 import { TEST_PIN } from './manager-pin';
 import { SimControl } from './sim-control';
@@ -29,6 +29,8 @@ export interface StoreStationsOptions {
   storeName?: string;
   /** The simulator's options (e.g. Zoho's rate limit, longer sessions). */
   simulator?: SimulatorOptions;
+  /** Each PC serves the integration API on a free port of its own (Station.apiUrl). */
+  integrationApi?: boolean;
 }
 
 export interface Station {
@@ -38,6 +40,8 @@ export interface Station {
   host: HostProcess;
   managerToken: string;
   stationId: string;
+  /** The PC's integration API, when the stations were started with it. */
+  apiUrl: string | null;
 }
 
 /** `cluster` is the store's own PostgresCluster (which a test may stop: an outage) unless one was given. */
@@ -52,6 +56,7 @@ export class StoreStations<Cluster extends PostgresServer = PostgresCluster> {
     readonly storeName: string,
     readonly sim: RunningSimulator,
     readonly control: SimControl,
+    private readonly integrationApi: boolean,
   ) {}
 
   static async start(options: StoreStationsOptions & { cluster?: undefined }): Promise<StoreStations>;
@@ -62,7 +67,7 @@ export class StoreStations<Cluster extends PostgresServer = PostgresCluster> {
     const cluster = options.cluster ?? (ownCluster = await PostgresCluster.start());
     const url = await cluster.createDatabase();
     const sim = await startSimulator(options.simulator ?? {});
-    const stations = new StoreStations(cluster, ownCluster, url, options.storeName ?? 'Main Street', sim, new SimControl(sim.url));
+    const stations = new StoreStations(cluster, ownCluster, url, options.storeName ?? 'Main Street', sim, new SimControl(sim.url), options.integrationApi ?? false);
     try {
       await stations.open(options);
     } catch (error) {
@@ -140,7 +145,7 @@ export class StoreStations<Cluster extends PostgresServer = PostgresCluster> {
   /** Starts PC `index` again on its data folder (after a kill or a stop); it rejoins its store by itself. */
   async restart(index: number): Promise<void> {
     const station = this.station(index);
-    station.host = await this.startHost(station.dataDir, station.name);
+    station.host = await this.startHost(station.dataDir, station.name, station.apiUrl === null ? null : Number(new URL(station.apiUrl).port));
     station.managerToken = (await station.host.ok('manager-unlock', { pin: STATION_PIN })).managerToken;
   }
 
@@ -183,22 +188,23 @@ export class StoreStations<Cluster extends PostgresServer = PostgresCluster> {
     const dataDir = mkdtempSync(join(tmpdir(), `counter-station-${index + 1}-`));
     await prepareLiveDataDir(dataDir, this.sim.fixture);
     const name = `PC ${index + 1}`;
-    const host = await this.startHost(dataDir, name);
+    const apiPort = this.integrationApi ? await freePort() : null;
+    const host = await this.startHost(dataDir, name, apiPort);
     const status = await eventually(async () => {
       const current = await host.ok('store-status', {});
       return current.link === 'up' && current.stationId ? current : undefined;
     }, 20_000, `${name} joining the store`);
-    const station: Station = { index, name, dataDir, host, managerToken: '', stationId: status.stationId ?? '' };
+    const station: Station = { index, name, dataDir, host, managerToken: '', stationId: status.stationId ?? '', apiUrl: apiPort === null ? null : `http://127.0.0.1:${apiPort}` };
     this.stations.push(station);
     return station;
   }
 
-  private startHost(dataDir: string, name: string): Promise<HostProcess> {
+  private startHost(dataDir: string, name: string, apiPort: number | null = null): Promise<HostProcess> {
     return HostProcess.start({
       dataDir,
       paymentsUrl: this.sim.url,
       accountsUrl: this.sim.url,
-      args: ['--store-name', this.storeName, '--station-name', name],
+      args: ['--store-name', this.storeName, '--station-name', name, ...(apiPort === null ? [] : ['--api-port', String(apiPort)])],
       // The address holds the password: through the environment, never the command line.
       env: { COUNTER_STORE_URL: this.url },
     });

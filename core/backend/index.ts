@@ -39,7 +39,7 @@ import { TOKEN_REQUEST_LOG_FILE, TokenRequestLog } from '../zoho/token-request-l
 import { ConnectionVault } from '../zoho/vault';
 import { dispatch, type Dispatch } from './dispatch';
 import { managerOnly } from './middleware';
-import { startIntegrationApi, type IntegrationApi } from '../integration-api/server';
+import { IntegrationApiRunner } from '../integration-api/runner';
 import type { RateLimit } from '../integration-api/rate-limit';
 import { ModeSwitch } from './mode-switch';
 import { appInfo, ConnectionReport } from './status';
@@ -147,7 +147,7 @@ class BackendRuntime implements Backend {
   private readonly log: Logger;
   private readonly env: Record<string, string | undefined>;
   private readonly updateChecks: UpdateChecks | null;
-  private integration: IntegrationApi | null = null;
+  private readonly integration: IntegrationApiRunner;
 
   constructor(
     private readonly options: BackendOptions & { tuning?: BackendTuning },
@@ -192,10 +192,24 @@ class BackendRuntime implements Backend {
       mode,
     };
     this.storePorts = storePorts(this.storeDeps);
+    this.integration = new IntegrationApiRunner(
+      options.integrationApi ?? null,
+      {
+        call: (name, input) => this.call(name, input),
+        subscribe: (listener) => this.events.subscribe(listener),
+        emit: (event) => this.events.emit(event),
+        db: () => this.modes.current().db,
+        currency: () => this.modes.current().currency,
+        now: this.now,
+      },
+      this.log,
+      this.clock,
+    );
     const lasting: LastingDomains = {
       app: { 'app-info': () => appInfo(mode(), this.version(), this.overrides) },
       manager: managerHandlers(access, managers),
       store: storeCalls(this.storeDeps),
+      integration: this.integration.handlers(),
       connection: connectionHandlers({
         vault: this.vault,
         tokenRequests: this.tokenRequests,
@@ -229,7 +243,7 @@ class BackendRuntime implements Backend {
     });
     this.route = {
       middleware: [managerOnly(managers), this.modes.gate],
-      handler: (name) => this.modes.handler(name),
+      handler: this.modes.handler,
       log: this.log,
     };
     this.updateChecks = options.updater
@@ -243,34 +257,11 @@ class BackendRuntime implements Backend {
     await this.open();
     const join = this.options.joinStoreAtStart;
     if (join && (this.store.joined?.storeName !== join.storeName || this.store.joined.url !== join.url)) await this.joinAtStart(join);
-    if (this.options.integrationApi) await this.startIntegrationApi(this.options.integrationApi);
-  }
-
-  /** The API for other billing programs, over the same calls as the screens. A port already taken is logged and the app goes on without it. */
-  private async startIntegrationApi(settings: NonNullable<BackendOptions['integrationApi']>): Promise<void> {
-    try {
-      this.integration = await startIntegrationApi({
-        backend: {
-          call: (name, input) => this.call(name, input),
-          subscribe: (listener) => this.events.subscribe(listener),
-          db: () => this.modes.current().db,
-          currency: () => this.modes.current().currency,
-          now: this.now,
-        },
-        port: settings.port,
-        ...(settings.lan !== undefined ? { lan: settings.lan } : {}),
-        ...(settings.rateLimit ? { rateLimit: settings.rateLimit } : {}),
-        log: this.log,
-        clock: this.clock,
-      });
-      this.log.info('integration api listening', { url: this.integration.url, lan: settings.lan ?? false });
-    } catch (error) {
-      this.log.error('the integration api could not start', { port: settings.port, error: error instanceof Error ? error.message : String(error) });
-    }
+    await this.integration.start();
   }
 
   integrationApiUrl(): string | null {
-    return this.integration?.url ?? null;
+    return this.integration.url();
   }
 
   private async open(): Promise<void> {
@@ -302,8 +293,7 @@ class BackendRuntime implements Backend {
   /** Lets calls under way finish (a charge waiting for Zoho must record its session id), then stops. */
   async close(): Promise<void> {
     this.updateChecks?.stop();
-    await this.integration?.close();
-    this.integration = null;
+    await this.integration.close();
     await this.modes.exclusively(0, async () => {
       try {
         await this.store.stop();
@@ -341,6 +331,7 @@ class BackendRuntime implements Backend {
       tokenRequests: this.tokenRequests,
       tuning,
       budgetPerMinute: () => this.store.budgetPerMinute(),
+      chargeableCounters: (active) => this.store.chargeableCounters(active),
       reserveTokenRequest: (account) => this.store.reserveTokenRequest(account),
       ports: () => this.ports(),
       startDemoZoho: this.options.startDemoZoho,

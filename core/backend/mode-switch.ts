@@ -28,9 +28,8 @@ export class ModeSwitch {
     return this.now().mode;
   }
 
-  handler<K extends HandlerName>(name: K): Handler<K> {
-    return this.now().calls[name];
-  }
+  /** The running mode's handler of the call (a function: dispatch is handed it as it is). */
+  readonly handler = <K extends HandlerName>(name: K): Handler<K> => this.now().calls[name];
 
   /** Waits out a switch, so that a call never runs on the mode a switch just closed, and counts the call as under way. */
   readonly gate: Middleware = async (_name, input, next) => {

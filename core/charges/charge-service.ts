@@ -15,15 +15,15 @@ import { toRequestAmount } from '../../contract/money';
 import { MAX_POLL_INTERVAL_MS, SESSION_VALIDITY_MS } from '../../contract/rules';
 import type { ParsedInput } from '../../contract/handlers';
 import * as attempts from '../../db/local/attempts';
-import { closeCovering, correctionFor } from '../../db/local/day-closes';
+import { insertCreatingAttempt, recordSessionCreated } from '../../db/local/charge-write-ahead';
 import * as invoices from '../../db/local/invoices';
-import { CallsUnderWay } from '../calls-under-way';
 import { recordLateCharge } from '../after-sale/corrections';
 import { isZohoError, surelyNotMade, ZohoError, zohoTrouble } from '../zoho/errors';
 import type { ZohoSession } from '../zoho/schemas';
 import { assessSession, findMismatch, isFinalStatus, type Assessment, type AttemptExpectation } from './assess';
 import { Holds } from './holds';
-import type { CheckOutcome, Follower, Following } from './poller';
+import { Lifecycle, type WrittenAhead } from './lifecycle';
+import type { CheckOutcome } from './poller';
 import type { FollowingServiceOptions } from './service-options';
 
 export interface ChargeTiming {
@@ -54,24 +54,39 @@ export interface ChargeServiceOptions extends FollowingServiceOptions {
   timing: ChargeTiming;
 }
 
-/** What this run knows of a session it follows, beyond the database. */
-interface Followed {
-  /** When the session was created, on the monotonic clock (estimated from the wall clock after a restart). */
-  createdAt: number;
-  /** Checks in a row that got no answer after the late window: the backoff's exponent. */
-  missed: number;
-  /** Session statuses Counter does not know that Zoho sent, already recorded in the trail. */
-  unknownStatuses: Set<string>;
+/** Zoho's answer to a create: the new session's id, and the session when its answer could be read. */
+interface SessionMade {
+  sessionId: string;
+  session: ZohoSession | null;
 }
 
-export class ChargeService implements Follower {
-  private readonly following: Following;
+type ChargeInput = ParsedInput<'charge-create'>;
+
+export class ChargeService {
+  private readonly lifecycle: Lifecycle<ChargeAttempt, ChargeInput, SessionMade>;
   private readonly holds: Holds;
-  private readonly followed = new Map<string, Followed>();
-  private readonly creates = new CallsUnderWay();
 
   constructor(private readonly options: ChargeServiceOptions) {
-    this.following = options.poller.follow(this);
+    const { db } = options;
+    // A charge's specifics; the lifecycle (create, record the id, follow, settle or correct) is shared with refunds.
+    this.lifecycle = new Lifecycle(options, {
+      kind: 'charge',
+      stoppingMessage: 'Counter is stopping. Charge again once it has started.',
+      createPauseWaitMs: options.timing.createPauseWaitMs,
+      writeAhead: (input) => this.writeAhead(input),
+      recordCreated: (attempt, made) => this.recordSession(attempt, made),
+      createFailed: async (attempt, error) => this.createFailed(attempt, error),
+      notSent: (attempt, waitMs, stopping) => this.notSent(attempt, waitMs, stopping),
+      lostAnswer: (attempt) => this.lostAnswer(attempt, { actor: 'startup', reason: 'Counter stopped before Zoho answered the charge request' }),
+      isFollowed: (attempt) => attempt.state === 'in_progress',
+      // A person may ask again about one handed to them (unresolved).
+      mayCheck: (attempt) => attempt.state === 'in_progress' || attempt.state === 'unresolved',
+      ask: (attempt, actor) => this.ask(attempt, actor),
+      bornAt: (attempt) => attempt.sessionCreatedAt ?? attempt.createdAt,
+      load: (id) => attempts.requireAttempt(db, id),
+      unfinished: () => attempts.listLiveAttempts(db),
+      publish: (attempt) => this.publish(attempt),
+    });
     this.holds = new Holds({
       db: options.db,
       now: options.now,
@@ -83,17 +98,17 @@ export class ChargeService implements Follower {
 
   /** A person asked: checks the attempt with Zoho now (see Following.checkNow). */
   recheck(attemptId: string): Promise<void> {
-    return this.following.checkNow(attemptId);
+    return this.lifecycle.recheck(attemptId);
   }
 
   /** Charges the invoice. Stopping waits for it: its session id is always recorded, never lost to a closed database. */
-  create(input: ParsedInput<'charge-create'>): Promise<ChargeAttempt> {
-    return this.creates.run(() => this.createAndRecord(input), 'Counter is stopping. Charge again once it has started.');
+  create(input: ChargeInput): Promise<ChargeAttempt> {
+    return this.lifecycle.create(input);
   }
 
   /** Refuses new charges, ends the hold timers and waits for every create under way (their HTTP calls time out, so this ends). */
   async stop(): Promise<void> {
-    const creates = this.creates.stop();
+    const creates = this.lifecycle.stop();
     this.holds.stop();
     await creates;
   }
@@ -103,14 +118,14 @@ export class ChargeService implements Follower {
     return this.holds.release(attemptId, note, 'manager') ?? attempts.requireAttempt(this.options.db, attemptId);
   }
 
-  private async createAndRecord(input: ParsedInput<'charge-create'>): Promise<ChargeAttempt> {
+  private async writeAhead(input: ChargeInput): Promise<WrittenAhead<ChargeAttempt, SessionMade>> {
     const { db, now } = this.options;
     const payments = this.options.payments();
     // The database reads the invoice and the counter once, in the transaction that writes the
     // attempt, and refuses there: an unknown invoice or counter, an invoice of another counter, a
     // paid or void invoice, one awaiting review (unless the cashier confirms having checked the
     // terminal), an inactive counter, and a second payment on an invoice or terminal that is live or on hold.
-    const { attempt, counter } = attempts.insertCreatingAttempt(db, {
+    const { attempt, counter } = insertCreatingAttempt(db, {
       invoiceId: input.invoiceId,
       counterId: input.counterId,
       method: input.method,
@@ -118,66 +133,55 @@ export class ChargeService implements Follower {
       at: now(),
       actor: 'cashier',
     });
-    this.publish(attempt);
-
-    // A create spends the account's rate limit as checks do, and waits out a 429 pause.
-    const draw = await this.following.drawForCreate(this.options.timing.createPauseWaitMs);
-    if (!draw.granted) return this.notSent(attempt, draw.waitMs);
-    let session: ZohoSession;
-    try {
-      session = await payments.createSession({
-        amount: toRequestAmount(attempt.amountMinor),
-        currency: attempt.currency,
-        terminalId: attempt.terminalId,
-        invoiceNumber: attempt.invoiceNumber,
-        description: `Invoice ${attempt.invoiceNumber} at ${counter.name}`,
-        // Identifiers only: never names, phone numbers, card or bank data.
-        metaData: [
-          { key: 'attempt_id', value: attempt.id },
-          { key: 'counter_id', value: counter.id },
-        ],
-        method: input.method,
-      });
-    } catch (error) {
-      // An answer we cannot read that still names its session: the session exists, so follow it
-      // (every retrieve is read and checked in full) rather than leave the payment unknown.
-      if (isZohoError(error, 'malformed') && error.details.sessionId) return this.recordSession(attempt, error.details.sessionId, null);
-      return this.createFailed(attempt, error);
-    }
-    return this.recordSession(attempt, session.payments_session_id, session);
+    const send = async (): Promise<SessionMade> => {
+      try {
+        const session = await payments.createSession({
+          amount: toRequestAmount(attempt.amountMinor),
+          currency: attempt.currency,
+          terminalId: attempt.terminalId,
+          invoiceNumber: attempt.invoiceNumber,
+          description: `Invoice ${attempt.invoiceNumber} at ${counter.name}`,
+          // Identifiers only: never names, phone numbers, card or bank data.
+          metaData: [
+            { key: 'attempt_id', value: attempt.id },
+            { key: 'counter_id', value: counter.id },
+          ],
+          method: input.method,
+        });
+        return { sessionId: session.payments_session_id, session };
+      } catch (error) {
+        // An answer we cannot read that still names its session: the session exists, so follow it
+        // (every retrieve is read and checked in full) rather than leave the payment unknown.
+        if (isZohoError(error, 'malformed') && error.details.sessionId) return { sessionId: error.details.sessionId, session: null };
+        throw error;
+      }
+    };
+    return { record: attempt, send };
   }
 
-  /** Stores the new session's id, checks what Zoho echoed (when it could be read), and starts polling. */
-  private recordSession(attempt: ChargeAttempt, sessionId: string, session: ZohoSession | null): ChargeAttempt {
+  /** Stores the new session's id and checks what Zoho echoed (when it could be read); the lifecycle then follows it. */
+  private recordSession(attempt: ChargeAttempt, { sessionId, session }: SessionMade): ChargeAttempt {
     const { db, now } = this.options;
     const sessionCreatedAt = now();
-    this.options.onZohoTrouble(null);
     // Logged before anything else can go wrong, so a failed write still leaves the id on record.
     this.options.log.info('payment session created', { attemptId: attempt.id, paymentsSessionId: sessionId, answerRead: session !== null });
     let created: ChargeAttempt;
     try {
       created =
-        attempts.markSessionCreated(db, { attemptId: attempt.id, paymentsSessionId: sessionId, sessionCreatedAt, at: sessionCreatedAt }) ??
-        attempts.requireAttempt(db, attempt.id);
+        recordSessionCreated(db, attempt, { paymentsSessionId: sessionId, sessionCreatedAt, at: sessionCreatedAt }) ?? attempts.requireAttempt(db, attempt.id);
     } catch (error) {
       return this.sessionNotRecorded(attempt, sessionId, error);
     }
-    this.followed.set(created.id, { createdAt: this.options.clock(), missed: 0, unknownStatuses: new Set() });
     const mismatch = session && findMismatch({ ...this.expectationOf(created), paymentsSessionId: null }, session);
     if (mismatch) created = attempts.setMismatch(db, created.id, mismatch, now());
     this.publish(created);
-    this.following.track(created.id, this.options.intervalMs());
     return created;
   }
 
   /** One retrieve call for the attempt, applied to it. Used by the poller and by re-check. */
-  async check(attemptId: string, actor: 'poller' | 'recheck'): Promise<CheckOutcome> {
+  private async ask(attempt: ChargeAttempt, actor: 'poller' | 'recheck'): Promise<CheckOutcome> {
     const { db } = this.options;
-    const attempt = attempts.requireAttempt(db, attemptId);
-    if ((attempt.state !== 'in_progress' && attempt.state !== 'unresolved') || !attempt.paymentsSessionId) {
-      return this.finished(attempt.id);
-    }
-    if (correctionFor(db, 'charge', attempt.id)) return this.finished(attempt.id);
+    if (!attempt.paymentsSessionId) return this.finished(attempt.id);
     let session: ZohoSession;
     try {
       session = await this.options.payments().retrieveSession(attempt.paymentsSessionId);
@@ -194,21 +198,20 @@ export class ChargeService implements Follower {
    * (unknown, and now on hold); `in_progress` is checked again.
    */
   resume(): void {
-    const { db } = this.options;
     this.holds.resume();
-    for (const attempt of attempts.listLiveAttempts(db)) {
-      if (attempt.state === 'creating') {
-        this.lostAnswer(attempt, { actor: 'startup', reason: 'Counter stopped before Zoho answered the charge request' });
-      } else if (attempt.state === 'in_progress') {
-        this.following.track(attempt.id, 0);
-      }
-    }
+    this.lifecycle.resume();
   }
 
   private apply(attempt: ChargeAttempt, session: ZohoSession, actor: string): CheckOutcome {
+    return this.lifecycle.settle(
+      attempt,
+      () => this.applyToOpenDay(attempt, session, actor),
+      (close) => this.applyToClosedDay(attempt, session, close),
+    );
+  }
+
+  private applyToOpenDay(attempt: ChargeAttempt, session: ZohoSession, actor: string): CheckOutcome {
     const { db, now } = this.options;
-    const close = closeCovering(db, attempt.createdAt);
-    if (close) return this.applyToClosedDay(attempt, session, close);
     const assessment = assessSession(this.expectationOf(attempt), session);
     if (assessment.kind === 'mismatch') return this.followMismatch(attempt, assessment);
     const newlyDeclined = assessment.declinedTries.filter((declined) => attempts.addDeclinedTry(db, attempt.id, declined, now()));
@@ -249,11 +252,11 @@ export class ChargeService implements Follower {
    * The attempt's day is closed, so the attempt never changes: Zoho's final word (a re-check of an
    * unresolved payment) is kept as a correction on a later, open day, and noted in its history.
    */
-  private applyToClosedDay(attempt: ChargeAttempt, session: ZohoSession, close: DayClose): CheckOutcome {
+  private applyToClosedDay(attempt: ChargeAttempt, session: ZohoSession, close: DayClose): { corrected: boolean; result: CheckOutcome } {
     const { db, now } = this.options;
     const assessment = assessSession(this.expectationOf(attempt), session);
     const status = assessment.kind === 'mismatch' ? assessment.sessionStatus : assessment.kind;
-    if (status === 'in_progress') return attempt.state === 'unresolved' ? this.finished(attempt.id) : { done: false };
+    if (status === 'in_progress') return { corrected: false, result: attempt.state === 'unresolved' ? this.finished(attempt.id) : { done: false } };
     const toState = assessment.kind === 'mismatch' ? 'unresolved' : assessment.kind;
     const paymentId = assessment.kind === 'succeeded' || assessment.kind === 'mismatch' ? assessment.paymentId : null;
     const detail =
@@ -263,14 +266,13 @@ export class ChargeService implements Follower {
           ? 'Zoho reports the payment succeeded'
           : `Zoho reports the payment failed (${assessment.kind === 'failed' ? (assessment.failureCode ?? 'no code') : ''})`;
     recordLateCharge(db, attempt, close, { toState, paymentId, detail, actor: 'zoho', now: now() });
-    this.options.events.emit({ type: 'ledger-changed' });
-    return this.finished(attempt.id);
+    return { corrected: true, result: this.finished(attempt.id) };
   }
 
   /** Zoho sent a status Counter does not know: logged each time, and recorded in the trail once per status. */
   private noteUnknownStatus(attempt: ChargeAttempt, status: string): void {
     this.options.log.warn('zoho sent an unknown session status', { attemptId: attempt.id, sessionStatus: status });
-    const seen = this.follow(attempt).unknownStatuses;
+    const seen = this.lifecycle.age(attempt).noted;
     if (seen.has(status)) return;
     seen.add(status);
     attempts.noteOnAttempt(this.options.db, {
@@ -315,7 +317,7 @@ export class ChargeService implements Follower {
     const phase = this.phaseOf(attempt);
     if (phase === 'live') return { done: false };
     if (phase === 'late') return { done: false, minIntervalMs: lateIntervalMs };
-    const followed = this.follow(attempt);
+    const followed = this.lifecycle.age(attempt);
     followed.missed += 1;
     return { done: false, minIntervalMs: Math.min(outageIntervalMs, lateIntervalMs * 2 ** followed.missed) };
   }
@@ -323,28 +325,13 @@ export class ChargeService implements Follower {
   /** live: within the session's validity and grace; late: within the late window after it; over: past both. */
   private phaseOf(attempt: ChargeAttempt): 'live' | 'late' | 'over' {
     const { sessionValidityMs, graceMs, lateWindowMs } = this.options.timing;
-    const age = this.options.clock() - this.follow(attempt).createdAt;
+    const age = this.lifecycle.ageOf(attempt);
     if (age < sessionValidityMs + graceMs) return 'live';
     return age < sessionValidityMs + graceMs + lateWindowMs ? 'late' : 'over';
   }
 
-  /**
-   * What this run knows of the session. One created by an earlier run is dated from the wall clock
-   * once, when first seen; from then on its age runs on the monotonic clock.
-   */
-  private follow(attempt: ChargeAttempt): Followed {
-    let followed = this.followed.get(attempt.id);
-    if (!followed) {
-      const wallAge = Math.max(0, this.options.now() - (attempt.sessionCreatedAt ?? attempt.createdAt));
-      followed = { createdAt: this.options.clock() - wallAge, missed: 0, unknownStatuses: new Set() };
-      this.followed.set(attempt.id, followed);
-    }
-    return followed;
-  }
-
   private finished(attemptId: string): CheckOutcome {
-    this.followed.delete(attemptId);
-    return { done: true };
+    return this.lifecycle.done(attemptId);
   }
 
   private checkFailed(attempt: ChargeAttempt, error: unknown): CheckOutcome {
@@ -369,8 +356,8 @@ export class ChargeService implements Follower {
     this.options.onZohoTrouble(trouble);
     const message = error instanceof Error ? error.message : String(error);
     if (!nothingCreated) return this.lostAnswer(attempt, { actor: 'zoho', reason: `No clear answer to the charge request: ${message}`, trouble: trouble ?? 'unreachable' });
+    // (The lifecycle has paused every call for a 429.)
     const retryAfterMs = isZohoError(error, 'rate_limited') ? (error.details.retryAfterMs ?? 60_000) : null;
-    if (retryAfterMs !== null) this.following.pause(retryAfterMs);
     let shown: string;
     if (retryAfterMs !== null) shown = chargeRateLimitedMessage(retryAfterMs);
     else if (trouble) shown = chargeTroubleMessage(trouble, 'not_sent');
@@ -383,8 +370,7 @@ export class ChargeService implements Follower {
   }
 
   /** The budget would not let the create go soon enough (a long 429 pause), or Counter is stopping: nothing was sent. */
-  private notSent(attempt: ChargeAttempt, waitMs: number): ChargeAttempt {
-    const stopping = this.creates.stopping || waitMs === 0;
+  private notSent(attempt: ChargeAttempt, waitMs: number, stopping: boolean): ChargeAttempt {
     return this.reject(attempt, {
       failureCode: null,
       failureMessage: stopping ? 'Counter was stopping, so nothing was sent to the terminal. Charge again once it has started.' : chargeRateLimitedMessage(waitMs),

@@ -516,6 +516,9 @@ const FIELDS: Record<string, FieldKind> = {
   scopes,
   counterIds,
   keyId: recordId,
+  requestId: recordId,
+  decision: enumKind(['approve', 'decline']),
+  lan: yesNo,
 };
 
 /** A field whose rules differ in one call from those of the same name in FIELDS. */

@@ -163,6 +163,10 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
   ],
   'integration-key-list': [{ input: { managerToken: 't', extra: 1 }, field: 'extra', rule: /Unknown field/ }],
   'integration-key-revoke': [{ input: { managerToken: 't' }, field: 'keyId', rule: /required/ }],
+  'refund-requests-waiting': [{ input: { counterId: 7 }, field: 'counterId', rule: /text/ }],
+  'refund-request-decide': [{ input: { managerToken: 't', requestId: 'r1', decision: 'yes' }, field: 'decision', rule: /Decision must be approve or decline/ }],
+  'integration-api-status': [{ input: { managerToken: 't', lan: true }, field: 'lan', rule: /Unknown field/ }],
+  'integration-api-configure': [{ input: { managerToken: 't', lan: 'on' }, field: 'lan', rule: /Network access must be true or false/ }],
 };
 
 describe('bad input', () => {

@@ -13,6 +13,7 @@ import type { connectionHandlers } from './connection';
 import { counterHandlers } from './counters';
 import { integrationKeyHandlers } from './integration-keys';
 import { invoiceHandlers } from './invoices';
+import { refundRequestHandlers } from './refund-requests';
 import { logHandlers } from './ledger';
 import type { managerHandlers } from './manager';
 import { settingsHandlers } from './settings';
@@ -29,6 +30,7 @@ export interface LastingDomains {
   connection: ReturnType<typeof connectionHandlers>;
   support: ReturnType<typeof supportHandlers>;
   store: ReturnType<typeof storeCalls>;
+  integration: Handlers<'integration-api-status' | 'integration-api-configure'>;
 }
 
 /** Every call of one mode: the lasting domains beside those over the mode's database. */
@@ -39,6 +41,7 @@ export function createRegistry(lasting: LastingDomains, ctx: DataContext): Regis
     lasting.connection,
     lasting.support,
     lasting.store,
+    lasting.integration,
     counterHandlers(ctx),
     invoiceHandlers(ctx),
     statusHandlers(ctx),
@@ -51,6 +54,7 @@ export function createRegistry(lasting: LastingDomains, ctx: DataContext): Regis
     catalogueHandlers(ctx),
     checkoutHandlers(ctx),
     integrationKeyHandlers(ctx),
+    refundRequestHandlers(ctx),
   ) satisfies Registry;
 }
 

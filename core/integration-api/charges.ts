@@ -101,7 +101,7 @@ async function invoiceFor(api: IntegrationBackend, key: IntegrationKey, request:
   return { invoice: { ...created.value, program: key.name }, source };
 }
 
-function readCharge(db: ReturnType<IntegrationBackend['db']>, attemptId: string, keyId?: string): ApiCharge {
+export function readCharge(db: ReturnType<IntegrationBackend['db']>, attemptId: string, keyId?: string): ApiCharge {
   const attempt = getAttempt(db, attemptId);
   const source = attempt ? getInvoiceSource(db, attempt.invoiceId) : null;
   if (!attempt || !source || (keyId !== undefined && source.keyId !== keyId)) refuse(404, 'not_found', 'There is no charge with this id made with this key.', 'id');

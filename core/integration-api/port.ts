@@ -10,6 +10,8 @@ import type { Db } from '../../db/local/database';
 export interface IntegrationBackend {
   call<K extends HandlerName>(name: K, input: unknown): Promise<Result<HandlerOutput<K>>>;
   subscribe(listener: (event: BillingEvent) => void): () => void;
+  /** Tells the screens (a refund request arrived). */
+  emit(event: BillingEvent): void;
   /** The running mode's database (demo or live: each keeps its own keys). */
   db(): Db;
   currency(): Currency;

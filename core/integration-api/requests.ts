@@ -2,7 +2,7 @@
 // field and the rule.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { isoDate, minorAmount, paymentMethod } from '../../contract/fields';
+import { isoDate, minorAmount, paymentMethod, refundNote, refundReason } from '../../contract/fields';
 import { CURRENCIES } from '../../contract/vocabulary';
 import { refuse } from './replies';
 
@@ -31,6 +31,13 @@ export const chargeListQuery = z.strictObject({
   reference: reference.optional(),
 });
 
+/** A refund a program asks for: a manager approves or declines it on the counter's screen. */
+export const refundRequestBody = z.strictObject({
+  amountMinor: minorAmount,
+  reason: refundReason.default('requested_by_customer'),
+  note: refundNote.optional(),
+});
+
 const WAIT_MAX_SECONDS = 60;
 export const chargeReadQuery = z.strictObject({
   wait: z.coerce
@@ -53,7 +60,7 @@ export function parseOrRefuse<T extends z.ZodType>(schema: T, input: unknown): z
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
 
-/** The Idempotency-Key header every charge request carries, so a retry never makes a second charge. */
+/** The Idempotency-Key header every charge (and refund) request carries, so a retry never makes a second one. */
 export function idempotencyKey(header: string | string[] | undefined): string {
   const value = Array.isArray(header) ? header[0] : header;
   if (value === undefined) refuse(400, 'invalid_input', 'Idempotency-Key is required: send a new one for each charge, and the same one when you retry it.', 'Idempotency-Key');
@@ -62,7 +69,7 @@ export function idempotencyKey(header: string | string[] | undefined): string {
 }
 
 /** The same request gives the same fingerprint, whatever the order of its fields. */
-export function fingerprint(request: ChargeRequest): string {
+export function fingerprint(request: object): string {
   const ordered = Object.fromEntries(Object.entries(request).sort(([a], [b]) => a.localeCompare(b)));
   return createHash('sha256').update(JSON.stringify(ordered)).digest('hex');
 }

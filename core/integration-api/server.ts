@@ -9,6 +9,7 @@ import { appendIntegrationCall } from '../../db/local/integration';
 import type { Logger } from '../logger';
 import { createCharge, getCharge, listCharges, type Answer } from './charges';
 import { listCounters } from './counters';
+import { createRefundRequest, getRefundRequestAnswer } from './refund-requests';
 import { authenticate, checkCaller } from './guard';
 import { OPENAPI_DOCUMENT } from './openapi';
 import type { IntegrationBackend } from './port';
@@ -44,6 +45,13 @@ const ROUTES: readonly Route[] = [
   { method: 'POST', pattern: /^\/v1\/charges$/, scope: 'charge', run: async (api, key, req) => createCharge(api, key, await readJson(req), req.headers['idempotency-key']) },
   { method: 'GET', pattern: /^\/v1\/charges$/, scope: 'read', run: (api, key, _req, _match, query) => listCharges(api, key, query) },
   { method: 'GET', pattern: /^\/v1\/charges\/([A-Za-z0-9_-]{1,64})$/, scope: 'read', run: (api, key, _req, match, query) => getCharge(api, key, match[1] ?? '', query) },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/charges\/([A-Za-z0-9_-]{1,64})\/refund-requests$/,
+    scope: 'refund-request',
+    run: async (api, key, req, match) => createRefundRequest(api, key, match[1] ?? '', await readJson(req), req.headers['idempotency-key']),
+  },
+  { method: 'GET', pattern: /^\/v1\/refund-requests\/([A-Za-z0-9_-]{1,64})$/, scope: 'refund-request', run: (api, key, _req, match) => getRefundRequestAnswer(api, key, match[1] ?? '') },
 ];
 
 export async function startIntegrationApi(options: IntegrationApiOptions): Promise<IntegrationApi> {

@@ -8,7 +8,7 @@ import { damagePages, orphanPage } from '../../testkit/damage';
 import { makeCounter, makeInvoice, makePaidSales, markInProgress, startAttempt, succeedAttempt } from '../../testkit/db';
 import { sleep } from '../../testkit/time';
 import { BackupFailedError, listBackups, parseBackupName, pruneBackups, takeBackup } from './backups';
-import { checkIntegrityNow } from './integrity';
+import { checkIntegrityNow } from '../../db/local/integrity';
 
 let dir: string;
 let dbFile: string;

@@ -11,7 +11,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { COUNT_LIVE_ATTEMPTS_SQL } from '../../db/local/live-attempts';
-import { INTEGRITY_PRAGMA, integrityReport } from './integrity';
+import { INTEGRITY_PRAGMA, integrityReport } from '../../db/local/integrity';
 import { backupInWorker, WorkerFailedError } from './sqlite-worker';
 
 export function backupsDir(dataDir: string): string {

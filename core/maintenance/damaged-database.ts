@@ -3,7 +3,7 @@
 // or migrated: the app stops with a message naming the newest good backup and how to restore it.
 import { basename, dirname } from 'node:path';
 import { backupsDir, listBackups, type BackupFile } from './backups';
-import { checkIntegrityNow } from './integrity';
+import { checkIntegrityNow } from '../../db/local/integrity';
 
 export class DatabaseDamagedError extends Error {
   constructor(

@@ -9,7 +9,7 @@ import { closeDatabase, openDatabase } from '../../db/local/database';
 import { startNewShippingEpoch } from '../../db/local/outbox';
 import { lockDataFolder } from '../data-folder/lock';
 import { parseBackupName } from './backups';
-import { checkIntegrityNow } from './integrity';
+import { checkIntegrityNow } from '../../db/local/integrity';
 
 export interface RestoreOutcome {
   /** The database file now holding the backup. */

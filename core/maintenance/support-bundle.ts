@@ -16,7 +16,7 @@ import { countLiveAttempts } from '../../db/local/live-attempts';
 import { schemaVersion } from '../../db/local/migrate';
 import { REDACTED } from '../logger';
 import { listBackups } from './backups';
-import { INTEGRITY_PRAGMA, integrityReport } from './integrity';
+import { INTEGRITY_PRAGMA, integrityReport } from '../../db/local/integrity';
 import { LOG_FILE_PATTERN } from './log-files';
 import { readInWorker } from './sqlite-worker';
 

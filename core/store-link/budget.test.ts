@@ -1,11 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CALL_BUDGET_PER_MINUTE, MAX_POLL_INTERVAL_MS } from '../../contract/rules';
-import { callShare, safeShare, type StationLoad } from './budget';
+import { callShare, chargeableCounters, safeShare, type StationLoad } from './budget';
 
 const MINUTE = 60_000;
 
 describe('the store’s rate budget', () => {
+  it('keeps create room for the counters this PC may charge on, not for the counters the other PCs hold', () => {
+    const claims = [...Array.from({ length: 20 }, () => ({ station_id: 'a' })), ...Array.from({ length: 20 }, () => ({ station_id: 'b' })), ...Array.from({ length: 20 }, () => ({ station_id: 'c' }))];
+    expect(chargeableCounters(60, claims, 'a', 3)).toBe(20);
+    // Two counters no PC holds: each of the three PCs may take either.
+    expect(chargeableCounters(62, claims, 'a', 3)).toBe(21);
+    expect(chargeableCounters(5, [], 'a', 1)).toBe(5);
+  });
+
+
   it('a PC alone has the whole budget; PCs with equal load share it evenly', () => {
     expect(callShare(500, [{ id: 'a', liveSessions: 7, fresh: true }], 'a')).toBe(500);
     const three = ['a', 'b', 'c'].map((id) => ({ id, liveSessions: 20, fresh: true }));

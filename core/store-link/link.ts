@@ -16,7 +16,7 @@ import type { Logger } from '../logger';
 import type { ManagerAccess } from '../manager/access';
 import type { RunningMode } from '../mode';
 import { ZohoError } from '../zoho/errors';
-import { callShare, safeShare } from './budget';
+import { callShare, chargeableCounters, safeShare } from './budget';
 import { StoreHeartbeat } from './heartbeat';
 import type { StoredStoreLink, StoreLinkFile } from './link-file';
 import { LedgerNews } from './news';
@@ -148,6 +148,13 @@ export class StoreLink {
     const self = this.link.stationId;
     if (this.state !== 'up') return safeShare(budget, this.link.knownStations);
     return callShare(budget, this.heartbeat.stations.map((s) => ({ id: s.id, liveSessions: s.live_sessions, fresh: s.fresh })), self);
+  }
+
+  /** Of the store's `activeCounters`, those this PC may charge on next (all of them on a PC of its own). */
+  chargeableCounters(activeCounters: number): number {
+    if (!this.link) return activeCounters;
+    const fresh = this.state === 'up' ? this.heartbeat.stations.filter((s) => s.fresh).length : this.link.knownStations;
+    return chargeableCounters(activeCounters, this.heartbeat.claims, this.link.stationId, fresh);
   }
 
   /**

@@ -1,20 +1,18 @@
 // Writing charge attempts. Every state change is a compare-and-set on the current state and
 // appends its audit event in the same transaction.
-import { randomUUID } from 'node:crypto';
-import type { AttemptState, PaymentMethod } from '../../contract/vocabulary';
+import type { AttemptState } from '../../contract/vocabulary';
 import { FINAL_STATES, isLiveState } from '../../contract/vocabulary';
-import type { ChargeAttempt, Counter, DeclinedTry } from '../../contract/records';
+import type { ChargeAttempt, DeclinedTry } from '../../contract/records';
 import { requireAttempt } from './attempt-queries';
-import { requireCounter } from './counters';
+import { recordSessionCreated, type SessionCreated } from './charge-write-ahead';
 import type { Db } from './database';
-import { assertDayOpen } from './day-closes';
-import { ConflictError, InvalidStateError, InvoiceOfAnotherCounterError, NotFoundError } from './errors';
+import { NotFoundError } from './errors';
 import { appendAttemptEvent } from './events';
-import { recordInvoicePaid, recordInvoicePaymentFailed, requireInvoice } from './invoices';
-import { takenBy } from './live-attempts';
-import { invoiceAwaitsReview } from './reviews';
+import { recordInvoicePaid, recordInvoicePaymentFailed } from './invoices';
+import { refuseTaken, takenBy, type PaymentTarget } from './live-attempts';
 import { assignments, inWriteTransaction, prepared } from './statements';
 
+export { insertCreatingAttempt, type CreatedAttempt, type NewChargeAttempt } from './charge-write-ahead';
 export {
   getAttempt,
   getAttemptBySessionId,
@@ -30,79 +28,6 @@ export interface ChangeCause {
   at: number;
   actor: string;
   reason: string;
-}
-
-export interface NewChargeAttempt {
-  invoiceId: string;
-  /** The counter charging: its current terminal receives the payment. */
-  counterId: string;
-  method: PaymentMethod;
-  /**
-   * A person has checked the outcome of an earlier attempt on this invoice that is unknown or
-   * unresolved. Without it such an invoice is refused, since the customer may already have paid.
-   */
-  reviewAcknowledged?: boolean;
-  at: number;
-  actor: string;
-}
-
-/** The new attempt, and the counter as it was read in the same transaction. */
-export interface CreatedAttempt {
-  attempt: ChargeAttempt;
-  counter: Counter;
-}
-
-type AttemptInsert = Pick<
-  ChargeAttempt,
-  'id' | 'invoiceId' | 'counterId' | 'terminalId' | 'amountMinor' | 'currency' | 'method'
-> & { at: number };
-
-/**
- * Records the attempt in state 'creating', before Zoho is asked: the amount is the invoice's balance
- * due (its total, unless part was paid in cash), the currency the invoice's, the terminal the counter's, and its first event says which method on which terminal.
- * Throws NotFoundError for an unknown invoice or counter; InvoiceOfAnotherCounterError when the
- * invoice was written at another counter; InvalidStateError when the invoice is paid, void or awaits
- * review, or the counter is inactive; ConflictError (field invoiceId or terminalId) when the invoice
- * or the terminal already has a live payment; DayClosedError when the day of `at` is closed.
- */
-export function insertCreatingAttempt(db: Db, input: NewChargeAttempt): CreatedAttempt {
-  return inWriteTransaction(db, () => {
-    const invoice = requireInvoice(db, input.invoiceId);
-    const counter = requireCounter(db, input.counterId);
-    if (invoice.counterId !== counter.id) throw new InvoiceOfAnotherCounterError(invoice.number);
-    if (invoice.status === 'paid') throw new InvalidStateError('invoice_paid');
-    if (invoice.status === 'void') throw new InvalidStateError('invoice_void');
-    if (invoice.balanceDueMinor <= 0) throw new RangeError(`Invoice ${invoice.number} has nothing to charge.`);
-    if (!counter.active) throw new InvalidStateError('counter_inactive');
-    if (!input.reviewAcknowledged && invoiceAwaitsReview(db, invoice.id)) {
-      throw new InvalidStateError('invoice_needs_review');
-    }
-    const target = { invoiceId: invoice.id, invoiceNumber: invoice.number, terminalId: counter.terminalId };
-    assertNoOtherLivePayment(db, target, null, input.at);
-    // The attempt is today's record, and paying changes the invoice: both days must be open.
-    assertDayOpen(db, input.at);
-    assertDayOpen(db, invoice.createdAt);
-
-    const id = randomUUID();
-    prepared<[AttemptInsert]>(
-      db,
-      `INSERT INTO charge_attempts
-         (id, invoice_id, counter_id, terminal_id, amount_minor, currency, method, state, created_at, updated_at)
-       VALUES (@id, @invoiceId, @counterId, @terminalId, @amountMinor, @currency, @method, 'creating', @at, @at)`,
-    ).run({
-      id,
-      invoiceId: invoice.id,
-      counterId: counter.id,
-      terminalId: counter.terminalId,
-      amountMinor: invoice.balanceDueMinor,
-      currency: invoice.currency,
-      method: input.method,
-      at: input.at,
-    });
-    const reason = `Charge ${input.method} on terminal ${counter.terminalId}`;
-    appendAttemptEvent(db, { attemptId: id, fromState: null, toState: 'creating', at: input.at, actor: input.actor, reason });
-    return { attempt: requireAttempt(db, id), counter };
-  });
 }
 
 /** Fields a non-final transition may set alongside the state. */
@@ -152,23 +77,9 @@ export function transitionAttempt(db: Db, transition: AttemptTransition): Charge
   });
 }
 
-export interface SessionCreated {
-  attemptId: string;
-  paymentsSessionId: string;
-  /** When the session was created (unix ms, this computer's clock: the 3-minute countdown runs on it). */
-  sessionCreatedAt: number;
-  at: number;
-}
-
-/** creating → in_progress once Zoho has created the session. Null if the attempt was no longer creating. */
-export function markSessionCreated(db: Db, session: SessionCreated): ChargeAttempt | null {
-  return transitionAttempt(db, {
-    ...session,
-    from: ['creating'],
-    to: 'in_progress',
-    actor: 'zoho',
-    reason: `Payment session ${session.paymentsSessionId} created`,
-  });
+/** creating → in_progress once Zoho has created the session (see charge-write-ahead.ts). Null if the attempt was no longer creating. */
+export function markSessionCreated(db: Db, session: SessionCreated & { attemptId: string }): ChargeAttempt | null {
+  return inWriteTransaction(db, () => recordSessionCreated(db, requireAttempt(db, session.attemptId), session));
 }
 
 interface OutcomeBase extends ChangeCause {
@@ -280,32 +191,11 @@ function writeMismatch(db: Db, attemptId: string, mismatch: string, at: number):
   if (changes === 0) throw new NotFoundError('chargeAttempt', attemptId);
 }
 
-type PaymentTarget = Pick<ChargeAttempt, 'invoiceId' | 'invoiceNumber' | 'terminalId'>;
-
 /** Refuses (ConflictError) when another attempt takes the invoice or the terminal: live, or held after a lost answer. */
 function assertNoOtherLivePayment(db: Db, target: PaymentTarget, exceptAttemptId: string | null, at: number): void {
   const invoice = takenBy(db, 'invoice_id', target.invoiceId, exceptAttemptId);
-  if (invoice?.kind === 'live') {
-    throw new ConflictError('chargeAttempt', 'invoiceId', `Invoice ${target.invoiceNumber} already has a payment in progress.`);
-  }
-  if (invoice?.kind === 'held') {
-    const message = `Invoice ${target.invoiceNumber} is on hold: the answer to its last charge was lost, and the terminal may still show that payment for ${timeLeft(invoice.holdUntil - at)}. Wait, or ask a manager to check the terminal and release it.`;
-    throw new ConflictError('chargeAttempt', 'invoiceId', message);
-  }
-  const terminal = takenBy(db, 'terminal_id', target.terminalId, exceptAttemptId);
-  if (terminal?.kind === 'live') {
-    throw new ConflictError('chargeAttempt', 'terminalId', `Terminal ${target.terminalId} is busy with another payment.`);
-  }
-  if (terminal?.kind === 'held') {
-    const message = `Terminal ${target.terminalId} is on hold: the answer to an earlier charge was lost, and the terminal may still show that payment for ${timeLeft(terminal.holdUntil - at)}. Wait, or ask a manager to check the terminal and release it.`;
-    throw new ConflictError('chargeAttempt', 'terminalId', message);
-  }
-}
-
-/** "up to 3 more minutes", "less than a minute": how long a hold may still last, in a cashier's words. */
-function timeLeft(ms: number): string {
-  if (ms <= 60_000) return 'less than a minute';
-  return `up to ${Math.ceil(ms / 60_000)} more minutes`;
+  const terminal = invoice ? null : takenBy(db, 'terminal_id', target.terminalId, exceptAttemptId);
+  refuseTaken(target, { invoice, terminal }, at);
 }
 
 function appendTransitionEvent(db: Db, before: ChargeAttempt, toState: AttemptState, cause: ChangeCause): void {

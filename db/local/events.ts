@@ -28,13 +28,14 @@ function toAttemptEvent(row: AttemptEventRow): AttemptEvent {
 
 export type NewAttemptEvent = Omit<AttemptEvent, 'id'>;
 
+/** Appends one event (named parameters: a NewAttemptEvent); also run by the charge's write-ahead. */
+export const APPEND_ATTEMPT_EVENT_SQL = `
+  INSERT INTO attempt_events (attempt_id, at, from_state, to_state, actor, reason)
+  VALUES (@attemptId, @at, @fromState, @toState, @actor, @reason)`;
+
 /** Called by the attempt writes, inside the transaction that changes the state. */
 export function appendAttemptEvent(db: Db, event: NewAttemptEvent): void {
-  prepared<[NewAttemptEvent]>(
-    db,
-    `INSERT INTO attempt_events (attempt_id, at, from_state, to_state, actor, reason)
-     VALUES (@attemptId, @at, @fromState, @toState, @actor, @reason)`,
-  ).run(event);
+  prepared<[NewAttemptEvent]>(db, APPEND_ATTEMPT_EVENT_SQL).run(event);
 }
 
 /** Oldest first, in the order they were written. */

@@ -92,12 +92,12 @@ export function createInvoice(db: Db, input: NewInvoice): Invoice {
   });
 }
 
-/** What the invoice's parts have paid so far: its cash tender and its card/UPI payments that succeeded. */
-const PAID_MINOR = `(
-  (SELECT coalesce(sum(t.amount_minor), 0) FROM tenders AS t WHERE t.invoice_id = invoices.id)
-  + (SELECT coalesce(sum(a.amount_minor), 0) FROM charge_attempts AS a WHERE a.invoice_id = invoices.id AND a.state = 'succeeded')
+/** What the invoice (`invoiceId`, an SQL expression) has paid so far: its cash tender and its card/UPI payments that succeeded. */
+export const paidMinorOf = (invoiceId: string) => `(
+  (SELECT coalesce(sum(t.amount_minor), 0) FROM tenders AS t WHERE t.invoice_id = ${invoiceId})
+  + (SELECT coalesce(sum(a.amount_minor), 0) FROM charge_attempts AS a WHERE a.invoice_id = ${invoiceId} AND a.state = 'succeeded')
 )`;
-const SELECT_INVOICES = `SELECT *, ${PAID_MINOR} AS paid_minor FROM invoices`;
+const SELECT_INVOICES = `SELECT *, ${paidMinorOf('invoices.id')} AS paid_minor FROM invoices`;
 
 /** A checkout invoice's bill; null for an invoice of free lines without tax. */
 export function getBill(db: Db, invoiceId: string): Bill | null {

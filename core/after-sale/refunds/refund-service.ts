@@ -11,10 +11,10 @@ import type { DayClose, Refund } from '../../../contract/records';
 import { toRequestAmount } from '../../../contract/money';
 import { CodedError } from '../../../contract/result';
 import { MAX_POLL_INTERVAL_MS } from '../../../contract/rules';
-import { closeCovering, correctionFor } from '../../../db/local/day-closes';
+import { correctionFor } from '../../../db/local/day-closes';
 import * as refunds from '../../../db/local/refunds';
-import { CallsUnderWay } from '../../calls-under-way';
-import type { CheckOutcome, Follower, Following } from '../../charges/poller';
+import { Lifecycle, type WrittenAhead } from '../../charges/lifecycle';
+import type { CheckOutcome } from '../../charges/poller';
 import type { FollowingServiceOptions } from '../../charges/service-options';
 import { recordLateAnswer } from '../corrections';
 import { isZohoError, surelyNotMade, ZohoError, zohoTrouble } from '../../zoho/errors';
@@ -66,32 +66,48 @@ export class RefundsNotAllowedError extends CodedError {
 
 const FOLLOWED: readonly RefundState[] = FOLLOWED_REFUND_STATES;
 
-export class RefundService implements Follower {
-  private readonly following: Following;
-  private readonly creates = new CallsUnderWay();
-  /** When each followed refund was made, on the monotonic clock. */
-  private readonly born = new Map<string, number>();
+type RefundInput = Omit<ParsedInput<'refund-create'>, 'managerToken'>;
+
+export class RefundService {
+  private readonly lifecycle: Lifecycle<Refund, RefundInput, ZohoRefund>;
 
   constructor(private readonly options: RefundServiceOptions) {
-    this.following = options.poller.follow(this);
+    const { db } = options;
+    // A refund's specifics; the lifecycle (create, record the id, follow, settle or correct) is shared with charges.
+    this.lifecycle = new Lifecycle(options, {
+      kind: 'refund',
+      stoppingMessage: 'Counter is stopping. Refund again once it has started.',
+      createPauseWaitMs: options.timing.createPauseWaitMs,
+      writeAhead: (input) => this.writeAhead(input),
+      recordCreated: (refund, answer) => this.recordCreated(refund, answer),
+      createFailed: (refund, error) => this.createFailed(refund, error),
+      notSent: (refund, waitMs, stopping) => this.notSent(refund, waitMs, stopping),
+      lostAnswer: (refund) => this.lostAnswerAtStart(refund),
+      isFollowed: (refund) => FOLLOWED.includes(refund.state),
+      ask: (refund, actor) => this.ask(refund, actor),
+      bornAt: (refund) => refund.createdAt,
+      load: (id) => refunds.requireRefund(db, id),
+      unfinished: () => refunds.listUnfinishedRefunds(db),
+      publish: (refund) => this.publish(refund),
+    });
   }
 
   /** A person asked: asks Zoho about the refund now (see Following.checkNow). */
   recheck(refundId: string): Promise<void> {
-    return this.following.checkNow(refundId);
+    return this.lifecycle.recheck(refundId);
   }
 
   /** Refunds the payment. Stopping waits for it: Zoho's refund id is always recorded, never lost to a closed database. */
-  create(input: Omit<ParsedInput<'refund-create'>, 'managerToken'>): Promise<Refund> {
-    return this.creates.run(() => this.createAndRecord(input), 'Counter is stopping. Refund again once it has started.');
+  create(input: RefundInput): Promise<Refund> {
+    return this.lifecycle.create(input);
   }
 
   /** Refuses new refunds and waits for every refund request under way. */
   stop(): Promise<void> {
-    return this.creates.stop();
+    return this.lifecycle.stop();
   }
 
-  private async createAndRecord(input: Omit<ParsedInput<'refund-create'>, 'managerToken'>): Promise<Refund> {
+  private async writeAhead(input: RefundInput): Promise<WrittenAhead<Refund, ZohoRefund>> {
     const { db, now } = this.options;
     if (!(await this.options.scope.allowed())) throw new RefundsNotAllowedError();
     const payments = this.options.payments();
@@ -107,16 +123,9 @@ export class RefundService implements Follower {
       at: now(),
       actor: 'manager',
     });
-    if (repeated) return refund;
-    this.born.set(refund.id, this.options.clock());
-    this.publish(refund);
-
-    let answer: ZohoRefund;
-    // A refund spends the account's rate limit as checks do, and waits out a 429 pause.
-    const draw = await this.following.drawForCreate(this.options.timing.createPauseWaitMs);
-    if (!draw.granted) return this.notSent(refund, draw.waitMs);
-    try {
-      answer = await payments.createRefund(refund.paymentId, {
+    if (repeated) return { record: refund, send: null };
+    const send = () =>
+      payments.createRefund(refund.paymentId, {
         amount: toRequestAmount(refund.amountMinor),
         reason: refund.reason,
         type: 'initiated_by_merchant',
@@ -124,22 +133,17 @@ export class RefundService implements Follower {
         description: `Refund for invoice ${refund.invoiceNumber}`,
         metaData: [{ key: REFUND_ID_KEY, value: refund.id }],
       });
-    } catch (error) {
-      return this.createFailed(refund, error);
-    }
-    this.options.onZohoTrouble(null);
+    return { record: refund, send };
+  }
+
+  private recordCreated(refund: Refund, answer: ZohoRefund): Refund {
     this.options.log.info('refund created', { refundId: refund.id, zohoRefundId: answer.refund_id });
-    const recorded = this.apply(refund, answer, 'zoho', 'Zoho took the refund');
-    if (FOLLOWED.includes(recorded.state)) this.following.track(recorded.id, this.options.intervalMs());
-    return recorded;
+    return this.apply(refund, answer, 'zoho', 'Zoho took the refund');
   }
 
   /** One question to Zoho about the refund: its retrieve, or the payment's list after a lost answer. */
-  async check(refundId: string, actor: 'poller' | 'recheck'): Promise<CheckOutcome> {
+  private async ask(refund: Refund, actor: 'poller' | 'recheck'): Promise<CheckOutcome> {
     const { db, now } = this.options;
-    const refund = refunds.requireRefund(db, refundId);
-    if (!FOLLOWED.includes(refund.state)) return { done: true };
-    if (correctionFor(db, 'refund', refund.id)) return { done: true };
     try {
       const payments = this.options.payments();
       if (refund.zohoRefundId !== null) {
@@ -153,7 +157,7 @@ export class RefundService implements Follower {
       this.options.onZohoTrouble(null);
       const ours = findOurRefund(refund.id, listed);
       if (ours) return this.followOutcome(this.apply(refund, ours, actor, 'Found in the payment’s refunds at Zoho'));
-      if (this.ageOf(refund) < this.options.timing.lostAnswerGraceMs) return { done: false };
+      if (this.lifecycle.ageOf(refund) < this.options.timing.lostAnswerGraceMs) return { done: false };
       return this.followOutcome(this.notMade(refund, actor));
     } catch (error) {
       return this.checkFailed(refund, error);
@@ -162,22 +166,22 @@ export class RefundService implements Follower {
 
   /** After a restart: a refund still `creating` lost its answer (held, then asked about); the others are followed again. */
   resume(): void {
+    this.lifecycle.resume();
+  }
+
+  private lostAnswerAtStart(refund: Refund): Refund {
     const { db, now } = this.options;
-    for (const refund of refunds.listUnfinishedRefunds(db)) {
-      if (refund.state === 'creating') {
-        const moved = refunds.transitionRefund(db, {
-          refundId: refund.id,
-          from: ['creating'],
-          to: 'unknown',
-          failureMessage: LOST_ANSWER,
-          at: now(),
-          actor: 'startup',
-          reason: 'Counter stopped before Zoho answered the refund request',
-        });
-        if (moved) this.publish(moved);
-      }
-      this.following.track(refund.id, 0);
-    }
+    const moved = refunds.transitionRefund(db, {
+      refundId: refund.id,
+      from: ['creating'],
+      to: 'unknown',
+      failureMessage: LOST_ANSWER,
+      at: now(),
+      actor: 'startup',
+      reason: 'Counter stopped before Zoho answered the refund request',
+    });
+    if (moved) this.publish(moved);
+    return moved ?? refunds.requireRefund(db, refund.id);
   }
 
   publish(refund: Refund): void {
@@ -186,13 +190,20 @@ export class RefundService implements Follower {
 
   /** Writes Zoho's word on the refund; on a closed day, as a correction on a later day instead. */
   private apply(current: Refund, zoho: ZohoRefund, actor: string, why: string): Refund {
-    const { db, now } = this.options;
     const reading = readZohoRefund(current, zoho);
-    const close = closeCovering(db, current.createdAt);
-    if (close) {
-      if (reading.state !== current.state && isFinalRefundState(reading.state)) this.correct(current, close, reading.state, zoho.refund_id, describe(reading));
-      return current;
-    }
+    return this.lifecycle.settle(
+      current,
+      () => this.applyToOpenDay(current, zoho, reading, actor, why),
+      (close) => {
+        const corrected = reading.state !== current.state && isFinalRefundState(reading.state);
+        if (corrected) this.correct(current, close, reading.state, zoho.refund_id, describe(reading));
+        return { corrected, result: current };
+      },
+    );
+  }
+
+  private applyToOpenDay(current: Refund, zoho: ZohoRefund, reading: RefundReading, actor: string, why: string): Refund {
+    const { db, now } = this.options;
     if (reading.state === current.state && current.zohoRefundId === zoho.refund_id && reading.mismatch === null) return current;
     const moved = refunds.transitionRefund(db, {
       refundId: current.id,
@@ -212,13 +223,19 @@ export class RefundService implements Follower {
 
   /** Zoho's list of the payment's refunds, long after the request, does not have it: nothing was refunded. */
   private notMade(current: Refund, actor: string): Refund {
-    const { db, now } = this.options;
     const detail = 'Zoho has no record of this refund: nothing was refunded. It can be refunded again.';
-    const close = closeCovering(db, current.createdAt);
-    if (close) {
-      this.correct(current, close, 'rejected', null, detail);
-      return current;
-    }
+    return this.lifecycle.settle(
+      current,
+      () => this.notMadeOnOpenDay(current, actor, detail),
+      (close) => {
+        this.correct(current, close, 'rejected', null, detail);
+        return { corrected: true, result: current };
+      },
+    );
+  }
+
+  private notMadeOnOpenDay(current: Refund, actor: string, detail: string): Refund {
+    const { db, now } = this.options;
     const moved = refunds.transitionRefund(db, {
       refundId: current.id,
       from: ['unknown'],
@@ -256,12 +273,10 @@ export class RefundService implements Follower {
       actor: 'zoho',
       reason: `After ${close.day} was closed Zoho reports the refund ${toState}: counted as a correction on ${correction.day}`,
     });
-    this.options.events.emit({ type: 'ledger-changed' });
   }
 
   /** A long 429 pause, or Counter stopping, kept the request from going: nothing was sent. */
-  private notSent(refund: Refund, waitMs: number): Refund {
-    const stopping = this.creates.stopping || waitMs === 0;
+  private notSent(refund: Refund, waitMs: number, stopping: boolean): Refund {
     const message = stopping
       ? 'Counter was stopping, so the refund was not sent to Zoho. Refund again once it has started.'
       : `Zoho asked Counter to slow down (too many requests). The refund was not sent: refund again in about ${Math.max(1, Math.ceil(waitMs / 1000))} seconds.`;
@@ -280,8 +295,8 @@ export class RefundService implements Follower {
     return current;
   }
 
+  /** (The lifecycle has paused every call for a 429, and follows a refund whose answer was lost.) */
   private async createFailed(refund: Refund, error: unknown): Promise<Refund> {
-    if (isZohoError(error, 'rate_limited')) this.following.pause(error.details.retryAfterMs ?? 60_000);
     const { db, now } = this.options;
     const message = error instanceof Error ? error.message : String(error);
     if (isZohoError(error, 'auth') && error.details.scopeMissing) await this.options.scope.markMissing();
@@ -301,10 +316,7 @@ export class RefundService implements Follower {
     });
     const current = moved ?? refunds.requireRefund(db, refund.id);
     this.publish(current);
-    if (!notMade) {
-      this.options.log.warn('a refund request got no clear answer', { refundId: refund.id, error: message });
-      this.following.track(current.id, this.options.intervalMs());
-    }
+    if (!notMade) this.options.log.warn('a refund request got no clear answer', { refundId: refund.id, error: message });
     return current;
   }
 
@@ -324,29 +336,11 @@ export class RefundService implements Follower {
   /** Keep following while Zoho has not finished: at the poll interval at first, then more seldom, then leave it to a person. */
   private followOutcome(refund: Refund): CheckOutcome {
     const { timing } = this.options;
-    if (!FOLLOWED.includes(refund.state) || correctionFor(this.options.db, 'refund', refund.id)) return this.forget(refund.id);
-    const age = this.ageOf(refund);
+    if (!FOLLOWED.includes(refund.state) || correctionFor(this.options.db, 'refund', refund.id)) return this.lifecycle.done(refund.id);
+    const age = this.lifecycle.ageOf(refund);
     if (age < timing.activeWindowMs) return { done: false };
     if (age < timing.followForMs) return { done: false, minIntervalMs: timing.lateIntervalMs };
-    return this.forget(refund.id);
-  }
-
-  /**
-   * The refund's age on the monotonic clock. One made by an earlier run is dated from the wall clock
-   * once, when first seen; from then on a wall clock set forward or back changes nothing.
-   */
-  private ageOf(refund: Refund): number {
-    let born = this.born.get(refund.id);
-    if (born === undefined) {
-      born = this.options.clock() - Math.max(0, this.options.now() - refund.createdAt);
-      this.born.set(refund.id, born);
-    }
-    return this.options.clock() - born;
-  }
-
-  private forget(refundId: string): CheckOutcome {
-    this.born.delete(refundId);
-    return { done: true };
+    return this.lifecycle.done(refund.id);
   }
 }
 

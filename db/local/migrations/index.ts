@@ -12,7 +12,8 @@ import { storeOutboxAfterSale } from './011_store_outbox_after_sale';
 import { storeClaims } from './012_store_claims';
 import { catalogue } from './013_catalogue';
 import { integrationApi } from './014_integration_api';
-import { splitTender } from './015_split_tender';
+import { integrationRefundRequests } from './015_integration_refund_requests';
+import { splitTender } from './016_split_tender';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -36,5 +37,6 @@ export const MIGRATIONS: readonly Migration[] = [
   storeClaims,
   catalogue,
   integrationApi,
+  integrationRefundRequests,
   splitTender,
 ];

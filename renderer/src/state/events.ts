@@ -6,6 +6,7 @@ import { useAppStore } from './app-state';
 import { useCheckoutStore } from './checkout-state';
 import { reloadDashboardSoon, useDashboardStore } from './dashboard-state';
 import { reloadLogSoon, useLogStore } from './log-state';
+import { useRefundRequestsStore } from './refund-requests-state';
 
 export function dispatchEvent(event: BillingEvent): void {
   switch (event.type) {
@@ -16,6 +17,9 @@ export function dispatchEvent(event: BillingEvent): void {
       break;
     case 'refund-updated':
       useLogStore.getState().applyRefund(event.refund);
+      break;
+    case 'refund-requests-changed':
+      void useRefundRequestsStore.getState().reload();
       break;
     case 'ledger-changed':
       useLogStore.getState().ledgerChanged();

@@ -5,7 +5,7 @@ import type { Edition } from '../../../contract/vocabulary';
 import type { IntegrationScope, PaymentMethod, RefundReason } from '../../../contract/vocabulary';
 import type { ChargeAttempt, Counter, IntegrationKey, Refund } from '../../../contract/records';
 import type { AppError, Result } from '../../../contract/result';
-import type { ConnectionStatus, DayCloseReport, ManagerStatus, Settings, StoreStatus, SupportInfo } from '../../../contract/answers';
+import type { ConnectionStatus, DayCloseReport, IntegrationApiStatus, ManagerStatus, Settings, StoreStatus, SupportInfo } from '../../../contract/answers';
 import { call } from '../api/gateway';
 import { saveSupportBundle } from '../api/index';
 import { useAppStore } from './app-state';
@@ -82,6 +82,10 @@ interface ManagerState {
   createIntegrationKey: (input: { name: string; scopes: IntegrationScope[]; counterIds: string[] }) => Promise<boolean>;
   revokeIntegrationKey: (key: IntegrationKey) => Promise<boolean>;
   dismissNewIntegrationKey: () => void;
+  /** Where the integration API listens and whether the shop's network may use it. */
+  integrationApi: IntegrationApiStatus | null;
+  loadIntegrationApi: () => Promise<void>;
+  setIntegrationLan: (lan: boolean) => Promise<boolean>;
 }
 
 export const useManagerStore = create<ManagerState>()((set, get) => {
@@ -126,6 +130,18 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
     signInUrl: null,
     integrationKeys: null,
     newIntegrationKey: null,
+    integrationApi: null,
+
+    async loadIntegrationApi() {
+      const status = await run('integration-api', (managerToken) => call((api) => api.integrationApiStatus({ managerToken })));
+      if (status) set({ integrationApi: status });
+    },
+
+    async setIntegrationLan(lan) {
+      const status = await run('integration-api', (managerToken) => call((api) => api.integrationApiConfigure({ managerToken, lan })));
+      if (status) set({ integrationApi: status });
+      return status !== null;
+    },
 
     async loadIntegrationKeys() {
       const keys = await run('integrations', (managerToken) => call((api) => api.integrationKeyList({ managerToken })));
@@ -191,7 +207,7 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
 
     async lock(message) {
       const token = get().token;
-      set({ token: null, lockMessage: message ?? null, errors: {}, notices: {}, signInUrl: null, busy: null, newIntegrationKey: null, integrationKeys: null });
+      set({ token: null, lockMessage: message ?? null, errors: {}, notices: {}, signInUrl: null, busy: null, newIntegrationKey: null, integrationKeys: null, integrationApi: null });
       if (token) await call((api) => api.managerLock({ managerToken: token }));
     },
 

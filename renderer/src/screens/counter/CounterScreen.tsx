@@ -12,6 +12,7 @@ import { CounterPicker } from './CounterPicker';
 import { InvoiceEditor } from './invoice/InvoiceEditor';
 import { InvoiceSummary } from './InvoiceSummary';
 import { PaymentPanel } from './payment/PaymentPanel';
+import { RefundRequests } from './RefundRequests';
 
 /** Where focus goes when the sale moves to a phase, so the keyboard always has the next step. */
 const FOCUS_TARGETS: Record<CheckoutPhase, string> = {
@@ -120,6 +121,7 @@ export function CounterScreen() {
         </button>
       </div>
       {loadError ? <Message kind="error">Could not load this counter: {loadError}</Message> : null}
+      <RefundRequests counterId={counter.id} />
       {!ready ? (
         <p className="loading">Loading…</p>
       ) : (

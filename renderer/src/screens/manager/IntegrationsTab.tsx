@@ -10,7 +10,7 @@ import { useManagerStore } from '../../state/manager-state';
 const SCOPE_LABELS: Record<IntegrationScope, string> = {
   charge: 'Start charges',
   read: 'Read charges and counters',
-  'refund-request': 'Ask for refunds (the API does not offer this yet)',
+  'refund-request': 'Ask for refunds (a manager approves each on the counter’s screen)',
 };
 
 function NewKeyForm() {
@@ -93,6 +93,44 @@ function KeyRow({ apiKey }: { apiKey: IntegrationKey }) {
   );
 }
 
+/** Where programs reach the API, and the switch that lets other computers of the shop use it. */
+function NetworkAccess() {
+  const status = useManagerStore((s) => s.integrationApi);
+  const busy = useManagerStore((s) => s.busy);
+  const error = useManagerStore((s) => s.errors['integration-api']);
+  useEffect(() => {
+    void useManagerStore.getState().loadIntegrationApi();
+  }, []);
+  if (!status) return error ? <Message kind="error">{error.message}</Message> : null;
+  if (!status.url) return <Message kind="warning">The integration API is not running (Counter was started with it turned off, or its port was taken: see the log).</Message>;
+  const port = new URL(status.url).port;
+  return (
+    <div className="manager-form" aria-label="Where programs reach Counter">
+      <h3>Where programs reach Counter</h3>
+      <p>
+        On this computer: <code className="mono">{status.url}</code>
+        {status.lan ? (
+          <>
+            {' '}
+            · from the shop’s other computers: this computer’s network address, port <code className="mono">{port}</code>
+          </>
+        ) : null}
+      </p>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={status.lan}
+          disabled={busy !== null || (status.lan && status.lanForcedAtStart)}
+          onChange={(e) => void useManagerStore.getState().setIntegrationLan(e.target.checked)}
+        />{' '}
+        Let programs on the shop’s other computers use it (each still needs its key)
+      </label>
+      {status.lanForcedAtStart ? <p className="manager-muted">Counter was started with network access on (--api-lan): restart it without that to turn it off.</p> : null}
+      {error ? <Message kind="error">{error.message}</Message> : null}
+    </div>
+  );
+}
+
 export function IntegrationsTab() {
   const keys = useManagerStore((s) => s.integrationKeys);
   const fresh = useManagerStore((s) => s.newIntegrationKey);
@@ -106,6 +144,7 @@ export function IntegrationsTab() {
         Your billing software can charge on the terminals through Counter’s integration API (see “Integrating your billing software” in the docs). Give
         each program its own key.
       </p>
+      <NetworkAccess />
       {fresh ? (
         <Message kind="notice">
           <strong>The key for {fresh.name}</strong> (shown this once: copy it into the program now): <code className="mono manager-secret">{fresh.secret}</code>{' '}

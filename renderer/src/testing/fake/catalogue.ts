@@ -5,10 +5,10 @@
 import type { CatalogueItem } from '../../../../contract/catalogue/records';
 import { makeBill, plainLines } from '../../../../contract/catalogue/checkout';
 import { ok } from '../../../../contract/result';
-import type { FakeBackend } from '../fake-backend';
+import type { FakeState } from './state';
 import { refuse, type FakeHandlers } from './handlers';
 
-export function catalogueHandlers(b: FakeBackend) {
+export function catalogueHandlers(b: FakeState) {
   const find = (id: string) => b.catalogue.find((item) => item.id === id) ?? refuse('not_found', 'That item does not exist.', 'itemId');
   return {
     'catalogue-search': (input) => {

@@ -5,10 +5,10 @@ import { invoiceAwaitsReview, type ChargeAttempt, type Refund } from '../../../.
 import { ok } from '../../../../contract/result';
 import { COMMITTED_REFUND_STATES, isLiveState, type RefundState } from '../../../../contract/vocabulary';
 import { isoDate } from '../../format/time';
-import type { FakeBackend } from '../fake-backend';
+import type { FakeState } from './state';
 import { refuse, type FakeHandlers } from './handlers';
 
-function dayLog(b: FakeBackend, input: ParsedInput<'log-day'>): DayLog {
+function dayLog(b: FakeState, input: ParsedInput<'log-day'>): DayLog {
   const day = b.attempts
     .filter((a) => isoDate(a.createdAt) === input.date)
     .filter((a) => !input.counterId || a.counterId === input.counterId)
@@ -32,7 +32,7 @@ function dayLog(b: FakeBackend, input: ParsedInput<'log-day'>): DayLog {
 }
 
 /** Collected and refunded, in their simplest form; the tenders and counters are the real backend's to count. */
-function totals(b: FakeBackend, paid: readonly ChargeAttempt[], attemptCount: number, awaitingReview: number): DayTotals {
+function totals(b: FakeState, paid: readonly ChargeAttempt[], attemptCount: number, awaitingReview: number): DayTotals {
   const collectedMinor = paid.reduce((sum, a) => sum + a.amountMinor, 0) + b.cashSales.reduce((sum, s) => sum + s.amountMinor, 0);
   const refundedMinor = b.refunds.filter((r) => r.state === 'succeeded').reduce((sum, r) => sum + r.amountMinor, 0);
   return {
@@ -50,7 +50,7 @@ function totals(b: FakeBackend, paid: readonly ChargeAttempt[], attemptCount: nu
   };
 }
 
-function closeReport(b: FakeBackend, date: string): DayCloseReport {
+function closeReport(b: FakeState, date: string): DayCloseReport {
   const log = dayLog(b, { date });
   return {
     date,
@@ -63,7 +63,7 @@ function closeReport(b: FakeBackend, date: string): DayCloseReport {
   };
 }
 
-function createRefund(b: FakeBackend, input: ParsedInput<'refund-create'>): Refund {
+export function createRefund(b: FakeState, input: ParsedInput<'refund-create'>): Refund {
   const repeated = b.refunds.find((r) => r.id === `refund-${input.requestKey}`);
   if (repeated) return repeated;
   const attempt = b.requireAttempt(input.attemptId);
@@ -96,7 +96,7 @@ function createRefund(b: FakeBackend, input: ParsedInput<'refund-create'>): Refu
   return refund;
 }
 
-export function ledgerHandlers(b: FakeBackend) {
+export function ledgerHandlers(b: FakeState) {
   return {
     'attempt-events': (input) => ok(b.history.filter((e) => e.attemptId === b.requireAttempt(input.attemptId).id)),
     'log-day': (input) => ok(dayLog(b, input)),

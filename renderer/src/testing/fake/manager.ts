@@ -1,9 +1,9 @@
 // The manager: the PIN and its unlocks, counters, preferences, the Zoho connection, support and updates.
 import { ok } from '../../../../contract/result';
-import { newCounter, type FakeBackend } from '../fake-backend';
+import { newCounter, type FakeState } from './state';
 import { refuse, type FakeHandlers } from './handlers';
 
-export function managerHandlers(b: FakeBackend) {
+export function managerHandlers(b: FakeState) {
   return {
     'settings-get': () => ok(b.settings),
     'connection-status': () => ok(b.connection),

@@ -4,10 +4,10 @@ import type { HandlerOutput, ParsedInput } from '../../../../contract/handlers';
 import { invoiceAwaitsReview, type CashSale, type Counter } from '../../../../contract/records';
 import { ok } from '../../../../contract/result';
 import { isLiveState } from '../../../../contract/vocabulary';
-import type { FakeBackend } from '../fake-backend';
+import type { FakeState } from './state';
 import { refuse, type FakeHandlers } from './handlers';
 
-function status(b: FakeBackend, c: Counter): CounterStatus {
+function status(b: FakeState, c: Counter): CounterStatus {
   const cash = b.cashSales.filter((s) => s.counterId === c.id).at(-1);
   // A cash part followed by card/UPI for the rest: the sale is the attempt's.
   if (cash && b.attemptsOf(cash.invoiceId).length === 0) return { counter: c, invoice: b.requireInvoice(cash.invoiceId), attempt: null };
@@ -17,7 +17,7 @@ function status(b: FakeBackend, c: Counter): CounterStatus {
   return { counter: c, invoice, attempt: invoice ? (b.attemptsOf(invoice.id).at(-1) ?? null) : null };
 }
 
-function settleCash(b: FakeBackend, input: ParsedInput<'cash-settle'>): HandlerOutput<'cash-settle'> {
+function settleCash(b: FakeState, input: ParsedInput<'cash-settle'>): HandlerOutput<'cash-settle'> {
   const invoice = b.requireInvoice(input.invoiceId);
   if (b.attemptsOf(invoice.id).some((a) => isLiveState(a.state)) || invoiceAwaitsReview(b.attemptsOf(invoice.id))) {
     refuse('conflict', 'This invoice has a card or UPI payment that is still running or whose outcome is unknown.', 'invoiceId');
@@ -44,7 +44,7 @@ function settleCash(b: FakeBackend, input: ParsedInput<'cash-settle'>): HandlerO
   return { invoice, sale };
 }
 
-export function saleHandlers(b: FakeBackend) {
+export function saleHandlers(b: FakeState) {
   return {
     'app-info': () => ok(b.appInfo),
     'counters-list': (input) => ok(b.counters.filter((c) => input.includeInactive === true || c.active)),

@@ -1,9 +1,9 @@
 // Store mode: this PC's link to the shop's store database, joining it, and the counters' claims.
 import { ok } from '../../../../contract/result';
-import type { FakeBackend } from '../fake-backend';
+import type { FakeState } from './state';
 import { refuse, type FakeHandlers } from './handlers';
 
-export function storeLinkHandlers(b: FakeBackend) {
+export function storeLinkHandlers(b: FakeState) {
   return {
     'store-status': () => ok(b.store),
     'store-join': (input) => {

@@ -1,8 +1,9 @@
 // SQLite's own checks of a database file: integrity_check reads every page and cross-checks every
-// index; quick_check reads every page (about 25 times faster). Off the main thread, they run in
-// sqlite-worker.ts.
+// index; quick_check reads every page (about 25 times faster). Off the main thread, the statements
+// run in core/maintenance/sqlite-worker.ts.
 import Database from 'better-sqlite3';
-import type { Row } from './sqlite-worker';
+
+type Row = Record<string, unknown>;
 
 export type IntegrityDepth = 'full' | 'quick';
 
