@@ -108,7 +108,7 @@ export interface CounterTotal {
   upiMinor: number;
   cashMinor: number;
   refundedMinor: number;
-  /** The cash that should be in the counter's drawer from the day's sales (cash sales; change already given). */
+  /** The cash that should be in the counter's drawer from the day's sales (cash sales less cash paid back; change already given). */
   cashExpectedMinor: number;
   /** Late successes of closed days' payments, counted on this day. */
   correctedMinor: number;

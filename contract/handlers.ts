@@ -7,7 +7,7 @@ import * as f from './fields';
 import * as cf from './catalogue/fields';
 import type { Bill } from './catalogue/bill';
 import type { CatalogueItem, ImportReport, TaxSettings } from './catalogue/records';
-import type { AttemptEvent, CashSale, ChargeAttempt, Counter, IntegrationKey, IntegrationRefundRequest, Invoice, Refund, RefundWithEvents } from './records';
+import type { AttemptEvent, CashRefund, CashSale, ChargeAttempt, Counter, IntegrationKey, IntegrationRefundRequest, Invoice, Refund, RefundWithEvents } from './records';
 import type { Result } from './result';
 import type { AppInfo, ConnectionStatus, CounterStatus, CsvExport, DayCloseReport, DayLog, IntegrationApiStatus, ManagerStatus, Receipt, Settings, StoreStatus, SupportBundle, SupportInfo } from './answers';
 
@@ -156,6 +156,15 @@ export const inputSchemas = {
     note: f.refundNote.optional(),
     requestKey: f.requestKey,
   }),
+  /** Pays back (part of) an invoice's cash tender out of the drawer: a cash part is refunded in cash, never through Zoho. */
+  'cash-refund': z.strictObject({
+    managerToken: f.managerToken,
+    invoiceId: f.recordId,
+    amountMinor: f.refundAmount,
+    reason: f.refundReason,
+    note: f.refundNote.optional(),
+    requestKey: f.requestKey,
+  }),
   /** Closes the day's books; `closeAnyway` when payments still need review (the close records it). */
   'day-close': z.strictObject({ managerToken: f.managerToken, date: f.isoDate, closedBy: f.closedBy, closeAnyway: z.boolean().optional() }),
   'connection-configure': z.strictObject({
@@ -241,6 +250,7 @@ export interface HandlerOutputs {
   'settings-update': Settings;
   'preferences-update': Settings;
   'refund-create': Refund;
+  'cash-refund': CashRefund;
   'day-close': DayCloseReport;
   'connection-configure': ConnectionStatus;
   'connection-signin-start': { authUrl: string };

@@ -192,6 +192,21 @@ export interface CashSale {
   stationId?: string;
 }
 
+/** Cash paid back out of the drawer for an invoice's cash tender (a refund goes back by the tender it came from). */
+export interface CashRefund {
+  id: string;
+  /** The cash tender (CashSale) it pays back. */
+  tenderId: string;
+  invoiceId: string;
+  invoiceNumber: string;
+  counterId: string;
+  amountMinor: number;
+  currency: Currency;
+  reason: RefundReason;
+  note: string | null;
+  createdAt: number;
+}
+
 /** A manager closed a local day's books: its records no longer change. */
 export interface DayClose {
   id: string;

@@ -64,6 +64,7 @@ export function createBillingBridge(ipc: IpcRendererLike): DesktopBilling {
     settingsUpdate: call('settings-update'),
     preferencesUpdate: call('preferences-update'),
     refundCreate: call('refund-create'),
+    cashRefund: call('cash-refund'),
     dayClose: call('day-close'),
     connectionConfigure: call('connection-configure'),
     connectionSigninStart: call('connection-signin-start'),

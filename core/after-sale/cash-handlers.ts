@@ -1,7 +1,8 @@
-// Settling an invoice at the till (cash), and what its receipt shows.
+// Settling an invoice at the till (cash), paying cash back for it, and what its receipt shows.
 import type { Tender } from '../../contract/vocabulary';
 import type { Receipt, ReceiptPart } from '../../contract/answers';
 import * as attempts from '../../db/local/attempts';
+import * as cashRefunds from '../../db/local/cash-refunds';
 import * as counters from '../../db/local/counters';
 import * as invoices from '../../db/local/invoices';
 import * as refunds from '../../db/local/refunds';
@@ -10,7 +11,7 @@ import { HandlerFailure } from '../failure';
 import { readSettings } from '../handlers/settings';
 import type { DataContext, Handlers } from '../handlers/types';
 
-export function salesHandlers(ctx: DataContext): Handlers<'cash-settle' | 'receipt-get'> {
+export function salesHandlers(ctx: DataContext): Handlers<'cash-settle' | 'cash-refund' | 'receipt-get'> {
   return {
     // The database refuses cash beside a live or unchecked card/UPI payment, short cash, a paid or
     // void invoice and a closed day, in the transaction that records the tender.
@@ -18,6 +19,12 @@ export function salesHandlers(ctx: DataContext): Handlers<'cash-settle' | 'recei
       const settled = tenders.settleInCash(ctx.db, { ...input, at: ctx.now() });
       ctx.events.emit({ type: 'ledger-changed' });
       return settled;
+    },
+    // A refund goes back by the tender it came from: the cash part out of the drawer, never through Zoho.
+    'cash-refund': ({ managerToken: _manager, note, ...input }) => {
+      const refund = cashRefunds.refundCash(ctx.db, { ...input, note: note ?? null, at: ctx.now() });
+      ctx.events.emit({ type: 'ledger-changed' });
+      return refund;
     },
     'receipt-get': (input) => receipt(ctx, input.invoiceId),
   };

@@ -2,7 +2,7 @@
 // then UPI or card for the rest (each its own Zoho session, asked for the balance due); a failed
 // card part leaves the balance due; a lost answer on the second part holds it, and nothing is sent
 // twice; the receipt lists every tender; the day counts each tender by method; a card part is
-// refunded through Zoho, up to what it paid.
+// refunded through Zoho, up to what it paid, and the cash part in cash out of the drawer.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -137,5 +137,39 @@ describe('split tender', () => {
     expect(rig.sim.refunds()).toEqual([expect.objectContaining({ payment_id: paid.paymentId, amount: '734.00' })]);
     const receipt = await rig.call('receipt-get', { invoiceId: bill.id });
     expect(receipt.parts[1]?.refunds).toEqual([expect.objectContaining({ amountMinor: REST, state: 'succeeded' })]);
+  });
+
+  it('refunds the cash part as cash out of the drawer, never through Zoho, up to what that part took', async () => {
+    rig = await Rig.start({ counters: 1, simulator: { refundSettleSeconds: 0 } });
+    const { bill, counterId } = await partPaidInCash();
+    const upi = await rig.call('charge-create', { invoiceId: bill.id, counterId, method: 'upi' });
+    await rig.control.pay('TRM001', { outcome: 'succeeded' });
+    await rig.waitFor(upi.id, (a) => a.state === 'succeeded');
+    const requestKey = randomUUID();
+    const asked = { managerToken: rig.managerToken, invoiceId: bill.id, amountMinor: 20_000, reason: 'requested_by_customer' as const, requestKey };
+
+    const refund = await rig.call('cash-refund', asked);
+    expect(refund).toMatchObject({ invoiceId: bill.id, invoiceNumber: bill.number, counterId, amountMinor: 20_000, currency: 'INR' });
+    expect(await rig.call('cash-refund', asked)).toEqual(refund);
+    const before = databaseFingerprint(join(rig.dataDir, 'counter.db'));
+    const over = await rig.raw('cash-refund', { ...asked, amountMinor: CASH - 20_000 + 1, requestKey: randomUUID() });
+    expect(!over.ok && [over.error.field, over.error.message]).toEqual(['amountMinor', 'Refund amount must be at most ₹300.00: that is what is left to refund of this ₹500.00 payment.']);
+    expect(databaseFingerprint(join(rig.dataDir, 'counter.db'))).toBe(before);
+    expect(rig.sim.refunds()).toEqual([]);
+
+    const day = await rig.call('log-day', { date: localDate(Date.now()) });
+    expect(day.totals).toMatchObject({ collectedMinor: TOTAL, refundedMinor: 20_000, netMinor: TOTAL - 20_000 });
+    expect(day.totals.byCounter).toEqual([expect.objectContaining({ counterId, cashMinor: CASH, cashExpectedMinor: CASH - 20_000, refundedMinor: 20_000 })]);
+  });
+
+  it('refuses a cash refund of an invoice paid wholly by card or UPI, naming the invoice', async () => {
+    rig = await Rig.start({ counters: 1 });
+    const counterId = rig.counters[0]?.id ?? '';
+    const bill = await rig.call('invoice-create', { counterId, lines: [{ description: 'Saree', quantity: 1, unitPriceMinor: TOTAL }] });
+    const card = await rig.call('charge-create', { invoiceId: bill.id, counterId, method: 'card' });
+    await rig.control.pay('TRM001', { outcome: 'succeeded' });
+    await rig.waitFor(card.id, (a) => a.state === 'succeeded');
+    const refused = await rig.raw('cash-refund', { managerToken: rig.managerToken, invoiceId: bill.id, amountMinor: 100, reason: 'others', requestKey: randomUUID() });
+    expect(!refused.ok && refused.error.field).toBe('invoiceId');
   });
 });

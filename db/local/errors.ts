@@ -86,7 +86,8 @@ export type InvalidStateReason =
   | 'refund_unsettled'
   | 'invoice_card_payment_pending'
   | 'invoice_part_paid'
-  | 'invoice_cash_taken';
+  | 'invoice_cash_taken'
+  | 'invoice_no_cash';
 
 const INVALID_STATE_MESSAGES: Record<InvalidStateReason, string> = {
   invoice_paid: 'This invoice is already paid.',
@@ -103,6 +104,7 @@ const INVALID_STATE_MESSAGES: Record<InvalidStateReason, string> = {
   invoice_card_payment_pending:
     'This invoice has a card or UPI payment that is still running or whose outcome is unknown: wait for it, or have a manager check it, before taking cash.',
   invoice_cash_taken: 'This invoice already has its cash part: take the balance due by card or UPI.',
+  invoice_no_cash: 'This invoice took no cash: refund its card or UPI payment, which goes back through Zoho.',
   invoice_part_paid: 'Part of this invoice is already paid, so it cannot be cancelled: take the balance due, or refund the part paid.',
 };
 
@@ -111,6 +113,7 @@ const INVALID_STATE_FIELDS: Partial<Record<InvalidStateReason, string>> = {
   invoice_needs_review: 'confirmChecked',
   payment_not_paid: 'attemptId',
   invoice_card_payment_pending: 'invoiceId',
+  invoice_no_cash: 'invoiceId',
 };
 
 export class InvalidStateError extends CodedError {

@@ -114,9 +114,10 @@ export async function storeLedgerTotals(client: Client, storeId: string, filter:
   const { fromMs, toMs } = localDayRange(filter.date);
   const cash = new StoreWhere(storeId, 'c', filter).between('created_at', fromMs, toMs);
   const refunds = new StoreWhere(storeId, 'r', filter).between('created_at', fromMs, toMs);
+  const cashRefunds = new StoreWhere(storeId, 'k', filter).between('created_at', fromMs, toMs);
   const corrections = new StoreWhere(storeId, 'x', filter).add((n) => `x.day = $${n}`, filter.date);
   const committed = COMMITTED_REFUND_STATES.map((state) => `'${state}'`).join(', ');
-  const [cashRows, hourRows, refundRows, correctionRows] = await Promise.all([
+  const [cashRows, hourRows, refundRows, cashRefundRows, correctionRows] = await Promise.all([
     client.query<LedgerRows['cash'][number]>(
       `SELECT c.counter_id, count(*) AS count, sum(c.amount_minor)::bigint AS amount FROM tenders AS c WHERE ${cash.sql} GROUP BY c.counter_id`,
       cash.params,
@@ -129,12 +130,16 @@ export async function storeLedgerTotals(client: Client, storeId: string, filter:
       `SELECT r.counter_id, r.state, sum(r.amount_minor)::bigint AS amount FROM refunds AS r WHERE ${refunds.sql} AND r.state IN (${committed}) GROUP BY r.counter_id, r.state`,
       refunds.params,
     ),
+    client.query<LedgerRows['cashRefunds'][number]>(
+      `SELECT k.counter_id, sum(k.amount_minor)::bigint AS amount FROM cash_refunds AS k WHERE ${cashRefunds.sql} GROUP BY k.counter_id`,
+      cashRefunds.params,
+    ),
     client.query<LedgerRows['corrections'][number]>(
       `SELECT x.counter_id, x.record_kind, sum(x.amount_minor)::bigint AS amount FROM corrections AS x WHERE ${corrections.sql} AND x.to_state = 'succeeded' GROUP BY x.counter_id, x.record_kind`,
       corrections.params,
     ),
   ]);
-  return foldLedger({ cash: cashRows.rows, cashHours: hourRows.rows, refunds: refundRows.rows, corrections: correctionRows.rows });
+  return foldLedger({ cash: cashRows.rows, cashHours: hourRows.rows, refunds: refundRows.rows, cashRefunds: cashRefundRows.rows, corrections: correctionRows.rows });
 }
 
 /** The store's first close of each day from `since` (a local date) on, oldest day first. */

@@ -26,6 +26,7 @@ const EXTRA: Record<string, Pick<StoreLedgerTable, 'key' | 'keepsUnless'>> = {
   tenders: { key: ['store_id', 'station_id', 'id'] },
   day_closes: { key: ['store_id', 'station_id', 'id'] },
   corrections: { key: ['store_id', 'station_id', 'id'] },
+  cash_refunds: { key: ['store_id', 'station_id', 'id'] },
 };
 
 export const STORE_LEDGER_TABLES: readonly StoreLedgerTable[] = OUTBOX_TABLES.map((table) => {

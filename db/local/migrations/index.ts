@@ -14,6 +14,7 @@ import { catalogue } from './013_catalogue';
 import { integrationApi } from './014_integration_api';
 import { integrationRefundRequests } from './015_integration_refund_requests';
 import { splitTender } from './016_split_tender';
+import { cashRefunds } from './017_cash_refunds';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -39,4 +40,5 @@ export const MIGRATIONS: readonly Migration[] = [
   integrationApi,
   integrationRefundRequests,
   splitTender,
+  cashRefunds,
 ];

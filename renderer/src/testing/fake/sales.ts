@@ -1,7 +1,7 @@
 // At the counter: counters, invoices, card and UPI charges, cash, the receipt.
 import type { CounterStatus, ReceiptPart } from '../../../../contract/answers';
 import type { HandlerOutput, ParsedInput } from '../../../../contract/handlers';
-import { invoiceAwaitsReview, type CashSale, type Counter } from '../../../../contract/records';
+import { invoiceAwaitsReview, type CashRefund, type CashSale, type Counter } from '../../../../contract/records';
 import { ok } from '../../../../contract/result';
 import { isLiveState } from '../../../../contract/vocabulary';
 import type { FakeState } from './state';
@@ -44,6 +44,28 @@ function settleCash(b: FakeState, input: ParsedInput<'cash-settle'>): HandlerOut
   return { invoice, sale };
 }
 
+function refundCash(b: FakeState, input: ParsedInput<'cash-refund'>): CashRefund {
+  const repeated = b.cashRefunds.find((r) => r.id === `cash-refund-${input.requestKey}`);
+  if (repeated) return repeated;
+  const sale = b.cashSales.find((s) => s.invoiceId === input.invoiceId) ?? refuse('conflict', 'This invoice took no cash.', 'invoiceId');
+  const paidBack = b.cashRefunds.filter((r) => r.tenderId === sale.id).reduce((sum, r) => sum + r.amountMinor, 0);
+  if (paidBack + input.amountMinor > sale.amountMinor) refuse('invalid_input', 'Refund amount is more than is left to refund.', 'amountMinor');
+  const refund: CashRefund = {
+    id: `cash-refund-${input.requestKey}`,
+    tenderId: sale.id,
+    invoiceId: sale.invoiceId,
+    invoiceNumber: sale.invoiceNumber,
+    counterId: sale.counterId,
+    amountMinor: input.amountMinor,
+    currency: sale.currency,
+    reason: input.reason,
+    note: input.note ?? null,
+    createdAt: b.now(),
+  };
+  b.cashRefunds.push(refund);
+  return refund;
+}
+
 export function saleHandlers(b: FakeState) {
   return {
     'app-info': () => ok(b.appInfo),
@@ -72,6 +94,7 @@ export function saleHandlers(b: FakeState) {
     },
     'charge-recheck': (input) => ok(b.requireAttempt(input.attemptId)),
     'cash-settle': (input) => ok(settleCash(b, input)),
+    'cash-refund': (input) => ok(refundCash(b, input)),
     'receipt-get': (input) => {
       const invoice = b.requireInvoice(input.invoiceId);
       if (invoice.status !== 'paid') refuse('conflict', 'A receipt is printed once the invoice is paid.', 'invoiceId');

@@ -6,7 +6,7 @@ import type { AppInfo, ConnectionStatus, IntegrationApiStatus, Settings, StoreSt
 import type { BillingEvent } from '../../../../contract/events';
 import type { ManagerSession } from '../../../../contract/handlers';
 import { sumMinor } from '../../../../contract/money';
-import type { AttemptEvent, CashSale, ChargeAttempt, Counter, DayClose, IntegrationKey, IntegrationRefundRequest, Invoice, Refund } from '../../../../contract/records';
+import type { AttemptEvent, CashRefund, CashSale, ChargeAttempt, Counter, DayClose, IntegrationKey, IntegrationRefundRequest, Invoice, Refund } from '../../../../contract/records';
 import { BACKUP_KEEP_DAYS, POLL_INTERVAL_SECONDS } from '../../../../contract/rules';
 import type { PaymentMethod } from '../../../../contract/vocabulary';
 import { refuse } from './handlers';
@@ -35,6 +35,7 @@ export class FakeState {
   history: AttemptEvent[] = [];
   settings: Settings = { pollIntervalSeconds: POLL_INTERVAL_SECONDS.default, backupKeepDays: BACKUP_KEEP_DAYS.default, defaultMethod: 'card', storeName: '', storeAddress: '' };
   cashSales: CashSale[] = [];
+  cashRefunds: CashRefund[] = [];
   refunds: Refund[] = [];
   closes: DayClose[] = [];
   integrationKeys: IntegrationKey[] = [];
