@@ -2,7 +2,7 @@
 import type { Bill } from './catalogue/bill';
 import type { AttemptState, Currency, Edition, PaymentMethod, Tender } from './vocabulary';
 import type { ZohoTrouble } from './failures';
-import type { CashSale, ChargeAttempt, Correction, Counter, DayClose, Invoice, Refund } from './records';
+import type { CashRefund, CashSale, ChargeAttempt, Correction, Counter, DayClose, Invoice, Refund } from './records';
 
 export interface AppInfo {
   mode: 'demo' | 'live';
@@ -144,9 +144,10 @@ export interface DayLog {
   attempts: ChargeAttempt[];
   truncated: boolean;
   totals: DayTotals;
-  /** The day's refunds and cash sales (newest first), and late answers for closed days counted on it. */
+  /** The day's refunds, cash sales and cash paid back (newest first), and late answers for closed days counted on it. */
   refunds: Refund[];
   cashSales: CashSale[];
+  cashRefunds: CashRefund[];
   corrections: Correction[];
   /** Set once a manager closed the day. */
   close: DayClose | null;

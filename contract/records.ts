@@ -205,6 +205,8 @@ export interface CashRefund {
   reason: RefundReason;
   note: string | null;
   createdAt: number;
+  /** Store mode: the PC that paid it (on rows read from the store's ledger). */
+  stationId?: string;
 }
 
 /** A manager closed a local day's books: its records no longer change. */

@@ -1,12 +1,12 @@
 // Split tender in Chromium against the real backend and the simulator: ₹500 taken in cash, the
 // balance due shown large, the rest paid by UPI on the terminal (asked for the balance only), and
 // one receipt listing both tenders, rendered to PDF and read back. Screenshots at 1366×768 and
-// 1024×768 into /tmp/shots, axe clean.
+// 1024×768 into /tmp/shots, axe clean. Then the cash part paid back in cash from the log.
 import type { Page } from '@playwright/test';
 import { pdfText, squeezed } from '../testkit/pdf-text';
 import { localDate } from '../testkit/time';
 import { expect, test } from './fixtures/browser-host';
-import { chargeButton, expectAccessible, expectTouchTargets, expectWaiting, FINAL, fillItem, openApp, payStatus, shot } from './screens-support';
+import { chargeButton, counters, expectAccessible, expectTouchTargets, expectWaiting, FINAL, fillItem, openApp, payStatus, setFirstPin, shot } from './screens-support';
 
 async function shotBothWidths(page: Page, name: string): Promise<void> {
   await shot(page, `${name}-1366`);
@@ -65,4 +65,40 @@ test('a sale paid ₹500 in cash and the rest by UPI, with one receipt listing b
     { tender: 'upi', count: 1, amountMinor: 73_400 },
     { tender: 'cash', count: 1, amountMinor: 50_000 },
   ]);
+});
+
+test('the cash part of a split sale is paid back in cash from the log, never through Zoho', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const { 'Counter A': a } = await counters(host);
+  const counterId = a?.id ?? '';
+  const invoice = await host.call('invoice-create', { counterId, lines: [{ description: 'Silk saree', quantity: 1, unitPriceMinor: 123_400 }] });
+  if (!invoice.ok) throw new Error(invoice.error.message);
+  const cash = await host.call('cash-settle', { invoiceId: invoice.value.id, counterId, tenderedMinor: 50_000, amountMinor: 50_000 });
+  if (!cash.ok) throw new Error(cash.error.message);
+  const upi = await host.call('charge-create', { invoiceId: invoice.value.id, counterId, method: 'upi' });
+  if (!upi.ok) throw new Error(upi.error.message);
+  await host.sim.pay('TRM001', { outcome: 'succeeded' });
+  await expect.poll(async () => {
+    const got = await host.call('invoice-get', { invoiceId: invoice.value.id });
+    return got.ok ? got.value.invoice.status : 'missing';
+  }, FINAL).toBe('paid');
+
+  await openApp(page, host);
+  await setFirstPin(page);
+  await page.getByRole('link', { name: 'Payment log' }).click();
+  await page.getByRole('button', { name: `Pay back cash for ${invoice.value.number}` }).click();
+  const form = page.getByRole('form', { name: `Pay back cash for ${invoice.value.number}` });
+  await expect(form.getByLabel('Cash to pay back')).toHaveValue('');
+  await form.getByLabel('Cash to pay back').fill('600');
+  await form.getByRole('button', { name: 'Pay back in cash' }).click();
+  await expect(form.getByText('Refund amount must be at most ₹500.00: that is what is left to refund of this ₹500.00 payment.')).toBeVisible();
+  await form.getByLabel('Cash to pay back').fill('200');
+  await form.getByRole('button', { name: 'Pay back in cash' }).click();
+  await expect(form.getByText('Give the customer ₹200.00 from the drawer.')).toBeVisible();
+  const paidBack = page.getByRole('table', { name: 'Cash paid back' });
+  await expect(paidBack).toContainText('₹200.00');
+  await expect(page.getByTestId('refunded')).toHaveText('₹200.00', FINAL);
+  expect((await host.sim.requests()).filter((r) => r.path.includes('refund'))).toEqual([]);
+  await expectAccessible(page);
+  await shotBothWidths(page, 'split-04-cash-paid-back');
 });

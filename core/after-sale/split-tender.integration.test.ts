@@ -160,6 +160,11 @@ describe('split tender', () => {
     const day = await rig.call('log-day', { date: localDate(Date.now()) });
     expect(day.totals).toMatchObject({ collectedMinor: TOTAL, refundedMinor: 20_000, netMinor: TOTAL - 20_000 });
     expect(day.totals.byCounter).toEqual([expect.objectContaining({ counterId, cashMinor: CASH, cashExpectedMinor: CASH - 20_000, refundedMinor: 20_000 })]);
+    expect(day.cashRefunds).toEqual([refund]);
+    const csv = await rig.call('log-export-csv', { date: localDate(Date.now()) });
+    const lines = csv.csv.split('\r\n').slice(1, -1);
+    expect(lines).toHaveLength(3);
+    expect(lines.find((line) => line.endsWith(',cash refund,'))).toContain(`${bill.number},Counter 1,,200.00,INR,cash,succeeded`);
   });
 
   it('refuses a cash refund of an invoice paid wholly by card or UPI, naming the invoice', async () => {

@@ -1,4 +1,4 @@
-// The day's log as CSV: one row per card/UPI attempt, cash sale, refund and correction, with the
+// The day's log as CSV: one row per card/UPI attempt, cash sale, refund, cash refund and correction, with the
 // same columns; `record` says which (a refund's amount is what went back), `refund_id` is Zoho's.
 import { formatMinor } from '../../contract/money';
 import type { CsvExport, DayLog } from '../../contract/answers';
@@ -87,6 +87,25 @@ export function dayLogCsv(day: DayLog, counterName: (counterId: string) => strin
       'refund',
       refund.zohoRefundId,
     ]),
+    ...day.cashRefunds.map((refund) => [
+      time(refund.createdAt),
+      refund.invoiceNumber,
+      counterName(refund.counterId),
+      null,
+      formatMinor(refund.amountMinor),
+      refund.currency,
+      'cash',
+      'succeeded',
+      null,
+      null,
+      null,
+      null,
+      refund.note ? `${refund.reason}: ${refund.note}` : refund.reason,
+      null,
+      null,
+      'cash refund',
+      null,
+    ]),
     ...day.corrections.map((correction) => [
       time(correction.createdAt),
       correction.invoiceNumber,
@@ -108,6 +127,6 @@ export function dayLogCsv(day: DayLog, counterName: (counterId: string) => strin
     ]),
   ];
   if (!pcName) return { fileName: `payments-${day.date}.csv`, csv: toCsv(HEADER, rows), rowCount: rows.length };
-  const pcs = [...day.attempts, ...day.cashSales, ...day.refunds, ...day.corrections].map((record) => (record.stationId ? pcName(record.stationId) : null));
+  const pcs = [...day.attempts, ...day.cashSales, ...day.refunds, ...day.cashRefunds, ...day.corrections].map((record) => (record.stationId ? pcName(record.stationId) : null));
   return { fileName: `payments-${day.date}.csv`, csv: toCsv([...HEADER, 'pc'], rows.map((row, i) => [...row, pcs[i] ?? null])), rowCount: rows.length };
 }

@@ -21,7 +21,7 @@ export interface NewCashRefund {
   at: number;
 }
 
-interface CashRefundRow {
+export interface CashRefundRow {
   id: string;
   tender_id: string;
   invoice_id: string;
@@ -38,7 +38,7 @@ const SELECT_CASH_REFUNDS = `
   SELECT r.id, r.tender_id, r.invoice_id, i.number AS invoice_number, r.counter_id, r.amount_minor, r.currency, r.reason, r.note, r.created_at
   FROM cash_refunds AS r JOIN invoices AS i ON i.id = r.invoice_id`;
 
-function toCashRefund(row: CashRefundRow): CashRefund {
+export function toCashRefund(row: CashRefundRow): CashRefund {
   return {
     id: row.id,
     tenderId: row.tender_id,
@@ -103,4 +103,14 @@ function cashRefundedMinor(db: Db, tenderId: string): number {
 /** The cash paid back for the invoice, oldest first. */
 export function listCashRefundsForInvoice(db: Db, invoiceId: string): CashRefund[] {
   return prepared<[string], CashRefundRow>(db, `${SELECT_CASH_REFUNDS} WHERE r.invoice_id = ? ORDER BY r.created_at, r.rowid`).all(invoiceId).map(toCashRefund);
+}
+
+/** Cash paid back in [fromMs, toMs), newest first, optionally at one counter. */
+export function listCashRefundsForDay(db: Db, fromMs: number, toMs: number, counterId?: string): CashRefund[] {
+  return prepared<[number, number, string | null, string | null], CashRefundRow>(
+    db,
+    `${SELECT_CASH_REFUNDS} WHERE r.created_at >= ? AND r.created_at < ? AND (? IS NULL OR r.counter_id = ?) ORDER BY r.created_at DESC, r.rowid DESC`,
+  )
+    .all(fromMs, toMs, counterId ?? null, counterId ?? null)
+    .map(toCashRefund);
 }

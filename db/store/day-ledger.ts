@@ -1,10 +1,11 @@
-// The store's day beyond card and UPI attempts: every PC's cash sales, refunds, corrections and day
+// The store's day beyond card and UPI attempts: every PC's cash sales, refunds, cash paid back, corrections and day
 // closes (shipped by each PC's outbox, SQLite migration 011; store migration 005), listed and
 // totalled as a PC of its own does from its SQLite (db/local/ledger-totals.ts, core/handlers/ledger.ts),
 // with the store's PC and counter filters. Each query reads its (store, …) index over the day.
 import type pg from 'pg';
 import { COMMITTED_REFUND_STATES } from '../../contract/vocabulary';
-import type { CashSale, Correction, DayClose, Refund } from '../../contract/records';
+import type { CashRefund, CashSale, Correction, DayClose, Refund } from '../../contract/records';
+import { toCashRefund, type CashRefundRow } from '../local/cash-refunds';
 import { toCorrection, toDayClose, type CorrectionRow, type DayCloseRow } from '../local/day-closes';
 import { foldLedger, type Ledger, type LedgerRows } from '../local/ledger-totals';
 import { HOUR_MS } from '../local/ledger';
@@ -89,6 +90,14 @@ export async function storeCashSalesForDay(client: Client, storeId: string, filt
   const where = new StoreWhere(storeId, 'c', filter).between('created_at', fromMs, toMs).search('i.number', filter.search);
   const rows = await client.query<TenderRow & StationRow>(`${withInvoiceNumber('tenders', 'c')} WHERE ${where.sql} ORDER BY c.created_at DESC, c.id DESC`, where.params);
   return rows.rows.map((row) => ({ ...toCashSale(row), stationId: row.station_id }));
+}
+
+/** The day's cash paid back across the store, newest first. */
+export async function storeCashRefundsForDay(client: Client, storeId: string, filter: StoreDayFilter): Promise<CashRefund[]> {
+  const { fromMs, toMs } = localDayRange(filter.date);
+  const where = new StoreWhere(storeId, 'r', filter).between('created_at', fromMs, toMs).search('i.number', filter.search);
+  const rows = await client.query<CashRefundRow & StationRow>(`${withInvoiceNumber('cash_refunds', 'r')} WHERE ${where.sql} ORDER BY r.created_at DESC, r.id DESC`, where.params);
+  return rows.rows.map((row) => ({ ...toCashRefund(row), stationId: row.station_id }));
 }
 
 /** Late answers for closed days counted on this day, across the store, oldest first. */
