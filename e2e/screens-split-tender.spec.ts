@@ -101,4 +101,6 @@ test('the cash part of a split sale is paid back in cash from the log, never thr
   expect((await host.sim.requests()).filter((r) => r.path.includes('refund'))).toEqual([]);
   await expectAccessible(page);
   await shotBothWidths(page, 'split-04-cash-paid-back');
+  await paidBack.scrollIntoViewIfNeeded();
+  await shotBothWidths(page, 'split-05-cash-paid-back-listed');
 });
