@@ -24,6 +24,8 @@ CREATE TABLE cash_refunds (
   PRIMARY KEY (store_id, station_id, id)
 );
 CREATE INDEX cash_refunds_store_created ON cash_refunds (store_id, created_at, id);
+CREATE INDEX cash_refunds_station_created ON cash_refunds (store_id, station_id, created_at, id);
+CREATE INDEX cash_refunds_counter_created ON cash_refunds (store_id, counter_id, created_at, id);
 ${ownRowsPolicies('cash_refunds')}
 DO $$
 BEGIN
