@@ -1,4 +1,4 @@
-// Cash paid back out of the drawer for an invoice's cash tender (migration 017): a refund goes back by
+// Cash paid back out of the drawer for an invoice's cash tender (migration 023): a refund goes back by
 // the tender it came from, so a cash part is refunded here, never through Zoho. The rules are checked
 // here (typed refusals) and again by the migration's trigger.
 import { randomUUID } from 'node:crypto';

@@ -4,11 +4,11 @@ import type { Db } from './database';
 import { OUTBOX_TABLES_010, rowJsonSql } from './migrations/010_store_outbox';
 import { OUTBOX_TABLES_011 } from './migrations/011_store_outbox_after_sale';
 import { INVOICES_OUTBOX_014 } from './migrations/014_integration_api';
-import { CASH_REFUNDS_OUTBOX_017 } from './migrations/017_cash_refunds';
+import { CASH_REFUNDS_OUTBOX_023 } from './migrations/023_cash_refunds';
 import { inWriteTransaction, prepared } from './statements';
 
 /** The tables a joined PC ships, parents first (the order a backfill queues them in). */
-export const OUTBOX_TABLES = [...OUTBOX_TABLES_010.map((table) => (table.table === 'invoices' ? INVOICES_OUTBOX_014 : table)), ...OUTBOX_TABLES_011, CASH_REFUNDS_OUTBOX_017];
+export const OUTBOX_TABLES = [...OUTBOX_TABLES_010.map((table) => (table.table === 'invoices' ? INVOICES_OUTBOX_014 : table)), ...OUTBOX_TABLES_011, CASH_REFUNDS_OUTBOX_023];
 
 export interface OutboxLink {
   storeId: string;

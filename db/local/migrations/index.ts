@@ -13,8 +13,8 @@ import { storeClaims } from './012_store_claims';
 import { catalogue } from './013_catalogue';
 import { integrationApi } from './014_integration_api';
 import { integrationRefundRequests } from './015_integration_refund_requests';
-import { splitTender } from './016_split_tender';
-import { cashRefunds } from './017_cash_refunds';
+import { splitTender } from './022_split_tender';
+import { cashRefunds } from './023_cash_refunds';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {

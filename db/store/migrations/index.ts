@@ -5,7 +5,7 @@ import { storeAttemptHolds } from './004_attempt_holds';
 import { storeAfterSale } from './005_after_sale';
 import { storePcRoles } from './006_pc_roles';
 import { storeInvoicePrograms } from './007_invoice_programs';
-import { storeCashRefunds } from './008_cash_refunds';
+import { storeCashRefunds } from './012_cash_refunds';
 
 /** A step of the store's PostgreSQL schema. Never edit one that has shipped: add the next number. */
 export interface StoreMigration {

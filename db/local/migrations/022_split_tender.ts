@@ -6,7 +6,7 @@ import type { Migration } from './index';
 // when its parts cover its total (db/local/tenders.ts, db/local/attempts.ts). An invoice with a part
 // paid is never voided: money was taken for it.
 export const splitTender: Migration = {
-  version: 16,
+  version: 22,
   name: 'split_tender',
   sql: `
 DROP TRIGGER tenders_of_an_unpaid_invoice;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../migrate';
 import { insertPaidAttemptRows, memoryDatabaseEachTest } from '../../../testkit/db';
-import { splitTender } from './016_split_tender';
+import { splitTender } from './022_split_tender';
 import { MIGRATIONS } from './index';
 
 const memory = memoryDatabaseEachTest();
@@ -15,7 +15,7 @@ const cash = (invoice: string, amount: number, tendered: number) =>
     )
     .run(`t-${invoice}-${amount}`, invoice, amount, tendered, tendered - amount);
 
-describe('migration 016: split tender', () => {
+describe('migration 022: split tender', () => {
   it('applies to the database before it, keeping its data', () => {
     const { db } = memory;
     migrate(db, MIGRATIONS.slice(0, position));

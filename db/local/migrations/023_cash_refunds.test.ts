@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../migrate';
 import { insertPaidAttemptRows, memoryDatabaseEachTest } from '../../../testkit/db';
-import { cashRefunds } from './017_cash_refunds';
+import { cashRefunds } from './023_cash_refunds';
 import { MIGRATIONS } from './index';
 
 const memory = memoryDatabaseEachTest();
@@ -15,7 +15,7 @@ const payBack = (id: string, amount: number, tender = 't-i2') =>
     )
     .run(id, tender, amount, `key-${id}`);
 
-describe('migration 017: cash refunds', () => {
+describe('migration 023: cash refunds', () => {
   it('applies to the database before it, keeping its data', () => {
     const { db } = memory;
     migrate(db, MIGRATIONS.slice(0, position));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CASH_REFUNDS_OUTBOX_017 } from '../../local/migrations/017_cash_refunds';
+import { CASH_REFUNDS_OUTBOX_023 } from '../../local/migrations/023_cash_refunds';
 import { storeDatabaseEachTest } from '../../../testkit/store';
 import { STORE_LEDGER_TABLES, upsertSql } from '../ledger-tables';
 import { migrateStore, storeSchemaVersion } from '../migrate';
@@ -7,13 +7,13 @@ import { STORE_MIGRATIONS } from './index';
 
 const store = storeDatabaseEachTest();
 
-/** A cash refund as a PC ships it (SQLite migration 017's outbox columns). */
+/** A cash refund as a PC ships it (SQLite migration 023's outbox columns). */
 const ROW = {
   id: 'k1', tender_id: 't1', invoice_id: 'i1', counter_id: 'c1', amount_minor: 300, currency: 'INR', reason: 'others', note: null,
   request_key: 'key-1', created_at: 1, updated_at: 1,
 };
 
-describe('store migration 008: cash refunds', () => {
+describe('store migration 012: cash refunds', () => {
   it('adds the table to version 7, with row security on', async () => {
     await migrateStore(store.client, STORE_MIGRATIONS.slice(0, 7));
     await store.client.query("INSERT INTO stores (id, name, created_at) VALUES ('s1', 'Main Street', 0)");
@@ -28,7 +28,7 @@ describe('store migration 008: cash refunds', () => {
     await store.client.query("INSERT INTO stores (id, name, created_at) VALUES ('s1', 'Main Street', 0)");
     const table = STORE_LEDGER_TABLES.find((t) => t.table === 'cash_refunds');
     if (!table) throw new Error('no store table for cash_refunds');
-    expect(Object.keys(ROW).sort()).toEqual([...CASH_REFUNDS_OUTBOX_017.columns].sort());
+    expect(Object.keys(ROW).sort()).toEqual([...CASH_REFUNDS_OUTBOX_023.columns].sort());
     const send = (station: string) => store.client.query(upsertSql(table), [JSON.stringify([{ ...ROW, store_id: 's1', station_id: station }])]);
     await send('pc1');
     await send('pc1');

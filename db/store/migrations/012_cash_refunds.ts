@@ -1,10 +1,10 @@
 import { ownRowsPolicies } from './006_pc_roles';
 import type { StoreMigration } from './index';
 
-// Cash paid back out of a drawer for a cash tender (SQLite migration 017 there), as the store keeps
+// Cash paid back out of a drawer for a cash tender (SQLite migration 023 there), as the store keeps
 // every PC's: read by the store's PCs, written only by the PC that paid it, never deleted.
 export const storeCashRefunds: StoreMigration = {
-  version: 8,
+  version: 12,
   name: 'cash refunds',
   sql: `
 CREATE TABLE cash_refunds (

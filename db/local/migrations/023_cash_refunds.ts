@@ -5,8 +5,8 @@ import type { Migration } from './index';
 // through Zoho (the refunds of 007); a cash part (a tender of 008) as cash out of the drawer, here.
 // What is paid back of a tender never exceeds what it took; a refund never changes and is never
 // deleted; the same request key is the same refund (a second click pays nothing twice). Shipped to
-// the store like the tenders (store migration 008).
-export const CASH_REFUNDS_OUTBOX_017: OutboxTable = {
+// the store like the tenders (store migration 012).
+export const CASH_REFUNDS_OUTBOX_023: OutboxTable = {
   table: 'cash_refunds',
   key: 'id',
   columns: ['id', 'tender_id', 'invoice_id', 'counter_id', 'amount_minor', 'currency', 'reason', 'note', 'request_key', 'created_at', 'updated_at'],
@@ -14,7 +14,7 @@ export const CASH_REFUNDS_OUTBOX_017: OutboxTable = {
 };
 
 export const cashRefunds: Migration = {
-  version: 17,
+  version: 23,
   name: 'cash refunds',
   sql: `
 CREATE TABLE cash_refunds (
@@ -53,6 +53,6 @@ BEFORE DELETE ON cash_refunds
 BEGIN
   SELECT RAISE(ABORT, 'cash_refunds: records are never deleted');
 END;
-${outboxTriggers(CASH_REFUNDS_OUTBOX_017)}
+${outboxTriggers(CASH_REFUNDS_OUTBOX_023)}
 `,
 };
