@@ -3,7 +3,7 @@ import type { Bill } from './catalogue/bill';
 import type { BillingSummary } from './billing/summary';
 import type { AttemptState, Currency, Edition, PaymentMethod, Tender } from './vocabulary';
 import type { ZohoTrouble } from './failures';
-import type { CashierSummary, CashMovement, CashSale, ChargeAttempt, Correction, Counter, DayClose, Invoice, Refund, Shift } from './records';
+import type { CashierSummary, CashMovement, CashRefund, CashSale, ChargeAttempt, Correction, Counter, DayClose, Invoice, Refund, Shift } from './records';
 
 export interface AppInfo {
   mode: 'demo' | 'live';
@@ -109,7 +109,7 @@ export interface CounterTotal {
   upiMinor: number;
   cashMinor: number;
   refundedMinor: number;
-  /** The cash that should be in the counter's drawer from the day's sales (cash sales; change already given). */
+  /** The cash that should be in the counter's drawer from the day's sales (cash sales less cash paid back; change already given). */
   cashExpectedMinor: number;
   /** Late successes of closed days' payments, counted on this day. */
   correctedMinor: number;
@@ -145,9 +145,10 @@ export interface DayLog {
   attempts: ChargeAttempt[];
   truncated: boolean;
   totals: DayTotals;
-  /** The day's refunds and cash sales (newest first), and late answers for closed days counted on it. */
+  /** The day's refunds, cash sales and cash paid back (newest first), and late answers for closed days counted on it. */
   refunds: Refund[];
   cashSales: CashSale[];
+  cashRefunds: CashRefund[];
   corrections: Correction[];
   /** Set once a manager closed the day. */
   close: DayClose | null;
@@ -217,6 +218,24 @@ export interface Receipt {
   refunds: Refund[];
   /** A checkout's bill (tax, discounts, round-off): printed as a tax invoice. Null for an invoice of free lines. */
   bill: Bill | null;
+  /**
+   * Every tender that paid the invoice, in the order paid: one for a single-tender sale, several
+   * for a split one (cash, then card or UPI for the rest). The fields above describe the last.
+   */
+  parts: ReceiptPart[];
+}
+
+/** One tender of a receipt: what it paid, and its refunds (a card/UPI part's go back through Zoho). */
+export interface ReceiptPart {
+  tender: Tender;
+  amountMinor: number;
+  /** Zoho's payment id (card, UPI). */
+  paymentId: string | null;
+  /** Cash: what the customer handed over, and the change given. */
+  tenderedMinor: number | null;
+  changeMinor: number | null;
+  paidAt: number;
+  refunds: Refund[];
 }
 
 /** A store's log covers every PC, or (link down) this PC only. */

@@ -4,8 +4,9 @@
 import { formatMoney } from './money';
 import type { Currency } from './vocabulary';
 
-export function shortTenderMessage(tenderedMinor: number, totalMinor: number, currency: Currency): string {
-  return `Amount tendered (${formatMoney(tenderedMinor, currency)}) must be at least the total, ${formatMoney(totalMinor, currency)}.`;
+export function shortTenderMessage(tenderedMinor: number, dueMinor: number, currency: Currency, what: 'due' | 'part' = 'due'): string {
+  const due = what === 'part' ? 'the part paid in cash' : 'the total';
+  return `Amount tendered (${formatMoney(tenderedMinor, currency)}) must be at least ${due}, ${formatMoney(dueMinor, currency)}.`;
 }
 
 /** The notes a customer pays a bill with, in minor units: ₹100/₹200/₹500/₹2,000; $5/$10/$20/$50/$100. */

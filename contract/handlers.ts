@@ -8,7 +8,7 @@ import * as cf from './catalogue/fields';
 import type { Bill } from './catalogue/bill';
 import { heldTotal, holdLabel, keptBill, type HeldBill, type KeptBill } from './bills';
 import type { CatalogueItem, ImportReport, TaxSettings } from './catalogue/records';
-import type { AttemptEvent, CashSale, ChargeAttempt, Counter, IntegrationKey, IntegrationRefundRequest, Invoice, Refund, RefundWithEvents } from './records';
+import type { AttemptEvent, CashRefund, CashSale, ChargeAttempt, Counter, IntegrationKey, IntegrationRefundRequest, Invoice, Refund, RefundWithEvents } from './records';
 import type { Result } from './result';
 import type { AppInfo, CashierRoster, ConnectionStatus, CounterStatus, CsvExport, DayCloseReport, DayLog, IntegrationApiStatus, ManagerStatus, Receipt, Settings, ShiftReport, StoreStatus, SupportBundle, SupportInfo } from './answers';
 
@@ -64,8 +64,11 @@ export const inputSchemas = {
     confirmChecked: z.boolean().optional(),
   }),
   'charge-recheck': z.strictObject({ attemptId: f.recordId }),
-  /** Settles the invoice in cash at the till: what the customer handed over; the change is worked out. */
-  'cash-settle': z.strictObject({ invoiceId: f.recordId, counterId: f.recordId, tenderedMinor: f.tenderedAmount }),
+  /**
+   * Settles the invoice in cash at the till: what the customer handed over; the change is worked out.
+   * `amountMinor`: only part of the balance is paid in cash (split tender), the rest by card or UPI.
+   */
+  'cash-settle': z.strictObject({ invoiceId: f.recordId, counterId: f.recordId, tenderedMinor: f.tenderedAmount, amountMinor: f.cashPartAmount.optional() }),
   'receipt-get': z.strictObject({ invoiceId: f.recordId }),
   /** A paid payment's refunds, each with its history. */
   'refund-list': z.strictObject({ attemptId: f.recordId }),
@@ -193,6 +196,15 @@ export const inputSchemas = {
   'cashier-add': z.strictObject({ managerToken: f.managerToken, name: f.cashierName, pin: f.managerPin }),
   /** Removes a cashier: they can no longer sign in; their sales keep their name. */
   'cashier-remove': z.strictObject({ managerToken: f.managerToken, cashierId: f.recordId }),
+  /** Pays back (part of) an invoice's cash tender out of the drawer: a cash part is refunded in cash, never through Zoho. */
+  'cash-refund': z.strictObject({
+    managerToken: f.managerToken,
+    invoiceId: f.recordId,
+    amountMinor: f.refundAmount,
+    reason: f.refundReason,
+    note: f.refundNote.optional(),
+    requestKey: f.requestKey,
+  }),
   'connection-configure': z.strictObject({
     managerToken: f.managerToken,
     edition: f.edition,
@@ -291,6 +303,7 @@ export interface HandlerOutputs {
   'preferences-update': Settings;
   'refund-create': Refund;
   'refund-decide': Refund;
+  'cash-refund': CashRefund;
   'day-close': DayCloseReport;
   'connection-configure': ConnectionStatus;
   'connection-signin-start': { authUrl: string };

@@ -27,6 +27,8 @@ export interface Invoice {
   status: InvoiceStatus;
   createdAt: number;
   paidAt: number | null;
+  /** What is still to pay: the total less the parts paid (cash, card/UPI payments that succeeded); 0 once paid. */
+  balanceDueMinor: number;
   /** Sent by another billing program through the integration API: its name (the number is its reference). */
   program?: string;
   /** The cashier signed in at the counter when it was made (none where no cashiers are defined). */
@@ -102,6 +104,11 @@ export interface AttemptReview {
 /** The outcome is unknown and nobody has checked it yet: it needs a person. */
 export function awaitsReview(attempt: Pick<ChargeAttempt, 'state' | 'review'>): boolean {
   return isReviewState(attempt.state) && attempt.review === null;
+}
+
+/** Split tender: part of the invoice is paid (its cash part) and a balance is still due. */
+export function isPartPaid(invoice: Pick<Invoice, 'status' | 'totalMinor' | 'balanceDueMinor'>): boolean {
+  return invoice.status !== 'paid' && invoice.balanceDueMinor < invoice.totalMinor;
 }
 
 /**
@@ -200,6 +207,23 @@ export interface CashSale {
   stationId?: string;
   /** The cashier who made the sale (none where no cashiers are defined). */
   cashier?: string;
+}
+
+/** Cash paid back out of the drawer for an invoice's cash tender (a refund goes back by the tender it came from). */
+export interface CashRefund {
+  id: string;
+  /** The cash tender (CashSale) it pays back. */
+  tenderId: string;
+  invoiceId: string;
+  invoiceNumber: string;
+  counterId: string;
+  amountMinor: number;
+  currency: Currency;
+  reason: RefundReason;
+  note: string | null;
+  createdAt: number;
+  /** Store mode: the PC that paid it (on rows read from the store's ledger). */
+  stationId?: string;
 }
 
 /** A manager closed a local day's books: its records no longer change. */

@@ -74,6 +74,7 @@ export function createBillingBridge(ipc: IpcRendererLike): DesktopBilling {
     preferencesUpdate: call('preferences-update'),
     refundCreate: call('refund-create'),
     refundDecide: call('refund-decide'),
+    cashRefund: call('cash-refund'),
     dayClose: call('day-close'),
     connectionConfigure: call('connection-configure'),
     connectionSigninStart: call('connection-signin-start'),

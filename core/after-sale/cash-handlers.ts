@@ -1,6 +1,7 @@
-// Settling an invoice at the till (cash), and what its receipt shows.
+// Settling an invoice at the till (cash), paying cash back for it, and what its receipt shows.
 import type { Receipt } from '../../contract/answers';
 import * as attempts from '../../db/local/attempts';
+import * as cashRefunds from '../../db/local/cash-refunds';
 import * as counters from '../../db/local/counters';
 import * as invoices from '../../db/local/invoices';
 import * as refunds from '../../db/local/refunds';
@@ -9,7 +10,7 @@ import { readSettings } from '../handlers/settings';
 import type { DataContext, Handlers } from '../handlers/types';
 import { receiptOf } from './receipts';
 
-export function salesHandlers(ctx: DataContext): Handlers<'cash-settle' | 'receipt-get'> {
+export function salesHandlers(ctx: DataContext): Handlers<'cash-settle' | 'cash-refund' | 'receipt-get'> {
   return {
     // The database refuses cash beside a live or unchecked card/UPI payment, short cash, a paid or
     // void invoice and a closed day, in the transaction that records the tender.
@@ -17,6 +18,12 @@ export function salesHandlers(ctx: DataContext): Handlers<'cash-settle' | 'recei
       const settled = tenders.settleInCash(ctx.db, { ...input, at: ctx.now() });
       ctx.events.emit({ type: 'ledger-changed' });
       return settled;
+    },
+    // A refund goes back by the tender it came from: the cash part out of the drawer, never through Zoho.
+    'cash-refund': ({ managerToken: _manager, note, ...input }) => {
+      const refund = cashRefunds.refundCash(ctx.db, { ...input, note: note ?? null, at: ctx.now() });
+      ctx.events.emit({ type: 'ledger-changed' });
+      return refund;
     },
     // Another PC's sale is read from the store's ledger (core/ports.ts).
     'receipt-get': (input) => ctx.ports().ledger.receipt(input.invoiceId, () => receipt(ctx, input.invoiceId)),

@@ -1,6 +1,6 @@
 // What a paid invoice's receipt shows, from its parts: read from this PC's SQLite for its own sales
 // (cash-handlers.ts), or from the store's ledger for another PC's (core/store-link/other-pcs-sales.ts).
-import type { Receipt } from '../../contract/answers';
+import type { Receipt, ReceiptPart } from '../../contract/answers';
 import type { Bill } from '../../contract/catalogue/bill';
 import type { CashSale, ChargeAttempt, Invoice, Refund } from '../../contract/records';
 import { HandlerFailure } from '../failure';
@@ -20,22 +20,45 @@ export interface SaleParts {
 }
 
 export function receiptOf(parts: SaleParts): Receipt {
-  const { invoice, cash } = parts;
+  const { invoice } = parts;
   if (invoice.status !== 'paid') throw new HandlerFailure('conflict', 'A receipt is printed once the invoice is paid.', 'invoiceId');
-  const store = { storeName: parts.storeName, storeAddress: parts.storeAddress, invoice, counterName: parts.counterName, bill: parts.bill };
-  if (cash) {
-    return { ...store, tender: 'cash', paymentId: null, tenderedMinor: cash.tenderedMinor, changeMinor: cash.changeMinor, paidAt: cash.createdAt, refunds: [] };
-  }
-  // The first success paid the invoice; a later one is a double charge, flagged on its attempt.
-  const paid = parts.attempts.find((attempt) => attempt.state === 'succeeded');
-  if (!paid) throw new HandlerFailure('conflict', 'This invoice has no recorded payment to print.', 'invoiceId');
+  const tenders = receiptParts(parts);
+  const last = tenders.at(-1);
+  if (!last) throw new HandlerFailure('conflict', 'This invoice has no recorded payment to print.', 'invoiceId');
   return {
-    ...store,
-    tender: paid.method,
-    paymentId: paid.paymentId,
-    tenderedMinor: null,
-    changeMinor: null,
-    paidAt: invoice.paidAt ?? paid.finalAt ?? paid.updatedAt,
-    refunds: parts.refundsOf(paid.id).filter((refund) => refund.state !== 'failed' && refund.state !== 'rejected' && refund.state !== 'canceled'),
+    storeName: parts.storeName,
+    storeAddress: parts.storeAddress,
+    invoice,
+    counterName: parts.counterName,
+    bill: parts.bill,
+    ...last,
+    paidAt: invoice.paidAt ?? last.paidAt,
+    parts: tenders,
   };
+}
+
+/**
+ * The tenders that paid the invoice, in order: its cash (whole or a part), then each card/UPI
+ * payment that succeeded until the total is covered. A success on an invoice already paid is a
+ * double charge, flagged on its attempt, not a tender of this sale.
+ */
+function receiptParts({ invoice, cash, attempts, refundsOf }: SaleParts): ReceiptPart[] {
+  const parts: ReceiptPart[] = cash
+    ? [{ tender: 'cash', amountMinor: cash.amountMinor, paymentId: null, tenderedMinor: cash.tenderedMinor, changeMinor: cash.changeMinor, paidAt: cash.createdAt, refunds: [] }]
+    : [];
+  let coveredMinor = cash?.amountMinor ?? 0;
+  for (const paid of attempts) {
+    if (paid.state !== 'succeeded' || coveredMinor >= invoice.totalMinor) continue;
+    coveredMinor += paid.amountMinor;
+    parts.push({
+      tender: paid.method,
+      amountMinor: paid.amountMinor,
+      paymentId: paid.paymentId,
+      tenderedMinor: null,
+      changeMinor: null,
+      paidAt: paid.finalAt ?? paid.updatedAt,
+      refunds: refundsOf(paid.id).filter((refund) => refund.state !== 'failed' && refund.state !== 'rejected' && refund.state !== 'canceled'),
+    });
+  }
+  return parts;
 }

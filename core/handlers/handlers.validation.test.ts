@@ -58,6 +58,7 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
     { input: { invoiceId: 'i', counterId: 'c', tenderedMinor: -500 }, field: 'tenderedMinor', rule: /Amount tendered must be more than zero/ },
     { input: { invoiceId: 'i', counterId: 'c', tenderedMinor: '500' }, field: 'tenderedMinor', rule: /Amount tendered must be a number/ },
     { input: { invoiceId: 'i', counterId: 'c', tenderedMinor: 10.5 }, field: 'tenderedMinor', rule: /whole number of paise/ },
+    { input: { invoiceId: 'i', counterId: 'c', tenderedMinor: 500, amountMinor: 0 }, field: 'amountMinor', rule: /Cash part must be more than zero/ },
   ],
   'receipt-get': [{ input: { invoiceId: '' }, field: 'invoiceId', rule: /required/ }],
   'refund-list': [{ input: { attemptId: 7 }, field: 'attemptId', rule: /text/ }],
@@ -105,6 +106,11 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
   'refund-decide': [
     { input: { managerToken: 't', refundId: 'r1', outcome: 'maybe', note: 'Checked' }, field: 'outcome', rule: /Outcome must be made or not_made/ },
     { input: { managerToken: 't', refundId: 'r1', outcome: 'made', note: ' ' }, field: 'note', rule: /Note is required/ },
+  ],
+  'cash-refund': [
+    { input: { managerToken: 't', invoiceId: 'i', amountMinor: 0, reason: 'others', requestKey: 'key-12345' }, field: 'amountMinor', rule: /Refund amount must be more than zero/ },
+    { input: { managerToken: 't', invoiceId: 'i', amountMinor: 100, reason: 'changed mind', requestKey: 'key-12345' }, field: 'reason', rule: /Reason must be one of/ },
+    { input: { managerToken: 't', amountMinor: 100, reason: 'others', requestKey: 'key-12345' }, field: 'invoiceId', rule: /required/ },
   ],
   'day-close': [
     { input: { managerToken: 't', date: '2026-11-22', closedBy: ' ' }, field: 'closedBy', rule: /Your name is required/ },

@@ -1,4 +1,4 @@
-// The day's log as CSV: one row per card/UPI attempt, cash sale, refund and correction, with the
+// The day's log as CSV: one row per card/UPI attempt, cash sale, refund, cash refund and correction, with the
 // same columns; `record` says which (a refund's amount is what went back), `refund_id` is Zoho's.
 // For the accountant, a sale's row (a succeeded payment, a cash sale) of a tax invoice carries its
 // taxable value and tax, in all and per rate; other rows leave them empty, so their sums are the day's.
@@ -111,6 +111,25 @@ export function dayLogCsv(day: DayLog, counterName: (counterId: string) => strin
       refund.zohoRefundId,
       ...NO_TAX,
     ]),
+    ...day.cashRefunds.map((refund) => [
+      time(refund.createdAt),
+      refund.invoiceNumber,
+      counterName(refund.counterId),
+      null,
+      formatMinor(refund.amountMinor),
+      refund.currency,
+      'cash',
+      'succeeded',
+      null,
+      null,
+      null,
+      null,
+      refund.note ? `${refund.reason}: ${refund.note}` : refund.reason,
+      null,
+      null,
+      'cash refund',
+      null,
+    ]),
     ...day.corrections.map((correction) => [
       time(correction.createdAt),
       correction.invoiceNumber,
@@ -132,7 +151,7 @@ export function dayLogCsv(day: DayLog, counterName: (counterId: string) => strin
       ...NO_TAX,
     ]),
   ];
-  const records = [...day.attempts, ...day.cashSales, ...day.refunds, ...day.corrections];
+  const records = [...day.attempts, ...day.cashSales, ...day.refunds, ...day.cashRefunds, ...day.corrections];
   const extra: { name: string; cells: Cell[] }[] = [];
   const cashiers = records.map((record) => ('cashier' in record ? (record.cashier ?? null) : null));
   if (cashiers.some((cashier) => cashier !== null)) extra.push({ name: 'cashier', cells: cashiers });

@@ -1,5 +1,6 @@
 import type { ParsedInput } from '../../contract/handlers';
 import { DAY_LOG_PAGE, type DayLog } from '../../contract/answers';
+import { listCashRefundsForDay } from '../../db/local/cash-refunds';
 import * as counters from '../../db/local/counters';
 import { businessDayRange, getDayClose, listCorrectionsForDay } from '../../db/local/day-closes';
 import { getBill } from '../../db/local/invoices';
@@ -49,6 +50,7 @@ function dayLog(ctx: DataContext, input: DayFilter, limit: number): DayLog {
     totals: log.dayTotals(ctx.db, filter),
     refunds: onlyAttempts ? [] : refunds.listRefundsForDay(ctx.db, range.fromMs, range.toMs, input.counterId).filter(matches),
     cashSales: onlyAttempts ? [] : tenders.listCashSalesForDay(ctx.db, range.fromMs, range.toMs, input.counterId).filter(matches),
+    cashRefunds: onlyAttempts ? [] : listCashRefundsForDay(ctx.db, range.fromMs, range.toMs, input.counterId).filter(matches),
     corrections: onlyAttempts ? [] : listCorrectionsForDay(ctx.db, input.date, input.counterId).filter(matches),
     close: getDayClose(ctx.db, input.date),
   };

@@ -8,7 +8,7 @@ import { FOLLOWED_REFUND_STATES, REVIEW_STATES } from '../../contract/vocabulary
 import { listCounters } from '../../db/local/counters';
 import { narrowsToAttempts, NO_LEDGER } from '../../db/local/ledger';
 import { storeAttemptsForDay, storeDayTotals } from '../../db/store/day-attempts';
-import { storeCashSalesForDay, storeClosedSummary, storeCorrectionsForDay, storeDayClose, storeLedgerTotals, storeRefundsForDay } from '../../db/store/day-ledger';
+import { storeCashRefundsForDay, storeCashSalesForDay, storeClosedSummary, storeCorrectionsForDay, storeDayClose, storeLedgerTotals, storeRefundsForDay } from '../../db/store/day-ledger';
 import { listStationNames } from '../../db/store/stations';
 import { reviewedInStore } from '../../db/store/reviews';
 import { dayLogCsv } from '../handlers/ledger-csv';
@@ -40,12 +40,13 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
     const { storeId } = joined;
     const onlyAttempts = narrowsToAttempts(input);
     const { search: _search, ...unsearched } = input;
-    const [listed, stations, ledger, refunds, cashSales, corrections, close] = await Promise.all([
+    const [listed, stations, ledger, refunds, cashSales, cashRefunds, corrections, close] = await Promise.all([
       storeAttemptsForDay(pool, storeId, input, limit + 1),
       listStationNames(pool, storeId),
       onlyAttempts ? NO_LEDGER : storeLedgerTotals(pool, storeId, unsearched),
       onlyAttempts ? [] : storeRefundsForDay(pool, storeId, input),
       onlyAttempts ? [] : storeCashSalesForDay(pool, storeId, input),
+      onlyAttempts ? [] : storeCashRefundsForDay(pool, storeId, input),
       onlyAttempts ? [] : storeCorrectionsForDay(pool, storeId, input),
       storeDayClose(pool, storeId, input),
     ]);
@@ -57,6 +58,7 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
       totals: await storeDayTotals(pool, storeId, input, { ledger, counters: listCounters(deps.mode().db, { includeInactive: true }) }),
       refunds,
       cashSales,
+      cashRefunds,
       corrections,
       close,
       store: { storeName: joined.storeName, wholeStore: true, stations },

@@ -294,6 +294,31 @@ describe('the manager’s view is the store’s', () => {
     expect(later.createdAt).toBeGreaterThanOrEqual(close?.closedAt ?? Infinity);
   });
 
+  it('a split sale’s cash part paid back in cash on one PC is in every PC’s log, totals and drawer', async () => {
+    const pc1 = await firstPc({});
+    await join(pc1, 'Till 1');
+    const pc2 = await anotherPc(pc1);
+    await join(pc2, 'Till 2');
+    pc2.counters = await pc2.call('counters-list', {});
+    const counterId = pc2.counters[1]?.id ?? '';
+    const bill = await pc2.call('invoice-create', { counterId, lines: [{ description: 'Saree', quantity: 1, unitPriceMinor: 1_000 }] });
+    await pc2.call('cash-settle', { invoiceId: bill.id, counterId, tenderedMinor: 400, amountMinor: 400 });
+    const upi = await pc2.call('charge-create', { invoiceId: bill.id, counterId, method: 'upi' });
+    await pc2.control.pay(upi.terminalId, { outcome: 'succeeded', method: 'upi' });
+    await pc2.waitFor(upi.id, (x) => x.state === 'succeeded');
+    const refund = await pc2.call('cash-refund', { managerToken: pc2.managerToken, invoiceId: bill.id, amountMinor: 150, reason: 'others', requestKey: randomUUID() });
+    const date = localDate(Date.now());
+    const till2 = (await pc1.call('store-status', {})).stations.find((s) => s.name === 'Till 2')?.id ?? '';
+
+    const day = await eventually(async () => {
+      const log = await pc1.call('log-day', { date });
+      return log.cashRefunds.length === 1 ? log : undefined;
+    }, 5_000, 'PC 2’s cash refund in PC 1’s log');
+    expect(day.cashRefunds).toEqual([{ ...refund, stationId: till2 }]);
+    expect(day.totals).toMatchObject({ collectedMinor: 1_000, refundedMinor: 150, netMinor: 850 });
+    expect(day.totals.byCounter).toEqual([expect.objectContaining({ counterId, upiMinor: 600, cashMinor: 400, cashExpectedMinor: 250, refundedMinor: 150 })]);
+  });
+
   it('a payment whose PC died, re-checked from another, reaches its PC’s ledger only when that PC’s own retrieve from Zoho agrees', async () => {
     const pc1 = await firstPc();
     await join(pc1, 'Till 1');

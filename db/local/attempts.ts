@@ -100,7 +100,7 @@ export type AttemptOutcome =
 
 /**
  * Settles the attempt (guarded like transitionAttempt) and its invoice in one transaction:
- * succeeded → invoice paid; failed → invoice payment_failed unless already paid. A success on an
+ * succeeded → invoice paid once its parts cover its total; failed → invoice payment_failed unless already paid (a balance stays due). A success on an
  * invoice another payment already settled is kept, and flagged as a mismatch: it is a double charge.
  */
 export function finalizeAttempt(db: Db, outcome: AttemptOutcome): ChargeAttempt | null {
@@ -125,8 +125,8 @@ export function finalizeAttempt(db: Db, outcome: AttemptOutcome): ChargeAttempt 
     ).run({ ...settled, to: outcome.to, at: outcome.at, attemptId: current.id });
 
     if (outcome.to === 'succeeded') {
-      const paidNow = recordInvoicePaid(db, current.invoiceId, outcome.paymentId, outcome.at);
-      if (!paidNow) {
+      const paid = recordInvoicePaid(db, current.invoiceId, outcome.paymentId, outcome.at);
+      if (paid === 'already_paid') {
         const payment = outcome.paymentId === null ? 'This payment' : `Payment ${outcome.paymentId}`;
         const note = `Invoice ${current.invoiceNumber} was already paid: ${payment} charged it a second time`;
         writeMismatch(db, current.id, `${note} and must be refunded.`, outcome.at);

@@ -1,6 +1,6 @@
 // A charge's write-ahead, in one file: the attempt is written (`creating`) before Zoho is asked, in
 // one transaction whose one statement reads everything the charge may not go ahead without (the
-// invoice, its counter, the invoice's earlier attempts for the review rule, what takes the invoice
+// invoice and its balance due, its counter, the invoice's earlier attempts for the review rule, what takes the invoice
 // or the terminal, the closes of the two days); then, once Zoho has made the session, its id. Each
 // returns the attempt as written, with nothing read back.
 import { randomUUID } from 'node:crypto';
@@ -9,6 +9,7 @@ import type { AttemptState, Currency, InvoiceStatus, PaymentMethod } from '../..
 import type { Db } from './database';
 import { DayClosedError, InvalidStateError, InvoiceOfAnotherCounterError, NotFoundError } from './errors';
 import { APPEND_ATTEMPT_EVENT_SQL, type NewAttemptEvent } from './events';
+import { paidMinorOf } from './invoices';
 import { refuseTaken, TAKEN_CONDITION, takenFrom, type TakingRow } from './live-attempts';
 import { assertRelearned } from './relearn';
 import { inWriteTransaction, prepared } from './statements';
@@ -40,7 +41,8 @@ interface Facts {
   invoice_cashier: string | null;
   invoice_counter_id: string;
   invoice_status: InvoiceStatus;
-  total_minor: number;
+  /** The invoice's total less what its parts have paid (the total when nothing is paid). */
+  balance_due_minor: number;
   currency: Currency;
   invoice_created_at: number;
   counter_id: string | null;
@@ -66,7 +68,7 @@ const closeCovering = (at: string) => `
 
 const READ_FACTS = `
   SELECT i.number AS invoice_number, i.cashier AS invoice_cashier, i.counter_id AS invoice_counter_id, i.status AS invoice_status,
-         i.total_minor, i.currency, i.created_at AS invoice_created_at,
+         i.total_minor - ${paidMinorOf('i.id')} AS balance_due_minor, i.currency, i.created_at AS invoice_created_at,
          c.id AS counter_id, c.name AS counter_name, c.terminal_id, c.invoice_prefix,
          c.active AS counter_active, c.created_at AS counter_created_at,
          (SELECT json_group_array(json_array(state, reviewed_at IS NOT NULL, payments_session_id IS NOT NULL) ORDER BY rowid)
@@ -87,8 +89,8 @@ const INSERT_ATTEMPT = `
   VALUES (@id, @invoiceId, @counterId, @terminalId, @amountMinor, @currency, @method, 'creating', @at, @at)`;
 
 /**
- * Records the attempt in state 'creating', before Zoho is asked: the amount and currency are the
- * invoice's, the terminal the counter's, and its first event says which method on which terminal.
+ * Records the attempt in state 'creating', before Zoho is asked: the amount is the invoice's balance
+ * due (its total, unless part was paid), the currency the invoice's, the terminal the counter's, and its first event says which method on which terminal.
  * Throws NotFoundError for an unknown invoice or counter; InvoiceOfAnotherCounterError when the
  * invoice was written at another counter; InvalidStateError when the invoice is paid, void or awaits
  * review, or the counter is inactive; ConflictError (field invoiceId or terminalId) when the invoice
@@ -109,7 +111,7 @@ export function insertCreatingAttempt(db: Db, input: NewChargeAttempt): CreatedA
     if (facts.invoice_counter_id !== facts.counter_id) throw new InvoiceOfAnotherCounterError(invoiceNumber);
     if (facts.invoice_status === 'paid') throw new InvalidStateError('invoice_paid');
     if (facts.invoice_status === 'void') throw new InvalidStateError('invoice_void');
-    if (facts.total_minor <= 0) throw new RangeError(`Invoice ${invoiceNumber} has nothing to charge.`);
+    if (facts.balance_due_minor <= 0) throw new RangeError(`Invoice ${invoiceNumber} has nothing to charge.`);
     if (facts.counter_active !== 1) throw new InvalidStateError('counter_inactive');
     if (!input.reviewAcknowledged && awaitsReview(facts.earlier)) throw new InvalidStateError('invoice_needs_review');
     if (facts.invoice_taken || facts.terminal_taken) {
@@ -130,7 +132,7 @@ export function insertCreatingAttempt(db: Db, input: NewChargeAttempt): CreatedA
       invoiceNumber,
       counterId: facts.counter_id,
       terminalId: facts.terminal_id,
-      amountMinor: facts.total_minor,
+      amountMinor: facts.balance_due_minor,
       currency: facts.currency,
       method: input.method,
       paymentsSessionId: null,

@@ -1,6 +1,7 @@
 // Typed errors the repositories throw, so callers branch on classes and fields, never on message text.
 // Those a person may meet carry their own error code and the words shown for them.
 import { shortTenderMessage } from '../../contract/cash';
+import { formatMoney } from '../../contract/money';
 import { refundTooLargeMessage } from '../../contract/refund-rules';
 import { CodedError } from '../../contract/result';
 import type { Currency } from '../../contract/vocabulary';
@@ -86,7 +87,10 @@ export type InvalidStateReason =
   | 'payment_not_paid'
   | 'refund_unsettled'
   | 'refund_needs_review'
-  | 'invoice_card_payment_pending';
+  | 'invoice_card_payment_pending'
+  | 'invoice_part_paid'
+  | 'invoice_cash_taken'
+  | 'invoice_no_cash';
 
 const INVALID_STATE_MESSAGES: Record<InvalidStateReason, string> = {
   invoice_paid: 'This invoice is already paid.',
@@ -104,6 +108,9 @@ const INVALID_STATE_MESSAGES: Record<InvalidStateReason, string> = {
     'An earlier refund of this payment needs a manager’s check on Zoho’s dashboard (its history says what to look for). Record whether it was made, then refund again.',
   invoice_card_payment_pending:
     'This invoice has a card or UPI payment that is still running or whose outcome is unknown: wait for it, or have a manager check it, before taking cash.',
+  invoice_cash_taken: 'This invoice already has its cash part: take the balance due by card or UPI.',
+  invoice_no_cash: 'This invoice took no cash: refund its card or UPI payment, which goes back through Zoho.',
+  invoice_part_paid: 'Part of this invoice is already paid, so it cannot be cancelled: take the balance due, or refund the part paid.',
 };
 
 /** The input field each refusal is about, where there is one. */
@@ -111,6 +118,7 @@ const INVALID_STATE_FIELDS: Partial<Record<InvalidStateReason, string>> = {
   invoice_needs_review: 'confirmChecked',
   payment_not_paid: 'attemptId',
   invoice_card_payment_pending: 'invoiceId',
+  invoice_no_cash: 'invoiceId',
 };
 
 export class InvalidStateError extends CodedError {
@@ -141,7 +149,7 @@ export class RefundExceedsPaymentError extends CodedError {
   }
 }
 
-/** Cash handed over is less than the invoice's total. */
+/** Cash handed over is less than what is due (the balance, or the part paid in cash). */
 export class TenderTooSmallError extends CodedError {
   override readonly name = 'TenderTooSmallError';
   readonly code = 'invalid_input';
@@ -150,12 +158,32 @@ export class TenderTooSmallError extends CodedError {
     readonly tenderedMinor: number,
     readonly totalMinor: number,
     readonly currency: Currency,
+    /** 'due': the whole balance (the total, unless part is paid); 'part': the part paid in cash. */
+    readonly what: 'due' | 'part' = 'due',
   ) {
-    super(`The amount tendered (${tenderedMinor}) is less than the total (${totalMinor}).`);
+    super(`The amount tendered (${tenderedMinor}) is less than the ${what === 'part' ? 'cash part' : 'amount due'} (${totalMinor}).`);
   }
 
   protected override get shownMessage(): string {
-    return shortTenderMessage(this.tenderedMinor, this.totalMinor, this.currency);
+    return shortTenderMessage(this.tenderedMinor, this.totalMinor, this.currency, this.what);
+  }
+}
+
+/** A cash part larger than the balance due. */
+export class CashPartTooLargeError extends CodedError {
+  override readonly name = 'CashPartTooLargeError';
+  readonly code = 'invalid_input';
+  override readonly field = 'amountMinor';
+  constructor(
+    readonly partMinor: number,
+    readonly balanceMinor: number,
+    readonly currency: Currency,
+  ) {
+    super(`The cash part (${partMinor}) is more than the balance due (${balanceMinor}).`);
+  }
+
+  protected override get shownMessage(): string {
+    return `Cash part must be at most the balance due, ${formatMoney(this.balanceMinor, this.currency)}.`;
   }
 }
 

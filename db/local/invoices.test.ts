@@ -35,6 +35,7 @@ describe('createInvoice', () => {
       status: 'open',
       createdAt: T0,
       paidAt: null,
+      balanceDueMinor: 10550,
     });
     expect(getInvoice(temp.db, invoice.id)).toEqual(invoice);
     expect(getInvoiceByNumber(temp.db, 'A-000001')).toEqual(invoice);

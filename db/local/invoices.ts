@@ -26,6 +26,7 @@ export interface InvoiceRow {
   payment_id: string | null;
   program: string | null;
   cashier: string | null;
+  paid_minor: number;
 }
 
 export function toInvoice(row: InvoiceRow): Invoice {
@@ -39,6 +40,7 @@ export function toInvoice(row: InvoiceRow): Invoice {
     status: row.status,
     createdAt: row.created_at,
     paidAt: row.paid_at,
+    balanceDueMinor: row.status === 'paid' ? 0 : Math.max(0, row.total_minor - row.paid_minor),
     ...(row.program ? { program: row.program } : {}),
     ...(row.cashier ? { cashier: row.cashier } : {}),
   };
@@ -94,6 +96,13 @@ export function createInvoice(db: Db, input: NewInvoice): Invoice {
   });
 }
 
+/** What the invoice (`invoiceId`, an SQL expression) has paid so far: its cash tender and its card/UPI payments that succeeded. */
+export const paidMinorOf = (invoiceId: string) => `(
+  (SELECT coalesce(sum(t.amount_minor), 0) FROM tenders AS t WHERE t.invoice_id = ${invoiceId})
+  + (SELECT coalesce(sum(a.amount_minor), 0) FROM charge_attempts AS a WHERE a.invoice_id = ${invoiceId} AND a.state = 'succeeded')
+)`;
+const SELECT_INVOICES = `SELECT *, ${paidMinorOf('invoices.id')} AS paid_minor FROM invoices`;
+
 /** A checkout invoice's bill; null for an invoice of free lines without tax. */
 export function getBill(db: Db, invoiceId: string): Bill | null {
   const row = prepared<[string], { bill: string }>(db, 'SELECT bill FROM invoice_bills WHERE invoice_id = ?').get(invoiceId);
@@ -117,12 +126,12 @@ export function billsPaidInWindow(db: Db, fromMs: number, toMs: number): Bill[] 
 }
 
 export function getInvoice(db: Db, id: string): Invoice | null {
-  const row = prepared<[string], InvoiceRow>(db, 'SELECT * FROM invoices WHERE id = ?').get(id);
+  const row = prepared<[string], InvoiceRow>(db, `${SELECT_INVOICES} WHERE id = ?`).get(id);
   return row ? toInvoice(row) : null;
 }
 
 export function getInvoiceByNumber(db: Db, number: string): Invoice | null {
-  const row = prepared<[string], InvoiceRow>(db, 'SELECT * FROM invoices WHERE number = ?').get(number);
+  const row = prepared<[string], InvoiceRow>(db, `${SELECT_INVOICES} WHERE number = ?`).get(number);
   return row ? toInvoice(row) : null;
 }
 
@@ -130,7 +139,7 @@ export function getInvoiceByNumber(db: Db, number: string): Invoice | null {
 export function latestOpenInvoice(db: Db, counterId: string): Invoice | null {
   const row = prepared<[string], InvoiceRow>(
     db,
-    "SELECT * FROM invoices WHERE counter_id = ? AND status = 'open' ORDER BY created_at DESC, rowid DESC LIMIT 1",
+    `${SELECT_INVOICES} WHERE counter_id = ? AND status = 'open' ORDER BY created_at DESC, rowid DESC LIMIT 1`,
   ).get(counterId);
   return row ? toInvoice(row) : null;
 }
@@ -146,6 +155,7 @@ export function voidInvoice(db: Db, id: string): Invoice {
     if (invoice.status === 'paid') throw new InvalidStateError('invoice_paid');
     if (invoiceHasLiveAttempt(db, id)) throw new InvalidStateError('payment_in_progress');
     if (invoiceAwaitsReview(db, id)) throw new InvalidStateError('invoice_needs_review');
+    if (invoice.balanceDueMinor < invoice.totalMinor) throw new InvalidStateError('invoice_part_paid');
     assertDayOpen(db, invoice.createdAt);
     prepared<[string]>(db, "UPDATE invoices SET status = 'void' WHERE id = ?").run(id);
     return requireInvoice(db, id);
@@ -159,15 +169,16 @@ export function requireInvoice(db: Db, id: string): Invoice {
 }
 
 /**
- * Marks the invoice paid, unless it already is. Returns false when another payment had already
- * paid it: this one is a second charge. For finalizeAttempt only, inside its transaction.
+ * After a payment succeeded (a card/UPI attempt, or the cash tender, already written): marks the
+ * invoice paid when its parts now cover its total. 'already_paid' when another payment had already
+ * paid it (this one is a second charge); 'part' when a balance is still due. Inside the caller's transaction.
  */
-export function recordInvoicePaid(db: Db, invoiceId: string, paymentId: string | null, at: number): boolean {
-  const { changes } = prepared<[string | null, number, string]>(
-    db,
-    "UPDATE invoices SET status = 'paid', payment_id = ?, paid_at = ? WHERE id = ? AND status <> 'paid'",
-  ).run(paymentId, at, invoiceId);
-  return changes === 1;
+export function recordInvoicePaid(db: Db, invoiceId: string, paymentId: string | null, at: number): 'paid' | 'already_paid' | 'part' {
+  const invoice = requireInvoice(db, invoiceId);
+  if (invoice.status === 'paid') return 'already_paid';
+  if (invoice.balanceDueMinor > 0) return 'part';
+  prepared<[string | null, number, string]>(db, "UPDATE invoices SET status = 'paid', payment_id = ?, paid_at = ? WHERE id = ?").run(paymentId, at, invoiceId);
+  return 'paid';
 }
 
 /** For finalizeAttempt only: a failed payment leaves a paid or void invoice as it is. */

@@ -1,4 +1,4 @@
-// The parts of a day's totals beyond card/UPI attempts: cash sales, refunds, and corrections for
+// The parts of a day's totals beyond card/UPI attempts: cash sales, refunds (through Zoho and in cash), and corrections for
 // closed days counted on this one, per counter. Read straight from their tables over the day's
 // index range (a day has far fewer of these than attempts).
 import { COMMITTED_REFUND_STATES } from '../../contract/vocabulary';
@@ -18,7 +18,10 @@ export interface LedgerWindow {
 export interface CounterLedger {
   cashCount: number;
   cashMinor: number;
+  /** Refunded through Zoho (card/UPI) and paid back in cash. */
   refundedMinor: number;
+  /** Of refundedMinor, the cash paid back out of the drawer. */
+  cashRefundedMinor: number;
   refundsInProgressMinor: number;
   /** Late successes of closed days' payments counted on this day. */
   correctedCollectedMinor: number;
@@ -44,7 +47,7 @@ export function hourSinceOrigin(column: string): string {
 }
 
 function emptyCounter(): CounterLedger {
-  return { cashCount: 0, cashMinor: 0, refundedMinor: 0, refundsInProgressMinor: 0, correctedCollectedMinor: 0, correctedRefundedMinor: 0 };
+  return { cashCount: 0, cashMinor: 0, refundedMinor: 0, cashRefundedMinor: 0, refundsInProgressMinor: 0, correctedCollectedMinor: 0, correctedRefundedMinor: 0 };
 }
 
 /** The ledger's rows for a window, as this file's SQLite and the store's PostgreSQL (db/store/day-ledger.ts) group them. */
@@ -55,6 +58,8 @@ export interface LedgerRows {
   cashHours: readonly { hour: number; amount: number }[];
   /** Committed refunds per counter and state. */
   refunds: readonly { counter_id: string; state: string; amount: number }[];
+  /** Cash paid back out of the drawer per counter. */
+  cashRefunds: readonly { counter_id: string; amount: number }[];
   /** Successful corrections counted on the day, per counter and kind of record. */
   corrections: readonly { counter_id: string; record_kind: string; amount: number }[];
 }
@@ -75,6 +80,11 @@ export function foldLedger(rows: LedgerRows): Ledger {
     const entry = of(row.counter_id);
     if (row.state === 'succeeded') entry.refundedMinor += row.amount;
     else entry.refundsInProgressMinor += row.amount;
+  }
+  for (const row of rows.cashRefunds) {
+    const entry = of(row.counter_id);
+    entry.refundedMinor += row.amount;
+    entry.cashRefundedMinor += row.amount;
   }
   for (const row of rows.corrections) {
     const entry = of(row.counter_id);
@@ -100,6 +110,10 @@ export function ledgerTotals(db: Db, window: LedgerWindow): Ledger {
       db,
       `SELECT counter_id, state, sum(amount_minor) AS amount FROM refunds
        WHERE ${range} AND state IN (${sqlLiterals(COMMITTED_REFUND_STATES)}) GROUP BY counter_id, state`,
+    ).all(params),
+    cashRefunds: prepared<[typeof params], LedgerRows['cashRefunds'][number]>(
+      db,
+      `SELECT counter_id, sum(amount_minor) AS amount FROM cash_refunds WHERE ${range} GROUP BY counter_id`,
     ).all(params),
     corrections:
       window.day === undefined

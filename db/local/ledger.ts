@@ -234,7 +234,7 @@ function counterTotals(counters: readonly Counter[], succeeded: readonly GroupRo
         upiMinor: total(mine.filter((g) => g.method === 'upi'), 'amount'),
         cashMinor: entry?.cashMinor ?? 0,
         refundedMinor: (entry?.refundedMinor ?? 0) + (entry?.correctedRefundedMinor ?? 0),
-        cashExpectedMinor: entry?.cashMinor ?? 0,
+        cashExpectedMinor: (entry?.cashMinor ?? 0) - (entry?.cashRefundedMinor ?? 0),
         correctedMinor: entry?.correctedCollectedMinor ?? 0,
       };
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { T0, makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt, tempDatabaseEachTest } from '../../testkit/db';
+import { refundCash } from './cash-refunds';
 import { closeDay, recordCorrection } from './day-closes';
 import { insertCreatingRefund } from './refunds';
 import { settleInCash } from './tenders';
@@ -46,6 +47,7 @@ describe('the store outbox', () => {
     insertCreatingRefund(temp.db, { attemptId: attempt.id, amountMinor: 50, reason: 'others', note: null, requestKey: 'key-1', at: T0, actor: 'manager' });
     const unpaid = makeInvoice(temp.db, counter);
     settleInCash(temp.db, { invoiceId: unpaid.id, counterId: unpaid.counterId, tenderedMinor: unpaid.totalMinor, at: T0 });
+    refundCash(temp.db, { invoiceId: unpaid.id, amountMinor: 1, reason: 'others', note: null, requestKey: 'key-cash-1', at: T0 });
     closeDay(temp.db, { day: '2025-01-14', fromMs: T0 - 86_400_000 * 2, toMs: T0 - 86_400_000, closedBy: 'Asha', awaitingReview: 0, summary: {}, at: T0 });
     recordCorrection(temp.db, {
       day: '2025-01-15', closedDay: '2025-01-14', recordKind: 'charge', recordId: 'late', counterId: invoice.counterId, invoiceNumber: invoice.number,

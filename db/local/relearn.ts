@@ -34,6 +34,7 @@ export function markRestored(db: Db, now: number): void {
        UNION ALL SELECT max(updated_at) FROM charge_attempts
        UNION ALL SELECT max(updated_at) FROM refunds
        UNION ALL SELECT max(updated_at) FROM tenders
+       UNION ALL SELECT max(updated_at) FROM cash_refunds
        UNION ALL SELECT max(updated_at) FROM day_closes
        UNION ALL SELECT max(updated_at) FROM corrections)`,
   ).get();
@@ -115,7 +116,7 @@ export function relearnOwnRows(db: Db, rows: LearntRows): RelearnOutcome {
     const of = (table: string) => rows[table] ?? [];
     // The invoices as billed, so that cash and card payments can be written against them.
     for (const row of of('invoices')) write('invoices', { ...row, ...AS_BILLED }, false);
-    for (const table of ['charge_attempts', 'attempt_events', 'refunds', 'refund_events', 'tenders']) {
+    for (const table of ['charge_attempts', 'attempt_events', 'refunds', 'refund_events', 'tenders', 'cash_refunds']) {
       for (const row of of(table)) write(table, row, true);
     }
     for (const row of of('invoices')) write('invoices', row, true);

@@ -1,12 +1,12 @@
-// Invoices settled at the till (cash). The tender and the invoice's move to paid are one
+// Invoices settled at the till (cash), wholly or in part (split tender). The tender and the invoice's move to paid are one
 // transaction; the rules are checked here (typed refusals) and again by migration 008's triggers.
 import { randomUUID } from 'node:crypto';
 import type { CashSale, Invoice } from '../../contract/records';
 import type { Db } from './database';
 import { assertDayOpen } from './day-closes';
 import { assertRelearned } from './relearn';
-import { InvalidStateError, InvoiceOfAnotherCounterError, TenderTooSmallError } from './errors';
-import { requireInvoice } from './invoices';
+import { CashPartTooLargeError, InvalidStateError, InvoiceOfAnotherCounterError, TenderTooSmallError } from './errors';
+import { recordInvoicePaid, requireInvoice } from './invoices';
 import { invoiceHasLiveAttempt } from './live-attempts';
 import { invoiceAwaitsReview } from './reviews';
 import { inWriteTransaction, prepared } from './statements';
@@ -15,13 +15,17 @@ export interface CashSettlement {
   invoiceId: string;
   counterId: string;
   tenderedMinor: number;
+  /** A part paid in cash (split tender): the rest is then charged by card or UPI. By default, the whole balance due. */
+  amountMinor?: number;
   at: number;
 }
 
 /**
- * Settles the invoice in cash: records the tender and marks the invoice paid. Refuses an invoice of
- * another counter, a paid or void one, one whose card/UPI payment is live or not checked
- * (InvalidStateError invoice_card_payment_pending), too little cash (TenderTooSmallError) and a
+ * Records the invoice's cash tender: the whole balance due (the invoice is then paid), or a part of
+ * it (the balance stays due, for card or UPI). Refuses an invoice of another counter, a paid or void
+ * one, one whose card/UPI payment is live or not checked (InvalidStateError
+ * invoice_card_payment_pending), one already part paid in cash (InvalidStateError invoice_cash_taken),
+ * a part over the balance (CashPartTooLargeError), too little cash (TenderTooSmallError) and a
  * closed day (DayClosedError).
  */
 export function settleInCash(db: Db, input: CashSettlement): { invoice: Invoice; sale: CashSale } {
@@ -32,7 +36,11 @@ export function settleInCash(db: Db, input: CashSettlement): { invoice: Invoice;
     if (invoice.status === 'paid') throw new InvalidStateError('invoice_paid');
     if (invoice.status === 'void') throw new InvalidStateError('invoice_void');
     if (invoiceHasLiveAttempt(db, invoice.id) || invoiceAwaitsReview(db, invoice.id)) throw new InvalidStateError('invoice_card_payment_pending');
-    if (input.tenderedMinor < invoice.totalMinor) throw new TenderTooSmallError(input.tenderedMinor, invoice.totalMinor, invoice.currency);
+    if (cashSaleForInvoice(db, invoice.id)) throw new InvalidStateError('invoice_cash_taken');
+    const amountMinor = input.amountMinor ?? invoice.balanceDueMinor;
+    if (amountMinor > invoice.balanceDueMinor) throw new CashPartTooLargeError(amountMinor, invoice.balanceDueMinor, invoice.currency);
+    const part = amountMinor < invoice.balanceDueMinor;
+    if (input.tenderedMinor < amountMinor) throw new TenderTooSmallError(input.tenderedMinor, amountMinor, invoice.currency, part ? 'part' : 'due');
     assertDayOpen(db, input.at);
     assertDayOpen(db, invoice.createdAt);
 
@@ -45,13 +53,13 @@ export function settleInCash(db: Db, input: CashSettlement): { invoice: Invoice;
       id,
       invoiceId: invoice.id,
       counterId: invoice.counterId,
-      amountMinor: invoice.totalMinor,
+      amountMinor,
       tenderedMinor: input.tenderedMinor,
-      changeMinor: input.tenderedMinor - invoice.totalMinor,
+      changeMinor: input.tenderedMinor - amountMinor,
       currency: invoice.currency,
       at: input.at,
     });
-    prepared<[number, string]>(db, "UPDATE invoices SET status = 'paid', paid_at = ? WHERE id = ?").run(input.at, invoice.id);
+    recordInvoicePaid(db, invoice.id, null, input.at);
     const sale = cashSaleForInvoice(db, invoice.id);
     if (!sale) throw new Error(`The cash sale of ${invoice.number} was not written.`);
     return { invoice: requireInvoice(db, invoice.id), sale };

@@ -1,10 +1,11 @@
-// The store's day beyond card and UPI attempts: every PC's cash sales, refunds, corrections and day
+// The store's day beyond card and UPI attempts: every PC's cash sales, refunds, cash paid back, corrections and day
 // closes (shipped by each PC's outbox, SQLite migration 011; store migration 005), listed and
 // totalled as a PC of its own does from its SQLite (db/local/ledger-totals.ts, core/handlers/ledger.ts),
 // with the store's PC and counter filters. Each query reads its (store, …) index over the day.
 import type pg from 'pg';
 import { COMMITTED_REFUND_STATES } from '../../contract/vocabulary';
-import type { CashSale, Correction, DayClose, Refund } from '../../contract/records';
+import type { CashRefund, CashSale, Correction, DayClose, Refund } from '../../contract/records';
+import { toCashRefund, type CashRefundRow } from '../local/cash-refunds';
 import { toCorrection, toDayClose, type CorrectionRow, type DayCloseRow } from '../local/day-closes';
 import { foldLedger, type Ledger, type LedgerRows } from '../local/ledger-totals';
 import { HOUR_MS } from '../local/ledger';
@@ -91,6 +92,14 @@ export async function storeCashSalesForDay(client: Client, storeId: string, filt
   return rows.rows.map((row) => ({ ...toCashSale(row), stationId: row.station_id }));
 }
 
+/** The day's cash paid back across the store, newest first. */
+export async function storeCashRefundsForDay(client: Client, storeId: string, filter: StoreDayFilter): Promise<CashRefund[]> {
+  const { fromMs, toMs } = localDayRange(filter.date);
+  const where = new StoreWhere(storeId, 'r', filter).between('created_at', fromMs, toMs).search('i.number', filter.search);
+  const rows = await client.query<CashRefundRow & StationRow>(`${withInvoiceNumber('cash_refunds', 'r')} WHERE ${where.sql} ORDER BY r.created_at DESC, r.id DESC`, where.params);
+  return rows.rows.map((row) => ({ ...toCashRefund(row), stationId: row.station_id }));
+}
+
 /** Late answers for closed days counted on this day, across the store, oldest first. */
 export async function storeCorrectionsForDay(client: Client, storeId: string, filter: StoreDayFilter): Promise<Correction[]> {
   const where = new StoreWhere(storeId, 'x', filter).add((n) => `x.day = $${n}`, filter.date).search('x.invoice_number', filter.search);
@@ -121,9 +130,10 @@ export async function storeLedgerTotals(client: Client, storeId: string, filter:
   const { fromMs, toMs } = localDayRange(filter.date);
   const cash = new StoreWhere(storeId, 'c', filter).between('created_at', fromMs, toMs);
   const refunds = new StoreWhere(storeId, 'r', filter).between('created_at', fromMs, toMs);
+  const cashRefunds = new StoreWhere(storeId, 'k', filter).between('created_at', fromMs, toMs);
   const corrections = new StoreWhere(storeId, 'x', filter).add((n) => `x.day = $${n}`, filter.date);
   const committed = COMMITTED_REFUND_STATES.map((state) => `'${state}'`).join(', ');
-  const [cashRows, hourRows, refundRows, correctionRows] = await Promise.all([
+  const [cashRows, hourRows, refundRows, cashRefundRows, correctionRows] = await Promise.all([
     client.query<LedgerRows['cash'][number]>(
       `SELECT c.counter_id, count(*) AS count, sum(c.amount_minor)::bigint AS amount FROM tenders AS c WHERE ${cash.sql} GROUP BY c.counter_id`,
       cash.params,
@@ -136,12 +146,16 @@ export async function storeLedgerTotals(client: Client, storeId: string, filter:
       `SELECT r.counter_id, r.state, sum(r.amount_minor)::bigint AS amount FROM refunds AS r WHERE ${refunds.sql} AND r.state IN (${committed}) GROUP BY r.counter_id, r.state`,
       refunds.params,
     ),
+    client.query<LedgerRows['cashRefunds'][number]>(
+      `SELECT k.counter_id, sum(k.amount_minor)::bigint AS amount FROM cash_refunds AS k WHERE ${cashRefunds.sql} GROUP BY k.counter_id`,
+      cashRefunds.params,
+    ),
     client.query<LedgerRows['corrections'][number]>(
       `SELECT x.counter_id, x.record_kind, sum(x.amount_minor)::bigint AS amount FROM corrections AS x WHERE ${corrections.sql} AND x.to_state = 'succeeded' GROUP BY x.counter_id, x.record_kind`,
       corrections.params,
     ),
   ]);
-  return foldLedger({ cash: cashRows.rows, cashHours: hourRows.rows, refunds: refundRows.rows, corrections: correctionRows.rows });
+  return foldLedger({ cash: cashRows.rows, cashHours: hourRows.rows, refunds: refundRows.rows, cashRefunds: cashRefundRows.rows, corrections: correctionRows.rows });
 }
 
 /** The store's first close of each day from `since` (a local date) on, oldest day first. */

@@ -32,6 +32,7 @@ const EXTRA: Record<string, Pick<StoreLedgerTable, 'key' | 'keepsUnless' | 'thro
   tenders: { key: PC_KEY, changedAt: 'updated_at' },
   day_closes: { key: PC_KEY, throughFunction: true, changedAt: 'updated_at' },
   corrections: { key: PC_KEY, changedAt: 'updated_at' },
+  cash_refunds: { key: PC_KEY, changedAt: 'updated_at' },
 };
 
 export const STORE_LEDGER_TABLES: readonly StoreLedgerTable[] = OUTBOX_TABLES.map((table) => {

@@ -8,7 +8,7 @@ import { migrateStore } from './migrate';
 import { stationLiveElsewhereInWindow, terminalTakersElsewhere } from './attempts';
 import { storeAttemptsForDay, storeDayTotals } from './day-attempts';
 import { newestPaymentsElsewhere, readStoreRefunds, readStoreSale } from './sales';
-import { storeCashSalesForDay, storeCorrectionsForDay, storeDayClose, storeLedgerTotals, storeRefundsForDay } from './day-ledger';
+import { storeCashRefundsForDay, storeCashSalesForDay, storeCorrectionsForDay, storeDayClose, storeLedgerTotals, storeRefundsForDay } from './day-ledger';
 import type pg from 'pg';
 
 const store = storeDatabaseEachTest();
@@ -18,7 +18,7 @@ const today = Date.now();
 store.fromTemplate(async () => {
   await migrateStore(store.client);
   // 10 stores × 3 PCs, 30 days, 60,000 attempts with their invoices; refunds of 1 in 8 payments, cash for
-  // 1 in 16 invoices, corrections and closes spread over the days.
+  // 1 in 16 invoices (a quarter of it paid back), corrections and closes spread over the days.
   await store.client.query(`
     INSERT INTO stores (id, name, created_at) SELECT 'store-' || s, 'Store ' || s, 0 FROM generate_series(1, 10) AS s;
     INSERT INTO invoices (store_id, station_id, id, number, counter_id, lines, total_minor, currency, status, created_at)
@@ -40,6 +40,9 @@ store.fromTemplate(async () => {
     INSERT INTO tenders (store_id, station_id, id, invoice_id, counter_id, kind, amount_minor, tendered_minor, change_minor, currency, created_at, updated_at)
       SELECT store_id, station_id, 'cash-' || id, id, counter_id, 'cash', total_minor, total_minor, 0, 'INR', created_at, created_at
       FROM invoices WHERE md5(id) > 'e';
+    INSERT INTO cash_refunds (store_id, station_id, id, tender_id, invoice_id, counter_id, amount_minor, currency, reason, request_key, created_at, updated_at)
+      SELECT store_id, station_id, 'back-' || id, id, invoice_id, counter_id, 10, 'INR', 'others', 'key-' || id, created_at + 1000, created_at + 1000
+      FROM tenders WHERE md5(id) < '4';
     INSERT INTO corrections (store_id, station_id, id, day, closed_day, record_kind, record_id, counter_id, invoice_number, from_state, to_state,
                              amount_minor, detail, created_at, updated_at)
       SELECT 'store-' || (n % 10 + 1), 'pc-' || (n % 3), 'cor-' || n, to_char(now() - (n / 10 % 30) * interval '1 day', 'YYYY-MM-DD'), '2000-01-01', 'charge',
@@ -109,25 +112,28 @@ describe('store-wide queries use their indexes', () => {
       const what = JSON.stringify(filter);
       const [refunds] = await plansOf((client) => storeRefundsForDay(client, 'store-3', filter));
       const [cash] = await plansOf((client) => storeCashSalesForDay(client, 'store-3', filter));
+      const [paidBack] = await plansOf((client) => storeCashRefundsForDay(client, 'store-3', filter));
       const [corrections] = await plansOf((client) => storeCorrectionsForDay(client, 'store-3', filter));
       const [close] = await plansOf((client) => storeDayClose(client, 'store-3', filter));
       expect(refunds, what).toMatch(/refunds_(store|station|counter)_created/);
       expect(cash, what).toMatch(/tenders_(store|station|counter)_created/);
-      for (const explained of [refunds, cash]) expect(explained, what).toMatch(/Index Scan using invoices_pkey on invoices/);
+      expect(paidBack, what).toMatch(/cash_refunds_(store|station|counter)_created/);
+      for (const explained of [refunds, cash, paidBack]) expect(explained, what).toMatch(/Index Scan using invoices_pkey on invoices/);
       expect(corrections, what).toMatch(/corrections_day/);
       expect(close, what).toMatch(/day_closes_day/);
-      for (const explained of [refunds, cash, corrections, close]) expect(explained, what).not.toMatch(/Seq Scan/);
+      for (const explained of [refunds, cash, paidBack, corrections, close]) expect(explained, what).not.toMatch(/Seq Scan/);
     }
   });
 
   it('the day’s cash, refunds and corrections for the totals read the same indexes', async () => {
     for (const filter of [day, { ...day, stationId: 'pc-1' }, { ...day, counterId: 'counter-2' }]) {
-      const [cash, hours, refunds, corrections] = await plansOf((client) => storeLedgerTotals(client, 'store-3', filter));
+      const [cash, hours, refunds, paidBack, corrections] = await plansOf((client) => storeLedgerTotals(client, 'store-3', filter));
       const what = JSON.stringify(filter);
       for (const explained of [cash, hours]) expect(explained, what).toMatch(/tenders_(store|station|counter)_created/);
       expect(refunds, what).toMatch(/refunds_(store|station|counter)_created/);
+      expect(paidBack, what).toMatch(/cash_refunds_(store|station|counter)_created/);
       expect(corrections, what).toMatch(/corrections_day/);
-      for (const explained of [cash, hours, refunds, corrections]) expect(explained, what).not.toMatch(/Seq Scan/);
+      for (const explained of [cash, hours, refunds, paidBack, corrections]) expect(explained, what).not.toMatch(/Seq Scan/);
     }
   });
 

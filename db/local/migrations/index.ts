@@ -19,6 +19,8 @@ import { catalogueSearchIndex } from './018_catalogue_search_index';
 import { shifts } from './019_shifts';
 import { cashiers } from './020_cashiers';
 import { keptBills } from './021_kept_bills';
+import { splitTender } from './022_split_tender';
+import { cashRefunds } from './023_cash_refunds';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -49,4 +51,6 @@ export const MIGRATIONS: readonly Migration[] = [
   shifts,
   cashiers,
   keptBills,
+  splitTender,
+  cashRefunds,
 ];

@@ -33,7 +33,7 @@ const REKEYED = ['invoices', 'charge_attempts', 'refunds', 'tenders', 'day_close
 const DEFINER = 'SECURITY DEFINER SET search_path = public, pg_temp';
 
 /** SELECT for the store's rows, INSERT and UPDATE for this PC's own; never DELETE. */
-function ownRowsPolicies(table: string, station = 'station_id'): string {
+export function ownRowsPolicies(table: string, station = 'station_id'): string {
   const own = `store_id = current_store() AND ${station} = current_station()`;
   return `
 ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;

@@ -9,6 +9,7 @@ import { storeOtherPcsSales } from './008_other_pcs_sales';
 import { storeAttemptReviews } from './009_attempt_reviews';
 import { storeReceiptDetailsPin } from './010_receipt_details_pin';
 import { storeInvoiceCashiers } from './011_invoice_cashiers';
+import { storeCashRefunds } from './012_cash_refunds';
 
 /** A step of the store's PostgreSQL schema. Never edit one that has shipped: add the next number. */
 export interface StoreMigration {
@@ -17,4 +18,4 @@ export interface StoreMigration {
   sql: string;
 }
 
-export const STORE_MIGRATIONS: readonly StoreMigration[] = [storeConfig, storeLedger, sharedZohoUse, storeAttemptHolds, storeAfterSale, storePcRoles, storeInvoicePrograms, storeOtherPcsSales, storeAttemptReviews, storeReceiptDetailsPin, storeInvoiceCashiers];
+export const STORE_MIGRATIONS: readonly StoreMigration[] = [storeConfig, storeLedger, sharedZohoUse, storeAttemptHolds, storeAfterSale, storePcRoles, storeInvoicePrograms, storeOtherPcsSales, storeAttemptReviews, storeReceiptDetailsPin, storeInvoiceCashiers, storeCashRefunds];

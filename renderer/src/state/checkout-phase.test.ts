@@ -13,6 +13,7 @@ const invoice: Invoice = {
   status: 'open',
   createdAt: 1,
   paidAt: null,
+  balanceDueMinor: 10050,
 };
 
 function attempt(state: AttemptState): ChargeAttempt {

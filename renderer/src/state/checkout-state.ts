@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import { isLiveState, type PaymentMethod } from '../../../contract/vocabulary';
 import { phaseOf } from './checkout-phase';
-import { awaitsReview, invoiceAwaitsReview, isHeld, type ChargeAttempt, type Invoice } from '../../../contract/records';
+import { awaitsReview, invoiceAwaitsReview, isHeld, isPartPaid, type ChargeAttempt, type Invoice } from '../../../contract/records';
 import { parseAmount } from '../../../contract/money';
 import { shortTenderMessage } from '../../../contract/cash';
 import { useAppStore } from './app-state';
@@ -79,9 +79,10 @@ interface CheckoutState {
   /**
    * Creates the invoice if needed, then settles it in cash for the amount tendered. `dueMinor` is
    * the total on screen: less than that is refused before any invoice is made (a typo is fixed by
-   * typing again, not by voiding an invoice).
+   * typing again, not by voiding an invoice). `asPart`: the amount tendered pays only part of it
+   * (split tender), and the balance is then charged by card or UPI.
    */
-  settleCash: (dueMinor: number) => Promise<void>;
+  settleCash: (dueMinor: number, asPart?: boolean) => Promise<void>;
   recheck: () => Promise<void>;
   newSale: () => Promise<void>;
   cancelInvoice: () => Promise<void>;
@@ -304,7 +305,9 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
       set({ method, cash: false, ...(get().errorTarget === 'method' ? clearError() : {}) });
     },
     setCash(cash) {
-      if (get().busy) return;
+      const { busy, invoice } = get();
+      // An invoice has one cash part: once taken, the balance goes to card or UPI.
+      if (busy || (cash && invoice && isPartPaid(invoice))) return;
       set({ cash, ...clearError() });
     },
     setTendered(text) {
@@ -352,7 +355,7 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
       }
     },
 
-    async settleCash(dueMinor) {
+    async settleCash(dueMinor, asPart = false) {
       const state = get();
       const counterId = state.counterId;
       if (!counterId || state.busy || state.loading) return;
@@ -366,7 +369,7 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
         return;
       }
       const totalMinor = state.invoice?.totalMinor ?? dueMinor;
-      if (tendered.value < totalMinor) {
+      if (!asPart && tendered.value < totalMinor) {
         const message = shortTenderMessage(tendered.value, totalMinor, currency);
         set({ error: { code: 'invalid_input', message, field: 'tenderedMinor' }, errorTarget: 'tendered' });
         return;
@@ -375,13 +378,20 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
       try {
         const invoice = await ensureInvoice(counterId);
         if (!invoice) return;
-        const result = await call((api) => api.cashSettle({ invoiceId: invoice.id, counterId, tenderedMinor: tendered.value }));
+        const result = await call((api) =>
+          api.cashSettle({ invoiceId: invoice.id, counterId, tenderedMinor: tendered.value, ...(asPart ? { amountMinor: tendered.value } : {}) }),
+        );
         if (!isCurrent(counterId)) return;
         if (!result.ok) {
           showError(result.error);
           return;
         }
         const { sale } = result.value;
+        if (result.value.invoice.status !== 'paid') {
+          // A cash part: the balance due is charged next, by the store's usual method (an earlier failed try is behind it).
+          set({ invoice: result.value.invoice, attempt: null, cash: false, tendered: '', method: get().defaultMethod, phaseVersion: get().phaseVersion + 1 });
+          return;
+        }
         set({ invoice: result.value.invoice, cashPaid: { tenderedMinor: sale.tenderedMinor, changeMinor: sale.changeMinor }, phaseVersion: get().phaseVersion + 1 });
       } finally {
         if (isCurrent(counterId)) set({ busy: null });

@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import type { Edition } from '../../../contract/vocabulary';
 import type { IntegrationScope, PaymentMethod, RefundReason } from '../../../contract/vocabulary';
-import type { ChargeAttempt, Counter, IntegrationKey, Refund } from '../../../contract/records';
+import type { CashRefund, CashSale, ChargeAttempt, Counter, IntegrationKey, Refund } from '../../../contract/records';
 import type { AppError, Result } from '../../../contract/result';
 import type { ConnectionStatus, DayCloseReport, IntegrationApiStatus, ManagerStatus, Settings, StoreStatus, SupportInfo } from '../../../contract/answers';
 import { call } from '../api/gateway';
@@ -64,6 +64,8 @@ interface ManagerState {
   /** Saves the preferences given: the poll interval on the 'settings' form, the days of backups on 'backups'. */
   saveSettings: (patch: Partial<Settings>) => Promise<boolean>;
   savePreferences: (preferences: { storeName?: string; storeAddress?: string; defaultMethod?: PaymentMethod }) => Promise<boolean>;
+  /** Pays back (part of) an invoice's cash out of the drawer; the same `requestKey` again is the same refund. */
+  refundCash: (sale: CashSale, refund: { amountMinor: number; reason: RefundReason; requestKey: string }) => Promise<CashRefund | null>;
   /** Refunds a paid payment; the same `requestKey` again (a second press) is the same refund. */
   createRefund: (attempt: ChargeAttempt, refund: { amountMinor: number; reason: RefundReason; note: string; requestKey: string }) => Promise<Refund | null>;
   /** Closes the day; `preview` checks all a close would and answers the report, for the manager to confirm. */
@@ -313,6 +315,10 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
           api.refundCreate({ managerToken, attemptId: attempt.id, amountMinor: refund.amountMinor, reason: refund.reason, requestKey: refund.requestKey, ...(note ? { note } : {}) }),
         ),
       );
+    },
+
+    async refundCash(sale, refund) {
+      return run(`cash-refund-${sale.id}`, (managerToken) => call((api) => api.cashRefund({ managerToken, invoiceId: sale.invoiceId, ...refund })));
     },
 
     async closeDay(date, closedBy, { closeAnyway, preview }) {

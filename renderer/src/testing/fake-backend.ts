@@ -112,7 +112,10 @@ export class FakeBackend extends FakeState {
       paymentId: state === 'succeeded' ? `pay-${attemptId}` : null,
     });
     const invoice = this.requireInvoice(attempt.invoiceId);
-    if (state === 'succeeded') Object.assign(invoice, { status: 'paid', paidAt: at });
+    if (state === 'succeeded') {
+      invoice.balanceDueMinor = Math.max(0, invoice.balanceDueMinor - attempt.amountMinor);
+      if (invoice.balanceDueMinor === 0) Object.assign(invoice, { status: 'paid', paidAt: at });
+    }
     if (state === 'failed' && invoice.status === 'open') invoice.status = 'payment_failed';
     this.publish(attempt);
     return attempt;

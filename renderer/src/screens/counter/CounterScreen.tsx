@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isLiveState } from '../../../../contract/vocabulary';
+import { isPartPaid } from '../../../../contract/records';
 import { Message } from '../../components/Field';
 import { isActivatableTarget, isTypingTarget, useWindowKeydown } from '../../hooks/keyboard';
 import { useCurrency, useStationCounter } from '../../state/app-state';
@@ -117,8 +118,8 @@ export function CounterScreen() {
   const draftTotalMinor = draft.mode === 'checkout' ? (bill?.ok ? bill.value.totals.total : 0) : checked.totalMinor;
   dueRef.current = invoice?.totalMinor ?? draftTotalMinor;
   const ready = loadedFor === counter.id && !loading;
-  // An invoice whose earlier payment may have gone through is never voided from here.
-  const canCancel = invoice !== null && !confirmRequired && (phase === 'ready' || phase === 'failed' || phase === 'rejected');
+  // An invoice whose earlier payment may have gone through, or with a part paid (split tender), is never voided from here.
+  const canCancel = invoice !== null && !confirmRequired && !isPartPaid(invoice) && (phase === 'ready' || phase === 'failed' || phase === 'rejected');
 
   return (
     <div className="screen screen-counter">

@@ -1,12 +1,15 @@
-// The day's records beside the card/UPI attempts: cash sales (with their receipts), refunds, and
-// Zoho's late answers for closed days counted on this day.
-import type { ReactNode } from 'react';
+// The day's records beside the card/UPI attempts: cash sales (with their receipts, and cash paid
+// back for them), refunds, and Zoho's late answers for closed days counted on this day.
+import { useState, type ReactNode } from 'react';
 import type { Currency } from '../../../../contract/vocabulary';
-import type { CashSale, Correction, Counter, Refund } from '../../../../contract/records';
+import type { CashRefund, CashSale, Correction, Counter, Refund } from '../../../../contract/records';
 import { formatMoney } from '../../../../contract/money';
 import { REFUND_REASON_LABELS, refundStateLabel } from '../../format/labels';
 import { formatTime } from '../../format/time';
+import { useAppStore } from '../../state/app-state';
+import { useManagerStore } from '../../state/manager-state';
 import { usePrintStore } from '../../state/print-state';
+import { CashRefundForm } from './CashRefundForm';
 
 /** Store mode: the store's PCs, to name the PC of each record (null on a PC of its own). */
 type Stations = readonly { id: string; name: string }[] | null;
@@ -78,39 +81,77 @@ function AmountHead({ children }: { children: ReactNode }) {
   );
 }
 
-export function CashSalesTable({ sales, ...table }: TableProps & { sales: readonly CashSale[] }) {
+export function CashSalesTable({ sales, paidBack, ...table }: TableProps & { sales: readonly CashSale[]; paidBack: readonly CashRefund[] }) {
   const busy = usePrintStore((s) => s.busy);
+  const unlocked = useManagerStore((s) => s.token !== null);
+  // Cash is paid back at the PC that took it: its drawer, its records.
+  const ownStation = useAppStore((s) => s.store?.stationId ?? null);
+  const [refunding, setRefunding] = useState<string | null>(null);
   if (sales.length === 0) return null;
+  const leftOf = (sale: CashSale) => sale.amountMinor - paidBack.filter((r) => r.tenderId === sale.id).reduce((sum, r) => sum + r.amountMinor, 0);
+  const open = sales.find((sale) => sale.id === refunding);
+  return (
+    <>
+      <LedgerTable
+        caption="Cash sales"
+        head={
+          <>
+            <RecordHead stations={table.stations} />
+            <AmountHead>Amount</AmountHead>
+            <AmountHead>Tendered</AmountHead>
+            <AmountHead>Change</AmountHead>
+            <th scope="col">Receipt</th>
+          </>
+        }
+      >
+        {sales.map((sale) => (
+          <tr key={sale.id}>
+            <RecordCells record={sale} {...table} />
+            <td className="num nowrap">{formatMoney(sale.amountMinor, sale.currency)}</td>
+            <td className="num nowrap">{formatMoney(sale.tenderedMinor, sale.currency)}</td>
+            <td className="num nowrap">{formatMoney(sale.changeMinor, sale.currency)}</td>
+            <td>
+              <button
+                type="button"
+                className="btn btn-small"
+                disabled={busy}
+                onClick={() => void usePrintStore.getState().printReceipt(sale.invoiceId)}
+                aria-label={`Reprint the receipt of ${sale.invoiceNumber}`}
+              >
+                Reprint
+              </button>
+              {unlocked && (!sale.stationId || sale.stationId === ownStation) && leftOf(sale) > 0 ? (
+                <button type="button" className="btn btn-small" onClick={() => setRefunding(sale.id)} aria-label={`Pay back cash for ${sale.invoiceNumber}`}>
+                  Pay back
+                </button>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </LedgerTable>
+      {open ? <CashRefundForm key={open.id} sale={open} leftMinor={leftOf(open)} onClose={() => setRefunding(null)} /> : null}
+    </>
+  );
+}
+
+export function CashRefundsTable({ refunds, ...table }: TableProps & { refunds: readonly CashRefund[] }) {
+  if (refunds.length === 0) return null;
   return (
     <LedgerTable
-      caption="Cash sales"
+      caption="Cash paid back"
       head={
         <>
           <RecordHead stations={table.stations} />
           <AmountHead>Amount</AmountHead>
-          <AmountHead>Tendered</AmountHead>
-          <AmountHead>Change</AmountHead>
-          <th scope="col">Receipt</th>
+          <th scope="col">Reason</th>
         </>
       }
     >
-      {sales.map((sale) => (
-        <tr key={sale.id}>
-          <RecordCells record={sale} {...table} />
-          <td className="num nowrap">{formatMoney(sale.amountMinor, sale.currency)}</td>
-          <td className="num nowrap">{formatMoney(sale.tenderedMinor, sale.currency)}</td>
-          <td className="num nowrap">{formatMoney(sale.changeMinor, sale.currency)}</td>
-          <td>
-            <button
-              type="button"
-              className="btn btn-small"
-              disabled={busy}
-              onClick={() => void usePrintStore.getState().printReceipt(sale.invoiceId)}
-              aria-label={`Reprint the receipt of ${sale.invoiceNumber}`}
-            >
-              Reprint
-            </button>
-          </td>
+      {refunds.map((refund) => (
+        <tr key={refund.id}>
+          <RecordCells record={refund} {...table} />
+          <td className="num nowrap">{formatMoney(refund.amountMinor, refund.currency)}</td>
+          <td>{REFUND_REASON_LABELS[refund.reason]}</td>
         </tr>
       ))}
     </LedgerTable>

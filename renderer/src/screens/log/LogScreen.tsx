@@ -6,7 +6,7 @@ import { setLogActive, useLogStore } from '../../state/log-state';
 import { formatDateTime } from '../../format/time';
 import { AttemptPanel } from './AttemptPanel';
 import { DayClosePanel } from './DayClosePanel';
-import { CashSalesTable, CorrectionsTable, RefundsTable } from './LedgerTables';
+import { CashRefundsTable, CashSalesTable, CorrectionsTable, RefundsTable } from './LedgerTables';
 import { LogFilters } from './LogFilters';
 import { LogTable } from './LogTable';
 import { LogTotals } from './LogTotals';
@@ -81,7 +81,8 @@ export function LogScreen() {
       {log ? <LogTotals totals={log.totals} currency={currency} counters={counters} /> : null}
       <div className="log-body">
         <LogTable counters={counters} currency={currency} />
-        {log ? <CashSalesTable sales={log.cashSales} counters={counters} currency={currency} stations={stations} /> : null}
+        {log ? <CashSalesTable sales={log.cashSales} paidBack={log.cashRefunds} counters={counters} currency={currency} stations={stations} /> : null}
+        {log ? <CashRefundsTable refunds={log.cashRefunds} counters={counters} currency={currency} stations={stations} /> : null}
         {log ? <RefundsTable refunds={log.refunds} counters={counters} currency={currency} stations={stations} /> : null}
         {log ? <CorrectionsTable corrections={log.corrections} counters={counters} currency={currency} stations={stations} /> : null}
       </div>

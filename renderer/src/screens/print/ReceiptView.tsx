@@ -1,6 +1,7 @@
 // A receipt as printed: the store, the invoice's items and total, how it was paid, and its refunds.
 // Laid out for an 80 mm thermal roll or an A4 sheet (print styles in styles/receipt.css).
-import type { Receipt } from '../../../../contract/answers';
+import type { Receipt, ReceiptPart } from '../../../../contract/answers';
+import type { Currency } from '../../../../contract/vocabulary';
 import { formatMoney, multiplyMinor } from '../../../../contract/money';
 import type { PaperLayout } from '../../../../preload/bridge';
 import { refundStateLabel, TENDER_LABELS } from '../../format/labels';
@@ -10,7 +11,9 @@ import { TaxInvoiceLines } from './TaxInvoiceLines';
 export function ReceiptView({ receipt, layout }: { receipt: Receipt; layout: PaperLayout }) {
   const { invoice, bill } = receipt;
   const money = (minor: number) => formatMoney(minor, invoice.currency);
-  const refunded = receipt.refunds.filter((refund) => refund.state === 'succeeded').reduce((sum, refund) => sum + refund.amountMinor, 0);
+  // Every tender's refunds (a split sale's card/UPI part; a single-tender sale's payment).
+  const refunds = receipt.parts.length > 1 ? receipt.parts.flatMap((part) => part.refunds) : receipt.refunds;
+  const refunded = refunds.filter((refund) => refund.state === 'succeeded').reduce((sum, refund) => sum + refund.amountMinor, 0);
   return (
     <article className={`receipt receipt-${layout}`} aria-label={`Receipt for invoice ${invoice.number}`}>
       <header className="receipt-store">
@@ -56,35 +59,16 @@ export function ReceiptView({ receipt, layout }: { receipt: Receipt; layout: Pap
         ) : null}
       </dl>
       {receipt.bill ? <TaxInvoiceLines bill={receipt.bill} currency={invoice.currency} /> : <PlainLines receipt={receipt} />}
-      <dl className="receipt-facts receipt-payment">
-        <div>
-          <dt>Paid by</dt>
-          <dd>{TENDER_LABELS[receipt.tender]}</dd>
-        </div>
-        {receipt.paymentId ? (
-          <div>
-            <dt>Payment ID</dt>
-            <dd>{receipt.paymentId}</dd>
-          </div>
-        ) : null}
-        {receipt.tenderedMinor !== null ? (
-          <div>
-            <dt>Cash tendered</dt>
-            <dd>{money(receipt.tenderedMinor)}</dd>
-          </div>
-        ) : null}
-        {receipt.changeMinor !== null ? (
-          <div>
-            <dt>Change</dt>
-            <dd>{money(receipt.changeMinor)}</dd>
-          </div>
-        ) : null}
-      </dl>
-      {receipt.refunds.length > 0 ? (
+      {receipt.parts.length > 1 ? (
+        receipt.parts.map((part, index) => <TenderFacts key={index} part={part} currency={invoice.currency} withAmount />)
+      ) : (
+        <TenderFacts part={receipt} currency={invoice.currency} />
+      )}
+      {refunds.length > 0 ? (
         <section className="receipt-refunds">
           <p className="receipt-section-title">Refunds</p>
           <ul>
-            {receipt.refunds.map((refund) => (
+            {refunds.map((refund) => (
               <li key={refund.id}>
                 {formatDateTime(refund.createdAt, refund.currency)}: {money(refund.amountMinor)} ({refundStateLabel(refund.state)})
               </li>
@@ -138,5 +122,36 @@ function PlainLines({ receipt }: { receipt: Receipt }) {
           <span>Total</span> <strong>{money(invoice.totalMinor)}</strong>
         </p>
     </>
+  );
+}
+
+/** How one tender paid: its method (and amount, when the sale was split), Zoho's payment id, or the cash tendered and the change. */
+function TenderFacts({ part, currency, withAmount = false }: { part: Omit<ReceiptPart, 'amountMinor' | 'paidAt'> & { amountMinor?: number }; currency: Currency; withAmount?: boolean }) {
+  const money = (minor: number) => formatMoney(minor, currency);
+  return (
+    <dl className="receipt-facts receipt-payment">
+      <div>
+        <dt>Paid by</dt>
+        <dd>{withAmount && part.amountMinor !== undefined ? `${TENDER_LABELS[part.tender]} ${money(part.amountMinor)}` : TENDER_LABELS[part.tender]}</dd>
+      </div>
+      {part.paymentId ? (
+        <div>
+          <dt>Payment ID</dt>
+          <dd>{part.paymentId}</dd>
+        </div>
+      ) : null}
+      {part.tenderedMinor !== null ? (
+        <div>
+          <dt>Cash tendered</dt>
+          <dd>{money(part.tenderedMinor)}</dd>
+        </div>
+      ) : null}
+      {part.changeMinor !== null ? (
+        <div>
+          <dt>Change</dt>
+          <dd>{money(part.changeMinor)}</dd>
+        </div>
+      ) : null}
+    </dl>
   );
 }

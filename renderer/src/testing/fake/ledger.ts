@@ -26,6 +26,7 @@ function dayLog(b: FakeState, input: ParsedInput<'log-day'>): DayLog {
     totals: totals(b, paid, day.length, day.filter((a) => invoiceAwaitsReview([a])).length),
     refunds: b.refunds.filter((r) => isoDate(r.createdAt) === input.date),
     cashSales: b.cashSales.filter((s) => isoDate(s.createdAt) === input.date),
+    cashRefunds: b.cashRefunds.filter((r) => isoDate(r.createdAt) === input.date),
     corrections: [],
     close: b.closes.find((c) => c.day === input.date) ?? null,
   };

@@ -7,7 +7,7 @@ import type { AppInfo, ConnectionStatus, IntegrationApiStatus, Settings, ShiftRe
 import type { BillingEvent } from '../../../../contract/events';
 import type { ManagerSession } from '../../../../contract/handlers';
 import { sumMinor } from '../../../../contract/money';
-import type { AttemptEvent, CashierSummary, CashSale, ChargeAttempt, Counter, DayClose, IntegrationKey, IntegrationRefundRequest, Invoice, Refund } from '../../../../contract/records';
+import type { AttemptEvent, CashierSummary, CashRefund, CashSale, ChargeAttempt, Counter, DayClose, IntegrationKey, IntegrationRefundRequest, Invoice, Refund } from '../../../../contract/records';
 import { BACKUP_KEEP_DAYS, POLL_INTERVAL_SECONDS } from '../../../../contract/rules';
 import type { PaymentMethod } from '../../../../contract/vocabulary';
 import { refuse } from './handlers';
@@ -36,6 +36,7 @@ export class FakeState {
   history: AttemptEvent[] = [];
   settings: Settings = { pollIntervalSeconds: POLL_INTERVAL_SECONDS.default, backupKeepDays: BACKUP_KEEP_DAYS.default, defaultMethod: 'card', storeName: '', storeAddress: '' };
   cashSales: CashSale[] = [];
+  cashRefunds: CashRefund[] = [];
   refunds: Refund[] = [];
   closes: DayClose[] = [];
   shifts: ShiftReport[] = [];
@@ -141,13 +142,14 @@ export class FakeState {
       status: 'open',
       createdAt: this.now(),
       paidAt: null,
+      balanceDueMinor: total.value,
     };
     if (this.invoices.some((i) => i.number === invoice.number)) refuse('conflict', `Invoice ${invoice.number} already exists.`, 'number');
     this.invoices.push(invoice);
     return invoice;
   }
 
-  /** A new attempt for the invoice's total; with a session when Zoho created one. */
+  /** A new attempt for the invoice's balance due; with a session when Zoho created one. */
   newAttempt(invoice: Invoice, method: PaymentMethod, withSession: boolean): ChargeAttempt {
     const at = this.now();
     const c = this.requireCounter(invoice.counterId);
@@ -157,7 +159,7 @@ export class FakeState {
       invoiceNumber: invoice.number,
       counterId: c.id,
       terminalId: c.terminalId,
-      amountMinor: invoice.totalMinor,
+      amountMinor: invoice.balanceDueMinor,
       currency: invoice.currency,
       method,
       paymentsSessionId: withSession ? `s-${this.seq}` : null,

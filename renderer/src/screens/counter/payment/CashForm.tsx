@@ -1,5 +1,6 @@
 // Cash at the till: what the customer hands over, the change due (shown big), and the button that
-// records it. The backend refuses cash while a card/UPI payment of the invoice is live or unchecked.
+// records it; with less than the total, the cash can be taken as a part and the rest charged by card
+// or UPI (split tender). The backend refuses cash while a card/UPI payment of the invoice is live or unchecked.
 import type { Currency } from '../../../../../contract/vocabulary';
 import { useCallback, useMemo } from 'react';
 import { roundAmounts } from '../../../../../contract/cash';
@@ -89,6 +90,11 @@ export function CashForm({ totalMinor, currency, busy }: { totalMinor: number; c
           </>
         )}
       </p>
+      {due !== null && 'shortMinor' in due ? (
+        <button id="cash-part-button" type="button" className="btn btn-secondary payment-cash-part" disabled={busy} onClick={() => void settleCash(totalMinor, true)}>
+          {`Take ${formatMoney(totalMinor - due.shortMinor, currency)} now, ${formatMoney(due.shortMinor, currency)} by card or UPI`}
+        </button>
+      ) : null}
       <div className="payment-charge-row">
         <button id="cash-button" type="submit" className="btn btn-charge" disabled={busy} aria-keyshortcuts="F9">
           {`Take cash ${formatMoney(totalMinor, currency)}`}

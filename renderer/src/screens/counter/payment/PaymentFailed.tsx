@@ -7,8 +7,10 @@ import { ConfirmChecked } from './controls';
 import { AmountByMethod, StatusHeading } from './parts';
 
 /** FAILED (Zoho's answer) or NOT SENT (Zoho refused the create): why, and try again by either method. */
-export function PaymentFailed({ phase, attempt, method, busy, mustConfirm }: {
+export function PaymentFailed({ phase, attempt, method, busy, mustConfirm, withCash }: {
   phase: 'failed' | 'rejected';
+  /** False once the invoice's cash part is taken (split tender): the balance goes to card or UPI. */
+  withCash: boolean;
   attempt: ChargeAttempt;
   method: PaymentMethod;
   busy: boolean;
@@ -31,7 +33,7 @@ export function PaymentFailed({ phase, attempt, method, busy, mustConfirm }: {
         {phase === 'failed' ? failureReason(attempt.failureCode) : (attempt.failureMessage ?? 'Zoho refused the payment and gave no reason. Nothing was sent to the terminal.')}
       </p>
       {mustConfirm ? <ConfirmChecked /> : null}
-      {cash ? (
+      {cash && withCash ? (
         <CashForm totalMinor={attempt.amountMinor} currency={attempt.currency} busy={blocked} />
       ) : (
         <>
@@ -42,12 +44,14 @@ export function PaymentFailed({ phase, attempt, method, busy, mustConfirm }: {
             <button type="button" className="btn btn-secondary btn-big" onClick={() => void charge(other)} disabled={blocked}>
               Switch to {METHOD_LABELS[other]}
             </button>
-            <button type="button" className="btn btn-secondary btn-big" onClick={() => setCash(true)} disabled={blocked} aria-keyshortcuts="F7">
-              Take cash instead
-            </button>
+            {withCash ? (
+              <button type="button" className="btn btn-secondary btn-big" onClick={() => setCash(true)} disabled={blocked} aria-keyshortcuts="F7">
+                Take cash instead
+              </button>
+            ) : null}
           </div>
           <p className="kbd-hint">
-            <kbd>F9</kbd> tries again · <kbd>F8</kbd> switches Card/UPI · <kbd>F7</kbd> cash
+            <kbd>F9</kbd> tries again · <kbd>F8</kbd> switches Card/UPI{withCash ? <> · <kbd>F7</kbd> cash</> : null}
           </p>
         </>
       )}

@@ -12,13 +12,15 @@ export function PaymentPaid({ attempt, invoice, currency }: { attempt: ChargeAtt
   const newSale = useCheckoutStore((s) => s.newSale);
   const cashPaid = useCheckoutStore((s) => s.cashPaid);
   const inCash = attempt === null && cashPaid !== null;
+  // Split tender: the card/UPI payment took the balance left after the cash part.
+  const split = attempt !== null && invoice !== null && attempt.amountMinor < invoice.totalMinor;
   return (
     <div className="payment-body">
       <h2 id="pay-status-heading" tabIndex={-1} className="payment-status-word payment-status-paid">
         <span aria-hidden="true">✓ </span>
         {inCash ? 'PAID IN CASH' : 'PAID'}
       </h2>
-      <p className="payment-amount">{formatMoney(attempt?.amountMinor ?? invoice?.totalMinor ?? 0, attempt?.currency ?? currency)}</p>
+      <p className="payment-amount">{formatMoney(split ? invoice.totalMinor : (attempt?.amountMinor ?? invoice?.totalMinor ?? 0), attempt?.currency ?? currency)}</p>
       {inCash ? (
         <p className="payment-change payment-change-final" data-testid="change-due">
           <span className="payment-change-label">Change due</span> <strong className="payment-change-amount">{formatMoney(cashPaid.changeMinor, currency)}</strong>
@@ -36,6 +38,7 @@ export function PaymentPaid({ attempt, invoice, currency }: { attempt: ChargeAtt
       <DetailList>
         {attempt?.paymentId ? <DetailRow term="Payment ID">{attempt.paymentId}</DetailRow> : null}
         <DetailRow term="Method">{inCash ? 'Cash' : methodLabel(attempt?.paidMethod ?? attempt?.method)}</DetailRow>
+        {split ? <DetailRow term="Cash part">{formatMoney(invoice.totalMinor - attempt.amountMinor, currency)}</DetailRow> : null}
         {inCash ? <DetailRow term="Cash tendered">{formatMoney(cashPaid.tenderedMinor, currency)}</DetailRow> : null}
         <DetailRow term="Time">{formatTime(attempt?.finalAt ?? invoice?.paidAt ?? Date.now(), currency)}</DetailRow>
         <DetailRow term="Invoice">{invoice?.number ?? attempt?.invoiceNumber}</DetailRow>

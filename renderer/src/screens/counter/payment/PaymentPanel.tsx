@@ -2,7 +2,7 @@
 // phase shares around it (a mismatch warning, the general error, the live announcement).
 import type { ReactNode } from 'react';
 import type { Currency } from '../../../../../contract/vocabulary';
-import type { ChargeAttempt, Counter, Invoice } from '../../../../../contract/records';
+import { isPartPaid, type ChargeAttempt, type Counter, type Invoice } from '../../../../../contract/records';
 import { Message } from '../../../components/Field';
 import type { CheckoutPhase } from '../../../state/checkout-phase';
 import { confirmNeeded, useCheckoutStore } from '../../../state/checkout-state';
@@ -44,15 +44,15 @@ export function PaymentPanel({ phase, counter, invoice, attempt, draftTotalMinor
 
   let body: ReactNode = null;
   if (phase === 'draft' || phase === 'ready') {
-    const amountMinor = invoice?.totalMinor ?? draftTotalMinor;
-    body = <TakePayment counter={counter} method={method} amountMinor={amountMinor} currency={currency} busy={busy !== null} methodError={methodError} />;
+    const amountMinor = invoice?.balanceDueMinor ?? draftTotalMinor;
+    body = <TakePayment counter={counter} invoice={invoice} method={method} amountMinor={amountMinor} currency={currency} busy={busy !== null} methodError={methodError} />;
   } else if (phase === 'paid') {
     body = <PaymentPaid attempt={attempt} invoice={invoice} currency={currency} />;
   } else if (attempt) {
     // Every other phase is an attempt's (phaseOf).
     if (phase === 'waiting') body = <WaitingForPayment attempt={attempt} />;
     else if (phase === 'failed' || phase === 'rejected') {
-      body = <PaymentFailed phase={phase} attempt={attempt} method={method} busy={busy !== null} mustConfirm={mustConfirm} />;
+      body = <PaymentFailed phase={phase} attempt={attempt} method={method} busy={busy !== null} mustConfirm={mustConfirm} withCash={!(invoice && isPartPaid(invoice))} />;
     } else {
       body = <PaymentReview phase={phase} attempt={attempt} method={method} busy={busy} mustConfirm={mustConfirm} methodError={methodError} />;
     }

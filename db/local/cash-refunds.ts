@@ -1,0 +1,119 @@
+// Cash paid back out of the drawer for an invoice's cash tender (migration 023): a refund goes back by
+// the tender it came from, so a cash part is refunded here, never through Zoho. The rules are checked
+// here (typed refusals) and again by the migration's trigger.
+import { randomUUID } from 'node:crypto';
+import type { CashRefund } from '../../contract/records';
+import type { RefundReason } from '../../contract/vocabulary';
+import type { Db } from './database';
+import { assertDayOpen } from './day-closes';
+import { ConflictError, InvalidStateError, RefundExceedsPaymentError } from './errors';
+import { requireInvoice } from './invoices';
+import { assertRelearned } from './relearn';
+import { inWriteTransaction, prepared } from './statements';
+import { cashSaleForInvoice } from './tenders';
+
+export interface NewCashRefund {
+  invoiceId: string;
+  amountMinor: number;
+  reason: RefundReason;
+  note: string | null;
+  /** Made by the screen once per refund form: the same key again finds the same refund (nothing is paid out twice). */
+  requestKey: string;
+  at: number;
+}
+
+export interface CashRefundRow {
+  id: string;
+  tender_id: string;
+  invoice_id: string;
+  invoice_number: string;
+  counter_id: string;
+  amount_minor: number;
+  currency: CashRefund['currency'];
+  reason: RefundReason;
+  note: string | null;
+  created_at: number;
+}
+
+const SELECT_CASH_REFUNDS = `
+  SELECT r.id, r.tender_id, r.invoice_id, i.number AS invoice_number, r.counter_id, r.amount_minor, r.currency, r.reason, r.note, r.created_at
+  FROM cash_refunds AS r JOIN invoices AS i ON i.id = r.invoice_id`;
+
+export function toCashRefund(row: CashRefundRow): CashRefund {
+  return {
+    id: row.id,
+    tenderId: row.tender_id,
+    invoiceId: row.invoice_id,
+    invoiceNumber: row.invoice_number,
+    counterId: row.counter_id,
+    amountMinor: row.amount_minor,
+    currency: row.currency,
+    reason: row.reason,
+    note: row.note,
+    createdAt: row.created_at,
+  };
+}
+
+/**
+ * Pays cash back for the invoice's cash tender. The same request key for the same invoice returns
+ * that refund again; for another invoice it is a ConflictError. Refuses an invoice that took no cash
+ * (InvalidStateError invoice_no_cash), more than is left of its cash (RefundExceedsPaymentError)
+ * and a closed day (DayClosedError).
+ */
+export function refundCash(db: Db, input: NewCashRefund): CashRefund {
+  return inWriteTransaction(db, () => {
+    const earlier = prepared<[string], CashRefundRow>(db, `${SELECT_CASH_REFUNDS} WHERE r.request_key = ?`).get(input.requestKey);
+    if (earlier) {
+      if (earlier.invoice_id !== input.invoiceId) throw new ConflictError('refund', 'requestKey', 'This refund request was already used for another invoice.');
+      return toCashRefund(earlier);
+    }
+    const invoice = requireInvoice(db, input.invoiceId);
+    const tender = cashSaleForInvoice(db, invoice.id);
+    if (!tender) throw new InvalidStateError('invoice_no_cash');
+    // A restored store PC may not know of cash already paid back after its backup: it asks the store first.
+    assertRelearned(db, tender.createdAt, 'invoiceId');
+    const left = tender.amountMinor - cashRefundedMinor(db, tender.id);
+    if (input.amountMinor > left) throw new RefundExceedsPaymentError(left, tender.amountMinor, tender.currency);
+    assertDayOpen(db, input.at);
+
+    const id = randomUUID();
+    prepared<[Record<string, unknown>]>(
+      db,
+      `INSERT INTO cash_refunds (id, tender_id, invoice_id, counter_id, amount_minor, currency, reason, note, request_key, created_at, updated_at)
+       VALUES (@id, @tenderId, @invoiceId, @counterId, @amountMinor, @currency, @reason, @note, @requestKey, @at, @at)`,
+    ).run({
+      id,
+      tenderId: tender.id,
+      invoiceId: invoice.id,
+      counterId: tender.counterId,
+      amountMinor: input.amountMinor,
+      currency: tender.currency,
+      reason: input.reason,
+      note: input.note,
+      requestKey: input.requestKey,
+      at: input.at,
+    });
+    const written = prepared<[string], CashRefundRow>(db, `${SELECT_CASH_REFUNDS} WHERE r.id = ?`).get(id);
+    if (!written) throw new Error(`The cash refund of ${invoice.number} was not written.`);
+    return toCashRefund(written);
+  });
+}
+
+function cashRefundedMinor(db: Db, tenderId: string): number {
+  return prepared<[string], { paid: number }>(db, 'SELECT coalesce(sum(amount_minor), 0) AS paid FROM cash_refunds WHERE tender_id = ?').get(tenderId)?.paid ?? 0;
+}
+
+/** The cash paid back for the invoice, oldest first. */
+export function listCashRefundsForInvoice(db: Db, invoiceId: string): CashRefund[] {
+  return prepared<[string], CashRefundRow>(db, `${SELECT_CASH_REFUNDS} WHERE r.invoice_id = ? ORDER BY r.created_at, r.rowid`).all(invoiceId).map(toCashRefund);
+}
+
+/** Cash paid back in [fromMs, toMs), newest first, optionally at one counter. */
+export function listCashRefundsForDay(db: Db, fromMs: number, toMs: number, counterId?: string): CashRefund[] {
+  return prepared<[number, number, string | null, string | null], CashRefundRow>(
+    db,
+    `${SELECT_CASH_REFUNDS} WHERE r.created_at >= ? AND r.created_at < ? AND (? IS NULL OR r.counter_id = ?) ORDER BY r.created_at DESC, r.rowid DESC`,
+  )
+    .all(fromMs, toMs, counterId ?? null, counterId ?? null)
+    .map(toCashRefund);
+}

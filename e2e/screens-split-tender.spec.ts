@@ -1,0 +1,106 @@
+// Split tender in Chromium against the real backend and the simulator: ₹500 taken in cash, the
+// balance due shown large, the rest paid by UPI on the terminal (asked for the balance only), and
+// one receipt listing both tenders, rendered to PDF and read back. Screenshots at 1366×768 and
+// 1024×768 into /tmp/shots, axe clean. Then the cash part paid back in cash from the log.
+import type { Page } from '@playwright/test';
+import { pdfText, squeezed } from '../testkit/pdf-text';
+import { localDate } from '../testkit/time';
+import { expect, test } from './fixtures/browser-host';
+import { chargeButton, counters, expectAccessible, expectTouchTargets, expectWaiting, FINAL, fillItem, openApp, payStatus, setFirstPin, shot } from './screens-support';
+
+async function shotBothWidths(page: Page, name: string): Promise<void> {
+  await shot(page, `${name}-1366`);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await shot(page, `${name}-1024`);
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+test('a sale paid ₹500 in cash and the rest by UPI, with one receipt listing both', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await openApp(page, host, 'Counter A');
+  await fillItem(page, 1, 'Silk saree', '1', '1234');
+  await page.keyboard.press('F7');
+  await page.getByLabel('Amount tendered').fill('500');
+  await expect(page.getByTestId('change-due')).toHaveText('Short by ₹734.00');
+  await shotBothWidths(page, 'split-01-cash-part');
+
+  await page.getByRole('button', { name: 'Take ₹500.00 now, ₹734.00 by card or UPI' }).click();
+  await expect(page.getByTestId('balance-due')).toContainText('Balance due ₹734.00');
+  await expect(page.getByTestId('balance-due')).toContainText('Paid so far ₹500.00 in cash, of ₹1,234.00.');
+  await expect(page.getByRole('radio', { name: 'Cash' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Cancel this invoice' })).toHaveCount(0);
+  await expectAccessible(page);
+  await expectTouchTargets(page);
+  await shotBothWidths(page, 'split-02-balance-due');
+
+  await page.getByRole('radio', { name: 'UPI' }).check();
+  await expect(chargeButton(page)).toHaveText('Charge ₹734.00');
+  await chargeButton(page).click();
+  await expectWaiting(page, 'TRM001');
+  expect((await host.sim.sessions()).map((s) => s.amount)).toEqual(['734.00']);
+  await host.sim.pay('TRM001', { outcome: 'succeeded' });
+  await expect(payStatus(page)).toHaveText(/PAID/, FINAL);
+  const region = page.getByRole('region', { name: 'Payment' });
+  await expect(region.locator('.payment-amount')).toHaveText('₹1,234.00');
+  await expect(region).toContainText('Cash part₹500.00');
+  const paymentId = (await region.locator('dd').first().textContent()) ?? '';
+  expect(paymentId).toMatch(/^\d+$/);
+  await expectAccessible(page);
+  await shotBothWidths(page, 'split-03-paid');
+
+  await page.evaluate(() => {
+    window.print = () => undefined; // no dialog here: the print styles are rendered to PDF instead
+  });
+  await page.getByRole('button', { name: 'Print receipt' }).click();
+  await expect(page.locator('.print-area .receipt')).toHaveCount(1);
+  const printed = squeezed(pdfText(await page.pdf({ preferCSSPageSize: true, printBackground: true })));
+  for (const text of ['Silk saree', 'Total', '₹1,234.00', 'Paid by', 'Cash ₹500.00', 'Cash tendered', 'UPI ₹734.00', 'Payment ID', paymentId]) {
+    expect(printed, text).toContain(squeezed(text));
+  }
+  expect(printed.indexOf(squeezed('Cash ₹500.00'))).toBeLessThan(printed.indexOf(squeezed('UPI ₹734.00')));
+
+  const day = await host.call('log-day', { date: localDate(Date.now()) });
+  expect(day.ok && day.value.totals.byTender).toEqual([
+    { tender: 'card', count: 0, amountMinor: 0 },
+    { tender: 'upi', count: 1, amountMinor: 73_400 },
+    { tender: 'cash', count: 1, amountMinor: 50_000 },
+  ]);
+});
+
+test('the cash part of a split sale is paid back in cash from the log, never through Zoho', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const { 'Counter A': a } = await counters(host);
+  const counterId = a?.id ?? '';
+  const invoice = await host.call('invoice-create', { counterId, lines: [{ description: 'Silk saree', quantity: 1, unitPriceMinor: 123_400 }] });
+  if (!invoice.ok) throw new Error(invoice.error.message);
+  const cash = await host.call('cash-settle', { invoiceId: invoice.value.id, counterId, tenderedMinor: 50_000, amountMinor: 50_000 });
+  if (!cash.ok) throw new Error(cash.error.message);
+  const upi = await host.call('charge-create', { invoiceId: invoice.value.id, counterId, method: 'upi' });
+  if (!upi.ok) throw new Error(upi.error.message);
+  await host.sim.pay('TRM001', { outcome: 'succeeded' });
+  await expect.poll(async () => {
+    const got = await host.call('invoice-get', { invoiceId: invoice.value.id });
+    return got.ok ? got.value.invoice.status : 'missing';
+  }, FINAL).toBe('paid');
+
+  await openApp(page, host);
+  await setFirstPin(page);
+  await page.getByRole('link', { name: 'Payment log' }).click();
+  await page.getByRole('button', { name: `Pay back cash for ${invoice.value.number}` }).click();
+  const form = page.getByRole('form', { name: `Pay back cash for ${invoice.value.number}` });
+  await expect(form.getByLabel('Cash to pay back')).toHaveValue('');
+  await form.getByLabel('Cash to pay back').fill('600');
+  await form.getByRole('button', { name: 'Pay back in cash' }).click();
+  await expect(form.getByText('Refund amount must be at most ₹500.00: that is what is left to refund of this ₹500.00 payment.')).toBeVisible();
+  await form.getByLabel('Cash to pay back').fill('200');
+  await form.getByRole('button', { name: 'Pay back in cash' }).click();
+  await expect(form.getByText('Give the customer ₹200.00 from the drawer.')).toBeVisible();
+  const paidBack = page.getByRole('table', { name: 'Cash paid back' });
+  await expect(paidBack).toContainText('₹200.00');
+  await expect(page.getByTestId('refunded')).toHaveText('₹200.00', FINAL);
+  expect((await host.sim.requests()).filter((r) => r.path.includes('refund'))).toEqual([]);
+  await expectAccessible(page);
+  await shotBothWidths(page, 'split-04-cash-paid-back');
+  await paidBack.scrollIntoViewIfNeeded();
+  await shotBothWidths(page, 'split-05-cash-paid-back-listed');
+});
