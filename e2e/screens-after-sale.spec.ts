@@ -96,7 +96,8 @@ test('a refund in part, then the rest: both followed until Zoho says refunded, i
   await expect(panel.getByRole('heading', { name: 'Refunds' })).toBeVisible();
 
   const amount = panel.getByLabel('Refund amount');
-  await expect(amount).toHaveValue('1000.50');
+  // The amount starts empty: a refund is typed, never taken whole by default (issue 23).
+  await expect(amount).toHaveValue('');
   for (const [typed, message] of [
     ['0', 'Refund amount must be more than zero.'],
     ['-5', 'Refund amount: The amount cannot be negative.'],
@@ -114,10 +115,13 @@ test('a refund in part, then the rest: both followed until Zoho says refunded, i
   await panel.getByLabel('Reason').selectOption({ label: 'The customer asked' });
   await panel.getByLabel('Note (optional)').fill('Returned one item');
   await panel.getByRole('button', { name: 'Refund', exact: true }).click();
+  await panel.getByRole('alertdialog', { name: 'Refund ₹400.00?' }).getByRole('button', { name: 'Yes, refund ₹400.00' }).click();
   await expect(panel.getByText('Refund of ₹400.00 sent to Zoho.')).toBeVisible();
   await expect(panel.locator('.refund-list li').first()).toContainText('Refunded', FINAL);
-  await expect(amount).toHaveValue('600.50');
+  await expect(amount).toHaveValue('');
+  await amount.fill('600.50');
   await panel.getByRole('button', { name: 'Refund', exact: true }).click();
+  await panel.getByRole('alertdialog', { name: 'Refund ₹600.50?' }).getByRole('button', { name: 'Yes, refund ₹600.50' }).click();
   await expect(panel.locator('.refund-list li')).toHaveCount(2);
   await expect(panel.locator('.refund-list li').nth(1)).toContainText('Refunded', FINAL);
   await expect(panel.getByText('This payment is refunded in full.')).toBeVisible();
@@ -181,6 +185,7 @@ test('a receipt in both layouts: 80 mm thermal and A4, rendered to PDF with the 
   const panel = page.getByRole('complementary');
   await panel.getByLabel('Refund amount').fill('99');
   await panel.getByRole('button', { name: 'Refund', exact: true }).click();
+  await panel.getByRole('alertdialog', { name: 'Refund ₹99.00?' }).getByRole('button', { name: 'Yes, refund ₹99.00' }).click();
   await expect(panel.locator('.refund-list li').first()).toContainText('Refunded', FINAL);
   await stubPrintDialog(page);
   await panel.getByRole('button', { name: 'Reprint receipt' }).click();

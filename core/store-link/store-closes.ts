@@ -3,20 +3,15 @@
 // its records of that day cannot change either, and late answers become corrections there too
 // (migration 009). A PC adopts a close only once none of its own payments or refunds of that day
 // is still waiting for Zoho (closeDay refuses then, as a manager's close would): it tries again at
-// the next heartbeat. A manager's close reaches the store first, through its close_day function
-// with the manager's PIN (a PC's role cannot write day_closes); it needs the link, like any change
-// that is the whole store's.
+// the next heartbeat. How a manager's close reaches the store: publish-close.ts.
 import type { Db } from '../../db/local/database';
 import type { DayClose } from '../../contract/records';
-import { closeDay, countLiveInWindow, getDayClose, type DayCloseRow, type NewDayClose } from '../../db/local/day-closes';
+import { closeDay, countLiveInWindow, getDayClose, type DayCloseRow } from '../../db/local/day-closes';
 import { localDate } from '../../contract/calendar';
 import { HandlerFailure } from '../failure';
 import { stationLiveElsewhereInWindow } from '../../db/store/attempts';
 import { storeClosesSince } from '../../db/store/day-ledger';
 import type { Queryable } from '../../db/store/migrate';
-import { closeDayWithPin } from '../../db/store/pin-functions';
-import { changeStoreConfig } from './config-writes';
-import type { StoreHandlerDeps } from './handlers';
 
 /** How far back a PC looks for closes it has not adopted (a PC away from its store longer closes by hand). */
 export const ADOPT_CLOSES_DAYS = 14;
@@ -65,24 +60,4 @@ export async function assertNoLiveAtOtherPcs(
   if (pc !== null) {
     throw new HandlerFailure('conflict', `A payment or refund of ${date} at PC “${pc}” is still waiting for Zoho's answer. Close the day once it has one.`, 'date');
   }
-}
-
-/** A manager's close of the store's day, made in the store first (close_day, with the session's PIN); nothing on a PC of its own. */
-export async function publishClose(deps: Pick<StoreHandlerDeps, 'link' | 'access'>, close: NewDayClose & { id: string }): Promise<void> {
-  if (!deps.link.joined) return;
-  if (!deps.link.isUp) {
-    throw new HandlerFailure('conflict', 'Closing the day closes it for the whole store, so it needs the store link, which is down. Close it when the link is back.', 'date');
-  }
-  await changeStoreConfig(deps.link, deps.access, (client, pin) =>
-    closeDayWithPin(client, pin, {
-      id: close.id,
-      day: close.day,
-      fromMs: close.fromMs,
-      toMs: close.toMs,
-      closedBy: close.closedBy,
-      awaitingReview: close.awaitingReview,
-      summary: JSON.stringify(close.summary),
-      createdAt: close.at,
-    }),
-  );
 }

@@ -12,7 +12,8 @@ import { claimHere, clockTime, holdsClaim, type StoreHandlerDeps } from './handl
 import { otherPcsSales } from './other-pcs-sales';
 import { otherPcsAttempts } from './remote-attempts';
 import { storeCounterWriter } from './store-counters';
-import { assertNoLiveAtOtherPcs, publishClose } from './store-closes';
+import { publishClose } from './publish-close';
+import { assertNoLiveAtOtherPcs } from './store-closes';
 import { storeDayReader } from './store-log';
 import { assertTerminalFreeInStore } from './terminal-use';
 
