@@ -264,6 +264,7 @@ test.describe('a lost refund answer Zoho cannot list', () => {
     await host.sim.faults({ scope: 'refund_create', error_rate: 1, error_status: 503, count: 1 });
     await panel.getByLabel('Refund amount').fill('200');
     await panel.getByRole('button', { name: 'Refund', exact: true }).click();
+    await panel.getByRole('alertdialog', { name: 'Refund ₹200.00?' }).getByRole('button', { name: 'Yes, refund ₹200.00' }).click();
     await expect(panel.locator('.refund-list li').first()).toContainText('answer to the refund request was lost', FINAL);
     await host.sim.faults({ scope: 'refund_list', error_rate: 1, error_status: 405 });
 
@@ -286,6 +287,7 @@ test.describe('a lost refund answer Zoho cannot list', () => {
     await shot(page, 'after-sale-09-refund-not-made');
     await panel.getByLabel('Refund amount').fill('500');
     await panel.getByRole('button', { name: 'Refund', exact: true }).click();
+    await panel.getByRole('alertdialog', { name: 'Refund ₹500.00?' }).getByRole('button', { name: 'Yes, refund ₹500.00' }).click();
     await expect(panel.getByText('This payment is refunded in full.')).toBeVisible(FINAL);
   });
 });

@@ -71,7 +71,7 @@ test('two cashiers, each signed in with their own PIN, named on their own sales 
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const lines = readFileSync(await (await downloadPromise).path(), 'utf8').trimEnd().split('\r\n');
-  expect(lines[0]?.endsWith(',record,refund_id,cashier')).toBe(true);
+  expect(lines[0]?.endsWith(',record,refund_id,taxable_value,tax,tax_by_rate,cashier')).toBe(true);
   expect(lines.find((line) => line.includes(byAsha))?.endsWith(',Asha')).toBe(true);
   expect(lines.find((line) => line.includes(byRavi))?.endsWith(',Ravi')).toBe(true);
 });

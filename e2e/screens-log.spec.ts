@@ -207,7 +207,7 @@ test('Export CSV downloads exactly the shown day\'s attempts', async ({ page, ho
   expect(download.suggestedFilename()).toMatch(/^payments-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = readFileSync(await download.path(), 'utf8');
   const lines = csv.trimEnd().split('\r\n');
-  expect(lines[0]).toBe('time,invoice,counter,terminal,amount,currency,method,state,failure_code,failure_reason,payment_id,payments_session_id,note,checked_at,checked_note,record,refund_id');
+  expect(lines[0]).toBe('time,invoice,counter,terminal,amount,currency,method,state,failure_code,failure_reason,payment_id,payments_session_id,note,checked_at,checked_note,record,refund_id,taxable_value,tax,tax_by_rate');
   expect(lines).toHaveLength(5);
   const byInvoice = new Map(lines.slice(1).map((line): [string, string[]] => [line.split(',')[1] ?? '', line.split(',')]));
   expect(byInvoice.get('A-000001')?.slice(2, 8)).toEqual(['Counter A', 'TRM001', '1234.50', 'INR', 'card', 'succeeded']);

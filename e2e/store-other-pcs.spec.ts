@@ -75,6 +75,7 @@ test('PC 1 reprints PC 2’s sale, with the store’s name; a refund of it is re
 
   await panel.getByLabel('Refund amount').fill('100');
   await panel.getByRole('button', { name: 'Refund', exact: true }).click();
+  await panel.getByRole('alertdialog', { name: 'Refund ₹100.00?' }).getByRole('button', { name: 'Yes, refund ₹100.00' }).click();
   await expect(panel.getByText('This payment was taken at PC “PC 2”. Refund it on that PC.')).toBeVisible();
   await expectAccessible(page);
   await shots(page, 'store-other-02-reprint-refund');
