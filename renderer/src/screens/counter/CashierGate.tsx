@@ -1,5 +1,5 @@
 // Who sells at this counter: with cashiers defined, a cashier signs in with their PIN before the
-// sale screen shows; F2 switches cashier (signs out); the counter signs out by itself after the
+// sale screen shows; F10 switches cashier (signs out; F2–F5 are quick cash); the counter signs out by itself after the
 // minutes without use the manager set. With no cashiers defined, the sale screen shows as before.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Counter } from '../../../../contract/records';
@@ -17,7 +17,7 @@ export function CashierGate({ counter, children }: { counter: Counter; children:
   }, [counter.id]);
 
   const onKeyDown = useCallback((event: KeyboardEvent) => {
-    if (event.key !== 'F2' || !useCashierStore.getState().roster?.signedIn) return;
+    if (event.key !== 'F10' || !useCashierStore.getState().roster?.signedIn) return;
     event.preventDefault();
     void useCashierStore.getState().signOut();
   }, []);
@@ -34,8 +34,8 @@ export function CashierGate({ counter, children }: { counter: Counter; children:
         <span>
           Cashier: <strong>{signedIn.name}</strong>
         </span>
-        <button type="button" className="btn btn-secondary" aria-keyshortcuts="F2" onClick={() => void useCashierStore.getState().signOut()}>
-          Switch cashier (F2)
+        <button type="button" className="btn btn-secondary" aria-keyshortcuts="F10" onClick={() => void useCashierStore.getState().signOut()}>
+          Switch cashier (F10)
         </button>
       </div>
       {children}
