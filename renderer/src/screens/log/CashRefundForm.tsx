@@ -2,12 +2,12 @@
 // came from, so the cash part of a split sale is refunded in cash, never through Zoho. The amount
 // starts empty; the form makes one request key when it opens (a second press is the same refund).
 import { useState } from 'react';
-import { REFUND_REASONS, type RefundReason } from '../../../../contract/vocabulary';
+import type { RefundReason } from '../../../../contract/vocabulary';
 import type { CashSale } from '../../../../contract/records';
 import { formatMoney, parseAmount } from '../../../../contract/money';
-import { Field, Message } from '../../components/Field';
-import { REFUND_REASON_LABELS } from '../../format/labels';
+import { Message } from '../../components/Field';
 import { useManagerStore } from '../../state/manager-state';
+import { RefundAmountField, RefundReasonField } from './RefundFields';
 
 export function CashRefundForm({ sale, leftMinor, onClose }: { sale: CashSale; leftMinor: number; onClose: () => void }) {
   const form = `cash-refund-${sale.id}`;
@@ -45,34 +45,17 @@ export function CashRefundForm({ sale, leftMinor, onClose }: { sale: CashSale; l
       }}
     >
       <h3>Pay back cash for {sale.invoiceNumber}</h3>
-      <Field label="Cash to pay back" error={amountFieldError} hint={`Up to ${formatMoney(leftMinor, sale.currency)} of the ${formatMoney(sale.amountMinor, sale.currency)} cash taken.`}>
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            className="input input-money"
-            inputMode="decimal"
-            autoComplete="off"
-            value={amount}
-            onChange={(event) => {
-              setAmount(event.target.value);
-              setAmountError(null);
-            }}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-          />
-        )}
-      </Field>
-      <Field label="Reason">
-        {({ id, describedBy }) => (
-          <select id={id} className="input" value={reason} onChange={(event) => setReason(event.target.value as RefundReason)} aria-describedby={describedBy}>
-            {REFUND_REASONS.map((value) => (
-              <option key={value} value={value}>
-                {REFUND_REASON_LABELS[value]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <RefundAmountField
+        label="Cash to pay back"
+        hint={`Up to ${formatMoney(leftMinor, sale.currency)} of the ${formatMoney(sale.amountMinor, sale.currency)} cash taken.`}
+        error={amountFieldError}
+        amount={amount}
+        onAmount={(typed) => {
+          setAmount(typed);
+          setAmountError(null);
+        }}
+      />
+      <RefundReasonField reason={reason} onReason={setReason} />
       {serverError && serverError.field !== 'amountMinor' ? <Message kind="error">{serverError.message}</Message> : null}
       {done ? <Message kind="notice">{done}</Message> : null}
       <div className="button-row">

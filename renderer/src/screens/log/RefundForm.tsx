@@ -4,7 +4,7 @@
 // second press (or a retry after a lost answer) is the same refund. Once sent, a refund slip (the
 // receipt, which lists the refunds) can be printed for the customer.
 import { useState } from 'react';
-import { COMMITTED_REFUND_STATES, REFUND_REASONS, type RefundReason } from '../../../../contract/vocabulary';
+import { COMMITTED_REFUND_STATES, type RefundReason } from '../../../../contract/vocabulary';
 import type { ChargeAttempt, Refund } from '../../../../contract/records';
 import { formatMinor, formatMoney, parseAmount } from '../../../../contract/money';
 import { refundTooLargeMessage } from '../../../../contract/refund-rules';
@@ -14,6 +14,7 @@ import { PrintReceiptButton } from '../print/PrintReceiptButton';
 import { ReturnedGoods } from './ReturnedGoods';
 import { useAppStore } from '../../state/app-state';
 import { useManagerStore } from '../../state/manager-state';
+import { RefundAmountField, RefundReasonField } from './RefundFields';
 
 /** What is left to refund of the payment, as the screen knows it (the backend has the last word). */
 export function leftToRefund(attempt: ChargeAttempt, refunds: readonly Refund[]): number {
@@ -124,34 +125,17 @@ export function RefundForm({ attempt, refunds }: { attempt: ChargeAttempt; refun
           setAmountError(null);
         }}
       />
-      <Field label="Refund amount" error={amountError ?? fieldError('amountMinor')} hint={`Up to ${formatMoney(left, attempt.currency)} is left to refund.`}>
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            className="input input-money"
-            inputMode="decimal"
-            autoComplete="off"
-            value={amount}
-            onChange={(event) => {
-              setAmount(event.target.value);
-              setAmountError(null);
-            }}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-          />
-        )}
-      </Field>
-      <Field label="Reason" error={fieldError('reason')}>
-        {({ id, describedBy, invalid }) => (
-          <select id={id} className="input" value={reason} onChange={(event) => setReason(event.target.value as RefundReason)} aria-describedby={describedBy} aria-invalid={invalid || undefined}>
-            {REFUND_REASONS.map((value) => (
-              <option key={value} value={value}>
-                {REFUND_REASON_LABELS[value]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <RefundAmountField
+        label="Refund amount"
+        hint={`Up to ${formatMoney(left, attempt.currency)} is left to refund.`}
+        error={amountError ?? fieldError('amountMinor')}
+        amount={amount}
+        onAmount={(typed) => {
+          setAmount(typed);
+          setAmountError(null);
+        }}
+      />
+      <RefundReasonField reason={reason} onReason={setReason} error={fieldError('reason')} />
       <Field label="Note (optional)" error={fieldError('note')} hint="Kept in Counter; not sent to Zoho.">
         {({ id, describedBy, invalid }) => (
           <input id={id} className="input" maxLength={200} value={note} onChange={(event) => setNote(event.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
