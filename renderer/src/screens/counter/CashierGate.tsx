@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Counter } from '../../../../contract/records';
 import { Field, fieldError, Message } from '../../components/Field';
+import { PinInput } from '../manager/PinForms';
 import { useWindowKeydown } from '../../hooks/keyboard';
 import { useCashierStore } from '../../state/cashier-state';
 
@@ -96,20 +97,7 @@ function SignIn({ counter }: { counter: Counter }) {
         )}
       </Field>
       <Field label="Your PIN" error={fieldError(error, 'pin')}>
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            className="input"
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={8}
-            value={pin}
-            onChange={(event) => setPin(event.target.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-          />
-        )}
+        {(ids) => <PinInput {...ids} value={pin} onChange={setPin} />}
       </Field>
       {error && !['pin', 'cashierId'].includes(error.field ?? '') ? <Message kind="error">{error.message}</Message> : null}
       <button type="submit" className="btn btn-primary" disabled={busy}>

@@ -2,6 +2,7 @@
 // counter may sit unused before it signs its cashier out.
 import { useEffect, useState } from 'react';
 import { Field, fieldError, Message } from '../../components/Field';
+import { PinInput } from './PinForms';
 import { CASHIER_IDLE_MINUTES, useCashierStore } from '../../state/cashier-state';
 
 export function CashiersTab() {
@@ -56,20 +57,7 @@ export function CashiersTab() {
           )}
         </Field>
         <Field label="Cashier PIN" error={fieldError(error, 'pin')} hint="4 to 8 digits, for this cashier alone.">
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              className="input"
-              type="password"
-              inputMode="numeric"
-              autoComplete="new-password"
-              maxLength={8}
-              value={pin}
-              onChange={(event) => setPin(event.target.value)}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-            />
-          )}
+          {(ids) => <PinInput {...ids} value={pin} onChange={setPin} />}
         </Field>
         <button type="submit" className="btn btn-primary" disabled={busy}>
           Add cashier

@@ -14,7 +14,8 @@ function isValidPin(pin: string): boolean {
   return managerPin.safeParse(pin).success;
 }
 
-function PinInput({ id, describedBy, invalid, value, onChange, autoFocus }: {
+/** A PIN typed as digits and hidden: the manager's, and a cashier's (the same rule). */
+export function PinInput({ id, describedBy, invalid, value, onChange, autoFocus }: {
   id: string;
   describedBy: string | undefined;
   invalid: boolean;
