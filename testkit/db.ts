@@ -4,12 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { AttemptState, PaymentMethod } from '../contract/vocabulary';
 import type { ChargeAttempt, Counter, Invoice } from '../contract/records';
 import { finalizeAttempt, insertCreatingAttempt, markSessionCreated } from '../db/local/attempts';
 import type { NewCounter } from '../db/local/counters';
 import { createCounter } from '../db/local/counters';
+import { migrate, schemaVersion } from '../db/local/migrate';
+import { MIGRATIONS, type Migration } from '../db/local/migrations/index';
 import type { Db } from '../db/local/database';
 import { closeDatabase, openDatabase } from '../db/local/database';
 import { createInvoice } from '../db/local/invoices';
@@ -233,4 +235,19 @@ export function insertPaidAttemptRows(db: Database.Database, at = T0): void {
                                   payments_session_id, payment_id, created_at, updated_at, final_at)
      VALUES ('a1', 'i1', 'c1', 'T1', 10050, 'INR', 'card', 'succeeded', 'S1', 'P1', @at, @at, @at)`,
   ).run({ at });
+}
+
+/**
+ * A migration applied to the database just before it, holding insertPaidAttemptRows: the version
+ * moves to the migration's own (its place in MIGRATIONS), and the invoices are as they were.
+ */
+export function expectAppliesKeepingInvoices(db: Database.Database, migration: Migration): void {
+  const position = MIGRATIONS.indexOf(migration);
+  migrate(db, MIGRATIONS.slice(0, position));
+  insertPaidAttemptRows(db);
+  const before = db.prepare('SELECT * FROM invoices').all();
+  migrate(db, MIGRATIONS.slice(0, position + 1));
+  expect(schemaVersion(db)).toBe(position + 1);
+  expect(position + 1).toBe(migration.version);
+  expect(db.prepare('SELECT * FROM invoices').all()).toEqual(before);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { migrate, schemaVersion } from '../migrate';
-import { insertPaidAttemptRows, memoryDatabaseEachTest } from '../../../testkit/db';
+import { migrate } from '../migrate';
+import { expectAppliesKeepingInvoices, insertPaidAttemptRows, memoryDatabaseEachTest } from '../../../testkit/db';
 import { splitTender } from './022_split_tender';
 import { MIGRATIONS } from './index';
 
@@ -17,14 +17,7 @@ const cash = (invoice: string, amount: number, tendered: number) =>
 
 describe('migration 022: split tender', () => {
   it('applies to the database before it, keeping its data', () => {
-    const { db } = memory;
-    migrate(db, MIGRATIONS.slice(0, position));
-    insertPaidAttemptRows(db);
-    const before = db.prepare('SELECT * FROM invoices').all();
-    migrate(db, MIGRATIONS.slice(0, position + 1));
-    expect(schemaVersion(db)).toBe(position + 1);
-    expect(position + 1).toBe(splitTender.version);
-    expect(db.prepare('SELECT * FROM invoices').all()).toEqual(before);
+    expectAppliesKeepingInvoices(memory.db, splitTender);
   });
 
   it('takes cash for a part of what is due, never more than is due, and keeps an invoice with a part paid from being void', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { migrate, schemaVersion } from '../migrate';
-import { insertPaidAttemptRows, memoryDatabaseEachTest } from '../../../testkit/db';
+import { migrate } from '../migrate';
+import { expectAppliesKeepingInvoices, insertPaidAttemptRows, memoryDatabaseEachTest } from '../../../testkit/db';
 import { cashRefunds } from './023_cash_refunds';
 import { MIGRATIONS } from './index';
 
@@ -17,14 +17,7 @@ const payBack = (id: string, amount: number, tender = 't-i2') =>
 
 describe('migration 023: cash refunds', () => {
   it('applies to the database before it, keeping its data', () => {
-    const { db } = memory;
-    migrate(db, MIGRATIONS.slice(0, position));
-    insertPaidAttemptRows(db);
-    const before = db.prepare('SELECT * FROM invoices').all();
-    migrate(db, MIGRATIONS.slice(0, position + 1));
-    expect(schemaVersion(db)).toBe(position + 1);
-    expect(position + 1).toBe(cashRefunds.version);
-    expect(db.prepare('SELECT * FROM invoices').all()).toEqual(before);
+    expectAppliesKeepingInvoices(memory.db, cashRefunds);
   });
 
   it('pays back at most what the cash tender took, and a cash refund never changes nor goes', () => {
