@@ -15,18 +15,19 @@ import { BASIS_POINTS_SCALE } from '../../contract/billing/rates';
 import { MAX_QUANTITY_THOUSANDTHS } from '../../contract/billing/quantity';
 import { GST_STATES } from '../../contract/billing/states';
 import { UNITS, UNIT_FACTS, type Unit } from '../../contract/catalogue/units';
-import { databaseFingerprint } from '../../testkit/fingerprint';
+import { openFingerprintReader, type FingerprintReader } from '../../testkit/fingerprint';
 import { Rig } from '../../testkit/rig';
 
 let rig: Rig;
-let dbFile: string;
+let fingerprint: FingerprintReader;
 const RIG_PIN = '2468';
 
 beforeAll(async () => {
   rig = await Rig.start({ counters: 2 });
-  dbFile = join(rig.dataDir, 'counter.db');
+  fingerprint = openFingerprintReader(join(rig.dataDir, 'counter.db'));
 });
 afterAll(async () => {
+  fingerprint.close();
   await rig.close();
 });
 
@@ -651,7 +652,7 @@ const NOT_AN_OBJECT: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 async function expectRefused(name: HandlerName, bad: BadInput): Promise<void> {
-  const before = databaseFingerprint(dbFile);
+  const before = fingerprint.take();
   const result = await rig.raw(name, bad.input);
   const shown = JSON.stringify(bad.input, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : typeof v === 'string' && v.length > 80 ? `${v.slice(0, 40)}…(${v.length})` : v));
   expect(result.ok, `${name} accepted ${shown}`).toBe(false);
@@ -664,7 +665,7 @@ async function expectRefused(name: HandlerName, bad: BadInput): Promise<void> {
     const field = result.error.field ?? '(none)';
     expect(field === bad.field || field.startsWith(`${bad.field}.`), `${shown}: field ${field}, expected ${bad.field}`).toBe(true);
   }
-  expect(databaseFingerprint(dbFile), `${name} wrote to the database for ${shown}`).toBe(before);
+  expect(fingerprint.take(), `${name} wrote to the database for ${shown}`).toBe(before);
 }
 
 const RUNS = { invalid: 150, valid: 80 };
