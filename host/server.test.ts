@@ -244,8 +244,14 @@ describe('browser host lifecycle', () => {
       log: silentLogger,
       backendOptions: { dataDir: join(root, 'data'), secretStore: new MemorySecretStore(), startDemoZoho: startSimulator, tuning: { log: silentLogger, consentPort: 0 } },
     });
-    const stream = readStream(owned.port, { authorization: `Bearer ${owned.token}` }, () => false);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Stop only once the stream is open (its first bytes arrived), however slow the machine.
+    let opened = (): void => undefined;
+    const open = new Promise<void>((resolve) => (opened = resolve));
+    const stream = readStream(owned.port, { authorization: `Bearer ${owned.token}` }, () => {
+      opened();
+      return false;
+    });
+    await open;
     await owned.stop();
     await expect(stream).resolves.toMatchObject({ status: 200 });
     expect(await owned.backend.call('app-info', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
