@@ -1,6 +1,8 @@
-// `node scripts/run-together.mjs typecheck lint`: runs those npm scripts at the same time (npm test's
-// checks: each keeps one core busy, and the machine has two) and fails when any of them fails. Each
-// script's output is printed whole when it ends, so that the two never interleave.
+// `node scripts/run-together.mjs typecheck lint test:unit test:e2e`: runs those npm scripts at the
+// same time and fails when any of them fails. npm test runs its checks and both test suites this way:
+// most of a test's time is spent waiting (on the simulator, a poll, a page), so two cores finish them
+// side by side far sooner than one after another. Each script's output is printed whole when it
+// ends, so that they never interleave; a line says when each starts and how it ended.
 import { spawn } from 'node:child_process';
 
 const names = process.argv.slice(2);
@@ -11,7 +13,11 @@ if (!npm || names.length === 0) {
   process.exit(2);
 }
 
+const started = performance.now();
+const seconds = () => `${Math.round((performance.now() - started) / 1000)} s`;
+
 function run(name) {
+  console.log(`▶ npm run ${name}: started`);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [npm, 'run', name], { stdio: ['ignore', 'pipe', 'pipe'] });
     const output = [];
@@ -20,7 +26,8 @@ function run(name) {
     child.on('error', (error) => output.push(Buffer.from(`${error.message}\n`)));
     child.on('close', (code) => {
       process.stdout.write(Buffer.concat(output));
-      if (code !== 0) console.error(`npm run ${name} failed (exit ${code})`);
+      if (code === 0) console.log(`✔ npm run ${name}: passed at ${seconds()}`);
+      else console.error(`✘ npm run ${name}: FAILED (exit ${code}) at ${seconds()}`);
       resolve(code === 0);
     });
   });
