@@ -6,6 +6,7 @@ import type { CounterStatus, CsvExport, DayCloseReport, DayLog, Receipt } from '
 import type { ParsedInput } from '../contract/handlers';
 import type { AttemptEvent, ChargeAttempt, Counter, RefundWithEvents } from '../contract/records';
 import type { Edition } from '../contract/vocabulary';
+import * as cashiers from '../db/local/cashiers';
 import * as counters from '../db/local/counters';
 import type { Db } from '../db/local/database';
 import type { NewDayClose } from '../db/local/day-closes';
@@ -46,6 +47,10 @@ export interface ConfigWriter {
   receiptDetails(details: { storeName?: string | undefined; storeAddress?: string | undefined }): Promise<void>;
   /** The Zoho account this PC connects to: refused (conflict) when it is not the one shared. */
   zohoAccount(account: { edition: Edition; accountId: string; clientId: string }): Promise<void>;
+  /** Adds a cashier: refused (conflict at name) while another cashier has that name. */
+  addCashier(db: Db, cashier: cashiers.CashierRecord): Promise<void>;
+  /** Removes a cashier: from then on they sign in nowhere; their sales keep their name. */
+  removeCashier(db: Db, cashierId: string, at: number): Promise<void>;
 }
 
 export type DayFilter = ParsedInput<'log-export-csv'>;
@@ -101,6 +106,10 @@ export const LOCAL_PORTS: Ports = {
     pollInterval: nothing,
     receiptDetails: nothing,
     zohoAccount: nothing,
+    addCashier: async (db, cashier) => {
+      cashiers.addCashier(db, cashier);
+    },
+    removeCashier: async (db, cashierId, at) => cashiers.removeCashier(db, cashierId, at),
   },
   ledger: {
     day: async (_filter, _limit, own) => own(),

@@ -11,6 +11,7 @@ import { changeStoreConfig } from './config-writes';
 import { claimHere, clockTime, holdsClaim, type StoreHandlerDeps } from './handlers';
 import { otherPcsSales } from './other-pcs-sales';
 import { otherPcsAttempts } from './remote-attempts';
+import { storeCashierWriter } from './store-cashiers';
 import { storeCounterWriter } from './store-counters';
 import { publishClose } from './publish-close';
 import { assertNoLiveAtOtherPcs } from './store-closes';
@@ -41,6 +42,8 @@ export function storePorts(deps: StoreHandlerDeps): Ports {
     },
     config: {
       ...storeCounterWriter(deps),
+      // The cashiers are the store's: one added at any PC signs in at every PC.
+      ...storeCashierWriter(deps),
       // The poll interval is the store's; how many days of backups a PC keeps is its own.
       pollInterval: (seconds) => changeStoreConfig(link, deps.access, (client, pin) => setPreferencesWithPin(client, pin, seconds)),
       // Every PC prints the store's name and address on its receipts.
