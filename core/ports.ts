@@ -29,8 +29,8 @@ export interface TerminalGuard {
 export interface CloseGuard {
   /** Refuses (conflict) a close of `date` (its business day's `window`) while a payment or refund of it elsewhere still waits for Zoho. */
   assertClosable(date: string, window: { fromMs: number; toMs: number }): Promise<void>;
-  /** Other PCs heard from on `date` but not lately: their changes of that day may not have reached the store yet. */
-  silentPcs(date: string): Promise<{ name: string; silentMs: number }[]>;
+  /** Other PCs heard from in the business day being closed (`window`) but not lately: their changes of that day may not have reached the store yet. */
+  silentPcs(window: { fromMs: number; toMs: number }): Promise<{ name: string; silentMs: number }[]>;
   /** Closes the day beyond this PC first (a store's, through its close_day with the manager's PIN); then this PC closes it. */
   publish(close: NewDayClose & { id: string }): Promise<void>;
 }

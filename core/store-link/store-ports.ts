@@ -4,7 +4,6 @@
 import { requireCounter } from '../../db/local/counters';
 import { setPreferencesWithPin, setReceiptDetailsWithPin, setZohoDetailsWithPin } from '../../db/store/pin-functions';
 import { stationsSilentSince } from '../../db/store/stations';
-import { localDayRange } from '../../contract/calendar';
 import { HandlerFailure } from '../failure';
 import type { Ports } from '../ports';
 import { changeStoreConfig } from './config-writes';
@@ -33,10 +32,11 @@ export function storePorts(deps: StoreHandlerDeps): Ports {
         const { joined, connection } = link;
         if (joined && connection && link.isUp) await assertNoLiveAtOtherPcs(connection, joined, date, window);
       },
-      silentPcs: async (date) => {
+      // From the business day's start: a PC last heard from the evening before, after the day before was closed, may hold this day's sales.
+      silentPcs: async (window) => {
         const { joined, connection } = link;
         if (!joined || !connection || !link.isUp) return [];
-        return stationsSilentSince(connection, joined, { sinceMs: localDayRange(date).fromMs, leaseMs: link.timing.leaseMs });
+        return stationsSilentSince(connection, joined, { sinceMs: window.fromMs, leaseMs: link.timing.leaseMs });
       },
       publish: (close) => publishClose(deps, close),
     },
