@@ -1,5 +1,5 @@
 // The store's configuration: the store row (its poll interval, Zoho account, and the version every
-// change moves on) and its counters. Every PC caches it (core/store-link/config-sync.ts). A PC reads
+// change moves on), its counters and its cashiers (cashiers.ts). Every PC caches it (core/store-link/config-sync.ts). A PC reads
 // it; it changes through the PIN functions (pin-functions.ts). The owner writes here only when a
 // store is made or a PC joins (core/store-link/join.ts). The PIN's hash is never read.
 import { EDITIONS, type Edition } from '../../contract/vocabulary';
