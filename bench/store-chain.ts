@@ -8,7 +8,7 @@
 // reads' p50/p99, and the server's connections at their peak, against the pools' bound.
 import { randomUUID } from 'node:crypto';
 import { DAY_LOG_PAGE } from '../contract/answers';
-import { localDate } from '../contract/calendar';
+import { localDate, localDayRange } from '../contract/calendar';
 import { OutboxShipper } from '../core/store-link/shipper';
 import { linkOutbox, type OutboxLink } from '../db/local/outbox';
 import { chainDayTakings } from '../db/store/chain-totals';
@@ -144,8 +144,8 @@ export async function storeChainBench(): Promise<BenchResult> {
       const [sales, , dayLog, totals, takings] = await Promise.all([
         Promise.all(pcs.map((pc) => ringUp(pc, until))),
         Promise.all(pcs.map((pc) => beat(pc, until, errors))),
-        readersFrom.then(() => timeUntil(until, () => storeAttemptsForDay(managerPool, 'store-1', { date }, DAY_LOG_PAGE + 1), 100)),
-        readersFrom.then(() => timeUntil(until, () => storeDayTotals(managerPool, 'store-1', { date }), 100)),
+        readersFrom.then(() => timeUntil(until, () => storeAttemptsForDay(managerPool, 'store-1', { date, ...localDayRange(date) }, DAY_LOG_PAGE + 1), 100)),
+        readersFrom.then(() => timeUntil(until, () => storeDayTotals(managerPool, 'store-1', { date, ...localDayRange(date) }), 100)),
         readersFrom.then(() => timeUntil(until, () => chainDayTakings(headOfficePool, storeIds, date), 250)),
         counting,
       ]);

@@ -7,6 +7,7 @@
 // - store-log: a store database holding 1,000,000 attempts over 10 stores and 30 days; the
 //   store-wide day log (its first page) and totals of one store, p50/p99.
 import { localDate, sleep } from '../testkit/time';
+import { localDayRange } from '../contract/calendar';
 import type pg from 'pg';
 import { runStoreDay } from '../reliability/store-day';
 import { storeAttemptsForDay, storeDayTotals } from '../db/store/day-attempts';
@@ -148,9 +149,9 @@ export async function storeLogBench(): Promise<BenchResult> {
       const fillSeconds = (performance.now() - started) / 1000;
       const date = localDate(Date.now() - DAY_MS);
       const storeOf = (i: number) => `store-${(Math.abs(i) % STORES) + 1}`;
-      const page = await timeRuns(200, (i) => storeAttemptsForDay(client, storeOf(i), { date }, DAY_LOG_PAGE + 1));
-      const onePc = await timeRuns(200, (i) => storeAttemptsForDay(client, storeOf(i), { date, stationId: 'pc-1' }, DAY_LOG_PAGE + 1));
-      const totals = await timeRuns(200, (i) => storeDayTotals(client, storeOf(i), { date }));
+      const page = await timeRuns(200, (i) => storeAttemptsForDay(client, storeOf(i), { date, ...localDayRange(date) }, DAY_LOG_PAGE + 1));
+      const onePc = await timeRuns(200, (i) => storeAttemptsForDay(client, storeOf(i), { date, stationId: 'pc-1', ...localDayRange(date) }, DAY_LOG_PAGE + 1));
+      const totals = await timeRuns(200, (i) => storeDayTotals(client, storeOf(i), { date, ...localDayRange(date) }));
       const dayRows = (await client.query<{ n: number }>("SELECT count(*)::int AS n FROM charge_attempts WHERE store_id = 'store-1'")).rows[0]?.n ?? 0;
       const [p, pc, t] = [spread(page), spread(onePc), spread(totals)];
       const goals = [

@@ -6,6 +6,7 @@ import type { CounterStatus, CsvExport, DayCloseReport, DayLog, Receipt } from '
 import type { ParsedInput } from '../contract/handlers';
 import type { AttemptEvent, ChargeAttempt, Counter, RefundWithEvents } from '../contract/records';
 import type { Edition } from '../contract/vocabulary';
+import * as cashiers from '../db/local/cashiers';
 import * as counters from '../db/local/counters';
 import type { Db } from '../db/local/database';
 import type { NewDayClose } from '../db/local/day-closes';
@@ -28,8 +29,8 @@ export interface TerminalGuard {
 export interface CloseGuard {
   /** Refuses (conflict) a close of `date` (its business day's `window`) while a payment or refund of it elsewhere still waits for Zoho. */
   assertClosable(date: string, window: { fromMs: number; toMs: number }): Promise<void>;
-  /** Other PCs heard from on `date` but not lately: their changes of that day may not have reached the store yet. */
-  silentPcs(date: string): Promise<{ name: string; silentMs: number }[]>;
+  /** Other PCs heard from in the business day being closed (`window`) but not lately: their changes of that day may not have reached the store yet. */
+  silentPcs(window: { fromMs: number; toMs: number }): Promise<{ name: string; silentMs: number }[]>;
   /** Closes the day beyond this PC first (a store's, through its close_day with the manager's PIN); then this PC closes it. */
   publish(close: NewDayClose & { id: string }): Promise<void>;
 }
@@ -46,6 +47,10 @@ export interface ConfigWriter {
   receiptDetails(details: { storeName?: string | undefined; storeAddress?: string | undefined }): Promise<void>;
   /** The Zoho account this PC connects to: refused (conflict) when it is not the one shared. */
   zohoAccount(account: { edition: Edition; accountId: string; clientId: string }): Promise<void>;
+  /** Adds a cashier: refused (conflict at name) while another cashier has that name. */
+  addCashier(db: Db, cashier: cashiers.CashierRecord): Promise<void>;
+  /** Removes a cashier: from then on they sign in nowhere; their sales keep their name. */
+  removeCashier(db: Db, cashierId: string, at: number): Promise<void>;
 }
 
 export type DayFilter = ParsedInput<'log-export-csv'>;
@@ -101,6 +106,10 @@ export const LOCAL_PORTS: Ports = {
     pollInterval: nothing,
     receiptDetails: nothing,
     zohoAccount: nothing,
+    addCashier: async (db, cashier) => {
+      cashiers.addCashier(db, cashier);
+    },
+    removeCashier: async (db, cashierId, at) => cashiers.removeCashier(db, cashierId, at),
   },
   ledger: {
     day: async (_filter, _limit, own) => own(),

@@ -41,7 +41,7 @@ export function dayCloseHandlers(ctx: DataContext): Handlers<'day-close-report' 
       if (window.toMs <= window.fromMs) throw new HandlerFailure('conflict', `Nothing can have been sold on ${input.date} yet: there is nothing to close.`, 'date');
       // A PC of the store that went quiet may hold sales of the day the store has not got: named, and
       // recorded with the close when closed anyway (what it ships later is a correction, late-arrivals.ts).
-      const silent = await ctx.ports().closes.silentPcs(input.date);
+      const silent = await ctx.ports().closes.silentPcs(window);
       if (silent.length > 0 && input.closeAnyway !== true) {
         const them = silent.map((pc) => `PC “${pc.name}” has not been heard from for ${Math.max(1, Math.round(pc.silentMs / 60_000))} min`).join('; ');
         throw new HandlerFailure('conflict', `${them}: its sales of ${input.date} may not have reached the store. Wait for it, or tick “Close anyway”: what it sends later is counted on the next open day.`, 'closeAnyway');

@@ -1,6 +1,8 @@
 // Cashiers: the manager adds and removes them (name and a short PIN, hashed like the manager PIN);
 // a cashier signs in at a counter with their PIN (5 wrong tries, then a lockout that doubles, as the
 // manager PIN's); the counter's invoices then name them. With no cashiers defined, no sign-in.
+// On a PC of a store the list is the store's, cached here, so a sign-in needs no link; the wrong
+// tries are counted on the PC where the PIN is typed (each PC's screen locks the cashier there).
 import type { CashierRoster } from '../../contract/answers';
 import * as cashiers from '../../db/local/cashiers';
 import * as counters from '../../db/local/counters';
@@ -21,12 +23,13 @@ export function cashierHandlers(ctx: DataContext): Handlers<CashierCalls> {
       if (input.counterId) counters.requireCounter(ctx.db, input.counterId);
       return roster(input.counterId);
     },
+    // On a PC of a store the cashiers are the store's: changed there first (core/ports.ts).
     'cashier-add': async (input) => {
-      cashiers.addCashier(ctx.db, { name: input.name, pinHash: await hashPin(input.pin), at: ctx.now() });
+      await ctx.ports().config.addCashier(ctx.db, cashiers.newCashier(input.name, await hashPin(input.pin), ctx.now()));
       return roster();
     },
-    'cashier-remove': (input) => {
-      cashiers.removeCashier(ctx.db, input.cashierId, ctx.now());
+    'cashier-remove': async (input) => {
+      await ctx.ports().config.removeCashier(ctx.db, input.cashierId, ctx.now());
       return roster();
     },
     'cashier-sign-in': async (input) => {

@@ -1,8 +1,9 @@
-// The store's configuration in this PC's caches: counters and preferences (the poll interval, the
-// receipt's name and address) in the live database, the Zoho account's details in the link file (the
+// The store's configuration in this PC's caches: counters, cashiers and preferences (the poll
+// interval, the receipt's name and address) in the live database, the Zoho account's details in the link file (the
 // manager PIN is checked by the store's database: core/manager/access.ts). A PC works from these
 // while its link is down; a change to them is made in the store first (config-writes.ts).
 import type { Counter } from '../../contract/records';
+import { saveStoreCashiers } from '../../db/local/cashiers';
 import { saveStoreCounter } from '../../db/local/counters';
 import type { Db } from '../../db/local/database';
 import { ConflictError, InvalidStateError } from '../../db/local/errors';
@@ -14,6 +15,7 @@ export interface CacheTarget {
   /** The live mode's database, when the app is live (demo counters are not the store's). */
   db: Db | null;
   log: Logger;
+  now: () => number;
 }
 
 /**
@@ -26,6 +28,8 @@ export async function applyStoreConfig(config: StoreConfig, target: CacheTarget)
   if (!db) return { complete: true };
   if (config.pollIntervalSeconds !== null) savePollInterval(db, config.pollIntervalSeconds);
   if (config.receipt !== null) saveReceiptDetails(db, config.receipt);
+  // A cashier removed at any PC signs in here no more (and is signed out), even with the link down later.
+  saveStoreCashiers(db, config.cashiers, target.now());
   // Deactivations first, so a terminal or prefix moved to another counter is free when it arrives.
   let pending = [...config.counters].sort((a, b) => Number(a.active) - Number(b.active));
   for (let round = 0; round < 3 && pending.length > 0; round += 1) {

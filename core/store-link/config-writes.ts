@@ -20,9 +20,10 @@ export function requireLink(link: StoreLink, refusal = LINK_NEEDED): { pool: pg.
   return { pool: connection, joined };
 }
 
-const UNIQUE_FIELDS: Record<string, { field: 'terminalId' | 'invoicePrefix'; message: string }> = {
-  counters_active_terminal: { field: 'terminalId', message: 'Another active counter of the store already uses this terminal.' },
-  counters_active_invoice_prefix: { field: 'invoicePrefix', message: 'Another active counter of the store already uses this invoice prefix.' },
+const UNIQUE_FIELDS: Record<string, { record: 'counter' | 'cashier'; field: 'terminalId' | 'invoicePrefix' | 'name'; message: string }> = {
+  counters_active_terminal: { record: 'counter', field: 'terminalId', message: 'Another active counter of the store already uses this terminal.' },
+  counters_active_invoice_prefix: { record: 'counter', field: 'invoicePrefix', message: 'Another active counter of the store already uses this invoice prefix.' },
+  store_cashiers_one_name: { record: 'cashier', field: 'name', message: 'The store already has a cashier with this name (added at another PC).' },
 };
 
 /** What the store's PIN functions raised, in a manager's words at `field`; other errors as they are. */
@@ -64,7 +65,7 @@ export async function changeStoreConfig<T>(
   } catch (error) {
     const constraint = typeof error === 'object' && error !== null && 'constraint' in error ? String(error.constraint) : '';
     const unique = pgCode(error) === '23505' ? UNIQUE_FIELDS[constraint] : undefined;
-    if (unique) throw new ConflictError('counter', unique.field, unique.message);
+    if (unique) throw new ConflictError(unique.record, unique.field, unique.message);
     throw storePinRefusal(error);
   }
 }

@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import type { Counter } from '../../contract/records';
 import { counterSeriesPrefix } from '../../contract/billing/invoice-number';
 import { invoiceFinancialYear } from '../catalogue/tax-settings';
+import { activeCashierRecords } from '../../db/local/cashiers';
 import { advanceInvoiceSequence, listCounters, requireCounter } from '../../db/local/counters';
 import { HandlerFailure } from '../failure';
 import { readSettings } from '../handlers/settings';
@@ -112,6 +113,7 @@ export async function joinAndAdopt(
       pinHash: await deps.access.currentHash(),
       zoho: stored ? { edition: stored.edition, accountId: stored.accountId, clientId: stored.clientId } : null,
       counters: live ? listCounters(live.db, { includeInactive: true }) : [],
+      cashiers: live ? activeCashierRecords(live.db) : [],
       pollIntervalSeconds: live ? readSettings(live.db).pollIntervalSeconds : null,
       onWrongPin,
     },

@@ -106,7 +106,7 @@ export class StoreHeartbeat {
     if (version === this.appliedConfigVersion) return;
     const config = await readStoreConfig(pool, link.storeId);
     const db = mode?.db ?? null;
-    const { complete } = await applyStoreConfig(config, { db, log: this.deps.log });
+    const { complete } = await applyStoreConfig(config, { db, log: this.deps.log, now: this.deps.now });
     this.deps.events.emit({ type: 'counters-changed' });
     if (JSON.stringify(config.zoho) !== JSON.stringify(link.zoho)) await this.deps.remember({ ...link, zoho: config.zoho });
     if (complete) this.appliedConfigVersion = config.configVersion;

@@ -7,11 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Counter } from '../../contract/records';
+import type { CashierRecord } from '../../db/local/cashiers';
+import { addStoreCashiers } from '../../db/store/cashiers';
 import { HandlerFailure } from '../failure';
 import type { Logger } from '../logger';
 import { verifyPin } from '../manager/pin-hash';
 import type { StoredStoreLink, StoreZohoAccount } from './link-file';
-import { addStoreCounters, insertStore, lockStoreByName, storeZohoAccount, type StoreRow } from '../../db/store/config';
+import { addStoreCounters, bumpConfigVersion, insertStore, lockStoreByName, storeZohoAccount, type StoreRow } from '../../db/store/config';
 import { countRunningStations, registerStation } from '../../db/store/stations';
 import { pcAddress, StoreAddressError } from '../../db/store/address';
 import { PIN_FUNCTION_CODES } from '../../db/store/pin-functions';
@@ -39,6 +41,8 @@ export interface JoiningPc {
   pinHash: string | null;
   zoho: StoreZohoAccount | null;
   counters: Counter[];
+  /** Its cashiers (PIN hashes only): the store takes those whose names it has not got. */
+  cashiers: CashierRecord[];
   pollIntervalSeconds: number | null;
   /** Called for a wrong PIN, so guessing is slowed like at the unlock. */
   onWrongPin: () => Promise<void>;
@@ -135,6 +139,11 @@ async function enterStore(pool: pg.Pool, request: JoinRequest, pc: JoiningPc, st
     }
     // Counters this PC made before it joined: the store keeps them as history (it has its own), and they stop taking payments here.
     if (!created) await addStoreCounters(client, store.id, pc.counters.map((counter) => ({ ...counter, active: false })));
+    // Its cashiers sign in at every PC of the store from now on; one whose name the store has already is the store's.
+    if (pc.cashiers.length > 0) {
+      await addStoreCashiers(client, store.id, pc.cashiers);
+      await bumpConfigVersion(client, store.id);
+    }
     await registerStation(client, { storeId: store.id, stationId, name: request.stationName });
     const running = await countRunningStations(client, store.id);
     return { store, created, knownStations: Math.max(1, running) };

@@ -1,14 +1,25 @@
 // The manager's view is the store's: on a PC of a store whose link is up, the day's log, totals,
 // chart and CSV are read from the store's ledger (every PC's attempts, cash sales, refunds,
-// corrections and closes: db/store/day-attempts.ts and day-ledger.ts), with PC and counter filters. With
-// the link down they are this PC's own, and say so.
+// corrections and closes: db/store/day-attempts.ts and day-ledger.ts), with PC and counter filters,
+// over the business day the store's closes define (a sale after a close is the next day's on every
+// PC at once, whether or not this PC has adopted the close yet). With the link down they are this
+// PC's own, and say so.
 import type { DayLog, DayTotals } from '../../contract/answers';
 import { awaitsReview } from '../../contract/records';
 import { FOLLOWED_REFUND_STATES, REVIEW_STATES } from '../../contract/vocabulary';
 import { listCounters } from '../../db/local/counters';
 import { narrowsToAttempts, NO_LEDGER } from '../../db/local/ledger';
 import { storeAttemptsForDay, storeDayTotals } from '../../db/store/day-attempts';
-import { storeCashRefundsForDay, storeCashSalesForDay, storeClosedSummary, storeCorrectionsForDay, storeDayClose, storeLedgerTotals, storeRefundsForDay } from '../../db/store/day-ledger';
+import {
+  storeBusinessDay,
+  storeCashRefundsForDay,
+  storeCashSalesForDay,
+  storeClosedSummary,
+  storeCorrectionsForDay,
+  storeDayClose,
+  storeLedgerTotals,
+  storeRefundsForDay,
+} from '../../db/store/day-ledger';
 import { listStationNames } from '../../db/store/stations';
 import { reviewedInStore } from '../../db/store/reviews';
 import { dayLogCsv } from '../handlers/ledger-csv';
@@ -35,9 +46,10 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
   };
   // Every PC's attempts, cash sales, refunds, corrections and closes: a state or method narrows to
   // card/UPI attempts, leaving the rest out (as on a PC of its own).
-  const storeDay = async (store: NonNullable<ReturnType<typeof up>>, input: DayFilter, limit: number): Promise<DayLog> => {
+  const storeDay = async (store: NonNullable<ReturnType<typeof up>>, filter: DayFilter, limit: number): Promise<DayLog> => {
     const { joined, pool } = store;
     const { storeId } = joined;
+    const input = { ...filter, ...(await storeBusinessDay(pool, storeId, filter.date)) };
     const onlyAttempts = narrowsToAttempts(input);
     const { search: _search, ...unsearched } = input;
     const [listed, stations, ledger, refunds, cashSales, cashRefunds, corrections, close] = await Promise.all([
@@ -89,9 +101,10 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
       const mine = own();
       if (!store) return mine;
       const { pool, joined } = store;
+      const window = await storeBusinessDay(pool, joined.storeId, date);
       const [day, review, closedWith] = await Promise.all([
         storeDay(store, { date }, 0),
-        Promise.all(REVIEW_STATES.map((state) => storeAttemptsForDay(pool, joined.storeId, { date, state }, ALL_OF_A_DAY))),
+        Promise.all(REVIEW_STATES.map((state) => storeAttemptsForDay(pool, joined.storeId, { date, state, ...window }, ALL_OF_A_DAY))),
         storeClosedSummary(pool, joined.storeId, date),
       ]);
       // A payment checked from another PC than its own is checked now (reviews.ts), before its PC records it.

@@ -4,13 +4,13 @@
 import { requireCounter } from '../../db/local/counters';
 import { setPreferencesWithPin, setReceiptDetailsWithPin, setZohoDetailsWithPin } from '../../db/store/pin-functions';
 import { stationsSilentSince } from '../../db/store/stations';
-import { localDayRange } from '../../contract/calendar';
 import { HandlerFailure } from '../failure';
 import type { Ports } from '../ports';
 import { changeStoreConfig } from './config-writes';
 import { claimHere, clockTime, holdsClaim, type StoreHandlerDeps } from './handlers';
 import { otherPcsSales } from './other-pcs-sales';
 import { otherPcsAttempts } from './remote-attempts';
+import { storeCashierWriter } from './store-cashiers';
 import { storeCounterWriter } from './store-counters';
 import { publishClose } from './publish-close';
 import { assertNoLiveAtOtherPcs } from './store-closes';
@@ -32,15 +32,18 @@ export function storePorts(deps: StoreHandlerDeps): Ports {
         const { joined, connection } = link;
         if (joined && connection && link.isUp) await assertNoLiveAtOtherPcs(connection, joined, date, window);
       },
-      silentPcs: async (date) => {
+      // From the business day's start: a PC last heard from the evening before, after the day before was closed, may hold this day's sales.
+      silentPcs: async (window) => {
         const { joined, connection } = link;
         if (!joined || !connection || !link.isUp) return [];
-        return stationsSilentSince(connection, joined, { sinceMs: localDayRange(date).fromMs, leaseMs: link.timing.leaseMs });
+        return stationsSilentSince(connection, joined, { sinceMs: window.fromMs, leaseMs: link.timing.leaseMs });
       },
       publish: (close) => publishClose(deps, close),
     },
     config: {
       ...storeCounterWriter(deps),
+      // The cashiers are the store's: one added at any PC signs in at every PC.
+      ...storeCashierWriter(deps),
       // The poll interval is the store's; how many days of backups a PC keeps is its own.
       pollInterval: (seconds) => changeStoreConfig(link, deps.access, (client, pin) => setPreferencesWithPin(client, pin, seconds)),
       // Every PC prints the store's name and address on its receipts.

@@ -274,7 +274,9 @@ describe('the manager’s view is the store’s', () => {
 
     // PC 2 closes the day: it is closed store-wide. PC 1's log shows it, and PC 1 adopts it: its own
     // records of the day can no longer change there too, and a new sale there belongs to the next business day.
-    // Not while PC 1 still waits for Zoho on a payment of the day.
+    // Not while PC 1 still waits for Zoho on a payment of the day. The cashiers are the store's:
+    // Ravi, added on PC 2, signs in at PC 1's counter (once PC 1's heartbeat has brought him).
+    await eventually(async () => ((await pc1.raw('cashier-sign-in', { counterId: card1.counterId, cashierId: cashiers[0]?.id ?? '', pin: '2468' })).ok ? true : undefined), 5_000, 'Ravi signed in on PC 1');
     const live = await pc1.charge(300, { counter: 0 });
     await eventually(async () => ((await pc2.call('log-day', { date })).attempts.some((x) => x.id === live.id) ? true : undefined), 5_000, 'PC 1’s live payment in the store');
     const early = await pc2.raw('day-close', { managerToken: pc2.managerToken, date, closedBy: 'Asha' });

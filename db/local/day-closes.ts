@@ -83,11 +83,20 @@ function closeRow(db: Db, day: string): DayCloseRow | undefined {
  * close of the day before (or its midnight, if that day is open or was closed after its midnight)
  * to the next midnight.
  */
-export function businessDayRange(db: Db, day: string): { fromMs: number; toMs: number } {
-  const own = closeRow(db, day);
+export function businessDayRange(db: Db, day: string): BusinessDay {
+  return businessDayOf(day, closeRow(db, day) ?? null, closeRow(db, previousDate(day)) ?? null);
+}
+
+/** A business day's window [fromMs, toMs). */
+export interface BusinessDay {
+  fromMs: number;
+  toMs: number;
+}
+
+/** The business day `day` from its own close and the day before's (null: open), as this PC's or the store's closes say. */
+export function businessDayOf(day: string, own: Pick<DayCloseRow, 'from_ms' | 'to_ms'> | null, before: Pick<DayCloseRow, 'to_ms'> | null): BusinessDay {
   if (own) return { fromMs: own.from_ms, toMs: own.to_ms };
   const calendar = localDayRange(day);
-  const before = closeRow(db, previousDate(day));
   return { fromMs: before ? Math.min(before.to_ms, calendar.fromMs) : calendar.fromMs, toMs: calendar.toMs };
 }
 

@@ -133,7 +133,7 @@ export function dayTotals(db: Db, filter: DayLogFilter): DayTotals {
 const onSlot = (ms: number) => ms % TALLY_SLOT_MS === 0;
 
 /** A window from midnight to midnight lies on the tallies' slots; a business day ended (or begun) by a close mostly does not. */
-function onSlots(window: Pick<DayLogFilter, 'fromMs' | 'toMs'>): boolean {
+export function onSlots(window: Pick<DayLogFilter, 'fromMs' | 'toMs'>): boolean {
   return onSlot(window.fromMs) && onSlot(window.toMs);
 }
 

@@ -1,10 +1,11 @@
 // The store's configuration: the store row (its poll interval, Zoho account, and the version every
-// change moves on) and its counters. Every PC caches it (core/store-link/config-sync.ts). A PC reads
+// change moves on), its counters and its cashiers (cashiers.ts). Every PC caches it (core/store-link/config-sync.ts). A PC reads
 // it; it changes through the PIN functions (pin-functions.ts). The owner writes here only when a
 // store is made or a PC joins (core/store-link/join.ts). The PIN's hash is never read.
 import { EDITIONS, type Edition } from '../../contract/vocabulary';
 import type { Counter } from '../../contract/records';
 import { DB_NOW_MS } from './clock';
+import { readStoreCashiers, type StoreCashier } from './cashiers';
 import type { Queryable } from './migrate';
 
 export interface StoreZohoAccount {
@@ -20,6 +21,8 @@ export interface StoreConfig {
   /** The name and address every PC prints on its receipts; null until a manager sets them. */
   receipt: StoreReceiptDetails | null;
   counters: Counter[];
+  /** Every cashier of the store, removed ones too (store migration 013). */
+  cashiers: StoreCashier[];
 }
 
 export interface StoreReceiptDetails {
@@ -68,6 +71,7 @@ export async function readStoreConfig(client: Queryable, storeId: string): Promi
   const store = (await client.query<StoreRow>(`SELECT ${STORE_COLUMNS} FROM stores WHERE id = $1`, [storeId])).rows[0];
   if (!store) throw new Error('The store is gone from its database.');
   const counters = await client.query<CounterRow>('SELECT * FROM counters WHERE store_id = $1 ORDER BY created_at, id', [storeId]);
+  const cashiers = await readStoreCashiers(client, storeId);
   return {
     configVersion: store.config_version,
     pollIntervalSeconds: store.poll_interval_seconds,
@@ -81,6 +85,7 @@ export async function readStoreConfig(client: Queryable, storeId: string): Promi
       active: row.active,
       createdAt: row.created_at,
     })),
+    cashiers,
   };
 }
 

@@ -1,6 +1,7 @@
-// The store's attempts of a day across its PCs: the page for the day's log and the totals from
-// the running tallies (store migration 002), with the store's PC, counter, state and method
-// filters, read as a PC of its own reads its SQLite (db/local/ledger.ts).
+// The store's attempts of a business day across its PCs: the page for the day's log and the totals
+// from the running tallies (store migration 002), or from the attempts themselves for a business day
+// a close ended or began off the tallies' quarter hours, with the store's PC, counter, state and
+// method filters, read as a PC of its own reads its SQLite (db/local/ledger.ts).
 import type pg from 'pg';
 import { REVIEW_STATES } from '../../contract/vocabulary';
 import type { ParsedInput } from '../../contract/handlers';
@@ -8,12 +9,14 @@ import type { ChargeAttempt, Counter } from '../../contract/records';
 import type { DayLog } from '../../contract/answers';
 import { toChargeAttempt, type AttemptRow } from '../local/attempt-queries';
 import type { Ledger } from '../local/ledger-totals';
-import { assembleTotals, HOUR_MS, NO_LEDGER, type GroupRow, type HourRow } from '../local/ledger';
+import { assembleTotals, NO_LEDGER, onSlots, type GroupRow, type HourRow } from '../local/ledger';
+import type { BusinessDay } from '../local/day-closes';
 import { TALLY_SLOT_MS } from '../local/migrations/003_attempt_tallies';
 import { localDayRange } from '../../contract/calendar';
-import { StoreWhere } from './day-ledger';
+import { hourOfClock, StoreWhere } from './day-ledger';
 
-type DayFilter = ParsedInput<'log-export-csv'>;
+/** The log's filter over the date's business day (`fromMs`–`toMs`: storeBusinessDay). */
+type DayFilter = ParsedInput<'log-export-csv'> & BusinessDay;
 
 /**
  * The filter over the store's attempts (`a`, by creation time, with the invoice `i` for the number
@@ -21,7 +24,7 @@ type DayFilter = ParsedInput<'log-export-csv'>;
  * PC of its own).
  */
 function whereSql(storeId: string, input: DayFilter, table: 'a' | 't' = 'a'): StoreWhere {
-  const { fromMs, toMs } = localDayRange(input.date);
+  const { fromMs, toMs } = input;
   const slot = (ms: number) => ms - (ms % TALLY_SLOT_MS); // as the tally trigger rounds
   const where = new StoreWhere(storeId, table, input);
   if (table === 'a') where.between('created_at', fromMs, toMs).search('i.number', input.search);
@@ -59,31 +62,30 @@ export async function storeDayTotals(
   input: DayFilter,
   { ledger, counters }: { ledger: Ledger; counters: readonly Counter[] } = { ledger: NO_LEDGER, counters: [] },
 ): Promise<DayLog['totals']> {
-  const tallies = whereSql(storeId, input, 't');
   // Few rows (the day's payments that wait for a person), by their partial index.
   const { search: _search, ...unsearched } = input;
   const attempts = whereSql(storeId, unsearched);
+  // The tallies' slots fit a day from midnight to midnight; a business day a close ended or began is counted from its attempts.
+  const source = onSlots(input)
+    ? { where: whereSql(storeId, input, 't'), from: 'attempt_tallies AS t', count: 'sum(t.attempt_count)', time: 't.slot_start', amount: 't.amount_minor', alias: 't' }
+    : { where: attempts, from: 'charge_attempts AS a', count: 'count(*)', time: 'a.created_at', amount: 'a.amount_minor', alias: 'a' };
+  const { where, from, alias } = source;
+  // Hours by the date's clock, as on a PC of its own.
+  const clock = localDayRange(input.date);
   // Three independent reads: on a pool they go out at once (one round trip's wait, not three).
-  const [groups, slots, review] = await Promise.all([
+  const [groups, hours, review] = await Promise.all([
     client.query<GroupRow>(
-      `SELECT t.counter_id, t.state, t.method, sum(t.attempt_count)::bigint AS count, sum(t.amount_minor)::bigint AS amount FROM attempt_tallies AS t WHERE ${tallies.sql} GROUP BY t.counter_id, t.state, t.method`,
-      tallies.params,
+      `SELECT ${alias}.counter_id, ${alias}.state, ${alias}.method, ${source.count}::bigint AS count, sum(${source.amount})::bigint AS amount FROM ${from} WHERE ${where.sql} GROUP BY ${alias}.counter_id, ${alias}.state, ${alias}.method`,
+      where.params,
     ),
-    client.query<{ slot_start: number; amount: number }>(
-      `SELECT t.slot_start, sum(t.amount_minor)::bigint AS amount FROM attempt_tallies AS t WHERE ${tallies.sql} AND t.state = 'succeeded' GROUP BY t.slot_start`,
-      tallies.params,
+    client.query<HourRow>(
+      `SELECT ${hourOfClock(source.time, where.params.length + 1)} AS hour, sum(${source.amount})::bigint AS amount FROM ${from} WHERE ${where.sql} AND ${alias}.state = 'succeeded' GROUP BY 1`,
+      [...where.params, clock.fromMs],
     ),
     client.query<{ count: number }>(
       `SELECT count(*)::int AS count FROM charge_attempts AS a WHERE ${attempts.sql} AND a.state IN (${REVIEW_STATES.map((s) => `'${s}'`).join(', ')}) AND a.reviewed_at IS NULL`,
       attempts.params,
     ),
   ]);
-  const { fromMs } = localDayRange(input.date);
-  const byHour = new Map<number, number>();
-  for (const { slot_start, amount } of slots.rows) {
-    const hour = Math.floor((slot_start - fromMs) / HOUR_MS);
-    byHour.set(hour, (byHour.get(hour) ?? 0) + amount);
-  }
-  const hours: HourRow[] = [...byHour].map(([hour, amount]) => ({ hour, amount }));
-  return assembleTotals(localDayRange(input.date), { groups: groups.rows, hours, awaitingReview: review.rows[0]?.count ?? 0, ledger, counters });
+  return assembleTotals(clock, { groups: groups.rows, hours: hours.rows, awaitingReview: review.rows[0]?.count ?? 0, ledger, counters });
 }

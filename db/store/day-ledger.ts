@@ -1,17 +1,18 @@
 // The store's day beyond card and UPI attempts: every PC's cash sales, refunds, cash paid back, corrections and day
 // closes (shipped by each PC's outbox, SQLite migration 011; store migration 005), listed and
 // totalled as a PC of its own does from its SQLite (db/local/ledger-totals.ts, core/handlers/ledger.ts),
-// with the store's PC and counter filters. Each query reads its (store, …) index over the day.
+// with the store's PC and counter filters. Each query reads its (store, …) index over the business
+// day, which the store's closes define (storeBusinessDay) as a PC's own closes do on it.
 import type pg from 'pg';
 import { COMMITTED_REFUND_STATES } from '../../contract/vocabulary';
 import type { CashRefund, CashSale, Correction, DayClose, Refund } from '../../contract/records';
 import { toCashRefund, type CashRefundRow } from '../local/cash-refunds';
-import { toCorrection, toDayClose, type CorrectionRow, type DayCloseRow } from '../local/day-closes';
+import { businessDayOf, toCorrection, toDayClose, type BusinessDay, type CorrectionRow, type DayCloseRow } from '../local/day-closes';
 import { foldLedger, type Ledger, type LedgerRows } from '../local/ledger-totals';
 import { HOUR_MS } from '../local/ledger';
 import { toRefund, type RefundRow } from '../local/refund-queries';
 import { toCashSale, type TenderRow } from '../local/tenders';
-import { localDayRange } from '../../contract/calendar';
+import { localDayRange, previousDate } from '../../contract/calendar';
 import type { Queryable } from './migrate';
 
 type Client = pg.ClientBase | pg.Pool;
@@ -21,8 +22,11 @@ interface StationRow {
   station_id: string;
 }
 
-/** Whose day: the store's, one PC's, one counter's; `search` narrows lists (not totals) by invoice number. */
-export interface StoreDayFilter {
+/**
+ * Whose day: the store's, one PC's, one counter's; `search` narrows lists (not totals) by invoice
+ * number. `fromMs`–`toMs` is the date's business day (storeBusinessDay).
+ */
+export interface StoreDayFilter extends BusinessDay {
   date: string;
   stationId?: string | undefined;
   counterId?: string | undefined;
@@ -78,24 +82,21 @@ const withInvoiceNumber = (table: string, alias: string) =>
 
 /** The day's refunds across the store, newest first. */
 export async function storeRefundsForDay(client: Client, storeId: string, filter: StoreDayFilter): Promise<Refund[]> {
-  const { fromMs, toMs } = localDayRange(filter.date);
-  const where = new StoreWhere(storeId, 'r', filter).between('created_at', fromMs, toMs).search('i.number', filter.search);
+  const where = new StoreWhere(storeId, 'r', filter).between('created_at', filter.fromMs, filter.toMs).search('i.number', filter.search);
   const rows = await client.query<RefundRow & StationRow>(`${withInvoiceNumber('refunds', 'r')} WHERE ${where.sql} ORDER BY r.created_at DESC, r.id DESC`, where.params);
   return rows.rows.map((row) => ({ ...toRefund(row), stationId: row.station_id }));
 }
 
 /** The day's cash sales across the store, newest first. */
 export async function storeCashSalesForDay(client: Client, storeId: string, filter: StoreDayFilter): Promise<CashSale[]> {
-  const { fromMs, toMs } = localDayRange(filter.date);
-  const where = new StoreWhere(storeId, 'c', filter).between('created_at', fromMs, toMs).search('i.number', filter.search);
+  const where = new StoreWhere(storeId, 'c', filter).between('created_at', filter.fromMs, filter.toMs).search('i.number', filter.search);
   const rows = await client.query<TenderRow & StationRow>(`${withInvoiceNumber('tenders', 'c')} WHERE ${where.sql} ORDER BY c.created_at DESC, c.id DESC`, where.params);
   return rows.rows.map((row) => ({ ...toCashSale(row), stationId: row.station_id }));
 }
 
 /** The day's cash paid back across the store, newest first. */
 export async function storeCashRefundsForDay(client: Client, storeId: string, filter: StoreDayFilter): Promise<CashRefund[]> {
-  const { fromMs, toMs } = localDayRange(filter.date);
-  const where = new StoreWhere(storeId, 'r', filter).between('created_at', fromMs, toMs).search('i.number', filter.search);
+  const where = new StoreWhere(storeId, 'r', filter).between('created_at', filter.fromMs, filter.toMs).search('i.number', filter.search);
   const rows = await client.query<CashRefundRow & StationRow>(`${withInvoiceNumber('cash_refunds', 'r')} WHERE ${where.sql} ORDER BY r.created_at DESC, r.id DESC`, where.params);
   return rows.rows.map((row) => ({ ...toCashRefund(row), stationId: row.station_id }));
 }
@@ -125,9 +126,23 @@ export async function storeClosedSummary(client: Client, storeId: string, date: 
   return row ? (JSON.parse(row.summary) as unknown) : null;
 }
 
-/** The day's cash, refunds and corrections per counter across the store, and cash per hour, for its totals. */
+/**
+ * The hour of the date's clock of `column` (0 from its midnight; the evening before, after the day
+ * before was closed, negative), with the date's midnight as parameter $n.
+ */
+export const hourOfClock = (column: string, n: number) => `floor((${column} - $${n}) / ${HOUR_MS}.0)::bigint`;
+
+/** The business day `date` as the store's first close of it and of the day before define it (db/local/day-closes.ts's rule). */
+export async function storeBusinessDay(client: Client, storeId: string, date: string): Promise<BusinessDay> {
+  const firstClose = (n: number) => `(SELECT d.day, d.from_ms, d.to_ms FROM day_closes AS d WHERE d.store_id = $1 AND d.day = $${n} ORDER BY d.created_at, d.id LIMIT 1)`;
+  const rows = await client.query<Pick<DayCloseRow, 'day' | 'from_ms' | 'to_ms'>>(`${firstClose(2)} UNION ALL ${firstClose(3)}`, [storeId, date, previousDate(date)]);
+  const closeOf = (day: string) => rows.rows.find((row) => row.day === day) ?? null;
+  return businessDayOf(date, closeOf(date), closeOf(previousDate(date)));
+}
+
+/** The day's cash, refunds and corrections per counter across the store, and cash per hour of the date's clock, for its totals. */
 export async function storeLedgerTotals(client: Client, storeId: string, filter: Omit<StoreDayFilter, 'search'>): Promise<Ledger> {
-  const { fromMs, toMs } = localDayRange(filter.date);
+  const { fromMs, toMs } = filter;
   const cash = new StoreWhere(storeId, 'c', filter).between('created_at', fromMs, toMs);
   const refunds = new StoreWhere(storeId, 'r', filter).between('created_at', fromMs, toMs);
   const cashRefunds = new StoreWhere(storeId, 'k', filter).between('created_at', fromMs, toMs);
@@ -139,8 +154,8 @@ export async function storeLedgerTotals(client: Client, storeId: string, filter:
       cash.params,
     ),
     client.query<LedgerRows['cashHours'][number]>(
-      `SELECT (c.created_at - $${cash.params.length + 1}) / ${HOUR_MS} AS hour, sum(c.amount_minor)::bigint AS amount FROM tenders AS c WHERE ${cash.sql} GROUP BY 1`,
-      [...cash.params, fromMs],
+      `SELECT ${hourOfClock('c.created_at', cash.params.length + 1)} AS hour, sum(c.amount_minor)::bigint AS amount FROM tenders AS c WHERE ${cash.sql} GROUP BY 1`,
+      [...cash.params, localDayRange(filter.date).fromMs],
     ),
     client.query<LedgerRows['refunds'][number]>(
       `SELECT r.counter_id, r.state, sum(r.amount_minor)::bigint AS amount FROM refunds AS r WHERE ${refunds.sql} AND r.state IN (${committed}) GROUP BY r.counter_id, r.state`,

@@ -19,6 +19,7 @@ beforeEach(async () => {
     "INSERT INTO counters (store_id, id, name, terminal_id, invoice_prefix, created_at) VALUES ('s1', 'c1', 'Front', 'T1', 'A-', 0), ('s1', 'c2', 'Back', 'T2', 'B-', 0), ('s2', 'c9', 'Only', 'T9', 'Z-', 0)",
   );
   await owner.query("INSERT INTO counter_claims (store_id, counter_id, station_id, claimed_at) VALUES ('s1', 'c1', 'pc1', 0)");
+  await owner.query("INSERT INTO store_cashiers (store_id, id, name, pin_hash, created_at) VALUES ('s1', 'k1', 'Asha', 'scrypt$4$8$1$c2FsdA==$YXNoYQ==', 0), ('s2', 'k9', 'Ravi', 'scrypt$4$8$1$c2FsdA==$cmF2aQ==', 0)");
   for (const table of PC_WRITTEN_TABLES) {
     await insertLedgerRow(owner, table, 's1', 'pc1');
     await insertLedgerRow(owner, table, 's2', 'pc9');
@@ -121,7 +122,7 @@ describe('a hostile PC (PC 2, its own role only) against PC 1 and the store', ()
     });
   });
 
-  it('stores, counters, counter_claims: cannot change preferences, Zoho details, counters or another PC’s claim by writing the tables', async () => {
+  it('stores, counters, counter_claims, store_cashiers: cannot change preferences, Zoho details, counters, cashiers or another PC’s claim by writing the tables', async () => {
     const pc2 = trust.pc('pc2');
     await changesNothing(async () => {
       await refused(pc2, 'UPDATE stores (poll_interval_seconds)', "UPDATE stores SET poll_interval_seconds = 10 WHERE id = 's1'");
@@ -130,12 +131,14 @@ describe('a hostile PC (PC 2, its own role only) against PC 1 and the store', ()
       await refused(pc2, 'INSERT INTO counters', "INSERT INTO counters (store_id, id, name, terminal_id, invoice_prefix, created_at) VALUES ('s1', 'c3', 'Evil', 'T3', 'E-', 0)");
       await refused(pc2, 'UPDATE counters', "UPDATE counters SET terminal_id = 'T-attacker' WHERE store_id = 's1' AND id = 'c1'");
       await refused(pc2, 'DELETE FROM counters', "DELETE FROM counters WHERE store_id = 's1'");
+      await refused(pc2, 'INSERT INTO store_cashiers', "INSERT INTO store_cashiers (store_id, id, name, pin_hash, created_at) VALUES ('s1', 'k2', 'Mallory', 'scrypt$4$8$1$c2FsdA==$aGFzaA==', 0)");
+      await refused(pc2, 'UPDATE store_cashiers (a PIN hash it knows)', "UPDATE store_cashiers SET pin_hash = 'scrypt$4$8$1$c2FsdA==$aGFzaA==' WHERE store_id = 's1'");
       await touchesNoRow(pc2, 'DELETE FROM counter_claims (PC 1’s claim)', "DELETE FROM counter_claims WHERE store_id = 's1' AND counter_id = 'c1'");
       await refused(pc2, 'INSERT INTO counter_claims in PC 1’s name', "INSERT INTO counter_claims (store_id, counter_id, station_id, claimed_at) VALUES ('s1', 'c2', 'pc1', 0)");
     });
   });
 
-  it('set_counter, set_preferences, set_zoho_details, set_receipt_details, change_pin, release_claim, close_day, verify_manager_pin: refused without the PIN', async () => {
+  it('set_counter, set_preferences, set_zoho_details, set_receipt_details, change_pin, release_claim, close_day, verify_manager_pin, add_cashier, remove_cashier: refused without the PIN', async () => {
     const pc2 = trust.pc('pc2');
     const calls: [string, string, unknown[]][] = [
       ['set_counter', 'SELECT set_counter($1, $2, $3, $4, $5, $6, $7)', ['c1', 'Front', 'T-attacker', 'A-', true, 0]],
@@ -146,6 +149,8 @@ describe('a hostile PC (PC 2, its own role only) against PC 1 and the store', ()
       ['release_claim', 'SELECT release_claim($1, $2)', ['c1']],
       ['close_day', 'SELECT close_day($1, $2, $3, $4, $5, $6, $7, $8, $9)', ['d9', '2025-01-20', 0, 10, 'Mallory', 0, '{}', 0]],
       ['verify_manager_pin', 'SELECT verify_manager_pin($1)', []],
+      ['add_cashier', 'SELECT add_cashier($1, $2, $3, $4, $5)', ['k9', 'Mallory', 'scrypt$4$8$1$c2FsdA==$aGFzaA==', 0]],
+      ['remove_cashier', 'SELECT remove_cashier($1, $2)', ['k9']],
     ];
     await changesNothing(async () => {
       for (const [name, sql, params] of calls) {
@@ -225,7 +230,7 @@ describe('a hostile PC (PC 2, its own role only) against PC 1 and the store', ()
   it('another store (s2, same database): reads none of its rows, and s2’s PC reads none of s1’s', async () => {
     for (const [pc, other] of [['pc2', 's2'], ['pc9', 's1']] as const) {
       const client = trust.pc(pc);
-      for (const table of [...PC_WRITTEN_TABLES, 'day_closes', 'counters', 'counter_claims', 'stations', 'settlements', 'attempt_reviews', 'attempt_tallies', 'station_membership']) {
+      for (const table of [...PC_WRITTEN_TABLES, 'day_closes', 'counters', 'counter_claims', 'stations', 'settlements', 'attempt_reviews', 'attempt_tallies', 'station_membership', 'store_cashiers']) {
         const rows = await client.query(`SELECT * FROM ${table} WHERE store_id = $1`, [other]);
         expect(rows.rows, `SELECT FROM ${table} (store ${other}) as ${pc}`).toEqual([]);
       }

@@ -8,7 +8,7 @@ import { migrateStore } from './migrate';
 import { stationLiveElsewhereInWindow, terminalTakersElsewhere } from './attempts';
 import { storeAttemptsForDay, storeDayTotals } from './day-attempts';
 import { newestPaymentsElsewhere, readStoreRefunds, readStoreSale } from './sales';
-import { storeCashRefundsForDay, storeCashSalesForDay, storeCorrectionsForDay, storeDayClose, storeLedgerTotals, storeRefundsForDay } from './day-ledger';
+import { storeBusinessDay, storeCashRefundsForDay, storeCashSalesForDay, storeCorrectionsForDay, storeDayClose, storeLedgerTotals, storeRefundsForDay } from './day-ledger';
 import type pg from 'pg';
 
 const store = storeDatabaseEachTest();
@@ -85,7 +85,7 @@ async function plansOf(run: (client: pg.Client) => Promise<unknown>): Promise<st
 }
 
 describe('store-wide queries use their indexes', () => {
-  const day = { date: localDate(today) };
+  const day = { date: localDate(today), ...localDayRange(localDate(today)) };
 
   it('the day’s log (whole store, one PC, one counter) reads the (store, created_at) indexes newest first', async () => {
     for (const filter of [day, { ...day, stationId: 'pc-1' }, { ...day, counterId: 'counter-2' }, { ...day, search: '0001' }]) {
@@ -105,6 +105,18 @@ describe('store-wide queries use their indexes', () => {
     }
     expect(review).toMatch(/charge_attempts_awaiting_review/);
     expect(review).not.toMatch(/Seq Scan/);
+  });
+
+  it('a business day a close ended: its totals read the attempts by their (store, created_at) index; the closes that define it, theirs', async () => {
+    const closedAtNine = { ...day, toMs: day.toMs - 3 * 3_600_000 + 1 };
+    const [groups, hours] = await plansOf((client) => storeDayTotals(client, 'store-3', closedAtNine));
+    for (const explained of [groups, hours]) {
+      expect(explained).toMatch(/Index (Only )?Scan( Backward)? using charge_attempts_store_created|Bitmap Index Scan on charge_attempts_store_created/);
+      expect(explained).not.toMatch(/Seq Scan/);
+    }
+    const [closes] = await plansOf((client) => storeBusinessDay(client, 'store-3', day.date));
+    expect(closes).toMatch(/day_closes_day/);
+    expect(closes).not.toMatch(/Seq Scan/);
   });
 
   it('the day’s cash sales, refunds, corrections and close read their (store, …) indexes, their invoices one by one', async () => {

@@ -77,7 +77,7 @@ export async function moveShipCursor(client: pg.ClientBase, station: StationKey,
 }
 
 /**
- * The other PCs heard from on or after `sinceMs` (the day's start) but not within `leaseMs`, not stopped
+ * The other PCs heard from on or after `sinceMs` (the business day's start) but not within `leaseMs`, not stopped
  * cleanly: they may hold changes of that day the store has not got. `silentMs`: since their last heartbeat.
  */
 export async function stationsSilentSince(

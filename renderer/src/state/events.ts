@@ -3,6 +3,7 @@ import type { BillingEvent } from '../../../contract/events';
 import { onTransportChange } from '../api';
 import { billing } from '../api/gateway';
 import { useAppStore } from './app-state';
+import { useCashierStore } from './cashier-state';
 import { useCheckoutStore } from './checkout-state';
 import { reloadDashboardSoon, useDashboardStore } from './dashboard-state';
 import { reloadLogSoon, useLogStore } from './log-state';
@@ -30,6 +31,8 @@ export function dispatchEvent(event: BillingEvent): void {
       break;
     case 'counters-changed':
       void useAppStore.getState().refreshCounters();
+      // A store's configuration moved on: its cashiers may have changed at another PC.
+      if (useCashierStore.getState().roster) void useCashierStore.getState().load(useCashierStore.getState().counterId);
       reloadDashboardSoon();
       break;
     case 'store-changed':
