@@ -89,7 +89,7 @@ export class StoreHeartbeat {
     if (mode) await relearnAfterRestore(pool, link, mode.db, this.deps);
     await this.syncConfig(pool, link, mode);
     if (mode) await answerRecheckRequests(pool, link, mode, this.deps.log);
-    if (mode) await applyStoreReviews(pool, link, mode, this.deps.log);
+    if (mode) await applyStoreReviews(pool, link, mode, this.deps);
     if (mode && (await adoptStoreCloses(pool, link.storeId, mode.db, this.deps.now)).length > 0) this.deps.events.emit({ type: 'ledger-changed' });
   }
 
