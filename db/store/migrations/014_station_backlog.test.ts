@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { storeDatabaseEachTest } from '../../../testkit/store';
 import { migrateStore, storeSchemaVersion } from '../migrate';
 import { beatStation, moveShipCursor, stationsWithBacklogBefore } from '../stations';
-import { storeStationBacklog } from './013_station_backlog';
+import { storeStationBacklog } from './014_station_backlog';
 import { STORE_MIGRATIONS } from './index';
 
 const position = STORE_MIGRATIONS.indexOf(storeStationBacklog);
 
 const store = storeDatabaseEachTest();
 
-describe('store migration 013: what each PC still has to send', () => {
+describe('store migration 014: what each PC still has to send', () => {
   it('adds the backlog to the stations of the version before it, none queued', async () => {
     await migrateStore(store.client, STORE_MIGRATIONS.slice(0, position));
     await store.client.query("INSERT INTO stores (id, name, created_at) VALUES ('s1', 'Main Street', 0)");

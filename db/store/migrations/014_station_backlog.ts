@@ -4,7 +4,7 @@ import type { StoreMigration } from './index';
 // changes wait in its outbox and when the oldest of them was made, so that the store's day close
 // names a PC heard from lately whose changes of that day have not reached the store yet.
 export const storeStationBacklog: StoreMigration = {
-  version: 13,
+  version: 14,
   name: 'station backlog',
   sql: `
 ALTER TABLE stations ADD COLUMN unshipped_count integer NOT NULL DEFAULT 0 CHECK (unshipped_count >= 0);
