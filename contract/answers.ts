@@ -298,6 +298,16 @@ export interface StationView {
   thisStation: boolean;
 }
 
+/** A row of the store the link could not apply on this PC and set aside, so the link went on. */
+export interface SetAsideView {
+  /** When it was set aside (unix ms). */
+  at: number;
+  /** Plain words: what it was and why it could not be applied. */
+  what: string;
+  /** What a manager should do about it. */
+  advice: string;
+}
+
 /** Which PC holds a counter. */
 export interface CounterClaimView {
   counterId: string;
@@ -336,4 +346,6 @@ export interface StoreStatus {
   callsPerMinute: number;
   stations: StationView[];
   claims: CounterClaimView[];
+  /** Rows set aside on this PC in the last week, newest first. */
+  setAside: SetAsideView[];
 }

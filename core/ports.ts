@@ -31,6 +31,8 @@ export interface CloseGuard {
   assertClosable(date: string, window: { fromMs: number; toMs: number }): Promise<void>;
   /** Other PCs heard from in the business day being closed (`window`) but not lately: their changes of that day may not have reached the store yet. */
   silentPcs(window: { fromMs: number; toMs: number }): Promise<{ name: string; silentMs: number }[]>;
+  /** Other PCs heard from in the business day being closed (`window`) whose last word was that changes made before its end still wait to be sent. */
+  unsentPcs(window: { fromMs: number; toMs: number }): Promise<{ name: string; count: number; oldestAt: number }[]>;
   /** Closes the day beyond this PC first (a store's, through its close_day with the manager's PIN); then this PC closes it. */
   publish(close: NewDayClose & { id: string }): Promise<void>;
 }
@@ -94,7 +96,7 @@ const nothing = async (): Promise<void> => undefined;
 export const LOCAL_PORTS: Ports = {
   claims: { claim: nothing },
   terminals: { assertFree: nothing },
-  closes: { assertClosable: nothing, silentPcs: async () => [], publish: nothing },
+  closes: { assertClosable: nothing, silentPcs: async () => [], unsentPcs: async () => [], publish: nothing },
   // The database refuses a terminal or prefix already used by an active counter, and a terminal
   // change or deactivation while a payment is live, inside its own transactions.
   config: {

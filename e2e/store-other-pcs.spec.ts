@@ -1,10 +1,11 @@
 // Store mode in Chromium, two PCs (browser host processes) on one PostgreSQL store and one simulator:
 // another PC's sale from this PC (issue 21). PC 1's dashboard shows PC 2's live payment; PC 1
 // reprints PC 2's sale and is told where to refund it; PC 2's receipt carries the store name and
-// address a manager set on PC 1.
+// address a manager set on PC 1; PC 2's Manager screen tells of a change its link set aside.
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { ChargeAttempt } from '../contract/records';
+import { withStoreClient } from '../testkit/store-ledger';
 import { StoreStations, STATION_PIN } from '../testkit/store-stations';
 import { expectAccessible, shot } from './screens-support';
 
@@ -93,4 +94,25 @@ test('PC 2’s receipt carries the store name and address set on PC 1', async ({
   const receipt = page.locator('.print-area .receipt');
   for (const expected of ['Sharma General Store', '12 MG Road', 'Pune 411001', sale.invoiceNumber]) await expect(receipt).toContainText(expected);
   await shots(page, 'store-other-03-pc2-receipt');
+});
+
+test('PC 2’s Manager screen says what its store link set aside, and what to do', async ({ page }) => {
+  const [pc1, pc2] = [stations.station(0), stations.station(1)];
+  // PC 1's manager checked PC 2's sale while the store still showed it waiting: PC 2 has Zoho's answer, so it cannot record that.
+  await withStoreClient(stations.url, (client) =>
+    client.query(
+      `INSERT INTO attempt_reviews (store_id, owner_station_id, attempt_id, reviewed_by_station_id, note, at)
+       SELECT store_id, id, $2, $3, 'No payment on the terminal', $4 FROM stations WHERE id = $1`,
+      [pc2.stationId, sale.id, pc1.stationId, Date.now()],
+    ),
+  );
+  await openPc(page, 1);
+  await page.getByRole('link', { name: 'Manager' }).click();
+  await page.getByLabel('Manager PIN').fill(STATION_PIN);
+  await page.keyboard.press('Enter');
+  const alert = page.getByRole('region', { name: 'The store link set 1 change aside' });
+  await expect(alert).toContainText(`A manager’s check made on PC “PC 1” of the payment of invoice ${sale.invoiceNumber} could not be recorded here`, { timeout: 15_000 });
+  await expect(alert).toContainText('What to do: Open the payment in the payment log on this PC');
+  await expectAccessible(page);
+  await shots(page, 'store-other-04-set-aside');
 });

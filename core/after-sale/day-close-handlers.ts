@@ -39,15 +39,29 @@ export function dayCloseHandlers(ctx: DataContext): Handlers<'day-close-report' 
         throw new HandlerFailure('conflict', `${them} a manager's check. Check them first, or tick “Close anyway”: the close records that you closed with them open.`, 'closeAnyway');
       }
       if (window.toMs <= window.fromMs) throw new HandlerFailure('conflict', `Nothing can have been sold on ${input.date} yet: there is nothing to close.`, 'date');
-      // A PC of the store that went quiet may hold sales of the day the store has not got: named, and
-      // recorded with the close when closed anyway (what it ships later is a correction, late-arrivals.ts).
+      // A PC of the store that went quiet, or one heard from whose changes of the day still wait to be
+      // sent, may hold sales of the day the store has not got: named, and recorded with the close when
+      // closed anyway (what it ships later is a correction, late-arrivals.ts).
       const silent = await ctx.ports().closes.silentPcs(window);
-      if (silent.length > 0 && input.closeAnyway !== true) {
-        const them = silent.map((pc) => `PC “${pc.name}” has not been heard from for ${Math.max(1, Math.round(pc.silentMs / 60_000))} min`).join('; ');
-        throw new HandlerFailure('conflict', `${them}: its sales of ${input.date} may not have reached the store. Wait for it, or tick “Close anyway”: what it sends later is counted on the next open day.`, 'closeAnyway');
+      const unsent = (await ctx.ports().closes.unsentPcs(window)).filter((pc) => !silent.some((quiet) => quiet.name === pc.name));
+      const behind = [
+        ...silent.map((pc) => `PC “${pc.name}” has not been heard from for ${Math.max(1, Math.round(pc.silentMs / 60_000))} min`),
+        ...unsent.map((pc) => `PC “${pc.name}” still has ${pc.count === 1 ? '1 change' : `${pc.count} changes`} to send to the store`),
+      ];
+      if (behind.length > 0 && input.closeAnyway !== true) {
+        const whose = behind.length === 1 ? 'its' : 'their';
+        throw new HandlerFailure(
+          'conflict',
+          `${behind.join('; ')}: ${whose} sales of ${input.date} may not have reached the store. Wait for ${behind.length === 1 ? 'it' : 'them'}, or tick “Close anyway”: what ${behind.length === 1 ? 'it sends' : 'they send'} later is counted on the next open day.`,
+          'closeAnyway',
+        );
       }
       if (input.preview === true) return before;
-      const summary = silent.length > 0 ? { ...before.totals, notHeardFrom: silent.map((pc) => pc.name) } : before.totals;
+      const summary = {
+        ...before.totals,
+        ...(silent.length > 0 ? { notHeardFrom: silent.map((pc) => pc.name) } : {}),
+        ...(unsent.length > 0 ? { notSentFrom: unsent.map((pc) => pc.name) } : {}),
+      };
       const close = { id: randomUUID(), day: input.date, ...window, closedBy: input.closedBy, awaitingReview: review, summary, at: now };
       await ctx.ports().closes.publish(close);
       closeDay(ctx.db, close);

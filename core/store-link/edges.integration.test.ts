@@ -225,4 +225,40 @@ describe('a store at its edges', () => {
     expect(seenOnPc1).toMatchObject({ toState: 'succeeded', amountMinor: 12_500 });
     expect((await pc2.call('store-status', {})).link).toBe('up');
   });
+
+  it('a review from another PC that this PC cannot record is set aside: the link goes on, and the store status says what it was and what to do', async () => {
+    const pc1 = await pc('Till 1');
+    const pc2 = await pc('Till 2', pc1);
+    const paid = await pc2.charge(8_800, { counter: 1 });
+    await pc2.control.pay(paid.terminalId, { outcome: 'succeeded', method: 'card' });
+    await pc2.waitFor(paid.id, (a) => a.state === 'succeeded');
+    // PC 1's manager checked it while the store still showed it waiting (the review crossed Zoho's answer).
+    const ids = await store.client.query<{ id: string; store_id: string; name: string }>('SELECT id, store_id, name FROM stations ORDER BY name');
+    const [till1, till2] = ids.rows;
+    await store.client.query('INSERT INTO attempt_reviews (store_id, owner_station_id, attempt_id, reviewed_by_station_id, note, at) VALUES ($1, $2, $3, $4, $5, $6)', [
+      till2?.store_id,
+      till2?.id,
+      paid.id,
+      till1?.id,
+      'No payment on the terminal',
+      Date.now(),
+    ]);
+    const status = await eventually(async () => {
+      const s = await pc2.call('store-status', {});
+      return s.setAside.length > 0 ? s : undefined;
+    }, 10_000, 'the review set aside on PC 2');
+    expect(status.link).toBe('up');
+    expect(status.setAside).toEqual([
+      {
+        at: expect.any(Number) as number,
+        what: `A manager’s check made on PC “Till 1” of the payment of invoice ${paid.invoiceNumber} could not be recorded here: the payment no longer waits for a check here.`,
+        advice: expect.stringMatching(/^Open the payment in the payment log on this PC/) as string,
+      },
+    ]);
+    expect(pc2.attempt(paid.id)).toMatchObject({ state: 'succeeded', review: null });
+    // Set aside once: the link goes on shipping.
+    const later = await cashSale(pc2, 1_500);
+    await eventually(async () => ((await store.client.query('SELECT 1 FROM invoices WHERE id = $1 AND status = $2', [later, 'paid'])).rowCount ? true : undefined), 10_000, 'the next sale in the store');
+    expect((await pc2.call('store-status', {})).setAside).toHaveLength(1);
+  });
 });

@@ -4,12 +4,13 @@
 // payments and the days they closed. The first one after the link comes (back) brings the store's
 // schema up to date.
 import type pg from 'pg';
+import { outboxBacklog, readOutboxLink } from '../../db/local/outbox';
 import { keepStoreClaims, ownStoreClaims } from '../../db/local/store-claims';
 import type { Db } from '../../db/local/database';
 import { readClaims, type ClaimRow } from '../../db/store/claims';
 import { readStoreConfig, storeConfigVersion } from '../../db/store/config';
 import { migrateStore } from '../../db/store/migrate';
-import { beatStation, readLiveStations, type StationRow } from '../../db/store/stations';
+import { beatStation, readLiveStations, type Backlog, type StationRow } from '../../db/store/stations';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
 import type { RunningMode } from '../mode';
@@ -81,14 +82,14 @@ export class StoreHeartbeat {
       this.schemaChecked = true;
     }
     const live = mode ? mode.services.poller.size : 0;
-    await beatStation(pool, { storeId: link.storeId, stationId: link.stationId, name: link.stationName, liveSessions: live });
+    await beatStation(pool, { storeId: link.storeId, stationId: link.stationId, name: link.stationName, liveSessions: live, backlog: mode ? backlogOf(mode.db) : undefined });
     this.stations = await readLiveStations(pool, link.storeId, this.deps.timing);
     this.claims = await readClaims(pool, link.storeId, this.deps.timing.leaseMs);
     if (mode) this.keepClaims(mode.db, link.storeId);
     if (mode) await relearnAfterRestore(pool, link, mode.db, this.deps);
     await this.syncConfig(pool, link, mode);
     if (mode) await answerRecheckRequests(pool, link, mode, this.deps.log);
-    if (mode) await applyStoreReviews(pool, link, mode, this.deps.log);
+    if (mode) await applyStoreReviews(pool, link, mode, this.deps);
     if (mode && (await adoptStoreCloses(pool, link.storeId, mode.db, this.deps.now)).length > 0) this.deps.events.emit({ type: 'ledger-changed' });
   }
 
@@ -111,4 +112,13 @@ export class StoreHeartbeat {
     if (JSON.stringify(config.zoho) !== JSON.stringify(link.zoho)) await this.deps.remember({ ...link, zoho: config.zoho });
     if (complete) this.appliedConfigVersion = config.configVersion;
   }
+}
+
+/** What this PC's outbox still holds, for the store's day close (stations.ts); none when the file is not linked. */
+function backlogOf(db: Db): Backlog & { epoch: string; firstSeq: number } | undefined {
+  const outbox = readOutboxLink(db);
+  if (!outbox) return undefined;
+  const { count, firstSeq, oldestAt } = outboxBacklog(db);
+  // Nothing queued: a change queued since will be in the next heartbeat, or the batch that ships it.
+  return { count, oldestAt, epoch: outbox.epoch, firstSeq: firstSeq ?? Number.MAX_SAFE_INTEGER };
 }

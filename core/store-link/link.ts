@@ -17,6 +17,7 @@ import type { RunningMode } from '../mode';
 import { ZohoError } from '../zoho/errors';
 import { callShare, chargeableCounters, safeShare } from './budget';
 import { StoreHeartbeat } from './heartbeat';
+import { setAsideViews } from './set-aside';
 import type { StoredStoreLink, StoreLinkFile } from './link-file';
 import { LedgerNews } from './news';
 import { moveToOwnLogin } from './own-login';
@@ -209,6 +210,7 @@ export class StoreLink {
         callsPerMinute: budget,
         stations: [],
         claims: [],
+        setAside: [],
       };
     }
     const pending = this.shipper.pending();
@@ -244,6 +246,7 @@ export class StoreLink {
         stale: c.stale,
         thisStation: c.station_id === link.stationId,
       })),
+      setAside: this.attached ? setAsideViews(this.attached.db, this.deps.now()) : [],
     };
   }
 

@@ -8,14 +8,18 @@ import { relearnMark, relearnOwnRows } from '../../db/local/relearn';
 import { readOwnLedgerRows } from '../../db/store/ledger-tables';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
+import { setAsideRelearnt } from './set-aside';
 
 /** Re-learns this PC's rows from the store when its file was restored; nothing otherwise. */
-export async function relearnAfterRestore(pool: pg.Pool, pc: { storeId: string; stationId: string }, db: Db, deps: { log: Logger; events: EventBus }): Promise<void> {
+export async function relearnAfterRestore(pool: pg.Pool, pc: { storeId: string; stationId: string }, db: Db, deps: { log: Logger; events: EventBus; now: () => number }): Promise<void> {
   const mark = relearnMark(db);
   if (!mark) return;
   const rows = await readOwnLedgerRows(pool, pc, mark.since);
   const { learnt, skipped } = relearnOwnRows(db, rows);
   deps.log.info('re-learnt this PC’s ledger from the store after a restore', { learnt, skipped: skipped.length });
-  for (const row of skipped) deps.log.warn('a row of the store the restored ledger refused: kept as this PC has it', row);
+  for (const row of skipped) {
+    deps.log.warn('a row of the store the restored ledger refused: set aside, kept as this PC has it', row);
+    setAsideRelearnt(db, deps.now(), row);
+  }
   deps.events.emit({ type: 'ledger-changed' });
 }

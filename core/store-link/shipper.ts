@@ -7,7 +7,7 @@
 import type pg from 'pg';
 import type { Db } from '../../db/local/database';
 import { relearnMark } from '../../db/local/relearn';
-import { dropShipped, outboxLength, peekOutbox, type OutboxEvent, type OutboxLink } from '../../db/local/outbox';
+import { dropShipped, outboxBacklog, outboxLength, peekOutbox, type OutboxEvent, type OutboxLink } from '../../db/local/outbox';
 import { STORE_LEDGER_TABLES, upsertLedgerRows } from '../../db/store/ledger-tables';
 import { notifyLedgerChanged } from '../../db/store/ledger-news';
 import { inStoreTransaction } from '../../db/store/pg';
@@ -40,7 +40,8 @@ export async function shipBatch(db: Db, pool: pg.Pool, link: OutboxLink, now: ()
     // A correction due on a day this PC cannot adopt yet (a payment of it live here): the batch waits.
     if (!(await recordLateArrivals(db, client, link, toApply, now()))) return null;
     await applyEvents(client, link, toApply);
-    await moveShipCursor(client, link, link.epoch, Math.max(shippedSeq, last.seq));
+    const { count, oldestAt } = outboxBacklog(db, last.seq);
+    await moveShipCursor(client, link, link.epoch, Math.max(shippedSeq, last.seq), { count, oldestAt });
     if (toApply.length > 0) await notifyLedgerChanged(client, link.storeId);
     return toApply.length;
   });

@@ -74,6 +74,50 @@ describe('the store’s day close', () => {
     expect(trail.at(-1)).toMatchObject({ actor: 'manager on PC “Till 1”', reason: 'Checked by hand: Terminal and Zoho show no payment' });
   });
 
+  it('PC 2 heard from but with a sale of the day still queued (its shipping held back) is named at PC 1’s close, which needs “Close anyway”', async () => {
+    const pc1 = await pc('Till 1');
+    const pc2 = await pc('Till 2', pc1);
+    const today = localDate(Date.now());
+    const counterId = pc2.counters[1]?.id ?? '';
+    const sell = async (amountMinor: number) => {
+      const invoice = await pc2.call('invoice-create', { counterId, lines: [{ description: 'Tea 250 g', quantity: 1, unitPriceMinor: amountMinor }] });
+      return (await pc2.call('cash-settle', { invoiceId: invoice.id, counterId, tenderedMinor: amountMinor })).sale;
+    };
+    await sell(200_00);
+    await eventually(async () => ((await pc1.call('day-close-report', { date: today })).totals.collectedMinor === 200_00 ? true : undefined), 10_000, 'PC 2’s first sale in the store');
+    // A lock on PC 2's shipping cursor holds its batches back (FOR KEY SHARE: its heartbeat's update still goes through).
+    const owner = await connectStoreClient(store.url);
+    try {
+      await owner.query('BEGIN');
+      await owner.query("SELECT 1 FROM stations WHERE name = 'Till 2' FOR KEY SHARE");
+      const late = await sell(345_00);
+      await eventually(
+        async () => ((await owner.query<{ n: number }>("SELECT unshipped_count AS n FROM stations WHERE name = 'Till 2'")).rows[0]?.n ?? 0) > 0 || undefined,
+        10_000,
+        'PC 2’s heartbeat telling of its queue',
+      );
+      const status = await pc1.call('store-status', {});
+      expect(status.stations.find((s) => s.name === 'Till 2')).toMatchObject({ stale: false });
+      const refused = await pc1.raw('day-close', { managerToken: pc1.managerToken, date: today, closedBy: 'Asha' });
+      expect(refused.ok ? null : refused.error).toMatchObject({ code: 'conflict', field: 'closeAnyway' });
+      expect(refused.ok ? null : refused.error.message).toMatch(/^PC “Till 2” still has \d+ changes to send to the store: its sales of .* may not have reached the store\./);
+      const closed = await pc1.call('day-close', { managerToken: pc1.managerToken, date: today, closedBy: 'Asha', closeAnyway: true });
+      expect(closed.totals.collectedMinor).toBe(200_00);
+      const recorded = await owner.query<{ summary: string }>('SELECT summary FROM day_closes');
+      expect(recorded.rows.map((row) => (JSON.parse(row.summary) as { notSentFrom?: string[] }).notSentFrom)).toEqual([['Till 2']]);
+      await owner.query('COMMIT');
+      // Let go, PC 2 ships its sale: it arrives as a correction on the next open day.
+      const correction = await eventually(
+        async () => (await pc1.call('log-day', { date: nextDate(today) })).corrections.find((c) => c.recordId === late.id),
+        15_000,
+        'the held sale’s correction',
+      );
+      expect(correction).toMatchObject({ closedDay: today, amountMinor: 345_00 });
+    } finally {
+      await owner.end();
+    }
+  });
+
   it('a sale PC 2 made while cut off, before PC 1 closed its day, arrives as a correction on the next open day on both PCs', async () => {
     const pc1 = await pc('Till 1');
     const pc2 = await pc('Till 2', pc1);

@@ -3,7 +3,7 @@
 // payments of that day, and the shared configuration changes in the store first.
 import { requireCounter } from '../../db/local/counters';
 import { setPreferencesWithPin, setReceiptDetailsWithPin, setZohoDetailsWithPin } from '../../db/store/pin-functions';
-import { stationsSilentSince } from '../../db/store/stations';
+import { stationsSilentSince, stationsWithBacklogBefore } from '../../db/store/stations';
 import { HandlerFailure } from '../failure';
 import type { Ports } from '../ports';
 import { changeStoreConfig } from './config-writes';
@@ -37,6 +37,11 @@ export function storePorts(deps: StoreHandlerDeps): Ports {
         const { joined, connection } = link;
         if (!joined || !connection || !link.isUp) return [];
         return stationsSilentSince(connection, joined, { sinceMs: window.fromMs, leaseMs: link.timing.leaseMs });
+      },
+      unsentPcs: async (window) => {
+        const { joined, connection } = link;
+        if (!joined || !connection || !link.isUp) return [];
+        return stationsWithBacklogBefore(connection, joined, { sinceMs: window.fromMs, beforeMs: window.toMs });
       },
       publish: (close) => publishClose(deps, close),
     },

@@ -4,7 +4,7 @@ import { refundCash } from './cash-refunds';
 import { closeDay, recordCorrection } from './day-closes';
 import { insertCreatingRefund } from './refunds';
 import { settleInCash } from './tenders';
-import { dropShipped, linkOutbox, OUTBOX_TABLES, outboxLength, peekOutbox, readOutboxLink, startNewShippingEpoch } from './outbox';
+import { dropShipped, linkOutbox, OUTBOX_TABLES, outboxBacklog, outboxLength, peekOutbox, readOutboxLink, startNewShippingEpoch } from './outbox';
 
 const temp = tempDatabaseEachTest();
 const link = { storeId: 'store-1', stationId: 'pc-1', epoch: 'e1', joinedAt: 1 };
@@ -58,6 +58,19 @@ describe('the store outbox', () => {
       const row = peekOutbox(temp.db, 100).find((e) => e.table === table.table);
       expect(Object.keys(JSON.parse(row?.rowJson ?? '{}') as object).sort(), table.table).toEqual(columns);
     }
+  });
+
+  it('tells how many changes wait after a point of the queue, and when the oldest of them was made (the store’s day close reads it)', () => {
+    linkOutbox(temp.db, link);
+    expect(outboxBacklog(temp.db)).toEqual({ count: 0, firstSeq: null, oldestAt: null });
+    const { invoice } = paidSale();
+    const queued = peekOutbox(temp.db, 100);
+    expect(outboxBacklog(temp.db)).toEqual({ count: queued.length, firstSeq: queued[0]?.seq, oldestAt: invoice.createdAt });
+    const last = queued.at(-1);
+    if (!last) throw new Error('nothing queued');
+    // The last change is an audit trail entry: made at its `at`.
+    expect(outboxBacklog(temp.db, last.seq - 1)).toEqual({ count: 1, firstSeq: last.seq, oldestAt: (JSON.parse(last.rowJson) as { at: number }).at });
+    expect(outboxBacklog(temp.db, last.seq).count).toBe(0);
   });
 
   it('joining the same store again keeps the queue; another store (or PC) starts it afresh', () => {

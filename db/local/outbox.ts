@@ -117,3 +117,15 @@ export function dropShipped(db: Db, seq: number): void {
 export function outboxLength(db: Db): number {
   return prepared<[], { n: number }>(db, 'SELECT count(*) AS n FROM store_outbox').get()?.n ?? 0;
 }
+
+/** When a queued change was made: the newest time its row carries (0 for a row with none). */
+const CHANGE_AT_SQL = ['created_at', 'updated_at', 'paid_at', 'at'].map((column) => `coalesce(json_extract(row_json, '$.${column}'), 0)`).join(', ');
+
+/** The changes queued after `afterSeq` (every one by default): how many, the first one's seq, and when the oldest was made. */
+export function outboxBacklog(db: Db, afterSeq = 0): { count: number; firstSeq: number | null; oldestAt: number | null } {
+  const row = prepared<[number], { n: number; first: number | null; oldest: number | null }>(
+    db,
+    `SELECT count(*) AS n, min(seq) AS first, min(max(${CHANGE_AT_SQL})) AS oldest FROM store_outbox WHERE seq > ?`,
+  ).get(afterSeq);
+  return { count: row?.n ?? 0, firstSeq: row?.first ?? null, oldestAt: row?.oldest ?? null };
+}

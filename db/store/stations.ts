@@ -32,13 +32,29 @@ export async function countRunningStations(client: Queryable, storeId: string): 
   return count.rows[0]?.n ?? 0;
 }
 
-/** The PC says it is alive, with its count of live sessions. */
-export async function beatStation(client: Queryable, station: StationKey & { name: string; liveSessions: number }): Promise<void> {
+/** What a PC still has to send: its queued changes and when the oldest of them was made (unix ms, null when none). */
+export interface Backlog {
+  count: number;
+  oldestAt: number | null;
+}
+
+/**
+ * The PC says it is alive, with its count of live sessions and its backlog as it was with `firstSeq`
+ * the first change queued in outbox `epoch`. A batch shipped meanwhile reached that change: its
+ * backlog (moveShipCursor) is newer and stays.
+ */
+export async function beatStation(
+  client: Queryable,
+  station: StationKey & { name: string; liveSessions: number; backlog?: Backlog & { epoch: string; firstSeq: number } },
+): Promise<void> {
+  const backlog = station.backlog ?? { count: 0, oldestAt: null, epoch: '', firstSeq: 0 };
   await client.query(
-    `INSERT INTO stations (store_id, id, name, joined_at, last_seen, live_sessions, stopped)
-     VALUES ($1, $2, $3, ${DB_NOW_MS}, ${DB_NOW_MS}, $4, false)
-     ON CONFLICT (store_id, id) DO UPDATE SET name = EXCLUDED.name, last_seen = EXCLUDED.last_seen, live_sessions = EXCLUDED.live_sessions, stopped = false`,
-    [station.storeId, station.stationId, station.name, station.liveSessions],
+    `INSERT INTO stations AS s (store_id, id, name, joined_at, last_seen, live_sessions, stopped, unshipped_count, unshipped_since)
+     VALUES ($1, $2, $3, ${DB_NOW_MS}, ${DB_NOW_MS}, $4, false, $5, $6)
+     ON CONFLICT (store_id, id) DO UPDATE SET name = EXCLUDED.name, last_seen = EXCLUDED.last_seen, live_sessions = EXCLUDED.live_sessions, stopped = false,
+       unshipped_count = CASE WHEN s.outbox_epoch = $7 AND s.shipped_seq >= $8 THEN s.unshipped_count ELSE EXCLUDED.unshipped_count END,
+       unshipped_since = CASE WHEN s.outbox_epoch = $7 AND s.shipped_seq >= $8 THEN s.unshipped_since ELSE EXCLUDED.unshipped_since END`,
+    [station.storeId, station.stationId, station.name, station.liveSessions, backlog.count, backlog.oldestAt, backlog.epoch, backlog.firstSeq],
   );
 }
 
@@ -72,8 +88,16 @@ export async function lockShipCursor(client: pg.ClientBase, station: StationKey)
   return cursor.rows[0] ?? null;
 }
 
-export async function moveShipCursor(client: pg.ClientBase, station: StationKey, epoch: string, shippedSeq: number): Promise<void> {
-  await client.query('UPDATE stations SET outbox_epoch = $3, shipped_seq = $4 WHERE store_id = $1 AND id = $2', [station.storeId, station.stationId, epoch, shippedSeq]);
+/** The batch is in: the cursor moves, with what is still queued after it. */
+export async function moveShipCursor(client: pg.ClientBase, station: StationKey, epoch: string, shippedSeq: number, backlog: Backlog): Promise<void> {
+  await client.query('UPDATE stations SET outbox_epoch = $3, shipped_seq = $4, unshipped_count = $5, unshipped_since = $6 WHERE store_id = $1 AND id = $2', [
+    station.storeId,
+    station.stationId,
+    epoch,
+    shippedSeq,
+    backlog.count,
+    backlog.oldestAt,
+  ]);
 }
 
 /**
@@ -91,4 +115,21 @@ export async function stationsSilentSince(
     [joined.storeId, joined.stationId, window.sinceMs, window.leaseMs],
   );
   return rows.rows.map((row) => ({ name: row.name, silentMs: Number(row.silent_ms) }));
+}
+
+/**
+ * The other PCs heard from on or after `sinceMs` (the day's start) whose last word was that changes
+ * made before `beforeMs` (the day's end) still wait in their outbox: the store lacks them.
+ */
+export async function stationsWithBacklogBefore(
+  client: Queryable,
+  joined: { storeId: string; stationId: string },
+  window: { sinceMs: number; beforeMs: number },
+): Promise<{ name: string; count: number; oldestAt: number }[]> {
+  const rows = await client.query<{ name: string; unshipped_count: number; unshipped_since: number }>(
+    `SELECT name, unshipped_count, unshipped_since FROM stations
+     WHERE store_id = $1 AND id <> $2 AND last_seen >= $3 AND unshipped_count > 0 AND unshipped_since < $4 ORDER BY joined_at, id`,
+    [joined.storeId, joined.stationId, window.sinceMs, window.beforeMs],
+  );
+  return rows.rows.map((row) => ({ name: row.name, count: Number(row.unshipped_count), oldestAt: Number(row.unshipped_since) }));
 }

@@ -14,6 +14,7 @@ const joined: StoreStatus = {
   callsPerMinute: 250,
   stations: [],
   claims: [],
+  setAside: [],
 };
 
 describe('storeLinkSummary', () => {

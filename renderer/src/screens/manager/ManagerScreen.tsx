@@ -10,6 +10,7 @@ import { ItemsTab } from './items/ItemsTab';
 import { OverridesNotice } from './OverridesNotice';
 import { PinRecoveryNotice, SetPinForm, UnlockForm } from './PinForms';
 import { PreferencesTab } from './PreferencesTab';
+import { SetAsideNotice } from './SetAsideNotice';
 import { StoreTab } from './StoreTab';
 import { TaxTab } from './TaxTab';
 
@@ -75,6 +76,7 @@ function ManagerTabs() {
         </button>
       </div>
       <OverridesNotice />
+      <SetAsideNotice />
       <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="manager-tab-panel">
         {tab === 'counters' ? <CountersTab /> : null}
         {tab === 'items' ? <ItemsTab /> : null}

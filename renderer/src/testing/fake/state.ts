@@ -73,6 +73,7 @@ export class FakeState {
     callsPerMinute: 500,
     stations: [],
     claims: [],
+    setAside: [],
   };
   /** The catalogue's items, and the store's tax settings (none set). */
   catalogue: CatalogueItem[] = [];
