@@ -15,14 +15,22 @@ function watch(statuses: string[]) {
     const status = statuses.shift();
     return status === undefined ? Promise.reject(new Error('no answer')) : Promise.resolve({ session_status: status } as ZohoSession);
   };
-  return { clock, asked, check: (release = RELEASE) => released.assertOver(release, { counterName: 'Counter 1', retrieve }) };
+  return {
+    clock,
+    asked,
+    check: (release = RELEASE) => released.assertOver(release, { terminalId: 'T1', counterName: 'Counter 1', retrieve }),
+    offline: () => released.assertSeenOver({ terminalId: 'T1', counterName: 'Counter 1' }),
+  };
 }
 
 describe('a released counter’s terminal', () => {
   it('is refused, naming the PC and the longest wait, while Zoho says its last payment is open; free once Zoho says it ended', async () => {
-    const { check } = watch(['in_progress', 'succeeded']);
+    const { check, offline } = watch(['in_progress', 'succeeded']);
     await expect(check()).rejects.toMatchObject({ code: 'conflict', field: 'terminalId', message: expect.stringMatching(/^Counter 1’s terminal may still be finishing a payment started on PC “Till A”.* free in 3:20 at the latest/) as string });
+    // The store out of reach: the release seen still holds the terminal.
+    expect(offline).toThrow(/may still be finishing a payment started on PC “Till A”/);
     await expect(check()).resolves.toBeUndefined();
+    expect(offline).not.toThrow();
   });
 
   it('is not freed by a payment Zoho says had already ended at the release (a later one may exist): it waits the validity plus grace', async () => {
@@ -42,6 +50,7 @@ describe('a released counter’s terminal', () => {
     await expect(silent.check()).rejects.toMatchObject({ code: 'conflict' });
     silent.clock.now = WAIT;
     await expect(silent.check()).resolves.toBeUndefined();
+    expect(silent.offline).not.toThrow();
   });
 
   it('a release older than the wait by the store’s clock holds nothing, and Zoho is not asked', async () => {

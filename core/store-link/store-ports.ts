@@ -93,8 +93,13 @@ async function assertTerminalFreeAtOtherPcs(deps: StoreHandlerDeps, counterId: s
   const { link } = deps;
   const mode = deps.mode();
   const { joined, connection } = link;
-  if (mode.kind !== 'live' || !joined || !connection || !link.isUp) return;
+  if (mode.kind !== 'live' || !joined || !connection) return;
   const counter = requireCounter(mode.db, counterId);
+  const seen = { terminalId: counter.terminalId, counterName: counter.name };
+  if (!link.isUp) {
+    released.assertSeenOver(seen);
+    return;
+  }
   try {
     await assertTerminalFreeInStore(
       connection,
@@ -114,5 +119,6 @@ async function assertTerminalFreeAtOtherPcs(deps: StoreHandlerDeps, counterId: s
     deps.log.warn('could not ask the store whether another PC uses the terminal; going on with this PC’s own attempts', {
       error: error instanceof Error ? error.message : String(error),
     });
+    released.assertSeenOver(seen);
   }
 }
