@@ -1,4 +1,4 @@
-// A counter a manager released from a PC cut off from the store (claims.ts, store migration 013). That
+// A counter a manager released from a PC cut off from the store (claims.ts, store migration 015). That
 // PC may still be finishing a payment on the counter's terminal: it reaches Zoho, not the store. It
 // starts no new payment once its lease has lapsed (lease.ts), and a release needs that lease lapsed, so
 // the payment to wait for was started before the release. Another PC takes the terminal only when

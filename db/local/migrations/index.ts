@@ -21,7 +21,7 @@ import { cashiers } from './020_cashiers';
 import { keptBills } from './021_kept_bills';
 import { splitTender } from './022_split_tender';
 import { cashRefunds } from './023_cash_refunds';
-import { storeLease } from './024_store_lease';
+import { storeLease } from './025_store_lease';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {

@@ -10,7 +10,7 @@ import { storeAttemptReviews } from './009_attempt_reviews';
 import { storeReceiptDetailsPin } from './010_receipt_details_pin';
 import { storeInvoiceCashiers } from './011_invoice_cashiers';
 import { storeCashRefunds } from './012_cash_refunds';
-import { storeClaimReleases } from './013_claim_releases';
+import { storeClaimReleases } from './015_claim_releases';
 
 /** A step of the store's PostgreSQL schema. Never edit one that has shipped: add the next number. */
 export interface StoreMigration {

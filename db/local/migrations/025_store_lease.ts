@@ -6,7 +6,7 @@ import type { Migration } from './index';
 // renewal (this PC's clock, unix ms) is kept on disk, so a restart with the store unreachable goes on
 // with the lease it had rather than a new one. Never shipped.
 export const storeLease: Migration = {
-  version: 24,
+  version: 25,
   name: 'store lease kept on disk',
   sql: `
 CREATE TABLE store_lease (

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrate';
 import { expectAppliesKeepingInvoices, memoryDatabaseEachTest } from '../../../testkit/db';
-import { storeLease } from './024_store_lease';
+import { storeLease } from './025_store_lease';
 import { MIGRATIONS } from './index';
 
 const memory = memoryDatabaseEachTest();
 const position = MIGRATIONS.indexOf(storeLease);
 
-describe('migration 024: store lease kept on disk', () => {
+describe('migration 025: store lease kept on disk', () => {
   it('applies to the database before it, keeping its data, and queues nothing for the store', () => {
     migrate(memory.db, MIGRATIONS.slice(0, position));
     const queued = memory.db.prepare('SELECT count(*) AS n FROM store_outbox').get();

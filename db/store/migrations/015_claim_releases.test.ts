@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { storeDatabaseEachTest } from '../../../testkit/store';
 import { migrateStore, storeSchemaVersion } from '../migrate';
-import { storeClaimReleases } from './013_claim_releases';
+import { storeClaimReleases } from './015_claim_releases';
 import { STORE_MIGRATIONS } from './index';
 
 const position = STORE_MIGRATIONS.indexOf(storeClaimReleases);
 
 const store = storeDatabaseEachTest();
 
-describe('store migration 013: claim releases recorded', () => {
+describe('store migration 015: claim releases recorded', () => {
   it('adds the table to the version before it, keeping its claims, with row security on', async () => {
     await migrateStore(store.client, STORE_MIGRATIONS.slice(0, position));
     await store.client.query("INSERT INTO stores (id, name, created_at) VALUES ('s1', 'Main Street', 0)");

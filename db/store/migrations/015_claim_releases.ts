@@ -7,7 +7,7 @@ import type { StoreMigration } from './index';
 // PC released, the latest release; it goes when that PC claims the counter again (it is back, and its
 // payments reach the store as usual).
 export const storeClaimReleases: StoreMigration = {
-  version: 13,
+  version: 15,
   name: 'claim releases recorded',
   sql: `
 CREATE TABLE claim_releases (
