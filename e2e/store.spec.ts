@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { StoreStations, STATION_PIN } from '../testkit/store-stations';
-import { eventually } from '../testkit/store-ledger';
+import { eventually, withStoreClient } from '../testkit/store-ledger';
 import { localDate } from '../testkit/time';
 import { expect, test } from '@playwright/test';
-import { expectAccessible, shot } from './screens-support';
+import { chargeButton, expectAccessible, fillItem, shot, shotAtBothWidths } from './screens-support';
 
 let stations: StoreStations;
 
@@ -118,6 +118,43 @@ test('the Store screen: the store, its PCs and counters in use; a wrong address 
   await expect(page.getByRole('status', { name: 'Store link' })).toContainText('Store Main Street');
   await expectAccessible(page);
   await shot(page, 'store-04-store-screen');
+});
+
+test('a counter released from a PC cut off from the store: the cashier on the other PC is told its terminal may still be finishing that PC’s payment, and for how long at most', async ({ page }) => {
+  const [a] = stations.counters;
+  if (!a) throw new Error('no counter');
+  const live = await stations.charge(0, 0, 75_00); // PC 1 holds counter A and takes a payment there
+  const shipped = async () => (await stations.ledgers()).store.charge_attempts?.some((row) => row.id === live.id) ?? false;
+  await eventually(async () => ((await shipped()) ? true : undefined), 20_000, 'PC 1’s payment in the store');
+  // As release_claim records a manager's release once PC 1's lease has lapsed (a PC cut off from the
+  // store, with the lease's wait, is core/store-link/stale-claim.integration.test.ts).
+  await withStoreClient(stations.url, async (client) => {
+    await client.query(
+      `INSERT INTO claim_releases (store_id, counter_id, station_id, terminal_id, released_by, released_at)
+       SELECT c.store_id, c.counter_id, c.station_id, $2, $3, (extract(epoch FROM clock_timestamp()) * 1000)::bigint FROM counter_claims AS c WHERE c.counter_id = $1`,
+      [a.id, a.terminalId, stations.station(1).stationId],
+    );
+    await client.query('DELETE FROM counter_claims WHERE counter_id = $1', [a.id]);
+  });
+
+  await openPc(page, 1);
+  await page.getByRole('button', { name: new RegExp(`^${a.name}\\b`) }).click();
+  await expect(page.getByRole('heading', { name: 'New sale' })).toBeVisible();
+  await fillItem(page, 1, 'Rice 5 kg', '1', '450');
+  await chargeButton(page).click();
+  await expect(page.getByText(/^Counter A’s terminal may still be finishing a payment started on PC “PC 1”, which a manager released while that PC was cut off from the store\. It will be free in 3:[0-3]\d at the latest, sooner once Zoho says that payment has ended\.$/)).toBeVisible();
+  await expectAccessible(page);
+  await shotAtBothWidths(page, 'store-07-released-terminal');
+
+  // Zoho says PC 1's payment ended (it was still open after the release): the terminal is this PC's.
+  await stations.control.pay(live.terminalId, { outcome: 'succeeded', method: 'card' });
+  await chargeButton(page).click();
+  const taken = await eventually(async () => {
+    const day = await stations.station(1).host.ok('log-day', { date: localDate(Date.now()) });
+    return day.attempts.find((x) => x.counterId === a.id && x.amountMinor === 450_00);
+  }, 20_000, 'PC 2’s payment on counter A');
+  expect(taken.state).toBe('in_progress');
+  await stations.control.pay(a.terminalId, { outcome: 'succeeded', method: 'card' });
 });
 
 test('Manager → Store → Remove this PC: asked first, with the owner’s address; the PC is cut off, its sales stay', async ({ page }) => {

@@ -29,6 +29,7 @@ import { MemorySecretStore, type SecretStore } from '../secrets/secret-store';
 import { publishPin, storeTakesPin } from '../store-link/config-writes';
 import { addressPassword, sameDatabase } from '../../db/store/address';
 import { joinAndAdopt, storeCalls, type StoreHandlerDeps } from '../store-link/handlers';
+import { DEFAULT_CHARGE_TIMING } from '../charges/charge-service';
 import { StoreLink, type StoreTiming } from '../store-link/link';
 import { StoreLinkFile } from '../store-link/link-file';
 import { storePorts } from '../store-link/store-ports';
@@ -179,17 +180,21 @@ class BackendRuntime implements Backend {
       events: this.events,
       log: this.log,
       now: this.now,
+      clock: this.clock,
       budgetPerMinute: options.tuning?.budgetPerMinute ?? CALL_BUDGET_PER_MINUTE,
       ...(options.tuning?.store ? { timing: options.tuning.store } : {}),
     });
     const mode = () => this.modes.current();
     this.connection = new ConnectionReport({ vault: this.vault, events: this.events, mode, storeAccount: () => this.store.joined?.zoho ?? null });
+    const chargeTiming = { ...DEFAULT_CHARGE_TIMING, ...options.tuning?.timing };
     this.storeDeps = {
       link: this.store,
       vault: this.vault,
       access,
       log: this.log,
       now: this.now,
+      clock: this.clock,
+      releaseWaitMs: chargeTiming.sessionValidityMs + chargeTiming.graceMs,
       mode,
     };
     this.storePorts = storePorts(this.storeDeps);

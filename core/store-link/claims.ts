@@ -1,11 +1,13 @@
 // One counter, one PC. A PC claims a counter before charging on it; the claim lives as long as the
-// PC's heartbeats (its lease). While it lives no other PC may take the counter; once stale (the PC
-// is not heard from) it still holds, since that PC may be charging with its link down, until a
-// manager releases it. A PC may hold several counters; a till moving to another counter lets go
-// of the one it leaves.
+// PC's heartbeats. While it lives no other PC may take the counter; once stale (the PC is not heard
+// from) it still holds, since that PC may be charging with its link down, until a manager releases it,
+// which the store allows only once that PC's lease has lapsed (lease.ts: it has stopped starting
+// payments there by then). The release is recorded, and the counter's terminal waits for the payment
+// that PC may have left on it (released-terminals.ts). A PC may hold several counters; a till moving
+// to another counter lets go of the one it leaves.
 import type pg from 'pg';
 import { HandlerFailure } from '../failure';
-import { deleteClaim, highestInvoiceSequence, insertClaim, lockCounterRow, readClaims, type ClaimRow } from '../../db/store/claims';
+import { deleteClaim, forgetOwnRelease, highestInvoiceSequence, insertClaim, lockCounterRow, readClaims, type ClaimRow } from '../../db/store/claims';
 import { releaseClaimWithPin } from '../../db/store/pin-functions';
 
 /** Who holds the counter, in a cashier's words, and what to do. */
@@ -20,6 +22,8 @@ export interface ClaimRequest {
   counterId: string;
   counterName: string;
   leaseMs: number;
+  /** How long a PC goes on charging cut off from the store (StoreTiming.claimLeaseMs). */
+  claimLeaseMs: number;
   formatTime: (ms: number) => string;
 }
 
@@ -35,7 +39,10 @@ export async function claimCounter(client: pg.ClientBase, request: ClaimRequest,
   if (holder && holder.station_id !== stationId) {
     throw new HandlerFailure('conflict', heldElsewhere(request.counterName, holder, request.formatTime), 'counterId');
   }
-  if (!holder) await insertClaim(client, { storeId, counterId, stationId });
+  if (!holder) {
+    await insertClaim(client, { storeId, counterId, stationId });
+    await forgetOwnRelease(client, storeId, counterId, stationId);
+  }
   return highestInvoiceSequence(client, storeId, counterId, invoicePrefix);
 }
 
@@ -45,8 +52,10 @@ export async function leaveCounter(client: pg.ClientBase, storeId: string, stati
 }
 
 /**
- * A manager frees a counter whose PC is not heard from (through release_claim, with the manager's
- * PIN), or this PC's own. A live PC's claim is refused: that PC may be charging on it right now.
+ * A manager frees a counter whose PC is not heard from and whose lease has lapsed (through
+ * release_claim, with the manager's PIN, which records the release), or this PC's own. A live PC's
+ * claim is refused: that PC may be charging on it right now; so is one whose PC went quiet less than
+ * its lease ago: cut off from the store, it may still be starting payments there.
  */
 export async function releaseClaim(client: pg.ClientBase, request: ClaimRequest, pin: string | null): Promise<void> {
   const holder = (await readClaims(client, request.storeId, request.leaseMs)).find((claim) => claim.counter_id === request.counterId);
@@ -55,6 +64,14 @@ export async function releaseClaim(client: pg.ClientBase, request: ClaimRequest,
     throw new HandlerFailure(
       'conflict',
       `PC “${holder.station_name}” is in touch and holds ${request.counterName}: choose another counter on that PC to free it.`,
+      'counterId',
+    );
+  }
+  const leased = (await readClaims(client, request.storeId, request.claimLeaseMs)).find((claim) => claim.counter_id === request.counterId);
+  if (holder.station_id !== request.stationId && leased && !leased.stale) {
+    throw new HandlerFailure(
+      'conflict',
+      `PC “${holder.station_name}” has not been heard from since ${request.formatTime(holder.last_seen)}, but it may still be taking payments on ${request.counterName} while cut off from the store. It stops by itself at ${request.formatTime(holder.last_seen + request.claimLeaseMs)}; release the counter then.`,
       'counterId',
     );
   }

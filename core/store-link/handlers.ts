@@ -30,6 +30,10 @@ export interface StoreHandlerDeps {
   access: Pick<ManagerAccess, 'currentHash' | 'refuseWhileLockedOut' | 'countWrongTry' | 'sessionPin' | 'adoptStorePin'>;
   log: Logger;
   now: () => number;
+  /** Monotonic ms (performance.now). */
+  clock: () => number;
+  /** A payment session's validity plus grace: how long a released counter's terminal may still be finishing one. */
+  releaseWaitMs: number;
   mode: () => RunningMode;
 }
 
@@ -137,5 +141,5 @@ function liveMode(deps: StoreHandlerDeps): RunningMode | null {
 function claimRequest(deps: StoreHandlerDeps, counter: Counter): ClaimRequest {
   const joined = deps.link.joined;
   if (!joined) throw new HandlerFailure('conflict', 'This PC is not part of a store.');
-  return { storeId: joined.storeId, stationId: joined.stationId, counterId: counter.id, counterName: counter.name, leaseMs: deps.link.timing.leaseMs, formatTime: clockTime };
+  return { storeId: joined.storeId, stationId: joined.stationId, counterId: counter.id, counterName: counter.name, leaseMs: deps.link.timing.leaseMs, claimLeaseMs: deps.link.timing.claimLeaseMs, formatTime: clockTime };
 }

@@ -20,12 +20,15 @@ import { relearnAfterRestore } from './relearn';
 import { answerRecheckRequests } from './settlements';
 import { applyStoreReviews } from './reviews';
 import { adoptStoreCloses } from './store-closes';
+import { ClaimLease } from './lease';
 
 export interface HeartbeatDeps {
-  timing: { leaseMs: number; forgetMs: number };
+  timing: { leaseMs: number; forgetMs: number; claimLeaseMs: number };
   events: EventBus;
   log: Logger;
   now: () => number;
+  /** Monotonic ms (performance.now): this PC's lease. */
+  clock: () => number;
   /** Keeps a changed link (the store's Zoho account, its count of PCs) in the link file. */
   remember: (link: StoredStoreLink) => Promise<void>;
 }
@@ -40,8 +43,12 @@ export class StoreHeartbeat {
   private keptHolders: string | null = null;
   private keptIn: Db | null = null;
   private appliedConfigVersion = -1;
+  /** This PC's lease on the counters it holds, renewed by each heartbeat the store answers. */
+  readonly lease: ClaimLease;
 
-  constructor(private readonly deps: HeartbeatDeps) {}
+  constructor(private readonly deps: HeartbeatDeps) {
+    this.lease = new ClaimLease({ clock: deps.clock, now: deps.now, claimLeaseMs: deps.timing.claimLeaseMs });
+  }
 
   /** A store (re)joined: nothing of the last one is known. */
   reset(): void {
@@ -51,6 +58,7 @@ export class StoreHeartbeat {
     this.stations = [];
     this.keptHolders = null;
     this.keptIn = null;
+    this.lease.reset();
   }
 
   /** The next heartbeat reads the configuration again, changed or not. */
@@ -61,6 +69,7 @@ export class StoreHeartbeat {
   /** Not in touch yet (a restart, perhaps with the store unreachable): this PC holds what it held when last in touch. */
   resumeOwnClaims(db: Db, link: StoredStoreLink): void {
     this.claims = ownStoreClaims(db, link.storeId, link.stationId);
+    this.lease.resume(db, link.storeId);
   }
 
   /** The link went down: the schema is checked again when it is back, and this PC holds what it held. */
@@ -82,9 +91,12 @@ export class StoreHeartbeat {
       this.schemaChecked = true;
     }
     const live = mode ? mode.services.poller.size : 0;
+    const sentAt = this.deps.clock();
     await beatStation(pool, { storeId: link.storeId, stationId: link.stationId, name: link.stationName, liveSessions: live, backlog: mode ? backlogOf(mode.db) : undefined });
     this.stations = await readLiveStations(pool, link.storeId, this.deps.timing);
     this.claims = await readClaims(pool, link.storeId, this.deps.timing.leaseMs);
+    // Only now, with the claims as the store has them (a release made meanwhile included), does the lease hold again.
+    this.lease.renew(sentAt, mode?.db ?? null, link.storeId);
     if (mode) this.keepClaims(mode.db, link.storeId);
     if (mode) await relearnAfterRestore(pool, link, mode.db, this.deps);
     await this.syncConfig(pool, link, mode);

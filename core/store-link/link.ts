@@ -29,6 +29,12 @@ export interface StoreTiming {
   heartbeatMs: number;
   /** A PC not heard from for this long is stale: its claim no longer counts as live. */
   leaseMs: number;
+  /**
+   * This PC's lease on its counters: cut off from the store it starts no new payment on them this long
+   * after the store last answered it (lease.ts); a manager may release another PC's counter only once
+   * that PC has been silent this long. Every PC of a store must have the same.
+   */
+  claimLeaseMs: number;
   /** A PC not heard from for this long holds no share of the budget any more. */
   forgetMs: number;
   /** How often the outbox is looked at between wake-ups. */
@@ -37,13 +43,15 @@ export interface StoreTiming {
   maxBackoffMs: number;
 }
 
-export const DEFAULT_STORE_TIMING: StoreTiming = { heartbeatMs: 2_000, leaseMs: 15_000, forgetMs: 10 * 60_000, shipPollMs: 250, maxBackoffMs: 10_000 };
+export const DEFAULT_STORE_TIMING: StoreTiming = { heartbeatMs: 2_000, leaseMs: 15_000, claimLeaseMs: 2 * 60_000, forgetMs: 10 * 60_000, shipPollMs: 250, maxBackoffMs: 10_000 };
 
 export interface StoreLinkDeps {
   file: StoreLinkFile;
   events: EventBus;
   log: Logger;
   now: () => number;
+  /** Monotonic ms (performance.now): this PC's lease. */
+  clock: () => number;
   /** The calls a minute this PC would have alone (CALL_BUDGET_PER_MINUTE unless tuned). */
   budgetPerMinute: number;
   timing?: Partial<StoreTiming>;
@@ -114,6 +122,11 @@ export class StoreLink {
   /** The claims as last read (the store's, or this PC's own while the link is down). */
   get currentClaims(): readonly ClaimRow[] {
     return this.heartbeat.claims;
+  }
+
+  /** Null while this PC's lease on its counters holds; else when the store last answered it (unix ms; 0: not since it started). */
+  leaseLapsedSince(): number | null {
+    return this.heartbeat.lease.lapsedSince();
   }
 
   /** Switches to a store just joined (join.ts has checked it and registered this PC), on the running mode. */

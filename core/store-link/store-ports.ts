@@ -1,5 +1,6 @@
-// The ports (core/ports.ts) of a PC of a store, while live: a charge takes the counter's claim and
-// asks the store about the other PCs' use of its terminal, a day's close waits for the other PCs'
+// The ports (core/ports.ts) of a PC of a store, while live: a charge takes the counter's claim (or,
+// holding it, needs this PC's lease: lease.ts) and asks the store about the other PCs' use of its
+// terminal (a counter released from another PC lately included: released-terminals.ts), a day's close waits for the other PCs'
 // payments of that day, and the shared configuration changes in the store first.
 import { requireCounter } from '../../db/local/counters';
 import { setPreferencesWithPin, setReceiptDetailsWithPin, setZohoDetailsWithPin } from '../../db/store/pin-functions';
@@ -15,17 +16,20 @@ import { storeCounterWriter } from './store-counters';
 import { publishClose } from './publish-close';
 import { assertNoLiveAtOtherPcs } from './store-closes';
 import { storeDayReader } from './store-log';
+import { ReleasedTerminals } from './released-terminals';
 import { assertTerminalFreeInStore } from './terminal-use';
 
 export function storePorts(deps: StoreHandlerDeps): Ports {
   const { link } = deps;
+  const released = new ReleasedTerminals({ clock: deps.clock, waitMs: deps.releaseWaitMs });
   return {
     claims: {
       claim: async (counterId) => {
         if (!holdsClaim(link, counterId)) await claimHere(deps, { counterId });
+        else assertLeaseHolds(deps, counterId);
       },
     },
-    terminals: { assertFree: (counterId) => assertTerminalFreeAtOtherPcs(deps, counterId) },
+    terminals: { assertFree: (counterId) => assertTerminalFreeAtOtherPcs(deps, counterId, released) },
     // A day is closed for the whole store (store-closes.ts): not while another PC still waits for Zoho on it.
     closes: {
       assertClosable: async (date, window) => {
@@ -71,22 +75,58 @@ export function storePorts(deps: StoreHandlerDeps): Ports {
 }
 
 /**
- * Another PC's live payment or hold on the counter's terminal refuses the charge, as this PC's own
- * would (db/local/attempts.ts). Local first: with the link down, or the store not answering, this PC goes
- * on with what its own SQLite knows.
+ * A counter this PC holds, cut off from the store longer than its lease: no new payment, since a
+ * manager may have released the counter to another PC meanwhile (lease.ts).
  */
-async function assertTerminalFreeAtOtherPcs(deps: StoreHandlerDeps, counterId: string): Promise<void> {
+function assertLeaseHolds(deps: StoreHandlerDeps, counterId: string): void {
+  const since = deps.link.leaseLapsedSince();
+  if (since === null) return;
+  const mode = deps.mode();
+  const counter = mode.kind === 'live' ? requireCounter(mode.db, counterId) : null;
+  const heard = since === 0 ? 'since this PC started' : `since ${clockTime(since)}`;
+  throw new HandlerFailure(
+    'conflict',
+    `The store has not answered this PC ${heard}, so ${counter?.name ?? 'this counter'} takes no new payment here for now: a manager may have given it to another PC meanwhile. Payments go on once the store link is back.`,
+    'counterId',
+  );
+}
+
+/**
+ * Another PC's live payment or hold on the counter's terminal refuses the charge, as this PC's own
+ * would (db/local/attempts.ts), and so does a payment a PC whose counter was released may still be
+ * finishing there. Local first: with the link down, or the store not answering, this PC goes on with
+ * what its own SQLite knows.
+ */
+async function assertTerminalFreeAtOtherPcs(deps: StoreHandlerDeps, counterId: string, released: ReleasedTerminals): Promise<void> {
   const { link } = deps;
   const mode = deps.mode();
   const { joined, connection } = link;
-  if (mode.kind !== 'live' || !joined || !connection || !link.isUp) return;
+  if (mode.kind !== 'live' || !joined || !connection) return;
   const counter = requireCounter(mode.db, counterId);
+  const seen = { terminalId: counter.terminalId, counterName: counter.name };
+  if (!link.isUp) {
+    released.assertSeenOver(seen);
+    return;
+  }
   try {
-    await assertTerminalFreeInStore(connection, { storeId: joined.storeId, stationId: joined.stationId, terminalId: counter.terminalId, now: deps.now(), formatTime: clockTime });
+    await assertTerminalFreeInStore(
+      connection,
+      {
+        storeId: joined.storeId,
+        stationId: joined.stationId,
+        terminalId: counter.terminalId,
+        counterName: counter.name,
+        now: deps.now(),
+        formatTime: clockTime,
+        retrieve: (sessionId) => mode.payments.retrieveSession(sessionId),
+      },
+      released,
+    );
   } catch (error) {
     if (error instanceof HandlerFailure) throw error;
     deps.log.warn('could not ask the store whether another PC uses the terminal; going on with this PC’s own attempts', {
       error: error instanceof Error ? error.message : String(error),
     });
+    released.assertSeenOver(seen);
   }
 }

@@ -34,3 +34,16 @@ export function ownStoreClaims(db: Db, storeId: string, stationId: string): Stor
     .all(storeId, stationId)
     .map((row) => ({ ...row, stale: row.stale === 1 }));
 }
+
+/** The store answered a heartbeat sent at `renewedAt` (this PC's clock, unix ms): this PC's lease runs from then. */
+export function keepLeaseRenewal(db: Db, storeId: string, renewedAt: number): void {
+  prepared<[string, number]>(db, 'INSERT INTO store_lease (store_id, renewed_at) VALUES (?, ?) ON CONFLICT (store_id) DO UPDATE SET renewed_at = excluded.renewed_at').run(
+    storeId,
+    renewedAt,
+  );
+}
+
+/** When the store last renewed this PC's lease, as kept (null: never kept). */
+export function leaseRenewal(db: Db, storeId: string): number | null {
+  return prepared<[string], { renewed_at: number }>(db, 'SELECT renewed_at FROM store_lease WHERE store_id = ?').get(storeId)?.renewed_at ?? null;
+}

@@ -41,6 +41,7 @@ export async function stationWithLiveAttemptOnCounter(client: Queryable, storeId
 const TAKEN_IN_STORE = `(a.state IN (${sqlLiterals(LIVE_STATES)}) OR (a.hold_until IS NOT NULL AND a.hold_ended_at IS NULL))`;
 
 export interface TerminalTaker {
+  station_id: string;
   station: string;
   state: AttemptState;
   hold_until: number | null;
@@ -49,7 +50,7 @@ export interface TerminalTaker {
 /** The other PCs' attempts that take the terminal: live, or holding it after a lost create answer. */
 export async function terminalTakersElsewhere(client: Queryable, use: { storeId: string; stationId: string; terminalId: string }): Promise<TerminalTaker[]> {
   const rows = await client.query<TerminalTaker>(
-    `SELECT s.name AS station, a.state, a.hold_until FROM charge_attempts AS a
+    `SELECT a.station_id, s.name AS station, a.state, a.hold_until FROM charge_attempts AS a
      JOIN stations AS s ON s.store_id = a.store_id AND s.id = a.station_id
      WHERE a.store_id = $1 AND a.terminal_id = $2 AND ${TAKEN_IN_STORE} AND a.station_id <> $3`,
     [use.storeId, use.terminalId, use.stationId],

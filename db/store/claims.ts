@@ -56,3 +56,46 @@ export async function highestInvoiceSequence(client: Queryable, storeId: string,
   );
   return numbers.rows[0]?.sequence ?? 0;
 }
+
+export interface ClaimReleaseRow {
+  counter_id: string;
+  /** The PC whose claim a manager released. */
+  station_id: string;
+  station_name: string;
+  released_at: number;
+  /** By the database's clock: how long ago the release was. */
+  elapsed_ms: number;
+  /** That PC's latest payment on the terminal the store knows of (none: it shipped none). */
+  attempt_id: string | null;
+  payments_session_id: string | null;
+}
+
+/**
+ * The releases of other PCs' claims on counters that used `terminalId` (a PC's until it claims that
+ * counter again), each with that PC's latest payment on the terminal as shipped.
+ */
+export async function releasesOnTerminal(
+  client: Queryable,
+  use: { storeId: string; stationId: string; terminalId: string },
+): Promise<ClaimReleaseRow[]> {
+  const result = await client.query<ClaimReleaseRow>(
+    `SELECT r.counter_id, r.station_id, coalesce(s.name, r.station_id) AS station_name, r.released_at, ${DB_NOW_MS} - r.released_at AS elapsed_ms,
+            last.id AS attempt_id, last.payments_session_id
+     FROM claim_releases AS r
+     LEFT JOIN stations AS s ON s.store_id = r.store_id AND s.id = r.station_id
+     LEFT JOIN LATERAL (
+       SELECT a.id, a.payments_session_id FROM charge_attempts AS a
+       WHERE a.store_id = r.store_id AND a.station_id = r.station_id AND a.terminal_id = r.terminal_id
+       ORDER BY a.created_at DESC, a.id DESC LIMIT 1
+     ) AS last ON true
+     WHERE r.store_id = $1 AND r.terminal_id = $2 AND r.station_id <> $3
+     ORDER BY r.released_at`,
+    [use.storeId, use.terminalId, use.stationId],
+  );
+  return result.rows;
+}
+
+/** This PC claims the counter again: a release of its claim there is over (its payments reach the store as usual). */
+export async function forgetOwnRelease(client: Queryable, storeId: string, counterId: string, stationId: string): Promise<void> {
+  await client.query('DELETE FROM claim_releases WHERE store_id = $1 AND counter_id = $2 AND station_id = $3', [storeId, counterId, stationId]);
+}

@@ -298,6 +298,10 @@ describe('what a PC may do with its own role', () => {
     expect(store.rows).toEqual([{ poll_interval_seconds: 8, zoho_account_id: 'acc-1' }]);
     expect((await trust.owner.query("SELECT station_id FROM day_closes WHERE id = 'd2'")).rows).toEqual([{ station_id: 'pc2' }]);
     expect((await trust.owner.query("SELECT count(*)::int AS n FROM counter_claims WHERE counter_id = 'c1'")).rows).toEqual([{ n: 0 }]);
+    // The release is recorded, in the releasing PC's name; only the PC released may take it away (it is back).
+    expect((await trust.owner.query("SELECT station_id, terminal_id, released_by FROM claim_releases WHERE counter_id = 'c1'")).rows).toEqual([{ station_id: 'pc1', terminal_id: 'T1', released_by: 'pc2' }]);
+    expect((await pc2.query("DELETE FROM claim_releases WHERE counter_id = 'c1'")).rowCount).toBe(0);
+    expect((await trust.pc('pc1').query("DELETE FROM claim_releases WHERE counter_id = 'c1'")).rowCount).toBe(1);
     await refused(pc2, 'verify_manager_pin (the old PIN)', 'SELECT verify_manager_pin($1)', [STORE_PIN], WRONG_PIN);
     await pc2.query('SELECT verify_manager_pin($1)', ['13579']);
     await refused(pc2, 'set_preferences (11 s)', 'SELECT set_preferences($1, $2)', ['13579', 11], '22023');

@@ -22,6 +22,7 @@ import { keptBills } from './021_kept_bills';
 import { splitTender } from './022_split_tender';
 import { cashRefunds } from './023_cash_refunds';
 import { linkSetAside } from './024_link_set_aside';
+import { storeLease } from './025_store_lease';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -55,4 +56,5 @@ export const MIGRATIONS: readonly Migration[] = [
   splitTender,
   cashRefunds,
   linkSetAside,
+  storeLease,
 ];

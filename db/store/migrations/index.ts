@@ -12,6 +12,7 @@ import { storeInvoiceCashiers } from './011_invoice_cashiers';
 import { storeCashRefunds } from './012_cash_refunds';
 import { storeCashiers } from './013_store_cashiers';
 import { storeStationBacklog } from './014_station_backlog';
+import { storeClaimReleases } from './015_claim_releases';
 
 /** A step of the store's PostgreSQL schema. Never edit one that has shipped: add the next number. */
 export interface StoreMigration {
@@ -20,4 +21,4 @@ export interface StoreMigration {
   sql: string;
 }
 
-export const STORE_MIGRATIONS: readonly StoreMigration[] = [storeConfig, storeLedger, sharedZohoUse, storeAttemptHolds, storeAfterSale, storePcRoles, storeInvoicePrograms, storeOtherPcsSales, storeAttemptReviews, storeReceiptDetailsPin, storeInvoiceCashiers, storeCashRefunds, storeCashiers, storeStationBacklog];
+export const STORE_MIGRATIONS: readonly StoreMigration[] = [storeConfig, storeLedger, sharedZohoUse, storeAttemptHolds, storeAfterSale, storePcRoles, storeInvoicePrograms, storeOtherPcsSales, storeAttemptReviews, storeReceiptDetailsPin, storeInvoiceCashiers, storeCashRefunds, storeCashiers, storeStationBacklog, storeClaimReleases];
