@@ -96,6 +96,7 @@ test('a manager sets the store GSTIN (a wrong check character refused), the roun
   await page.getByLabel(/Start again at 1 each financial year/).check();
   await page.getByRole('button', { name: 'Save tax settings' }).click();
   await expect(page.getByText('Saved. New invoices use these settings.')).toBeVisible();
+  await expect(gstin).toHaveValue('27AAPFU0939F1ZV');
   await expect(page.getByText('Maharashtra (27), from the GSTIN')).toBeVisible();
   await expectAccessible(page);
   for (const width of [1366, 1024]) {
