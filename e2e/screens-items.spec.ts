@@ -1,10 +1,12 @@
 // Manager → Items against the real backend: a catalogue file with mistakes is checked and refused
 // row by row (nothing imported), the fixed file is imported, then the manager finds an item, edits
-// its price and takes another off the counter. Manager → Tax: the GSTIN checked, the yearly invoice series.
+// its price and takes another off the counter; a file of 50,000 items (some MB, more than any other
+// call may send) checked and imported from the screen. Manager → Tax: the GSTIN checked, the yearly
+// invoice series.
 import { localDate } from '../contract/calendar';
 import { financialYearLabel, financialYearStart } from '../contract/billing/invoice-number';
 import { expect, test } from './fixtures/browser-host';
-import { SAMPLE_CATALOGUE_ROWS } from '../testkit/catalogue';
+import { largeCatalogue, SAMPLE_CATALOGUE_ROWS } from '../testkit/catalogue';
 import { expectAccessible, openApp, setFirstPin, shot } from './screens-support';
 
 const GOOD_FILE = SAMPLE_CATALOGUE_ROWS.join('\n');
@@ -78,6 +80,21 @@ test('a manager imports a catalogue from CSV (a bad file first, refused row by r
   }
 });
 
+test('a catalogue file of 50,000 items is checked and imported from the screen in one piece', async ({ page, host }) => {
+  test.setTimeout(240_000);
+  const { csv, barcodes } = largeCatalogue(50_000);
+  expect(Buffer.byteLength(csv)).toBeGreaterThan(3 * 1024 * 1024);
+  await openApp(page, host);
+  await setFirstPin(page);
+  await page.getByRole('tab', { name: 'Items' }).click();
+  await page.getByLabel('Catalogue file (CSV)').setInputFiles(csvFile('whole-shop.csv', csv));
+  await expect(page.getByText('whole-shop.csv is ready: 50000 rows, 50000 items to add and 0 items to change.')).toBeVisible({ timeout: 90_000 });
+  await page.getByRole('button', { name: 'Import 50000 rows' }).click();
+  await expect(page.getByText('Imported whole-shop.csv: 50000 items added, 0 items changed.')).toBeVisible({ timeout: 90_000 });
+  const last = await host.call('catalogue-barcode', { barcode: barcodes[49_999] ?? '' });
+  expect(last.ok && last.value.item?.sku).toBe('SKU-49999');
+});
+
 test('a manager sets the store GSTIN (a wrong check character refused), the round-off and invoice numbers that restart each financial year', async ({ page, host }) => {
   await openApp(page, host);
   await setFirstPin(page);
@@ -96,6 +113,7 @@ test('a manager sets the store GSTIN (a wrong check character refused), the roun
   await page.getByLabel(/Start again at 1 each financial year/).check();
   await page.getByRole('button', { name: 'Save tax settings' }).click();
   await expect(page.getByText('Saved. New invoices use these settings.')).toBeVisible();
+  await expect(gstin).toHaveValue('27AAPFU0939F1ZV');
   await expect(page.getByText('Maharashtra (27), from the GSTIN')).toBeVisible();
   await expectAccessible(page);
   for (const width of [1366, 1024]) {

@@ -1,13 +1,18 @@
 // The browser host's API: POST /api/call/<name> answers a Result, GET /api/events streams events.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isHandlerName } from '../contract/handlers';
+import { isHandlerName, type HandlerName } from '../contract/handlers';
 import type { Backend } from '../core/backend';
 import { SECURITY_HEADERS, sendJson, sendRefusal } from './replies';
 
 export interface ApiLimits {
   maxBodyBytes: number;
+  /** For a call that carries a whole file the manager chose (FILE_CALLS); every other call keeps maxBodyBytes. */
+  maxFileBodyBytes: number;
   heartbeatMs: number;
 }
+
+/** Calls whose input is a file: a catalogue CSV of 50,000 items is about 4 MB. */
+const FILE_CALLS: ReadonlySet<HandlerName> = new Set<HandlerName>(['catalogue-import']);
 
 export async function handleCall(req: IncomingMessage, res: ServerResponse, name: string, backend: Backend, limits: ApiLimits): Promise<void> {
   if (req.method !== 'POST') return sendRefusal(res, 405, 'Calls are POST requests.');
@@ -16,7 +21,7 @@ export async function handleCall(req: IncomingMessage, res: ServerResponse, name
   if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
     return sendRefusal(res, 415, 'Calls must send JSON (Content-Type: application/json).', 'invalid_input');
   }
-  const body = await readBody(req, limits.maxBodyBytes);
+  const body = await readBody(req, FILE_CALLS.has(name) ? limits.maxFileBodyBytes : limits.maxBodyBytes);
   if (body === null) {
     res.setHeader('connection', 'close');
     return sendRefusal(res, 413, 'The request is too large.', 'invalid_input');

@@ -70,6 +70,7 @@ describe('browser host over real HTTP', () => {
       rendererDir,
       heartbeatMs: 50,
       maxBodyBytes: 4096,
+      maxFileBodyBytes: 64 * 1024,
       log: silentLogger,
       backendOptions: { dataDir: join(root, 'data'), secretStore: new MemorySecretStore(), startDemoZoho: startSimulator, tuning: { log: silentLogger, consentPort: 0 } },
     });
@@ -210,6 +211,11 @@ describe('browser host over real HTTP', () => {
       expect((await call('app-info', '{not json')).status).toBe(400);
       const large = JSON.stringify({ lines: 'x'.repeat(5000) });
       expect((await call('invoice-create', large)).status).toBe(413);
+      // A catalogue file may be larger than any other call (up to maxFileBodyBytes): it reaches the backend, which asks for the manager.
+      const file = (rows: number) => JSON.stringify({ managerToken: 'x'.repeat(43), csv: 'Name,SKU\n'.repeat(rows), dryRun: true });
+      const bigFile = await call('catalogue-import', file(1000));
+      expect([bigFile.status, JSON.parse(bigFile.body)]).toMatchObject([200, { ok: false, error: { code: 'locked' } }]);
+      expect((await call('catalogue-import', file(10_000))).status).toBe(413);
       expect((await send(port, '/api/nothing', { headers: bearer })).status).toBe(404);
     });
   });

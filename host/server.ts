@@ -20,6 +20,7 @@ export interface BrowserHostOptions {
   token?: string;
   heartbeatMs?: number;
   maxBodyBytes?: number;
+  maxFileBodyBytes?: number;
   log?: Logger;
 }
 
@@ -37,7 +38,13 @@ export interface BrowserHost {
 }
 
 const HOST = '127.0.0.1';
-const DEFAULT_LIMITS: ApiLimits = { maxBodyBytes: 1024 * 1024, heartbeatMs: 15_000 };
+/**
+ * A call's body is at most 1 MB, except a file's (a catalogue import): the schema takes a CSV of up
+ * to 20 million characters (contract/catalogue/fields.ts), and 64 MB holds that as JSON even when
+ * most of its characters take three bytes. Only a signed-in tab gets this far (routeApi checks the
+ * token first).
+ */
+const DEFAULT_LIMITS: ApiLimits = { maxBodyBytes: 1024 * 1024, maxFileBodyBytes: 64 * 1024 * 1024, heartbeatMs: 15_000 };
 const NOT_SIGNED_IN = 'This browser tab is not signed in to Counter. Open the address printed by `npm run start:browser` (it carries a key).';
 
 export async function startBrowserHost(options: BrowserHostOptions & BackendSource): Promise<BrowserHost> {
@@ -47,6 +54,7 @@ export async function startBrowserHost(options: BrowserHostOptions & BackendSour
   const token = options.token ?? randomBytes(32).toString('base64url');
   const limits: ApiLimits = {
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes,
+    maxFileBodyBytes: options.maxFileBodyBytes ?? DEFAULT_LIMITS.maxFileBodyBytes,
     heartbeatMs: options.heartbeatMs ?? DEFAULT_LIMITS.heartbeatMs,
   };
   const streams = new Set<ServerResponse>();

@@ -93,6 +93,9 @@ export const useCartStore = create<CartState>()((set, get) => {
       set({ query: '', results: [], active: 0 });
     },
     async scan(code) {
+      // One more of an item already on the bill needs no lookup: the line holds the item.
+      const onBill = get().cart.lines.find((line) => line.item?.barcodes.includes(code))?.item;
+      if (onBill) return add(onBill);
       const result = await call((api) => api.catalogueBarcode({ barcode: code }));
       if (!result.ok) set({ notice: `Barcode ${code}: ${result.error.message}`, unknownBarcode: null });
       else if (!result.value.item) set({ notice: `Barcode ${code} is not in the catalogue.`, unknownBarcode: code });

@@ -26,7 +26,8 @@ export function taxForm(settings: TaxSettings): TaxForm {
 interface TaxState {
   settings: TaxSettings | null;
   load: () => Promise<void>;
-  save: (form: TaxForm) => Promise<boolean>;
+  /** Saves the form; the settings as stored (the GSTIN upper-cased), or null when refused. */
+  save: (form: TaxForm) => Promise<TaxSettings | null>;
 }
 
 export const useTaxStore = create<TaxState>()((set) => ({
@@ -42,7 +43,7 @@ export const useTaxStore = create<TaxState>()((set) => ({
     const rate = parseRatePercent(form.usRate === '' ? '0' : form.usRate, 'US sales tax rate');
     if (!rate.ok) {
       useManagerStore.setState({ errors: { ...manager.errors, tax: { ...rate.error, field: 'usSalesTaxBasisPoints' } } });
-      return false;
+      return null;
     }
     const saved = await manager.runCall(
       'tax',
@@ -59,6 +60,6 @@ export const useTaxStore = create<TaxState>()((set) => ({
       () => 'Saved. New invoices use these settings.',
     );
     if (saved) set({ settings: saved });
-    return saved !== null;
+    return saved;
   },
 }));

@@ -7,10 +7,10 @@ import { useCurrency, useStationCounter } from '../../state/app-state';
 import { phaseOf, type CheckoutPhase } from '../../state/checkout-phase';
 import { otherMethod, useCheckoutStore } from '../../state/checkout-state';
 import { checkDraft } from '../../state/invoice-draft';
+import { useCartTotal } from '../../state/cart-bill';
 import { useCartStore } from '../../state/cart-state';
 import { isEmptyBill, toKept } from '../../state/kept-bill';
 import { HeldBills } from './HeldBills';
-import { useCartBill } from './invoice/CheckoutEditor';
 import { CounterPicker } from './CounterPicker';
 import { CashierGate } from './CashierGate';
 import { ShiftPanel } from './ShiftPanel';
@@ -46,8 +46,8 @@ export function CounterScreen() {
   const busy = useCheckoutStore((s) => s.busy);
   const phaseVersion = useCheckoutStore((s) => s.phaseVersion);
   const confirmRequired = useCheckoutStore((s) => s.confirmRequired);
-  const bill = useCartBill(currency);
-  const cart = useCartStore((s) => s.cart);
+  const cartTotalMinor = useCartTotal(currency);
+  const cartEmpty = useCartStore((s) => isEmptyBill(toKept(draft, s.cart)));
   const phase = phaseOf(invoice, attempt);
   const live = attempt !== null && isLiveState(attempt.state);
 
@@ -115,7 +115,7 @@ export function CounterScreen() {
   }
 
   const checked = checkDraft(draft, currency);
-  const draftTotalMinor = draft.mode === 'checkout' ? (bill?.ok ? bill.value.totals.total : 0) : checked.totalMinor;
+  const draftTotalMinor = draft.mode === 'checkout' ? cartTotalMinor : checked.totalMinor;
   dueRef.current = invoice?.totalMinor ?? draftTotalMinor;
   const ready = loadedFor === counter.id && !loading;
   // An invoice whose earlier payment may have gone through, or with a part paid (split tender), is never voided from here.
@@ -139,7 +139,7 @@ export function CounterScreen() {
       {loadError ? <Message kind="error">Could not load this counter: {loadError}</Message> : null}
       <RefundRequests counterId={counter.id} />
       <CashierGate counter={counter}>
-        {!shiftOpen && ready && !invoice ? <HeldBills totalMinor={draftTotalMinor} canHold={busy === null && !isEmptyBill(toKept(draft, cart))} currency={currency} /> : null}
+        {!shiftOpen && ready && !invoice ? <HeldBills totalMinor={draftTotalMinor} canHold={busy === null && !cartEmpty} currency={currency} /> : null}
         {shiftOpen ? (
           <ShiftPanel counter={counter} />
         ) : !ready ? (

@@ -17,7 +17,13 @@ function TaxSettingsForm({ settings }: { settings: TaxSettings }) {
   const change = <K extends keyof TaxForm>(key: K, value: TaxForm[K]) => setForm({ ...form, [key]: value });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void useTaxStore.getState().save(form);
+    // The form shows what was stored at once (the GSTIN upper-cased), not what was typed.
+    void useTaxStore
+      .getState()
+      .save(form)
+      .then((saved) => {
+        if (saved) setForm(taxForm(saved));
+      });
   };
 
   return (

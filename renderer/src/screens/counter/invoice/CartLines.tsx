@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Bill } from '../../../../../contract/catalogue/bill';
 import { formatMoney } from '../../../../../contract/money';
 import type { Currency } from '../../../../../contract/vocabulary';
@@ -10,8 +11,13 @@ interface CartLinesProps {
   disabled: boolean;
   /** The bill as the backend will make it, when the cart is valid. */
   bill: Bill | null;
-  /** A message for a field keyed `<lineKey>.quantity`, `.discount`, and for a line typed by hand `.description`, `.price`, `.rate`. */
-  errorFor: (key: string) => string | undefined;
+  /** What is wrong with the cart, if anything: a line's field is keyed `<lineKey>.quantity`, `.discount`, and for a line typed by hand `.description`, `.price`, `.rate`. */
+  problem: Problem | null;
+}
+
+interface Problem {
+  field?: string | undefined;
+  message: string;
 }
 
 interface LineCellProps {
@@ -99,14 +105,71 @@ function PriceCell({ line, n, currency, disabled, errorFor }: LineCellProps) {
   );
 }
 
+interface LineRowProps {
+  line: CartLine;
+  n: number;
+  currency: Currency;
+  disabled: boolean;
+  /** The line's amount on the bill (undefined while the bill cannot be made). */
+  amount: number | undefined;
+  /** The cart's problem when it is in this line, else null. */
+  problem: Problem | null;
+}
+
+/**
+ * One line of the cart. Memoised: a scan or a change to one line draws that line again, not every
+ * line of a long bill (each row's props are the line itself, its amount and its own problem).
+ */
+const LineRow = memo(function LineRow({ line, n, currency, disabled, amount, problem }: LineRowProps) {
+  const { updateLine, removeLine } = useCartStore.getState();
+  const errorFor = (key: string) => (problem?.field === key ? problem.message : undefined);
+  const quantityError = errorFor(`${line.key}.quantity`);
+  const discountError = errorFor(`${line.key}.discount`);
+  return (
+    <tr>
+      <ItemCell line={line} n={n} currency={currency} disabled={disabled} errorFor={errorFor} />
+      <td>
+        <input
+          className="input input-qty"
+          aria-label={`Line ${n} quantity (${line.item?.unit ?? 'piece'})`}
+          inputMode="decimal"
+          value={line.quantity}
+          onChange={(e) => updateLine(line.key, { quantity: e.target.value })}
+          aria-invalid={quantityError ? true : undefined}
+          disabled={disabled}
+        />
+        {quantityError ? <FieldError message={quantityError} /> : null}
+      </td>
+      <PriceCell line={line} n={n} currency={currency} disabled={disabled} errorFor={errorFor} />
+      <td>
+        <input
+          className="input input-money"
+          aria-label={`Line ${n} discount`}
+          placeholder="10%"
+          value={line.discount}
+          onChange={(e) => updateLine(line.key, { discount: e.target.value })}
+          aria-invalid={discountError ? true : undefined}
+          disabled={disabled}
+        />
+        {discountError ? <FieldError message={discountError} /> : null}
+      </td>
+      <td className="num">{amount === undefined ? '—' : formatMoney(amount, currency)}</td>
+      <td>
+        <button type="button" className="btn btn-icon" aria-label={`Remove line ${n}`} onClick={() => removeLine(line.key)} disabled={disabled}>
+          ×
+        </button>
+      </td>
+    </tr>
+  );
+});
+
 /**
  * The cart's lines: item, quantity (three decimals for weighed items), price, discount, amount. The
  * amount is the line's before the bill discount (price × quantity less its own discount), as on the
  * tax invoice; the bill discount shows once, in the totals.
  */
-export function CartLines({ currency, disabled, bill, errorFor }: CartLinesProps) {
+export function CartLines({ currency, disabled, bill, problem }: CartLinesProps) {
   const lines = useCartStore((s) => s.cart.lines);
-  const { updateLine, removeLine } = useCartStore.getState();
   if (lines.length === 0) return <p className="cart-empty">Scan a barcode or find an item to start the bill, or add a line typed by hand.</p>;
   return (
     <table className="invoice-lines cart-lines">
@@ -123,46 +186,17 @@ export function CartLines({ currency, disabled, bill, errorFor }: CartLinesProps
       </thead>
       <tbody>
         {lines.map((line, index) => {
-          const n = index + 1;
           const amounts = bill?.totals.lines[index];
-          const amount = amounts ? amounts.gross - amounts.lineDiscount : undefined;
-          const quantityError = errorFor(`${line.key}.quantity`);
-          const discountError = errorFor(`${line.key}.discount`);
           return (
-            <tr key={line.key}>
-              <ItemCell line={line} n={n} currency={currency} disabled={disabled} errorFor={errorFor} />
-              <td>
-                <input
-                  className="input input-qty"
-                  aria-label={`Line ${n} quantity (${line.item?.unit ?? 'piece'})`}
-                  inputMode="decimal"
-                  value={line.quantity}
-                  onChange={(e) => updateLine(line.key, { quantity: e.target.value })}
-                  aria-invalid={quantityError ? true : undefined}
-                  disabled={disabled}
-                />
-                {quantityError ? <FieldError message={quantityError} /> : null}
-              </td>
-              <PriceCell line={line} n={n} currency={currency} disabled={disabled} errorFor={errorFor} />
-              <td>
-                <input
-                  className="input input-money"
-                  aria-label={`Line ${n} discount`}
-                  placeholder="10%"
-                  value={line.discount}
-                  onChange={(e) => updateLine(line.key, { discount: e.target.value })}
-                  aria-invalid={discountError ? true : undefined}
-                  disabled={disabled}
-                />
-                {discountError ? <FieldError message={discountError} /> : null}
-              </td>
-              <td className="num">{amount === undefined ? '—' : formatMoney(amount, currency)}</td>
-              <td>
-                <button type="button" className="btn btn-icon" aria-label={`Remove line ${n}`} onClick={() => removeLine(line.key)} disabled={disabled}>
-                  ×
-                </button>
-              </td>
-            </tr>
+            <LineRow
+              key={line.key}
+              line={line}
+              n={index + 1}
+              currency={currency}
+              disabled={disabled}
+              amount={amounts ? amounts.gross - amounts.lineDiscount : undefined}
+              problem={problem?.field?.startsWith(`${line.key}.`) ? problem : null}
+            />
           );
         })}
       </tbody>

@@ -1,24 +1,33 @@
-import { useCallback, useEffect, useMemo } from 'react';
-import type { Bill } from '../../../../../contract/catalogue/bill';
+import { memo, useCallback, useEffect } from 'react';
 import { GST_STATES } from '../../../../../contract/billing/states';
-import type { Result } from '../../../../../contract/result';
-import type { Currency } from '../../../../../contract/vocabulary';
 import { Field } from '../../../components/Field';
 import { useScanner } from '../../../hooks/use-scanner';
 import { useCurrency } from '../../../state/app-state';
-import { previewBill } from '../../../state/cart';
+import { useCartBill } from '../../../state/cart-bill';
 import { useCartStore } from '../../../state/cart-state';
 import { useCheckoutStore } from '../../../state/checkout-state';
 import { BillTotals } from './BillTotals';
 import { CartLines } from './CartLines';
 import { ItemSearch } from './ItemSearch';
 
-/** The cart's bill as the backend will make it; null until the store's tax settings are read. */
-export function useCartBill(currency: Currency): Result<Bill> | null {
-  const cart = useCartStore((s) => s.cart);
-  const tax = useCartStore((s) => s.tax);
-  return useMemo(() => (tax ? previewBill(cart, currency, tax) : null), [cart, tax, currency]);
-}
+/** The state the goods go to: its ~38 options are drawn again only when the choice changes, not with every line. */
+const PlaceOfSupply = memo(function PlaceOfSupply({ value, stateName, disabled, error }: { value: string; stateName: string | null; disabled: boolean; error: string | undefined }) {
+  const { set } = useCartStore.getState();
+  return (
+    <Field label="Place of supply" error={error}>
+      {({ id }) => (
+        <select id={id} className="input" value={value} onChange={(e) => set({ placeOfSupply: e.target.value })} disabled={disabled}>
+          <option value="">Over the counter{stateName ? ` (${stateName})` : ''}</option>
+          {Object.entries(GST_STATES).map(([code, name]) => (
+            <option key={code} value={code}>
+              Delivered to {name} ({code})
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+});
 
 /** The checkout: scan or find items, quantities and discounts, place of supply, a B2B customer. */
 export function CheckoutEditor() {
@@ -26,7 +35,7 @@ export function CheckoutEditor() {
   const busy = useCheckoutStore((s) => s.busy);
   const submitted = useCheckoutStore((s) => s.submitted);
   const cart = useCartStore((s) => s.cart);
-  const tax = useCartStore((s) => s.tax);
+  const stateName = useCartStore((s) => s.tax?.stateName ?? null);
   const notice = useCartStore((s) => s.notice);
   const unknownBarcode = useCartStore((s) => s.unknownBarcode);
   const { loadTax, scan, set, addFree } = useCartStore.getState();
@@ -61,7 +70,7 @@ export function CheckoutEditor() {
           </>
         ) : null}
       </p>
-      <CartLines currency={currency} disabled={disabled} bill={bill?.ok ? bill.value : null} errorFor={errorFor} />
+      <CartLines currency={currency} disabled={disabled} bill={bill?.ok ? bill.value : null} problem={problem} />
       <div className="cart-options">
         <Field label="Bill discount" hint="10% or an amount" error={errorFor('billDiscount')}>
           {({ id, describedBy, invalid }) => (
@@ -70,18 +79,7 @@ export function CheckoutEditor() {
         </Field>
         {gst ? (
           <>
-            <Field label="Place of supply" error={errorFor('placeOfSupply')}>
-              {({ id }) => (
-                <select id={id} className="input" value={cart.placeOfSupply} onChange={(e) => set({ placeOfSupply: e.target.value })} disabled={disabled}>
-                  <option value="">Over the counter{tax?.stateName ? ` (${tax.stateName})` : ''}</option>
-                  {Object.entries(GST_STATES).map(([code, name]) => (
-                    <option key={code} value={code}>
-                      Delivered to {name} ({code})
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <PlaceOfSupply value={cart.placeOfSupply} stateName={stateName} disabled={disabled} error={errorFor('placeOfSupply')} />
             <Field label="Customer GSTIN (B2B)" error={errorFor('customer.gstin')}>
               {({ id, describedBy, invalid }) => (
                 <input id={id} className="input" value={cart.customerGstin} onChange={(e) => set({ customerGstin: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid || undefined} autoComplete="off" spellCheck={false} disabled={disabled} />

@@ -1,9 +1,10 @@
 import { formatMoney } from '../../../../../contract/money';
 import { Field } from '../../../components/Field';
 import { useCurrency } from '../../../state/app-state';
+import { useCartTotal } from '../../../state/cart-bill';
 import { useCheckoutStore } from '../../../state/checkout-state';
 import { checkDraft } from '../../../state/invoice-draft';
-import { CheckoutEditor, useCartBill } from './CheckoutEditor';
+import { CheckoutEditor } from './CheckoutEditor';
 import { LineItems } from './LineItems';
 import { ModeSwitch } from './ModeSwitch';
 import { SingleAmount } from './SingleAmount';
@@ -19,8 +20,8 @@ export function InvoiceEditor() {
   const checked = checkDraft(draft, currency);
   const errorFor = useDraftErrors(checked);
   const disabled = busy !== null;
-  const bill = useCartBill(currency);
-  const totalMinor = draft.mode === 'checkout' ? (bill?.ok ? bill.value.totals.total : 0) : checked.totalMinor;
+  const cartTotalMinor = useCartTotal(currency);
+  const totalMinor = draft.mode === 'checkout' ? cartTotalMinor : checked.totalMinor;
 
   return (
     <section className="panel invoice" aria-labelledby="invoice-title">
