@@ -14,6 +14,7 @@ const invoice: Invoice = {
   createdAt: 1,
   paidAt: null,
   balanceDueMinor: 10050,
+  paidInCashMinor: 0,
 };
 
 function attempt(state: AttemptState): ChargeAttempt {
