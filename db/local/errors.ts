@@ -1,7 +1,6 @@
 // Typed errors the repositories throw, so callers branch on classes and fields, never on message text.
 // Those a person may meet carry their own error code and the words shown for them.
-import { shortTenderMessage } from '../../contract/cash';
-import { formatMoney } from '../../contract/money';
+import { partTooLargeMessage, shortTenderMessage } from '../../contract/cash';
 import { refundTooLargeMessage } from '../../contract/refund-rules';
 import { CodedError } from '../../contract/result';
 import type { Currency } from '../../contract/vocabulary';
@@ -185,7 +184,7 @@ export class PartTooLargeError extends CodedError {
   }
 
   protected override get shownMessage(): string {
-    return `${this.label} must be at most the balance due, ${formatMoney(this.balanceMinor, this.currency)}.`;
+    return partTooLargeMessage(this.label, this.balanceMinor, this.currency);
   }
 }
 

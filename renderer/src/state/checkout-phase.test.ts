@@ -64,6 +64,12 @@ describe('phaseOf', () => {
     expect(phaseOf(invoice, attempt(state))).toBe(phase);
   });
 
+  it('takes the next part once a card/UPI part is paid and a balance is still due (split tender)', () => {
+    const part = { ...attempt('succeeded'), amountMinor: 3_000 };
+    expect(phaseOf({ ...invoice, balanceDueMinor: 7_050 }, part)).toBe('ready');
+    expect(phaseOf({ ...invoice, status: 'paid', balanceDueMinor: 0 }, part)).toBe('paid');
+  });
+
   it('is paid when the invoice is paid, whatever a later attempt says', () => {
     expect(phaseOf({ ...invoice, status: 'paid' }, attempt('failed'))).toBe('paid');
   });
