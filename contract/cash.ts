@@ -9,6 +9,11 @@ export function shortTenderMessage(tenderedMinor: number, dueMinor: number, curr
   return `Amount tendered (${formatMoney(tenderedMinor, currency)}) must be at least ${due}, ${formatMoney(dueMinor, currency)}.`;
 }
 
+/** Split tender: a part ("Cash part", "Card or UPI part") larger than what is still due. */
+export function partTooLargeMessage(label: string, balanceMinor: number, currency: Currency): string {
+  return `${label} must be at most the balance due, ${formatMoney(balanceMinor, currency)}.`;
+}
+
 /** The notes a customer pays a bill with, in minor units: ₹100/₹200/₹500/₹2,000; $5/$10/$20/$50/$100. */
 export const ROUND_NOTES: Readonly<Record<Currency, readonly number[]>> = {
   INR: [10_000, 20_000, 50_000, 200_000],

@@ -77,6 +77,7 @@ export const minorAmount = minorAmountField('Amount');
 export const refundAmount = minorAmountField('Refund amount');
 export const tenderedAmount = minorAmountField('Amount tendered');
 export const cashPartAmount = minorAmountField('Cash part');
+export const cardPartAmount = minorAmountField('Card or UPI part');
 
 export const refundReason = z.enum(REFUND_REASONS, { error: `Reason must be one of ${REFUND_REASONS.join(', ')}` });
 export const refundNote = text('Note', 1, 200);

@@ -62,6 +62,8 @@ export const inputSchemas = {
     method: f.paymentMethod,
     /** The cashier confirms having checked the terminal after an unknown or unresolved attempt. */
     confirmChecked: z.boolean().optional(),
+    /** Split tender: only this part of the balance due on the terminal (its own session); the rest is paid after. By default, the whole balance. */
+    amountMinor: f.cardPartAmount.optional(),
   }),
   'charge-recheck': z.strictObject({ attemptId: f.recordId }),
   /**

@@ -29,6 +29,8 @@ export interface Invoice {
   paidAt: number | null;
   /** What is still to pay: the total less the parts paid (cash, card/UPI payments that succeeded); 0 once paid. */
   balanceDueMinor: number;
+  /** What its cash tender paid (split tender: an invoice has at most one); 0 when none. */
+  paidInCashMinor: number;
   /** Sent by another billing program through the integration API: its name (the number is its reference). */
   program?: string;
   /** The cashier signed in at the counter when it was made (none where no cashiers are defined). */
@@ -106,7 +108,7 @@ export function awaitsReview(attempt: Pick<ChargeAttempt, 'state' | 'review'>): 
   return isReviewState(attempt.state) && attempt.review === null;
 }
 
-/** Split tender: part of the invoice is paid (its cash part) and a balance is still due. */
+/** Split tender: part of the invoice is paid (in cash, or by a card/UPI part) and a balance is still due. */
 export function isPartPaid(invoice: Pick<Invoice, 'status' | 'totalMinor' | 'balanceDueMinor'>): boolean {
   return invoice.status !== 'paid' && invoice.balanceDueMinor < invoice.totalMinor;
 }

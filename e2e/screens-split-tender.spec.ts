@@ -1,7 +1,8 @@
 // Split tender in Chromium against the real backend and the simulator: ₹500 taken in cash, the
 // balance due shown large, the rest paid by UPI on the terminal (asked for the balance only), and
 // one receipt listing both tenders, rendered to PDF and read back. Screenshots at 1366×768 and
-// 1024×768 into /tmp/shots, axe clean. Then the cash part paid back in cash from the log.
+// 1024×768 into /tmp/shots, axe clean. Then the cash part paid back in cash from the log; and a
+// ₹300 UPI part first (typed by the cashier, its own session), then the ₹200 balance in cash.
 import type { Page } from '@playwright/test';
 import { pdfText, squeezed } from '../testkit/pdf-text';
 import { localDate } from '../testkit/time';
@@ -103,4 +104,56 @@ test('the cash part of a split sale is paid back in cash from the log, never thr
   await shotBothWidths(page, 'split-04-cash-paid-back');
   await paidBack.scrollIntoViewIfNeeded();
   await shotBothWidths(page, 'split-05-cash-paid-back-listed');
+});
+
+test('a sale paid ₹300 by UPI first, then the ₹200 balance in cash, with one receipt listing both in that order', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await openApp(page, host, 'Counter A');
+  await fillItem(page, 1, 'Kurta', '1', '500');
+  await page.getByRole('radio', { name: 'UPI' }).check();
+  await page.getByRole('button', { name: 'Pay only part by card or UPI' }).click();
+  await page.getByLabel('Card or UPI part').fill('500.01');
+  await chargeButton(page).click();
+  await expect(page.getByText('Card or UPI part must be at most the balance due, ₹500.00.')).toBeVisible();
+  expect(await host.sim.sessions()).toEqual([]);
+  await page.getByLabel('Card or UPI part').fill('300');
+  await expect(chargeButton(page)).toHaveText('Charge ₹300.00');
+  await expectAccessible(page);
+  await shotBothWidths(page, 'split-06-card-part');
+  await chargeButton(page).click();
+  await expectWaiting(page, 'TRM001');
+  expect((await host.sim.sessions()).map((s) => s.amount)).toEqual(['300.00']);
+  await host.sim.pay('TRM001', { outcome: 'succeeded' });
+
+  await expect(page.getByTestId('balance-due')).toContainText('Balance due ₹200.00', FINAL);
+  await expect(page.getByTestId('balance-due')).toContainText('Paid so far ₹300.00 by card or UPI, of ₹500.00.');
+  await expect(chargeButton(page)).toHaveText('Charge ₹200.00');
+  await expectAccessible(page);
+  await expectTouchTargets(page);
+  await shotBothWidths(page, 'split-07-after-card-part');
+
+  await page.keyboard.press('F7');
+  await page.getByLabel('Amount tendered').fill('500');
+  await expect(page.getByTestId('change-due')).toHaveText('Change due ₹300.00');
+  await page.getByRole('button', { name: 'Take cash ₹200.00' }).click();
+  await expect(payStatus(page)).toHaveText(/PAID/, FINAL);
+  const region = page.getByRole('region', { name: 'Payment' });
+  await expect(region.locator('.payment-amount')).toHaveText('₹500.00');
+  await expect(region.getByTestId('change-due')).toHaveText('Change due ₹300.00');
+  await expect(region).toContainText('UPI part₹300.00');
+  await expect(region).toContainText('Cash part₹200.00');
+  await expectAccessible(page);
+  await shotBothWidths(page, 'split-08-paid');
+  expect(await host.sim.sessions()).toHaveLength(1);
+
+  await page.evaluate(() => {
+    window.print = () => undefined;
+  });
+  await page.getByRole('button', { name: 'Print receipt' }).click();
+  await expect(page.locator('.print-area .receipt')).toHaveCount(1);
+  const printed = squeezed(pdfText(await page.pdf({ preferCSSPageSize: true, printBackground: true })));
+  for (const text of ['Kurta', '₹500.00', 'UPI ₹300.00', 'Cash ₹200.00', 'Cash tendered']) {
+    expect(printed, text).toContain(squeezed(text));
+  }
+  expect(printed.indexOf(squeezed('UPI ₹300.00'))).toBeLessThan(printed.indexOf(squeezed('Cash ₹200.00')));
 });

@@ -38,19 +38,17 @@ export function receiptOf(parts: SaleParts): Receipt {
 }
 
 /**
- * The tenders that paid the invoice, in order: its cash (whole or a part), then each card/UPI
- * payment that succeeded until the total is covered. A success on an invoice already paid is a
- * double charge, flagged on its attempt, not a tender of this sale.
+ * The tenders that paid the invoice, in the order they were paid: its cash (whole or a part) and each
+ * card/UPI payment that succeeded, until the total is covered. A success on an invoice already paid
+ * is a double charge, flagged on its attempt, not a tender of this sale.
  */
 function receiptParts({ invoice, cash, attempts, refundsOf }: SaleParts): ReceiptPart[] {
-  const parts: ReceiptPart[] = cash
+  const cashPart: ReceiptPart[] = cash
     ? [{ tender: 'cash', amountMinor: cash.amountMinor, paymentId: null, tenderedMinor: cash.tenderedMinor, changeMinor: cash.changeMinor, paidAt: cash.createdAt, refunds: [] }]
     : [];
-  let coveredMinor = cash?.amountMinor ?? 0;
-  for (const paid of attempts) {
-    if (paid.state !== 'succeeded' || coveredMinor >= invoice.totalMinor) continue;
-    coveredMinor += paid.amountMinor;
-    parts.push({
+  const cardParts = attempts
+    .filter((paid) => paid.state === 'succeeded')
+    .map((paid): ReceiptPart => ({
       tender: paid.method,
       amountMinor: paid.amountMinor,
       paymentId: paid.paymentId,
@@ -58,7 +56,15 @@ function receiptParts({ invoice, cash, attempts, refundsOf }: SaleParts): Receip
       changeMinor: null,
       paidAt: paid.finalAt ?? paid.updatedAt,
       refunds: refundsOf(paid.id).filter((refund) => refund.state !== 'failed' && refund.state !== 'rejected' && refund.state !== 'canceled'),
-    });
+    }));
+  // Cash is recorded only while no card/UPI payment is live, so paidAt orders the parts as they were taken.
+  const inOrder = [...cashPart, ...cardParts].sort((a, b) => a.paidAt - b.paidAt);
+  const parts: ReceiptPart[] = [];
+  let coveredMinor = 0;
+  for (const part of inOrder) {
+    if (coveredMinor >= invoice.totalMinor) break;
+    coveredMinor += part.amountMinor;
+    parts.push(part);
   }
   return parts;
 }

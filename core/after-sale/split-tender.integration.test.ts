@@ -1,8 +1,10 @@
 // Split tender through the backend on a real SQLite file and the simulator over HTTP: ₹500 in cash,
-// then UPI or card for the rest (each its own Zoho session, asked for the balance due); a failed
-// card part leaves the balance due; a lost answer on the second part holds it, and nothing is sent
-// twice; the receipt lists every tender; the day counts each tender by method; a card part is
-// refunded through Zoho, up to what it paid, and the cash part in cash out of the drawer.
+// then UPI or card for the rest (each its own Zoho session, asked for the balance due); a card/UPI
+// part for less than the balance, then cash or another card/UPI part; a failed card part leaves the
+// balance due; a second part never starts while a part's session is live; a restart between parts
+// resumes the invoice with them; a lost answer on the second part holds it, and nothing is sent
+// twice; the receipt lists every tender in the order paid; the day counts each tender by method; a
+// card part is refunded through Zoho, up to what it paid, and the cash part in cash out of the drawer.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -24,6 +26,14 @@ async function partPaidInCash() {
   const bill = await rig.call('invoice-create', { counterId, lines: [{ description: 'Saree', quantity: 1, unitPriceMinor: TOTAL }] });
   const { invoice, sale } = await rig.call('cash-settle', { invoiceId: bill.id, counterId, tenderedMinor: CASH, amountMinor: CASH });
   return { bill, invoice, sale, counterId };
+}
+
+/** A ₹500 invoice with ₹300 of it charged by `method` on the terminal, still live. */
+async function partOnTheTerminal(method: 'card' | 'upi') {
+  const counterId = rig.counters[0]?.id ?? '';
+  const bill = await rig.call('invoice-create', { counterId, lines: [{ description: 'Kurta', quantity: 1, unitPriceMinor: 50_000 }] });
+  const part = await rig.call('charge-create', { invoiceId: bill.id, counterId, method, amountMinor: 30_000 });
+  return { bill, part, counterId };
 }
 
 const sessionCreates = async () => (await rig.control.requests()).filter((r) => r.method === 'POST' && r.path.endsWith('/paymentsessions')).length;
@@ -176,5 +186,98 @@ describe('split tender', () => {
     await rig.waitFor(card.id, (a) => a.state === 'succeeded');
     const refused = await rig.raw('cash-refund', { managerToken: rig.managerToken, invoiceId: bill.id, amountMinor: 100, reason: 'others', requestKey: randomUUID() });
     expect(!refused.ok && refused.error.field).toBe('invoiceId');
+  });
+
+  it('₹300 by UPI, then ₹200 in cash for ₹500: paid when the parts sum to the total, one receipt in the order paid, the UPI part refunded up to ₹300', async () => {
+    rig = await Rig.start({ counters: 1, simulator: { refundSettleSeconds: 0 } });
+    const { bill, part, counterId } = await partOnTheTerminal('upi');
+    expect(part).toMatchObject({ amountMinor: 30_000, state: 'in_progress', method: 'upi' });
+    expect((await rig.control.sessions()).map((s) => s.amount)).toEqual(['300.00']);
+    await rig.control.pay('TRM001', { outcome: 'succeeded' });
+    const upi = await rig.waitFor(part.id, (a) => a.state === 'succeeded');
+    expect(rig.events).toContainEqual({ type: 'charge-updated', attempt: upi, invoice: expect.objectContaining({ status: 'open', balanceDueMinor: 20_000 }) as unknown });
+    expect(await rig.call('counter-status', { counterId })).toMatchObject({ invoice: { id: bill.id, status: 'open', balanceDueMinor: 20_000, paidInCashMinor: 0 }, attempt: { id: upi.id } });
+
+    const tooMuch = await rig.raw('cash-settle', { invoiceId: bill.id, counterId, tenderedMinor: 50_000, amountMinor: 20_001 });
+    expect(!tooMuch.ok && tooMuch.error).toEqual({ code: 'invalid_input', field: 'amountMinor', message: 'Cash part must be at most the balance due, ₹200.00.' });
+    const { invoice, sale } = await rig.call('cash-settle', { invoiceId: bill.id, counterId, tenderedMinor: 50_000 });
+    expect(invoice).toMatchObject({ status: 'paid', balanceDueMinor: 0, paidInCashMinor: 20_000 });
+    expect(sale).toMatchObject({ amountMinor: 20_000, tenderedMinor: 50_000, changeMinor: 30_000 });
+    expect(await sessionCreates()).toBe(1);
+
+    const receipt = await rig.call('receipt-get', { invoiceId: bill.id });
+    expect(receipt.parts.map((p) => [p.tender, p.amountMinor, p.paymentId, p.changeMinor])).toEqual([
+      ['upi', 30_000, upi.paymentId, null],
+      ['cash', 20_000, null, 30_000],
+    ]);
+    const day = await rig.call('log-day', { date: localDate(Date.now()) });
+    expect(day.totals.byTender).toEqual([
+      { tender: 'card', count: 0, amountMinor: 0 },
+      { tender: 'upi', count: 1, amountMinor: 30_000 },
+      { tender: 'cash', count: 1, amountMinor: 20_000 },
+    ]);
+
+    const over = await rig.raw('refund-create', { managerToken: rig.managerToken, attemptId: upi.id, amountMinor: 30_001, reason: 'requested_by_customer', requestKey: randomUUID() });
+    expect(!over.ok && over.error.field).toBe('amountMinor');
+    const refund = await rig.call('refund-create', { managerToken: rig.managerToken, attemptId: upi.id, amountMinor: 30_000, reason: 'requested_by_customer', requestKey: randomUUID() });
+    await rig.waitForRefund(refund.id, (r) => r.state === 'succeeded');
+    expect(rig.sim.refunds()).toEqual([expect.objectContaining({ payment_id: upi.paymentId, amount: '300.00' })]);
+    const cashBack = await rig.raw('cash-refund', { managerToken: rig.managerToken, invoiceId: bill.id, amountMinor: 20_001, reason: 'others', requestKey: randomUUID() });
+    expect(!cashBack.ok && cashBack.error.field).toBe('amountMinor');
+  });
+
+  it('a failed card part leaves the whole balance due, and cash takes it', async () => {
+    rig = await Rig.start({ counters: 1 });
+    const { bill, part, counterId } = await partOnTheTerminal('card');
+    await rig.control.pay('TRM001', { outcome: 'failed', failure_code: 'card_declined' });
+    await rig.waitFor(part.id, (a) => a.state === 'failed');
+    expect((await rig.call('invoice-get', { invoiceId: bill.id })).invoice).toMatchObject({ status: 'payment_failed', balanceDueMinor: 50_000 });
+
+    const { invoice } = await rig.call('cash-settle', { invoiceId: bill.id, counterId, tenderedMinor: 50_000 });
+    expect(invoice).toMatchObject({ status: 'paid', balanceDueMinor: 0, paidInCashMinor: 50_000 });
+    expect((await rig.call('receipt-get', { invoiceId: bill.id })).parts.map((p) => [p.tender, p.amountMinor])).toEqual([['cash', 50_000]]);
+  });
+
+  it('no second part while a part is live on the terminal, no part over the balance, each refusal naming its field and changing nothing', async () => {
+    rig = await Rig.start({ counters: 1 });
+    const { bill, counterId } = await partOnTheTerminal('upi');
+    const file = join(rig.dataDir, 'counter.db');
+    const before = databaseFingerprint(file);
+
+    const second = await rig.raw('charge-create', { invoiceId: bill.id, counterId, method: 'card', amountMinor: 20_000 });
+    expect(!second.ok && second.error).toMatchObject({ code: 'conflict', field: 'invoiceId' });
+    const cash = await rig.raw('cash-settle', { invoiceId: bill.id, counterId, tenderedMinor: 20_000, amountMinor: 20_000 });
+    expect(!cash.ok && cash.error.field).toBe('invoiceId');
+    expect(databaseFingerprint(file)).toBe(before);
+    expect(await sessionCreates()).toBe(1);
+
+    await rig.control.pay('TRM001', { outcome: 'succeeded' });
+    await rig.waitFor((await rig.call('counter-status', { counterId })).attempt?.id ?? '', (a) => a.state === 'succeeded');
+    const settled = databaseFingerprint(file);
+    const over = await rig.raw('charge-create', { invoiceId: bill.id, counterId, method: 'card', amountMinor: 20_001 });
+    expect(!over.ok && over.error).toEqual({ code: 'invalid_input', field: 'amountMinor', message: 'Card or UPI part must be at most the balance due, ₹200.00.' });
+    expect(databaseFingerprint(file)).toBe(settled);
+    expect(await sessionCreates()).toBe(1);
+  });
+
+  it('a restart between parts resumes the invoice with its parts; a second card part then takes the rest, its own session', async () => {
+    rig = await Rig.start({ counters: 1 });
+    const { bill, part, counterId } = await partOnTheTerminal('upi');
+    await rig.control.pay('TRM001', { outcome: 'succeeded' });
+    await rig.waitFor(part.id, (a) => a.state === 'succeeded');
+
+    await rig.restart();
+    expect(await rig.call('counter-status', { counterId })).toMatchObject({ invoice: { id: bill.id, status: 'open', balanceDueMinor: 20_000 }, attempt: { id: part.id, state: 'succeeded' } });
+    const rest = await rig.call('charge-create', { invoiceId: bill.id, counterId, method: 'card' });
+    expect(rest).toMatchObject({ amountMinor: 20_000, state: 'in_progress' });
+    expect(rest.paymentsSessionId).not.toBe(part.paymentsSessionId);
+    expect((await rig.control.sessions()).map((s) => s.amount)).toEqual(['300.00', '200.00']);
+    await rig.control.pay('TRM001', { outcome: 'succeeded' });
+    await rig.waitFor(rest.id, (a) => a.state === 'succeeded');
+    expect((await rig.call('invoice-get', { invoiceId: bill.id })).invoice).toMatchObject({ status: 'paid', balanceDueMinor: 0 });
+    expect((await rig.call('receipt-get', { invoiceId: bill.id })).parts.map((p) => [p.tender, p.amountMinor])).toEqual([
+      ['upi', 30_000],
+      ['card', 20_000],
+    ]);
   });
 });

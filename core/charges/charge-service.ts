@@ -129,6 +129,7 @@ export class ChargeService {
       invoiceId: input.invoiceId,
       counterId: input.counterId,
       method: input.method,
+      ...(input.amountMinor === undefined ? {} : { amountMinor: input.amountMinor }),
       reviewAcknowledged: input.confirmChecked ?? false,
       at: now(),
       actor: 'cashier',

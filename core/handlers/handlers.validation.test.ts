@@ -51,6 +51,8 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
   'charge-create': [
     { input: { invoiceId: 'i', counterId: 'c', method: 'cash' }, field: 'method', rule: /card or upi/ },
     { input: { invoiceId: 'i', counterId: 'c', method: 'card', confirmChecked: 'true' }, field: 'confirmChecked', rule: /boolean/i },
+    { input: { invoiceId: 'i', counterId: 'c', method: 'upi', amountMinor: 0 }, field: 'amountMinor', rule: /Card or UPI part must be more than zero/ },
+    { input: { invoiceId: 'i', counterId: 'c', method: 'upi', amountMinor: 300.5 }, field: 'amountMinor', rule: /Card or UPI part must be a whole number/ },
   ],
   'charge-recheck': [{ input: { attemptId: '' }, field: 'attemptId', rule: /required/ }],
   'cash-settle': [

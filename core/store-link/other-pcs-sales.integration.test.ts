@@ -70,6 +70,25 @@ describe('another PC’s sale, from this PC', () => {
     expect(missing.ok ? null : missing.error.message).toBe('That invoice does not exist.');
   });
 
+  it('the store gets every part of PC 2’s split sale: ₹300 by UPI, then ₹200 in cash, reprinted on PC 1 in the order paid', async () => {
+    const pc1 = await pc('Till 1');
+    const pc2 = await pc('Till 2', pc1);
+    const invoice = await pc2.call('invoice-create', { counterId: pc2.counters[1]?.id ?? '', lines: [{ description: 'Kurta', quantity: 1, unitPriceMinor: 500_00 }] });
+    const upi = await pc2.call('charge-create', { invoiceId: invoice.id, counterId: invoice.counterId, method: 'upi', amountMinor: 300_00 });
+    await pc1.control.pay(upi.terminalId, { outcome: 'succeeded' });
+    const paid = await pc2.waitFor(upi.id, (a) => a.state === 'succeeded');
+    await pc2.call('cash-settle', { invoiceId: invoice.id, counterId: invoice.counterId, tenderedMinor: 200_00 });
+    const receipt = await eventually(async () => {
+      const answer = await pc1.raw('receipt-get', { invoiceId: invoice.id });
+      return answer.ok && answer.value.parts.length === 2 ? answer.value : undefined;
+    }, 10_000, 'PC 2’s split sale on PC 1');
+    expect(receipt.parts.map((p) => [p.tender, p.amountMinor, p.paymentId])).toEqual([
+      ['upi', 300_00, paid.paymentId],
+      ['cash', 200_00, null],
+    ]);
+    expect(receipt.invoice).toMatchObject({ status: 'paid', totalMinor: 500_00 });
+  });
+
   it('the store name and address set on PC 1 are printed on PC 2’s receipts', async () => {
     const pc1 = await pc('Till 1');
     const pc2 = await pc('Till 2', pc1);

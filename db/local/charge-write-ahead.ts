@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { invoiceAwaitsReview, type ChargeAttempt, type Counter } from '../../contract/records';
 import type { AttemptState, Currency, InvoiceStatus, PaymentMethod } from '../../contract/vocabulary';
 import type { Db } from './database';
-import { DayClosedError, InvalidStateError, InvoiceOfAnotherCounterError, NotFoundError } from './errors';
+import { DayClosedError, InvalidStateError, InvoiceOfAnotherCounterError, NotFoundError, PartTooLargeError } from './errors';
 import { APPEND_ATTEMPT_EVENT_SQL, type NewAttemptEvent } from './events';
 import { paidMinorOf } from './invoices';
 import { refuseTaken, TAKEN_CONDITION, takenFrom, type TakingRow } from './live-attempts';
@@ -19,6 +19,8 @@ export interface NewChargeAttempt {
   /** The counter charging: its current terminal receives the payment. */
   counterId: string;
   method: PaymentMethod;
+  /** Split tender: the part of the balance due to charge (at most the balance). By default, the whole balance. */
+  amountMinor?: number;
   /**
    * A person has checked the outcome of an earlier attempt on this invoice that is unknown or
    * unresolved. Without it such an invoice is refused, since the customer may already have paid.
@@ -90,12 +92,12 @@ const INSERT_ATTEMPT = `
 
 /**
  * Records the attempt in state 'creating', before Zoho is asked: the amount is the invoice's balance
- * due (its total, unless part was paid), the currency the invoice's, the terminal the counter's, and its first event says which method on which terminal.
+ * due (its total, unless part was paid) or the part of it asked for (split tender), the currency the invoice's, the terminal the counter's, and its first event says which method on which terminal.
  * Throws NotFoundError for an unknown invoice or counter; InvoiceOfAnotherCounterError when the
  * invoice was written at another counter; InvalidStateError when the invoice is paid, void or awaits
  * review, or the counter is inactive; ConflictError (field invoiceId or terminalId) when the invoice
  * or the terminal already has a live payment or is held; DayClosedError when the day of `at` or of
- * the invoice is closed.
+ * the invoice is closed; PartTooLargeError for a part over the balance due.
  */
 export function insertCreatingAttempt(db: Db, input: NewChargeAttempt): CreatedAttempt {
   return inWriteTransaction(db, () => {
@@ -125,6 +127,9 @@ export function insertCreatingAttempt(db: Db, input: NewChargeAttempt): CreatedA
     for (const close of [facts.close_now, facts.close_of_invoice]) {
       if (close) throw new DayClosedError(...(JSON.parse(close) as [string, string, number]));
     }
+    // Read in this transaction with the live payments: the parts never add up to more than the total.
+    const amountMinor = input.amountMinor ?? facts.balance_due_minor;
+    if (amountMinor > facts.balance_due_minor) throw new PartTooLargeError('Card or UPI part', amountMinor, facts.balance_due_minor, facts.currency);
 
     const attempt: ChargeAttempt = {
       id: randomUUID(),
@@ -132,7 +137,7 @@ export function insertCreatingAttempt(db: Db, input: NewChargeAttempt): CreatedA
       invoiceNumber,
       counterId: facts.counter_id,
       terminalId: facts.terminal_id,
-      amountMinor: facts.balance_due_minor,
+      amountMinor,
       currency: facts.currency,
       method: input.method,
       paymentsSessionId: null,

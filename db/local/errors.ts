@@ -1,7 +1,6 @@
 // Typed errors the repositories throw, so callers branch on classes and fields, never on message text.
 // Those a person may meet carry their own error code and the words shown for them.
-import { shortTenderMessage } from '../../contract/cash';
-import { formatMoney } from '../../contract/money';
+import { partTooLargeMessage, shortTenderMessage } from '../../contract/cash';
 import { refundTooLargeMessage } from '../../contract/refund-rules';
 import { CodedError } from '../../contract/result';
 import type { Currency } from '../../contract/vocabulary';
@@ -169,21 +168,23 @@ export class TenderTooSmallError extends CodedError {
   }
 }
 
-/** A cash part larger than the balance due. */
-export class CashPartTooLargeError extends CodedError {
-  override readonly name = 'CashPartTooLargeError';
+/** A part (split tender: cash, or a card/UPI payment) larger than the balance due. */
+export class PartTooLargeError extends CodedError {
+  override readonly name = 'PartTooLargeError';
   readonly code = 'invalid_input';
   override readonly field = 'amountMinor';
   constructor(
+    /** How the field is named to the cashier: "Cash part", "Card or UPI part". */
+    readonly label: string,
     readonly partMinor: number,
     readonly balanceMinor: number,
     readonly currency: Currency,
   ) {
-    super(`The cash part (${partMinor}) is more than the balance due (${balanceMinor}).`);
+    super(`The ${label.toLowerCase()} (${partMinor}) is more than the balance due (${balanceMinor}).`);
   }
 
   protected override get shownMessage(): string {
-    return `Cash part must be at most the balance due, ${formatMoney(this.balanceMinor, this.currency)}.`;
+    return partTooLargeMessage(this.label, this.balanceMinor, this.currency);
   }
 }
 

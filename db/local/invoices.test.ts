@@ -36,6 +36,7 @@ describe('createInvoice', () => {
       createdAt: T0,
       paidAt: null,
       balanceDueMinor: 10550,
+      paidInCashMinor: 0,
     });
     expect(getInvoice(temp.db, invoice.id)).toEqual(invoice);
     expect(getInvoiceByNumber(temp.db, 'A-000001')).toEqual(invoice);

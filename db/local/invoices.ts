@@ -27,6 +27,8 @@ export interface InvoiceRow {
   program: string | null;
   cashier: string | null;
   paid_minor: number;
+  /** Its cash tender's amount (absent from the store's rows: read as 0). */
+  cash_minor?: number;
 }
 
 export function toInvoice(row: InvoiceRow): Invoice {
@@ -41,6 +43,7 @@ export function toInvoice(row: InvoiceRow): Invoice {
     createdAt: row.created_at,
     paidAt: row.paid_at,
     balanceDueMinor: row.status === 'paid' ? 0 : Math.max(0, row.total_minor - row.paid_minor),
+    paidInCashMinor: row.cash_minor ?? 0,
     ...(row.program ? { program: row.program } : {}),
     ...(row.cashier ? { cashier: row.cashier } : {}),
   };
@@ -96,12 +99,15 @@ export function createInvoice(db: Db, input: NewInvoice): Invoice {
   });
 }
 
+/** What the invoice (`invoiceId`, an SQL expression) paid in cash: its cash tender, if any. */
+const cashMinorOf = (invoiceId: string) => `(SELECT coalesce(sum(t.amount_minor), 0) FROM tenders AS t WHERE t.invoice_id = ${invoiceId})`;
+
 /** What the invoice (`invoiceId`, an SQL expression) has paid so far: its cash tender and its card/UPI payments that succeeded. */
 export const paidMinorOf = (invoiceId: string) => `(
-  (SELECT coalesce(sum(t.amount_minor), 0) FROM tenders AS t WHERE t.invoice_id = ${invoiceId})
+  ${cashMinorOf(invoiceId)}
   + (SELECT coalesce(sum(a.amount_minor), 0) FROM charge_attempts AS a WHERE a.invoice_id = ${invoiceId} AND a.state = 'succeeded')
 )`;
-const SELECT_INVOICES = `SELECT *, ${paidMinorOf('invoices.id')} AS paid_minor FROM invoices`;
+const SELECT_INVOICES = `SELECT *, ${paidMinorOf('invoices.id')} AS paid_minor, ${cashMinorOf('invoices.id')} AS cash_minor FROM invoices`;
 
 /** A checkout invoice's bill; null for an invoice of free lines without tax. */
 export function getBill(db: Db, invoiceId: string): Bill | null {

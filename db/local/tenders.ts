@@ -5,7 +5,7 @@ import type { CashSale, Invoice } from '../../contract/records';
 import type { Db } from './database';
 import { assertDayOpen } from './day-closes';
 import { assertRelearned } from './relearn';
-import { CashPartTooLargeError, InvalidStateError, InvoiceOfAnotherCounterError, TenderTooSmallError } from './errors';
+import { InvalidStateError, PartTooLargeError, InvoiceOfAnotherCounterError, TenderTooSmallError } from './errors';
 import { recordInvoicePaid, requireInvoice } from './invoices';
 import { invoiceHasLiveAttempt } from './live-attempts';
 import { invoiceAwaitsReview } from './reviews';
@@ -25,7 +25,7 @@ export interface CashSettlement {
  * it (the balance stays due, for card or UPI). Refuses an invoice of another counter, a paid or void
  * one, one whose card/UPI payment is live or not checked (InvalidStateError
  * invoice_card_payment_pending), one already part paid in cash (InvalidStateError invoice_cash_taken),
- * a part over the balance (CashPartTooLargeError), too little cash (TenderTooSmallError) and a
+ * a part over the balance (PartTooLargeError), too little cash (TenderTooSmallError) and a
  * closed day (DayClosedError).
  */
 export function settleInCash(db: Db, input: CashSettlement): { invoice: Invoice; sale: CashSale } {
@@ -38,7 +38,7 @@ export function settleInCash(db: Db, input: CashSettlement): { invoice: Invoice;
     if (invoiceHasLiveAttempt(db, invoice.id) || invoiceAwaitsReview(db, invoice.id)) throw new InvalidStateError('invoice_card_payment_pending');
     if (cashSaleForInvoice(db, invoice.id)) throw new InvalidStateError('invoice_cash_taken');
     const amountMinor = input.amountMinor ?? invoice.balanceDueMinor;
-    if (amountMinor > invoice.balanceDueMinor) throw new CashPartTooLargeError(amountMinor, invoice.balanceDueMinor, invoice.currency);
+    if (amountMinor > invoice.balanceDueMinor) throw new PartTooLargeError('Cash part', amountMinor, invoice.balanceDueMinor, invoice.currency);
     const part = amountMinor < invoice.balanceDueMinor;
     if (input.tenderedMinor < amountMinor) throw new TenderTooSmallError(input.tenderedMinor, amountMinor, invoice.currency, part ? 'part' : 'due');
     assertDayOpen(db, input.at);

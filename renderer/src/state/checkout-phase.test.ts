@@ -14,6 +14,7 @@ const invoice: Invoice = {
   createdAt: 1,
   paidAt: null,
   balanceDueMinor: 10050,
+  paidInCashMinor: 0,
 };
 
 function attempt(state: AttemptState): ChargeAttempt {
@@ -61,6 +62,12 @@ describe('phaseOf', () => {
     ['unresolved', 'unresolved'],
   ] as const)('an attempt %s shows %s', (state, phase) => {
     expect(phaseOf(invoice, attempt(state))).toBe(phase);
+  });
+
+  it('takes the next part once a card/UPI part is paid and a balance is still due (split tender)', () => {
+    const part = { ...attempt('succeeded'), amountMinor: 3_000 };
+    expect(phaseOf({ ...invoice, balanceDueMinor: 7_050 }, part)).toBe('ready');
+    expect(phaseOf({ ...invoice, status: 'paid', balanceDueMinor: 0 }, part)).toBe('paid');
   });
 
   it('is paid when the invoice is paid, whatever a later attempt says', () => {

@@ -15,7 +15,10 @@ export type CheckoutPhase =
 
 export function phaseOf(invoice: Invoice | null, attempt: ChargeAttempt | null): CheckoutPhase {
   if (!invoice) return 'draft';
-  if (invoice.status === 'paid' || attempt?.state === 'succeeded') return 'paid';
+  if (invoice.status === 'paid') return 'paid';
+  // A card/UPI part paid with a balance still due (split tender): the next part is taken. A payment
+  // of the whole total is paid even before the invoice as the backend has it arrives.
+  if (attempt?.state === 'succeeded') return attempt.amountMinor >= invoice.totalMinor ? 'paid' : 'ready';
   if (!attempt) return 'ready';
   if (isLiveState(attempt.state)) return 'waiting';
   switch (attempt.state) {

@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import { isLiveState, type PaymentMethod } from '../../../contract/vocabulary';
 import { phaseOf } from './checkout-phase';
-import { awaitsReview, invoiceAwaitsReview, isHeld, isPartPaid, type ChargeAttempt, type Invoice } from '../../../contract/records';
+import { awaitsReview, invoiceAwaitsReview, isHeld, type ChargeAttempt, type Invoice } from '../../../contract/records';
 import { parseAmount } from '../../../contract/money';
 import { shortTenderMessage } from '../../../contract/cash';
 import { useAppStore } from './app-state';
@@ -15,6 +15,7 @@ import { checkDraft, draftFieldForServerField, emptyDraft, emptyLine, type Draft
 import { dismissedInvoice, dismissInvoice } from './sale-memory';
 import { cartInput } from './cart';
 import { useCartStore } from './cart-state';
+import { cardPart } from './card-part';
 
 /** After a reload, a paid sale is shown again for this long (then the counter starts a new sale). */
 const RESUME_PAID_FOR_MS = 5 * 60_000;
@@ -45,6 +46,8 @@ interface CheckoutState {
   cash: boolean;
   /** What the customer hands over, as typed. */
   tendered: string;
+  /** Split tender: the part of the balance due for the card/UPI terminal, as typed; null for the whole balance. Kept until that part is paid. */
+  part: string | null;
   cashPaid: CashPaid | null;
   invoice: Invoice | null;
   attempt: ChargeAttempt | null;
@@ -73,9 +76,14 @@ interface CheckoutState {
   setMethod: (method: PaymentMethod) => void;
   setCash: (cash: boolean) => void;
   setTendered: (text: string) => void;
+  /** Opens (text), changes or closes (null) the card/UPI part field. */
+  setPart: (text: string | null) => void;
   setConfirmChecked: (checked: boolean) => void;
-  /** Creates the invoice if needed, then charges it. Never sends twice. */
-  charge: (method?: PaymentMethod) => Promise<void>;
+  /**
+   * Creates the invoice if needed, then charges it: the balance due, or the part typed (checked
+   * against `dueMinor`, the amount due on screen, before any invoice is made). Never sends twice.
+   */
+  charge: (method?: PaymentMethod, dueMinor?: number) => Promise<void>;
   /**
    * Creates the invoice if needed, then settles it in cash for the amount tendered. `dueMinor` is
    * the total on screen: less than that is refused before any invoice is made (a typo is fixed by
@@ -120,6 +128,7 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
       method: get().defaultMethod,
       cash: false,
       tendered: '',
+      part: null,
       cashPaid: null,
       draft: emptyDraft(get().draft.mode),
       number: '',
@@ -220,6 +229,7 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
     defaultMethod: 'card',
     cash: false,
     tendered: '',
+    part: null,
     cashPaid: null,
     invoice: null,
     attempt: null,
@@ -258,6 +268,7 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
         number: invoice.number,
         method: attempt?.method ?? get().defaultMethod,
         cash: false,
+        part: null,
         submitted: false,
         confirmChecked: false,
         confirmRequired: false,
@@ -307,8 +318,12 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
     setCash(cash) {
       const { busy, invoice } = get();
       // An invoice has one cash part: once taken, the balance goes to card or UPI.
-      if (busy || (cash && invoice && isPartPaid(invoice))) return;
+      if (busy || (cash && invoice && invoice.paidInCashMinor > 0)) return;
       set({ cash, ...clearError() });
+    },
+    setPart(text) {
+      if (get().busy) return;
+      set({ part: text, ...(get().errorTarget === 'part' ? clearError() : {}) });
     },
     setTendered(text) {
       set({ tendered: text, ...(get().errorTarget === 'tendered' || get().errorTarget === 'general' ? clearError() : {}) });
@@ -317,7 +332,7 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
       set({ confirmChecked: checked, ...(get().errorTarget === 'confirmChecked' ? clearError() : {}) });
     },
 
-    async charge(methodOverride) {
+    async charge(methodOverride, dueMinor) {
       const state = get();
       const counterId = state.counterId;
       if (!counterId || state.busy || state.loading) return;
@@ -334,6 +349,14 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
         return;
       }
       const method = methodOverride ?? state.method;
+      const currency = state.invoice?.currency ?? useAppStore.getState().appInfo?.currency ?? 'INR';
+      const due = state.invoice?.balanceDueMinor ?? dueMinor;
+      const part = due === undefined ? { ok: true as const, amountMinor: undefined } : cardPart(state.part, due, currency);
+      if (!part.ok) {
+        set({ error: { code: 'invalid_input', message: part.message, field: 'amountMinor' }, errorTarget: 'part' });
+        return;
+      }
+      const { amountMinor } = part;
       // Taken synchronously, before any await: a second press or shortcut finds the counter busy.
       set({ busy: 'charging', method, ...clearError() });
       try {
@@ -341,11 +364,12 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
         if (!invoice) return;
         const invoiceId = invoice.id;
         const result = await call((api) =>
-          api.chargeCreate({ invoiceId, counterId, method, ...(needsConfirm ? { confirmChecked: true } : {}) }),
+          api.chargeCreate({ invoiceId, counterId, method, ...(needsConfirm ? { confirmChecked: true } : {}), ...(amountMinor === undefined ? {} : { amountMinor }) }),
         );
         if (!isCurrent(counterId)) return;
         if (!result.ok) {
-          showError(result.error);
+          if (result.error.field === 'amountMinor') set({ error: result.error, errorTarget: 'part' });
+          else showError(result.error);
           return;
         }
         set({ confirmChecked: false });
@@ -368,7 +392,8 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
         set({ error: { code: 'invalid_input', message, field: 'tenderedMinor' }, errorTarget: 'tendered' });
         return;
       }
-      const totalMinor = state.invoice?.totalMinor ?? dueMinor;
+      // After a card/UPI part, the cash covers the balance due.
+      const totalMinor = state.invoice?.balanceDueMinor ?? dueMinor;
       if (!asPart && tendered.value < totalMinor) {
         const message = shortTenderMessage(tendered.value, totalMinor, currency);
         set({ error: { code: 'invalid_input', message, field: 'tenderedMinor' }, errorTarget: 'tendered' });
@@ -453,9 +478,12 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
       const before = phaseOf(invoice, current);
       const nextInvoice = updatedInvoice?.id === invoice.id ? updatedInvoice : invoice;
       const after = phaseOf(nextInvoice, attempt);
+      // A card/UPI part paid: the field starts empty for the next part.
+      const partPaid = attempt.state === 'succeeded' && nextInvoice.status !== 'paid';
       set({
         attempt,
         invoice: nextInvoice,
+        ...(partPaid ? { part: null } : {}),
         ...(after !== before ? { phaseVersion: get().phaseVersion + 1, confirmChecked: false } : {}),
       });
       const newlyChecked = attempt.review !== null && current?.id === attempt.id && current.review === null;

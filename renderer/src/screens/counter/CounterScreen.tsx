@@ -55,7 +55,7 @@ export function CounterScreen() {
     if (counterId) void useCheckoutStore.getState().load(counterId);
   }, [counterId]);
 
-  // What the cash must cover when F9 is pressed: the invoice's total, or the bill's on screen.
+  // What is due when F9 is pressed: the invoice's balance, or the bill's total on screen.
   const dueRef = useRef(0);
 
   // Move focus to the next step whenever the sale changes phase (not on every poll).
@@ -77,7 +77,7 @@ export function CounterScreen() {
         event.preventDefault();
         // In cash mode the form submits itself on Enter; F9 does the same from anywhere.
         if (payable && store.cash) void store.settleCash(dueRef.current);
-        else if (payable) void store.charge();
+        else if (payable) void store.charge(undefined, dueRef.current);
         return;
       }
       if (event.key === 'F8') {
@@ -116,7 +116,7 @@ export function CounterScreen() {
 
   const checked = checkDraft(draft, currency);
   const draftTotalMinor = draft.mode === 'checkout' ? cartTotalMinor : checked.totalMinor;
-  dueRef.current = invoice?.totalMinor ?? draftTotalMinor;
+  dueRef.current = invoice?.balanceDueMinor ?? draftTotalMinor;
   const ready = loadedFor === counter.id && !loading;
   // An invoice whose earlier payment may have gone through, or with a part paid (split tender), is never voided from here.
   const canCancel = invoice !== null && !confirmRequired && !isPartPaid(invoice) && (phase === 'ready' || phase === 'failed' || phase === 'rejected');

@@ -28,6 +28,7 @@ function settleCash(b: FakeState, input: ParsedInput<'cash-settle'>): HandlerOut
   if (input.tenderedMinor < amountMinor) refuse('invalid_input', 'Amount tendered must be at least the total.', 'tenderedMinor');
   const at = b.now();
   invoice.balanceDueMinor -= amountMinor;
+  invoice.paidInCashMinor = amountMinor;
   if (invoice.balanceDueMinor === 0) Object.assign(invoice, { status: 'paid', paidAt: at });
   const sale: CashSale = {
     id: `cash-${at}`,
@@ -88,7 +89,8 @@ export function saleHandlers(b: FakeState) {
       if (invoiceAwaitsReview(earlier) && input.confirmChecked !== true) {
         refuse('conflict', 'Check the terminal before charging this invoice again.', 'confirmChecked');
       }
-      const attempt = b.newAttempt(invoice, input.method, true);
+      if (input.amountMinor !== undefined && input.amountMinor > invoice.balanceDueMinor) refuse('invalid_input', 'Card or UPI part must be at most the balance due.', 'amountMinor');
+      const attempt = b.newAttempt(invoice, input.method, true, input.amountMinor);
       b.publish(attempt);
       return ok(attempt);
     },

@@ -144,14 +144,15 @@ export class FakeState {
       createdAt: this.now(),
       paidAt: null,
       balanceDueMinor: total.value,
+      paidInCashMinor: 0,
     };
     if (this.invoices.some((i) => i.number === invoice.number)) refuse('conflict', `Invoice ${invoice.number} already exists.`, 'number');
     this.invoices.push(invoice);
     return invoice;
   }
 
-  /** A new attempt for the invoice's balance due; with a session when Zoho created one. */
-  newAttempt(invoice: Invoice, method: PaymentMethod, withSession: boolean): ChargeAttempt {
+  /** A new attempt for the invoice's balance due (or `amountMinor` of it); with a session when Zoho created one. */
+  newAttempt(invoice: Invoice, method: PaymentMethod, withSession: boolean, amountMinor = invoice.balanceDueMinor): ChargeAttempt {
     const at = this.now();
     const c = this.requireCounter(invoice.counterId);
     const attempt: ChargeAttempt = {
@@ -160,7 +161,7 @@ export class FakeState {
       invoiceNumber: invoice.number,
       counterId: c.id,
       terminalId: c.terminalId,
-      amountMinor: invoice.balanceDueMinor,
+      amountMinor,
       currency: invoice.currency,
       method,
       paymentsSessionId: withSession ? `s-${this.seq}` : null,

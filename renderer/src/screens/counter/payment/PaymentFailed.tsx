@@ -7,10 +7,12 @@ import { ConfirmChecked } from './controls';
 import { AmountByMethod, StatusHeading } from './parts';
 
 /** FAILED (Zoho's answer) or NOT SENT (Zoho refused the create): why, and try again by either method. */
-export function PaymentFailed({ phase, attempt, method, busy, mustConfirm, withCash }: {
+export function PaymentFailed({ phase, attempt, method, busy, mustConfirm, withCash, dueMinor }: {
   phase: 'failed' | 'rejected';
   /** False once the invoice's cash part is taken (split tender): the balance goes to card or UPI. */
   withCash: boolean;
+  /** The invoice's balance due: what cash instead would take (a failed part leaves all of it due). */
+  dueMinor: number;
   attempt: ChargeAttempt;
   method: PaymentMethod;
   busy: boolean;
@@ -34,7 +36,7 @@ export function PaymentFailed({ phase, attempt, method, busy, mustConfirm, withC
       </p>
       {mustConfirm ? <ConfirmChecked /> : null}
       {cash && withCash ? (
-        <CashForm totalMinor={attempt.amountMinor} currency={attempt.currency} busy={blocked} />
+        <CashForm totalMinor={dueMinor} currency={attempt.currency} busy={blocked} />
       ) : (
         <>
           <div className="payment-retry-row">

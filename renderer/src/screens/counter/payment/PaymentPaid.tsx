@@ -11,17 +11,20 @@ import { PrintReceiptButton } from '../../print/PrintReceiptButton';
 export function PaymentPaid({ attempt, invoice, currency }: { attempt: ChargeAttempt | null; invoice: Invoice | null; currency: Currency }) {
   const newSale = useCheckoutStore((s) => s.newSale);
   const cashPaid = useCheckoutStore((s) => s.cashPaid);
-  const inCash = attempt === null && cashPaid !== null;
-  // Split tender: the card/UPI payment took the balance left after the cash part.
-  const split = attempt !== null && invoice !== null && attempt.amountMinor < invoice.totalMinor;
+  // Cash was the last tender taken here: the change is due now.
+  const changeDue = cashPaid !== null;
+  const wholeInCash = changeDue && (invoice ? invoice.paidInCashMinor === invoice.totalMinor : attempt === null);
+  // Split tender: card/UPI and cash parts, or several card/UPI parts.
+  const split = invoice !== null && !wholeInCash && ((attempt !== null && attempt.amountMinor < invoice.totalMinor) || (invoice.paidInCashMinor > 0 && invoice.paidInCashMinor < invoice.totalMinor));
+  const amountMinor = split || wholeInCash ? (invoice?.totalMinor ?? 0) : (attempt?.amountMinor ?? invoice?.totalMinor ?? 0);
   return (
     <div className="payment-body">
       <h2 id="pay-status-heading" tabIndex={-1} className="payment-status-word payment-status-paid">
         <span aria-hidden="true">✓ </span>
-        {inCash ? 'PAID IN CASH' : 'PAID'}
+        {wholeInCash ? 'PAID IN CASH' : 'PAID'}
       </h2>
-      <p className="payment-amount">{formatMoney(split ? invoice.totalMinor : (attempt?.amountMinor ?? invoice?.totalMinor ?? 0), attempt?.currency ?? currency)}</p>
-      {inCash ? (
+      <p className="payment-amount">{formatMoney(amountMinor, attempt?.currency ?? currency)}</p>
+      {changeDue ? (
         <p className="payment-change payment-change-final" data-testid="change-due">
           <span className="payment-change-label">Change due</span> <strong className="payment-change-amount">{formatMoney(cashPaid.changeMinor, currency)}</strong>
         </p>
@@ -36,11 +39,12 @@ export function PaymentPaid({ attempt, invoice, currency }: { attempt: ChargeAtt
         </p>
       </div>
       <DetailList>
-        {attempt?.paymentId ? <DetailRow term="Payment ID">{attempt.paymentId}</DetailRow> : null}
-        <DetailRow term="Method">{inCash ? 'Cash' : methodLabel(attempt?.paidMethod ?? attempt?.method)}</DetailRow>
-        {split ? <DetailRow term="Cash part">{formatMoney(invoice.totalMinor - attempt.amountMinor, currency)}</DetailRow> : null}
-        {inCash ? <DetailRow term="Cash tendered">{formatMoney(cashPaid.tenderedMinor, currency)}</DetailRow> : null}
-        <DetailRow term="Time">{formatTime(attempt?.finalAt ?? invoice?.paidAt ?? Date.now(), currency)}</DetailRow>
+        {attempt?.paymentId && !wholeInCash ? <DetailRow term="Payment ID">{attempt.paymentId}</DetailRow> : null}
+        <DetailRow term="Method">{wholeInCash || !attempt ? 'Cash' : methodLabel(attempt.paidMethod ?? attempt.method)}</DetailRow>
+        {split && attempt ? <DetailRow term={`${methodLabel(attempt.method)} part`}>{formatMoney(attempt.amountMinor, currency)}</DetailRow> : null}
+        {split && invoice.paidInCashMinor > 0 ? <DetailRow term="Cash part">{formatMoney(invoice.paidInCashMinor, currency)}</DetailRow> : null}
+        {changeDue ? <DetailRow term="Cash tendered">{formatMoney(cashPaid.tenderedMinor, currency)}</DetailRow> : null}
+        <DetailRow term="Time">{formatTime(invoice?.paidAt ?? attempt?.finalAt ?? Date.now(), currency)}</DetailRow>
         <DetailRow term="Invoice">{invoice?.number ?? attempt?.invoiceNumber}</DetailRow>
       </DetailList>
       {invoice ? <PrintReceiptButton invoiceId={invoice.id} /> : null}

@@ -2,7 +2,7 @@
 // phase shares around it (a mismatch warning, the general error, the live announcement).
 import type { ReactNode } from 'react';
 import type { Currency } from '../../../../../contract/vocabulary';
-import { isPartPaid, type ChargeAttempt, type Counter, type Invoice } from '../../../../../contract/records';
+import type { ChargeAttempt, Counter, Invoice } from '../../../../../contract/records';
 import { Message } from '../../../components/Field';
 import type { CheckoutPhase } from '../../../state/checkout-phase';
 import { confirmNeeded, useCheckoutStore } from '../../../state/checkout-state';
@@ -52,7 +52,8 @@ export function PaymentPanel({ phase, counter, invoice, attempt, draftTotalMinor
     // Every other phase is an attempt's (phaseOf).
     if (phase === 'waiting') body = <WaitingForPayment attempt={attempt} />;
     else if (phase === 'failed' || phase === 'rejected') {
-      body = <PaymentFailed phase={phase} attempt={attempt} method={method} busy={busy !== null} mustConfirm={mustConfirm} withCash={!(invoice && isPartPaid(invoice))} />;
+      const dueMinor = invoice?.balanceDueMinor ?? attempt.amountMinor;
+      body = <PaymentFailed phase={phase} attempt={attempt} method={method} busy={busy !== null} mustConfirm={mustConfirm} dueMinor={dueMinor} withCash={!invoice || invoice.paidInCashMinor === 0} />;
     } else {
       body = <PaymentReview phase={phase} attempt={attempt} method={method} busy={busy} mustConfirm={mustConfirm} methodError={methodError} />;
     }

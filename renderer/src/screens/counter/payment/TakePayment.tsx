@@ -2,12 +2,15 @@ import type { Currency, PaymentMethod } from '../../../../../contract/vocabulary
 import { isPartPaid, type Counter, type Invoice } from '../../../../../contract/records';
 import { formatMoney } from '../../../../../contract/money';
 import { useCheckoutStore } from '../../../state/checkout-state';
+import { cardPart } from '../../../state/card-part';
+import { CardPart } from './CardPart';
 import { CashForm } from './CashForm';
 import { ChargeButton, MethodToggle } from './controls';
 
 /**
- * Draft or ready: choose Card, UPI or Cash, and charge the total on the counter's terminal or take
- * the cash. After a cash part (split tender): the balance due, shown large, by card or UPI.
+ * Draft or ready: choose Card, UPI or Cash, and charge the total (or only part of it) on the
+ * counter's terminal or take the cash. After a part is paid (split tender): the balance due, shown
+ * large, by card or UPI, or in cash while the invoice has no cash part yet.
  */
 export function TakePayment({ counter, invoice, method, amountMinor, currency, busy, methodError }: {
   counter: Counter;
@@ -19,19 +22,25 @@ export function TakePayment({ counter, invoice, method, amountMinor, currency, b
   methodError: string | undefined;
 }) {
   const cash = useCheckoutStore((s) => s.cash);
+  const typedPart = useCheckoutStore((s) => s.part);
   const partPaid = invoice !== null && isPartPaid(invoice);
+  // An invoice has one cash tender: once taken, the rest goes to card or UPI.
+  const withCash = invoice === null || invoice.paidInCashMinor === 0;
+  const part = cardPart(typedPart, amountMinor, currency);
+  const chargedMinor = part.ok ? (part.amountMinor ?? amountMinor) : amountMinor;
   return (
     <div className="payment-body">
       <h2 id="pay-status-heading" tabIndex={-1}>
         Take payment
       </h2>
       {partPaid ? <BalanceDue invoice={invoice} /> : null}
-      <MethodToggle method={method} disabled={busy} error={methodError} withCash={!partPaid} />
-      {cash && !partPaid ? (
+      <MethodToggle method={method} disabled={busy} error={methodError} withCash={withCash} />
+      {cash && withCash ? (
         <CashForm totalMinor={amountMinor} currency={currency} busy={busy} />
       ) : (
         <>
-          <ChargeButton amountMinor={amountMinor} currency={currency} disabled={busy} />
+          <CardPart dueMinor={amountMinor} currency={currency} disabled={busy} />
+          <ChargeButton amountMinor={chargedMinor} dueMinor={amountMinor} currency={currency} disabled={busy} />
           <p className="payment-terminal-note">
             Goes to terminal <strong>{counter.terminalId}</strong> ({counter.name}).
           </p>
@@ -41,16 +50,22 @@ export function TakePayment({ counter, invoice, method, amountMinor, currency, b
   );
 }
 
-/** What is left to pay after the cash part, large, with what was paid so far. */
+/** What is left to pay after the parts paid, large, with what was paid so far and how. */
 function BalanceDue({ invoice }: { invoice: Invoice }) {
   const money = (minor: number) => formatMoney(minor, invoice.currency);
+  const paidMinor = invoice.totalMinor - invoice.balanceDueMinor;
+  const cashMinor = invoice.paidInCashMinor;
+  let how = ` (${money(cashMinor)} in cash)`;
+  if (cashMinor === paidMinor) how = ' in cash';
+  else if (cashMinor === 0) how = ' by card or UPI';
   return (
     <div className="payment-balance" data-testid="balance-due">
       <p className="payment-balance-due">
         <span className="payment-change-label">Balance due</span> <strong className="payment-balance-amount">{money(invoice.balanceDueMinor)}</strong>
       </p>
       <p className="payment-balance-paid">
-        Paid so far {money(invoice.totalMinor - invoice.balanceDueMinor)} in cash, of {money(invoice.totalMinor)}.
+        Paid so far {money(paidMinor)}
+        {how}, of {money(invoice.totalMinor)}.
       </p>
     </div>
   );

@@ -38,7 +38,8 @@ export function MethodToggle({ method, disabled, error, withCash = false }: { me
   );
 }
 
-export function ChargeButton({ amountMinor, currency, label, disabled }: { amountMinor: number; currency: Currency; label?: string; disabled: boolean }) {
+/** Charges `amountMinor` (the balance due, or the part typed of `dueMinor`: see CardPart). */
+export function ChargeButton({ amountMinor, dueMinor, currency, label, disabled }: { amountMinor: number; dueMinor?: number; currency: Currency; label?: string; disabled: boolean }) {
   const charge = useCheckoutStore((s) => s.charge);
   const busy = useCheckoutStore((s) => s.busy);
   return (
@@ -47,7 +48,7 @@ export function ChargeButton({ amountMinor, currency, label, disabled }: { amoun
         id="charge-button"
         type="button"
         className="btn btn-charge"
-        onClick={() => void charge()}
+        onClick={() => void charge(undefined, dueMinor ?? amountMinor)}
         disabled={disabled}
         aria-disabled={busy === 'charging' || undefined}
         aria-keyshortcuts="F9 Control+Enter"
