@@ -6,6 +6,8 @@ import type { CounterStatus, CsvExport, DayCloseReport, DayLog, Receipt } from '
 import type { ParsedInput } from '../contract/handlers';
 import type { AttemptEvent, ChargeAttempt, Counter, RefundWithEvents } from '../contract/records';
 import type { Edition } from '../contract/vocabulary';
+import type { CatalogueItem } from '../contract/catalogue/records';
+import * as catalogue from '../db/local/catalogue';
 import * as counters from '../db/local/counters';
 import type { Db } from '../db/local/database';
 import type { NewDayClose } from '../db/local/day-closes';
@@ -48,6 +50,12 @@ export interface ConfigWriter {
   zohoAccount(account: { edition: Edition; accountId: string; clientId: string }): Promise<void>;
 }
 
+/** The catalogue: a store's (changed there first, then in this PC's copy), or this PC's own. */
+export interface CatalogueWriter {
+  /** Saves items made or changed (each by its id), all or none: a SKU or barcode another item holds is refused at its field. */
+  save(db: Db, items: readonly CatalogueItem[]): Promise<void>;
+}
+
 export type DayFilter = ParsedInput<'log-export-csv'>;
 
 /**
@@ -80,6 +88,7 @@ export interface Ports {
   terminals: TerminalGuard;
   closes: CloseGuard;
   config: ConfigWriter;
+  catalogue: CatalogueWriter;
   ledger: LedgerReader;
 }
 
@@ -102,6 +111,7 @@ export const LOCAL_PORTS: Ports = {
     receiptDetails: nothing,
     zohoAccount: nothing,
   },
+  catalogue: { save: async (db, items) => catalogue.putItems(db, items) },
   ledger: {
     day: async (_filter, _limit, own) => own(),
     csv: async (_filter, own) => own(),

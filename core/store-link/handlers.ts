@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import type { Counter } from '../../contract/records';
 import { counterSeriesPrefix } from '../../contract/billing/invoice-number';
 import { invoiceFinancialYear } from '../catalogue/tax-settings';
+import { allItems } from '../../db/local/catalogue';
 import { advanceInvoiceSequence, listCounters, requireCounter } from '../../db/local/counters';
 import { HandlerFailure } from '../failure';
 import { readSettings } from '../handlers/settings';
@@ -113,6 +114,7 @@ export async function joinAndAdopt(
       zoho: stored ? { edition: stored.edition, accountId: stored.accountId, clientId: stored.clientId } : null,
       counters: live ? listCounters(live.db, { includeInactive: true }) : [],
       pollIntervalSeconds: live ? readSettings(live.db).pollIntervalSeconds : null,
+      items: live ? allItems(live.db) : [],
       onWrongPin,
     },
     deps.log,

@@ -6,12 +6,14 @@
 // the caller writes the link only once this has succeeded.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import type { CatalogueItem } from '../../contract/catalogue/records';
 import type { Counter } from '../../contract/records';
 import { HandlerFailure } from '../failure';
 import type { Logger } from '../logger';
 import { verifyPin } from '../manager/pin-hash';
 import type { StoredStoreLink, StoreZohoAccount } from './link-file';
 import { addStoreCounters, insertStore, lockStoreByName, storeZohoAccount, type StoreRow } from '../../db/store/config';
+import { addJoiningItems } from '../../db/store/catalogue';
 import { countRunningStations, registerStation } from '../../db/store/stations';
 import { pcAddress, StoreAddressError } from '../../db/store/address';
 import { PIN_FUNCTION_CODES } from '../../db/store/pin-functions';
@@ -40,6 +42,8 @@ export interface JoiningPc {
   zoho: StoreZohoAccount | null;
   counters: Counter[];
   pollIntervalSeconds: number | null;
+  /** Its catalogue (live): a new store's catalogue; a store that exists takes the items it lacks. */
+  items: CatalogueItem[];
   /** Called for a wrong PIN, so guessing is slowed like at the unlock. */
   onWrongPin: () => Promise<void>;
 }
@@ -135,6 +139,8 @@ async function enterStore(pool: pg.Pool, request: JoinRequest, pc: JoiningPc, st
     }
     // Counters this PC made before it joined: the store keeps them as history (it has its own), and they stop taking payments here.
     if (!created) await addStoreCounters(client, store.id, pc.counters.map((counter) => ({ ...counter, active: false })));
+    // The store's catalogue wins: this PC's items whose id, SKU or a barcode the store has are left out (its copy then takes the store's).
+    await addJoiningItems(client, store.id, pc.items);
     await registerStation(client, { storeId: store.id, stationId, name: request.stationName });
     const running = await countRunningStations(client, store.id);
     return { store, created, knownStations: Math.max(1, running) };
