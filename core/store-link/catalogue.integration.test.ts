@@ -2,12 +2,16 @@
 // this file's own (the link-down step stops it): a manager's item made, changed and deactivated on
 // PC 1 reaches PC 2 at its heartbeat; PC 2 scans and bills from its copy with the link down, while a
 // change is refused; and a PC's own login cannot write the store's items without the manager PIN.
+// Then PC 2's sale reaches the store with its tax summary, for the store's day CSV on PC 1.
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatMinor } from '../../contract/money';
 import { SAMPLE_CATALOGUE_ROWS, teaItemFields } from '../../testkit/catalogue';
 import { Rig, TEST_TUNING } from '../../testkit/rig';
 import { storeDatabaseEachTest } from '../../testkit/store';
+import { localDate } from '../../testkit/time';
 import { connectStoreClient, eventually } from '../../testkit/store-ledger';
 import { PIN_FUNCTION_CODES } from '../../db/store/pin-functions';
+import { readCsv } from '../catalogue/csv-read';
 import { CATALOGUE_LINK_NEEDED } from './store-catalogue';
 
 const store = storeDatabaseEachTest({ ownCluster: true });
@@ -38,7 +42,7 @@ const scanned = (rig: Rig, barcode: string, wanted: (item: { priceMinor: number 
   }, 10_000, what);
 
 describe('the store’s catalogue', () => {
-  it('PC 1’s items reach PC 2; with the link down PC 2 scans and bills from its copy and changes are refused; a PC’s login writes no item', async () => {
+  it('PC 1’s items reach PC 2; with the link down PC 2 scans and bills from its copy and changes are refused; a PC’s login writes no item; PC 2’s sale has its tax columns in PC 1’s CSV', async () => {
     const pc1 = await pc('Till 1', (rig) => rig.call('item-create', { managerToken: rig.managerToken, ...teaItemFields() }));
     // PC 2 brings an item the store lacks, and its own tea, which the store has: the store's tea wins.
     const pc2 = await pc('Till 2', async (rig) => {
@@ -102,5 +106,25 @@ describe('the store’s catalogue', () => {
     expect(importDown.ok ? null : importDown.error.message).toBe(CATALOGUE_LINK_NEEDED);
     expect((await pc1.call('catalogue-barcode', { barcode: '8901234567890' })).item?.priceMinor).toBe(150_00);
     expect(await pc1.call('catalogue-search', { query: 'PEPPER-1' })).toEqual([]);
+
+    // The link back: PC 2's sale reaches the store with its tax summary, and PC 1's store CSV has its tax columns (its bill stays on PC 2).
+    await store.cluster.resume();
+    await eventually(async () => {
+      const status = await pc2.call('store-status', {});
+      return status.link === 'up' && status.pendingChanges === 0 ? true : undefined;
+    }, 15_000, 'PC 2’s sale shipped');
+    await eventually(async () => ((await pc1.call('store-status', {})).link === 'up' ? true : undefined), 10_000, 'PC 1’s link up');
+    const read = readCsv((await pc1.call('log-export-csv', { date: localDate(Date.now()) })).csv);
+    if (!read.ok) throw new Error(read.message);
+    const [header, ...rows] = read.records.map((record) => record.cells);
+    const column = (name: string) => header?.indexOf(name) ?? -1;
+    const row = rows.find((cells) => cells[column('invoice')] === sale.invoice.number);
+    const { totals } = sale.bill;
+    expect([row?.[column('pc')], row?.[column('taxable_value')], row?.[column('tax')], row?.[column('tax_by_rate')]]).toEqual([
+      'Till 2',
+      formatMinor(totals.taxableValue),
+      formatMinor(totals.tax),
+      `5%: taxable ${formatMinor(totals.taxableValue)}, tax ${formatMinor(totals.tax)}`,
+    ]);
   });
 });

@@ -21,6 +21,7 @@ import { cashiers } from './020_cashiers';
 import { keptBills } from './021_kept_bills';
 import { splitTender } from './022_split_tender';
 import { cashRefunds } from './023_cash_refunds';
+import { invoiceTaxSummary } from './024_invoice_tax_summary';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -53,4 +54,5 @@ export const MIGRATIONS: readonly Migration[] = [
   keptBills,
   splitTender,
   cashRefunds,
+  invoiceTaxSummary,
 ];

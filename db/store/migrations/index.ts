@@ -11,6 +11,7 @@ import { storeReceiptDetailsPin } from './010_receipt_details_pin';
 import { storeInvoiceCashiers } from './011_invoice_cashiers';
 import { storeCashRefunds } from './012_cash_refunds';
 import { storeCatalogue } from './013_catalogue';
+import { storeInvoiceTaxSummary } from './014_invoice_tax_summary';
 
 /** A step of the store's PostgreSQL schema. Never edit one that has shipped: add the next number. */
 export interface StoreMigration {
@@ -19,4 +20,4 @@ export interface StoreMigration {
   sql: string;
 }
 
-export const STORE_MIGRATIONS: readonly StoreMigration[] = [storeConfig, storeLedger, sharedZohoUse, storeAttemptHolds, storeAfterSale, storePcRoles, storeInvoicePrograms, storeOtherPcsSales, storeAttemptReviews, storeReceiptDetailsPin, storeInvoiceCashiers, storeCashRefunds, storeCatalogue];
+export const STORE_MIGRATIONS: readonly StoreMigration[] = [storeConfig, storeLedger, sharedZohoUse, storeAttemptHolds, storeAfterSale, storePcRoles, storeInvoicePrograms, storeOtherPcsSales, storeAttemptReviews, storeReceiptDetailsPin, storeInvoiceCashiers, storeCashRefunds, storeCatalogue, storeInvoiceTaxSummary];
