@@ -6,8 +6,11 @@ import { cacheStoreItems, catalogueCursor } from '../../db/local/catalogue';
 import type { Db } from '../../db/local/database';
 import { storeItemsAfter } from '../../db/store/catalogue';
 
-/** Items a heartbeat brings at most in one page. */
-const PAGE = 2_000;
+/**
+ * Items a heartbeat brings in one page, each written in one SQLite transaction on the main thread:
+ * a page of 500 changed items took 0.12 s (p50) under load 15–18, 2,000 took 0.43 s; the calls of the screens run between pages.
+ */
+const PAGE = 500;
 
 /** Brings this PC's copy up to the store's catalogue; how many items it changed. */
 export async function syncStoreCatalogue(pool: pg.Pool, storeId: string, db: Db): Promise<number> {
