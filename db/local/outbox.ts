@@ -4,7 +4,7 @@ import type { Db } from './database';
 import { OUTBOX_TABLES_010, rowJsonSql } from './migrations/010_store_outbox';
 import { OUTBOX_TABLES_011 } from './migrations/011_store_outbox_after_sale';
 import { CASH_REFUNDS_OUTBOX_023 } from './migrations/023_cash_refunds';
-import { INVOICES_OUTBOX_024 } from './migrations/024_invoice_tax_summary';
+import { INVOICES_OUTBOX_024 } from './migrations/026_invoice_tax_summary';
 import { inWriteTransaction, prepared } from './statements';
 
 /** The tables a joined PC ships, parents first (the order a backfill queues them in). */

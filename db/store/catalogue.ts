@@ -1,4 +1,4 @@
-// The store's catalogue (store migration 013): what every PC caches and bills from. A PC reads it
+// The store's catalogue (store migration 016): what every PC caches and bills from. A PC reads it
 // here, in revision order; it changes it only through set_catalogue_items with the manager's PIN
 // (pin-functions.ts); the owner adds a joining PC's items the store lacks (core/store-link/join.ts).
 import type { CatalogueItem } from '../../contract/catalogue/records';

@@ -1,4 +1,4 @@
-// Each invoice's tax summary as its PC shipped it (SQLite migration 024, store migration 014): the
+// Each invoice's tax summary as its PC shipped it (SQLite migration 026, store migration 017): the
 // store's day CSV has the tax columns for every PC's sale, though each bill stays on its own PC.
 import type { TaxSummary } from '../../contract/billing/invoice';
 import type { Queryable } from './migrate';

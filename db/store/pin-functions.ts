@@ -80,7 +80,7 @@ export async function setReceiptDetailsWithPin(client: Queryable, pin: string, d
   await client.query('SELECT set_receipt_details($1, $2, $3)', [pin, details.storeName ?? null, details.storeAddress ?? null]);
 }
 
-/** Items made or changed in the session's store's catalogue, under one new revision (store migration 013). */
+/** Items made or changed in the session's store's catalogue, under one new revision (store migration 016). */
 export async function setCatalogueItemsWithPin(client: Queryable, pin: string, items: readonly CatalogueItem[]): Promise<void> {
   await client.query('SELECT set_catalogue_items($1, $2)', [pin, JSON.stringify(items)]);
 }

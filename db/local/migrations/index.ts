@@ -10,7 +10,7 @@ import { dayCloses } from './009_day_closes';
 import { storeOutbox } from './010_store_outbox';
 import { storeOutboxAfterSale } from './011_store_outbox_after_sale';
 import { storeClaims } from './012_store_claims';
-import { catalogue } from './013_catalogue';
+import { catalogue } from './016_catalogue';
 import { integrationApi } from './014_integration_api';
 import { integrationRefundRequests } from './015_integration_refund_requests';
 import { restoreRelearn } from './016_restore_relearn';
@@ -21,7 +21,7 @@ import { cashiers } from './020_cashiers';
 import { keptBills } from './021_kept_bills';
 import { splitTender } from './022_split_tender';
 import { cashRefunds } from './023_cash_refunds';
-import { invoiceTaxSummary } from './024_invoice_tax_summary';
+import { invoiceTaxSummary } from './026_invoice_tax_summary';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {

@@ -10,8 +10,8 @@ import { storeAttemptReviews } from './009_attempt_reviews';
 import { storeReceiptDetailsPin } from './010_receipt_details_pin';
 import { storeInvoiceCashiers } from './011_invoice_cashiers';
 import { storeCashRefunds } from './012_cash_refunds';
-import { storeCatalogue } from './013_catalogue';
-import { storeInvoiceTaxSummary } from './014_invoice_tax_summary';
+import { storeCatalogue } from './016_catalogue';
+import { storeInvoiceTaxSummary } from './017_invoice_tax_summary';
 
 /** A step of the store's PostgreSQL schema. Never edit one that has shipped: add the next number. */
 export interface StoreMigration {

@@ -7,7 +7,7 @@ import type { StoreMigration } from './index';
 // item up to revision N needs only those after N. A SKU (any case) and a barcode belong to one item of
 // a store; an item is deactivated, never deleted.
 export const storeCatalogue: StoreMigration = {
-  version: 13,
+  version: 16,
   name: 'catalogue',
   sql: `
 ALTER TABLE stores ADD COLUMN catalogue_revision bigint NOT NULL DEFAULT 0;

@@ -4,7 +4,7 @@ import { INVOICES_OUTBOX_020 } from './020_cashiers';
 
 // A tax invoice's summary on the invoice itself (issue 22): its taxable value, its tax, and both per
 // rate (JSON: [{rateBasisPoints, taxableValue, tax}], lowest rate first), copied from its bill when
-// it is made. They ship with the invoice (store migration 014 has the columns), so the store's day
+// it is made. They ship with the invoice (store migration 017 has the columns), so the store's day
 // CSV has the tax columns for every PC's sale, not only for this PC's, whose bills stay here. An
 // invoice without a bill has none; those made before this migration get their bill's.
 
@@ -12,7 +12,7 @@ import { INVOICES_OUTBOX_020 } from './020_cashiers';
 export const INVOICES_OUTBOX_024: OutboxTable = { ...INVOICES_OUTBOX_020, columns: [...INVOICES_OUTBOX_020.columns, 'taxable_minor', 'tax_minor', 'tax_by_rate'] };
 
 export const invoiceTaxSummary: Migration = {
-  version: 24,
+  version: 26,
   name: 'invoice tax summary',
   sql: `
 ALTER TABLE invoices ADD COLUMN taxable_minor INTEGER CHECK (taxable_minor IS NULL OR taxable_minor >= 0);

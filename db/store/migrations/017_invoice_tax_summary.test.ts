@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { INVOICES_OUTBOX_024 } from '../../local/migrations/024_invoice_tax_summary';
+import { INVOICES_OUTBOX_024 } from '../../local/migrations/026_invoice_tax_summary';
 import { storeDatabaseEachTest } from '../../../testkit/store';
 import { storeInvoiceTaxes } from '../invoice-taxes';
 import { STORE_LEDGER_TABLES, upsertSql } from '../ledger-tables';
 import { migrateStore, storeSchemaVersion } from '../migrate';
-import { storeInvoiceTaxSummary } from './014_invoice_tax_summary';
+import { storeInvoiceTaxSummary } from './017_invoice_tax_summary';
 import { STORE_MIGRATIONS } from './index';
 
 const position = STORE_MIGRATIONS.indexOf(storeInvoiceTaxSummary);
 
 const store = storeDatabaseEachTest();
 
-/** An invoice as a PC ships it (SQLite migration 024's outbox columns). */
+/** An invoice as a PC ships it (SQLite migration 026's outbox columns). */
 const ROW = {
   id: 'i1', number: 'A-1', counter_id: 'c1', lines: '[]', total_minor: 10_500, currency: 'INR', status: 'paid', created_at: 1, paid_at: 2,
   payment_id: 'P1', program: null, cashier: null, taxable_minor: 10_000, tax_minor: 500, tax_by_rate: '[{"rateBasisPoints":500,"taxableValue":10000,"tax":500}]',
 };
 
-describe('store migration 014: an invoice’s tax summary', () => {
+describe('store migration 017: an invoice’s tax summary', () => {
   it('adds the columns to the version before it, keeping its invoices (with none)', async () => {
     await migrateStore(store.client, STORE_MIGRATIONS.slice(0, position));
     await store.client.query("INSERT INTO stores (id, name, created_at) VALUES ('s1', 'Main Street', 0)");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../migrate';
 import { insertPaidAttemptRows, memoryDatabaseEachTest } from '../../../testkit/db';
-import { invoiceTaxSummary } from './024_invoice_tax_summary';
+import { invoiceTaxSummary } from './026_invoice_tax_summary';
 import { MIGRATIONS } from './index';
 
 const memory = memoryDatabaseEachTest();
@@ -21,7 +21,7 @@ const BILL = {
 
 const summaries = () => memory.db.prepare('SELECT id, taxable_minor, tax_minor, tax_by_rate FROM invoices ORDER BY id').all();
 
-describe('migration 024: an invoice’s tax summary', () => {
+describe('migration 026: an invoice’s tax summary', () => {
   it('applies to the database before it: an invoice with a bill gets its summary (queued for the store), one without none', () => {
     const { db } = memory;
     migrate(db, MIGRATIONS.slice(0, position));

@@ -4,7 +4,7 @@ import { storeDatabaseEachTest } from '../../../testkit/store';
 import { newItem } from '../../local/catalogue';
 import { addJoiningItems, storeItemsAfter } from '../catalogue';
 import { migrateStore, storeSchemaVersion } from '../migrate';
-import { storeCatalogue } from './013_catalogue';
+import { storeCatalogue } from './016_catalogue';
 import { STORE_MIGRATIONS } from './index';
 
 const position = STORE_MIGRATIONS.indexOf(storeCatalogue);
@@ -14,7 +14,7 @@ const store = storeDatabaseEachTest();
 const START = { storeId: 's1', revision: 0, id: '' };
 const put = (items: unknown[], onlyNew = false) => store.client.query("SELECT catalogue_put('s1', $1, $2)", [JSON.stringify(items), onlyNew]);
 
-describe('store migration 013: the catalogue', () => {
+describe('store migration 016: the catalogue', () => {
   it('adds the catalogue to the version before it, keeping its stores (at revision 0), with row security on', async () => {
     await migrateStore(store.client, STORE_MIGRATIONS.slice(0, position));
     await store.client.query("INSERT INTO stores (id, name, created_at) VALUES ('s1', 'Main Street', 0)");
