@@ -7,6 +7,8 @@ import type { ParsedInput } from '../contract/handlers';
 import type { AttemptEvent, ChargeAttempt, Counter, RefundWithEvents } from '../contract/records';
 import type { Edition } from '../contract/vocabulary';
 import * as cashiers from '../db/local/cashiers';
+import type { CatalogueItem } from '../contract/catalogue/records';
+import * as catalogue from '../db/local/catalogue';
 import * as counters from '../db/local/counters';
 import type { Db } from '../db/local/database';
 import type { NewDayClose } from '../db/local/day-closes';
@@ -55,6 +57,12 @@ export interface ConfigWriter {
   removeCashier(db: Db, cashierId: string, at: number): Promise<void>;
 }
 
+/** The catalogue: a store's (changed there first, then in this PC's copy), or this PC's own. */
+export interface CatalogueWriter {
+  /** Saves items made or changed (each by its id), all or none: a SKU or barcode another item holds is refused at its field. */
+  save(db: Db, items: readonly CatalogueItem[]): Promise<void>;
+}
+
 export type DayFilter = ParsedInput<'log-export-csv'>;
 
 /**
@@ -87,6 +95,7 @@ export interface Ports {
   terminals: TerminalGuard;
   closes: CloseGuard;
   config: ConfigWriter;
+  catalogue: CatalogueWriter;
   ledger: LedgerReader;
 }
 
@@ -113,6 +122,7 @@ export const LOCAL_PORTS: Ports = {
     },
     removeCashier: async (db, cashierId, at) => cashiers.removeCashier(db, cashierId, at),
   },
+  catalogue: { save: async (db, items) => catalogue.putItems(db, items) },
   ledger: {
     day: async (_filter, _limit, own) => own(),
     csv: async (_filter, own) => own(),

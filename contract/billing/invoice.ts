@@ -101,6 +101,22 @@ export interface InvoiceTotals extends TaxParts {
   taxByRate: RateRow[];
 }
 
+/** What the accountant's day CSV shows of an invoice's tax: in all and per rate. */
+export interface TaxSummary {
+  taxableValue: number;
+  tax: number;
+  taxByRate: Pick<RateRow, 'rateBasisPoints' | 'taxableValue' | 'tax'>[];
+}
+
+/** The summary of a bill's totals (what an invoice keeps and ships beside its bill). */
+export function taxSummary(totals: InvoiceTotals): TaxSummary {
+  return {
+    taxableValue: totals.taxableValue,
+    tax: totals.tax,
+    taxByRate: totals.taxByRate.map((row) => ({ rateBasisPoints: row.rateBasisPoints, taxableValue: row.taxableValue, tax: row.tax })),
+  };
+}
+
 /** The "Round off" amount that brings a total in paise to the nearest rupee, 50 paise rounding up. */
 export function roundOffToRupee(totalMinor: number): number {
   if (!isMinorAmount(totalMinor)) throw new RangeError(`Not an amount in minor units: ${totalMinor}`);

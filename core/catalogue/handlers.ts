@@ -1,6 +1,7 @@
 // The catalogue's calls: search and scan at the counter; items, the store's tax settings, and the
 // CSV import (dry run first) and export for the manager.
 import * as catalogue from '../../db/local/catalogue';
+import type { CatalogueItem } from '../../contract/catalogue/records';
 import { CatalogueConflictError } from '../../db/local/errors';
 import { toCsv } from '../handlers/csv';
 import { HandlerFailure } from '../failure';
@@ -22,6 +23,15 @@ type CatalogueCall =
   | 'catalogue-export-csv';
 
 export function catalogueHandlers(ctx: DataContext): Handlers<CatalogueCall> {
+  /** Saves through the ports (the store's catalogue on a PC of a store); a SKU or barcode another item holds is said at its field. */
+  const save = async (items: CatalogueItem[]): Promise<void> => {
+    try {
+      await ctx.ports().catalogue.save(ctx.db, items);
+    } catch (error) {
+      if (error instanceof CatalogueConflictError) throw new HandlerFailure('conflict', error.message, error.field);
+      throw error;
+    }
+  };
   return {
     'catalogue-search': (input) =>
       catalogue.searchItems(ctx.db, input.query, { limit: input.limit ?? SEARCH_LIMIT, includeInactive: input.includeInactive ?? false }),
@@ -31,18 +41,32 @@ export function catalogueHandlers(ctx: DataContext): Handlers<CatalogueCall> {
     },
     'tax-settings-get': () => readTaxSettings(ctx.db),
     'tax-settings-update': ({ managerToken: _manager, ...changes }) => saveTaxSettings(ctx.db, changes),
-    'item-create': ({ managerToken: _manager, ...fields }) => saying(() => catalogue.createItem(ctx.db, fields, ctx.now())),
-    'item-update': ({ managerToken: _manager, itemId, ...changes }) => {
-      const item = saying(() => catalogue.updateItem(ctx.db, itemId, withoutUndefined(changes), ctx.now()));
-      if (!item) throw new HandlerFailure('not_found', 'That item does not exist.', 'itemId');
+    'item-create': async ({ managerToken: _manager, ...fields }) => {
+      const item = catalogue.newItem(fields, ctx.now());
+      await save([item]);
       return item;
     },
-    'catalogue-import': (input) => {
+    'item-update': async ({ managerToken: _manager, itemId, ...changes }) => {
+      const current = catalogue.getItem(ctx.db, itemId);
+      if (!current) throw new HandlerFailure('not_found', 'That item does not exist.', 'itemId');
+      const item = catalogue.changedItem(current, withoutUndefined(changes), ctx.now());
+      await save([item]);
+      return item;
+    },
+    'catalogue-import': async (input) => {
       const checked = checkCatalogueFile(input.csv, ctx.currency, (code) => catalogue.itemByBarcode(ctx.db, code));
-      const creates = checked.rows.filter((row) => catalogue.itemBySku(ctx.db, row.fields.sku) === null).length;
+      const at = ctx.now();
+      // A SKU already held updates that item, a new SKU adds one.
+      let creates = 0;
+      const items = checked.rows.map(({ fields, active }) => {
+        const current = catalogue.itemBySku(ctx.db, fields.sku);
+        if (current) return catalogue.changedItem(current, { ...fields, active }, at);
+        creates += 1;
+        return catalogue.newItem(fields, at, active);
+      });
       const report = { rows: checked.rowCount, creates, updates: checked.rows.length - creates, problems: checked.problems };
       if (input.dryRun || checked.problems.length > 0) return { ...report, imported: false };
-      saying(() => catalogue.saveItemsBySku(ctx.db, checked.rows, ctx.now()));
+      await save(items);
       ctx.log.info('catalogue imported', { rows: checked.rows.length, creates });
       return { ...report, imported: true };
     },
@@ -55,16 +79,6 @@ export function catalogueHandlers(ctx: DataContext): Handlers<CatalogueCall> {
       };
     },
   };
-}
-
-/** A SKU or barcode another item holds, said at its field. */
-function saying<T>(write: () => T): T {
-  try {
-    return write();
-  } catch (error) {
-    if (error instanceof CatalogueConflictError) throw new HandlerFailure('conflict', error.message, error.field);
-    throw error;
-  }
 }
 
 function withoutUndefined<T extends object>(changes: T): { [K in keyof T]?: Exclude<T[K], undefined> } {

@@ -3,7 +3,7 @@
 // For the accountant, a sale's row (a succeeded payment, a cash sale) of a tax invoice carries its
 // taxable value and tax, in all and per rate; other rows leave them empty, so their sums are the day's.
 // A `cashier` column follows once a sale of the day names its cashier, and a store's log adds `pc`.
-import type { Bill } from '../../contract/catalogue/bill';
+import type { TaxSummary } from '../../contract/billing/invoice';
 import { formatRatePercent } from '../../contract/billing/rates';
 import { formatMinor } from '../../contract/money';
 import type { CsvExport, DayLog } from '../../contract/answers';
@@ -35,9 +35,8 @@ const HEADER = [
 type Cell = string | number | null;
 
 /** A sale's tax columns: "5%: taxable 345.07, tax 17.26; 18%: taxable 73.86, tax 13.30"; empty for an invoice without a bill. */
-function taxCells(bill: Bill | null): Cell[] {
-  if (!bill) return [null, null, null];
-  const { totals } = bill;
+function taxCells(totals: TaxSummary | null): Cell[] {
+  if (!totals) return [null, null, null];
   const byRate = totals.taxByRate.map((row) => `${formatRatePercent(row.rateBasisPoints)}: taxable ${formatMinor(row.taxableValue)}, tax ${formatMinor(row.tax)}`);
   return [formatMinor(totals.taxableValue), formatMinor(totals.tax), byRate.join('; ')];
 }
@@ -45,10 +44,9 @@ function taxCells(bill: Bill | null): Cell[] {
 const NO_TAX: Cell[] = [null, null, null];
 
 /**
- * The day's log as CSV; `billOf` gives an invoice's tax bill (null for one of plain lines, or unknown
- * here); a store's log (`pcName`: a PC's name by its id) adds the PC that made each record.
+ * The day's log as CSV; `taxOf` gives an invoice's tax summary (null for one of plain lines); a store's log (`pcName`: a PC's name by its id) adds the PC that made each record.
  */
-export function dayLogCsv(day: DayLog, counterName: (counterId: string) => string, billOf: (invoiceId: string) => Bill | null, pcName?: (stationId: string) => string): CsvExport {
+export function dayLogCsv(day: DayLog, counterName: (counterId: string) => string, taxOf: (invoiceId: string) => TaxSummary | null, pcName?: (stationId: string) => string): CsvExport {
   const time = (ms: number) => new Date(ms).toISOString();
   const rows: Cell[][] = [
     ...day.attempts.map((a) => [
@@ -69,7 +67,7 @@ export function dayLogCsv(day: DayLog, counterName: (counterId: string) => strin
       a.review?.note ?? null,
       'payment',
       null,
-      ...(a.state === 'succeeded' ? taxCells(billOf(a.invoiceId)) : NO_TAX),
+      ...(a.state === 'succeeded' ? taxCells(taxOf(a.invoiceId)) : NO_TAX),
     ]),
     ...day.cashSales.map((sale) => [
       time(sale.createdAt),
@@ -89,7 +87,7 @@ export function dayLogCsv(day: DayLog, counterName: (counterId: string) => strin
       null,
       'cash',
       null,
-      ...taxCells(billOf(sale.invoiceId)),
+      ...taxCells(taxOf(sale.invoiceId)),
     ]),
     ...day.refunds.map((refund) => [
       time(refund.createdAt),

@@ -22,7 +22,7 @@ export function logHandlers(ctx: DataContext): Handlers<'log-day' | 'log-export-
       ctx.ports().ledger.csv(input, () => {
         const day = dayLog(ctx, input, Number.MAX_SAFE_INTEGER - 1);
         const names = new Map(counters.listCounters(ctx.db, { includeInactive: true }).map((c) => [c.id, c.name]));
-        return dayLogCsv(day, (counterId) => names.get(counterId) ?? counterId, (invoiceId) => getBill(ctx.db, invoiceId));
+        return dayLogCsv(day, (counterId) => names.get(counterId) ?? counterId, (invoiceId) => getBill(ctx.db, invoiceId)?.totals ?? null);
       }),
   };
 }

@@ -6,6 +6,7 @@ import type { Counter } from '../../contract/records';
 import { counterSeriesPrefix } from '../../contract/billing/invoice-number';
 import { invoiceFinancialYear } from '../catalogue/tax-settings';
 import { activeCashierRecords } from '../../db/local/cashiers';
+import { allItems } from '../../db/local/catalogue';
 import { advanceInvoiceSequence, listCounters, requireCounter } from '../../db/local/counters';
 import { HandlerFailure } from '../failure';
 import { readSettings } from '../handlers/settings';
@@ -119,6 +120,7 @@ export async function joinAndAdopt(
       counters: live ? listCounters(live.db, { includeInactive: true }) : [],
       cashiers: live ? activeCashierRecords(live.db) : [],
       pollIntervalSeconds: live ? readSettings(live.db).pollIntervalSeconds : null,
+      items: live ? allItems(live.db) : [],
       onWrongPin,
     },
     deps.log,

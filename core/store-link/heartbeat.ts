@@ -1,5 +1,5 @@
 // A heartbeat: this PC says it is alive (with its live sessions) and reads what the others said
-// (the PCs, their loads and the claims), brings the store's configuration into this PC's caches,
+// (the PCs, their loads and the claims), brings the store's configuration and catalogue into this PC's caches,
 // re-learns its own rows after a restore (relearn.ts), applies the re-checks other PCs made of its
 // payments and the days they closed. The first one after the link comes (back) brings the store's
 // schema up to date.
@@ -17,6 +17,7 @@ import type { RunningMode } from '../mode';
 import { applyStoreConfig } from './config-sync';
 import type { StoredStoreLink } from './link-file';
 import { relearnAfterRestore } from './relearn';
+import { syncStoreCatalogue } from './catalogue-sync';
 import { answerRecheckRequests } from './settlements';
 import { applyStoreReviews } from './reviews';
 import { adoptStoreCloses } from './store-closes';
@@ -100,6 +101,7 @@ export class StoreHeartbeat {
     if (mode) this.keepClaims(mode.db, link.storeId);
     if (mode) await relearnAfterRestore(pool, link, mode.db, this.deps);
     await this.syncConfig(pool, link, mode);
+    if (mode) await syncStoreCatalogue(pool, link.storeId, mode.db);
     if (mode) await answerRecheckRequests(pool, link, mode, this.deps.log);
     if (mode) await applyStoreReviews(pool, link, mode, this.deps);
     if (mode && (await adoptStoreCloses(pool, link.storeId, mode.db, this.deps.now)).length > 0) this.deps.events.emit({ type: 'ledger-changed' });

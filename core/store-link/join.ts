@@ -6,6 +6,7 @@
 // the caller writes the link only once this has succeeded.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import type { CatalogueItem } from '../../contract/catalogue/records';
 import type { Counter } from '../../contract/records';
 import type { CashierRecord } from '../../db/local/cashiers';
 import { addStoreCashiers } from '../../db/store/cashiers';
@@ -14,6 +15,7 @@ import type { Logger } from '../logger';
 import { verifyPin } from '../manager/pin-hash';
 import type { StoredStoreLink, StoreZohoAccount } from './link-file';
 import { addStoreCounters, bumpConfigVersion, insertStore, lockStoreByName, storeZohoAccount, type StoreRow } from '../../db/store/config';
+import { addJoiningItems } from '../../db/store/catalogue';
 import { countRunningStations, registerStation } from '../../db/store/stations';
 import { pcAddress, StoreAddressError } from '../../db/store/address';
 import { PIN_FUNCTION_CODES } from '../../db/store/pin-functions';
@@ -44,6 +46,8 @@ export interface JoiningPc {
   /** Its cashiers (PIN hashes only): the store takes those whose names it has not got. */
   cashiers: CashierRecord[];
   pollIntervalSeconds: number | null;
+  /** Its catalogue (live): a new store's catalogue; a store that exists takes the items it lacks. */
+  items: CatalogueItem[];
   /** Called for a wrong PIN, so guessing is slowed like at the unlock. */
   onWrongPin: () => Promise<void>;
 }
@@ -144,6 +148,8 @@ async function enterStore(pool: pg.Pool, request: JoinRequest, pc: JoiningPc, st
       await addStoreCashiers(client, store.id, pc.cashiers);
       await bumpConfigVersion(client, store.id);
     }
+    // The store's catalogue wins: this PC's items whose id, SKU or a barcode the store has are left out (its copy then takes the store's).
+    await addJoiningItems(client, store.id, pc.items);
     await registerStation(client, { storeId: store.id, stationId, name: request.stationName });
     const running = await countRunningStations(client, store.id);
     return { store, created, knownStations: Math.max(1, running) };

@@ -20,6 +20,7 @@ import {
   storeLedgerTotals,
   storeRefundsForDay,
 } from '../../db/store/day-ledger';
+import { storeInvoiceTaxes } from '../../db/store/invoice-taxes';
 import { listStationNames } from '../../db/store/stations';
 import { reviewedInStore } from '../../db/store/reviews';
 import { dayLogCsv } from '../handlers/ledger-csv';
@@ -88,9 +89,12 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
       const day = await storeDay(store, input, Number.MAX_SAFE_INTEGER - 1);
       const counters = new Map(listCounters(deps.mode().db, { includeInactive: true }).map((c) => [c.id, c.name]));
       const pcs = new Map((day.store?.stations ?? []).map((s) => [s.id, s.name]));
-      // Bills are kept on the PC that made them: another PC's sales leave the tax columns empty here.
+      // Bills stay on the PC that made them; every PC's invoices bring their tax summary to the store (this PC's own bills stand in for what has not shipped yet).
       const db = deps.mode().db;
-      return dayLogCsv(day, (id) => counters.get(id) ?? id, (invoiceId) => getBill(db, invoiceId), (id) => pcs.get(id) ?? id);
+      const sales = [...day.attempts.filter((a) => a.state === 'succeeded'), ...day.cashSales];
+      const taxes = await storeInvoiceTaxes(store.pool, store.joined.storeId, sales.map((sale) => ({ stationId: sale.stationId ?? '', invoiceId: sale.invoiceId })));
+      const taxOf = (invoiceId: string) => taxes.get(invoiceId) ?? getBill(db, invoiceId)?.totals ?? null;
+      return dayLogCsv(day, (id) => counters.get(id) ?? id, taxOf, (id) => pcs.get(id) ?? id);
     },
     // The close is the store's: every PC's totals, payments needing review and refunds in progress.
     // Payments still live are this PC's count: the close waits for the other PCs' (store-closes.ts).

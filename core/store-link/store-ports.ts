@@ -12,6 +12,7 @@ import { claimHere, clockTime, holdsClaim, type StoreHandlerDeps } from './handl
 import { otherPcsSales } from './other-pcs-sales';
 import { otherPcsAttempts } from './remote-attempts';
 import { storeCashierWriter } from './store-cashiers';
+import { storeCatalogueWriter } from './store-catalogue';
 import { storeCounterWriter } from './store-counters';
 import { publishClose } from './publish-close';
 import { assertNoLiveAtOtherPcs } from './store-closes';
@@ -69,6 +70,7 @@ export function storePorts(deps: StoreHandlerDeps): Ports {
         if (!zoho) await changeStoreConfig(link, deps.access, (client, pin) => setZohoDetailsWithPin(client, pin, account));
       },
     },
+    catalogue: storeCatalogueWriter(deps),
     // The manager's view is the store's; another PC's payment is read, and re-checked, there.
     ledger: { ...storeDayReader(deps), ...otherPcsAttempts(deps), ...otherPcsSales(deps) },
   };

@@ -1,35 +1,42 @@
 import { describe, expect, it, vi } from 'vitest';
 import { caught, T0, tempDatabaseEachTest } from '../../testkit/db';
 import { teaItemFields } from '../../testkit/catalogue';
-import { createItem, getItem, itemByBarcode, saveItemsBySku, searchItems, updateItem } from './catalogue';
+import type { CatalogueItem } from '../../contract/catalogue/records';
+import { cacheStoreItems, catalogueCursor, changedItem, getItem, itemByBarcode, type ItemFields, newItem, putItems, searchItems } from './catalogue';
 import { CatalogueConflictError } from './errors';
 
 const temp = tempDatabaseEachTest();
 
 const fields = teaItemFields;
+/** An item made on this PC of its own. */
+function createItem(f: ItemFields, at: number): CatalogueItem {
+  const item = newItem(f, at);
+  putItems(temp.db, [item]);
+  return item;
+}
 const search = (query: string, includeInactive = false) => searchItems(temp.db, query, { limit: 20, includeInactive }).map((item) => item.sku);
 
 describe('catalogue items', () => {
   it('are created with their barcodes and found by any of them', () => {
-    const tea = createItem(temp.db, fields({ barcodes: ['8901234567890', 'SHOP-0001'] }), T0);
+    const tea = createItem(fields({ barcodes: ['8901234567890', 'SHOP-0001'] }), T0);
     expect(tea).toMatchObject({ name: 'Assam Tea 250 g', sku: 'TEA-250', barcodes: ['8901234567890', 'SHOP-0001'], active: true, updatedAt: T0 });
     expect(itemByBarcode(temp.db, 'SHOP-0001')?.id).toBe(tea.id);
     expect(itemByBarcode(temp.db, '0000')).toBeNull();
   });
 
   it('refuse a SKU (in any case) or a barcode that another item holds, naming the field and the holder', () => {
-    createItem(temp.db, fields(), T0);
-    const sku = caught(() => createItem(temp.db, fields({ sku: 'tea-250', barcodes: [] }), T0), CatalogueConflictError);
+    createItem(fields(), T0);
+    const sku = caught(() => createItem(fields({ sku: 'tea-250', barcodes: [] }), T0), CatalogueConflictError);
     expect(sku).toMatchObject({ field: 'sku', message: 'SKU tea-250 already belongs to Assam Tea 250 g.' });
-    const code = caught(() => createItem(temp.db, fields({ sku: 'TEA-500' }), T0), CatalogueConflictError);
+    const code = caught(() => createItem(fields({ sku: 'TEA-500' }), T0), CatalogueConflictError);
     expect(code).toMatchObject({ field: 'barcodes', message: 'Barcode 8901234567890 already belongs to Assam Tea 250 g.' });
     expect(search('')).toEqual(['TEA-250']);
   });
 
   it('are searched by name, SKU or barcode: an exact code first, then names that start with the text', () => {
-    createItem(temp.db, fields({ name: 'Green tea bags', sku: 'GT-25', barcodes: ['8900000000011'] }), T0);
-    createItem(temp.db, fields({ name: 'Tea strainer', sku: 'STR-1', barcodes: [] }), T0);
-    createItem(temp.db, fields({ name: 'Sugar 1 kg', sku: 'TEA-SUGAR', barcodes: ['8900000000028'] }), T0);
+    createItem(fields({ name: 'Green tea bags', sku: 'GT-25', barcodes: ['8900000000011'] }), T0);
+    createItem(fields({ name: 'Tea strainer', sku: 'STR-1', barcodes: [] }), T0);
+    createItem(fields({ name: 'Sugar 1 kg', sku: 'TEA-SUGAR', barcodes: ['8900000000028'] }), T0);
     expect(search('tea')).toEqual(['STR-1', 'GT-25', 'TEA-SUGAR']);
     expect(search('str-1')).toEqual(['STR-1']);
     expect(search('8900000000028')).toEqual(['TEA-SUGAR']);
@@ -37,8 +44,8 @@ describe('catalogue items', () => {
   });
 
   it('answer a one-letter query from the name index in its order, sorting no match (once 190 ms on 50,000 items)', () => {
-    const items = Array.from({ length: 300 }, (_, i) => ({ fields: fields({ name: `${i % 2 === 0 ? 'Tea' : 'Sugar'} ${String(299 - i).padStart(3, '0')}`, sku: `S-${i}`, barcodes: [] }), active: true }));
-    saveItemsBySku(temp.db, items, T0);
+    const items = Array.from({ length: 300 }, (_, i) => newItem(fields({ name: `${i % 2 === 0 ? 'Tea' : 'Sugar'} ${String(299 - i).padStart(3, '0')}`, sku: `S-${i}`, barcodes: [] }), T0));
+    putItems(temp.db, items);
     const prepare = vi.spyOn(temp.db, 'prepare');
     const found = searchItems(temp.db, 't', { limit: 8, includeInactive: false }).map((item) => item.name);
     const statements = prepare.mock.calls.map(([sql]) => sql);
@@ -56,23 +63,34 @@ describe('catalogue items', () => {
   });
 
   it('are changed and deactivated, never deleted: an inactive item is found only when asked for', () => {
-    const tea = createItem(temp.db, fields(), T0);
-    const changed = updateItem(temp.db, tea.id, { priceMinor: 15000, barcodes: ['8901234567999'], active: false }, T0 + 1);
-    expect(changed).toMatchObject({ priceMinor: 15000, barcodes: ['8901234567999'], active: false, name: 'Assam Tea 250 g', updatedAt: T0 + 1 });
+    const tea = createItem(fields(), T0);
+    putItems(temp.db, [changedItem(tea, { priceMinor: 15000, barcodes: ['8901234567999'], active: false }, T0 + 1)]);
+    expect(getItem(temp.db, tea.id)).toMatchObject({ priceMinor: 15000, barcodes: ['8901234567999'], active: false, name: 'Assam Tea 250 g', updatedAt: T0 + 1 });
     expect(itemByBarcode(temp.db, '8901234567890')).toBeNull();
     expect(search('tea')).toEqual([]);
     expect(search('tea', true)).toEqual(['TEA-250']);
-    expect(updateItem(temp.db, 'nope', { priceMinor: 1 }, T0)).toBeNull();
   });
 
-  it('are saved many at once by SKU, all or none', () => {
-    const tea = createItem(temp.db, fields(), T0);
-    const counts = saveItemsBySku(temp.db, [{ fields: fields({ priceMinor: 14500 }), active: true }, { fields: fields({ sku: 'RICE-5', name: 'Rice 5 kg', barcodes: [] }), active: false }], T0 + 1);
-    expect(counts).toEqual({ created: 1, updated: 1 });
+  it('are saved many at once, all or none', () => {
+    const tea = createItem(fields(), T0);
+    putItems(temp.db, [changedItem(tea, { priceMinor: 14500 }, T0 + 1), newItem(fields({ sku: 'RICE-5', name: 'Rice 5 kg', barcodes: [] }), T0 + 1, false)]);
     expect(getItem(temp.db, tea.id)?.priceMinor).toBe(14500);
     expect(search('rice', true)).toEqual(['RICE-5']);
-    expect(() => saveItemsBySku(temp.db, [{ fields: fields({ sku: 'OIL-1', barcodes: [] }), active: true }, { fields: fields({ sku: 'SALT-1' }), active: true }], T0 + 2)).toThrow(CatalogueConflictError);
+    expect(() => putItems(temp.db, [newItem(fields({ sku: 'OIL-1', barcodes: [] }), T0 + 2), newItem(fields({ sku: 'SALT-1' }), T0 + 2)])).toThrow(CatalogueConflictError);
     // OIL-1 was undone with SALT-1's refusal: by name, Assam Tea then Rice.
     expect(search('', true)).toEqual(['TEA-250', 'RICE-5']);
+  });
+
+  it('of a store are copied as the store has them: the same SKU here takes the store’s id, a barcode moves to the store’s item', () => {
+    const mine = createItem(fields({ barcodes: ['8901234567890'] }), T0);
+    const sugar = createItem(fields({ name: 'Sugar 1 kg', sku: 'SUGAR-1', barcodes: ['8900000000028'] }), T0);
+    const storeTea = { ...newItem(fields({ priceMinor: 16000, barcodes: ['8901234567890', '8900000000028'] }), T0 + 1), id: 'store-tea' };
+    cacheStoreItems(temp.db, [storeTea], { storeId: 'store-1', revision: 3, id: 'store-tea' });
+    expect(getItem(temp.db, mine.id)).toBeNull();
+    expect(getItem(temp.db, 'store-tea')).toEqual(storeTea);
+    expect(getItem(temp.db, sugar.id)?.barcodes).toEqual([]);
+    expect(searchItems(temp.db, '8900000000028', { limit: 5, includeInactive: false }).map((item) => item.id)[0]).toBe('store-tea');
+    expect(catalogueCursor(temp.db, 'store-1')).toEqual({ storeId: 'store-1', revision: 3, id: 'store-tea' });
+    expect(catalogueCursor(temp.db, 'store-2')).toEqual({ storeId: 'store-2', revision: 0, id: '' });
   });
 });

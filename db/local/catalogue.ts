@@ -6,6 +6,7 @@ import type { CatalogueItem } from '../../contract/catalogue/records';
 import type { Unit } from '../../contract/catalogue/units';
 import type { Db } from './database';
 import { CatalogueConflictError } from './errors';
+import { getSetting, setSetting } from './settings';
 import { inWriteTransaction, prepared } from './statements';
 
 interface ItemRow {
@@ -130,64 +131,87 @@ export function allItems(db: Db): CatalogueItem[] {
   return prepared<[], ItemRow>(db, `${SELECT_ITEM} ORDER BY i.sku`).all().map(toItem);
 }
 
-export function createItem(db: Db, fields: ItemFields, at: number): CatalogueItem {
-  return inWriteTransaction(db, () => getItem(db, insertItem(db, fields, at)) as CatalogueItem);
+/** A new item (a new id), active unless said. */
+export function newItem(fields: ItemFields, at: number, active = true): CatalogueItem {
+  return { id: randomUUID(), ...fields, barcodes: [...new Set(fields.barcodes)].sort(), active, updatedAt: at };
 }
 
-/** Changes the fields given and the active flag (the barcodes given replace the item's); null when no item has the id. */
-export function updateItem(db: Db, id: string, changes: ItemChanges, at: number): CatalogueItem | null {
-  return inWriteTransaction(db, () => {
-    const current = getItem(db, id);
-    if (!current) return null;
-    changeItem(db, current, changes, at);
-    return getItem(db, id);
-  });
+/** `current` with the fields given and the active flag changed (the barcodes given replace its own). */
+export function changedItem(current: CatalogueItem, changes: ItemChanges, at: number): CatalogueItem {
+  const next = { ...current, ...changes, updatedAt: at };
+  return { ...next, barcodes: [...new Set(next.barcodes)].sort() };
+}
+
+/** Refuses an item whose SKU or a barcode another item holds, naming the field and the other item; writes nothing. */
+export function checkUnique(db: Db, items: readonly CatalogueItem[]): void {
+  for (const item of items) guardUnique(db, item, item.id);
 }
 
 /**
- * Saves many items in one transaction: a SKU already held updates that item, a new SKU adds one.
- * Any refusal undoes them all.
+ * Saves items made or changed on this PC of its own (each by its id), in one transaction: a SKU or
+ * barcode another item holds refuses them all.
  */
-export function saveItemsBySku(db: Db, items: readonly { fields: ItemFields; active: boolean }[], at: number): { created: number; updated: number } {
-  return inWriteTransaction(db, () => {
-    let created = 0;
-    for (const { fields, active } of items) {
-      const current = itemBySku(db, fields.sku);
-      if (current) changeItem(db, current, { ...fields, active }, at);
-      else {
-        insertItem(db, fields, at, active);
-        created += 1;
-      }
+export function putItems(db: Db, items: readonly CatalogueItem[]): void {
+  inWriteTransaction(db, () => {
+    for (const item of items) {
+      guardUnique(db, item, item.id);
+      writeItem(db, item);
     }
-    return { created, updated: items.length - created };
   });
 }
 
-function insertItem(db: Db, fields: ItemFields, at: number, active = true): string {
-  const id = randomUUID();
-  guardUnique(db, fields, null);
+/** Where a PC's copy of its store's catalogue has got to: every item up to this revision, and of that revision up to this id. */
+export interface CatalogueCursor {
+  storeId: string;
+  revision: number;
+  id: string;
+}
+
+const CURSOR_SETTING = 'store_catalogue_cursor';
+
+/** How far this PC's copy of the store's catalogue goes; from the start for a store it has not copied. */
+export function catalogueCursor(db: Db, storeId: string): CatalogueCursor {
+  const kept = getSetting(db, CURSOR_SETTING);
+  const cursor = kept === null ? null : (JSON.parse(kept) as CatalogueCursor);
+  return cursor?.storeId === storeId ? cursor : { storeId, revision: 0, id: '' };
+}
+
+/**
+ * The store's items in this PC's copy (its cache: the store is the authority). A SKU another item
+ * here holds makes that item this one (it takes the store's id: the same SKU is the same item), and
+ * a barcode another item here holds moves to this one, as the store has it.
+ */
+export function cacheStoreItems(db: Db, items: readonly CatalogueItem[], cursor: CatalogueCursor | null = null): void {
+  inWriteTransaction(db, () => {
+    if (cursor) setSetting(db, CURSOR_SETTING, JSON.stringify(cursor));
+    for (const item of items) {
+      const bySku = itemBySku(db, item.sku);
+      if (bySku && bySku.id !== item.id && getItem(db, item.id) === null) {
+        prepared<[string]>(db, 'DELETE FROM catalogue_barcodes WHERE item_id = ?').run(bySku.id);
+        prepared<[string, string]>(db, 'UPDATE catalogue_items SET id = ? WHERE id = ?').run(item.id, bySku.id);
+      } else if (bySku && bySku.id !== item.id) {
+        // Two items here that the store has as one SKU's: the other one's SKU changed in the store, in a later revision.
+        prepared<[string, string]>(db, 'UPDATE catalogue_items SET sku = ? WHERE id = ?').run(`${bySku.sku}~${bySku.id}`, bySku.id);
+      }
+      const taken = item.barcodes.filter((code) => (itemByBarcode(db, code)?.id ?? item.id) !== item.id);
+      for (const code of taken) prepared<[string]>(db, 'DELETE FROM catalogue_barcodes WHERE barcode = ?').run(code);
+      writeItem(db, item);
+    }
+  });
+}
+
+/** Inserts the item, or changes the one with its id; its barcodes replace the old ones. */
+function writeItem(db: Db, item: CatalogueItem): void {
   prepared(
     db,
     `INSERT INTO catalogue_items (id, name, sku, unit, price_minor, price_includes_tax, rate_basis_points, hsn_code, tax_exempt,
                                   active, search_key, created_at, updated_at)
-     VALUES (@id, @name, @sku, @unit, @priceMinor, @priceIncludesTax, @rateBasisPoints, @hsnCode, @taxExempt, @active, @searchKey, @at, @at)`,
-  ).run({ id, ...columns(fields), active: active ? 1 : 0, at });
-  setBarcodes(db, id, fields.barcodes);
-  return id;
-}
-
-function changeItem(db: Db, current: CatalogueItem, changes: ItemChanges, at: number): void {
-  const { active, ...rest } = changes;
-  const next: ItemFields = { ...current, ...rest };
-  guardUnique(db, next, current.id);
-  prepared(
-    db,
-    `UPDATE catalogue_items SET name = @name, sku = @sku, unit = @unit, price_minor = @priceMinor, price_includes_tax = @priceIncludesTax,
-            rate_basis_points = @rateBasisPoints, hsn_code = @hsnCode, tax_exempt = @taxExempt, active = @active,
-            search_key = @searchKey, updated_at = @at
-     WHERE id = @id`,
-  ).run({ id: current.id, ...columns(next), active: (active ?? current.active) ? 1 : 0, at });
-  if (rest.barcodes !== undefined) setBarcodes(db, current.id, rest.barcodes);
+     VALUES (@id, @name, @sku, @unit, @priceMinor, @priceIncludesTax, @rateBasisPoints, @hsnCode, @taxExempt, @active, @searchKey, @at, @at)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, sku = excluded.sku, unit = excluded.unit, price_minor = excluded.price_minor,
+            price_includes_tax = excluded.price_includes_tax, rate_basis_points = excluded.rate_basis_points, hsn_code = excluded.hsn_code,
+            tax_exempt = excluded.tax_exempt, active = excluded.active, search_key = excluded.search_key, updated_at = excluded.updated_at`,
+  ).run({ id: item.id, ...columns(item), active: item.active ? 1 : 0, at: item.updatedAt });
+  setBarcodes(db, item.id, item.barcodes);
 }
 
 function columns(fields: ItemFields) {

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Currency, InvoiceStatus } from '../../contract/vocabulary';
 import type { Bill } from '../../contract/catalogue/bill';
+import { taxSummary } from '../../contract/billing/invoice';
 import type { Invoice, InvoiceLine } from '../../contract/records';
 import { multiplyMinor, sumMinor } from '../../contract/money';
 import type { AmountResult } from '../../contract/money';
@@ -89,11 +90,20 @@ export function createInvoice(db: Db, input: NewInvoice): Invoice {
       throw new ConflictError('invoice', 'number', `Invoice number ${input.number} is already used.`);
     }
     const id = randomUUID();
-    prepared<[Omit<NewInvoice, 'lines' | 'cashier'> & { id: string; lines: string; cashier: string | null }]>(
+    const tax = bill ? taxSummary(bill.totals) : null;
+    prepared<[Omit<NewInvoice, 'lines' | 'cashier'> & { id: string; lines: string; cashier: string | null; taxableMinor: number | null; taxMinor: number | null; taxByRate: string | null }]>(
       db,
-      `INSERT INTO invoices (id, number, counter_id, lines, total_minor, currency, created_at, cashier)
-       VALUES (@id, @number, @counterId, @lines, @totalMinor, @currency, @createdAt, @cashier)`,
-    ).run({ ...invoice, id, lines: JSON.stringify(input.lines), cashier: invoice.cashier ?? null });
+      `INSERT INTO invoices (id, number, counter_id, lines, total_minor, currency, created_at, cashier, taxable_minor, tax_minor, tax_by_rate)
+       VALUES (@id, @number, @counterId, @lines, @totalMinor, @currency, @createdAt, @cashier, @taxableMinor, @taxMinor, @taxByRate)`,
+    ).run({
+      ...invoice,
+      id,
+      lines: JSON.stringify(input.lines),
+      cashier: invoice.cashier ?? null,
+      taxableMinor: tax?.taxableValue ?? null,
+      taxMinor: tax?.tax ?? null,
+      taxByRate: tax ? JSON.stringify(tax.taxByRate) : null,
+    });
     if (bill) prepared<[string, string]>(db, 'INSERT INTO invoice_bills (invoice_id, bill) VALUES (?, ?)').run(id, JSON.stringify(bill));
     return requireInvoice(db, id);
   });

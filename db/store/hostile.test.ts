@@ -6,6 +6,8 @@ import type pg from 'pg';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { databaseRows, insertLedgerRow, PC_WRITTEN_TABLES } from '../../testkit/store-rows';
 import { STORE_PIN, trustedStoreEachTest } from '../../testkit/store-trust';
+import { teaItemFields } from '../../testkit/catalogue';
+import { newItem } from '../local/catalogue';
 
 const trust = trustedStoreEachTest();
 
@@ -122,7 +124,7 @@ describe('a hostile PC (PC 2, its own role only) against PC 1 and the store', ()
     });
   });
 
-  it('stores, counters, counter_claims, store_cashiers: cannot change preferences, Zoho details, counters, cashiers or another PC’s claim by writing the tables', async () => {
+  it('stores, counters, counter_claims, store_cashiers, the catalogue: cannot change preferences, Zoho details, counters, cashiers, items or another PC’s claim by writing the tables', async () => {
     const pc2 = trust.pc('pc2');
     await changesNothing(async () => {
       await refused(pc2, 'UPDATE stores (poll_interval_seconds)', "UPDATE stores SET poll_interval_seconds = 10 WHERE id = 's1'");
@@ -134,17 +136,23 @@ describe('a hostile PC (PC 2, its own role only) against PC 1 and the store', ()
       await refused(pc2, 'INSERT INTO store_cashiers', "INSERT INTO store_cashiers (store_id, id, name, pin_hash, created_at) VALUES ('s1', 'k2', 'Mallory', 'scrypt$4$8$1$c2FsdA==$aGFzaA==', 0)");
       await refused(pc2, 'UPDATE store_cashiers (a PIN hash it knows)', "UPDATE store_cashiers SET pin_hash = 'scrypt$4$8$1$c2FsdA==$aGFzaA==' WHERE store_id = 's1'");
       await touchesNoRow(pc2, 'DELETE FROM counter_claims (PC 1’s claim)', "DELETE FROM counter_claims WHERE store_id = 's1' AND counter_id = 'c1'");
+      await refused(pc2, 'INSERT INTO catalogue_items', "INSERT INTO catalogue_items (store_id, id, name, sku, unit, price_minor, price_includes_tax, rate_basis_points, hsn_code, tax_exempt, active, updated_at, revision) VALUES ('s1', 'i9', 'Evil', 'EVIL', 'piece', 1, true, 0, '', false, true, 0, 0)");
+      await refused(pc2, 'UPDATE catalogue_items', "UPDATE catalogue_items SET price_minor = 1 WHERE store_id = 's1'");
+      await refused(pc2, 'INSERT INTO catalogue_barcodes', "INSERT INTO catalogue_barcodes (store_id, barcode, item_id) VALUES ('s1', '1', 'i1')");
+      await refused(pc2, 'UPDATE stores (catalogue_revision)', "UPDATE stores SET catalogue_revision = 0 WHERE id = 's1'");
+      await refused(pc2, 'catalogue_put (without the PIN)', "SELECT catalogue_put('s1', '[]', false)");
       await refused(pc2, 'INSERT INTO counter_claims in PC 1’s name', "INSERT INTO counter_claims (store_id, counter_id, station_id, claimed_at) VALUES ('s1', 'c2', 'pc1', 0)");
     });
   });
 
-  it('set_counter, set_preferences, set_zoho_details, set_receipt_details, change_pin, release_claim, close_day, verify_manager_pin, add_cashier, remove_cashier: refused without the PIN', async () => {
+  it('set_counter, set_preferences, set_zoho_details, set_receipt_details, set_catalogue_items, change_pin, release_claim, close_day, verify_manager_pin, add_cashier, remove_cashier: refused without the PIN', async () => {
     const pc2 = trust.pc('pc2');
     const calls: [string, string, unknown[]][] = [
       ['set_counter', 'SELECT set_counter($1, $2, $3, $4, $5, $6, $7)', ['c1', 'Front', 'T-attacker', 'A-', true, 0]],
       ['set_preferences', 'SELECT set_preferences($1, $2)', [10]],
       ['set_zoho_details', 'SELECT set_zoho_details($1, $2, $3, $4)', ['in', 'attacker', 'client']],
       ['set_receipt_details', 'SELECT set_receipt_details($1, $2, $3)', ['Mallory Mart', 'Nowhere']],
+      ['set_catalogue_items', 'SELECT set_catalogue_items($1, $2)', [JSON.stringify([{ ...newItem(teaItemFields(), 0), id: 'i-evil' }])]],
       ['change_pin', 'SELECT change_pin($1, $2)', ['1111']],
       ['release_claim', 'SELECT release_claim($1, $2)', ['c1']],
       ['close_day', 'SELECT close_day($1, $2, $3, $4, $5, $6, $7, $8, $9)', ['d9', '2025-01-20', 0, 10, 'Mallory', 0, '{}', 0]],

@@ -2,6 +2,7 @@
 // which checks the manager PIN itself (with the store's lockout) and moves the configuration version
 // on. A PC's role has no other way to change the store's counters, preferences, Zoho details, PIN,
 // another PC's claim or the day's close.
+import type { CatalogueItem } from '../../contract/catalogue/records';
 import type { Counter } from '../../contract/records';
 import type { StoreReceiptDetails, StoreZohoAccount } from './config';
 import type { Queryable } from './migrate';
@@ -77,4 +78,9 @@ export async function closeDayWithPin(client: Queryable, pin: string, close: Sto
 /** The name and address on every PC's receipts (store migration 010); a field not given stays as it is. */
 export async function setReceiptDetailsWithPin(client: Queryable, pin: string, details: Partial<StoreReceiptDetails>): Promise<void> {
   await client.query('SELECT set_receipt_details($1, $2, $3)', [pin, details.storeName ?? null, details.storeAddress ?? null]);
+}
+
+/** Items made or changed in the session's store's catalogue, under one new revision (store migration 016). */
+export async function setCatalogueItemsWithPin(client: Queryable, pin: string, items: readonly CatalogueItem[]): Promise<void> {
+  await client.query('SELECT set_catalogue_items($1, $2)', [pin, JSON.stringify(items)]);
 }

@@ -8,6 +8,8 @@ import { migrateStore } from './migrate';
 import { stationLiveElsewhereInWindow, terminalTakersElsewhere } from './attempts';
 import { storeAttemptsForDay, storeDayTotals } from './day-attempts';
 import { newestPaymentsElsewhere, readStoreRefunds, readStoreSale } from './sales';
+import { storeInvoiceTaxes } from './invoice-taxes';
+import { storeItemsAfter } from './catalogue';
 import { storeBusinessDay, storeCashRefundsForDay, storeCashSalesForDay, storeCorrectionsForDay, storeDayClose, storeLedgerTotals, storeRefundsForDay } from './day-ledger';
 import type pg from 'pg';
 
@@ -18,7 +20,7 @@ const today = Date.now();
 store.fromTemplate(async () => {
   await migrateStore(store.client);
   // 10 stores × 3 PCs, 30 days, 60,000 attempts with their invoices; refunds of 1 in 8 payments, cash for
-  // 1 in 16 invoices (a quarter of it paid back), corrections and closes spread over the days.
+  // 1 in 16 invoices (a quarter of it paid back), corrections and closes spread over the days; 20,000 catalogue items.
   await store.client.query(`
     INSERT INTO stores (id, name, created_at) SELECT 'store-' || s, 'Store ' || s, 0 FROM generate_series(1, 10) AS s;
     INSERT INTO invoices (store_id, station_id, id, number, counter_id, lines, total_minor, currency, status, created_at)
@@ -50,7 +52,10 @@ store.fromTemplate(async () => {
       FROM generate_series(1, 3000) AS n;
     INSERT INTO day_closes (store_id, station_id, id, day, from_ms, to_ms, closed_by, awaiting_review, summary, created_at, updated_at)
       SELECT 'store-' || (n % 10 + 1), 'pc-' || (n % 3), 'close-' || n, to_char(now() - (n / 10 % 30) * interval '1 day', 'YYYY-MM-DD'), 0, 1, 'Asha', 0, '{}', ${today}, ${today}
-      FROM generate_series(1, 900) AS n;`);
+      FROM generate_series(1, 900) AS n;
+    INSERT INTO catalogue_items (store_id, id, name, sku, unit, price_minor, price_includes_tax, rate_basis_points, hsn_code, tax_exempt, active, updated_at, revision)
+      SELECT 'store-' || (n % 10 + 1), 'item-' || n, 'Item ' || n, 'SKU-' || n, 'piece', 100, true, 500, '', false, true, 0, n / 10
+      FROM generate_series(1, 20000) AS n;`);
   // As autovacuum keeps a live database: statistics, and the visibility map index-only scans need.
   await store.client.query('VACUUM ANALYZE');
 });
@@ -179,5 +184,14 @@ describe('store-wide queries use their indexes', () => {
     const [newest] = await plansOf((client) => newestPaymentsElsewhere(client, 'store-3', 'pc-0'));
     expect(newest).toMatch(/Index Scan Backward using charge_attempts_counter_created/);
     for (const explained of [invoice, cash, attempts, refunds, newest]) expect(explained).not.toMatch(/Seq Scan on (charge_attempts|refunds|tenders|invoices)/);
+  });
+
+  it('the CSV’s tax summaries read the day’s invoices one by one; a heartbeat’s catalogue changes since its last revision read the revision index', async () => {
+    const invoices = Array.from({ length: 50 }, (_, i) => ({ stationId: `pc-${(i * 10) % 3}`, invoiceId: `inv-${i * 10 + 2}` }));
+    const [taxes] = await plansOf((client) => storeInvoiceTaxes(client, 'store-3', invoices));
+    expect(taxes).toMatch(/invoices_pkey/);
+    expect(taxes).not.toMatch(/Seq Scan on invoices/);
+    const [items] = await plansOf((client) => storeItemsAfter(client, { storeId: 'store-3', revision: 1_995, id: 'item-19952' }, 2_000));
+    expect(items).toMatch(/catalogue_items_revision/);
   });
 });

@@ -23,6 +23,7 @@ import { splitTender } from './022_split_tender';
 import { cashRefunds } from './023_cash_refunds';
 import { linkSetAside } from './024_link_set_aside';
 import { storeLease } from './025_store_lease';
+import { invoiceTaxSummary } from './026_invoice_tax_summary';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -57,4 +58,5 @@ export const MIGRATIONS: readonly Migration[] = [
   cashRefunds,
   linkSetAside,
   storeLease,
+  invoiceTaxSummary,
 ];

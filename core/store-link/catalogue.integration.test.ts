@@ -1,0 +1,130 @@
+// The store's catalogue (issue 22), with in-process PCs on one simulator and a real PostgreSQL of
+// this file's own (the link-down step stops it): a manager's item made, changed and deactivated on
+// PC 1 reaches PC 2 at its heartbeat; PC 2 scans and bills from its copy with the link down, while a
+// change is refused; and a PC's own login cannot write the store's items without the manager PIN.
+// Then PC 2's sale reaches the store with its tax summary, for the store's day CSV on PC 1.
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatMinor } from '../../contract/money';
+import { SAMPLE_CATALOGUE_ROWS, teaItemFields } from '../../testkit/catalogue';
+import { Rig, TEST_TUNING } from '../../testkit/rig';
+import { storeDatabaseEachTest } from '../../testkit/store';
+import { localDate } from '../../testkit/time';
+import { connectStoreClient, eventually } from '../../testkit/store-ledger';
+import { PIN_FUNCTION_CODES } from '../../db/store/pin-functions';
+import { readCsv } from '../catalogue/csv-read';
+import { CATALOGUE_LINK_NEEDED } from './store-catalogue';
+
+const store = storeDatabaseEachTest({ ownCluster: true });
+const FAST_LINK = { heartbeatMs: 200, leaseMs: 2_000, maxBackoffMs: 500 };
+const rigs: Rig[] = [];
+const CSV_HEADER = SAMPLE_CATALOGUE_ROWS[0];
+
+afterEach(async () => {
+  if (!store.cluster.isRunning) await store.cluster.resume();
+  for (const rig of rigs.splice(0).reverse()) await rig.close();
+});
+
+async function pc(stationName: string, before: (rig: Rig) => Promise<unknown>, first?: Rig): Promise<Rig> {
+  const tuning = { ...TEST_TUNING, store: FAST_LINK };
+  const rig = await Rig.start(first ? { sharedSimulator: first.sim, counters: 0, tuning } : { tuning });
+  rigs.push(rig);
+  await before(rig);
+  await rig.call('store-join', { managerToken: rig.managerToken, url: store.url, storeName: 'Main Street', stationName, pin: '2468' });
+  if (first) rig.counters = await rig.call('counters-list', {});
+  return rig;
+}
+
+/** The item a barcode scans to on the PC, once it is `wanted`. */
+const scanned = (rig: Rig, barcode: string, wanted: (item: { priceMinor: number } | null) => boolean, what: string) =>
+  eventually(async () => {
+    const { item } = await rig.call('catalogue-barcode', { barcode });
+    return wanted(item) ? { item } : undefined;
+  }, 10_000, what);
+
+describe('the store’s catalogue', () => {
+  it('PC 1’s items reach PC 2; with the link down PC 2 scans and bills from its copy and changes are refused; a PC’s login writes no item; PC 2’s sale has its tax columns in PC 1’s CSV', async () => {
+    const pc1 = await pc('Till 1', (rig) => rig.call('item-create', { managerToken: rig.managerToken, ...teaItemFields() }));
+    // PC 2 brings an item the store lacks, and its own tea, which the store has: the store's tea wins.
+    const pc2 = await pc('Till 2', async (rig) => {
+      await rig.call('item-create', { managerToken: rig.managerToken, ...teaItemFields({ priceMinor: 99_00, barcodes: [] }) });
+      await rig.call('item-create', { managerToken: rig.managerToken, ...teaItemFields({ name: 'Sugar 1 kg', sku: 'SUGAR-1', barcodes: ['8900000000028'], priceMinor: 48_00 }) });
+    }, pc1);
+    const tea = (await scanned(pc2, '8901234567890', (item) => item?.priceMinor === 140_00, 'the store’s tea on PC 2')).item;
+    expect(await pc2.call('catalogue-search', { query: 'TEA-250' })).toHaveLength(1);
+    await scanned(pc1, '8900000000028', (item) => item?.priceMinor === 48_00, 'PC 2’s sugar on PC 1');
+
+    // Made, changed and deactivated on PC 1: PC 2 sees each.
+    const rice = await pc1.call('item-create', { managerToken: pc1.managerToken, ...teaItemFields({ name: 'Basmati Rice', sku: 'RICE-1', barcodes: ['8901234500011'], unit: 'kg', priceMinor: 120_50 }) });
+    await scanned(pc2, '8901234500011', (item) => item?.priceMinor === 120_50, 'the new rice on PC 2');
+    expect((await pc2.call('catalogue-search', { query: 'basm' })).map((item) => item.sku)).toEqual(['RICE-1']);
+    await pc1.call('item-update', { managerToken: pc1.managerToken, itemId: tea?.id ?? '', priceMinor: 150_00 });
+    await scanned(pc2, '8901234567890', (item) => item?.priceMinor === 150_00, 'the tea’s new price on PC 2');
+    await pc1.call('item-update', { managerToken: pc1.managerToken, itemId: rice.id, active: false });
+    await scanned(pc2, '8901234500011', (item) => item === null, 'the rice deactivated on PC 2');
+    expect((await pc2.call('catalogue-search', { query: 'rice', includeInactive: true }))[0]).toMatchObject({ id: rice.id, active: false });
+    // An import on PC 2 writes to the store: PC 1 scans its new item.
+    const imported = await pc2.call('catalogue-import', { managerToken: pc2.managerToken, csv: `${CSV_HEADER}\nRock salt,SALT-1,8900000000035,piece,20,yes,5,2501\n`, dryRun: false });
+    expect(imported).toMatchObject({ imported: true, creates: 1 });
+    await scanned(pc1, '8900000000035', (item) => item?.priceMinor === 20_00, 'PC 2’s imported salt on PC 1');
+    // A SKU the store holds is refused at its field, on the PC that did not make it too.
+    const clash = await pc2.raw('item-create', { managerToken: pc2.managerToken, ...teaItemFields({ name: 'Other rice', sku: 'rice-1', barcodes: [] }) });
+    expect(clash.ok ? null : { code: clash.error.code, field: clash.error.field }).toEqual({ code: 'conflict', field: 'sku' });
+
+    // PC 2's own login: it reads the store's items, and writes none without the manager PIN.
+    const pcUrl = (JSON.parse((await pc2.storeSecrets.read()) ?? '{}') as { url: string }).url;
+    const asPc2 = await connectStoreClient(pcUrl);
+    try {
+      expect((await asPc2.query('SELECT sku FROM catalogue_items ORDER BY sku')).rows.map((row: { sku: string }) => row.sku)).toEqual(['RICE-1', 'SALT-1', 'SUGAR-1', 'TEA-250']);
+      const refused = async (sql: string, params: unknown[] = []) => asPc2.query(sql, params).then(() => 'written', (error: { code?: string }) => error.code);
+      expect(await refused("UPDATE catalogue_items SET price_minor = 1 WHERE sku = 'TEA-250'"), 'catalogue_items update').toBe('42501');
+      expect(await refused("INSERT INTO catalogue_barcodes (store_id, barcode, item_id) SELECT store_id, '1', id FROM catalogue_items LIMIT 1"), 'catalogue_barcodes insert').toBe('42501');
+      expect(await refused("UPDATE stores SET catalogue_revision = 0"), 'stores update').toBe('42501');
+      expect(await refused("SELECT catalogue_put(current_store(), '[]', false)"), 'catalogue_put').toBe('42501');
+      expect(await refused('SELECT set_catalogue_items($1, $2)', ['0000', JSON.stringify([{ ...tea, priceMinor: 1 }])]), 'set_catalogue_items, wrong PIN').toBe(PIN_FUNCTION_CODES.wrongPin);
+    } finally {
+      await asPc2.end();
+    }
+    expect((await store.client.query("SELECT price_minor FROM catalogue_items WHERE sku = 'TEA-250'")).rows).toEqual([{ price_minor: 150_00 }]);
+
+    // The link down: PC 2 scans, searches and bills from its copy; a change on PC 1 is refused and changes nothing.
+    const counterId = pc2.counters[0]?.id ?? '';
+    await pc2.call('counter-claim', { counterId });
+    await pc2.call('tax-settings-update', { managerToken: pc2.managerToken, gstin: '27AAPFU0939F1ZV' }); // each PC's own (not the store's yet)
+    await store.cluster.pause();
+    await eventually(async () => ((await pc2.call('store-status', {})).link === 'down' ? true : undefined), 10_000, 'PC 2’s link down');
+    await eventually(async () => ((await pc1.call('store-status', {})).link === 'down' ? true : undefined), 10_000, 'PC 1’s link down');
+    const { item: cached } = await pc2.call('catalogue-barcode', { barcode: '8901234567890' });
+    expect(cached).toMatchObject({ sku: 'TEA-250', priceMinor: 150_00 });
+    expect((await pc2.call('catalogue-search', { query: 'sug' })).map((item) => item.sku)).toEqual(['SUGAR-1']);
+    const sale = await pc2.call('invoice-checkout', { counterId, lines: [{ itemId: cached?.id ?? '', quantityThousandths: 2_000 }] });
+    expect(sale.invoice.totalMinor).toBe(300_00);
+    expect(sale.bill.totals.lines[0]).toMatchObject({ hsnCode: '0902', rateBasisPoints: 500 });
+    expect((await pc2.call('cash-settle', { invoiceId: sale.invoice.id, counterId, tenderedMinor: 300_00 })).invoice.status).toBe('paid');
+    const refusedDown = await pc1.raw('item-update', { managerToken: pc1.managerToken, itemId: tea?.id ?? '', priceMinor: 1_00 });
+    expect(refusedDown.ok ? null : { code: refusedDown.error.code, message: refusedDown.error.message }).toEqual({ code: 'conflict', message: CATALOGUE_LINK_NEEDED });
+    const importDown = await pc1.raw('catalogue-import', { managerToken: pc1.managerToken, csv: `${CSV_HEADER}\nPepper,PEPPER-1,,piece,20,yes,5,0904\n`, dryRun: false });
+    expect(importDown.ok ? null : importDown.error.message).toBe(CATALOGUE_LINK_NEEDED);
+    expect((await pc1.call('catalogue-barcode', { barcode: '8901234567890' })).item?.priceMinor).toBe(150_00);
+    expect(await pc1.call('catalogue-search', { query: 'PEPPER-1' })).toEqual([]);
+
+    // The link back: PC 2's sale reaches the store with its tax summary, and PC 1's store CSV has its tax columns (its bill stays on PC 2).
+    await store.cluster.resume();
+    await eventually(async () => {
+      const status = await pc2.call('store-status', {});
+      return status.link === 'up' && status.pendingChanges === 0 ? true : undefined;
+    }, 15_000, 'PC 2’s sale shipped');
+    await eventually(async () => ((await pc1.call('store-status', {})).link === 'up' ? true : undefined), 10_000, 'PC 1’s link up');
+    const read = readCsv((await pc1.call('log-export-csv', { date: localDate(Date.now()) })).csv);
+    if (!read.ok) throw new Error(read.message);
+    const [header, ...rows] = read.records.map((record) => record.cells);
+    const column = (name: string) => header?.indexOf(name) ?? -1;
+    const row = rows.find((cells) => cells[column('invoice')] === sale.invoice.number);
+    const { totals } = sale.bill;
+    expect([row?.[column('pc')], row?.[column('taxable_value')], row?.[column('tax')], row?.[column('tax_by_rate')]]).toEqual([
+      'Till 2',
+      formatMinor(totals.taxableValue),
+      formatMinor(totals.tax),
+      `5%: taxable ${formatMinor(totals.taxableValue)}, tax ${formatMinor(totals.tax)}`,
+    ]);
+  });
+});
