@@ -56,7 +56,7 @@ export const FIXTURE_DAY: DayLog = {
   ],
   refunds: [
     {
-      id: 'r1', attemptId: 'a1', invoiceId: 'i1', invoiceNumber: 'C1-0001', counterId: 'c1', paymentId: '17300001', amountMinor: 10_000, currency: 'INR', reason: 'customer_request', note: 'Wrong size',
+      id: 'r1', attemptId: 'a1', invoiceId: 'i1', invoiceNumber: 'C1-0001', counterId: 'c1', paymentId: '17300001', amountMinor: 10_000, currency: 'INR', reason: 'requested_by_customer', note: 'Wrong size',
       state: 'succeeded', zohoRefundId: 'zr1', failureReason: null, failureMessage: null, createdAt: T + 60_000, updatedAt: T, finalAt: T, stationId: 's1',
     },
     {
@@ -65,7 +65,7 @@ export const FIXTURE_DAY: DayLog = {
     },
   ],
   cashRefunds: [
-    { id: 'cr1', tenderId: 'cs1', invoiceId: 'i10', invoiceNumber: 'C1-0010', counterId: 'c1', amountMinor: 2_000, currency: 'INR', reason: 'customer_request', note: 'Returned, "unused"', createdAt: T + 80_000, stationId: 's2' },
+    { id: 'cr1', tenderId: 'cs1', invoiceId: 'i10', invoiceNumber: 'C1-0010', counterId: 'c1', amountMinor: 2_000, currency: 'INR', reason: 'requested_by_customer', note: 'Returned, "unused"', createdAt: T + 80_000, stationId: 's2' },
   ],
   corrections: [
     {

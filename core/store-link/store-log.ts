@@ -8,10 +8,11 @@ import { FOLLOWED_REFUND_STATES, REVIEW_STATES } from '../../contract/vocabulary
 import { listCounters } from '../../db/local/counters';
 import { narrowsToAttempts, NO_LEDGER } from '../../db/local/ledger';
 import { storeAttemptsForDay, storeDayTotals } from '../../db/store/day-attempts';
-import { storeCashRefundsForDay, storeCashSalesForDay, storeClosedSummary, storeCorrectionsForDay, storeDayClose, storeLedgerTotals, storeRefundsForDay } from '../../db/store/day-ledger';
+import { storeCashRefundsForDay, storeCashSalesForDay, storeClosedSummary, storeCorrectionsForDay, storeDayClose, storeKeysetPages, storeLedgerTotals, storeRefundsForDay } from '../../db/store/day-ledger';
 import { listStationNames } from '../../db/store/stations';
 import { reviewedInStore } from '../../db/store/reviews';
-import { dayLogCsv } from '../handlers/ledger-csv';
+import { CSV_PAGE_ROWS } from '../handlers/ledger';
+import { wholePages } from '../handlers/ledger-csv';
 import { getBill } from '../../db/local/invoices';
 import type { DayFilter, LedgerReader } from '../ports';
 import type { StoreHandlerDeps } from './handlers';
@@ -73,12 +74,31 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
     csv: async (input, own) => {
       const store = up();
       if (!store) return own();
-      const day = await storeDay(store, input, Number.MAX_SAFE_INTEGER - 1);
-      const counters = new Map(listCounters(deps.mode().db, { includeInactive: true }).map((c) => [c.id, c.name]));
-      const pcs = new Map((day.store?.stations ?? []).map((s) => [s.id, s.name]));
-      // Bills are kept on the PC that made them: another PC's sales leave the tax columns empty here.
+      const { joined, pool } = store;
+      const { storeId } = joined;
       const db = deps.mode().db;
-      return dayLogCsv(day, (id) => counters.get(id) ?? id, (invoiceId) => getBill(db, invoiceId), (id) => pcs.get(id) ?? id);
+      const counters = new Map(listCounters(db, { includeInactive: true }).map((c) => [c.id, c.name]));
+      const pcs = new Map((await listStationNames(pool, storeId)).map((s) => [s.id, s.name]));
+      const onlyAttempts = narrowsToAttempts(input);
+      const none = wholePages(() => []);
+      return {
+        date: input.date,
+        names: {
+          currency: deps.mode().currency,
+          counterName: (id: string) => counters.get(id) ?? id,
+          // Bills are kept on the PC that made them: another PC's sales leave the tax columns empty here.
+          billOf: (invoiceId: string) => getBill(db, invoiceId),
+          pcName: (id: string) => pcs.get(id) ?? id,
+        },
+        pages: {
+          attempts: () => storeKeysetPages((end) => storeAttemptsForDay(pool, storeId, input, CSV_PAGE_ROWS, end), CSV_PAGE_ROWS),
+          cashSales: onlyAttempts ? none : () => storeKeysetPages((end) => storeCashSalesForDay(pool, storeId, input, { end, size: CSV_PAGE_ROWS }), CSV_PAGE_ROWS),
+          // Few a day: read whole.
+          refunds: onlyAttempts ? none : wholePages(() => storeRefundsForDay(pool, storeId, input)),
+          cashRefunds: onlyAttempts ? none : wholePages(() => storeCashRefundsForDay(pool, storeId, input)),
+          corrections: onlyAttempts ? none : wholePages(() => storeCorrectionsForDay(pool, storeId, input)),
+        },
+      };
     },
     // The close is the store's: every PC's totals, payments needing review and refunds in progress.
     // Payments still live are this PC's count: the close waits for the other PCs' (store-closes.ts).
