@@ -171,6 +171,7 @@ export const DAY_LOG_ROWS = {
     null,
     'cash refund',
     null,
+    ...NO_TAX,
   ],
   correction: (correction: Correction, names: DayLogNames): Cell[] => [
     time(correction.createdAt),
