@@ -85,14 +85,16 @@ export function listAttemptsForDay(db: Db, query: DayLogQuery): ChargeAttempt[] 
  * rowid) by the created_at index, so each is read once, whatever comes in meanwhile.
  */
 export function* attemptPages(db: Db, query: DayLogFilter & { invoiceSearch?: string }, size: number): Generator<ChargeAttempt[]> {
-  const { where, params } = filterSql(query, 'a', query.invoiceSearch);
-  const select = `SELECT a.rowid AS page_key, ${ATTEMPT_COLUMNS} ${ATTEMPTS_FROM} WHERE ${where}`;
-  const order = 'ORDER BY a.created_at DESC, a.rowid DESC LIMIT @size';
   yield* keysetPages<AttemptRow & PageKey, ChargeAttempt>(
-    (end) =>
-      end === null
+    (end) => {
+      // After a page, the index range ends at its last time: no page reads the rows of those before it again.
+      const { where, params } = filterSql(end === null ? query : { ...query, toMs: Math.min(query.toMs, end.at + 1) }, 'a', query.invoiceSearch);
+      const select = `SELECT a.rowid AS page_key, ${ATTEMPT_COLUMNS} ${ATTEMPTS_FROM} WHERE ${where}`;
+      const order = 'ORDER BY a.created_at DESC, a.rowid DESC LIMIT @size';
+      return end === null
         ? prepared<[Record<string, string | number>], AttemptRow & PageKey>(db, `${select} ${order}`).all({ ...params, size })
-        : prepared<[Record<string, string | number>], AttemptRow & PageKey>(db, `${select} AND (a.created_at, a.rowid) < (@endAt, @endKey) ${order}`).all({ ...params, size, endAt: end.at, endKey: end.key }),
+        : prepared<[Record<string, string | number>], AttemptRow & PageKey>(db, `${select} AND (a.created_at < @endAt OR a.rowid < @endKey) ${order}`).all({ ...params, size, endAt: end.at, endKey: end.key });
+    },
     size,
     toChargeAttempt,
   );

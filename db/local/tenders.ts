@@ -121,7 +121,13 @@ export function* cashSalePages(db: Db, fromMs: number, toMs: number, counterId: 
     (end) =>
       end === null
         ? prepared<[typeof params], TenderRow & PageKey>(db, `${select} ${order}`).all(params)
-        : prepared<[typeof params & { endAt: number; endKey: number }], TenderRow & PageKey>(db, `${select} AND (t.created_at, t.rowid) < (@endAt, @endKey) ${order}`).all({ ...params, endAt: end.at, endKey: end.key }),
+        : // After a page, the index range ends at its last time (as attemptPages).
+          prepared<[typeof params & { endAt: number; endKey: number }], TenderRow & PageKey>(db, `${select} AND (t.created_at < @endAt OR t.rowid < @endKey) ${order}`).all({
+            ...params,
+            toMs: Math.min(toMs, end.at + 1),
+            endAt: end.at,
+            endKey: end.key,
+          }),
     size,
     toCashSale,
   );

@@ -62,7 +62,9 @@ export class StoreWhere {
   /** Rows after the end of a keyset page, newest first by (created_at, id); no end, no condition. */
   after(end: StorePageEnd | null): this {
     if (!end) return this;
-    this.params.push(end.at, end.id);
+    // The time alone bounds the index scan: no page reads the rows of those before it again.
+    this.add((n) => `${this.alias}.created_at <= $${n}`, end.at);
+    this.params.push(end.id);
     this.conditions.push(`(${this.alias}.created_at, ${this.alias}.id) < ($${this.params.length - 1}, $${this.params.length})`);
     return this;
   }
