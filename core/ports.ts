@@ -2,7 +2,7 @@
 // own, or one in demo mode, uses LOCAL_PORTS: nothing to ask, its SQLite is the whole truth. A PC
 // of a store, while live, uses the store's (core/store-link/store-ports.ts). The backend picks the
 // current ones at each call, so the ports change when a PC joins a store or its mode changes.
-import type { CounterStatus, CsvExport, DayCloseReport, DayLog, Receipt } from '../contract/answers';
+import type { CounterStatus, DayCloseReport, DayLog, Receipt } from '../contract/answers';
 import type { ParsedInput } from '../contract/handlers';
 import type { AttemptEvent, ChargeAttempt, Counter, RefundWithEvents } from '../contract/records';
 import type { Edition } from '../contract/vocabulary';
@@ -14,6 +14,7 @@ import type { Db } from '../db/local/database';
 import type { NewDayClose } from '../db/local/day-closes';
 import { InvalidStateError } from '../db/local/errors';
 import { HandlerFailure } from './failure';
+import type { DayLogSource } from './handlers/ledger-csv';
 
 /** One counter, one PC: a charge needs the counter's claim. */
 export interface ClaimGate {
@@ -71,7 +72,8 @@ export type DayFilter = ParsedInput<'log-export-csv'>;
  */
 export interface LedgerReader {
   day(filter: DayFilter, limit: number, own: () => DayLog): Promise<DayLog>;
-  csv(filter: DayFilter, own: () => CsvExport): Promise<CsvExport>;
+  /** The day's records for its CSV, read a page at a time as it is written. */
+  csv(filter: DayFilter, own: () => DayLogSource): Promise<DayLogSource>;
   /** The day close's report: its totals, payments needing review and refunds in progress for every PC; `own` this PC's. */
   closeReport(date: string, own: () => DayCloseReport): Promise<DayCloseReport>;
   /** A payment's audit trail; `own` for a payment of this PC's. */

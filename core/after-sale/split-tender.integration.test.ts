@@ -174,7 +174,7 @@ describe('split tender', () => {
     const csv = await rig.call('log-export-csv', { date: localDate(Date.now()) });
     const lines = csv.csv.split('\r\n').slice(1, -1);
     expect(lines).toHaveLength(3);
-    expect(lines.find((line) => line.endsWith(',cash refund,'))).toContain(`${bill.number},Counter 1,,200.00,INR,cash,succeeded`);
+    expect(lines.find((line) => line.endsWith(',cash refund,,,,'))).toContain(`${bill.number},Counter 1,,200.00,INR,cash,succeeded`);
   });
 
   it('refuses a cash refund of an invoice paid wholly by card or UPI, naming the invoice', async () => {

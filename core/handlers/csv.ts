@@ -2,7 +2,12 @@
 // formula (=, +, -, @) are prefixed with an apostrophe.
 
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return [header, ...rows].map(csvLine).join('');
+}
+
+/** One row as a CSV line, with its line break. */
+export function csvLine(row: readonly (string | number | null)[]): string {
+  return row.map(csvCell).join(',') + '\r\n';
 }
 
 function csvCell(value: string | number | null): string {

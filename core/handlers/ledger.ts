@@ -7,7 +7,7 @@ import { getBill } from '../../db/local/invoices';
 import * as log from '../../db/local/ledger';
 import * as refunds from '../../db/local/refunds';
 import * as tenders from '../../db/local/tenders';
-import { dayLogCsv } from './ledger-csv';
+import { dayLogCsvText, wholePages, type DayLogSource } from './ledger-csv';
 import type { DataContext, Handlers } from './types';
 
 type DayFilter = ParsedInput<'log-export-csv'>;
@@ -18,13 +18,50 @@ export function logHandlers(ctx: DataContext): Handlers<'log-day' | 'log-export-
       const limit = rows ?? DAY_LOG_PAGE;
       return ctx.ports().ledger.day(filter, limit, () => dayLog(ctx, filter, limit));
     },
-    'log-export-csv': (input) =>
-      ctx.ports().ledger.csv(input, () => {
-        const day = dayLog(ctx, input, Number.MAX_SAFE_INTEGER - 1);
-        const names = new Map(counters.listCounters(ctx.db, { includeInactive: true }).map((c) => [c.id, c.name]));
-        return dayLogCsv(day, (counterId) => names.get(counterId) ?? counterId, (invoiceId) => getBill(ctx.db, invoiceId)?.totals ?? null);
-      }),
+    'log-export-csv': async (input) => dayLogCsvText(await ctx.ports().ledger.csv(input, () => ownDayLogSource(ctx, input))),
   };
+}
+
+/** Rows a page of the CSV reads at a time. */
+export const CSV_PAGE_ROWS = 1_000;
+
+/** This PC's records of the day for its CSV, read a page at a time as it is written. */
+export function ownDayLogSource(ctx: Pick<DataContext, 'db' | 'currency'>, input: DayFilter): DayLogSource {
+  const range = businessDayRange(ctx.db, input.date);
+  const names = new Map(counters.listCounters(ctx.db, { includeInactive: true }).map((c) => [c.id, c.name]));
+  const filter = {
+    ...range,
+    ...(input.counterId ? { counterId: input.counterId } : {}),
+    ...(input.state ? { state: input.state } : {}),
+    ...(input.method ? { method: input.method } : {}),
+    ...(input.search ? { invoiceSearch: input.search } : {}),
+  };
+  // A state or method narrows to card/UPI attempts; cash sales, refunds and corrections are listed otherwise.
+  const onlyAttempts = log.narrowsToAttempts(input);
+  const matches = invoiceMatches(input.search);
+  const none = wholePages(() => []);
+  return {
+    date: input.date,
+    names: { currency: ctx.currency, counterName: (counterId) => names.get(counterId) ?? counterId, taxOf: (invoiceId) => getBill(ctx.db, invoiceId)?.totals ?? null },
+    pages: {
+      attempts: () => log.attemptPages(ctx.db, filter, CSV_PAGE_ROWS),
+      cashSales: onlyAttempts
+        ? none
+        : function* () {
+            for (const page of tenders.cashSalePages(ctx.db, range.fromMs, range.toMs, input.counterId, CSV_PAGE_ROWS)) yield page.filter(matches);
+          },
+      // Few a day: read whole.
+      refunds: onlyAttempts ? none : wholePages(() => refunds.listRefundsForDay(ctx.db, range.fromMs, range.toMs, input.counterId).filter(matches)),
+      cashRefunds: onlyAttempts ? none : wholePages(() => listCashRefundsForDay(ctx.db, range.fromMs, range.toMs, input.counterId).filter(matches)),
+      corrections: onlyAttempts ? none : wholePages(() => listCorrectionsForDay(ctx.db, input.date, input.counterId).filter(matches)),
+    },
+  };
+}
+
+/** The search box's rule for records other than attempts: part of the invoice number, any case. */
+function invoiceMatches(search: string | undefined): (record: { invoiceNumber: string }) => boolean {
+  const wanted = search?.trim().toLowerCase() ?? '';
+  return (record) => wanted === '' || record.invoiceNumber.toLowerCase().includes(wanted);
 }
 
 function dayLog(ctx: DataContext, input: DayFilter, limit: number): DayLog {
@@ -40,8 +77,7 @@ function dayLog(ctx: DataContext, input: DayFilter, limit: number): DayLog {
   const listed = log.listAttemptsForDay(ctx.db, { ...filter, ...(input.search ? { invoiceSearch: input.search } : {}), limit: limit + 1 });
   // A state or method narrows to card/UPI attempts; cash sales, refunds and corrections are listed otherwise.
   const onlyAttempts = log.narrowsToAttempts(input);
-  const search = input.search?.trim().toLowerCase() ?? '';
-  const matches = (record: { invoiceNumber: string }) => search === '' || record.invoiceNumber.toLowerCase().includes(search);
+  const matches = invoiceMatches(input.search);
   return {
     date: input.date,
     currency: ctx.currency,

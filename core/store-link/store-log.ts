@@ -17,13 +17,16 @@ import {
   storeClosedSummary,
   storeCorrectionsForDay,
   storeDayClose,
+  storeKeysetPages,
   storeLedgerTotals,
   storeRefundsForDay,
 } from '../../db/store/day-ledger';
 import { storeInvoiceTaxes } from '../../db/store/invoice-taxes';
 import { listStationNames } from '../../db/store/stations';
 import { reviewedInStore } from '../../db/store/reviews';
-import { dayLogCsv } from '../handlers/ledger-csv';
+import { CSV_PAGE_ROWS } from '../handlers/ledger';
+import { wholePages, type Pages } from '../handlers/ledger-csv';
+import type { TaxSummary } from '../../contract/billing/invoice';
 import { getBill } from '../../db/local/invoices';
 import type { DayFilter, LedgerReader } from '../ports';
 import type { StoreHandlerDeps } from './handlers';
@@ -83,18 +86,45 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
       if (!store) return ownDay(own());
       return storeDay(store, filter, limit);
     },
-    csv: async (input, own) => {
+    csv: async (filter, own) => {
       const store = up();
       if (!store) return own();
-      const day = await storeDay(store, input, Number.MAX_SAFE_INTEGER - 1);
-      const counters = new Map(listCounters(deps.mode().db, { includeInactive: true }).map((c) => [c.id, c.name]));
-      const pcs = new Map((day.store?.stations ?? []).map((s) => [s.id, s.name]));
-      // Bills stay on the PC that made them; every PC's invoices bring their tax summary to the store (this PC's own bills stand in for what has not shipped yet).
+      const { joined, pool } = store;
+      const { storeId } = joined;
       const db = deps.mode().db;
-      const sales = [...day.attempts.filter((a) => a.state === 'succeeded'), ...day.cashSales];
-      const taxes = await storeInvoiceTaxes(store.pool, store.joined.storeId, sales.map((sale) => ({ stationId: sale.stationId ?? '', invoiceId: sale.invoiceId })));
-      const taxOf = (invoiceId: string) => taxes.get(invoiceId) ?? getBill(db, invoiceId)?.totals ?? null;
-      return dayLogCsv(day, (id) => counters.get(id) ?? id, taxOf, (id) => pcs.get(id) ?? id);
+      const input = { ...filter, ...(await storeBusinessDay(pool, storeId, filter.date)) };
+      const counters = new Map(listCounters(db, { includeInactive: true }).map((c) => [c.id, c.name]));
+      const pcs = new Map((await listStationNames(pool, storeId)).map((s) => [s.id, s.name]));
+      const onlyAttempts = narrowsToAttempts(input);
+      const none = wholePages(() => []);
+      // Bills stay on the PC that made them; every PC's invoices bring their tax summary to the store,
+      // read for each page of sales before its lines are written (this PC's own bills stand in for
+      // what has not shipped yet).
+      let taxes = new Map<string, TaxSummary>();
+      const withTaxes = <T extends { invoiceId: string; stationId?: string | null | undefined }>(pages: Pages<T>): Pages<T> =>
+        async function* () {
+          for await (const page of pages()) {
+            taxes = await storeInvoiceTaxes(pool, storeId, page.map((sale) => ({ stationId: sale.stationId ?? '', invoiceId: sale.invoiceId })));
+            yield page;
+          }
+        };
+      return {
+        date: input.date,
+        names: {
+          currency: deps.mode().currency,
+          counterName: (id: string) => counters.get(id) ?? id,
+          taxOf: (invoiceId: string) => taxes.get(invoiceId) ?? getBill(db, invoiceId)?.totals ?? null,
+          pcName: (id: string) => pcs.get(id) ?? id,
+        },
+        pages: {
+          attempts: withTaxes(() => storeKeysetPages((end) => storeAttemptsForDay(pool, storeId, input, CSV_PAGE_ROWS, end), CSV_PAGE_ROWS)),
+          cashSales: onlyAttempts ? none : withTaxes(() => storeKeysetPages((end) => storeCashSalesForDay(pool, storeId, input, { end, size: CSV_PAGE_ROWS }), CSV_PAGE_ROWS)),
+          // Few a day: read whole.
+          refunds: onlyAttempts ? none : wholePages(() => storeRefundsForDay(pool, storeId, input)),
+          cashRefunds: onlyAttempts ? none : wholePages(() => storeCashRefundsForDay(pool, storeId, input)),
+          corrections: onlyAttempts ? none : wholePages(() => storeCorrectionsForDay(pool, storeId, input)),
+        },
+      };
     },
     // The close is the store's: every PC's totals, payments needing review and refunds in progress.
     // Payments still live are this PC's count: the close waits for the other PCs' (store-closes.ts).

@@ -38,10 +38,12 @@ export interface AttemptRow {
   hold_ended_at: number | null;
 }
 
+/** An attempt's columns with its invoice's number and cashier, and where they come from. */
+export const ATTEMPT_COLUMNS = 'a.*, i.number AS invoice_number, i.cashier AS cashier';
+export const ATTEMPTS_FROM = 'FROM charge_attempts AS a JOIN invoices AS i ON i.id = a.invoice_id';
+
 /** Attempts as `a`, with their invoice's number; add WHERE / ORDER BY. */
-export const SELECT_ATTEMPTS = `
-  SELECT a.*, i.number AS invoice_number, i.cashier AS cashier
-  FROM charge_attempts AS a JOIN invoices AS i ON i.id = a.invoice_id`;
+export const SELECT_ATTEMPTS = `SELECT ${ATTEMPT_COLUMNS} ${ATTEMPTS_FROM}`;
 
 export function toChargeAttempt(row: AttemptRow): ChargeAttempt {
   return {

@@ -5,11 +5,12 @@ import { ATTEMPT_STATES, PAYMENT_METHODS, REVIEW_STATES } from '../../contract/v
 import type { ChargeAttempt, Counter } from '../../contract/records';
 import type { CounterTotal, DayTotals } from '../../contract/answers';
 import type { AttemptRow } from './attempt-queries';
-import { SELECT_ATTEMPTS, toChargeAttempt } from './attempt-queries';
+import { ATTEMPT_COLUMNS, ATTEMPTS_FROM, SELECT_ATTEMPTS, toChargeAttempt } from './attempt-queries';
 import { listCounters } from './counters';
 import type { Db } from './database';
 import { hourSinceOrigin, ledgerTotals, type CounterLedger, type Ledger } from './ledger-totals';
 import { TALLY_SLOT_MS } from './migrations/003_attempt_tallies';
+import { keysetPages, type PageKey } from './keyset-pages';
 import { prepared, sqlLiterals } from './statements';
 
 /**
@@ -77,6 +78,26 @@ export function listAttemptsForDay(db: Db, query: DayLogQuery): ChargeAttempt[] 
   )
     .all({ ...params, limit: query.limit ?? DEFAULT_LIMIT })
     .map(toChargeAttempt);
+}
+
+/**
+ * The day's attempts newest first, `size` at a time, for the CSV: keyset pages on (created_at,
+ * rowid) by the created_at index, so each is read once, whatever comes in meanwhile.
+ */
+export function* attemptPages(db: Db, query: DayLogFilter & { invoiceSearch?: string }, size: number): Generator<ChargeAttempt[]> {
+  yield* keysetPages<AttemptRow & PageKey, ChargeAttempt>(
+    (end) => {
+      // After a page, the index range ends at its last time: no page reads the rows of those before it again.
+      const { where, params } = filterSql(end === null ? query : { ...query, toMs: Math.min(query.toMs, end.at + 1) }, 'a', query.invoiceSearch);
+      const select = `SELECT a.rowid AS page_key, ${ATTEMPT_COLUMNS} ${ATTEMPTS_FROM} WHERE ${where}`;
+      const order = 'ORDER BY a.created_at DESC, a.rowid DESC LIMIT @size';
+      return end === null
+        ? prepared<[Record<string, string | number>], AttemptRow & PageKey>(db, `${select} ${order}`).all({ ...params, size })
+        : prepared<[Record<string, string | number>], AttemptRow & PageKey>(db, `${select} AND (a.created_at < @endAt OR a.rowid < @endKey) ${order}`).all({ ...params, size, endAt: end.at, endKey: end.key });
+    },
+    size,
+    toChargeAttempt,
+  );
 }
 
 /** The window's attempts counted by counter, state and method. */

@@ -7,6 +7,7 @@ import { assertDayOpen } from './day-closes';
 import { assertRelearned } from './relearn';
 import { InvalidStateError, PartTooLargeError, InvoiceOfAnotherCounterError, TenderTooSmallError } from './errors';
 import { recordInvoicePaid, requireInvoice } from './invoices';
+import { keysetPages, type PageKey } from './keyset-pages';
 import { invoiceHasLiveAttempt } from './live-attempts';
 import { invoiceAwaitsReview } from './reviews';
 import { inWriteTransaction, prepared } from './statements';
@@ -80,9 +81,9 @@ export interface TenderRow {
   cashier?: string | null;
 }
 
-const SELECT_TENDERS = `
-  SELECT t.*, i.number AS invoice_number, i.cashier AS cashier
-  FROM tenders AS t JOIN invoices AS i ON i.id = t.invoice_id`;
+const TENDER_COLUMNS = 't.*, i.number AS invoice_number, i.cashier AS cashier';
+const TENDERS_FROM = 'FROM tenders AS t JOIN invoices AS i ON i.id = t.invoice_id';
+const SELECT_TENDERS = `SELECT ${TENDER_COLUMNS} ${TENDERS_FROM}`;
 
 export function toCashSale(row: TenderRow): CashSale {
   return {
@@ -111,6 +112,27 @@ export function latestCashSaleForCounter(db: Db, counterId: string): CashSale | 
 }
 
 /** Cash sales in [fromMs, toMs), newest first, optionally at one counter. */
+/** The window's cash sales newest first, `size` at a time (keyset pages, as attemptPages), for the CSV. */
+export function* cashSalePages(db: Db, fromMs: number, toMs: number, counterId: string | undefined, size: number): Generator<CashSale[]> {
+  const select = `SELECT t.rowid AS page_key, ${TENDER_COLUMNS} ${TENDERS_FROM} WHERE t.created_at >= @fromMs AND t.created_at < @toMs AND (@counterId IS NULL OR t.counter_id = @counterId)`;
+  const order = 'ORDER BY t.created_at DESC, t.rowid DESC LIMIT @size';
+  const params = { fromMs, toMs, counterId: counterId ?? null, size };
+  yield* keysetPages<TenderRow & PageKey, CashSale>(
+    (end) =>
+      end === null
+        ? prepared<[typeof params], TenderRow & PageKey>(db, `${select} ${order}`).all(params)
+        : // After a page, the index range ends at its last time (as attemptPages).
+          prepared<[typeof params & { endAt: number; endKey: number }], TenderRow & PageKey>(db, `${select} AND (t.created_at < @endAt OR t.rowid < @endKey) ${order}`).all({
+            ...params,
+            toMs: Math.min(toMs, end.at + 1),
+            endAt: end.at,
+            endKey: end.key,
+          }),
+    size,
+    toCashSale,
+  );
+}
+
 export function listCashSalesForDay(db: Db, fromMs: number, toMs: number, counterId?: string): CashSale[] {
   return prepared<[number, number, string | null, string | null], TenderRow>(
     db,

@@ -13,7 +13,7 @@ import { assembleTotals, NO_LEDGER, onSlots, type GroupRow, type HourRow } from 
 import type { BusinessDay } from '../local/day-closes';
 import { TALLY_SLOT_MS } from '../local/migrations/003_attempt_tallies';
 import { localDayRange } from '../../contract/calendar';
-import { hourOfClock, StoreWhere } from './day-ledger';
+import { hourOfClock, StoreWhere, type StorePageEnd } from './day-ledger';
 
 /** The log's filter over the date's business day (`fromMs`–`toMs`: storeBusinessDay). */
 type DayFilter = ParsedInput<'log-export-csv'> & BusinessDay;
@@ -36,9 +36,12 @@ function whereSql(storeId: string, input: DayFilter, table: 'a' | 't' = 'a'): St
 
 const FROM = 'charge_attempts AS a LEFT JOIN invoices AS i ON i.store_id = a.store_id AND i.station_id = a.station_id AND i.id = a.invoice_id';
 
-/** The day's attempts across the store, newest first, `limit` of them (one more tells whether there are more). */
-export async function storeAttemptsForDay(client: pg.ClientBase | pg.Pool, storeId: string, input: DayFilter, limit: number): Promise<ChargeAttempt[]> {
-  const { sql: where, params } = whereSql(storeId, input);
+/**
+ * The day's attempts across the store, newest first, `limit` of them (one more tells whether there
+ * are more); after `end`, the next keyset page (the CSV's).
+ */
+export async function storeAttemptsForDay(client: pg.ClientBase | pg.Pool, storeId: string, input: DayFilter, limit: number, end: StorePageEnd | null = null): Promise<ChargeAttempt[]> {
+  const { sql: where, params } = whereSql(storeId, input).after(end);
   const limitAt = `$${params.length + 1}`;
   // The page of attempts first (by the index, newest first), then their invoices one by one; a
   // search by invoice number needs the invoices in the filter itself.

@@ -63,6 +63,16 @@ export class StoreWhere {
     return this;
   }
 
+  /** Rows after the end of a keyset page, newest first by (created_at, id); no end, no condition. */
+  after(end: StorePageEnd | null): this {
+    if (!end) return this;
+    // The time alone bounds the index scan: no page reads the rows of those before it again.
+    this.add((n) => `${this.alias}.created_at <= $${n}`, end.at);
+    this.params.push(end.id);
+    this.conditions.push(`(${this.alias}.created_at, ${this.alias}.id) < ($${this.params.length - 1}, $${this.params.length})`);
+    return this;
+  }
+
   /** Invoice numbers (`column`, e.g. i.number) containing `search`, case-insensitive; no search, no condition. */
   search(column: string, search: string | undefined): this {
     const text = search?.trim();
@@ -72,6 +82,24 @@ export class StoreWhere {
 
   get sql(): string {
     return this.conditions.join(' AND ');
+  }
+}
+
+/** Where a page of the store's rows ended: its last row's time and id. */
+export interface StorePageEnd {
+  at: number;
+  id: string;
+}
+
+/** The store's rows a page at a time, newest first, by `read` (after `end`, null for the first) until a page comes back short. */
+export async function* storeKeysetPages<T extends { createdAt: number; id: string }>(read: (end: StorePageEnd | null) => Promise<T[]>, size: number): AsyncGenerator<T[]> {
+  let end: StorePageEnd | null = null;
+  for (;;) {
+    const rows = await read(end);
+    if (rows.length > 0) yield rows;
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < size) return;
+    end = { at: last.createdAt, id: last.id };
   }
 }
 
@@ -87,10 +115,11 @@ export async function storeRefundsForDay(client: Client, storeId: string, filter
   return rows.rows.map((row) => ({ ...toRefund(row), stationId: row.station_id }));
 }
 
-/** The day's cash sales across the store, newest first. */
-export async function storeCashSalesForDay(client: Client, storeId: string, filter: StoreDayFilter): Promise<CashSale[]> {
-  const where = new StoreWhere(storeId, 'c', filter).between('created_at', filter.fromMs, filter.toMs).search('i.number', filter.search);
-  const rows = await client.query<TenderRow & StationRow>(`${withInvoiceNumber('tenders', 'c')} WHERE ${where.sql} ORDER BY c.created_at DESC, c.id DESC`, where.params);
+/** The day's cash sales across the store, newest first; `page`: `size` of them after `end` (the CSV's keyset pages). */
+export async function storeCashSalesForDay(client: Client, storeId: string, filter: StoreDayFilter, page?: { end: StorePageEnd | null; size: number }): Promise<CashSale[]> {
+  const where = new StoreWhere(storeId, 'c', filter).between('created_at', filter.fromMs, filter.toMs).search('i.number', filter.search).after(page?.end ?? null);
+  const limit = page ? ` LIMIT ${Math.trunc(page.size)}` : '';
+  const rows = await client.query<TenderRow & StationRow>(`${withInvoiceNumber('tenders', 'c')} WHERE ${where.sql} ORDER BY c.created_at DESC, c.id DESC${limit}`, where.params);
   return rows.rows.map((row) => ({ ...toCashSale(row), stationId: row.station_id }));
 }
 

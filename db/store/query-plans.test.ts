@@ -10,7 +10,7 @@ import { storeAttemptsForDay, storeDayTotals } from './day-attempts';
 import { newestPaymentsElsewhere, readStoreRefunds, readStoreSale } from './sales';
 import { storeInvoiceTaxes } from './invoice-taxes';
 import { storeItemsAfter } from './catalogue';
-import { storeBusinessDay, storeCashRefundsForDay, storeCashSalesForDay, storeCorrectionsForDay, storeDayClose, storeLedgerTotals, storeRefundsForDay } from './day-ledger';
+import { storeBusinessDay, storeCashRefundsForDay, storeCashSalesForDay, storeCorrectionsForDay, storeDayClose, storeKeysetPages, storeLedgerTotals, storeRefundsForDay, type StorePageEnd } from './day-ledger';
 import type pg from 'pg';
 
 const store = storeDatabaseEachTest();
@@ -99,6 +99,30 @@ describe('store-wide queries use their indexes', () => {
       expect(explained, JSON.stringify(filter)).not.toMatch(/Seq Scan/);
       // The invoices are looked up one by one for the page, never read for the whole store.
       if (!('search' in filter)) expect(explained, JSON.stringify(filter)).toMatch(/Index Scan using invoices_pkey on invoices/);
+    }
+  });
+
+  it('the CSV’s keyset pages read every attempt and cash sale of the day once, in the log’s order, each page by the same indexes', async () => {
+    const size = 64;
+    const pages = async <T extends { createdAt: number; id: string }>(read: (end: StorePageEnd | null) => Promise<T[]>) => {
+      const read_: T[][] = [];
+      for await (const page of storeKeysetPages(read, size)) read_.push(page);
+      return read_;
+    };
+    for (const filter of [day, { ...day, counterId: 'counter-2' }]) {
+      const what = JSON.stringify(filter);
+      const attempts = await pages((end) => storeAttemptsForDay(store.client, 'store-3', filter, size, end));
+      const whole = await storeAttemptsForDay(store.client, 'store-3', filter, 100_000);
+      expect(attempts.length, what).toBeGreaterThan(1);
+      expect(attempts.flat().map((a) => a.id), what).toEqual(whole.map((a) => a.id));
+      const cash = await pages((end) => storeCashSalesForDay(store.client, 'store-3', filter, { end, size }));
+      expect(cash.flat().map((c) => c.id), what).toEqual((await storeCashSalesForDay(store.client, 'store-3', filter)).map((c) => c.id));
+      // A page after the first starts at the last one's end, on the index.
+      const last = whole[size - 1];
+      if (!last) throw new Error(`${what}: fewer attempts than a page`);
+      const [later] = await plansOf((client) => storeAttemptsForDay(client, 'store-3', filter, size, { at: last.createdAt, id: last.id }));
+      expect(later, what).toMatch(/charge_attempts_(store|station|counter)_created/);
+      expect(later, what).not.toMatch(/Seq Scan/);
     }
   });
 

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DayLog } from '../../contract/answers';
+import { dayLogCsvText, writeDayLogCsv, type DayLogPages, type DayLogSource } from './ledger-csv';
+import { FIXTURE_BILLS, FIXTURE_COUNTERS, FIXTURE_DAY, FIXTURE_PCS } from './ledger-csv.fixture';
+
+const golden = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
+
+/** The day's records `size` at a time, each kind from its own list. */
+function paged(day: DayLog, size: number): DayLogPages {
+  const pages =
+    <T>(list: readonly T[]) =>
+    function* () {
+      for (let at = 0; at < list.length; at += size) yield list.slice(at, at + size);
+    };
+  return { attempts: pages(day.attempts), cashSales: pages(day.cashSales), refunds: pages(day.refunds), cashRefunds: pages(day.cashRefunds), corrections: pages(day.corrections) };
+}
+
+function source(day: DayLog, size: number, store = false): DayLogSource {
+  return {
+    date: day.date,
+    names: {
+      currency: day.currency,
+      counterName: (id) => FIXTURE_COUNTERS.get(id) ?? id,
+      taxOf: (id) => FIXTURE_BILLS.get(id)?.totals ?? null,
+      ...(store ? { pcName: (id: string) => FIXTURE_PCS.get(id) ?? id } : {}),
+    },
+    pages: paged(day, size),
+  };
+}
+
+describe('the day log CSV, written a page at a time', () => {
+  it.each([1, 2, 100])('is byte for byte the CSV made in one piece before (pages of %i)', async (size) => {
+    const own = await dayLogCsvText(source(FIXTURE_DAY, size));
+    expect(own).toEqual({ fileName: 'payments-2026-11-22.csv', csv: golden('day-log.csv'), rowCount: 12 });
+    expect((await dayLogCsvText(source(FIXTURE_DAY, size, true))).csv).toBe(golden('store-day-log.csv'));
+  });
+
+  it('has no cashier column when no sale of the day names one', async () => {
+    const unnamed = <T extends { cashier?: string }>({ cashier: _cashier, ...record }: T) => record;
+    const day = { ...FIXTURE_DAY, attempts: FIXTURE_DAY.attempts.map(unnamed), cashSales: FIXTURE_DAY.cashSales.map(unnamed) };
+    expect((await dayLogCsvText(source(day, 2))).csv).toBe(golden('day-log-no-cashier.csv'));
+  });
+
+  it('hands each page to the file before the next is read', async () => {
+    const written: string[] = [];
+    const read: number[] = [];
+    const day = source(FIXTURE_DAY, 2);
+    const attempts = day.pages.attempts;
+    day.pages.attempts = async function* () {
+      for await (const page of attempts()) {
+        read.push(written.length);
+        yield page;
+      }
+    };
+    await writeDayLogCsv(day, { write: (text) => void written.push(text) });
+    // The first read only looks for a cashier (it finds one at once); then header, and a write per page.
+    expect(read).toEqual([0, 1, 2, 3]);
+  });
+});
