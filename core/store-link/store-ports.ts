@@ -8,7 +8,7 @@ import { localDayRange } from '../../contract/calendar';
 import { HandlerFailure } from '../failure';
 import type { Ports } from '../ports';
 import { changeStoreConfig } from './config-writes';
-import { claimHere, clockTime, holdsClaim, type StoreHandlerDeps } from './handlers';
+import { claimHere, holdsClaim, type StoreHandlerDeps } from './handlers';
 import { otherPcsSales } from './other-pcs-sales';
 import { otherPcsAttempts } from './remote-attempts';
 import { storeCounterWriter } from './store-counters';
@@ -74,7 +74,7 @@ async function assertTerminalFreeAtOtherPcs(deps: StoreHandlerDeps, counterId: s
   if (mode.kind !== 'live' || !joined || !connection || !link.isUp) return;
   const counter = requireCounter(mode.db, counterId);
   try {
-    await assertTerminalFreeInStore(connection, { storeId: joined.storeId, stationId: joined.stationId, terminalId: counter.terminalId, now: deps.now(), formatTime: clockTime });
+    await assertTerminalFreeInStore(connection, { storeId: joined.storeId, stationId: joined.stationId, terminalId: counter.terminalId, now: deps.now() });
   } catch (error) {
     if (error instanceof HandlerFailure) throw error;
     deps.log.warn('could not ask the store whether another PC uses the terminal; going on with this PC’s own attempts', {

@@ -3,6 +3,7 @@
 // own; this asks the store for the others' (shipped with their attempts). A counter's claim keeps one
 // PC per counter, so a terminal reaches another PC only through the store: the counter released, or
 // its terminal given to another counter. While the link is down a PC knows only its own attempts.
+import { formatTime } from '../../contract/calendar';
 import { isLiveState } from '../../contract/vocabulary';
 import { terminalTakersElsewhere } from '../../db/store/attempts';
 import type { Queryable } from '../../db/store/migrate';
@@ -15,7 +16,6 @@ export interface TerminalUse {
   terminalId: string;
   /** Unix ms: a hold whose PC went quiet ends, for the others, when its session has surely expired. */
   now: number;
-  formatTime: (ms: number) => string;
 }
 
 /** Refuses (conflict, at the terminal, naming the PC) a charge on a terminal another PC of the store is using or holds. */
@@ -28,7 +28,7 @@ export async function assertTerminalFreeInStore(client: Queryable, use: Terminal
     if (row.hold_until !== null && Number(row.hold_until) > use.now) {
       throw new HandlerFailure(
         'conflict',
-        `Terminal ${use.terminalId} is on hold at PC “${row.station}”: the answer to a charge there was lost, and the terminal may still show that payment until ${use.formatTime(Number(row.hold_until))}. Wait, or ask a manager to check the terminal and release the hold on that PC.`,
+        `Terminal ${use.terminalId} is on hold at PC “${row.station}”: the answer to a charge there was lost, and the terminal may still show that payment until ${formatTime(Number(row.hold_until))}. Wait, or ask a manager to check the terminal and release the hold on that PC.`,
         'terminalId',
       );
     }

@@ -3,7 +3,7 @@ import type { ChargeAttempt, Invoice } from '../../../../../contract/records';
 import { formatMoney } from '../../../../../contract/money';
 import { DetailList, DetailRow } from '../../../components/DetailList';
 import { methodLabel } from '../../../format/labels';
-import { formatTime } from '../../../format/time';
+import { formatTime } from '../../../../../contract/calendar';
 import { useCheckoutStore } from '../../../state/checkout-state';
 import { PrintReceiptButton } from '../../print/PrintReceiptButton';
 
@@ -40,7 +40,7 @@ export function PaymentPaid({ attempt, invoice, currency }: { attempt: ChargeAtt
         <DetailRow term="Method">{inCash ? 'Cash' : methodLabel(attempt?.paidMethod ?? attempt?.method)}</DetailRow>
         {split ? <DetailRow term="Cash part">{formatMoney(invoice.totalMinor - attempt.amountMinor, currency)}</DetailRow> : null}
         {inCash ? <DetailRow term="Cash tendered">{formatMoney(cashPaid.tenderedMinor, currency)}</DetailRow> : null}
-        <DetailRow term="Time">{formatTime(attempt?.finalAt ?? invoice?.paidAt ?? Date.now(), currency)}</DetailRow>
+        <DetailRow term="Time">{formatTime(attempt?.finalAt ?? invoice?.paidAt ?? Date.now())}</DetailRow>
         <DetailRow term="Invoice">{invoice?.number ?? attempt?.invoiceNumber}</DetailRow>
       </DetailList>
       {invoice ? <PrintReceiptButton invoiceId={invoice.id} /> : null}
