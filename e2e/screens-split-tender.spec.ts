@@ -99,6 +99,7 @@ test('the cash part of a split sale is paid back in cash from the log, never thr
   await expect(confirm).toContainText(`₹200.00 in cash from the drawer to the customer who paid ₹500.00 in cash for invoice ${invoice.value.number}.`);
   const beforeYes = await host.call('log-day', { date: localDate(Date.now()) });
   expect(beforeYes.ok && beforeYes.value.cashRefunds).toEqual([]);
+  await confirm.scrollIntoViewIfNeeded();
   await shotBothWidths(page, 'split-04-cash-pay-back-confirm');
   await confirm.getByRole('button', { name: 'Yes, pay back ₹200.00' }).click();
   await expect(form.getByText('Give the customer ₹200.00 from the drawer.')).toBeVisible();

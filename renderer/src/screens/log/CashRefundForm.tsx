@@ -54,6 +54,7 @@ export function CashRefundForm({ sale, leftMinor, onClose }: { sale: CashSale; l
     return (
       <RefundConfirmation
         formId={form}
+        className="cash-refund-form"
         title={`Pay back ${shown} in cash?`}
         error={serverError?.message}
         busy={busy}

@@ -44,6 +44,8 @@ export function RefundReasonField(props: { reason: RefundReason; onReason: (reas
 /** The last step of a refund: what goes back, to whom and why, then "Yes, …" or back to the form. */
 export function RefundConfirmation(props: {
   formId: string;
+  /** Extra class for where it stands (the cash form's box). */
+  className?: string;
   title: string;
   children: ReactNode;
   error: string | null | undefined;
@@ -54,7 +56,7 @@ export function RefundConfirmation(props: {
   onBack: () => void;
 }) {
   return (
-    <section className="refund-confirm" role="alertdialog" aria-labelledby={`${props.formId}-confirm`} aria-describedby={`${props.formId}-confirm-what`}>
+    <section className={props.className ? `refund-confirm ${props.className}` : 'refund-confirm'} role="alertdialog" aria-labelledby={`${props.formId}-confirm`} aria-describedby={`${props.formId}-confirm-what`}>
       <h4 id={`${props.formId}-confirm`}>{props.title}</h4>
       <p id={`${props.formId}-confirm-what`}>{props.children}</p>
       {props.error ? <Message kind="error">{props.error}</Message> : null}
