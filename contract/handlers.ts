@@ -35,6 +35,11 @@ export const inputSchemas = {
   'invoice-create': z.strictObject({
     counterId: f.recordId,
     number: f.invoiceNumber.optional(),
+    /**
+     * Made by a program through the local integration API (its key's name): with cashiers defined
+     * and nobody signed in at the counter, the invoice names the program instead of being refused.
+     */
+    program: f.programName.optional(),
     lines: z
       .array(f.invoiceLine, { error: 'Lines must be a list' })
       .min(1, 'An invoice needs at least one line')

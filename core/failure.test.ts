@@ -11,7 +11,7 @@ describe('toAppError: each error says its own code, words and field', () => {
     [new NotFoundError('chargeAttempt', 'a1'), { code: 'not_found', message: 'That payment does not exist.', field: 'attemptId' }],
     [new InvalidStateError('payment_not_paid'), { code: 'conflict', message: 'Only a paid card or UPI payment can be refunded: this one was not paid.', field: 'attemptId' }],
     [new InvalidStateError('invoice_paid'), { code: 'conflict', message: 'This invoice is already paid.' }],
-    [new DayClosedError('2026-11-22', 'Asha', 0), { code: 'conflict', message: 'The books for 2026-11-22 were closed by Asha: nothing more can be recorded for that day.' }],
+    [new DayClosedError('2026-11-22', 'Asha', 0), { code: 'conflict', message: 'The books for 22 Nov 2026 were closed by Asha: nothing more can be recorded for that day.' }],
     [new RefundsNotAllowedError(), { code: 'not_connected', message: REFUND_SCOPE_MESSAGE }],
     [new ZohoError('not_connected', 'Reconnect Zoho.'), { code: 'not_connected', message: 'Reconnect Zoho.' }],
     [new ZohoError('validation', 'Zoho said no.'), { code: 'zoho_error', message: 'Zoho said no.' }],

@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test';
 import { pdfText, squeezed } from '../testkit/pdf-text';
 import { localDate } from '../testkit/time';
+import { formatDate } from '../contract/calendar';
 import { expect, test, type CounterHost } from './fixtures/browser-host';
 import { chargeButton, counters, expectAccessible, expectTouchTargets, expectWaiting, FINAL, fillItem, openApp, payStatus, sale, setFirstPin, shot } from './screens-support';
 
@@ -218,14 +219,14 @@ test('closing the day: the report by counter and tender with the drawers’ cash
   await expectTouchTargets(page);
   await shot(page, 'after-sale-09-day-close-report');
 
-  await panel.getByRole('button', { name: `Close ${localDate(Date.now())}` }).click();
+  await panel.getByRole('button', { name: `Close ${formatDate(localDate(Date.now()))}` }).click();
   await expect(panel.getByText('Your name is required')).toBeVisible();
   await panel.getByLabel('Your name').fill('Asha');
-  await panel.getByRole('button', { name: `Close ${localDate(Date.now())}` }).click();
+  await panel.getByRole('button', { name: `Close ${formatDate(localDate(Date.now()))}` }).click();
   await expect(panel.getByText(/tick “Close anyway”/)).toBeVisible();
   await panel.getByLabel(/Close anyway/).check();
-  await panel.getByRole('button', { name: `Close ${localDate(Date.now())}` }).click();
-  await panel.getByRole('button', { name: `Yes, close ${localDate(Date.now())}` }).click();
+  await panel.getByRole('button', { name: `Close ${formatDate(localDate(Date.now()))}` }).click();
+  await panel.getByRole('button', { name: `Yes, close ${formatDate(localDate(Date.now()))}` }).click();
   await expect(panel.getByText(/Closed by Asha at/)).toBeVisible();
   await expect(page.getByText(/This day was closed by Asha/)).toBeVisible();
   await expectAccessible(page);

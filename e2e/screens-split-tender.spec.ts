@@ -95,15 +95,23 @@ test('the cash part of a split sale is paid back in cash from the log, never thr
   await expect(form.getByText('Refund amount must be at most ₹500.00: that is what is left to refund of this ₹500.00 payment.')).toBeVisible();
   await form.getByLabel('Cash to pay back').fill('200');
   await form.getByRole('button', { name: 'Pay back in cash' }).click();
+  // Paying back cash is confirmed first, as a card/UPI refund is: nothing is recorded before "Yes".
+  const confirm = page.getByRole('alertdialog', { name: 'Pay back ₹200.00 in cash?' });
+  await expect(confirm).toContainText(`₹200.00 in cash from the drawer to the customer who paid ₹500.00 in cash for invoice ${invoice.value.number}.`);
+  const beforeYes = await host.call('log-day', { date: localDate(Date.now()) });
+  expect(beforeYes.ok && beforeYes.value.cashRefunds).toEqual([]);
+  await confirm.scrollIntoViewIfNeeded();
+  await shotBothWidths(page, 'split-04-cash-pay-back-confirm');
+  await confirm.getByRole('button', { name: 'Yes, pay back ₹200.00' }).click();
   await expect(form.getByText('Give the customer ₹200.00 from the drawer.')).toBeVisible();
   const paidBack = page.getByRole('table', { name: 'Cash paid back' });
   await expect(paidBack).toContainText('₹200.00');
   await expect(page.getByTestId('refunded')).toHaveText('₹200.00', FINAL);
   expect((await host.sim.requests()).filter((r) => r.path.includes('refund'))).toEqual([]);
   await expectAccessible(page);
-  await shotBothWidths(page, 'split-04-cash-paid-back');
+  await shotBothWidths(page, 'split-05-cash-paid-back');
   await paidBack.scrollIntoViewIfNeeded();
-  await shotBothWidths(page, 'split-05-cash-paid-back-listed');
+  await shotBothWidths(page, 'split-06-cash-paid-back-listed');
 });
 
 test('a sale paid ₹300 by UPI first, then the ₹200 balance in cash, with one receipt listing both in that order', async ({ page, host }) => {

@@ -1,5 +1,6 @@
 // Zoho's late word on a record of a closed day: kept as a correction counted on a later, open day
 // (the closed day's records never change), noted in the record's history.
+import { formatDate } from '../../contract/calendar';
 import type { ChargeAttempt, Correction, DayClose } from '../../contract/records';
 import type { Db } from '../../db/local/database';
 import { recordCorrection } from '../../db/local/day-closes';
@@ -49,7 +50,7 @@ export function recordLateCharge(db: Db, attempt: ChargeAttempt, close: DayClose
       toState: attempt.state,
       at: answer.now,
       actor: answer.actor,
-      reason: `After ${close.day} was closed: ${answer.detail}. Counted as a correction on ${correction.day}.`,
+      reason: `After ${formatDate(close.day)} was closed: ${answer.detail}. Counted as a correction on ${formatDate(correction.day)}.`,
     });
     return correction;
   });

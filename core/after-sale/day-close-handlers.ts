@@ -9,7 +9,7 @@ import { businessDayRange, closeDay, countLiveInWindow, getDayClose } from '../.
 import { billsPaidInWindow } from '../../db/local/invoices';
 import * as log from '../../db/local/ledger';
 import * as refunds from '../../db/local/refunds';
-import { localDate } from '../../contract/calendar';
+import { formatDate, localDate } from '../../contract/calendar';
 import { HandlerFailure } from '../failure';
 import type { DataContext, Handlers } from '../handlers/types';
 import { dayTaxSummary } from './tax-summary';
@@ -29,16 +29,16 @@ export function dayCloseHandlers(ctx: DataContext): Handlers<'day-close-report' 
         throw new HandlerFailure('invalid_input', 'Date must be today or earlier: a day is closed once it has begun.', 'date');
       }
       const before = await storeReport(ctx, input.date);
-      if (before.close) throw new HandlerFailure('conflict', `${input.date} is already closed (by ${before.close.closedBy}).`, 'date');
+      if (before.close) throw new HandlerFailure('conflict', `${formatDate(input.date)} is already closed (by ${before.close.closedBy}).`, 'date');
       if (before.liveCount > 0) {
-        throw new HandlerFailure('conflict', `A payment or refund of ${input.date} is still waiting for Zoho's answer. Close the day once it has one.`, 'date');
+        throw new HandlerFailure('conflict', `A payment or refund of ${formatDate(input.date)} is still waiting for Zoho's answer. Close the day once it has one.`, 'date');
       }
       const review = before.needsReview.length;
       if (review > 0 && input.closeAnyway !== true) {
         const them = review === 1 ? '1 payment still needs' : `${review} payments still need`;
         throw new HandlerFailure('conflict', `${them} a manager's check. Check them first, or tick “Close anyway”: the close records that you closed with them open.`, 'closeAnyway');
       }
-      if (window.toMs <= window.fromMs) throw new HandlerFailure('conflict', `Nothing can have been sold on ${input.date} yet: there is nothing to close.`, 'date');
+      if (window.toMs <= window.fromMs) throw new HandlerFailure('conflict', `Nothing can have been sold on ${formatDate(input.date)} yet: there is nothing to close.`, 'date');
       // A PC of the store that went quiet, or one heard from whose changes of the day still wait to be
       // sent, may hold sales of the day the store has not got: named, and recorded with the close when
       // closed anyway (what it ships later is a correction, late-arrivals.ts).
@@ -52,7 +52,7 @@ export function dayCloseHandlers(ctx: DataContext): Handlers<'day-close-report' 
         const whose = behind.length === 1 ? 'its' : 'their';
         throw new HandlerFailure(
           'conflict',
-          `${behind.join('; ')}: ${whose} sales of ${input.date} may not have reached the store. Wait for ${behind.length === 1 ? 'it' : 'them'}, or tick “Close anyway”: what ${behind.length === 1 ? 'it sends' : 'they send'} later is counted on the next open day.`,
+          `${behind.join('; ')}: ${whose} sales of ${formatDate(input.date)} may not have reached the store. Wait for ${behind.length === 1 ? 'it' : 'them'}, or tick “Close anyway”: what ${behind.length === 1 ? 'it sends' : 'they send'} later is counted on the next open day.`,
           'closeAnyway',
         );
       }

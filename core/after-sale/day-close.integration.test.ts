@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nextDate } from '../../contract/calendar';
+import { formatDate, nextDate } from '../../contract/calendar';
 import Database from 'better-sqlite3';
 import { databaseFingerprint } from '../../testkit/fingerprint';
 import { Rig } from '../../testkit/rig';
@@ -117,7 +117,7 @@ describe('closing the day', () => {
     const closedDay = await rig.call('log-day', { date: today });
     expect(closedDay.totals).toMatchObject({ collectedMinor: 30_000, refundedMinor: 0, refundsInProgressMinor: 10_000 });
     const events = await rig.call('attempt-events', { attemptId: late.id });
-    expect(events.at(-1)?.reason).toMatch(new RegExp(`After ${today} was closed: Zoho reports the payment succeeded. Counted as a correction on ${nextDate(today)}`));
+    expect(events.at(-1)?.reason).toMatch(new RegExp(`After ${formatDate(today)} was closed: Zoho reports the payment succeeded. Counted as a correction on ${formatDate(nextDate(today))}`));
     const csv = (await rig.call('log-export-csv', { date: nextDate(today) })).csv;
     expect(csv.match(/,correction,/g)).toHaveLength(2);
   });

@@ -56,10 +56,13 @@ export function cashierHandlers(ctx: DataContext): Handlers<CashierCalls> {
 /**
  * The name an invoice made at the counter carries: the signed-in cashier's; none while no cashiers
  * are defined; refused (nothing is made) while cashiers are defined and nobody is signed in there.
+ * A program's charge (the local integration API) is not a person at the till: with nobody signed
+ * in it names the program ("Integration: Tally"), and is never refused for it.
  */
-export function cashierAtCounter(ctx: DataContext, counterId: string): string | undefined {
+export function cashierAtCounter(ctx: DataContext, counterId: string, program?: string): string | undefined {
   const signedIn = cashiers.signedInAt(ctx.db, counterId);
   if (signedIn) return signedIn.name;
-  if (cashiers.hasCashiers(ctx.db)) throw new HandlerFailure('conflict', 'Sign in at this counter first: each sale names the cashier who made it.', 'counterId');
-  return undefined;
+  if (!cashiers.hasCashiers(ctx.db)) return undefined;
+  if (program !== undefined) return `Integration: ${program}`;
+  throw new HandlerFailure('conflict', 'Sign in at this counter first: each sale names the cashier who made it.', 'counterId');
 }

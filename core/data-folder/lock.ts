@@ -4,6 +4,7 @@
 // an exclusive SQLite lock on a small file (fcntl on Linux and macOS, LockFileEx on Windows), which
 // the operating system releases when the process ends, even by kill -9 or a crash. Beside it, a
 // note of who holds it (process id, which app, since when) lets a second start say so.
+import { formatDateTime } from '../../contract/calendar';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -29,7 +30,7 @@ export class DataFolderInUseError extends Error {
     readonly holder: LockOwner | null,
   ) {
     const who = holder
-      ? `${holder.app} (process ${holder.pid}, started ${new Date(holder.since).toLocaleString()})`
+      ? `${holder.app} (process ${holder.pid}, started ${formatDateTime(holder.since)})`
       : 'another Counter process';
     super(`Counter is already running on the data folder ${folder}: ${who}. Use that one, or stop it before starting Counter again.`);
     this.name = 'DataFolderInUseError';

@@ -570,6 +570,7 @@ const FIELDS: Record<string, FieldKind> = {
   requestId: recordId,
   decision: enumKind(['approve', 'decline']),
   lan: yesNo,
+  program: programName,
 };
 
 /** A field whose rules differ in one call from those of the same name in FIELDS. */

@@ -37,6 +37,7 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
     { input: { counterId: 'c', lines: [{ description: 'Tea', quantity: 1, unitPriceMinor: -5 }] }, field: 'lines.0.unitPriceMinor', rule: /more than zero/ },
     { input: { counterId: 'c', number: 'x'.repeat(51), lines: [{ description: 'Tea', quantity: 1, unitPriceMinor: 100 }] }, field: 'number', rule: /at most 50/ },
     { input: { counterId: 'c', number: 'INV 1', lines: [{ description: 'Tea', quantity: 1, unitPriceMinor: 100 }] }, field: 'number', rule: /letters, digits/ },
+    { input: { counterId: 'c', program: '', lines: [{ description: 'Tea', quantity: 1, unitPriceMinor: 100 }] }, field: 'program', rule: /Program name is required/ },
   ],
   'invoice-checkout': [
     { input: { counterId: 'c', lines: [{ itemId: 'i1', quantityThousandths: 0 }] }, field: 'lines.0.quantityThousandths', rule: /more than 0/ },

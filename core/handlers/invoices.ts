@@ -24,7 +24,7 @@ export function invoiceHandlers(ctx: DataContext): Handlers<'invoice-next-number
       const createdAt = ctx.now();
       // Before a number is taken: on a closed day, or with nobody signed in, the invoice is refused and no number is used up.
       assertDayOpen(ctx.db, createdAt);
-      const cashier = cashierAtCounter(ctx, counter.id);
+      const cashier = cashierAtCounter(ctx, counter.id, input.program);
       return invoices.createInvoice(ctx.db, {
         ...(cashier ? { cashier } : {}),
         counterId: counter.id,

@@ -93,6 +93,7 @@ async function invoiceFor(api: IntegrationBackend, key: IntegrationKey, request:
   const created = await api.call('invoice-create', {
     counterId: counter.id,
     number: request.reference,
+    program: key.name,
     lines: [{ description: `${key.name} invoice ${request.reference}`, quantity: 1, unitPriceMinor: request.amountMinor }],
   });
   if (!created.ok) throw fromAppError(created.error.field === 'number' ? { ...created.error, field: 'reference' } : created.error);

@@ -70,6 +70,27 @@ describe('integration API', () => {
     ]);
   });
 
+  it('with cashiers defined, a program’s charge is not refused for want of a sign-in: it names the program, or the cashier signed in there', async () => {
+    const { api } = await start();
+    const key = await newKey();
+    const added = await rig.call('cashier-add', { managerToken: rig.managerToken, name: 'Ravi', pin: '4321' });
+    const ravi = added.cashiers.find((c) => c.name === 'Ravi');
+    // A person at the till still signs in first: the screens' invoice is refused.
+    const byHand = await rig.raw('invoice-create', { counterId: rig.counters[0]?.id, lines: [{ description: 'Tea', quantity: 1, unitPriceMinor: 100 }] });
+    expect(byHand).toMatchObject({ ok: false, error: { code: 'conflict', field: 'counterId' } });
+
+    const unattended = await api('/v1/charges', { key: key.secret, idempotencyKey: 'tally-inv-11', body: charge('INV-11') });
+    expect(unattended.status).toBe(201);
+    expect((await rig.call('invoice-get', { invoiceId: rig.attempt(unattended.body.id as string).invoiceId })).invoice.cashier).toBe('Integration: Tally');
+    await rig.control.pay('TRM001', { outcome: 'failed', failure_code: 'insufficient_funds' });
+    await rig.waitFor(unattended.body.id as string, (a) => a.state === 'failed');
+
+    await rig.call('cashier-sign-in', { counterId: rig.counters[0]?.id ?? '', cashierId: ravi?.id ?? '', pin: '4321' });
+    const attended = await api('/v1/charges', { key: key.secret, idempotencyKey: 'tally-inv-12', body: charge('INV-12') });
+    expect(attended.status).toBe(201);
+    expect((await rig.call('invoice-get', { invoiceId: rig.attempt(attended.body.id as string).invoiceId })).invoice.cashier).toBe('Ravi');
+  });
+
   it('a retried request with its Idempotency-Key makes one charge; the same key with another body is refused naming the header', async () => {
     const { api } = await start();
     const key = await newKey();

@@ -1,6 +1,7 @@
 // Refusing a damaged database: before a mode opens its file, SQLite's quick_check reads every page
 // (2 s for a 1 GB file, docs/BENCHMARKS.md; nothing else runs yet). A damaged file is never opened
 // or migrated: the app stops with a message naming the newest good backup and how to restore it.
+import { formatDateTime } from '../../contract/calendar';
 import { basename, dirname } from 'node:path';
 import { backupsDir, listBackups, type BackupFile } from './backups';
 import { checkIntegrityNow } from '../../db/local/integrity';
@@ -32,12 +33,9 @@ export function damagedDatabaseMessage(file: string, backup: BackupFile | null, 
   if (!backup) {
     return `${what} There is no backup of it in ${backupsDir(dirname(file))}. Keep the file for support; to start again with an empty database, move it out of ${dirname(file)}.`;
   }
-  return `${what} The newest good backup is ${backup.fileName}, taken ${formatTakenAt(backup.takenAt)}; payments recorded after it are lost from this computer but remain in Zoho's dashboard. ${howToRestore}`.trim();
+  return `${what} The newest good backup is ${backup.fileName}, taken ${formatDateTime(backup.takenAt)}; payments recorded after it are lost from this computer but remain in Zoho's dashboard. ${howToRestore}`.trim();
 }
 
-function formatTakenAt(ms: number): string {
-  return new Date(ms).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 /** Throws DatabaseDamagedError unless `file` (which exists) passes SQLite's quick_check. */
 export function refuseDamagedDatabase(file: string, database: string): void {

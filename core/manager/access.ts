@@ -10,6 +10,7 @@
 // joining counts towards the same lockout. While a manager session is open the PIN entered stays in
 // this process's memory (never on disk, never sent to the renderer): the store's configuration
 // functions ask for it with every change.
+import { formatDateTime } from '../../contract/calendar';
 import type { ManagerStatus } from '../../contract/answers';
 import type { AccessEventKind } from '../../db/local/access-events';
 import { HandlerFailure } from '../failure';
@@ -93,7 +94,7 @@ export class ManagerAccess {
         this.options.audit({
           kind: 'pin_set',
           actor: 'manager',
-          detail: `A new manager PIN was set after the reset by ${record.by} at ${new Date(record.at).toISOString()}.`,
+          detail: `A new manager PIN was set after the reset by ${record.by} at ${formatDateTime(record.at)}.`,
         });
         break;
       case 'absent':

@@ -6,12 +6,13 @@
 // that PC may have left on it (released-terminals.ts). A PC may hold several counters; a till moving
 // to another counter lets go of the one it leaves.
 import type pg from 'pg';
+import { formatTime } from '../../contract/calendar';
 import { HandlerFailure } from '../failure';
 import { deleteClaim, forgetOwnRelease, highestInvoiceSequence, insertClaim, lockCounterRow, readClaims, type ClaimRow } from '../../db/store/claims';
 import { releaseClaimWithPin } from '../../db/store/pin-functions';
 
 /** Who holds the counter, in a cashier's words, and what to do. */
-export function heldElsewhere(counterName: string, holder: ClaimRow, formatTime: (ms: number) => string): string {
+function heldElsewhere(counterName: string, holder: ClaimRow): string {
   if (!holder.stale) return `${counterName} is in use at PC “${holder.station_name}”. Choose another counter, or take this one there first.`;
   return `${counterName} is held by PC “${holder.station_name}”, which has not been heard from since ${formatTime(holder.last_seen)}. A manager can release it under Manager → Store.`;
 }
@@ -24,7 +25,6 @@ export interface ClaimRequest {
   leaseMs: number;
   /** How long a PC goes on charging cut off from the store (StoreTiming.claimLeaseMs). */
   claimLeaseMs: number;
-  formatTime: (ms: number) => string;
 }
 
 /**
@@ -37,7 +37,7 @@ export async function claimCounter(client: pg.ClientBase, request: ClaimRequest,
   await lockCounterRow(client, storeId, counterId);
   const holder = (await readClaims(client, storeId, request.leaseMs)).find((claim) => claim.counter_id === counterId);
   if (holder && holder.station_id !== stationId) {
-    throw new HandlerFailure('conflict', heldElsewhere(request.counterName, holder, request.formatTime), 'counterId');
+    throw new HandlerFailure('conflict', heldElsewhere(request.counterName, holder), 'counterId');
   }
   if (!holder) {
     await insertClaim(client, { storeId, counterId, stationId });
@@ -71,7 +71,7 @@ export async function releaseClaim(client: pg.ClientBase, request: ClaimRequest,
   if (holder.station_id !== request.stationId && leased && !leased.stale) {
     throw new HandlerFailure(
       'conflict',
-      `PC “${holder.station_name}” has not been heard from since ${request.formatTime(holder.last_seen)}, but it may still be taking payments on ${request.counterName} while cut off from the store. It stops by itself at ${request.formatTime(holder.last_seen + request.claimLeaseMs)}; release the counter then.`,
+      `PC “${holder.station_name}” has not been heard from since ${formatTime(holder.last_seen)}, but it may still be taking payments on ${request.counterName} while cut off from the store. It stops by itself at ${formatTime(holder.last_seen + request.claimLeaseMs)}; release the counter then.`,
       'counterId',
     );
   }

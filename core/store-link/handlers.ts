@@ -40,10 +40,6 @@ export interface StoreHandlerDeps {
 
 type StoreCall = 'store-status' | 'store-join' | 'store-pc-remove' | 'counter-claim' | 'counter-release';
 
-/** A clock reading as the shop reads it: "10:32". */
-export function clockTime(ms: number): string {
-  return new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-}
 
 export function storeCalls(deps: StoreHandlerDeps): Handlers<StoreCall> {
   const { link } = deps;
@@ -143,5 +139,5 @@ function liveMode(deps: StoreHandlerDeps): RunningMode | null {
 function claimRequest(deps: StoreHandlerDeps, counter: Counter): ClaimRequest {
   const joined = deps.link.joined;
   if (!joined) throw new HandlerFailure('conflict', 'This PC is not part of a store.');
-  return { storeId: joined.storeId, stationId: joined.stationId, counterId: counter.id, counterName: counter.name, leaseMs: deps.link.timing.leaseMs, claimLeaseMs: deps.link.timing.claimLeaseMs, formatTime: clockTime };
+  return { storeId: joined.storeId, stationId: joined.stationId, counterId: counter.id, counterName: counter.name, leaseMs: deps.link.timing.leaseMs, claimLeaseMs: deps.link.timing.claimLeaseMs };
 }

@@ -6,6 +6,7 @@
 // recorded on this PC as a correction on its next open day, after this PC adopts that close. The
 // correction ships like any row, so every PC and the store see it. The row itself stays dated in
 // its day, which the close's totals do not count.
+import { formatDate } from '../../contract/calendar';
 import type { DayClose } from '../../contract/records';
 import type { Db } from '../../db/local/database';
 import { getInvoice } from '../../db/local/invoices';
@@ -89,7 +90,7 @@ function recordLate(db: Db, table: CountedTable, row: CountedRow, inStore: strin
     toState: 'succeeded',
     amountMinor: row.amount_minor,
     paymentId: row.payment_id ?? null,
-    detail: `${what} of ${close.day} reached the store after ${close.closedBy} closed that day`,
+    detail: `${what} of ${formatDate(close.day)} reached the store after ${close.closedBy} closed that day`,
     now,
   });
 }

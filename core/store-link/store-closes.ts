@@ -7,7 +7,7 @@
 import type { Db } from '../../db/local/database';
 import type { DayClose } from '../../contract/records';
 import { closeDay, countLiveInWindow, getDayClose, type DayCloseRow } from '../../db/local/day-closes';
-import { localDate } from '../../contract/calendar';
+import { formatDate, localDate } from '../../contract/calendar';
 import { HandlerFailure } from '../failure';
 import { stationLiveElsewhereInWindow } from '../../db/store/attempts';
 import { storeClosesSince } from '../../db/store/day-ledger';
@@ -58,6 +58,6 @@ export async function assertNoLiveAtOtherPcs(
 ): Promise<void> {
   const pc = await stationLiveElsewhereInWindow(client, joined, window);
   if (pc !== null) {
-    throw new HandlerFailure('conflict', `A payment or refund of ${date} at PC “${pc}” is still waiting for Zoho's answer. Close the day once it has one.`, 'date');
+    throw new HandlerFailure('conflict', `A payment or refund of ${formatDate(date)} at PC “${pc}” is still waiting for Zoho's answer. Close the day once it has one.`, 'date');
   }
 }

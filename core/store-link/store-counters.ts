@@ -12,7 +12,8 @@ import { saveCounterWithPin } from '../../db/store/pin-functions';
 import { HandlerFailure } from '../failure';
 import type { ConfigWriter } from '../ports';
 import { changeStoreConfig } from './config-writes';
-import { clockTime, type StoreHandlerDeps } from './handlers';
+import { formatTime } from '../../contract/calendar';
+import type { StoreHandlerDeps } from './handlers';
 
 export function storeCounterWriter(deps: StoreHandlerDeps): Pick<ConfigWriter, 'createCounter' | 'updateCounter' | 'deactivateCounter'> {
   const { link, access } = deps;
@@ -65,7 +66,7 @@ async function assertNoPaymentAnywhere(
   if (holder?.stale) {
     throw new HandlerFailure(
       'conflict',
-      `PC “${holder.station_name}” holds this counter and has not been heard from since ${clockTime(holder.last_seen)}: its payments may not have reached the store. Release its claim first.`,
+      `PC “${holder.station_name}” holds this counter and has not been heard from since ${formatTime(holder.last_seen)}: its payments may not have reached the store. Release its claim first.`,
       field,
     );
   }

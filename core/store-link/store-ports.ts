@@ -2,13 +2,14 @@
 // holding it, needs this PC's lease: lease.ts) and asks the store about the other PCs' use of its
 // terminal (a counter released from another PC lately included: released-terminals.ts), a day's close waits for the other PCs'
 // payments of that day, and the shared configuration changes in the store first.
+import { formatTime } from '../../contract/calendar';
 import { requireCounter } from '../../db/local/counters';
 import { setPreferencesWithPin, setReceiptDetailsWithPin, setZohoDetailsWithPin } from '../../db/store/pin-functions';
 import { stationsSilentSince, stationsWithBacklogBefore } from '../../db/store/stations';
 import { HandlerFailure } from '../failure';
 import type { Ports } from '../ports';
 import { changeStoreConfig } from './config-writes';
-import { claimHere, clockTime, holdsClaim, type StoreHandlerDeps } from './handlers';
+import { claimHere, holdsClaim, type StoreHandlerDeps } from './handlers';
 import { otherPcsSales } from './other-pcs-sales';
 import { otherPcsAttempts } from './remote-attempts';
 import { storeCashierWriter } from './store-cashiers';
@@ -85,7 +86,7 @@ function assertLeaseHolds(deps: StoreHandlerDeps, counterId: string): void {
   if (since === null) return;
   const mode = deps.mode();
   const counter = mode.kind === 'live' ? requireCounter(mode.db, counterId) : null;
-  const heard = since === 0 ? 'since this PC started' : `since ${clockTime(since)}`;
+  const heard = since === 0 ? 'since this PC started' : `since ${formatTime(since)}`;
   throw new HandlerFailure(
     'conflict',
     `The store has not answered this PC ${heard}, so ${counter?.name ?? 'this counter'} takes no new payment here for now: a manager may have given it to another PC meanwhile. Payments go on once the store link is back.`,
@@ -119,7 +120,6 @@ async function assertTerminalFreeAtOtherPcs(deps: StoreHandlerDeps, counterId: s
         terminalId: counter.terminalId,
         counterName: counter.name,
         now: deps.now(),
-        formatTime: clockTime,
         retrieve: (sessionId) => mode.payments.retrieveSession(sessionId),
       },
       released,

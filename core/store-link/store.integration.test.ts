@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { join as joinPath } from 'node:path';
 import { Rig, TEST_TUNING, type RigOptions } from '../../testkit/rig';
 import { localDate } from '../../testkit/time';
+import { formatDate } from '../../contract/calendar';
 import { storeDatabaseEachTest } from '../../testkit/store';
 import { eventually, pcLedgerRows, storeLedgerRows, unionOfLedgers } from '../../testkit/store-ledger';
 
@@ -280,7 +281,7 @@ describe('the manager’s view is the store’s', () => {
     const live = await pc1.charge(300, { counter: 0 });
     await eventually(async () => ((await pc2.call('log-day', { date })).attempts.some((x) => x.id === live.id) ? true : undefined), 5_000, 'PC 1’s live payment in the store');
     const early = await pc2.raw('day-close', { managerToken: pc2.managerToken, date, closedBy: 'Asha' });
-    expect(early).toMatchObject({ ok: false, error: { code: 'conflict', field: 'date', message: `A payment or refund of ${date} at PC “Till 1” is still waiting for Zoho's answer. Close the day once it has one.` } });
+    expect(early).toMatchObject({ ok: false, error: { code: 'conflict', field: 'date', message: `A payment or refund of ${formatDate(date)} at PC “Till 1” is still waiting for Zoho's answer. Close the day once it has one.` } });
     expect((await pc2.call('day-close-report', { date })).close).toBeNull();
     await pc1.control.pay(live.terminalId, { outcome: 'failed', failure_code: 'card_declined', method: 'card' });
     await pc1.waitFor(live.id, (x) => x.state === 'failed');
@@ -291,7 +292,7 @@ describe('the manager’s view is the store’s', () => {
     const adopted = await eventually(async () => (await pc1.call('day-close-report', { date })).close ?? undefined, 5_000, 'PC 1 adopting the close');
     expect(adopted).toMatchObject({ day: date, closedBy: 'Asha', closedAt: close?.closedAt });
     const refused = await pc1.raw('invoice-void', { invoiceId: live.invoiceId });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: `The books for ${date} were closed by Asha: nothing more can be recorded for that day.` } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: `The books for ${formatDate(date)} were closed by Asha: nothing more can be recorded for that day.` } });
     const later = await pc1.call('invoice-create', { counterId: card1.counterId, lines: [{ description: 'Late sale', quantity: 1, unitPriceMinor: 100 }] });
     expect(later.createdAt).toBeGreaterThanOrEqual(close?.closedAt ?? Infinity);
   });

@@ -3,6 +3,7 @@
 // own; this asks the store for the others' (shipped with their attempts). A counter's claim keeps one
 // PC per counter, so a terminal reaches another PC only through the store: the counter released, or
 // its terminal given to another counter. While the link is down a PC knows only its own attempts.
+import { formatTime } from '../../contract/calendar';
 // A PC whose claim a manager released is judged by the release (released-terminals.ts), not by what
 // it last shipped: cut off from the store, its rows there may say "in progress" long after Zoho ended it.
 import { isLiveState } from '../../contract/vocabulary';
@@ -21,7 +22,6 @@ export interface TerminalUse {
   counterName: string;
   /** Unix ms: a hold whose PC went quiet ends, for the others, when its session has surely expired. */
   now: number;
-  formatTime: (ms: number) => string;
   /** Zoho's word on another PC's session. */
   retrieve: (sessionId: string) => Promise<ZohoSession>;
 }
@@ -39,7 +39,7 @@ export async function assertTerminalFreeInStore(client: Queryable, use: Terminal
     if (row.hold_until !== null && Number(row.hold_until) > use.now) {
       throw new HandlerFailure(
         'conflict',
-        `Terminal ${use.terminalId} is on hold at PC “${row.station}”: the answer to a charge there was lost, and the terminal may still show that payment until ${use.formatTime(Number(row.hold_until))}. Wait, or ask a manager to check the terminal and release the hold on that PC.`,
+        `Terminal ${use.terminalId} is on hold at PC “${row.station}”: the answer to a charge there was lost, and the terminal may still show that payment until ${formatTime(Number(row.hold_until))}. Wait, or ask a manager to check the terminal and release the hold on that PC.`,
         'terminalId',
       );
     }

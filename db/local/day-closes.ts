@@ -5,7 +5,7 @@
 // triggers of migration 009 refuse any new or changed record dated in the window. The writes that
 // may meet a closed day ask `assertDayOpen` first, so they refuse with a typed DayClosedError.
 import { randomUUID } from 'node:crypto';
-import { localDayRange, previousDate } from '../../contract/calendar';
+import { formatDate, localDayRange, previousDate } from '../../contract/calendar';
 import type { Correction, DayClose } from '../../contract/records';
 import type { Db } from './database';
 import { ConflictError, DayClosedError, InvalidStateError } from './errors';
@@ -45,7 +45,7 @@ export interface NewDayClose {
  */
 export function closeDay(db: Db, input: NewDayClose): DayClose {
   return inWriteTransaction(db, () => {
-    if (getDayClose(db, input.day)) throw new ConflictError('dayClose', 'date', `${input.day} is already closed.`);
+    if (getDayClose(db, input.day)) throw new ConflictError('dayClose', 'date', `${formatDate(input.day)} is already closed.`);
     if (countLiveInWindow(db, input.fromMs, input.toMs) > 0) throw new InvalidStateError('payment_in_progress');
     const id = input.id ?? randomUUID();
     prepared<[Record<string, unknown>]>(

@@ -1,6 +1,7 @@
 // Typed errors the repositories throw, so callers branch on classes and fields, never on message text.
 // Those a person may meet carry their own error code and the words shown for them.
 import { partTooLargeMessage, shortTenderMessage } from '../../contract/cash';
+import { formatDate } from '../../contract/calendar';
 import { refundTooLargeMessage } from '../../contract/refund-rules';
 import { CodedError } from '../../contract/result';
 import type { Currency } from '../../contract/vocabulary';
@@ -197,11 +198,11 @@ export class DayClosedError extends CodedError {
     readonly closedBy: string,
     readonly closedAt: number,
   ) {
-    super(`The day ${day} was closed by ${closedBy}: its records cannot change.`);
+    super(`The day ${formatDate(day)} was closed by ${closedBy}: its records cannot change.`);
   }
 
   protected override get shownMessage(): string {
-    return `The books for ${this.day} were closed by ${this.closedBy}: nothing more can be recorded for that day.`;
+    return `The books for ${formatDate(this.day)} were closed by ${this.closedBy}: nothing more can be recorded for that day.`;
   }
 }
 

@@ -6,6 +6,7 @@
 // Where Zoho refuses that list call, only a person can tell: after the grace the refund needs review
 // (what to look for on Zoho's dashboard), and a manager records whether it was made.
 // Refund checks go through the one poller, so they count against the same budget as sessions.
+import { formatDate } from '../../../contract/calendar';
 import { FOLLOWED_REFUND_STATES, isFinalRefundState, type RefundState } from '../../../contract/vocabulary';
 import { describeRefundFailure } from '../../../contract/failures';
 import type { ParsedInput } from '../../../contract/handlers';
@@ -341,7 +342,7 @@ export class RefundService {
       toState: current.state,
       at: now(),
       actor: by,
-      reason: `After ${close.day} was closed ${by === 'zoho' ? 'Zoho reports' : 'a manager recorded'} the refund ${toState}: counted as a correction on ${correction.day}`,
+      reason: `After ${formatDate(close.day)} was closed ${by === 'zoho' ? 'Zoho reports' : 'a manager recorded'} the refund ${toState}: counted as a correction on ${formatDate(correction.day)}`,
     });
   }
 

@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
 import { connectionSummary } from '../format/connection';
 import { storeLinkSummary } from '../format/store';
-import { useAppStore, useCurrency, useStationCounter, navigate, ROUTES, ROUTE_LABELS, type Route } from '../state/app-state';
+import { useAppStore, useStationCounter, navigate, ROUTES, ROUTE_LABELS, type Route } from '../state/app-state';
 
 const SHORTCUT_KEYS: Record<Route, string> = { counter: 'Alt+1', dashboard: 'Alt+2', log: 'Alt+3', manager: 'Alt+4' };
 
@@ -35,9 +35,8 @@ export function Header() {
   const route = useAppStore((s) => s.route);
   const connection = useAppStore((s) => s.connection);
   const counter = useStationCounter();
-  const currency = useCurrency();
-  const summary = connectionSummary(connection, currency);
-  const store = storeLinkSummary(useAppStore((s) => s.store), currency);
+  const summary = connectionSummary(connection);
+  const store = storeLinkSummary(useAppStore((s) => s.store));
 
   const go = (event: MouseEvent<HTMLAnchorElement>, target: Route) => {
     event.preventDefault();

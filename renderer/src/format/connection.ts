@@ -1,12 +1,11 @@
-import type { Currency } from '../../../contract/vocabulary';
 import { ZOHO_TROUBLE_LABELS } from '../../../contract/failures';
 import type { ConnectionStatus } from '../../../contract/answers';
-import { formatTime } from './time';
+import { formatTime } from '../../../contract/calendar';
 
 export type ConnectionTone = 'ok' | 'warn' | 'bad' | 'neutral';
 
 /** The header's one-line summary of the Zoho connection. */
-export function connectionSummary(connection: ConnectionStatus | null, currency: Currency): { text: string; tone: ConnectionTone } {
+export function connectionSummary(connection: ConnectionStatus | null): { text: string; tone: ConnectionTone } {
   if (!connection) return { text: 'Checking connection…', tone: 'neutral' };
   if (connection.trouble) return { text: ZOHO_TROUBLE_LABELS[connection.trouble], tone: 'warn' };
   switch (connection.state) {
@@ -20,7 +19,7 @@ export function connectionSummary(connection: ConnectionStatus | null, currency:
       return { text: 'Reconnect required', tone: 'bad' };
     case 'throttled':
       return {
-        text: connection.retryAt ? `Throttled by Zoho until ${formatTime(connection.retryAt, currency)}` : 'Throttled by Zoho',
+        text: connection.retryAt ? `Throttled by Zoho until ${formatTime(connection.retryAt)}` : 'Throttled by Zoho',
         tone: 'warn',
       };
   }

@@ -1,16 +1,15 @@
 // The store link in a few words, for the header and the Store tab. Pure, so it can be unit-tested.
-import type { Currency } from '../../../contract/vocabulary';
 import type { StoreStatus } from '../../../contract/answers';
 import type { ConnectionTone } from './connection';
-import { formatTime } from './time';
+import { formatTime } from '../../../contract/calendar';
 
 /** The header's words for the store link; null on a PC of its own (nothing to show). */
-export function storeLinkSummary(store: StoreStatus | null, currency: Currency): { text: string; tone: ConnectionTone } | null {
+export function storeLinkSummary(store: StoreStatus | null): { text: string; tone: ConnectionTone } | null {
   if (!store || store.link === 'off') return null;
   if (store.link === 'up') {
     return { text: `Store ${store.storeName ?? ''}${store.pendingChanges > 0 ? ` · ${changes(store.pendingChanges)} to send` : ''}`, tone: 'ok' };
   }
-  const since = store.downSince === null ? '' : ` since ${formatTime(store.downSince, currency)}`;
+  const since = store.downSince === null ? '' : ` since ${formatTime(store.downSince)}`;
   return { text: `Store link down${since} · ${changes(store.pendingChanges)} waiting`, tone: 'warn' };
 }
 

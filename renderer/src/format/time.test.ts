@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agoLabel, formatClock, formatDateTime, hourRangeLabel, isoDate, lastCheckedLabel, sessionCountdown, spokenDuration } from './time';
+import { agoLabel, formatClock, hourRangeLabel, lastCheckedLabel, sessionCountdown, spokenDuration } from './time';
 
 describe('sessionCountdown', () => {
   const created = 1_000_000;
@@ -64,16 +64,9 @@ describe('agoLabel and lastCheckedLabel', () => {
   });
 });
 
-describe('dates and hours', () => {
-  it('formats local dates and hour ranges', () => {
-    expect(isoDate(new Date(2026, 10, 2, 23, 59).getTime())).toBe('2026-11-02');
+describe('hours', () => {
+  it('formats hour ranges', () => {
     expect(hourRangeLabel(9)).toBe('09:00–10:00');
     expect(hourRangeLabel(23)).toBe('23:00–00:00');
-  });
-
-  it('formats a date with its time of day for the shop\'s country', () => {
-    const at = new Date(2026, 10, 29, 14, 30).getTime();
-    expect(formatDateTime(at, 'INR')).toBe('29 Nov 2026, 2:30 pm');
-    expect(formatDateTime(at, 'USD')).toBe('Nov 29, 2026, 2:30 PM');
   });
 });

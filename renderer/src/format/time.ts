@@ -1,47 +1,7 @@
-// Times for the screens: clock times, local dates, "3 s ago", the terminal session's countdown.
+// Times for the screens: "3 s ago", the terminal session's countdown. Dates and clock times are
+// shown with contract/calendar.ts, one format everywhere.
 // Pure functions (no DOM, no zustand stores) so they can be unit-tested.
-import type { Currency } from '../../../contract/vocabulary';
 import { SESSION_VALIDITY_MS } from '../../../contract/rules';
-
-const LOCALES: Record<Currency, string> = { INR: 'en-IN', USD: 'en-US' };
-
-/**
- * One formatter per currency and style, made at first use: building one costs far more than using
- * it (`toLocaleTimeString` with options builds a new one at every call), and the log formats a
- * time on every row.
- */
-function formatterCache(options: Intl.DateTimeFormatOptions): (currency: Currency) => Intl.DateTimeFormat {
-  const made = new Map<Currency, Intl.DateTimeFormat>();
-  return (currency) => {
-    let format = made.get(currency);
-    if (!format) {
-      format = new Intl.DateTimeFormat(LOCALES[currency], options);
-      made.set(currency, format);
-    }
-    return format;
-  };
-}
-
-const timeFormat = formatterCache({ hour: 'numeric', minute: '2-digit', second: '2-digit' });
-const dateTimeFormat = formatterCache({ dateStyle: 'medium', timeStyle: 'short' });
-
-/** Time of day, e.g. "2:05:09 pm" (India) or "2:05:09 PM" (US). */
-export function formatTime(ms: number, currency: Currency = 'INR'): string {
-  return timeFormat(currency).format(ms);
-}
-
-/** Date and time of day, e.g. "29 Nov 2026, 2:30 pm" (India) or "Nov 29, 2026, 2:30 PM" (US). */
-export function formatDateTime(ms: number, currency: Currency = 'INR'): string {
-  return dateTimeFormat(currency).format(ms);
-}
-
-/** The local calendar date of `ms` as YYYY-MM-DD (what log-day takes). */
-export function isoDate(ms: number): string {
-  const date = new Date(ms);
-  const month = String(date.getMonth() + 1).padStart(2, '0');
-  const day = String(date.getDate()).padStart(2, '0');
-  return `${date.getFullYear()}-${month}-${day}`;
-}
 
 /** 135 s → "2:15"; never negative. */
 export function formatClock(ms: number): string {

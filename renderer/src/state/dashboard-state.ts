@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { ChargeAttempt, Invoice } from '../../../contract/records';
 import type { CounterStatus, DayTotals } from '../../../contract/answers';
 import { call } from '../api/gateway';
-import { isoDate } from '../format/time';
+import { localDate } from '../../../contract/calendar';
 
 interface DashboardState {
   statuses: CounterStatus[];
@@ -36,7 +36,7 @@ export const useDashboardStore = create<DashboardState>()((set, get) => ({
   },
 
   async loadToday() {
-    const day = await call((api) => api.logDay({ date: isoDate(Date.now()), rows: 1 }));
+    const day = await call((api) => api.logDay({ date: localDate(Date.now()), rows: 1 }));
     set({ today: day.ok ? day.value.totals : null });
   },
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DAY_LOG_PAGE } from '../../../contract/answers';
-import { isoDate } from '../format/time';
+import { localDate } from '../../../contract/calendar';
 import { FakeBackend } from '../testing/fake-backend';
 import { startEvents } from './events';
 import { filtersApplied, setLogActive, useLogStore } from './log-state';
@@ -8,7 +8,7 @@ import { filtersApplied, setLogActive, useLogStore } from './log-state';
 const initial = useLogStore.getState();
 let backend: FakeBackend;
 let stopEvents: () => void;
-const today = isoDate(Date.now());
+const today = localDate(Date.now());
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });

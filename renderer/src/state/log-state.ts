@@ -9,7 +9,7 @@ import { returnableLines, type ReturnableLine } from '../../../contract/refund-r
 import { saveCsv } from '../api';
 import { call } from '../api/gateway';
 import { stateLabel } from '../format/labels';
-import { isoDate } from '../format/time';
+import { localDate } from '../../../contract/calendar';
 
 export interface LogFilters {
   date: string;
@@ -123,7 +123,7 @@ export const useLogStore = create<LogState>()((set, get) => {
   };
 
   return {
-    filters: { date: isoDate(Date.now()), stationId: '', counterId: '', state: '', method: '', search: '' },
+    filters: { date: localDate(Date.now()), stationId: '', counterId: '', state: '', method: '', search: '' },
     log: null,
     rows: DAY_LOG_PAGE,
     loading: false,
@@ -246,7 +246,7 @@ export const useLogStore = create<LogState>()((set, get) => {
       const { log, selectedId } = get();
       if (attempt.id === selectedId) void loadEvents(attempt.id);
       if (!active || !log) return;
-      if (isoDate(attempt.createdAt) !== get().filters.date) return;
+      if (localDate(attempt.createdAt) !== get().filters.date) return;
       scheduleReload(400);
     },
   };

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { formatMoney } from '../../../../contract/money';
 import type { Currency } from '../../../../contract/vocabulary';
 import { Field, Message } from '../../components/Field';
-import { formatTime } from '../../format/time';
+import { formatTime } from '../../../../contract/calendar';
 import { useWindowKeydown } from '../../hooks/keyboard';
 import { useBillsStore } from '../../state/bill-keeper';
 
@@ -88,7 +88,7 @@ export function HeldBills({ totalMinor, canHold, currency }: HeldBillsProps) {
               <button type="button" className="btn btn-secondary held-bill" disabled={busy} onClick={() => void useBillsStore.getState().recall(bill.id)}>
                 <span className="held-bill-action">Recall</span> <span className="held-bill-label">{bill.label}</span>{' '}
                 <span className="held-bill-amount">{formatMoney(bill.totalMinor, currency)}</span>{' '}
-                <span className="held-bill-time">held {formatTime(bill.heldAt, currency)}</span>
+                <span className="held-bill-time">held {formatTime(bill.heldAt)}</span>
               </button>
             </li>
           ))}

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { formatMoney } from '../../../../contract/money';
 import { Message } from '../../components/Field';
 import { REFUND_REASON_LABELS } from '../../format/labels';
-import { formatTime } from '../../format/time';
+import { formatTime } from '../../../../contract/calendar';
 import { useManagerStore } from '../../state/manager-state';
 import { useRefundRequestsStore } from '../../state/refund-requests-state';
 
@@ -30,7 +30,7 @@ export function RefundRequests({ counterId }: { counterId: string }) {
               <strong>{request.invoiceNumber}</strong>
               <div className="manager-muted">
                 {REFUND_REASON_LABELS[request.reason]}
-                {request.note ? ` · ${request.note}` : ''} · asked at {formatTime(request.requestedAt, request.currency)}
+                {request.note ? ` · ${request.note}` : ''} · asked at {formatTime(request.requestedAt)}
               </div>
               {errors[request.id] ? <Message kind="error">{errors[request.id]?.message}</Message> : null}
             </div>

@@ -8,7 +8,7 @@ import type { Counter } from '../../../../contract/records';
 import { formatMoney } from '../../../../contract/money';
 import { Field, Message } from '../../components/Field';
 import { overShortLabel } from '../../format/shift';
-import { formatDateTime, formatTime } from '../../format/time';
+import { formatDateTime, formatTime } from '../../../../contract/calendar';
 import { useCashierStore } from '../../state/cashier-state';
 import { usePrintStore } from '../../state/print-state';
 import { useShiftStore, type ShiftForm } from '../../state/shift-state';
@@ -51,7 +51,7 @@ export function ShiftPanel({ counter }: { counter: Counter }) {
         <h2 id="shift-title">Shift at {counter.name}</h2>
         {report && !report.shift.close ? (
           <p>
-            Opened by <strong>{report.shift.openedBy}</strong> at {formatDateTime(report.shift.openedAt, report.currency)}.
+            Opened by <strong>{report.shift.openedBy}</strong> at {formatDateTime(report.shift.openedAt)}.
           </p>
         ) : null}
       </div>
@@ -135,7 +135,7 @@ function Movements({ report }: { report: ShiftReport }) {
         <tbody>
           {report.movements.map((m) => (
             <tr key={m.id}>
-              <td className="nowrap">{formatTime(m.createdAt, report.currency)}</td>
+              <td className="nowrap">{formatTime(m.createdAt)}</td>
               <td>{m.kind === 'in' ? 'In' : 'Out'}</td>
               <td className="num">{formatMoney(m.amountMinor, report.currency)}</td>
               <td>{m.reason}</td>
@@ -224,7 +224,7 @@ function ClosedShift({ report }: { report: ShiftReport }) {
         {overShortLabel(report)}
       </p>
       <p>
-        Closed by <strong>{close.closedBy}</strong> at {formatDateTime(close.closedAt, report.currency)}: counted {formatMoney(close.countedMinor, report.currency)}.
+        Closed by <strong>{close.closedBy}</strong> at {formatDateTime(close.closedAt)}: counted {formatMoney(close.countedMinor, report.currency)}.
       </p>
       <DrawerFigures report={report} />
       <Movements report={report} />

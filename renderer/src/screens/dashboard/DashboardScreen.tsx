@@ -8,9 +8,9 @@ import { Message } from '../../components/Field';
 import { StateBadge, type BadgeState } from '../../components/StateBadge';
 import { formatMoney } from '../../../../contract/money';
 import { failureReason, methodLabel } from '../../format/labels';
-import { formatTime } from '../../format/time';
+import { formatTime } from '../../../../contract/calendar';
 import { useNow } from '../../hooks/use-now';
-import { useAppStore, useCurrency } from '../../state/app-state';
+import { useAppStore } from '../../state/app-state';
 import { setDashboardActive, useDashboardStore } from '../../state/dashboard-state';
 
 type CardKind = 'idle' | 'waiting' | 'paid' | 'failed' | 'review' | 'checked' | 'inactive';
@@ -28,7 +28,6 @@ function cardKind(status: CounterStatus): CardKind {
 }
 
 function CounterCard({ status, now }: { status: CounterStatus; now: number }) {
-  const currency = useCurrency();
   const { counter, invoice, attempt } = status;
   const kind = cardKind(status);
   const badgeState: BadgeState = kind === 'idle' || kind === 'inactive' || !attempt ? 'idle' : kind === 'checked' ? 'checked' : attempt.state;
@@ -60,7 +59,7 @@ function CounterCard({ status, now }: { status: CounterStatus; now: number }) {
               Declined {attempt.declinedTries.length === 1 ? 'once' : `${attempt.declinedTries.length} times`}: customer retrying
             </p>
           ) : null}
-          {kind === 'paid' ? <p className="counter-card-note">Paid at {formatTime(attempt.finalAt ?? attempt.updatedAt, currency)}</p> : null}
+          {kind === 'paid' ? <p className="counter-card-note">Paid at {formatTime(attempt.finalAt ?? attempt.updatedAt)}</p> : null}
           {kind === 'failed' ? (
             <p className="counter-card-note">{attempt.state === 'rejected' ? (attempt.failureMessage ?? 'Refused by Zoho') : failureReason(attempt.failureCode)}</p>
           ) : null}

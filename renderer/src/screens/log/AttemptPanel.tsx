@@ -6,7 +6,7 @@ import { Message } from '../../components/Field';
 import { StateBadge } from '../../components/StateBadge';
 import { formatMoney } from '../../../../contract/money';
 import { failureReason, methodLabel, REFUND_REASON_LABELS, refundStateLabel, stateLabel } from '../../format/labels';
-import { formatTime } from '../../format/time';
+import { formatTime } from '../../../../contract/calendar';
 import { useLogStore } from '../../state/log-state';
 import { PrintReceiptButton } from '../print/PrintReceiptButton';
 import { RefundDecisionForm } from './RefundDecisionForm';
@@ -76,7 +76,7 @@ export function AttemptPanel({ attempt, counter, onClose }: { attempt: ChargeAtt
             <ul className="attempt-declined-list">
               {attempt.declinedTries.map((declined) => (
                 <li key={declined.paymentId}>
-                  {formatTime(declined.at, attempt.currency)}: {failureReason(declined.failureCode)}
+                  {formatTime(declined.at)}: {failureReason(declined.failureCode)}
                 </li>
               ))}
             </ul>
@@ -85,13 +85,13 @@ export function AttemptPanel({ attempt, counter, onClose }: { attempt: ChargeAtt
         {attempt.hold ? (
           <DetailRow term="Terminal on hold">
             {attempt.hold.endedAt === null
-              ? `Until ${formatTime(attempt.hold.until, attempt.currency)}: no charge on terminal ${attempt.terminalId} or this invoice meanwhile`
-              : `Ended ${formatTime(attempt.hold.endedAt, attempt.currency)}`}
+              ? `Until ${formatTime(attempt.hold.until)}: no charge on terminal ${attempt.terminalId} or this invoice meanwhile`
+              : `Ended ${formatTime(attempt.hold.endedAt)}`}
           </DetailRow>
         ) : null}
         {attempt.review ? (
           <DetailRow term="Checked by hand">
-            {formatTime(attempt.review.at, attempt.currency)}: {attempt.review.note}
+            {formatTime(attempt.review.at)}: {attempt.review.note}
           </DetailRow>
         ) : null}
       </DetailList>
@@ -114,7 +114,7 @@ export function AttemptPanel({ attempt, counter, onClose }: { attempt: ChargeAtt
       <h3>History</h3>
       {eventsError ? <Message kind="error">{eventsError}</Message> : null}
       {events === null && !eventsError ? <p>Loading…</p> : null}
-      {events ? <History attempt={attempt} refunds={refunds ?? []} /> : null}
+      {events ? <History refunds={refunds ?? []} /> : null}
     </aside>
   );
 }
@@ -147,7 +147,7 @@ function RefundList({ refunds }: { refunds: readonly RefundWithEvents[] }) {
 }
 
 /** The payment's history and its refunds', in the order they happened. */
-function History({ attempt, refunds }: { attempt: ChargeAttempt; refunds: readonly RefundWithEvents[] }) {
+function History({ refunds }: { refunds: readonly RefundWithEvents[] }) {
   const events = useLogStore((s) => s.events) ?? [];
   const entries = [
     ...events.map((event) => ({
@@ -181,7 +181,7 @@ function History({ attempt, refunds }: { attempt: ChargeAttempt; refunds: readon
     <ol className="attempt-history">
       {entries.map((entry) => (
         <li key={entry.key}>
-          <span className="attempt-history-time">{formatTime(entry.at, attempt.currency)}</span>
+          <span className="attempt-history-time">{formatTime(entry.at, { seconds: true })}</span>
           <span className="attempt-history-move">{entry.move}</span>
           <span className="attempt-history-actor">{ACTORS[entry.actor] ?? entry.actor}</span>
           <span className="attempt-history-reason">{entry.reason}</span>

@@ -1,13 +1,16 @@
 // A manager pays back (part of) a sale's cash out of the drawer: a refund goes back by the tender it
 // came from, so the cash part of a split sale is refunded in cash, never through Zoho. The amount
-// starts empty; the form makes one request key when it opens (a second press is the same refund).
+// starts empty, and a confirmation names what goes back before anything is recorded (as for a
+// card/UPI refund); the form makes one request key when it opens (a second press is the same refund).
 import { useState } from 'react';
 import type { RefundReason } from '../../../../contract/vocabulary';
 import type { CashSale } from '../../../../contract/records';
 import { formatMoney, parseAmount } from '../../../../contract/money';
+import { refundTooLargeMessage } from '../../../../contract/refund-rules';
 import { Message } from '../../components/Field';
 import { useManagerStore } from '../../state/manager-state';
-import { RefundAmountField, RefundReasonField } from './RefundFields';
+import { REFUND_REASON_LABELS } from '../../format/labels';
+import { RefundAmountField, RefundConfirmation, RefundReasonField } from './RefundFields';
 
 export function CashRefundForm({ sale, leftMinor, onClose }: { sale: CashSale; leftMinor: number; onClose: () => void }) {
   const form = `cash-refund-${sale.id}`;
@@ -18,16 +21,27 @@ export function CashRefundForm({ sale, leftMinor, onClose }: { sale: CashSale; l
   const [requestKey, setRequestKey] = useState(() => crypto.randomUUID());
   const [amountError, setAmountError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  /** The amount the manager is asked to confirm (null: still typing). */
+  const [confirming, setConfirming] = useState<number | null>(null);
 
-  const submit = async () => {
+  /** Checks the amount, then asks to confirm it. */
+  const check = () => {
     setDone(null);
-    const parsed = parseAmount(amount);
+    const parsed = parseAmount(amount, sale.currency);
     if (!parsed.ok || parsed.value === 0) {
       setAmountError(parsed.ok ? 'Refund amount must be more than zero.' : `Refund amount: ${parsed.message}`);
       return;
     }
+    if (parsed.value > leftMinor) {
+      setAmountError(refundTooLargeMessage(leftMinor, sale.amountMinor, sale.currency));
+      return;
+    }
     setAmountError(null);
-    const refund = await useManagerStore.getState().refundCash(sale, { amountMinor: parsed.value, reason, requestKey });
+    setConfirming(parsed.value);
+  };
+  const send = async (amountMinor: number) => {
+    const refund = await useManagerStore.getState().refundCash(sale, { amountMinor, reason, requestKey });
+    setConfirming(null);
     if (!refund) return;
     setRequestKey(crypto.randomUUID());
     setAmount('');
@@ -35,13 +49,33 @@ export function CashRefundForm({ sale, leftMinor, onClose }: { sale: CashSale; l
   };
   const amountFieldError = amountError ?? (serverError?.field === 'amountMinor' ? serverError.message : null);
 
+  if (confirming !== null) {
+    const shown = formatMoney(confirming, sale.currency);
+    return (
+      <RefundConfirmation
+        formId={form}
+        className="cash-refund-form"
+        title={`Pay back ${shown} in cash?`}
+        error={serverError?.message}
+        busy={busy}
+        confirmLabel={`Yes, pay back ${shown}`}
+        busyLabel="Recording…"
+        onConfirm={() => void send(confirming)}
+        onBack={() => setConfirming(null)}
+      >
+        {shown} in cash from the drawer to the customer who paid {formatMoney(sale.amountMinor, sale.currency)} in cash for invoice {sale.invoiceNumber}. Reason:{' '}
+        {REFUND_REASON_LABELS[reason]}. A refund cannot be taken back.
+      </RefundConfirmation>
+    );
+  }
+
   return (
     <form
       className="refund-form cash-refund-form"
       aria-label={`Pay back cash for ${sale.invoiceNumber}`}
       onSubmit={(event) => {
         event.preventDefault();
-        void submit();
+        check();
       }}
     >
       <h3>Pay back cash for {sale.invoiceNumber}</h3>

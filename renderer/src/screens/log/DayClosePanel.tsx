@@ -3,10 +3,9 @@
 // closed (the backend checks it all first, closing nothing), and the printable summary.
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { DayCloseReport } from '../../../../contract/answers';
-import { localDate, nextDate } from '../../../../contract/calendar';
+import { formatDate, formatDateTime, localDate, nextDate } from '../../../../contract/calendar';
 import { formatMoney } from '../../../../contract/money';
 import { Field, Message } from '../../components/Field';
-import { formatDateTime } from '../../format/time';
 import { useAppStore } from '../../state/app-state';
 import { useLogStore } from '../../state/log-state';
 import { useManagerStore } from '../../state/manager-state';
@@ -58,7 +57,7 @@ export function DayClosePanel({ onClose }: { onClose: () => void }) {
     <aside className="attempt-panel day-close-panel" aria-labelledby="day-close-title">
       <div className="attempt-panel-head">
         <h2 id="day-close-title" ref={headingRef} tabIndex={-1}>
-          {report?.close ? 'Day summary' : 'Close the day'}: {date}
+          {report?.close ? 'Day summary' : 'Close the day'}: {formatDate(date)}
         </h2>
         <button type="button" className="btn btn-secondary" onClick={onClose} aria-keyshortcuts="Escape">
           Back to the log
@@ -70,7 +69,7 @@ export function DayClosePanel({ onClose }: { onClose: () => void }) {
         <>
           {report.close ? (
             <Message kind="notice">
-              Closed by <strong>{report.close.closedBy}</strong> at {formatDateTime(report.close.closedAt, report.currency)}
+              Closed by <strong>{report.close.closedBy}</strong> at {formatDateTime(report.close.closedAt)}
               {report.close.awaitingReview > 0 ? `, with ${report.close.awaitingReview} payment(s) still needing review` : ''}. Its records can no longer change.
             </Message>
           ) : null}
@@ -156,7 +155,7 @@ export function DayClosePanel({ onClose }: { onClose: () => void }) {
               ) : (
                 <>
                   <button type="submit" className="btn btn-primary" disabled={busy}>
-                    {busy ? 'Checking…' : `Close ${date}`}
+                    {busy ? 'Checking…' : `Close ${formatDate(date)}`}
                   </button>
                   <p className="field-hint">After the close nothing of this day can change; Zoho’s later answers are counted on a later day.</p>
                 </>
@@ -178,7 +177,7 @@ function CloseConfirmation(props: { report: DayCloseReport; confirmRef: RefObjec
   return (
     <div className="day-close-confirm" role="group" aria-labelledby="day-close-confirm-title">
       <p id="day-close-confirm-title" ref={confirmRef} tabIndex={-1} className="day-close-confirm-title">
-        Close {report.date} for good?
+        Close {formatDate(report.date)} for good?
       </p>
       <p>
         {sales === 1 ? '1 sale' : `${sales} sales`}: {money(report.totals.collectedMinor)} collected, {money(report.totals.refundedMinor)} refunded, {money(report.totals.netMinor)} net
@@ -186,11 +185,11 @@ function CloseConfirmation(props: { report: DayCloseReport; confirmRef: RefObjec
       </p>
       <p className="field-hint">
         A close cannot be undone: a mistake is put right by a correction on a later day.
-        {report.date === localDate(Date.now()) ? ` Sales from now on count on ${nextDate(report.date)}.` : ''}
+        {report.date === localDate(Date.now()) ? ` Sales from now on count on ${formatDate(nextDate(report.date))}.` : ''}
       </p>
       <div className="day-close-confirm-actions">
         <button type="button" className="btn btn-primary" disabled={busy} onClick={props.onConfirm}>
-          {busy ? 'Closing…' : `Yes, close ${report.date}`}
+          {busy ? 'Closing…' : `Yes, close ${formatDate(report.date)}`}
         </button>
         <button type="button" className="btn btn-secondary" disabled={busy} onClick={props.onBack}>
           Go back

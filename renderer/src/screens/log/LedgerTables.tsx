@@ -5,7 +5,7 @@ import type { Currency } from '../../../../contract/vocabulary';
 import type { CashRefund, CashSale, Correction, Counter, Refund } from '../../../../contract/records';
 import { formatMoney } from '../../../../contract/money';
 import { REFUND_REASON_LABELS, refundStateLabel } from '../../format/labels';
-import { formatTime } from '../../format/time';
+import { formatTime } from '../../../../contract/calendar';
 import { useAppStore } from '../../state/app-state';
 import { useManagerStore } from '../../state/manager-state';
 import { usePrintStore } from '../../state/print-state';
@@ -59,10 +59,10 @@ function RecordHead({ stations }: { stations: Stations }) {
   );
 }
 
-function RecordCells({ record, counters, currency, stations }: TableProps & { record: LedgerRecord }) {
+function RecordCells({ record, counters, stations }: TableProps & { record: LedgerRecord }) {
   return (
     <>
-      <td className="nowrap">{formatTime(record.createdAt, currency)}</td>
+      <td className="nowrap">{formatTime(record.createdAt, { seconds: true })}</td>
       <td>{record.invoiceNumber}</td>
       {stations ? <td>{stations.find((s) => s.id === record.stationId)?.name ?? '—'}</td> : null}
       <td>

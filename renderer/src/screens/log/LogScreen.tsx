@@ -1,9 +1,8 @@
 import { useCallback, useEffect } from 'react';
-import { localDate, nextDate } from '../../../../contract/calendar';
+import { formatDate, formatDateTime, localDate, nextDate } from '../../../../contract/calendar';
 import { Message } from '../../components/Field';
 import { useAppStore, useCurrency } from '../../state/app-state';
 import { setLogActive, useLogStore } from '../../state/log-state';
-import { formatDateTime } from '../../format/time';
 import { AttemptPanel } from './AttemptPanel';
 import { DayClosePanel } from './DayClosePanel';
 import { CashRefundsTable, CashSalesTable, CorrectionsTable, RefundsTable } from './LedgerTables';
@@ -61,13 +60,13 @@ export function LogScreen() {
       <LogFilters />
       {log?.close ? (
         <Message kind="notice">
-          This day was closed by {log.close.closedBy} at {formatDateTime(log.close.closedAt, currency)}: its records can no longer change.
+          This day was closed by {log.close.closedBy} at {formatDateTime(log.close.closedAt)}: its records can no longer change.
           {localDate(log.close.closedAt) === log.date ? (
             <>
               {' '}
-              Sales since the close count on {nextDate(log.date)}.{' '}
+              Sales since the close count on {formatDate(nextDate(log.date))}.{' '}
               <button type="button" className="btn btn-secondary" onClick={() => useLogStore.getState().setFilters({ date: nextDate(log.date) })}>
-                Show {nextDate(log.date)}
+                Show {formatDate(nextDate(log.date))}
               </button>
             </>
           ) : null}
@@ -80,7 +79,7 @@ export function LogScreen() {
       {notice ? <Message kind="notice">{notice}</Message> : null}
       {log ? <LogTotals totals={log.totals} currency={currency} counters={counters} /> : null}
       <div className="log-body">
-        <LogTable counters={counters} currency={currency} />
+        <LogTable counters={counters} />
         {log ? <CashSalesTable sales={log.cashSales} paidBack={log.cashRefunds} counters={counters} currency={currency} stations={stations} /> : null}
         {log ? <CashRefundsTable refunds={log.cashRefunds} counters={counters} currency={currency} stations={stations} /> : null}
         {log ? <RefundsTable refunds={log.refunds} counters={counters} currency={currency} stations={stations} /> : null}

@@ -1,10 +1,9 @@
 import { isReviewState } from '../../../../contract/vocabulary';
 import { isHeld, type ChargeAttempt, type Counter, type Refund } from '../../../../contract/records';
 import { formatMoney } from '../../../../contract/money';
-import type { Currency } from '../../../../contract/vocabulary';
 import { StateBadge } from '../../components/StateBadge';
 import { failureReason, methodLabel } from '../../format/labels';
-import { formatTime } from '../../format/time';
+import { formatDate, formatTime } from '../../../../contract/calendar';
 import { filtersApplied, useLogStore } from '../../state/log-state';
 import { LogPaging } from './LogPaging';
 import { CashierNote } from './LedgerTables';
@@ -20,7 +19,7 @@ function reasonText(attempt: ChargeAttempt): string {
       return attempt.failureMessage ?? 'Refused by Zoho';
     case 'unknown':
       return attempt.hold && isHeld(attempt)
-        ? `No clear answer to the charge request: terminal on hold until ${formatTime(attempt.hold.until, attempt.currency)}`
+        ? `No clear answer to the charge request: terminal on hold until ${formatTime(attempt.hold.until)}`
         : 'No clear answer to the charge request';
     case 'unresolved':
       return 'No final answer from Zoho';
@@ -37,13 +36,13 @@ export function refundStanding(attempt: ChargeAttempt, refunds: readonly Refund[
   return refunded >= attempt.amountMinor ? 'refunded' : 'part_refunded';
 }
 
-function LogRow({ attempt, counterName, pcName, currency, selected }: { attempt: ChargeAttempt; counterName: string; pcName: string | null; currency: Currency; selected: boolean }) {
+function LogRow({ attempt, counterName, pcName, selected }: { attempt: ChargeAttempt; counterName: string; pcName: string | null; selected: boolean }) {
   const refunds = useLogStore((s) => s.log?.refunds);
   const busy = useLogStore((s) => s.busy);
   const { select, recheck } = useLogStore.getState();
   return (
     <tr className={selected ? 'log-row-selected' : undefined} onClick={() => void select(attempt.id)}>
-      <td className="nowrap">{formatTime(attempt.createdAt, currency)}</td>
+      <td className="nowrap">{formatTime(attempt.createdAt, { seconds: true })}</td>
       <td>
         <button
           id={`row-${attempt.id}`}
@@ -91,7 +90,7 @@ function LogRow({ attempt, counterName, pcName, currency, selected }: { attempt:
 }
 
 /** The day's attempts, newest first; a row opens its history. */
-export function LogTable({ counters, currency }: { counters: readonly Counter[]; currency: Currency }) {
+export function LogTable({ counters }: { counters: readonly Counter[] }) {
   const filters = useLogStore((s) => s.filters);
   const log = useLogStore((s) => s.log);
   const loading = useLogStore((s) => s.loading);
@@ -104,7 +103,7 @@ export function LogTable({ counters, currency }: { counters: readonly Counter[];
     <div className="log-table-wrap" aria-busy={loading}>
       <table className="log-table">
         <caption className="visually-hidden">
-          Payment attempts on {filters.date}
+          Payment attempts on {formatDate(filters.date)}
           {filtersApplied(filters) ? ' (filtered)' : ''}
         </caption>
         <thead>
@@ -125,7 +124,7 @@ export function LogTable({ counters, currency }: { counters: readonly Counter[];
         </thead>
         <tbody>
           {log?.attempts.map((a) => (
-            <LogRow key={a.id} attempt={a} counterName={counterName(a.counterId)} pcName={pcName(a)} currency={currency} selected={a.id === selectedId} />
+            <LogRow key={a.id} attempt={a} counterName={counterName(a.counterId)} pcName={pcName(a)} selected={a.id === selectedId} />
           ))}
         </tbody>
       </table>

@@ -14,7 +14,7 @@ import { PrintReceiptButton } from '../print/PrintReceiptButton';
 import { ReturnedGoods } from './ReturnedGoods';
 import { useAppStore } from '../../state/app-state';
 import { useManagerStore } from '../../state/manager-state';
-import { RefundAmountField, RefundReasonField } from './RefundFields';
+import { RefundAmountField, RefundConfirmation, RefundReasonField } from './RefundFields';
 
 /** What is left to refund of the payment, as the screen knows it (the backend has the last word). */
 export function leftToRefund(attempt: ChargeAttempt, refunds: readonly Refund[]): number {
@@ -88,22 +88,19 @@ export function RefundForm({ attempt, refunds }: { attempt: ChargeAttempt; refun
     const method = methodLabel(attempt.paidMethod ?? attempt.method);
     const shown = formatMoney(confirming, attempt.currency);
     return (
-      <section className="refund-confirm" role="alertdialog" aria-labelledby={`${form}-confirm`} aria-describedby={`${form}-confirm-what`}>
-        <h4 id={`${form}-confirm`}>Refund {shown}?</h4>
-        <p id={`${form}-confirm-what`}>
-          {shown} goes back by {method} to the customer who paid {formatMoney(attempt.amountMinor, attempt.currency)} for invoice {attempt.invoiceNumber}
-          {attempt.paymentId ? ` (payment ID ${attempt.paymentId})` : ''}. Reason: {REFUND_REASON_LABELS[reason]}. A refund cannot be taken back.
-        </p>
-        {serverError ? <Message kind="error">{serverError.message}</Message> : null}
-        <div className="refund-confirm-actions">
-          <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void send(confirming)} autoFocus>
-            {busy ? 'Sending the refund…' : `Yes, refund ${shown}`}
-          </button>
-          <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => setConfirming(null)}>
-            Change the refund
-          </button>
-        </div>
-      </section>
+      <RefundConfirmation
+        formId={form}
+        title={`Refund ${shown}?`}
+        error={serverError?.message}
+        busy={busy}
+        confirmLabel={`Yes, refund ${shown}`}
+        busyLabel="Sending the refund…"
+        onConfirm={() => void send(confirming)}
+        onBack={() => setConfirming(null)}
+      >
+        {shown} goes back by {method} to the customer who paid {formatMoney(attempt.amountMinor, attempt.currency)} for invoice {attempt.invoiceNumber}
+        {attempt.paymentId ? ` (payment ID ${attempt.paymentId})` : ''}. Reason: {REFUND_REASON_LABELS[reason]}. A refund cannot be taken back.
+      </RefundConfirmation>
     );
   }
 

@@ -3,8 +3,8 @@ import { EDITIONS, type Edition } from '../../../../contract/vocabulary';
 import { DetailList, DetailRow } from '../../components/DetailList';
 import { Field, Message, fieldError } from '../../components/Field';
 import { EDITION_LABELS, connectionSummary } from '../../format/connection';
-import { formatTime } from '../../format/time';
-import { useAppStore, useCurrency } from '../../state/app-state';
+import { formatTime } from '../../../../contract/calendar';
+import { useAppStore } from '../../state/app-state';
 import { useManagerStore, type ConnectionForm } from '../../state/manager-state';
 
 const FORM_FIELDS = ['edition', 'accountId', 'clientId', 'clientSecret'];
@@ -18,13 +18,12 @@ function openConsentPage(url: string): void {
 
 function StatusBox() {
   const connection = useAppStore((s) => s.connection);
-  const currency = useCurrency();
   const errors = useManagerStore((s) => s.errors);
   const notices = useManagerStore((s) => s.notices);
   const busy = useManagerStore((s) => s.busy);
   const { testConnection, disconnect } = useManagerStore.getState();
   const [confirming, setConfirming] = useState(false);
-  const summary = connectionSummary(connection, currency);
+  const summary = connectionSummary(connection);
   const canDisconnect = connection?.state === 'connected' || connection?.state === 'reconnect_required' || connection?.state === 'throttled';
 
   return (
@@ -43,7 +42,7 @@ function StatusBox() {
         <DetailRow term="Client ID" valueClassName="mono">
           {connection?.clientId ?? '—'}
         </DetailRow>
-        {connection?.retryAt ? <DetailRow term="Retry after">{formatTime(connection.retryAt, currency)}</DetailRow> : null}
+        {connection?.retryAt ? <DetailRow term="Retry after">{formatTime(connection.retryAt)}</DetailRow> : null}
       </DetailList>
       <div className="button-row">
         <button type="button" className="btn btn-secondary" onClick={() => void testConnection()} disabled={busy !== null}>

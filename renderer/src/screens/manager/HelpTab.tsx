@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
 import { DetailList, DetailRow } from '../../components/DetailList';
 import { Message } from '../../components/Field';
-import { formatDateTime } from '../../format/time';
-import { useCurrency } from '../../state/app-state';
+import { formatDateTime } from '../../../../contract/calendar';
 import { useManagerStore } from '../../state/manager-state';
 
 /** While the tab is open, how often it reads again (an update downloads in the background). */
@@ -10,7 +9,6 @@ const REFRESH_MS = 15_000;
 
 function FilesPanel() {
   const support = useManagerStore((s) => s.support);
-  const currency = useCurrency();
   if (!support) return <p className="loading">Loading…</p>;
   const backup = support.newestBackup;
   return (
@@ -27,7 +25,7 @@ function FilesPanel() {
           {support.backupsDir}
         </DetailRow>
         <DetailRow term="Newest backup">
-          {backup ? `${backup.fileName}, taken ${formatDateTime(backup.takenAt, currency)}` : 'None yet. Counter takes one each day at a quiet moment.'}
+          {backup ? `${backup.fileName}, taken ${formatDateTime(backup.takenAt)}` : 'None yet. Counter takes one each day at a quiet moment.'}
         </DetailRow>
         <DetailRow term="Version">{`Counter ${support.version}, database version ${support.schemaVersion}`}</DetailRow>
       </DetailList>
@@ -64,13 +62,12 @@ function UpdatesPanel() {
   const busy = useManagerStore((s) => s.busy);
   const error = useManagerStore((s) => s.errors.update);
   const notice = useManagerStore((s) => s.notices.update);
-  const currency = useCurrency();
   if (!updates) return null;
   return (
     <section className="subpanel" aria-labelledby="help-updates-title">
       <h2 id="help-updates-title">Updates</h2>
       <p>{updates.message}</p>
-      {updates.checkedAt ? <p className="manager-help-note">{`Last checked ${formatDateTime(updates.checkedAt, currency)}.`}</p> : null}
+      {updates.checkedAt ? <p className="manager-help-note">{`Last checked ${formatDateTime(updates.checkedAt)}.`}</p> : null}
       {updates.state === 'ready' ? (
         <button type="button" className="btn btn-primary" disabled={busy !== null || !updates.canInstall} onClick={() => void useManagerStore.getState().installUpdate()}>
           {`Install version ${updates.version ?? ''} now`}

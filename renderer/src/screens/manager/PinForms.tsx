@@ -3,8 +3,7 @@ import { managerPin } from '../../../../contract/fields';
 import { MANAGER_PIN_DIGITS } from '../../../../contract/rules';
 import type { ManagerStatus } from '../../../../contract/answers';
 import { Field, Message } from '../../components/Field';
-import { formatTime, isoDate } from '../../format/time';
-import { useCurrency } from '../../state/app-state';
+import { formatDateTime } from '../../../../contract/calendar';
 import { useManagerStore } from '../../state/manager-state';
 
 /** The PIN rule in words; the check itself is the contract's (the backend applies the same one). */
@@ -42,7 +41,6 @@ export function PinInput({ id, describedBy, invalid, value, onChange, autoFocus 
 
 /** First run (no PIN yet), or after a reset on this computer: the person who sets one is the manager. */
 export function SetPinForm({ reset }: { reset: ManagerStatus['reset'] }) {
-  const currency = useCurrency();
   const [pin, setPin] = useState('');
   const [confirm, setConfirm] = useState('');
   const [localError, setLocalError] = useState<{ field: 'pin' | 'confirm'; message: string } | null>(null);
@@ -64,7 +62,7 @@ export function SetPinForm({ reset }: { reset: ManagerStatus['reset'] }) {
       <h1 id="set-pin-title">{reset ? 'Set a new manager PIN' : 'Set a manager PIN'}</h1>
       {reset ? (
         <p className="lead">
-          The manager PIN was reset on this computer by {reset.by} (on {isoDate(reset.at)} at {formatTime(reset.at, currency)}). Choose a new PIN now and keep it
+          The manager PIN was reset on this computer by {reset.by} (at {formatDateTime(reset.at)}). Choose a new PIN now and keep it
           from the cashiers.
         </p>
       ) : (

@@ -1,6 +1,6 @@
 import { Message } from '../../components/Field';
-import { formatDateTime } from '../../format/time';
-import { useAppStore, useCurrency } from '../../state/app-state';
+import { formatDateTime } from '../../../../contract/calendar';
+import { useAppStore } from '../../state/app-state';
 
 /**
  * Rows of the store that the link could not apply on this PC and set aside so it could go on (the
@@ -8,7 +8,6 @@ import { useAppStore, useCurrency } from '../../state/app-state';
  */
 export function SetAsideNotice() {
   const setAside = useAppStore((s) => s.store?.setAside ?? []);
-  const currency = useCurrency();
   if (setAside.length === 0) return null;
   return (
     <section className="manager-alert" aria-labelledby="set-aside-title">
@@ -20,7 +19,7 @@ export function SetAsideNotice() {
         <ul className="manager-alert-list">
           {setAside.map((row) => (
             <li key={`${row.at}-${row.what}`}>
-              <strong>{formatDateTime(row.at, currency)}</strong>: {row.what} <span className="manager-alert-advice">What to do: {row.advice}</span>
+              <strong>{formatDateTime(row.at)}</strong>: {row.what} <span className="manager-alert-advice">What to do: {row.advice}</span>
             </li>
           ))}
         </ul>

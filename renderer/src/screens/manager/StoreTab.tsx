@@ -3,9 +3,9 @@ import type { StationView, StoreStatus } from '../../../../contract/answers';
 import { DetailList, DetailRow } from '../../components/DetailList';
 import { Field, Message, fieldError } from '../../components/Field';
 import { storeLinkSummary, heardAgo } from '../../format/store';
-import { formatTime } from '../../format/time';
+import { formatTime } from '../../../../contract/calendar';
 import { useNow } from '../../hooks/use-now';
-import { useAppStore, useCurrency } from '../../state/app-state';
+import { useAppStore } from '../../state/app-state';
 import { useManagerStore, type StoreJoinForm } from '../../state/manager-state';
 
 const JOIN_FIELDS = ['url', 'storeName', 'stationName', 'pin', 'caFile'];
@@ -47,7 +47,6 @@ function RemovePcForm({ station, onDone }: { station: StationView; onDone: () =>
 
 /** Where this PC stands with its store: the link, the store's PCs, and who holds which counter. */
 function StoreStatusBox({ store }: { store: StoreStatus }) {
-  const currency = useCurrency();
   const counters = useAppStore((s) => s.counters);
   const busy = useManagerStore((s) => s.busy);
   const errors = useManagerStore((s) => s.errors);
@@ -55,7 +54,7 @@ function StoreStatusBox({ store }: { store: StoreStatus }) {
   const releaseCounter = useManagerStore((s) => s.releaseCounter);
   const [removing, setRemoving] = useState<string | null>(null);
   const now = useNow(5_000);
-  const summary = storeLinkSummary(store, currency);
+  const summary = storeLinkSummary(store);
   const counterName = (id: string) => counters.find((c) => c.id === id)?.name ?? id;
   return (
     <section className="subpanel" aria-labelledby="store-status-title">
@@ -73,7 +72,7 @@ function StoreStatusBox({ store }: { store: StoreStatus }) {
         <DetailRow term="Address" valueClassName="mono">
           {store.address ?? '—'}
         </DetailRow>
-        {store.downSince !== null ? <DetailRow term="Link down since">{formatTime(store.downSince, currency)}</DetailRow> : null}
+        {store.downSince !== null ? <DetailRow term="Link down since">{formatTime(store.downSince)}</DetailRow> : null}
         <DetailRow term="Changes to send">{String(store.pendingChanges)}</DetailRow>
         <DetailRow term="Zoho calls a minute">{`${store.callsPerMinute} (this PC’s share)`}</DetailRow>
       </DetailList>

@@ -4,7 +4,7 @@
 import type { Counter } from '../../../../contract/records';
 import { formatMoney } from '../../../../contract/money';
 import type { DayCloseReport } from '../../../../contract/answers';
-import { formatDateTime } from '../../format/time';
+import { formatDate, formatDateTime } from '../../../../contract/calendar';
 import { CounterTotalsTable } from './CounterTotalsTable';
 import { TaxSummaryTables } from './TaxSummaryTables';
 
@@ -12,13 +12,13 @@ export function DaySummaryView({ report, counters, storeName }: { report: DayClo
   const money = (minor: number) => formatMoney(minor, report.currency);
   const { totals, close } = report;
   return (
-    <article className="day-summary" aria-label={`Summary of ${report.date}`}>
+    <article className="day-summary" aria-label={`Summary of ${formatDate(report.date)}`}>
       <h1>
-        {storeName ? `${storeName}: ` : ''}day summary, {report.date}
+        {storeName ? `${storeName}: ` : ''}day summary, {formatDate(report.date)}
       </h1>
       <p className="day-summary-status">
         {close
-          ? `Closed by ${close.closedBy} at ${formatDateTime(close.closedAt, report.currency)}${close.awaitingReview > 0 ? `, with ${close.awaitingReview} payment(s) still needing review` : ''}.`
+          ? `Closed by ${close.closedBy} at ${formatDateTime(close.closedAt)}${close.awaitingReview > 0 ? `, with ${close.awaitingReview} payment(s) still needing review` : ''}.`
           : 'Not closed yet.'}
       </p>
       <dl className="day-summary-figures">
@@ -48,7 +48,7 @@ export function DaySummaryView({ report, counters, storeName }: { report: DayClo
         <ul>
           {report.needsReview.map((attempt) => (
             <li key={attempt.id}>
-              {attempt.invoiceNumber}: {money(attempt.amountMinor)}, {formatDateTime(attempt.createdAt, attempt.currency)}
+              {attempt.invoiceNumber}: {money(attempt.amountMinor)}, {formatDateTime(attempt.createdAt)}
             </li>
           ))}
         </ul>

@@ -5,7 +5,7 @@ import type { Currency } from '../../../../contract/vocabulary';
 import { formatMoney, multiplyMinor } from '../../../../contract/money';
 import type { PaperLayout } from '../../../../preload/bridge';
 import { refundStateLabel, TENDER_LABELS } from '../../format/labels';
-import { formatDateTime } from '../../format/time';
+import { formatDateTime } from '../../../../contract/calendar';
 import { TaxInvoiceLines } from './TaxInvoiceLines';
 
 export function ReceiptView({ receipt, layout }: { receipt: Receipt; layout: PaperLayout }) {
@@ -35,7 +35,7 @@ export function ReceiptView({ receipt, layout }: { receipt: Receipt; layout: Pap
         </div>
         <div>
           <dt>Date</dt>
-          <dd>{formatDateTime(receipt.paidAt, invoice.currency)}</dd>
+          <dd>{formatDateTime(receipt.paidAt)}</dd>
         </div>
         <div>
           <dt>Counter</dt>
@@ -70,7 +70,7 @@ export function ReceiptView({ receipt, layout }: { receipt: Receipt; layout: Pap
           <ul>
             {refunds.map((refund) => (
               <li key={refund.id}>
-                {formatDateTime(refund.createdAt, refund.currency)}: {money(refund.amountMinor)} ({refundStateLabel(refund.state)})
+                {formatDateTime(refund.createdAt)}: {money(refund.amountMinor)} ({refundStateLabel(refund.state)})
               </li>
             ))}
           </ul>

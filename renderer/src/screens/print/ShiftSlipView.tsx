@@ -5,7 +5,7 @@ import type { ShiftReport } from '../../../../contract/answers';
 import { formatMoney } from '../../../../contract/money';
 import type { PaperLayout } from '../../../../preload/bridge';
 import { overShortLabel } from '../../format/shift';
-import { formatDateTime } from '../../format/time';
+import { formatDateTime } from '../../../../contract/calendar';
 
 export function ShiftSlipView({ report, layout }: { report: ShiftReport; layout: PaperLayout }) {
   const { shift, currency } = report;
@@ -20,8 +20,8 @@ export function ShiftSlipView({ report, layout }: { report: ShiftReport; layout:
     <article className={`receipt receipt-${layout} shift-slip`} aria-label={`Shift slip of ${report.counterName}`}>
       <p className="receipt-title">Shift slip: {report.counterName}</p>
       <dl className="receipt-facts">
-        {fact('Opened', `${formatDateTime(shift.openedAt, currency)} by ${shift.openedBy}`)}
-        {shift.close ? fact('Closed', `${formatDateTime(shift.close.closedAt, currency)} by ${shift.close.closedBy}`) : null}
+        {fact('Opened', `${formatDateTime(shift.openedAt)} by ${shift.openedBy}`)}
+        {shift.close ? fact('Closed', `${formatDateTime(shift.close.closedAt)} by ${shift.close.closedBy}`) : null}
         {fact('Opening float', money(shift.floatMinor))}
         {fact(`Cash sales (${report.cashSales.count})`, money(report.cashSales.amountMinor))}
         {report.movements.map((m) => fact(`${m.kind === 'in' ? 'Cash in' : 'Cash out'}: ${m.reason} (${m.by})`, `${m.kind === 'in' ? '+' : '−'}${money(m.amountMinor)}`))}

@@ -4,13 +4,13 @@ import type { ParsedInput } from '../../../../contract/handlers';
 import { invoiceAwaitsReview, refundNeedsReview, type ChargeAttempt, type Refund } from '../../../../contract/records';
 import { ok } from '../../../../contract/result';
 import { COMMITTED_REFUND_STATES, isLiveState, type RefundState } from '../../../../contract/vocabulary';
-import { isoDate } from '../../format/time';
+import { localDate } from '../../../../contract/calendar';
 import type { FakeState } from './state';
 import { refuse, type FakeHandlers } from './handlers';
 
 function dayLog(b: FakeState, input: ParsedInput<'log-day'>): DayLog {
   const day = b.attempts
-    .filter((a) => isoDate(a.createdAt) === input.date)
+    .filter((a) => localDate(a.createdAt) === input.date)
     .filter((a) => !input.counterId || a.counterId === input.counterId)
     .filter((a) => !input.state || a.state === input.state)
     .filter((a) => !input.method || a.method === input.method)
@@ -24,9 +24,9 @@ function dayLog(b: FakeState, input: ParsedInput<'log-day'>): DayLog {
     attempts: day.slice(0, rows),
     truncated: day.length > rows,
     totals: totals(b, paid, day.length, day.filter((a) => invoiceAwaitsReview([a])).length),
-    refunds: b.refunds.filter((r) => isoDate(r.createdAt) === input.date),
-    cashSales: b.cashSales.filter((s) => isoDate(s.createdAt) === input.date),
-    cashRefunds: b.cashRefunds.filter((r) => isoDate(r.createdAt) === input.date),
+    refunds: b.refunds.filter((r) => localDate(r.createdAt) === input.date),
+    cashSales: b.cashSales.filter((s) => localDate(s.createdAt) === input.date),
+    cashRefunds: b.cashRefunds.filter((r) => localDate(r.createdAt) === input.date),
     corrections: [],
     close: b.closes.find((c) => c.day === input.date) ?? null,
   };

@@ -1,5 +1,6 @@
 import type { ChargeAttempt } from '../../../../../contract/records';
-import { formatClock, formatTime, spokenDuration } from '../../../format/time';
+import { formatClock, spokenDuration } from '../../../format/time';
+import { formatTime } from '../../../../../contract/calendar';
 import { useNow } from '../../../hooks/use-now';
 
 /**
@@ -13,7 +14,7 @@ export function HoldNotice({ attempt }: { attempt: ChargeAttempt }) {
   return (
     <div className="payment-hold" role="group" aria-labelledby="payment-hold-title">
       <p id="payment-hold-title" className="payment-hold-title">
-        Terminal {attempt.terminalId} may still show this payment until <strong>{formatTime(until, attempt.currency)}</strong>
+        Terminal {attempt.terminalId} may still show this payment until <strong>{formatTime(until)}</strong>
         {left > 0 ? (
           <>
             {' '}

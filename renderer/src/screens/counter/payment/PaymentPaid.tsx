@@ -3,7 +3,7 @@ import type { ChargeAttempt, Invoice } from '../../../../../contract/records';
 import { formatMoney } from '../../../../../contract/money';
 import { DetailList, DetailRow } from '../../../components/DetailList';
 import { methodLabel } from '../../../format/labels';
-import { formatTime } from '../../../format/time';
+import { formatTime } from '../../../../../contract/calendar';
 import { useCheckoutStore } from '../../../state/checkout-state';
 import { PrintReceiptButton } from '../../print/PrintReceiptButton';
 
@@ -44,7 +44,7 @@ export function PaymentPaid({ attempt, invoice, currency }: { attempt: ChargeAtt
         {split && attempt ? <DetailRow term={`${methodLabel(attempt.method)} part`}>{formatMoney(attempt.amountMinor, currency)}</DetailRow> : null}
         {split && invoice.paidInCashMinor > 0 ? <DetailRow term="Cash part">{formatMoney(invoice.paidInCashMinor, currency)}</DetailRow> : null}
         {changeDue ? <DetailRow term="Cash tendered">{formatMoney(cashPaid.tenderedMinor, currency)}</DetailRow> : null}
-        <DetailRow term="Time">{formatTime(invoice?.paidAt ?? attempt?.finalAt ?? Date.now(), currency)}</DetailRow>
+        <DetailRow term="Time">{formatTime(invoice?.paidAt ?? attempt?.finalAt ?? Date.now())}</DetailRow>
         <DetailRow term="Invoice">{invoice?.number ?? attempt?.invoiceNumber}</DetailRow>
       </DetailList>
       {invoice ? <PrintReceiptButton invoiceId={invoice.id} /> : null}
