@@ -4,7 +4,7 @@
 // in renderer-build.d.mts).
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -40,10 +40,4 @@ export async function buildRenderer() {
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`Building the renderer failed (exit ${code}): ${stderr.slice(-2000)}`))));
   });
-}
-
-// `node scripts/renderer-build.mjs`: brings out/renderer up to date once, before npm test starts its
-// suites side by side (each would otherwise find it stale and build it under the other).
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url) && rendererStale()) {
-  await buildRenderer();
 }

@@ -1,8 +1,7 @@
-// `node scripts/run-together.mjs typecheck lint test:unit test:e2e`: runs those npm scripts at the
-// same time and fails when any of them fails. npm test runs its checks and both test suites this way:
-// most of a test's time is spent waiting (on the simulator, a poll, a page), so two cores finish them
-// side by side far sooner than one after another. Each script's output is printed whole when it
-// ends, so that they never interleave; a line says when each starts and how it ended.
+// `node scripts/run-together.mjs typecheck lint`: runs those npm scripts at the same time (npm test's
+// checks: each keeps one core busy, and the machine has two) and fails when any of them fails. Each
+// script's output is printed whole when it ends, so that they never interleave; a line says when
+// each starts and how it ended.
 import { spawn } from 'node:child_process';
 
 const names = process.argv.slice(2);
