@@ -1,5 +1,5 @@
 // Counters, invoices, settings and the counter status through the backend's calls.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Rig } from '../../testkit/rig';
 import { sleep } from '../../testkit/time';
 
@@ -161,8 +161,8 @@ describe('settings and rate limits', () => {
   it('a charge during a 429 pause is not sent: the pause holds creates too, and the cashier is told when to try again', async () => {
     const r = (rig = await Rig.start({ counters: 2, simulator: { rateLimitPerMinute: 3 } }));
     await r.charge(1_500, { counter: 0 });
-    await sleep(1_000); // the polls reach the limit: Zoho answers 429 and asks for ~a minute's wait
-    expect(r.sim.stats().payments_requests.rate_limited).toBeGreaterThanOrEqual(1);
+    // The polls reach the limit: Zoho answers 429 and asks for ~a minute's wait (however slow the machine).
+    await vi.waitFor(() => expect(r.sim.stats().payments_requests.rate_limited).toBeGreaterThanOrEqual(1), { timeout: 10_000, interval: 50 });
     const sentBefore = r.sim.requests().filter((q) => q.method === 'POST').length;
     const held = await r.charge(2_500, { counter: 1 });
     expect(held.state).toBe('rejected');
