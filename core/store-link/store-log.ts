@@ -4,6 +4,7 @@
 // over the business day the store's closes define (a sale after a close is the next day's on every
 // PC at once, whether or not this PC has adopted the close yet). With the link down they are this
 // PC's own, and say so.
+import type pg from 'pg';
 import type { DayLog, DayTotals } from '../../contract/answers';
 import { awaitsReview } from '../../contract/records';
 import { FOLLOWED_REFUND_STATES, REVIEW_STATES } from '../../contract/vocabulary';
@@ -24,12 +25,14 @@ import {
 import { storeInvoiceTaxes } from '../../db/store/invoice-taxes';
 import { listStationNames } from '../../db/store/stations';
 import { reviewedInStore } from '../../db/store/reviews';
+import { inStoreSnapshot } from '../../db/store/pg';
 import { CSV_PAGE_ROWS } from '../handlers/ledger';
 import { wholePages, type Pages } from '../handlers/ledger-csv';
 import type { TaxSummary } from '../../contract/billing/invoice';
 import { getBill } from '../../db/local/invoices';
 import type { DayFilter, LedgerReader } from '../ports';
 import type { StoreHandlerDeps } from './handlers';
+import type { StoredStoreLink } from './link-file';
 
 /** More than a day has: the close's report lists every payment needing review. */
 const ALL_OF_A_DAY = 100_000;
@@ -50,8 +53,8 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
   };
   // Every PC's attempts, cash sales, refunds, corrections and closes: a state or method narrows to
   // card/UPI attempts, leaving the rest out (as on a PC of its own).
-  const storeDay = async (store: NonNullable<ReturnType<typeof up>>, filter: DayFilter, limit: number): Promise<DayLog> => {
-    const { joined, pool } = store;
+  // The reads share one snapshot (inStoreSnapshot), so the totals are those of the rows listed.
+  const storeDay = async (joined: StoredStoreLink, pool: pg.ClientBase, filter: DayFilter, limit: number): Promise<DayLog> => {
     const { storeId } = joined;
     const input = { ...filter, ...(await storeBusinessDay(pool, storeId, filter.date)) };
     const onlyAttempts = narrowsToAttempts(input);
@@ -84,7 +87,7 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
     day: async (filter, limit, own) => {
       const store = up();
       if (!store) return ownDay(own());
-      return storeDay(store, filter, limit);
+      return inStoreSnapshot(store.pool, (client) => storeDay(store.joined, client, filter, limit));
     },
     csv: async (filter, own) => {
       const store = up();
@@ -134,16 +137,19 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
       const store = up();
       const mine = own();
       if (!store) return mine;
-      const { pool, joined } = store;
-      const window = await storeBusinessDay(pool, joined.storeId, date);
-      const [day, review, closedWith] = await Promise.all([
-        storeDay(store, { date }, 0),
-        Promise.all(REVIEW_STATES.map((state) => storeAttemptsForDay(pool, joined.storeId, { date, state, ...window }, ALL_OF_A_DAY))),
-        storeClosedSummary(pool, joined.storeId, date),
-      ]);
+      const { joined } = store;
+      const { day, review, closedWith } = await inStoreSnapshot(store.pool, async (pool) => {
+        const window = await storeBusinessDay(pool, joined.storeId, date);
+        const [day, review, closedWith] = await Promise.all([
+          storeDay(joined, pool, { date }, 0),
+          Promise.all(REVIEW_STATES.map((state) => storeAttemptsForDay(pool, joined.storeId, { date, state, ...window }, ALL_OF_A_DAY))),
+          storeClosedSummary(pool, joined.storeId, date),
+        ]);
+        return { day, review, closedWith };
+      });
       // A payment checked from another PC than its own is checked now (reviews.ts), before its PC records it.
       const unchecked = review.flat().filter(awaitsReview);
-      const checkedElsewhere = await reviewedInStore(pool, joined.storeId, unchecked.map((attempt) => attempt.id));
+      const checkedElsewhere = await reviewedInStore(store.pool, joined.storeId, unchecked.map((attempt) => attempt.id));
       const needsReview = unchecked.filter((attempt) => !checkedElsewhere.has(attempt.id)).sort((a, b) => a.createdAt - b.createdAt);
       // The close is this PC's (mine): another PC's is adopted at the next heartbeat, once none of this PC's payments of the day is live.
       return {

@@ -315,9 +315,8 @@ describe('the manager’s view is the store’s', () => {
 
     const day = await eventually(async () => {
       const log = await pc1.call('log-day', { date });
-      // The list and the totals are separate reads on the store's pool: wait until both have the refund.
-      return log.cashRefunds.length === 1 && log.totals.refundedMinor === 150 ? log : undefined;
-    }, 5_000, 'PC 2’s cash refund in PC 1’s log and its totals');
+      return log.cashRefunds.length === 1 ? log : undefined;
+    }, 5_000, 'PC 2’s cash refund in PC 1’s log');
     expect(day.cashRefunds).toEqual([{ ...refund, stationId: till2 }]);
     expect(day.totals).toMatchObject({ collectedMinor: 1_000, refundedMinor: 150, netMinor: 850 });
     expect(day.totals.byCounter).toEqual([expect.objectContaining({ counterId, upiMinor: 600, cashMinor: 400, cashExpectedMinor: 250, refundedMinor: 150 })]);

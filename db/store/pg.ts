@@ -63,10 +63,10 @@ export function storeClient(url: string, options: StorePoolOptions = {}): pg.Cli
 }
 
 /** Runs `work` in a transaction on one pooled connection; rolls back on any failure. */
-export async function inStoreTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function inStoreTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
+    await client.query(begin);
     const result = await work(client);
     await client.query('COMMIT');
     return result;
@@ -76,6 +76,28 @@ export async function inStoreTransaction<T>(pool: pg.Pool, work: (client: pg.Poo
   } finally {
     client.release();
   }
+}
+
+/**
+ * Runs the reads of `work` on one snapshot of the store: a list and the totals beside it agree,
+ * however many PCs write between the two reads.
+ */
+export function inStoreSnapshot<T>(pool: pg.Pool, work: (client: pg.ClientBase) => Promise<T>): Promise<T> {
+  return inStoreTransaction(pool, (client) => work(oneQueryAtATime(client)), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+}
+
+/**
+ * `client` taking its queries in turn: reads written for a pool (Promise.all) share one connection
+ * without relying on pg's own queue, which pg 9 removes.
+ */
+function oneQueryAtATime(client: pg.ClientBase): pg.ClientBase {
+  let turn: Promise<unknown> = Promise.resolve();
+  const query = (...args: unknown[]) => {
+    const run = turn.then(() => (client.query as (...a: unknown[]) => Promise<unknown>)(...args));
+    turn = run.catch(() => undefined);
+    return run;
+  };
+  return Object.assign(Object.create(client) as pg.ClientBase, { query });
 }
 
 /** PostgreSQL's error code, when the server answered with one. */
