@@ -252,6 +252,14 @@ export interface CsvExport {
   rowCount: number;
 }
 
+/** A day's CSV written to a file or a download as it is read (never whole in memory). */
+export interface DayCsvSaved {
+  /** False when the person closed the save dialog: nothing was read or written. */
+  saved: boolean;
+  fileName: string;
+  rowCount: number;
+}
+
 export const UPDATE_STATES = ['unavailable', 'idle', 'checking', 'current', 'downloading', 'ready', 'failed'] as const;
 export type UpdateState = (typeof UPDATE_STATES)[number];
 

@@ -61,7 +61,7 @@ test('window.billing holds only the named functions', async () => {
   const shape = await appWindow.evaluate(() =>
     Object.entries((globalThis as unknown as { billing: Record<string, unknown> }).billing).map(([name, value]) => [name, typeof value]),
   );
-  const expected = [...HANDLER_NAMES.map((name) => camelCaseName(name)), 'onEvent', 'saveCsv', 'printPage', 'listPrinters'].sort();
+  const expected = [...HANDLER_NAMES.map((name) => camelCaseName(name)), 'onEvent', 'saveCsv', 'saveDayCsv', 'saveSupportBundle', 'printPage', 'listPrinters'].sort();
   expect(shape.map(([name]) => name).sort()).toEqual(expected);
   expect(new Set(shape.map(([, type]) => type))).toEqual(new Set(['function']));
 });

@@ -1,7 +1,9 @@
-// The browser host's API: POST /api/call/<name> answers a Result, GET /api/events streams events.
+// The browser host's API: POST /api/call/<name> answers a Result, POST /api/export/day-csv streams the
+// day's CSV, GET /api/events streams events.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isHandlerName, type HandlerName } from '../contract/handlers';
 import type { Backend } from '../core/backend';
+import { finish, streamOut } from '../core/handlers/csv-file';
 import { SECURITY_HEADERS, sendJson, sendRefusal } from './replies';
 
 export interface ApiLimits {
@@ -17,23 +19,58 @@ const FILE_CALLS: ReadonlySet<HandlerName> = new Set<HandlerName>(['catalogue-im
 export async function handleCall(req: IncomingMessage, res: ServerResponse, name: string, backend: Backend, limits: ApiLimits): Promise<void> {
   if (req.method !== 'POST') return sendRefusal(res, 405, 'Calls are POST requests.');
   if (!isHandlerName(name)) return sendRefusal(res, 404, 'There is no such call.', 'not_found');
+  const input = await readJsonInput(req, res, FILE_CALLS.has(name) ? limits.maxFileBodyBytes : limits.maxBodyBytes);
+  // The backend parses the input by the call's schema; a refusal names the field.
+  if (input !== REFUSED) sendJson(res, 200, await backend.call(name, input));
+}
+
+/**
+ * POST /api/export/day-csv: the day's log (log-export-csv's input) streamed as a CSV download, a
+ * page of rows at a time. A refusal before the first row is a Result in JSON, as any call's; a
+ * failure after it cuts the response, so a partial file never looks whole.
+ */
+export async function handleDayCsvExport(req: IncomingMessage, res: ServerResponse, backend: Backend, limits: ApiLimits): Promise<void> {
+  const input = await readJsonInput(req, res, limits.maxBodyBytes);
+  if (input === REFUSED) return;
+  const result = await backend.exportDayCsv(input, {
+    open: async (fileName) => {
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${fileName}"`,
+        'cache-control': 'no-store',
+      });
+      return { ...streamOut(res), finish: () => finish(res), abandon: async () => void res.destroy() };
+    },
+  });
+  if (!res.headersSent) sendJson(res, 200, result);
+}
+
+const REFUSED = Symbol('refused');
+
+/** A POST's JSON body, or REFUSED once a refusal is sent (not POST, not JSON, too large, unparsable). */
+async function readJsonInput(req: IncomingMessage, res: ServerResponse, limit: number): Promise<unknown> {
+  if (req.method !== 'POST') {
+    sendRefusal(res, 405, 'Calls are POST requests.');
+    return REFUSED;
+  }
   // Requiring JSON also keeps out HTML forms, which can only send "simple" content types.
   if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
-    return sendRefusal(res, 415, 'Calls must send JSON (Content-Type: application/json).', 'invalid_input');
+    sendRefusal(res, 415, 'Calls must send JSON (Content-Type: application/json).', 'invalid_input');
+    return REFUSED;
   }
-  const body = await readBody(req, FILE_CALLS.has(name) ? limits.maxFileBodyBytes : limits.maxBodyBytes);
+  const body = await readBody(req, limit);
   if (body === null) {
     res.setHeader('connection', 'close');
-    return sendRefusal(res, 413, 'The request is too large.', 'invalid_input');
+    sendRefusal(res, 413, 'The request is too large.', 'invalid_input');
+    return REFUSED;
   }
-  let input: unknown;
   try {
-    input = body === '' ? {} : (JSON.parse(body) as unknown);
+    return body === '' ? {} : (JSON.parse(body) as unknown);
   } catch {
-    return sendRefusal(res, 400, 'The request body is not valid JSON.', 'invalid_input');
+    sendRefusal(res, 400, 'The request body is not valid JSON.', 'invalid_input');
+    return REFUSED;
   }
-  // The backend parses the input by the call's schema; a refusal names the field.
-  sendJson(res, 200, await backend.call(name, input));
 }
 
 /** Server-Sent Events: one `data:` line of JSON per backend event, and comment heartbeats. */

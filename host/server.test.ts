@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../core/logger';
 import { MemorySecretStore } from '../core/secrets/secret-store';
+import { localDate } from '../contract/calendar';
 import { startBrowserHost, type BrowserHost } from './server';
 import { startSimulator } from '../simulator/index';
 
@@ -217,6 +218,34 @@ describe('browser host over real HTTP', () => {
       expect([bigFile.status, JSON.parse(bigFile.body)]).toMatchObject([200, { ok: false, error: { code: 'locked' } }]);
       expect((await call('catalogue-import', file(10_000))).status).toBe(413);
       expect((await send(port, '/api/nothing', { headers: bearer })).status).toBe(404);
+    });
+  });
+
+  describe('the day’s CSV download', () => {
+    it('streams the same CSV the log call answers, as an attachment; refuses a bad day by name, and anyone without the token', async () => {
+      const call = (name: string, body: unknown) => send(port, `/api/call/${name}`, { method: 'POST', headers: { ...bearer, ...json }, body: JSON.stringify(body) });
+      const counters = JSON.parse((await call('counters-list', {})).body) as { value: { id: string }[] };
+      const counterId = counters.value[0]?.id ?? '';
+      for (const price of [1_200, 3_450]) {
+        const bill = JSON.parse((await call('invoice-create', { counterId, lines: [{ description: 'Rice', quantity: 1, unitPriceMinor: price }] })).body) as { value: { id: string } };
+        expect(JSON.parse((await call('cash-settle', { invoiceId: bill.value.id, counterId, tenderedMinor: price })).body)).toMatchObject({ ok: true });
+      }
+      const date = localDate(Date.now());
+      const whole = JSON.parse((await call('log-export-csv', { date })).body) as { value: { csv: string; rowCount: number } };
+      expect(whole.value.rowCount).toBeGreaterThanOrEqual(2);
+
+      const download = await send(port, '/api/export/day-csv', { method: 'POST', headers: { ...bearer, ...json }, body: JSON.stringify({ date }) });
+      expect(download.status).toBe(200);
+      expect(download.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(download.headers['content-disposition']).toBe(`attachment; filename="payments-${date}.csv"`);
+      expect(download.headers['x-content-type-options']).toBe('nosniff');
+      expect(download.body).toBe(whole.value.csv);
+
+      const badDay = await send(port, '/api/export/day-csv', { method: 'POST', headers: { ...bearer, ...json }, body: '{"date":"7 Dec"}' });
+      expect(JSON.parse(badDay.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'date' } });
+      expect((await send(port, '/api/export/day-csv', { method: 'POST', headers: json, body: JSON.stringify({ date }) })).status).toBe(401);
+      expect((await send(port, '/api/export/day-csv', { method: 'GET', headers: bearer })).status).toBe(405);
+      expect((await send(port, '/api/export/day-csv', { method: 'POST', headers: { ...bearer, ...json, 'sec-fetch-site': 'cross-site' }, body: JSON.stringify({ date }) })).status).toBe(403);
     });
   });
 

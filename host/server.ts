@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { startBackend, type Backend, type BackendOptions, type BackendTuning } from '../core/backend';
 import { INTERNAL_FAILURE_MESSAGE } from '../contract/result';
 import { consoleLogger, type Logger } from '../core/logger';
-import { handleCall, openEventStream, type ApiLimits } from './api-routes';
+import { handleCall, handleDayCsvExport, openEventStream, type ApiLimits } from './api-routes';
 import { SECURITY_HEADERS, sendPage, sendRefusal } from './replies';
 import { isAllowedHost, isCrossSiteFetch, isForeignOrigin, presentedToken, tokenCookie, tokenMatches } from './request-guard';
 import { resolveStaticFile, sendFile } from './static-files';
@@ -64,6 +64,7 @@ export async function startBrowserHost(options: BrowserHostOptions & BackendSour
     if (isCrossSiteFetch(req.headers)) return sendRefusal(res, 403, 'Refused: this request came from another site.');
     if (!tokenMatches(presentedToken(req.headers, port), token)) return sendRefusal(res, 401, NOT_SIGNED_IN);
     if (pathname === '/api/events') return openEventStream(req, res, backend, limits, streams);
+    if (pathname === '/api/export/day-csv') return handleDayCsvExport(req, res, backend, limits);
     const call = /^\/api\/call\/([^/]+)$/.exec(pathname);
     if (call?.[1]) return handleCall(req, res, call[1], backend, limits);
     sendRefusal(res, 404, 'There is no such API.', 'not_found');

@@ -17,6 +17,7 @@ import { offerRestore } from './restore-dialog';
 import { SafeStorageSecretStore } from './safe-storage-secret-store';
 import { listPrinters, printPage } from './print';
 import { saveCsv } from './save-csv';
+import { saveDayCsv } from './save-day-csv';
 import { saveSupportBundle } from './save-support-bundle';
 import { desktopUpdater } from './updater';
 import { createMainWindow, guardWebContents, hardenSession, installMenu } from './window';
@@ -98,6 +99,7 @@ async function start(): Promise<void> {
     isAppPage,
     saveCsv: (input) =>
       saveCsv(input, { chooseFile: (fileName) => chooseFile(fileName, { name: 'CSV', extensions: ['csv'] }), writeFile: (filePath, text) => writeFile(filePath, text, 'utf8') }),
+    saveDayCsv: (input) => saveDayCsv(input, { exportDayCsv: (filter, target) => running.exportDayCsv(filter, target), chooseFile: (fileName) => chooseFile(fileName, { name: 'CSV', extensions: ['csv'] }) }),
     saveSupportBundle: (input) =>
       saveSupportBundle(input, {
         makeBundle: (bundleInput) => running.call('support-bundle', bundleInput),

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,10 +8,11 @@ import { INTERNAL_FAILURE_MESSAGE, type Result } from '../contract/result';
 import { startBackend, type Backend } from '../core/backend';
 import { silentLogger } from '../core/logger';
 import { MemorySecretStore } from '../core/secrets/secret-store';
-import { EVENT_CHANNEL, PRINT_CHANNEL, PRINTERS_CHANNEL, SAVE_CSV_CHANNEL, SAVE_SUPPORT_BUNDLE_CHANNEL } from '../preload/bridge';
+import { EVENT_CHANNEL, PRINT_CHANNEL, PRINTERS_CHANNEL, SAVE_CSV_CHANNEL, SAVE_DAY_CSV_CHANNEL, SAVE_SUPPORT_BUNDLE_CHANNEL } from '../preload/bridge';
 import { isAppPageUrl } from './hardening';
 import { forwardEvents, REFUSED_SENDER_MESSAGE, registerBillingIpc, type IpcInvokeEventLike, type IpcMainLike } from './ipc';
 import { listPrinters, printPage, type PrintOptions, type PrintTarget } from './print';
+import { saveDayCsv } from './save-day-csv';
 import { saveSupportBundle } from './save-support-bundle';
 import { startSimulator } from '../simulator/index';
 
@@ -41,6 +42,9 @@ describe('registerBillingIpc with the real backend', () => {
   let backend: Backend;
   const fake = fakeIpcMain();
   const saved: unknown[] = [];
+  /** Where the save dialog puts the day's CSV; null: the person cancels it. */
+  let dayCsvFolder: string | null = null;
+  const dialogs: string[] = [];
   const bundles: { filePath: string; bytes: Buffer }[] = [];
   const printed: PrintOptions[] = [];
   const printer: PrintTarget = {
@@ -62,6 +66,14 @@ describe('registerBillingIpc with the real backend', () => {
         saved.push(input);
         return Promise.resolve({ ok: true, value: { saved: true } });
       },
+      saveDayCsv: (input) =>
+        saveDayCsv(input, {
+          exportDayCsv: (filter, target) => backend.exportDayCsv(filter, target),
+          chooseFile: async (fileName) => {
+            dialogs.push(fileName);
+            return dayCsvFolder === null ? null : join(dayCsvFolder, fileName);
+          },
+        }),
       saveSupportBundle: (input) =>
         saveSupportBundle(input, {
           makeBundle: (bundleInput) => backend.call('support-bundle', bundleInput),
@@ -83,7 +95,7 @@ describe('registerBillingIpc with the real backend', () => {
   });
 
   it('registers one channel per call, plus the CSV and support bundle saves and printing', () => {
-    expect([...fake.handlers.keys()].sort()).toEqual([...HANDLER_NAMES, SAVE_CSV_CHANNEL, SAVE_SUPPORT_BUNDLE_CHANNEL, PRINT_CHANNEL, PRINTERS_CHANNEL].sort());
+    expect([...fake.handlers.keys()].sort()).toEqual([...HANDLER_NAMES, SAVE_CSV_CHANNEL, SAVE_DAY_CSV_CHANNEL, SAVE_SUPPORT_BUNDLE_CHANNEL, PRINT_CHANNEL, PRINTERS_CHANNEL].sort());
   });
 
   it('prints the page on the chosen printer and lists printers, for the app’s own page only', async () => {
@@ -135,12 +147,32 @@ describe('registerBillingIpc with the real backend', () => {
     expect(saved).toEqual([{ fileName: 'payments.csv', csv: 'a\n' }]);
   });
 
+  it('writes the day’s CSV into the chosen file as the log call would answer it; a refused input opens no dialog; a cancelled dialog writes nothing', async () => {
+    const date = new Date().toISOString().slice(0, 10);
+    expect(await fake.invoke(SAVE_DAY_CSV_CHANNEL, { date: '7 Dec' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'date' } });
+    expect(dialogs).toEqual([]);
+
+    dayCsvFolder = mkdtempSync(join(dataDir, 'chosen-'));
+    const answer = await backend.call('log-export-csv', { date });
+    if (!answer.ok) throw new Error(answer.error.message);
+    expect(await fake.invoke(SAVE_DAY_CSV_CHANNEL, { date })).toEqual({ ok: true, value: { saved: true, fileName: `payments-${date}.csv`, rowCount: answer.value.rowCount } });
+    expect(readdirSync(dayCsvFolder)).toEqual([`payments-${date}.csv`]);
+    expect(readFileSync(join(dayCsvFolder, `payments-${date}.csv`), 'utf8')).toBe(answer.value.csv);
+
+    const cancelled = join(dayCsvFolder, 'nothing');
+    dayCsvFolder = null;
+    expect(await fake.invoke(SAVE_DAY_CSV_CHANNEL, { date })).toEqual({ ok: true, value: { saved: false, fileName: `payments-${date}.csv`, rowCount: 0 } });
+    expect(existsSync(cancelled)).toBe(false);
+    expect(dialogs).toEqual([`payments-${date}.csv`, `payments-${date}.csv`]);
+  });
+
   it('never throws across IPC', async () => {
     const throwing = fakeIpcMain();
     registerBillingIpc(throwing.ipc, {
       backend: { call: () => Promise.reject(new Error('database is locked')) },
       isAppPage: () => true,
       saveCsv: () => Promise.reject(new Error('disk full')),
+      saveDayCsv: () => Promise.reject(new Error('disk full')),
       saveSupportBundle: () => Promise.reject(new Error('disk full')),
       printPage: () => Promise.reject(new Error('printer on fire')),
       listPrinters: () => Promise.reject(new Error('no spooler')),
@@ -149,6 +181,7 @@ describe('registerBillingIpc with the real backend', () => {
     const failed = { ok: false, error: { code: 'internal', message: INTERNAL_FAILURE_MESSAGE } };
     expect(await throwing.invoke('app-info', {})).toEqual(failed);
     expect(await throwing.invoke(SAVE_CSV_CHANNEL, {})).toEqual(failed);
+    expect(await throwing.invoke(SAVE_DAY_CSV_CHANNEL, {})).toEqual(failed);
     expect(await throwing.invoke(SAVE_SUPPORT_BUNDLE_CHANNEL, {})).toEqual(failed);
     expect(await throwing.invoke(PRINT_CHANNEL, {})).toEqual(failed);
   });

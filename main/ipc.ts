@@ -3,10 +3,11 @@
 // Nothing throws across IPC: every answer is a Result.
 import { HANDLER_NAMES } from '../contract/handlers';
 import { fail, INTERNAL_FAILURE_MESSAGE, type Result } from '../contract/result';
+import type { DayCsvSaved } from '../contract/answers';
 import type { BillingEvent } from '../contract/events';
 import type { Backend } from '../core/backend';
 import type { Logger } from '../core/logger';
-import { EVENT_CHANNEL, PRINT_CHANNEL, PRINTERS_CHANNEL, SAVE_CSV_CHANNEL, SAVE_SUPPORT_BUNDLE_CHANNEL, type PrinterInfo, type PrintOutcome, type SaveOutcome } from '../preload/bridge';
+import { EVENT_CHANNEL, PRINT_CHANNEL, PRINTERS_CHANNEL, SAVE_CSV_CHANNEL, SAVE_DAY_CSV_CHANNEL, SAVE_SUPPORT_BUNDLE_CHANNEL, type PrinterInfo, type PrintOutcome, type SaveOutcome } from '../preload/bridge';
 
 /** The part of Electron's IpcMainInvokeEvent the adapter checks. */
 export interface IpcInvokeEventLike {
@@ -24,6 +25,7 @@ export interface BillingIpcOptions {
   /** Whether a frame URL is the app's own page (see isAppPageUrl). */
   isAppPage: (url: string) => boolean;
   saveCsv: (input: unknown) => Promise<Result<SaveOutcome>>;
+  saveDayCsv: (input: unknown) => Promise<Result<DayCsvSaved>>;
   saveSupportBundle: (input: unknown) => Promise<Result<SaveOutcome>>;
   printPage: (input: unknown) => Promise<Result<PrintOutcome>>;
   listPrinters: () => Promise<Result<PrinterInfo[]>>;
@@ -54,6 +56,7 @@ export function registerBillingIpc(ipc: IpcMainLike, options: BillingIpcOptions)
 
   for (const name of HANDLER_NAMES) serve(name, (input) => options.backend.call(name, input));
   serve(SAVE_CSV_CHANNEL, options.saveCsv);
+  serve(SAVE_DAY_CSV_CHANNEL, options.saveDayCsv);
   serve(SAVE_SUPPORT_BUNDLE_CHANNEL, options.saveSupportBundle);
   serve(PRINT_CHANNEL, options.printPage);
   serve(PRINTERS_CHANNEL, () => options.listPrinters());

@@ -3,7 +3,7 @@ import { camelCaseName } from '../contract/api';
 import type { BillingEvent } from '../contract/events';
 import { HANDLER_NAMES } from '../contract/handlers';
 import { createBillingBridge, type IpcRendererLike } from './billing-bridge';
-import { EVENT_CHANNEL, SAVE_CSV_CHANNEL, SAVE_SUPPORT_BUNDLE_CHANNEL } from './bridge';
+import { EVENT_CHANNEL, SAVE_CSV_CHANNEL, SAVE_DAY_CSV_CHANNEL, SAVE_SUPPORT_BUNDLE_CHANNEL } from './bridge';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
@@ -25,9 +25,9 @@ function fakeIpcRenderer() {
 }
 
 describe('createBillingBridge', () => {
-  it('has exactly one function per call, plus onEvent, saveCsv, saveSupportBundle, printPage and listPrinters', () => {
+  it('has exactly one function per call, plus onEvent, saveCsv, saveDayCsv, saveSupportBundle, printPage and listPrinters', () => {
     const bridge = createBillingBridge(fakeIpcRenderer().ipc);
-    const expected = [...HANDLER_NAMES.map((name) => camelCaseName(name)), 'onEvent', 'saveCsv', 'saveSupportBundle', 'printPage', 'listPrinters'].sort();
+    const expected = [...HANDLER_NAMES.map((name) => camelCaseName(name)), 'onEvent', 'saveCsv', 'saveDayCsv', 'saveSupportBundle', 'printPage', 'listPrinters'].sort();
     expect(Object.keys(bridge).sort()).toEqual(expected);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });
@@ -44,6 +44,12 @@ describe('createBillingBridge', () => {
     const { ipc, invoked } = fakeIpcRenderer();
     await createBillingBridge(ipc).saveCsv('payments-2025-01-02.csv', 'a,b\n');
     expect(invoked).toEqual([{ channel: SAVE_CSV_CHANNEL, args: [{ fileName: 'payments-2025-01-02.csv', csv: 'a,b\n' }] }]);
+  });
+
+  it('saveDayCsv invokes its own channel with the log’s filters only', async () => {
+    const { ipc, invoked } = fakeIpcRenderer();
+    await createBillingBridge(ipc).saveDayCsv({ date: '2025-01-02', counterId: 'c1' });
+    expect(invoked).toEqual([{ channel: SAVE_DAY_CSV_CHANNEL, args: [{ date: '2025-01-02', counterId: 'c1' }] }]);
   });
 
   it('saveSupportBundle invokes its own channel with the manager unlock only', async () => {

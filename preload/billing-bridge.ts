@@ -1,5 +1,6 @@
 // window.billing in the desktop app: one named function per backend call, each invoking its own IPC
 // channel, plus event subscription. There is deliberately no generic "invoke any channel" function.
+import type { DayCsvSaved } from '../contract/answers';
 import type { BillingEvent } from '../contract/events';
 import type { CallResult, HandlerInput, HandlerName } from '../contract/handlers';
 import type { Result } from '../contract/result';
@@ -8,6 +9,7 @@ import {
   PRINT_CHANNEL,
   PRINTERS_CHANNEL,
   SAVE_CSV_CHANNEL,
+  SAVE_DAY_CSV_CHANNEL,
   SAVE_SUPPORT_BUNDLE_CHANNEL,
   type DesktopBilling,
   type PrinterInfo,
@@ -119,6 +121,7 @@ export function createBillingBridge(ipc: IpcRendererLike): DesktopBilling {
     },
 
     saveCsv: (fileName: string, csv: string) => ipc.invoke(SAVE_CSV_CHANNEL, { fileName, csv }) as Promise<Result<SaveOutcome>>,
+    saveDayCsv: (filter: HandlerInput<'log-export-csv'>) => ipc.invoke(SAVE_DAY_CSV_CHANNEL, filter) as Promise<Result<DayCsvSaved>>,
     saveSupportBundle: (managerToken: string) => ipc.invoke(SAVE_SUPPORT_BUNDLE_CHANNEL, { managerToken }) as Promise<Result<SaveOutcome>>,
     printPage: (request: PrintRequest) => ipc.invoke(PRINT_CHANNEL, request) as Promise<Result<PrintOutcome>>,
     listPrinters: () => ipc.invoke(PRINTERS_CHANNEL, {}) as Promise<Result<PrinterInfo[]>>,

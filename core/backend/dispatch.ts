@@ -19,12 +19,16 @@ export interface Dispatch {
   log: Logger;
 }
 
-export async function dispatch<K extends HandlerName>(route: Dispatch, name: K, input: unknown): Promise<Result<HandlerOutput<K>>> {
+/**
+ * `last` stands in for the registry's handler where a shell takes the call's answer another way (a
+ * CSV written as it is read, core/backend/day-csv.ts): the same schema and middleware run first.
+ */
+export async function dispatch<K extends HandlerName>(route: Dispatch, name: K, input: unknown, last?: Next<K>): Promise<Result<HandlerOutput<K>>> {
   const parsed = parseHandlerInput(name, input);
   if (!parsed.ok) return parsed;
   const run = route.middleware.reduceRight<Next<K>>(
     (next, middleware) => (value) => middleware(name, value, next),
-    async (value) => route.handler(name)(value),
+    last ?? (async (value) => route.handler(name)(value)),
   );
   try {
     return ok(await run(parsed.value));

@@ -7,7 +7,7 @@ import type { BillingEvent } from '../../contract/events';
 import type { HandlerName, HandlerOutput } from '../../contract/handlers';
 import type { Result } from '../../contract/result';
 import { CALL_BUDGET_PER_MINUTE } from '../../contract/rules';
-import type { SettingOverride } from '../../contract/answers';
+import type { DayCsvSaved, SettingOverride } from '../../contract/answers';
 import { appendAccessEvent } from '../../db/local/access-events';
 import type { ChargeTuning } from '../mode-services';
 import { lockDataFolder, type DataFolderLock } from '../data-folder/lock';
@@ -39,6 +39,7 @@ import { startUpdateChecks, type UpdateChecks } from '../maintenance/update-chec
 import type { Updater } from '../maintenance/update-policy';
 import { TOKEN_REQUEST_LOG_FILE, TokenRequestLog } from '../zoho/token-request-log';
 import { ConnectionVault } from '../zoho/vault';
+import { exportDayCsv, type DayCsvTarget } from './day-csv';
 import { dispatch, type Dispatch } from './dispatch';
 import { managerOnly } from './middleware';
 import { IntegrationApiRunner } from '../integration-api/runner';
@@ -51,6 +52,8 @@ export interface Backend {
   /** Parses `input` by the call's schema, runs it, and never throws: failures come back as results. */
   call<K extends HandlerName>(name: K, input: unknown): Promise<Result<HandlerOutput<K>>>;
   subscribe(listener: (event: BillingEvent) => void): () => void;
+  /** log-export-csv with the rows written a page at a time into `target` (a file, a download). */
+  exportDayCsv(input: unknown, target: DayCsvTarget): Promise<Result<DayCsvSaved>>;
   /** Where the integration API for other billing programs listens; null when it is off or its port was taken. */
   integrationApiUrl(): string | null;
   /** Stops polling and closes the database (and the demo simulator). */
@@ -296,6 +299,10 @@ class BackendRuntime implements Backend {
 
   call<K extends HandlerName>(name: K, input: unknown): Promise<Result<HandlerOutput<K>>> {
     return dispatch(this.route, name, input);
+  }
+
+  exportDayCsv(input: unknown, target: DayCsvTarget): Promise<Result<DayCsvSaved>> {
+    return exportDayCsv(this.route, () => this.modes.current().services.context, input, target);
   }
 
   /** Lets calls under way finish (a charge waiting for Zoho must record its session id), then stops. */

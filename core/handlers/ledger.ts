@@ -18,8 +18,13 @@ export function logHandlers(ctx: DataContext): Handlers<'log-day' | 'log-export-
       const limit = rows ?? DAY_LOG_PAGE;
       return ctx.ports().ledger.day(filter, limit, () => dayLog(ctx, filter, limit));
     },
-    'log-export-csv': async (input) => dayLogCsvText(await ctx.ports().ledger.csv(input, () => ownDayLogSource(ctx, input))),
+    'log-export-csv': async (input) => dayLogCsvText(await dayLogCsvSource(ctx, input)),
   };
+}
+
+/** The day's records for its CSV: the store's on a PC of a store whose link is up, else this PC's. */
+export function dayLogCsvSource(ctx: DataContext, input: DayFilter): Promise<DayLogSource> {
+  return ctx.ports().ledger.csv(input, () => ownDayLogSource(ctx, input));
 }
 
 /** Rows a page of the CSV reads at a time. */

@@ -12,7 +12,8 @@ export function downloadBase64(fileName: string, base64: string, type: string): 
   download(fileName, new Blob([Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))], { type }));
 }
 
-function download(fileName: string, blob: Blob): void {
+/** A file gathered by the page (a streamed CSV). */
+export function download(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -23,7 +23,7 @@ function client(answer: (url: string, init: RequestInit) => Response) {
 describe('createHttpBillingApi', () => {
   it('has one named function per call, plus onEvent and onTransportChange', () => {
     const { api } = client(() => jsonResponse(200, { ok: true, value: null }));
-    expect(Object.keys(api).sort()).toEqual([...HANDLER_NAMES.map((name) => camelCaseName(name)), 'onEvent', 'onTransportChange'].sort());
+    expect(Object.keys(api).sort()).toEqual([...HANDLER_NAMES.map((name) => camelCaseName(name)), 'onEvent', 'onTransportChange', 'fetchDayCsv'].sort());
   });
 
   it('posts the input as JSON to the call’s own URL and returns the result', async () => {
@@ -44,5 +44,25 @@ describe('createHttpBillingApi', () => {
   it('throws when the answer is not a result (so callers show "not answering")', async () => {
     const { api } = client(() => new Response('<html>Bad gateway</html>', { status: 502 }));
     await expect(api.appInfo({})).rejects.toThrow('502');
+  });
+
+  it('gathers the day’s streamed CSV into a file and counts its rows; a refusal comes back as the host’s result', async () => {
+    const pieces = ['date,invoice,note\r\n2026-12-07,A-1,"two\r', '\nlines"\r\n', '2026-12-07,A-2,\r\n'];
+    const stream = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const piece of pieces) controller.enqueue(new TextEncoder().encode(piece));
+          controller.close();
+        },
+      });
+    const csvResponse = () => new Response(stream(), { status: 200, headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="payments-2026-12-07.csv"' } });
+    const { api, requests } = client(csvResponse);
+    const got = await api.fetchDayCsv({ date: '2026-12-07', counterId: 'c1' });
+    if (!got.ok) throw new Error(got.error.message);
+    expect([got.value.fileName, got.value.rowCount, await got.value.file.text()]).toEqual(['payments-2026-12-07.csv', 2, pieces.join('')]);
+    expect(requests[0]).toMatchObject({ url: '/api/export/day-csv', init: { method: 'POST', body: '{"date":"2026-12-07","counterId":"c1"}' } });
+
+    const refusal = { ok: false, error: { code: 'invalid_input', message: 'Date must be YYYY-MM-DD', field: 'date' } };
+    expect(await client(() => jsonResponse(200, refusal)).api.fetchDayCsv({ date: '7 Dec' })).toEqual(refusal);
   });
 });

@@ -4,6 +4,7 @@
 import { camelCaseName, type BillingApi, type BillingCalls } from '../../../contract/api';
 import { HANDLER_NAMES, type CallResult, type HandlerInput, type HandlerName, type HandlerOutput } from '../../../contract/handlers';
 import type { Result } from '../../../contract/result';
+import { CsvRecordCounter } from './csv-records';
 import { ReconnectingEventStream, type EventSourceLike, type TransportState } from './event-stream';
 
 export interface HttpTransport {
@@ -13,6 +14,14 @@ export interface HttpTransport {
 
 export interface HttpBillingApi extends BillingApi {
   onTransportChange(listener: (state: TransportState) => void): () => void;
+  /** The day's CSV (log-export-csv's input), streamed by the host and gathered into a file to download. */
+  fetchDayCsv(filter: HandlerInput<'log-export-csv'>): Promise<Result<DayCsvFile>>;
+}
+
+export interface DayCsvFile {
+  fileName: string;
+  file: Blob;
+  rowCount: number;
 }
 
 export function createHttpBillingApi(transport: HttpTransport): HttpBillingApi {
@@ -37,7 +46,37 @@ export function createHttpBillingApi(transport: HttpTransport): HttpBillingApi {
     ...(calls as BillingCalls),
     onEvent: (listener) => events.subscribe(listener),
     onTransportChange: (listener) => events.onStateChange(listener),
+    fetchDayCsv: (filter) => fetchDayCsv(transport, filter),
   };
+}
+
+/**
+ * POST /api/export/day-csv: a refusal is a Result in JSON; the CSV comes a page at a time, kept as
+ * the browser's own chunks (a Blob) and counted as it arrives. A response cut part-way rejects.
+ */
+async function fetchDayCsv(transport: HttpTransport, filter: HandlerInput<'log-export-csv'>): Promise<Result<DayCsvFile>> {
+  const response = await transport.fetch('/api/export/day-csv', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(filter),
+    credentials: 'same-origin',
+    cache: 'no-store',
+  });
+  if (!(response.headers.get('content-type') ?? '').startsWith('text/csv') || !response.body) {
+    const body: unknown = await response.json().catch(() => undefined);
+    if (isResult(body) && !body.ok) return body;
+    throw new Error(`The Counter host answered ${response.status} without the CSV`);
+  }
+  const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'payments.csv';
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  const rows = new CsvRecordCounter();
+  const text = new TextDecoder();
+  const reader = response.body.getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    chunks.push(next.value);
+    rows.add(text.decode(next.value, { stream: true }));
+  }
+  return { ok: true, value: { fileName, file: new Blob(chunks, { type: 'text/csv;charset=utf-8' }), rowCount: rows.rows } };
 }
 
 function isResult(body: unknown): body is Result<unknown> {

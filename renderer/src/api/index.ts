@@ -1,9 +1,11 @@
 // The renderer's way to the backend: window.billing in the desktop app (the preload), the browser
 // host's HTTP + SSE client anywhere else. Screens import from here only.
 import type { BillingApi } from '../../../contract/api';
+import type { DayCsvSaved } from '../../../contract/answers';
+import type { HandlerInput } from '../../../contract/handlers';
 import { ok, type Result } from '../../../contract/result';
 import type { DesktopBilling, PaperLayout, PrinterInfo } from '../../../preload/bridge';
-import { downloadBase64, downloadText } from './download';
+import { download, downloadBase64, downloadText } from './download';
 import type { TransportState } from './event-stream';
 import { createHttpBillingApi, type HttpBillingApi } from './http-billing-api';
 
@@ -50,6 +52,21 @@ export async function saveCsv(fileName: string, csv: string): Promise<boolean> {
   const result = await desktop.saveCsv(fileName, csv);
   if (!result.ok) throw new Error(result.error.message);
   return result.value.saved;
+}
+
+/**
+ * Saves the day's log as CSV, written as it is read: in the desktop app into the file chosen in the
+ * system's save dialog by the main process, in a browser as a download the host streams. `saved` is
+ * false when the person cancelled the dialog; a write that failed part-way rejects.
+ */
+export async function saveDayCsv(filter: HandlerInput<'log-export-csv'>): Promise<Result<DayCsvSaved>> {
+  const desktop = desktopBridge();
+  if (desktop) return desktop.saveDayCsv(filter);
+  const fetched = await browserClient().fetchDayCsv(filter);
+  if (!fetched.ok) return fetched;
+  const { fileName, file, rowCount } = fetched.value;
+  download(fileName, file);
+  return ok({ saved: true, fileName, rowCount });
 }
 
 /**

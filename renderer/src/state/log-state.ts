@@ -6,7 +6,7 @@ import type { AttemptEvent, ChargeAttempt, Refund, RefundWithEvents } from '../.
 import type { AppError } from '../../../contract/result';
 import { DAY_LOG_MAX_ROWS, DAY_LOG_PAGE, type CsvExport, type DayCloseReport, type DayLog } from '../../../contract/answers';
 import { returnableLines, type ReturnableLine } from '../../../contract/refund-rules';
-import { saveCsv } from '../api';
+import { saveCsv, saveDayCsv } from '../api';
 import { call } from '../api/gateway';
 import { stateLabel } from '../format/labels';
 import { localDate } from '../../../contract/calendar';
@@ -63,14 +63,17 @@ interface LogState {
   loadCloseReport: () => Promise<void>;
 }
 
+const EXPORT_CANCELLED = 'Export cancelled: no file was saved.';
+const CSV_NOT_SAVED: AppError = { code: 'internal', message: 'The CSV file could not be saved.' };
+
 /** Saves a CSV through the desktop's save dialog: what to tell the user (`done` once saved), or what went wrong. */
 async function saveExport(file: CsvExport, done: string): Promise<{ notice: string } | { error: AppError }> {
   try {
     const saved = await saveCsv(file.fileName, file.csv);
-    return { notice: saved ? done : 'Export cancelled: no file was saved.' };
+    return { notice: saved ? done : EXPORT_CANCELLED };
   } catch (error) {
     console.error('saving the CSV failed', error);
-    return { error: { code: 'internal', message: 'The CSV file could not be saved.' } };
+    return { error: CSV_NOT_SAVED };
   }
 }
 
@@ -188,14 +191,18 @@ export const useLogStore = create<LogState>()((set, get) => {
     async exportCsv() {
       if (get().busy) return;
       set({ busy: 'export', notice: null, error: null });
-      const result = await call((api) => api.logExportCsv(filterInput(get().filters)));
-      if (!result.ok) {
-        set({ busy: null, error: result.error });
-        return;
+      try {
+        const result = await saveDayCsv(filterInput(get().filters));
+        if (!result.ok) {
+          set({ busy: null, error: result.error });
+          return;
+        }
+        const { saved, rowCount: rows, fileName } = result.value;
+        set({ busy: null, notice: saved ? `Exported ${rows} ${rows === 1 ? 'payment' : 'payments'} to ${fileName}.` : EXPORT_CANCELLED });
+      } catch (error) {
+        console.error('saving the CSV failed', error);
+        set({ busy: null, error: CSV_NOT_SAVED });
       }
-      const rows = result.value.rowCount;
-      const saved = await saveExport(result.value, `Exported ${rows} ${rows === 1 ? 'payment' : 'payments'} to ${result.value.fileName}.`);
-      set({ busy: null, ...('error' in saved ? { error: saved.error } : { notice: saved.notice }) });
     },
 
     async saveTaxSummary() {

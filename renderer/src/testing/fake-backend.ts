@@ -53,6 +53,14 @@ export class FakeBackend extends FakeState {
       this.savedFiles.push({ fileName, csv });
       return ok({ saved: true });
     },
+    saveDayCsv: async (filter) => {
+      const day = await this.run('log-export-csv', filter);
+      if (!day.ok) return day;
+      const { fileName, csv, rowCount } = day.value;
+      if (this.saveDialog === 'cancel') return ok({ saved: false, fileName, rowCount: 0 });
+      this.savedFiles.push({ fileName, csv });
+      return ok({ saved: true, fileName, rowCount });
+    },
     saveSupportBundle: async (managerToken) => {
       const bundle = await this.run('support-bundle', { managerToken });
       if (!bundle.ok) return bundle;
