@@ -8,16 +8,16 @@ describe('streamOut', () => {
   it('waits while the stream is full, and fails once it closes without draining', async () => {
     const stalled = new Writable({ highWaterMark: 4, write: () => undefined });
     const out = streamOut(stalled);
-    const waiting = out.write('date,invoice\r\n');
+    const waiting = Promise.resolve(out.write('date,invoice\r\n'));
     let settled = false;
-    void waiting.then(
-      () => (settled = true),
-      () => (settled = true),
-    );
+    const settle = () => {
+      settled = true;
+    };
+    waiting.then(settle, settle);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(settled).toBe(false);
     stalled.destroy();
     await expect(waiting).rejects.toBeInstanceOf(StreamClosedError);
-    await expect(out.write('more')).rejects.toBeInstanceOf(StreamClosedError);
+    await expect(Promise.resolve(out.write('more'))).rejects.toBeInstanceOf(StreamClosedError);
   });
 });
