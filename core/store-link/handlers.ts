@@ -22,7 +22,7 @@ import { removePc } from './remove-pc';
 import { withCaFile } from '../../db/store/address';
 import type { StoreLink } from './link';
 import { deleteClaim } from '../../db/store/claims';
-import { inStoreTransaction } from '../../db/store/pg';
+import { describeLinkFailure, inStoreTransaction } from '../../db/store/pg';
 
 export interface StoreHandlerDeps {
   link: StoreLink;
@@ -81,16 +81,26 @@ export async function claimHere(deps: StoreHandlerDeps, input: { counterId: stri
   const live = liveMode(deps);
   if (!link.joined || !live) return;
   const counter = requireCounter(live.db, input.counterId);
-  if (!link.isUp) {
+  /** Cut off from the store: only a counter this PC holds is kept. */
+  const asWithTheLinkDown = () => {
     if (holdsClaim(link, counter.id)) return;
     throw new HandlerFailure('conflict', 'The store link is down, so this PC cannot take another counter now. It can go on charging on the counter it has.', 'counterId');
-  }
+  };
+  if (!link.isUp) return asWithTheLinkDown();
   const { pool, joined } = requireLink(link);
   const financialYear = invoiceFinancialYear(live.db, deps.now());
-  const sequence = await inStoreTransaction(pool, async (client) => {
-    if (input.releaseCounterId && input.releaseCounterId !== counter.id) await deleteClaim(client, joined.storeId, input.releaseCounterId, joined.stationId);
-    return claimCounter(client, claimRequest(deps, counter), counterSeriesPrefix(counter.invoicePrefix, financialYear));
-  });
+  let sequence: number;
+  try {
+    sequence = await inStoreTransaction(pool, async (client) => {
+      if (input.releaseCounterId && input.releaseCounterId !== counter.id) await deleteClaim(client, joined.storeId, input.releaseCounterId, joined.stationId);
+      return claimCounter(client, claimRequest(deps, counter), counterSeriesPrefix(counter.invoicePrefix, financialYear));
+    });
+  } catch (error) {
+    // The store went away after the last heartbeat: as with the link down. A claim whose commit did
+    // reach the store is this PC's there, and is taken again (the same sequence) at the next claim.
+    if (describeLinkFailure(error, joined.url) === null) throw error;
+    return asWithTheLinkDown();
+  }
   advanceInvoiceSequence(live.db, counter.id, sequence, financialYear);
   await link.tickNow();
 }

@@ -118,4 +118,19 @@ describe('a stale claim released while its PC still reaches Zoho', () => {
     expect(taken.state).toBe('in_progress');
     await expectNoTerminalRefused(b);
   }, 60_000);
+
+  it('a counter A does not hold, asked for the moment the store went away: refused as with the link down, not an internal error', async () => {
+    const { a, cut } = await twoPcs();
+    const held = a.counters[0];
+    const other = a.counters[1];
+    if (!held || !other) throw new Error('no counters');
+    await a.call('counter-claim', { counterId: held.id });
+    cut.cut();
+    // Before A's heartbeat has seen the store go: the claim's own transaction finds it gone.
+    const refused = await a.raw('counter-claim', { counterId: other.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', field: 'counterId' } });
+    expect(refused.ok ? '' : refused.error.message).toMatch(/cannot take another counter now/);
+    // Its own counter is still its own.
+    expect((await a.raw('counter-claim', { counterId: held.id })).ok).toBe(true);
+  });
 });
