@@ -65,6 +65,8 @@ export interface DayLogSource {
   date: string;
   names: DayLogNames;
   pages: DayLogPages;
+  /** Whether a sale of the day names its cashier (a cashier column then), asked once before the first row. */
+  namesACashier: () => boolean | Promise<boolean>;
 }
 
 /** Where the CSV's text goes, a page's lines at a time (a file, a download, a string). */
@@ -196,16 +198,6 @@ export const DAY_LOG_ROWS = {
 
 type AnyRecord = { stationId?: string; cashier?: string };
 
-/** Whether a sale of the day names its cashier: read until the first that does. */
-async function namesACashier(pages: DayLogPages): Promise<boolean> {
-  for (const kind of [pages.attempts, pages.cashSales]) {
-    for await (const page of kind()) {
-      if (page.some((record: AnyRecord) => (record.cashier ?? null) !== null)) return true;
-    }
-  }
-  return false;
-}
-
 /** The file's name for a day's log. */
 export function dayLogFileName(date: string): string {
   return `payments-${date}.csv`;
@@ -214,7 +206,7 @@ export function dayLogFileName(date: string): string {
 /** Writes the day's log as CSV to `out`, a page at a time; the number of rows written. */
 export async function writeDayLogCsv(source: DayLogSource, out: CsvOut): Promise<number> {
   const { names, pages } = source;
-  const cashierColumn = await namesACashier(pages);
+  const cashierColumn = await source.namesACashier();
   const { pcName } = names;
   const extra = (record: AnyRecord): Cell[] => [
     ...(cashierColumn ? [record.cashier ?? null] : []),

@@ -60,6 +60,7 @@ export function ownDayLogSource(ctx: Pick<DataContext, 'db' | 'currency'>, input
       cashRefunds: onlyAttempts ? none : wholePages(() => listCashRefundsForDay(ctx.db, range.fromMs, range.toMs, input.counterId).filter(matches)),
       corrections: onlyAttempts ? none : wholePages(() => listCorrectionsForDay(ctx.db, input.date, input.counterId).filter(matches)),
     },
+    namesACashier: () => log.dayNamesACashier(ctx.db, range.fromMs, range.toMs, input.counterId),
   };
 }
 

@@ -18,6 +18,7 @@ import {
   storeClosedSummary,
   storeCorrectionsForDay,
   storeDayClose,
+  storeDayNamesACashier,
   storeKeysetPages,
   storeLedgerTotals,
   storeRefundsForDay,
@@ -127,6 +128,7 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
           cashRefunds: onlyAttempts ? none : wholePages(() => storeCashRefundsForDay(pool, storeId, input)),
           corrections: onlyAttempts ? none : wholePages(() => storeCorrectionsForDay(pool, storeId, input)),
         },
+        namesACashier: () => storeDayNamesACashier(pool, storeId, input),
       };
     },
     // The close is the store's: every PC's totals, payments needing review and refunds in progress.

@@ -123,6 +123,15 @@ export async function storeCashSalesForDay(client: Client, storeId: string, filt
   return rows.rows.map((row) => ({ ...toCashSale(row), stationId: row.station_id }));
 }
 
+/** Whether a card/UPI attempt or cash sale of the day (of the filter's PC and counter) names its cashier: the CSV then has a cashier column. */
+export async function storeDayNamesACashier(client: Client, storeId: string, filter: StoreDayFilter): Promise<boolean> {
+  const named = (table: string, where: StoreWhere) =>
+    `EXISTS (SELECT 1 FROM ${table} AS x JOIN invoices AS i ON i.store_id = x.store_id AND i.station_id = x.station_id AND i.id = x.invoice_id WHERE ${where.sql} AND i.cashier IS NOT NULL)`;
+  const where = new StoreWhere(storeId, 'x', filter).between('created_at', filter.fromMs, filter.toMs);
+  const rows = await client.query<{ named: boolean }>(`SELECT ${named('charge_attempts', where)} OR ${named('tenders', where)} AS named`, where.params);
+  return rows.rows[0]?.named === true;
+}
+
 /** The day's cash paid back across the store, newest first. */
 export async function storeCashRefundsForDay(client: Client, storeId: string, filter: StoreDayFilter): Promise<CashRefund[]> {
   const where = new StoreWhere(storeId, 'r', filter).between('created_at', filter.fromMs, filter.toMs).search('i.number', filter.search);
