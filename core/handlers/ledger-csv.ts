@@ -74,6 +74,27 @@ export interface CsvOut {
   write(text: string): Promise<void> | void;
 }
 
+/**
+ * The tax summaries of a page's invoices, read once a page (`load`) before its lines are written:
+ * `taxOf` answers from the page being written. `around` wraps a kind's pages to do so.
+ */
+export class PageTaxes {
+  private current = new Map<string, TaxSummary>();
+
+  constructor(private readonly load: (invoiceSales: readonly { invoiceId: string; stationId?: string | null | undefined }[]) => Map<string, TaxSummary> | Promise<Map<string, TaxSummary>>) {}
+
+  readonly taxOf = (invoiceId: string): TaxSummary | null => this.current.get(invoiceId) ?? null;
+
+  around<T extends { invoiceId: string; stationId?: string | null | undefined }>(pages: Pages<T>): Pages<T> {
+    return async function* (this: PageTaxes) {
+      for await (const page of pages()) {
+        this.current = await this.load(page);
+        yield page;
+      }
+    }.bind(this);
+  }
+}
+
 /** A list read whole: a kind with few records a day. */
 export function wholePages<T>(read: () => readonly T[] | Promise<readonly T[]>): Pages<T> {
   return async function* () {

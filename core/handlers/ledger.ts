@@ -3,11 +3,11 @@ import { DAY_LOG_PAGE, type DayLog } from '../../contract/answers';
 import { listCashRefundsForDay } from '../../db/local/cash-refunds';
 import * as counters from '../../db/local/counters';
 import { businessDayRange, getDayClose, listCorrectionsForDay } from '../../db/local/day-closes';
-import { getBill } from '../../db/local/invoices';
+import { invoiceTaxSummaries } from '../../db/local/invoices';
 import * as log from '../../db/local/ledger';
 import * as refunds from '../../db/local/refunds';
 import * as tenders from '../../db/local/tenders';
-import { dayLogCsvText, wholePages, type DayLogSource } from './ledger-csv';
+import { dayLogCsvText, PageTaxes, wholePages, type DayLogSource } from './ledger-csv';
 import type { DataContext, Handlers } from './types';
 
 type DayFilter = ParsedInput<'log-export-csv'>;
@@ -45,16 +45,17 @@ export function ownDayLogSource(ctx: Pick<DataContext, 'db' | 'currency'>, input
   const onlyAttempts = log.narrowsToAttempts(input);
   const matches = invoiceMatches(input.search);
   const none = wholePages(() => []);
+  const taxes = new PageTaxes((sales) => invoiceTaxSummaries(ctx.db, sales.map((sale) => sale.invoiceId)));
   return {
     date: input.date,
-    names: { currency: ctx.currency, counterName: (counterId) => names.get(counterId) ?? counterId, taxOf: (invoiceId) => getBill(ctx.db, invoiceId)?.totals ?? null },
+    names: { currency: ctx.currency, counterName: (counterId) => names.get(counterId) ?? counterId, taxOf: taxes.taxOf },
     pages: {
-      attempts: () => log.attemptPages(ctx.db, filter, CSV_PAGE_ROWS),
+      attempts: taxes.around(() => log.attemptPages(ctx.db, filter, CSV_PAGE_ROWS)),
       cashSales: onlyAttempts
         ? none
-        : function* () {
+        : taxes.around(function* () {
             for (const page of tenders.cashSalePages(ctx.db, range.fromMs, range.toMs, input.counterId, CSV_PAGE_ROWS)) yield page.filter(matches);
-          },
+          }),
       // Few a day: read whole.
       refunds: onlyAttempts ? none : wholePages(() => refunds.listRefundsForDay(ctx.db, range.fromMs, range.toMs, input.counterId).filter(matches)),
       cashRefunds: onlyAttempts ? none : wholePages(() => listCashRefundsForDay(ctx.db, range.fromMs, range.toMs, input.counterId).filter(matches)),

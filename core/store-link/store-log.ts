@@ -28,9 +28,8 @@ import { listStationNames } from '../../db/store/stations';
 import { reviewedInStore } from '../../db/store/reviews';
 import { inStoreSnapshot } from '../../db/store/pg';
 import { CSV_PAGE_ROWS } from '../handlers/ledger';
-import { wholePages, type Pages } from '../handlers/ledger-csv';
-import type { TaxSummary } from '../../contract/billing/invoice';
-import { getBill } from '../../db/local/invoices';
+import { PageTaxes, wholePages } from '../handlers/ledger-csv';
+import { invoiceTaxSummaries } from '../../db/local/invoices';
 import type { DayFilter, LedgerReader } from '../ports';
 import type { StoreHandlerDeps } from './handlers';
 import type { StoredStoreLink } from './link-file';
@@ -102,27 +101,24 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
       const onlyAttempts = narrowsToAttempts(input);
       const none = wholePages(() => []);
       // Bills stay on the PC that made them; every PC's invoices bring their tax summary to the store,
-      // read for each page of sales before its lines are written (this PC's own bills stand in for
+      // read for each page of sales before its lines are written (this PC's own invoices stand in for
       // what has not shipped yet).
-      let taxes = new Map<string, TaxSummary>();
-      const withTaxes = <T extends { invoiceId: string; stationId?: string | null | undefined }>(pages: Pages<T>): Pages<T> =>
-        async function* () {
-          for await (const page of pages()) {
-            taxes = await storeInvoiceTaxes(pool, storeId, page.map((sale) => ({ stationId: sale.stationId ?? '', invoiceId: sale.invoiceId })));
-            yield page;
-          }
-        };
+      const taxes = new PageTaxes(async (sales) => {
+        const shipped = await storeInvoiceTaxes(pool, storeId, sales.map((sale) => ({ stationId: sale.stationId ?? '', invoiceId: sale.invoiceId })));
+        const unshipped = invoiceTaxSummaries(db, sales.map((sale) => sale.invoiceId).filter((id) => !shipped.has(id)));
+        return new Map([...unshipped, ...shipped]);
+      });
       return {
         date: input.date,
         names: {
           currency: deps.mode().currency,
           counterName: (id: string) => counters.get(id) ?? id,
-          taxOf: (invoiceId: string) => taxes.get(invoiceId) ?? getBill(db, invoiceId)?.totals ?? null,
+          taxOf: taxes.taxOf,
           pcName: (id: string) => pcs.get(id) ?? id,
         },
         pages: {
-          attempts: withTaxes(() => storeKeysetPages((end) => storeAttemptsForDay(pool, storeId, input, CSV_PAGE_ROWS, end), CSV_PAGE_ROWS)),
-          cashSales: onlyAttempts ? none : withTaxes(() => storeKeysetPages((end) => storeCashSalesForDay(pool, storeId, input, { end, size: CSV_PAGE_ROWS }), CSV_PAGE_ROWS)),
+          attempts: taxes.around(() => storeKeysetPages((end) => storeAttemptsForDay(pool, storeId, input, CSV_PAGE_ROWS, end), CSV_PAGE_ROWS)),
+          cashSales: onlyAttempts ? none : taxes.around(() => storeKeysetPages((end) => storeCashSalesForDay(pool, storeId, input, { end, size: CSV_PAGE_ROWS }), CSV_PAGE_ROWS)),
           // Few a day: read whole.
           refunds: onlyAttempts ? none : wholePages(() => storeRefundsForDay(pool, storeId, input)),
           cashRefunds: onlyAttempts ? none : wholePages(() => storeCashRefundsForDay(pool, storeId, input)),
