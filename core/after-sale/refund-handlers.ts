@@ -7,10 +7,8 @@ import type { DataContext, Handlers } from '../handlers/types';
 
 export function refundHandlers(ctx: DataContext): Handlers<'refund-create' | 'refund-list' | 'refund-recheck' | 'refund-decide'> {
   return {
-    'refund-create': async ({ managerToken: _manager, ...input }) => {
-      await ctx.ports().ledger.assertRefundableHere(input.attemptId);
-      return ctx.refunds.create(input);
-    },
+    // Any PC's payment: the store counts what is left of it across its PCs (core/ports.ts RefundGuard).
+    'refund-create': ({ managerToken: _manager, ...input }) => ctx.refunds.create(input),
     // Another PC's payment's refunds are read from the store's ledger (core/ports.ts).
     'refund-list': (input) =>
       ctx.ports().ledger.refunds(input.attemptId, () =>

@@ -4,6 +4,7 @@ import { COMMITTED_REFUND_STATES, FOLLOWED_REFUND_STATES, UNSETTLED_REFUND_STATE
 import type { Refund, RefundEvent } from '../../contract/records';
 import type { Db } from './database';
 import { NotFoundError } from './errors';
+import { OUTBOX_TABLES } from './outbox';
 import { prepared, sqlLiterals } from './statements';
 
 export interface RefundRow {
@@ -26,10 +27,10 @@ export interface RefundRow {
   final_at: number | null;
 }
 
-/** Refunds as `r`, with their invoice's number; add WHERE / ORDER BY. */
+/** Refunds as `r`, with their invoice's number (another PC's, as seen when refunded: migration 027); add WHERE / ORDER BY. */
 const SELECT_REFUNDS = `
-  SELECT r.*, i.number AS invoice_number
-  FROM refunds AS r JOIN invoices AS i ON i.id = r.invoice_id`;
+  SELECT r.*, coalesce(i.number, p.invoice_number) AS invoice_number
+  FROM refunds AS r LEFT JOIN invoices AS i ON i.id = r.invoice_id LEFT JOIN remote_payments AS p ON p.attempt_id = r.attempt_id`;
 
 export function toRefund(row: RefundRow): Refund {
   return {
@@ -130,4 +131,12 @@ export function listRefundEvents(db: Db, refundId: string): RefundEvent[] {
 
 export function toRefundEvent(row: RefundEventRow): RefundEvent {
   return { id: row.id, refundId: row.refund_id, at: row.at, fromState: row.from_state, toState: row.to_state, actor: row.actor, reason: row.reason };
+}
+
+/** The refund's row as the store keeps it (the outbox's columns, db/local/outbox.ts): what the store reserves before Zoho is asked. */
+export function refundRowForStore(db: Db, refundId: string): Record<string, unknown> {
+  const columns = OUTBOX_TABLES.find((table) => table.table === 'refunds')?.columns ?? [];
+  const row = prepared<[string], Record<string, unknown>>(db, `SELECT ${columns.join(', ')} FROM refunds WHERE id = ?`).get(refundId);
+  if (!row) throw new NotFoundError('refund', refundId);
+  return row;
 }

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { insertLedgerRow, LEDGER_ROWS } from '../../../testkit/store-rows';
+import { storeDatabaseEachTest } from '../../../testkit/store';
+import { trustedStoreEachTest } from '../../../testkit/store-trust';
+import { migrateStore, storeSchemaVersion } from '../migrate';
+import { reserveRefund } from '../refund-reservations';
+import { storeRefundReservations } from './018_refund_reservations';
+import { STORE_MIGRATIONS } from './index';
+
+const position = STORE_MIGRATIONS.indexOf(storeRefundReservations);
+
+describe('store migration 018: refund reservations', () => {
+  const store = storeDatabaseEachTest();
+  it('applies to the version before it', async () => {
+    await migrateStore(store.client, STORE_MIGRATIONS.slice(0, position));
+    await migrateStore(store.client, STORE_MIGRATIONS.slice(0, position + 1));
+    expect(await storeSchemaVersion(store.client)).toBe(storeRefundReservations.version);
+    const fn = await store.client.query<{ prosecdef: boolean }>("SELECT prosecdef FROM pg_proc WHERE proname = 'reserve_refund'");
+    expect(fn.rows).toEqual([{ prosecdef: false }]);
+  });
+});
+
+describe('store migration 018: never more refunded than was paid, across PCs', () => {
+  const trust = trustedStoreEachTest();
+  /** pc2's paid ₹50.00 payment a1 (P1) of invoice i1, in the store. */
+  const paidAtPc2 = async () => {
+    await insertLedgerRow(trust.owner, 'invoices', 's1', 'pc2', { status: 'paid' });
+    await insertLedgerRow(trust.owner, 'charge_attempts', 's1', 'pc2', { state: 'succeeded', payment_id: 'P1', amount_minor: 5_000, final_at: 1 });
+  };
+  const refund = (id: string, amountMinor: number, changes: Record<string, unknown> = {}) => ({
+    ...LEDGER_ROWS.refunds,
+    id,
+    request_key: `k-${id}`,
+    attempt_id: 'a1',
+    invoice_id: 'i1',
+    payment_id: 'P1',
+    amount_minor: amountMinor,
+    ...changes,
+  });
+  const refundsOfA1 = async () =>
+    (await trust.owner.query<{ station_id: string; id: string; amount_minor: number }>("SELECT station_id, id, amount_minor FROM refunds WHERE attempt_id = 'a1' ORDER BY id")).rows;
+
+  it('counts every PC’s refunds of the payment, the ones under way too, and writes the refund as the calling PC’s own row only when it fits', async () => {
+    await paidAtPc2();
+    expect(await reserveRefund(trust.pc('pc1'), refund('r1', 3_000), 0)).toEqual({ reserved: true, leftMinor: 5_000 });
+    // pc2's own refund counts pc1's: only ₹20.00 is left.
+    expect(await reserveRefund(trust.pc('pc2'), refund('r2', 2_001), 5_000)).toEqual({ reserved: false, leftMinor: 2_000 });
+    // pc1's word on what was paid counts for nothing: the payment is pc2's.
+    expect(await reserveRefund(trust.pc('pc3'), refund('r3', 2_001), 1_000_000)).toEqual({ reserved: false, leftMinor: 2_000 });
+    expect(await reserveRefund(trust.pc('pc3'), refund('r3', 2_000, { station_id: 'pc1' }), 0)).toEqual({ reserved: true, leftMinor: 2_000 });
+    expect(await refundsOfA1()).toEqual([
+      { station_id: 'pc1', id: 'r1', amount_minor: 3000 },
+      { station_id: 'pc3', id: 'r3', amount_minor: 2000 },
+    ]);
+    // The same refund again (it was shipped meanwhile, or asked twice) is not counted against itself.
+    expect(await reserveRefund(trust.pc('pc1'), refund('r1', 3_000), 0)).toEqual({ reserved: true, leftMinor: 3_000 });
+    // A refund that refunded nothing leaves its amount again.
+    await trust.owner.query("UPDATE refunds SET state = 'rejected', final_at = 3 WHERE id = 'r3'");
+    expect(await reserveRefund(trust.pc('pc2'), refund('r4', 2_000), 5_000)).toEqual({ reserved: true, leftMinor: 2_000 });
+    // Another store's PC finds no payment to refund.
+    expect(await reserveRefund(trust.pc('pc9'), refund('r5', 1), 0)).toEqual({ reserved: false, leftMinor: 0 });
+  });
+
+  it('two PCs reserving the rest of one payment at once: the second waits for the first, then is refused', async () => {
+    await paidAtPc2();
+    const pc1 = trust.pc('pc1');
+    await pc1.query('BEGIN');
+    expect(await reserveRefund(pc1, refund('r1', 5_000), 0)).toEqual({ reserved: true, leftMinor: 5_000 });
+    let settled = false;
+    const second = reserveRefund(trust.pc('pc2'), refund('r2', 5_000), 5_000).finally(() => {
+      settled = true;
+    });
+    // pc2 waits on the payment's lock while pc1's transaction holds it.
+    await expect.poll(async () => (await trust.owner.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).rows[0]?.n).toBe(1);
+    expect(settled).toBe(false);
+    await pc1.query('COMMIT');
+    expect(await second).toEqual({ reserved: false, leftMinor: 0 });
+    expect(await refundsOfA1()).toEqual([{ station_id: 'pc1', id: 'r1', amount_minor: 5000 }]);
+  });
+});
