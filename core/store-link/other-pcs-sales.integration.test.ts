@@ -145,7 +145,7 @@ describe('another PC’s sale, refunded from this PC', () => {
       const day = await pc2.call('log-day', { date: localDate(Date.now()) });
       return day.refunds.some((r) => r.id === refund.id && r.state === 'succeeded') ? day : undefined;
     }, 10_000, 'PC 1’s refund in PC 2’s log');
-    expect(log.refunds.find((r) => r.id === refund.id)).toMatchObject({ attemptId: paid.id, amountMinor: 20_000 });
+    expect(log.refunds.find((r) => r.id === refund.id)).toMatchObject({ attemptId: paid.id, invoiceNumber: paid.invoiceNumber, amountMinor: 20_000 });
 
     // ₹256.00 is left: more is refused on either PC, and Zoho is not asked.
     const tooMuch = 'Refund amount must be at most ₹256.00: that is what is left to refund of this ₹456.00 payment.';

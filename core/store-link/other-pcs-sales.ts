@@ -6,6 +6,7 @@
 import { getAttempt } from '../../db/local/attempts';
 import { getCounter } from '../../db/local/counters';
 import { getInvoice } from '../../db/local/invoices';
+import { listRefundsWithEvents } from '../../db/local/refunds';
 import { readStoreAttempt } from '../../db/store/attempts';
 import { newestPaymentsElsewhere, readStoreRefunds, readStoreSale } from '../../db/store/sales';
 import { receiptOf } from '../after-sale/receipts';
@@ -40,23 +41,23 @@ export function otherPcsSales(deps: StoreHandlerDeps): Pick<LedgerReader, 'recei
         refundsOf: () => refunds,
       });
     },
-    // Every PC's refunds of the payment: another PC's payment's from the store; this PC's own with
-    // the refunds other PCs made of it (store-refunds.ts), as far as the store can be asked.
+    // Every PC's refunds of the payment, wherever it was taken: the ones made here as this PC has
+    // them (the freshest), the other PCs' from the store (store-refunds.ts), as far as it can be asked.
     refunds: async (attemptId, own) => {
+      const { db } = deps.mode();
+      const isOwn = getAttempt(db, attemptId) !== null;
+      const here = listRefundsWithEvents(db, attemptId);
       const store = up();
-      if (!store) return own();
-      if (getAttempt(deps.mode().db, attemptId)) {
-        const here = own();
-        try {
-          const elsewhere = (await readStoreRefunds(store.pool, store.storeId, attemptId)).filter((r) => !here.some((h) => h.refund.id === r.refund.id));
-          return [...here, ...elsewhere].sort((a, b) => a.refund.createdAt - b.refund.createdAt);
-        } catch (error) {
-          deps.log.warn('could not read the other PCs’ refunds of a payment; showing this PC’s', { error: error instanceof Error ? error.message : String(error) });
-          return here;
-        }
+      if (!store) return isOwn || here.length === 0 ? own() : here;
+      try {
+        if (!isOwn && here.length === 0 && !(await readStoreAttempt(store.pool, store.storeId, attemptId))) return own();
+        const elsewhere = (await readStoreRefunds(store.pool, store.storeId, attemptId)).filter((r) => !here.some((h) => h.refund.id === r.refund.id));
+        return [...here, ...elsewhere].sort((a, b) => a.refund.createdAt - b.refund.createdAt);
+      } catch (error) {
+        deps.log.warn('could not read the other PCs’ refunds of a payment; showing this PC’s', { error: error instanceof Error ? error.message : String(error) });
+        if (isOwn || here.length > 0) return here;
+        throw error;
       }
-      if (!(await readStoreAttempt(store.pool, store.storeId, attemptId))) return own();
-      return readStoreRefunds(store.pool, store.storeId, attemptId);
     },
     counters: async (own) => {
       const store = up();

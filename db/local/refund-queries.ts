@@ -1,7 +1,7 @@
 // Reading refunds: the row mapping every refund query shares, and the lookups the core needs.
 import type { Currency, RefundReason, RefundState } from '../../contract/vocabulary';
 import { COMMITTED_REFUND_STATES, FOLLOWED_REFUND_STATES, UNSETTLED_REFUND_STATES } from '../../contract/vocabulary';
-import type { Refund, RefundEvent } from '../../contract/records';
+import type { Refund, RefundEvent, RefundWithEvents } from '../../contract/records';
 import type { Db } from './database';
 import { NotFoundError } from './errors';
 import { OUTBOX_TABLES } from './outbox';
@@ -73,6 +73,11 @@ export function getRefundByRequestKey(db: Db, requestKey: string): Refund | null
 /** The payment's refunds, in the order they were made. */
 export function listRefundsForAttempt(db: Db, attemptId: string): Refund[] {
   return prepared<[string], RefundRow>(db, `${SELECT_REFUNDS} WHERE r.attempt_id = ? ORDER BY r.rowid`).all(attemptId).map(toRefund);
+}
+
+/** The payment's refunds made here, in the order they were made, each with its history. */
+export function listRefundsWithEvents(db: Db, attemptId: string): RefundWithEvents[] {
+  return listRefundsForAttempt(db, attemptId).map((refund) => ({ refund, events: listRefundEvents(db, refund.id) }));
 }
 
 /** Refunds Zoho has not finished and ones still being created: resumed at start-up. */

@@ -21,6 +21,7 @@ export {
   listRefundEvents,
   listRefundsForAttempt,
   listRefundsForDay,
+  listRefundsWithEvents,
   listUnfinishedRefunds,
   refundRowForStore,
   requireRefund,

@@ -11,12 +11,14 @@ const position = STORE_MIGRATIONS.indexOf(storeRefundReservations);
 
 describe('store migration 018: refund reservations', () => {
   const store = storeDatabaseEachTest();
-  it('applies to the version before it', async () => {
+  it('applies to the version before it, with the invoices’ index by id', async () => {
     await migrateStore(store.client, STORE_MIGRATIONS.slice(0, position));
     await migrateStore(store.client, STORE_MIGRATIONS.slice(0, position + 1));
     expect(await storeSchemaVersion(store.client)).toBe(storeRefundReservations.version);
     const fn = await store.client.query<{ prosecdef: boolean }>("SELECT prosecdef FROM pg_proc WHERE proname = 'reserve_refund'");
     expect(fn.rows).toEqual([{ prosecdef: false }]);
+    const indexes = await store.client.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE indexname = 'invoices_id'");
+    expect(indexes.rows.map((r) => r.indexdef)).toEqual(['CREATE INDEX invoices_id ON public.invoices USING btree (store_id, id)']);
   });
 });
 

@@ -9,11 +9,14 @@ import type { StoreMigration } from './index';
 // INVOKER: the PC's row-level security applies, so a PC writes only its own refund. The amount paid is
 // the store's copy of the payment when another PC took it (it must be paid), and the caller's word
 // for its own payment (its ledger is the authority there, and may not have shipped it yet).
-// The payment's refunds are found by store migration 008's index.
+// The payment's refunds are found by store migration 008's index. A refund's invoice may be another
+// PC's: the day's refunds find it by its id alone (invoices_id).
 export const storeRefundReservations: StoreMigration = {
   version: 18,
   name: 'refund reservations',
   sql: `
+CREATE INDEX invoices_id ON invoices (store_id, id);
+
 CREATE FUNCTION reserve_refund(p_refund jsonb, p_paid_minor bigint) RETURNS TABLE (reserved boolean, left_minor bigint)
   LANGUAGE plpgsql SECURITY INVOKER SET search_path = public, pg_temp AS $$
 DECLARE
