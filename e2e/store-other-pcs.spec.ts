@@ -82,8 +82,13 @@ test('PC 1 reprints PC 2’s sale, with the store’s name, and refunds part of 
   const refunded = panel.locator('.refund-list li').first();
   await expect(refunded).toContainText('₹100.00');
   await expect(refunded).toContainText('Refunded', FINAL);
+  await expect(refunded).not.toContainText('made on');
   await expectAccessible(page);
   await shots(page, 'store-other-02-reprint-refund');
+  // PC 1's own refund of PC 2's sale, on the day's refunds of the store, with its invoice.
+  await page.keyboard.press('Escape');
+  await expect(page.locator('table').filter({ hasText: 'Reason' }).getByRole('row').filter({ hasText: '₹100.00' })).toContainText(sale.invoiceNumber);
+  await shots(page, 'store-other-02a-pc1-refunds-table');
 });
 
 test('PC 2 lists PC 1’s refund of its sale, and its log says Partly refunded', async ({ page }) => {
@@ -94,6 +99,7 @@ test('PC 2 lists PC 1’s refund of its sale, and its log says Partly refunded',
   const refunded = page.getByRole('complementary').locator('.refund-list li').first();
   await expect(refunded).toContainText('₹100.00');
   await expect(refunded).toContainText('Refunded');
+  await expect(refunded).toContainText('made on PC “PC 1”');
   await expectAccessible(page);
   await shots(page, 'store-other-02b-pc2-sees-refund');
 });
