@@ -14,6 +14,7 @@ import type { Db } from '../db/local/database';
 import type { NewDayClose } from '../db/local/day-closes';
 import { InvalidStateError } from '../db/local/errors';
 import type { PaymentElsewhere } from '../db/local/remote-payments';
+import type { RefundCounts } from '../db/store/refund-reservations';
 import { HandlerFailure } from './failure';
 import type { DayLogSource } from './handlers/ledger-csv';
 
@@ -107,8 +108,8 @@ export const ELSEWHERE_NEEDS_STORE =
 export interface RefundGuard {
   /** The payment when another PC took it (the store's copy: refused when the store cannot be asked); null when it is this PC's. */
   paymentElsewhere(attemptId: string): Promise<PaymentElsewhere | null>;
-  /** Counts every PC's refunds of the payment and reserves this one in the store if it fits; `paidMinor` is what this PC's own payment took. */
-  reserve(refund: Refund, paidMinor: number): Promise<RefundReservation>;
+  /** Counts every PC's refunds of the payment (this PC's as `counts` says) and reserves this one in the store if it fits. */
+  reserve(refund: Refund, counts: RefundCounts): Promise<RefundReservation>;
 }
 
 export interface Ports {

@@ -2,8 +2,9 @@
 // refunded than was paid, across PCs and races. The refund is this PC's own (written here first,
 // `creating`, then asked of Zoho and followed here, and shipped as this PC's row); what is left of the
 // payment is the store's to count. Before Zoho is asked the refund is reserved in the store: its
-// reserve_refund (store migration 018) takes the payment's lock, counts every PC's refunds of it, those
-// under way too, and writes the refund as this PC's row only if it fits. Two PCs refunding the rest
+// reserve_refund (store migration 018) takes the payment's lock, counts the other PCs' refunds of it,
+// those under way too, with this PC's own as its ledger has them, and writes the refund as this PC's
+// row only if it fits. Two PCs refunding the rest
 // of one payment at once: one is reserved, the other refused.
 // With the store unreachable a PC refunds its own sales as a PC of its own would (its SQLite counts,
 // the refund ships later), and refuses another PC's: it cannot know that PC's refunds.
@@ -49,11 +50,11 @@ export function storeRefundGuard(deps: StoreHandlerDeps): RefundGuard {
         currency: attempt.currency,
       };
     },
-    reserve: async (refund, paidMinor) => {
+    reserve: async (refund, counts) => {
       const store = up();
       if (!store) return { kind: 'unreachable' };
       try {
-        const answer = await reserveRefund(store.pool, refundRowForStore(deps.mode().db, refund.id), paidMinor);
+        const answer = await reserveRefund(store.pool, refundRowForStore(deps.mode().db, refund.id), counts);
         return answer.reserved ? { kind: 'reserved' } : { kind: 'refused', leftMinor: answer.leftMinor };
       } catch (error) {
         if (!unreachable(error)) throw error;

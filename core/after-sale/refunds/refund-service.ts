@@ -139,7 +139,8 @@ export class RefundService {
     if (repeated) return { record: refund, send: null };
     // Then the store counts every PC's refunds of the payment and reserves this one, before Zoho is asked.
     const paidMinor = elsewhere?.amountMinor ?? requireAttempt(db, refund.attemptId).amountMinor;
-    const reservation = await guard.reserve(refund, paidMinor);
+    const takenHereMinor = refunds.committedRefundMinor(db, refund.attemptId) - refund.amountMinor;
+    const reservation = await guard.reserve(refund, { paidMinor, takenHereMinor });
     if (reservation.kind === 'refused') {
       this.notReserved(refund, `Not sent: the refunds of this payment made on every PC of the store leave ${formatMoney(reservation.leftMinor, refund.currency)}`);
       throw new RefundExceedsPaymentError(reservation.leftMinor, paidMinor, refund.currency);

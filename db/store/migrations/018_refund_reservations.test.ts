@@ -42,34 +42,34 @@ describe('store migration 018: never more refunded than was paid, across PCs', (
   const refundsOfA1 = async () =>
     (await trust.owner.query<{ station_id: string; id: string; amount_minor: number }>("SELECT station_id, id, amount_minor FROM refunds WHERE attempt_id = 'a1' ORDER BY id")).rows;
 
-  it('counts every PC’s refunds of the payment, the ones under way too, and writes the refund as the calling PC’s own row only when it fits', async () => {
+  it('counts the other PCs’ refunds of the payment (under way too, as their corrections say) with the caller’s own, and writes the refund as the caller’s own row only when it fits', async () => {
     await paidAtPc2();
-    expect(await reserveRefund(trust.pc('pc1'), refund('r1', 3_000), 0)).toEqual({ reserved: true, leftMinor: 5_000 });
+    const none = { paidMinor: 0, takenHereMinor: 0 };
+    expect(await reserveRefund(trust.pc('pc1'), refund('r1', 3_000), none)).toEqual({ reserved: true, leftMinor: 5_000 });
     // pc2's own refund counts pc1's: only ₹20.00 is left.
-    expect(await reserveRefund(trust.pc('pc2'), refund('r2', 2_001), 5_000)).toEqual({ reserved: false, leftMinor: 2_000 });
-    // pc1's word on what was paid counts for nothing: the payment is pc2's.
-    expect(await reserveRefund(trust.pc('pc3'), refund('r3', 2_001), 1_000_000)).toEqual({ reserved: false, leftMinor: 2_000 });
-    expect(await reserveRefund(trust.pc('pc3'), refund('r3', 2_000, { station_id: 'pc1' }), 0)).toEqual({ reserved: true, leftMinor: 2_000 });
+    expect(await reserveRefund(trust.pc('pc2'), refund('r2', 2_001), { paidMinor: 5_000, takenHereMinor: 0 })).toEqual({ reserved: false, leftMinor: 2_000 });
+    // pc3's word on what was paid counts for nothing: the payment is pc2's. Its own refunds of it count as it says.
+    expect(await reserveRefund(trust.pc('pc3'), refund('r3', 2_001), { paidMinor: 1_000_000, takenHereMinor: 0 })).toEqual({ reserved: false, leftMinor: 2_000 });
+    expect(await reserveRefund(trust.pc('pc3'), refund('r3', 1_500), { paidMinor: 0, takenHereMinor: 600 })).toEqual({ reserved: false, leftMinor: 1_400 });
+    expect(await reserveRefund(trust.pc('pc3'), refund('r3', 2_000, { station_id: 'pc1' }), none)).toEqual({ reserved: true, leftMinor: 2_000 });
     expect(await refundsOfA1()).toEqual([
-      { station_id: 'pc1', id: 'r1', amount_minor: 3000 },
-      { station_id: 'pc3', id: 'r3', amount_minor: 2000 },
+      { station_id: 'pc1', id: 'r1', amount_minor: 3_000 },
+      { station_id: 'pc3', id: 'r3', amount_minor: 2_000 },
     ]);
-    // The same refund again (it was shipped meanwhile, or asked twice) is not counted against itself.
-    expect(await reserveRefund(trust.pc('pc1'), refund('r1', 3_000), 0)).toEqual({ reserved: true, leftMinor: 3_000 });
-    // A refund that refunded nothing leaves its amount again.
-    await trust.owner.query("UPDATE refunds SET state = 'rejected', final_at = 3 WHERE id = 'r3'");
-    expect(await reserveRefund(trust.pc('pc2'), refund('r4', 2_000), 5_000)).toEqual({ reserved: true, leftMinor: 2_000 });
+    // A closed day's refund Zoho never made: its PC's correction says so, and its amount is left again.
+    await insertLedgerRow(trust.owner, 'corrections', 's1', 'pc3', { record_kind: 'refund', record_id: 'r3', from_state: 'unknown', to_state: 'rejected', amount_minor: 0 });
+    expect(await reserveRefund(trust.pc('pc2'), refund('r4', 2_000), { paidMinor: 5_000, takenHereMinor: 0 })).toEqual({ reserved: true, leftMinor: 2_000 });
     // Another store's PC finds no payment to refund.
-    expect(await reserveRefund(trust.pc('pc9'), refund('r5', 1), 0)).toEqual({ reserved: false, leftMinor: 0 });
+    expect(await reserveRefund(trust.pc('pc9'), refund('r5', 1), none)).toEqual({ reserved: false, leftMinor: 0 });
   });
 
   it('two PCs reserving the rest of one payment at once: the second waits for the first, then is refused', async () => {
     await paidAtPc2();
     const pc1 = trust.pc('pc1');
     await pc1.query('BEGIN');
-    expect(await reserveRefund(pc1, refund('r1', 5_000), 0)).toEqual({ reserved: true, leftMinor: 5_000 });
+    expect(await reserveRefund(pc1, refund('r1', 5_000), { paidMinor: 0, takenHereMinor: 0 })).toEqual({ reserved: true, leftMinor: 5_000 });
     let settled = false;
-    const second = reserveRefund(trust.pc('pc2'), refund('r2', 5_000), 5_000).finally(() => {
+    const second = reserveRefund(trust.pc('pc2'), refund('r2', 5_000), { paidMinor: 5_000, takenHereMinor: 0 }).finally(() => {
       settled = true;
     });
     // pc2 waits on the payment's lock while pc1's transaction holds it.
