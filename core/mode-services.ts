@@ -72,8 +72,9 @@ export function createDataServices(options: DataServicesOptions) {
     poller,
   };
   const charges = new ChargeService({ ...following, timing: { ...DEFAULT_CHARGE_TIMING, ...tuning.timing } });
-  const refunds = new RefundService({ ...following, scope: options.refundScope, timing: { ...DEFAULT_REFUND_TIMING, ...tuning.refundTiming } });
-  const context: DataContext = { db, now: options.now, log: options.log, events: options.events, currency: options.currency, charges, refunds, ports: options.ports ?? (() => LOCAL_PORTS) };
+  const ports = options.ports ?? (() => LOCAL_PORTS);
+  const refunds = new RefundService({ ...following, scope: options.refundScope, timing: { ...DEFAULT_REFUND_TIMING, ...tuning.refundTiming }, guard: () => ports().refunds });
+  const context: DataContext = { db, now: options.now, log: options.log, events: options.events, currency: options.currency, charges, refunds, ports };
   return {
     context,
     charges,

@@ -4,7 +4,7 @@
 // current ones at each call, so the ports change when a PC joins a store or its mode changes.
 import type { CounterStatus, DayCloseReport, DayLog, Receipt } from '../contract/answers';
 import type { ParsedInput } from '../contract/handlers';
-import type { AttemptEvent, ChargeAttempt, Counter, RefundWithEvents } from '../contract/records';
+import type { AttemptEvent, ChargeAttempt, Counter, Refund, RefundWithEvents } from '../contract/records';
 import type { Edition } from '../contract/vocabulary';
 import * as cashiers from '../db/local/cashiers';
 import type { CatalogueItem } from '../contract/catalogue/records';
@@ -13,6 +13,8 @@ import * as counters from '../db/local/counters';
 import type { Db } from '../db/local/database';
 import type { NewDayClose } from '../db/local/day-closes';
 import { InvalidStateError } from '../db/local/errors';
+import type { PaymentElsewhere } from '../db/local/remote-payments';
+import type { RefundCounts } from '../db/store/refund-reservations';
 import { HandlerFailure } from './failure';
 import type { DayLogSource } from './handlers/ledger-csv';
 
@@ -86,10 +88,28 @@ export interface LedgerReader {
   receipt(invoiceId: string, own: () => Receipt): Promise<Receipt>;
   /** A payment's refunds with their history; `own` for a payment of this PC's. */
   refunds(attemptId: string, own: () => RefundWithEvents[]): Promise<RefundWithEvents[]>;
-  /** Refuses (conflict) a refund made here of a payment another PC took, naming that PC. */
-  assertRefundableHere(attemptId: string): Promise<void>;
   /** What each counter is doing, given this PC's own view of them (`own`). */
   counters(own: CounterStatus[]): Promise<CounterStatus[]>;
+}
+
+/** What the store says of a refund this PC has written (`creating`), before Zoho is asked. */
+export type RefundReservation =
+  | { kind: 'reserved' }
+  /** Every PC's refunds of the payment leave less than the refund: it is not sent. */
+  | { kind: 'refused'; leftMinor: number }
+  /** The store could not be asked: its refunds of the payment by other PCs are not known here. */
+  | { kind: 'unreachable' };
+
+/** Another PC's payment is refunded here only with the store's count of its refunds. */
+export const ELSEWHERE_NEEDS_STORE =
+  'This payment was not taken on this PC, and the store cannot be reached now, so this PC cannot know what the other PCs have refunded of it. Refund it on the PC that took it, or here once the store link is back.';
+
+/** Never more refunded than was paid, across the PCs of a store, whichever PC took the payment. */
+export interface RefundGuard {
+  /** The payment when another PC took it (the store's copy: refused when the store cannot be asked); null when it is this PC's. */
+  paymentElsewhere(attemptId: string): Promise<PaymentElsewhere | null>;
+  /** Counts every PC's refunds of the payment (this PC's as `counts` says) and reserves this one in the store if it fits. */
+  reserve(refund: Refund, counts: RefundCounts): Promise<RefundReservation>;
 }
 
 export interface Ports {
@@ -99,6 +119,7 @@ export interface Ports {
   config: ConfigWriter;
   catalogue: CatalogueWriter;
   ledger: LedgerReader;
+  refunds: RefundGuard;
 }
 
 const nothing = async (): Promise<void> => undefined;
@@ -134,9 +155,10 @@ export const LOCAL_PORTS: Ports = {
     markReviewed: async (_attemptId, _note, own) => own(),
     receipt: async (_invoiceId, own) => own(),
     refunds: async (_attemptId, own) => own(),
-    assertRefundableHere: nothing,
     counters: async (own) => own,
   },
+  // Every payment is this PC's, and its database counts their refunds.
+  refunds: { paymentElsewhere: async () => null, reserve: async () => ({ kind: 'reserved' }) },
 };
 
 /** The database refuses the change while the counter has a live payment: say so at the field. */

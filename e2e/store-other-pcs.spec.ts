@@ -1,13 +1,14 @@
 // Store mode in Chromium, two PCs (browser host processes) on one PostgreSQL store and one simulator:
 // another PC's sale from this PC (issue 21). PC 1's dashboard shows PC 2's live payment; PC 1
-// reprints PC 2's sale and is told where to refund it; PC 2's receipt carries the store name and
-// address a manager set on PC 1; PC 2's Manager screen tells of a change its link set aside.
+// reprints PC 2's sale and refunds part of it as its own refund; PC 2 lists that refund and its log
+// says "Partly refunded"; PC 2's receipt carries the store name and address a manager set on PC 1;
+// PC 2's Manager screen tells of a change its link set aside.
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { ChargeAttempt } from '../contract/records';
 import { withStoreClient } from '../testkit/store-ledger';
 import { StoreStations, STATION_PIN } from '../testkit/store-stations';
-import { expectAccessible, shot } from './screens-support';
+import { attemptRows, expectAccessible, FINAL, shot } from './screens-support';
 
 let stations: StoreStations;
 let sale: ChargeAttempt;
@@ -59,7 +60,7 @@ test('PC 1’s dashboard shows PC 2’s live payment, then its settling', async 
   await expect(card).toContainText(/Paid at/, { timeout: 20_000 });
 });
 
-test('PC 1 reprints PC 2’s sale, with the store’s name; a refund of it is refused here, naming PC 2', async ({ page }) => {
+test('PC 1 reprints PC 2’s sale, with the store’s name, and refunds part of it as its own refund', async ({ page }) => {
   await openPc(page, 0);
   await openLogUnlocked(page);
   await page.getByRole('button', { name: new RegExp(`^${sale.invoiceNumber}\\b.*show history`) }).click();
@@ -77,9 +78,30 @@ test('PC 1 reprints PC 2’s sale, with the store’s name; a refund of it is re
   await panel.getByLabel('Refund amount').fill('100');
   await panel.getByRole('button', { name: 'Refund', exact: true }).click();
   await panel.getByRole('alertdialog', { name: 'Refund ₹100.00?' }).getByRole('button', { name: 'Yes, refund ₹100.00' }).click();
-  await expect(panel.getByText('This payment was taken at PC “PC 2”. Refund it on that PC.')).toBeVisible();
+  await expect(panel.getByText('Refund of ₹100.00 sent to Zoho.')).toBeVisible();
+  const refunded = panel.locator('.refund-list li').first();
+  await expect(refunded).toContainText('₹100.00');
+  await expect(refunded).toContainText('Refunded', FINAL);
+  await expect(refunded).not.toContainText('made on');
   await expectAccessible(page);
   await shots(page, 'store-other-02-reprint-refund');
+  // PC 1's own refund of PC 2's sale, on the day's refunds of the store, with its invoice.
+  await page.keyboard.press('Escape');
+  await expect(page.locator('table').filter({ hasText: 'Reason' }).getByRole('row').filter({ hasText: '₹100.00' })).toContainText(sale.invoiceNumber);
+  await shots(page, 'store-other-02a-pc1-refunds-table');
+});
+
+test('PC 2 lists PC 1’s refund of its sale, and its log says Partly refunded', async ({ page }) => {
+  await openPc(page, 1);
+  await openLogUnlocked(page);
+  await expect(attemptRows(page).filter({ hasText: sale.invoiceNumber })).toContainText('Partly refunded', FINAL);
+  await page.getByRole('button', { name: new RegExp(`^${sale.invoiceNumber}\\b.*show history`) }).click();
+  const refunded = page.getByRole('complementary').locator('.refund-list li').first();
+  await expect(refunded).toContainText('₹100.00');
+  await expect(refunded).toContainText('Refunded');
+  await expect(refunded).toContainText('made on PC “PC 1”');
+  await expectAccessible(page);
+  await shots(page, 'store-other-02b-pc2-sees-refund');
 });
 
 test('PC 2’s receipt carries the store name and address set on PC 1', async ({ page }) => {

@@ -7,17 +7,10 @@ import type { DataContext, Handlers } from '../handlers/types';
 
 export function refundHandlers(ctx: DataContext): Handlers<'refund-create' | 'refund-list' | 'refund-recheck' | 'refund-decide'> {
   return {
-    'refund-create': async ({ managerToken: _manager, ...input }) => {
-      await ctx.ports().ledger.assertRefundableHere(input.attemptId);
-      return ctx.refunds.create(input);
-    },
+    // Any PC's payment: the store counts what is left of it across its PCs (core/ports.ts RefundGuard).
+    'refund-create': ({ managerToken: _manager, ...input }) => ctx.refunds.create(input),
     // Another PC's payment's refunds are read from the store's ledger (core/ports.ts).
-    'refund-list': (input) =>
-      ctx.ports().ledger.refunds(input.attemptId, () =>
-        refunds
-          .listRefundsForAttempt(ctx.db, attempts.requireAttempt(ctx.db, input.attemptId).id)
-          .map((refund) => ({ refund, events: refunds.listRefundEvents(ctx.db, refund.id) })),
-      ),
+    'refund-list': (input) => ctx.ports().ledger.refunds(input.attemptId, () => refunds.listRefundsWithEvents(ctx.db, attempts.requireAttempt(ctx.db, input.attemptId).id)),
     'refund-recheck': async (input) => {
       const refund = refunds.requireRefund(ctx.db, input.refundId);
       if (!(FOLLOWED_REFUND_STATES as readonly string[]).includes(refund.state)) {

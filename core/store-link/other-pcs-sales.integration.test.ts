@@ -1,24 +1,33 @@
 // Another PC's sale from any PC of a store (issue 21), with in-process PCs on one simulator and a real
 // PostgreSQL cluster: its receipt, its payment's refunds and its live payment on the dashboard are
 // read from the store's ledger; the receipt's store name and address set on one PC reach the others.
+// A PC refunds another PC's sale as its own refund, and the store counts what is left of the payment
+// across PCs and races; with the store cut off (testkit/tcp-proxy.ts) only this PC's own sales are refunded.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ChargeAttempt } from '../../contract/records';
 import { Rig, TEST_TUNING } from '../../testkit/rig';
+import { TcpProxy } from '../../testkit/tcp-proxy';
+import { localDate } from '../../testkit/time';
 import { storeDatabaseEachTest } from '../../testkit/store';
 import { eventually } from '../../testkit/store-ledger';
 
 const store = storeDatabaseEachTest();
 const FAST_LINK = { heartbeatMs: 200, leaseMs: 2_000, maxBackoffMs: 500 };
 const rigs: Rig[] = [];
+let proxy: TcpProxy | null = null;
 
 afterEach(async () => {
   for (const rig of rigs.splice(0).reverse()) await rig.close();
+  await proxy?.close();
+  proxy = null;
 });
 
-async function pc(stationName: string, first?: Rig): Promise<Rig> {
+/** A PC of the store on `first`'s simulator (the first PC makes the store); `url` when it reaches the store another way. */
+async function pc(stationName: string, first?: Rig, url = store.url): Promise<Rig> {
   const tuning = { ...TEST_TUNING, store: FAST_LINK };
   const rig = await Rig.start(first ? { sharedSimulator: first.sim, counters: 0, tuning } : { tuning });
   rigs.push(rig);
-  await rig.call('store-join', { managerToken: rig.managerToken, url: store.url, storeName: 'Main Street', stationName, pin: '2468' });
+  await rig.call('store-join', { managerToken: rig.managerToken, url, storeName: 'Main Street', stationName, pin: '2468' });
   if (first) rig.counters = await rig.call('counters-list', {});
   return rig;
 }
@@ -44,15 +53,9 @@ describe('another PC’s sale, from this PC', () => {
     expect(receipt).toMatchObject({ tender: 'card', paymentId: paid.paymentId, counterName: pc1.counters[1]?.name, refunds: [] });
     expect(receipt.invoice).toMatchObject({ id: live.invoiceId, number: live.invoiceNumber, status: 'paid', totalMinor: 45_600 });
     expect(await pc1.call('refund-list', { attemptId: live.id })).toEqual([]);
-    // Refunded on PC 2, the refund shows on PC 1; PC 1 itself is told where to refund it, and records nothing.
+    // Refunded on PC 2, the refund shows on PC 1 (PC 1 refunding it itself: below).
     const refund = await pc2.call('refund-create', { managerToken: pc2.managerToken, attemptId: live.id, amountMinor: 10_000, reason: 'requested_by_customer', requestKey: 'refund-on-pc2' });
     await eventually(async () => ((await pc1.call('refund-list', { attemptId: live.id })).some((r) => r.refund.id === refund.id && r.events.length > 0) ? true : undefined), 10_000, 'PC 2’s refund on PC 1');
-    const here = await pc1.raw('refund-create', { managerToken: pc1.managerToken, attemptId: live.id, amountMinor: 100, reason: 'requested_by_customer', requestKey: 'refund-on-pc1' });
-    expect(here.ok ? null : { code: here.error.code, message: here.error.message, field: here.error.field }).toEqual({
-      code: 'conflict',
-      message: 'This payment was taken at PC “Till 2”. Refund it on that PC.',
-      field: 'attemptId',
-    });
     expect(await pc1.call('attempt-events', { attemptId: live.id })).not.toHaveLength(0);
   });
 
@@ -101,4 +104,96 @@ describe('another PC’s sale, from this PC', () => {
     await pc2.call('preferences-update', { managerToken: pc2.managerToken, defaultMethod: 'upi' });
     expect((await pc1.call('settings-get', {})).defaultMethod).toBe('card');
   });
+});
+
+/** A paid card payment of PC 2's in the store, seen from PC 1. */
+async function paidAtPc2(pc1: Rig, pc2: Rig, amountMinor: number): Promise<ChargeAttempt> {
+  const live = await pc2.charge(amountMinor, { counter: 1 });
+  await pc1.control.pay(live.terminalId, { outcome: 'succeeded', method: 'card' });
+  const paid = await pc2.waitFor(live.id, (a) => a.state === 'succeeded');
+  await eventually(async () => ((await pc1.raw('receipt-get', { invoiceId: paid.invoiceId })).ok ? true : undefined), 10_000, 'PC 2’s sale in the store');
+  return paid;
+}
+
+const refundOf = (rig: Rig, attemptId: string, amountMinor: number, requestKey: string) =>
+  rig.raw('refund-create', { managerToken: rig.managerToken, attemptId, amountMinor, reason: 'requested_by_customer', requestKey });
+
+/** The refund's PC in the store. */
+async function refundStation(refundId: string): Promise<string | undefined> {
+  const rows = await store.client.query<{ name: string }>('SELECT s.name FROM refunds AS r JOIN stations AS s ON s.store_id = r.store_id AND s.id = r.station_id WHERE r.id = $1', [refundId]);
+  return rows.rows[0]?.name;
+}
+
+describe('another PC’s sale, refunded from this PC', () => {
+  it('PC 1 refunds part of PC 2’s sale as its own refund: Zoho gets one refund, both PCs list it; then more than the rest is refused on either PC', async () => {
+    const pc1 = await pc('Till 1');
+    const pc2 = await pc('Till 2', pc1);
+    const paid = await paidAtPc2(pc1, pc2, 45_600);
+    const creates = () => pc1.sim.stats().refunds_requests.create;
+    expect(creates()).toBe(0);
+
+    const refund = await pc1.call('refund-create', { managerToken: pc1.managerToken, attemptId: paid.id, amountMinor: 20_000, reason: 'requested_by_customer', requestKey: 'pc1-refunds-pc2' });
+    expect(refund).toMatchObject({ attemptId: paid.id, invoiceId: paid.invoiceId, invoiceNumber: paid.invoiceNumber, paymentId: paid.paymentId, amountMinor: 20_000 });
+    expect(creates()).toBe(1);
+    // PC 1 follows it to Zoho's final word, and ships it as its own.
+    await eventually(async () => ((await pc1.call('refund-list', { attemptId: paid.id })).find((r) => r.refund.id === refund.id)?.refund.state === 'succeeded' ? true : undefined), 15_000, 'PC 1’s refund succeeded');
+    expect(await refundStation(refund.id)).toBe('Till 1');
+    // PC 2 lists it with its history, and its log counts it against its payment.
+    const onPc2 = await eventually(async () => (await pc2.call('refund-list', { attemptId: paid.id })).find((r) => r.refund.id === refund.id && r.refund.state === 'succeeded'), 10_000, 'PC 1’s refund on PC 2');
+    expect(onPc2.events.map((e) => e.toState)).toContain('succeeded');
+    const log = await eventually(async () => {
+      const day = await pc2.call('log-day', { date: localDate(Date.now()) });
+      return day.refunds.some((r) => r.id === refund.id && r.state === 'succeeded') ? day : undefined;
+    }, 10_000, 'PC 1’s refund in PC 2’s log');
+    expect(log.refunds.find((r) => r.id === refund.id)).toMatchObject({ attemptId: paid.id, invoiceNumber: paid.invoiceNumber, amountMinor: 20_000 });
+
+    // ₹256.00 is left: more is refused on either PC, and Zoho is not asked.
+    const tooMuch = 'Refund amount must be at most ₹256.00: that is what is left to refund of this ₹456.00 payment.';
+    for (const [rig, key] of [[pc2, 'pc2-too-much'], [pc1, 'pc1-too-much']] as const) {
+      const refused = await refundOf(rig, paid.id, 25_601, key);
+      expect(refused.ok ? null : { code: refused.error.code, field: refused.error.field, message: refused.error.message }).toEqual({ code: 'invalid_input', field: 'amountMinor', message: tooMuch });
+    }
+    expect(creates()).toBe(1);
+    // PC 2's own refund of the rest counts PC 1's, and goes.
+    const rest = await pc2.call('refund-create', { managerToken: pc2.managerToken, attemptId: paid.id, amountMinor: 25_600, reason: 'others', requestKey: 'pc2-rest' });
+    expect(rest.state).not.toBe('rejected');
+    expect(creates()).toBe(2);
+  }, 60_000);
+
+  it('two PCs refunding the whole rest of one payment at the same moment: exactly one refund goes to Zoho', async () => {
+    const pc1 = await pc('Till 1');
+    const pc2 = await pc('Till 2', pc1);
+    const paid = await paidAtPc2(pc1, pc2, 30_000);
+    await pc2.call('refund-create', { managerToken: pc2.managerToken, attemptId: paid.id, amountMinor: 10_000, reason: 'others', requestKey: 'pc2-first' });
+    const answers = await Promise.all([refundOf(pc1, paid.id, 20_000, 'pc1-rest'), refundOf(pc2, paid.id, 20_000, 'pc2-rest')]);
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect(answers.filter((a) => !a.ok).map((a) => (a.ok ? null : a.error.message))).toEqual([
+      'Refund amount must be at most ₹0.00: that is what is left to refund of this ₹300.00 payment.',
+    ]);
+    expect(pc1.sim.stats().refunds_requests.create).toBe(2);
+  }, 60_000);
+
+  it('with the store cut off, PC 1 still refunds its own sale but refuses PC 2’s: it cannot know PC 2’s refunds', async () => {
+    const url = new URL(store.url);
+    proxy = await TcpProxy.start({ host: url.hostname, port: Number(url.port) });
+    const pc2 = await pc('Till 2');
+    const pc1 = await pc('Till 1', pc2, proxy.through(store.url));
+    const theirs = await paidAtPc2(pc1, pc2, 12_000);
+    const mine = await pc1.charge(8_000, { counter: 0 });
+    await pc1.control.pay(mine.terminalId, { outcome: 'succeeded', method: 'card' });
+    await pc1.waitFor(mine.id, (a) => a.state === 'succeeded');
+
+    proxy.cut();
+    await eventually(async () => ((await pc1.call('store-status', {})).link !== 'up' ? true : undefined), 10_000, 'PC 1’s link down');
+    const refused = await refundOf(pc1, theirs.id, 1_000, 'pc1-cut-off');
+    expect(refused.ok ? null : { code: refused.error.code, field: refused.error.field, message: refused.error.message }).toEqual({
+      code: 'conflict',
+      field: 'attemptId',
+      message:
+        'This payment was not taken on this PC, and the store cannot be reached now, so this PC cannot know what the other PCs have refunded of it. Refund it on the PC that took it, or here once the store link is back.',
+    });
+    const own = await pc1.call('refund-create', { managerToken: pc1.managerToken, attemptId: mine.id, amountMinor: 3_000, reason: 'others', requestKey: 'pc1-own-cut-off' });
+    expect(own.state).not.toBe('rejected');
+    expect(pc1.sim.stats().refunds_requests.create).toBe(1);
+  }, 60_000);
 });

@@ -1,21 +1,20 @@
 // Another PC's sale, from this PC of the store: its receipt, its payment's refunds and each
 // counter's newest payment are read from the store's ledger where this PC's SQLite lacks them; a
-// refund of it is refused here, naming the PC that took it. The
+// refund of it is made here, as this PC's (store-refunds.ts). The
 // store's name and address on the receipt are this PC's copy of the store's (config-sync.ts).
 // Local first: with the link down a PC shows what its own SQLite holds.
 import { getAttempt } from '../../db/local/attempts';
 import { getCounter } from '../../db/local/counters';
 import { getInvoice } from '../../db/local/invoices';
+import { listRefundsWithEvents } from '../../db/local/refunds';
 import { readStoreAttempt } from '../../db/store/attempts';
-import { listStationNames } from '../../db/store/stations';
 import { newestPaymentsElsewhere, readStoreRefunds, readStoreSale } from '../../db/store/sales';
 import { receiptOf } from '../after-sale/receipts';
-import { HandlerFailure } from '../failure';
 import { readSettings } from '../handlers/settings';
 import type { LedgerReader } from '../ports';
 import type { StoreHandlerDeps } from './handlers';
 
-export function otherPcsSales(deps: StoreHandlerDeps): Pick<LedgerReader, 'receipt' | 'refunds' | 'assertRefundableHere' | 'counters'> {
+export function otherPcsSales(deps: StoreHandlerDeps): Pick<LedgerReader, 'receipt' | 'refunds' | 'counters'> {
   const { link } = deps;
   /** The store's link when up; null when this PC is cut off (its own SQLite then stands in). */
   const up = () => {
@@ -42,21 +41,23 @@ export function otherPcsSales(deps: StoreHandlerDeps): Pick<LedgerReader, 'recei
         refundsOf: () => refunds,
       });
     },
+    // Every PC's refunds of the payment, wherever it was taken: the ones made here as this PC has
+    // them (the freshest), the other PCs' from the store (store-refunds.ts), as far as it can be asked.
     refunds: async (attemptId, own) => {
+      const { db } = deps.mode();
+      const isOwn = getAttempt(db, attemptId) !== null;
+      const here = listRefundsWithEvents(db, attemptId);
       const store = up();
-      if (getAttempt(deps.mode().db, attemptId) || !store) return own();
-      if (!(await readStoreAttempt(store.pool, store.storeId, attemptId))) return own();
-      return readStoreRefunds(store.pool, store.storeId, attemptId);
-    },
-    // A refund is followed with Zoho by the PC that records it, and what is left of a payment is
-    // counted by the PC that took it: until both can be the store's, the refund is made there.
-    assertRefundableHere: async (attemptId) => {
-      const store = up();
-      if (getAttempt(deps.mode().db, attemptId) || !store) return;
-      const attempt = await readStoreAttempt(store.pool, store.storeId, attemptId);
-      if (!attempt) return;
-      const pc = (await listStationNames(store.pool, store.storeId)).find((s) => s.id === attempt.stationId)?.name ?? 'another PC';
-      throw new HandlerFailure('conflict', `This payment was taken at PC “${pc}”. Refund it on that PC.`, 'attemptId');
+      if (!store) return isOwn || here.length === 0 ? own() : here;
+      try {
+        if (!isOwn && here.length === 0 && !(await readStoreAttempt(store.pool, store.storeId, attemptId))) return own();
+        const elsewhere = (await readStoreRefunds(store.pool, store.storeId, attemptId)).filter((r) => !here.some((h) => h.refund.id === r.refund.id));
+        return [...here, ...elsewhere].sort((a, b) => a.refund.createdAt - b.refund.createdAt);
+      } catch (error) {
+        deps.log.warn('could not read the other PCs’ refunds of a payment; showing this PC’s', { error: error instanceof Error ? error.message : String(error) });
+        if (isOwn || here.length > 0) return here;
+        throw error;
+      }
     },
     counters: async (own) => {
       const store = up();

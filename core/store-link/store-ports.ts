@@ -18,6 +18,7 @@ import { storeCounterWriter } from './store-counters';
 import { publishClose } from './publish-close';
 import { assertNoLiveAtOtherPcs } from './store-closes';
 import { storeDayReader } from './store-log';
+import { storeRefundGuard } from './store-refunds';
 import { ReleasedTerminals } from './released-terminals';
 import { assertTerminalFreeInStore } from './terminal-use';
 
@@ -74,6 +75,7 @@ export function storePorts(deps: StoreHandlerDeps): Ports {
     catalogue: storeCatalogueWriter(deps),
     // The manager's view is the store's; another PC's payment is read, and re-checked, there.
     ledger: { ...storeDayReader(deps), ...otherPcsAttempts(deps), ...otherPcsSales(deps) },
+    refunds: storeRefundGuard(deps),
   };
 }
 

@@ -1,9 +1,10 @@
 // Reading refunds: the row mapping every refund query shares, and the lookups the core needs.
 import type { Currency, RefundReason, RefundState } from '../../contract/vocabulary';
 import { COMMITTED_REFUND_STATES, FOLLOWED_REFUND_STATES, UNSETTLED_REFUND_STATES } from '../../contract/vocabulary';
-import type { Refund, RefundEvent } from '../../contract/records';
+import type { Refund, RefundEvent, RefundWithEvents } from '../../contract/records';
 import type { Db } from './database';
 import { NotFoundError } from './errors';
+import { OUTBOX_TABLES } from './outbox';
 import { prepared, sqlLiterals } from './statements';
 
 export interface RefundRow {
@@ -26,10 +27,10 @@ export interface RefundRow {
   final_at: number | null;
 }
 
-/** Refunds as `r`, with their invoice's number; add WHERE / ORDER BY. */
+/** Refunds as `r`, with their invoice's number (another PC's, as seen when refunded: migration 027); add WHERE / ORDER BY. */
 const SELECT_REFUNDS = `
-  SELECT r.*, i.number AS invoice_number
-  FROM refunds AS r JOIN invoices AS i ON i.id = r.invoice_id`;
+  SELECT r.*, coalesce(i.number, p.invoice_number) AS invoice_number
+  FROM refunds AS r LEFT JOIN invoices AS i ON i.id = r.invoice_id LEFT JOIN remote_payments AS p ON p.attempt_id = r.attempt_id`;
 
 export function toRefund(row: RefundRow): Refund {
   return {
@@ -72,6 +73,11 @@ export function getRefundByRequestKey(db: Db, requestKey: string): Refund | null
 /** The payment's refunds, in the order they were made. */
 export function listRefundsForAttempt(db: Db, attemptId: string): Refund[] {
   return prepared<[string], RefundRow>(db, `${SELECT_REFUNDS} WHERE r.attempt_id = ? ORDER BY r.rowid`).all(attemptId).map(toRefund);
+}
+
+/** The payment's refunds made here, in the order they were made, each with its history. */
+export function listRefundsWithEvents(db: Db, attemptId: string): RefundWithEvents[] {
+  return listRefundsForAttempt(db, attemptId).map((refund) => ({ refund, events: listRefundEvents(db, refund.id) }));
 }
 
 /** Refunds Zoho has not finished and ones still being created: resumed at start-up. */
@@ -130,4 +136,12 @@ export function listRefundEvents(db: Db, refundId: string): RefundEvent[] {
 
 export function toRefundEvent(row: RefundEventRow): RefundEvent {
   return { id: row.id, refundId: row.refund_id, at: row.at, fromState: row.from_state, toState: row.to_state, actor: row.actor, reason: row.reason };
+}
+
+/** The refund's row as the store keeps it (the outbox's columns, db/local/outbox.ts): what the store reserves before Zoho is asked. */
+export function refundRowForStore(db: Db, refundId: string): Record<string, unknown> {
+  const columns = OUTBOX_TABLES.find((table) => table.table === 'refunds')?.columns ?? [];
+  const row = prepared<[string], Record<string, unknown>>(db, `SELECT ${columns.join(', ')} FROM refunds WHERE id = ?`).get(refundId);
+  if (!row) throw new NotFoundError('refund', refundId);
+  return row;
 }

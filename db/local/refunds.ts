@@ -2,7 +2,7 @@
 // transaction that reads the payment and what its refunds already take; every state change is a
 // compare-and-set on the current state with its audit event in the same transaction.
 import { randomUUID } from 'node:crypto';
-import type { RefundReason, RefundState } from '../../contract/vocabulary';
+import type { Currency, RefundReason, RefundState } from '../../contract/vocabulary';
 import { isFinalRefundState } from '../../contract/vocabulary';
 import { REFUND_NEEDS_REVIEW, type Refund } from '../../contract/records';
 import { requireAttempt } from './attempt-queries';
@@ -10,18 +10,23 @@ import type { Db } from './database';
 import { assertDayOpen } from './day-closes';
 import { ConflictError, InvalidStateError, RefundExceedsPaymentError } from './errors';
 import { assertRelearned } from './relearn';
+import { keepPaymentElsewhere, type PaymentElsewhere } from './remote-payments';
 import { committedRefundMinor, getRefundByRequestKey, requireRefund, unsettledRefund } from './refund-queries';
 import { assignments, inWriteTransaction, prepared } from './statements';
 
 export {
   committedRefundMinor,
   getRefund,
+  getRefundByRequestKey,
   listRefundEvents,
   listRefundsForAttempt,
   listRefundsForDay,
+  listRefundsWithEvents,
   listUnfinishedRefunds,
+  refundRowForStore,
   requireRefund,
 } from './refund-queries';
+export type { PaymentElsewhere } from './remote-payments';
 
 export interface NewRefund {
   attemptId: string;
@@ -32,6 +37,8 @@ export interface NewRefund {
   requestKey: string;
   at: number;
   actor: string;
+  /** Another PC's payment, read from the store (none: this PC's own, read here). */
+  elsewhere?: PaymentElsewhere | null;
 }
 
 /** The refund, and whether it was already there (a repeated request): then Zoho is not asked again. */
@@ -54,9 +61,7 @@ export function insertCreatingRefund(db: Db, input: NewRefund): CreatedRefund {
       if (earlier.attemptId !== input.attemptId) throw new ConflictError('refund', 'requestKey', 'This refund request was already used for another payment.');
       return { refund: earlier, repeated: true };
     }
-    const attempt = requireAttempt(db, input.attemptId);
-    assertRelearned(db, attempt.createdAt, 'attemptId');
-    if (attempt.state !== 'succeeded' || attempt.paymentId === null) throw new InvalidStateError('payment_not_paid');
+    const attempt = input.elsewhere ? paidElsewhere(db, input.elsewhere, input.at) : paidHere(db, input.attemptId);
     const unsettled = unsettledRefund(db, attempt.id);
     if (unsettled) throw new InvalidStateError(unsettled.failureReason === REFUND_NEEDS_REVIEW ? 'refund_needs_review' : 'refund_unsettled');
     const left = attempt.amountMinor - committedRefundMinor(db, attempt.id);
@@ -86,6 +91,30 @@ export function insertCreatingRefund(db: Db, input: NewRefund): CreatedRefund {
     appendRefundEvent(db, { refundId: id, fromState: null, toState: 'creating', at: input.at, actor: input.actor, reason: `Refund of payment ${attempt.paymentId}` });
     return { refund: requireRefund(db, id), repeated: false };
   });
+}
+
+/** The payment refunded, as its refund records it. */
+interface PaidPayment {
+  id: string;
+  invoiceId: string;
+  counterId: string;
+  paymentId: string;
+  amountMinor: number;
+  currency: Currency;
+}
+
+/** This PC's payment: paid, and not one a restored file has yet to re-learn. */
+function paidHere(db: Db, attemptId: string): PaidPayment {
+  const attempt = requireAttempt(db, attemptId);
+  assertRelearned(db, attempt.createdAt, 'attemptId');
+  if (attempt.state !== 'succeeded' || attempt.paymentId === null) throw new InvalidStateError('payment_not_paid');
+  return { ...attempt, paymentId: attempt.paymentId };
+}
+
+/** Another PC's paid payment, kept here beside its refund; the refunds this PC made of it count here too. */
+function paidElsewhere(db: Db, payment: PaymentElsewhere, at: number): PaidPayment {
+  const kept = keepPaymentElsewhere(db, payment, at);
+  return { ...kept, id: kept.attemptId };
 }
 
 /** Fields a transition may set alongside the state. */

@@ -103,15 +103,19 @@ export async function* storeKeysetPages<T extends { createdAt: number; id: strin
   }
 }
 
-/** `table AS alias` with its invoice's number and cashier (looked up by the invoices' key, row by row: the same PC wrote both). */
-const withInvoiceNumber = (table: string, alias: string) =>
+/**
+ * `table AS alias` with its invoice's number and cashier, looked up row by row: by the invoices' key
+ * where the same PC wrote both (cash); by the invoice's id alone (store migration 018's index) for a
+ * refund, which a PC may make of another PC's sale.
+ */
+const withInvoiceNumber = (table: string, alias: string, invoiceOf: 'same PC' | 'any PC' = 'same PC') =>
   `SELECT ${alias}.*, coalesce(i.number, '') AS invoice_number, i.cashier FROM ${table} AS ${alias}
-   LEFT JOIN LATERAL (SELECT number, cashier FROM invoices AS i WHERE i.store_id = ${alias}.store_id AND i.station_id = ${alias}.station_id AND i.id = ${alias}.invoice_id) AS i ON true`;
+   LEFT JOIN LATERAL (SELECT number, cashier FROM invoices AS i WHERE i.store_id = ${alias}.store_id${invoiceOf === 'same PC' ? ` AND i.station_id = ${alias}.station_id` : ''} AND i.id = ${alias}.invoice_id LIMIT 1) AS i ON true`;
 
 /** The day's refunds across the store, newest first. */
 export async function storeRefundsForDay(client: Client, storeId: string, filter: StoreDayFilter): Promise<Refund[]> {
   const where = new StoreWhere(storeId, 'r', filter).between('created_at', filter.fromMs, filter.toMs).search('i.number', filter.search);
-  const rows = await client.query<RefundRow & StationRow>(`${withInvoiceNumber('refunds', 'r')} WHERE ${where.sql} ORDER BY r.created_at DESC, r.id DESC`, where.params);
+  const rows = await client.query<RefundRow & StationRow>(`${withInvoiceNumber('refunds', 'r', 'any PC')} WHERE ${where.sql} ORDER BY r.created_at DESC, r.id DESC`, where.params);
   return rows.rows.map((row) => ({ ...toRefund(row), stationId: row.station_id }));
 }
 

@@ -65,6 +65,13 @@ export function storeClient(url: string, options: StorePoolOptions = {}): pg.Cli
 /** Runs `work` in a transaction on one pooled connection; rolls back on any failure. */
 export async function inStoreTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
   const client = await pool.connect();
+  // The connection lost between two of the transaction's queries (the store cut off while this PC
+  // works on its own side) fails the next query; unheard, pg would throw it on its own, uncaught.
+  let lost: Error | undefined;
+  const onLost = (error: Error) => {
+    lost = error;
+  };
+  client.on('error', onLost);
   try {
     await client.query(begin);
     const result = await work(client);
@@ -74,7 +81,8 @@ export async function inStoreTransaction<T>(pool: pg.Pool, work: (client: pg.Poo
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    client.off('error', onLost);
+    client.release(lost);
   }
 }
 

@@ -34,7 +34,7 @@ export async function readStoreSale(client: Queryable, storeId: string, invoiceI
   return { invoice: toInvoice(invoice), stationId: invoice.station_id, cash: cash ? toCashSale(cash) : null, attempts: attempts.rows.map(toChargeAttempt) };
 }
 
-/** The refunds of a payment by every PC of the store, oldest first, each with its history. */
+/** The refunds of a payment by every PC of the store (each with the PC that made it), oldest first, each with its history. */
 export async function readStoreRefunds(client: Queryable, storeId: string, attemptId: string): Promise<RefundWithEvents[]> {
   const refunds = await client.query<RefundRow & { station_id: string }>(
     `SELECT r.*, coalesce(i.number, '') AS invoice_number FROM refunds AS r
@@ -48,7 +48,7 @@ export async function readStoreRefunds(client: Queryable, storeId: string, attem
     [storeId, refunds.rows.map((r) => r.id)],
   );
   return refunds.rows.map((row) => ({
-    refund: toRefund(row),
+    refund: { ...toRefund(row), stationId: row.station_id },
     events: events.rows.filter((e) => e.refund_id === row.id && e.station_id === row.station_id).map(toRefundEvent),
   }));
 }

@@ -15,10 +15,14 @@ import { formatMoney, toRequestAmount } from '../../../contract/money';
 import { CodedError } from '../../../contract/result';
 import { MAX_POLL_INTERVAL_MS } from '../../../contract/rules';
 import { correctionFor } from '../../../db/local/day-closes';
+import { requireAttempt } from '../../../db/local/attempts';
+import { RefundExceedsPaymentError } from '../../../db/local/errors';
 import * as refunds from '../../../db/local/refunds';
 import { Lifecycle, type WrittenAhead } from '../../charges/lifecycle';
 import type { CheckOutcome } from '../../charges/poller';
 import type { FollowingServiceOptions } from '../../charges/service-options';
+import { HandlerFailure } from '../../failure';
+import { ELSEWHERE_NEEDS_STORE, type RefundGuard } from '../../ports';
 import { recordLateAnswer } from '../corrections';
 import { isZohoError, surelyNotMade, ZohoError, zohoTrouble } from '../../zoho/errors';
 import type { ZohoRefund } from '../../zoho/schemas';
@@ -53,6 +57,8 @@ export interface RefundScope {
 export interface RefundServiceOptions extends FollowingServiceOptions {
   scope: RefundScope;
   timing: RefundTiming;
+  /** Where what is left of a payment is counted: this PC's database alone, or the store of its PCs (core/ports.ts). */
+  guard: () => RefundGuard;
 }
 
 export const REFUND_SCOPE_MESSAGE =
@@ -114,6 +120,9 @@ export class RefundService {
     const { db, now } = this.options;
     if (!(await this.options.scope.allowed())) throw new RefundsNotAllowedError();
     const payments = this.options.payments();
+    const guard = this.options.guard();
+    // Another PC's payment is read from the store (a repeated request finds its refund here).
+    const elsewhere = refunds.getRefundByRequestKey(db, input.requestKey) ? null : await guard.paymentElsewhere(input.attemptId);
     // The database reads the payment and its refunds in the transaction that writes this one, and
     // refuses there: not paid, more than is left, a refund of unknown outcome, a closed day. The
     // same request key again is the same refund: a double press sends nothing twice.
@@ -125,8 +134,21 @@ export class RefundService {
       requestKey: input.requestKey,
       at: now(),
       actor: 'manager',
+      elsewhere,
     });
     if (repeated) return { record: refund, send: null };
+    // Then the store counts every PC's refunds of the payment and reserves this one, before Zoho is asked.
+    const paidMinor = elsewhere?.amountMinor ?? requireAttempt(db, refund.attemptId).amountMinor;
+    const takenHereMinor = refunds.committedRefundMinor(db, refund.attemptId) - refund.amountMinor;
+    const reservation = await guard.reserve(refund, { paidMinor, takenHereMinor });
+    if (reservation.kind === 'refused') {
+      this.notReserved(refund, `Not sent: the refunds of this payment made on every PC of the store leave ${formatMoney(reservation.leftMinor, refund.currency)}`);
+      throw new RefundExceedsPaymentError(reservation.leftMinor, paidMinor, refund.currency);
+    }
+    if (reservation.kind === 'unreachable' && elsewhere) {
+      this.notReserved(refund, 'Not sent: the store could not be asked what the other PCs have refunded of this payment');
+      throw new HandlerFailure('conflict', ELSEWHERE_NEEDS_STORE, 'attemptId');
+    }
     const send = () =>
       payments.createRefund(refund.paymentId, {
         amount: toRequestAmount(refund.amountMinor),
@@ -137,6 +159,21 @@ export class RefundService {
         metaData: [{ key: REFUND_ID_KEY, value: refund.id }],
       });
     return { record: refund, send };
+  }
+
+  /** The store did not reserve the refund: nothing was sent to Zoho, and it refunds nothing. */
+  private notReserved(refund: Refund, why: string): void {
+    const moved = refunds.transitionRefund(this.options.db, {
+      refundId: refund.id,
+      from: ['creating'],
+      to: 'rejected',
+      failureReason: null,
+      failureMessage: `${why}.`,
+      at: this.options.now(),
+      actor: 'store',
+      reason: why,
+    });
+    this.publish(moved ?? refund);
   }
 
   private recordCreated(refund: Refund, answer: ZohoRefund): Refund {

@@ -119,9 +119,11 @@ export function AttemptPanel({ attempt, counter, onClose }: { attempt: ChargeAtt
   );
 }
 
-/** The payment's refunds, with a re-check for the ones Zoho has not finished. */
+/** The payment's refunds (in store mode, naming the PC that made one elsewhere), with a re-check for the ones Zoho has not finished. */
 function RefundList({ refunds }: { refunds: readonly RefundWithEvents[] }) {
   const busy = useLogStore((s) => s.busy);
+  const stations = useLogStore((s) => s.log?.store?.stations ?? null);
+  const madeElsewhere = (stationId: string | undefined) => (stationId ? ` · made on PC “${stations?.find((s) => s.id === stationId)?.name ?? 'another PC'}”` : '');
   if (refunds.length === 0) return <p>None.</p>;
   return (
     <ul className="refund-list">
@@ -132,6 +134,7 @@ function RefundList({ refunds }: { refunds: readonly RefundWithEvents[] }) {
             {REFUND_REASON_LABELS[refund.reason]}
             {refund.note ? `: ${refund.note}` : ''}
             {refund.zohoRefundId ? ` · Zoho ${refund.zohoRefundId}` : ''}
+            {madeElsewhere(refund.stationId)}
           </span>
           {refund.failureMessage ? <p className="refund-why">{refund.failureMessage}</p> : null}
           {(FOLLOWED_REFUND_STATES as readonly string[]).includes(refund.state) ? (
