@@ -10,6 +10,7 @@ import { awaitsReview } from '../../contract/records';
 import { FOLLOWED_REFUND_STATES, REVIEW_STATES } from '../../contract/vocabulary';
 import { listCounters } from '../../db/local/counters';
 import { narrowsToAttempts, NO_LEDGER } from '../../db/local/ledger';
+import { notLate } from '../../db/local/ledger-totals';
 import { storeAttemptsForDay, storeDayTotals } from '../../db/store/day-attempts';
 import {
   storeBusinessDay,
@@ -19,6 +20,7 @@ import {
   storeCorrectionsForDay,
   storeDayClose,
   storeKeysetPages,
+  storeLateRows,
   storeLedgerTotals,
   storeRefundsForDay,
 } from '../../db/store/day-ledger';
@@ -59,7 +61,9 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
     const input = { ...filter, ...(await storeBusinessDay(pool, storeId, filter.date)) };
     const onlyAttempts = narrowsToAttempts(input);
     const { search: _search, ...unsearched } = input;
-    const [listed, stations, ledger, refunds, cashSales, cashRefunds, corrections, close] = await Promise.all([
+    const [late, listed, stations, ledger, refunds, cashSales, cashRefunds, corrections, close] = await Promise.all([
+      // A closed day's rows that reached the store after its close are listed and counted as the next open day's corrections.
+      storeLateRows(pool, storeId, unsearched),
       storeAttemptsForDay(pool, storeId, input, limit + 1),
       listStationNames(pool, storeId),
       onlyAttempts ? NO_LEDGER : storeLedgerTotals(pool, storeId, unsearched),
@@ -69,14 +73,16 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
       onlyAttempts ? [] : storeCorrectionsForDay(pool, storeId, input),
       storeDayClose(pool, storeId, input),
     ]);
+    const listedHere = notLate(late);
+    const attempts = listed.filter(listedHere);
     return {
       date: input.date,
       currency: deps.mode().currency,
-      attempts: listed.slice(0, limit),
-      truncated: listed.length > limit,
-      totals: await storeDayTotals(pool, storeId, input, { ledger, counters: listCounters(deps.mode().db, { includeInactive: true }) }),
-      refunds,
-      cashSales,
+      attempts: attempts.slice(0, limit),
+      truncated: attempts.length > limit,
+      totals: await storeDayTotals(pool, storeId, input, { ledger, counters: listCounters(deps.mode().db, { includeInactive: true }), late }),
+      refunds: refunds.filter(listedHere),
+      cashSales: cashSales.filter(listedHere),
       cashRefunds,
       corrections,
       close,
@@ -99,16 +105,18 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
       const counters = new Map(listCounters(db, { includeInactive: true }).map((c) => [c.id, c.name]));
       const pcs = new Map((await listStationNames(pool, storeId)).map((s) => [s.id, s.name]));
       const onlyAttempts = narrowsToAttempts(input);
+      const { search: _search, ...unsearched } = input;
+      const listed = notLate(await storeLateRows(pool, storeId, unsearched));
       const none = wholePages(() => []);
       // Bills stay on the PC that made them; every PC's invoices bring their tax summary to the store,
       // read for each page of sales before its lines are written (this PC's own bills stand in for
       // what has not shipped yet).
       let taxes = new Map<string, TaxSummary>();
-      const withTaxes = <T extends { invoiceId: string; stationId?: string | null | undefined }>(pages: Pages<T>): Pages<T> =>
+      const withTaxes = <T extends { id: string; invoiceId: string; stationId?: string | null | undefined }>(pages: Pages<T>): Pages<T> =>
         async function* () {
           for await (const page of pages()) {
             taxes = await storeInvoiceTaxes(pool, storeId, page.map((sale) => ({ stationId: sale.stationId ?? '', invoiceId: sale.invoiceId })));
-            yield page;
+            yield page.filter(listed);
           }
         };
       return {
@@ -123,7 +131,7 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
           attempts: withTaxes(() => storeKeysetPages((end) => storeAttemptsForDay(pool, storeId, input, CSV_PAGE_ROWS, end), CSV_PAGE_ROWS)),
           cashSales: onlyAttempts ? none : withTaxes(() => storeKeysetPages((end) => storeCashSalesForDay(pool, storeId, input, { end, size: CSV_PAGE_ROWS }), CSV_PAGE_ROWS)),
           // Few a day: read whole.
-          refunds: onlyAttempts ? none : wholePages(() => storeRefundsForDay(pool, storeId, input)),
+          refunds: onlyAttempts ? none : wholePages(async () => (await storeRefundsForDay(pool, storeId, input)).filter(listed)),
           cashRefunds: onlyAttempts ? none : wholePages(() => storeCashRefundsForDay(pool, storeId, input)),
           corrections: onlyAttempts ? none : wholePages(() => storeCorrectionsForDay(pool, storeId, input)),
         },
