@@ -18,7 +18,7 @@ export function refundHandlers(ctx: DataContext): Handlers<'refund-create' | 're
       ctx.ports().ledger.refunds(input.attemptId, () =>
         refunds
           .listRefundsForAttempt(ctx.db, attempts.requireAttempt(ctx.db, input.attemptId).id)
-          .map((refund) => ({ refund, events: refunds.listRefundEvents(ctx.db, refund.id) })),
+          .map((refund) => ({ refund, events: refunds.listRefundEvents(ctx.db, refund.id), correction: correctionFor(ctx.db, 'refund', refund.id) })),
       ),
     'refund-recheck': async (input) => {
       const refund = refunds.requireRefund(ctx.db, input.refundId);

@@ -189,6 +189,7 @@ describe('refunds through Zoho', () => {
     expect((await rig.call('log-day', { date: day })).totals.refundedMinor).toBe(0);
     const [history] = await rig.call('refund-list', { attemptId: paid.id });
     expect(history?.events.at(-1)).toMatchObject({ actor: 'manager', reason: expect.stringMatching(/a manager recorded the refund succeeded: counted as a correction on/) as string });
+    expect(history?.correction).toMatchObject({ recordId: lost.id, toState: 'succeeded', day: nextDate(day) });
     const twice = await rig.raw('refund-decide', { managerToken: rig.managerToken, refundId: lost.id, outcome: 'not_made', note });
     expect(twice.ok ? null : twice.error).toMatchObject({ code: 'conflict', field: 'refundId', message: expect.stringMatching(/^This refund was already settled after its day was closed: made, counted on /) as string });
   });

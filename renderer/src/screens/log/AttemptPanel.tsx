@@ -6,7 +6,7 @@ import { Message } from '../../components/Field';
 import { StateBadge } from '../../components/StateBadge';
 import { formatMoney } from '../../../../contract/money';
 import { failureReason, methodLabel, REFUND_REASON_LABELS, refundStateLabel, stateLabel } from '../../format/labels';
-import { formatTime } from '../../../../contract/calendar';
+import { formatDate, formatTime } from '../../../../contract/calendar';
 import { useLogStore } from '../../state/log-state';
 import { PrintReceiptButton } from '../print/PrintReceiptButton';
 import { RefundDecisionForm } from './RefundDecisionForm';
@@ -125,7 +125,7 @@ function RefundList({ refunds }: { refunds: readonly RefundWithEvents[] }) {
   if (refunds.length === 0) return <p>None.</p>;
   return (
     <ul className="refund-list">
-      {refunds.map(({ refund }) => (
+      {refunds.map(({ refund, correction }) => (
         <li key={refund.id}>
           <strong>{formatMoney(refund.amountMinor, refund.currency)}</strong> <span className={`refund-state refund-state-${refund.state}`}>{refundStateLabel(refund.state)}</span>{' '}
           <span className="log-total-sub">
@@ -139,7 +139,13 @@ function RefundList({ refunds }: { refunds: readonly RefundWithEvents[] }) {
               Re-check refund
             </button>
           ) : null}
-          {refundNeedsReview(refund) ? <RefundDecisionForm refund={refund} /> : null}
+          {correction ? (
+            <p className="refund-why">
+              Settled after {formatDate(correction.closedDay)} was closed: {correction.toState === 'succeeded' ? 'refunded' : 'not refunded'}, counted on {formatDate(correction.day)} as a correction.
+            </p>
+          ) : refundNeedsReview(refund) ? (
+            <RefundDecisionForm refund={refund} />
+          ) : null}
         </li>
       ))}
     </ul>
