@@ -250,6 +250,7 @@ describe('a store at its edges', () => {
     expect(status.link).toBe('up');
     expect(status.setAside).toEqual([
       {
+        id: expect.any(Number) as number,
         at: expect.any(Number) as number,
         what: `A manager’s check made on PC “Till 1” of the payment of invoice ${paid.invoiceNumber} could not be recorded here: the payment no longer waits for a check here.`,
         advice: expect.stringMatching(/^Open the payment in the payment log on this PC/) as string,
