@@ -186,6 +186,7 @@ describe('the store’s day close', () => {
       expect(nextLog.totals.collectedMinor).toBe(321_00);
       expect(nextLog.cashSales).toEqual([]);
       expect((await rig.call('log-export-csv', { date: nextDate(today) })).csv).toMatch(new RegExp(`${late.invoiceNumber}.*,correction,`));
+      expect((await rig.call('day-close-report', { date: nextDate(today) })).totals.collectedMinor).toBe(321_00);
     }
     // With its link down, the owning PC's own log of the closed day leaves the late sale out as well.
     await store.cluster.pause();
