@@ -339,6 +339,8 @@ export class RefundService {
       actor: by,
       reason: `After ${formatDate(close.day)} was closed ${by === 'zoho' ? 'Zoho reports' : 'a manager recorded'} the refund ${toState}: counted as a correction on ${formatDate(correction.day)}`,
     });
+    // Its record stays; its history and correction changed, which the payment log's panel reads again.
+    this.publish(refunds.requireRefund(db, current.id));
   }
 
   /** A long 429 pause, or Counter stopping, kept the request from going: nothing was sent. */
