@@ -1,6 +1,6 @@
-// Rows the store link set aside (migrations 024, 027): kept with what they were, so the Manager screen
+// Rows the store link set aside (migrations 024, 028): kept with what they were, so the Manager screen
 // can say so (core/store-link/set-aside.ts words it). A manager may dismiss an entry from the alert:
-// who and when are recorded on it; the entry itself is never deleted (migration 027's triggers).
+// who and when are recorded on it; the entry itself is never deleted (migration 028’s triggers).
 import type { Db } from './database';
 import { prepared } from './statements';
 

@@ -174,7 +174,7 @@ export class RefundService {
   /**
    * Zoho refuses to list the payment's refunds (the call is not offered to this account): once the
    * grace has passed, the refund needs a person, who can look on Zoho's dashboard. On a closed day
-   * too: the mark changes neither its state nor its money (migration 027 allows just that), and the
+   * too: the mark changes neither its state nor its money (migration 028 allows just that), and the
    * manager's decision is then a correction on the next open day (decide).
    */
   private listRefused(refund: Refund, error: ZohoError): CheckOutcome {

@@ -15,7 +15,7 @@ import { storeStationBacklog } from './014_station_backlog';
 import { storeClaimReleases } from './015_claim_releases';
 import { storeCatalogue } from './016_catalogue';
 import { storeInvoiceTaxSummary } from './017_invoice_tax_summary';
-import { storeCorrectionsClosedDay } from './018_corrections_closed_day';
+import { storeCorrectionsClosedDay } from './019_corrections_closed_day';
 
 /** A step of the store's PostgreSQL schema. Never edit one that has shipped: add the next number. */
 export interface StoreMigration {

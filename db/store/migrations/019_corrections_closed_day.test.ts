@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { storeDatabaseEachTest } from '../../../testkit/store';
 import { migrateStore, storeSchemaVersion } from '../migrate';
-import { storeCorrectionsClosedDay } from './018_corrections_closed_day';
+import { storeCorrectionsClosedDay } from './019_corrections_closed_day';
 import { STORE_MIGRATIONS } from './index';
 
 const position = STORE_MIGRATIONS.indexOf(storeCorrectionsClosedDay);
 
 const store = storeDatabaseEachTest();
 
-describe('store migration 018: corrections by the closed day they are for', () => {
+describe('store migration 019: corrections by the closed day they are for', () => {
   it('indexes the corrections of the version before it by store and closed day, keeping them', async () => {
     await migrateStore(store.client, STORE_MIGRATIONS.slice(0, position));
     await store.client.query("INSERT INTO stores (id, name, created_at) VALUES ('s1', 'Main Street', 0)");

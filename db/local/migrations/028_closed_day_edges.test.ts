@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrate';
 import { expectAppliesKeepingInvoices, memoryDatabaseEachTest, T0 } from '../../../testkit/db';
 import { dismissSetAside, getSetAside, listSetAside, recordSetAside } from '../set-aside';
-import { closedDayEdges } from './027_closed_day_edges';
+import { closedDayEdges } from './028_closed_day_edges';
 import { MIGRATIONS } from './index';
 
 const memory = memoryDatabaseEachTest();
 const position = MIGRATIONS.indexOf(closedDayEdges);
 
-describe('migration 027: closed days and set-aside rows at the store’s edges', () => {
+describe('migration 028: closed days and set-aside rows at the store’s edges', () => {
   it('applies to the database before it, keeping its data and the rows set aside', () => {
     migrate(memory.db, MIGRATIONS.slice(0, position));
     recordSetAside(memory.db, { at: 100, kind: 'review', recordId: 'a1', detail: 'A check of a1 could not be recorded.' });

@@ -10,7 +10,7 @@ import type { Migration } from './index';
 // - A row the store link set aside may be a change the store refused while shipping (`ship`), and a
 //   manager may dismiss an entry from the Manager alert: who and when are kept; the entry stays.
 export const closedDayEdges: Migration = {
-  version: 27,
+  version: 28,
   name: 'closed day edges',
   sql: `
 CREATE INDEX corrections_closed_day ON corrections (closed_day, record_kind, record_id);
