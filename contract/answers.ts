@@ -308,6 +308,8 @@ export interface StationView {
 
 /** A row of the store the link could not apply on this PC and set aside, so the link went on. */
 export interface SetAsideView {
+  /** The entry's number on this PC (what a manager dismisses). */
+  id: number;
   /** When it was set aside (unix ms). */
   at: number;
   /** Plain words: what it was and why it could not be applied. */

@@ -167,6 +167,14 @@ export const logRows = z
   .min(1, 'Rows must be at least 1')
   .max(DAY_LOG_MAX_ROWS, `Rows must be at most ${DAY_LOG_MAX_ROWS}`);
 
+/** The number of an entry of the store link's set-aside alert (its row on this PC). */
+export const SET_ASIDE_ENTRY_MAX = 1_000_000_000_000;
+export const setAsideEntry = z
+  .number({ error: typeError('Entry', 'a number') })
+  .int('Entry must be a whole number')
+  .min(1, 'Entry must be at least 1')
+  .max(SET_ASIDE_ENTRY_MAX, `Entry must be at most ${SET_ASIDE_ENTRY_MAX}`);
+
 export const invoiceSearch = z
   .string({ error: typeError('Search', 'text') })
   .trim()

@@ -247,6 +247,8 @@ export const inputSchemas = {
   'store-pc-remove': z.strictObject({ managerToken: f.managerToken, url: f.storeUrl, stationId: f.recordId }),
   /** Frees a counter held by a PC that is no longer heard from (a stale claim). */
   'counter-release': z.strictObject({ managerToken: f.managerToken, counterId: f.recordId }),
+  /** Takes an entry off the store link's set-aside alert: who (`by`) and when are recorded with it; the entry itself stays. */
+  'store-set-aside-dismiss': z.strictObject({ managerToken: f.managerToken, entryId: f.setAsideEntry, by: f.closedBy }),
   /** A key for another billing program to use the integration API: the key is in the answer, once. */
   'integration-key-create': z.strictObject({
     managerToken: f.managerToken,
@@ -325,6 +327,7 @@ export interface HandlerOutputs {
   'store-join': StoreStatus;
   'store-pc-remove': StoreStatus;
   'counter-release': StoreStatus;
+  'store-set-aside-dismiss': StoreStatus;
   'catalogue-search': CatalogueItem[];
   'catalogue-barcode': { item: CatalogueItem | null };
   'tax-settings-get': TaxSettings;

@@ -192,6 +192,11 @@ export interface RefundEvent {
 export interface RefundWithEvents {
   refund: Refund;
   events: RefundEvent[];
+  /**
+   * A refund of a closed day keeps its record there; Zoho's later word on it, or a manager's
+   * decision, is this correction on a later day (this PC's refunds; absent for another PC's).
+   */
+  correction?: Correction | null;
 }
 
 /** An invoice settled in cash at the till. */

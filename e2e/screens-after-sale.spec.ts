@@ -4,9 +4,9 @@
 import type { Page } from '@playwright/test';
 import { pdfText, squeezed } from '../testkit/pdf-text';
 import { localDate } from '../testkit/time';
-import { formatDate } from '../contract/calendar';
+import { formatDate, nextDate } from '../contract/calendar';
 import { expect, test, type CounterHost } from './fixtures/browser-host';
-import { chargeButton, counters, expectAccessible, expectTouchTargets, expectWaiting, FINAL, fillItem, openApp, payStatus, sale, setFirstPin, shot } from './screens-support';
+import { chargeButton, counters, expectAccessible, expectTouchTargets, expectWaiting, FINAL, fillItem, openApp, payStatus, sale, setFirstPin, shot, shotAtBothWidths } from './screens-support';
 
 /** Printing opens no dialog here: the page's print styles are rendered to PDF instead. */
 async function stubPrintDialog(page: Page): Promise<void> {
@@ -290,5 +290,42 @@ test.describe('a lost refund answer Zoho cannot list', () => {
     await panel.getByRole('button', { name: 'Refund', exact: true }).click();
     await panel.getByRole('alertdialog', { name: 'Refund ₹500.00?' }).getByRole('button', { name: 'Yes, refund ₹500.00' }).click();
     await expect(panel.getByText('This payment is refunded in full.')).toBeVisible(FINAL);
+  });
+});
+
+test.describe('a lost refund answer Zoho cannot list, of a day closed meanwhile', () => {
+  // The grace outlasts the close: the refund is marked once its day is closed.
+  test.use({ hostTuning: { pollIntervalMs: 1_000, refundTiming: { lostAnswerGraceMs: 6_000 } } });
+
+  test('needs review on its closed day too; the manager’s “made” is counted on the next day, and the panel says so', async ({ page, host }) => {
+    test.setTimeout(120_000);
+    const { 'Counter A': a } = await counters(host);
+    const invoice = await sale(host, a!, 50_000, 'card', { outcome: 'succeeded' });
+    await openApp(page, host);
+    await unlockThenLog(page);
+    await page.getByRole('button', { name: new RegExp(`^${invoice}\\b.*show history`) }).click();
+    const panel = page.getByRole('complementary');
+    // Zoho makes the refund but its answer is lost; then it refuses the list, and the day is closed.
+    await host.sim.faults({ scope: 'refund_create', drop_rate: 1, drop_after_processing: true, count: 1 });
+    await panel.getByLabel('Refund amount').fill('200');
+    await panel.getByRole('button', { name: 'Refund', exact: true }).click();
+    await panel.getByRole('alertdialog', { name: 'Refund ₹200.00?' }).getByRole('button', { name: 'Yes, refund ₹200.00' }).click();
+    await expect(panel.locator('.refund-list li').first()).toContainText('answer to the refund request was lost', FINAL);
+    await host.sim.faults({ scope: 'refund_list', error_rate: 1, error_status: 405 });
+    const unlock = await host.call('manager-unlock', { pin: '2468' });
+    if (!unlock.ok) throw new Error(unlock.error.message);
+    const today = localDate(Date.now());
+    const closed = await host.call('day-close', { managerToken: unlock.value.managerToken, date: today, closedBy: 'Asha', closeAnyway: true });
+    if (!closed.ok) throw new Error(closed.error.message);
+
+    const refund = panel.locator('.refund-list li').first();
+    await expect(refund).toContainText('On Zoho’s dashboard open Payments', FINAL);
+    const form = refund.getByRole('form', { name: 'What Zoho’s dashboard shows' });
+    await form.getByLabel('What you found').fill('Dashboard shows the refund of ₹200.00');
+    await form.getByRole('button', { name: 'Refund was made' }).click();
+    await expect(refund).toContainText(`Settled after ${formatDate(today)} was closed: refunded, counted on ${formatDate(nextDate(today))} as a correction.`, FINAL);
+    await expect(refund.getByRole('form', { name: 'What Zoho’s dashboard shows' })).toHaveCount(0);
+    await expectAccessible(page);
+    await shotAtBothWidths(page, 'after-sale-12-closed-day-refund-decided');
   });
 });

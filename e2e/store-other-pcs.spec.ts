@@ -137,4 +137,16 @@ test('PC 2’s Manager screen says what its store link set aside, and what to do
   await expect(alert).toContainText('What to do: Open the payment in the payment log on this PC');
   await expectAccessible(page);
   await shots(page, 'store-other-04-set-aside');
+
+  // Dealt with: a manager dismisses it in their name; it leaves the alert (and stays in PC 2's records).
+  await alert.getByRole('button', { name: 'Dismiss…' }).click();
+  await alert.getByRole('button', { name: 'Dismiss this entry' }).click();
+  await expect(alert.getByText('Your name is required')).toBeVisible();
+  await shots(page, 'store-other-05-set-aside-dismiss');
+  await alert.getByLabel('Your name').fill('Asha');
+  await alert.getByRole('button', { name: 'Dismiss this entry' }).click();
+  await expect(alert).toHaveCount(0);
+  await expect(page.getByText('Dismissed in Asha’s name: it is kept in this PC’s records.')).toBeVisible();
+  await expectAccessible(page);
+  await shots(page, 'store-other-06-set-aside-dismissed');
 });

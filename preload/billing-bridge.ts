@@ -91,6 +91,7 @@ export function createBillingBridge(ipc: IpcRendererLike): DesktopBilling {
     storeJoin: call('store-join'),
     storePcRemove: call('store-pc-remove'),
     counterRelease: call('counter-release'),
+    storeSetAsideDismiss: call('store-set-aside-dismiss'),
     catalogueSearch: call('catalogue-search'),
     catalogueBarcode: call('catalogue-barcode'),
     billKeptGet: call('bill-kept-get'),

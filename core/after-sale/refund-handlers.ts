@@ -2,6 +2,8 @@ import { refundNeedsReview } from '../../contract/records';
 import { FOLLOWED_REFUND_STATES } from '../../contract/vocabulary';
 import * as attempts from '../../db/local/attempts';
 import * as refunds from '../../db/local/refunds';
+import { correctionFor } from '../../db/local/day-closes';
+import { formatDate } from '../../contract/calendar';
 import { HandlerFailure } from '../failure';
 import type { DataContext, Handlers } from '../handlers/types';
 
@@ -23,6 +25,11 @@ export function refundHandlers(ctx: DataContext): Handlers<'refund-create' | 're
       const refund = refunds.requireRefund(ctx.db, input.refundId);
       if (!refundNeedsReview(refund)) {
         throw new HandlerFailure('conflict', 'Only a refund Counter could not check with Zoho needs a manager’s decision; this one does not.', 'refundId');
+      }
+      // A refund of a closed day keeps its record; the decision is its correction on a later day, once.
+      const decided = correctionFor(ctx.db, 'refund', refund.id);
+      if (decided) {
+        throw new HandlerFailure('conflict', `This refund was already settled after its day was closed: ${decided.toState === 'succeeded' ? 'made' : 'not made'}, counted on ${formatDate(decided.day)}.`, 'refundId');
       }
       return ctx.refunds.decide(refund, input.outcome === 'made', input.note);
     },

@@ -10,6 +10,7 @@ import { ATTEMPT_STATES, EDITIONS, INTEGRATION_SCOPES, REFUND_REASONS } from '..
 import { HANDLER_NAMES, inputSchemas, type HandlerName } from '../../contract/handlers';
 import { MAX_AMOUNT_MINOR } from '../../contract/money';
 import { DAY_LOG_MAX_ROWS } from '../../contract/answers';
+import { SET_ASIDE_ENTRY_MAX } from '../../contract/fields';
 import { gstinCheckCharacter } from '../../contract/billing/gstin';
 import { BASIS_POINTS_SCALE } from '../../contract/billing/rates';
 import { MAX_QUANTITY_THOUSANDTHS } from '../../contract/billing/quantity';
@@ -488,6 +489,7 @@ const FIELDS: Record<string, FieldKind> = {
   cashierId: recordId,
   openedBy: personName,
   by: personName,
+  entryId: wholeNumberKind(1, SET_ASIDE_ENTRY_MAX),
   floatMinor: wholeNumberKind(0, MAX_AMOUNT_MINOR),
   countedMinor: wholeNumberKind(0, MAX_AMOUNT_MINOR),
   kind: enumKind(['in', 'out']),

@@ -178,6 +178,11 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
     { input: { managerToken: 't', url: 'mysql://owner:p@db.example/store', stationId: 'pc2' }, field: 'url', rule: /postgres:\/\/user:password@host/ },
   ],
   'counter-release': [{ input: { managerToken: 't' }, field: 'counterId', rule: /required/ }],
+  'store-set-aside-dismiss': [
+    { input: { managerToken: 't', by: 'Asha' }, field: 'entryId', rule: /required/ },
+    { input: { managerToken: 't', entryId: 1.5, by: 'Asha' }, field: 'entryId', rule: /Entry must be a whole number/ },
+    { input: { managerToken: 't', entryId: 1, by: ' ' }, field: 'by', rule: /Your name is required/ },
+  ],
   'catalogue-search': [
     { input: { query: 'x'.repeat(61) }, field: 'query', rule: /at most 60/ },
     { input: { query: 'tea', limit: 51 }, field: 'limit', rule: /at most 50/ },

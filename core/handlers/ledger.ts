@@ -5,6 +5,7 @@ import * as counters from '../../db/local/counters';
 import { businessDayRange, getDayClose, listCorrectionsForDay } from '../../db/local/day-closes';
 import { invoiceTaxSummaries } from '../../db/local/invoices';
 import * as log from '../../db/local/ledger';
+import { lateRows, notLate } from '../../db/local/ledger-totals';
 import * as refunds from '../../db/local/refunds';
 import * as tenders from '../../db/local/tenders';
 import { dayLogCsvText, PageTaxes, wholePages, type DayLogSource } from './ledger-csv';
@@ -44,20 +45,24 @@ export function ownDayLogSource(ctx: Pick<DataContext, 'db' | 'currency'>, input
   // A state or method narrows to card/UPI attempts; cash sales, refunds and corrections are listed otherwise.
   const onlyAttempts = log.narrowsToAttempts(input);
   const matches = invoiceMatches(input.search);
+  // A closed day's rows that reached the store after its close are the next open day's corrections.
+  const listed = notLate(lateRows(ctx.db, { ...range, day: input.date, ...(input.counterId ? { counterId: input.counterId } : {}) }));
   const none = wholePages(() => []);
   const taxes = new PageTaxes((sales) => invoiceTaxSummaries(ctx.db, sales.map((sale) => sale.invoiceId)));
   return {
     date: input.date,
     names: { currency: ctx.currency, counterName: (counterId) => names.get(counterId) ?? counterId, taxOf: taxes.taxOf },
     pages: {
-      attempts: taxes.around(() => log.attemptPages(ctx.db, filter, CSV_PAGE_ROWS)),
+      attempts: taxes.around(function* () {
+        for (const page of log.attemptPages(ctx.db, filter, CSV_PAGE_ROWS)) yield page.filter(listed);
+      }),
       cashSales: onlyAttempts
         ? none
         : taxes.around(function* () {
-            for (const page of tenders.cashSalePages(ctx.db, range.fromMs, range.toMs, input.counterId, CSV_PAGE_ROWS)) yield page.filter(matches);
+            for (const page of tenders.cashSalePages(ctx.db, range.fromMs, range.toMs, input.counterId, CSV_PAGE_ROWS)) yield page.filter((sale) => matches(sale) && listed(sale));
           }),
       // Few a day: read whole.
-      refunds: onlyAttempts ? none : wholePages(() => refunds.listRefundsForDay(ctx.db, range.fromMs, range.toMs, input.counterId).filter(matches)),
+      refunds: onlyAttempts ? none : wholePages(() => refunds.listRefundsForDay(ctx.db, range.fromMs, range.toMs, input.counterId).filter((refund) => matches(refund) && listed(refund))),
       cashRefunds: onlyAttempts ? none : wholePages(() => listCashRefundsForDay(ctx.db, range.fromMs, range.toMs, input.counterId).filter(matches)),
       corrections: onlyAttempts ? none : wholePages(() => listCorrectionsForDay(ctx.db, input.date, input.counterId).filter(matches)),
     },
@@ -80,11 +85,14 @@ function dayLog(ctx: DataContext, input: DayFilter, limit: number): DayLog {
     ...(input.state ? { state: input.state } : {}),
     ...(input.method ? { method: input.method } : {}),
   };
+  // A closed day's rows that reached the store after its close are listed (and counted) as the next open day's corrections.
+  const notLateHere = notLate(lateRows(ctx.db, { ...range, day: input.date, ...(input.counterId ? { counterId: input.counterId } : {}) }));
   // One more than the limit tells whether anything was left out, so nothing is dropped silently.
-  const listed = log.listAttemptsForDay(ctx.db, { ...filter, ...(input.search ? { invoiceSearch: input.search } : {}), limit: limit + 1 });
+  const listed = log.listAttemptsForDay(ctx.db, { ...filter, ...(input.search ? { invoiceSearch: input.search } : {}), limit: limit + 1 }).filter(notLateHere);
   // A state or method narrows to card/UPI attempts; cash sales, refunds and corrections are listed otherwise.
   const onlyAttempts = log.narrowsToAttempts(input);
-  const matches = invoiceMatches(input.search);
+  const invoiceMatch = invoiceMatches(input.search);
+  const matches = <T extends { id: string; invoiceNumber: string }>(record: T) => invoiceMatch(record) && notLateHere(record);
   return {
     date: input.date,
     currency: ctx.currency,

@@ -250,6 +250,7 @@ describe('a store at its edges', () => {
     expect(status.link).toBe('up');
     expect(status.setAside).toEqual([
       {
+        id: expect.any(Number) as number,
         at: expect.any(Number) as number,
         what: `A manager’s check made on PC “Till 1” of the payment of invoice ${paid.invoiceNumber} could not be recorded here: the payment no longer waits for a check here.`,
         advice: expect.stringMatching(/^Open the payment in the payment log on this PC/) as string,
@@ -260,5 +261,39 @@ describe('a store at its edges', () => {
     const later = await cashSale(pc2, 1_500);
     await eventually(async () => ((await store.client.query('SELECT 1 FROM invoices WHERE id = $1 AND status = $2', [later, 'paid'])).rowCount ? true : undefined), 10_000, 'the next sale in the store');
     expect((await pc2.call('store-status', {})).setAside).toHaveLength(1);
+  });
+
+  it('a change the store refuses while shipping is set aside with the alert and the sales after it ship; a manager dismisses the entry, which stays recorded', async () => {
+    const pc1 = await pc('Till 1');
+    // The store's own rule refuses one cash sale's tender (as a check a PC's SQLite lacks would).
+    await store.client.query('ALTER TABLE tenders ADD CONSTRAINT tenders_not_777 CHECK (amount_minor <> 777) NOT VALID');
+    const refused = await cashSale(pc1, 777);
+    const after = [await cashSale(pc1, 888), await cashSale(pc1, 999)];
+    await eventually(async () => ((await pending(pc1)) === 0 ? true : undefined), 10_000, 'everything shipped');
+    const tenders = await store.client.query<{ invoice_id: string }>('SELECT invoice_id FROM tenders ORDER BY amount_minor');
+    expect(tenders.rows.map((row) => row.invoice_id)).toEqual(after);
+    const status = await pc1.call('store-status', {});
+    expect(status.link).toBe('up');
+    const number = (await pc1.call('invoice-get', { invoiceId: refused })).invoice.number;
+    expect(status.setAside).toEqual([
+      {
+        id: expect.any(Number) as number,
+        at: expect.any(Number) as number,
+        what: expect.stringMatching(new RegExp(`^The store refused this PC’s change to tenders row .* of invoice ${number}: .*tenders_not_777`)) as string,
+        advice: expect.stringMatching(/^This PC keeps the change; the store and the other PCs do not have it\./) as string,
+      },
+    ]);
+
+    const entryId = status.setAside[0]?.id ?? 0;
+    const dismissed = await pc1.call('store-set-aside-dismiss', { managerToken: pc1.managerToken, entryId, by: 'Asha' });
+    expect(dismissed.setAside).toEqual([]);
+    const again = await pc1.raw('store-set-aside-dismiss', { managerToken: pc1.managerToken, entryId, by: 'Ravi' });
+    expect(again.ok ? null : again.error).toMatchObject({ code: 'conflict', field: 'entryId', message: expect.stringMatching(/^That entry was already dismissed by Asha on /) as string });
+    const file = new Database(join(pc1.dataDir, 'counter.db'), { readonly: true });
+    try {
+      expect(file.prepare('SELECT kind, dismissed_by, dismissed_at > 0 AS dismissed FROM link_set_aside').all()).toEqual([{ kind: 'ship', dismissed_by: 'Asha', dismissed: 1 }]);
+    } finally {
+      file.close();
+    }
   });
 });

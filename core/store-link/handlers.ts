@@ -1,4 +1,5 @@
-// The store's own calls (store-join, store-pc-remove, store-status, counter-claim, counter-release). What the local
+// The store's own calls (store-join, store-pc-remove, store-status, counter-claim, counter-release,
+// store-set-aside-dismiss). What the local
 // calls ask of the store on a PC of a store (a charge's claim, a close, the shared configuration,
 // the store-wide log, another PC's payment) is in store-ports.ts.
 import { hostname } from 'node:os';
@@ -19,6 +20,7 @@ import { claimCounter, releaseClaim, type ClaimRequest } from './claims';
 import { requireLink, storePinRefusal } from './config-writes';
 import { joinStore } from './join';
 import { removePc } from './remove-pc';
+import { dismissEntry } from './set-aside';
 import { withCaFile } from '../../db/store/address';
 import type { StoreLink } from './link';
 import { deleteClaim } from '../../db/store/claims';
@@ -38,7 +40,7 @@ export interface StoreHandlerDeps {
   mode: () => RunningMode;
 }
 
-type StoreCall = 'store-status' | 'store-join' | 'store-pc-remove' | 'counter-claim' | 'counter-release';
+type StoreCall = 'store-status' | 'store-join' | 'store-pc-remove' | 'counter-claim' | 'counter-release' | 'store-set-aside-dismiss';
 
 
 export function storeCalls(deps: StoreHandlerDeps): Handlers<StoreCall> {
@@ -67,6 +69,12 @@ export function storeCalls(deps: StoreHandlerDeps): Handlers<StoreCall> {
         throw storePinRefusal(error);
       });
       await link.tickNow();
+      return link.status();
+    },
+    'store-set-aside-dismiss': (input) => {
+      const live = liveMode(deps);
+      if (!live) throw new HandlerFailure('not_found', 'That entry is not on this PC’s set-aside list.', 'entryId');
+      dismissEntry(live.db, { entryId: input.entryId, by: input.by, at: deps.now() });
       return link.status();
     },
   };

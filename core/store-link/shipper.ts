@@ -4,15 +4,19 @@
 // says it is there. Rows of a batch that changed more than once are sent as they last were. Rows of
 // a day the store closed meanwhile that the close did not count become corrections (late-arrivals.ts).
 // A day's close is not shipped: the store took it through close_day, with the manager's PIN.
+// A row the store refuses by its own rules never stops shipping: the batch is applied again row by
+// row, the refused rows are set aside on this PC with the Manager alert (set-aside.ts), and the
+// rest, and everything after it, reach the store.
 import type pg from 'pg';
 import type { Db } from '../../db/local/database';
 import { relearnMark } from '../../db/local/relearn';
 import { dropShipped, outboxBacklog, outboxLength, peekOutbox, type OutboxEvent, type OutboxLink } from '../../db/local/outbox';
-import { STORE_LEDGER_TABLES, upsertLedgerRows } from '../../db/store/ledger-tables';
+import { isStoreRefusal, STORE_LEDGER_TABLES, upsertLedgerRows, upsertLedgerRowsApart, type RefusedRow } from '../../db/store/ledger-tables';
 import { notifyLedgerChanged } from '../../db/store/ledger-news';
 import { inStoreTransaction } from '../../db/store/pg';
 import { lockShipCursor, moveShipCursor } from '../../db/store/stations';
 import { recordLateArrivals } from './late-arrivals';
+import { setAsideRefused } from './set-aside';
 
 const DEFAULT_BATCH = 500;
 
@@ -32,25 +36,38 @@ export async function shipBatch(db: Db, pool: pg.Pool, link: OutboxLink, now: ()
   const events = peekOutbox(db, batch);
   const last = events.at(-1);
   if (!last) return WAITS;
-  const fresh = await inStoreTransaction(pool, async (client) => {
+  const ship = (apart: boolean) => inStoreTransaction(pool, async (client) => {
     const station = await lockShipCursor(client, link);
     if (!station) throw new Error('This PC is not registered in the store yet.');
     const shippedSeq = station.outbox_epoch === link.epoch ? station.shipped_seq : 0;
     const toApply = events.filter((event) => event.seq > shippedSeq);
     // A correction due on a day this PC cannot adopt yet (a payment of it live here): the batch waits.
     if (!(await recordLateArrivals(db, client, link, toApply, now()))) return null;
-    await applyEvents(client, link, toApply);
+    const refused = await applyEvents(client, link, toApply, apart);
     const { count, oldestAt } = outboxBacklog(db, last.seq);
     await moveShipCursor(client, link, link.epoch, Math.max(shippedSeq, last.seq), { count, oldestAt });
     if (toApply.length > 0) await notifyLedgerChanged(client, link.storeId);
-    return toApply.length;
+    return { applied: toApply.length, refused };
+  });
+  // The whole batch in one statement per table; a row the store refuses sends it again row by row.
+  const fresh = await ship(false).catch((error: unknown) => {
+    if (isStoreRefusal(error)) return ship(true);
+    throw error;
   });
   if (fresh === null) return WAITS;
+  for (const refused of fresh.refused) setAsideRefused(db, now(), refused);
   dropShipped(db, last.seq);
-  return { shipped: fresh, alreadyThere: events.length - fresh };
+  return { shipped: fresh.applied, alreadyThere: events.length - fresh.applied };
 }
 
-async function applyEvents(client: pg.PoolClient, link: OutboxLink, events: readonly OutboxEvent[]): Promise<void> {
+/** The store's table and this PC's row it refused. */
+export interface RefusedChange extends RefusedRow {
+  table: string;
+}
+
+/** Applies the events, the latest version of each row; `apart`: row by row, leaving out (and answering) those the store refuses. */
+async function applyEvents(client: pg.PoolClient, link: OutboxLink, events: readonly OutboxEvent[], apart: boolean): Promise<RefusedChange[]> {
+  const refused: RefusedChange[] = [];
   const unknown = events.find((event) => !STORE_LEDGER_TABLES.some((table) => table.table === event.table));
   if (unknown) throw new Error(`The outbox holds a change to ${unknown.table}, which the store does not keep.`);
   for (const table of STORE_LEDGER_TABLES) {
@@ -62,8 +79,11 @@ async function applyEvents(client: pg.PoolClient, link: OutboxLink, events: read
       latest.delete(event.rowId); // re-inserted, so the map keeps the order of last changes
       latest.set(event.rowId, { ...(JSON.parse(event.rowJson) as Record<string, unknown>), store_id: link.storeId, station_id: link.stationId });
     }
-    if (latest.size > 0) await upsertLedgerRows(client, table, [...latest.values()]);
+    if (latest.size === 0) continue;
+    if (!apart) await upsertLedgerRows(client, table, [...latest.values()]);
+    else for (const row of await upsertLedgerRowsApart(client, table, [...latest.values()])) refused.push({ table: table.table, ...row });
   }
+  return refused;
 }
 
 export interface ShipperDeps {

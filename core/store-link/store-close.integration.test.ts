@@ -174,5 +174,33 @@ describe('the store’s day close', () => {
       expect(closedDay.totals.collectedMinor).toBe(500_00);
     }
     expect((await pc1.call('log-day', { date: nextDate(today) })).totals.collectedMinor).toBe(321_00);
+    // The closed day's log and CSV, on the owning PC and the other, are those it closed with: the late
+    // sale is listed and counted once, as the next day's correction.
+    for (const rig of [pc1, pc2]) {
+      const closedLog = await rig.call('log-day', { date: today });
+      expect(closedLog.totals).toMatchObject({ collectedMinor: 500_00, netMinor: 500_00 });
+      expect(closedLog.totals.byTender.find((t) => t.tender === 'cash')).toMatchObject({ count: 1, amountMinor: 500_00 });
+      expect(closedLog.cashSales.map((sale) => sale.amountMinor)).toEqual([500_00]);
+      expect((await rig.call('log-export-csv', { date: today })).csv).not.toContain(late.invoiceNumber);
+      const nextLog = await rig.call('log-day', { date: nextDate(today) });
+      expect(nextLog.totals.collectedMinor).toBe(321_00);
+      expect(nextLog.cashSales).toEqual([]);
+      expect((await rig.call('log-export-csv', { date: nextDate(today) })).csv).toMatch(new RegExp(`${late.invoiceNumber}.*,correction,`));
+      expect((await rig.call('day-close-report', { date: nextDate(today) })).totals.collectedMinor).toBe(321_00);
+    }
+    // With its link down, the owning PC's own log of the closed day leaves the late sale out as well.
+    await store.cluster.pause();
+    try {
+      await eventually(async () => ((await pc2.call('store-status', {})).link === 'up' ? undefined : true), 10_000, 'PC 2’s link down');
+      const own = await pc2.call('log-day', { date: today });
+      expect(own.store?.wholeStore).toBe(false);
+      expect(own.totals.collectedMinor).toBe(500_00);
+      expect(own.cashSales.map((sale) => sale.amountMinor)).toEqual([500_00]);
+      expect((await pc2.call('day-close-report', { date: today })).totals.collectedMinor).toBe(500_00);
+      const ownNext = await pc2.call('log-day', { date: nextDate(today) });
+      expect(ownNext.totals.collectedMinor).toBe(321_00);
+    } finally {
+      await store.cluster.resume();
+    }
   });
 });

@@ -10,6 +10,7 @@ import { awaitsReview } from '../../contract/records';
 import { FOLLOWED_REFUND_STATES, REVIEW_STATES } from '../../contract/vocabulary';
 import { listCounters } from '../../db/local/counters';
 import { narrowsToAttempts, NO_LEDGER } from '../../db/local/ledger';
+import { notLate } from '../../db/local/ledger-totals';
 import { storeAttemptsForDay, storeDayTotals } from '../../db/store/day-attempts';
 import {
   storeBusinessDay,
@@ -20,6 +21,7 @@ import {
   storeDayClose,
   storeDayNamesACashier,
   storeKeysetPages,
+  storeLateRows,
   storeLedgerTotals,
   storeRefundsForDay,
 } from '../../db/store/day-ledger';
@@ -28,7 +30,7 @@ import { listStationNames } from '../../db/store/stations';
 import { reviewedInStore } from '../../db/store/reviews';
 import { inStoreSnapshot } from '../../db/store/pg';
 import { CSV_PAGE_ROWS } from '../handlers/ledger';
-import { PageTaxes, wholePages } from '../handlers/ledger-csv';
+import { PageTaxes, wholePages, type Pages } from '../handlers/ledger-csv';
 import { invoiceTaxSummaries } from '../../db/local/invoices';
 import type { DayFilter, LedgerReader } from '../ports';
 import type { StoreHandlerDeps } from './handlers';
@@ -59,7 +61,9 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
     const input = { ...filter, ...(await storeBusinessDay(pool, storeId, filter.date)) };
     const onlyAttempts = narrowsToAttempts(input);
     const { search: _search, ...unsearched } = input;
-    const [listed, stations, ledger, refunds, cashSales, cashRefunds, corrections, close] = await Promise.all([
+    const [late, listed, stations, ledger, refunds, cashSales, cashRefunds, corrections, close] = await Promise.all([
+      // A closed day's rows that reached the store after its close are listed and counted as the next open day's corrections.
+      storeLateRows(pool, storeId, unsearched),
       storeAttemptsForDay(pool, storeId, input, limit + 1),
       listStationNames(pool, storeId),
       onlyAttempts ? NO_LEDGER : storeLedgerTotals(pool, storeId, unsearched),
@@ -69,14 +73,16 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
       onlyAttempts ? [] : storeCorrectionsForDay(pool, storeId, input),
       storeDayClose(pool, storeId, input),
     ]);
+    const listedHere = notLate(late);
+    const attempts = listed.filter(listedHere);
     return {
       date: input.date,
       currency: deps.mode().currency,
-      attempts: listed.slice(0, limit),
-      truncated: listed.length > limit,
-      totals: await storeDayTotals(pool, storeId, input, { ledger, counters: listCounters(deps.mode().db, { includeInactive: true }) }),
-      refunds,
-      cashSales,
+      attempts: attempts.slice(0, limit),
+      truncated: attempts.length > limit,
+      totals: await storeDayTotals(pool, storeId, input, { ledger, counters: listCounters(deps.mode().db, { includeInactive: true }), late }),
+      refunds: refunds.filter(listedHere),
+      cashSales: cashSales.filter(listedHere),
       cashRefunds,
       corrections,
       close,
@@ -99,6 +105,8 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
       const counters = new Map(listCounters(db, { includeInactive: true }).map((c) => [c.id, c.name]));
       const pcs = new Map((await listStationNames(pool, storeId)).map((s) => [s.id, s.name]));
       const onlyAttempts = narrowsToAttempts(input);
+      const { search: _search, ...unsearched } = input;
+      const listed = notLate(await storeLateRows(pool, storeId, unsearched));
       const none = wholePages(() => []);
       // Bills stay on the PC that made them; every PC's invoices bring their tax summary to the store,
       // read for each page of sales before its lines are written (this PC's own invoices stand in for
@@ -108,6 +116,10 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
         const unshipped = invoiceTaxSummaries(db, sales.map((sale) => sale.invoiceId).filter((id) => !shipped.has(id)));
         return new Map([...unshipped, ...shipped]);
       });
+      const listedOnly = <T extends { id: string }>(pages: Pages<T>): Pages<T> =>
+        async function* () {
+          for await (const page of pages()) yield page.filter(listed);
+        };
       return {
         date: input.date,
         names: {
@@ -117,10 +129,10 @@ export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day'
           pcName: (id: string) => pcs.get(id) ?? id,
         },
         pages: {
-          attempts: taxes.around(() => storeKeysetPages((end) => storeAttemptsForDay(pool, storeId, input, CSV_PAGE_ROWS, end), CSV_PAGE_ROWS)),
-          cashSales: onlyAttempts ? none : taxes.around(() => storeKeysetPages((end) => storeCashSalesForDay(pool, storeId, input, { end, size: CSV_PAGE_ROWS }), CSV_PAGE_ROWS)),
+          attempts: taxes.around(listedOnly(() => storeKeysetPages((end) => storeAttemptsForDay(pool, storeId, input, CSV_PAGE_ROWS, end), CSV_PAGE_ROWS))),
+          cashSales: onlyAttempts ? none : taxes.around(listedOnly(() => storeKeysetPages((end) => storeCashSalesForDay(pool, storeId, input, { end, size: CSV_PAGE_ROWS }), CSV_PAGE_ROWS))),
           // Few a day: read whole.
-          refunds: onlyAttempts ? none : wholePages(() => storeRefundsForDay(pool, storeId, input)),
+          refunds: onlyAttempts ? none : wholePages(async () => (await storeRefundsForDay(pool, storeId, input)).filter(listed)),
           cashRefunds: onlyAttempts ? none : wholePages(() => storeCashRefundsForDay(pool, storeId, input)),
           corrections: onlyAttempts ? none : wholePages(() => storeCorrectionsForDay(pool, storeId, input)),
         },

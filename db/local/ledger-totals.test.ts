@@ -78,4 +78,34 @@ describe('day totals with cash and refunds', () => {
     expect(totals).toMatchObject({ collectedMinor: 7_000, netMinor: 7_000 });
     expect(totals.byCounter).toEqual([expect.objectContaining({ counterId: back.id, correctedMinor: 7_000 })]);
   });
+
+  it('leaves out of a closed day the rows a later day’s correction counts (they reached the store after the close), by counter, method, tender and hour', () => {
+    const kept = cardSale(front, 10_000);
+    const late = cardSale(back, 2_500, 'upi');
+    const keptCash = cashSale(front, 4_550, 5_000);
+    const lateCash = cashSale(back, 1_000, 2_000);
+    const refund = insertCreatingRefund(db, { attemptId: kept?.id ?? '', amountMinor: 3_000, reason: 'others', note: null, requestKey: 'refund-late', at: T0 + 7_200_000, actor: 'manager' }).refund;
+    transitionRefund(db, { refundId: refund.id, from: ['creating'], to: 'succeeded', zohoRefundId: 'Z1', at: T0, actor: 'zoho', reason: 'done' });
+    const before = dayTotals(db, DAY);
+    expect(before).toMatchObject({ collectedMinor: 18_050, refundedMinor: 3_000 });
+    closeDay(db, { day: DAY.day, fromMs: DAY.fromMs, toMs: DAY.toMs, closedBy: 'Asha', awaitingReview: 0, summary: {}, at: DAY.toMs });
+    const correct = (recordKind: 'charge' | 'refund', recordId: string, counterId: string, amountMinor: number) =>
+      recordCorrection(db, { day: '2025-01-16', closedDay: DAY.day, recordKind, recordId, counterId, invoiceNumber: 'X', fromState: 'not counted in the close', toState: 'succeeded', amountMinor, paymentId: null, detail: 'late', at: DAY.toMs });
+    correct('charge', late?.id ?? '', back.id, 2_500);
+    correct('charge', lateCash.sale.id, back.id, 1_000);
+    correct('refund', refund.id, front.id, 3_000);
+
+    const closed = dayTotals(db, DAY);
+    expect(closed).toMatchObject({ collectedMinor: 14_550, refundedMinor: 0, netMinor: 14_550, attemptCount: 1 });
+    expect(closed.byTender).toEqual([
+      { tender: 'card', count: 1, amountMinor: 10_000 },
+      { tender: 'upi', count: 0, amountMinor: 0 },
+      { tender: 'cash', count: 1, amountMinor: keptCash.sale.amountMinor },
+    ]);
+    expect(closed.byCounter.find((c) => c.counterId === back.id)).toMatchObject({ upiMinor: 0, cashMinor: 0, cashExpectedMinor: 0 });
+    expect(closed.collectedByHour.reduce((sum, amount) => sum + amount, 0)).toBe(14_550);
+    expect(dayTotals(db, { ...DAY, method: 'upi' })).toMatchObject({ collectedMinor: 0, attemptCount: 0 });
+    const next = { fromMs: DAY.toMs, toMs: DAY.toMs + 86_400_000, day: '2025-01-16' };
+    expect(dayTotals(db, next)).toMatchObject({ collectedMinor: 3_500, refundedMinor: 3_000 });
+  });
 });

@@ -64,6 +64,28 @@ export interface LedgerRows {
   corrections: readonly { counter_id: string; record_kind: string; amount: number }[];
 }
 
+/**
+ * A row of a closed day that its close did not count (it reached the store after the close,
+ * late-arrivals.ts): its correction counts it on the next open day, so the closed day's totals leave
+ * it out. A cash sale, a card/UPI payment that succeeded, or a refund that succeeded.
+ */
+export interface LateRow {
+  kind: 'cash' | 'attempt' | 'refund';
+  /** The cash sale's, payment's or refund's id. */
+  id: string;
+  counter_id: string;
+  /** A payment's method (card, upi); null for cash and refunds. */
+  method: string | null;
+  amount: number;
+  created_at: number;
+}
+
+/** A filter for a closed day's lists: what is not one of its late rows (they are listed as corrections on a later day). */
+export function notLate(late: readonly LateRow[]): <T extends { id: string }>(record: T) => boolean {
+  const ids = new Set(late.map((row) => row.id));
+  return (record) => !ids.has(record.id);
+}
+
 /** The ledger per counter from its grouped rows. */
 export function foldLedger(rows: LedgerRows): Ledger {
   const byCounter = new Map<string, CounterLedger>();
@@ -92,6 +114,29 @@ export function foldLedger(rows: LedgerRows): Ledger {
     else entry.correctedRefundedMinor += row.amount;
   }
   return { byCounter, cashByHour: new Map(rows.cashHours.map((row) => [row.hour, row.amount])) };
+}
+
+/**
+ * The rows of the window made on the closed day `window.day` that are counted by a correction on a
+ * later day (by the corrections' closed-day index: none on an open day). A payment or refund whose
+ * own record kept its state at the close (Zoho's later word, the usual correction) is not one: only
+ * a record that is itself counted in the window's tables and has a correction is.
+ */
+export function lateRows(db: Db, window: LedgerWindow & { day: string }): LateRow[] {
+  const params = { fromMs: window.fromMs, toMs: window.toMs, counterId: window.counterId ?? null, day: window.day };
+  const late = (kind: LateRow['kind'], table: string, recordKind: string, method: string, counted: string) =>
+    `SELECT '${kind}' AS kind, r.id, r.counter_id, ${method} AS method, r.amount_minor AS amount, r.created_at
+     FROM corrections AS x JOIN ${table} AS r ON r.id = x.record_id
+     WHERE x.closed_day = @day AND x.record_kind = '${recordKind}' AND ${counted}
+       AND r.created_at >= @fromMs AND r.created_at < @toMs AND (@counterId IS NULL OR r.counter_id = @counterId)`;
+  return prepared<[typeof params], LateRow>(
+    db,
+    [
+      late('cash', 'tenders', 'charge', 'NULL', '1'),
+      late('attempt', 'charge_attempts', 'charge', 'r.method', "r.state = 'succeeded'"),
+      late('refund', 'refunds', 'refund', 'NULL', "r.state = 'succeeded'"),
+    ].join(' UNION ALL '),
+  ).all(params);
 }
 
 export function ledgerTotals(db: Db, window: LedgerWindow): Ledger {

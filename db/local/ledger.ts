@@ -8,7 +8,7 @@ import type { AttemptRow } from './attempt-queries';
 import { ATTEMPT_COLUMNS, ATTEMPTS_FROM, SELECT_ATTEMPTS, toChargeAttempt } from './attempt-queries';
 import { listCounters } from './counters';
 import type { Db } from './database';
-import { hourSinceOrigin, ledgerTotals, type CounterLedger, type Ledger } from './ledger-totals';
+import { hourSinceOrigin, lateRows, ledgerTotals, type CounterLedger, type LateRow, type Ledger } from './ledger-totals';
 import { TALLY_SLOT_MS } from './migrations/003_attempt_tallies';
 import { keysetPages, type PageKey } from './keyset-pages';
 import { prepared, sqlLiterals } from './statements';
@@ -164,7 +164,9 @@ export function dayTotals(db: Db, filter: DayLogFilter): DayTotals {
         ...(filter.counterId === undefined ? {} : { counterId: filter.counterId }),
         ...(filter.day === undefined ? {} : { day: filter.day }),
       });
-  return assembleTotals(clock, { groups, hours, awaitingReview: awaitingReview?.count ?? 0, ledger, counters: listCounters(db, { includeInactive: true }) });
+  // A closed day's rows that reached the store after its close are counted on the next open day, not here.
+  const late = filter.day === undefined ? [] : lateRows(db, { fromMs: filter.fromMs, toMs: filter.toMs, day: filter.day, ...(filter.counterId === undefined ? {} : { counterId: filter.counterId }) });
+  return assembleTotals(clock, { groups, hours, awaitingReview: awaitingReview?.count ?? 0, ledger, counters: listCounters(db, { includeInactive: true }), late });
 }
 
 const onSlot = (ms: number) => ms % TALLY_SLOT_MS === 0;
@@ -218,13 +220,17 @@ export interface TotalsParts {
   awaitingReview: number;
   ledger: Ledger;
   counters: readonly Counter[];
+  /** Rows of a closed day its close did not count (lateRows): left out of the totals. */
+  late?: readonly LateRow[];
 }
 
 /** A ledger with nothing in it: a state or method filter leaves cash and refunds out. */
 export const NO_LEDGER: Ledger = { byCounter: new Map(), cashByHour: new Map() };
 
 /** The day's totals from their parts (this file's, and the store's: db/store/day-attempts.ts). */
-export function assembleTotals(window: Pick<DayLogFilter, 'fromMs' | 'toMs'>, { groups, hours, awaitingReview, ledger, counters }: TotalsParts): DayTotals {
+export function assembleTotals(window: Pick<DayLogFilter, 'fromMs' | 'toMs'>, parts: TotalsParts): DayTotals {
+  const { awaitingReview, counters } = parts;
+  const { groups, hours, ledger } = withoutLate(window, parts);
   const ledgers = [...ledger.byCounter.values()];
   const sumOf = (field: keyof CounterLedger) => ledgers.reduce((sum, entry) => sum + entry[field], 0);
 
@@ -255,6 +261,39 @@ export function assembleTotals(window: Pick<DayLogFilter, 'fromMs' | 'toMs'>, { 
     byCounter: counterTotals(counters, succeeded, ledger),
     collectedByHour,
   };
+}
+
+/**
+ * The parts without the closed day's late rows (their corrections count them on a later day): each
+ * comes off its counter's, method's and hour's figures. A state or method filter that left a row's
+ * figures out leaves nothing to take it from.
+ */
+function withoutLate(window: Pick<DayLogFilter, 'fromMs'>, { groups, hours, ledger, late = [] }: TotalsParts): Pick<TotalsParts, 'groups' | 'hours' | 'ledger'> {
+  if (late.length === 0) return { groups, hours, ledger };
+  const lessGroups = groups.map((group) => ({ ...group }));
+  const lessHours = hours.map((hour) => ({ ...hour }));
+  const byCounter = new Map([...ledger.byCounter].map(([id, entry]) => [id, { ...entry }]));
+  const cashByHour = new Map(ledger.cashByHour);
+  for (const row of late) {
+    const amount = Number(row.amount);
+    const hour = Math.floor((row.created_at - window.fromMs) / HOUR_MS);
+    const entry = byCounter.get(row.counter_id);
+    if (row.kind === 'attempt') {
+      const group = lessGroups.find((g) => g.counter_id === row.counter_id && g.state === 'succeeded' && g.method === row.method);
+      if (!group) continue;
+      group.count = Number(group.count) - 1;
+      group.amount = Number(group.amount) - amount;
+      const slot = lessHours.find((h) => Number(h.hour) === hour);
+      if (slot) slot.amount = Number(slot.amount) - amount;
+    } else if (row.kind === 'cash' && entry) {
+      entry.cashCount -= 1;
+      entry.cashMinor -= amount;
+      if (cashByHour.has(hour)) cashByHour.set(hour, (cashByHour.get(hour) ?? 0) - amount);
+    } else if (row.kind === 'refund' && entry) {
+      entry.refundedMinor -= amount;
+    }
+  }
+  return { groups: lessGroups, hours: lessHours, ledger: { byCounter, cashByHour } };
 }
 
 /** Each counter with card/UPI takings, cash or refunds in the window, in the counters' order. */

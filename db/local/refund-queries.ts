@@ -3,6 +3,7 @@ import type { Currency, RefundReason, RefundState } from '../../contract/vocabul
 import { COMMITTED_REFUND_STATES, FOLLOWED_REFUND_STATES, UNSETTLED_REFUND_STATES } from '../../contract/vocabulary';
 import type { Refund, RefundEvent, RefundWithEvents } from '../../contract/records';
 import type { Db } from './database';
+import { correctionFor } from './day-closes';
 import { NotFoundError } from './errors';
 import { OUTBOX_TABLES } from './outbox';
 import { prepared, sqlLiterals } from './statements';
@@ -77,7 +78,7 @@ export function listRefundsForAttempt(db: Db, attemptId: string): Refund[] {
 
 /** The payment's refunds made here, in the order they were made, each with its history. */
 export function listRefundsWithEvents(db: Db, attemptId: string): RefundWithEvents[] {
-  return listRefundsForAttempt(db, attemptId).map((refund) => ({ refund, events: listRefundEvents(db, refund.id) }));
+  return listRefundsForAttempt(db, attemptId).map((refund) => ({ refund, events: listRefundEvents(db, refund.id), correction: correctionFor(db, 'refund', refund.id) }));
 }
 
 /** Refunds Zoho has not finished and ones still being created: resumed at start-up. */

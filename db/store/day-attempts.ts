@@ -8,7 +8,7 @@ import type { ParsedInput } from '../../contract/handlers';
 import type { ChargeAttempt, Counter } from '../../contract/records';
 import type { DayLog } from '../../contract/answers';
 import { toChargeAttempt, type AttemptRow } from '../local/attempt-queries';
-import type { Ledger } from '../local/ledger-totals';
+import type { LateRow, Ledger } from '../local/ledger-totals';
 import { assembleTotals, NO_LEDGER, onSlots, type GroupRow, type HourRow } from '../local/ledger';
 import type { BusinessDay } from '../local/day-closes';
 import { TALLY_SLOT_MS } from '../local/migrations/003_attempt_tallies';
@@ -63,7 +63,7 @@ export async function storeDayTotals(
   client: pg.ClientBase | pg.Pool,
   storeId: string,
   input: DayFilter,
-  { ledger, counters }: { ledger: Ledger; counters: readonly Counter[] } = { ledger: NO_LEDGER, counters: [] },
+  { ledger, counters, late = [] }: { ledger: Ledger; counters: readonly Counter[]; late?: readonly LateRow[] } = { ledger: NO_LEDGER, counters: [] },
 ): Promise<DayLog['totals']> {
   // Few rows (the day's payments that wait for a person), by their partial index.
   const { search: _search, ...unsearched } = input;
@@ -90,5 +90,5 @@ export async function storeDayTotals(
       attempts.params,
     ),
   ]);
-  return assembleTotals(clock, { groups: groups.rows, hours: hours.rows, awaitingReview: review.rows[0]?.count ?? 0, ledger, counters });
+  return assembleTotals(clock, { groups: groups.rows, hours: hours.rows, awaitingReview: review.rows[0]?.count ?? 0, ledger, counters, late });
 }

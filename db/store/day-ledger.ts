@@ -8,7 +8,7 @@ import { COMMITTED_REFUND_STATES } from '../../contract/vocabulary';
 import type { CashRefund, CashSale, Correction, DayClose, Refund } from '../../contract/records';
 import { toCashRefund, type CashRefundRow } from '../local/cash-refunds';
 import { businessDayOf, toCorrection, toDayClose, type BusinessDay, type CorrectionRow, type DayCloseRow } from '../local/day-closes';
-import { foldLedger, type Ledger, type LedgerRows } from '../local/ledger-totals';
+import { foldLedger, type LateRow, type Ledger, type LedgerRows } from '../local/ledger-totals';
 import { HOUR_MS } from '../local/ledger';
 import { toRefund, type RefundRow } from '../local/refund-queries';
 import { toCashSale, type TenderRow } from '../local/tenders';
@@ -213,6 +213,27 @@ export async function storeLedgerTotals(client: Client, storeId: string, filter:
     ),
   ]);
   return foldLedger({ cash: cashRows.rows, cashHours: hourRows.rows, refunds: refundRows.rows, cashRefunds: cashRefundRows.rows, corrections: correctionRows.rows });
+}
+
+/**
+ * The rows of the closed day `date` across the store that its close did not count: each PC's own
+ * rows with a correction of that PC counting them on a later day (db/local/ledger-totals.ts's lateRows).
+ */
+export async function storeLateRows(client: Client, storeId: string, filter: Omit<StoreDayFilter, 'search'>): Promise<LateRow[]> {
+  const where = new StoreWhere(storeId, 'r', filter).between('created_at', filter.fromMs, filter.toMs).add((n) => `x.closed_day = $${n}`, filter.date);
+  const late = (kind: LateRow['kind'], table: string, recordKind: string, method: string, counted: string) =>
+    `SELECT '${kind}' AS kind, r.id, r.counter_id, ${method} AS method, r.amount_minor AS amount, r.created_at
+     FROM corrections AS x JOIN ${table} AS r ON r.store_id = x.store_id AND r.station_id = x.station_id AND r.id = x.record_id
+     WHERE ${where.sql} AND x.store_id = $1 AND x.record_kind = '${recordKind}' AND ${counted}`;
+  const rows = await client.query<LateRow>(
+    [
+      late('cash', 'tenders', 'charge', 'NULL', 'true'),
+      late('attempt', 'charge_attempts', 'charge', 'r.method', "r.state = 'succeeded'"),
+      late('refund', 'refunds', 'refund', 'NULL', "r.state = 'succeeded'"),
+    ].join(' UNION ALL '),
+    where.params,
+  );
+  return rows.rows.map((row) => ({ ...row, amount: Number(row.amount), created_at: Number(row.created_at) }));
 }
 
 /** The store's first close of each day from `since` (a local date) on, oldest day first. */

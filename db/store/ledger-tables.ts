@@ -56,6 +56,41 @@ export async function upsertLedgerRows(client: Queryable, table: StoreLedgerTabl
 }
 
 /**
+ * The store refused a change by its own rules (a check or key, a value of the wrong kind, a refusal
+ * raised by its triggers), not for want of a connection or of this PC's rights.
+ */
+export function isStoreRefusal(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23') || code === 'P0001');
+}
+
+/** A row the store refused, with PostgreSQL's reason (which names the rule, not the row's values). */
+export interface RefusedRow {
+  row: Record<string, unknown>;
+  reason: string;
+}
+
+/**
+ * Inserts or updates `rows` one at a time, each in a savepoint of the caller's transaction: a row
+ * the store refuses (isStoreRefusal) is left out and returned; any other error is thrown.
+ */
+export async function upsertLedgerRowsApart(client: Queryable, table: StoreLedgerTable, rows: readonly Record<string, unknown>[]): Promise<RefusedRow[]> {
+  const refused: RefusedRow[] = [];
+  for (const row of rows) {
+    await client.query('SAVEPOINT ledger_row');
+    try {
+      await client.query(upsertSql(table), [JSON.stringify([row])]);
+      await client.query('RELEASE SAVEPOINT ledger_row');
+    } catch (error) {
+      if (!isStoreRefusal(error)) throw error;
+      await client.query('ROLLBACK TO SAVEPOINT ledger_row');
+      refused.push({ row, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return refused;
+}
+
+/**
  * This PC's rows of every ledger table changed at or after `since`, in SQLite's columns: what a PC
  * restored from a backup re-learns (db/local/relearn.ts). Read with the store's types (bigints as numbers).
  */

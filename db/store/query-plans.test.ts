@@ -10,7 +10,7 @@ import { storeAttemptsForDay, storeDayTotals } from './day-attempts';
 import { newestPaymentsElsewhere, readStoreRefunds, readStoreSale } from './sales';
 import { storeInvoiceTaxes } from './invoice-taxes';
 import { storeItemsAfter } from './catalogue';
-import { storeBusinessDay, storeCashRefundsForDay, storeCashSalesForDay, storeCorrectionsForDay, storeDayClose, storeKeysetPages, storeLedgerTotals, storeRefundsForDay, type StorePageEnd } from './day-ledger';
+import { storeBusinessDay, storeCashRefundsForDay, storeCashSalesForDay, storeCorrectionsForDay, storeDayClose, storeKeysetPages, storeLateRows, storeLedgerTotals, storeRefundsForDay, type StorePageEnd } from './day-ledger';
 import type pg from 'pg';
 
 const store = storeDatabaseEachTest();
@@ -178,6 +178,15 @@ describe('store-wide queries use their indexes', () => {
       expect(paidBack, what).toMatch(/cash_refunds_(store|station|counter)_created/);
       expect(corrections, what).toMatch(/corrections_day/);
       for (const explained of [cash, hours, refunds, paidBack, corrections]) expect(explained, what).not.toMatch(/Seq Scan/);
+    }
+  });
+
+  it('a closed day’s rows counted by a later day’s correction are found by the corrections’ closed-day index, each row by its key', async () => {
+    for (const filter of [day, { ...day, stationId: 'pc-1' }, { ...day, counterId: 'counter-2' }]) {
+      const [late] = await plansOf((client) => storeLateRows(client, 'store-3', filter));
+      const what = JSON.stringify(filter);
+      expect(late, what).toMatch(/corrections_closed_day/);
+      expect(late, what).not.toMatch(/Seq Scan on (corrections|tenders|charge_attempts|refunds)/);
     }
   });
 

@@ -211,7 +211,8 @@ export class RefundService {
   /**
    * Zoho refuses to list the payment's refunds (the call is not offered to this account): once the
    * grace has passed, the refund needs a person, who can look on Zoho's dashboard. On a closed day
-   * its record cannot change: it is followed on, as any refund of a closed day.
+   * too: the mark changes neither its state nor its money (migration 028 allows just that), and the
+   * manager's decision is then a correction on the next open day (decide).
    */
   private listRefused(refund: Refund, error: ZohoError): CheckOutcome {
     const { db, now } = this.options;
@@ -219,24 +220,18 @@ export class RefundService {
     this.options.log.warn('Zoho refused the list of a payment’s refunds', { refundId: refund.id, kind: error.kind, zohoCode: error.details.zohoCode ?? null });
     if (this.lifecycle.ageOf(refund) < this.options.timing.lostAnswerGraceMs) return { done: false };
     if (refundNeedsReview(refund)) return this.lifecycle.done(refund.id);
-    return this.lifecycle.settle(
-      refund,
-      () => {
-        const moved = refunds.transitionRefund(db, {
-          refundId: refund.id,
-          from: ['unknown'],
-          to: 'unknown',
-          failureReason: REFUND_NEEDS_REVIEW,
-          failureMessage: dashboardCheck(refund),
-          at: now(),
-          actor: 'zoho',
-          reason: `Zoho refused the list of the payment’s refunds (${error.details.zohoCode ?? error.kind}): a manager must check Zoho’s dashboard`,
-        });
-        if (moved) this.publish(moved);
-        return this.lifecycle.done(refund.id);
-      },
-      () => ({ corrected: false, result: this.followOutcome(refund) }),
-    );
+    const moved = refunds.transitionRefund(db, {
+      refundId: refund.id,
+      from: ['unknown'],
+      to: 'unknown',
+      failureReason: REFUND_NEEDS_REVIEW,
+      failureMessage: dashboardCheck(refund),
+      at: now(),
+      actor: 'zoho',
+      reason: `Zoho refused the list of the payment’s refunds (${error.details.zohoCode ?? error.kind}): a manager must check Zoho’s dashboard`,
+    });
+    if (moved) this.publish(moved);
+    return this.lifecycle.done(refund.id);
   }
 
   /**
@@ -381,6 +376,8 @@ export class RefundService {
       actor: by,
       reason: `After ${formatDate(close.day)} was closed ${by === 'zoho' ? 'Zoho reports' : 'a manager recorded'} the refund ${toState}: counted as a correction on ${formatDate(correction.day)}`,
     });
+    // Its record stays; its history and correction changed, which the payment log's panel reads again.
+    this.publish(refunds.requireRefund(db, current.id));
   }
 
   /** A long 429 pause, or Counter stopping, kept the request from going: nothing was sent. */

@@ -12,6 +12,8 @@ import { connectionToSimulator } from '../../mode';
 import { databaseFingerprint } from '../../../testkit/fingerprint';
 import { Rig } from '../../../testkit/rig';
 import { localDate, sleep } from '../../../testkit/time';
+import { TEST_PIN } from '../../../testkit/manager-pin';
+import { nextDate } from '../../../contract/calendar';
 
 let rig: Rig;
 afterEach(async () => {
@@ -156,6 +158,40 @@ describe('refunds through Zoho', () => {
     await rig.control.clearFaults();
     const anew = await refund(never, 30_000);
     expect(anew.ok && anew.value.state).toBe('initiated');
+  });
+
+  it('a refund open at the close whose lost answer Zoho’s list cannot settle needs review on its closed day; the manager’s “made” is a correction on the next open day, once', async () => {
+    // The sale and the refund are made “yesterday” by this PC's clock, then the clock comes back to today.
+    let shift = -86_400_000;
+    rig = await Rig.start({ simulator: { refundSettleSeconds: null }, now: () => Date.now() + shift, tuning: { pollIntervalMs: 1_000, refundTiming: { lostAnswerGraceMs: 5_000 } } });
+    const day = localDate(Date.now() + shift);
+    const paid = await paidPayment(20_000);
+    // Zoho makes the refund but its answer is lost, and Zoho refuses the list of the payment's refunds.
+    await rig.control.faults({ scope: 'refund_create', drop_rate: 1, drop_after_processing: true, count: 1 });
+    const lost = await rig.call('refund-create', { managerToken: rig.managerToken, attemptId: paid.id, amountMinor: 20_000, reason: 'duplicate', requestKey: randomUUID() });
+    await rig.control.faults({ scope: 'refund_list', error_rate: 1, error_status: 405 });
+    expect(lost.state).toBe('unknown');
+    await rig.call('day-close', { managerToken: rig.managerToken, date: day, closedBy: 'Asha', closeAnyway: true });
+    expect(rig.refund(lost.id).failureReason).toBeNull(); // closed before its grace ended
+
+    const inReview = await rig.waitForRefund(lost.id, (r) => r.failureReason === 'needs_review', 15_000);
+    expect(inReview.state).toBe('unknown');
+    expect(inReview.failureMessage).toContain('₹200.00');
+
+    shift = 0;
+    rig.managerToken = (await rig.call('manager-unlock', { pin: TEST_PIN })).managerToken; // the unlock of “yesterday” has ended
+    const note = 'Dashboard: payment refunded ₹200.00';
+    const decided = await rig.call('refund-decide', { managerToken: rig.managerToken, refundId: lost.id, outcome: 'made', note });
+    expect(decided.state).toBe('unknown'); // the closed day's record stays as it was
+    const next = await rig.call('log-day', { date: nextDate(day) });
+    expect(next.corrections).toEqual([expect.objectContaining({ recordKind: 'refund', recordId: lost.id, closedDay: day, fromState: 'unknown', toState: 'succeeded', amountMinor: 20_000 })]);
+    expect(next.totals.refundedMinor).toBe(20_000);
+    expect((await rig.call('log-day', { date: day })).totals.refundedMinor).toBe(0);
+    const [history] = await rig.call('refund-list', { attemptId: paid.id });
+    expect(history?.events.at(-1)).toMatchObject({ actor: 'manager', reason: expect.stringMatching(/a manager recorded the refund succeeded: counted as a correction on/) as string });
+    expect(history?.correction).toMatchObject({ recordId: lost.id, toState: 'succeeded', day: nextDate(day) });
+    const twice = await rig.raw('refund-decide', { managerToken: rig.managerToken, refundId: lost.id, outcome: 'not_made', note });
+    expect(twice.ok ? null : twice.error).toMatchObject({ code: 'conflict', field: 'refundId', message: expect.stringMatching(/^This refund was already settled after its day was closed: made, counted on /) as string });
   });
 
   it('the lost-answer grace runs on the monotonic clock: the wall clock set an hour forward does not end it early', async () => {

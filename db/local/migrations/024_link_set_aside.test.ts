@@ -6,7 +6,6 @@ import { linkSetAside } from './024_link_set_aside';
 import { MIGRATIONS } from './index';
 
 const memory = memoryDatabaseEachTest();
-const position = MIGRATIONS.indexOf(linkSetAside);
 
 describe('migration 024: rows the store link set aside', () => {
   it('applies to the database before it, keeping its data', () => {
@@ -14,7 +13,7 @@ describe('migration 024: rows the store link set aside', () => {
   });
 
   it('keeps each row set aside with what it was, listed newest first from a given time; an unknown kind or an empty detail is refused', () => {
-    migrate(memory.db, MIGRATIONS.slice(0, position + 1));
+    migrate(memory.db, MIGRATIONS); // the list reads the dismissals of migration 028 too
     recordSetAside(memory.db, { at: 100, kind: 'review', recordId: 'a1', detail: 'A check of a1 could not be recorded.' });
     recordSetAside(memory.db, { at: 300, kind: 'relearn', recordId: 'r1', detail: 'The store’s copy of r1 was not taken.' });
     recordSetAside(memory.db, { at: 200, kind: 'review', recordId: 'a2', detail: 'A check of a2 could not be recorded.' });

@@ -25,6 +25,7 @@ import { linkSetAside } from './024_link_set_aside';
 import { storeLease } from './025_store_lease';
 import { invoiceTaxSummary } from './026_invoice_tax_summary';
 import { remoteRefunds } from './027_remote_refunds';
+import { closedDayEdges } from './028_closed_day_edges';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -61,4 +62,5 @@ export const MIGRATIONS: readonly Migration[] = [
   storeLease,
   invoiceTaxSummary,
   remoteRefunds,
+  closedDayEdges,
 ];

@@ -16,6 +16,7 @@ import { storeClaimReleases } from './015_claim_releases';
 import { storeCatalogue } from './016_catalogue';
 import { storeInvoiceTaxSummary } from './017_invoice_tax_summary';
 import { storeRefundReservations } from './018_refund_reservations';
+import { storeCorrectionsClosedDay } from './019_corrections_closed_day';
 
 /** A step of the store's PostgreSQL schema. Never edit one that has shipped: add the next number. */
 export interface StoreMigration {
@@ -24,4 +25,4 @@ export interface StoreMigration {
   sql: string;
 }
 
-export const STORE_MIGRATIONS: readonly StoreMigration[] = [storeConfig, storeLedger, sharedZohoUse, storeAttemptHolds, storeAfterSale, storePcRoles, storeInvoicePrograms, storeOtherPcsSales, storeAttemptReviews, storeReceiptDetailsPin, storeInvoiceCashiers, storeCashRefunds, storeCashiers, storeStationBacklog, storeClaimReleases, storeCatalogue, storeInvoiceTaxSummary, storeRefundReservations];
+export const STORE_MIGRATIONS: readonly StoreMigration[] = [storeConfig, storeLedger, sharedZohoUse, storeAttemptHolds, storeAfterSale, storePcRoles, storeInvoicePrograms, storeOtherPcsSales, storeAttemptReviews, storeReceiptDetailsPin, storeInvoiceCashiers, storeCashRefunds, storeCashiers, storeStationBacklog, storeClaimReleases, storeCatalogue, storeInvoiceTaxSummary, storeRefundReservations, storeCorrectionsClosedDay];

@@ -200,4 +200,17 @@ describe('refunds, the day close and the store’s preferences', () => {
     expect(state().settings).toMatchObject({ storeName: 'Sharma Stores', storeAddress: '12 MG Road', defaultMethod: 'upi' });
     expect(state().notices.preferences).toBe('Saved.');
   });
+
+  it('dismisses a set-aside entry in the manager’s name: the alert’s list follows, and a blank name is refused at its field', async () => {
+    await unlocked();
+    const entry = { id: 7, at: 1, what: 'The store refused this PC’s change.', advice: 'Ask your IT support.' };
+    backend.store = { ...backend.store, link: 'up', setAside: [entry] };
+    useAppStore.getState().setStore(backend.store);
+    expect(await state().dismissSetAside(7, '  ')).toBe(false);
+    expect(state().errors['set-aside-dismiss']).toMatchObject({ field: 'by', message: 'Your name is required' });
+    expect(useAppStore.getState().store?.setAside).toEqual([entry]);
+    expect(await state().dismissSetAside(7, 'Asha')).toBe(true);
+    expect(useAppStore.getState().store?.setAside).toEqual([]);
+    expect(state().notices['set-aside-dismiss']).toBe('Dismissed in Asha’s name: it is kept in this PC’s records.');
+  });
 });

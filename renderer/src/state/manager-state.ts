@@ -81,6 +81,8 @@ interface ManagerState {
   installUpdate: () => Promise<boolean>;
   joinStore: (form: StoreJoinForm) => Promise<boolean>;
   releaseCounter: (counterId: string) => Promise<boolean>;
+  /** Takes an entry off the store link's set-aside alert in `by`'s name (the entry stays recorded). */
+  dismissSetAside: (entryId: number, by: string) => Promise<boolean>;
   /** Cuts another PC of the store off with the owner's address (used once). */
   removePc: (stationId: string, stationName: string, url: string) => Promise<boolean>;
   /** Manager → Integrations: the billing programs' API keys (null until loaded). */
@@ -425,6 +427,12 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
 
     async releaseCounter(counterId) {
       const store = await run(`store-release-${counterId}`, (managerToken) => call((api) => api.counterRelease({ managerToken, counterId })), () => 'Released: any PC may take the counter now.');
+      if (store) setStore(store);
+      return store !== null;
+    },
+
+    async dismissSetAside(entryId, by) {
+      const store = await run('set-aside-dismiss', (managerToken) => call((api) => api.storeSetAsideDismiss({ managerToken, entryId, by })), () => `Dismissed in ${by.trim()}’s name: it is kept in this PC’s records.`);
       if (store) setStore(store);
       return store !== null;
     },

@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react';
-import { FOLLOWED_REFUND_STATES, isReviewState } from '../../../../contract/vocabulary';
+import { FOLLOWED_REFUND_STATES, isReviewState, REFUND_STATES, type RefundState } from '../../../../contract/vocabulary';
 import { awaitsReview, isHeld, refundNeedsReview, type ChargeAttempt, type Counter, type RefundWithEvents } from '../../../../contract/records';
 import { DetailList, DetailRow } from '../../components/DetailList';
 import { Message } from '../../components/Field';
 import { StateBadge } from '../../components/StateBadge';
 import { formatMoney } from '../../../../contract/money';
 import { failureReason, methodLabel, REFUND_REASON_LABELS, refundStateLabel, stateLabel } from '../../format/labels';
-import { formatTime } from '../../../../contract/calendar';
+import { formatDate, formatTime } from '../../../../contract/calendar';
 import { useLogStore } from '../../state/log-state';
 import { PrintReceiptButton } from '../print/PrintReceiptButton';
 import { RefundDecisionForm } from './RefundDecisionForm';
@@ -127,24 +127,37 @@ function RefundList({ refunds }: { refunds: readonly RefundWithEvents[] }) {
   if (refunds.length === 0) return <p>None.</p>;
   return (
     <ul className="refund-list">
-      {refunds.map(({ refund }) => (
-        <li key={refund.id}>
-          <strong>{formatMoney(refund.amountMinor, refund.currency)}</strong> <span className={`refund-state refund-state-${refund.state}`}>{refundStateLabel(refund.state)}</span>{' '}
-          <span className="log-total-sub">
-            {REFUND_REASON_LABELS[refund.reason]}
-            {refund.note ? `: ${refund.note}` : ''}
-            {refund.zohoRefundId ? ` · Zoho ${refund.zohoRefundId}` : ''}
-            {madeElsewhere(refund.stationId)}
-          </span>
-          {refund.failureMessage ? <p className="refund-why">{refund.failureMessage}</p> : null}
-          {(FOLLOWED_REFUND_STATES as readonly string[]).includes(refund.state) ? (
-            <button type="button" className="btn btn-small" disabled={busy !== null} onClick={() => void useLogStore.getState().recheckRefund(refund.id)}>
-              Re-check refund
-            </button>
-          ) : null}
-          {refundNeedsReview(refund) ? <RefundDecisionForm refund={refund} /> : null}
-        </li>
-      ))}
+      {refunds.map(({ refund, correction }) => {
+        // A refund of a closed day settled later keeps its record; its correction says how it ended.
+        const corrected = REFUND_STATES.find((known) => known === correction?.toState);
+        const state: RefundState = corrected ?? refund.state;
+        return (
+          <li key={refund.id}>
+            <strong>{formatMoney(refund.amountMinor, refund.currency)}</strong> <span className={`refund-state refund-state-${state}`}>{refundStateLabel(state)}</span>{' '}
+            <span className="log-total-sub">
+              {REFUND_REASON_LABELS[refund.reason]}
+              {refund.note ? `: ${refund.note}` : ''}
+              {refund.zohoRefundId ? ` · Zoho ${refund.zohoRefundId}` : ''}
+              {madeElsewhere(refund.stationId)}
+            </span>
+            {correction ? (
+              <p className="refund-settled">
+                Settled after {formatDate(correction.closedDay)} was closed: {correction.toState === 'succeeded' ? 'refunded' : 'not refunded'}, counted on {formatDate(correction.day)} as a correction.
+              </p>
+            ) : (
+              <>
+                {refund.failureMessage ? <p className="refund-why">{refund.failureMessage}</p> : null}
+                {(FOLLOWED_REFUND_STATES as readonly string[]).includes(refund.state) ? (
+                  <button type="button" className="btn btn-small" disabled={busy !== null} onClick={() => void useLogStore.getState().recheckRefund(refund.id)}>
+                    Re-check refund
+                  </button>
+                ) : null}
+                {refundNeedsReview(refund) ? <RefundDecisionForm refund={refund} /> : null}
+              </>
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }

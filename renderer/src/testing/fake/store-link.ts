@@ -29,5 +29,10 @@ export function storeLinkHandlers(b: FakeState) {
       b.store = { ...b.store, claims: b.store.claims.filter((c) => c.counterId !== input.counterId) };
       return ok(b.store);
     },
+    'store-set-aside-dismiss': (input) => {
+      if (!b.store.setAside.some((entry) => entry.id === input.entryId)) refuse('not_found', 'That entry is not on this PC’s set-aside list.', 'entryId');
+      b.store = { ...b.store, setAside: b.store.setAside.filter((entry) => entry.id !== input.entryId) };
+      return ok(b.store);
+    },
   } satisfies Partial<FakeHandlers>;
 }
