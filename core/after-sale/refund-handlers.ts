@@ -2,14 +2,17 @@ import { refundNeedsReview } from '../../contract/records';
 import { FOLLOWED_REFUND_STATES } from '../../contract/vocabulary';
 import * as attempts from '../../db/local/attempts';
 import * as refunds from '../../db/local/refunds';
+import { signedInCashier } from '../cashiers/handlers';
 import { HandlerFailure } from '../failure';
 import type { DataContext, Handlers } from '../handlers/types';
 
 export function refundHandlers(ctx: DataContext): Handlers<'refund-create' | 'refund-list' | 'refund-recheck' | 'refund-decide'> {
   return {
-    'refund-create': async ({ managerToken: _manager, ...input }) => {
+    // Who asked: the cashier signed in at the screen's counter (none: the manager, whose PIN it takes).
+    'refund-create': async ({ managerToken: _manager, counterId, ...input }) => {
       await ctx.ports().ledger.assertRefundableHere(input.attemptId);
-      return ctx.refunds.create(input);
+      const cashier = signedInCashier(ctx, counterId);
+      return ctx.refunds.create({ ...input, ...(cashier ? { cashier } : {}) });
     },
     // Another PC's payment's refunds are read from the store's ledger (core/ports.ts).
     'refund-list': (input) =>

@@ -198,7 +198,7 @@ type AnyRecord = { stationId?: string; cashier?: string };
 
 /** Whether a sale of the day names its cashier: read until the first that does. */
 async function namesACashier(pages: DayLogPages): Promise<boolean> {
-  for (const kind of [pages.attempts, pages.cashSales]) {
+  for (const kind of [pages.attempts, pages.cashSales, pages.refunds, pages.cashRefunds] as Pages<AnyRecord>[]) {
     for await (const page of kind()) {
       if (page.some((record: AnyRecord) => (record.cashier ?? null) !== null)) return true;
     }

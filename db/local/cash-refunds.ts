@@ -20,6 +20,8 @@ export interface NewCashRefund {
   /** Made by the screen once per refund form: the same key again finds the same refund (nothing is paid out twice). */
   requestKey: string;
   at: number;
+  /** The cashier signed in at the counter where it was paid (none: the manager). */
+  cashier?: string;
 }
 
 export interface CashRefundRow {
@@ -33,10 +35,11 @@ export interface CashRefundRow {
   reason: RefundReason;
   note: string | null;
   created_at: number;
+  cashier?: string | null;
 }
 
 const SELECT_CASH_REFUNDS = `
-  SELECT r.id, r.tender_id, r.invoice_id, i.number AS invoice_number, r.counter_id, r.amount_minor, r.currency, r.reason, r.note, r.created_at
+  SELECT r.id, r.tender_id, r.invoice_id, i.number AS invoice_number, r.counter_id, r.amount_minor, r.currency, r.reason, r.note, r.created_at, r.cashier
   FROM cash_refunds AS r JOIN invoices AS i ON i.id = r.invoice_id`;
 
 export function toCashRefund(row: CashRefundRow): CashRefund {
@@ -51,6 +54,7 @@ export function toCashRefund(row: CashRefundRow): CashRefund {
     reason: row.reason,
     note: row.note,
     createdAt: row.created_at,
+    ...(row.cashier ? { cashier: row.cashier } : {}),
   };
 }
 
@@ -79,8 +83,8 @@ export function refundCash(db: Db, input: NewCashRefund): CashRefund {
     const id = randomUUID();
     prepared<[Record<string, unknown>]>(
       db,
-      `INSERT INTO cash_refunds (id, tender_id, invoice_id, counter_id, amount_minor, currency, reason, note, request_key, created_at, updated_at)
-       VALUES (@id, @tenderId, @invoiceId, @counterId, @amountMinor, @currency, @reason, @note, @requestKey, @at, @at)`,
+      `INSERT INTO cash_refunds (id, tender_id, invoice_id, counter_id, amount_minor, currency, reason, note, request_key, created_at, updated_at, cashier)
+       VALUES (@id, @tenderId, @invoiceId, @counterId, @amountMinor, @currency, @reason, @note, @requestKey, @at, @at, @cashier)`,
     ).run({
       id,
       tenderId: tender.id,
@@ -92,6 +96,7 @@ export function refundCash(db: Db, input: NewCashRefund): CashRefund {
       note: input.note,
       requestKey: input.requestKey,
       at: input.at,
+      cashier: input.cashier ?? null,
     });
     const written = prepared<[string], CashRefundRow>(db, `${SELECT_CASH_REFUNDS} WHERE r.id = ?`).get(id);
     if (!written) throw new Error(`The cash refund of ${invoice.number} was not written.`);

@@ -24,6 +24,8 @@ export interface RefundRow {
   created_at: number;
   updated_at: number;
   final_at: number | null;
+  /** Who asked for it (migration 027): the cashier signed in at the counter; null for the manager. */
+  cashier?: string | null;
 }
 
 /** Refunds as `r`, with their invoice's number; add WHERE / ORDER BY. */
@@ -50,6 +52,7 @@ export function toRefund(row: RefundRow): Refund {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     finalAt: row.final_at,
+    ...(row.cashier ? { cashier: row.cashier } : {}),
   };
 }
 

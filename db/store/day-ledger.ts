@@ -103,9 +103,12 @@ export async function* storeKeysetPages<T extends { createdAt: number; id: strin
   }
 }
 
-/** `table AS alias` with its invoice's number and cashier (looked up by the invoices' key, row by row: the same PC wrote both). */
-const withInvoiceNumber = (table: string, alias: string) =>
-  `SELECT ${alias}.*, coalesce(i.number, '') AS invoice_number, i.cashier FROM ${table} AS ${alias}
+/**
+ * `table AS alias` with its invoice's number (looked up by the invoices' key, row by row: the same PC
+ * wrote both); a cash tender with its sale's cashier (a refund names its own, store migration 018).
+ */
+const withInvoiceNumber = (table: 'refunds' | 'tenders' | 'cash_refunds', alias: string) =>
+  `SELECT ${alias}.*, coalesce(i.number, '') AS invoice_number${table === 'tenders' ? ', i.cashier' : ''} FROM ${table} AS ${alias}
    LEFT JOIN LATERAL (SELECT number, cashier FROM invoices AS i WHERE i.store_id = ${alias}.store_id AND i.station_id = ${alias}.station_id AND i.id = ${alias}.invoice_id) AS i ON true`;
 
 /** The day's refunds across the store, newest first. */

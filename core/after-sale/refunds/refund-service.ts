@@ -69,7 +69,8 @@ export class RefundsNotAllowedError extends CodedError {
 
 const FOLLOWED: readonly RefundState[] = FOLLOWED_REFUND_STATES;
 
-type RefundInput = Omit<ParsedInput<'refund-create'>, 'managerToken'>;
+/** A refund asked for, and the cashier who asked (none: the manager, or a program's request). */
+type RefundInput = Omit<ParsedInput<'refund-create'>, 'managerToken' | 'counterId'> & { cashier?: string };
 
 export class RefundService {
   private readonly lifecycle: Lifecycle<Refund, RefundInput, ZohoRefund>;
@@ -125,6 +126,7 @@ export class RefundService {
       requestKey: input.requestKey,
       at: now(),
       actor: 'manager',
+      ...(input.cashier ? { cashier: input.cashier } : {}),
     });
     if (repeated) return { record: refund, send: null };
     const send = () =>

@@ -132,6 +132,7 @@ function RefundList({ refunds }: { refunds: readonly RefundWithEvents[] }) {
             {REFUND_REASON_LABELS[refund.reason]}
             {refund.note ? `: ${refund.note}` : ''}
             {refund.zohoRefundId ? ` · Zoho ${refund.zohoRefundId}` : ''}
+            {` · by ${refund.cashier ?? 'the manager'}`}
           </span>
           {refund.failureMessage ? <p className="refund-why">{refund.failureMessage}</p> : null}
           {(FOLLOWED_REFUND_STATES as readonly string[]).includes(refund.state) ? (

@@ -4,6 +4,7 @@ import type { HandlerOutput, ParsedInput } from '../../../../contract/handlers';
 import { invoiceAwaitsReview, type CashRefund, type CashSale, type Counter } from '../../../../contract/records';
 import { ok } from '../../../../contract/result';
 import { isLiveState } from '../../../../contract/vocabulary';
+import { signedInAt } from './ledger';
 import type { FakeState } from './state';
 import { refuse, type FakeHandlers } from './handlers';
 
@@ -62,6 +63,7 @@ function refundCash(b: FakeState, input: ParsedInput<'cash-refund'>): CashRefund
     reason: input.reason,
     note: input.note ?? null,
     createdAt: b.now(),
+    ...signedInAt(b, input.counterId),
   };
   b.cashRefunds.push(refund);
   return refund;
