@@ -215,12 +215,14 @@ export const inputSchemas = {
   'cashier-remove': z.strictObject({ managerToken: f.managerToken, cashierId: f.recordId }),
   /**
    * Pays back (part of) an invoice's cash tender out of the drawer: a cash part is refunded in cash,
-   * never through Zoho. `counterId` as refund-create's.
+   * never through Zoho. `tenderId`: which of its cash parts (by default the newest with enough left).
+   * `counterId` as refund-create's.
    */
   'cash-refund': z.strictObject({
     managerToken: f.managerToken,
     counterId: f.recordId.optional(),
     invoiceId: f.recordId,
+    tenderId: f.recordId.optional(),
     amountMinor: f.refundAmount,
     reason: f.refundReason,
     note: f.refundNote.optional(),

@@ -43,7 +43,7 @@ function receipt(ctx: DataContext, invoiceId: string): Receipt {
     storeName,
     storeAddress,
     bill: invoices.getBill(ctx.db, invoice.id),
-    cash: tenders.cashSaleForInvoice(ctx.db, invoice.id),
+    cash: tenders.cashSalesForInvoice(ctx.db, invoice.id),
     attempts: attempts.listAttemptsForInvoice(ctx.db, invoice.id),
     refundsOf: (attemptId) => refunds.listRefundsForAttempt(ctx.db, attemptId),
   });

@@ -486,6 +486,7 @@ const FIELDS: Record<string, FieldKind> = {
   preview: { valid: fc.boolean(), invalid: WRONG_TYPES.filter((v) => typeof v !== 'boolean') },
   shiftId: recordId,
   cashierId: recordId,
+  tenderId: recordId,
   openedBy: personName,
   by: personName,
   floatMinor: wholeNumberKind(0, MAX_AMOUNT_MINOR),
