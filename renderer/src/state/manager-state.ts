@@ -326,7 +326,7 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
     },
 
     async refundCash(sale, refund) {
-      return run(`cash-refund-${sale.id}`, (managerToken) => call((api) => api.cashRefund({ managerToken, ...screenCounter(), invoiceId: sale.invoiceId, ...refund })));
+      return run(`cash-refund-${sale.id}`, (managerToken) => call((api) => api.cashRefund({ managerToken, ...screenCounter(), invoiceId: sale.invoiceId, tenderId: sale.id, ...refund })));
     },
 
     async closeDay(date, closedBy, { closeAnyway, preview }) {
