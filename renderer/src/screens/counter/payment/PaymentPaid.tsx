@@ -26,7 +26,7 @@ export function PaymentPaid({ attempt, invoice, currency }: { attempt: ChargeAtt
   }, [splitId]);
   const amountMinor = split || wholeInCash ? (invoice?.totalMinor ?? 0) : (attempt?.amountMinor ?? invoice?.totalMinor ?? 0);
   let method = wholeInCash || !attempt ? 'Cash' : methodLabel(attempt.paidMethod ?? attempt.method);
-  if (split) method = parts ? [...new Set(parts.map((part) => TENDER_LABELS[part.tender]))].join(' and ') : '…';
+  if (split) method = parts ? [...new Set(parts.map((part) => TENDER_LABELS[part.tender]))].join(' and ') : 'In parts';
   return (
     <div className="payment-body">
       <h2 id="pay-status-heading" tabIndex={-1} className="payment-status-word payment-status-paid">
