@@ -24,7 +24,7 @@ export interface RefundRow {
   created_at: number;
   updated_at: number;
   final_at: number | null;
-  /** Who asked for it (migration 027): the cashier signed in at the counter; null for the manager. */
+  /** Who asked for it (migration 029): the cashier signed in at the counter; null for the manager. */
   cashier?: string | null;
 }
 

@@ -1,5 +1,5 @@
 // Invoices settled at the till (cash), wholly or in part (split tender): each cash part its own tender, as many as
-// the customer pays in (migration 028). The tender and the invoice's move to paid are one transaction; the rules are
+// the customer pays in (migration 030). The tender and the invoice's move to paid are one transaction; the rules are
 // checked here (typed refusals) and again by the migrations' triggers.
 import { randomUUID } from 'node:crypto';
 import type { CashSale, Invoice } from '../../contract/records';

@@ -105,7 +105,7 @@ export async function* storeKeysetPages<T extends { createdAt: number; id: strin
 
 /**
  * `table AS alias` with its invoice's number (looked up by the invoices' key, row by row: the same PC
- * wrote both); a cash tender with its sale's cashier (a refund names its own, store migration 018).
+ * wrote both); a cash tender with its sale's cashier (a refund names its own, store migration 020).
  */
 const withInvoiceNumber = (table: 'refunds' | 'tenders' | 'cash_refunds', alias: string) =>
   `SELECT ${alias}.*, coalesce(i.number, '') AS invoice_number${table === 'tenders' ? ', i.cashier' : ''} FROM ${table} AS ${alias}

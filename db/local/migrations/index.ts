@@ -24,8 +24,8 @@ import { cashRefunds } from './023_cash_refunds';
 import { linkSetAside } from './024_link_set_aside';
 import { storeLease } from './025_store_lease';
 import { invoiceTaxSummary } from './026_invoice_tax_summary';
-import { refundCashiers } from './027_refund_cashiers';
-import { cashParts } from './028_cash_parts';
+import { refundCashiers } from './029_refund_cashiers';
+import { cashParts } from './030_cash_parts';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {

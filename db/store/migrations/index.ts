@@ -15,7 +15,7 @@ import { storeStationBacklog } from './014_station_backlog';
 import { storeClaimReleases } from './015_claim_releases';
 import { storeCatalogue } from './016_catalogue';
 import { storeInvoiceTaxSummary } from './017_invoice_tax_summary';
-import { storeRefundCashiers } from './018_refund_cashiers';
+import { storeRefundCashiers } from './020_refund_cashiers';
 
 /** A step of the store's PostgreSQL schema. Never edit one that has shipped: add the next number. */
 export interface StoreMigration {

@@ -14,11 +14,11 @@ const TENDERS_OUTBOX = OUTBOX_TABLES_011.find((table) => table.table === 'tender
 if (!TENDERS_OUTBOX) throw new Error('migration 011 ships tenders');
 
 export const cashParts: Migration = {
-  version: 28,
+  version: 30,
   name: 'cash parts',
   sql: `
 PRAGMA defer_foreign_keys = ON;
-CREATE TABLE tenders_before_028 AS SELECT rowid AS old_rowid, * FROM tenders;
+CREATE TABLE tenders_before_030 AS SELECT rowid AS old_rowid, * FROM tenders;
 DROP TABLE tenders;
 CREATE TABLE tenders (
   id TEXT PRIMARY KEY,
@@ -35,8 +35,8 @@ CREATE TABLE tenders (
 ) STRICT;
 INSERT INTO tenders (rowid, id, invoice_id, counter_id, kind, amount_minor, tendered_minor, change_minor, currency, created_at, updated_at)
   SELECT old_rowid, id, invoice_id, counter_id, kind, amount_minor, tendered_minor, change_minor, currency, created_at, updated_at
-  FROM tenders_before_028 ORDER BY old_rowid;
-DROP TABLE tenders_before_028;
+  FROM tenders_before_030 ORDER BY old_rowid;
+DROP TABLE tenders_before_030;
 CREATE INDEX tenders_created ON tenders (created_at);
 CREATE INDEX tenders_counter_created ON tenders (counter_id, created_at);
 CREATE INDEX tenders_invoice ON tenders (invoice_id);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { expectAppliesKeepingInvoices, memoryDatabaseEachTest } from '../../../testkit/db';
-import { refundCashiers } from './027_refund_cashiers';
+import { refundCashiers } from './029_refund_cashiers';
 
 const memory = memoryDatabaseEachTest();
 
-describe('migration 027: refund cashiers', () => {
+describe('migration 029: refund cashiers', () => {
   it('applies to the database before it, keeping its refunds (naming nobody); who asked never changes and ships with the row', () => {
     const { db } = memory;
     expectAppliesKeepingInvoices(db, refundCashiers);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrate';
 import { expectAppliesKeepingInvoices, memoryDatabaseEachTest } from '../../../testkit/db';
-import { cashParts } from './028_cash_parts';
+import { cashParts } from './030_cash_parts';
 import { MIGRATIONS } from './index';
 
 const memory = memoryDatabaseEachTest();
@@ -18,7 +18,7 @@ const tender = (id: string, amount: number) =>
 const tenderSchema = () =>
   memory.db.prepare<[], { type: string; name: string }>("SELECT type, name FROM sqlite_master WHERE tbl_name = 'tenders' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY type, name").all();
 
-describe('migration 028: cash parts', () => {
+describe('migration 030: cash parts', () => {
   it('applies to the database before it, keeping its tenders (rowids too), their cash refunds, indexes and triggers', () => {
     const { db } = memory;
     migrate(db, MIGRATIONS.slice(0, position));

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { storeDatabaseEachTest } from '../../../testkit/store';
 import { migrateStore, storeSchemaVersion } from '../migrate';
-import { storeRefundCashiers } from './018_refund_cashiers';
+import { storeRefundCashiers } from './020_refund_cashiers';
 import { STORE_MIGRATIONS } from './index';
 
 const position = STORE_MIGRATIONS.indexOf(storeRefundCashiers);
 
 const store = storeDatabaseEachTest();
 
-describe('store migration 018: refund cashiers', () => {
+describe('store migration 020: refund cashiers', () => {
   it('adds who asked to the refunds and the cash paid back of the version before it, keeping their rows (naming nobody)', async () => {
     await migrateStore(store.client, STORE_MIGRATIONS.slice(0, position));
     await store.client.query("INSERT INTO stores (id, name, created_at) VALUES ('s1', 'Main Street', 0)");
