@@ -90,12 +90,16 @@ export const inputSchemas = {
   'cashier-sign-out': z.strictObject({ counterId: f.recordId }),
   /** The counter's open shift with its drawer's figures, or none. */
   'shift-current': z.strictObject({ counterId: f.recordId }),
-  /** Opens a shift on the counter with the cash put in the drawer to give change from. */
-  'shift-open': z.strictObject({ counterId: f.recordId, openedBy: f.closedBy, floatMinor: f.floatAmount }),
+  /**
+   * Opens a shift on the counter with the cash put in the drawer to give change from. Who did it (here
+   * and in the two calls below) is the cashier signed in at the counter, whatever name is sent; the
+   * typed name (`openedBy`, `by`, `closedBy`) only where no cashiers are defined.
+   */
+  'shift-open': z.strictObject({ counterId: f.recordId, openedBy: f.closedBy.optional(), floatMinor: f.floatAmount }),
   /** Cash put into (in) or taken out of (out) the drawer of an open shift, with the reason (`note`). */
-  'shift-cash-move': z.strictObject({ shiftId: f.recordId, kind: f.cashMovementKind, amountMinor: f.minorAmount, note: f.cashMovementReason, by: f.closedBy }),
+  'shift-cash-move': z.strictObject({ shiftId: f.recordId, kind: f.cashMovementKind, amountMinor: f.minorAmount, note: f.cashMovementReason, by: f.closedBy.optional() }),
   /** Closes the shift with the cash counted in the drawer: over or short against what was expected. */
-  'shift-close': z.strictObject({ shiftId: f.recordId, countedMinor: f.countedCash, closedBy: f.closedBy }),
+  'shift-close': z.strictObject({ shiftId: f.recordId, countedMinor: f.countedCash, closedBy: f.closedBy.optional() }),
   'attempt-events': z.strictObject({ attemptId: f.recordId }),
   'log-day': dayFilter.extend({ rows: f.logRows.optional() }),
   'log-export-csv': dayFilter,
@@ -177,9 +181,14 @@ export const inputSchemas = {
     storeName: f.storeName.optional(),
     storeAddress: f.storeAddress.optional(),
   }),
-  /** Refunds a paid payment in full or in part; `requestKey` makes a repeated press the same refund. */
+  /**
+   * Refunds a paid payment in full or in part; `requestKey` makes a repeated press the same refund.
+   * `counterId`: the counter of the screen it is asked at; the cashier signed in there is recorded as
+   * who asked (none signed in: the manager).
+   */
   'refund-create': z.strictObject({
     managerToken: f.managerToken,
+    counterId: f.recordId.optional(),
     attemptId: f.recordId,
     amountMinor: f.refundAmount,
     reason: f.refundReason,
@@ -196,17 +205,24 @@ export const inputSchemas = {
   /**
    * Closes the business day's books; `closeAnyway` when payments still need review (the close records
    * it). `preview` checks everything the close would and answers the report, closing nothing: what
-   * the manager confirms.
+   * the manager confirms. Who closed it: the cashier signed in at `counterId` (the screen's counter),
+   * whatever name is sent; the typed `closedBy` where nobody is signed in there.
    */
-  'day-close': z.strictObject({ managerToken: f.managerToken, date: f.isoDate, closedBy: f.closedBy, closeAnyway: z.boolean().optional(), preview: z.boolean().optional() }),
+  'day-close': z.strictObject({ managerToken: f.managerToken, counterId: f.recordId.optional(), date: f.isoDate, closedBy: f.closedBy.optional(), closeAnyway: z.boolean().optional(), preview: z.boolean().optional() }),
   /** Adds a cashier with a short PIN of their own (kept only as a hash). */
   'cashier-add': z.strictObject({ managerToken: f.managerToken, name: f.cashierName, pin: f.managerPin }),
   /** Removes a cashier: they can no longer sign in; their sales keep their name. */
   'cashier-remove': z.strictObject({ managerToken: f.managerToken, cashierId: f.recordId }),
-  /** Pays back (part of) an invoice's cash tender out of the drawer: a cash part is refunded in cash, never through Zoho. */
+  /**
+   * Pays back (part of) an invoice's cash tender out of the drawer: a cash part is refunded in cash,
+   * never through Zoho. `tenderId`: which of its cash parts (by default the newest with enough left).
+   * `counterId` as refund-create's.
+   */
   'cash-refund': z.strictObject({
     managerToken: f.managerToken,
+    counterId: f.recordId.optional(),
     invoiceId: f.recordId,
+    tenderId: f.recordId.optional(),
     amountMinor: f.refundAmount,
     reason: f.refundReason,
     note: f.refundNote.optional(),

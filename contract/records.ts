@@ -165,6 +165,8 @@ export interface Refund {
   finalAt: number | null;
   /** Store mode: the PC that made it (on rows read from the store's ledger). */
   stationId?: string;
+  /** The cashier signed in at the counter where it was asked for; none: the manager (whose PIN a refund takes). */
+  cashier?: string;
 }
 
 /**
@@ -231,6 +233,8 @@ export interface CashRefund {
   createdAt: number;
   /** Store mode: the PC that paid it (on rows read from the store's ledger). */
   stationId?: string;
+  /** The cashier signed in at the counter where it was paid back; none: the manager (whose PIN it takes). */
+  cashier?: string;
 }
 
 /** A manager closed a local day's books: its records no longer change. */

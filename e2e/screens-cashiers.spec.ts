@@ -1,6 +1,7 @@
 // Cashiers in Chromium against the real backend: the manager adds two; at the counter each signs
 // in with their own PIN (a wrong one is refused), F10 switches cashier, and each is named on their
-// own sales in the log and the day’s CSV; left alone, the counter signs its cashier out.
+// own sales in the log and the day’s CSV, and on the shift, the cash paid back and the day close
+// made while signed in (no name typed); left alone, the counter signs its cashier out.
 // Screenshots at 1366×768 and 1024×768 into /tmp/shots.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -64,6 +65,17 @@ test('two cashiers, each signed in with their own PIN, named on their own sales 
   await page.keyboard.press('F10');
   await signIn(page, 'Ravi', '2468');
   await cashSale(page, 'Sugar', '200');
+  // The shift names the cashier signed in: no name is typed.
+  await page.getByRole('button', { name: 'Shift and cash' }).click();
+  const shift = page.getByRole('region', { name: 'Shift at Counter A' });
+  await expect(shift.getByTestId('shift-cashier')).toHaveText('Each step is recorded as Ravi, signed in at this counter.');
+  await expect(shift.getByLabel('Your name')).toHaveCount(0);
+  await shift.getByLabel('Opening float').fill('1000');
+  await shift.getByRole('button', { name: 'Open the shift' }).click();
+  await expect(shift.getByText(/Opened by Ravi at/)).toBeVisible();
+  await expectAccessible(page);
+  await shotAtBothWidths(page, 'cashiers-05-shift');
+  await page.getByRole('button', { name: 'Back to the sale' }).click();
   // The last two bills' numbers, oldest first: Asha's, then Ravi's.
   const day = await host.call('log-day', { date: localDate(Date.now()) });
   if (!day.ok) throw new Error(day.error.message);
@@ -77,12 +89,33 @@ test('two cashiers, each signed in with their own PIN, named on their own sales 
   await cash.scrollIntoViewIfNeeded();
   await shotAtBothWidths(page, 'cashiers-04-log');
 
+  // Cash paid back for Asha's sale while Ravi is signed in at this counter: it names Ravi.
+  await page.getByRole('button', { name: `Pay back cash for ${byAsha}` }).click();
+  const payBack = page.getByRole('form', { name: `Pay back cash for ${byAsha}` });
+  await payBack.getByLabel('Cash to pay back').fill('40');
+  await payBack.getByRole('button', { name: 'Pay back in cash' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Pay back ₹40.00 in cash?' });
+  await expect(confirm).toContainText('Paid back by Ravi.');
+  await confirm.getByRole('button', { name: 'Yes, pay back ₹40.00' }).click();
+  await expect(payBack.getByText('Give the customer ₹40.00 from the drawer.')).toBeVisible();
+  await payBack.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('table', { name: 'Cash paid back' }).getByRole('row', { name: new RegExp(byAsha) })).toContainText('Counter A · Ravi');
+  // The day close names him too, with no name to type.
+  await page.getByRole('button', { name: 'Close the day' }).click();
+  const closePanel = page.getByRole('complementary', { name: /Close the day/ });
+  await expect(closePanel.getByTestId('day-close-cashier')).toHaveText('The close is recorded as Ravi, signed in at this counter.');
+  await expect(closePanel.getByLabel('Your name')).toHaveCount(0);
+  await expectAccessible(page);
+  await shotAtBothWidths(page, 'cashiers-06-day-close');
+  await closePanel.getByRole('button', { name: 'Back to the log' }).click();
+
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const lines = readFileSync(await (await downloadPromise).path(), 'utf8').trimEnd().split('\r\n');
   expect(lines[0]?.endsWith(',record,refund_id,taxable_value,tax,tax_by_rate,cashier')).toBe(true);
   expect(lines.find((line) => line.includes(byAsha))?.endsWith(',Asha')).toBe(true);
   expect(lines.find((line) => line.includes(byRavi))?.endsWith(',Ravi')).toBe(true);
+  expect(lines.find((line) => line.includes(byAsha) && line.includes(',cash refund,'))?.endsWith(',Ravi')).toBe(true);
 });
 
 test('a counter left alone signs its cashier out after the minutes the manager set', async ({ page, host }) => {

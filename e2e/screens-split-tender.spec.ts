@@ -1,8 +1,9 @@
 // Split tender in Chromium against the real backend and the simulator: ₹500 taken in cash, the
 // balance due shown large, the rest paid by UPI on the terminal (asked for the balance only), and
 // one receipt listing both tenders, rendered to PDF and read back. Screenshots at 1366×768 and
-// 1024×768 into /tmp/shots, axe clean. Then the cash part paid back in cash from the log; and a
-// ₹300 UPI part first (typed by the cashier, its own session), then the ₹200 balance in cash.
+// 1024×768 into /tmp/shots, axe clean. Then the cash part paid back in cash from the log; a ₹300 UPI
+// part first (typed by the cashier, its own session), then the ₹200 balance in cash, both parts still
+// shown after a reload; and cash, UPI, then cash again.
 import type { Page } from '@playwright/test';
 import { pdfText, squeezed } from '../testkit/pdf-text';
 import { localDate } from '../testkit/time';
@@ -28,7 +29,8 @@ test('a sale paid ₹500 in cash and the rest by UPI, with one receipt listing b
   await page.getByRole('button', { name: 'Take ₹500.00 now, ₹734.00 by card or UPI' }).click();
   await expect(page.getByTestId('balance-due')).toContainText('Balance due ₹734.00');
   await expect(page.getByTestId('balance-due')).toContainText('Paid so far ₹500.00 in cash, of ₹1,234.00.');
-  await expect(page.getByRole('radio', { name: 'Cash' })).toHaveCount(0);
+  // Cash stays on offer: the balance may be paid in several cash parts too.
+  await expect(page.getByRole('radio', { name: 'Cash' })).toHaveCount(1);
   await expect(page.getByRole('button', { name: 'Cancel this invoice' })).toHaveCount(0);
   await expectAccessible(page);
   await expectTouchTargets(page);
@@ -150,9 +152,17 @@ test('a sale paid ₹300 by UPI first, then the ₹200 balance in cash, with one
   await expect(region.getByTestId('change-due')).toHaveText('Change due ₹300.00');
   await expect(region).toContainText('UPI part₹300.00');
   await expect(region).toContainText('Cash part₹200.00');
+  await expect(region).toContainText('MethodUPI and Cash');
   await expectAccessible(page);
   await shotBothWidths(page, 'split-08-paid');
   expect(await host.sim.sessions()).toHaveLength(1);
+  // Brought back by a reload, the paid panel still shows both parts, as the receipt does.
+  await page.reload();
+  await expect(payStatus(page)).toHaveText(/PAID/, FINAL);
+  await expect(region).toContainText('MethodUPI and Cash');
+  await expect(region).toContainText('UPI part₹300.00');
+  await expect(region).toContainText('Cash part₹200.00');
+  await shotBothWidths(page, 'split-09-paid-reloaded');
 
   await page.evaluate(() => {
     window.print = () => undefined;
@@ -164,4 +174,47 @@ test('a sale paid ₹300 by UPI first, then the ₹200 balance in cash, with one
     expect(printed, text).toContain(squeezed(text));
   }
   expect(printed.indexOf(squeezed('UPI ₹300.00'))).toBeLessThan(printed.indexOf(squeezed('Cash ₹200.00')));
+});
+
+test('cash, then UPI, then cash again: each cash part its own, the paid panel and receipt listing all three in order', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await openApp(page, host, 'Counter A');
+  await fillItem(page, 1, 'Lehenga', '1', '1000');
+  await page.keyboard.press('F7');
+  await page.getByLabel('Amount tendered').fill('300');
+  await page.getByRole('button', { name: 'Take ₹300.00 now, ₹700.00 by card or UPI' }).click();
+  await expect(page.getByTestId('balance-due')).toContainText('Balance due ₹700.00');
+
+  await page.getByRole('radio', { name: 'UPI' }).check();
+  await page.getByRole('button', { name: 'Pay only part by card or UPI' }).click();
+  await page.getByLabel('Card or UPI part').fill('400');
+  await chargeButton(page).click();
+  await expectWaiting(page, 'TRM001');
+  await host.sim.pay('TRM001', { outcome: 'succeeded' });
+  await expect(page.getByTestId('balance-due')).toContainText('Balance due ₹300.00', FINAL);
+  await expect(page.getByTestId('balance-due')).toContainText('Paid so far ₹700.00 (₹300.00 in cash), of ₹1,000.00.');
+
+  await page.keyboard.press('F7');
+  await page.getByLabel('Amount tendered').fill('500');
+  await page.getByRole('button', { name: 'Take cash ₹300.00' }).click();
+  await expect(payStatus(page)).toHaveText(/PAID/, FINAL);
+  const region = page.getByRole('region', { name: 'Payment' });
+  await expect(region.getByTestId('change-due')).toHaveText('Change due ₹200.00');
+  await expect(region).toContainText('MethodCash and UPI');
+  await expect(region.locator('dt', { hasText: /part$/ })).toHaveText(['Cash part', 'UPI part', 'Cash part']);
+  await expect(region.locator('dt', { hasText: /part$/ }).locator('+ dd')).toHaveText(['₹300.00', '₹400.00', '₹300.00']);
+  await expectAccessible(page);
+  await shotBothWidths(page, 'split-10-cash-upi-cash');
+
+  await page.evaluate(() => {
+    window.print = () => undefined;
+  });
+  await page.getByRole('button', { name: 'Print receipt' }).click();
+  await expect(page.locator('.print-area .receipt')).toHaveCount(1);
+  const printed = squeezed(pdfText(await page.pdf({ preferCSSPageSize: true, printBackground: true })));
+  const first = printed.indexOf(squeezed('Cash ₹300.00'));
+  const upi = printed.indexOf(squeezed('UPI ₹400.00'));
+  expect(first).toBeGreaterThan(-1);
+  expect(upi).toBeGreaterThan(first);
+  expect(printed.indexOf(squeezed('Cash ₹300.00'), upi)).toBeGreaterThan(upi);
 });

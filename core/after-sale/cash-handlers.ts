@@ -6,6 +6,7 @@ import * as counters from '../../db/local/counters';
 import * as invoices from '../../db/local/invoices';
 import * as refunds from '../../db/local/refunds';
 import * as tenders from '../../db/local/tenders';
+import { signedInCashier } from '../cashiers/handlers';
 import { readSettings } from '../handlers/settings';
 import type { DataContext, Handlers } from '../handlers/types';
 import { receiptOf } from './receipts';
@@ -20,8 +21,10 @@ export function salesHandlers(ctx: DataContext): Handlers<'cash-settle' | 'cash-
       return settled;
     },
     // A refund goes back by the tender it came from: the cash part out of the drawer, never through Zoho.
-    'cash-refund': ({ managerToken: _manager, note, ...input }) => {
-      const refund = cashRefunds.refundCash(ctx.db, { ...input, note: note ?? null, at: ctx.now() });
+    // Who paid it: the cashier signed in at the screen's counter (none: the manager, whose PIN it takes).
+    'cash-refund': ({ managerToken: _manager, counterId, note, ...input }) => {
+      const cashier = signedInCashier(ctx, counterId);
+      const refund = cashRefunds.refundCash(ctx.db, { ...input, note: note ?? null, at: ctx.now(), ...(cashier ? { cashier } : {}) });
       ctx.events.emit({ type: 'ledger-changed' });
       return refund;
     },
@@ -40,7 +43,7 @@ function receipt(ctx: DataContext, invoiceId: string): Receipt {
     storeName,
     storeAddress,
     bill: invoices.getBill(ctx.db, invoice.id),
-    cash: tenders.cashSaleForInvoice(ctx.db, invoice.id),
+    cash: tenders.cashSalesForInvoice(ctx.db, invoice.id),
     attempts: attempts.listAttemptsForInvoice(ctx.db, invoice.id),
     refundsOf: (attemptId) => refunds.listRefundsForAttempt(ctx.db, attemptId),
   });

@@ -10,6 +10,7 @@ import { billsPaidInWindow } from '../../db/local/invoices';
 import * as log from '../../db/local/ledger';
 import * as refunds from '../../db/local/refunds';
 import { formatDate, localDate } from '../../contract/calendar';
+import { personAtCounter } from '../cashiers/handlers';
 import { HandlerFailure } from '../failure';
 import type { DataContext, Handlers } from '../handlers/types';
 import { dayTaxSummary } from './tax-summary';
@@ -28,6 +29,8 @@ export function dayCloseHandlers(ctx: DataContext): Handlers<'day-close-report' 
       if (input.date > localDate(now)) {
         throw new HandlerFailure('invalid_input', 'Date must be today or earlier: a day is closed once it has begun.', 'date');
       }
+      // Who closes it: checked for the preview too, so the confirmation is not refused after.
+      const closedBy = personAtCounter(ctx, input.counterId, input.closedBy, 'closedBy', false);
       const before = await storeReport(ctx, input.date);
       if (before.close) throw new HandlerFailure('conflict', `${formatDate(input.date)} is already closed (by ${before.close.closedBy}).`, 'date');
       if (before.liveCount > 0) {
@@ -62,7 +65,7 @@ export function dayCloseHandlers(ctx: DataContext): Handlers<'day-close-report' 
         ...(silent.length > 0 ? { notHeardFrom: silent.map((pc) => pc.name) } : {}),
         ...(unsent.length > 0 ? { notSentFrom: unsent.map((pc) => pc.name) } : {}),
       };
-      const close = { id: randomUUID(), day: input.date, ...window, closedBy: input.closedBy, awaitingReview: review, summary, at: now };
+      const close = { id: randomUUID(), day: input.date, ...window, closedBy, awaitingReview: review, summary, at: now };
       await ctx.ports().closes.publish(close);
       closeDay(ctx.db, close);
       ctx.events.emit({ type: 'ledger-changed' });

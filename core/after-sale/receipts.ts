@@ -12,7 +12,8 @@ export interface SaleParts {
   storeName: string;
   storeAddress: string;
   bill: Bill | null;
-  cash: CashSale | null;
+  /** Its cash parts, in the order taken. */
+  cash: readonly CashSale[];
   /** The invoice's card/UPI attempts, oldest first. */
   attempts: readonly ChargeAttempt[];
   /** The refunds of a payment. */
@@ -38,14 +39,14 @@ export function receiptOf(parts: SaleParts): Receipt {
 }
 
 /**
- * The tenders that paid the invoice, in the order they were paid: its cash (whole or a part) and each
+ * The tenders that paid the invoice, in the order they were paid: each cash part (or the whole) and each
  * card/UPI payment that succeeded, until the total is covered. A success on an invoice already paid
  * is a double charge, flagged on its attempt, not a tender of this sale.
  */
 function receiptParts({ invoice, cash, attempts, refundsOf }: SaleParts): ReceiptPart[] {
-  const cashPart: ReceiptPart[] = cash
-    ? [{ tender: 'cash', amountMinor: cash.amountMinor, paymentId: null, tenderedMinor: cash.tenderedMinor, changeMinor: cash.changeMinor, paidAt: cash.createdAt, refunds: [] }]
-    : [];
+  const cashParts = cash.map(
+    (part): ReceiptPart => ({ tender: 'cash', amountMinor: part.amountMinor, paymentId: null, tenderedMinor: part.tenderedMinor, changeMinor: part.changeMinor, paidAt: part.createdAt, refunds: [] }),
+  );
   const cardParts = attempts
     .filter((paid) => paid.state === 'succeeded')
     .map((paid): ReceiptPart => ({
@@ -58,7 +59,7 @@ function receiptParts({ invoice, cash, attempts, refundsOf }: SaleParts): Receip
       refunds: refundsOf(paid.id).filter((refund) => refund.state !== 'failed' && refund.state !== 'rejected' && refund.state !== 'canceled'),
     }));
   // Cash is recorded only while no card/UPI payment is live, so paidAt orders the parts as they were taken.
-  const inOrder = [...cashPart, ...cardParts].sort((a, b) => a.paidAt - b.paidAt);
+  const inOrder = [...cashParts, ...cardParts].sort((a, b) => a.paidAt - b.paidAt);
   const parts: ReceiptPart[] = [];
   let coveredMinor = 0;
   for (const part of inOrder) {

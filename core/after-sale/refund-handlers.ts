@@ -4,13 +4,18 @@ import * as attempts from '../../db/local/attempts';
 import * as refunds from '../../db/local/refunds';
 import { correctionFor } from '../../db/local/day-closes';
 import { formatDate } from '../../contract/calendar';
+import { signedInCashier } from '../cashiers/handlers';
 import { HandlerFailure } from '../failure';
 import type { DataContext, Handlers } from '../handlers/types';
 
 export function refundHandlers(ctx: DataContext): Handlers<'refund-create' | 'refund-list' | 'refund-recheck' | 'refund-decide'> {
   return {
     // Any PC's payment: the store counts what is left of it across its PCs (core/ports.ts RefundGuard).
-    'refund-create': ({ managerToken: _manager, ...input }) => ctx.refunds.create(input),
+    // Who asked: the cashier signed in at the screen's counter (none: the manager, whose PIN it takes).
+    'refund-create': ({ managerToken: _manager, counterId, ...input }) => {
+      const cashier = signedInCashier(ctx, counterId);
+      return ctx.refunds.create({ ...input, ...(cashier ? { cashier } : {}) });
+    },
     // Another PC's payment's refunds are read from the store's ledger (core/ports.ts).
     'refund-list': (input) => ctx.ports().ledger.refunds(input.attemptId, () => refunds.listRefundsWithEvents(ctx.db, attempts.requireAttempt(ctx.db, input.attemptId).id)),
     'refund-recheck': async (input) => {

@@ -74,7 +74,7 @@ describe('split tender', () => {
     expect(csv).toContain(`${bill.number},Counter 1,TRM001,734.00,INR,upi,succeeded`);
   });
 
-  it('refuses a cash part over the balance, a second cash part and cancelling the invoice, naming the field, and changes nothing', async () => {
+  it('refuses a cash part over the balance, a second cash part over what is left and cancelling the invoice, naming the field, and changes nothing', async () => {
     rig = await Rig.start({ counters: 1 });
     const counterId = rig.counters[0]?.id ?? '';
     const bill = await rig.call('invoice-create', { counterId, lines: [{ description: 'Saree', quantity: 1, unitPriceMinor: TOTAL }] });
@@ -86,8 +86,8 @@ describe('split tender', () => {
     const file = join(rig.dataDir, 'counter.db');
     const before = databaseFingerprint(file);
 
-    const again = await rig.raw('cash-settle', { invoiceId: bill.id, counterId, tenderedMinor: REST });
-    expect(!again.ok && again.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/already has its cash part/) as string });
+    const again = await rig.raw('cash-settle', { invoiceId: bill.id, counterId, tenderedMinor: 200_000, amountMinor: REST + 1 });
+    expect(!again.ok && again.error).toEqual({ code: 'invalid_input', field: 'amountMinor', message: 'Cash part must be at most the balance due, ₹734.00.' });
     const cancel = await rig.raw('invoice-void', { invoiceId: bill.id });
     expect(!cancel.ok && cancel.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/Part of this invoice is already paid/) as string });
     expect(databaseFingerprint(file)).toBe(before);
@@ -224,6 +224,38 @@ describe('split tender', () => {
     expect(rig.sim.refunds()).toEqual([expect.objectContaining({ payment_id: upi.paymentId, amount: '300.00' })]);
     const cashBack = await rig.raw('cash-refund', { managerToken: rig.managerToken, invoiceId: bill.id, amountMinor: 20_001, reason: 'others', requestKey: randomUUID() });
     expect(!cashBack.ok && cashBack.error.field).toBe('amountMinor');
+  });
+
+  it('cash, then UPI, then cash again: each cash part its own tender, the receipt lists all three in order, cash paid back from the part named', async () => {
+    rig = await Rig.start({ counters: 1 });
+    const { bill, counterId } = await partPaidInCash();
+    const upi = await rig.call('charge-create', { invoiceId: bill.id, counterId, method: 'upi', amountMinor: 40_000 });
+    await rig.control.pay('TRM001', { outcome: 'succeeded' });
+    await rig.waitFor(upi.id, (a) => a.state === 'succeeded');
+    const tooMuch = await rig.raw('cash-settle', { invoiceId: bill.id, counterId, tenderedMinor: 50_000, amountMinor: 33_401 });
+    expect(!tooMuch.ok && tooMuch.error).toEqual({ code: 'invalid_input', field: 'amountMinor', message: 'Cash part must be at most the balance due, ₹334.00.' });
+    const { invoice, sale } = await rig.call('cash-settle', { invoiceId: bill.id, counterId, tenderedMinor: 35_000 });
+    expect(invoice).toMatchObject({ status: 'paid', balanceDueMinor: 0, paidInCashMinor: CASH + 33_400 });
+    expect(sale).toMatchObject({ amountMinor: 33_400, changeMinor: 1_600 });
+    const paid = await rig.raw('cash-settle', { invoiceId: bill.id, counterId, tenderedMinor: 100 });
+    expect(!paid.ok && paid.error.code).toBe('conflict');
+
+    const receipt = await rig.call('receipt-get', { invoiceId: bill.id });
+    expect(receipt.parts.map((p) => [p.tender, p.amountMinor])).toEqual([
+      ['cash', CASH],
+      ['upi', 40_000],
+      ['cash', 33_400],
+    ]);
+    const day = await rig.call('log-day', { date: localDate(Date.now()) });
+    expect(day.cashSales.filter((s) => s.invoiceId === bill.id).map((s) => s.amountMinor)).toEqual([33_400, CASH]);
+    // Cash goes back from the part named (the newest with enough left when none is named).
+    const first = day.cashSales.find((s) => s.amountMinor === CASH);
+    const fromFirst = await rig.call('cash-refund', { managerToken: rig.managerToken, invoiceId: bill.id, tenderId: first?.id, amountMinor: 45_000, reason: 'others', requestKey: randomUUID() });
+    expect(fromFirst.tenderId).toBe(first?.id);
+    const unnamed = await rig.call('cash-refund', { managerToken: rig.managerToken, invoiceId: bill.id, amountMinor: 30_000, reason: 'others', requestKey: randomUUID() });
+    expect(unnamed.tenderId).toBe(sale.id);
+    const over = await rig.raw('cash-refund', { managerToken: rig.managerToken, invoiceId: bill.id, tenderId: first?.id, amountMinor: 5_001, reason: 'others', requestKey: randomUUID() });
+    expect(!over.ok && over.error.field).toBe('amountMinor');
   });
 
   it('a failed card part leaves the whole balance due, and cash takes it', async () => {

@@ -59,6 +59,57 @@ describe('cashiers', () => {
     expect((await rig.call('log-day', { date: localDate(Date.now()) })).attempts[0]?.cashier).toBe('Ravi');
   });
 
+  it('name who opened, moved cash in and closed a shift, asked for a refund and closed the day: the cashier signed in there, whatever name is sent', async () => {
+    rig = await Rig.start();
+    const [a, b] = [rig.counters[0]?.id ?? '', rig.counters[1]?.id ?? ''];
+    const today = localDate(Date.now());
+    // No cashiers yet: the name typed, as before; none typed is refused at its field.
+    const typed = await rig.call('shift-open', { counterId: b, openedBy: 'Meena', floatMinor: 0 });
+    expect(typed.shift.openedBy).toBe('Meena');
+    const nameless = await rig.raw('shift-close', { shiftId: typed.shift.id, countedMinor: 0 });
+    expect(!nameless.ok && nameless.error).toMatchObject({ code: 'invalid_input', field: 'closedBy', message: expect.stringMatching(/^Your name is required/) as string });
+    await rig.call('shift-close', { shiftId: typed.shift.id, countedMinor: 0, closedBy: 'Meena' });
+
+    const asha = (await rig.call('cashier-add', { managerToken: rig.managerToken, name: 'Asha', pin: '1357' })).cashiers[0];
+    const ravi = (await rig.call('cashier-add', { managerToken: rig.managerToken, name: 'Ravi', pin: '2468' })).cashiers.find((c) => c.name === 'Ravi');
+    if (!asha || !ravi) throw new Error('cashiers not added');
+    // Cashiers defined and nobody signed in: the drawer is refused as a sale is.
+    const unsigned = await rig.raw('shift-open', { counterId: a, openedBy: 'Asha', floatMinor: 0 });
+    expect(!unsigned.ok && unsigned.error).toMatchObject({ code: 'conflict', field: 'counterId', message: expect.stringMatching(/^Sign in at this counter first/) as string });
+    await rig.call('cashier-sign-in', { counterId: a, cashierId: asha.id, pin: '1357' });
+    await rig.call('cashier-sign-in', { counterId: b, cashierId: ravi.id, pin: '2468' });
+
+    // Asha's screen sends Ravi's name: the backend records Asha, signed in at the counter.
+    const shift = await rig.call('shift-open', { counterId: a, openedBy: 'Ravi', floatMinor: 10_000 });
+    expect(shift.shift.openedBy).toBe('Asha');
+    const moved = await rig.call('shift-cash-move', { shiftId: shift.shift.id, kind: 'in', amountMinor: 500, note: 'Change', by: 'Ravi' });
+    expect(moved.movements.map((m) => m.by)).toEqual(['Asha']);
+    expect((await rig.call('shift-close', { shiftId: shift.shift.id, countedMinor: 10_500, closedBy: 'Ravi' })).shift.close?.closedBy).toBe('Asha');
+
+    const charged = await rig.charge(4_000);
+    await rig.control.pay(rig.counters[0]?.terminalId ?? '', { outcome: 'succeeded' });
+    const paid = await rig.waitFor(charged.id, (attempt) => attempt.state === 'succeeded');
+    const refund = await rig.call('refund-create', { managerToken: rig.managerToken, counterId: a, attemptId: paid.id, amountMinor: 1_000, reason: 'others', requestKey: 'key-asha-0001' });
+    expect(refund.cashier).toBe('Asha');
+    const byManager = await rig.call('refund-create', { managerToken: rig.managerToken, attemptId: paid.id, amountMinor: 1_000, reason: 'others', requestKey: 'key-mgr-00001' });
+    expect(byManager.cashier).toBeUndefined();
+    const sale = await rig.call('invoice-create', { counterId: b, lines: [{ description: 'Rice', quantity: 1, unitPriceMinor: 3_000 }] });
+    await rig.call('cash-settle', { invoiceId: sale.id, counterId: b, tenderedMinor: 3_000 });
+    const paidBack = await rig.call('cash-refund', { managerToken: rig.managerToken, counterId: b, invoiceId: sale.id, amountMinor: 500, reason: 'others', requestKey: 'key-ravi-0001' });
+    expect(paidBack.cashier).toBe('Ravi');
+
+    const log = await rig.call('log-day', { date: today });
+    expect(log.refunds.map((r) => r.cashier ?? null).sort()).toEqual(['Asha', null]);
+    expect(log.cashRefunds.map((r) => r.cashier)).toEqual(['Ravi']);
+    const csv = (await rig.call('log-export-csv', { date: today })).csv.trim().split(/\r?\n/);
+    expect(csv.filter((line) => line.includes(',refund,') && line.endsWith(',Asha'))).toHaveLength(1);
+    expect(csv.filter((line) => line.includes(',cash refund,') && line.endsWith(',Ravi'))).toHaveLength(1);
+
+    // The day close names Ravi, signed in at the screen's counter, not the name typed.
+    const { close } = await rig.call('day-close', { managerToken: rig.managerToken, counterId: b, date: today, closedBy: 'Asha' });
+    expect(close?.closedBy).toBe('Ravi');
+  });
+
   it('five wrong PINs lock that cashier out for a while, even with the right PIN', async () => {
     rig = await Rig.start();
     const counterId = rig.counters[0]?.id ?? '';

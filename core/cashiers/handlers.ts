@@ -57,7 +57,8 @@ export function cashierHandlers(ctx: DataContext): Handlers<CashierCalls> {
  * The name an invoice made at the counter carries: the signed-in cashier's; none while no cashiers
  * are defined; refused (nothing is made) while cashiers are defined and nobody is signed in there.
  * A program's charge (the local integration API) is not a person at the till: with nobody signed
- * in it names the program ("Integration: Tally"), and is never refused for it.
+ * in it names the program ("Integration: Tally"), and is never refused for it. The same goes for the
+ * drawer's float, cash in and out and count (personAtCounter).
  */
 export function cashierAtCounter(ctx: DataContext, counterId: string, program?: string): string | undefined {
   const signedIn = cashiers.signedInAt(ctx.db, counterId);
@@ -65,4 +66,22 @@ export function cashierAtCounter(ctx: DataContext, counterId: string, program?: 
   if (!cashiers.hasCashiers(ctx.db)) return undefined;
   if (program !== undefined) return `Integration: ${program}`;
   throw new HandlerFailure('conflict', 'Sign in at this counter first: each sale names the cashier who made it.', 'counterId');
+}
+
+/** The cashier signed in at the counter (by the counter's session, never a name the screen sends); none. */
+export function signedInCashier(ctx: DataContext, counterId: string | undefined): string | undefined {
+  return counterId ? cashiers.signedInAt(ctx.db, counterId)?.name : undefined;
+}
+
+/**
+ * Who did something at the counter that names a person (a shift's float, cash in or out, its close;
+ * a day close): the cashier signed in there; where nobody is, the name typed (`typed`, its field
+ * `field`), required. At the till (`atTill`), with cashiers defined and nobody signed in, it is
+ * refused as a sale is: the drawer is a cashier's.
+ */
+export function personAtCounter(ctx: DataContext, counterId: string | undefined, typed: string | undefined, field: string, atTill: boolean): string {
+  const name = atTill && counterId ? cashierAtCounter(ctx, counterId) : signedInCashier(ctx, counterId);
+  if (name !== undefined) return name;
+  if (typed === undefined) throw new HandlerFailure('invalid_input', 'Your name is required: it is recorded with what you do.', field);
+  return typed;
 }

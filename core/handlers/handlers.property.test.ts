@@ -487,6 +487,7 @@ const FIELDS: Record<string, FieldKind> = {
   preview: { valid: fc.boolean(), invalid: WRONG_TYPES.filter((v) => typeof v !== 'boolean') },
   shiftId: recordId,
   cashierId: recordId,
+  tenderId: recordId,
   openedBy: personName,
   by: personName,
   entryId: wholeNumberKind(1, SET_ASIDE_ENTRY_MAX),

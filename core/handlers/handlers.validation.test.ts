@@ -114,9 +114,11 @@ const BAD_INPUTS: Record<HandlerName, { input: Record<string, unknown>; field: s
     { input: { managerToken: 't', invoiceId: 'i', amountMinor: 0, reason: 'others', requestKey: 'key-12345' }, field: 'amountMinor', rule: /Refund amount must be more than zero/ },
     { input: { managerToken: 't', invoiceId: 'i', amountMinor: 100, reason: 'changed mind', requestKey: 'key-12345' }, field: 'reason', rule: /Reason must be one of/ },
     { input: { managerToken: 't', amountMinor: 100, reason: 'others', requestKey: 'key-12345' }, field: 'invoiceId', rule: /required/ },
+    { input: { managerToken: 't', invoiceId: 'i', tenderId: 'a b', amountMinor: 100, reason: 'others', requestKey: 'key-12345' }, field: 'tenderId', rule: /letters, digits/ },
   ],
   'day-close': [
     { input: { managerToken: 't', date: '2026-11-22', closedBy: ' ' }, field: 'closedBy', rule: /Your name is required/ },
+    { input: { managerToken: 't', counterId: 'a b', date: '2026-11-22' }, field: 'counterId', rule: /letters, digits/ },
     { input: { managerToken: 't', date: '2026-11-22', closedBy: 'Asha', closeAnyway: 'yes' }, field: 'closeAnyway', rule: /boolean/i },
     { input: { managerToken: 't', date: '2026-11-22', closedBy: 'Asha', preview: 1 }, field: 'preview', rule: /boolean/i },
   ],

@@ -27,7 +27,7 @@ function source(day: DayLog, size: number, store = false): DayLogSource {
       ...(store ? { pcName: (id: string) => FIXTURE_PCS.get(id) ?? id } : {}),
     },
     pages: paged(day, size),
-    namesACashier: () => [...day.attempts, ...day.cashSales].some((sale) => sale.cashier !== undefined && sale.cashier !== null),
+    namesACashier: () => [...day.attempts, ...day.cashSales, ...day.refunds, ...day.cashRefunds].some((record) => record.cashier !== undefined && record.cashier !== null),
   };
 }
 

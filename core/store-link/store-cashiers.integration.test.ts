@@ -63,7 +63,13 @@ describe('a store’s cashiers', () => {
     expect(!twin.ok && twin.error).toMatchObject({ code: 'conflict', field: 'name' });
     await rosterWhen(pc2, (r) => names(r).includes('Ravi'), 'Ravi on PC 2');
     expect((await pc2.call('cashier-sign-in', { counterId: counter2, cashierId: ravi, pin: '2460' })).signedIn).toEqual({ id: ravi, name: 'Ravi' });
-    expect((await cashSale(pc2, counter2, 2_500)).cashier).toBe('Ravi');
+    const sale = await cashSale(pc2, counter2, 2_500);
+    expect(sale.cashier).toBe('Ravi');
+    // Cash paid back on PC 2 names Ravi, signed in there (not the name of the sale's cashier): shipped with the row.
+    const paidBack = await pc2.call('cash-refund', { managerToken: pc2.managerToken, counterId: counter2, invoiceId: sale.invoiceId, amountMinor: 500, reason: 'others', requestKey: 'key-ravi-0001' });
+    expect(paidBack.cashier).toBe('Ravi');
+    const shipped = async () => (await store.client.query<{ cashier: string | null }>('SELECT cashier FROM cash_refunds WHERE id = $1', [paidBack.id])).rows[0]?.cashier;
+    await eventually(async () => ((await shipped()) === 'Ravi' ? true : undefined), 10_000, 'the cash refund’s cashier in the store');
 
     // Wrong PINs are counted where they are typed: Asha locked out on PC 1 still signs in on PC 2.
     const asha = idOf(joined, 'Asha');

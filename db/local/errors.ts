@@ -57,7 +57,7 @@ export class InvoiceOfAnotherCounterError extends CodedError {
 }
 
 /** The field whose value is already taken by another record. */
-export type ConflictField = 'terminalId' | 'invoicePrefix' | 'number' | 'invoiceId' | 'requestKey' | 'date' | 'counterId' | 'shiftId' | 'name';
+export type ConflictField = 'terminalId' | 'invoicePrefix' | 'number' | 'invoiceId' | 'requestKey' | 'date' | 'counterId' | 'shiftId' | 'name' | 'tenderId';
 
 /**
  * A uniqueness rule refused the write: `record` is what was being written, `field` the value already
@@ -89,7 +89,6 @@ export type InvalidStateReason =
   | 'refund_needs_review'
   | 'invoice_card_payment_pending'
   | 'invoice_part_paid'
-  | 'invoice_cash_taken'
   | 'invoice_no_cash';
 
 const INVALID_STATE_MESSAGES: Record<InvalidStateReason, string> = {
@@ -108,7 +107,6 @@ const INVALID_STATE_MESSAGES: Record<InvalidStateReason, string> = {
     'An earlier refund of this payment needs a manager’s check on Zoho’s dashboard (its history says what to look for). Record whether it was made, then refund again.',
   invoice_card_payment_pending:
     'This invoice has a card or UPI payment that is still running or whose outcome is unknown: wait for it, or have a manager check it, before taking cash.',
-  invoice_cash_taken: 'This invoice already has its cash part: take the balance due by card or UPI.',
   invoice_no_cash: 'This invoice took no cash: refund its card or UPI payment, which goes back through Zoho.',
   invoice_part_paid: 'Part of this invoice is already paid, so it cannot be cancelled: take the balance due, or refund the part paid.',
 };

@@ -102,13 +102,18 @@ export function* attemptPages(db: Db, query: DayLogFilter & { invoiceSearch?: st
 
 /**
  * Whether a card/UPI attempt or cash sale in [fromMs, toMs) (of one counter, when given) is on an
- * invoice that names its cashier: the day's CSV then has a cashier column. Stops at the first.
+ * invoice that names its cashier, or a refund or cash paid back names who asked for it: the day's
+ * CSV then has a cashier column. Stops at the first.
  */
 export function dayNamesACashier(db: Db, fromMs: number, toMs: number, counterId: string | undefined): boolean {
   const counter = counterId === undefined ? '' : ' AND x.counter_id = @counterId';
   const named = (table: string) =>
     `EXISTS (SELECT 1 FROM ${table} AS x JOIN invoices AS i ON i.id = x.invoice_id WHERE x.created_at >= @fromMs AND x.created_at < @toMs${counter} AND i.cashier IS NOT NULL)`;
-  const row = prepared<[Record<string, string | number>], { named: number }>(db, `SELECT ${named('charge_attempts')} OR ${named('tenders')} AS named`).get({
+  const asked = (table: string) => `EXISTS (SELECT 1 FROM ${table} AS x WHERE x.created_at >= @fromMs AND x.created_at < @toMs${counter} AND x.cashier IS NOT NULL)`;
+  const row = prepared<[Record<string, string | number>], { named: number }>(
+    db,
+    `SELECT ${named('charge_attempts')} OR ${named('tenders')} OR ${asked('refunds')} OR ${asked('cash_refunds')} AS named`,
+  ).get({
     fromMs,
     toMs,
     ...(counterId === undefined ? {} : { counterId }),

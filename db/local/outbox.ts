@@ -1,14 +1,19 @@
-// The store outbox (migrations 010, 011; 014 adds the invoice's program, 020 its cashier, 023 cash refunds, 024 the invoice's tax summary): every change to the ledger, queued in the transaction that
-// made it, for the shipper to send to the store in order. Rows leave only once the store holds them.
+// The store outbox (migrations 010, 011; 014 adds the invoice's program, 020 its cashier, 023 cash refunds, 024 the invoice's tax summary,
+// 029 a refund's cashier): every change to the ledger, queued in the transaction that made it, for the shipper to send to the
+// store in order. Rows leave only once the store holds them.
 import type { Db } from './database';
 import { OUTBOX_TABLES_010, rowJsonSql } from './migrations/010_store_outbox';
 import { OUTBOX_TABLES_011 } from './migrations/011_store_outbox_after_sale';
-import { CASH_REFUNDS_OUTBOX_023 } from './migrations/023_cash_refunds';
 import { INVOICES_OUTBOX_024 } from './migrations/026_invoice_tax_summary';
+import { CASH_REFUNDS_OUTBOX_029, REFUNDS_OUTBOX_029 } from './migrations/029_refund_cashiers';
 import { inWriteTransaction, prepared } from './statements';
 
 /** The tables a joined PC ships, parents first (the order a backfill queues them in). */
-export const OUTBOX_TABLES = [...OUTBOX_TABLES_010.map((table) => (table.table === 'invoices' ? INVOICES_OUTBOX_024 : table)), ...OUTBOX_TABLES_011, CASH_REFUNDS_OUTBOX_023];
+export const OUTBOX_TABLES = [
+  ...OUTBOX_TABLES_010.map((table) => (table.table === 'invoices' ? INVOICES_OUTBOX_024 : table)),
+  ...OUTBOX_TABLES_011.map((table) => (table.table === 'refunds' ? REFUNDS_OUTBOX_029 : table)),
+  CASH_REFUNDS_OUTBOX_029,
+];
 
 export interface OutboxLink {
   storeId: string;

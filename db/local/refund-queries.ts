@@ -26,6 +26,8 @@ export interface RefundRow {
   created_at: number;
   updated_at: number;
   final_at: number | null;
+  /** Who asked for it (migration 029): the cashier signed in at the counter; null for the manager. */
+  cashier?: string | null;
 }
 
 /** Refunds as `r`, with their invoice's number (another PC's, as seen when refunded: migration 027); add WHERE / ORDER BY. */
@@ -52,6 +54,7 @@ export function toRefund(row: RefundRow): Refund {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     finalAt: row.final_at,
+    ...(row.cashier ? { cashier: row.cashier } : {}),
   };
 }
 

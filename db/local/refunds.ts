@@ -39,6 +39,8 @@ export interface NewRefund {
   actor: string;
   /** Another PC's payment, read from the store (none: this PC's own, read here). */
   elsewhere?: PaymentElsewhere | null;
+  /** The cashier signed in at the counter where it was asked for (none: the manager). */
+  cashier?: string;
 }
 
 /** The refund, and whether it was already there (a repeated request): then Zoho is not asked again. */
@@ -72,9 +74,9 @@ export function insertCreatingRefund(db: Db, input: NewRefund): CreatedRefund {
     prepared<[Record<string, unknown>]>(
       db,
       `INSERT INTO refunds (id, attempt_id, invoice_id, counter_id, payment_id, amount_minor, currency, reason, note, request_key,
-                            state, created_at, updated_at)
+                            state, created_at, updated_at, cashier)
        VALUES (@id, @attemptId, @invoiceId, @counterId, @paymentId, @amountMinor, @currency, @reason, @note, @requestKey,
-               'creating', @at, @at)`,
+               'creating', @at, @at, @cashier)`,
     ).run({
       id,
       attemptId: attempt.id,
@@ -87,6 +89,7 @@ export function insertCreatingRefund(db: Db, input: NewRefund): CreatedRefund {
       note: input.note,
       requestKey: input.requestKey,
       at: input.at,
+      cashier: input.cashier ?? null,
     });
     appendRefundEvent(db, { refundId: id, fromState: null, toState: 'creating', at: input.at, actor: input.actor, reason: `Refund of payment ${attempt.paymentId}` });
     return { refund: requireRefund(db, id), repeated: false };

@@ -1,5 +1,6 @@
-// Invoices settled at the till (cash), wholly or in part (split tender). The tender and the invoice's move to paid are one
-// transaction; the rules are checked here (typed refusals) and again by migration 008's triggers.
+// Invoices settled at the till (cash), wholly or in part (split tender): each cash part its own tender, as many as
+// the customer pays in (migration 030). The tender and the invoice's move to paid are one transaction; the rules are
+// checked here (typed refusals) and again by the migrations' triggers.
 import { randomUUID } from 'node:crypto';
 import type { CashSale, Invoice } from '../../contract/records';
 import type { Db } from './database';
@@ -23,11 +24,10 @@ export interface CashSettlement {
 
 /**
  * Records the invoice's cash tender: the whole balance due (the invoice is then paid), or a part of
- * it (the balance stays due, for card or UPI). Refuses an invoice of another counter, a paid or void
- * one, one whose card/UPI payment is live or not checked (InvalidStateError
- * invoice_card_payment_pending), one already part paid in cash (InvalidStateError invoice_cash_taken),
- * a part over the balance (PartTooLargeError), too little cash (TenderTooSmallError) and a
- * closed day (DayClosedError).
+ * it (the balance stays due, for card or UPI, or another cash part). Refuses an invoice of another
+ * counter, a paid or void one, one whose card/UPI payment is live or not checked (InvalidStateError
+ * invoice_card_payment_pending), a part over the balance (the total less every part paid before:
+ * PartTooLargeError), too little cash (TenderTooSmallError) and a closed day (DayClosedError).
  */
 export function settleInCash(db: Db, input: CashSettlement): { invoice: Invoice; sale: CashSale } {
   return inWriteTransaction(db, () => {
@@ -37,7 +37,6 @@ export function settleInCash(db: Db, input: CashSettlement): { invoice: Invoice;
     if (invoice.status === 'paid') throw new InvalidStateError('invoice_paid');
     if (invoice.status === 'void') throw new InvalidStateError('invoice_void');
     if (invoiceHasLiveAttempt(db, invoice.id) || invoiceAwaitsReview(db, invoice.id)) throw new InvalidStateError('invoice_card_payment_pending');
-    if (cashSaleForInvoice(db, invoice.id)) throw new InvalidStateError('invoice_cash_taken');
     const amountMinor = input.amountMinor ?? invoice.balanceDueMinor;
     if (amountMinor > invoice.balanceDueMinor) throw new PartTooLargeError('Cash part', amountMinor, invoice.balanceDueMinor, invoice.currency);
     const part = amountMinor < invoice.balanceDueMinor;
@@ -61,8 +60,9 @@ export function settleInCash(db: Db, input: CashSettlement): { invoice: Invoice;
       at: input.at,
     });
     recordInvoicePaid(db, invoice.id, null, input.at);
-    const sale = cashSaleForInvoice(db, invoice.id);
-    if (!sale) throw new Error(`The cash sale of ${invoice.number} was not written.`);
+    const written = prepared<[string], TenderRow>(db, `${SELECT_TENDERS} WHERE t.id = ?`).get(id);
+    if (!written) throw new Error(`The cash sale of ${invoice.number} was not written.`);
+    const sale = toCashSale(written);
     return { invoice: requireInvoice(db, invoice.id), sale };
   });
 }
@@ -100,9 +100,9 @@ export function toCashSale(row: TenderRow): CashSale {
   };
 }
 
-export function cashSaleForInvoice(db: Db, invoiceId: string): CashSale | null {
-  const row = prepared<[string], TenderRow>(db, `${SELECT_TENDERS} WHERE t.invoice_id = ?`).get(invoiceId);
-  return row ? toCashSale(row) : null;
+/** The invoice's cash parts, in the order taken. */
+export function cashSalesForInvoice(db: Db, invoiceId: string): CashSale[] {
+  return prepared<[string], TenderRow>(db, `${SELECT_TENDERS} WHERE t.invoice_id = ? ORDER BY t.created_at, t.rowid`).all(invoiceId).map(toCashSale);
 }
 
 /** The counter's newest cash sale: a reload shows it (with its change) as the counter's last sale. */

@@ -104,12 +104,13 @@ export async function* storeKeysetPages<T extends { createdAt: number; id: strin
 }
 
 /**
- * `table AS alias` with its invoice's number and cashier, looked up row by row: by the invoices' key
- * where the same PC wrote both (cash); by the invoice's id alone (store migration 018's index) for a
- * refund, which a PC may make of another PC's sale.
+ * `table AS alias` with its invoice's number, looked up row by row: by the invoices' key where the
+ * same PC wrote both (cash); by the invoice's id alone (store migration 018's index) for a refund,
+ * which a PC may make of another PC's sale. A cash tender carries its sale's cashier; a refund names
+ * its own (store migration 020).
  */
-const withInvoiceNumber = (table: string, alias: string, invoiceOf: 'same PC' | 'any PC' = 'same PC') =>
-  `SELECT ${alias}.*, coalesce(i.number, '') AS invoice_number, i.cashier FROM ${table} AS ${alias}
+const withInvoiceNumber = (table: 'refunds' | 'tenders' | 'cash_refunds', alias: string, invoiceOf: 'same PC' | 'any PC' = 'same PC') =>
+  `SELECT ${alias}.*, coalesce(i.number, '') AS invoice_number${table === 'tenders' ? ', i.cashier' : ''} FROM ${table} AS ${alias}
    LEFT JOIN LATERAL (SELECT number, cashier FROM invoices AS i WHERE i.store_id = ${alias}.store_id${invoiceOf === 'same PC' ? ` AND i.station_id = ${alias}.station_id` : ''} AND i.id = ${alias}.invoice_id LIMIT 1) AS i ON true`;
 
 /** The day's refunds across the store, newest first. */
@@ -127,12 +128,16 @@ export async function storeCashSalesForDay(client: Client, storeId: string, filt
   return rows.rows.map((row) => ({ ...toCashSale(row), stationId: row.station_id }));
 }
 
-/** Whether a card/UPI attempt or cash sale of the day (of the filter's PC and counter) names its cashier: the CSV then has a cashier column. */
+/**
+ * Whether a card/UPI attempt or cash sale of the day (of the filter's PC and counter) names its
+ * cashier, or a refund or cash paid back names who asked: the CSV then has a cashier column.
+ */
 export async function storeDayNamesACashier(client: Client, storeId: string, filter: StoreDayFilter): Promise<boolean> {
-  const named = (table: string, where: StoreWhere) =>
-    `EXISTS (SELECT 1 FROM ${table} AS x JOIN invoices AS i ON i.store_id = x.store_id AND i.station_id = x.station_id AND i.id = x.invoice_id WHERE ${where.sql} AND i.cashier IS NOT NULL)`;
   const where = new StoreWhere(storeId, 'x', filter).between('created_at', filter.fromMs, filter.toMs);
-  const rows = await client.query<{ named: boolean }>(`SELECT ${named('charge_attempts', where)} OR ${named('tenders', where)} AS named`, where.params);
+  const named = (table: string) =>
+    `EXISTS (SELECT 1 FROM ${table} AS x JOIN invoices AS i ON i.store_id = x.store_id AND i.station_id = x.station_id AND i.id = x.invoice_id WHERE ${where.sql} AND i.cashier IS NOT NULL)`;
+  const asked = (table: string) => `EXISTS (SELECT 1 FROM ${table} AS x WHERE ${where.sql} AND x.cashier IS NOT NULL)`;
+  const rows = await client.query<{ named: boolean }>(`SELECT ${named('charge_attempts')} OR ${named('tenders')} OR ${asked('refunds')} OR ${asked('cash_refunds')} AS named`, where.params);
   return rows.rows[0]?.named === true;
 }
 

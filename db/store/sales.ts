@@ -14,7 +14,8 @@ export interface StoreSale {
   invoice: Invoice;
   /** The PC that made the sale. */
   stationId: string;
-  cash: CashSale | null;
+  /** Its cash parts, in the order taken. */
+  cash: CashSale[];
   /** The invoice's card/UPI attempts, oldest first. */
   attempts: ChargeAttempt[];
 }
@@ -27,11 +28,10 @@ export async function readStoreSale(client: Queryable, storeId: string, invoiceI
   const window = [storeId, invoice.counter_id, invoice.created_at, invoice.paid_at ?? Number.MAX_SAFE_INTEGER, invoiceId, invoice.number];
   const atCounter = 'store_id = $1 AND counter_id = $2 AND created_at >= $3 AND created_at <= $4 AND invoice_id = $5';
   const [tenders, attempts] = await Promise.all([
-    client.query<TenderRow>(`SELECT t.*, $6::text AS invoice_number FROM tenders AS t WHERE ${atCounter}`, window),
+    client.query<TenderRow>(`SELECT t.*, $6::text AS invoice_number FROM tenders AS t WHERE ${atCounter} ORDER BY t.created_at, t.id`, window),
     client.query<AttemptRow>(`SELECT a.*, $6::text AS invoice_number FROM charge_attempts AS a WHERE ${atCounter} ORDER BY a.created_at, a.id`, window),
   ]);
-  const cash = tenders.rows[0];
-  return { invoice: toInvoice(invoice), stationId: invoice.station_id, cash: cash ? toCashSale(cash) : null, attempts: attempts.rows.map(toChargeAttempt) };
+  return { invoice: toInvoice(invoice), stationId: invoice.station_id, cash: tenders.rows.map(toCashSale), attempts: attempts.rows.map(toChargeAttempt) };
 }
 
 /** The refunds of a payment by every PC of the store (each with the PC that made it), oldest first, each with its history. */

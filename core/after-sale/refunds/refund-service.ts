@@ -75,7 +75,8 @@ export class RefundsNotAllowedError extends CodedError {
 
 const FOLLOWED: readonly RefundState[] = FOLLOWED_REFUND_STATES;
 
-type RefundInput = Omit<ParsedInput<'refund-create'>, 'managerToken'>;
+/** A refund asked for, and the cashier who asked (none: the manager, or a program's request). */
+type RefundInput = Omit<ParsedInput<'refund-create'>, 'managerToken' | 'counterId'> & { cashier?: string };
 
 export class RefundService {
   private readonly lifecycle: Lifecycle<Refund, RefundInput, ZohoRefund>;
@@ -135,6 +136,7 @@ export class RefundService {
       at: now(),
       actor: 'manager',
       elsewhere,
+      ...(input.cashier ? { cashier: input.cashier } : {}),
     });
     if (repeated) return { record: refund, send: null };
     // Then the store counts every PC's refunds of the payment and reserves this one, before Zoho is asked.

@@ -26,6 +26,8 @@ import { storeLease } from './025_store_lease';
 import { invoiceTaxSummary } from './026_invoice_tax_summary';
 import { remoteRefunds } from './027_remote_refunds';
 import { closedDayEdges } from './028_closed_day_edges';
+import { refundCashiers } from './029_refund_cashiers';
+import { cashParts } from './030_cash_parts';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -63,4 +65,6 @@ export const MIGRATIONS: readonly Migration[] = [
   invoiceTaxSummary,
   remoteRefunds,
   closedDayEdges,
+  refundCashiers,
+  cashParts,
 ];

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { CashierRoster } from '../../../contract/answers';
 import type { AppError, Result } from '../../../contract/result';
 import { call } from '../api/gateway';
+import { useAppStore } from './app-state';
 import { useManagerStore } from './manager-state';
 
 /** Minutes without a key press, click or touch before the counter signs its cashier out. */
@@ -99,3 +100,9 @@ export const useCashierStore = create<CashierState>()((set, get) => {
     },
   };
 });
+
+/** The cashier signed in at this screen's counter (the station's), as last loaded: whom the backend names; null for none. */
+export function useScreenCashier(): string | null {
+  const stationCounterId = useAppStore((s) => s.stationCounterId);
+  return useCashierStore((s) => (s.counterId !== null && s.counterId === stationCounterId ? (s.roster?.signedIn?.name ?? null) : null));
+}

@@ -316,9 +316,8 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => {
       set({ method, cash: false, ...(get().errorTarget === 'method' ? clearError() : {}) });
     },
     setCash(cash) {
-      const { busy, invoice } = get();
-      // An invoice has one cash part: once taken, the balance goes to card or UPI.
-      if (busy || (cash && invoice && invoice.paidInCashMinor > 0)) return;
+      // Cash may be taken in several parts (split tender), before or after card/UPI parts.
+      if (get().busy) return;
       set({ cash, ...clearError() });
     },
     setPart(text) {

@@ -69,7 +69,8 @@ interface ManagerState {
   /** Refunds a paid payment; the same `requestKey` again (a second press) is the same refund. */
   createRefund: (attempt: ChargeAttempt, refund: { amountMinor: number; reason: RefundReason; note: string; requestKey: string }) => Promise<Refund | null>;
   /** Closes the day; `preview` checks all a close would and answers the report, for the manager to confirm. */
-  closeDay: (date: string, closedBy: string, options: { closeAnyway: boolean; preview?: boolean }) => Promise<DayCloseReport | null>;
+  /** `closedBy`: the name typed, or null where a cashier is signed in at this screen's counter (the backend names them). */
+  closeDay: (date: string, closedBy: string | null, options: { closeAnyway: boolean; preview?: boolean }) => Promise<DayCloseReport | null>;
   configureConnection: (form: ConnectionForm) => Promise<boolean>;
   startSignIn: (openWindow: (url: string) => void) => Promise<boolean>;
   submitCode: (code: string) => Promise<boolean>;
@@ -99,6 +100,12 @@ interface ManagerState {
   integrationApi: IntegrationApiStatus | null;
   loadIntegrationApi: () => Promise<void>;
   setIntegrationLan: (lan: boolean) => Promise<boolean>;
+}
+
+/** This screen's counter (the station's), where the cashier who does something is signed in. */
+function screenCounter(): { counterId?: string } {
+  const counterId = useAppStore.getState().stationCounterId;
+  return counterId ? { counterId } : {};
 }
 
 export const useManagerStore = create<ManagerState>()((set, get) => {
@@ -310,22 +317,23 @@ export const useManagerStore = create<ManagerState>()((set, get) => {
       return saved !== null;
     },
 
+    // Refunds and the day close name the cashier signed in at this screen's counter (the backend looks them up).
     async createRefund(attempt, refund) {
       const note = refund.note.trim();
       return run(`refund-${attempt.id}`, (managerToken) =>
         call((api) =>
-          api.refundCreate({ managerToken, attemptId: attempt.id, amountMinor: refund.amountMinor, reason: refund.reason, requestKey: refund.requestKey, ...(note ? { note } : {}) }),
+          api.refundCreate({ managerToken, ...screenCounter(), attemptId: attempt.id, amountMinor: refund.amountMinor, reason: refund.reason, requestKey: refund.requestKey, ...(note ? { note } : {}) }),
         ),
       );
     },
 
     async refundCash(sale, refund) {
-      return run(`cash-refund-${sale.id}`, (managerToken) => call((api) => api.cashRefund({ managerToken, invoiceId: sale.invoiceId, ...refund })));
+      return run(`cash-refund-${sale.id}`, (managerToken) => call((api) => api.cashRefund({ managerToken, ...screenCounter(), invoiceId: sale.invoiceId, tenderId: sale.id, ...refund })));
     },
 
     async closeDay(date, closedBy, { closeAnyway, preview }) {
       return run('day-close', (managerToken) =>
-        call((api) => api.dayClose({ managerToken, date, closedBy, ...(closeAnyway ? { closeAnyway: true } : {}), ...(preview ? { preview: true } : {}) })),
+        call((api) => api.dayClose({ managerToken, ...screenCounter(), date, ...(closedBy === null ? {} : { closedBy }), ...(closeAnyway ? { closeAnyway: true } : {}), ...(preview ? { preview: true } : {}) })),
       );
     },
 

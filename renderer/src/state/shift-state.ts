@@ -17,9 +17,10 @@ interface ShiftState {
   busy: ShiftForm | null;
   error: (AppError & { form: ShiftForm }) | null;
   load: (counterId: string) => Promise<void>;
-  open: (openedBy: string, floatText: string) => Promise<boolean>;
-  move: (kind: 'in' | 'out', amountText: string, note: string, by: string) => Promise<boolean>;
-  close: (countedText: string, closedBy: string) => Promise<boolean>;
+  /** `name`: the name typed, or null where a cashier is signed in (the backend names them). */
+  open: (name: string | null, floatText: string) => Promise<boolean>;
+  move: (kind: 'in' | 'out', amountText: string, note: string, name: string | null) => Promise<boolean>;
+  close: (countedText: string, name: string | null) => Promise<boolean>;
   /** Done with a closed shift's figures: back to opening the next one. */
   dismissClosed: () => void;
 }
@@ -66,25 +67,25 @@ export const useShiftStore = create<ShiftState>()((set, get) => {
       else set({ loading: false, error: { ...result.error, form: 'open' } });
     },
 
-    async open(openedBy, floatText) {
+    async open(name, floatText) {
       const floatMinor = amount('open', floatText, 'floatMinor', 'Opening float', true);
       const counterId = get().counterId;
       if (floatMinor === null || !counterId) return false;
-      return send('open', () => call((api) => api.shiftOpen({ counterId, openedBy, floatMinor })));
+      return send('open', () => call((api) => api.shiftOpen({ counterId, floatMinor, ...(name === null ? {} : { openedBy: name }) })));
     },
 
-    async move(kind, amountText, note, by) {
+    async move(kind, amountText, note, name) {
       const amountMinor = amount('move', amountText, 'amountMinor', 'Amount', false);
       const shiftId = get().report?.shift.id;
       if (amountMinor === null || !shiftId) return false;
-      return send('move', () => call((api) => api.shiftCashMove({ shiftId, kind, amountMinor, note, by })));
+      return send('move', () => call((api) => api.shiftCashMove({ shiftId, kind, amountMinor, note, ...(name === null ? {} : { by: name }) })));
     },
 
-    async close(countedText, closedBy) {
+    async close(countedText, name) {
       const countedMinor = amount('close', countedText, 'countedMinor', 'Counted cash', true);
       const shiftId = get().report?.shift.id;
       if (countedMinor === null || !shiftId) return false;
-      return send('close', () => call((api) => api.shiftClose({ shiftId, countedMinor, closedBy })));
+      return send('close', () => call((api) => api.shiftClose({ shiftId, countedMinor, ...(name === null ? {} : { closedBy: name }) })));
     },
 
     dismissClosed() {

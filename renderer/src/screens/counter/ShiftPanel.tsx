@@ -1,7 +1,7 @@
 // The counter's shift: open the drawer with a float, record cash put in or taken out with a reason,
 // and close with the cash counted, which shows over or short against what the drawer should hold;
-// then the shift slip is printed. The name at the top (the signed-in cashier's, to start with) is
-// recorded with each step.
+// then the shift slip is printed. Each step names the cashier signed in at the counter (the backend
+// records them); in a shop without cashiers, the name typed at the top.
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { ShiftReport } from '../../../../contract/answers';
 import type { Counter } from '../../../../contract/records';
@@ -36,9 +36,10 @@ function submit(action: () => void) {
 export function ShiftPanel({ counter }: { counter: Counter }) {
   const report = useShiftStore((s) => s.report);
   const loading = useShiftStore((s) => s.loading);
-  // The signed-in cashier's name to start with (none where no cashiers are defined).
-  const cashier = useCashierStore((s) => (s.counterId === counter.id ? (s.roster?.signedIn?.name ?? '') : ''));
-  const [name, setName] = useState(cashier);
+  // The signed-in cashier (none where no cashiers are defined): then no name is typed.
+  const cashier = useCashierStore((s) => (s.counterId === counter.id ? (s.roster?.signedIn?.name ?? null) : null));
+  const [typed, setTyped] = useState('');
+  const name = cashier === null ? typed : null;
   const nameError = useShiftStore((s) => (s.error && NAME_FIELDS.includes(s.error.field ?? '') ? s.error.message : null));
 
   useEffect(() => {
@@ -55,11 +56,17 @@ export function ShiftPanel({ counter }: { counter: Counter }) {
           </p>
         ) : null}
       </div>
-      <Field label="Your name" error={nameError} hint="Recorded with each step." className="shift-name">
-        {({ id, describedBy, invalid }) => (
-          <input id={id} className="input" maxLength={60} value={name} onChange={(event) => setName(event.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
-        )}
-      </Field>
+      {cashier === null ? (
+        <Field label="Your name" error={nameError} hint="Recorded with each step." className="shift-name">
+          {({ id, describedBy, invalid }) => (
+            <input id={id} className="input" maxLength={60} value={typed} onChange={(event) => setTyped(event.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+          )}
+        </Field>
+      ) : (
+        <p className="shift-name" data-testid="shift-cashier">
+          Each step is recorded as <strong>{cashier}</strong>, signed in at this counter.
+        </p>
+      )}
       {loading && !report ? <p className="loading">Loading…</p> : null}
       {!loading && !report ? <OpenForm name={name} /> : null}
       {report && !report.shift.close ? <OpenShift report={report} name={name} /> : null}
@@ -68,7 +75,7 @@ export function ShiftPanel({ counter }: { counter: Counter }) {
   );
 }
 
-function OpenForm({ name }: { name: string }) {
+function OpenForm({ name }: { name: string | null }) {
   const [float, setFloat] = useState('');
   const busy = useShiftStore((s) => s.busy === 'open');
   const errors = useFormErrors('open', ['floatMinor']);
@@ -148,7 +155,7 @@ function Movements({ report }: { report: ShiftReport }) {
   );
 }
 
-function OpenShift({ report, name }: { report: ShiftReport; name: string }) {
+function OpenShift({ report, name }: { report: ShiftReport; name: string | null }) {
   return (
     <>
       <DrawerFigures report={report} />
@@ -161,7 +168,7 @@ function OpenShift({ report, name }: { report: ShiftReport; name: string }) {
   );
 }
 
-function MoveForm({ name }: { name: string }) {
+function MoveForm({ name }: { name: string | null }) {
   const [kind, setKind] = useState<'in' | 'out'>('out');
   const [amount, setAmount] = useState('');
   const [note, setNote] = useState('');
@@ -198,7 +205,7 @@ function MoveForm({ name }: { name: string }) {
   );
 }
 
-function CloseForm({ name }: { name: string }) {
+function CloseForm({ name }: { name: string | null }) {
   const [counted, setCounted] = useState('');
   const busy = useShiftStore((s) => s.busy === 'close');
   const errors = useFormErrors('close', ['countedMinor']);

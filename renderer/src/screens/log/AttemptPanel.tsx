@@ -138,6 +138,7 @@ function RefundList({ refunds }: { refunds: readonly RefundWithEvents[] }) {
               {REFUND_REASON_LABELS[refund.reason]}
               {refund.note ? `: ${refund.note}` : ''}
               {refund.zohoRefundId ? ` · Zoho ${refund.zohoRefundId}` : ''}
+              {` · by ${refund.cashier ?? 'the manager'}`}
               {madeElsewhere(refund.stationId)}
             </span>
             {correction ? (

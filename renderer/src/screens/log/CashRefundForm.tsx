@@ -8,6 +8,7 @@ import type { CashSale } from '../../../../contract/records';
 import { formatMoney, parseAmount } from '../../../../contract/money';
 import { refundTooLargeMessage } from '../../../../contract/refund-rules';
 import { Message } from '../../components/Field';
+import { useScreenCashier } from '../../state/cashier-state';
 import { useManagerStore } from '../../state/manager-state';
 import { REFUND_REASON_LABELS } from '../../format/labels';
 import { RefundAmountField, RefundConfirmation, RefundReasonField } from './RefundFields';
@@ -15,6 +16,7 @@ import { RefundAmountField, RefundConfirmation, RefundReasonField } from './Refu
 export function CashRefundForm({ sale, leftMinor, onClose }: { sale: CashSale; leftMinor: number; onClose: () => void }) {
   const form = `cash-refund-${sale.id}`;
   const busy = useManagerStore((s) => s.busy === form);
+  const cashier = useScreenCashier();
   const serverError = useManagerStore((s) => s.errors[form]);
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState<RefundReason>('requested_by_customer');
@@ -64,7 +66,7 @@ export function CashRefundForm({ sale, leftMinor, onClose }: { sale: CashSale; l
         onBack={() => setConfirming(null)}
       >
         {shown} in cash from the drawer to the customer who paid {formatMoney(sale.amountMinor, sale.currency)} in cash for invoice {sale.invoiceNumber}. Reason:{' '}
-        {REFUND_REASON_LABELS[reason]}. A refund cannot be taken back.
+        {REFUND_REASON_LABELS[reason]}.{cashier ? ` Paid back by ${cashier}.` : ''} A refund cannot be taken back.
       </RefundConfirmation>
     );
   }

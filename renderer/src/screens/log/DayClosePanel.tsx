@@ -1,12 +1,14 @@
 // Closing the day: the report (totals by counter and tender, refunds, each drawer's cash, what still
-// needs review), the close itself by a manager who gives their name and confirms what is being
-// closed (the backend checks it all first, closing nothing), and the printable summary.
+// needs review), the close itself with the manager's PIN, confirmed against what is being closed
+// (the backend checks it all first, closing nothing), and the printable summary. The close names the
+// cashier signed in at this screen's counter; where nobody is, the name typed.
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { DayCloseReport } from '../../../../contract/answers';
 import { formatDate, formatDateTime, localDate, nextDate } from '../../../../contract/calendar';
 import { formatMoney } from '../../../../contract/money';
 import { Field, Message } from '../../components/Field';
 import { useAppStore } from '../../state/app-state';
+import { useScreenCashier } from '../../state/cashier-state';
 import { useLogStore } from '../../state/log-state';
 import { useManagerStore } from '../../state/manager-state';
 import { usePrintStore } from '../../state/print-state';
@@ -25,7 +27,9 @@ export function DayClosePanel({ onClose }: { onClose: () => void }) {
   const printing = usePrintStore((s) => s.busy);
   const exporting = useLogStore((s) => s.busy === 'export');
   const closeNotice = useLogStore((s) => s.closeNotice);
-  const [closedBy, setClosedBy] = useState('');
+  const cashier = useScreenCashier();
+  const [typedName, setTypedName] = useState('');
+  const closedBy = cashier === null ? typedName : null;
   const [closeAnyway, setCloseAnyway] = useState(false);
   /** The report as the backend checked it for a close: shown for the manager to confirm. */
   const [confirming, setConfirming] = useState<DayCloseReport | null>(null);
@@ -120,22 +124,28 @@ export function DayClosePanel({ onClose }: { onClose: () => void }) {
                 void check();
               }}
             >
-              <Field label="Your name" error={error?.field === 'closedBy' ? error.message : null} hint="Recorded with the close.">
-                {({ id, describedBy, invalid }) => (
-                  <input
-                    id={id}
-                    className="input"
-                    maxLength={60}
-                    value={closedBy}
-                    onChange={(event) => {
-                      setClosedBy(event.target.value);
-                      setConfirming(null);
-                    }}
-                    aria-describedby={describedBy}
-                    aria-invalid={invalid || undefined}
-                  />
-                )}
-              </Field>
+              {cashier === null ? (
+                <Field label="Your name" error={error?.field === 'closedBy' ? error.message : null} hint="Recorded with the close.">
+                  {({ id, describedBy, invalid }) => (
+                    <input
+                      id={id}
+                      className="input"
+                      maxLength={60}
+                      value={typedName}
+                      onChange={(event) => {
+                        setTypedName(event.target.value);
+                        setConfirming(null);
+                      }}
+                      aria-describedby={describedBy}
+                      aria-invalid={invalid || undefined}
+                    />
+                  )}
+                </Field>
+              ) : (
+                <p data-testid="day-close-cashier">
+                  The close is recorded as <strong>{cashier}</strong>, signed in at this counter.
+                </p>
+              )}
               {report.needsReview.length > 0 ? (
                 <label className="checkbox">
                   <input

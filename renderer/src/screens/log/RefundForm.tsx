@@ -13,6 +13,7 @@ import { methodLabel, REFUND_REASON_LABELS } from '../../format/labels';
 import { PrintReceiptButton } from '../print/PrintReceiptButton';
 import { ReturnedGoods } from './ReturnedGoods';
 import { useAppStore } from '../../state/app-state';
+import { useScreenCashier } from '../../state/cashier-state';
 import { useManagerStore } from '../../state/manager-state';
 import { RefundAmountField, RefundConfirmation, RefundReasonField } from './RefundFields';
 
@@ -27,6 +28,7 @@ export function RefundForm({ attempt, refunds }: { attempt: ChargeAttempt; refun
   const refundsEnabled = useAppStore((s) => s.connection?.refundsEnabled ?? true);
   const form = `refund-${attempt.id}`;
   const busy = useManagerStore((s) => s.busy === form);
+  const cashier = useScreenCashier();
   const serverError = useManagerStore((s) => s.errors[form]);
   const left = leftToRefund(attempt, refunds);
   const [amount, setAmount] = useState('');
@@ -99,7 +101,7 @@ export function RefundForm({ attempt, refunds }: { attempt: ChargeAttempt; refun
         onBack={() => setConfirming(null)}
       >
         {shown} goes back by {method} to the customer who paid {formatMoney(attempt.amountMinor, attempt.currency)} for invoice {attempt.invoiceNumber}
-        {attempt.paymentId ? ` (payment ID ${attempt.paymentId})` : ''}. Reason: {REFUND_REASON_LABELS[reason]}. A refund cannot be taken back.
+        {attempt.paymentId ? ` (payment ID ${attempt.paymentId})` : ''}. Reason: {REFUND_REASON_LABELS[reason]}.{cashier ? ` Asked by ${cashier}.` : ''} A refund cannot be taken back.
       </RefundConfirmation>
     );
   }

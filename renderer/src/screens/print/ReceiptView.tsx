@@ -70,7 +70,7 @@ export function ReceiptView({ receipt, layout }: { receipt: Receipt; layout: Pap
           <ul>
             {refunds.map((refund) => (
               <li key={refund.id}>
-                {formatDateTime(refund.createdAt)}: {money(refund.amountMinor)} ({refundStateLabel(refund.state)})
+                {formatDateTime(refund.createdAt)}: {money(refund.amountMinor)} ({refundStateLabel(refund.state)}){refund.cashier ? `, by ${refund.cashier}` : ''}
               </li>
             ))}
           </ul>

@@ -65,6 +65,12 @@ function closeReport(b: FakeState, date: string): DayCloseReport {
   };
 }
 
+/** The cashier signed in at the counter, as a record's `cashier` (none: the manager). */
+export function signedInAt(b: FakeState, counterId: string | undefined): { cashier?: string } {
+  const cashier = b.cashierAt(counterId);
+  return cashier ? { cashier } : {};
+}
+
 export function createRefund(b: FakeState, input: ParsedInput<'refund-create'>): Refund {
   const repeated = b.refunds.find((r) => r.id === `refund-${input.requestKey}`);
   if (repeated) return repeated;
@@ -92,6 +98,7 @@ export function createRefund(b: FakeState, input: ParsedInput<'refund-create'>):
     createdAt: at,
     updatedAt: at,
     finalAt: null,
+    ...signedInAt(b, input.counterId),
   };
   b.refunds.push(refund);
   b.emit({ type: 'refund-updated', refund });
@@ -132,9 +139,10 @@ export function ledgerHandlers(b: FakeState) {
     'day-close-report': (input) => ok(closeReport(b, input.date)),
     'day-close': (input) => {
       const report = closeReport(b, input.date);
+      const closedBy = b.whoAt(input.counterId, input.closedBy, 'closedBy');
       if (report.needsReview.length > 0 && !input.closeAnyway) refuse('conflict', 'Payments still need a check.', 'closeAnyway');
       if (input.preview) return ok(report);
-      b.closes.push({ id: `close-${input.date}`, day: input.date, closedBy: input.closedBy, closedAt: b.now(), awaitingReview: report.needsReview.length });
+      b.closes.push({ id: `close-${input.date}`, day: input.date, closedBy, closedAt: b.now(), awaitingReview: report.needsReview.length });
       return ok(closeReport(b, input.date));
     },
   } satisfies Partial<FakeHandlers>;

@@ -4,6 +4,7 @@ import type { HandlerOutput, ParsedInput } from '../../../../contract/handlers';
 import { invoiceAwaitsReview, type CashRefund, type CashSale, type Counter } from '../../../../contract/records';
 import { ok } from '../../../../contract/result';
 import { isLiveState } from '../../../../contract/vocabulary';
+import { signedInAt } from './ledger';
 import type { FakeState } from './state';
 import { refuse, type FakeHandlers } from './handlers';
 
@@ -22,13 +23,12 @@ function settleCash(b: FakeState, input: ParsedInput<'cash-settle'>): HandlerOut
   if (b.attemptsOf(invoice.id).some((a) => isLiveState(a.state)) || invoiceAwaitsReview(b.attemptsOf(invoice.id))) {
     refuse('conflict', 'This invoice has a card or UPI payment that is still running or whose outcome is unknown.', 'invoiceId');
   }
-  if (b.cashSales.some((s) => s.invoiceId === invoice.id)) refuse('conflict', 'This invoice already has its cash part.', 'invoiceId');
   const amountMinor = input.amountMinor ?? invoice.balanceDueMinor;
   if (amountMinor > invoice.balanceDueMinor) refuse('invalid_input', 'Cash part must be at most the balance due.', 'amountMinor');
   if (input.tenderedMinor < amountMinor) refuse('invalid_input', 'Amount tendered must be at least the total.', 'tenderedMinor');
   const at = b.now();
   invoice.balanceDueMinor -= amountMinor;
-  invoice.paidInCashMinor = amountMinor;
+  invoice.paidInCashMinor += amountMinor;
   if (invoice.balanceDueMinor === 0) Object.assign(invoice, { status: 'paid', paidAt: at });
   const sale: CashSale = {
     id: `cash-${at}`,
@@ -48,7 +48,7 @@ function settleCash(b: FakeState, input: ParsedInput<'cash-settle'>): HandlerOut
 function refundCash(b: FakeState, input: ParsedInput<'cash-refund'>): CashRefund {
   const repeated = b.cashRefunds.find((r) => r.id === `cash-refund-${input.requestKey}`);
   if (repeated) return repeated;
-  const sale = b.cashSales.find((s) => s.invoiceId === input.invoiceId) ?? refuse('conflict', 'This invoice took no cash.', 'invoiceId');
+  const sale = b.cashSales.findLast((s) => s.invoiceId === input.invoiceId && (input.tenderId === undefined || s.id === input.tenderId)) ?? refuse('conflict', 'This invoice took no cash.', 'invoiceId');
   const paidBack = b.cashRefunds.filter((r) => r.tenderId === sale.id).reduce((sum, r) => sum + r.amountMinor, 0);
   if (paidBack + input.amountMinor > sale.amountMinor) refuse('invalid_input', 'Refund amount is more than is left to refund.', 'amountMinor');
   const refund: CashRefund = {
@@ -62,6 +62,7 @@ function refundCash(b: FakeState, input: ParsedInput<'cash-refund'>): CashRefund
     reason: input.reason,
     note: input.note ?? null,
     createdAt: b.now(),
+    ...signedInAt(b, input.counterId),
   };
   b.cashRefunds.push(refund);
   return refund;

@@ -24,7 +24,7 @@ export function shiftHandlers(b: FakeState) {
       if (b.shifts.some((s) => s.shift.counterId === input.counterId && !s.shift.close)) refuse('conflict', 'A shift is still open on this counter.', 'counterId');
       const counter = b.counters.find((c) => c.id === input.counterId) ?? refuse('not_found', 'That counter does not exist.', 'counterId');
       const report: ShiftReport = {
-        shift: { id: `shift-${b.shifts.length + 1}`, counterId: counter.id, openedBy: input.openedBy, floatMinor: input.floatMinor, openedAt: b.now(), close: null },
+        shift: { id: `shift-${b.shifts.length + 1}`, counterId: counter.id, openedBy: b.whoAt(counter.id, input.openedBy, 'openedBy'), floatMinor: input.floatMinor, openedAt: b.now(), close: null },
         counterName: counter.name,
         currency: b.appInfo.currency,
         movements: [],
@@ -39,7 +39,7 @@ export function shiftHandlers(b: FakeState) {
     },
     'shift-cash-move': (input) => {
       const report = openReport(b, input.shiftId);
-      const movement = { id: `move-${report.movements.length + 1}`, shiftId: input.shiftId, kind: input.kind, amountMinor: input.amountMinor, reason: input.note, by: input.by, createdAt: b.now() };
+      const movement = { id: `move-${report.movements.length + 1}`, shiftId: input.shiftId, kind: input.kind, amountMinor: input.amountMinor, reason: input.note, by: b.whoAt(report.shift.counterId, input.by, 'by'), createdAt: b.now() };
       const sign = input.kind === 'in' ? 1 : -1;
       return ok(
         update(b, report, {
@@ -52,7 +52,7 @@ export function shiftHandlers(b: FakeState) {
     },
     'shift-close': (input) => {
       const report = openReport(b, input.shiftId);
-      const close = { closedBy: input.closedBy, closedAt: b.now(), countedMinor: input.countedMinor, expectedMinor: report.expectedMinor };
+      const close = { closedBy: b.whoAt(report.shift.counterId, input.closedBy, 'closedBy'), closedAt: b.now(), countedMinor: input.countedMinor, expectedMinor: report.expectedMinor };
       return ok(update(b, report, { shift: { ...report.shift, close }, overShortMinor: input.countedMinor - report.expectedMinor }));
     },
   } satisfies Partial<FakeHandlers>;

@@ -103,6 +103,15 @@ export class FakeState {
     this.emit(structuredClone({ type: 'charge-updated', attempt, invoice: this.requireInvoice(attempt.invoiceId) }));
   }
 
+  cashierAt(counterId: string | undefined): string | undefined {
+    return counterId ? this.signedIn.get(counterId)?.name : undefined;
+  }
+
+  /** Who did it at the counter: the cashier signed in there (as the backend: never the name sent), else the name typed. */
+  whoAt(counterId: string | undefined, typed: string | undefined, field: string): string {
+    return this.cashierAt(counterId) ?? typed ?? refuse('invalid_input', 'Your name is required: it is recorded with what you do.', field);
+  }
+
   now(): number {
     this.seq += 1;
     return Date.now() + this.seq;

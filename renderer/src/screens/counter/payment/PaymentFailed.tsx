@@ -7,10 +7,8 @@ import { ConfirmChecked } from './controls';
 import { AmountByMethod, StatusHeading } from './parts';
 
 /** FAILED (Zoho's answer) or NOT SENT (Zoho refused the create): why, and try again by either method. */
-export function PaymentFailed({ phase, attempt, method, busy, mustConfirm, withCash, dueMinor }: {
+export function PaymentFailed({ phase, attempt, method, busy, mustConfirm, dueMinor }: {
   phase: 'failed' | 'rejected';
-  /** False once the invoice's cash part is taken (split tender): the balance goes to card or UPI. */
-  withCash: boolean;
   /** The invoice's balance due: what cash instead would take (a failed part leaves all of it due). */
   dueMinor: number;
   attempt: ChargeAttempt;
@@ -35,7 +33,7 @@ export function PaymentFailed({ phase, attempt, method, busy, mustConfirm, withC
         {phase === 'failed' ? failureReason(attempt.failureCode) : (attempt.failureMessage ?? 'Zoho refused the payment and gave no reason. Nothing was sent to the terminal.')}
       </p>
       {mustConfirm ? <ConfirmChecked /> : null}
-      {cash && withCash ? (
+      {cash ? (
         <CashForm totalMinor={dueMinor} currency={attempt.currency} busy={blocked} />
       ) : (
         <>
@@ -46,14 +44,12 @@ export function PaymentFailed({ phase, attempt, method, busy, mustConfirm, withC
             <button type="button" className="btn btn-secondary btn-big" onClick={() => void charge(other)} disabled={blocked}>
               Switch to {METHOD_LABELS[other]}
             </button>
-            {withCash ? (
-              <button type="button" className="btn btn-secondary btn-big" onClick={() => setCash(true)} disabled={blocked} aria-keyshortcuts="F7">
-                Take cash instead
-              </button>
-            ) : null}
+            <button type="button" className="btn btn-secondary btn-big" onClick={() => setCash(true)} disabled={blocked} aria-keyshortcuts="F7">
+              Take cash instead
+            </button>
           </div>
           <p className="kbd-hint">
-            <kbd>F9</kbd> tries again · <kbd>F8</kbd> switches Card/UPI{withCash ? <> · <kbd>F7</kbd> cash</> : null}
+            <kbd>F9</kbd> tries again · <kbd>F8</kbd> switches Card/UPI · <kbd>F7</kbd> cash
           </p>
         </>
       )}

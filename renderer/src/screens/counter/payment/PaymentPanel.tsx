@@ -53,7 +53,7 @@ export function PaymentPanel({ phase, counter, invoice, attempt, draftTotalMinor
     if (phase === 'waiting') body = <WaitingForPayment attempt={attempt} />;
     else if (phase === 'failed' || phase === 'rejected') {
       const dueMinor = invoice?.balanceDueMinor ?? attempt.amountMinor;
-      body = <PaymentFailed phase={phase} attempt={attempt} method={method} busy={busy !== null} mustConfirm={mustConfirm} dueMinor={dueMinor} withCash={!invoice || invoice.paidInCashMinor === 0} />;
+      body = <PaymentFailed phase={phase} attempt={attempt} method={method} busy={busy !== null} mustConfirm={mustConfirm} dueMinor={dueMinor} />;
     } else {
       body = <PaymentReview phase={phase} attempt={attempt} method={method} busy={busy} mustConfirm={mustConfirm} methodError={methodError} />;
     }

@@ -24,8 +24,6 @@ export function TakePayment({ counter, invoice, method, amountMinor, currency, b
   const cash = useCheckoutStore((s) => s.cash);
   const typedPart = useCheckoutStore((s) => s.part);
   const partPaid = invoice !== null && isPartPaid(invoice);
-  // An invoice has one cash tender: once taken, the rest goes to card or UPI.
-  const withCash = invoice === null || invoice.paidInCashMinor === 0;
   const part = cardPart(typedPart, amountMinor, currency);
   const chargedMinor = part.ok ? (part.amountMinor ?? amountMinor) : amountMinor;
   return (
@@ -34,8 +32,8 @@ export function TakePayment({ counter, invoice, method, amountMinor, currency, b
         Take payment
       </h2>
       {partPaid ? <BalanceDue invoice={invoice} /> : null}
-      <MethodToggle method={method} disabled={busy} error={methodError} withCash={withCash} />
-      {cash && withCash ? (
+      <MethodToggle method={method} disabled={busy} error={methodError} withCash />
+      {cash ? (
         <CashForm totalMinor={amountMinor} currency={currency} busy={busy} />
       ) : (
         <>
