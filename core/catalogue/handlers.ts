@@ -8,7 +8,7 @@ import { HandlerFailure } from '../failure';
 import type { DataContext, Handlers } from '../handlers/types';
 import { COLUMN_TITLES, COLUMNS, itemRow } from './csv-columns';
 import { checkCatalogueFile } from './csv-import';
-import { readTaxSettings, saveTaxSettings } from './tax-settings';
+import { checkTaxChanges, readTaxSettings, saveTaxSettings } from './tax-settings';
 
 const SEARCH_LIMIT = 20;
 
@@ -40,7 +40,12 @@ export function catalogueHandlers(ctx: DataContext): Handlers<CatalogueCall> {
       return { item: item?.active ? item : null };
     },
     'tax-settings-get': () => readTaxSettings(ctx.db),
-    'tax-settings-update': ({ managerToken: _manager, ...changes }) => saveTaxSettings(ctx.db, changes),
+    // On a PC of a store they are the store's: changed there first (refused with the link down), then here.
+    'tax-settings-update': async ({ managerToken: _manager, ...changes }) => {
+      checkTaxChanges(ctx.db, changes);
+      await ctx.ports().config.taxSettings(changes);
+      return saveTaxSettings(ctx.db, changes);
+    },
     'item-create': async ({ managerToken: _manager, ...fields }) => {
       const item = catalogue.newItem(fields, ctx.now());
       await save([item]);

@@ -4,7 +4,7 @@
 import { hostname } from 'node:os';
 import type { Counter } from '../../contract/records';
 import { counterSeriesPrefix } from '../../contract/billing/invoice-number';
-import { invoiceFinancialYear } from '../catalogue/tax-settings';
+import { invoiceFinancialYear, taxSettingsForStore } from '../catalogue/tax-settings';
 import { activeCashierRecords } from '../../db/local/cashiers';
 import { allItems } from '../../db/local/catalogue';
 import { advanceInvoiceSequence, listCounters, requireCounter } from '../../db/local/counters';
@@ -116,6 +116,7 @@ export async function joinAndAdopt(
       counters: live ? listCounters(live.db, { includeInactive: true }) : [],
       cashiers: live ? activeCashierRecords(live.db) : [],
       pollIntervalSeconds: live ? readSettings(live.db).pollIntervalSeconds : null,
+      tax: live ? taxSettingsForStore(live.db) : null,
       items: live ? allItems(live.db) : [],
       onWrongPin,
     },

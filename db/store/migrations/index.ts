@@ -15,6 +15,7 @@ import { storeStationBacklog } from './014_station_backlog';
 import { storeClaimReleases } from './015_claim_releases';
 import { storeCatalogue } from './016_catalogue';
 import { storeInvoiceTaxSummary } from './017_invoice_tax_summary';
+import { storeTaxSettings } from './018_tax_settings';
 
 /** A step of the store's PostgreSQL schema. Never edit one that has shipped: add the next number. */
 export interface StoreMigration {
@@ -23,4 +24,4 @@ export interface StoreMigration {
   sql: string;
 }
 
-export const STORE_MIGRATIONS: readonly StoreMigration[] = [storeConfig, storeLedger, sharedZohoUse, storeAttemptHolds, storeAfterSale, storePcRoles, storeInvoicePrograms, storeOtherPcsSales, storeAttemptReviews, storeReceiptDetailsPin, storeInvoiceCashiers, storeCashRefunds, storeCashiers, storeStationBacklog, storeClaimReleases, storeCatalogue, storeInvoiceTaxSummary];
+export const STORE_MIGRATIONS: readonly StoreMigration[] = [storeConfig, storeLedger, sharedZohoUse, storeAttemptHolds, storeAfterSale, storePcRoles, storeInvoicePrograms, storeOtherPcsSales, storeAttemptReviews, storeReceiptDetailsPin, storeInvoiceCashiers, storeCashRefunds, storeCashiers, storeStationBacklog, storeClaimReleases, storeCatalogue, storeInvoiceTaxSummary, storeTaxSettings];
