@@ -6,6 +6,7 @@
 // settings are the store's too: PC 2 gives up its own at the join, bills with those PC 1 sets, and
 // they cannot change with the link down.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { KeptBill } from '../../contract/bills';
 import { formatMinor } from '../../contract/money';
 import { SAMPLE_CATALOGUE_ROWS, teaItemFields } from '../../testkit/catalogue';
 import { Rig, TEST_TUNING } from '../../testkit/rig';
@@ -168,5 +169,50 @@ describe('the store’s catalogue', () => {
     expect(await pc1.call('tax-settings-get', {})).toMatchObject({ gstin: '29AACCR7832C1ZD', roundOff: false });
     const next = await pc2.call('invoice-checkout', { counterId, lines: [{ itemId: tea?.id ?? '', quantityThousandths: 1_000 }] });
     expect(next.bill).toMatchObject({ storeGstin: '29AACCR7832C1ZD', totals: { roundOff: 0, total: 140_50 } });
+  });
+
+  it('a PC’s copy across joins: a bill kept before names the store’s item that replaced its own; a previous store’s items are neither brought to the next store nor sold there', async () => {
+    const tuning = { ...TEST_TUNING, store: FAST_LINK };
+    const join = (rig: Rig, storeName: string, stationName: string) =>
+      rig.call('store-join', { managerToken: rig.managerToken, url: store.url, storeName, stationName, pin: '2468' });
+    const started = async (first?: Rig) => {
+      const rig = await Rig.start(first ? { sharedSimulator: first.sim, tuning } : { tuning });
+      rigs.push(rig);
+      return rig;
+    };
+    const pc1 = await started();
+    await pc1.call('item-create', { managerToken: pc1.managerToken, ...teaItemFields() });
+    await pc1.call('item-create', { managerToken: pc1.managerToken, ...teaItemFields({ name: 'Marie biscuits', sku: 'BISC-1', barcodes: ['8900000000042'], priceMinor: 30_00 }) });
+    await join(pc1, 'Main Street', 'Till 1');
+    // PC 2 on its own: its tea (the same SKU) on the bill being built at its counter.
+    const pc2 = await started(pc1);
+    const ownTea = await pc2.call('item-create', { managerToken: pc2.managerToken, ...teaItemFields({ priceMinor: 99_00, barcodes: [] }) });
+    const counterId = pc2.counters[0]?.id ?? '';
+    const bill: KeptBill = {
+      mode: 'items',
+      lines: [],
+      amount: '',
+      amountDescription: 'Sale',
+      cart: { lines: [{ itemId: ownTea.id, quantity: '2', discount: '' }], billDiscount: '', placeOfSupply: '', customerGstin: '', customerName: '' },
+    };
+    await pc2.call('bill-keep', { counterId, bill });
+    await join(pc2, 'Main Street', 'Till 2');
+    const mainTea = (await scanned(pc2, '8901234567890', (item) => item?.priceMinor === 140_00, 'Main Street’s tea on PC 2')).item;
+    // The kept bill comes back with the store's tea, which took the place of PC 2's own.
+    const kept = await pc2.call('bill-kept-get', { counterId });
+    expect([kept.bill?.cart.lines[0]?.itemId, kept.items.map((item) => [item.id, item.priceMinor])]).toEqual([mainTea?.id, [[mainTea?.id, 140_00]]]);
+
+    // PC 2 moves to another store, whose tea has the same SKU: Main Street's biscuits go neither there nor on PC 2's counter.
+    const pc3 = await started(pc1);
+    await pc3.call('item-create', { managerToken: pc3.managerToken, ...teaItemFields({ priceMinor: 150_00, barcodes: ['8901234567890'] }) });
+    await join(pc3, 'Station Road', 'Till 3');
+    await join(pc2, 'Station Road', 'Till 2');
+    const roadTea = (await scanned(pc2, '8901234567890', (item) => item?.priceMinor === 150_00, 'Station Road’s tea on PC 2')).item;
+    await scanned(pc2, '8900000000042', (item) => item === null, 'Main Street’s biscuits off PC 2');
+    expect(await pc2.call('catalogue-search', { query: 'marie' })).toEqual([]);
+    expect((await pc2.call('catalogue-search', { query: 'marie', includeInactive: true })).map((item) => item.active)).toEqual([false]);
+    const roadSkus = await store.client.query<{ sku: string }>("SELECT i.sku FROM catalogue_items i JOIN stores s ON s.id = i.store_id WHERE s.name = 'Station Road' ORDER BY i.sku");
+    expect(roadSkus.rows.map((row) => row.sku)).toEqual(['TEA-250']);
+    expect((await pc2.call('bill-kept-get', { counterId })).items.map((item) => item.id)).toEqual([roadTea?.id]);
   });
 });

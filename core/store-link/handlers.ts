@@ -6,7 +6,7 @@ import type { Counter } from '../../contract/records';
 import { counterSeriesPrefix } from '../../contract/billing/invoice-number';
 import { invoiceFinancialYear, taxSettingsForStore } from '../catalogue/tax-settings';
 import { activeCashierRecords } from '../../db/local/cashiers';
-import { allItems } from '../../db/local/catalogue';
+import { ownItems } from '../../db/local/catalogue';
 import { advanceInvoiceSequence, listCounters, requireCounter } from '../../db/local/counters';
 import { HandlerFailure } from '../failure';
 import { readSettings } from '../handlers/settings';
@@ -117,7 +117,8 @@ export async function joinAndAdopt(
       cashiers: live ? activeCashierRecords(live.db) : [],
       pollIntervalSeconds: live ? readSettings(live.db).pollIntervalSeconds : null,
       tax: live ? taxSettingsForStore(live.db) : null,
-      items: live ? allItems(live.db) : [],
+      // Its own items only: a store it was part of before keeps that store's.
+      items: live ? ownItems(live.db) : [],
       onWrongPin,
     },
     deps.log,
