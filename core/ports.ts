@@ -8,7 +8,7 @@ import type { AttemptEvent, ChargeAttempt, Counter, RefundWithEvents } from '../
 import type { Edition } from '../contract/vocabulary';
 import * as cashiers from '../db/local/cashiers';
 import type { CatalogueItem } from '../contract/catalogue/records';
-import type { TaxChanges } from './catalogue/tax-settings';
+import type { StoreTaxSettings } from '../db/store/config';
 import * as catalogue from '../db/local/catalogue';
 import * as counters from '../db/local/counters';
 import type { Db } from '../db/local/database';
@@ -51,8 +51,8 @@ export interface ConfigWriter {
   pollInterval(seconds: number): Promise<void>;
   /** The name and address printed on receipts (a field not given stays as it is). */
   receiptDetails(details: { storeName?: string | undefined; storeAddress?: string | undefined }): Promise<void>;
-  /** The GSTIN, US sales tax rate, round-off and invoice numbering every PC bills with (a field not given stays as it is). */
-  taxSettings(changes: TaxChanges): Promise<void>;
+  /** The GSTIN, US sales tax rate, round-off and invoice numbering every PC bills with, all four. */
+  taxSettings(tax: StoreTaxSettings): Promise<void>;
   /** The Zoho account this PC connects to: refused (conflict) when it is not the one shared. */
   zohoAccount(account: { edition: Edition; accountId: string; clientId: string }): Promise<void>;
   /** Adds a cashier: refused (conflict at name) while another cashier has that name. */

@@ -146,6 +146,11 @@ describe('the store’s catalogue', () => {
       }, 10_000, what);
     expect(await settingsOn(pc2, (tax) => tax.gstin === '27AAPFU0939F1ZV', 'the store’s GSTIN on PC 2')).toMatchObject({ stateCode: '27', roundOff: true, usSalesTaxBasisPoints: 0 });
 
+    // A store made before they were the store's has none: one field changed on PC 1 brings PC 1's others, not the store's defaults.
+    await store.client.query("UPDATE stores SET tax_gstin = '', tax_set_at = NULL");
+    await pc1.call('tax-settings-update', { managerToken: pc1.managerToken, usSalesTaxBasisPoints: 0 });
+    expect((await store.client.query('SELECT tax_gstin FROM stores')).rows).toEqual([{ tax_gstin: '27AAPFU0939F1ZV' }]);
+
     // Set on PC 1 (through the store, with the manager PIN): PC 2 bills with them.
     await pc1.call('tax-settings-update', { managerToken: pc1.managerToken, gstin: '29AACCR7832C1ZD', roundOff: false });
     expect(await settingsOn(pc2, (tax) => tax.gstin === '29AACCR7832C1ZD', 'PC 1’s GSTIN on PC 2')).toMatchObject({ stateCode: '29', stateName: 'Karnataka', roundOff: false });

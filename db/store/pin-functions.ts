@@ -80,15 +80,9 @@ export async function setReceiptDetailsWithPin(client: Queryable, pin: string, d
   await client.query('SELECT set_receipt_details($1, $2, $3)', [pin, details.storeName ?? null, details.storeAddress ?? null]);
 }
 
-/** The tax settings every PC bills with (store migration 018); a field not given stays as it is. */
-export async function setTaxSettingsWithPin(client: Queryable, pin: string, tax: { [K in keyof StoreTaxSettings]?: StoreTaxSettings[K] | undefined }): Promise<void> {
-  await client.query('SELECT set_tax_settings($1, $2, $3, $4, $5)', [
-    pin,
-    tax.gstin ?? null,
-    tax.usSalesTaxBasisPoints ?? null,
-    tax.roundOff ?? null,
-    tax.invoiceNumbersRestartEachYear ?? null,
-  ]);
+/** The tax settings every PC bills with (store migration 018), all four. */
+export async function setTaxSettingsWithPin(client: Queryable, pin: string, tax: StoreTaxSettings): Promise<void> {
+  await client.query('SELECT set_tax_settings($1, $2, $3, $4, $5)', [pin, tax.gstin, tax.usSalesTaxBasisPoints, tax.roundOff, tax.invoiceNumbersRestartEachYear]);
 }
 
 /** Items made or changed in the session's store's catalogue, under one new revision (store migration 016). */
