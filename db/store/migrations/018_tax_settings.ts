@@ -2,7 +2,8 @@ import type { StoreMigration } from './index';
 
 // The store's tax settings (issue 22) are the store's, as its receipt name and address are
 // (migration 010): every PC bills with the same GSTIN (and so the same state: a GSTIN's first two
-// digits are its state's GST code), the same US sales tax rate, the same round-off and the same
+// digits are its state's GST code, the place of supply of a sale over the counter; the format and its
+// sources are in contract/billing/gstin.ts), the same US sales tax rate, the same round-off and the same
 // invoice numbering, and caches them to bill with the link down. A PC's role reads them and changes
 // them only through set_tax_settings, which checks the manager PIN; the configuration version moves
 // on so every PC re-reads them. `tax_set_at` stays NULL until a PC brings them or a manager sets
