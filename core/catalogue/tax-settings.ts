@@ -1,6 +1,6 @@
 // The store's tax data, as the manager set it: GSTIN (and so its state), the US sales tax rate and
 // whether totals are rounded off to the rupee, and whether invoice numbers restart each financial
-// year. Kept in the settings table. On a PC of a store they are the store's (store migration 018):
+// year. Kept in the settings table. On a PC of a store they are the store's (store migration 021):
 // changed there first through the ports, and this table is then the PC's copy of them
 // (core/store-link/config-sync.ts), which billing reads with the link up or down.
 import type { TaxSettings } from '../../contract/catalogue/records';

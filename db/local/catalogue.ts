@@ -1,7 +1,7 @@
 // The catalogue: items and their barcodes. An item is never deleted (an old invoice may name it):
 // it is deactivated. A SKU and a barcode each belong to one item only; the database refuses a
 // second one, and the repository says which field clashed. Each item is this PC's own or a store's
-// (its copy of the store's catalogue, local migration 027).
+// (its copy of the store's catalogue, local migration 031).
 import { randomUUID } from 'node:crypto';
 import type { CatalogueItem } from '../../contract/catalogue/records';
 import type { Unit } from '../../contract/catalogue/units';

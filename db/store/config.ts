@@ -23,7 +23,7 @@ export interface StoreConfig {
   counters: Counter[];
   /** Every cashier of the store, removed ones too (store migration 013). */
   cashiers: StoreCashier[];
-  /** The GSTIN, US rate, round-off and numbering every PC bills with (store migration 018); null until a PC brought them or a manager set them. */
+  /** The GSTIN, US rate, round-off and numbering every PC bills with (store migration 021); null until a PC brought them or a manager set them. */
   tax: StoreTaxSettings | null;
 }
 

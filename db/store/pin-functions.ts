@@ -80,7 +80,7 @@ export async function setReceiptDetailsWithPin(client: Queryable, pin: string, d
   await client.query('SELECT set_receipt_details($1, $2, $3)', [pin, details.storeName ?? null, details.storeAddress ?? null]);
 }
 
-/** The tax settings every PC bills with (store migration 018), all four. */
+/** The tax settings every PC bills with (store migration 021), all four. */
 export async function setTaxSettingsWithPin(client: Queryable, pin: string, tax: StoreTaxSettings): Promise<void> {
   await client.query('SELECT set_tax_settings($1, $2, $3, $4, $5)', [pin, tax.gstin, tax.usSalesTaxBasisPoints, tax.roundOff, tax.invoiceNumbersRestartEachYear]);
 }

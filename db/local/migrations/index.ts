@@ -24,7 +24,7 @@ import { cashRefunds } from './023_cash_refunds';
 import { linkSetAside } from './024_link_set_aside';
 import { storeLease } from './025_store_lease';
 import { invoiceTaxSummary } from './026_invoice_tax_summary';
-import { catalogueCopyOwner } from './027_catalogue_copy_owner';
+import { catalogueCopyOwner } from './031_catalogue_copy_owner';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {

@@ -15,7 +15,7 @@ import { storeStationBacklog } from './014_station_backlog';
 import { storeClaimReleases } from './015_claim_releases';
 import { storeCatalogue } from './016_catalogue';
 import { storeInvoiceTaxSummary } from './017_invoice_tax_summary';
-import { storeTaxSettings } from './018_tax_settings';
+import { storeTaxSettings } from './021_tax_settings';
 
 /** A step of the store's PostgreSQL schema. Never edit one that has shipped: add the next number. */
 export interface StoreMigration {

@@ -10,7 +10,7 @@ import type { Migration } from './index';
 // join took the store's id; a bill kept, held or printed before names the old id, which leads here
 // to the item now.
 export const catalogueCopyOwner: Migration = {
-  version: 27,
+  version: 31,
   name: 'catalogue copy owner',
   sql: `
 ALTER TABLE catalogue_items ADD COLUMN store_id TEXT;

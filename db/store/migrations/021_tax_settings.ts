@@ -10,7 +10,7 @@ import type { StoreMigration } from './index';
 // them: until then each PC keeps its own (a store made before this migration). A GSTIN is checked
 // for its shape here (its check character by each PC, contract/billing/gstin.ts); '' is none.
 export const storeTaxSettings: StoreMigration = {
-  version: 18,
+  version: 21,
   name: 'tax settings',
   sql: `
 ALTER TABLE stores

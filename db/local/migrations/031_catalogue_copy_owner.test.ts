@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../migrate';
 import { memoryDatabaseEachTest } from '../../../testkit/db';
-import { catalogueCopyOwner } from './027_catalogue_copy_owner';
+import { catalogueCopyOwner } from './031_catalogue_copy_owner';
 import { MIGRATIONS } from './index';
 
 const memory = memoryDatabaseEachTest();
@@ -9,7 +9,7 @@ const position = MIGRATIONS.indexOf(catalogueCopyOwner);
 const ITEM = `INSERT INTO catalogue_items (id, name, sku, unit, price_minor, price_includes_tax, rate_basis_points, hsn_code, tax_exempt, search_key, created_at, updated_at)
               VALUES ('i1', 'Tea', 'TEA-250', 'piece', 14000, 1, 500, '0902', 0, 'tea\ntea-250', 1, 1)`;
 
-describe('migration 027: whose each catalogue item is, and the ids a store replaced', () => {
+describe('migration 031: whose each catalogue item is, and the ids a store replaced', () => {
   it('applies to a PC of a store: its items are that store’s copy', () => {
     const { db } = memory;
     migrate(db, MIGRATIONS.slice(0, position));

@@ -4,7 +4,7 @@ import { PIN_FUNCTION_CODES } from '../pin-functions';
 
 const trust = trustedStoreEachTest();
 
-describe('store migration 018: the store’s tax settings through the PIN', () => {
+describe('store migration 021: the store’s tax settings through the PIN', () => {
   it('a PC sets its own store’s tax settings with the PIN (the config version moves on, a field not given stays); never by a direct write, never another store’s, never a bad GSTIN', async () => {
     const stores = async () =>
       (
