@@ -8,6 +8,7 @@ import type { AttemptEvent, ChargeAttempt, Counter, Refund, RefundWithEvents } f
 import type { Edition } from '../contract/vocabulary';
 import * as cashiers from '../db/local/cashiers';
 import type { CatalogueItem } from '../contract/catalogue/records';
+import type { StoreTaxSettings } from '../db/store/config';
 import * as catalogue from '../db/local/catalogue';
 import * as counters from '../db/local/counters';
 import type { Db } from '../db/local/database';
@@ -52,6 +53,8 @@ export interface ConfigWriter {
   pollInterval(seconds: number): Promise<void>;
   /** The name and address printed on receipts (a field not given stays as it is). */
   receiptDetails(details: { storeName?: string | undefined; storeAddress?: string | undefined }): Promise<void>;
+  /** The GSTIN, US sales tax rate, round-off and invoice numbering every PC bills with, all four. */
+  taxSettings(tax: StoreTaxSettings): Promise<void>;
   /** The Zoho account this PC connects to: refused (conflict) when it is not the one shared. */
   zohoAccount(account: { edition: Edition; accountId: string; clientId: string }): Promise<void>;
   /** Adds a cashier: refused (conflict at name) while another cashier has that name. */
@@ -139,6 +142,7 @@ export const LOCAL_PORTS: Ports = {
       whileNoPaymentRuns('counterId', 'Deactivate the counter when it has finished.', () => counters.deactivateCounter(db, counterId)),
     pollInterval: nothing,
     receiptDetails: nothing,
+    taxSettings: nothing,
     zohoAccount: nothing,
     addCashier: async (db, cashier) => {
       cashiers.addCashier(db, cashier);

@@ -2,7 +2,7 @@
 // invoice, charge it, screenshots and axe checks. The terminal side goes through host.sim.
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { PaymentMethod } from '../contract/vocabulary';
 import type { Counter } from '../contract/records';
 import type { PayOutcome } from '../testkit/sim-control';
@@ -54,10 +54,14 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}.png` });
 }
 
-/** The screen as it is now at both widths the counters run at, 1366×768 and 1024×768, then back to 1366. */
-export async function shotAtBothWidths(page: Page, name: string): Promise<void> {
+/**
+ * The screen as it is now at both widths the counters run at, 1366×768 and 1024×768, then back to
+ * 1366; `inView`, when given, is scrolled into view at each width first.
+ */
+export async function shotAtBothWidths(page: Page, name: string, inView?: Locator): Promise<void> {
   for (const width of [1024, 1366]) {
     await page.setViewportSize({ width, height: 768 });
+    await inView?.scrollIntoViewIfNeeded();
     await shot(page, `${name}-${width}`);
   }
 }

@@ -1,7 +1,8 @@
 // Store mode in Chromium: two PCs (browser host processes, each its own data folder) on one store
 // (a throwaway PostgreSQL cluster) and one simulator. A manager on PC 1 sees PC 2's payment and cash
 // sale in the log, totals and CSV; PC 2 is refused a counter PC 1 holds and told which PC holds it; the header
-// says when the store link is down; a bad store address is refused on the Store screen.
+// says when the store link is down, and the store's tax settings cannot change then; a bad store
+// address is refused on the Store screen.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { StoreStations, STATION_PIN } from '../testkit/store-stations';
@@ -97,6 +98,18 @@ test('the header says since when the store link is down and how many changes wai
     await expect(page.getByText('The store link is down: this list shows this PC’s payments only.')).toBeVisible();
     await expectAccessible(page);
     await shot(page, 'store-03-link-down');
+    // The tax settings are the store's: with the link down they cannot change, and the tab says why.
+    await unlockManager(page);
+    await page.getByRole('tab', { name: 'Tax' }).click();
+    const whose = page.getByText('These settings are the store’s: every PC of Main Street bills with them. The store link is down, so they cannot change now; this PC bills with the ones shown.');
+    await expect(whose).toBeVisible();
+    await shotAtBothWidths(page, 'store-03-tax-link-down', whose);
+    await page.getByLabel('Store GSTIN').fill('27AAPFU0939F1ZV');
+    const save = page.getByRole('button', { name: 'Save tax settings' });
+    await save.click();
+    await expect(page.getByRole('alert')).toHaveText(/Changing the store’s tax settings needs the store link, which is down\. Every PC goes on billing with the settings it has; try again when the link is back\.$/);
+    await expectAccessible(page);
+    await shotAtBothWidths(page, 'store-03-tax-refused', save);
   } finally {
     await stations.cluster.resume();
   }

@@ -47,9 +47,11 @@ function billOf(input: CheckoutInput, currency: Currency, tax: TaxSettings, item
     const at = `lines.${index}`;
     const label = `Line ${index + 1}`;
     let fields;
+    let itemId: string | null = null;
     if (line.itemId !== undefined) {
       const item = itemById(line.itemId);
       if (!item || !item.active) refuse('invalid_input', `${label}: that item is not in the catalogue (or no longer sold).`, `${at}.itemId`);
+      itemId = item.id;
       fields = { description: item.name, unitPriceMinor: item.priceMinor, priceIncludesTax: item.priceIncludesTax, rateBasisPoints: item.rateBasisPoints, hsnCode: item.hsnCode, unit: item.unit, taxExempt: item.taxExempt };
     } else {
       if (line.description === undefined) refuse('invalid_input', `${label}: a line without an item needs a description.`, `${at}.description`);
@@ -70,7 +72,7 @@ function billOf(input: CheckoutInput, currency: Currency, tax: TaxSettings, item
     if (!UNIT_FACTS[fields.unit].measured && line.quantityThousandths % 1000 !== 0) {
       refuse('invalid_input', `${label}: ${fields.description} is sold in whole ${fields.unit}s: the quantity cannot have decimals.`, `${at}.quantityThousandths`);
     }
-    items.push({ itemId: line.itemId ?? null, description: fields.description, unitPriceMinor: fields.unitPriceMinor });
+    items.push({ itemId, description: fields.description, unitPriceMinor: fields.unitPriceMinor });
     return {
       unitPriceMinor: fields.unitPriceMinor,
       quantityThousandths: line.quantityThousandths,

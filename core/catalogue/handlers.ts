@@ -8,7 +8,7 @@ import { HandlerFailure } from '../failure';
 import type { DataContext, Handlers } from '../handlers/types';
 import { COLUMN_TITLES, COLUMNS, itemRow } from './csv-columns';
 import { checkCatalogueFile } from './csv-import';
-import { readTaxSettings, saveTaxSettings } from './tax-settings';
+import { checkTaxChanges, readTaxSettings, saveTaxSettings, taxSettingsForStore } from './tax-settings';
 
 const SEARCH_LIMIT = 20;
 
@@ -40,7 +40,14 @@ export function catalogueHandlers(ctx: DataContext): Handlers<CatalogueCall> {
       return { item: item?.active ? item : null };
     },
     'tax-settings-get': () => readTaxSettings(ctx.db),
-    'tax-settings-update': ({ managerToken: _manager, ...changes }) => saveTaxSettings(ctx.db, changes),
+    // On a PC of a store they are the store's: changed there first (refused with the link down), then here. The
+    // store is sent all four as this PC shows them with the change, as the screen saves them: a store that has
+    // none yet (made before they were the store's) then takes this PC's, not its defaults, for the fields not given.
+    'tax-settings-update': async ({ managerToken: _manager, ...changes }) => {
+      checkTaxChanges(ctx.db, changes);
+      await ctx.ports().config.taxSettings({ ...taxSettingsForStore(ctx.db), ...withoutUndefined(changes) });
+      return saveTaxSettings(ctx.db, changes);
+    },
     'item-create': async ({ managerToken: _manager, ...fields }) => {
       const item = catalogue.newItem(fields, ctx.now());
       await save([item]);

@@ -1,6 +1,8 @@
 // The store's tax data, as the manager set it: GSTIN (and so its state), the US sales tax rate and
 // whether totals are rounded off to the rupee, and whether invoice numbers restart each financial
-// year. Kept in the settings table.
+// year. Kept in the settings table. On a PC of a store they are the store's (store migration 021):
+// changed there first through the ports, and this table is then the PC's copy of them
+// (core/store-link/config-sync.ts), which billing reads with the link up or down.
 import type { TaxSettings } from '../../contract/catalogue/records';
 import { parseGstin } from '../../contract/billing/gstin';
 import { isRateBasisPoints } from '../../contract/billing/rates';
@@ -9,6 +11,7 @@ import { localDate } from '../../contract/calendar';
 import { listCounters } from '../../db/local/counters';
 import { HandlerFailure } from '../failure';
 import type { Db } from '../../db/local/database';
+import type { StoreTaxSettings } from '../../db/store/config';
 import { getSetting, setSetting } from '../../db/local/settings';
 
 const KEYS = {
@@ -57,20 +60,38 @@ export interface TaxChanges {
   invoiceNumbersRestartEachYear?: boolean | undefined;
 }
 
-/** Saves the changes; numbers that restart each year are refused while an active counter's prefix is too long for them. */
+/** Refuses numbers that restart each year while an active counter's prefix is too long for them. */
+export function checkTaxChanges(db: Db, changes: TaxChanges): void {
+  if (changes.invoiceNumbersRestartEachYear !== true) return;
+  for (const counter of listCounters(db, { includeInactive: false })) {
+    const tooLong = prefixTooLongForYearlySeries(counter.invoicePrefix);
+    if (tooLong) throw new HandlerFailure('invalid_input', `${counter.name}: ${tooLong} Shorten it in Manager → Counters first.`, 'invoiceNumbersRestartEachYear');
+  }
+}
+
+/** Saves the changes (checked by checkTaxChanges, again in the transaction). */
 export function saveTaxSettings(db: Db, changes: TaxChanges): TaxSettings {
   db.transaction(() => {
-    if (changes.invoiceNumbersRestartEachYear === true) {
-      for (const counter of listCounters(db, { includeInactive: false })) {
-        const tooLong = prefixTooLongForYearlySeries(counter.invoicePrefix);
-        if (tooLong) throw new HandlerFailure('invalid_input', `${counter.name}: ${tooLong} Shorten it in Manager → Counters first.`, 'invoiceNumbersRestartEachYear');
-      }
-      setSetting(db, KEYS.restartEachYear, 'on');
-    }
-    if (changes.invoiceNumbersRestartEachYear === false) setSetting(db, KEYS.restartEachYear, 'off');
-    if (changes.gstin !== undefined) setSetting(db, KEYS.gstin, changes.gstin);
-    if (changes.usSalesTaxBasisPoints !== undefined) setSetting(db, KEYS.usSalesTax, String(changes.usSalesTaxBasisPoints));
-    if (changes.roundOff !== undefined) setSetting(db, KEYS.roundOff, changes.roundOff ? 'on' : 'off');
+    checkTaxChanges(db, changes);
+    writeTaxSettings(db, changes);
   })();
   return readTaxSettings(db);
+}
+
+function writeTaxSettings(db: Db, changes: TaxChanges): void {
+  if (changes.invoiceNumbersRestartEachYear !== undefined) setSetting(db, KEYS.restartEachYear, changes.invoiceNumbersRestartEachYear ? 'on' : 'off');
+  if (changes.gstin !== undefined) setSetting(db, KEYS.gstin, changes.gstin);
+  if (changes.usSalesTaxBasisPoints !== undefined) setSetting(db, KEYS.usSalesTax, String(changes.usSalesTaxBasisPoints));
+  if (changes.roundOff !== undefined) setSetting(db, KEYS.roundOff, changes.roundOff ? 'on' : 'off');
+}
+
+/** This PC's tax settings as a store keeps them: what a joining PC brings to a store that has none yet. */
+export function taxSettingsForStore(db: Db): StoreTaxSettings {
+  const { gstin, usSalesTaxBasisPoints, roundOff, invoiceNumbersRestartEachYear } = readTaxSettings(db);
+  return { gstin: gstin ?? '', usSalesTaxBasisPoints, roundOff, invoiceNumbersRestartEachYear };
+}
+
+/** The store's tax settings into this PC's copy, as the store has them (the store checked them). */
+export function cacheStoreTaxSettings(db: Db, tax: StoreTaxSettings): void {
+  db.transaction(() => writeTaxSettings(db, tax))();
 }

@@ -1,6 +1,7 @@
 // Bills that survive: the bill being built at a counter is kept on this PC as the cashier types, and
 // bills are held under a label and recalled. The answer names the catalogue items the kept cart
-// holds (an item since removed from the catalogue is left out: the bill comes back without it).
+// holds (an item since removed from the catalogue is left out: the bill comes back without it), each
+// line by the item's id now (one the store's item replaced at the join leads to that item).
 import type { KeptBill } from '../../contract/bills';
 import type { CatalogueItem } from '../../contract/catalogue/records';
 import type { KeptBillAnswer } from '../../contract/handlers';
@@ -13,11 +14,10 @@ import type { DataContext, Handlers } from '../handlers/types';
 type KeptBillCall = 'bill-kept-get' | 'bill-keep' | 'bill-hold' | 'bill-recall';
 
 export function keptBillHandlers(ctx: DataContext): Handlers<KeptBillCall> {
-  const answer = (counterId: string, bill: KeptBill | null): KeptBillAnswer => ({
-    bill,
-    items: bill ? itemsOf(ctx, bill) : [],
-    held: bills.heldBills(ctx.db, counterId),
-  });
+  const answer = (counterId: string, kept: KeptBill | null): KeptBillAnswer => {
+    const bill = kept ? withCurrentItems(ctx, kept) : null;
+    return { bill, items: bill ? itemsOf(ctx, bill) : [], held: bills.heldBills(ctx.db, counterId) };
+  };
   return {
     'bill-kept-get': ({ counterId }) => {
       counters.requireCounter(ctx.db, counterId);
@@ -41,6 +41,12 @@ export function keptBillHandlers(ctx: DataContext): Handlers<KeptBillCall> {
       return answer(counterId, bill);
     },
   };
+}
+
+/** The bill with each catalogue line naming its item's id now. */
+function withCurrentItems(ctx: DataContext, bill: KeptBill): KeptBill {
+  const lines = bill.cart.lines.map((line) => (line.itemId === undefined ? line : { ...line, itemId: catalogue.getItem(ctx.db, line.itemId)?.id ?? line.itemId }));
+  return { ...bill, cart: { ...bill.cart, lines } };
 }
 
 function itemsOf(ctx: DataContext, bill: KeptBill): CatalogueItem[] {

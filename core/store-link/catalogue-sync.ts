@@ -1,8 +1,10 @@
 // The catalogue of a PC of a store is the store's: each heartbeat brings the items changed since this
 // PC's copy was last brought up to date (in the store's revision order, a page at a time) into its
 // SQLite, where search (its index included), the scanner and the checkout read them, link or no link.
+// Once the copy has caught up with a store for the first time, the items that are not that store's
+// (a store this PC was part of before) stop being sold here.
 import type pg from 'pg';
-import { cacheStoreItems, catalogueCursor } from '../../db/local/catalogue';
+import { cacheStoreItems, catalogueCursor, retireOthersItems } from '../../db/local/catalogue';
 import type { Db } from '../../db/local/database';
 import { storeItemsAfter } from '../../db/store/catalogue';
 
@@ -18,10 +20,9 @@ export async function syncStoreCatalogue(pool: pg.Pool, storeId: string, db: Db)
   let changed = 0;
   for (;;) {
     const page = await storeItemsAfter(pool, cursor, PAGE);
-    if (page.items.length === 0) return changed;
-    cacheStoreItems(db, page.items, page.cursor);
+    if (page.items.length > 0) cacheStoreItems(db, storeId, page.items, page.cursor);
     changed += page.items.length;
     cursor = page.cursor;
-    if (page.items.length < PAGE) return changed;
+    if (page.items.length < PAGE) return changed + retireOthersItems(db, storeId);
   }
 }

@@ -2,8 +2,11 @@
 // this file's own (the link-down step stops it): a manager's item made, changed and deactivated on
 // PC 1 reaches PC 2 at its heartbeat; PC 2 scans and bills from its copy with the link down, while a
 // change is refused; and a PC's own login cannot write the store's items without the manager PIN.
-// Then PC 2's sale reaches the store with its tax summary, for the store's day CSV on PC 1.
+// Then PC 2's sale reaches the store with its tax summary, for the store's day CSV on PC 1. The tax
+// settings are the store's too: PC 2 gives up its own at the join, bills with those PC 1 sets, and
+// they cannot change with the link down.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { KeptBill } from '../../contract/bills';
 import { formatMinor } from '../../contract/money';
 import { SAMPLE_CATALOGUE_ROWS, teaItemFields } from '../../testkit/catalogue';
 import { Rig, TEST_TUNING } from '../../testkit/rig';
@@ -13,6 +16,7 @@ import { connectStoreClient, eventually } from '../../testkit/store-ledger';
 import { PIN_FUNCTION_CODES } from '../../db/store/pin-functions';
 import { readCsv } from '../catalogue/csv-read';
 import { CATALOGUE_LINK_NEEDED } from './store-catalogue';
+import { TAX_LINK_NEEDED } from './store-ports';
 
 const store = storeDatabaseEachTest({ ownCluster: true });
 const FAST_LINK = { heartbeatMs: 200, leaseMs: 2_000, maxBackoffMs: 500 };
@@ -89,7 +93,7 @@ describe('the store’s catalogue', () => {
     // The link down: PC 2 scans, searches and bills from its copy; a change on PC 1 is refused and changes nothing.
     const counterId = pc2.counters[0]?.id ?? '';
     await pc2.call('counter-claim', { counterId });
-    await pc2.call('tax-settings-update', { managerToken: pc2.managerToken, gstin: '27AAPFU0939F1ZV' }); // each PC's own (not the store's yet)
+    await pc2.call('tax-settings-update', { managerToken: pc2.managerToken, gstin: '27AAPFU0939F1ZV' }); // the store's, cached on PC 2 at once
     await store.cluster.pause();
     await eventually(async () => ((await pc2.call('store-status', {})).link === 'down' ? true : undefined), 10_000, 'PC 2’s link down');
     await eventually(async () => ((await pc1.call('store-status', {})).link === 'down' ? true : undefined), 10_000, 'PC 1’s link down');
@@ -126,5 +130,94 @@ describe('the store’s catalogue', () => {
       formatMinor(totals.tax),
       `5%: taxable ${formatMinor(totals.taxableValue)}, tax ${formatMinor(totals.tax)}`,
     ]);
+  });
+
+  it('the tax settings are the store’s: a joining PC adopts them, PC 1’s change reaches PC 2’s next invoice (its tax split and GSTIN on the receipt), and none changes with the link down', async () => {
+    const pc1 = await pc('Till 1', async (rig) => {
+      await rig.call('tax-settings-update', { managerToken: rig.managerToken, gstin: '27AAPFU0939F1ZV' });
+      await rig.call('item-create', { managerToken: rig.managerToken, ...teaItemFields({ priceMinor: 140_50 }) });
+    });
+    // PC 2's own, different settings give way to the store's (those PC 1 brought when it made the store).
+    const pc2 = await pc('Till 2', (rig) => rig.call('tax-settings-update', { managerToken: rig.managerToken, gstin: '29AACCR7832C1ZD', roundOff: false, usSalesTaxBasisPoints: 700 }), pc1);
+    const settingsOn = (rig: Rig, wanted: (tax: { gstin: string | null; roundOff: boolean }) => boolean, what: string) =>
+      eventually(async () => {
+        const tax = await rig.call('tax-settings-get', {});
+        return wanted(tax) ? tax : undefined;
+      }, 10_000, what);
+    expect(await settingsOn(pc2, (tax) => tax.gstin === '27AAPFU0939F1ZV', 'the store’s GSTIN on PC 2')).toMatchObject({ stateCode: '27', roundOff: true, usSalesTaxBasisPoints: 0 });
+
+    // A store made before they were the store's has none: one field changed on PC 1 brings PC 1's others, not the store's defaults.
+    await store.client.query("UPDATE stores SET tax_gstin = '', tax_set_at = NULL");
+    await pc1.call('tax-settings-update', { managerToken: pc1.managerToken, usSalesTaxBasisPoints: 0 });
+    expect((await store.client.query('SELECT tax_gstin FROM stores')).rows).toEqual([{ tax_gstin: '27AAPFU0939F1ZV' }]);
+
+    // Set on PC 1 (through the store, with the manager PIN): PC 2 bills with them.
+    await pc1.call('tax-settings-update', { managerToken: pc1.managerToken, gstin: '29AACCR7832C1ZD', roundOff: false });
+    expect(await settingsOn(pc2, (tax) => tax.gstin === '29AACCR7832C1ZD', 'PC 1’s GSTIN on PC 2')).toMatchObject({ stateCode: '29', stateName: 'Karnataka', roundOff: false });
+    const counterId = pc2.counters[0]?.id ?? '';
+    await pc2.call('counter-claim', { counterId });
+    const { item: tea } = await pc2.call('catalogue-barcode', { barcode: '8901234567890' });
+    const sale = await pc2.call('invoice-checkout', { counterId, lines: [{ itemId: tea?.id ?? '', quantityThousandths: 1_000 }] });
+    // Karnataka's own sale: CGST and SGST, and no round-off (₹140.50 stays).
+    expect(sale.bill).toMatchObject({ storeGstin: '29AACCR7832C1ZD', placeOfSupply: { code: '29', name: 'Karnataka' } });
+    expect(sale.bill.totals).toMatchObject({ supply: 'intra_state', roundOff: 0, total: 140_50, igst: 0 });
+    expect(sale.bill.totals.cgst + sale.bill.totals.sgst).toBe(sale.bill.totals.tax);
+    await pc2.call('cash-settle', { invoiceId: sale.invoice.id, counterId, tenderedMinor: 140_50 });
+    expect((await pc2.call('receipt-get', { invoiceId: sale.invoice.id })).bill?.storeGstin).toBe('29AACCR7832C1ZD');
+    expect((await store.client.query('SELECT tax_gstin, tax_round_off FROM stores')).rows).toEqual([{ tax_gstin: '29AACCR7832C1ZD', tax_round_off: false }]);
+
+    // The link down: PC 1's change is refused and changes nothing; PC 2 bills on with its copy.
+    await store.cluster.pause();
+    await eventually(async () => ((await pc1.call('store-status', {})).link === 'down' ? true : undefined), 10_000, 'PC 1’s link down');
+    const refused = await pc1.raw('tax-settings-update', { managerToken: pc1.managerToken, roundOff: true });
+    expect(refused.ok ? null : { code: refused.error.code, message: refused.error.message }).toEqual({ code: 'conflict', message: TAX_LINK_NEEDED });
+    expect(await pc1.call('tax-settings-get', {})).toMatchObject({ gstin: '29AACCR7832C1ZD', roundOff: false });
+    const next = await pc2.call('invoice-checkout', { counterId, lines: [{ itemId: tea?.id ?? '', quantityThousandths: 1_000 }] });
+    expect(next.bill).toMatchObject({ storeGstin: '29AACCR7832C1ZD', totals: { roundOff: 0, total: 140_50 } });
+  });
+
+  it('a PC’s copy across joins: a bill kept before names the store’s item that replaced its own; a previous store’s items are neither brought to the next store nor sold there', async () => {
+    const tuning = { ...TEST_TUNING, store: FAST_LINK };
+    const join = (rig: Rig, storeName: string, stationName: string) =>
+      rig.call('store-join', { managerToken: rig.managerToken, url: store.url, storeName, stationName, pin: '2468' });
+    const started = async (first?: Rig) => {
+      const rig = await Rig.start(first ? { sharedSimulator: first.sim, tuning } : { tuning });
+      rigs.push(rig);
+      return rig;
+    };
+    const pc1 = await started();
+    await pc1.call('item-create', { managerToken: pc1.managerToken, ...teaItemFields() });
+    await pc1.call('item-create', { managerToken: pc1.managerToken, ...teaItemFields({ name: 'Marie biscuits', sku: 'BISC-1', barcodes: ['8900000000042'], priceMinor: 30_00 }) });
+    await join(pc1, 'Main Street', 'Till 1');
+    // PC 2 on its own: its tea (the same SKU) on the bill being built at its counter.
+    const pc2 = await started(pc1);
+    const ownTea = await pc2.call('item-create', { managerToken: pc2.managerToken, ...teaItemFields({ priceMinor: 99_00, barcodes: [] }) });
+    const counterId = pc2.counters[0]?.id ?? '';
+    const bill: KeptBill = {
+      mode: 'items',
+      lines: [],
+      amount: '',
+      amountDescription: 'Sale',
+      cart: { lines: [{ itemId: ownTea.id, quantity: '2', discount: '' }], billDiscount: '', placeOfSupply: '', customerGstin: '', customerName: '' },
+    };
+    await pc2.call('bill-keep', { counterId, bill });
+    await join(pc2, 'Main Street', 'Till 2');
+    const mainTea = (await scanned(pc2, '8901234567890', (item) => item?.priceMinor === 140_00, 'Main Street’s tea on PC 2')).item;
+    // The kept bill comes back with the store's tea, which took the place of PC 2's own.
+    const kept = await pc2.call('bill-kept-get', { counterId });
+    expect([kept.bill?.cart.lines[0]?.itemId, kept.items.map((item) => [item.id, item.priceMinor])]).toEqual([mainTea?.id, [[mainTea?.id, 140_00]]]);
+
+    // PC 2 moves to another store, whose tea has the same SKU: Main Street's biscuits go neither there nor on PC 2's counter.
+    const pc3 = await started(pc1);
+    await pc3.call('item-create', { managerToken: pc3.managerToken, ...teaItemFields({ priceMinor: 150_00, barcodes: ['8901234567890'] }) });
+    await join(pc3, 'Station Road', 'Till 3');
+    await join(pc2, 'Station Road', 'Till 2');
+    const roadTea = (await scanned(pc2, '8901234567890', (item) => item?.priceMinor === 150_00, 'Station Road’s tea on PC 2')).item;
+    await scanned(pc2, '8900000000042', (item) => item === null, 'Main Street’s biscuits off PC 2');
+    expect(await pc2.call('catalogue-search', { query: 'marie' })).toEqual([]);
+    expect((await pc2.call('catalogue-search', { query: 'marie', includeInactive: true })).map((item) => item.active)).toEqual([false]);
+    const roadSkus = await store.client.query<{ sku: string }>("SELECT i.sku FROM catalogue_items i JOIN stores s ON s.id = i.store_id WHERE s.name = 'Station Road' ORDER BY i.sku");
+    expect(roadSkus.rows.map((row) => row.sku)).toEqual(['TEA-250']);
+    expect((await pc2.call('bill-kept-get', { counterId })).items.map((item) => item.id)).toEqual([roadTea?.id]);
   });
 });

@@ -1,5 +1,5 @@
 // The store's configuration in this PC's caches: counters, cashiers and preferences (the poll
-// interval, the receipt's name and address) in the live database, the Zoho account's details in the link file (the
+// interval, the receipt's name and address, the tax settings) in the live database, the Zoho account's details in the link file (the
 // manager PIN is checked by the store's database: core/manager/access.ts). A PC works from these
 // while its link is down; a change to them is made in the store first (config-writes.ts).
 import type { Counter } from '../../contract/records';
@@ -8,6 +8,7 @@ import { saveStoreCounter } from '../../db/local/counters';
 import type { Db } from '../../db/local/database';
 import { ConflictError, InvalidStateError } from '../../db/local/errors';
 import { savePollInterval, saveReceiptDetails } from '../handlers/settings';
+import { cacheStoreTaxSettings } from '../catalogue/tax-settings';
 import type { Logger } from '../logger';
 import type { StoreConfig } from '../../db/store/config';
 
@@ -28,6 +29,8 @@ export async function applyStoreConfig(config: StoreConfig, target: CacheTarget)
   if (!db) return { complete: true };
   if (config.pollIntervalSeconds !== null) savePollInterval(db, config.pollIntervalSeconds);
   if (config.receipt !== null) saveReceiptDetails(db, config.receipt);
+  // The store's GSTIN, US rate, round-off and numbering replace this PC's own, for billing link or no link.
+  if (config.tax !== null) cacheStoreTaxSettings(db, config.tax);
   // A cashier removed at any PC signs in here no more (and is signed out), even with the link down later.
   saveStoreCashiers(db, config.cashiers, target.now());
   // Deactivations first, so a terminal or prefix moved to another counter is free when it arrives.

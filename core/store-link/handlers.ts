@@ -5,9 +5,9 @@
 import { hostname } from 'node:os';
 import type { Counter } from '../../contract/records';
 import { counterSeriesPrefix } from '../../contract/billing/invoice-number';
-import { invoiceFinancialYear } from '../catalogue/tax-settings';
+import { invoiceFinancialYear, taxSettingsForStore } from '../catalogue/tax-settings';
 import { activeCashierRecords } from '../../db/local/cashiers';
-import { allItems } from '../../db/local/catalogue';
+import { ownItems } from '../../db/local/catalogue';
 import { advanceInvoiceSequence, listCounters, requireCounter } from '../../db/local/counters';
 import { HandlerFailure } from '../failure';
 import { readSettings } from '../handlers/settings';
@@ -134,7 +134,9 @@ export async function joinAndAdopt(
       counters: live ? listCounters(live.db, { includeInactive: true }) : [],
       cashiers: live ? activeCashierRecords(live.db) : [],
       pollIntervalSeconds: live ? readSettings(live.db).pollIntervalSeconds : null,
-      items: live ? allItems(live.db) : [],
+      tax: live ? taxSettingsForStore(live.db) : null,
+      // Its own items only: a store it was part of before keeps that store's.
+      items: live ? ownItems(live.db) : [],
       onWrongPin,
     },
     deps.log,

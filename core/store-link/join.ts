@@ -14,7 +14,7 @@ import { HandlerFailure } from '../failure';
 import type { Logger } from '../logger';
 import { verifyPin } from '../manager/pin-hash';
 import type { StoredStoreLink, StoreZohoAccount } from './link-file';
-import { addStoreCounters, bumpConfigVersion, insertStore, lockStoreByName, storeZohoAccount, type StoreRow } from '../../db/store/config';
+import { addStoreCounters, adoptTaxSettingsIfUnset, bumpConfigVersion, insertStore, lockStoreByName, storeZohoAccount, type StoreRow, type StoreTaxSettings } from '../../db/store/config';
 import { addJoiningItems } from '../../db/store/catalogue';
 import { countRunningStations, registerStation } from '../../db/store/stations';
 import { pcAddress, StoreAddressError } from '../../db/store/address';
@@ -46,6 +46,11 @@ export interface JoiningPc {
   /** Its cashiers (PIN hashes only): the store takes those whose names it has not got. */
   cashiers: CashierRecord[];
   pollIntervalSeconds: number | null;
+  /**
+   * Its tax settings (live): a new store's, or those of a store that has none yet (made before they
+   * were the store's). A store that has its own keeps them: this PC's copy then takes the store's.
+   */
+  tax: StoreTaxSettings | null;
   /** Its catalogue (live): a new store's catalogue; a store that exists takes the items it lacks. */
   items: CatalogueItem[];
   /** Called for a wrong PIN, so guessing is slowed like at the unlock. */
@@ -118,7 +123,7 @@ async function prepareSchema(pool: pg.Pool, url: string): Promise<void> {
 
 async function enterStore(pool: pg.Pool, request: JoinRequest, pc: JoiningPc, stationId: string) {
   return inStoreTransaction(pool, async (client) => {
-    let store: Omit<StoreRow, 'config_version' | 'poll_interval_seconds' | 'receipt_name' | 'receipt_address'> | null = await lockStoreByName(client, request.storeName);
+    let store: Pick<StoreRow, 'id' | 'name' | 'zoho_edition' | 'zoho_account_id' | 'zoho_client_id'> | null = await lockStoreByName(client, request.storeName);
     let created = false;
     if (!store) {
       if (request.pin !== null && (pc.pinHash === null || !(await verifyPin(request.pin, pc.pinHash)))) {
@@ -148,6 +153,8 @@ async function enterStore(pool: pg.Pool, request: JoinRequest, pc: JoiningPc, st
       await addStoreCashiers(client, store.id, pc.cashiers);
       await bumpConfigVersion(client, store.id);
     }
+    // The store's tax settings win; a store without any (a new one) takes this PC's.
+    if (pc.tax) await adoptTaxSettingsIfUnset(client, store.id, pc.tax);
     // The store's catalogue wins: this PC's items whose id, SKU or a barcode the store has are left out (its copy then takes the store's).
     await addJoiningItems(client, store.id, pc.items);
     await registerStation(client, { storeId: store.id, stationId, name: request.stationName });

@@ -17,7 +17,7 @@ export const CATALOGUE_LINK_NEEDED =
 export function storeCatalogueWriter(deps: Pick<StoreHandlerDeps, 'link' | 'access'>): CatalogueWriter {
   return {
     save: async (db, items) => {
-      requireLink(deps.link, CATALOGUE_LINK_NEEDED);
+      const { joined } = requireLink(deps.link, CATALOGUE_LINK_NEEDED);
       // This PC's copy names the other item; the store's database has the last word.
       checkUnique(db, items);
       try {
@@ -25,7 +25,7 @@ export function storeCatalogueWriter(deps: Pick<StoreHandlerDeps, 'link' | 'acce
       } catch (error) {
         throw catalogueRefusal(error);
       }
-      cacheStoreItems(db, items);
+      cacheStoreItems(db, joined.storeId, items);
     },
   };
 }

@@ -4,11 +4,11 @@
 // payments of that day, and the shared configuration changes in the store first.
 import { formatTime } from '../../contract/calendar';
 import { requireCounter } from '../../db/local/counters';
-import { setPreferencesWithPin, setReceiptDetailsWithPin, setZohoDetailsWithPin } from '../../db/store/pin-functions';
+import { setPreferencesWithPin, setReceiptDetailsWithPin, setTaxSettingsWithPin, setZohoDetailsWithPin } from '../../db/store/pin-functions';
 import { stationsSilentSince, stationsWithBacklogBefore } from '../../db/store/stations';
 import { HandlerFailure } from '../failure';
 import type { Ports } from '../ports';
-import { changeStoreConfig } from './config-writes';
+import { changeStoreConfig, requireLink } from './config-writes';
 import { claimHere, holdsClaim, type StoreHandlerDeps } from './handlers';
 import { otherPcsSales } from './other-pcs-sales';
 import { otherPcsAttempts } from './remote-attempts';
@@ -21,6 +21,9 @@ import { storeDayReader } from './store-log';
 import { storeRefundGuard } from './store-refunds';
 import { ReleasedTerminals } from './released-terminals';
 import { assertTerminalFreeInStore } from './terminal-use';
+
+export const TAX_LINK_NEEDED =
+  'Changing the store’s tax settings needs the store link, which is down. Every PC goes on billing with the settings it has; try again when the link is back.';
 
 export function storePorts(deps: StoreHandlerDeps): Ports {
   const { link } = deps;
@@ -60,6 +63,11 @@ export function storePorts(deps: StoreHandlerDeps): Ports {
       pollInterval: (seconds) => changeStoreConfig(link, deps.access, (client, pin) => setPreferencesWithPin(client, pin, seconds)),
       // Every PC prints the store's name and address on its receipts.
       receiptDetails: (details) => changeStoreConfig(link, deps.access, (client, pin) => setReceiptDetailsWithPin(client, pin, details)),
+      // Every PC bills with the store's GSTIN (so its state), US rate, round-off and numbering; with the link down it bills with its copy.
+      taxSettings: async (changes) => {
+        requireLink(link, TAX_LINK_NEEDED);
+        await changeStoreConfig(link, deps.access, (client, pin) => setTaxSettingsWithPin(client, pin, changes));
+      },
       zohoAccount: async (account) => {
         const zoho = link.joined?.zoho;
         if (zoho && (zoho.edition !== account.edition || zoho.accountId !== account.accountId || zoho.clientId !== account.clientId)) {

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { caught, T0, tempDatabaseEachTest } from '../../testkit/db';
 import { teaItemFields } from '../../testkit/catalogue';
 import type { CatalogueItem } from '../../contract/catalogue/records';
-import { cacheStoreItems, catalogueCursor, changedItem, getItem, itemByBarcode, type ItemFields, newItem, putItems, searchItems } from './catalogue';
+import { allItems, cacheStoreItems, catalogueCursor, changedItem, getItem, itemByBarcode, type ItemFields, newItem, ownItems, putItems, retireOthersItems, searchItems } from './catalogue';
 import { CatalogueConflictError } from './errors';
 
 const temp = tempDatabaseEachTest();
@@ -81,16 +81,59 @@ describe('catalogue items', () => {
     expect(search('', true)).toEqual(['TEA-250', 'RICE-5']);
   });
 
-  it('of a store are copied as the store has them: the same SKU here takes the store’s id, a barcode moves to the store’s item', () => {
+  it('of a store are copied as the store has them: the same SKU here takes the store’s id (its old id, which bills name, leads to it), a barcode moves to the store’s item', () => {
     const mine = createItem(fields({ barcodes: ['8901234567890'] }), T0);
     const sugar = createItem(fields({ name: 'Sugar 1 kg', sku: 'SUGAR-1', barcodes: ['8900000000028'] }), T0);
     const storeTea = { ...newItem(fields({ priceMinor: 16000, barcodes: ['8901234567890', '8900000000028'] }), T0 + 1), id: 'store-tea' };
-    cacheStoreItems(temp.db, [storeTea], { storeId: 'store-1', revision: 3, id: 'store-tea' });
-    expect(getItem(temp.db, mine.id)).toBeNull();
+    cacheStoreItems(temp.db, 'store-1', [storeTea], { storeId: 'store-1', revision: 3, id: 'store-tea' });
+    expect(getItem(temp.db, mine.id)).toEqual(storeTea);
     expect(getItem(temp.db, 'store-tea')).toEqual(storeTea);
     expect(getItem(temp.db, sugar.id)?.barcodes).toEqual([]);
-    expect(searchItems(temp.db, '8900000000028', { limit: 5, includeInactive: false }).map((item) => item.id)[0]).toBe('store-tea');
+    // The sugar's search key lost the barcode with it: the code finds the tea only.
+    expect(searchItems(temp.db, '8900000000028', { limit: 5, includeInactive: false }).map((item) => item.id)).toEqual(['store-tea']);
+    expect(searchItems(temp.db, '00000028', { limit: 5, includeInactive: false }).map((item) => item.id)).toEqual(['store-tea']);
     expect(catalogueCursor(temp.db, 'store-1')).toEqual({ storeId: 'store-1', revision: 3, id: 'store-tea' });
     expect(catalogueCursor(temp.db, 'store-2')).toEqual({ storeId: 'store-2', revision: 0, id: '' });
+  });
+
+  it('of a store keep no stale search key when a barcode moves to another of the store’s items', () => {
+    const a = { ...newItem(fields({ name: 'Chai A', sku: 'A-1', barcodes: ['8900000000066'] }), T0), id: 'b-item' };
+    cacheStoreItems(temp.db, 'store-1', [a]);
+    // The store moved the code to another item (its own id sorts first, so it comes first in the page).
+    const b = { ...newItem(fields({ name: 'Chai B', sku: 'B-1', barcodes: ['8900000000066'] }), T0 + 1), id: 'a-item' };
+    cacheStoreItems(temp.db, 'store-1', [b]);
+    expect(itemByBarcode(temp.db, '8900000000066')?.id).toBe('a-item');
+    expect(searchItems(temp.db, '0000066', { limit: 5, includeInactive: true }).map((item) => item.sku)).toEqual(['B-1']);
+  });
+
+  it('keep an id replaced twice leading to the item now, for a bill of either', () => {
+    const mine = createItem(fields(), T0);
+    cacheStoreItems(temp.db, 'store-1', [{ ...newItem(fields(), T0 + 1), id: 'store-1-tea' }]);
+    cacheStoreItems(temp.db, 'store-2', [{ ...newItem(fields({ priceMinor: 15000 }), T0 + 2), id: 'store-2-tea' }]);
+    expect([getItem(temp.db, mine.id)?.id, getItem(temp.db, 'store-1-tea')?.id]).toEqual(['store-2-tea', 'store-2-tea']);
+  });
+
+  it('of a previous store are retired once the copy caught up with another: never brought to it, deactivated, their SKU and barcodes freed', () => {
+    const own = createItem(fields({ name: 'Own soap', sku: 'SOAP-1', barcodes: ['8900000000073'] }), T0);
+    const first = { ...newItem(fields({ name: 'Marie biscuits', sku: 'BISC-1', barcodes: ['8900000000042'] }), T0), id: 'first-biscuits' };
+    cacheStoreItems(temp.db, 'store-1', [first], { storeId: 'store-1', revision: 1, id: 'first-biscuits' });
+    expect(retireOthersItems(temp.db, 'store-1')).toBe(1); // the soap the store did not take
+    expect(getItem(temp.db, own.id)).toMatchObject({ active: false, barcodes: [], sku: `SOAP-1~${own.id}` });
+    expect(ownItems(temp.db)).toHaveLength(1);
+    expect(retireOthersItems(temp.db, 'store-1')).toBe(0);
+    // Another store: this PC brings none of the first store's items, and stops selling them there.
+    const second = { ...newItem(fields({ name: 'Rock salt', sku: 'SALT-1', barcodes: ['8900000000035'] }), T0), id: 'second-salt' };
+    cacheStoreItems(temp.db, 'store-2', [second], { storeId: 'store-2', revision: 1, id: 'second-salt' });
+    expect(ownItems(temp.db).map((item) => item.id)).toEqual([own.id]);
+    expect(retireOthersItems(temp.db, 'store-2')).toBe(2);
+    expect(search('biscuits')).toEqual([]);
+    expect(search('8900000000042', true)).toEqual([]);
+    expect(itemByBarcode(temp.db, '8900000000042')).toBeNull();
+    expect(getItem(temp.db, 'first-biscuits')).toMatchObject({ active: false });
+    expect(allItems(temp.db).filter((item) => item.active).map((item) => item.id)).toEqual(['second-salt']);
+    // The second store may give the freed SKU and barcode to an item of its own.
+    cacheStoreItems(temp.db, 'store-2', [{ ...newItem(fields({ name: 'Marie gold', sku: 'BISC-1', barcodes: ['8900000000042'] }), T0 + 1), id: 'second-biscuits' }]);
+    expect(itemByBarcode(temp.db, '8900000000042')).toMatchObject({ id: 'second-biscuits', active: true });
+    expect(getItem(temp.db, 'first-biscuits')).toMatchObject({ active: false });
   });
 });

@@ -1,6 +1,7 @@
 // The catalogue: items and their barcodes. An item is never deleted (an old invoice may name it):
 // it is deactivated. A SKU and a barcode each belong to one item only; the database refuses a
-// second one, and the repository says which field clashed.
+// second one, and the repository says which field clashed. Each item is this PC's own or a store's
+// (its copy of the store's catalogue, local migration 031).
 import { randomUUID } from 'node:crypto';
 import type { CatalogueItem } from '../../contract/catalogue/records';
 import type { Unit } from '../../contract/catalogue/units';
@@ -57,8 +58,11 @@ function searchKey(fields: Pick<ItemFields, 'name' | 'sku' | 'barcodes'>): strin
   return [fields.name, fields.sku, ...fields.barcodes].join('\n').toLowerCase();
 }
 
+/** The item by its id, or by an id it had before the store's item of its SKU replaced it (a bill from before names that one). */
 export function getItem(db: Db, id: string): CatalogueItem | null {
-  const row = prepared<[string], ItemRow>(db, `${SELECT_ITEM} WHERE i.id = ?`).get(id);
+  const row =
+    prepared<[string], ItemRow>(db, `${SELECT_ITEM} WHERE i.id = ?`).get(id) ??
+    prepared<[string], ItemRow>(db, `${SELECT_ITEM} WHERE i.id = (SELECT item_id FROM catalogue_item_aliases WHERE old_id = ?)`).get(id);
   return row ? toItem(row) : null;
 }
 
@@ -131,6 +135,11 @@ export function allItems(db: Db): CatalogueItem[] {
   return prepared<[], ItemRow>(db, `${SELECT_ITEM} ORDER BY i.sku`).all().map(toItem);
 }
 
+/** This PC's own items (none of a store's copy), by SKU: what it brings to a store it joins. */
+export function ownItems(db: Db): CatalogueItem[] {
+  return prepared<[], ItemRow>(db, `${SELECT_ITEM} WHERE i.store_id IS NULL ORDER BY i.sku`).all().map(toItem);
+}
+
 /** A new item (a new id), active unless said. */
 export function newItem(fields: ItemFields, at: number, active = true): CatalogueItem {
   return { id: randomUUID(), ...fields, barcodes: [...new Set(fields.barcodes)].sort(), active, updatedAt: at };
@@ -155,7 +164,7 @@ export function putItems(db: Db, items: readonly CatalogueItem[]): void {
   inWriteTransaction(db, () => {
     for (const item of items) {
       guardUnique(db, item, item.id);
-      writeItem(db, item);
+      writeItem(db, item, null);
     }
   });
 }
@@ -178,39 +187,80 @@ export function catalogueCursor(db: Db, storeId: string): CatalogueCursor {
 
 /**
  * The store's items in this PC's copy (its cache: the store is the authority). A SKU another item
- * here holds makes that item this one (it takes the store's id: the same SKU is the same item), and
- * a barcode another item here holds moves to this one, as the store has it.
+ * here holds makes that item this one (it takes the store's id: the same SKU is the same item; its old
+ * id leads to it still, for the bills that name it), and a barcode another item here holds moves to
+ * this one, as the store has it (the other item's search key then loses it).
  */
-export function cacheStoreItems(db: Db, items: readonly CatalogueItem[], cursor: CatalogueCursor | null = null): void {
+export function cacheStoreItems(db: Db, storeId: string, items: readonly CatalogueItem[], cursor: CatalogueCursor | null = null): void {
   inWriteTransaction(db, () => {
     if (cursor) setSetting(db, CURSOR_SETTING, JSON.stringify(cursor));
+    const losers = new Set<string>();
     for (const item of items) {
       const bySku = itemBySku(db, item.sku);
-      if (bySku && bySku.id !== item.id && getItem(db, item.id) === null) {
+      if (bySku && bySku.id !== item.id && getItem(db, item.id)?.id !== item.id) {
         prepared<[string]>(db, 'DELETE FROM catalogue_barcodes WHERE item_id = ?').run(bySku.id);
         prepared<[string, string]>(db, 'UPDATE catalogue_items SET id = ? WHERE id = ?').run(item.id, bySku.id);
+        prepared<[string, string]>(db, 'UPDATE catalogue_item_aliases SET item_id = ? WHERE item_id = ?').run(item.id, bySku.id);
+        prepared<[string, string]>(db, 'INSERT OR REPLACE INTO catalogue_item_aliases (old_id, item_id) VALUES (?, ?)').run(bySku.id, item.id);
       } else if (bySku && bySku.id !== item.id) {
         // Two items here that the store has as one SKU's: the other one's SKU changed in the store, in a later revision.
         prepared<[string, string]>(db, 'UPDATE catalogue_items SET sku = ? WHERE id = ?').run(`${bySku.sku}~${bySku.id}`, bySku.id);
+        losers.add(bySku.id);
       }
-      const taken = item.barcodes.filter((code) => (itemByBarcode(db, code)?.id ?? item.id) !== item.id);
-      for (const code of taken) prepared<[string]>(db, 'DELETE FROM catalogue_barcodes WHERE barcode = ?').run(code);
-      writeItem(db, item);
+      for (const code of item.barcodes) {
+        const holder = itemByBarcode(db, code);
+        if (!holder || holder.id === item.id) continue;
+        prepared<[string]>(db, 'DELETE FROM catalogue_barcodes WHERE barcode = ?').run(code);
+        losers.add(holder.id);
+      }
+      writeItem(db, item, storeId);
+      losers.delete(item.id);
     }
+    for (const id of losers) refreshSearchKey(db, id);
   });
 }
 
-/** Inserts the item, or changes the one with its id; its barcodes replace the old ones. */
-function writeItem(db: Db, item: CatalogueItem): void {
+const RETIRED_SETTING = 'store_catalogue_retired_for';
+
+/**
+ * Once this PC's copy has caught up with the store's catalogue: the items here that are not the
+ * store's (a previous store's, or this PC's own that the store left out at the join because it had
+ * their barcode) are retired, once per store. They are deactivated, never deleted (old bills name
+ * them), and their SKU and barcodes are freed for the store's items. How many were retired.
+ */
+export function retireOthersItems(db: Db, storeId: string): number {
+  if (getSetting(db, RETIRED_SETTING) === storeId) return 0;
+  return inWriteTransaction(db, () => {
+    const others = prepared<[string], { id: string; sku: string }>(db, 'SELECT id, sku FROM catalogue_items WHERE store_id IS NOT ?').all(storeId);
+    for (const { id, sku } of others) {
+      prepared<[string]>(db, 'DELETE FROM catalogue_barcodes WHERE item_id = ?').run(id);
+      const freed = sku.endsWith(`~${id}`) ? sku : `${sku}~${id}`;
+      prepared<[string, string]>(db, 'UPDATE catalogue_items SET active = 0, sku = ? WHERE id = ?').run(freed, id);
+      refreshSearchKey(db, id);
+    }
+    setSetting(db, RETIRED_SETTING, storeId);
+    return others.length;
+  });
+}
+
+/** The item's search key from its name, SKU and barcodes as they are now. */
+function refreshSearchKey(db: Db, id: string): void {
+  const item = getItem(db, id);
+  if (item) prepared<[string, string]>(db, 'UPDATE catalogue_items SET search_key = ? WHERE id = ?').run(searchKey(item), id);
+}
+
+/** Inserts the item, or changes the one with its id (this PC's own, or store `storeId`'s); its barcodes replace the old ones. */
+function writeItem(db: Db, item: CatalogueItem, storeId: string | null): void {
   prepared(
     db,
     `INSERT INTO catalogue_items (id, name, sku, unit, price_minor, price_includes_tax, rate_basis_points, hsn_code, tax_exempt,
-                                  active, search_key, created_at, updated_at)
-     VALUES (@id, @name, @sku, @unit, @priceMinor, @priceIncludesTax, @rateBasisPoints, @hsnCode, @taxExempt, @active, @searchKey, @at, @at)
+                                  active, search_key, created_at, updated_at, store_id)
+     VALUES (@id, @name, @sku, @unit, @priceMinor, @priceIncludesTax, @rateBasisPoints, @hsnCode, @taxExempt, @active, @searchKey, @at, @at, @storeId)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, sku = excluded.sku, unit = excluded.unit, price_minor = excluded.price_minor,
             price_includes_tax = excluded.price_includes_tax, rate_basis_points = excluded.rate_basis_points, hsn_code = excluded.hsn_code,
-            tax_exempt = excluded.tax_exempt, active = excluded.active, search_key = excluded.search_key, updated_at = excluded.updated_at`,
-  ).run({ id: item.id, ...columns(item), active: item.active ? 1 : 0, at: item.updatedAt });
+            tax_exempt = excluded.tax_exempt, active = excluded.active, search_key = excluded.search_key, updated_at = excluded.updated_at,
+            store_id = excluded.store_id`,
+  ).run({ id: item.id, ...columns(item), active: item.active ? 1 : 0, at: item.updatedAt, storeId });
   setBarcodes(db, item.id, item.barcodes);
 }
 

@@ -23,6 +23,16 @@ export interface StoreConfig {
   counters: Counter[];
   /** Every cashier of the store, removed ones too (store migration 013). */
   cashiers: StoreCashier[];
+  /** The GSTIN, US rate, round-off and numbering every PC bills with (store migration 021); null until a PC brought them or a manager set them. */
+  tax: StoreTaxSettings | null;
+}
+
+/** The store's tax settings as kept: a GSTIN ('' for none) and its state in it, the US rate, round-off, numbering. */
+export interface StoreTaxSettings {
+  gstin: string;
+  usSalesTaxBasisPoints: number;
+  roundOff: boolean;
+  invoiceNumbersRestartEachYear: boolean;
 }
 
 export interface StoreReceiptDetails {
@@ -40,6 +50,11 @@ export interface StoreRow {
   zoho_client_id: string | null;
   receipt_name: string | null;
   receipt_address: string | null;
+  tax_gstin: string;
+  tax_us_sales_tax_basis_points: number;
+  tax_round_off: boolean;
+  invoice_numbers_restart_each_year: boolean;
+  tax_set_at: number | null;
 }
 
 interface CounterRow {
@@ -52,7 +67,19 @@ interface CounterRow {
 }
 
 /** What a PC may read of a store (never its PIN's hash). */
-const STORE_COLUMNS = 'id, name, config_version, poll_interval_seconds, zoho_edition, zoho_account_id, zoho_client_id, receipt_name, receipt_address';
+const STORE_COLUMNS = `id, name, config_version, poll_interval_seconds, zoho_edition, zoho_account_id, zoho_client_id, receipt_name, receipt_address,
+  tax_gstin, tax_us_sales_tax_basis_points, tax_round_off, invoice_numbers_restart_each_year, tax_set_at`;
+
+/** The store's tax settings, or null when no PC brought them and no manager set them yet. */
+export function storeTaxSettings(store: Pick<StoreRow, 'tax_gstin' | 'tax_us_sales_tax_basis_points' | 'tax_round_off' | 'invoice_numbers_restart_each_year' | 'tax_set_at'>): StoreTaxSettings | null {
+  if (store.tax_set_at === null) return null;
+  return {
+    gstin: store.tax_gstin,
+    usSalesTaxBasisPoints: store.tax_us_sales_tax_basis_points,
+    roundOff: store.tax_round_off,
+    invoiceNumbersRestartEachYear: store.invoice_numbers_restart_each_year,
+  };
+}
 
 /** The store's Zoho account, when all of it is set. */
 export function storeZohoAccount(store: Pick<StoreRow, 'zoho_edition' | 'zoho_account_id' | 'zoho_client_id'>): StoreZohoAccount | null {
@@ -86,6 +113,7 @@ export async function readStoreConfig(client: Queryable, storeId: string): Promi
       createdAt: row.created_at,
     })),
     cashiers,
+    tax: storeTaxSettings(store),
   };
 }
 
@@ -102,6 +130,16 @@ export async function insertStore(
     `INSERT INTO stores (id, name, created_at, poll_interval_seconds, zoho_edition, zoho_account_id, zoho_client_id)
      VALUES ($1, $2, ${DB_NOW_MS}, $3, $4, $5, $6)`,
     [store.id, store.name, store.pollIntervalSeconds, store.zoho?.edition ?? null, store.zoho?.accountId ?? null, store.zoho?.clientId ?? null],
+  );
+}
+
+/** As the owner: the store takes a joining PC's tax settings, when it has none yet (a new store, or one made before they were the store's). */
+export async function adoptTaxSettingsIfUnset(client: Queryable, storeId: string, tax: StoreTaxSettings): Promise<void> {
+  await client.query(
+    `UPDATE stores SET tax_gstin = $2, tax_us_sales_tax_basis_points = $3, tax_round_off = $4, invoice_numbers_restart_each_year = $5,
+            tax_set_at = ${DB_NOW_MS}, config_version = config_version + 1
+     WHERE id = $1 AND tax_set_at IS NULL`,
+    [storeId, tax.gstin, tax.usSalesTaxBasisPoints, tax.roundOff, tax.invoiceNumbersRestartEachYear],
   );
 }
 

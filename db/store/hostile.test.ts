@@ -145,7 +145,7 @@ describe('a hostile PC (PC 2, its own role only) against PC 1 and the store', ()
     });
   });
 
-  it('set_counter, set_preferences, set_zoho_details, set_receipt_details, set_catalogue_items, change_pin, release_claim, close_day, verify_manager_pin, add_cashier, remove_cashier: refused without the PIN', async () => {
+  it('set_counter, set_preferences, set_zoho_details, set_receipt_details, set_catalogue_items, set_tax_settings, change_pin, release_claim, close_day, verify_manager_pin, add_cashier, remove_cashier: refused without the PIN', async () => {
     const pc2 = trust.pc('pc2');
     const calls: [string, string, unknown[]][] = [
       ['set_counter', 'SELECT set_counter($1, $2, $3, $4, $5, $6, $7)', ['c1', 'Front', 'T-attacker', 'A-', true, 0]],
@@ -153,6 +153,7 @@ describe('a hostile PC (PC 2, its own role only) against PC 1 and the store', ()
       ['set_zoho_details', 'SELECT set_zoho_details($1, $2, $3, $4)', ['in', 'attacker', 'client']],
       ['set_receipt_details', 'SELECT set_receipt_details($1, $2, $3)', ['Mallory Mart', 'Nowhere']],
       ['set_catalogue_items', 'SELECT set_catalogue_items($1, $2)', [JSON.stringify([{ ...newItem(teaItemFields(), 0), id: 'i-evil' }])]],
+      ['set_tax_settings', 'SELECT set_tax_settings($1, $2, $3, $4, $5)', ['27AAPFU0939F1ZV', 10_000, false, true]],
       ['change_pin', 'SELECT change_pin($1, $2)', ['1111']],
       ['release_claim', 'SELECT release_claim($1, $2)', ['c1']],
       ['close_day', 'SELECT close_day($1, $2, $3, $4, $5, $6, $7, $8, $9)', ['d9', '2025-01-20', 0, 10, 'Mallory', 0, '{}', 0]],

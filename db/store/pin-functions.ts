@@ -4,7 +4,7 @@
 // another PC's claim or the day's close.
 import type { CatalogueItem } from '../../contract/catalogue/records';
 import type { Counter } from '../../contract/records';
-import type { StoreReceiptDetails, StoreZohoAccount } from './config';
+import type { StoreReceiptDetails, StoreTaxSettings, StoreZohoAccount } from './config';
 import type { Queryable } from './migrate';
 
 /** PostgreSQL error codes the PIN functions raise. */
@@ -78,6 +78,11 @@ export async function closeDayWithPin(client: Queryable, pin: string, close: Sto
 /** The name and address on every PC's receipts (store migration 010); a field not given stays as it is. */
 export async function setReceiptDetailsWithPin(client: Queryable, pin: string, details: Partial<StoreReceiptDetails>): Promise<void> {
   await client.query('SELECT set_receipt_details($1, $2, $3)', [pin, details.storeName ?? null, details.storeAddress ?? null]);
+}
+
+/** The tax settings every PC bills with (store migration 021), all four. */
+export async function setTaxSettingsWithPin(client: Queryable, pin: string, tax: StoreTaxSettings): Promise<void> {
+  await client.query('SELECT set_tax_settings($1, $2, $3, $4, $5)', [pin, tax.gstin, tax.usSalesTaxBasisPoints, tax.roundOff, tax.invoiceNumbersRestartEachYear]);
 }
 
 /** Items made or changed in the session's store's catalogue, under one new revision (store migration 016). */

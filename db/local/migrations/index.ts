@@ -28,6 +28,7 @@ import { remoteRefunds } from './027_remote_refunds';
 import { closedDayEdges } from './028_closed_day_edges';
 import { refundCashiers } from './029_refund_cashiers';
 import { cashParts } from './030_cash_parts';
+import { catalogueCopyOwner } from './031_catalogue_copy_owner';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -67,4 +68,5 @@ export const MIGRATIONS: readonly Migration[] = [
   closedDayEdges,
   refundCashiers,
   cashParts,
+  catalogueCopyOwner,
 ];

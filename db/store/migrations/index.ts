@@ -18,6 +18,7 @@ import { storeInvoiceTaxSummary } from './017_invoice_tax_summary';
 import { storeRefundReservations } from './018_refund_reservations';
 import { storeCorrectionsClosedDay } from './019_corrections_closed_day';
 import { storeRefundCashiers } from './020_refund_cashiers';
+import { storeTaxSettings } from './021_tax_settings';
 
 /** A step of the store's PostgreSQL schema. Never edit one that has shipped: add the next number. */
 export interface StoreMigration {
@@ -26,4 +27,4 @@ export interface StoreMigration {
   sql: string;
 }
 
-export const STORE_MIGRATIONS: readonly StoreMigration[] = [storeConfig, storeLedger, sharedZohoUse, storeAttemptHolds, storeAfterSale, storePcRoles, storeInvoicePrograms, storeOtherPcsSales, storeAttemptReviews, storeReceiptDetailsPin, storeInvoiceCashiers, storeCashRefunds, storeCashiers, storeStationBacklog, storeClaimReleases, storeCatalogue, storeInvoiceTaxSummary, storeRefundReservations, storeCorrectionsClosedDay, storeRefundCashiers];
+export const STORE_MIGRATIONS: readonly StoreMigration[] = [storeConfig, storeLedger, sharedZohoUse, storeAttemptHolds, storeAfterSale, storePcRoles, storeInvoicePrograms, storeOtherPcsSales, storeAttemptReviews, storeReceiptDetailsPin, storeInvoiceCashiers, storeCashRefunds, storeCashiers, storeStationBacklog, storeClaimReleases, storeCatalogue, storeInvoiceTaxSummary, storeRefundReservations, storeCorrectionsClosedDay, storeRefundCashiers, storeTaxSettings];

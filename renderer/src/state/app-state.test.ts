@@ -65,6 +65,18 @@ describe('the app', () => {
     stop();
   });
 
+  it('on a PC of a store, the checkout’s tax settings are read again when the store’s configuration moved on', async () => {
+    const { startEvents } = await import('./events');
+    const { useCartStore } = await import('./cart-state');
+    await useCartStore.getState().loadTax();
+    expect(useCartStore.getState().tax?.roundOff).toBe(true);
+    const stop = startEvents();
+    backend.taxSettings = { ...backend.taxSettings, gstin: '29AACCR7832C1ZD', stateCode: '29', stateName: 'Karnataka', roundOff: false };
+    backend.emit({ type: 'counters-changed' });
+    await vi.waitFor(() => expect(useCartStore.getState().tax).toMatchObject({ gstin: '29AACCR7832C1ZD', roundOff: false }));
+    stop();
+  });
+
   it('reads the screen from the address', () => {
     expect(routeFromHash('#/log')).toBe('log');
     expect(routeFromHash('#/nowhere')).toBe('counter');

@@ -3,6 +3,7 @@ import type { BillingEvent } from '../../../contract/events';
 import { onTransportChange } from '../api';
 import { billing } from '../api/gateway';
 import { useAppStore } from './app-state';
+import { useCartStore } from './cart-state';
 import { useCashierStore } from './cashier-state';
 import { useCheckoutStore } from './checkout-state';
 import { reloadDashboardSoon, useDashboardStore } from './dashboard-state';
@@ -33,6 +34,8 @@ export function dispatchEvent(event: BillingEvent): void {
       void useAppStore.getState().refreshCounters();
       // A store's configuration moved on: its cashiers may have changed at another PC.
       if (useCashierStore.getState().roster) void useCashierStore.getState().load(useCashierStore.getState().counterId);
+      // …and its tax settings: the bill on screen is worked out with the ones the checkout will use.
+      if (useCartStore.getState().tax) void useCartStore.getState().loadTax();
       reloadDashboardSoon();
       break;
     case 'store-changed':

@@ -137,7 +137,8 @@ function JoinForm({ joined }: { joined: StoreStatus | null }) {
     <form className="subpanel" onSubmit={submit} aria-labelledby="store-join-title" noValidate>
       <h2 id="store-join-title">{joined?.link === 'off' || !joined ? 'Join a store' : 'Join another store'}</h2>
       <p className="field-hint">
-        A store shares its counters, settings, manager PIN and payment log between its PCs, through one PostgreSQL database. The first PC to name a new store creates it, and its PIN becomes the store’s. Give the
+        A store shares its counters, settings, items, tax settings, manager PIN and payment log between its PCs, through one PostgreSQL database. The first PC to name a new store creates it, and its PIN becomes the store’s. A
+        PC joining a store takes the store’s settings and tax settings (GSTIN, rates, round-off) in place of its own, and brings its own items the store lacks. Give the
         address of the database’s owner: it is used once, to make this PC a login of its own, and never kept.
       </p>
       <div className="form-grid">

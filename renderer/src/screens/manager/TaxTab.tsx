@@ -1,9 +1,11 @@
 // Manager → Tax: the rates are data the manager sets (each item's GST rate is in Manager → Items);
 // here the store's GSTIN with its state, the US sales tax rate, the round-off and the invoice series.
+// On a PC of a store they are the store's: every PC bills with them, and they change only with the link up.
 import { useEffect, useState, type FormEvent } from 'react';
 import { MAX_RESTARTING_PREFIX_LENGTH } from '../../../../contract/billing/invoice-number';
 import type { TaxSettings } from '../../../../contract/catalogue/records';
 import { Field, Message, fieldError } from '../../components/Field';
+import { useAppStore } from '../../state/app-state';
 import { useManagerStore } from '../../state/manager-state';
 import { taxForm, useTaxStore, type TaxForm } from '../../state/tax-state';
 
@@ -67,6 +69,17 @@ function TaxSettingsForm({ settings }: { settings: TaxSettings }) {
   );
 }
 
+/** On a PC of a store: whose settings these are, and (link down) why they cannot change now. */
+function StoreWide() {
+  const store = useAppStore((s) => s.store);
+  if (!store || store.link === 'off') return null;
+  const whose = `These settings are the store’s: every PC of ${store.storeName ?? 'the store'} bills with them.`;
+  if (store.link === 'down') {
+    return <Message kind="warning">{`${whose} The store link is down, so they cannot change now; this PC bills with the ones shown.`}</Message>;
+  }
+  return <p className="manager-muted">{`${whose} A change here reaches the other PCs within seconds.`}</p>;
+}
+
 export function TaxTab() {
   const settings = useTaxStore((s) => s.settings);
   useEffect(() => {
@@ -76,6 +89,7 @@ export function TaxTab() {
   return (
     <div className="manager-section manager-tab-body">
       <p>Tax rates are yours to set: each item’s GST rate and HSN/SAC code are in Manager → Items; the store’s own are here.</p>
+      <StoreWide />
       <TaxSettingsForm settings={settings} />
     </div>
   );
