@@ -15,9 +15,9 @@ export const LINK_NEEDED = 'Changing the store’s settings needs the store link
 
 /** The link and its pool, or a refusal saying the change needs the link. */
 export function requireLink(link: StoreLink, refusal = LINK_NEEDED): { pool: pg.Pool; joined: StoredStoreLink } {
-  const { joined, connection } = link;
-  if (!joined || !connection || !link.isUp) throw new HandlerFailure('conflict', refusal);
-  return { pool: connection, joined };
+  const store = link.reachable;
+  if (!store) throw new HandlerFailure('conflict', refusal);
+  return store;
 }
 
 const UNIQUE_FIELDS: Record<string, { record: 'counter' | 'cashier'; field: 'terminalId' | 'invoicePrefix' | 'name'; message: string }> = {

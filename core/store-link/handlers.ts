@@ -24,7 +24,7 @@ import { dismissEntry } from './set-aside';
 import { withCaFile } from '../../db/store/address';
 import type { StoreLink } from './link';
 import { deleteClaim } from '../../db/store/claims';
-import { describeLinkFailure, inStoreTransaction } from '../../db/store/pg';
+import { inStoreTransaction, isStoreUnreachable } from '../../db/store/pg';
 
 export interface StoreHandlerDeps {
   link: StoreLink;
@@ -106,7 +106,7 @@ export async function claimHere(deps: StoreHandlerDeps, input: { counterId: stri
   } catch (error) {
     // The store went away after the last heartbeat: as with the link down. A claim whose commit did
     // reach the store is this PC's there, and is taken again (the same sequence) at the next claim.
-    if (describeLinkFailure(error, joined.url) === null) throw error;
+    if (!isStoreUnreachable(error)) throw error;
     return asWithTheLinkDown();
   }
   advanceInvoiceSequence(live.db, counter.id, sequence, financialYear);

@@ -119,6 +119,11 @@ export class StoreLink {
     return this.pool;
   }
 
+  /** The store this PC is in and its pool while the link is up; null when cut off or on a PC of its own. */
+  get reachable(): { joined: StoredStoreLink; pool: pg.Pool } | null {
+    return this.link && this.pool && this.isUp ? { joined: this.link, pool: this.pool } : null;
+  }
+
   /** The claims as last read (the store's, or this PC's own while the link is down). */
   get currentClaims(): readonly ClaimRow[] {
     return this.heartbeat.claims;

@@ -18,8 +18,8 @@ export function otherPcsSales(deps: StoreHandlerDeps): Pick<LedgerReader, 'recei
   const { link } = deps;
   /** The store's link when up; null when this PC is cut off (its own SQLite then stands in). */
   const up = () => {
-    const { joined, connection } = link;
-    return joined && connection && link.isUp ? { storeId: joined.storeId, stationId: joined.stationId, pool: connection } : null;
+    const store = link.reachable;
+    return store ? { storeId: store.joined.storeId, stationId: store.joined.stationId, pool: store.pool } : null;
   };
   return {
     receipt: async (invoiceId, own) => {

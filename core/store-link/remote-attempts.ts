@@ -23,8 +23,9 @@ export function otherPcsAttempts(deps: StoreHandlerDeps): Pick<LedgerReader, 'at
   return {
     attemptEvents: async (attemptId, own) => {
       const { link } = deps;
-      if (isLocal(attemptId) || !link.isUp || !link.joined || !link.connection) return own();
-      const events = await readStoreAttemptEvents(link.connection, link.joined.storeId, attemptId);
+      const store = link.reachable;
+      if (isLocal(attemptId) || !store) return own();
+      const events = await readStoreAttemptEvents(store.pool, store.joined.storeId, attemptId);
       if (events.length === 0) throw new NotFoundError('chargeAttempt', attemptId);
       return events;
     },

@@ -52,7 +52,8 @@ describe('the store’s day log', () => {
     const now = localDayRange(date).fromMs + 10 * 3_600_000;
     await cashSaleOnPc2('t1', 1_200, now - 1_000);
     const pool = poolWithSaleBetweenReads(() => cashSaleOnPc2('t2', 3_300, now - 500));
-    const link = { joined: { storeId: 's1', storeName: 'Main Street', stationId: 'pc1', stationName: 'Till pc1' }, connection: pool, isUp: true };
+    const joined = { storeId: 's1', storeName: 'Main Street', stationId: 'pc1', stationName: 'Till pc1' };
+    const link = { joined, reachable: { joined, pool } };
     const reader = storeDayReader({ link, mode: () => ({ db: local.db, currency: 'INR' }) } as unknown as StoreHandlerDeps);
     const day = await reader.day({ date }, 100, (): DayLog => {
       throw new Error('the link is up: the store’s log is read');

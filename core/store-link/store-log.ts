@@ -43,10 +43,7 @@ const ALL_OF_A_DAY = 100_000;
 export function storeDayReader(deps: StoreHandlerDeps): Pick<LedgerReader, 'day' | 'csv' | 'closeReport'> {
   const { link } = deps;
   /** The store's link when up; null when this PC is cut off (its own log then stands in). */
-  const up = () => {
-    const { joined, connection } = link;
-    return joined && connection && link.isUp ? { joined, pool: connection } : null;
-  };
+  const up = () => link.reachable;
   /** This PC's own log, saying it is only this PC's. */
   const ownDay = (day: DayLog): DayLog => {
     const joined = link.joined;

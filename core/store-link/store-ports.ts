@@ -39,8 +39,8 @@ export function storePorts(deps: StoreHandlerDeps): Ports {
     // A day is closed for the whole store (store-closes.ts): not while another PC still waits for Zoho on it.
     closes: {
       assertClosable: async (date, window) => {
-        const { joined, connection } = link;
-        if (joined && connection && link.isUp) await assertNoLiveAtOtherPcs(connection, joined, date, window);
+        const store = link.reachable;
+        if (store) await assertNoLiveAtOtherPcs(store.pool, store.joined, date, window);
       },
       // From the business day's start: a PC last heard from the evening before, after the day before was closed, may hold this day's sales.
       silentPcs: async (window) => {

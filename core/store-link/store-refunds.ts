@@ -12,7 +12,7 @@ import { InvalidStateError } from '../../db/local/errors';
 import { getAttempt } from '../../db/local/attempts';
 import { refundRowForStore } from '../../db/local/refunds';
 import { readStoreAttempt } from '../../db/store/attempts';
-import { describeLinkFailure } from '../../db/store/pg';
+import { isStoreUnreachable } from '../../db/store/pg';
 import { reserveRefund } from '../../db/store/refund-reservations';
 import { HandlerFailure } from '../failure';
 import { ELSEWHERE_NEEDS_STORE, type RefundGuard } from '../ports';
@@ -21,19 +21,14 @@ import type { StoreHandlerDeps } from './handlers';
 export function storeRefundGuard(deps: StoreHandlerDeps): RefundGuard {
   const { link } = deps;
   /** The store's pool and this PC's place in it; null while the link is down. */
-  const up = () => {
-    const { joined, connection } = link;
-    return joined && connection && link.isUp ? { joined, pool: connection } : null;
-  };
-  /** The store did not answer (rather than refusing): its PostgreSQL is down or cut off. */
-  const unreachable = (error: unknown) => describeLinkFailure(error, link.joined?.url ?? '') !== null;
+  const up = () => link.reachable;
   return {
     paymentElsewhere: async (attemptId) => {
       if (getAttempt(deps.mode().db, attemptId)) return null;
       const store = up();
       if (!store) throw new HandlerFailure('conflict', ELSEWHERE_NEEDS_STORE, 'attemptId');
       const attempt = await readStoreAttempt(store.pool, store.joined.storeId, attemptId).catch((error: unknown) => {
-        if (unreachable(error)) throw new HandlerFailure('conflict', ELSEWHERE_NEEDS_STORE, 'attemptId');
+        if (isStoreUnreachable(error)) throw new HandlerFailure('conflict', ELSEWHERE_NEEDS_STORE, 'attemptId');
         throw error;
       });
       // Not in the store either: the refund is refused as a payment this PC does not have.
@@ -57,7 +52,7 @@ export function storeRefundGuard(deps: StoreHandlerDeps): RefundGuard {
         const answer = await reserveRefund(store.pool, refundRowForStore(deps.mode().db, refund.id), counts);
         return answer.reserved ? { kind: 'reserved' } : { kind: 'refused', leftMinor: answer.leftMinor };
       } catch (error) {
-        if (!unreachable(error)) throw error;
+        if (!isStoreUnreachable(error)) throw error;
         deps.log.warn('the store could not be asked to count a payment’s refunds', { refundId: refund.id, error: error instanceof Error ? error.message : String(error) });
         return { kind: 'unreachable' };
       }

@@ -113,6 +113,11 @@ export function pgCode(error: unknown): string | null {
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : null;
 }
 
+/** Whether the store did not answer (rather than refusing): its PostgreSQL is down, cut off or turned this PC's login away. */
+export function isStoreUnreachable(error: unknown): boolean {
+  return describeLinkFailure(error, '') !== null;
+}
+
 /** Why the store could not be reached or entered, in a manager's words; null for other errors. */
 export function describeLinkFailure(error: unknown, url: string): string | null {
   if (error instanceof StoreAddressError) return error.message;
