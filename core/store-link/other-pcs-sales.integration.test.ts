@@ -5,32 +5,21 @@
 // across PCs and races; with the store cut off (testkit/tcp-proxy.ts) only this PC's own sales are refunded.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChargeAttempt } from '../../contract/records';
-import { Rig, TEST_TUNING } from '../../testkit/rig';
+import type { Rig } from '../../testkit/rig';
+import { storePcsEachTest } from '../../testkit/store-pcs';
 import { TcpProxy } from '../../testkit/tcp-proxy';
 import { localDate } from '../../testkit/time';
 import { storeDatabaseEachTest } from '../../testkit/store';
 import { eventually } from '../../testkit/store-ledger';
 
 const store = storeDatabaseEachTest();
-const FAST_LINK = { heartbeatMs: 200, leaseMs: 2_000, maxBackoffMs: 500 };
-const rigs: Rig[] = [];
+const pc = storePcsEachTest(() => store.url);
 let proxy: TcpProxy | null = null;
 
 afterEach(async () => {
-  for (const rig of rigs.splice(0).reverse()) await rig.close();
   await proxy?.close();
   proxy = null;
 });
-
-/** A PC of the store on `first`'s simulator (the first PC makes the store); `url` when it reaches the store another way. */
-async function pc(stationName: string, first?: Rig, url = store.url): Promise<Rig> {
-  const tuning = { ...TEST_TUNING, store: FAST_LINK };
-  const rig = await Rig.start(first ? { sharedSimulator: first.sim, counters: 0, tuning } : { tuning });
-  rigs.push(rig);
-  await rig.call('store-join', { managerToken: rig.managerToken, url, storeName: 'Main Street', stationName, pin: '2468' });
-  if (first) rig.counters = await rig.call('counters-list', {});
-  return rig;
-}
 
 describe('another PC’s sale, from this PC', () => {
   it('PC 1 shows PC 2’s live payment on its dashboard, then reprints its receipt and lists its refunds', async () => {

@@ -2,30 +2,17 @@
 // PostgreSQL: the store's log, totals and close report read the business day the store's closes
 // define, as a PC's own log does, so a sale after a close is the next business day's on every PC;
 // and a PC last heard from after the day before was closed is named at this business day's close.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localDayRange, nextDate, previousDate } from '../../contract/calendar';
-import { Rig, TEST_TUNING } from '../../testkit/rig';
+import type { Rig } from '../../testkit/rig';
+import { storePcsEachTest } from '../../testkit/store-pcs';
 import { storeDatabaseEachTest } from '../../testkit/store';
 import { eventually } from '../../testkit/store-ledger';
 import { localDate } from '../../testkit/time';
 
 const store = storeDatabaseEachTest();
-const FAST_LINK = { heartbeatMs: 200, leaseMs: 2_000, maxBackoffMs: 500 };
+const pc = storePcsEachTest(() => store.url);
 const HOUR_MS = 3_600_000;
-const rigs: Rig[] = [];
-
-afterEach(async () => {
-  for (const rig of rigs.splice(0).reverse()) await rig.close();
-});
-
-async function pc(stationName: string, first?: Rig): Promise<Rig> {
-  const tuning = { ...TEST_TUNING, store: FAST_LINK };
-  const rig = await Rig.start(first ? { sharedSimulator: first.sim, counters: 0, tuning } : { tuning });
-  rigs.push(rig);
-  await rig.call('store-join', { managerToken: rig.managerToken, url: store.url, storeName: 'Main Street', stationName, pin: '2468' });
-  if (first) rig.counters = await rig.call('counters-list', {});
-  return rig;
-}
 
 async function cashSale(rig: Rig, counterId: string, amountMinor: number) {
   const bill = await rig.call('invoice-create', { counterId, lines: [{ description: 'Rice', quantity: 1, unitPriceMinor: amountMinor }] });
