@@ -164,7 +164,8 @@ test('a counter released from a PC cut off from the store: the cashier on the ot
   await chargeButton(page).click();
   const taken = await eventually(async () => {
     const day = await stations.station(1).host.ok('log-day', { date: localDate(Date.now()) });
-    return day.attempts.find((x) => x.counterId === a.id && x.amountMinor === 450_00);
+    // Its write-ahead row (creating) is logged before Zoho has answered: wait for the session.
+    return day.attempts.find((x) => x.counterId === a.id && x.amountMinor === 450_00 && x.state !== 'creating');
   }, 20_000, 'PC 2’s payment on counter A');
   expect(taken.state).toBe('in_progress');
   await stations.control.pay(a.terminalId, { outcome: 'succeeded', method: 'card' });
