@@ -4,7 +4,8 @@ import { sessionCountdown } from '../format/time';
 /** The terminal session (Zoho's 3 minutes): time left as text and as a bar. */
 export function Countdown({ sessionCreatedAt, now, compact = false }: { sessionCreatedAt: number; now: number; compact?: boolean }) {
   const countdown = sessionCountdown(sessionCreatedAt, now);
-  const percent = Math.round(countdown.fraction * 100);
+  // To a tenth of a percent: the bar moves each second (3 minutes is about 0.6 % a second).
+  const percent = Math.round(countdown.fraction * 1000) / 10;
   const urgency = countdown.remainingMs <= 30_000 ? ' countdown-low' : '';
   return (
     <div className={`countdown${compact ? ' countdown-compact' : ''}${urgency}`}>
