@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumExecutable } from './testkit/chromium';
+import { CHROMIUM_ARGS, testChromiumExecutable } from './testkit/chromium';
 
-const executablePath = chromiumExecutable();
+const executablePath = testChromiumExecutable();
 
 export default defineConfig({
   testDir: 'e2e',

@@ -1,12 +1,25 @@
-// Chromium for the e2e suite (playwright.config.ts) and the benchmarks: CHROMIUM_PATH, else
-// Debian's /usr/bin/chromium, else Playwright's own browser; and the flags every run uses.
+// Chromium for the e2e suite (playwright.config.ts), the test rigs and the benchmarks: CHROMIUM_PATH,
+// else Debian's build (the headless shell for tests, the full browser for benchmarks that time what a
+// screen draws), else Playwright's own browser; and the flags every run uses.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
 
+/**
+ * Tests: Debian's `chromium-headless-shell` when installed. It is the same Chromium without the
+ * browser around the page, as Playwright itself runs headless tests, and it opens a page for about
+ * half the CPU of the full browser (docs/BENCHMARKS.md, "The test loop"); else the full browser.
+ */
+export function testChromiumExecutable(): string | undefined {
+  return process.env.CHROMIUM_PATH ?? firstInstalled(['/usr/bin/chromium-headless-shell', '/usr/bin/chromium']);
+}
+
+/** Benchmarks of what a counter's screen draws: the full browser, as the desktop app's window is. */
 export function chromiumExecutable(): string | undefined {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return fromEnv;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+  return process.env.CHROMIUM_PATH ?? firstInstalled(['/usr/bin/chromium']);
+}
+
+function firstInstalled(paths: string[]): string | undefined {
+  return paths.find((path) => existsSync(path));
 }
 
 export const CHROMIUM_ARGS = [
