@@ -27,13 +27,13 @@ function newestChange(path) {
   return Math.max(stats.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
 }
 
-/** Builds out/renderer with vite (the browser host refuses to start without it); its warnings go to stderr. */
-export async function buildRenderer() {
+/** Builds out/renderer (or `outDir`) with vite (the browser host refuses to start without it); its warnings go to stderr. */
+export async function buildRenderer(outDir = RENDERER_OUT) {
   const vite = join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   await new Promise((resolve, reject) => {
     // NODE_ENV is the test runner's ('test' under vitest), which vite keeps: React would be its
     // development build, slower and not what the app ships.
-    const child = spawn(process.execPath, [vite, 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
+    const child = spawn(process.execPath, [vite, 'build', '--config', 'renderer/vite.config.ts', '--outDir', outDir, '--logLevel', 'warn'], {
       cwd: REPO_ROOT,
       env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'ignore', 'pipe'],
