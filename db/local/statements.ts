@@ -35,11 +35,15 @@ export function allRows<Row>(db: Db, sql: string, params: object): Row[] {
     const raw = db.prepare<[object], unknown[]>(sql).raw(true);
     return { statement: raw, names: raw.columns().map((column) => column.name) };
   });
-  return statement.all(params).map((values) => {
+  const rows = statement.all(params);
+  const objects = new Array<Row>(rows.length);
+  for (let r = 0; r < rows.length; r += 1) {
+    const values = rows[r] ?? [];
     const row: Record<string, unknown> = {};
-    for (const [i, name] of names.entries()) row[name] = values[i];
-    return row as Row;
-  });
+    for (let i = 0; i < names.length; i += 1) row[names[i] ?? ''] = values[i];
+    objects[r] = row as Row;
+  }
+  return objects;
 }
 
 /** The connection's entry for `sql` in `byDb`, made once. */
