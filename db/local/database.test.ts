@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { getCounter } from './counters';
-import { closeDatabase } from './database';
+import { closeDatabase, PAGE_CACHE_KIB } from './database';
 import { DatabaseTooNewError } from './errors';
 import { migrate, schemaVersion } from './migrate';
 import { MIGRATIONS } from './migrations';
@@ -18,6 +18,28 @@ describe('openDatabase', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+  });
+
+  // A charge's write on a large file changes more pages than SQLite keeps of a statement journal in
+  // memory (64 KB); it spilled into a temporary file, opened and deleted in every write (issue 25).
+  it.runIf(process.platform === 'linux')('keeps a write’s statement journal in memory, however many pages it changes', () => {
+    const { db } = temp;
+    expect(db.pragma('cache_size', { simple: true })).toBe(-PAGE_CACHE_KIB);
+    db.exec(`CREATE TABLE bulk (x BLOB);
+             INSERT INTO bulk SELECT randomblob(1000) FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) SELECT i FROM n);`);
+    const openTempFiles = () => readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`).includes('etilqs_');
+      } catch {
+        return false; // closed meanwhile (the listing's own descriptor)
+      }
+    });
+    db.transaction(() => {
+      // A savepoint, as a nested write-ahead makes: about 50 pages of 4 KB each to journal.
+      db.transaction(() => db.exec('UPDATE bulk SET x = randomblob(1000)'))();
+      expect(openTempFiles()).toEqual([]);
+    }).immediate();
+    expect(db.prepare('SELECT count(*) AS n FROM bulk').get()).toEqual({ n: 200 });
   });
 
   it('applies every migration to a new file', () => {

@@ -8,6 +8,9 @@ import type { Db } from './statements';
 
 export type { Db } from './statements';
 
+/** The page cache of a connection, KiB. */
+export const PAGE_CACHE_KIB = 65_536;
+
 /**
  * Opens (creating if needed) the database file and applies pending migrations. Throws
  * DatabaseTooNewError, with the connection closed, when a newer app version wrote the file.
@@ -24,6 +27,14 @@ export function openDatabase(filePath: string): Db {
     // FULL: a payment recorded as committed survives a power cut, not only an app crash.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // A write's statement journal (the pages a statement or savepoint could roll back) in memory: on
+    // a large file a charge's write-ahead changes more than the 64 KB SQLite keeps in memory, and it
+    // created, wrote and deleted a temporary file in every write (docs/BENCHMARKS.md, issue 25). It
+    // is never part of what survives a crash: the WAL is.
+    db.pragma('temp_store = MEMORY');
+    // A 64 MB page cache (SQLite's default is 2 MB): the day's CSV and log read thousands of rows and
+    // their invoices across a file of a year's sales; pages are taken only as they are read.
+    db.pragma(`cache_size = ${-PAGE_CACHE_KIB}`);
     migrate(db);
     return db;
   } catch (error) {

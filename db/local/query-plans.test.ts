@@ -20,7 +20,7 @@ import { countLiveAttempts } from './live-attempts';
 import { endHold, listHeldAttempts, renewHold } from './holds';
 import { getInvoiceByNumber, latestOpenInvoice, voidInvoice } from './invoices';
 import type { DayLogQuery } from './ledger';
-import { dayTotals, listAttemptsForDay } from './ledger';
+import { dayNamesACashier, dayTotals, listAttemptsForDay } from './ledger';
 import { getSetting, setSetting } from './settings';
 import { T0, makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt, tempDatabaseEachTest } from '../../testkit/db';
 
@@ -137,6 +137,16 @@ describe('query plans', () => {
     const checks = plans.filter(({ sql }) => sql.includes("state IN ('creating', 'in_progress')")).flatMap(({ plan }) => plan);
     expect(checks).toContainEqual(expect.stringContaining('USING INDEX charge_attempts_taken_terminal (terminal_id=?)'));
     expect(checks).toContainEqual(expect.stringContaining('USING INDEX charge_attempts_taken_invoice (invoice_id=?)'));
+  });
+
+  it('whether a day names a cashier looks first for an invoice that names one, in its partial index (migration 032)', () => {
+    for (const counterId of ['c', undefined]) {
+      const [names, ...others] = plansOf(temp.connect, (db) => dayNamesACashier(db, DAY.fromMs, DAY.toMs, counterId));
+      expect(others).toEqual([]);
+      if (!names) throw new Error('the query must have been prepared');
+      expectNoTableScan(names);
+      expect(names.plan).toContainEqual('SEARCH invoices USING COVERING INDEX invoices_named_cashier (cashier>?)');
+    }
   });
 
   it('every variant of the day log and its totals reads through an index', () => {

@@ -11,7 +11,7 @@ import { recordInvoicePaid, requireInvoice } from './invoices';
 import { keysetPages, type PageKey } from './keyset-pages';
 import { invoiceHasLiveAttempt } from './live-attempts';
 import { invoiceAwaitsReview } from './reviews';
-import { inWriteTransaction, prepared } from './statements';
+import { allRows, inWriteTransaction, prepared } from './statements';
 
 export interface CashSettlement {
   invoiceId: string;
@@ -120,9 +120,9 @@ export function* cashSalePages(db: Db, fromMs: number, toMs: number, counterId: 
   yield* keysetPages<TenderRow & PageKey, CashSale>(
     (end) =>
       end === null
-        ? prepared<[typeof params], TenderRow & PageKey>(db, `${select} ${order}`).all(params)
+        ? allRows<TenderRow & PageKey>(db, `${select} ${order}`, params)
         : // After a page, the index range ends at its last time (as attemptPages).
-          prepared<[typeof params & { endAt: number; endKey: number }], TenderRow & PageKey>(db, `${select} AND (t.created_at < @endAt OR t.rowid < @endKey) ${order}`).all({
+          allRows<TenderRow & PageKey>(db, `${select} AND (t.created_at < @endAt OR t.rowid < @endKey) ${order}`, {
             ...params,
             toMs: Math.min(toMs, end.at + 1),
             endAt: end.at,

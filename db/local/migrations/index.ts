@@ -29,6 +29,7 @@ import { closedDayEdges } from './028_closed_day_edges';
 import { refundCashiers } from './029_refund_cashiers';
 import { cashParts } from './030_cash_parts';
 import { catalogueCopyOwner } from './031_catalogue_copy_owner';
+import { namedCashierIndex } from './032_named_cashier_index';
 
 /** A step of the schema. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -69,4 +70,5 @@ export const MIGRATIONS: readonly Migration[] = [
   refundCashiers,
   cashParts,
   catalogueCopyOwner,
+  namedCashierIndex,
 ];
