@@ -9,7 +9,9 @@
 //
 // Measured side by side while this was built (`npm run bench -- backup`): copying on the app's own connection in small steps
 // left each step's flush on the main thread (a charge 19 ms slower at the median); copying in one
-// step in the worker made a charge's flush wait behind the copy's (slowest charge 107–423 ms).
+// step in the worker made a charge's flush wait behind the copy's (slowest charge 107–423 ms). On
+// the 1 GB file with a write every 200 ms (`npm run bench -- backup-large`, docs/BENCHMARKS.md): the
+// copy and check take about 1.5–2 minutes, and the options weighed are there.
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { COUNT_LIVE_ATTEMPTS_SQL } from '../../db/local/live-attempts';
