@@ -28,7 +28,7 @@ afterEach(() => {
 
 const backups = () => join(dir, 'backups');
 const AT = new Date(2026, 10, 29, 14, 30, 5).getTime();
-/** Long enough for this machine under load to copy 8 MB many times over. */
+/** Long enough for this machine under load to copy 32 MB many times over. */
 const WRITING_FOR_AT_MOST_MS = 15_000;
 
 
