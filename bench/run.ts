@@ -1,5 +1,5 @@
 // `npm run bench` runs every benchmark; `npm run bench -- database scale` runs those named:
-// detection, detection-screen, scale, database, startup, backup, store-sync, store-log, store-capacity,
+// detection, detection-screen, scale, database, startup, backup, backup-large, store-sync, store-log, store-capacity,
 // store-chain, catalogue (docs/BENCHMARKS.md).
 // Each prints ONE line of figures (ratios to its limits, absolute figures, goals with PASS/FAIL) and
 // the load average (`uptime`) at its start and end; the raw figures go to out/bench/.
@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backupBench } from './backup';
+import { backupLargeBench } from './backup-large';
 import { catalogueBench } from './catalogue';
 import { databaseBench } from './database';
 import { detectionBench, screenDetectionBench } from './detection';
@@ -24,6 +25,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   database: databaseBench,
   startup: startupBench,
   backup: backupBench,
+  'backup-large': backupLargeBench,
   'store-sync': storeSyncBench,
   'store-log': storeLogBench,
   'store-capacity': storeCapacityBench,

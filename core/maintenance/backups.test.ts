@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type Db } from '../../db/local/database';
+import { padDatabase } from '../../testkit/charges-during-backup';
 import { damagePages, orphanPage } from '../../testkit/damage';
 import { makeCounter, makeInvoice, makePaidSales, markInProgress, startAttempt, succeedAttempt } from '../../testkit/db';
 import { sleep } from '../../testkit/time';
@@ -27,6 +28,8 @@ afterEach(() => {
 
 const backups = () => join(dir, 'backups');
 const AT = new Date(2026, 10, 29, 14, 30, 5).getTime();
+/** Long enough for this machine under load to copy 32 MB many times over. */
+const WRITING_FOR_AT_MOST_MS = 15_000;
 
 
 const count = (file: string, table: string) => {
@@ -75,6 +78,37 @@ describe('takeBackup', () => {
     expect(copied).toBeLessThanOrEqual(2000 + written);
     expect(checkIntegrityNow(backup.path, 'full').ok).toBe(true);
   });
+
+  it('finishes while the app never stops writing between its steps, with the database as of one moment', async () => {
+    // 32 MB: 137 steps of 64 pages. SQLite's online backup restarts when another connection commits
+    // between two of its steps, unless it reads from one held snapshot: with a commit every moment
+    // (a busy counter, the store lease) it used to start over for ever.
+    closeDatabase(db);
+    padDatabase(dbFile, 32);
+    db = openDatabase(dbFile);
+    // Commits without waiting for the disk, so that one lands between almost every two steps.
+    db.pragma('synchronous = NORMAL');
+    const counter = makeCounter(db);
+    const before = count(dbFile, 'invoices');
+    let copying = true;
+    const taking = takeBackup(dbFile, { dir: backups(), database: 'counter', at: AT, waitForQuiet: true }).finally(() => (copying = false));
+    const giveUpAt = Date.now() + WRITING_FOR_AT_MOST_MS;
+    let written = 0;
+    while (copying && Date.now() < giveUpAt) {
+      makeInvoice(db, counter);
+      written += 1;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const finishedWhileWriting = !copying;
+    const backup = await taking;
+    expect(finishedWhileWriting, `the copy had not finished after ${written} writes in ${WRITING_FOR_AT_MOST_MS} ms`).toBe(true);
+    expect(written).toBeGreaterThan(0);
+    const copied = count(backup.path, 'invoices');
+    expect(copied).toBeGreaterThanOrEqual(before);
+    expect(copied).toBeLessThanOrEqual(before + written);
+    expect(count(backup.path, 'padding')).toBe(count(dbFile, 'padding'));
+    expect(checkIntegrityNow(backup.path, 'full').ok).toBe(true);
+  }, 30_000);
 
   it('sleeps while a payment is live, when asked to wait for a quiet moment', async () => {
     makePaidSales(db, 200);

@@ -1,13 +1,17 @@
 // Copies of a database file in the data folder's backups/, taken with SQLite's online backup API
 // (better-sqlite3's db.backup) while the app keeps working: in a worker thread, from its own
-// read-only connection, 64 pages (256 KB) a step, asleep while a payment is live. A write the app makes between
-// two steps restarts the copy, so a copy is always the database as of one moment. Each copy is
+// read-only connection, 64 pages (256 KB) a step, asleep while a payment is live. That connection holds
+// one read transaction from the first step to the last, so the copy is the database as of one moment
+// and the app's writes meanwhile neither wait for it nor restart it (without the held snapshot,
+// SQLite starts the copy over at each write, and on a busy shop it never finished). Each copy is
 // checked with `PRAGMA integrity_check` before it gets its final name, so every file named like a
 // backup is a good one. Files 0600, folder 0700.
 //
 // Measured side by side while this was built (`npm run bench -- backup`): copying on the app's own connection in small steps
 // left each step's flush on the main thread (a charge 19 ms slower at the median); copying in one
-// step in the worker made a charge's flush wait behind the copy's (slowest charge 107–423 ms).
+// step in the worker made a charge's flush wait behind the copy's (slowest charge 107–423 ms). On
+// the 1 GB file with a write every 200 ms (`npm run bench -- backup-large`, docs/BENCHMARKS.md): the
+// copy and check take about 1.5–2 minutes, and the options weighed are there.
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { COUNT_LIVE_ATTEMPTS_SQL } from '../../db/local/live-attempts';

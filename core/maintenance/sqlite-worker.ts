@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { BEGIN_READ_SNAPSHOT_SQL } from '../../db/local/read-snapshot';
 
 export type Row = Record<string, unknown>;
 
@@ -12,6 +13,7 @@ export type Row = Record<string, unknown>;
 // bundle, tsx and vitest all run it as is); it loads better-sqlite3 from the paths it is given.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const { closeSync, fdatasyncSync, openSync } = require('node:fs');
 const Database = require(workerData.sqlite);
 const open = (file, options) => new Database(file, { fileMustExist: true, nativeBinding: workerData.nativeBinding, ...options });
 const nap = new Int32Array(new SharedArrayBuffer(4));
@@ -26,26 +28,39 @@ function read(file, statements) {
 }
 
 async function backUp(task) {
+  // The copy reads one snapshot, held by its own connection from here to its last step: in WAL mode
+  // the app's writes go on beside it and never reach it. Without it, SQLite starts the copy over
+  // whenever another connection commits between two of its steps, and a busy counter's commits (or
+  // the store lease's) could keep it from ever finishing.
   const source = open(task.file, { readonly: true });
-  const live = task.liveSql === null ? null : source.prepare(task.liveSql).pluck();
+  // Live payments are counted on another connection: the snapshot does not see them.
+  const watcher = task.liveSql === null ? null : open(task.file, { readonly: true });
+  // SQLite flushes the copy only after its last step: 1 GB of unflushed pages then made the app's
+  // commits wait up to a second behind them. What the copy has written is flushed after each step.
+  const copy = openSync(task.into, 'r+');
   try {
+    const live = watcher === null ? null : watcher.prepare(task.liveSql).pluck();
+    source.exec(task.snapshotSql);
     await source.backup(task.into, {
       progress: () => {
-        // While a payment is live the copy waits (asleep, not spinning); a write the app makes
-        // meanwhile restarts it at the next step, so the copy is always of one moment.
+        fdatasyncSync(copy);
+        // While a payment is live the copy waits (asleep, not spinning), so that a charge's flush
+        // never waits behind one of its steps.
         while (live !== null && live.get() > 0) Atomics.wait(nap, 0, 0, task.pauseMs);
         return task.pagesPerStep;
       },
     });
   } finally {
+    closeSync(copy);
     source.close();
+    if (watcher !== null) watcher.close();
   }
   // The copy carries the source's WAL mode in its header; a backup is a plain file.
-  const copy = open(task.into, {});
+  const plain = open(task.into, {});
   try {
-    copy.pragma('journal_mode = DELETE');
+    plain.pragma('journal_mode = DELETE');
   } finally {
-    copy.close();
+    plain.close();
   }
   return read(task.into, task.statements);
 }
@@ -75,7 +90,7 @@ export class WorkerFailedError extends Error {
 
 type Task =
   | { kind: 'read'; file: string; statements: string[] }
-  | ({ kind: 'backup'; file: string; into: string; statements: string[] } & BackupPace);
+  | ({ kind: 'backup'; file: string; into: string; snapshotSql: string; statements: string[] } & BackupPace);
 
 /** Runs `task` in a new worker thread: the rows of each statement. `signal` stops the worker. */
 function inWorker(task: Task, signal?: AbortSignal): Promise<Row[][]> {
@@ -116,8 +131,9 @@ export interface BackupPace {
 
 /**
  * Copies `file` into `into` (which exists, empty) with SQLite's online backup in a worker thread,
- * from the worker's own read-only connection, at `pace`; then runs `statements` on the copy.
+ * from one snapshot held by the worker's own read-only connection, at `pace`; then runs `statements`
+ * on the copy.
  */
 export function backupInWorker(file: string, into: string, statements: string[], pace: BackupPace, signal?: AbortSignal): Promise<Row[][]> {
-  return inWorker({ kind: 'backup', file, into, statements, ...pace }, signal);
+  return inWorker({ kind: 'backup', file, into, snapshotSql: BEGIN_READ_SNAPSHOT_SQL, statements, ...pace }, signal);
 }
