@@ -5,6 +5,7 @@
 // burst asks nothing until it ends); the figure compared is the time after that pause.
 // Also the backend alone: catalogue-search over HTTP for one-letter queries (once 190 ms: every
 // match was sorted; now the name index is read in order).
+import type { CDPSession, Page } from '@playwright/test';
 import { goal, ms, ratio, spread, verdicts, type BenchResult } from './lib';
 import { LiveHost } from '../testkit/live-host';
 import { largeCatalogue } from '../testkit/catalogue';
@@ -13,6 +14,8 @@ import { TEST_PIN } from '../testkit/manager-pin';
 const ITEMS = 50_000;
 const SEARCHES = Number(process.env.BENCH_CATALOGUE_SEARCHES ?? 100);
 const SCANS = Number(process.env.BENCH_CATALOGUE_SCANS ?? 60);
+/** BENCH_CATALOGUE_TRACE=1: a Chromium trace of the scans, to print the page's main-thread CPU time per scan (load moves it less than the wall-clock figures; tracing slows the page a little, so it is off by default). */
+const TRACE = process.env.BENCH_CATALOGUE_TRACE === '1';
 /** renderer/src/state/cart-state.ts: the type-ahead's pause after a key. */
 const SEARCH_PAUSE_MS = 60;
 
@@ -112,11 +115,13 @@ export async function catalogueBench(): Promise<BenchResult> {
     const searches: [number, number][] = [];
     for (let i = 0; i < SEARCHES; i += 1) searches.push(await page.evaluate<[number, number]>(`(${SEARCH_IN_PAGE})(${JSON.stringify(QUERIES[i % QUERIES.length])})`));
     await page.evaluate(`document.activeElement && document.activeElement.blur()`);
+    const trace = TRACE ? await MainThreadTrace.start(page) : null;
     const scans: [number, number][] = [];
     for (let i = 0; i < SCANS; i += 1) {
       scans.push(await page.evaluate<[number, number]>(`(${SCAN_IN_PAGE})(${JSON.stringify(barcodes[(i * 797) % ITEMS])})`));
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    const cpu = trace ? await trace.stop() : null;
     const frames = spread(await page.evaluate<number[]>('window.frameDelays'));
 
     const search = spread(searches.map(([t]) => t - SEARCH_PAUSE_MS));
@@ -133,9 +138,58 @@ export async function catalogueBench(): Promise<BenchResult> {
     const line =
       `${ITEMS} items (imported in one call in ${ms(importMs, 0)}): type-ahead (key → results painted, less the ${SEARCH_PAUSE_MS} ms pause) p50 ${ms(search.p50)} / p99 ${ms(search.p99)} over ${search.n} queries (answer → painted p50 ${ms(searchPage.p50)} / p99 ${ms(searchPage.p99)}); ` +
       `barcode → line painted p50 ${ms(scan.p50)} / p99 ${ms(scan.p99)} over ${scan.n} scans (answer → painted p50 ${ms(scanPage.p50)} / p99 ${ms(scanPage.p99)}); frame wait in the page p50 ${ms(frames.p50)} / p99 ${ms(frames.p99)} (${frames.n} probes); ` +
-      `catalogue-search over HTTP, one letter, p50 ${ms(http.p50)} / p99 ${ms(http.p99)} — ${verdicts(goals)}`;
-    return { name: 'catalogue', line, goals, figures: { items: ITEMS, importMs, searchAfterPauseMs: search, searchAnswerToPaintMs: searchPage, scanToLineMs: scan, scanAnswerToPaintMs: scanPage, frameDelayMs: frames, oneLetterHttpMs: http, searches, scans } };
+      `catalogue-search over HTTP, one letter, p50 ${ms(http.p50)} / p99 ${ms(http.p99)}` +
+      (cpu ? `; the page's main-thread CPU per scan ${ms(cpu.totalMs / SCANS, 2)} (frames: style, layout, paint ${ms(cpu.frameMs / SCANS, 2)}; script ${ms(cpu.scriptMs / SCANS, 2)})` : '') +
+      ` — ${verdicts(goals)}`;
+    return { name: 'catalogue', line, goals, figures: { items: ITEMS, importMs, searchAfterPauseMs: search, searchAnswerToPaintMs: searchPage, scanToLineMs: scan, scanAnswerToPaintMs: scanPage, frameDelayMs: frames, oneLetterHttpMs: http, mainThreadCpuPerScanMs: cpu && { total: cpu.totalMs / SCANS, frames: cpu.frameMs / SCANS, script: cpu.scriptMs / SCANS }, searches, scans } };
   } finally {
     await setup.close();
+  }
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  /** The thread's CPU time in the event (µs), which the machine's load inflates less than `dur`. */
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/** Chromium's trace of the page's main thread (CDP Tracing): its CPU time in all tasks, in frames (style, layout, paint) and in script. */
+class MainThreadTrace {
+  private readonly events: TraceEvent[] = [];
+
+  private constructor(private readonly cdp: CDPSession) {
+    cdp.on('Tracing.dataCollected' as never, ({ value }: { value: TraceEvent[] }) => this.events.push(...value));
+  }
+
+  static async start(page: Page): Promise<MainThreadTrace> {
+    const trace = new MainThreadTrace(await page.context().newCDPSession(page));
+    await trace.cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+    return trace;
+  }
+
+  async stop(): Promise<{ totalMs: number; frameMs: number; scriptMs: number }> {
+    const complete = new Promise((resolve) => this.cdp.once('Tracing.tracingComplete' as never, resolve));
+    await this.cdp.send('Tracing.end');
+    await complete;
+    const main = this.events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+    const onMain = this.events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+    // The CPU time of the outermost events of these names (a Paint holds Paints, a FunctionCall may hold another).
+    const cpu = (names: readonly string[]) => {
+      let end = -1;
+      let total = 0;
+      for (const e of onMain.filter((event) => names.includes(event.name)).sort((a, b) => a.ts - b.ts)) {
+        if (e.ts < end) continue;
+        end = e.ts + (e.dur ?? 0);
+        total += e.tdur ?? 0;
+      }
+      return total / 1000;
+    };
+    return { totalMs: cpu(['RunTask']), frameMs: cpu(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit']), scriptMs: cpu(['FunctionCall', 'EventDispatch', 'TimerFire', 'FireAnimationFrame']) };
   }
 }

@@ -29,6 +29,51 @@ const PlaceOfSupply = memo(function PlaceOfSupply({ value, stateName, disabled, 
   );
 });
 
+/** The bill's own fields, as the bill names them in a problem (a line's are `<lineKey>.quantity` and so on). */
+const OPTION_FIELDS: ReadonlySet<string> = new Set(['billDiscount', 'placeOfSupply', 'customer.gstin', 'customer.name']);
+
+interface CartOptionsProps {
+  billDiscount: string;
+  placeOfSupply: string;
+  customerGstin: string;
+  customerName: string;
+  gst: boolean;
+  stateName: string | null;
+  disabled: boolean;
+  /** The cart's problem when it is in one of these fields (not in a line), else null. */
+  problem: { field?: string | undefined; message: string } | null;
+}
+
+/** The bill discount, place of supply and B2B customer: memoised, so a scan does not draw these fields again. */
+const CartOptions = memo(function CartOptions({ billDiscount, placeOfSupply, customerGstin, customerName, gst, stateName, disabled, problem }: CartOptionsProps) {
+  const { set } = useCartStore.getState();
+  const errorFor = (key: string) => (problem?.field === key ? problem.message : undefined);
+  return (
+    <div className="cart-options">
+      <Field label="Bill discount" hint="10% or an amount" error={errorFor('billDiscount')}>
+        {({ id, describedBy, invalid }) => (
+          <input id={id} className="input input-money" value={billDiscount} onChange={(e) => set({ billDiscount: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid || undefined} disabled={disabled} />
+        )}
+      </Field>
+      {gst ? (
+        <>
+          <PlaceOfSupply value={placeOfSupply} stateName={stateName} disabled={disabled} error={errorFor('placeOfSupply')} />
+          <Field label="Customer GSTIN (B2B)" error={errorFor('customer.gstin')}>
+            {({ id, describedBy, invalid }) => (
+              <input id={id} className="input" value={customerGstin} onChange={(e) => set({ customerGstin: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid || undefined} autoComplete="off" spellCheck={false} disabled={disabled} />
+            )}
+          </Field>
+          <Field label="Customer name" error={errorFor('customer.name')}>
+            {({ id, describedBy, invalid }) => (
+              <input id={id} className="input" value={customerName} onChange={(e) => set({ customerName: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid || undefined} autoComplete="off" disabled={disabled} />
+            )}
+          </Field>
+        </>
+      ) : null}
+    </div>
+  );
+});
+
 /** The checkout: scan or find items, quantities and discounts, place of supply, a B2B customer. */
 export function CheckoutEditor() {
   const currency = useCurrency();
@@ -38,7 +83,7 @@ export function CheckoutEditor() {
   const stateName = useCartStore((s) => s.tax?.stateName ?? null);
   const notice = useCartStore((s) => s.notice);
   const unknownBarcode = useCartStore((s) => s.unknownBarcode);
-  const { loadTax, scan, set, addFree } = useCartStore.getState();
+  const { loadTax, scan, addFree } = useCartStore.getState();
   const disabled = busy !== null;
   const bill = useCartBill(currency);
   const onScan = useCallback((code: string) => void scan(code), [scan]);
@@ -71,28 +116,16 @@ export function CheckoutEditor() {
         ) : null}
       </p>
       <CartLines currency={currency} disabled={disabled} bill={bill?.ok ? bill.value : null} problem={problem} />
-      <div className="cart-options">
-        <Field label="Bill discount" hint="10% or an amount" error={errorFor('billDiscount')}>
-          {({ id, describedBy, invalid }) => (
-            <input id={id} className="input input-money" value={cart.billDiscount} onChange={(e) => set({ billDiscount: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid || undefined} disabled={disabled} />
-          )}
-        </Field>
-        {gst ? (
-          <>
-            <PlaceOfSupply value={cart.placeOfSupply} stateName={stateName} disabled={disabled} error={errorFor('placeOfSupply')} />
-            <Field label="Customer GSTIN (B2B)" error={errorFor('customer.gstin')}>
-              {({ id, describedBy, invalid }) => (
-                <input id={id} className="input" value={cart.customerGstin} onChange={(e) => set({ customerGstin: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid || undefined} autoComplete="off" spellCheck={false} disabled={disabled} />
-              )}
-            </Field>
-            <Field label="Customer name" error={errorFor('customer.name')}>
-              {({ id, describedBy, invalid }) => (
-                <input id={id} className="input" value={cart.customerName} onChange={(e) => set({ customerName: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid || undefined} autoComplete="off" disabled={disabled} />
-              )}
-            </Field>
-          </>
-        ) : null}
-      </div>
+      <CartOptions
+        billDiscount={cart.billDiscount}
+        placeOfSupply={cart.placeOfSupply}
+        customerGstin={cart.customerGstin}
+        customerName={cart.customerName}
+        gst={gst}
+        stateName={stateName}
+        disabled={disabled}
+        problem={problem?.field && OPTION_FIELDS.has(problem.field) ? problem : null}
+      />
       {bill?.ok ? <BillTotals bill={bill.value} currency={currency} /> : null}
       {problem && (submitted || !problem.field || !/\./.test(problem.field)) && !errorFor(problem.field ?? '') ? (
         <p className="field-error" role="alert">

@@ -1,10 +1,13 @@
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import { formatMoney } from '../../../../../contract/money';
 import type { Currency } from '../../../../../contract/vocabulary';
 import { useCartStore } from '../../../state/cart-state';
 
-/** Type-ahead over the catalogue: name, SKU or barcode; arrow keys move, Enter adds, Escape clears. */
-export function ItemSearch({ currency, disabled }: { currency: Currency; disabled: boolean }) {
+/**
+ * Type-ahead over the catalogue: name, SKU or barcode; arrow keys move, Enter adds, Escape clears.
+ * Memoised: a scan changes the cart, not the search or its results.
+ */
+export const ItemSearch = memo(function ItemSearch({ currency, disabled }: { currency: Currency; disabled: boolean }) {
   const query = useCartStore((s) => s.query);
   const results = useCartStore((s) => s.results);
   const active = useCartStore((s) => s.active);
@@ -63,4 +66,4 @@ export function ItemSearch({ currency, disabled }: { currency: Currency; disable
       </ul>
     </div>
   );
-}
+});
