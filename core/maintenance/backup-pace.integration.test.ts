@@ -12,7 +12,9 @@ const BOUND = { medianSlowerByMs: 100, slowestMs: 800 } as const;
 
 describe('a charge during the daily backup', () => {
   it(`is at most ${BOUND.medianSlowerByMs} ms slower at the median than after it, and never takes ${BOUND.slowestMs} ms`, async () => {
-    const measured = await chargesDuringBackup({ databaseMb: 128, charges: 12 });
+    // 256 MB: with the copy taken from one snapshot (no restart at each charge) and flushed step by
+    // step, 128 MB was copied and checked in about 6 s, before the 12th charge.
+    const measured = await chargesDuringBackup({ databaseMb: 256, charges: 12 });
     const figures = JSON.stringify(measured);
     expect(measured.overlapped, `the backup was still running after the last charge: ${figures}`).toBe(true);
     expect(percentile(measured.during, 50) - percentile(measured.after, 50), figures).toBeLessThan(BOUND.medianSlowerByMs);
