@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { Bill } from '../../../../../contract/catalogue/bill';
 import { formatMoney } from '../../../../../contract/money';
 import type { Currency } from '../../../../../contract/vocabulary';
@@ -125,8 +125,14 @@ const LineRow = memo(function LineRow({ line, n, currency, disabled, amount, pro
   const errorFor = (key: string) => (problem?.field === key ? problem.message : undefined);
   const quantityError = errorFor(`${line.key}.quantity`);
   const discountError = errorFor(`${line.key}.discount`);
+  // A scanned line, new or one more of it, comes into view in the bill's scrolling part.
+  const row = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    // Not returned: Chromium's scrollIntoView answers a promise, which React would call on cleanup.
+    void row.current?.scrollIntoView({ block: 'nearest' });
+  }, [line.quantity]);
   return (
-    <tr>
+    <tr ref={row}>
       <ItemCell line={line} n={n} currency={currency} disabled={disabled} errorFor={errorFor} />
       <td>
         <input

@@ -115,18 +115,20 @@ export function CheckoutEditor() {
           </>
         ) : null}
       </p>
-      <CartLines currency={currency} disabled={disabled} bill={bill?.ok ? bill.value : null} problem={problem} />
-      <CartOptions
-        billDiscount={cart.billDiscount}
-        placeOfSupply={cart.placeOfSupply}
-        customerGstin={cart.customerGstin}
-        customerName={cart.customerName}
-        gst={gst}
-        stateName={stateName}
-        disabled={disabled}
-        problem={problem?.field && OPTION_FIELDS.has(problem.field) ? problem : null}
-      />
-      {bill?.ok ? <BillTotals bill={bill.value} currency={currency} /> : null}
+      <div className="cart-body">
+        <CartLines currency={currency} disabled={disabled} bill={bill?.ok ? bill.value : null} problem={problem} />
+        <CartOptions
+          billDiscount={cart.billDiscount}
+          placeOfSupply={cart.placeOfSupply}
+          customerGstin={cart.customerGstin}
+          customerName={cart.customerName}
+          gst={gst}
+          stateName={stateName}
+          disabled={disabled}
+          problem={problem?.field && OPTION_FIELDS.has(problem.field) ? problem : null}
+        />
+        {bill?.ok ? <BillTotals bill={bill.value} currency={currency} /> : null}
+      </div>
       {problem && (submitted || !problem.field || !/\./.test(problem.field)) && !errorFor(problem.field ?? '') ? (
         <p className="field-error" role="alert">
           {problem.message}
