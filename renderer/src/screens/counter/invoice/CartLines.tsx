@@ -5,6 +5,7 @@ import type { Currency } from '../../../../../contract/vocabulary';
 import { FieldError } from '../../../components/Field';
 import type { CartLine } from '../../../state/cart';
 import { useCartStore } from '../../../state/cart-state';
+import { errorsFor, type CartProblem } from './cart-problem';
 
 interface CartLinesProps {
   currency: Currency;
@@ -12,12 +13,7 @@ interface CartLinesProps {
   /** The bill as the backend will make it, when the cart is valid. */
   bill: Bill | null;
   /** What is wrong with the cart, if anything: a line's field is keyed `<lineKey>.quantity`, `.discount`, and for a line typed by hand `.description`, `.price`, `.rate`. */
-  problem: Problem | null;
-}
-
-interface Problem {
-  field?: string | undefined;
-  message: string;
+  problem: CartProblem | null;
 }
 
 interface LineCellProps {
@@ -113,7 +109,7 @@ interface LineRowProps {
   /** The line's amount on the bill (undefined while the bill cannot be made). */
   amount: number | undefined;
   /** The cart's problem when it is in this line, else null. */
-  problem: Problem | null;
+  problem: CartProblem | null;
 }
 
 /**
@@ -122,7 +118,7 @@ interface LineRowProps {
  */
 const LineRow = memo(function LineRow({ line, n, currency, disabled, amount, problem }: LineRowProps) {
   const { updateLine, removeLine } = useCartStore.getState();
-  const errorFor = (key: string) => (problem?.field === key ? problem.message : undefined);
+  const errorFor = errorsFor(problem);
   const quantityError = errorFor(`${line.key}.quantity`);
   const discountError = errorFor(`${line.key}.discount`);
   // A scanned line, new or one more of it, comes into view in the bill's scrolling part.

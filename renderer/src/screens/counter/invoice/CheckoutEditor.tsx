@@ -7,6 +7,7 @@ import { useCartBill } from '../../../state/cart-bill';
 import { useCartStore } from '../../../state/cart-state';
 import { useCheckoutStore } from '../../../state/checkout-state';
 import { BillTotals } from './BillTotals';
+import { errorsFor, type CartProblem } from './cart-problem';
 import { CartLines } from './CartLines';
 import { ItemSearch } from './ItemSearch';
 
@@ -41,13 +42,13 @@ interface CartOptionsProps {
   stateName: string | null;
   disabled: boolean;
   /** The cart's problem when it is in one of these fields (not in a line), else null. */
-  problem: { field?: string | undefined; message: string } | null;
+  problem: CartProblem | null;
 }
 
 /** The bill discount, place of supply and B2B customer: memoised, so a scan does not draw these fields again. */
 const CartOptions = memo(function CartOptions({ billDiscount, placeOfSupply, customerGstin, customerName, gst, stateName, disabled, problem }: CartOptionsProps) {
   const { set } = useCartStore.getState();
-  const errorFor = (key: string) => (problem?.field === key ? problem.message : undefined);
+  const errorFor = errorsFor(problem);
   return (
     <div className="cart-options">
       <Field label="Bill discount" hint="10% or an amount" error={errorFor('billDiscount')}>
@@ -93,7 +94,7 @@ export function CheckoutEditor() {
   }, [loadTax]);
 
   const problem = bill && !bill.ok && cart.lines.length > 0 ? bill.error : null;
-  const errorFor = (key: string) => (problem?.field === key ? problem.message : undefined);
+  const errorFor = errorsFor(problem);
   const gst = currency === 'INR';
 
   return (
