@@ -10,12 +10,12 @@ import { chromium, type Browser } from '@playwright/test';
  * half the CPU of the full browser (docs/BENCHMARKS.md, "The test loop"); else the full browser.
  */
 export function testChromiumExecutable(): string | undefined {
-  return process.env.CHROMIUM_PATH ?? firstInstalled(['/usr/bin/chromium-headless-shell', '/usr/bin/chromium']);
+  return process.env.CHROMIUM_PATH || firstInstalled(['/usr/bin/chromium-headless-shell', '/usr/bin/chromium']);
 }
 
 /** Benchmarks of what a counter's screen draws: the full browser, as the desktop app's window is. */
 export function chromiumExecutable(): string | undefined {
-  return process.env.CHROMIUM_PATH ?? firstInstalled(['/usr/bin/chromium']);
+  return process.env.CHROMIUM_PATH || firstInstalled(['/usr/bin/chromium']);
 }
 
 function firstInstalled(paths: string[]): string | undefined {
