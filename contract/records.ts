@@ -1,5 +1,6 @@
 // The records the backend returns to the renderer. Money is integer minor units; times are
 // unix milliseconds; ids are strings.
+import type { TaxSummary } from './billing/invoice';
 import { isReviewState, type AttemptState, type Currency, type IntegrationScope, type InvoiceStatus, type PaymentMethod, type RefundReason, type RefundRequestState, type RefundState } from './vocabulary';
 
 export interface Counter {
@@ -79,6 +80,32 @@ export interface ChargeAttempt {
   /** Set when the create's answer was lost (unknown): see AttemptHold. */
   hold: AttemptHold | null;
 }
+
+/**
+ * An attempt as the day's CSV lists it. `tax`: its invoice's tax summary (null: none), where the
+ * read took it with the row (a PC's own SQLite); absent, the CSV asks for it by `invoiceId`.
+ */
+export type DayLogAttempt = Pick<
+  ChargeAttempt,
+  | 'id'
+  | 'invoiceId'
+  | 'invoiceNumber'
+  | 'cashier'
+  | 'counterId'
+  | 'terminalId'
+  | 'amountMinor'
+  | 'currency'
+  | 'method'
+  | 'paymentsSessionId'
+  | 'state'
+  | 'failureCode'
+  | 'failureMessage'
+  | 'paymentId'
+  | 'mismatch'
+  | 'createdAt'
+  | 'review'
+  | 'stationId'
+> & { tax?: TaxSummary | null };
 
 /**
  * A create whose answer was lost may still have made a session that is live on the terminal. Until

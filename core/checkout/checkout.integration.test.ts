@@ -119,5 +119,16 @@ describe('a checkout', () => {
       'hsn,B2C,,NOS,18%,1,4.24,0.00,0.38,0.38,0.00,0.76,5.00,,',
       'hsn,B2C,0902,NOS,5%,1,133.33,0.00,3.34,3.33,0.00,6.67,140.00,,',
     ]);
+
+    // Paid by card: its payment's row, read with its invoice's tax summary in the same query.
+    const cardCounter = rig.counters[2];
+    if (!cardCounter) throw new Error('no third counter');
+    const { invoice: byCard } = await rig.call('invoice-checkout', { counterId: cardCounter.id, lines: [{ itemId: await itemId('8901234567890'), quantityThousandths: 1000 }] });
+    const attempt = await rig.call('charge-create', { invoiceId: byCard.id, counterId: cardCounter.id, method: 'card' });
+    await rig.control.pay(cardCounter.terminalId, { outcome: 'succeeded' });
+    await rig.waitFor(attempt.id, (a) => a.state === 'succeeded');
+    const after = await rig.call('log-export-csv', { date: localDate(Date.now()), counterId: cardCounter.id });
+    // Tea 140.00 at 5%: 133.33 + 6.67.
+    expect(after.csv.split('\r\n')[1]).toMatch(new RegExp(`,${byCard.number},.*,card,succeeded,.*,payment,,133\\.33,6\\.67,"5%: taxable 133\\.33, tax 6\\.67"$`));
   });
 });

@@ -5,14 +5,19 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
   return [header, ...rows].map(csvLine).join('');
 }
 
-/** One row as a CSV line, with its line break. */
+/** One row as a CSV line, with its line break (a loop rather than map and join: thousands of rows a page). */
 export function csvLine(row: readonly (string | number | null)[]): string {
-  return row.map(csvCell).join(',') + '\r\n';
+  let line = '';
+  for (let i = 0; i < row.length; i += 1) {
+    if (i > 0) line += ',';
+    line += csvCell(row[i] ?? null);
+  }
+  return line + '\r\n';
 }
 
 function csvCell(value: string | number | null): string {
   if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (typeof value === 'number') return String(value);
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

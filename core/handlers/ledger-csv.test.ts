@@ -59,4 +59,43 @@ describe('the day log CSV, written a page at a time', () => {
     // The header first, then a write per page: each page is read after the one before is written.
     expect(read).toEqual([1, 2, 3]);
   });
+
+  it('reads the next page while a page is being written, with never more than one write waiting', async () => {
+    const events: string[] = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const day = source(FIXTURE_DAY, 2);
+    const attempts = day.pages.attempts;
+    day.pages.attempts = async function* () {
+      for await (const page of attempts()) {
+        events.push(`read (${inFlight} writing)`);
+        yield page;
+      }
+    };
+    const rows = await writeDayLogCsv(day, {
+      async write() {
+        inFlight += 1;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight -= 1;
+      },
+    });
+    expect(rows).toBe(12);
+    expect(mostInFlight).toBe(1);
+    // Each page after the first is read while the page before it (or the header) is still being written.
+    expect(events).toEqual(['read (1 writing)', 'read (1 writing)', 'read (1 writing)']);
+  });
+
+  it('fails when a write fails part-way, with nothing written after it', async () => {
+    const written: string[] = [];
+    const failing = writeDayLogCsv(source(FIXTURE_DAY, 2), {
+      async write(text) {
+        if (written.length === 2) throw new Error('disk full');
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        written.push(text);
+      },
+    });
+    await expect(failing).rejects.toThrow('disk full');
+    expect(written).toHaveLength(2);
+  });
 });

@@ -5,12 +5,13 @@
 // A `cashier` column follows once a sale of the day names its cashier, and a store's log adds `pc`.
 //
 // The file is written as it is read: the records come a page at a time (db/local/ledger.ts and
-// db/store/day-attempts.ts read them by keyset), each page's lines go out before the next is read,
-// so a day of 100,000 payments never sits in memory whole (docs/BENCHMARKS.md).
+// db/store/day-attempts.ts read them by keyset), and each page's lines go out while the next is read
+// (one page's write at a time), so a day of 100,000 payments never sits in memory whole
+// (docs/BENCHMARKS.md).
 import type { TaxSummary } from '../../contract/billing/invoice';
 import { formatRatePercent } from '../../contract/billing/rates';
 import { formatMinor } from '../../contract/money';
-import type { CashRefund, CashSale, ChargeAttempt, Correction, Refund } from '../../contract/records';
+import type { CashRefund, CashSale, Correction, DayLogAttempt, Refund } from '../../contract/records';
 import type { Currency } from '../../contract/vocabulary';
 import { csvLine } from './csv';
 
@@ -43,7 +44,7 @@ type Cell = string | number | null;
 export interface DayLogNames {
   currency: Currency;
   counterName: (counterId: string) => string;
-  /** An invoice's tax summary (null for one of plain lines, or unknown here). */
+  /** An invoice's tax summary (null for one of plain lines, or unknown here), for a record read without it. */
   taxOf: (invoiceId: string) => TaxSummary | null;
   /** A store's log: a PC's name by its id, in a `pc` column. */
   pcName?: (stationId: string) => string;
@@ -54,7 +55,7 @@ export type Pages<T> = () => AsyncIterable<readonly T[]> | Iterable<readonly T[]
 
 /** The day's records, in the CSV's order. */
 export interface DayLogPages {
-  attempts: Pages<ChargeAttempt>;
+  attempts: Pages<DayLogAttempt>;
   cashSales: Pages<CashSale>;
   refunds: Pages<Refund>;
   cashRefunds: Pages<CashRefund>;
@@ -115,7 +116,7 @@ const time = (ms: number) => new Date(ms).toISOString();
 
 /** Each kind's columns and values (the header's, before `cashier` and `pc`). */
 export const DAY_LOG_ROWS = {
-  attempt: (a: ChargeAttempt, names: DayLogNames): Cell[] => [
+  attempt: (a: DayLogAttempt, names: DayLogNames): Cell[] => [
     time(a.createdAt),
     a.invoiceNumber,
     names.counterName(a.counterId),
@@ -133,7 +134,7 @@ export const DAY_LOG_ROWS = {
     a.review?.note ?? null,
     'payment',
     null,
-    ...(a.state === 'succeeded' ? taxCells(names.taxOf(a.invoiceId)) : NO_TAX),
+    ...(a.state === 'succeeded' ? taxCells(a.tax !== undefined ? a.tax : names.taxOf(a.invoiceId)) : NO_TAX),
   ],
   cashSale: (sale: CashSale, names: DayLogNames): Cell[] => [
     time(sale.createdAt),
@@ -224,22 +225,42 @@ export function dayLogFileName(date: string): string {
   return `payments-${date}.csv`;
 }
 
+/**
+ * `out`'s writes, each started once the one before has finished: a page's lines go out while the
+ * next page is read and made, and no more than one page waits to be written.
+ */
+function overlapped(out: CsvOut): { write(text: string): Promise<void>; done(): Promise<void> } {
+  let writing: Promise<void> = Promise.resolve();
+  return {
+    async write(text) {
+      await writing;
+      const next = Promise.resolve(out.write(text));
+      // Its failure is thrown by the next write or done(); until then it must not count as unhandled.
+      next.catch(() => undefined);
+      writing = next;
+    },
+    done: () => writing,
+  };
+}
+
 /** Writes the day's log as CSV to `out`, a page at a time; the number of rows written. */
 export async function writeDayLogCsv(source: DayLogSource, out: CsvOut): Promise<number> {
   const { names, pages } = source;
   const cashierColumn = await source.namesACashier();
   const { pcName } = names;
-  const extra = (record: AnyRecord): Cell[] => [
-    ...(cashierColumn ? [record.cashier ?? null] : []),
-    ...(pcName ? [record.stationId ? pcName(record.stationId) : null] : []),
-  ];
-  await out.write(csvLine([...HEADER, ...(cashierColumn ? ['cashier'] : []), ...(pcName ? ['pc'] : [])]));
+  const writes = overlapped(out);
+  await writes.write(csvLine([...HEADER, ...(cashierColumn ? ['cashier'] : []), ...(pcName ? ['pc'] : [])]));
   let rows = 0;
   const writeAll = async <T extends AnyRecord>(kind: Pages<T>, row: (record: T, names: DayLogNames) => Cell[]) => {
     for await (const page of kind()) {
       let text = '';
-      for (const record of page) text += csvLine([...row(record, names), ...extra(record)]);
-      if (text !== '') await out.write(text);
+      for (const record of page) {
+        const cells = row(record, names);
+        if (cashierColumn) cells.push(record.cashier ?? null);
+        if (pcName) cells.push(record.stationId ? pcName(record.stationId) : null);
+        text += csvLine(cells);
+      }
+      if (text !== '') await writes.write(text);
       rows += page.length;
     }
   };
@@ -248,6 +269,7 @@ export async function writeDayLogCsv(source: DayLogSource, out: CsvOut): Promise
   await writeAll(pages.refunds, DAY_LOG_ROWS.refund);
   await writeAll(pages.cashRefunds, DAY_LOG_ROWS.cashRefund);
   await writeAll(pages.corrections, DAY_LOG_ROWS.correction);
+  await writes.done();
   return rows;
 }
 

@@ -53,9 +53,10 @@ export function ownDayLogSource(ctx: Pick<DataContext, 'db' | 'currency'>, input
     date: input.date,
     names: { currency: ctx.currency, counterName: (counterId) => names.get(counterId) ?? counterId, taxOf: taxes.taxOf },
     pages: {
-      attempts: taxes.around(function* () {
+      // An attempt's page reads its invoice's tax summary with it.
+      attempts: function* () {
         for (const page of log.attemptPages(ctx.db, filter, CSV_PAGE_ROWS)) yield page.filter(listed);
-      }),
+      },
       cashSales: onlyAttempts
         ? none
         : taxes.around(function* () {

@@ -39,7 +39,7 @@ export interface AttemptRow {
 }
 
 /** An attempt's columns with its invoice's number and cashier, and where they come from. */
-export const ATTEMPT_COLUMNS = 'a.*, i.number AS invoice_number, i.cashier AS cashier';
+const ATTEMPT_COLUMNS = 'a.*, i.number AS invoice_number, i.cashier AS cashier';
 export const ATTEMPTS_FROM = 'FROM charge_attempts AS a JOIN invoices AS i ON i.id = a.invoice_id';
 
 /** Attempts as `a`, with their invoice's number; add WHERE / ORDER BY. */

@@ -128,7 +128,13 @@ export function invoiceTaxSummaries(db: Db, invoiceIds: readonly string[]): Map<
     `SELECT id, taxable_minor, tax_minor, tax_by_rate FROM invoices
      WHERE id IN (SELECT value FROM json_each(?)) AND taxable_minor IS NOT NULL AND tax_minor IS NOT NULL AND tax_by_rate IS NOT NULL`,
   ).all(JSON.stringify(invoiceIds));
-  return new Map(rows.map((row) => [row.id, { taxableValue: row.taxable_minor, tax: row.tax_minor, taxByRate: JSON.parse(row.tax_by_rate) as TaxSummary['taxByRate'] }]));
+  return new Map(rows.map((row) => [row.id, readTaxSummary(row.taxable_minor, row.tax_minor, row.tax_by_rate) as TaxSummary]));
+}
+
+/** An invoice's tax summary from its three columns (migration 026); null when it keeps none. */
+export function readTaxSummary(taxableMinor: number | null, taxMinor: number | null, taxByRate: string | null): TaxSummary | null {
+  if (taxableMinor === null || taxMinor === null || taxByRate === null) return null;
+  return { taxableValue: taxableMinor, tax: taxMinor, taxByRate: JSON.parse(taxByRate) as TaxSummary['taxByRate'] };
 }
 
 export function getBill(db: Db, invoiceId: string): Bill | null {

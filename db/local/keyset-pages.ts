@@ -2,7 +2,7 @@
 // after the last row of the one before by (created_at, rowid), on the created_at indexes, so a row
 // is read once however many come in meanwhile, and no page costs more than the first.
 
-/** The columns a page's query adds: the row's rowid, and its time. */
+/** The columns a page's query adds, read as objects: the row's rowid, and its time. */
 export interface PageKey {
   page_key: number;
   created_at: number;
@@ -14,14 +14,17 @@ export interface PageEnd {
   key: number;
 }
 
-/** Reads pages by `read` (after `end`, null for the first) until one comes back short. */
-export function* keysetPages<Row extends PageKey, T>(read: (end: PageEnd | null) => Row[], size: number, map: (row: Row) => T): Generator<T[]> {
+/** The end a row read with PageKey's columns marks. */
+export const byPageKey = (row: PageKey): PageEnd => ({ at: row.created_at, key: row.page_key });
+
+/** Reads pages by `read` (after `end`, null for the first) until one comes back short; `endOf` says where a page's last row ends it. */
+export function* keysetPages<Row, T>(read: (end: PageEnd | null) => Row[], size: number, map: (row: Row) => T, endOf: (row: Row) => PageEnd): Generator<T[]> {
   let end: PageEnd | null = null;
   for (;;) {
     const rows = read(end);
     if (rows.length > 0) yield rows.map(map);
     const last = rows[rows.length - 1];
-    if (!last || rows.length < size) return;
-    end = { at: last.created_at, key: last.page_key };
+    if (last === undefined || rows.length < size) return;
+    end = endOf(last);
   }
 }

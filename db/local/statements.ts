@@ -24,6 +24,23 @@ interface RawRead {
 
 const rawCache = new WeakMap<Db, Map<string, RawRead>>();
 
+function rawRead(db: Db, sql: string): RawRead {
+  return once(rawCache, db, sql, () => {
+    const raw = db.prepare<[object], unknown[]>(sql).raw(true);
+    return { statement: raw, names: raw.columns().map((column) => column.name) };
+  });
+}
+
+/**
+ * Every row of a read with named (`@name`) values as SQLite's raw arrays, a value per selected
+ * column in its order: for reads of thousands of rows that a caller turns into what it needs
+ * (the day's CSV), with no object per row in between.
+ */
+export function rawRows<Row extends readonly unknown[]>(db: Db, sql: string, params: object): Row[] {
+  // The statement was prepared from this exact SQL text; the caller's tuple type describes its columns.
+  return rawRead(db, sql).statement.all(params) as unknown as Row[];
+}
+
 /**
  * Every row of a read with named (`@name`) values, as objects made here from SQLite's raw arrays:
  * for reads of thousands of wide rows (a page of the day's CSV). better-sqlite3 makes each row's
@@ -31,10 +48,7 @@ const rawCache = new WeakMap<Db, Map<string, RawRead>>();
  * 489 ms that way against 133 ms made here, with SQLite's own part 61 ms (load 7; docs/BENCHMARKS.md).
  */
 export function allRows<Row>(db: Db, sql: string, params: object): Row[] {
-  const { statement, names } = once(rawCache, db, sql, () => {
-    const raw = db.prepare<[object], unknown[]>(sql).raw(true);
-    return { statement: raw, names: raw.columns().map((column) => column.name) };
-  });
+  const { statement, names } = rawRead(db, sql);
   const rows = statement.all(params);
   const objects = new Array<Row>(rows.length);
   for (let r = 0; r < rows.length; r += 1) {

@@ -8,7 +8,7 @@ import { assertDayOpen } from './day-closes';
 import { assertRelearned } from './relearn';
 import { InvalidStateError, PartTooLargeError, InvoiceOfAnotherCounterError, TenderTooSmallError } from './errors';
 import { recordInvoicePaid, requireInvoice } from './invoices';
-import { keysetPages, type PageKey } from './keyset-pages';
+import { byPageKey, keysetPages, type PageKey } from './keyset-pages';
 import { invoiceHasLiveAttempt } from './live-attempts';
 import { invoiceAwaitsReview } from './reviews';
 import { allRows, inWriteTransaction, prepared } from './statements';
@@ -130,6 +130,7 @@ export function* cashSalePages(db: Db, fromMs: number, toMs: number, counterId: 
           }),
     size,
     toCashSale,
+    byPageKey,
   );
 }
 
