@@ -15,9 +15,14 @@ export function csvLine(row: readonly (string | number | null)[]): string {
   return line + '\r\n';
 }
 
+/** Whether a cell needs any care: a formula's first character, or a character that must be quoted. */
+const SPECIAL = /^[=+\-@\t\r]|[",\r\n]/;
+
 function csvCell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
+  // Most cells need neither: one test for both (thousands of cells a page).
+  if (!SPECIAL.test(value)) return value;
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -20,7 +20,7 @@ import { countLiveAttempts } from './live-attempts';
 import { endHold, listHeldAttempts, renewHold } from './holds';
 import { getInvoiceByNumber, latestOpenInvoice, voidInvoice } from './invoices';
 import type { DayLogQuery } from './ledger';
-import { dayNamesACashier, dayTotals, listAttemptsForDay } from './ledger';
+import { attemptPages, dayNamesACashier, dayTotals, listAttemptsForDay } from './ledger';
 import { getSetting, setSetting } from './settings';
 import { T0, makeCounter, makeInvoice, markInProgress, startAttempt, succeedAttempt, tempDatabaseEachTest } from '../../testkit/db';
 
@@ -82,6 +82,15 @@ function expectDayLogIndexed(db: () => Db): void {
     expectNoTableScan(list);
     expect(list.plan.join('\n'), list.sql).toMatch(/^SEARCH a USING INDEX charge_attempts_/m);
     expect(list.plan, 'newest first straight from the index').not.toContain('USE TEMP B-TREE FOR ORDER BY');
+
+    // The CSV's page: the same index, and each attempt's invoice (number, cashier, tax summary) by its key in the same read.
+    const [page, ...morePages] = plansOf(db, (conn) => [...attemptPages(conn, query, 1_000)]);
+    expect(morePages).toEqual([]);
+    if (!page) throw new Error("the CSV's page query must have been prepared");
+    expectNoTableScan(page);
+    expect(page.plan.join('\n'), page.sql).toMatch(/^SEARCH a USING INDEX charge_attempts_/m);
+    expect(page.plan).toContain('SEARCH i USING INDEX sqlite_autoindex_invoices_1 (id=?)');
+    expect(page.plan, 'newest first straight from the index').not.toContain('USE TEMP B-TREE FOR ORDER BY');
 
     const { invoiceSearch: _notForTotals, ...filter } = query;
     const totals = plansOf(db, (conn) => dayTotals(conn, { ...filter, day: '2025-01-15' }));
