@@ -51,10 +51,12 @@ export async function databaseBench(): Promise<BenchResult> {
     // BENCH_DATABASE_FROM: a file this benchmark generated before (copied, not generated again: a second run on a loaded machine).
     const reused = process.env.BENCH_DATABASE_FROM;
     const generation = reused ? copyGenerated(reused, file) : generate(file);
-    const today = localDate(Date.now());
+    const db = openDatabase(file);
+    // The generated file's last day is the day read: today, unless the file was made on another day.
+    const newest = db.prepare<[], { at: number | null }>('SELECT max(created_at) AS at FROM charge_attempts').get()?.at;
+    const today = localDate(reused && newest ? newest : Date.now());
     const { fromMs, toMs } = localDayRange(today);
 
-    const db = openDatabase(file);
     const counters = db.prepare<[], { id: string }>('SELECT id FROM counters ORDER BY created_at, rowid').all();
     const exportCounter = counters[0]?.id ?? '';
     const writeCounter = counters[COUNTERS - 1]?.id ?? '';
