@@ -128,7 +128,12 @@ export function invoiceTaxSummaries(db: Db, invoiceIds: readonly string[]): Map<
     `SELECT id, taxable_minor, tax_minor, tax_by_rate FROM invoices
      WHERE id IN (SELECT value FROM json_each(?)) AND taxable_minor IS NOT NULL AND tax_minor IS NOT NULL AND tax_by_rate IS NOT NULL`,
   ).all(JSON.stringify(invoiceIds));
-  return new Map(rows.map((row) => [row.id, readTaxSummary(row.taxable_minor, row.tax_minor, row.tax_by_rate) as TaxSummary]));
+  const summaries = new Map<string, TaxSummary>();
+  for (const row of rows) {
+    const summary = readTaxSummary(row.taxable_minor, row.tax_minor, row.tax_by_rate);
+    if (summary) summaries.set(row.id, summary);
+  }
+  return summaries;
 }
 
 /** An invoice's tax summary from its three columns (migration 026); null when it keeps none. */

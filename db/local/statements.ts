@@ -43,7 +43,7 @@ export function rawRows<Row extends readonly unknown[]>(db: Db, sql: string, par
 
 /**
  * Every row of a read with named (`@name`) values, as objects made here from SQLite's raw arrays:
- * for reads of thousands of wide rows (a page of the day's CSV). better-sqlite3 makes each row's
+ * for reads of thousands of wide rows (a page of the day's cash sales). better-sqlite3 makes each row's
  * object a column at a time through V8's API: 5,000 attempts of 29 columns and their invoices took
  * 489 ms that way against 133 ms made here, with SQLite's own part 61 ms (load 7; docs/BENCHMARKS.md).
  */
