@@ -4,7 +4,10 @@
 // (goal: at most 2 frames). The type-ahead waits SEARCH_PAUSE_MS after a key by design (a scanner's
 // burst asks nothing until it ends); the figure compared is the time after that pause.
 // Also the backend alone: catalogue-search over HTTP for one-letter queries (once 190 ms: every
-// match was sorted; now the name index is read in order).
+// match was sorted; now the name index is read in order). Each scan's round trip is split by the
+// page's Resource Timing and the host's Server-Timing: Chromium before the request is on the wire,
+// the wire and the host (the host's own part from its Server-Timing), Chromium handing the answer
+// to the page.
 import type { CDPSession, Page } from '@playwright/test';
 import { goal, ms, ratio, spread, verdicts, type BenchResult } from './lib';
 import { LiveHost } from '../testkit/live-host';
@@ -23,6 +26,7 @@ const SEARCH_PAUSE_MS = 60;
 // The probe also notes when each call's answer reached the page, so that a figure splits into the
 // round trip and the page's own part (the answer → painted: rendering, and waiting for a frame).
 const PROBE_FRAMES = `(() => {
+  performance.setResourceTimingBufferSize(100000);
   const send = window.fetch;
   window.fetch = async (...args) => {
     const answer = await send(...args);
@@ -60,7 +64,13 @@ const SEARCH_IN_PAGE = `async (q) => {
   return [end - started, end - window.answeredAt];
 }`;
 
-/** Sends `code` as a keyboard-wedge scanner does (keys a moment apart, then Enter); resolves with the ms from Enter to the new cart line painted, and the ms of that after the look-up's answer came. */
+/**
+ * Sends `code` as a keyboard-wedge scanner does (keys a moment apart, then Enter); resolves with the
+ * ms from Enter to the new cart line painted, the ms of that after the look-up's answer came, and
+ * the look-up's round trip split: the page's fetch → the request on the wire (Chromium), → the
+ * answer's first byte (the wire and the host), of which the host's own part (Server-Timing), and the
+ * first byte → the page's fetch answered (Chromium).
+ */
 const SCAN_IN_PAGE = `async (code) => {
   const lines = () => document.querySelectorAll('table.cart-lines tbody tr').length;
   const before = lines();
@@ -76,7 +86,9 @@ const SCAN_IN_PAGE = `async (code) => {
   const started = performance.now();
   window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
   const end = await painted;
-  return [end - started, end - window.answeredAt];
+  const call = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/call/catalogue-barcode')).pop();
+  const host = call.serverTiming.find((t) => t.name === 'call');
+  return [end - started, end - window.answeredAt, call.requestStart - call.startTime, call.responseStart - call.requestStart, host ? host.duration : NaN, window.answeredAt - call.responseStart];
 }`;
 
 const QUERIES = ['a', 's', 't', 'm', 'd', 'h', 'o', 'r', 'te', 'ri', 'su', 'tea', 'rice', 'masala', 'amul tea', 'sku-4242', '890000012345', 'oil 1 l', 'g 12'];
@@ -116,9 +128,9 @@ export async function catalogueBench(): Promise<BenchResult> {
     for (let i = 0; i < SEARCHES; i += 1) searches.push(await page.evaluate<[number, number]>(`(${SEARCH_IN_PAGE})(${JSON.stringify(QUERIES[i % QUERIES.length])})`));
     await page.evaluate(`document.activeElement && document.activeElement.blur()`);
     const trace = TRACE ? await MainThreadTrace.start(page) : null;
-    const scans: [number, number][] = [];
+    const scans: ScanTimes[] = [];
     for (let i = 0; i < SCANS; i += 1) {
-      scans.push(await page.evaluate<[number, number]>(`(${SCAN_IN_PAGE})(${JSON.stringify(barcodes[(i * 797) % ITEMS])})`));
+      scans.push(await page.evaluate<ScanTimes>(`(${SCAN_IN_PAGE})(${JSON.stringify(barcodes[(i * 797) % ITEMS])})`));
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const cpu = trace ? await trace.stop() : null;
@@ -128,6 +140,8 @@ export async function catalogueBench(): Promise<BenchResult> {
     const searchPage = spread(searches.map(([, t]) => t));
     const scan = spread(scans.map(([t]) => t));
     const scanPage = spread(scans.map(([, t]) => t));
+    const [toWire, wireAndHost, hostCall, toPage] = [2, 3, 4, 5].map((at) => spread(scans.map((times) => times[at] ?? NaN)));
+    const roundTrip = spread(scans.map(([, , ...parts]) => (parts[0] ?? 0) + (parts[1] ?? 0) + (parts[3] ?? 0)));
     const http = spread(backend);
     const searchFrames = ratio(search.p99, frames.p99);
     const scanFrames = ratio(scan.p99, frames.p99);
@@ -137,15 +151,20 @@ export async function catalogueBench(): Promise<BenchResult> {
     ];
     const line =
       `${ITEMS} items (imported in one call in ${ms(importMs, 0)}): type-ahead (key → results painted, less the ${SEARCH_PAUSE_MS} ms pause) p50 ${ms(search.p50)} / p99 ${ms(search.p99)} over ${search.n} queries (answer → painted p50 ${ms(searchPage.p50)} / p99 ${ms(searchPage.p99)}); ` +
-      `barcode → line painted p50 ${ms(scan.p50)} / p99 ${ms(scan.p99)} over ${scan.n} scans (answer → painted p50 ${ms(scanPage.p50)} / p99 ${ms(scanPage.p99)}); frame wait in the page p50 ${ms(frames.p50)} / p99 ${ms(frames.p99)} (${frames.n} probes); ` +
+      `barcode → line painted p50 ${ms(scan.p50)} / p99 ${ms(scan.p99)} over ${scan.n} scans (answer → painted p50 ${ms(scanPage.p50)} / p99 ${ms(scanPage.p99)}; its round trip p50 ${ms(roundTrip.p50)} / p99 ${ms(roundTrip.p99)}: page → on the wire ${p50p99(toWire!)}, wire and host ${p50p99(wireAndHost!)} of which the host's call ${p50p99(hostCall!)}, first byte → page ${p50p99(toPage!)}); frame wait in the page p50 ${ms(frames.p50)} / p99 ${ms(frames.p99)} (${frames.n} probes); ` +
       `catalogue-search over HTTP, one letter, p50 ${ms(http.p50)} / p99 ${ms(http.p99)}` +
       (cpu ? `; the page's main-thread CPU per scan ${ms(cpu.totalMs / SCANS, 2)} (frames: style, layout, paint ${ms(cpu.frameMs / SCANS, 2)}; script ${ms(cpu.scriptMs / SCANS, 2)})` : '') +
       ` — ${verdicts(goals)}`;
-    return { name: 'catalogue', line, goals, figures: { items: ITEMS, importMs, searchAfterPauseMs: search, searchAnswerToPaintMs: searchPage, scanToLineMs: scan, scanAnswerToPaintMs: scanPage, frameDelayMs: frames, oneLetterHttpMs: http, mainThreadCpuPerScanMs: cpu && { total: cpu.totalMs / SCANS, frames: cpu.frameMs / SCANS, script: cpu.scriptMs / SCANS }, searches, scans } };
+    return { name: 'catalogue', line, goals, figures: { items: ITEMS, importMs, searchAfterPauseMs: search, searchAnswerToPaintMs: searchPage, scanToLineMs: scan, scanAnswerToPaintMs: scanPage, scanRoundTripMs: { total: roundTrip, pageToWire: toWire, wireAndHost: wireAndHost, hostCall: hostCall, firstByteToPage: toPage }, frameDelayMs: frames, oneLetterHttpMs: http, mainThreadCpuPerScanMs: cpu && { total: cpu.totalMs / SCANS, frames: cpu.frameMs / SCANS, script: cpu.scriptMs / SCANS }, searches, scans } };
   } finally {
     await setup.close();
   }
 }
+
+/** Enter → painted, answer → painted, and the round trip's parts (SCAN_IN_PAGE), in ms. */
+type ScanTimes = [number, number, number, number, number, number];
+
+const p50p99 = (figure: { p50: number; p99: number }) => `${figure.p50.toFixed(1)}/${figure.p99.toFixed(1)} ms`;
 
 interface TraceEvent {
   name: string;

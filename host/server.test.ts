@@ -192,8 +192,11 @@ describe('browser host over real HTTP', () => {
     const call = (name: string, body: string, headers: Record<string, string> = json) => send(port, `/api/call/${name}`, { method: 'POST', headers: { ...bearer, ...headers }, body });
 
     it('answers a Result for every known call', async () => {
-      const counters = JSON.parse((await call('counters-list', '{}')).body) as { ok: boolean; value: unknown[] };
+      const answer = await call('counters-list', '{}');
+      const counters = JSON.parse(answer.body) as { ok: boolean; value: unknown[] };
       expect(counters.ok).toBe(true);
+      // The host's own time over the call, for the page's Resource Timing (bench/catalogue.ts).
+      expect(answer.headers['server-timing']).toMatch(/^call;dur=\d+\.\d{2}$/);
       expect(counters.value).toHaveLength(3);
       // The input goes to the backend as sent; its schema refusal names the field and the rule.
       expect(JSON.parse((await call('counter-status', '{"counterId":"no spaces"}')).body)).toEqual({
