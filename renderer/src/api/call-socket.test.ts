@@ -89,6 +89,17 @@ describe('calls over the host’s socket', () => {
     expect(opened).toHaveLength(2);
   });
 
+  it('posts when the browser refuses to open the socket', () => {
+    let tries = 0;
+    const calls = new CallSocket(() => {
+      tries += 1;
+      throw new Error('SecurityError');
+    }, () => 0);
+    expect(calls.send('app-info', '{}')).toBeNull();
+    expect(calls.send('app-info', '{}')).toBeNull();
+    expect(tries).toBe(1);
+  });
+
   it('posts an input too large for a message (a catalogue file) and throws on an answer that is not a result', async () => {
     const { api, posted, latest } = rig();
     await api.appInfo({});

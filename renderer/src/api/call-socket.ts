@@ -43,7 +43,14 @@ export class CallSocket {
 
   private connect(): void {
     if (this.now() < this.retryAt) return;
-    const socket = this.open();
+    let socket: SocketLike;
+    try {
+      socket = this.open();
+    } catch {
+      // A browser that refuses the socket (a policy, an old browser): calls are posted, and it is tried again later.
+      this.retryAt = this.now() + SOCKET_RETRY_MS;
+      return;
+    }
     this.socket = socket;
     this.opened = false;
     socket.addEventListener('open', () => {
