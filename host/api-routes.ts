@@ -1,5 +1,5 @@
 // The browser host's API: POST /api/call/<name> answers a Result, POST /api/export/day-csv streams the
-// day's CSV, GET /api/events streams events.
+// day's CSV, GET /api/events streams events (GET /api/calls, the call socket: call-socket.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isHandlerName, type HandlerName } from '../contract/handlers';
 import type { Backend } from '../core/backend';

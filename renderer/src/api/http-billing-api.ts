@@ -1,5 +1,6 @@
-// BillingApi over the browser host: each call is POST /api/call/<name> with a JSON body answered by
-// a Result; events come from GET /api/events. The host's auth cookie is HttpOnly, so this code
+// BillingApi over the browser host: each call is a message on its call socket while that is open
+// (call-socket.ts), else POST /api/call/<name> with a JSON body, answered by a Result; events come
+// from GET /api/events. The host's auth cookie is HttpOnly, so this code
 // never sees (and cannot leak) the token.
 import { camelCaseName, type BillingApi, type BillingCalls } from '../../../contract/api';
 import { HANDLER_NAMES, type CallResult, type HandlerInput, type HandlerName, type HandlerOutput } from '../../../contract/handlers';
