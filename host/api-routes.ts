@@ -1,5 +1,5 @@
 // The browser host's API: POST /api/call/<name> answers a Result, POST /api/export/day-csv streams the
-// day's CSV, GET /api/events streams events.
+// day's CSV, GET /api/events streams events (GET /api/calls, the call socket: call-socket.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isHandlerName, type HandlerName } from '../contract/handlers';
 import type { Backend } from '../core/backend';
@@ -16,12 +16,20 @@ export interface ApiLimits {
 /** Calls whose input is a file: a catalogue CSV of 50,000 items is about 4 MB. */
 const FILE_CALLS: ReadonlySet<HandlerName> = new Set<HandlerName>(['catalogue-import']);
 
+/**
+ * A call's answer says how long the host took over it, from its body read to its answer (a
+ * Server-Timing `call` entry, in ms): the page's Resource Timing then splits a call's round trip
+ * into the host's part and the browser's (bench/catalogue.ts).
+ */
 export async function handleCall(req: IncomingMessage, res: ServerResponse, name: string, backend: Backend, limits: ApiLimits): Promise<void> {
   if (req.method !== 'POST') return sendRefusal(res, 405, 'Calls are POST requests.');
   if (!isHandlerName(name)) return sendRefusal(res, 404, 'There is no such call.', 'not_found');
+  const started = performance.now();
   const input = await readJsonInput(req, res, FILE_CALLS.has(name) ? limits.maxFileBodyBytes : limits.maxBodyBytes);
+  if (input === REFUSED) return;
   // The backend parses the input by the call's schema; a refusal names the field.
-  if (input !== REFUSED) sendJson(res, 200, await backend.call(name, input));
+  const result = await backend.call(name, input);
+  sendJson(res, 200, result, { 'server-timing': `call;dur=${(performance.now() - started).toFixed(2)}` });
 }
 
 /**

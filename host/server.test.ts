@@ -8,6 +8,7 @@ import { MemorySecretStore } from '../core/secrets/secret-store';
 import { localDate } from '../contract/calendar';
 import { startBrowserHost, type BrowserHost } from './server';
 import { startSimulator } from '../simulator/index';
+import { clientFrame, openTestSocket, receivedAtLeast } from './ws-test-client';
 
 interface Answer {
   status: number;
@@ -192,8 +193,11 @@ describe('browser host over real HTTP', () => {
     const call = (name: string, body: string, headers: Record<string, string> = json) => send(port, `/api/call/${name}`, { method: 'POST', headers: { ...bearer, ...headers }, body });
 
     it('answers a Result for every known call', async () => {
-      const counters = JSON.parse((await call('counters-list', '{}')).body) as { ok: boolean; value: unknown[] };
+      const answer = await call('counters-list', '{}');
+      const counters = JSON.parse(answer.body) as { ok: boolean; value: unknown[] };
       expect(counters.ok).toBe(true);
+      // The host's own time over the call, for the page's Resource Timing (bench/catalogue.ts).
+      expect(answer.headers['server-timing']).toMatch(/^call;dur=\d+\.\d{2}$/);
       expect(counters.value).toHaveLength(3);
       // The input goes to the backend as sent; its schema refusal names the field and the rule.
       expect(JSON.parse((await call('counter-status', '{"counterId":"no spaces"}')).body)).toEqual({
@@ -218,6 +222,61 @@ describe('browser host over real HTTP', () => {
       expect([bigFile.status, JSON.parse(bigFile.body)]).toMatchObject([200, { ok: false, error: { code: 'locked' } }]);
       expect((await call('catalogue-import', file(10_000))).status).toBe(413);
       expect((await send(port, '/api/nothing', { headers: bearer })).status).toBe(404);
+    });
+  });
+
+  describe('the call socket', () => {
+    const ours = () => ({ origin: `http://127.0.0.1:${port}`, cookie: `counter_token_${port}=${host.token}` });
+    const text = (value: unknown) => clientFrame(0x1, Buffer.from(JSON.stringify(value)));
+
+    it('answers calls by id, each input parsed by its schema, as POST does', async () => {
+      const open = await openTestSocket(port, '/api/calls', ours());
+      expect(open.head).toMatch(/^HTTP\/1\.1 101 /);
+      open.socket.write(text({ id: 1, name: 'counters-list', input: {} }));
+      // A call cut across two frames (a fragment, then its end) and two calls in one write.
+      const message = Buffer.from(JSON.stringify({ id: 2, name: 'counter-status', input: { counterId: 'no spaces' } }));
+      open.socket.write(Buffer.concat([clientFrame(0x1, message.subarray(0, 10), false), clientFrame(0x0, message.subarray(10))]));
+      open.socket.write(Buffer.concat([text({ id: 3, name: 'drop-tables', input: {} }), text({ id: 4, name: 'app-info' })]));
+      const answers = (await receivedAtLeast(open, 4)).map((answer) => JSON.parse(answer as string) as { id: number; result: { ok: boolean; value?: unknown } });
+      const byId = new Map(answers.map((answer) => [answer.id, answer.result]));
+      expect(byId.get(1)).toMatchObject({ ok: true });
+      expect(byId.get(1)?.value).toHaveLength(3);
+      expect(byId.get(2)).toEqual({ ok: false, error: { code: 'invalid_input', message: 'Id may only use letters, digits, - and _', field: 'counterId' } });
+      expect(byId.get(3)).toEqual({ ok: false, error: { code: 'not_found', message: 'There is no such call.' } });
+      // No input is the empty one, as an empty POST body.
+      expect(byId.get(4)).toMatchObject({ ok: true });
+      open.socket.destroy();
+    });
+
+    it('refuses the upgrade without the token, from another origin or site, without an Origin, on another path or host', async () => {
+      const status = async (path: string, headers: Record<string, string>) => {
+        const answer = await openTestSocket(port, path, headers);
+        answer.socket.destroy();
+        return Number(answer.head.split(' ')[1]);
+      };
+      expect(await status('/api/calls', { origin: ours().origin })).toBe(401);
+      expect(await status('/api/calls', { ...ours(), cookie: `counter_token_${port}=not-the-token` })).toBe(401);
+      expect(await status('/api/calls', { ...ours(), origin: 'http://evil.example' })).toBe(403);
+      expect(await status('/api/calls', { ...ours(), 'sec-fetch-site': 'cross-site' })).toBe(403);
+      expect(await status('/api/calls', { cookie: ours().cookie })).toBe(403);
+      expect(await status('/api/calls', { ...ours(), host: `evil.example:${port}` })).toBe(403);
+      expect(await status('/api/events', ours())).toBe(404);
+      expect(await status('/api/calls', { ...ours(), 'sec-websocket-version': '8' })).toBe(400);
+    });
+
+    it('closes on what is not a call: bad JSON, a binary or unmasked frame, a message over the body limit', async () => {
+      const closedBy = async (frame: Buffer) => {
+        const open = await openTestSocket(port, '/api/calls', ours());
+        open.socket.write(frame);
+        const [answer] = await receivedAtLeast(open, 1);
+        open.socket.destroy();
+        return answer;
+      };
+      expect(await closedBy(clientFrame(0x1, Buffer.from('{not json')))).toEqual({ close: 1007 });
+      expect(await closedBy(clientFrame(0x1, Buffer.from('{"name":"app-info"}')))).toEqual({ close: 1007 });
+      expect(await closedBy(clientFrame(0x2, Buffer.from('{}')))).toEqual({ close: 1003 });
+      expect(await closedBy(clientFrame(0x1, Buffer.from('{}'), true, false))).toEqual({ close: 1002 });
+      expect(await closedBy(text({ id: 5, name: 'invoice-create', input: { lines: 'x'.repeat(5000) } }))).toEqual({ close: 1009 });
     });
   });
 

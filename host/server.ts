@@ -3,10 +3,12 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { startBackend, type Backend, type BackendOptions, type BackendTuning } from '../core/backend';
 import { INTERNAL_FAILURE_MESSAGE } from '../contract/result';
 import { consoleLogger, type Logger } from '../core/logger';
 import { handleCall, handleDayCsvExport, openEventStream, type ApiLimits } from './api-routes';
+import { acceptCallSocket, refuseUpgrade } from './call-socket';
 import { SECURITY_HEADERS, sendPage, sendRefusal } from './replies';
 import { isAllowedHost, isCrossSiteFetch, isForeignOrigin, presentedToken, tokenCookie, tokenMatches } from './request-guard';
 import { resolveStaticFile, sendFile } from './static-files';
@@ -58,6 +60,7 @@ export async function startBrowserHost(options: BrowserHostOptions & BackendSour
     heartbeatMs: options.heartbeatMs ?? DEFAULT_LIMITS.heartbeatMs,
   };
   const streams = new Set<ServerResponse>();
+  const sockets = new Set<Duplex>();
   let port = 0;
 
   const routeApi = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
@@ -94,6 +97,17 @@ export async function startBrowserHost(options: BrowserHostOptions & BackendSour
     return routeStatic(req, res, url);
   };
 
+  /** GET /api/calls upgrades to the call socket (call-socket.ts), behind the same guard as every /api request. */
+  const upgrade = (req: IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    if (!isAllowedHost(req.headers.host, port)) return refuseUpgrade(socket, 403, 'Refused: Counter answers on 127.0.0.1 and localhost only.');
+    // Browsers send Origin with every WebSocket handshake; one without it is not from the app's page.
+    if (req.headers.origin === undefined || isForeignOrigin(req.headers) || isCrossSiteFetch(req.headers)) return refuseUpgrade(socket, 403, 'Refused: this request came from another site.');
+    if (!tokenMatches(presentedToken(req.headers, port), token)) return refuseUpgrade(socket, 401, NOT_SIGNED_IN);
+    if (new URL(req.url ?? '/', `http://${HOST}:${port}`).pathname !== '/api/calls') return refuseUpgrade(socket, 404, 'There is no such API.', 'not_found');
+    acceptCallSocket(req, socket, backend, limits.maxBodyBytes, sockets, log);
+  };
+
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       log.error('browser host request failed', { path: req.url?.split('?')[0], error: error instanceof Error ? error.stack : String(error) });
@@ -101,6 +115,8 @@ export async function startBrowserHost(options: BrowserHostOptions & BackendSour
       else sendRefusal(res, 500, INTERNAL_FAILURE_MESSAGE);
     });
   });
+
+  server.on('upgrade', upgrade);
 
   try {
     port = await listen(server, options.port ?? 0);
@@ -120,6 +136,7 @@ export async function startBrowserHost(options: BrowserHostOptions & BackendSour
     stop: () =>
       (stopping ??= (async () => {
         for (const stream of streams) stream.end();
+        for (const socket of sockets) socket.destroy();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await closed;

@@ -1,5 +1,5 @@
-// A call to the browser host's HTTP API, as the browser client makes it: POST /api/call/<name>
-// with the run's token as a Bearer credential.
+// A call to the browser host's HTTP API, as the browser client posts it (when its call socket is not
+// open): POST /api/call/<name> with the run's token as a Bearer credential.
 import type { HandlerName, HandlerOutput } from '../contract/handlers';
 import type { Result } from '../contract/result';
 

@@ -1,15 +1,19 @@
-// BillingApi over the browser host: each call is POST /api/call/<name> with a JSON body answered by
-// a Result; events come from GET /api/events. The host's auth cookie is HttpOnly, so this code
+// BillingApi over the browser host: each call is a message on its call socket while that is open
+// (call-socket.ts), else POST /api/call/<name> with a JSON body, answered by a Result; events come
+// from GET /api/events. The host's auth cookie is HttpOnly, so this code
 // never sees (and cannot leak) the token.
 import { camelCaseName, type BillingApi, type BillingCalls } from '../../../contract/api';
 import { HANDLER_NAMES, type CallResult, type HandlerInput, type HandlerName, type HandlerOutput } from '../../../contract/handlers';
 import type { Result } from '../../../contract/result';
+import { CallSocket, type SocketLike } from './call-socket';
 import { CsvRecordCounter } from './csv-records';
 import { ReconnectingEventStream, type EventSourceLike, type TransportState } from './event-stream';
 
 export interface HttpTransport {
   fetch: (url: string, init: RequestInit) => Promise<Response>;
   openEvents: (url: string) => EventSourceLike;
+  /** The host's call socket (GET /api/calls): calls go over it while it is open, else by POST. */
+  openCallSocket?: () => SocketLike;
 }
 
 export interface HttpBillingApi extends BillingApi {
@@ -25,16 +29,25 @@ export interface DayCsvFile {
 }
 
 export function createHttpBillingApi(transport: HttpTransport): HttpBillingApi {
+  const { openCallSocket } = transport;
+  const socket = openCallSocket ? new CallSocket(openCallSocket) : null;
   const post = async <K extends HandlerName>(name: K, input: HandlerInput<K>): CallResult<K> => {
+    const body = JSON.stringify(input ?? {});
+    const overSocket = socket?.send(name, body);
+    if (overSocket) {
+      const answer = await overSocket;
+      if (isResult(answer)) return answer as Result<HandlerOutput<K>>;
+      throw new Error('The Counter host answered a call without a result');
+    }
     const response = await transport.fetch(`/api/call/${name}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input ?? {}),
+      body,
       credentials: 'same-origin',
       cache: 'no-store',
     });
-    const body: unknown = await response.json().catch(() => undefined);
-    if (isResult(body)) return body as Result<HandlerOutput<K>>;
+    const answer: unknown = await response.json().catch(() => undefined);
+    if (isResult(answer)) return answer as Result<HandlerOutput<K>>;
     throw new Error(`The Counter host answered ${response.status} without a result`);
   };
 

@@ -1,5 +1,5 @@
 // The renderer's way to the backend: window.billing in the desktop app (the preload), the browser
-// host's HTTP + SSE client anywhere else. Screens import from here only.
+// host's HTTP + SSE client (its calls over a WebSocket while one is open) anywhere else. Screens import from here only.
 import type { BillingApi } from '../../../contract/api';
 import type { DayCsvSaved } from '../../../contract/answers';
 import type { HandlerInput } from '../../../contract/handlers';
@@ -21,6 +21,7 @@ function browserClient(): HttpBillingApi {
   browserApi ??= createHttpBillingApi({
     fetch: (url, init) => fetch(url, init),
     openEvents: (url) => new EventSource(url),
+    openCallSocket: () => new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/calls`),
   });
   return browserApi;
 }
