@@ -1,7 +1,8 @@
-// `node scripts/run-together.mjs typecheck lint`: runs those npm scripts at the same time (npm test's
-// checks: each keeps one core busy, and the machine has two) and fails when any of them fails. Each
-// script's output is printed whole when it ends, so that they never interleave; a line says when
-// each starts and how it ended.
+// `node scripts/run-together.mjs test:unit typecheck lint`: runs those npm scripts at the same time and
+// fails when any of them fails. npm test runs the checks beside vitest: vitest keeps two cores about
+// 70 % busy (its tests wait on simulators, hosts and timers), and the checks fill the rest. The first
+// script's output is shown as it comes; the others' is printed whole when they end, so that no two
+// interleave. A line says when each starts and how it ended.
 import { spawn } from 'node:child_process';
 
 const names = process.argv.slice(2);
@@ -15,13 +16,14 @@ if (!npm || names.length === 0) {
 const started = performance.now();
 const seconds = () => `${Math.round((performance.now() - started) / 1000)} s`;
 
-function run(name) {
+function run(name, index) {
   console.log(`▶ npm run ${name}: started`);
+  const live = index === 0;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [npm, 'run', name], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [npm, 'run', name], { stdio: ['ignore', live ? 'inherit' : 'pipe', live ? 'inherit' : 'pipe'] });
     const output = [];
-    child.stdout.on('data', (chunk) => output.push(chunk));
-    child.stderr.on('data', (chunk) => output.push(chunk));
+    child.stdout?.on('data', (chunk) => output.push(chunk));
+    child.stderr?.on('data', (chunk) => output.push(chunk));
     child.on('error', (error) => output.push(Buffer.from(`${error.message}\n`)));
     child.on('close', (code) => {
       process.stdout.write(Buffer.concat(output));
