@@ -8,7 +8,7 @@ import { MemorySecretStore } from '../core/secrets/secret-store';
 import { localDate } from '../contract/calendar';
 import { startBrowserHost, type BrowserHost } from './server';
 import { startSimulator } from '../simulator/index';
-import { clientFrame, openTestSocket, receivedAtLeast } from './ws-test-client';
+import { clientFrame, openTestSocket, receivedAtLeast } from '../testkit/ws-client';
 
 interface Answer {
   status: number;
