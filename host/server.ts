@@ -47,6 +47,15 @@ const HOST = '127.0.0.1';
  * token first).
  */
 const DEFAULT_LIMITS: ApiLimits = { maxBodyBytes: 1024 * 1024, maxFileBodyBytes: 64 * 1024 * 1024, heartbeatMs: 15_000 };
+const ONLY_LOCAL = 'Refused: Counter answers on 127.0.0.1 and localhost only.';
+const ANOTHER_SITE = 'Refused: this request came from another site.';
+
+/** Why a request is refused, answered as an /api refusal (a Result) or an upgrade's. */
+interface Refusal {
+  status: number;
+  message: string;
+}
+
 const NOT_SIGNED_IN = 'This browser tab is not signed in to Counter. Open the address printed by `npm run start:browser` (it carries a key).';
 
 export async function startBrowserHost(options: BrowserHostOptions & BackendSource): Promise<BrowserHost> {
@@ -63,9 +72,23 @@ export async function startBrowserHost(options: BrowserHostOptions & BackendSour
   const sockets = new Set<Duplex>();
   let port = 0;
 
+  /** The checks every request passes: the host it was sent to, and the page it came from. */
+  const pageRefusal = (req: IncomingMessage): Refusal | null => {
+    if (!isAllowedHost(req.headers.host, port)) return { status: 403, message: ONLY_LOCAL };
+    if (isForeignOrigin(req.headers)) return { status: 403, message: ANOTHER_SITE };
+    return null;
+  };
+
+  /** And those of every /api request (a call, the event stream, the call socket): the fetch's site, and the token. */
+  const apiRefusal = (req: IncomingMessage): Refusal | null => {
+    if (isCrossSiteFetch(req.headers)) return { status: 403, message: ANOTHER_SITE };
+    if (!tokenMatches(presentedToken(req.headers, port), token)) return { status: 401, message: NOT_SIGNED_IN };
+    return null;
+  };
+
   const routeApi = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
-    if (isCrossSiteFetch(req.headers)) return sendRefusal(res, 403, 'Refused: this request came from another site.');
-    if (!tokenMatches(presentedToken(req.headers, port), token)) return sendRefusal(res, 401, NOT_SIGNED_IN);
+    const refused = apiRefusal(req);
+    if (refused) return sendRefusal(res, refused.status, refused.message);
     if (pathname === '/api/events') return openEventStream(req, res, backend, limits, streams);
     if (pathname === '/api/export/day-csv') return handleDayCsvExport(req, res, backend, limits);
     const call = /^\/api\/call\/([^/]+)$/.exec(pathname);
@@ -90,8 +113,8 @@ export async function startBrowserHost(options: BrowserHostOptions & BackendSour
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
-    if (!isAllowedHost(req.headers.host, port)) return sendRefusal(res, 403, 'Refused: Counter answers on 127.0.0.1 and localhost only.');
-    if (isForeignOrigin(req.headers)) return sendRefusal(res, 403, 'Refused: this request came from another site.');
+    const refused = pageRefusal(req);
+    if (refused) return sendRefusal(res, refused.status, refused.message);
     const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
     if (url.pathname.startsWith('/api/')) return routeApi(req, res, url.pathname);
     return routeStatic(req, res, url);
@@ -100,10 +123,10 @@ export async function startBrowserHost(options: BrowserHostOptions & BackendSour
   /** GET /api/calls upgrades to the call socket (call-socket.ts), behind the same guard as every /api request. */
   const upgrade = (req: IncomingMessage, socket: Duplex) => {
     socket.on('error', () => socket.destroy());
-    if (!isAllowedHost(req.headers.host, port)) return refuseUpgrade(socket, 403, 'Refused: Counter answers on 127.0.0.1 and localhost only.');
     // Browsers send Origin with every WebSocket handshake; one without it is not from the app's page.
-    if (req.headers.origin === undefined || isForeignOrigin(req.headers) || isCrossSiteFetch(req.headers)) return refuseUpgrade(socket, 403, 'Refused: this request came from another site.');
-    if (!tokenMatches(presentedToken(req.headers, port), token)) return refuseUpgrade(socket, 401, NOT_SIGNED_IN);
+    const withoutOrigin = req.headers.origin === undefined ? { status: 403, message: ANOTHER_SITE } : null;
+    const refused = pageRefusal(req) ?? withoutOrigin ?? apiRefusal(req);
+    if (refused) return refuseUpgrade(socket, refused.status, refused.message);
     if (new URL(req.url ?? '/', `http://${HOST}:${port}`).pathname !== '/api/calls') return refuseUpgrade(socket, 404, 'There is no such API.', 'not_found');
     acceptCallSocket(req, socket, backend, limits.maxBodyBytes, sockets, log);
   };
